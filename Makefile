@@ -1,0 +1,39 @@
+# Two entry points for a fresh machine (see README): `make demo` and `make test`.
+# Everything else is a step they use. Needs Python 3.11+; `make test` also needs Java 17 and Maven
+# (the Neo4j test server is fetched from Maven Central on first use and cached in ~/.cache/kg).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DEMO   := out/demo
+
+.PHONY: install demo test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(DEMO)
+	$(BIN)/kg build examples --store $(DEMO)/store
+	$(BIN)/kg build examples --store $(DEMO)/store   # again: nothing changes
+	$(BIN)/kg stats --store $(DEMO)/store
+	$(BIN)/kg query state-capital --store $(DEMO)/store
+	$(BIN)/kg query investors 星衡智能 --store $(DEMO)/store
+	$(BIN)/kg query co-investors 上海国投 --store $(DEMO)/store
+	$(BIN)/kg export --format ttl --output $(DEMO)/graph.ttl --store $(DEMO)/store
+	$(BIN)/kg export --format node-link --output $(DEMO)/graph.json --store $(DEMO)/store
+
+lint: $(STAMP)
+	$(BIN)/ruff check kg tests scripts
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,35 @@
+"""One small exception hierarchy, so the CLI can turn any known failure into one clean line.
+
+Library code raises these; `kg.cli` prints ``str(error)`` on stderr and exits non-zero.
+Anything that is not a `KGError` is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """Base of every error `kg` raises on purpose (bad input, missing server, unknown name)."""
+
+
+class OntologyError(KGError):
+    """A class, relationship or property name that the ontology does not define."""
+
+
+class StoreError(KGError):
+    """The graph of record cannot be opened or written (wrong path, newer schema, corrupt file)."""
+
+
+class InputError(KGError):
+    """An input file cannot be read as an article (binary, empty, undecodable, malformed)."""
+
+
+class Neo4jServerError(KGError):
+    """The local Neo4j server cannot be fetched, started or stopped."""
+
+
+class Neo4jError(KGError):
+    """Talking to a Neo4j server failed (unreachable, refused credentials, rejected query)."""
+
+
+class NotYetAvailable(KGError):
+    """A command whose feature is planned but not built yet; exits non-zero with this message."""

@@ -1,0 +1,128 @@
+"""The graph view of the store: one networkx MultiDiGraph that export, Neo4j and queries all share.
+
+Building every projection from this one function is what makes "`kg load` writes exactly the
+node-link export" true by construction. The view adds what the store derives rather than stores:
+Article nodes with MENTIONED_IN edges (provenance as graph), and FundingRound / IPO event nodes
+gathered from the INVESTED_IN and IPO-milestone edges.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from kg.model import Relation
+from kg.names import short_hash
+from kg.ontology import Ontology, load_ontology
+from kg.store import Store
+
+ARTICLE_PREFIX = "article:"
+_IPO_MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
+_STAGE_ORDER = {name: i for i, name in enumerate(_IPO_MILESTONES)}
+
+
+def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGraph:
+    """Every entity, relation, article and event of the store as a MultiDiGraph.
+
+    Node attributes: `labels` (ontology classes, superclasses included, root first), `name`,
+    `aliases` and the entity's own properties. Edge key = relation id; edge attributes: `type`,
+    `id`, its properties, `sources` (article ids) and `confidence`.
+    """
+    ontology = ontology or load_ontology()
+    graph = nx.MultiDiGraph()
+    for entity in store.entities():
+        graph.add_node(entity.id, labels=ontology.labels_for(entity.types), name=entity.name,
+                       aliases=entity.aliases, **entity.attrs)
+    relations = list(store.relations())
+    for rel in relations:
+        _add_edge(graph, rel.id, rel.type, rel.source, rel.target,
+                  {**rel.props, "sources": sorted({s.article_id for s in rel.sources}),
+                   "confidence": round(rel.confidence, 4),
+                   "method": sorted({s.method for s in rel.sources})})
+    _add_articles(graph, store)
+    _add_funding_rounds(graph, relations)
+    _add_ipos(graph, relations)
+    return graph
+
+
+def _add_edge(graph: nx.MultiDiGraph, rel_id: str, rel_type: str, source: str, target: str,
+              props: dict[str, Any]) -> None:
+    clean = {k: v for k, v in props.items() if v is not None and v != []}
+    graph.add_edge(source, target, key=rel_id, id=rel_id, type=rel_type, **clean)
+
+
+def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
+    for art in store.articles():
+        attrs = {"url": art.url, "published": art.published, "lang": art.lang, "content_hash": art.id}
+        graph.add_node(ARTICLE_PREFIX + art.id, labels=["Article"], name=art.title or art.path or art.id,
+                       aliases=[], **{k: v for k, v in attrs.items() if v is not None})
+    for entity_id, article_id, sentence, start, end in store.first_mentions():
+        if entity_id not in graph:
+            continue
+        rel_id = "m" + short_hash(entity_id, article_id)
+        _add_edge(graph, rel_id, "MENTIONED_IN", entity_id, ARTICLE_PREFIX + article_id,
+                  {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
+
+
+def _add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
+    """One FundingRound per (company, round) that an INVESTED_IN edge names; investors
+    PARTICIPATED_IN it with their role and amount."""
+    rounds: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for rel in relations:
+        if rel.type == "INVESTED_IN" and rel.props.get("round"):
+            rounds[(rel.target, str(rel.props["round"]))].append(rel)
+    for (company, round_name), rels in sorted(rounds.items()):
+        round_id = f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
+        dated = sorted(r.props["date"] for r in rels if r.props.get("date"))
+        attrs: dict[str, Any] = {"round_type": round_name}
+        if dated:
+            attrs["date"] = dated[0]
+        company_name = graph.nodes[company].get("name", company)
+        graph.add_node(round_id, labels=["FundingRound"], name=f"{company_name} {round_name}",
+                       aliases=[], **attrs)
+        sources = sorted({s.article_id for r in rels for s in r.sources})
+        _add_edge(graph, "e" + short_hash("ROUND_OF", round_id), "ROUND_OF", round_id, company,
+                  {"sources": sources})
+        for rel in rels:
+            props = {k: rel.props.get(k) for k in ("role", "amount", "amount_low", "amount_high",
+                                                   "amount_precision", "currency", "amount_raw")}
+            props["sources"] = sorted({s.article_id for s in rel.sources})
+            _add_edge(graph, "e" + short_hash("PARTICIPATED_IN", rel.id), "PARTICIPATED_IN", rel.source,
+                      round_id, props)
+
+
+def _add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
+    """One IPO per (company, exchange) with an IPO milestone; its stage is the furthest one seen."""
+    ipos: dict[tuple[str, str], list[Relation]] = defaultdict(list)
+    for rel in relations:
+        if rel.type in _STAGE_ORDER:
+            ipos[(rel.source, rel.target)].append(rel)
+    for (company, exchange), rels in sorted(ipos.items()):
+        ipo_id = f"ipo:{company.split(':', 1)[-1]}:{exchange.split(':', 1)[-1]}"
+        furthest = max(rels, key=lambda r: _STAGE_ORDER[r.type])
+        attrs: dict[str, Any] = {"stage": furthest.type.lower()}
+        for rel in rels:
+            for key in ("ticker", "offer_price", "currency", "board"):
+                if rel.props.get(key) is not None:
+                    attrs.setdefault(key, rel.props[key])
+        if furthest.props.get("date"):
+            attrs["date"] = furthest.props["date"]
+        name = f"{graph.nodes[company].get('name', company)} IPO ({graph.nodes[exchange].get('name', exchange)})"
+        graph.add_node(ipo_id, labels=["IPO"], name=name, aliases=[], **attrs)
+        sources = sorted({s.article_id for r in rels for s in r.sources})
+        _add_edge(graph, "e" + short_hash("OFFERING_OF", ipo_id), "OFFERING_OF", ipo_id, company,
+                  {"sources": sources})
+        _add_edge(graph, "e" + short_hash("ON_EXCHANGE", ipo_id), "ON_EXCHANGE", ipo_id, exchange,
+                  {"sources": sources, "board": attrs.get("board")})
+
+
+def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """networkx's node-link JSON with the key `edges` (the ecosystem's format, used as-is)."""
+    return nx.node_link_data(graph, edges="edges")
+
+
+def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """Read node-link JSON written by `node_link` back into a graph."""
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

@@ -1,0 +1,128 @@
+"""The domain model: articles, what extraction found in one article, and the graph of record.
+
+Two layers on purpose. Extraction works inside one article and speaks of *mentions* with
+article-local handles; it knows nothing of ids. Resolution (`kg.resolve`) turns mentions into
+*entities* with stable ids that every article, run and machine agree on. Every entity and relation
+keeps the `Source` it came from, so any fact can be traced to a sentence and a character span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Relation properties that make two relations of one type between the same pair different facts
+#: (two funding rounds, two titles held); everything else is merged as attributes of one fact.
+IDENTIFYING_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "INVESTED_IN": ("round",),
+    "HOLDS_POSITION": ("title",),
+    "LEFT": ("title",),
+    "PARTICIPATED_IN": (),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a fact was read: article, sentence, character span, how, and how sure we are."""
+
+    article_id: str
+    sentence: int | None
+    span_start: int | None
+    span_end: int | None
+    method: str
+    confidence: float
+    evidence: str | None = None
+
+
+@dataclass
+class Article:
+    """One news article as read from a file: decoded text plus what we know about it."""
+
+    text: str
+    path: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO date, possibly partial (2025-07)
+    url: str | None = None
+    lang: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The content hash: the same text is the same article, whatever file it came from."""
+        return article_id_for(self.text)
+
+
+def article_id_for(text: str) -> str:
+    """Stable article id from its text (line endings normalised, so CRLF copies are the same)."""
+    canonical = text.replace("\r\n", "\n").strip()
+    return "a" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass
+class EntityMention:
+    """One entity as seen in one article, with every surface form used there.
+
+    `handle` is local to the article; `key` is a gazetteer key when the entity is a known one, which
+    pins its id. `types` are ontology class names.
+    """
+
+    handle: str
+    types: set[str]
+    names: list[str]
+    sources: list[Source] = field(default_factory=list)
+    key: str | None = None
+    preferred: str | None = None
+    known_aliases: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def display_name(self) -> str:
+        return self.preferred or self.names[0]
+
+
+@dataclass
+class RelationMention:
+    """One typed fact between two mentions of the same article, with its attributes."""
+
+    type: str
+    source: str  # handle of the subject mention
+    target: str  # handle of the object mention
+    props: dict[str, Any]
+    provenance: Source
+
+
+@dataclass
+class Extraction:
+    """Everything extraction found in one article, plus what it dropped and why."""
+
+    article: Article
+    entities: list[EntityMention]
+    relations: list[RelationMention]
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class Entity:
+    """A node of the graph of record: one real-world thing with a stable id and all its names."""
+
+    id: str
+    types: list[str]  # most specific ontology classes
+    name: str
+    aliases: list[str]
+    attrs: dict[str, Any]
+
+
+@dataclass
+class Relation:
+    """An edge of the graph of record, with merged properties and every source it came from."""
+
+    id: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any]
+    sources: list[Source]
+
+    @property
+    def confidence(self) -> float:
+        return max((s.confidence for s in self.sources), default=0.0)

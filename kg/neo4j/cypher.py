@@ -1,0 +1,75 @@
+"""`kg cypher`: run one user query, read-only unless the caller asks to write.
+
+Reads go through a READ-mode managed transaction, so the server itself refuses `CREATE`, `MERGE`,
+`SET` and `DELETE` (no parsing of query text on our side). Values come in as parameters, never
+pasted into the text. Results come back as plain rows (lists of dicts) for table/JSON/CSV output.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import Neo4jError as DriverNeo4jError
+from neo4j.graph import Node, Path, Relationship
+
+from kg.errors import Neo4jError
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """`name=value`: the value is read as JSON when it is JSON (numbers, lists, quoted strings,
+    true/false/null), otherwise kept as a string, so `--param name=智谱` just works."""
+    name, sep, raw = text.partition("=")
+    if not sep or not name.strip():
+        raise Neo4jError(f"--param wants name=value, got {text!r}")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return name.strip(), value
+
+
+def to_plain(value: Any) -> Any:
+    """Nodes, relationships and paths as JSON-friendly dicts (labels/type kept beside properties)."""
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **dict(value)}
+    if isinstance(value, Path):
+        return {"nodes": [to_plain(n) for n in value.nodes],
+                "relationships": [to_plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):  # neo4j temporal types
+        return value.iso_format()
+    return value
+
+
+def _collect(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    result = tx.run(query, params)
+    return [{key: to_plain(record[key]) for key in record.keys()} for record in result]
+
+
+def run_cypher(
+    driver: Driver,
+    query: str,
+    params: dict[str, Any] | None = None,
+    *,
+    write: bool = False,
+    database: str | None = None,
+) -> list[dict[str, Any]]:
+    """Run `query` with `params`; in a read transaction unless `write`. Returns the rows."""
+    params = params or {}
+    try:
+        with driver.session(database=database) as session:
+            if write:
+                return session.execute_write(_collect, query, params)
+            return session.execute_read(_collect, query, params)
+    except DriverNeo4jError as exc:
+        hint = ""
+        if not write and exc.code and "AccessMode" in exc.code:
+            hint = " (this query writes: add --write to allow it)"
+        raise Neo4jError(f"{exc.code or 'Neo4j error'}: {exc.message or exc}{hint}") from None

@@ -1,0 +1,62 @@
+"""Rows (lists of dicts) as a table, JSON or CSV: the three output formats every query command shares."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+FORMATS = ("table", "json", "csv")
+
+
+def _columns(rows: Sequence[dict[str, Any]]) -> list[str]:
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns:
+                columns.append(key)
+    return columns
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return str(value)
+
+
+def _width(text: str) -> int:
+    """Display width: CJK characters take two terminal columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def render_rows(rows: Sequence[dict[str, Any]], fmt: str = "table") -> str:
+    """Render rows; `json` is a JSON list of row objects, `csv` has a header line."""
+    if fmt == "json":
+        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
+    columns = _columns(rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+        return buffer.getvalue().rstrip("\n")
+    if fmt != "table":
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not rows:
+        return "(no rows)"
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max(_width(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(_pad(c, w) for c, w in zip(columns, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    return "\n".join(lines)

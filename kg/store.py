@@ -1,0 +1,408 @@
+"""The graph of record: one SQLite file that needs no server.
+
+Why SQLite: each article goes in one transaction, so a crash mid-build leaves every article either
+fully in or fully out (write-ahead log, no half-written JSON); a million relations open in the time it
+takes to read them, and indexes answer "which entity has this alias" without loading the graph.
+networkx (`kg.graph`) is the in-memory view for algorithms, built from here.
+
+Entities and relations are *derived* from what articles contributed (mentions, aliases, relation
+sources), so removing an article removes exactly what only it said.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+from kg.model import Article, Entity, Relation, Source
+
+SCHEMA_VERSION = 1
+DB_NAME = "graph.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT, title TEXT, published TEXT, url TEXT, lang TEXT,
+    chars INTEGER NOT NULL, added TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, root TEXT NOT NULL, name TEXT NOT NULL, gazetteer_key TEXT,
+    types TEXT NOT NULL, attrs TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id TEXT NOT NULL, alias TEXT NOT NULL, norm TEXT NOT NULL, article_id TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias, article_id)
+);
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm);
+CREATE INDEX IF NOT EXISTS aliases_article ON aliases (article_id);
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id TEXT NOT NULL, article_id TEXT NOT NULL, type TEXT NOT NULL, -- comma-joined classes
+    surface TEXT NOT NULL,
+    sentence INTEGER, span_start INTEGER, span_end INTEGER, method TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id);
+CREATE TABLE IF NOT EXISTS relations (
+    id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+    props TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
+CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
+CREATE TABLE IF NOT EXISTS relation_sources (
+    relation_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence INTEGER, span_start INTEGER,
+    span_end INTEGER, method TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT, props TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS relation_sources_relation ON relation_sources (relation_id);
+CREATE INDEX IF NOT EXISTS relation_sources_article ON relation_sources (article_id);
+"""
+
+#: Article id used for aliases that come from the gazetteer rather than from a text.
+GAZETTEER = "gazetteer"
+
+
+def default_store_path() -> Path:
+    """`KG_STORE` if set, else `./kg-store`."""
+    return Path(os.environ.get("KG_STORE", "kg-store"))
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """An article's metadata as kept in the store (the text is read on demand)."""
+
+    id: str
+    path: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+    lang: str | None
+    chars: int
+    added: str
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """A graph of record on an open SQLite connection. Use `open_store` to get one."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.connection = connection
+        self.path = path
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All-or-nothing: an exception (or a crash) inside leaves the store as it was before."""
+        conn = self.connection
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- articles -------------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        row = self.connection.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def insert_article(self, conn: sqlite3.Connection, article: Article) -> None:
+        conn.execute(
+            "INSERT INTO articles (id, path, title, published, url, lang, chars, added, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, article.path, article.title, article.published, article.url, article.lang,
+                len(article.text), datetime.now(UTC).isoformat(timespec="seconds"), article.text,
+            ),
+        )
+
+    def articles(self) -> list[ArticleInfo]:
+        rows = self.connection.execute(
+            "SELECT id, path, title, published, url, lang, chars, added FROM articles ORDER BY id"
+        )
+        return [ArticleInfo(*row) for row in rows]
+
+    def article_text(self, article_id: str) -> str:
+        row = self.connection.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no article {article_id!r} in {self.path}")
+        return row[0]
+
+    # -- entities -------------------------------------------------------------------------------
+    def entity_ids_by_alias(self, norm: str, root: str) -> list[str]:
+        """Entities under `root` that have an alias with this normalised form."""
+        rows = self.connection.execute(
+            "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+            " WHERE a.norm = ? AND e.root = ? ORDER BY a.entity_id",
+            (norm, root),
+        )
+        return [r[0] for r in rows]
+
+    def entity_exists(self, entity_id: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def entity_by_key(self, key: str) -> str | None:
+        row = self.connection.execute("SELECT id FROM entities WHERE gazetteer_key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def entities(self) -> Iterator[Entity]:
+        aliases: dict[str, set[str]] = {}
+        for entity_id, alias in self.connection.execute("SELECT entity_id, alias FROM aliases"):
+            aliases.setdefault(entity_id, set()).add(alias)
+        for entity_id, name, types, attrs in self.connection.execute(
+            "SELECT id, name, types, attrs FROM entities ORDER BY id"
+        ):
+            yield Entity(
+                id=entity_id,
+                types=json.loads(types),
+                name=name,
+                aliases=sorted(aliases.get(entity_id, set()) - {name}),
+                attrs=json.loads(attrs),
+            )
+
+    def entity_mention_counts(self) -> dict[str, dict[str, int]]:
+        """Per entity: article id -> number of mentions (for MENTIONED_IN edges)."""
+        out: dict[str, dict[str, int]] = {}
+        for entity_id, article_id, n in self.connection.execute(
+            "SELECT entity_id, article_id, COUNT(*) FROM mentions GROUP BY entity_id, article_id"
+        ):
+            out.setdefault(entity_id, {})[article_id] = n
+        return out
+
+    def first_mentions(self) -> Iterator[tuple[str, str, int | None, int | None, int | None]]:
+        """(entity, article, sentence, start, end) of each entity's first mention in each article."""
+        yield from self.connection.execute(
+            "SELECT entity_id, article_id, sentence, MIN(span_start), span_end FROM mentions"
+            " GROUP BY entity_id, article_id ORDER BY entity_id, article_id"
+        )
+
+    # -- relations ------------------------------------------------------------------------------
+    def relations(self) -> Iterator[Relation]:
+        sources: dict[str, list[Source]] = {}
+        for row in self.connection.execute(
+            "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence"
+            " FROM relation_sources ORDER BY relation_id, article_id, span_start"
+        ):
+            sources.setdefault(row[0], []).append(Source(*row[1:]))
+        for rel_id, rtype, src, dst, props in self.connection.execute(
+            "SELECT id, type, source, target, props FROM relations ORDER BY id"
+        ):
+            yield Relation(rel_id, rtype, src, dst, json.loads(props), sources.get(rel_id, []))
+
+    # -- removal --------------------------------------------------------------------------------
+    def remove_article(self, article_id: str) -> bool:
+        """Forget an article and everything only it said. True if it was there."""
+        if not self.has_article(article_id):
+            return False
+        with self.transaction() as conn:
+            touched_rel = {r[0] for r in conn.execute(
+                "SELECT relation_id FROM relation_sources WHERE article_id = ?", (article_id,))}
+            touched_ent = {r[0] for r in conn.execute(
+                "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
+            conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))
+            conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self.refresh_relations(conn, touched_rel)
+            self.refresh_entities(conn, touched_ent)
+        return True
+
+    def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
+        """Recompute merged properties from the sources left; drop relations with none."""
+        for rel_id in sorted(relation_ids):
+            rows = conn.execute(
+                "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
+                " ORDER BY confidence DESC, article_id, span_start",
+                (rel_id,),
+            ).fetchall()
+            if not rows:
+                conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+                continue
+            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(merge_props(rows)), rel_id))
+
+    def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
+        """Recompute types from remaining mentions; drop entities nothing mentions any more, and the
+        relations that pointed at them."""
+        for entity_id in sorted(entity_ids):
+            types = sorted({t for (joined,) in conn.execute(
+                "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
+            if types:
+                conn.execute("UPDATE entities SET types = ? WHERE id = ?", (_dumps(types), entity_id))
+                continue
+            conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
+            conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
+            dangling = [r[0] for r in conn.execute(
+                "SELECT id FROM relations WHERE source = ? OR target = ?", (entity_id, entity_id))]
+            for rel_id in dangling:
+                conn.execute("DELETE FROM relation_sources WHERE relation_id = ?", (rel_id,))
+                conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+
+    # -- summary --------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "entities", "relations", "mentions"):
+            out[table] = self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        return out
+
+    def type_counts(self) -> tuple[dict[str, int], dict[str, int]]:
+        """(entities per most-specific class, relations per type)."""
+        entity_types: dict[str, int] = {}
+        for (types,) in self.connection.execute("SELECT types FROM entities"):
+            for t in json.loads(types):
+                entity_types[t] = entity_types.get(t, 0) + 1
+        rel_types = dict(self.connection.execute("SELECT type, COUNT(*) FROM relations GROUP BY type"))
+        return dict(sorted(entity_types.items())), dict(sorted(rel_types.items()))
+
+
+def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:
+    """One value per key: from the most confident source, ties broken by article id.
+
+    Rows arrive sorted that way, so the first value seen wins; the result does not depend on the
+    order in which articles were built.
+    """
+    merged: dict[str, Any] = {}
+    for props_json, _conf, _article in rows:
+        for key, value in json.loads(props_json).items():
+            if value is not None and key not in merged:
+                merged[key] = value
+    return dict(sorted(merged.items()))
+
+
+def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
+    """Open (and create, unless `create` is False) the store in folder `path`.
+
+    Raises `StoreError` when the folder is not a store, or was written by a newer `kg`.
+    """
+    folder = Path(path) if path is not None else default_store_path()
+    db = folder / DB_NAME
+    if not db.exists():
+        if not create:
+            raise StoreError(f"no kg store at {folder} (build one with `kg build PATH --store {folder}`)")
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder} is a file, not a store folder")
+        folder.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(db, isolation_level=None, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=OFF")
+        conn.executescript(_SCHEMA)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{folder} was written by a newer kg (schema {row[0]} > {SCHEMA_VERSION})")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db}: not a kg store ({exc})") from exc
+    return Store(conn, folder)
+
+
+@dataclass(frozen=True)
+class ResolvedEntity:
+    """A mention with the id resolution gave it, ready to be written."""
+
+    id: str
+    root: str
+    key: str | None
+    name: str
+    types: tuple[str, ...]
+    attrs: dict[str, Any]
+    names: tuple[str, ...]  # surface forms seen in the article
+    known_aliases: tuple[str, ...]  # names the gazetteer knows, whether or not the text used them
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedRelation:
+    """A relation between resolved entities, with the properties this one source states."""
+
+    id: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any]
+    provenance: Source
+
+
+def write_article(
+    store: Store,
+    article: Article,
+    entities: Iterable[ResolvedEntity],
+    relations: Iterable[ResolvedRelation],
+    normalize: Any,
+) -> bool:
+    """Record one article and what it said, all in one transaction. False if already there.
+
+    `normalize` maps a name to its matching key (passed in so the store does not depend on the
+    text-processing stack).
+    """
+    with store.transaction() as conn:
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return False
+        store.insert_article(conn, article)
+        touched_entities: set[str] = set()
+        for ent in entities:
+            _upsert_entity(conn, ent, article.id, normalize)
+            touched_entities.add(ent.id)
+        touched_relations: set[str] = set()
+        for rel in relations:
+            conn.execute(
+                "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
+                (rel.id, rel.type, rel.source, rel.target),
+            )
+            p = rel.provenance
+            conn.execute(
+                "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rel.id, article.id, p.sentence, p.span_start, p.span_end, p.method, p.confidence,
+                 p.evidence, _dumps(rel.props)),
+            )
+            touched_relations.add(rel.id)
+        store.refresh_relations(conn, touched_relations)
+        store.refresh_entities(conn, touched_entities)
+    return True
+
+
+def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: str, normalize: Any) -> None:
+    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (ent.id,)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs) VALUES (?, ?, ?, ?, ?, ?)",
+            (ent.id, ent.root, ent.name, ent.key, _dumps(sorted(ent.types)), _dumps(ent.attrs)),
+        )
+    else:
+        attrs = json.loads(row[0])
+        merged = {**ent.attrs, **attrs}  # what the store knew first stays; new keys are added
+        if merged != attrs:
+            conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(merged), ent.id))
+    for alias in ent.names:
+        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     (ent.id, alias, normalize(alias), article_id))
+    for alias in (*ent.known_aliases, ent.name):
+        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     (ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id))
+    joined_types = ",".join(sorted(ent.types))
+    for src in ent.sources:
+        conn.execute(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+             src.span_end, src.method, src.confidence),
+        )

@@ -1,0 +1,182 @@
+"""The graph of record: stable ids, idempotence, merging across articles, removal, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.errors import OntologyError, StoreError
+from kg.names import normalize_name
+from kg.ontology import Ontology
+from kg.resolve import resolve
+from kg.store import Store, open_store, write_article
+from tests.factories import funding_article, ipo_article, mention, relation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def record(store: Store, extraction, ontology: Ontology) -> bool:
+    resolution = resolve(store, extraction, ontology)
+    return write_article(store, extraction.article, resolution.entities, resolution.relations, normalize_name)
+
+
+def snapshot(store: Store) -> tuple[list, list]:
+    entities = [(e.id, e.types, e.name, e.aliases, e.attrs) for e in store.entities()]
+    relations = [(r.id, r.type, r.source, r.target, r.props, [s.article_id for s in r.sources])
+                 for r in store.relations()]
+    return entities, relations
+
+
+def test_ids_are_readable_and_pinned_by_gazetteer_keys(store: Store, ontology: Ontology) -> None:
+    record(store, funding_article(), ontology)
+    ids = {e.name: e.id for e in store.entities()}
+    assert ids == {
+        "星衡智能": "organization:星衡智能",
+        "上海国投": "organization:shanghai-guotou",
+        "红杉中国": "organization:红杉中国",
+        "林知远": "person:林知远",
+    }
+
+
+def test_ids_are_the_same_in_two_fresh_stores(tmp_path: Path, ontology: Ontology) -> None:
+    snaps = []
+    for name in ("one", "two"):
+        with open_store(tmp_path / name) as s:
+            record(s, funding_article(), ontology)
+            record(s, ipo_article(), ontology)
+            snaps.append(snapshot(s))
+    assert snaps[0] == snaps[1]
+
+
+def test_same_article_twice_changes_nothing(store: Store, ontology: Ontology) -> None:
+    assert record(store, funding_article(), ontology) is True
+    before = (snapshot(store), store.counts())
+    assert record(store, funding_article(), ontology) is False
+    assert (snapshot(store), store.counts()) == before
+
+
+def test_names_in_other_scripts_and_legal_names_join_one_entity(store: Store, ontology: Ontology) -> None:
+    record(store, funding_article(), ontology)
+    record(store, ipo_article(), ontology)
+    entities = {e.id: e for e in store.entities()}
+    company = entities["organization:星衡智能"]
+    assert {"星衡智能科技有限公司", "星衡"} <= set(company.aliases)
+    hongshan = entities["organization:红杉中国"]
+    assert "紅杉中國" in hongshan.aliases
+    assert sum(1 for e in entities.values() if "Company" in e.types) == 1
+
+
+def test_a_fact_from_two_articles_keeps_both_sources_and_merges_props(store: Store, ontology: Ontology) -> None:
+    record(store, funding_article(), ontology)
+    record(store, ipo_article(), ontology)
+    follow = [r for r in store.relations()
+              if r.type == "INVESTED_IN" and r.source == "organization:红杉中国"]
+    assert len(follow) == 1
+    rel = follow[0]
+    assert len({s.article_id for s in rel.sources}) == 2
+    # the more confident source wins each key it states; keys only the other states are kept
+    assert rel.props["role"] == "follow"
+    assert rel.props["amount"] == 310_000_000
+
+
+def test_merged_props_do_not_depend_on_build_order(tmp_path: Path, ontology: Ontology) -> None:
+    props = []
+    for name, order in (("ab", (funding_article, ipo_article)), ("ba", (ipo_article, funding_article))):
+        with open_store(tmp_path / name) as s:
+            for make in order:
+                record(s, make(), ontology)
+            props.append(sorted(json.dumps(r.props, sort_keys=True) for r in s.relations()
+                                if r.type == "INVESTED_IN"))
+    assert props[0] == props[1]
+
+
+def test_removing_an_article_removes_only_what_it_alone_said(store: Store, ontology: Ontology) -> None:
+    record(store, funding_article(), ontology)
+    alone = snapshot(store)
+    ipo = ipo_article()
+    record(store, ipo, ontology)
+    assert store.remove_article(ipo.article.id) is True
+    assert snapshot(store) == alone
+    assert store.remove_article(ipo.article.id) is False
+
+
+def test_relations_that_break_the_ontology_are_dropped_with_a_reason(store: Store, ontology: Ontology) -> None:
+    ext = funding_article()
+    art = ext.article
+    ext.relations.append(relation(art, "LISTED_ON", "p", "c"))  # a person cannot list on an exchange
+    resolution = resolve(store, ext, ontology)
+    assert not any(r.type == "LISTED_ON" for r in resolution.relations)
+    assert any("LISTED_ON" in item and "domain/range" in reason for item, reason in resolution.dropped)
+
+
+@pytest.mark.parametrize("bad", [
+    lambda ext: ext.relations.append(relation(ext.article, "INVESTS_IN", "f", "c")),
+    lambda ext: ext.relations.append(relation(ext.article, "INVESTED_IN", "f", "c", valuation=1)),
+    lambda ext: ext.entities.append(mention(ext.article, "z", {"Startup"}, "某公司")),
+])
+def test_unknown_ontology_names_are_errors(store: Store, ontology: Ontology, bad) -> None:
+    ext = funding_article()
+    bad(ext)
+    with pytest.raises(OntologyError):
+        resolve(store, ext, ontology)
+
+
+def test_open_refuses_what_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no kg store"):
+        open_store(tmp_path / "missing", create=False)
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "graph.sqlite").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a kg store"):
+        open_store(junk)
+
+
+_CRASHER = """
+import sys, time
+from kg.names import normalize_name
+from kg.ontology import load_ontology
+from kg.resolve import resolve
+from kg.store import open_store, write_article
+from tests.factories import funding_article
+
+store = open_store(sys.argv[1])
+ext = funding_article()
+res = resolve(store, ext, load_ontology())
+
+def slow_entities():
+    for i, entity in enumerate(res.entities):
+        yield entity
+        if i == 1:
+            print("inside", flush=True)
+            time.sleep(60)
+
+write_article(store, ext.article, slow_entities(), res.relations, normalize_name)
+"""
+
+
+def test_a_crash_mid_article_leaves_the_store_consistent(tmp_path: Path, ontology: Ontology) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as s:
+        record(s, ipo_article(), ontology)
+        before = snapshot(s)
+    proc = subprocess.Popen([sys.executable, "-c", _CRASHER, str(path)], cwd=ROOT, stdout=subprocess.PIPE,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "inside"  # half the article's rows are written
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    raw = sqlite3.connect(path / "graph.sqlite")
+    assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    raw.close()
+    with open_store(path) as s:
+        assert snapshot(s) == before
+        assert s.counts()["articles"] == 1
+        assert record(s, funding_article(), ontology) is True  # and the article can be built again
