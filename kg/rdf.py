@@ -57,7 +57,7 @@ def to_rdf(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: str =
     data.bind("kg", Namespace(base))
     data.bind("skos", SKOS)
     data.bind("prov", PROV)
-    default = data.default_context
+    default = data.default_graph
     for node_id, attrs in graph.nodes(data=True):
         subject = entity_iri(node_id, base)
         for label in ontology.labels_for(attrs["labels"]):
