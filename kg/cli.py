@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,13 +44,13 @@ StoreOpt = Annotated[
 ]
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     node_link = "node-link"
     ttl = "ttl"
     nt = "nt"
@@ -59,7 +59,7 @@ class ExportFormat(str, Enum):
     trig = "trig"
 
 
-class Backend(str, Enum):
+class Backend(StrEnum):
     embedded = "embedded"
     neo4j = "neo4j"
 
@@ -393,9 +393,41 @@ def validate(store: StoreOpt = None) -> None:
 
 @app.command("eval")
 @handles_errors
-def eval_(directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt with <id>.gold.json.")]) -> None:
-    """Score extraction against gold facts: precision, recall, F1 (planned)."""
-    raise NotYetAvailable("`kg eval` is not yet available (it arrives with the extraction issue)")
+def eval_(
+    directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt with <id>.gold.json beside each.")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List misses and false positives.")]
+    = False,
+    min_entity_f1: Annotated[float, typer.Option(help="Exit 1 when entity F1 is below this.")] = 0.0,
+    min_relation_f1: Annotated[float, typer.Option(help="Exit 1 when relation F1 is below this.")] = 0.0,
+) -> None:
+    """Score extraction against gold facts: per-article and micro-averaged precision, recall, F1.
+
+    Each article is built alone into a fresh store and scored with the corpus's rules (names
+    normalised across scripts and case; types must match; duplicates count against precision).
+    """
+    from kg.evaluate import evaluate_dir
+
+    if not directory.is_dir():
+        raise KGError(f"{directory} is not a folder")
+    scores, total = evaluate_dir(directory)
+    if not scores:
+        raise KGError(f"no *.gold.json files in {directory}")
+    for s in scores:
+        ep, rp = s.entity_prf, s.relation_prf
+        typer.echo(f"{s.article:45s} ent P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f} | rel P={rp[0]:.2f} "
+                   f"R={rp[1]:.2f} F1={rp[2]:.2f} (tp={s.r_tp} fp={s.r_fp} fn={s.r_fn})"
+                   + (f"  ERROR {s.error}" if s.error else ""))
+        if verbose:
+            for miss in s.misses:
+                typer.echo(f"    missed: {miss}")
+            for fp in s.false_positives:
+                typer.echo(f"    false positive: {fp}")
+    ep, rp = total.entity_prf, total.relation_prf
+    typer.echo(f"entities P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f}; relations P={rp[0]:.2f} R={rp[1]:.2f} "
+               f"F1={rp[2]:.2f}; attributes {total.attribute_accuracy:.2f} of {total.a_total}; "
+               f"articles {len(scores)}")
+    if ep[2] < min_entity_f1 or rp[2] < min_relation_f1 or any(s.error for s in scores):
+        raise typer.Exit(1)
 
 
 def main() -> None:  # pragma: no cover - console entry point

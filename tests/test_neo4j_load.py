@@ -8,9 +8,9 @@ from neo4j import Driver
 
 from kg.errors import Neo4jError
 from kg.graph import to_networkx
+from kg.names import normalize_name
 from kg.neo4j.cypher import parse_param, run_cypher
 from kg.neo4j.loader import load_graph
-from kg.names import normalize_name
 from kg.ontology import Ontology
 from kg.resolve import resolve
 from kg.store import Store, write_article

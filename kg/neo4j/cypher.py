@@ -50,7 +50,7 @@ def to_plain(value: Any) -> Any:
 
 def _collect(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     result = tx.run(query, params)
-    return [{key: to_plain(record[key]) for key in record.keys()} for record in result]
+    return [{key: to_plain(record[key]) for key in record.keys()} for record in result]  # noqa: SIM118
 
 
 def run_cypher(

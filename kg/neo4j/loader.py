@@ -115,7 +115,7 @@ def _relationship_query(rel_type: str, source_root: str, target_root: str) -> st
 def _run_batch(tx: ManagedTransaction, query: str, rows: list[dict]) -> tuple[Any, int]:
     result = tx.run(query, rows=rows)
     records = list(result)
-    written = records[0]["written"] if records and "written" in records[0].keys() else len(rows)
+    written = records[0]["written"] if records and "written" in records[0].keys() else len(rows)  # noqa: SIM118
     return result.consume().counters, written
 
 
