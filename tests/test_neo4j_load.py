@@ -129,3 +129,40 @@ def test_params_are_json_or_text(text: str, expected: tuple) -> None:
 def test_a_param_without_a_name_is_an_error() -> None:
     with pytest.raises(Neo4jError):
         parse_param("=3")
+
+
+def test_cli_load_matches_the_node_link_export_and_cypher_is_read_only(
+        clean_neo4j: Driver, neo4j_target, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
+    if neo4j_target.owned:
+        monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    runner = CliRunner()
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    store, exported = tmp_path / "store", tmp_path / "graph.json"
+    assert runner.invoke(app, ["build", str(examples), "--store", str(store)]).exit_code == 0
+    assert runner.invoke(app, ["export", "-f", "node-link", "-o", str(exported), "--store", str(store)]).exit_code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    first = runner.invoke(app, ["load", "--store", str(store), "--batch-size", "7"])
+    assert first.exit_code == 0, first.stderr
+    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+    second = runner.invoke(app, ["load", "--store", str(store)])
+    assert second.exit_code == 0 and "(0 new)" in second.stdout
+    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+
+    refused = runner.invoke(app, ["cypher", "CREATE (:Company {id: 'intruder', name: 'x'})"])
+    assert refused.exit_code == 1 and "--write" in refused.stderr
+    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+    rows = runner.invoke(app, ["cypher", "MATCH (n:StateOwnedFund) RETURN count(n) AS n", "-f", "json"])
+    expected = sum(1 for n in data["nodes"] if "StateOwnedFund" in n["labels"])
+    assert json.loads(rows.stdout) == [{"n": expected}]
+    wrote = runner.invoke(app, ["cypher", "CREATE (:Company {id: $id, name: $id}) RETURN 1 AS ok",
+                                "--param", "id=intruder", "--write"])
+    assert wrote.exit_code == 0
+    assert counts(clean_neo4j)[0] == len(data["nodes"]) + 1

@@ -1,0 +1,135 @@
+"""The command line end to end on the project's example articles: build, stats, export, query, eval."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+runner = CliRunner()
+
+
+def kg(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("cli") / "store"
+    code, out, err = kg("build", EXAMPLES, "--store", store)
+    assert code == 0, err
+    return store
+
+
+def export(store: Path, tmp: Path, name: str = "g.json") -> dict:
+    code, _out, err = kg("export", "--format", "node-link", "--output", tmp / name, "--store", store)
+    assert code == 0, err
+    return json.loads((tmp / name).read_text(encoding="utf-8"))
+
+
+def test_build_twice_gives_the_same_graph(built: Path, tmp_path: Path) -> None:
+    first = export(built, tmp_path, "1.json")
+    code, out, _ = kg("build", EXAMPLES, "--store", built)
+    assert code == 0 and out.startswith("0 article(s) added")
+    assert export(built, tmp_path, "2.json") == first
+
+
+def test_the_example_graph_has_the_promised_kinds(built: Path, tmp_path: Path) -> None:
+    data = export(built, tmp_path)
+    labels = {label for node in data["nodes"] for label in node["labels"]}
+    assert {"Company", "Person", "Investor", "StateOwnedFund", "Exchange", "Article"} <= labels
+    types = {edge["type"] for edge in data["edges"]}
+    core = types & {"INVESTED_IN", "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON", "FOUNDED",
+                    "HOLDS_POSITION", "LEFT", "SPUN_OFF_FROM", "DEVELOPS"}
+    assert len(core) >= 6, sorted(types)
+
+
+def test_stats_as_json_is_a_list_of_rows(built: Path) -> None:
+    code, out, _ = kg("stats", "--store", built, "--format", "json")
+    rows = json.loads(out)
+    assert isinstance(rows, list) and all(set(r) == {"kind", "name", "count"} for r in rows)
+    totals = {r["name"]: r["count"] for r in rows if r["kind"] == "total"}
+    assert totals["articles"] == len([p for p in EXAMPLES.iterdir() if p.suffix in {".txt", ".md", ".html"}])
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "xml", "trig"])
+def test_rdf_exports_parse_back(built: Path, tmp_path: Path, fmt: str) -> None:
+    from rdflib import Dataset, Graph
+
+    out = tmp_path / f"g.{fmt}"
+    code, msg, err = kg("export", "--format", fmt, "--output", out, "--store", built)
+    assert code == 0, err
+    triples = int(re.search(r"wrote (\d+) triples", msg).group(1))
+    parser = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "xml": "xml", "trig": "trig"}[fmt]
+    if fmt == "trig":
+        parsed = Dataset().parse(out, format=parser)
+        assert sum(len(g) for g in parsed.graphs()) == triples
+        assert len(list(parsed.graphs())) > 2  # a named graph per article
+    else:
+        assert len(Graph().parse(out, format=parser)) == triples
+
+
+def test_a_broken_file_is_reported_and_the_rest_is_built(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = next(p for p in sorted(EXAMPLES.iterdir()) if p.suffix == ".txt")
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    (folder / "empty.txt").write_bytes(b"")
+    code, out, err = kg("build", folder, "--store", tmp_path / "s")
+    assert code == 2
+    assert out.startswith("1 article(s) added")
+    assert "broken.txt" in err and "empty.txt" in err
+
+
+def test_missing_inputs_and_stores_are_clear_errors(tmp_path: Path) -> None:
+    code, _, err = kg("build", tmp_path / "nope", "--store", tmp_path / "s")
+    assert code == 1 and "no such file" in err
+    code, _, err = kg("stats", "--store", tmp_path / "none")
+    assert code == 1 and "no kg store" in err
+
+
+@pytest.mark.parametrize("args", [["import", "x.ttl"], ["validate"], ["viz", "lineage", "X", "-o", "x.html"]])
+def test_planned_commands_fail_clearly(args: list[str], tmp_path: Path) -> None:
+    code, _, err = kg(*args)
+    assert code == 1 and "not yet available" in err
+
+
+def test_query_list_and_errors(built: Path) -> None:
+    code, out, _ = kg("query", "--list", "--format", "json")
+    assert {r["query"] for r in json.loads(out)} >= {"investors", "co-investors", "state-capital"}
+    code, _, err = kg("query", "investorz", "x", "--store", built)
+    assert code == 1 and "did you mean investors" in err
+    code, _, err = kg("query", "investors", "No Such Company Ltd", "--store", built, "--backend", "embedded")
+    assert code == 1 and "no entity called" in err
+
+
+def test_state_capital_query_finds_state_investors(built: Path) -> None:
+    code, out, err = kg("query", "state-capital", "--store", built, "--backend", "embedded", "-f", "json")
+    assert code == 0, err
+    rows = json.loads(out)
+    assert rows and all(r["fund"] and r["company"] for r in rows)
+
+
+def test_every_command_has_help_and_a_readme_entry() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    import typer.main
+
+    click_app = typer.main.get_command(app)
+    names = []
+    for name, cmd in click_app.commands.items():
+        sub = getattr(cmd, "commands", None)
+        names += [f"{name} {s}" for s in sub] if sub else [name]
+        for c in (sub or {name: cmd}).values():
+            assert (c.help or "").strip(), f"{name} has no help"
+    for name in names:
+        first = name.split()[0]
+        assert f"`kg {first}" in readme, f"kg {name} is not in the README"
