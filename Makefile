@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/kg build examples --store $(DEMO)/store   # again: nothing changes
 	$(BIN)/kg stats --store $(DEMO)/store
 	$(BIN)/kg query state-capital --store $(DEMO)/store
-	$(BIN)/kg query investors 星衡智能 --store $(DEMO)/store
-	$(BIN)/kg query co-investors 上海国投 --store $(DEMO)/store
+	$(BIN)/kg query investors 澄湖科技 --store $(DEMO)/store
+	$(BIN)/kg query co-investors 红杉中国 --store $(DEMO)/store
 	$(BIN)/kg export --format ttl --output $(DEMO)/graph.ttl --store $(DEMO)/store
 	$(BIN)/kg export --format node-link --output $(DEMO)/graph.json --store $(DEMO)/store
 

@@ -1,0 +1,314 @@
+"""Extraction: one article in, its entity mentions and typed relations out, each traced to a span.
+
+The pipeline is plain functions over one article:
+
+1. `text.normalize_text`: a matching form of the text (NFKC, simplified, no layout spaces) with a
+   map back to the original characters, and `text.split_sentences`.
+2. `mentions.find_occurrences`: gazetteer names, organisation suffixes, people by role, products,
+   list members and name pairings; `mentions.group_occurrences` makes entities of them.
+3. `relations.extract_relations`: rules over sentence skeletons for funding, IPO steps, people,
+   products, spin-offs and control.
+4. Here: types implied by the facts (whoever invests is an Investor, whoever lists is a Company),
+   facts whose ends do not fit the ontology dropped with a reason, duplicates merged, and the
+   result packed as `kg.model` objects with stable, first-appearance handles.
+
+Same input, same output: nothing depends on set order, time or randomness.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from typing import Any
+
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
+from kg.extract.normalize import DateValue, Money, parse_date, parse_money
+from kg.extract.relations import EntityView, RelationCandidate, extract_relations
+from kg.extract.text import NormText, normalize_text, split_sentences
+from kg.model import IDENTIFYING_PROPERTIES, Article, EntityMention, Extraction, RelationMention, Source
+from kg.names import normalize_name
+
+__all__ = ["DateValue", "Money", "extract", "parse_date", "parse_money"]
+
+_EVIDENCE_CHARS = 200
+#: Organisation types that cannot raise a round or list shares.
+_NOT_A_COMPANY = {"Exchange", "University", "ResearchInstitute", "GovernmentBody"}
+
+
+def _ontology_props(types: set[str]) -> frozenset[str]:
+    from kg.ontology import load_ontology
+
+    return load_ontology().node_properties(types)
+
+
+def _tidy_types(types: set[str]) -> set[str]:
+    """Drop the generic Organization when a more specific organisation type is known."""
+    if root_of(types) == "Organization" and len(types) > 1:
+        types = types - {"Organization"}
+    return types
+
+
+def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | None:
+    """Adjust endpoint types a fact implies; return a reason when the fact cannot stand."""
+    src, dst = types[rel.source], types[rel.target]
+    src_root, dst_root = root_of(src), root_of(dst)
+    if rel.type == "INVESTED_IN":
+        if src_root != "Organization" or dst_root != "Organization":
+            return "investor or company is not an organisation"
+        if src & {"Exchange", "University", "GovernmentBody"}:
+            return "an exchange, university or agency does not invest in rounds here"
+        if dst & _NOT_A_COMPANY:
+            return "the funded party is not a company"
+        if not (src & {"Investor", "StateOwnedFund"}):
+            src.add("Investor")
+        dst.add("Company")
+        return None
+    if rel.type in ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
+        if src_root != "Organization" or src & _NOT_A_COMPANY:
+            return "the listing party is not a company"
+        if "Exchange" not in dst:
+            return "the listing venue is not an exchange"
+        src.add("Company")
+        return None
+    if rel.type in ("FOUNDED", "HOLDS_POSITION", "LEFT"):
+        if src_root != "Person" or dst_root != "Organization":
+            return "needs a person and an organisation"
+        return None
+    if rel.type == "SPUN_OFF_FROM":
+        if src_root != "Organization" or dst_root != "Organization" or src & _NOT_A_COMPANY:
+            return "needs a company and an organisation"
+        src.add("Company")
+        return None
+    if rel.type == "DEVELOPS":
+        if src_root != "Organization" or dst_root != "Product":
+            return "needs an organisation and a product"
+        return None
+    if rel.type == "CONTROLLED_BY":
+        if src_root != "Organization" or dst_root != "Organization":
+            return "needs two organisations"
+        return None
+    return f"unknown relation type {rel.type}"
+
+
+def _merge_relations(
+    rels: list[RelationCandidate], dropped: list[tuple[str, str]], label: Any
+) -> list[RelationCandidate]:
+    """One fact per (type, ends, identifying properties); a fact without a round or title joins the
+    one with it; a position also reported as left is kept only as LEFT."""
+    merged: dict[tuple[Any, ...], RelationCandidate] = {}
+    order: list[tuple[Any, ...]] = []
+    for rel in rels:
+        ident = tuple(rel.props.get(k) for k in IDENTIFYING_PROPERTIES.get(rel.type, ()))
+        key = (rel.type, rel.source, rel.target, ident)
+        if key not in merged:
+            merged[key] = rel
+            order.append(key)
+            continue
+        kept = merged[key]
+        for k, v in rel.props.items():
+            kept.props.setdefault(k, v)
+        if rel.confidence > kept.confidence:
+            kept.confidence = rel.confidence
+    # facts without an identifying value fold into a sibling that has one
+    for key in list(order):
+        rel_type, src, dst, ident = key
+        if not ident or any(v is not None for v in ident):
+            continue
+        siblings = [k for k in order if k[:3] == (rel_type, src, dst) and k != key and k in merged]
+        if len(siblings) == 1:
+            target = merged[siblings[0]]
+            for k, v in merged[key].props.items():
+                target.props.setdefault(k, v)
+            del merged[key]
+    left_pairs = {(k[1], k[2]) for k in merged if k[0] == "LEFT"}
+    out = []
+    for key in order:
+        if key not in merged:
+            continue
+        rel = merged[key]
+        if rel.type == "HOLDS_POSITION" and (rel.source, rel.target) in left_pairs:
+            dropped.append(
+                (f"HOLDS_POSITION {label(rel.source)}->{label(rel.target)}", "the text says the person left")
+            )
+            continue
+        out.append(rel)
+    return out
+
+
+def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extraction:
+    """Entities and relations stated in `article`.
+
+    Parameters
+    ----------
+    article:
+        The article; `published` anchors relative dates ("去年", "12月21日").
+    gazetteer:
+        Known entities (default: the one shipped in `kg/data/gazetteer.json`).
+
+    Returns
+    -------
+    Extraction
+        Mentions with article-local handles (`e1`, `e2`, ... in order of first appearance), relations
+        between them, and every candidate that was dropped, with the reason.
+
+    Examples
+    --------
+    >>> text = "星衡智能完成B轮融资，由红杉中国领投，真格基金跟投。"
+    >>> ex = extract(Article(text=text, published="2025-07-02"))
+    >>> sorted((r.type, r.props["role"]) for r in ex.relations)
+    [('INVESTED_IN', 'follow'), ('INVESTED_IN', 'lead')]
+    """
+    gaz = gazetteer or load_gazetteer()
+    nt = normalize_text(article.text)
+    sentences = split_sentences(nt.text)
+    dropped: list[tuple[str, str]] = []
+    occs, pairs = find_occurrences(nt, sentences, gaz, dropped)
+    n_groups = group_occurrences(nt, occs, pairs)
+
+    types: dict[int, set[str]] = {g: set() for g in range(n_groups)}
+    keys: dict[int, str | None] = {g: None for g in range(n_groups)}
+    attrs: dict[int, dict[str, Any]] = {g: {} for g in range(n_groups)}
+    for o in occs:
+        types[o.group].update(o.types)
+        if o.key and keys[o.group] is None:
+            keys[o.group] = o.key
+        for k, v in o.attrs.items():
+            attrs[o.group].setdefault(k, v)
+    for g, key in keys.items():
+        entry = gaz.get(key) if key else None
+        if entry is not None:
+            types[g].add(entry.type)
+            for k, v in entry.attrs.items():
+                attrs[g].setdefault(k, v)
+    entities = {g: EntityView(g, types[g], keys[g], attrs[g]) for g in range(n_groups)}
+    group_of_key = {key: g for g, key in keys.items() if key}
+
+    def key_group(key: str, start: int, end: int) -> int:
+        """The group of a known entity the text implies; created (inferred) when not named."""
+        if key in group_of_key:
+            return group_of_key[key]
+        entry = gaz.get(key)
+        if entry is None:
+            raise KeyError(key)
+        g = len(types)
+        types[g] = {entry.type}
+        keys[g] = key
+        attrs[g] = dict(entry.attrs)
+        entities[g] = EntityView(g, types[g], key, attrs[g])
+        group_of_key[key] = g
+        occs.append(
+            Occurrence(start, end, {entry.type}, "implied-by-context", 0.6, key=key, inferred=True, group=g)
+        )
+        return g
+
+    candidates, type_updates, attr_updates, rel_dropped = extract_relations(
+        nt, sentences, occs, entities, article.published, key_group
+    )
+    dropped.extend(rel_dropped)
+    for g, extra in type_updates.items():
+        if root_of(types[g]) == "Organization" and root_of(extra) == "Organization":
+            types[g].update(extra)
+    for g, extra_attrs in attr_updates.items():
+        for k, v in extra_attrs.items():
+            if k == "ticker":
+                attrs[g][k] = v  # a code stated in this article beats the gazetteer's
+            else:
+                attrs[g].setdefault(k, v)
+
+    def label(g: int) -> str:
+        first = next((o for o in occs if o.group == g and not o.inferred), None)
+        return nt.original_slice(first.start, first.end) if first else (keys[g] or f"#{g}")
+
+    kept: list[RelationCandidate] = []
+    for rel in candidates:
+        reason = _fit_relation(rel, types)
+        if reason:
+            dropped.append((f"{rel.type} {label(rel.source)}->{label(rel.target)}", reason))
+        else:
+            kept.append(rel)
+    kept = _merge_relations(kept, dropped, label)
+    return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
+
+
+def _pack(
+    article: Article,
+    nt: NormText,
+    sentences: list,
+    occs: list[Occurrence],
+    types: dict[int, set[str]],
+    keys: dict[int, str | None],
+    attrs: dict[int, dict[str, Any]],
+    relations: list[RelationCandidate],
+    dropped: list[tuple[str, str]],
+    gaz: Gazetteer,
+) -> Extraction:
+    """Turn groups and candidates into `kg.model` objects with first-appearance handles."""
+    article_id = article.id
+    starts = [s.start for s in sentences]
+
+    def sentence_of(pos: int) -> int | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        return sentences[i].index if i >= 0 else None
+
+    by_group: dict[int, list[Occurrence]] = {}
+    for o in sorted(occs, key=lambda o: (o.start, o.end)):
+        by_group.setdefault(o.group, []).append(o)
+    order = sorted(
+        by_group,
+        key=lambda g: (
+            min(o.start for o in by_group[g] if not o.inferred)
+            if any(not o.inferred for o in by_group[g])
+            else len(nt.text) + g
+        ),
+    )
+    handles = {g: f"e{i + 1}" for i, g in enumerate(order)}
+    mentions: list[EntityMention] = []
+    for g in order:
+        group_occs = by_group[g]
+        entity_types = _tidy_types(set(types[g]))
+        names: list[str] = []
+        counts: Counter[str] = Counter()
+        first_surface: dict[str, str] = {}
+        sources: list[Source] = []
+        for o in group_occs:
+            start, end = nt.span(o.start, o.end)
+            surface = article.text[start:end]
+            sources.append(
+                Source(article_id, sentence_of(o.start), start, end, o.method, o.confidence, surface)
+            )
+            if o.inferred:
+                continue
+            if surface not in names:
+                names.append(surface)
+            norm = normalize_name(surface)
+            counts[norm] += 1
+            first_surface.setdefault(norm, surface)
+        key = keys[g]
+        entry = gaz.get(key) if key else None
+        if entry is not None:
+            preferred = entry.preferred
+            known = list(entry.names)
+        else:
+            best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if counts else None
+            preferred = first_surface[best] if best else None
+            known = []
+        if not names:
+            names = [preferred or key or f"entity {g}"]
+        allowed = _ontology_props(entity_types)
+        entity_attrs = {k: v for k, v in sorted(attrs[g].items()) if k in allowed and v is not None}
+        mentions.append(
+            EntityMention(handles[g], entity_types, names, sources, key, preferred, known, entity_attrs)
+        )
+    rel_mentions = []
+    for rel in relations:
+        start, end = nt.span(rel.start, rel.end)
+        sent_start, sent_end = nt.span(rel.sentence.start, rel.sentence.end)
+        evidence = article.text[sent_start:sent_end]
+        if len(evidence) > _EVIDENCE_CHARS:
+            evidence = evidence[: _EVIDENCE_CHARS - 1] + "…"
+        provenance = Source(article_id, rel.sentence.index, start, end, rel.method, rel.confidence, evidence)
+        rel_mentions.append(
+            RelationMention(rel.type, handles[rel.source], handles[rel.target], dict(rel.props), provenance)
+        )
+    return Extraction(article=article, entities=mentions, relations=rel_mentions, dropped=dropped)

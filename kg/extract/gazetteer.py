@@ -1,0 +1,216 @@
+"""The gazetteer: well-known organisations, exchanges, universities and products, and a fast matcher.
+
+A gazetteer entry pins an entity to a stable key (`hkex`, `tencent`), so every article that names it
+in any script or language lands on the same node. Names are compiled once into a trie-shaped regular
+expression over the matching form of text (NFKC, simplified, layout spaces removed, lower case), so
+one pass over an article finds every known name, longest first. Latin names only match at word
+boundaries, and a capitalised or acronym name does not match an all-lowercase word ("Apple" is not
+"apple", "SSE" is not "sse").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kg.errors import KGError
+from kg.extract.text import normalize_text
+
+__all__ = ["Gazetteer", "GazetteerEntry", "GazetteerMatch", "load_gazetteer", "matching_form"]
+
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
+_END = "\x00"
+_LATIN_ALNUM = re.compile(r"[a-z0-9]")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known entity: key, ontology type, preferred display name, every known name, attributes."""
+
+    key: str
+    type: str
+    preferred: str
+    names: tuple[str, ...]
+    attrs: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    developer: str | None = None
+
+
+@dataclass(frozen=True)
+class GazetteerMatch:
+    """A name found in the matching text: [start, end), the entry, and the board if a board name."""
+
+    start: int
+    end: int
+    entry: GazetteerEntry
+    board: str | None = None
+
+
+def matching_form(text: str) -> str:
+    """The form names and texts are compared in: normalised (see `kg.extract.text`), lower case.
+
+    Lower-casing keeps the length (per character when a character would expand), so positions in
+    the matching form are positions in the normalised text.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := c.lower()) == 1 else c for c in text)
+
+
+def _needs_exact_case(name: str) -> bool:
+    """Acronyms (HKEX, SSE, CIC) must match in capitals; other Latin names in any case but lower."""
+    letters = [c for c in name if c.isalpha() and c.isascii()]
+    return bool(letters) and name.isupper() and len(name) <= 5
+
+
+def _build_trie(names: list[str]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for name in names:
+        node = root
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[_END] = True
+    return root
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """A regex equivalent to the trie; at each node children come first, so matches are longest."""
+    alternatives = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch != _END]
+    if _END in node:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+class Gazetteer:
+    """Entries indexed by key and by matching-form name, with a compiled longest-match scanner."""
+
+    def __init__(
+        self, entries: list[GazetteerEntry], boards: dict[str, tuple[str, str]] | None = None
+    ) -> None:
+        self.entries: dict[str, GazetteerEntry] = {}
+        # matching-form name -> (key, board or None, the name as written in the gazetteer)
+        self.by_name: dict[str, tuple[str, str | None, str]] = {}
+        for entry in entries:
+            if entry.key in self.entries:
+                raise KGError(f"gazetteer: duplicate key {entry.key!r}")
+            self.entries[entry.key] = entry
+            for name in entry.names:
+                form = matching_form(normalize_text(name).text)
+                if form:
+                    self.by_name.setdefault(form, (entry.key, None, name))
+        for name, (key, board) in sorted((boards or {}).items()):
+            if key not in self.entries:
+                raise KGError(f"gazetteer: board {name!r} names unknown exchange {key!r}")
+            form = matching_form(normalize_text(name).text)
+            self.by_name[form] = (key, board, name)
+        self._trie = _build_trie(sorted(self.by_name))
+        self._regex = re.compile(_trie_regex(self._trie)) if self.by_name else None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, key: str) -> GazetteerEntry | None:
+        return self.entries.get(key)
+
+    def lookup(self, name: str) -> GazetteerEntry | None:
+        """The entry one name (any script, any case) refers to, if any."""
+        hit = self.by_name.get(matching_form(normalize_text(name).text))
+        return self.entries[hit[0]] if hit else None
+
+    # -- scanning ------------------------------------------------------------------------------
+    def _valid(self, text: str, folded: str, start: int, end: int) -> bool:
+        form = folded[start:end]
+        name = self.by_name[form][2]
+        if _LATIN_ALNUM.match(form[0]) and start > 0 and _LATIN_ALNUM.match(folded[start - 1]):
+            return False
+        if _LATIN_ALNUM.match(form[-1]) and end < len(folded) and _LATIN_ALNUM.match(folded[end]):
+            return False
+        surface = text[start:end]
+        if _needs_exact_case(name):
+            return surface == name
+        has_upper = any(c.isupper() for c in name if c.isascii())
+        latin = [c for c in surface if c.isascii() and c.isalpha()]
+        return not (has_upper and latin and all(c.islower() for c in latin))
+
+    def _shorter(self, text: str, folded: str, start: int, longest: int) -> int | None:
+        """The longest valid name starting at `start` shorter than `longest` (trie walk), if any."""
+        node = self._trie
+        best: int | None = None
+        for i in range(start, longest - 1):
+            node = node.get(folded[i])
+            if node is None:
+                break
+            if _END in node and self._valid(text, folded, start, i + 1):
+                best = i + 1
+        return best
+
+    def scan(self, text: str) -> Iterator[GazetteerMatch]:
+        """Every known name in normalised `text`, left to right, longest at each position."""
+        if self._regex is None:
+            return
+        folded = matching_form(text)
+        pos = 0
+        while True:
+            m = self._regex.search(folded, pos)
+            if m is None:
+                return
+            start, end = m.start(), m.end()
+            if end == start:
+                pos = start + 1
+                continue
+            if not self._valid(text, folded, start, end):
+                shorter = self._shorter(text, folded, start, end)
+                if shorter is None:
+                    pos = start + 1
+                    continue
+                end = shorter
+            key, board, _ = self.by_name[folded[start:end]]
+            yield GazetteerMatch(start, end, self.entries[key], board)
+            pos = end
+
+
+def _entry(raw: dict[str, Any], path: Path) -> GazetteerEntry:
+    try:
+        names_by_lang = raw.get("names", {})
+        names = [raw["preferred"]]
+        for lang in ("zh", "zh-Hant", "en", "legal"):
+            names.extend(names_by_lang.get(lang, []))
+        return GazetteerEntry(
+            key=raw["key"],
+            type=raw["type"],
+            preferred=raw["preferred"],
+            names=tuple(dict.fromkeys(names)),
+            attrs=dict(raw.get("attrs", {})),
+            developer=raw.get("developer"),
+        )
+    except (KeyError, TypeError) as exc:
+        raise KGError(f"{path}: malformed gazetteer entry {raw!r}: {exc}") from exc
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """The gazetteer at `path` (default: the one shipped in `kg/data`), parsed and compiled once.
+
+    Entry types are checked against the ontology, so a typo in the data file is an error here
+    rather than a strange label in somebody's database.
+    """
+    from kg.ontology import load_ontology
+
+    path = path or DEFAULT_PATH
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KGError(f"{path}: cannot read gazetteer: {exc}") from exc
+    entries = [_entry(raw, path) for raw in doc.get("entries", [])]
+    ontology = load_ontology()
+    for entry in entries:
+        ontology.cls(entry.type)
+    boards = {name: (spec["exchange"], spec["board"]) for name, spec in doc.get("boards", {}).items()}
+    return Gazetteer(entries, boards)

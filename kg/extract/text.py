@@ -1,0 +1,194 @@
+"""Text normalised for matching, with a map back to the original characters; sentence splitting.
+
+Rules and the gazetteer are written once, in simplified script with half-width punctuation and no
+spaces between Chinese and Latin or digits ("智谱 AI" = "智谱AI", "２０２５年" = "2025年",
+"騰訊" = "腾讯"). Sources must still point into the text as published, so every normalised
+character remembers the index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.names import to_simplified
+
+__all__ = ["NormText", "Sentence", "is_cjk", "normalize_text", "split_sentences"]
+
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2EBEF))
+
+
+def is_cjk(ch: str) -> bool:
+    """A Chinese character (the unified ideograph blocks)."""
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+
+
+# Spaces touching a Chinese character are layout, not word breaks ("IT 桔子", "2025 年 12 月").
+_CJK_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f"
+_LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK_CLASS}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK_CLASS}])")
+
+
+@dataclass
+class NormText:
+    """Normalised text plus `offsets[i]`: the original index of normalised character i."""
+
+    original: str
+    text: str
+    offsets: list[int]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original (start, end) of the normalised range [start, end)."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def original_slice(self, start: int, end: int) -> str:
+        """The original text behind the normalised range [start, end)."""
+        s, e = self.span(start, end)
+        return self.original[s:e]
+
+
+def _nfkc_line(line: str, base: int, out_chars: list[str], out_offsets: list[int]) -> None:
+    """NFKC one line; per character only when the whole-line form changes length (rare)."""
+    norm = unicodedata.normalize("NFKC", line)
+    if len(norm) == len(line):
+        out_chars.append(norm)
+        out_offsets.extend(range(base, base + len(line)))
+        return
+    for i, ch in enumerate(line):
+        n = unicodedata.normalize("NFKC", ch)
+        out_chars.append(n)
+        out_offsets.extend([base + i] * len(n))
+
+
+def normalize_text(original: str) -> NormText:
+    """NFKC, traditional -> simplified, no layout spaces; offsets map back to `original`.
+
+    Case is kept (rules decide case-sensitivity themselves). Conversion to simplified runs per
+    line and is kept only where it preserves length, so offsets stay one-to-one.
+    """
+    chars: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for line in original.splitlines(keepends=True):
+        _nfkc_line(line, pos, chars, offsets)
+        pos += len(line)
+    nfkc = "".join(chars)
+    # traditional -> simplified, line by line, only where the length is unchanged
+    parts: list[str] = []
+    for line in nfkc.splitlines(keepends=True):
+        if any(is_cjk(c) for c in line):
+            simple = to_simplified(line)
+            if len(simple) != len(line):
+                simple = "".join(s if len(s := to_simplified(c)) == 1 else c for c in line)
+            parts.append(simple)
+        else:
+            parts.append(line)
+    simplified = "".join(parts)
+    # drop layout spaces
+    keep = [True] * len(simplified)
+    for m in _LAYOUT_SPACE.finditer(simplified):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    if all(keep):
+        return NormText(original, simplified, offsets)
+    text = "".join(c for c, k in zip(simplified, keep, strict=True) if k)
+    kept_offsets = [o for o, k in zip(offsets, keep, strict=True) if k]
+    return NormText(original, text, kept_offsets)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its index in the article and its range in the normalised text."""
+
+    index: int
+    start: int
+    end: int
+
+
+# Chinese and full-stop punctuation (after NFKC: ! ? ; are ASCII), closing quotes stay attached.
+_ZH_END = re.compile(r"[。!?;]+[”’\"'」』)）]*|\n+")
+# An English full stop followed by space and a capital, digit or quote.
+_EN_END = re.compile(r"(?<=[a-z0-9%\)\]\"”’'])\.(?=\s+[A-Z0-9\"“(‘])")
+_ABBREVIATIONS = frozenset(
+    [
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "llc",
+        "plc",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "vs",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "etc",
+        "jr",
+        "sr",
+        "approx",
+        "dept",
+        "gov",
+        "est",
+    ]
+)
+
+
+def _chinese_context(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else ""
+    after = text[end : end + 1]
+    return bool(before and is_cjk(before)) or bool(after and is_cjk(after))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of the normalised text: 。！？；!? and newlines end one; so does an English '. '.
+
+    A semicolon ends a sentence in Chinese text only (in English it separates list items).
+    Abbreviations ("Inc.", "Dec.", "U.S.") and single initials do not end a sentence.
+    """
+    cuts: set[int] = set()
+    for m in _ZH_END.finditer(text):
+        if m.group(0)[0] == ";" and not _chinese_context(text, m.start(), m.end()):
+            continue  # an English semicolon separates list items, not sentences
+        cuts.add(m.end())
+    for m in _EN_END.finditer(text):
+        word = re.search(r"([A-Za-z.]+)$", text[max(0, m.start() - 12) : m.start()])
+        token = word.group(1).lower().strip(".") if word else ""
+        if token in _ABBREVIATIONS or len(token) == 1:
+            continue
+        cuts.add(m.end())
+    cuts.add(len(text))
+    sentences: list[Sentence] = []
+    start = 0
+    for cut in sorted(cuts):
+        s, e = start, cut
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            sentences.append(Sentence(len(sentences), s, e))
+        start = cut
+    return sentences

@@ -1,0 +1,488 @@
+"""Extraction: entities with types and spans, and every relation type in simplified, traditional
+and English text; the example corpus's README is the oracle for whole articles."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.extract.text import normalize_text, split_sentences
+from kg.ingest.readers import read_path
+from kg.model import Article, EntityMention, Extraction
+from kg.names import normalize_name
+from kg.ontology import load_ontology
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PUBLISHED = "2025-07-02"
+
+
+def names_of(entity: EntityMention) -> set[str]:
+    return {normalize_name(n) for n in [*entity.names, entity.preferred or "", *entity.known_aliases] if n}
+
+
+def entity(ex: Extraction, name: str) -> EntityMention:
+    wanted = normalize_name(name)
+    hits = [e for e in ex.entities if wanted in names_of(e)]
+    assert hits, f"no entity named {name!r} in {[e.names for e in ex.entities]}"
+    assert len(hits) == 1, f"{name!r} split over {[e.names for e in hits]}"
+    return hits[0]
+
+
+def relations(ex: Extraction, rel_type: str, source: str, target: str) -> list[dict]:
+    src, dst = entity(ex, source).handle, entity(ex, target).handle
+    return [r.props for r in ex.relations if (r.type, r.source, r.target) == (rel_type, src, dst)]
+
+
+def has_relation(ex: Extraction, rel_type: str, source: str, target: str, **props: object) -> bool:
+    for found in relations(ex, rel_type, source, target):
+        if all(str(found.get(k)) == str(v) for k, v in props.items()):
+            return True
+    return False
+
+
+def run(text: str, published: str | None = PUBLISHED) -> Extraction:
+    return extract(Article(text=text, published=published))
+
+
+# -- every relation type, in three scripts -----------------------------------------------------------
+
+CASES = [
+    # funding: a lead keeps its role and the round's sum, followers are expanded from the list
+    (
+        "星衡智能完成3亿元B轮融资，由上海国投领投，红杉中国、高瓴创投跟投。",
+        [
+            (
+                "INVESTED_IN",
+                "上海国投",
+                "星衡智能",
+                {"round": "B", "role": "lead", "amount": 300000000, "currency": "CNY"},
+            ),
+            ("INVESTED_IN", "红杉中国", "星衡智能", {"round": "B", "role": "follow"}),
+            ("INVESTED_IN", "高瓴创投", "星衡智能", {"round": "B", "role": "follow"}),
+        ],
+    ),
+    (
+        "星衡智能完成3億元B輪融資，由上海國投領投，紅杉中國、高瓴創投跟投。",
+        [
+            ("INVESTED_IN", "上海國投", "星衡智能", {"round": "B", "role": "lead", "amount": 300000000}),
+            ("INVESTED_IN", "紅杉中國", "星衡智能", {"role": "follow"}),
+            ("INVESTED_IN", "高瓴創投", "星衡智能", {"role": "follow"}),
+        ],
+    ),
+    (
+        "Xingheng AI raised $40 million in a Series B round led by Sequoia Capital, with participation from "
+        "GL Ventures and Temasek.",
+        [
+            (
+                "INVESTED_IN",
+                "Sequoia Capital",
+                "Xingheng AI",
+                {"round": "B", "role": "lead", "amount": 40000000, "currency": "USD"},
+            ),
+            ("INVESTED_IN", "GL Ventures", "Xingheng AI", {"round": "B", "role": "follow"}),
+            ("INVESTED_IN", "Temasek", "Xingheng AI", {"round": "B", "role": "follow"}),
+        ],
+    ),
+    (
+        "星衡智能获得腾讯、美团等机构投资。",
+        [("INVESTED_IN", "腾讯", "星衡智能", {}), ("INVESTED_IN", "美团", "星衡智能", {})],
+    ),
+    # IPO steps
+    (
+        "6月30日，星衡智能正式向港交所递交招股书。",
+        [("FILED_FOR_IPO", "星衡智能", "港交所", {"date": "2025-06-30", "date_precision": "day"})],
+    ),
+    (
+        "6月30日，星衡智能正式向港交所遞交招股書。",
+        [("FILED_FOR_IPO", "星衡智能", "港交所", {"date": "2025-06-30"})],
+    ),
+    (
+        "Xingheng AI filed for a Hong Kong IPO on June 30, 2025.",
+        [("FILED_FOR_IPO", "Xingheng AI", "HKEX", {"date": "2025-06-30"})],
+    ),
+    (
+        "12月21日，星衡智能通过港交所上市聆讯。",
+        [("PASSED_LISTING_HEARING", "星衡智能", "港交所", {"date": "2025-12-21"})],
+    ),
+    (
+        "12月21日，星衡智能通過港交所上市聆訊。",
+        [("PASSED_LISTING_HEARING", "星衡智能", "港交所", {"date": "2025-12-21"})],
+    ),
+    (
+        "Xingheng AI passed its listing hearing with the Hong Kong Stock Exchange on Dec 21.",
+        [("PASSED_LISTING_HEARING", "Xingheng AI", "HKEX", {"date": "2025-12-21"})],
+    ),
+    (
+        "1月9日，星衡智能在港交所主板挂牌上市，股票代码02599。",
+        [
+            (
+                "LISTED_ON",
+                "星衡智能",
+                "港交所",
+                {"ticker": "2599", "board": "Main Board", "date": "2025-01-09"},
+            )
+        ],
+    ),
+    (
+        "1月9日，星衡智能在港交所主板掛牌上市，股票代碼02599。",
+        [("LISTED_ON", "星衡智能", "港交所", {"ticker": "2599"})],
+    ),
+    (
+        "Shares of Xingheng AI (2599.HK) jumped 20% in their Hong Kong debut on Jan 9, 2026, "
+        "well above the offer price of HK$12.50.",
+        [
+            (
+                "LISTED_ON",
+                "Xingheng AI",
+                "HKEX",
+                {"ticker": "2599", "date": "2026-01-09", "offer_price": 12.5, "currency": "HKD"},
+            )
+        ],
+    ),
+    (
+        "星衡智能登陆科创板，股票代码688001，发行价为每股20.5元。",
+        [
+            (
+                "LISTED_ON",
+                "星衡智能",
+                "上海证券交易所",
+                {"ticker": "688001", "board": "STAR Market", "offer_price": 20.5},
+            )
+        ],
+    ),
+    # people
+    ("星衡智能由林知远于2021年在上海创立。", [("FOUNDED", "林知远", "星衡智能", {"date": "2021"})]),
+    ("星衡智能由林知遠於2021年在上海創立。", [("FOUNDED", "林知遠", "星衡智能", {"date": "2021"})]),
+    (
+        "Xingheng AI was founded in 2021 by Lin Zhiyuan, a former researcher at Baidu.",
+        [
+            ("FOUNDED", "Lin Zhiyuan", "Xingheng AI", {"date": "2021"}),
+            ("LEFT", "Lin Zhiyuan", "Baidu", {"title": "researcher"}),
+        ],
+    ),
+    (
+        "星衡智能CEO林知远表示，公司将加大研发投入。",
+        [("HOLDS_POSITION", "林知远", "星衡智能", {"title": "CEO"})],
+    ),
+    (
+        "星衡智能首席執行官林知遠表示，公司將加大研發投入。",
+        [("HOLDS_POSITION", "林知遠", "星衡智能", {"title": "CEO"})],
+    ),
+    (
+        "Lin Zhiyuan, chief executive of Xingheng AI, said the company would expand.",
+        [("HOLDS_POSITION", "Lin Zhiyuan", "Xingheng AI", {"title": "CEO"})],
+    ),
+    ("星衡智能创始人林知远出席了发布会。", [("FOUNDED", "林知远", "星衡智能", {})]),
+    (
+        "Chen Mo, co-founder of Xingheng AI, declined to comment.",
+        [("FOUNDED", "Chen Mo", "Xingheng AI", {})],
+    ),
+    (
+        "星衡智能联合创始人、CTO陈墨已于3月离职。",
+        [
+            ("FOUNDED", "陈墨", "星衡智能", {}),
+            ("LEFT", "陈墨", "星衡智能", {"title": "CTO", "date": "2025-03"}),
+            ("LEFT", "陈墨", "星衡智能", {"title": "联合创始人"}),
+        ],
+    ),
+    (
+        "星衡智能聯合創始人、CTO陳墨已於3月離職。",
+        [("LEFT", "陳墨", "星衡智能", {"title": "CTO", "date": "2025-03"})],
+    ),
+    ("Chen Mo has left Xingheng AI to start his own company.", [("LEFT", "Chen Mo", "Xingheng AI", {})]),
+    (
+        "前腾讯副总裁梁以澄正式加入星衡智能，出任公司总裁。",
+        [
+            ("LEFT", "梁以澄", "腾讯", {"title": "副总裁"}),
+            ("HOLDS_POSITION", "梁以澄", "星衡智能", {"title": "总裁"}),
+        ],
+    ),
+    (
+        "Former Baidu executive Wang Lei has joined Xingheng AI as president.",
+        [
+            ("LEFT", "Wang Lei", "Baidu", {"title": "executive"}),
+            ("HOLDS_POSITION", "Wang Lei", "Xingheng AI", {"title": "president"}),
+        ],
+    ),
+    # products
+    ("字节跳动推出了豆包。", [("DEVELOPS", "字节跳动", "豆包", {})]),
+    ("字節跳動推出了豆包。", [("DEVELOPS", "字節跳動", "豆包", {})]),
+    ("ByteDance launched Doubao, its AI chatbot, in 2023.", [("DEVELOPS", "ByteDance", "Doubao", {})]),
+    ("星衡智能 的 Orion-2.5 在多项评测中领先。", [("DEVELOPS", "星衡智能", "Orion-2.5", {})]),
+    # spin-offs and control
+    ("星衡智能脱胎于清华大学智能感知实验室。", [("SPUN_OFF_FROM", "星衡智能", "清华大学智能感知实验室", {})]),
+    ("星衡智能脫胎於清華大學智能感知實驗室。", [("SPUN_OFF_FROM", "星衡智能", "清華大學智能感知實驗室", {})]),
+    (
+        "Xingheng AI was spun out of Tsinghua University in 2021.",
+        [("SPUN_OFF_FROM", "Xingheng AI", "Tsinghua University", {})],
+    ),
+    (
+        "Legend Star, an early-stage investment arm of Legend Holdings, joined the round.",
+        [("CONTROLLED_BY", "Legend Star", "Legend Holdings", {"kind": "subsidiary"})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:28] for c in CASES])
+def test_relation_snippets(text: str, expected: list) -> None:
+    ex = run(text)
+    for rel_type, source, target, props in expected:
+        assert has_relation(ex, rel_type, source, target, **props), (
+            f"missing {rel_type} {source}->{target} {props}; got "
+            f"{[(r.type, r.source, r.target, r.props) for r in ex.relations]}"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "types", "attrs"),
+    [
+        (
+            "由上海国投领投。",
+            "上海国投",
+            {"StateOwnedFund"},
+            {"investor_kind": "state_platform", "region": "Shanghai"},
+        ),
+        ("徐汇资本跟投。", "徐匯資本", {"StateOwnedFund"}, {"gov_level": "district"}),
+        ("本轮由苏州工业园区科创投资基金领投。", "苏州工业园区科创投资基金", {"StateOwnedFund"}, {}),
+        (
+            "本轮由浦江未来产业投资基金领投。",
+            "浦江未来产业投资基金",
+            {"StateOwnedFund"},
+            {"investor_kind": "guidance_fund"},
+        ),
+        ("青禾资本领投。", "青禾资本", {"Investor"}, {}),
+        ("杭州青禾智能科技有限公司完成A轮融资。", "杭州青禾智能科技有限公司", {"Company"}, {}),
+        ("Brightline Ventures led the round.", "Brightline Ventures", {"Investor"}, {}),
+        (
+            "The Zhejiang Artificial Intelligence Industry Investment Fund led the round.",
+            "Zhejiang Artificial Intelligence Industry Investment Fund",
+            {"StateOwnedFund"},
+            {},
+        ),
+        ("Investors include HKEX-listed Lumen Holdings.", "Lumen Holdings", {"Company"}, {}),
+        ("港交所与纳斯达克", "香港交易所", {"Exchange"}, {"qid": "Q496672"}),
+        ("清华大学", "Tsinghua University", {"University"}, {}),
+        ("Kimi 的用户增长很快。", "Kimi", {"Product"}, {}),
+    ],
+)
+def test_entity_types_and_attributes(text: str, name: str, types: set[str], attrs: dict) -> None:
+    found = entity(run(text), name)
+    assert types <= found.types
+    for k, v in attrs.items():
+        assert found.attrs.get(k) == v
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "北京星衡华创科技股份有限公司（以下简称“星衡华创”）今日启动招股。星衡华创拟募资20亿港元。",
+            {"北京星衡华创科技股份有限公司", "星衡华创"},
+        ),
+        (
+            "杭州青禾智能科技有限公司（以下简称“青禾智能”）完成融资。青禾智能成立于2023年。",
+            {"杭州青禾智能科技有限公司", "青禾智能"},
+        ),
+        (
+            "Lumora AI (光澜智能) was founded in 2016. Lumora later spun off a project.",
+            {"Lumora AI", "光澜智能", "Lumora"},
+        ),
+        (
+            "Lumina Robotics (光域机器人) raised money. Lumina Robotics is based in Shenzhen.",
+            {"Lumina Robotics", "光域机器人"},
+        ),
+        ("月之暗面(Moonshot AI)完成新一轮融资。", {"月之暗面", "Moonshot AI"}),
+    ],
+)
+def test_pairings_and_short_names_are_one_entity(text: str, names: set[str]) -> None:
+    ex = run(text)
+    handles = {entity(ex, n).handle for n in names}
+    assert len(handles) == 1
+
+
+def test_people_found_by_role_and_repeated() -> None:
+    ex = run("星衡智能联合创始人陈墨离职。陈墨此前负责预训练。据悉，陈墨正在筹备创业。")
+    person = entity(ex, "陈墨")
+    assert person.types == {"Person"}
+    assert len(person.sources) == 3
+    assert {s.method for s in person.sources} >= {"role-context", "repeat"}
+
+
+def test_sources_point_into_the_original_text() -> None:
+    text = "星衡智能 完成 B 轮融资，由 上海國投 领投，紅杉中國跟投。\nXingheng AI raised $40 million."
+    ex = run(text)
+    article_id = Article(text=text).id
+    for e in ex.entities:
+        for s in e.sources:
+            assert s.article_id == article_id
+            assert text[s.span_start : s.span_end] == s.evidence
+            assert normalize_name(s.evidence) in names_of(e) or s.method == "implied-by-context"
+    for r in ex.relations:
+        src = r.provenance
+        assert src.evidence and src.evidence.strip() in text
+        assert 0 <= src.span_start < src.span_end <= len(text)
+        assert 0 < src.confidence <= 1
+    assert entity(ex, "上海国投").names == ["上海國投"]
+
+
+def test_relation_props_are_allowed_by_the_ontology() -> None:
+    ontology = load_ontology()
+    for path in sorted(EXAMPLES.iterdir()):
+        if path.name == "README.md":
+            continue
+        for article in read_path(path):
+            ex = extract(article)
+            for r in ex.relations:
+                ontology.check_relation_properties(r.type, r.props)
+            for e in ex.entities:
+                assert set(e.attrs) <= ontology.node_properties(e.types)
+                for t in e.types:
+                    ontology.cls(t)
+
+
+def test_dropped_candidates_carry_a_reason() -> None:
+    ex = run("这是一笔战略投资，多家机构参与。星衡智能完成融资。")
+    assert ("战略投资", "generic description, not a name") in ex.dropped
+    assert all(isinstance(item, str) and reason for item, reason in ex.dropped)
+
+
+def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:
+    ex = run("港交所领投了清华大学的融资。")
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
+    assert any("INVESTED_IN" in item for item, _ in ex.dropped)
+
+
+def test_valuation_is_not_the_round_amount() -> None:
+    ex = run("星衡智能以20亿美元估值完成B轮融资，由红杉中国领投。")
+    [props] = relations(ex, "INVESTED_IN", "红杉中国", "星衡智能")
+    assert "amount" not in props
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    text = "星衡智能去年完成A轮融资，由红杉中国领投。"
+    assert relations(run(text, "2025-07-02"), "INVESTED_IN", "红杉中国", "星衡智能")[0]["date"] == "2024"
+    assert "date" not in relations(run(text, None), "INVESTED_IN", "红杉中国", "星衡智能")[0]
+
+
+def test_output_is_deterministic() -> None:
+    text = (EXAMPLES / "01-chenghu-series-a.txt").read_text(encoding="utf-8")
+    first, second = run(text), run(text)
+    assert first == second
+    assert [e.handle for e in first.entities] == [f"e{i + 1}" for i in range(len(first.entities))]
+
+
+def test_custom_gazetteer() -> None:
+    gaz = Gazetteer([GazetteerEntry("acme", "Company", "Acme", ("Acme", "艾克米"), {"region": "Mars"})])
+    ex = extract(Article(text="艾克米完成融资。Acme is growing."), gazetteer=gaz)
+    acme = entity(ex, "艾克米")
+    assert acme.key == "acme" and acme.attrs == {"region": "Mars"}
+    assert acme.names == ["艾克米", "Acme"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("apple pie and an apple", "Apple"), ("the sse of it", "SSE"), ("moonshot thinking", "Moonshot AI")],
+)
+def test_latin_gazetteer_names_respect_case_and_word_boundaries(text: str, name: str) -> None:
+    ex = run(text)
+    assert normalize_name(name) not in {n for e in ex.entities for n in names_of(e)}
+
+
+def test_gazetteer_is_general_and_typed() -> None:
+    gaz = load_gazetteer()
+    assert 150 <= len(gaz) <= 400
+    ontology = load_ontology()
+    for entry in gaz.entries.values():
+        assert re.fullmatch(r"[a-z0-9][a-z0-9.-]*", entry.key), entry.key
+        ontology.cls(entry.type)
+    assert gaz.lookup("香港聯交所").key == "hkex"
+    assert gaz.lookup("科创板").key == "sse"
+    assert gaz.lookup("Shenzhen Capital Group").type == "StateOwnedFund"
+
+
+def test_text_normalisation_keeps_offsets() -> None:
+    original = "智谱 AI 于２０２５年 12 月 19 日递表。騰訊 跟投"
+    nt = normalize_text(original)
+    assert nt.text == "智谱AI于2025年12月19日递表。腾讯跟投"
+    start = nt.text.index("腾讯")
+    assert nt.original_slice(start, start + 2) == "騰訊"
+    start = nt.text.index("2025")
+    assert nt.original_slice(start, start + 4) == "２０２５"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("第一句。第二句！第三句？", 3),
+        ("A; B; and C joined. Then D left.", 2),
+        ("一；二", 2),
+        ("Shares of Foo Inc. rose. Dec. 5 was a Friday.", 2),
+        ("行一\n行二\n\n行三", 3),
+    ],
+)
+def test_sentence_splitting(text: str, count: int) -> None:
+    assert len(split_sentences(normalize_text(text).text)) == count
+
+
+def test_a_large_corpus_in_reasonable_time() -> None:
+    text = "\n".join(
+        path.read_text(encoding="utf-8", errors="ignore") for path in sorted(EXAMPLES.glob("*.txt"))
+    )
+    big = (text + "\n") * 40  # about 200 KB of dense news text
+    start = time.perf_counter()
+    ex = run(big)
+    elapsed = time.perf_counter() - start
+    assert ex.relations
+    assert elapsed < 60, f"{len(big)} chars took {elapsed:.1f}s"
+
+
+# -- the example corpus ---------------------------------------------------------------------------------
+
+
+def _oracle() -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str, str, dict[str, str]]]]]:
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    out = []
+    for section in re.split(r"^## ", readme, flags=re.MULTILINE)[1:]:
+        name = section.split("\n", 1)[0].strip()
+        rows = [
+            [c.strip() for c in line.strip().strip("|").split("|")]
+            for line in section.splitlines()
+            if line.startswith("|") and not line.startswith("|---")
+        ]
+        entities = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] != "entity"]
+        rels = []
+        for r in rows:
+            if len(r) == 4 and r[0] != "relation":
+                attrs = dict(kv.strip().split("=", 1) for kv in r[3].split(";") if kv.strip())
+                rels.append((r[0], r[1], r[2], attrs))
+        out.append((name, entities, rels))
+    return out
+
+
+ORACLE = _oracle()
+
+
+def test_oracle_covers_every_example() -> None:
+    files = sorted(p.name for p in EXAMPLES.iterdir() if p.name != "README.md")
+    assert [name for name, _, _ in ORACLE] == files
+    assert sum(len(rels) for _, _, rels in ORACLE) >= 60
+
+
+@pytest.mark.parametrize(("name", "entities", "rels"), ORACLE, ids=[o[0] for o in ORACLE])
+def test_examples(name: str, entities: list[tuple[str, str]], rels: list) -> None:
+    [article] = read_path(EXAMPLES / name)
+    ex = extract(article)
+    ontology = load_ontology()
+    for ent_name, ent_type in entities:
+        found = entity(ex, ent_name)
+        assert ent_type in ontology.labels_for(found.types), f"{ent_name}: {sorted(found.types)}"
+    for rel_type, source, target, attrs in rels:
+        assert has_relation(ex, rel_type, source, target, **attrs), (
+            f"{name}: missing {rel_type} {source}->{target} {attrs}; have "
+            f"{relations(ex, rel_type, source, target)}"
+        )
