@@ -2,8 +2,9 @@
 
 Building every projection from this one function is what makes "`kg load` writes exactly the
 node-link export" true by construction. The view adds what the store derives rather than stores:
-Article nodes with MENTIONED_IN edges (provenance as graph), and FundingRound / IPO event nodes
-gathered from the INVESTED_IN and IPO-milestone edges.
+Article nodes with MENTIONED_IN edges (provenance as graph), FundingRound / IPO event nodes
+gathered from the INVESTED_IN and IPO-milestone edges, and SPUN_OFF_FROM edges derived from founders'
+careers (`kg.lineage`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.lineage import add_derived_spinoffs
 from kg.model import Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
@@ -44,6 +46,7 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     _add_articles(graph, store)
     _add_funding_rounds(graph, relations)
     _add_ipos(graph, relations)
+    add_derived_spinoffs(graph)
     return graph
 
 

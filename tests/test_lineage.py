@@ -1,0 +1,91 @@
+"""Spin-off lineages derived from founders' careers."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from kg.lineage import add_derived_spinoffs, derive_spinoffs
+
+
+def company(g: nx.MultiDiGraph, node: str, *extra: str) -> None:
+    g.add_node(node, labels=["Organization", "Company", *extra], name=node, aliases=[])
+
+
+def person(g: nx.MultiDiGraph, node: str) -> None:
+    g.add_node(node, labels=["Person"], name=node, aliases=[])
+
+
+def tie(g: nx.MultiDiGraph, p: str, org: str, rel: str, date: str | None = None, source: str = "a1") -> None:
+    props = {"date": date} if date else {}
+    g.add_edge(p, org, key=f"{p}-{rel}-{org}", type=rel, sources=[source], confidence=0.8, **props)
+
+
+@pytest.fixture
+def two_generations() -> nx.MultiDiGraph:
+    """A -> B (Shen left A, founded B) -> C (Gu was CTO of B, left, founded C)."""
+    g = nx.MultiDiGraph()
+    for c in ("A", "B", "C"):
+        company(g, c)
+    for p in ("Zhou", "Shen", "Gu"):
+        person(g, p)
+    tie(g, "Zhou", "A", "FOUNDED", "2019")
+    tie(g, "Shen", "A", "FOUNDED", "2019")
+    tie(g, "Shen", "A", "LEFT", "2023-02", source="a2")
+    tie(g, "Shen", "B", "FOUNDED", "2023-05", source="a2")
+    tie(g, "Gu", "B", "HOLDS_POSITION")
+    tie(g, "Gu", "B", "LEFT", "2025", source="a3")
+    tie(g, "Gu", "C", "FOUNDED", source="a3")
+    return g
+
+
+def test_two_generations_are_derived_with_people_dates_and_sources(two_generations: nx.MultiDiGraph) -> None:
+    edges = {(c, p): props for c, p, props in derive_spinoffs(two_generations)}
+    assert set(edges) == {("B", "A"), ("C", "B")}
+    assert edges[("B", "A")]["via"] == ["Shen"] and edges[("B", "A")]["date"] == "2023-05"
+    assert edges[("B", "A")]["sources"] == ["a1", "a2"]
+    assert edges[("C", "B")]["via"] == ["Gu"] and edges[("C", "B")]["derived"] is True
+    assert "date" not in edges[("C", "B")]
+
+
+def test_a_position_counts_only_when_dates_put_it_first() -> None:
+    g = nx.MultiDiGraph()
+    company(g, "Old")
+    company(g, "New")
+    person(g, "X")
+    tie(g, "X", "Old", "HOLDS_POSITION")  # undated: could be a board seat taken later
+    tie(g, "X", "New", "FOUNDED", "2020")
+    assert derive_spinoffs(g) == []
+    g.edges["X", "Old", "X-HOLDS_POSITION-Old"]["date"] = "2016"
+    assert [(c, p) for c, p, _ in derive_spinoffs(g)] == [("New", "Old")]
+
+
+def test_leaving_after_founding_does_not_make_a_parent() -> None:
+    g = nx.MultiDiGraph()
+    company(g, "Big")
+    company(g, "Side")
+    person(g, "Y")
+    tie(g, "Y", "Side", "FOUNDED", "2018")
+    tie(g, "Y", "Big", "LEFT", "2024")
+    assert derive_spinoffs(g) == []
+
+
+def test_mutual_evidence_is_dropped_and_exchanges_are_never_parents() -> None:
+    g = nx.MultiDiGraph()
+    company(g, "P")
+    company(g, "Q")
+    g.add_node("HKEX", labels=["Organization", "Exchange"], name="HKEX", aliases=[])
+    person(g, "Z")
+    for org in ("P", "Q"):
+        tie(g, "Z", org, "FOUNDED")
+        tie(g, "Z", org, "LEFT")
+    tie(g, "Z", "HKEX", "LEFT")
+    assert derive_spinoffs(g) == []
+
+
+def test_stated_spinoffs_are_kept_and_not_duplicated(two_generations: nx.MultiDiGraph) -> None:
+    two_generations.add_edge("B", "A", key="stated", type="SPUN_OFF_FROM", sources=["a9"])
+    assert add_derived_spinoffs(two_generations) == 1
+    spinoffs = [(s, t, d.get("derived")) for s, t, d in two_generations.edges(data=True)
+                if d["type"] == "SPUN_OFF_FROM"]
+    assert sorted(spinoffs, key=str) == sorted([("B", "A", None), ("C", "B", True)], key=str)
