@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO   := out/demo
 
-.PHONY: install demo test lint clean
+.PHONY: install browser demo test lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Headless Chromium and CJK fonts from Debian's packages: PNG output and the page tests use them.
+browser:
+	@command -v chromium >/dev/null && fc-list | grep -qi 'Noto Sans CJK' || \
+	  { echo "installing chromium and fonts-noto-cjk (Debian packages)"; \
+	    apt-get update -qq && apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
 demo: $(STAMP)
 	rm -rf $(DEMO)
@@ -28,11 +34,13 @@ demo: $(STAMP)
 	$(BIN)/kg query co-investors 红杉中国 --store $(DEMO)/store
 	$(BIN)/kg export --format ttl --output $(DEMO)/graph.ttl --store $(DEMO)/store
 	$(BIN)/kg export --format node-link --output $(DEMO)/graph.json --store $(DEMO)/store
+	$(BIN)/kg viz lineage 云岫智能 --output $(DEMO)/lineage.html --store $(DEMO)/store
+	$(BIN)/kg viz lineage 云岫智能 --output $(DEMO)/lineage.svg --store $(DEMO)/store
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests scripts
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser
 	$(BIN)/python -m pytest
 
 clean:

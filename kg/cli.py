@@ -376,12 +376,29 @@ def neo4j_status(home: Annotated[Path | None, typer.Option(help="Server home.", 
 @viz_app.command("lineage")
 @handles_errors
 def viz_lineage(
-    root: Annotated[str, typer.Argument(help="Company whose spin-off lineage to draw.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html, .svg or .png")],
+    root: Annotated[str, typer.Argument(help="Company whose spin-off lineage to draw (any alias).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html (interactive), .svg or .png")],
+    depth: Annotated[int | None, typer.Option(min=1, help="Generations each way [default: all].",
+                                              show_default=False)] = None,
+    with_investors: Annotated[bool, typer.Option("--with-investors", help="Also draw the investors of each "
+                                                 "company (state capital in red).")] = False,
     store: StoreOpt = None,
 ) -> None:
-    """Draw the spin-off founder lineage of ROOT (planned)."""
-    raise NotYetAvailable("`kg viz lineage` is not yet available (it arrives with the lineage issue)")
+    """Draw who left which company to found which, generation by generation.
+
+    The HTML page is self-contained (works offline): hover for details and sources, zoom and pan,
+    click a company to fold its descendants. SVG and PNG are static, for reports (PNG needs Chromium).
+    """
+    from kg.graph import to_networkx
+    from kg.queries import find_entity
+    from kg.viz import render_lineage
+
+    with _store(store) as graph_store:
+        graph = to_networkx(graph_store)
+    view = render_lineage(graph, find_entity(graph, root), output, depth=depth, with_investors=with_investors)
+    generations = {n.generation for n in view.nodes}
+    typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "
+               f"{len(view.edges)} links")
 
 
 @app.command()

@@ -1,0 +1,147 @@
+"""A self-contained interactive HTML page for a lineage: Cytoscape.js, styles and data all inline.
+
+The page loads nothing from the network (it must open offline and in locked-down browsers): the graph
+library is the MIT-licensed Cytoscape.js from the npm registry, vendored in `kg/viz/vendor/` and
+pasted into the page. Hover shows details and sources, the wheel zooms, dragging pans, and clicking a
+company folds or unfolds the generations that descend from it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from importlib import resources
+
+from kg.viz.lineage import COLUMN_WIDTH, KINDS, LineageView, generation_years
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<title>__TITLE__</title>
+<style>
+  body { margin: 0; font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; background: #fafafa; }
+  header { padding: 10px 16px; border-bottom: 1px solid #ddd; background: #fff; }
+  header h1 { font-size: 18px; margin: 0 0 4px 0; }
+  header p { margin: 0; color: #555; font-size: 13px; }
+  #cy { position: absolute; top: 64px; bottom: 0; left: 0; right: 0; }
+  #legend { position: absolute; right: 12px; bottom: 12px; background: #fff; border: 1px solid #ddd;
+            padding: 8px 12px; font-size: 12px; border-radius: 6px; z-index: 2; }
+  #legend div { margin: 3px 0; }
+  #legend span.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 6px; margin-right: 6px;
+                        vertical-align: middle; }
+  #node-list { position: absolute; left: -10000px; }
+  #tip { position: absolute; display: none; background: #222; color: #fff; font-size: 12px; padding: 6px 8px;
+         border-radius: 4px; max-width: 340px; z-index: 3; pointer-events: none; white-space: pre-line; }
+</style>
+</head>
+<body>
+<header><h1>__TITLE__</h1><p>Each arrow points from a company to the one its founders came from; names on
+the arrows are the people who carried the lineage (dashed: derived from careers, solid: stated).
+Hover for details and sources, scroll to zoom, drag to pan, click a company to fold its descendants.</p></header>
+<div id="legend">__LEGEND__</div>
+<div id="tip"></div>
+<div id="cy"></div>
+<ul id="node-list" aria-label="organisations in this lineage"></ul>
+<script>__CYTOSCAPE__</script>
+<script id="lineage-data" type="application/json">__DATA__</script>
+<script>
+(function () {
+  var data = JSON.parse(document.getElementById('lineage-data').textContent);
+  var elements = [];
+  data.axis.forEach(function (a) {
+    elements.push({ data: { id: 'axis' + a.generation, label: a.label, axis: true },
+                    position: { x: a.x, y: a.y }, selectable: false, grabbable: false, classes: 'axis' });
+  });
+  data.nodes.forEach(function (n) {
+    var label = n.name + (n.year ? '\\n' + n.year : '');
+    elements.push({ data: { id: n.id, label: label, kind: n.kind, info: n },
+                    position: { x: n.x, y: n.y }, classes: n.kind });
+  });
+  data.edges.forEach(function (e, i) {
+    var label = e.type === 'INVESTED_IN' ? '' : e.via.join(', ') + (e.date ? ' (' + e.date.slice(0, 4) + ')' : '');
+    elements.push({ data: { id: 'e' + i, source: e.source, target: e.target, label: label, info: e },
+                    classes: (e.type === 'INVESTED_IN' ? 'investment' : (e.derived ? 'derived' : 'stated')) });
+  });
+  var style = [
+    { selector: 'node', style: { 'label': 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center',
+      'text-halign': 'center', 'color': '#fff', 'font-size': 13, 'width': 170, 'height': 54, 'shape': 'round-rectangle',
+      'background-color': '#4a90d9' } },
+    { selector: 'node.axis', style: { 'background-opacity': 0, 'color': '#333', 'font-weight': 'bold',
+      'font-size': 14, 'events': 'no' } },
+    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'width': 2,
+      'line-color': '#555', 'target-arrow-color': '#555', 'label': 'data(label)', 'font-size': 11,
+      'text-background-color': '#fafafa', 'text-background-opacity': 1, 'text-rotation': 'autorotate' } },
+    { selector: 'edge.derived', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.investment', style: { 'line-color': '#bbb', 'target-arrow-color': '#bbb', 'width': 1,
+      'curve-style': 'taxi', 'taxi-direction': 'vertical', 'taxi-turn': '85%' } }
+  ];
+  Object.keys(data.kinds).forEach(function (k) {
+    style.push({ selector: 'node.' + k, style: { 'background-color': data.kinds[k].color } });
+  });
+  style.push({ selector: 'node.state, node.investor', style: { 'width': 130, 'height': 36, 'font-size': 11 } });
+  var cy = cytoscape({ container: document.getElementById('cy'), elements: elements, style: style,
+                       layout: { name: 'preset', padding: 40 } });
+  window.kgLineage = cy;
+  // the same companies as a list, for screen readers and for checks that the page really rendered
+  var list = document.getElementById('node-list');
+  cy.nodes('[info]').forEach(function (n) {
+    var item = document.createElement('li');
+    item.textContent = n.data('info').name;
+    list.appendChild(item);
+  });
+  list.setAttribute('data-rendered', String(cy.nodes('[info]').length));
+  var tip = document.getElementById('tip');
+  function describe(info) {
+    if (info.type) {
+      return info.type + (info.derived ? ' (derived)' : '') + '\\nvia: ' + (info.via.join(', ') || '—') +
+        '\\ndate: ' + (info.date || 'unknown') + '\\nsources: ' + info.sources.join(', ');
+    }
+    return info.name + (info.aliases.length ? '\\naka ' + info.aliases.join(', ') : '') + '\\nkind: ' +
+      data.kinds[info.kind].label + '\\ngeneration: ' + info.generation + (info.year ? '\\nyear: ' + info.year : '') +
+      '\\nsources: ' + info.sources.length + ' article(s)';
+  }
+  cy.on('mouseover', 'node[info], edge', function (evt) {
+    tip.textContent = describe(evt.target.data('info'));
+    tip.style.display = 'block';
+  });
+  cy.on('mousemove', function (evt) {
+    tip.style.left = (evt.renderedPosition.x + 16) + 'px';
+    tip.style.top = (evt.renderedPosition.y + 80) + 'px';
+  });
+  cy.on('mouseout', 'node, edge', function () { tip.style.display = 'none'; });
+  cy.on('tap', 'node[info]', function (evt) {
+    var below = evt.target.predecessors();
+    var hidden = below.nodes().some(function (n) { return n.style('display') === 'none'; });
+    below.style('display', hidden ? 'element' : 'none');
+  });
+})();
+</script>
+</body>
+</html>
+"""
+
+
+def _legend() -> str:
+    return "".join(f'<div><span class="swatch" style="background:{color}"></span>{html.escape(label)}</div>'
+                   for color, label in KINDS.values())
+
+
+def render_html(view: LineageView, title: str) -> str:
+    """The page as one string; everything it needs is inside it."""
+    years = generation_years(view)
+    top = min((n.y for n in view.nodes), default=0) - 80
+    axis = [{"generation": g, "x": g * COLUMN_WIDTH, "y": top,
+             "label": f"generation {g:+d}" if g else "generation 0"} for g in sorted({n.generation for n in view.nodes})]
+    for entry in axis:
+        if entry["generation"] in years:
+            entry["label"] += f"\n{years[entry['generation']]}"
+    payload = {**view.to_json(), "axis": axis}
+    data = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
+    library = resources.files("kg.viz").joinpath("vendor/cytoscape.min.js").read_text(encoding="utf-8")
+    parts = {"TITLE": html.escape(title), "LEGEND": _legend(), "DATA": data,
+             "CYTOSCAPE": library.replace("</script", "<\\/script")}
+    # one pass, so text inside the data can never be mistaken for a placeholder
+    return re.sub(r"__(TITLE|LEGEND|DATA|CYTOSCAPE)__", lambda m: parts[m.group(1)], _TEMPLATE)

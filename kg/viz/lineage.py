@@ -1,0 +1,176 @@
+"""The lineage view: which companies descend from which, laid out by generation.
+
+One `LineageView` (nodes with generation, year, kind and position; edges with the people who carried
+the lineage) feeds every output — the interactive HTML page, the SVG and the PNG — so they always
+show the same picture.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+COLUMN_WIDTH = 340
+ROW_HEIGHT = 100
+INVESTOR_INDENT = 40
+
+#: Node kinds in legend order, with their colours; state capital stands out in red.
+KINDS: dict[str, tuple[str, str]] = {
+    "root": ("#1f4e99", "the company you asked about"),
+    "company": ("#4a90d9", "company"),
+    "university": ("#8e6bbf", "university or research lab"),
+    "state": ("#d62828", "state-owned investor"),
+    "investor": ("#f4a261", "private investor"),
+    "organization": ("#7f8c8d", "other organisation"),
+}
+
+
+@dataclass
+class LineageNode:
+    id: str
+    name: str
+    kind: str
+    generation: int
+    year: str | None
+    aliases: list[str]
+    sources: list[str]
+    x: float = 0.0
+    y: float = 0.0
+
+
+@dataclass
+class LineageEdge:
+    source: str  # the child (spin-off) or the investor
+    target: str  # the parent or the company invested in
+    type: str
+    via: list[str]
+    date: str | None
+    derived: bool
+    sources: list[str]
+
+
+@dataclass
+class LineageView:
+    root: str
+    nodes: list[LineageNode] = field(default_factory=list)
+    edges: list[LineageEdge] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"root": self.root, "kinds": {k: {"color": c, "label": label} for k, (c, label) in KINDS.items()},
+                "nodes": [vars(n) for n in self.nodes], "edges": [vars(e) for e in self.edges]}
+
+
+def _kind(labels: list[str], is_root: bool) -> str:
+    if is_root:
+        return "root"
+    if "StateOwnedFund" in labels:
+        return "state"
+    if "University" in labels or "ResearchInstitute" in labels:
+        return "university"
+    if "Company" in labels:
+        return "company"
+    if "Investor" in labels:
+        return "investor"
+    return "organization"
+
+
+def _spinoff_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == "SPUN_OFF_FROM"]
+
+
+def _generations(graph: nx.MultiDiGraph, root: str, depth: int | None) -> dict[str, int]:
+    """Generation of every company reachable from `root`: descendants positive, ancestors negative."""
+    children: dict[str, set[str]] = {}
+    parents: dict[str, set[str]] = {}
+    for child, parent, _d in _spinoff_edges(graph):
+        children.setdefault(parent, set()).add(child)
+        parents.setdefault(child, set()).add(parent)
+    generation = {root: 0}
+    for links, step in ((children, 1), (parents, -1)):
+        queue = deque([root])
+        while queue:
+            node = queue.popleft()
+            if depth is not None and abs(generation[node]) >= depth:
+                continue
+            for nxt in sorted(links.get(node, ())):
+                if nxt not in generation:
+                    generation[nxt] = generation[node] + step
+                    queue.append(nxt)
+    return generation
+
+
+def _year(graph: nx.MultiDiGraph, node: str) -> str | None:
+    """Founding or departure year: the earliest date on its spin-off or founding edges."""
+    dates = [d["date"] for _s, _t, d in graph.in_edges(node, data=True) if d.get("type") == "FOUNDED"
+             and d.get("date")]
+    dates += [d["date"] for _s, _t, d in graph.out_edges(node, data=True) if d.get("type") == "SPUN_OFF_FROM"
+              and d.get("date")]
+    return min(dates)[:4] if dates else None
+
+
+def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
+                 with_investors: bool = False) -> LineageView:
+    """The lineage around `root` (an entity id), every generation unless `depth` cuts it."""
+    generation = _generations(graph, root, depth)
+    view = LineageView(root=root)
+    for node, gen in generation.items():
+        data = graph.nodes[node]
+        view.nodes.append(LineageNode(
+            id=node, name=data.get("name", node), kind=_kind(data.get("labels", []), node == root),
+            generation=gen, year=_year(graph, node), aliases=list(data.get("aliases", [])),
+            sources=sorted({s for _a, _b, d in graph.edges(node, data=True) for s in d.get("sources", [])}),
+        ))
+    for child, parent, d in _spinoff_edges(graph):
+        if child in generation and parent in generation:
+            view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", list(d.get("via", [])), d.get("date"),
+                                          bool(d.get("derived")), list(d.get("sources", []))))
+    if with_investors:
+        _add_investors(graph, view, generation)
+    _layout(view)
+    view.nodes.sort(key=lambda n: (n.generation, n.y, n.id))
+    view.edges.sort(key=lambda e: (e.type, e.source, e.target))
+    return view
+
+
+def _add_investors(graph: nx.MultiDiGraph, view: LineageView, generation: dict[str, int]) -> None:
+    present = {n.id for n in view.nodes}
+    for investor, company, d in graph.edges(data=True):
+        if d.get("type") != "INVESTED_IN" or company not in generation:
+            continue
+        if investor not in present:
+            data = graph.nodes[investor]
+            view.nodes.append(LineageNode(
+                id=investor, name=data.get("name", investor),
+                kind="state" if "StateOwnedFund" in data.get("labels", []) else "investor",
+                generation=generation[company], year=None, aliases=list(data.get("aliases", [])),
+                sources=list(d.get("sources", []))))
+            present.add(investor)
+        view.edges.append(LineageEdge(investor, company, "INVESTED_IN", [], d.get("date"), False,
+                                      list(d.get("sources", []))))
+
+
+def _layout(view: LineageView) -> None:
+    """Columns by generation (oldest left), rows ordered by year then name; investors below."""
+    columns: dict[int, list[LineageNode]] = {}
+    for node in view.nodes:
+        columns.setdefault(node.generation, []).append(node)
+    for gen, nodes in columns.items():
+        nodes.sort(key=lambda n: (n.kind in {"state", "investor"}, n.year or "9999", n.name))
+        y = 0.0
+        for node in nodes:
+            investor = node.kind in {"state", "investor"}
+            node.x = gen * COLUMN_WIDTH + (INVESTOR_INDENT if investor else 0)
+            node.y = y
+            y += ROW_HEIGHT * (0.55 if investor else 1.0)  # investor boxes are smaller
+
+
+def generation_years(view: LineageView) -> dict[int, str]:
+    """Per generation, the span of years its companies were founded or split off (for the time axis)."""
+    spans: dict[int, list[str]] = {}
+    for node in view.nodes:
+        if node.year and node.kind not in {"state", "investor"}:
+            spans.setdefault(node.generation, []).append(node.year)
+    return {g: (min(y) if min(y) == max(y) else f"{min(y)}–{max(y)}") for g, y in spans.items()}
