@@ -373,6 +373,27 @@ def neo4j_status(home: Annotated[Path | None, typer.Option(help="Server home.", 
 # -- later issues --------------------------------------------------------------------------------
 
 
+@viz_app.command("investors")
+@handles_errors
+def viz_investors(
+    entity: Annotated[str, typer.Argument(help="Investor or company (any alias).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html (interactive), .svg or .png")],
+    store: StoreOpt = None,
+) -> None:
+    """Draw the co-investment network around an investor or company, state capital highlighted.
+
+    For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
+    """
+    from kg.graph import to_networkx
+    from kg.queries import find_entity
+    from kg.viz import render_investors
+
+    with _store(store) as graph_store:
+        graph = to_networkx(graph_store)
+    view = render_investors(graph, find_entity(graph, entity), output)
+    typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
+
+
 @viz_app.command("lineage")
 @handles_errors
 def viz_lineage(

@@ -1,5 +1,6 @@
-"""Views of the graph people look at: spin-off lineages as an interactive page, SVG and PNG."""
+"""Views of the graph people look at: spin-off lineages and co-investment networks as
+interactive pages, SVG and PNG."""
 
-from kg.viz.render import render_lineage
+from kg.viz.render import render_investors, render_lineage
 
-__all__ = ["render_lineage"]
+__all__ = ["render_investors", "render_lineage"]

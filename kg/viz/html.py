@@ -13,7 +13,7 @@ import json
 import re
 from importlib import resources
 
-from kg.viz.lineage import COLUMN_WIDTH, KINDS, LineageView, generation_years
+from kg.viz.lineage import KINDS, LineageView, column_labels, column_x
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="zh">
@@ -38,9 +38,7 @@ _TEMPLATE = """<!DOCTYPE html>
 </style>
 </head>
 <body>
-<header><h1>__TITLE__</h1><p>Each arrow points from a company to the one its founders came from; names on
-the arrows are the people who carried the lineage (dashed: derived from careers, solid: stated).
-Hover for details and sources, scroll to zoom, drag to pan, click a company to fold its descendants.</p></header>
+<header><h1>__TITLE__</h1><p>__INTRO__</p></header>
 <div id="legend">__LEGEND__</div>
 <div id="tip"></div>
 <div id="cy"></div>
@@ -129,19 +127,21 @@ def _legend() -> str:
                    for color, label in KINDS.values())
 
 
-def render_html(view: LineageView, title: str) -> str:
+LINEAGE_INTRO = ("Each arrow points from a company to the one its founders came from; names on the arrows are "
+                 "the people who carried the lineage (dashed: derived from careers, solid: stated). Hover for "
+                 "details and sources, scroll to zoom, drag to pan, click a company to fold its descendants.")
+
+
+def render_html(view: LineageView, title: str, intro: str = LINEAGE_INTRO) -> str:
     """The page as one string; everything it needs is inside it."""
-    years = generation_years(view)
     top = min((n.y for n in view.nodes), default=0) - 80
-    axis = [{"generation": g, "x": g * COLUMN_WIDTH, "y": top,
-             "label": f"generation {g:+d}" if g else "generation 0"} for g in sorted({n.generation for n in view.nodes})]
-    for entry in axis:
-        if entry["generation"] in years:
-            entry["label"] += f"\n{years[entry['generation']]}"
+    heading_x = column_x(view)
+    axis = [{"generation": g, "x": heading_x[g], "y": top, "label": label.replace(" · ", "\n")}
+            for g, label in column_labels(view).items()]
     payload = {**view.to_json(), "axis": axis}
     data = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/")
     library = resources.files("kg.viz").joinpath("vendor/cytoscape.min.js").read_text(encoding="utf-8")
-    parts = {"TITLE": html.escape(title), "LEGEND": _legend(), "DATA": data,
+    parts = {"TITLE": html.escape(title), "INTRO": html.escape(intro), "LEGEND": _legend(), "DATA": data,
              "CYTOSCAPE": library.replace("</script", "<\\/script")}
     # one pass, so text inside the data can never be mistaken for a placeholder
-    return re.sub(r"__(TITLE|LEGEND|DATA|CYTOSCAPE)__", lambda m: parts[m.group(1)], _TEMPLATE)
+    return re.sub(r"__(TITLE|INTRO|LEGEND|DATA|CYTOSCAPE)__", lambda m: parts[m.group(1)], _TEMPLATE)

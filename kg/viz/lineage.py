@@ -19,7 +19,7 @@ INVESTOR_INDENT = 40
 
 #: Node kinds in legend order, with their colours; state capital stands out in red.
 KINDS: dict[str, tuple[str, str]] = {
-    "root": ("#1f4e99", "the company you asked about"),
+    "root": ("#1f4e99", "the organisation you asked about"),
     "company": ("#4a90d9", "company"),
     "university": ("#8e6bbf", "university or research lab"),
     "state": ("#d62828", "state-owned investor"),
@@ -54,9 +54,15 @@ class LineageEdge:
 
 @dataclass
 class LineageView:
+    """Nodes in columns (`generation`) with positions, and the edges between them.
+
+    `column_names` replaces the default "generation N · years" headings (the investor view uses it).
+    """
+
     root: str
     nodes: list[LineageNode] = field(default_factory=list)
     edges: list[LineageEdge] = field(default_factory=list)
+    column_names: dict[int, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"root": self.root, "kinds": {k: {"color": c, "label": label} for k, (c, label) in KINDS.items()},
@@ -167,10 +173,29 @@ def _layout(view: LineageView) -> None:
             y += ROW_HEIGHT * (0.55 if investor else 1.0)  # investor boxes are smaller
 
 
-def generation_years(view: LineageView) -> dict[int, str]:
-    """Per generation, the span of years its companies were founded or split off (for the time axis)."""
+def column_x(view: LineageView) -> dict[int, float]:
+    """Where each column's heading goes: above the companies (not the indented investors) of it."""
+    xs: dict[int, list[float]] = {}
+    for node in view.nodes:
+        xs.setdefault(node.generation, []).append(node.x)
+    return {g: min(v) for g, v in xs.items()}
+
+
+def column_labels(view: LineageView) -> dict[int, str]:
+    """Heading of each column: its name, or the generation with the span of years its companies were
+    founded or split off (the time axis of a lineage)."""
     spans: dict[int, list[str]] = {}
     for node in view.nodes:
         if node.year and node.kind not in {"state", "investor"}:
             spans.setdefault(node.generation, []).append(node.year)
-    return {g: (min(y) if min(y) == max(y) else f"{min(y)}–{max(y)}") for g, y in spans.items()}
+    labels = {}
+    for gen in sorted({n.generation for n in view.nodes}):
+        if gen in view.column_names:
+            labels[gen] = view.column_names[gen]
+            continue
+        label = f"generation {gen:+d}" if gen else "generation 0"
+        if gen in spans:
+            years = spans[gen]
+            label += f" · {min(years) if min(years) == max(years) else f'{min(years)}–{max(years)}'}"
+        labels[gen] = label
+    return labels

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from kg.viz.lineage import COLUMN_WIDTH, KINDS, LineageView, generation_years
+from kg.viz.lineage import COLUMN_WIDTH, KINDS, LineageView, column_labels, column_x
 
 _BOX_W, _BOX_H = 170, 54
 _SMALL_W, _SMALL_H = 130, 36
@@ -35,12 +35,9 @@ def render_svg(view: LineageView, title: str) -> str:
            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
            f'<rect x="{left:.0f}" y="{top:.0f}" width="{width:.0f}" height="{height:.0f}" fill="#fafafa"/>',
            f'<text x="{left + margin:.0f}" y="{top + 30:.0f}" font-size="20" font-weight="bold">{escape(title)}</text>']
-    years = generation_years(view)
-    for gen in sorted({n.generation for n in view.nodes}):
-        label = f"generation {gen:+d}" if gen else "generation 0"
-        if gen in years:
-            label += f" · {years[gen]}"
-        out.append(f'<text x="{gen * COLUMN_WIDTH}" y="{top + 70:.0f}" font-size="14" text-anchor="middle" '
+    heading_x = column_x(view)
+    for gen, label in column_labels(view).items():
+        out.append(f'<text x="{heading_x[gen]:.0f}" y="{top + 70:.0f}" font-size="14" text-anchor="middle" '
                    f'fill="#333">{escape(label)}</text>')
     for edge in view.edges:
         a, b = positions[edge.source], positions[edge.target]
