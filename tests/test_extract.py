@@ -486,3 +486,217 @@ def test_examples(name: str, entities: list[tuple[str, str]], rels: list) -> Non
             f"{name}: missing {rel_type} {source}->{target} {attrs}; have "
             f"{relations(ex, rel_type, source, target)}"
         )
+
+
+# -- the pattern path: names no gazetteer knows ------------------------------------------------------
+# The same relation types, in the three scripts, about invented companies, investors and people, with
+# a gazetteer that knows only exchanges and universities: what the rules find here they find in
+# articles about companies nobody listed.
+
+
+def _exchanges_and_universities() -> Gazetteer:
+    full = load_gazetteer()
+    keep = {"Exchange", "University"}
+    return load_gazetteer(exclude=frozenset(k for k, e in full.entries.items() if e.type not in keep))
+
+
+PATTERN_CASES = [
+    # INVESTED_IN: lead and followers; a list after 投资方包括 / "with participation from"
+    (
+        "青枫智能完成2亿元A轮融资，由远川资本领投，蓝湾创投、北辰基金跟投。",
+        [
+            ("INVESTED_IN", "远川资本", "青枫智能", {"round": "A", "role": "lead", "amount": 200000000}),
+            ("INVESTED_IN", "蓝湾创投", "青枫智能", {"round": "A", "role": "follow"}),
+            ("INVESTED_IN", "北辰基金", "青枫智能", {"round": "A", "role": "follow"}),
+        ],
+    ),
+    (
+        "墨川機器人宣布完成數千萬元天使輪融資，投資方包括松果、禾木和遠川資本。",
+        [
+            ("INVESTED_IN", "松果", "墨川機器人", {"round": "angel"}),
+            ("INVESTED_IN", "禾木", "墨川機器人", {"round": "angel"}),
+            ("INVESTED_IN", "遠川資本", "墨川機器人", {"round": "angel"}),
+        ],
+    ),
+    (
+        "Qingfeng Robotics raised $30 million in a Series A round led by Northbridge Ventures, with "
+        "participation from Lanwan Capital and Harbor Peak.",
+        [
+            ("INVESTED_IN", "Northbridge Ventures", "Qingfeng Robotics", {"role": "lead", "amount": 30000000}),
+            ("INVESTED_IN", "Lanwan Capital", "Qingfeng Robotics", {"role": "follow"}),
+            ("INVESTED_IN", "Harbor Peak", "Qingfeng Robotics", {"role": "follow"}),
+        ],
+    ),
+    # IPO steps
+    ("6月30日，青枫智能正式向港交所递交招股书。", [("FILED_FOR_IPO", "青枫智能", "港交所", {"date": "2025-06-30"})]),
+    ("6月30日，青楓智能正式向港交所遞交招股書。", [("FILED_FOR_IPO", "青楓智能", "港交所", {"date": "2025-06-30"})]),
+    ("Qingfeng filed for a Hong Kong IPO on June 30.", [("FILED_FOR_IPO", "Qingfeng", "HKEX", {"date": "2025-06-30"})]),
+    (
+        "12月21日，青枫智能通过港交所上市聆讯。",
+        [("PASSED_LISTING_HEARING", "青枫智能", "港交所", {"date": "2025-12-21"})],
+    ),
+    (
+        "12月21日，青楓智能通過港交所上市聆訊。",
+        [("PASSED_LISTING_HEARING", "青楓智能", "港交所", {"date": "2025-12-21"})],
+    ),
+    (
+        "Qingfeng passed its listing hearing with the Hong Kong Stock Exchange on Dec 21.",
+        [("PASSED_LISTING_HEARING", "Qingfeng", "HKEX", {"date": "2025-12-21"})],
+    ),
+    (
+        "1月9日，青枫智能在港交所主板挂牌上市，股票代码02599。",
+        [("LISTED_ON", "青枫智能", "港交所", {"date": "2025-01-09", "ticker": "2599"})],
+    ),
+    (
+        "1月9日，青楓智能在港交所主板掛牌上市，股票代碼02599。",
+        [("LISTED_ON", "青楓智能", "港交所", {"date": "2025-01-09", "ticker": "2599"})],
+    ),
+    (
+        "Qingfeng Robotics debuted on Nasdaq on Friday under the ticker QFRB.",
+        [("LISTED_ON", "Qingfeng Robotics", "Nasdaq", {"ticker": "QFRB"})],
+    ),
+    # people: founding in a clause after the leaving, co-founder and CTO, a former employer
+    (
+        "林澈2022年从星岩科技离职，并在杭州创办墨川机器人。",
+        [("LEFT", "林澈", "星岩科技", {"date": "2022"}), ("FOUNDED", "林澈", "墨川机器人", {})],
+    ),
+    (
+        "林澈2022年從星岩科技離職，並在杭州創辦墨川機器人。",
+        [("LEFT", "林澈", "星岩科技", {"date": "2022"}), ("FOUNDED", "林澈", "墨川機器人", {})],
+    ),
+    (
+        "Lin Che left Songyan Technology in 2022 and founded Mochuan Robotics in Hangzhou.",
+        [("LEFT", "Lin Che", "Songyan Technology", {"date": "2022"}), ("FOUNDED", "Lin Che", "Mochuan Robotics", {})],
+    ),
+    (
+        "墨川机器人联合创始人兼CTO周闻表示，公司将在明年推出新产品。",
+        [("FOUNDED", "周闻", "墨川机器人", {}), ("HOLDS_POSITION", "周闻", "墨川机器人", {"title": "CTO"})],
+    ),
+    (
+        "墨川機器人聯合創始人兼CTO周聞表示，公司將在明年推出新產品。",
+        [("FOUNDED", "周聞", "墨川機器人", {}), ("HOLDS_POSITION", "周聞", "墨川機器人", {"title": "CTO"})],
+    ),
+    (
+        "Zhou Wen, chief technology officer of Mochuan, said the company would expand.",
+        [("HOLDS_POSITION", "Zhou Wen", "Mochuan", {"title": "CTO"})],
+    ),
+    (
+        "前松岩副总裁许庭已出任墨川机器人总裁。",
+        [("LEFT", "许庭", "松岩", {"title": "副总裁"}), ("HOLDS_POSITION", "许庭", "墨川机器人", {"title": "总裁"})],
+    ),
+    (
+        "前松岩副總裁許庭已出任墨川機器人總裁。",
+        [("LEFT", "許庭", "松岩", {"title": "副總裁"}), ("HOLDS_POSITION", "許庭", "墨川機器人", {"title": "總裁"})],
+    ),
+    (
+        "Mochuan was founded in 2021 by Lin Che, a former engineer at Songyan.",
+        [("FOUNDED", "Lin Che", "Mochuan", {"date": "2021"}), ("LEFT", "Lin Che", "Songyan", {"title": "engineer"})],
+    ),
+    ("林澈是墨川机器人的联合创始人。", [("FOUNDED", "林澈", "墨川机器人", {})]),
+    ("墨川機器人由林澈和周聞於2021年共同創立。", [("FOUNDED", "林澈", "墨川機器人", {"date": "2021"}),
+                                        ("FOUNDED", "周聞", "墨川機器人", {"date": "2021"})]),
+    (
+        "林澈曾任星岩科技副總裁，現任墨川機器人CEO。",
+        [("LEFT", "林澈", "星岩科技", {"title": "副總裁"}), ("HOLDS_POSITION", "林澈", "墨川機器人", {"title": "CEO"})],
+    ),
+    ("松岩和墨川机器人创始人林澈表示，明年将扩大招聘。", [("FOUNDED", "林澈", "松岩", {}),
+                                          ("FOUNDED", "林澈", "墨川机器人", {})]),
+    (
+        "Lin Che, Mochuan's chief executive, said sales doubled.",
+        [("HOLDS_POSITION", "Lin Che", "Mochuan", {"title": "CEO"})],
+    ),
+    ("Mochuan co-founder Lin Che left the company in March.", [("FOUNDED", "Lin Che", "Mochuan", {}),
+                                                               ("LEFT", "Lin Che", "Mochuan", {})]),
+    ("Lin Che, who previously worked at Songyan, founded Mochuan in 2020.",
+     [("FOUNDED", "Lin Che", "Mochuan", {"date": "2020"})]),
+    (
+        "Founded in 2019 by former Songyan executive Lin Che, Hangzhou-based Mochuan builds robot arms.",
+        [("FOUNDED", "Lin Che", "Mochuan", {"date": "2019"}), ("LEFT", "Lin Che", "Songyan", {})],
+    ),
+    ("墨川機器人獲遠川資本獨家投資。", [("INVESTED_IN", "遠川資本", "墨川機器人", {"role": "sole"})]),
+    ("Mochuan received a strategic investment from Northbridge Ventures.",
+     [("INVESTED_IN", "Northbridge Ventures", "Mochuan", {"round": "strategic"})]),
+    ("松果领投了墨川机器人的A轮融资。", [("INVESTED_IN", "松果", "墨川机器人", {"round": "A", "role": "lead"})]),
+    ("墨川機器人宣佈獲得禾木的戰略投資。", [("INVESTED_IN", "禾木", "墨川機器人", {"round": "strategic"})]),
+    (
+        "Mochuan Robotics closed a Series B round. The round was led by Harbor Peak and Lanwan Capital.",
+        [
+            ("INVESTED_IN", "Harbor Peak", "Mochuan Robotics", {}),
+            ("INVESTED_IN", "Lanwan Capital", "Mochuan Robotics", {}),
+        ],
+    ),
+    (
+        "Harbor Peak and Lanwan Capital co-led the round in Mochuan.",
+        [("INVESTED_IN", "Harbor Peak", "Mochuan", {"role": "co_lead"})],
+    ),
+    # stated spin-offs and products
+    ("墨川机器人脱胎于浙江大学。", [("SPUN_OFF_FROM", "墨川机器人", "浙江大学", {})]),
+    ("墨川機器人脫胎於浙江大學。", [("SPUN_OFF_FROM", "墨川機器人", "浙江大學", {})]),
+    ("Mochuan was spun out of Zhejiang University in 2021.", [("SPUN_OFF_FROM", "Mochuan", "Zhejiang University", {})]),
+    ("墨川机器人发布旗下大模型Riverflow-2。", [("DEVELOPS", "墨川机器人", "Riverflow-2", {})]),
+    ("墨川機器人發布旗下大模型Riverflow-2。", [("DEVELOPS", "墨川機器人", "Riverflow-2", {})]),
+    ("Mochuan launched its Riverflow-2 model on Monday.", [("DEVELOPS", "Mochuan", "Riverflow-2", {})]),
+    (
+        "Mochuan was founded in 2021 by Lin Che. Lin, the company's chief executive, said it would list.",
+        [
+            ("FOUNDED", "Lin Che", "Mochuan", {"date": "2021"}),
+            ("HOLDS_POSITION", "Lin Che", "Mochuan", {"title": "CEO"}),
+        ],
+    ),
+    ("墨川机器人旗下产品“小川助手”月活突破千万。", [("DEVELOPS", "墨川机器人", "小川助手", {})]),
+    ("墨川機器人推出的AI助手「川問」已上線。", [("DEVELOPS", "墨川機器人", "川問", {})]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PATTERN_CASES, ids=[c[0][:28] for c in PATTERN_CASES])
+def test_pattern_rules_find_unknown_names(text: str, expected: list) -> None:
+    ex = extract(Article(text=text, published=PUBLISHED), gazetteer=_exchanges_and_universities())
+    for rel_type, source, target, props in expected:
+        assert has_relation(ex, rel_type, source, target, **props), (
+            f"missing {rel_type} {source}->{target} {props}; have "
+            f"{[(r.type, r.source, r.target, r.props) for r in ex.relations]}"
+        )
+
+
+def test_context_does_not_invent_organisations() -> None:
+    """Descriptions and pronouns in a funding or title context are not names."""
+    ex = extract(
+        Article(
+            text="该公司完成新一轮融资，多家机构参投。公司CEO表示，这家人工智能公司将扩大团队。",
+            published=PUBLISHED,
+        ),
+        gazetteer=_exchanges_and_universities(),
+    )
+    names = {normalize_name(n) for e in ex.entities for n in e.names}
+    assert not names & {normalize_name(n) for n in ("该公司", "多家机构", "公司", "人工智能公司", "这家人工智能公司")}
+
+
+def test_gazetteer_exclusion_list_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kg.extract.gazetteer import EXCLUDE_ENV, default_gazetteer
+
+    listing = tmp_path / "exclude.txt"
+    listing.write_text("# ablation\ntencent\n", encoding="utf-8")
+    monkeypatch.setenv(EXCLUDE_ENV, str(listing))
+    gaz = default_gazetteer()
+    assert gaz.get("tencent") is None and gaz.get("hkex") is not None
+    monkeypatch.delenv(EXCLUDE_ENV)
+    assert default_gazetteer().get("tencent") is not None
+
+
+def test_members_of_an_investor_list_are_investors() -> None:
+    text = "此轮投资方中，既有远川资本、禾木投资、松果等产业资本，也有蓝湾、北辰等选择继续加码的老股东。"
+    ex = extract(Article(text=text, published=PUBLISHED), gazetteer=_exchanges_and_universities())
+    for name in ("远川资本", "禾木投资", "松果", "蓝湾", "北辰"):
+        assert "Investor" in entity(ex, name).types
+
+
+def test_a_state_cue_types_only_the_investor_it_describes() -> None:
+    text = (
+        "Mochuan Robotics raised $50 million in a round led by state-owned Lingang Holdings, "
+        "with participation from Harbor Peak."
+    )
+    ex = extract(Article(text=text, published=PUBLISHED), gazetteer=_exchanges_and_universities())
+    assert has_relation(ex, "INVESTED_IN", "Lingang Holdings", "Mochuan Robotics", role="lead")
+    assert has_relation(ex, "INVESTED_IN", "Harbor Peak", "Mochuan Robotics", role="follow")
+    assert "StateOwnedFund" in entity(ex, "Lingang Holdings").types
+    assert "StateOwnedFund" not in entity(ex, "Harbor Peak").types

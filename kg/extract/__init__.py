@@ -5,7 +5,9 @@ The pipeline is plain functions over one article:
 1. `text.normalize_text`: a matching form of the text (NFKC, simplified, no layout spaces) with a
    map back to the original characters, and `text.split_sentences`.
 2. `mentions.find_occurrences`: gazetteer names, organisation suffixes, people by role, products,
-   list members and name pairings; `mentions.group_occurrences` makes entities of them.
+   organisations by context (`context`: investor lists, subjects of rounds and listings, employers
+   in title appositions), list members and name pairings; `mentions.group_occurrences` makes
+   entities of them.
 3. `relations.extract_relations`: rules over sentence skeletons for funding, IPO steps, people,
    products, spin-offs and control.
 4. Here: types implied by the facts (whoever invests is an Investor, whoever lists is a Company),
@@ -21,7 +23,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
 from kg.extract.relations import EntityView, RelationCandidate, extract_relations
@@ -144,7 +146,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     article:
         The article; `published` anchors relative dates ("去年", "12月21日").
     gazetteer:
-        Known entities (default: the one shipped in `kg/data/gazetteer.json`).
+        Known entities (default: the one shipped in `kg/data/gazetteer.json`, less the keys listed
+        in the file named by the environment variable KG_GAZETTEER_EXCLUDE, if set).
 
     Returns
     -------
@@ -159,7 +162,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     >>> sorted((r.type, r.props["role"]) for r in ex.relations)
     [('INVESTED_IN', 'follow'), ('INVESTED_IN', 'lead')]
     """
-    gaz = gazetteer or load_gazetteer()
+    gaz = gazetteer or default_gazetteer()
     nt = normalize_text(article.text)
     sentences = split_sentences(nt.text)
     dropped: list[tuple[str, str]] = []

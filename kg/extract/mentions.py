@@ -8,6 +8,8 @@ Several finders propose occurrences in the normalised text, each with a method a
 - people by role context (a title before a name, a bracketed title after one, an English
   "Name, founder of ..."), with jieba's person tag or a surname to confirm a Chinese name;
 - product names with a version number in a product context ("Orion-2", "的 Nova-3.5");
+- organisations by the role they play in a sentence (`kg.extract.context`): investor lists, the
+  subject of a round or an IPO step, the employer in a title apposition, a former employer;
 - members of a list whose other members are organisations;
 - pairings that tie two names of one entity ("(以下简称“智谱”)", "Zhipu AI (智谱)").
 
@@ -19,7 +21,7 @@ normalised name and pairing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -39,6 +41,13 @@ _PRIORITY = {
     "role-context": 3,
     "suffix": 2,
     "product-pattern": 2,
+    "context:investor-list": 1,
+    "context:subject": 1,
+    "context:title-apposition": 1,
+    "context:former-employer": 1,
+    "context:quoted-brand": 1,
+    "context:latin-brand": 1,
+    "context:product": 1,
     "list-member": 1,
     "repeat": 1,
 }
@@ -84,7 +93,32 @@ def _jieba() -> Any:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    _cache_unknown_runs(pseg.dt)
     return pseg
+
+
+def _cache_unknown_runs(tagger: Any) -> None:
+    """Memoise jieba's HMM over runs of characters its dictionary does not know.
+
+    The POS tagger runs a Viterbi search over (position, tag) states for each such run, which is
+    where nearly all of its time goes; the runs are mostly names, and a name recurs in many windows
+    of an article and across articles. The result for a run depends on the run alone, so caching it
+    changes nothing but the speed.
+    """
+    attr = "_POSTokenizer__cut_detail"
+    detail = getattr(tagger, attr, None)
+    if detail is None or getattr(detail, "_kg_cached", False):
+        return
+
+    @lru_cache(maxsize=131072)
+    def cached(run: str) -> tuple[Any, ...]:
+        return tuple(detail(run))
+
+    def cut_detail(run: str) -> Iterator[Any]:
+        return iter(cached(run))
+
+    cut_detail._kg_cached = True  # type: ignore[attr-defined]
+    setattr(tagger, attr, cut_detail)
 
 
 @lru_cache(maxsize=65536)
@@ -196,6 +230,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         left = abs_start
     if complete and head_start is not None and left == i:
         return head_start, True
+    first = next((w for w, _f, st in tokens if i + st == left), None)
+    if first in ("前", "原") and left + 1 < s0:
+        left += 1  # "前星岩科技副总裁": former, not part of the name
     return left, False
 
 
@@ -250,6 +287,10 @@ def _suffix_spans(text: str) -> list[tuple[int, int]]:
     return kept
 
 
+_ROLE_VERB_INSIDE = re.compile(r"曾任|现任|担任|出任|兼任|历任|加入|加盟|离开|创办|创立|创建|任职于|就职于|供职于")
+_INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
+
+
 def _zh_suffix_occurrences(
     nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
 ) -> list[Occurrence]:
@@ -267,7 +308,16 @@ def _zh_suffix_occurrences(
         if covered_set.covers(s0, s1):
             continue  # the suffix is part of a known name
         suffix = text[s0:s1]
+        activity = _INVEST_ACTIVITY.search(text, max(0, s0 - 2), s0) if suffix == "投资" else None
+        if activity:
+            # "独家投资", "战略投资": how an investor invests, not the end of its name
+            dropped.append((text[activity.start() : s1], "generic description, not a name"))
+            continue
         left, known_head = _left_boundary(text, s0, s1, gaz_ends)
+        if not known_head:
+            verbs = list(_ROLE_VERB_INSIDE.finditer(text, left, s0))
+            if verbs:
+                left = verbs[-1].end()  # "林澈曾任星岩科技": the name starts after the verb
         name = text[left:s1]
         prefix = text[left:s0]
         if known_head:
@@ -354,7 +404,7 @@ class _Intervals:
 _EN_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’.\-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
 _EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
 _EN_ORG_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:\s+(?:(?:of|and|for|de|&)\s+)?{_EN_TOKEN})*)\s+"
+    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:\s+(?:(?:of|for|de|&)\s+)?{_EN_TOKEN})*)\s+"
     rf"(?P<suffix>{_EN_SUFFIX_ALT})(?![A-Za-z0-9])"
 )
 _EN_LEADING_STOP = vocab.EN_NAME_STOP - {
@@ -537,15 +587,21 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
 _EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 _EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
 _EN_NAME_THEN_TITLE = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME}),\s+(?i:the\s+|a\s+|an\s+|its\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
     rf"(?:[a-z][\w-]*\s+)??(?:{TITLE_EN_RE})(?![A-Za-z])"
+)
+_EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
+_EN_NAME_WHO = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME}),\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
+    r"(?:worked|served|was|led|ran|headed|left|joined|founded|co-founded|spent)\b"
 )
 _EN_BY_NAME = re.compile(
     rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"
     rf"by\s+(?i:former\s+)?(?P<name>{_EN_NAME})(?![A-Za-z])"
 )
 _EN_NAME_THEN_VERB = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
     rf"stepped down|quit)\b"
 )
 
@@ -615,6 +671,25 @@ def _en_name_ok(name: str) -> bool:
     return not any(p in vocab.EN_NAME_STOP for p in parts)
 
 
+_ZH_BEFORE_ROLE_VERB = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?=(?:曾任|现任|曾担任|现担任|担任|是|系|为|曾是)[^,。;!?\n]{{1,24}}?"
+    rf"(?:{TITLES_ZH_RE})(?:[,。;、!?]|$|一职))"
+)
+_ZH_FOUNDERS = re.compile(
+    r"由(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
+    r"(?=(?:于[^,。;]{1,10}?)?(?:联合|共同|一起)?(?:创立|创办|创建|成立))"
+)
+
+
+def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
+    """A two- or three-character name starting with a surname, in a context that calls for a person."""
+    word = text[s:e]
+    surname = word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE
+    if 2 <= len(word) <= 3 and surname and word not in vocab.NOT_NAMES:
+        return s, e, 0.6
+    return None
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -638,9 +713,20 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         propose(_zh_name_before(text, m.start(), strict=True))
     for span in _zh_names_before_cues(text, taken):
         propose(span)
-    for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME):
+    for m in _ZH_BEFORE_ROLE_VERB.finditer(text):
+        span = _zh_name_before(text, m.start(), strict=False)
+        if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
+            propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
+    for m in _ZH_FOUNDERS.finditer(text):
+        propose(_surname_name(text, *m.span("a")))
+        propose(_surname_name(text, *m.span("b")))
+    for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO):
         for m in regex.finditer(text):
             name = m.group("name")
+            if regex is _EN_BY_NAME and m.group(0)[:3].lower() == "led" and _EN_FUNDING_NEAR.search(
+                text, max(0, m.start() - 80), m.start()
+            ):
+                continue  # "a round led by Harbor Peak": an investor, not a person
             if _en_name_ok(name):
                 propose((m.start("name"), m.end("name"), 0.7))
     return [Occurrence(s, e, {"Person"}, "role-context", conf) for (s, e), conf in sorted(found.items())]
@@ -678,7 +764,8 @@ def _product_occurrences(nt: NormText) -> list[Occurrence]:
 
 _ALIAS_AFTER = re.compile(
     r"\s*\(\s*(?:以下简称|以下称|下称|简称|hereinafter(?:\s+referred\s+to\s+as)?|or)?\s*[:：]?\s*[“\"「']?"
-    r"(?P<alias>[^()“”\"「」'\n,;。]{1,40}?)[”\"」']?\s*\)"
+    r"(?P<alias>[^()“”\"「」'\n,;。]{1,40}?)[”\"」']?"
+    r"(?:\s*[,;]\s*(?:\d{4,6}\.[A-Z]{2}|[A-Z]{2,6}:\s*[A-Z0-9.]+|\d{4,6}))?\s*\)"
 )
 _TICKER_ALIAS = re.compile(
     r"^(?:\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,5}:\s*[A-Z0-9.]+|NASDAQ|NYSE|HKEX)$", re.IGNORECASE
@@ -914,6 +1001,93 @@ def _short_form_pairs(nt: NormText, occs: list[Occurrence]) -> list[tuple[int, i
     return pairs
 
 
+#: The type a context implies: an investor list names investors, the subject of a round or a listing,
+#: an employer in "X的CTO张三" or a former employer are companies.
+_CONTEXT_TYPE = {
+    "investor-list": "Investor",
+    "subject": "Company",
+    "title-apposition": "Company",
+    "former-employer": "Company",
+    "quoted-brand": "Company",
+    "latin-brand": "Company",
+}
+
+
+def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurrence]:
+    """Organisations found by the role they play (`kg.extract.context`), where nothing else is."""
+    from kg.extract.context import context_org_spans
+
+    taken = _Intervals((o.start, o.end) for o in chosen)
+    # a word of a person's name ("Lin" of "Lin Che") is that person, not a company
+    person_words = {
+        w for o in chosen if root_of(o.types) == "Person" for w in nt.text[o.start : o.end].split()
+    }
+    out = []
+    for s, e, cue, conf in context_org_spans(nt.text):
+        if nt.text[s:e] in person_words:
+            continue
+        if not taken.overlaps(s, e):
+            if cue == "product":
+                types = {"Product"}
+            else:
+                types = {"Organization", _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {"Organization"}
+            out.append(Occurrence(s, e, types, f"context:{cue}", conf))
+    return out
+
+
+_TITLE_AHEAD = re.compile(rf"\s*(?:{TITLES_ZH_RE})", re.IGNORECASE)
+
+
+def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
+    """"前星岩科技副总裁": the 前 (former) of a title is not the first character of the name."""
+    for o in occs:
+        if (
+            o.key is None
+            and o.length >= 3
+            and text[o.start] in "前原"
+            and root_of(o.types) == "Organization"
+            and _TITLE_AHEAD.match(text, o.end)
+        ):
+            o.start += 1
+
+
+_EN_SURNAME_CONTEXT = re.compile(
+    r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined)"
+)
+
+
+def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
+    """Later mentions of an English-written person by one part of the name ("Zhou, the company's
+    chairman" after "Zhou Qihang"), when only one person of the article has that part and the word
+    stands where a person does (before ", the ...", "said", "told" ...)."""
+    owners: dict[str, list[Occurrence]] = {}
+    for o in occs:
+        if root_of(o.types) != "Person":
+            continue
+        words = text[o.start : o.end].split()
+        if len(words) < 2 or not all(w[:1].isupper() and w.isascii() for w in words):
+            continue
+        for w in {words[0], words[-1]}:
+            if len(w) >= 2 and w not in vocab.EN_NAME_STOP:
+                bucket = owners.setdefault(w, [])
+                if all(text[b.start : b.end] != text[o.start : o.end] for b in bucket):
+                    bucket.append(o)
+    taken = _Intervals((o.start, o.end) for o in occs)
+    out = []
+    for word, persons in sorted(owners.items()):
+        if len(persons) != 1:
+            continue
+        for m in re.finditer(rf"(?<![A-Za-z\-])({re.escape(word)})(?![A-Za-z\-])", text):
+            s, e = m.span(1)
+            if taken.overlaps(s, e) or not _EN_SURNAME_CONTEXT.match(text, e):
+                continue
+            if re.search(r"[A-Z][a-z]+\s+$", text[max(0, s - 20) : s]):
+                continue  # part of a longer capitalised name
+            out.append((persons[0], Occurrence(s, e, {"Person"}, "repeat", 0.6)))
+            taken.add(s, e)
+    return out
+
+
 def find_occurrences(
     nt: NormText,
     sentences: list[Sentence],
@@ -929,6 +1103,10 @@ def find_occurrences(
     first = _select(cands)
     cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))
     chosen = _select(cands)
+    chosen = _select(chosen + _context_occurrences(nt, chosen))
+    _drop_former_prefix(nt.text, chosen)
+    # names found by context anywhere are names everywhere, before pairings are read
+    chosen = _select(chosen + _repeat_occurrences(nt, chosen))
     chosen = _select(chosen + _list_member_occurrences(nt, sentences, chosen))
     # pairings: the alias becomes an occurrence of the same entity
     pairs_by_span: list[tuple[tuple[int, int], tuple[int, int]]] = []
@@ -941,6 +1119,9 @@ def find_occurrences(
             taken.add(a_start, a_end)
     chosen = sorted(chosen + extra, key=lambda o: o.start)
     chosen = _select(chosen + _repeat_occurrences(nt, chosen))
+    surnames = _en_surname_mentions(nt.text, chosen)
+    pairs_by_span += [((full.start, full.end), (o.start, o.end)) for full, o in surnames]
+    chosen = _select(chosen + [o for _full, o in surnames])
     index = {(o.start, o.end): i for i, o in enumerate(chosen)}
     pairs = [(index[a], index[b]) for a, b in pairs_by_span if a in index and b in index]
     pairs += _short_form_pairs(nt, chosen)

@@ -462,9 +462,14 @@ _SUBJECT_EN = re.compile(
 )
 
 
+_ROUND_IN_EN = re.compile(
+    rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<co>{ORG})", re.IGNORECASE
+)
+
+
 def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> tuple[int | None, float]:
     """The company a list of investors put money into, and how sure we are."""
-    for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN):
+    for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
         for m in regex.finditer(view.skel):
             ent = eng.ent(view, m.group("co"))
             if ent.group not in investors and ent.is_companyish():
@@ -494,10 +499,12 @@ def _invest(
 ) -> None:
     """INVESTED_IN from each investor in `members` to the round's company."""
     investors = []
+    chars: dict[int, str] = {}
     for c in members:
         e = eng.ent(view, c)
         if e.root == "Organization" and not (e.types & {"Exchange", "University", "GovernmentBody"}):
             investors.append(e)
+            chars.setdefault(e.group, c)
         else:
             eng.dropped.append(
                 (
@@ -529,7 +536,7 @@ def _invest(
             props.update(money.as_props())
         eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
         eng._investors_here.add(e.group)
-        if _STATE_CUE_BEFORE(view.skel, m.start()):
+        if _state_cue_for(view.skel, chars[e.group], members):
             eng.upgrade(
                 e.group, {"StateOwnedFund"}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
             )
@@ -542,6 +549,30 @@ def _invest(
 
 def _STATE_CUE_BEFORE(skel: str, pos: int) -> bool:  # noqa: N802 - reads as a predicate on the text
     return bool(vocab.STATE_CONTEXT.search(skel[max(0, pos - 60) : pos]))
+
+
+_ANY_ENTITY = re.compile(f"[{NE}]")
+
+
+def _state_cue_adjacent(skel: str, pos: int) -> bool:
+    """A state-capital cue right before position `pos`, with no other name in between."""
+    window = skel[max(0, pos - 40) : pos]
+    names = list(_ANY_ENTITY.finditer(window))
+    if names:
+        window = window[names[-1].end() :]
+    return bool(vocab.STATE_CONTEXT.search(window))
+
+
+def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
+    """Does a state cue describe this investor: right before it, or right before the list it is in
+    ("地方国资A、B、C")? A cue before another investor earlier in the sentence does not."""
+    pos = skel.find(ch)
+    if pos < 0:
+        return False
+    if _state_cue_adjacent(skel, pos):
+        return True
+    first = min((p for c in members if (p := skel.find(c)) >= 0), default=pos)
+    return first != pos and _state_cue_adjacent(skel, first)
 
 
 def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -735,7 +766,9 @@ def _ipo_parties(
         for ch in view.occurrences:
             if view.groups.get(ch) == company:
                 i = view.skel.index(ch)
-                mm = re.match(r"\s*\(\s*(\d{4,6})\.(HK|SH|SZ|BJ)\s*\)", view.skel[i + 1 :], re.IGNORECASE)
+                mm = re.match(
+                    r"\s*\(\s*(?:[^(),]{1,3},\s*)?(\d{4,6})\.(HK|SH|SZ|BJ)\s*\)", view.skel[i + 1 :], re.IGNORECASE
+                )
                 if mm:
                     ticker = _norm_ticker(mm.group(1), mm.group(2))
     if ticker is None and tickers:
@@ -886,7 +919,9 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     titles = _title_surface(eng, view, m)
     former = _former(m, "pre")
     before = view.skel[: m.start()]
-    adj = re.search(rf"(?P<pre0>前|原|former\s+)?(?P<org>{ORG})\s*(?:'s|’s|的)?\s*$", before)
+    adj = re.search(
+        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>{ORG})\s*(?:'s|’s|的)?\s*$", before
+    )
     org = None
     conf = 0.8
     if adj:
@@ -894,6 +929,12 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         if ent.root == "Organization" and not ent.is_exchange():
             org = ent.group
             former = former or _former(adj, "pre0")
+            if adj.group("list") and (former or any(_is_founder(t) for t in titles)):
+                # "前A、B、C高管X": X left each of them; "A和B创始人X": X founded both
+                for c in _orgs(adj.group("list")):
+                    other = eng.ent(view, c)
+                    if other.root == "Organization" and not other.is_exchange() and other.group != org:
+                        _person_fact(eng, view, per, other.group, titles, former, m, "role-apposition", conf)
     if org is None and _ANAPHOR_BEFORE.search(before):
         org, conf = eng.topic(view), 0.65
     if org is None and eng._people_rel:
@@ -908,7 +949,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 _DESC = re.compile(
-    rf"\s*(?:此前|之前|曾经|曾|原|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为)?\s*(?:,|\(|:|是|为|系|现任|担任|"
+    rf"\s*(?:此前|之前|曾经|曾(?!任|是)|原(?!是|为)|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为|曾担任)?\s*(?:,|\(|:|是|为|系|现任|担任|"
     rf"出任|任)?\s*(?P<pre>前|原|现任|曾任)?\s*(?:(?P<orgs>{ZL})|该公司|本公司|公司)\s*(?:的)?\s*"
     rf"(?P<titles>{TZ})"
 )
@@ -1056,6 +1097,15 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         eng.emit(
             view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
         )
+
+
+def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
 
 
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -1269,7 +1319,15 @@ RULES: list[_Rule] = [
         _FUNDING_CUE,
     ),
     # funding, English
-    _Rule("funding-lead", _r(rf"(?P<co>co-?)?led\s+by\s+(?P<inv>{EL})", re.IGNORECASE), _h_lead),
+    _Rule(
+        "funding-lead",
+        _r(
+            rf"(?P<co>co-?)?led\s+by\s+(?:(?:state|government|city|municipal)[- ](?:owned|backed|run)\s+)?"
+            rf"(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
+        _h_lead,
+    ),
     _Rule(
         "funding-lead",
         _r(
@@ -1392,6 +1450,15 @@ RULES: list[_Rule] = [
         _h_founded_zh,
     ),
     _Rule(
+        "founded-after-leaving",
+        _r(
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|退出)[^。;!?{NE}]{{0,12}}?"
+            rf"[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?\s*(?P<mid>{_NF}{{0,12}}?)"
+            rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
         "founded-verb",
         _r(
             rf"(?P<org>{ORG})\s*(?:由|系|是由)\s*(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
@@ -1466,6 +1533,14 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
+            rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s)\s+(?P<pre>former\s+|ex-|then\s+)?"
+            rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])"
+        ),
+        _h_en_person_title_of,
+    ),
+    _Rule(
+        "role-apposition",
+        _r(
             rf"(?P<per>{PER}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+)?"
             rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
             re.IGNORECASE,
@@ -1498,8 +1573,8 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}),\s+(?:the\s+|its\s+)?(?P<pre>former\s+)?(?P<titles>{TE})"
-            rf"(?=\s*[,.;)]|\s*$)",
+            rf"(?P<per>{PER}),\s+(?:the\s+|its\s+)?(?:(?:company|firm|group|startup)['’]s\s+)?"
+            rf"(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
             re.IGNORECASE,
         ),
         _h_en_person_title_only,
@@ -1511,6 +1586,25 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_en_founded,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
+            rf"(?P<pers>{PL_EN}),\s+who\s+[^,;.{NE}]{{0,60}}(?:{ORG}[^,;.{NE}]{{0,30}})?,\s+(?:later\s+|then\s+)?"
+            rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})(?P<mid>\s+in\s+(?:19|20)\d\d)?",
+            re.IGNORECASE,
+        ),
+        _h_en_founded,
+    ),
+    _Rule(
+        "founded-after-leaving",
+        _r(
+            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+)?(?:left|quit|departed(?:\s+from)?)\s+{ORG}"
+            rf"(?P<mid>[^.;!?{NE}]{{0,30}}?)\s*,?\s*(?:and|to|before|then)\s+(?:later\s+|went\s+on\s+to\s+)?"
+            rf"(?:co-?found(?:ed)?|found(?:ed)?|start(?:ed)?|set\s+up|launch(?:ed)?)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_founded_after_leaving,
     ),
     _Rule(
         "founded-verb",
@@ -1733,6 +1827,20 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
             groups[ch] = o.group
             occ_map[ch] = o
             cursor = o.end
+            # "X (Y)" or "X (Y, 2671.HK)" where Y is another name of X: the skeleton reads "X" or
+            # "X (2671.HK)", so the rules see one name where the text gives two
+            if j < len(ordered) and ordered[j].group == o.group and ordered[j].end <= sent.end:
+                o2 = ordered[j]
+                opening = re.fullmatch(r"\s*\(\s*", nt.text[o.end : o2.start])
+                closing = re.match(r"\s*\)|\s*[,;]\s*(?=[^()]{1,24}\))", nt.text[o2.end : sent.end])
+                if opening and closing:
+                    j += 1
+                    if closing.group(0).strip() == ")":
+                        cursor = o2.end + closing.end()
+                    else:
+                        parts.append(nt.text[o.end : o.end + opening.end()])
+                        pos.extend(range(o.end, o.end + opening.end()))
+                        cursor = o2.end + closing.end()
         parts.append(nt.text[cursor : sent.end])
         pos.extend(range(cursor, sent.end))
         pos.append(sent.end)

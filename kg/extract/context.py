@@ -1,0 +1,441 @@
+"""Organisations the gazetteer does not know, found by the role they play in a sentence.
+
+A name no list and no suffix rule catches can still be told apart by its context:
+
+- members of an investor list before 领投 / 跟投 / 参投 ... or after 投资方包括 / 股东包括, and in
+  English after "led by", "with participation from", "backed by", "investors including";
+- the subject of 完成 … 融资, 递表, 通过聆讯, 上市 and of "raised", "filed for", "priced", "was
+  founded", "passed its listing hearing"; "Beijing-based X", "founded X", "a round in X";
+- the investor in 获得X的战略投资, and lists closed by 等产业资本 / 等老股东;
+- the organisation in an apposition with a title and a person ("X联合创始人兼CTO张三",
+  "chief executive of X", "X's founder", "X co-founder"), and the former employers in "前X、Y高管";
+- a quoted brand before 旗下 / 公司 ("“X”旗下"), and a Latin brand written in mixed case ("MiniMax",
+  "StepFun") next to a company cue in Chinese text;
+- a quoted name after a product word ("旗下产品“X”", "AI助手「X」"): a product, not an organisation.
+
+Every proposal is checked: the words must look like a proper name (jieba tags it as one or does not
+know it, or it is Latin), must not be a description ("人工智能公司", "多家机构") and must not contain a
+function word or an ordinary verb. What is found here has a lower priority than the gazetteer, the
+suffix rules and people found by role, so it only fills gaps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import vocab
+from kg.extract.mentions import _ends_name as ends_name
+from kg.extract.mentions import _generic as generic
+from kg.extract.mentions import _name_like as name_like
+from kg.extract.mentions import _pos as pos
+from kg.extract.text import is_cjk
+
+__all__ = ["context_org_spans"]
+
+
+def _words(*chunks: str) -> frozenset[str]:
+    return frozenset(" ".join(chunks).split())
+
+
+#: Words that describe rather than name ("独角兽" in "AI独角兽X"): a name starts after them.
+_DESCRIPTORS = _words(
+    "公司 企业 独角兽 创企 厂商 初创 初创公司 创业公司 明星 头部 国内 国产 平台 品牌 机构 "
+    "团队 大模型 模型 人工智能 智能 科技 AI 通用 新锐  老牌 龙头 巨头 互联网 科技巨头 "
+    "大厂 该公司 这家 此前 旗下 其 中国 美国 全球 海外 本土 知名 上市公司 被投 投资方 "
+    "投资人 老股东 股东 新股东  基石 投资者 "
+)
+_BAD_NAMES = _words(
+    "公司 该公司 本公司 集团 本轮 此轮 多家 多家机构 其他 其它 其余 老股东 股东 新股东 "
+    "投资方 投资人 投资机构 机构 团队 市场 行业 业内 国资  地方国资 产业资本 战略投资者 "
+    "基石投资者 外资 资本 创始团队 管理层 员工 用户 客户 市场化 今年 去年 明年 近日 日前 "
+    "目前 此前 随后 同时 其中  以及 包括 官方 记者 消息 报道 数据 资料 招股书 公告 文件 "
+    "北京 上海 深圳 杭州 香港 中国 美国 全球 "
+)
+_ROLE_NOUNS = _words("投资人 创始人 负责人 合伙人 投资方 参与方 股东 老股东 机构 团队 高管 员工 人士")
+_ZH_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-. ]+$")
+_FUNCTION_CHARS = re.compile(r"[的了是在将对为从被把这那每各很也都就还又并而但或所以因于向等之]")
+_SEP_ZH = re.compile(r"\s*(?:、|和|及|以及|与|,)\s*")
+
+_INVEST_VERB_ZH = (
+    r"(?:联合|共同|继续|持续|均|也|亦|等)*(?:领投|跟投|参投|追投|加注|加码|独家投资|联合投资|共同投资|超额认购)"
+)
+_LIST_BEFORE_VERB = re.compile(
+    r"(?:^|(?<=[,;:。!?()“”\"由获及]))(?P<list>[^,;:。!?()“”\"]{2,90}?)"
+    r"(?:等[^,;:。!?()“”\"]{0,10}?)?"
+    + _INVEST_VERB_ZH
+)
+_INVESTMENT_FROM = re.compile(
+    r"(?:获得|获|得到|接受|迎来)(?:了)?(?:来自)?(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:的|共同|联合)?"
+    r"(?:战略投资|独家投资|投资|注资|增资|入股)"
+)
+_LIST_BEFORE_KIND = re.compile(
+    r"(?:^|(?<=[,;:。!?()“”\"]))(?P<list>[^,;:。!?()“”\"]{2,90}?)等(?:[\d一二三四五六七八九十多]+家)?"
+    r"(?:产业资本|投资机构|知名机构|机构投资者|财务投资者|战略投资者|老股东|新股东|股东|投资方|投资人|基石投资者)"
+)
+_LIST_AFTER_INTRO = re.compile(
+    r"(?:投资方|投资人|投资机构|股东|老股东|基石投资者|基石投资人|出资方)(?:阵容)?(?:包括|包含|为|有|是|涵盖)?"
+    r"[^:,。;]{0,6}[:]\s*(?P<list>[^。;!?()\n]{2,160}?)(?=等|。|;|$|\n)"
+    r"|(?:投资方|投资人|投资机构|股东|老股东|基石投资者|基石投资人|出资方)(?:包括|包含|为|涵盖)"
+    r"\s*(?P<list2>[^。;!?()\n]{2,160}?)(?=等|。|;|$|\n)"
+)
+_SUBJECT_CUE_ZH = re.compile(
+    r"(?:已|已经|正式|宣布|近日|日前|今日|今天|昨日|昨天|再次|再度|也|还|刚刚|于|在)*"
+    r"(?:(?:宣布)?完成(?:了)?|获得(?:了)?|获|拿到|斩获|筹集|官宣)[^,。;]{0,24}?融资"
+    r"|(?:已|已经|正式|再次|再度|于|在)*(?:向[^,。;]{2,8})?(?:递表|递交(?:上市申请|招股书|招股说明书|IPO申请)"
+    r"|提交(?:上市申请|招股书|IPO申请)|通过(?:上市)?聆讯|挂牌上市|登陆|敲钟)"
+)
+_CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
+
+_QUOTED_BRAND = re.compile(
+    r"[“\"「](?P<n>[^”\"」\s]{2,12})[”\"」](?=旗下|公司|团队|创始人|联合创始人|CEO|董事长|宣布|完成|获)"
+)
+#: A quoted name right after a product word ("旗下产品“小川助手”", "AI助手“川问”") names a product.
+_QUOTED_PRODUCT = re.compile(
+    r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|机器人|系列)\s*"
+    r"[“\"「《](?P<n>[^”\"」》\s]{2,16})[”\"」》]"
+)
+_LATIN_BRAND = re.compile(
+    r"(?<![A-Za-z0-9])(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)?)(?![A-Za-z0-9])"
+    r"(?=\s*(?:旗下|公司|团队|创始人|联合创始人|CEO|首席|董事长|总裁|完成|宣布|获得|获|递表|递交|通过|上市|已|正式|的估值))"
+)
+_LATIN_BRAND_AFTER = re.compile(
+    r"(?:独角兽|创企|公司|企业|厂商|大模型|由|被|对|投资|入股)\s*"
+    r"(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9])"
+)
+
+_TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
+_ORG_BEFORE_TITLE = re.compile(
+    rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
+    r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
+    re.IGNORECASE,
+)
+_FORMER_EMPLOYERS = re.compile(
+    r"前(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:的)?(?:高管|副总裁|总裁|高级副总裁|工程师|研究员|首席[\u4e00-\u9fff]{2,4}|CEO|CTO)",
+    re.IGNORECASE,
+)
+
+# -- English ---------------------------------------------------------------------------------------
+
+_EN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*(?:\.(?=[A-Za-z0-9])[A-Za-z0-9&'’\-]*)*"
+_EN_PHRASE = rf"{_EN_WORD}(?:\s+(?:(?:of|for|de|&)\s+)?{_EN_WORD}){{0,5}}"
+_EN_LIST_SEP = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+_EN_LIST = rf"(?:the\s+)?{_EN_PHRASE}(?:{_EN_LIST_SEP}(?:the\s+)?{_EN_PHRASE})*"
+_EN_LIST_CUES = re.compile(
+    rf"(?:(?:co-)?led\s+by|headed\s+by|participation\s+(?:from|of|by)|backed\s+by|joined\s+by|"
+    rf"investors?\s+(?:including|include|included|such\s+as|were|are)|including|alongside|"
+    rf"cornerstone\s+investors?\s+(?:including|include|such\s+as))\s+(?P<list>{_EN_LIST})"
+)
+_EN_LIST_BEFORE = re.compile(
+    rf"(?:^|(?<=[.;,]\s)|(?<=\n))(?P<list>{_EN_LIST})\s+(?:(?:also|each)\s+)?"
+    r"(?:led|co-led|participated\s+in|joined|invested\s+in)\s+the\s+(?:round|financing|deal|fundraising|investment)"
+)
+_EN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n>{_EN_PHRASE})(?:\s*\([^()]{{1,40}}\))?(?:,\s+[^,;.]{{3,90}},)?\s+"
+    r"(?:has\s+|have\s+|had\s+|on\s+\w+\s+)?"
+    r"(?:raised|closed|secured|completed|received|landed|attracted|bagged|filed\s+(?:for|to)|debuted|priced|"
+    r"listed|went\s+public|"
+    r"was\s+(?:co-?founded|founded|established|set\s+up|spun\s+(?:out|off)|incubated|started)|"
+    r"(?:launched|released|unveiled|introduced)\s+(?:its|a|an|the)\s|"
+    r"passed\s+(?:its|a|the)\s+(?:listing\s+)?hearing|"
+    r"said\s+(?:it|on)|announced|launched\s+(?:its|an|a)\s+(?:IPO|initial|share)|"
+    r"is\s+(?:seeking|planning)\s+to\s+raise)"
+)
+_EN_TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
+_EN_TITLE_OF = re.compile(
+    rf"(?i:{_EN_TITLE_ALT})(?:\s+and\s+(?i:{_EN_TITLE_ALT}))?\s+(?:of|at)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
+)
+_EN_POSSESSIVE_TITLE = re.compile(
+    rf"(?P<n>{_EN_PHRASE})(?:'s|’s)\s+(?:(?:former|then|new|current)\s+)?(?i:{_EN_TITLE_ALT})"
+)
+_EN_ORG_TITLE_NAME = re.compile(
+    rf"(?P<n>{_EN_PHRASE})\s+(?:co-founder|founder|CEO|CTO|chairman|president|chief\s+executive|"
+    r"chief\s+scientist)\s+[A-Z][a-z]+\s+[A-Z][a-z]+"
+)
+_EN_LEFT_FROM = re.compile(
+    rf"(?:left|quit|departed(?:\s+from)?|worked\s+at|joined\s+from|previously\s+at|formerly\s+(?:of|at)|"
+    rf"spun\s+(?:out|off)\s+(?:of|from)|incubated\s+(?:at|by))\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
+)
+_EN_JOINED = re.compile(
+    rf"(?:joined|joins|rejoined)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})\s+(?:as|in\s+\d{{4}}\s+as)\s"
+)
+_EN_FOUNDED_OBJECT = re.compile(
+    rf"\b(?:co-?founded|founded|established|set\s+up|started)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
+)
+_EN_ROUND_IN = re.compile(
+    rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
+)
+_EN_FORMER_TITLE = re.compile(
+    rf"(?i:former|ex-|onetime|one-time)\s*(?P<n>{_EN_PHRASE})\s+(?i:{_EN_TITLE_ALT}|executive|researcher|"
+    r"engineer|employee|scientist|manager|director)\b"
+)
+_EN_BASED = re.compile(
+    rf"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?-(?:based|headquartered)\s+(?P<n>{_EN_PHRASE})"
+)
+_EN_STOP_FIRST = _words(
+    "The A An Its It His Her Their This That These Those In On At For By With From "
+    "And But Or As If When While After Before Since During Under Over About Chinese "
+    "China's State-owned Investors Shares Sources Analysts Company Companies Other "
+    "Existing New Both Some Many Several Most All Each Reuters Bloomberg Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+    "May June July August September October November December Series Round Seed Angel "
+    "Pre-IPO IPO AI CEO CTO He She They We I Mr Mrs Ms Dr "
+)
+_EN_STOP_ANY = _words(
+    "Series Round IPO Inc's Monday Tuesday Wednesday Thursday Friday January February "
+    "March April June July August September October November December "
+)
+
+
+def _strip_en(name: str) -> tuple[int, str]:
+    """Leading "the" and trailing possessives/punctuation off an English candidate."""
+    lead = 0
+    m = re.match(r"(?:the\s+)", name)
+    if m:
+        lead = m.end()
+        name = name[m.end() :]
+    name = re.sub(r"(?:['’]s)?[.,’']*$", "", name)
+    return lead, name
+
+
+def _en_ok(name: str) -> bool:
+    words = name.split()
+    if not words or words[0] in _EN_STOP_FIRST or any(w in _EN_STOP_ANY for w in words):
+        return False
+    if len(name) < 2 or len(words) > 6:
+        return False
+    if re.search(r"-(?:based|listed|backed|owned|headquartered|registered|focused|born|made|led)$", name):
+        return False
+    if name.isupper() and len(name) <= 3:
+        return False  # "AI", "US", "HK": abbreviations, not names
+    return not (name in vocab.EN_NAME_STOP and len(words) == 1)
+
+
+def _zh_ok(name: str, strict: bool = True) -> bool:
+    """A Chinese (or mixed) string that can be an organisation's name on its own; `strict` also asks
+    that it look like a proper name to jieba (a strong context such as a list of investors does not)."""
+    if not (2 <= len(name) <= 16) or not _ZH_NAME_CHARS.match(name):
+        return False
+    if name[0] in "有由获与和及在对向被把将为是等该此其本另多两数":
+        return False
+    if name in _BAD_NAMES or name in vocab.GENERIC_PREFIX_WORDS or name in _DESCRIPTORS:
+        return False
+    if name in vocab.REGIONS:
+        return False
+    if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):
+        return False
+    if not any(is_cjk(c) for c in name):
+        return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]{1,30}", name)) and _en_ok(name)
+    if _FUNCTION_CHARS.search(name) and not name_like(name):
+        return False
+
+    if re.search(r"(?:轮|融资|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
+        return False
+    tokens = pos(name)
+    last = tokens[-1][0] if tokens else ""
+    if last in ("们", "者", "人", "家", "方") or last in _ROLE_NOUNS:
+        return False
+
+    def joined(i: int) -> bool:
+        """A numeral starting a name, or 之 joining two parts of one ("月之暗面")."""
+        w, f, _ = tokens[i]
+        if _numeral(w, f) and i < len(tokens) - 1:
+            return True
+        if w == "之" and 0 < i < len(tokens) - 1:
+            return True
+        return len(w) == 1 and i + 1 < len(tokens) - 1 and tokens[i + 1][0] == "之"
+
+    if any(ends_name(w, f) and not joined(i) for i, (w, f, _) in enumerate(tokens)):
+        return False
+    if generic(name, weak=False):
+        return False
+    if _numeral(*tokens[0][:2]) and len(tokens) > 1 and len(tokens[-1][0]) > 1:
+        return True  # a numeral joined to a word ("零一万物", "五源"): a coined name, not a count
+    return name_like(name) or (not strict and len(tokens) >= 1 and not all(len(w) == 1 for w, _, _ in tokens[:1]))
+
+
+def _numeral(word: str, flag: str) -> bool:
+    """Chinese numerals, which start brand names ("零一万物", "五源") as often as they count things."""
+    return flag == "m" and bool(re.fullmatch(r"[零一二三四五六七八九十百千万]+", word))
+
+
+def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[int, int] | None:
+    """The proper name that ends a phrase [start, end): jieba words from the right until a function
+    word, a verb or a descriptor ("AI独角兽" + name)."""
+    while start < end and not (is_cjk(text[start]) or text[start].isalnum()):
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    if end - start < 2:
+        return None
+    chunk = text[start:end]
+    tokens = pos(chunk)
+    left = len(chunk)
+    core = False
+    i = len(tokens) - 1
+    while i >= 0:
+        word, flag, s = tokens[i]
+        if word == "之" and i > 0 and left < len(chunk) and len(tokens[i - 1][0]) == 1:
+            left = tokens[i - 1][2]  # "月之暗面": 之 joins a name
+            i -= 2
+            continue
+        if ends_name(word, flag) and not (_numeral(word, flag) and left < len(chunk)):
+            break
+        descriptor = word in _DESCRIPTORS or word in _BAD_NAMES or word in vocab.REGIONS
+        if descriptor and (core or word in _BAD_NAMES):
+            break
+        if _FUNCTION_CHARS.fullmatch(word):
+            break
+        core = core or not descriptor
+        left = s
+        i -= 1
+    # the longest tail of the accepted words that can stand as a name ("有腾讯" -> "腾讯")
+    for _w, _f, st in tokens:
+        if st >= left and _zh_ok(chunk[st:], strict):
+            return start + st, end
+    return None
+
+
+def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Members of a 、/和/及 list inside [start, end), each trimmed."""
+    out = []
+    pos_ = start
+    seps = list(_SEP_ZH.finditer(text, start, end))
+    bounds = [(pos_, seps[0].start())] if seps else [(start, end)]
+    for a, b in zip(seps, [*seps[1:], None], strict=False):
+        bounds.append((a.end(), b.start() if b else end))
+    for s, e in bounds:
+        while s < e and text[s] in " “”\"":
+            s += 1
+        while e > s and text[e - 1] in " “”\"":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _strip_list_intro(text: str, s: int, e: int) -> int:
+    m = re.match(
+        r"(?:由|获|包括|其中|以及|及|和|还有|另有|也有|既有|亦有|此外|同时|并由|本轮融资由|本轮由|该轮由|此轮由)+",
+        text[s:e],
+    )
+    return s + m.end() if m else s
+
+
+def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
+    """(start, end, cue, confidence) of organisation names found by context in normalised `text`."""
+    found: dict[tuple[int, int], tuple[str, float]] = {}
+
+    def add(s: int, e: int, cue: str, conf: float) -> None:
+        if e - s >= 2 and (s, e) not in found:
+            found[(s, e)] = (cue, conf)
+
+    def add_member(s: int, e: int, cue: str, conf: float, strict: bool = True) -> None:
+        name = text[s:e]
+        if _zh_ok(name, strict):
+            add(s, e, cue, conf)
+            return
+        span = _trail_name(text, s, e, strict)
+        if span and span[1] == e:
+            add(*span, cue, conf * 0.9)
+
+    # Chinese investor lists
+    for m in _LIST_BEFORE_VERB.finditer(text):
+        s, e = m.span("list")
+        s = _strip_list_intro(text, s, e)
+        members = _split_list(text, s, e)
+        if len(members) == 1:
+            span = _trail_name(text, *members[0], strict=False)
+            if span:
+                add(*span, "investor-list", 0.65)
+            continue
+        for ms, me in members:
+            add_member(ms, me, "investor-list", 0.65, strict=False)
+    for m in _INVESTMENT_FROM.finditer(text):
+        s, e = m.span("list")
+        members = _split_list(text, s, e)
+        for ms, me in members:
+            add_member(ms, me, "investor-list", 0.6, strict=len(members) < 2)
+    for m in _LIST_BEFORE_KIND.finditer(text):
+        s, e = m.span("list")
+        s = _strip_list_intro(text, s, e)
+        members = _split_list(text, s, e)
+        if len(members) >= 2:
+            for ms, me in members:
+                add_member(ms, me, "investor-list", 0.6, strict=False)
+    for m in _LIST_AFTER_INTRO.finditer(text):
+        group = "list" if m.group("list") is not None else "list2"
+        s, e = m.span(group)
+        members = _split_list(text, s, e)
+        for ms, me in members:
+            add_member(ms, me, "investor-list", 0.6, strict=len(members) < 2)
+    # subjects of funding and IPO steps
+    for m in _SUBJECT_CUE_ZH.finditer(text):
+        end = m.start()
+        begin = end
+        while begin > 0 and end - begin < 30 and not _CLAUSE_START.match(text[begin - 1]):
+            begin -= 1
+        span = _trail_name(text, begin, end, strict=False)
+        if span:
+            add(*span, "subject", 0.6)
+    # organisation + title + person
+    for m in _ORG_BEFORE_TITLE.finditer(text):
+        end = m.start()
+        begin = end
+        while begin > 0 and end - begin < 16 and not _CLAUSE_START.match(text[begin - 1]):
+            begin -= 1
+        span = _trail_name(text, begin, end)
+        if span:
+            add(*span, "title-apposition", 0.6)
+            # "A和B创始人": each member of a short list before the title
+            head = re.search(r"(?:^|[、和与及])([^、和与及]{2,12})[、和与及]$", text[begin : span[0]])
+            if head and _zh_ok(head.group(1)):
+                add(begin + head.start(1), begin + head.end(1), "title-apposition", 0.55)
+    for m in _FORMER_EMPLOYERS.finditer(text):
+        s, e = m.span("list")
+        members = _split_list(text, s, e)
+        for ms, me in members:
+            add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
+    for m in _QUOTED_PRODUCT.finditer(text):
+        name = m.group("n")
+        if not re.search(r"[的了是在将和与,。]", name):
+            add(*m.span("n"), "product", 0.6)
+    for m in _QUOTED_BRAND.finditer(text):
+        if _zh_ok(m.group("n")):
+            add(*m.span("n"), "quoted-brand", 0.6)
+    for regex in (_LATIN_BRAND, _LATIN_BRAND_AFTER):
+        for m in regex.finditer(text):
+            if _en_ok(m.group("n")):
+                add(*m.span("n"), "latin-brand", 0.6)
+    # English
+    for regex, cue in (
+        (_EN_LIST_CUES, "investor-list"),
+        (_EN_LIST_BEFORE, "investor-list"),
+    ):
+        for m in regex.finditer(text):
+            s0 = m.start("list")
+            for item in re.finditer(rf"(?:the\s+)?{_EN_PHRASE}", m.group("list")):
+                raw = item.group(0)
+                if raw in ("and",):
+                    continue
+                lead, name = _strip_en(raw)
+                if _en_ok(name):
+                    s = s0 + item.start() + lead
+                    add(s, s + len(name), cue, 0.6)
+    for regex, cue in (
+        (_EN_SUBJECT, "subject"),
+        (_EN_TITLE_OF, "title-apposition"),
+        (_EN_POSSESSIVE_TITLE, "title-apposition"),
+        (_EN_ORG_TITLE_NAME, "title-apposition"),
+        (_EN_LEFT_FROM, "former-employer"),
+        (_EN_JOINED, "title-apposition"),
+        (_EN_FORMER_TITLE, "former-employer"),
+        (_EN_BASED, "subject"),
+        (_EN_FOUNDED_OBJECT, "subject"),
+        (_EN_ROUND_IN, "subject"),
+    ):
+        for m in regex.finditer(text):
+            lead, name = _strip_en(m.group("n"))
+            if _en_ok(name):
+                s = m.start("n") + lead
+                add(s, s + len(name), cue, 0.6)
+    return [(s, e, cue, conf) for (s, e), (cue, conf) in sorted(found.items())]
