@@ -36,6 +36,9 @@ demo: $(STAMP)
 	$(BIN)/kg export --format node-link --output $(DEMO)/graph.json --store $(DEMO)/store
 	$(BIN)/kg viz lineage 云岫智能 --output $(DEMO)/lineage.html --store $(DEMO)/store
 	$(BIN)/kg viz lineage 云岫智能 --output $(DEMO)/lineage.svg --store $(DEMO)/store
+	@if command -v chromium >/dev/null; then \
+	  $(BIN)/kg viz lineage 云岫智能 --with-investors --output $(DEMO)/lineage.png --store $(DEMO)/store; \
+	else echo "(no chromium: skipped $(DEMO)/lineage.png; make browser installs it)"; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests scripts
