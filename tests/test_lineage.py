@@ -89,3 +89,27 @@ def test_stated_spinoffs_are_kept_and_not_duplicated(two_generations: nx.MultiDi
     spinoffs = [(s, t, d.get("derived")) for s, t, d in two_generations.edges(data=True)
                 if d["type"] == "SPUN_OFF_FROM"]
     assert sorted(spinoffs, key=str) == sorted([("B", "A", None), ("C", "B", True)], key=str)
+
+
+def test_the_example_articles_yield_two_generations_of_spinoffs(tmp_path) -> None:
+    """Built from the project's own articles (zh, zh-Hant, en): 云岫智能 -> 澄湖科技 -> 栖光机器人."""
+    from pathlib import Path
+
+    from kg.build import build
+    from kg.graph import to_networkx
+    from kg.queries import find_entity
+    from kg.store import open_store
+    from kg.viz.lineage import lineage_view
+
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    with open_store(tmp_path / "s") as store:
+        build(store, [examples])
+        graph = to_networkx(store)
+    root = find_entity(graph, "Yunxiu Intelligence")
+    generations = {n.name: n.generation for n in lineage_view(graph, root).nodes}
+    assert generations["澄湖科技"] == 1 and generations["栖光机器人"] == 2
+    via = {(graph.nodes[s]["name"], graph.nodes[t]["name"]): d.get("via") for s, t, d in graph.edges(data=True)
+           if d["type"] == "SPUN_OFF_FROM"}
+    assert via[("澄湖科技", "云岫智能")] == ["沈知微"]
+    assert via[("栖光机器人", "澄湖科技")] == ["顾言川"]
+    assert ("砚石智能", "上海交通大学智能感知实验室") in via  # stated: 脱胎于 a university lab
