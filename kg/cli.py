@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kg.errors import KGError, NotYetAvailable
+from kg.errors import KGError
 
 app = typer.Typer(
     name="kg",
@@ -54,6 +54,7 @@ class ExportFormat(StrEnum):
     node_link = "node-link"
     ttl = "ttl"
     nt = "nt"
+    nq = "nq"
     jsonld = "jsonld"
     xml = "xml"
     trig = "trig"
@@ -159,6 +160,10 @@ def stats(store: StoreOpt = None, fmt: FormatOpt = OutputFormat.table) -> None:
     _echo_rows(rows, fmt)
 
 
+BaseIriOpt = Annotated[str, typer.Option("--base-iri", help="Namespace of node IRIs: node `organization:x` is "
+                                          "<BASE>organization/x.")]
+
+
 @app.command()
 @handles_errors
 def export(
@@ -166,34 +171,121 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="node-link (networkx JSON) or an RDF "
                                               "serialisation.")] = ExportFormat.node_link,
     store: StoreOpt = None,
+    base_iri: BaseIriOpt = "https://w3id.org/kg-news/id/",
+    with_text: Annotated[bool, typer.Option("--with-text", help="RDF: include each article's text "
+                                            "(schema:articleBody), so an import restores it.")] = False,
+    streaming: Annotated[bool | None, typer.Option(
+        "--streaming/--no-streaming", help="nt/nq: write lines directly instead of through rdflib "
+        "[default: on for nt and nq].", show_default=False)] = None,
 ) -> None:
-    """Write the whole graph to a file: networkx node-link JSON, or RDF (ttl, nt, jsonld, xml, trig).
+    """Write the whole graph to a file: networkx node-link JSON, or RDF (ttl, nt, nq, jsonld, xml, trig).
 
     The node-link file is exactly what `kg load` writes into Neo4j (same nodes and relationships).
+    RDF: typed nodes with language-tagged labels, each relation as a direct triple plus an
+    rdf:Statement carrying its properties and PROV-O provenance, owl:sameAs Wikidata, and the records
+    that make `kg import` lossless; trig and nq put each article's facts in a named graph of its own
+    (see ontology/README.md).
     """
     from kg.graph import node_link, to_networkx
 
-    with _store(store) as graph_store:
-        graph = to_networkx(graph_store)
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.node_link:
+        with _store(store) as graph_store:
+            graph = to_networkx(graph_store)
         tmp = output.with_name(output.name + ".tmp")
         tmp.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(output)
         typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
         return
-    from kg.rdf import write_rdf
+    from kg.rdf import write_rdf, write_streaming
 
-    triples = write_rdf(graph, fmt.value, output)
+    use_streaming = streaming if streaming is not None else fmt.value in ("nt", "nq")
+    if use_streaming and fmt.value not in ("nt", "nq"):
+        raise KGError("--streaming writes nt or nq only")
+    writer = write_streaming if use_streaming else write_rdf
+    with _store(store) as graph_store:
+        triples = writer(graph_store, fmt.value, output, base=base_iri, with_text=with_text)
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
 
 
 @app.command("import")
 @handles_errors
-def import_(file: Annotated[Path, typer.Argument(help="An RDF or node-link file written by kg export.")],
-            store: StoreOpt = None) -> None:
-    """Read an export back into a store (planned: lossless RDF import)."""
-    raise NotYetAvailable("`kg import` is not yet available (it arrives with the RDF issue)")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A file written by kg export (ttl, nt, nq, jsonld, xml, trig, or "
+                                              "node-link .json).")],
+    store: StoreOpt = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="ttl, nt, nq, jsonld, xml, trig or node-link "
+                                            "[default: from the suffix].", show_default=False)] = None,
+) -> None:
+    """Read an export back into a store, losslessly: entities, relations, provenance and articles.
+
+    Creates the store if needed; articles already in it are kept as they are. One transaction: a file
+    that fails to import leaves the store unchanged.
+    """
+    from kg.rdf import import_file
+
+    with _store(store, create=True) as graph_store:
+        report = import_file(graph_store, file, fmt)
+        counts = graph_store.counts()
+    typer.echo(f"{report.summary()}; store now has {counts['articles']} articles, {counts['entities']} "
+               f"entities, {counts['relations']} relations")
+
+
+@app.command()
+@handles_errors
+def validate(
+    store: StoreOpt = None,
+    file: Annotated[Path | None, typer.Option("--file", help="Validate this RDF file instead of the store.",
+                                              show_default=False)] = None,
+    inference: Annotated[str, typer.Option(help="rdfs, or none (then superclass types must be written "
+                                           "out).")] = "rdfs",
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Check the store's RDF against the ontology's SHACL shapes (pyshacl); exit 1 on violations.
+
+    Prints one row per result: severity, the node's name and id, the property path, the message.
+    """
+    from kg.rdf import validate_file, validate_store
+
+    if file is not None:
+        result = validate_file(file, inference=inference)
+    else:
+        with _store(store) as graph_store:
+            result = validate_store(graph_store, inference=inference)
+    if result.results:
+        _echo_rows(result.results, fmt)
+    if result.conforms:
+        typer.echo("conforms: the graph satisfies the shapes", err=True)
+        return
+    typer.echo(f"kg: {result.violations} violation(s) of the shapes", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def sparql(
+    query: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or @FILE to read it from a file.")],
+    store: StoreOpt = None,
+    base_iri: BaseIriOpt = "https://w3id.org/kg-news/id/",
+    engine: Annotated[str, typer.Option(help="auto (pyoxigraph when installed, else rdflib), rdflib or "
+                                        "oxigraph.")] = "auto",
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Run SPARQL over the store's RDF (the export's triples, each article a named graph).
+
+    Prefixes kgo: kg: kgr: rdf: rdfs: skos: prov: owl: xsd: wd: dcterms: schema: are declared.
+    Example:  kg sparql 'SELECT ?name WHERE { ?f a kgo:StateOwnedFund ; kgo:name ?name }'
+    """
+    from kg.rdf import sparql_store
+
+    if query.startswith("@"):
+        path = Path(query[1:])
+        if not path.exists():
+            raise KGError(f"no such file: {path}")
+        query = path.read_text(encoding="utf-8")
+    with _store(store) as graph_store:
+        rows = sparql_store(graph_store, query, engine=engine, base=base_iri)
+    _echo_rows(rows, fmt)
 
 
 @app.command()
@@ -225,33 +317,36 @@ def articles(store: StoreOpt = None, fmt: FormatOpt = OutputFormat.table) -> Non
 @handles_errors
 def load(
     store: StoreOpt = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch.")] = 1000,
-    uri: Annotated[str | None, typer.Option(help="Bolt URI [default: $NEO4J_URI, else the server of "
-                                            "`kg neo4j start`].", show_default=False)] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch (one transaction each).")] = 1000,
+    uri: Annotated[str | None, typer.Option(help="Neo4j URI: bolt://, neo4j://, neo4j+s://… [default: $NEO4J_URI, "
+                                            "else the server of `kg neo4j start`].", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(help="Database [default: $NEO4J_DATABASE or the "
                                                  "server's default].", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Write the store into Neo4j: constraints, then batched UNWIND … MERGE. Idempotent.
+    """Make Neo4j equal the store: constraints, batched UNWIND … MERGE, then removal of what the store lost.
 
-    Credentials come from NEO4J_USERNAME / NEO4J_PASSWORD (never from the command line).
+    kg owns the ontology's root labels (Organization, Person, Product, FundingRound, IPO, Article) in that
+    database: nodes under them that the store no longer has, and their relationships, are deleted.
+    Idempotent: a second load reports 0 created, 0 updated, 0 removed. Credentials come from
+    NEO4J_USERNAME / NEO4J_PASSWORD (never from the command line).
     """
     from kg.graph import to_networkx
     from kg.neo4j.connection import open_driver, settings_from_env
     from kg.neo4j.loader import load_graph
 
-    with _store(store) as graph_store:
+    with _store(store, create=False) as graph_store:
         graph = to_networkx(graph_store)
     settings = settings_from_env(uri, database)
     total = graph.number_of_nodes() + graph.number_of_edges()
     with open_driver(settings) as driver:
-        if sys.stderr.isatty():
+        if quiet or not sys.stderr.isatty():
+            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size)
+        else:
             with typer.progressbar(length=total, label="loading", file=sys.stderr) as bar:
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
                                     progress=bar.update)
-        else:
-            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size)
-    typer.echo(f"loaded {report.nodes} nodes ({report.nodes_created} new) and {report.relationships} "
-               f"relationships ({report.relationships_created} new) into {settings.uri}")
+    typer.echo(f"{report.summary()} in {settings.uri}")
 
 
 @app.command()
@@ -285,10 +380,20 @@ def cypher(
 @handles_errors
 def query(
     name: Annotated[str | None, typer.Argument(help="Query name (see --list).", show_default=False)] = None,
-    entity: Annotated[str | None, typer.Argument(help="Company, investor or person: any alias, any script.",
-                                                 show_default=False)] = None,
+    arguments: Annotated[list[str] | None, typer.Argument(
+        help="The query's entities (company, investor, person, exchange): any alias, any script, or an id.",
+        show_default=False)] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="Describe the named queries.")] = False,
-    region: Annotated[str | None, typer.Option(help="Region filter (state-capital).")] = None,
+    region: Annotated[str | None, typer.Option(help="state-capital: only funds of this region.",
+                                               show_default=False)] = None,
+    max_hops: Annotated[int | None, typer.Option("--max-hops", help="path: longest path wanted [default: 4].",
+                                                 show_default=False)] = None,
+    top: Annotated[int | None, typer.Option(help="central-investors: how many [default: 10].",
+                                            show_default=False)] = None,
+    depth: Annotated[int | None, typer.Option(help="lineage: spin-offs away from COMPANY [default: 3].",
+                                              show_default=False)] = None,
+    up: Annotated[bool | None, typer.Option("--up/--down", help="lineage: ancestors only / descendants only "
+                                            "[default: both].", show_default=False)] = None,
     backend: Annotated[Backend | None, typer.Option(
         help="embedded (the store, no server) or neo4j [default: neo4j when NEO4J_URI is set].",
         show_default=False)] = None,
@@ -297,30 +402,36 @@ def query(
 ) -> None:
     """Ask a named investor-network question, on the store or on Neo4j (same rows either way).
 
-    Examples:  kg query investors 智谱   |   kg query co-investors "Hillhouse" -f json
+    Examples:  kg query investors 智谱   |   kg query co-investors "Hillhouse" -f json   |
+    kg query path 上海国投 林知远 --max-hops 3   |   kg query ipo-pipeline HKEX   |   kg query lineage 星衡 --up
     """
-    from kg.graph import to_networkx
-    from kg.queries import QUERIES, cypher_params, get_query, run_embedded
+    from kg.queries import describe, get_query, run_embedded, run_neo4j
 
     if list_queries or not name:
-        _echo_rows([{"query": q.name, "argument": q.entity_arg or "", "answers": q.description}
-                    for q in QUERIES.values()], fmt)
+        _echo_rows(describe(), fmt)
         return
-    named = get_query(name)
-    options = {"region": region} if name == "state-capital" else {}
-    with _store(store) as graph_store:
-        graph = to_networkx(graph_store)
+    get_query(name)
+    direction = None if up is None else ("up" if up else "down")
+    options = {"region": region, "max_hops": max_hops, "top": top, "depth": depth, "direction": direction}
+    options = {k: v for k, v in options.items() if v is not None}
     chosen = backend or (Backend.neo4j if os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
-        rows = run_embedded(graph, name, entity, **options)
-    else:
-        from kg.neo4j.connection import open_driver, settings_from_env
-        from kg.neo4j.cypher import run_cypher
+        from kg.graph import to_networkx
 
+        with _store(store, create=False) as graph_store:
+            graph = to_networkx(graph_store)
+        rows = run_embedded(graph, name, *(arguments or []), **options)
+    else:
+        import logging
+
+        from kg.neo4j.connection import open_driver, settings_from_env
+
+        # The named queries mention every relationship type they may need; a database without some of
+        # them would make the server warn on stderr about each missing type, which is noise here.
+        logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
         settings = settings_from_env()
         with open_driver(settings) as driver:
-            rows = run_cypher(driver, named.cypher, cypher_params(graph, name, entity, **options),
-                              database=settings.database)
+            rows = run_neo4j(driver, name, *(arguments or []), database=settings.database, **options)
     _echo_rows(rows, fmt)
 
 
@@ -420,13 +531,6 @@ def viz_lineage(
     generations = {n.generation for n in view.nodes}
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "
                f"{len(view.edges)} links")
-
-
-@app.command()
-@handles_errors
-def validate(store: StoreOpt = None) -> None:
-    """Validate the store's RDF against the ontology's SHACL shapes (planned)."""
-    raise NotYetAvailable("`kg validate` is not yet available (it arrives with the RDF issue)")
 
 
 @app.command("eval")

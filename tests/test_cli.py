@@ -99,12 +99,6 @@ def test_missing_inputs_and_stores_are_clear_errors(tmp_path: Path) -> None:
     assert code == 1 and "no kg store" in err
 
 
-@pytest.mark.parametrize("args", [["import", "x.ttl"], ["validate"]])
-def test_planned_commands_fail_clearly(args: list[str], tmp_path: Path) -> None:
-    code, _, err = kg(*args)
-    assert code == 1 and "not yet available" in err
-
-
 def test_query_list_and_errors(built: Path) -> None:
     code, out, _ = kg("query", "--list", "--format", "json")
     assert {r["query"] for r in json.loads(out)} >= {"investors", "co-investors", "state-capital"}

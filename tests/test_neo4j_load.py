@@ -1,4 +1,8 @@
-"""`kg load` and `kg cypher` against a real Neo4j server (no mocks)."""
+"""`kg load` and `kg cypher` against a real Neo4j server (no mocks).
+
+`kg load` must make Neo4j equal the store: the tests compare a full dump of the database (every node's
+labels and properties, every relationship's type, endpoints and properties) with the graph view.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,20 @@ from kg.errors import Neo4jError
 from kg.graph import to_networkx
 from kg.names import normalize_name
 from kg.neo4j.cypher import parse_param, run_cypher
-from kg.neo4j.loader import load_graph
+from kg.neo4j.loader import load_graph, neo4j_value
 from kg.ontology import Ontology
 from kg.resolve import resolve
-from kg.store import Store, write_article
-from tests.factories import funding_article, ipo_article, mention, relation
+from kg.store import Store, open_store, write_article
+from tests.factories import (
+    Article,
+    Extraction,
+    funding_article,
+    investor_network,
+    ipo_article,
+    mention,
+    record_all,
+    relation,
+)
 
 pytestmark = pytest.mark.neo4j
 
@@ -35,6 +48,28 @@ def counts(driver: Driver) -> tuple[int, int]:
     rows = run_cypher(driver, "MATCH (n) WITH count(n) AS nodes "
                               "OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels")
     return rows[0]["nodes"], rows[0]["rels"]
+
+
+def dump(driver: Driver) -> tuple[list[dict], list[dict]]:
+    """Every node and relationship with its labels/type, endpoints and properties, in a fixed order."""
+    nodes = run_cypher(driver, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props "
+                               "ORDER BY id")
+    for row in nodes:
+        row["labels"] = sorted(row["labels"])
+    rels = run_cypher(driver, "MATCH (a)-[r]->(b) RETURN r.id AS id, type(r) AS type, a.id AS source, "
+                              "b.id AS target, properties(r) AS props ORDER BY id, type")
+    return nodes, rels
+
+
+def expected_dump(graph: nx.MultiDiGraph, ontology: Ontology) -> tuple[list[dict], list[dict]]:
+    """What `dump` returns once Neo4j equals `graph` (labels closed under superclasses)."""
+    nodes = [{"id": n, "labels": sorted(ontology.labels_for(d["labels"])),
+              "props": {**{k: neo4j_value(v) for k, v in d.items() if k != "labels" and v is not None}, "id": n}}
+             for n, d in graph.nodes(data=True)]
+    rels = [{"id": d["id"], "type": d["type"], "source": s, "target": t,
+             "props": {k: neo4j_value(v) for k, v in d.items() if k != "type" and v is not None}}
+            for s, t, d in graph.edges(data=True)]
+    return sorted(nodes, key=lambda r: r["id"]), sorted(rels, key=lambda r: (r["id"], r["type"]))
 
 
 def test_load_writes_exactly_the_graph(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
@@ -64,24 +99,27 @@ def test_nodes_carry_superclass_labels_and_properties(clean_neo4j: Driver, graph
                    "sources": [funding_article().article.id]}
 
 
-def test_a_second_load_changes_nothing(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
+def test_a_second_load_changes_nothing(clean_neo4j: Driver, graph: nx.MultiDiGraph,
+                                       ontology: Ontology) -> None:
     load_graph(clean_neo4j, graph)
-    before = run_cypher(clean_neo4j, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, "
-                                     "properties(n) AS props ORDER BY id")
+    before = dump(clean_neo4j)
+    assert before == expected_dump(graph, ontology)
     again = load_graph(clean_neo4j, graph, batch_size=1)
-    assert (again.nodes_created, again.relationships_created, again.labels_added) == (0, 0, 0)
-    assert counts(clean_neo4j) == (graph.number_of_nodes(), graph.number_of_edges())
-    after = run_cypher(clean_neo4j, "MATCH (n) RETURN n.id AS id, labels(n) AS labels, "
-                                    "properties(n) AS props ORDER BY id")
-    assert after == before
+    assert (again.nodes_created, again.nodes_updated, again.nodes_removed) == (0, 0, 0)
+    assert (again.relationships_created, again.relationships_updated, again.relationships_removed) == (0, 0, 0)
+    assert (again.properties_set, again.labels_added, again.labels_removed) == (0, 0, 0)
+    assert not again.changed
+    assert dump(clean_neo4j) == before
 
 
 def test_constraints_come_from_the_ontology(clean_neo4j: Driver, graph: nx.MultiDiGraph,
                                             ontology: Ontology) -> None:
     load_graph(clean_neo4j, graph)
-    rows = run_cypher(clean_neo4j, "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties "
-                                   "WHERE name STARTS WITH 'kg_' RETURN labelsOrTypes, properties")
-    assert sorted(r["labelsOrTypes"][0] for r in rows) == ontology.roots()
+    rows = run_cypher(clean_neo4j, "SHOW CONSTRAINTS YIELD name, entityType, labelsOrTypes, properties "
+                                   "WHERE name STARTS WITH 'kg_' RETURN entityType, labelsOrTypes, properties")
+    assert sorted(r["labelsOrTypes"][0] for r in rows if r["entityType"] == "NODE") == ontology.roots()
+    assert sorted(r["labelsOrTypes"][0] for r in rows if r["entityType"] == "RELATIONSHIP") == sorted(
+        ontology.relations)
     assert all(r["properties"] == ["id"] for r in rows)
 
 
@@ -131,10 +169,9 @@ def test_a_param_without_a_name_is_an_error() -> None:
         parse_param("=3")
 
 
-def test_cli_load_matches_the_node_link_export_and_cypher_is_read_only(
-        clean_neo4j: Driver, neo4j_target, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_load_syncs_and_cypher_is_read_only(clean_neo4j: Driver, neo4j_target, tmp_path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     import json
-    from pathlib import Path
 
     from typer.testing import CliRunner
 
@@ -144,16 +181,19 @@ def test_cli_load_matches_the_node_link_export_and_cypher_is_read_only(
     if neo4j_target.owned:
         monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     runner = CliRunner()
-    examples = Path(__file__).resolve().parent.parent / "examples"
     store, exported = tmp_path / "store", tmp_path / "graph.json"
-    assert runner.invoke(app, ["build", str(examples), "--store", str(store)]).exit_code == 0
+    with open_store(store) as built:
+        record_all(built, investor_network())
     assert runner.invoke(app, ["export", "-f", "node-link", "-o", str(exported), "--store", str(store)]).exit_code == 0
     data = json.loads(exported.read_text(encoding="utf-8"))
     first = runner.invoke(app, ["load", "--store", str(store), "--batch-size", "7"])
     assert first.exit_code == 0, first.stderr
+    assert f"nodes: {len(data['nodes'])} created, 0 updated, 0 removed" in first.stdout
+    assert f"relationships: {len(data['edges'])} created, 0 updated, 0 removed" in first.stdout
     assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
     second = runner.invoke(app, ["load", "--store", str(store)])
-    assert second.exit_code == 0 and "(0 new)" in second.stdout
+    assert second.exit_code == 0
+    assert "nodes: 0 created, 0 updated, 0 removed; relationships: 0 created, 0 updated, 0 removed" in second.stdout
     assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
 
     refused = runner.invoke(app, ["cypher", "CREATE (:Company {id: 'intruder', name: 'x'})"])
@@ -166,3 +206,172 @@ def test_cli_load_matches_the_node_link_export_and_cypher_is_read_only(
                                 "--param", "id=intruder", "--write"])
     assert wrote.exit_code == 0
     assert counts(clean_neo4j)[0] == len(data["nodes"]) + 1
+
+    # `kg remove` then `kg load` takes the article's facts out of Neo4j. The intruder carries no root label
+    # (Company without Organization), so it is not kg's to delete.
+    article_id = investor_network()[0].article.id
+    assert runner.invoke(app, ["remove", article_id, "--store", str(store)]).exit_code == 0
+    third = runner.invoke(app, ["load", "--store", str(store)])
+    assert third.exit_code == 0, third.stderr
+    assert "nodes: 0 created" in third.stdout and ", 0 removed" not in third.stdout.split(";")[0]
+    assert run_cypher(clean_neo4j, "MATCH ()-[r]->() WHERE $a IN r.sources RETURN r", {"a": article_id}) == []
+    with open_store(store) as built:
+        view = to_networkx(built)
+    assert counts(clean_neo4j) == (view.number_of_nodes() + 1, view.number_of_edges())
+
+
+# -- sync: Neo4j equals the store after every load ----------------------------------------------------
+
+
+@pytest.fixture
+def network_store(store: Store, ontology: Ontology) -> Store:
+    record_all(store, investor_network(), ontology)
+    return store
+
+
+def test_a_removed_article_leaves_no_trace(clean_neo4j: Driver, network_store: Store, ontology: Ontology) -> None:
+    articles = investor_network()
+    # the first funding story is also told by a reprint (a second source); the staff-changes story is
+    # the only one that mentions two people and their departures
+    told_twice = articles[0].article
+    reprint = next(e.article for e in articles if e.article.title == "转载: " + (told_twice.title or ""))
+    only_source = next(e.article for e in articles if e.article.title == "人事变动")
+    load_graph(clean_neo4j, to_networkx(network_store, ontology))
+    shared_facts = {r["id"] for r in run_cypher(
+        clean_neo4j, "MATCH ()-[r]->() WHERE $a IN r.sources AND $b IN r.sources AND type(r) <> 'MENTIONED_IN' "
+                     "RETURN r.id AS id", {"a": told_twice.id, "b": reprint.id})}
+    assert shared_facts
+
+    for gone in (told_twice, only_source):
+        before = dump(clean_neo4j)
+        assert network_store.remove_article(gone.id)
+        graph = to_networkx(network_store, ontology)
+        report = load_graph(clean_neo4j, graph, batch_size=5)
+        assert dump(clean_neo4j) == expected_dump(graph, ontology)
+        assert report.nodes_removed >= 1 and report.relationships_removed >= 1
+        assert report.nodes_created == 0 and report.relationships_created == 0
+        assert run_cypher(clean_neo4j, "MATCH (n:Article {id: $id}) RETURN n", {"id": "article:" + gone.id}) == []
+        assert run_cypher(clean_neo4j, "MATCH ()-[r]->() WHERE $a IN r.sources RETURN r", {"a": gone.id}) == []
+        # what changed is exactly what the report says
+        old_nodes = {n["id"]: n for n in before[0]}
+        new_nodes = {n["id"]: n for n in dump(clean_neo4j)[0]}
+        assert report.nodes_removed == len(set(old_nodes) - set(new_nodes))
+        assert report.nodes_updated == sum(1 for k in new_nodes if new_nodes[k] != old_nodes[k])
+        old_rels = {r["id"]: r for r in before[1]}
+        new_rels = {r["id"]: r for r in dump(clean_neo4j)[1]}
+        assert report.relationships_removed == len(set(old_rels) - set(new_rels))
+        assert report.relationships_updated == sum(1 for k in new_rels if new_rels[k] != old_rels[k])
+
+    # facts the reprint also stated remain, now sourced from the reprint alone
+    remaining = run_cypher(clean_neo4j, "MATCH ()-[r]->() WHERE r.id IN $ids RETURN r.sources AS sources",
+                           {"ids": sorted(shared_facts)})
+    assert len(remaining) == len(shared_facts)
+    assert all(r["sources"] == [reprint.id] for r in remaining)
+    # people only the staff-changes story mentioned are gone, with their departures
+    for name in ("韩默", "许知行"):
+        assert run_cypher(clean_neo4j, "MATCH (p:Person {name: $n}) RETURN p", {"n": name}) == []
+    assert run_cypher(clean_neo4j, "MATCH (:Person)-[r:LEFT]->(:Organization {name: '云图数据'}) RETURN r") == []
+    again = load_graph(clean_neo4j, to_networkx(network_store, ontology))
+    assert not again.changed
+
+
+def test_reloading_a_larger_graph_is_idempotent(clean_neo4j: Driver, network_store: Store,
+                                                ontology: Ontology) -> None:
+    graph = to_networkx(network_store, ontology)
+    seen: list[int] = []
+    first = load_graph(clean_neo4j, graph, batch_size=17, progress=seen.append)
+    assert sum(seen) == graph.number_of_nodes() + graph.number_of_edges()
+    assert (first.nodes_created, first.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert (first.nodes_updated, first.relationships_updated, first.nodes_removed, first.relationships_removed) \
+        == (0, 0, 0, 0)
+    snapshot = dump(clean_neo4j)
+    assert snapshot == expected_dump(graph, ontology)
+    second = load_graph(clean_neo4j, graph, batch_size=1000)
+    assert not second.changed and second.properties_set == 0
+    assert dump(clean_neo4j) == snapshot
+
+
+def test_changes_made_in_neo4j_are_counted_as_updates_and_undone(clean_neo4j: Driver, network_store: Store,
+                                                                  ontology: Ontology) -> None:
+    graph = to_networkx(network_store, ontology)
+    load_graph(clean_neo4j, graph)
+    snapshot = dump(clean_neo4j)
+    run_cypher(clean_neo4j, "MATCH (n:Organization {id: 'organization:hkex'}) SET n.name = 'tampered', "
+                            "n:Person, n.extra = 1", write=True)
+    run_cypher(clean_neo4j, "MATCH ()-[r:INVESTED_IN]->() WITH r LIMIT 2 SET r.amount = -1", write=True)
+    report = load_graph(clean_neo4j, graph)
+    assert (report.nodes_updated, report.relationships_updated) == (1, 2)
+    assert (report.nodes_created, report.nodes_removed, report.relationships_created,
+            report.relationships_removed) == (0, 0, 0, 0)
+    assert report.labels_removed == 1
+    assert dump(clean_neo4j) == snapshot
+
+
+def test_a_node_that_stopped_being_an_investor_loses_the_label(clean_neo4j: Driver, store: Store,
+                                                               ontology: Ontology) -> None:
+    as_company = funding_article()
+    deal = Article(text="北辰科技也投资了星衡智能。", path="deal.txt", title="北辰投资", published="2025-08-01")
+    as_investor = Extraction(article=deal, entities=[
+        mention(deal, "b", {"Investor"}, "北辰科技"), mention(deal, "c", {"Company"}, "星衡智能")],
+        relations=[relation(deal, "INVESTED_IN", "b", "c", round="B")])
+    profile = Article(text="北辰科技是一家芯片公司。", path="profile.txt", title="北辰", published="2025-08-02")
+    company_story = Extraction(article=profile, entities=[mention(profile, "b", {"Company"}, "北辰科技")],
+                               relations=[])
+    record_all(store, [as_company, as_investor, company_story], ontology)
+    load_graph(clean_neo4j, to_networkx(store, ontology))
+    labels = run_cypher(clean_neo4j, "MATCH (n {name: '北辰科技'}) RETURN labels(n) AS labels")[0]["labels"]
+    assert sorted(labels) == ["Company", "Investor", "Organization"]
+    store.remove_article(deal.id)
+    graph = to_networkx(store, ontology)
+    report = load_graph(clean_neo4j, graph)
+    labels = run_cypher(clean_neo4j, "MATCH (n {name: '北辰科技'}) RETURN labels(n) AS labels")[0]["labels"]
+    assert sorted(labels) == ["Company", "Organization"]
+    assert report.labels_removed == 1 and report.nodes_updated >= 1
+    assert dump(clean_neo4j) == expected_dump(graph, ontology)
+
+
+def test_data_outside_the_ontology_is_left_alone(clean_neo4j: Driver, graph: nx.MultiDiGraph,
+                                                 ontology: Ontology) -> None:
+    load_graph(clean_neo4j, graph)
+    run_cypher(clean_neo4j, "CREATE (:Note {id: 'note:1', text: 'mine'})", write=True)
+    run_cypher(clean_neo4j, "MATCH (n:Note), (c:Organization {id: 'organization:星衡智能'}) "
+                            "CREATE (n)-[:ABOUT {id: 'x'}]->(c)", write=True)
+    run_cypher(clean_neo4j, "CREATE (:Organization:Company {id: 'organization:stray', name: 'stray'})", write=True)
+    run_cypher(clean_neo4j, "MATCH (a:Organization {id: 'organization:hkex'}), (b:Organization "
+                            "{id: 'organization:星衡智能'}) CREATE (a)-[:INVESTED_IN {id: 'rstray'}]->(b)", write=True)
+    report = load_graph(clean_neo4j, graph)
+    assert (report.nodes_removed, report.relationships_removed) == (1, 1)
+    assert run_cypher(clean_neo4j, "MATCH (n:Note)-[r:ABOUT]->(c) RETURN n.text AS text, c.id AS company") == [
+        {"text": "mine", "company": "organization:星衡智能"}]
+    assert run_cypher(clean_neo4j, "MATCH (n {id: 'organization:stray'}) RETURN n") == []
+    nodes, rels = dump(clean_neo4j)
+    expected_nodes, expected_rels = expected_dump(graph, ontology)
+    assert [n for n in nodes if n["id"] != "note:1"] == expected_nodes
+    assert [r for r in rels if r["type"] != "ABOUT"] == expected_rels
+
+
+def test_a_routing_uri_works(clean_neo4j: Driver, neo4j_target, graph: nx.MultiDiGraph) -> None:
+    """`neo4j://` (and so `neo4j+s://`, the same with TLS) goes through routing; nothing assumes bolt://."""
+    from kg.neo4j.connection import Neo4jSettings, open_driver
+
+    uri = neo4j_target.uri.replace("bolt://", "neo4j://", 1)
+    password = neo4j_target.auth[1] if neo4j_target.auth else None
+    username = neo4j_target.auth[0] if neo4j_target.auth else "neo4j"
+    with open_driver(Neo4jSettings(uri, username, password, neo4j_target.database)) as driver:
+        report = load_graph(driver, graph, database=neo4j_target.database)
+        assert report.nodes_created == graph.number_of_nodes()
+        assert not load_graph(driver, graph, database=neo4j_target.database).changed
+    assert counts(clean_neo4j) == (graph.number_of_nodes(), graph.number_of_edges())
+
+
+def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
+    from kg.neo4j.loader import LoadReport, _merge_relationships
+    from kg.ontology import load_ontology
+
+    load_graph(clean_neo4j, graph)
+    rows = {("FOUNDED", "Person", "Organization"): [
+        {"source": "person:ghost", "target": "organization:星衡智能", "props": {"id": "rghost"}}]}
+    for stored in (0, 1):  # the CREATE path for a new type and the compare-and-merge path
+        with clean_neo4j.session() as session, pytest.raises(Neo4jError, match="endpoints"):
+            _merge_relationships(session, rows, load_ontology(), 10, LoadReport(), None, {"FOUNDED": stored})
+    assert run_cypher(clean_neo4j, "MATCH ()-[r {id: 'rghost'}]->() RETURN r") == []

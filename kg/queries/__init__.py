@@ -1,17 +1,27 @@
 """Named investor-network queries: one readable `.cypher` file each, plus an embedded twin.
 
-`run_query` answers from the networkx view of the store (no server) or from Neo4j, with the same
-columns and rows. Entity arguments accept any alias in any script (智譜 = 智谱 = Zhipu AI) and fail
-clearly when a name is unknown (with close matches) or ambiguous (with the candidates).
+A named query answers from the networkx view of the store (`run_embedded`, no server) or from Neo4j
+(`run_neo4j`), with the same columns, rows and order; the parity tests hold both to that. Each `.cypher`
+file is the query exactly as `kg` runs it, with a header saying what it answers and which parameters
+it takes, so it can be pasted into Neo4j Browser as-is.
+
+Entity arguments accept any name in any script (智譜 = 智谱 = Zhipu AI) or an id, resolved against the
+backend being asked (the store's view, or the names and aliases stored in Neo4j), and fail clearly when
+a name is unknown (with close matches) or ambiguous (with the candidates). Entity names and every
+option reach Cypher as parameters, never as query text.
+
+`central-investors` is the one query whose Cypher returns an intermediate result (the co-investment
+network's edges): Neo4j Community has no Graph Data Science library, so both backends compute the
+centralities from those edges with the same networkx code (`embedded.centrality`).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -19,32 +29,116 @@ from kg.errors import KGError
 from kg.names import normalize_name
 from kg.queries import embedded
 
+if TYPE_CHECKING:
+    from neo4j import Driver
+
+Rows = list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Argument:
+    """A positional entity argument: its name in help texts, its Cypher parameter, the label the entity
+    must carry (None: any entity), and whether it may be left out (then the parameter is null)."""
+
+    name: str
+    param: str
+    label: str | None = None
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Option:
+    """A named option with its default and bounds; `flag` is how the CLI spells it."""
+
+    name: str
+    flag: str
+    default: Any
+    help: str
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A named query: what it answers, its entity argument (if any), and its two implementations."""
+    """A named query: what it answers, its arguments and options, and its two implementations.
+
+    `embedded(graph, **params)` computes the rows from the networkx view; on Neo4j the `.cypher` file runs
+    with the same params and, when `finish` is set, its rows are passed through `finish(rows, params)`.
+    `prepare` turns option values into the Cypher parameters (e.g. a direction into two booleans).
+    """
 
     name: str
     description: str
-    entity_arg: str | None
-    embedded: Callable[..., list[dict[str, Any]]]
+    embedded: Callable[..., Rows]
+    arguments: tuple[Argument, ...] = ()
+    options: tuple[Option, ...] = ()
+    finish: Callable[[Rows, dict[str, Any]], Rows] | None = None
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = field(default=None)
 
     @property
     def cypher(self) -> str:
         """The query text shipped as `kg/queries/<name>.cypher` (usable as-is in Neo4j Browser)."""
         return resources.files("kg.queries").joinpath(f"{self.name}.cypher").read_text(encoding="utf-8")
 
+    @property
+    def entity_arg(self) -> str | None:
+        """The first argument's name (COMPANY, INVESTOR…), or None for a query without arguments."""
+        return self.arguments[0].name if self.arguments else None
 
+    @property
+    def usage(self) -> str:
+        """How to call it: `path A B [--max-hops N]`."""
+        parts = [self.name]
+        parts += [a.name if a.required else f"[{a.name}]" for a in self.arguments]
+        parts += [f"[{o.flag}]" for o in self.options]
+        return " ".join(parts)
+
+
+def _lineage_params(params: dict[str, Any]) -> dict[str, Any]:
+    direction = params.pop("direction")
+    return {**params, "up": direction in ("both", "up"), "down": direction in ("both", "down")}
+
+
+def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
+    return embedded.centrality(rows, params["top"])
+
+
+_COMPANY = Argument("COMPANY", "id", "Organization")
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
     for q in (
         NamedQuery("investors", "who invested in COMPANY: round, amount, date, state-owned or not",
-                   "COMPANY", embedded.investors),
-        NamedQuery("portfolio", "the companies INVESTOR invested in", "INVESTOR", embedded.portfolio),
+                   embedded.investors, (_COMPANY,)),
+        NamedQuery("portfolio", "the companies INVESTOR invested in: round, amount, date, role",
+                   embedded.portfolio, (Argument("INVESTOR", "id", "Organization"),)),
         NamedQuery("co-investors", "investors sharing deals with ENTITY, with the count and the companies",
-                   "ENTITY", embedded.co_investors),
-        NamedQuery("state-capital", "companies with state-owned investors, per fund and region (--region R)",
-                   None, embedded.state_capital),
+                   embedded.co_investors, (Argument("ENTITY", "id"),)),
+        NamedQuery("state-capital", "companies with state-owned investors, per fund and region",
+                   embedded.state_capital,
+                   options=(Option("region", "--region R", None, "only funds of this region, as stored"),)),
+        NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
+                           "every shortest path, with names and relationship types along it",
+                   embedded.path, (Argument("A", "a"), Argument("B", "b")),
+                   (Option("max_hops", "--max-hops N", 4, "longest path wanted", 1, embedded.MAX_HOPS_LIMIT),)),
+        NamedQuery("central-investors", "investors at the centre of the co-investment network: degree, "
+                                        "betweenness and eigenvector centrality (computed with networkx "
+                                        "on both backends)",
+                   embedded.central_investors,
+                   options=(Option("top", "--top N", 10, "how many investors", 1),), finish=_centrality),
+        NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker",
+                   embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),)),
+        NamedQuery("alumni", "people who left COMPANY (or worked at or founded it) and what they founded "
+                             "elsewhere", embedded.alumni, (_COMPANY,)),
+        NamedQuery("lineage", "the spin-off tree of COMPANY along SPUN_OFF_FROM: generation (negative = "
+                              "ancestors), company, parent, via people",
+                   embedded.lineage, (_COMPANY,),
+                   (Option("depth", "--depth N", 3, "spin-offs away from COMPANY", 1, embedded.MAX_DEPTH_LIMIT),
+                    Option("direction", "--up|--down", "both", "ancestors only (up) or descendants only (down)",
+                           choices=("both", "up", "down"))),
+                   prepare=_lineage_params),
+        NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles",
+                   embedded.timeline, (Argument("ENTITY", "id"),)),
     )
 }
 
@@ -58,6 +152,7 @@ class AmbiguousEntity(KGError):
 
 
 def get_query(name: str) -> NamedQuery:
+    """The named query `name`, or a `KGError` naming close matches."""
     if name not in QUERIES:
         close = difflib.get_close_matches(name, list(QUERIES), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -65,8 +160,24 @@ def get_query(name: str) -> NamedQuery:
     return QUERIES[name]
 
 
-def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
-    """The id of the one entity called `name` (id, name or any alias, any script or case)."""
+def describe() -> Rows:
+    """One row per named query for `kg query --list`: name, usage, arguments, options, description."""
+    rows = []
+    for q in QUERIES.values():
+        options = "; ".join(f"{o.flag}: {o.help}" + (f" (default {o.default})" if o.default is not None else "")
+                            for o in q.options)
+        arguments = " ".join(a.name if a.required else f"[{a.name}]" for a in q.arguments)
+        rows.append({"query": q.name, "usage": q.usage, "arguments": arguments, "options": options,
+                     "description": q.description})
+    return rows
+
+
+def find_entity(graph: nx.MultiDiGraph, name: str, label: str | None = None) -> str:
+    """The id of the one entity called `name` (id, name or any alias, any script or case).
+
+    When several entities share the name and `label` is given, those carrying that label are preferred
+    (an EXCHANGE argument picks the exchange called "HKEX" over a fund of the same name).
+    """
     if name in graph and "Article" not in graph.nodes[name].get("labels", []):
         return name
     key = normalize_name(name)
@@ -74,38 +185,119 @@ def find_entity(graph: nx.MultiDiGraph, name: str) -> str:
     for node, data in graph.nodes(data=True):
         if "Article" in data.get("labels", []):
             continue
-        for alias in (data.get("name", ""), *data.get("aliases", [])):
-            index.setdefault(normalize_name(alias), set()).add(node)
+        for alias in (data.get("name", ""), *(data.get("aliases") or [])):
+            index.setdefault(normalize_name(str(alias)), set()).add(node)
     matches = index.get(key, set())
+    if label and len(matches) > 1:
+        matches = {m for m in matches if label in graph.nodes[m].get("labels", [])} or matches
     if len(matches) == 1:
         return next(iter(matches))
     if len(matches) > 1:
         options = ", ".join(f"{graph.nodes[m]['name']} ({m})" for m in sorted(matches))
         raise AmbiguousEntity(f"{name!r} is ambiguous: {options}; pass the id instead")
     close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
-    names = sorted({graph.nodes[n]["name"] for c in close for n in index[c]})
+    names = sorted({str(graph.nodes[n]["name"]) for c in close for n in index[c]})
     hint = f"; close matches: {', '.join(names)}" if names else ""
     raise UnknownEntity(f"no entity called {name!r} in the graph{hint}")
 
 
-def run_embedded(graph: nx.MultiDiGraph, name: str, entity: str | None = None,
-                 **options: Any) -> list[dict[str, Any]]:
-    """Answer a named query from the networkx view."""
-    query = get_query(name)
-    if query.entity_arg:
-        if not entity:
-            raise KGError(f"`kg query {name}` needs {query.entity_arg}")
-        return query.embedded(graph, find_entity(graph, entity), **options)
-    return query.embedded(graph, **options)
+def _resolve(graph: nx.MultiDiGraph, query: NamedQuery, argument: Argument, name: str) -> str:
+    entity = find_entity(graph, name, argument.label)
+    labels = graph.nodes[entity].get("labels", [])
+    if argument.label and argument.label not in labels:
+        kinds = "/".join(sorted(labels)) or "no label"
+        article = "an" if argument.label[0] in "AEIOU" else "a"
+        raise KGError(f"{name!r} is {graph.nodes[entity].get('name')} ({entity}: {kinds}), not {article} "
+                      f"{argument.label}; `kg query {query.name}` takes {argument.name}")
+    return entity
 
 
-def cypher_params(graph: nx.MultiDiGraph, name: str, entity: str | None = None,
-                  **options: Any) -> dict[str, Any]:
-    """Parameters for the `.cypher` twin; entity names are resolved to ids through the store's view."""
+def _check_option(query: NamedQuery, option: Option, value: Any) -> Any:
+    if value is None:
+        return option.default
+    if option.choices and value not in option.choices:
+        raise KGError(f"{option.flag} for `{query.name}` must be one of {', '.join(option.choices)}, got {value!r}")
+    if option.minimum is not None or option.maximum is not None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise KGError(f"{option.flag} for `{query.name}` wants a whole number, got {value!r}")
+        if option.minimum is not None and value < option.minimum:
+            raise KGError(f"{option.flag} for `{query.name}` must be at least {option.minimum}, got {value}")
+        if option.maximum is not None and value > option.maximum:
+            raise KGError(f"{option.flag} for `{query.name}` must be at most {option.maximum}, got {value}")
+    return value
+
+
+def bind(graph: nx.MultiDiGraph, name: str, arguments: Sequence[str | None] = (),
+         options: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The Cypher parameters of a call: entity names resolved to ids through `graph` (which needs only
+    the nodes' `labels`, `name` and `aliases`), options checked and defaulted."""
     query = get_query(name)
-    params: dict[str, Any] = dict(options)
-    if query.entity_arg:
-        if not entity:
-            raise KGError(f"`kg query {name}` needs {query.entity_arg}")
-        params["id"] = find_entity(graph, entity)
-    return params
+    given = [a for a in arguments if a is not None]
+    required = [a for a in query.arguments if a.required]
+    if len(given) < len(required):
+        missing = " ".join(a.name for a in required[len(given):])
+        raise KGError(f"`kg query {name}` needs {missing} (usage: kg query {query.usage})")
+    if len(given) > len(query.arguments):
+        raise KGError(f"`kg query {name}` takes {len(query.arguments) or 'no'} argument(s), got {len(given)} "
+                      f"(usage: kg query {query.usage})")
+    params: dict[str, Any] = {}
+    known = {o.name: o for o in query.options}
+    for key, value in (options or {}).items():
+        if key not in known and value is not None:
+            flag = "--" + key.replace("_", "-")
+            raise KGError(f"`kg query {name}` takes no {flag} (usage: kg query {query.usage})")
+    for option in query.options:
+        params[option.name] = _check_option(query, option, (options or {}).get(option.name))
+    for argument, value in zip(query.arguments, [*given, *[None] * len(query.arguments)], strict=False):
+        params[argument.param] = None if value is None else _resolve(graph, query, argument, value)
+    if name == "path" and params["a"] == params["b"]:
+        raise KGError(f"A and B are the same entity ({params['a']}): a path needs two different ends")
+    return query.prepare(params) if query.prepare else params
+
+
+def run_embedded(graph: nx.MultiDiGraph, name: str, *arguments: str | None, **options: Any) -> Rows:
+    """Answer a named query from the networkx view (no server)."""
+    query = get_query(name)
+    params = bind(graph, name, arguments, options)
+    return query.embedded(graph, **params)
+
+
+def cypher_params(graph: nx.MultiDiGraph, name: str, *arguments: str | None, **options: Any) -> dict[str, Any]:
+    """Parameters for the `.cypher` twin, with entity names resolved to ids through `graph`."""
+    return bind(graph, name, arguments, options)
+
+
+def neo4j_entities(driver: Driver, names: Sequence[str], *, database: str | None = None) -> nx.MultiDiGraph:
+    """The entities stored in Neo4j that name resolution needs, as a nodes-only graph for `find_entity`.
+
+    Names that are exact ids are looked up through the id constraints; otherwise every entity's id, name,
+    aliases and labels are read (names are matched after normalisation, which Cypher cannot do).
+    """
+    from kg.neo4j.cypher import run_cypher
+    from kg.neo4j.loader import quote
+    from kg.ontology import load_ontology
+
+    labels = "|".join(quote(root) for root in load_ontology().roots() if root != "Article")
+    returned = "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, labels(n) AS labels"
+    rows = run_cypher(driver, f"MATCH (n:{labels}) WHERE n.id IN $ids {returned}", {"ids": list(names)},
+                      database=database)
+    if {r["id"] for r in rows} != set(names):
+        rows = run_cypher(driver, f"MATCH (n:{labels}) {returned}", database=database)
+    graph = nx.MultiDiGraph()
+    for row in rows:
+        if row["id"] is not None:
+            graph.add_node(row["id"], name=row["name"], aliases=row["aliases"] or [], labels=row["labels"])
+    return graph
+
+
+def run_neo4j(driver: Driver, name: str, *arguments: str | None, database: str | None = None,
+              **options: Any) -> Rows:
+    """Answer a named query from Neo4j: its `.cypher` file, run read-only with bound parameters."""
+    from kg.neo4j.cypher import run_cypher
+
+    query = get_query(name)
+    names = [a for a in arguments if a is not None]
+    entities = neo4j_entities(driver, names, database=database) if names else nx.MultiDiGraph()
+    params = bind(entities, name, arguments, options)
+    rows = run_cypher(driver, query.cypher, params, database=database)
+    return query.finish(rows, params) if query.finish else rows

@@ -1,80 +1,393 @@
 """The embedded twins of the named Cypher queries: the same rows, computed on the networkx view.
 
-Each function mirrors the `.cypher` file of the same name (same columns, same order), so a laptop
-without a server gets the answers Neo4j would give.
+Each function mirrors the `.cypher` file of the same name: same columns, same rows, same order (every
+ORDER BY ends on ids, so ties are broken the same way on both sides), so a laptop without a server gets
+the answers Neo4j would give. The parity tests run both on one graph and compare. Where Cypher
+sorts with `coalesce(x, '')`, the twin sorts with `x or ""`; where Cypher compares strings, both sides
+order by code point.
+
+Parameters are the `.cypher` file's parameters, already resolved to ids by `kg.queries`.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
+
+FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+MAX_HOPS_LIMIT = 15  # the `*..15` bound written in path.cypher
+MAX_DEPTH_LIMIT = 10  # the `*1..10` bound written in lineage.cypher
+#: Betweenness is exact up to this many investors; above it, it is estimated from this many pivot
+#: investors chosen with a fixed seed (same answer on every run and backend), because exact betweenness
+#: costs O(investors x co-investment edges) in pure Python.
+BETWEENNESS_PIVOTS = 200
 
 
 def _labels(graph: nx.MultiDiGraph, node: str) -> set[str]:
     return set(graph.nodes[node].get("labels", []))
 
 
-def _invested(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _has(graph: nx.MultiDiGraph, node: str | None, label: str) -> bool:
+    return node is not None and node in graph and label in _labels(graph, node)
+
+
+def _name(graph: nx.MultiDiGraph, node: str) -> Any:
+    return graph.nodes[node].get("name")
+
+
+def _edges_of_type(graph: nx.MultiDiGraph, rel_type: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
     for source, target, data in graph.edges(data=True):
-        if data.get("type") == "INVESTED_IN":
+        if data.get("type") == rel_type:
             yield source, target, data
 
 
+def _out(graph: nx.MultiDiGraph, node: str, *types: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for _s, target, data in graph.out_edges(node, data=True):
+        if data.get("type") in types:
+            yield node, target, data
+
+
+def _in(graph: nx.MultiDiGraph, node: str, *types: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for source, _t, data in graph.in_edges(node, data=True):
+        if data.get("type") in types:
+            yield source, node, data
+
+
+def _text(value: Any) -> str:
+    """`coalesce(x, '')` as a sort key."""
+    return "" if value is None else value
+
+
+# -- investors, portfolio, co-investors, state capital ---------------------------------------------
+
+
 def investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+    if not _has(graph, id, "Organization"):
+        return []
     rows = []
-    for source, target, data in _invested(graph):
-        if target != id or "Investor" not in _labels(graph, source):
+    for source, _target, data in _in(graph, id, "INVESTED_IN"):
+        if not _has(graph, source, "Investor"):
             continue
         rows.append({
-            "investor": graph.nodes[source]["name"], "investor_id": source,
-            "state_owned": "StateOwnedFund" in _labels(graph, source),
+            "investor": _name(graph, source), "investor_id": source,
+            "state_owned": _has(graph, source, "StateOwnedFund"),
             "round": data.get("round"), "amount": data.get("amount"), "currency": data.get("currency"),
             "date": data.get("date"), "role": data.get("role"),
         })
-    return sorted(rows, key=lambda r: (r["date"] or "", r["investor"], r["round"] or ""))
+    return sorted(rows, key=lambda r: (_text(r["date"]), r["investor"], r["investor_id"], _text(r["round"])))
 
 
 def portfolio(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+    if not _has(graph, id, "Organization"):
+        return []
     rows = []
-    for source, target, data in _invested(graph):
-        if source != id:
+    for _source, target, data in _out(graph, id, "INVESTED_IN"):
+        if not _has(graph, target, "Organization"):
             continue
         rows.append({
-            "company": graph.nodes[target]["name"], "company_id": target, "round": data.get("round"),
+            "company": _name(graph, target), "company_id": target, "round": data.get("round"),
             "amount": data.get("amount"), "currency": data.get("currency"), "date": data.get("date"),
             "role": data.get("role"),
         })
-    return sorted(rows, key=lambda r: (r["date"] or "", r["company"], r["round"] or ""))
+    return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
 
 
 def co_investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
-    portfolio_ids = {target for source, target, _ in _invested(graph) if source == id}
-    deals = portfolio_ids or {id}
-    shared: dict[str, set[str]] = {}
-    for source, target, _ in _invested(graph):
-        if target in deals and source != id and "Investor" in _labels(graph, source):
-            shared.setdefault(source, set()).add(target)
+    if not _has(graph, id, "Organization"):
+        return []
+    deals = {t for _s, t, _d in _out(graph, id, "INVESTED_IN") if _has(graph, t, "Organization")} or {id}
+    shared: dict[str, set[str]] = defaultdict(set)
+    for company in deals:
+        for other, _t, _d in _in(graph, company, "INVESTED_IN"):
+            if other != id and _has(graph, other, "Investor"):
+                shared[other].add(company)
     rows = []
     for other, companies in shared.items():
-        names = sorted(graph.nodes[c]["name"] for c in companies)
-        rows.append({"investor": graph.nodes[other]["name"], "investor_id": other,
-                     "shared_deals": len(names), "companies": names})
-    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"]))
+        names = sorted(_name(graph, c) for c in companies)
+        rows.append({"investor": _name(graph, other), "investor_id": other, "shared_deals": len(names),
+                     "companies": names})
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 
 def state_capital(graph: nx.MultiDiGraph, region: str | None = None) -> list[dict[str, Any]]:
     rows = []
-    for source, target, data in _invested(graph):
-        fund = graph.nodes[source]
-        if "StateOwnedFund" not in _labels(graph, source) or "Organization" not in _labels(graph, target):
+    for source, target, data in _edges_of_type(graph, "INVESTED_IN"):
+        if not _has(graph, source, "StateOwnedFund") or not _has(graph, target, "Organization"):
             continue
+        fund = graph.nodes[source]
         if region is not None and fund.get("region") != region:
             continue
         rows.append({
-            "company": graph.nodes[target]["name"], "company_id": target, "fund": fund["name"],
+            "company": _name(graph, target), "company_id": target, "fund": fund.get("name"),
             "fund_id": source, "region": fund.get("region"), "round": data.get("round"),
             "amount": data.get("amount"), "currency": data.get("currency"), "date": data.get("date"),
         })
-    return sorted(rows, key=lambda r: (r["company"], r["fund"], r["round"] or ""))
+    return sorted(rows, key=lambda r: (r["company"], r["company_id"], r["fund"], r["fund_id"], _text(r["round"])))
+
+
+# -- path --------------------------------------------------------------------------------------------
+
+
+def _shortest_node_paths(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[list[str]]:
+    """Every shortest node sequence from a to b of at most `max_hops` steps, ignoring direction and
+    never passing through an article: a breadth-first search level by level from `a`, which stops at
+    the level where `b` turns up (or at `max_hops`), so it reads no more of the graph than it must."""
+    def neighbours(node: str) -> set[str]:
+        return {n for n in itertools.chain(graph.successors(node), graph.predecessors(node))
+                if "Article" not in graph.nodes[n].get("labels", [])}
+
+    parents: dict[str, set[str]] = {a: set()}
+    frontier = [a]
+    for _depth in range(max_hops):
+        found: dict[str, set[str]] = defaultdict(set)
+        for node in frontier:
+            for nxt in neighbours(node):
+                if nxt not in parents:
+                    found[nxt].add(node)
+        parents.update(found)
+        frontier = list(found)
+        if b in found or not frontier:
+            break
+    if b not in parents:
+        return []
+
+    def back(node: str) -> list[list[str]]:
+        if node == a:
+            return [[a]]
+        return [path + [node] for parent in parents[node] for path in back(parent)]
+
+    return back(b)
+
+
+def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[dict[str, Any]]:
+    """Every shortest path between a and b, one row per distinct (nodes, relationship types, directions),
+    as Cypher's `allShortestPaths` over an undirected pattern gives them (parallel relationships make
+    separate paths)."""
+    if a not in graph or b not in graph or a == b:
+        return []
+    node_paths = _shortest_node_paths(graph, a, b, min(max_hops, MAX_HOPS_LIMIT))
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for nodes in node_paths:
+        steps = []
+        for u, v in itertools.pairwise(nodes):
+            options = [(d["type"], True) for d in graph.get_edge_data(u, v, default={}).values()]
+            options += [(d["type"], False) for d in graph.get_edge_data(v, u, default={}).values()]
+            steps.append(options)
+        names = [_name(graph, n) for n in nodes]
+        for combo in itertools.product(*steps):
+            text = str(names[0])
+            for (rel_type, forward), name in zip(combo, names[1:], strict=True):
+                text += (f" -[{rel_type}]-> " if forward else f" <-[{rel_type}]- ") + str(name)
+            row = {"hops": len(nodes) - 1, "path": text, "nodes": names, "node_ids": list(nodes),
+                   "relationships": [rel_type for rel_type, _f in combo]}
+            rows[(tuple(nodes), tuple(row["relationships"]), text)] = row
+    return [rows[key] for key in sorted(rows)]
+
+
+# -- central investors -------------------------------------------------------------------------------
+
+
+def coinvestment_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The rows of central-investors.cypher: one per pair of investors sharing a company."""
+    shared: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for company in graph.nodes:
+        if not _has(graph, company, "Organization"):
+            continue
+        backers = sorted({s for s, _t, _d in _in(graph, company, "INVESTED_IN") if _has(graph, s, "Investor")})
+        for a, b in itertools.combinations(backers, 2):
+            shared[(a, b)].add(company)
+    return [{"investor_id": a, "investor": _name(graph, a), "state_owned": _has(graph, a, "StateOwnedFund"),
+             "co_investor_id": b, "co_investor": _name(graph, b), "co_state_owned": _has(graph, b, "StateOwnedFund"),
+             "shared_deals": len(companies)}
+            for (a, b), companies in sorted(shared.items())]
+
+
+def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
+    """Rank investors of the co-investment network given as rows of central-investors.cypher.
+
+    Both backends call this on the same edges. The network is built in a canonical order (nodes and
+    edges sorted by id) so that floating-point sums, and so the rounded scores, are identical.
+    Columns: co_investors (how many investors it shares a deal with), co_investments (those shared deals
+    summed over its co-investors), then the three centralities rounded to 6 decimals. Degree and
+    betweenness are normalised (networkx defaults); all three ignore how many deals a pair shares.
+    """
+    info: dict[str, tuple[Any, bool]] = {}
+    weighted: dict[tuple[str, str], int] = {}
+    for row in edges:
+        a, b = sorted((row["investor_id"], row["co_investor_id"]))
+        info[row["investor_id"]] = (row["investor"], bool(row["state_owned"]))
+        info[row["co_investor_id"]] = (row["co_investor"], bool(row["co_state_owned"]))
+        weighted[(a, b)] = weighted.get((a, b), 0) + int(row["shared_deals"])
+    network = nx.Graph()
+    network.add_nodes_from(sorted(info))
+    network.add_edges_from((a, b, {"shared_deals": w}) for (a, b), w in sorted(weighted.items()))
+    if network.number_of_nodes() == 0:
+        return []
+    degree = nx.degree_centrality(network)
+    if network.number_of_nodes() > BETWEENNESS_PIVOTS:
+        betweenness = nx.betweenness_centrality(network, k=BETWEENNESS_PIVOTS, seed=0)
+    else:
+        betweenness = nx.betweenness_centrality(network)
+    try:
+        eigenvector = nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)
+    except nx.PowerIterationFailedConvergence:  # pragma: no cover - A+I iteration converges in practice
+        eigenvector = dict.fromkeys(network, 0.0)
+    rows = []
+    for node in network:
+        name, state_owned = info[node]
+        rows.append({
+            "investor": name, "investor_id": node, "state_owned": state_owned,
+            "co_investors": network.degree(node),
+            "co_investments": sum(d["shared_deals"] for _u, _v, d in network.edges(node, data=True)),
+            "degree": round(degree[node], 6), "betweenness": round(betweenness[node], 6),
+            "eigenvector": round(eigenvector[node], 6),
+        })
+    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], -r["eigenvector"], r["investor"], r["investor_id"]))
+    return [{"rank": i, **row} for i, row in enumerate(rows[:top], start=1)]
+
+
+def central_investors(graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
+    return centrality(coinvestment_edges(graph), top)
+
+
+# -- IPO pipeline ------------------------------------------------------------------------------------
+
+
+def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for ipo, data in graph.nodes(data=True):
+        if "IPO" not in data.get("labels", []):
+            continue
+        companies = [t for _s, t, _d in _out(graph, ipo, "OFFERING_OF") if _has(graph, t, "Organization")]
+        exchanges = [t for _s, t, _d in _out(graph, ipo, "ON_EXCHANGE") if _has(graph, t, "Organization")]
+        for company, venue in itertools.product(companies, exchanges):
+            if exchange is not None and venue != exchange:
+                continue
+            milestones: dict[str, list[Any]] = defaultdict(list)
+            for _s, target, edge in _out(graph, company, "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
+                if target == venue:
+                    milestones[edge["type"]].append(edge.get("date"))
+            # OPTIONAL MATCH gives one row per combination of milestone relationships (or one null).
+            for filed, hearing, listed in itertools.product(
+                    milestones.get("FILED_FOR_IPO") or [None], milestones.get("PASSED_LISTING_HEARING") or [None],
+                    milestones.get("LISTED_ON") or [None]):
+                stage_rank = 0 if "LISTED_ON" in milestones else 1 if "PASSED_LISTING_HEARING" in milestones else 2
+                rows.append((stage_rank, {
+                    "company": _name(graph, company), "company_id": company, "exchange": _name(graph, venue),
+                    "exchange_id": venue, "stage": data.get("stage"), "filed": filed, "hearing": hearing,
+                    "listed": listed, "ticker": data.get("ticker"), "board": data.get("board"),
+                }))
+    rows.sort(key=lambda item: (item[1]["exchange"], item[1]["exchange_id"], item[0], item[1]["company"],
+                                item[1]["company_id"]))
+    return [row for _rank, row in rows]
+
+
+# -- alumni ------------------------------------------------------------------------------------------
+
+
+def alumni(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+    if not _has(graph, id, "Organization"):
+        return []
+    people: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for person, _t, data in _in(graph, id, *FACT_TIES):
+        if _has(graph, person, "Person"):
+            people[person].append(data)
+    rows = []
+    for person, ties in people.items():
+        types = sorted({t["type"] for t in ties})
+        titles = sorted({t["title"] for t in ties if t["type"] in ("LEFT", "HOLDS_POSITION")
+                         and t.get("title") is not None})
+        left_dates = sorted(t["date"] for t in ties if t["type"] == "LEFT" and t.get("date") is not None)
+        founded = [(target, data) for _s, target, data in _out(graph, person, "FOUNDED")
+                   if target != id and _has(graph, target, "Organization")]
+        if not founded and "LEFT" not in types:
+            continue
+        base = {"person": _name(graph, person), "person_id": person, "ties": types, "titles": titles,
+                "left_date": left_dates[0] if left_dates else None}
+        for target, data in founded or [(None, {})]:
+            rows.append({**base, "founded": _name(graph, target) if target else None, "founded_id": target,
+                         "founded_date": data.get("date")})
+    return sorted(rows, key=lambda r: (r["person"], r["person_id"], _text(r["founded_date"]), _text(r["founded"]),
+                                       _text(r["founded_id"])))
+
+
+# -- lineage -----------------------------------------------------------------------------------------
+
+
+def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool) -> set[tuple[int, str, str, str]]:
+    """(length, child, parent, edge key) of each trail's far edge: Cypher's variable-length match
+    never reuses a relationship within a path, and neither does this walk."""
+    found: set[tuple[int, str, str, str]] = set()
+
+    def walk(node: str, used: frozenset[str], length: int) -> None:
+        if length >= depth:
+            return
+        edges = (graph.out_edges(node, keys=True, data=True) if upward
+                 else graph.in_edges(node, keys=True, data=True))
+        for source, target, key, data in edges:
+            if data.get("type") != "SPUN_OFF_FROM" or key in used:
+                continue
+            nxt = target if upward else source
+            if not _has(graph, nxt, "Organization"):
+                continue
+            found.add((length + 1, source, target, key))
+            walk(nxt, used | {key}, length + 1)
+
+    walk(start, frozenset(), 0)
+    return found
+
+
+def _via_people(graph: nx.MultiDiGraph, edge: dict[str, Any], child: str, parent: str) -> list[Any]:
+    via = edge.get("via") or []
+    names = [_name(graph, p) for p in ([via] if isinstance(via, str) else via) if _has(graph, p, "Person")]
+    for person, _t, _d in _in(graph, child, "FOUNDED"):
+        if _has(graph, person, "Person") and any(t == parent for _s, t, _d in _out(graph, person, *FACT_TIES)):
+            names.append(_name(graph, person))
+    return sorted(set(names))
+
+
+def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool) -> list[dict[str, Any]]:
+    if not _has(graph, id, "Organization"):
+        return []
+    depth = min(depth, MAX_DEPTH_LIMIT)
+    found: set[tuple[int, str, str, str]] = set()
+    if down:
+        found |= {(length, child, parent, key) for length, child, parent, key in _trails(graph, id, depth, False)}
+    if up:
+        found |= {(1 - length, child, parent, key) for length, child, parent, key in _trails(graph, id, depth, True)}
+    rows = []
+    for generation, child, parent, key in found:
+        edge = graph.edges[child, parent, key]
+        rows.append({"generation": generation, "company": _name(graph, child), "company_id": child,
+                     "parent": _name(graph, parent), "parent_id": parent,
+                     "via": _via_people(graph, edge, child, parent), "date": edge.get("date")})
+    return sorted(rows, key=lambda r: (r["generation"], r["company"], r["company_id"], r["parent"], r["parent_id"]))
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+
+
+def timeline(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+    if id not in graph or "Article" in _labels(graph, id):
+        return []
+    edges = [(id, t, k, d) for _s, t, k, d in graph.out_edges(id, keys=True, data=True)]
+    edges += [(s, id, k, d) for s, _t, k, d in graph.in_edges(id, keys=True, data=True)]
+    rows = []
+    seen: set[str] = set()
+    for source, target, key, data in edges:
+        other = target if source == id else source
+        if key in seen or data.get("date") is None or "Article" in _labels(graph, other):
+            continue
+        seen.add(key)
+        detail = next((data[k] for k in ("round", "title", "ticker", "board", "role") if data.get(k) is not None),
+                      None)
+        rows.append({"date": data["date"], "relation": data.get("type"), "subject": _name(graph, source),
+                     "object": _name(graph, target), "detail": detail, "amount": data.get("amount"),
+                     "currency": data.get("currency"), "confidence": data.get("confidence"),
+                     "sources": data.get("sources"), "subject_id": source, "object_id": target})
+    return sorted(rows, key=lambda r: (r["date"], r["relation"], r["subject"], r["subject_id"], r["object"],
+                                       r["object_id"], _text(r["detail"])))

@@ -1,0 +1,377 @@
+"""RDF: every format says the same triples, the pattern carries relation properties and provenance,
+export then import is lossless (hostile strings included), SHACL validation, streaming, SPARQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import OWL, RDF, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import PROV, XSD
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.graph import node_link, to_networkx
+from kg.model import Article, Extraction
+from kg.ontology import KGO, Ontology
+from kg.rdf import (
+    KGR,
+    RDF_FORMATS,
+    entity_iri,
+    flatten,
+    import_file,
+    relation_iri,
+    to_rdf,
+    validate_store,
+    write_rdf,
+    write_streaming,
+)
+from kg.rdf.streaming import literal_term
+from kg.store import Store, open_store
+from tests.factories import (
+    funding_article,
+    hostile_article,
+    investor_network,
+    ipo_article,
+    mention,
+    record_all,
+    relation,
+)
+
+FLAT = ["ttl", "nt", "jsonld", "xml"]
+QUADS = ["trig", "nq"]
+TABLES = {
+    "articles": "id, path, title, published, url, lang, chars, added, text",
+    "entities": "id, root, name, gazetteer_key, types, attrs",
+    "aliases": "entity_id, alias, norm, article_id",
+    "mentions": "entity_id, article_id, type, surface, sentence, span_start, span_end, method, confidence",
+    "relations": "id, type, source, target, props",
+    "relation_sources": "relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence, props",
+}
+runner = CliRunner()
+
+
+def kg(*args: object) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def tables(store: Store) -> dict[str, list[tuple]]:
+    return {t: sorted(store.connection.execute(f"SELECT {cols} FROM {t}").fetchall(), key=repr)
+            for t, cols in TABLES.items()}
+
+
+@pytest.fixture
+def built(store: Store, ontology: Ontology) -> Store:
+    record_all(store, [funding_article(), ipo_article(), hostile_article(), *investor_network(companies=10)],
+               ontology)
+    return store
+
+
+def quads(dataset: Dataset) -> set[tuple]:
+    return {(s, p, o, None if g == dataset.default_graph.identifier else g)
+            for s, p, o, g in dataset.quads((None, None, None, None))}
+
+
+# -- every format, the same triples ---------------------------------------------------------------
+
+
+def test_every_format_parses_into_the_same_triples(built: Store, tmp_path: Path) -> None:
+    dataset = to_rdf(built)
+    expected = set(flatten(dataset))
+    for fmt in FLAT:
+        out = tmp_path / f"g.{fmt}"
+        assert write_rdf(built, fmt, out) == len(expected)
+        assert set(Graph().parse(out, format=RDF_FORMATS[fmt])) == expected, fmt
+    for fmt in QUADS:
+        out = tmp_path / f"g.{fmt}"
+        write_rdf(built, fmt, out)
+        parsed = Dataset().parse(out, format=RDF_FORMATS[fmt])
+        assert quads(parsed) == quads(dataset), fmt
+
+
+def test_the_streaming_writer_writes_the_same_triples_as_rdflib(built: Store, tmp_path: Path) -> None:
+    dataset = to_rdf(built, with_text=True)
+    n = write_streaming(built, "nt", tmp_path / "s.nt", with_text=True)
+    parsed = Graph().parse(tmp_path / "s.nt", format="nt")
+    assert n == len(parsed) and set(parsed) == set(flatten(dataset))
+    n = write_streaming(built, "nq", tmp_path / "s.nq", with_text=True)
+    parsed_q = Dataset().parse(tmp_path / "s.nq", format="nquads")
+    assert quads(parsed_q) == quads(dataset)
+    assert n == sum(len(g) for g in dataset.graphs())
+
+
+@pytest.mark.parametrize("text", ['a "quoted" \\ back\\slash', "line\nbreak\r\ttab", "<tag> {x} |^`", "😀 智譜 ∑",
+                                  "\x00\x01\x1f\x7f", "x" * 10_000])
+def test_streaming_escapes_parse_back_exactly(text: str) -> None:
+    for lit in (Literal(text), Literal(text, lang="zh-Hant"), Literal(text, datatype=XSD.anyURI)):
+        line = f"<http://e/s> <http://e/p> {literal_term(lit)} .\n"
+        (obj,) = Graph().parse(data=line, format="nt").objects()
+        assert obj == lit
+
+
+# -- the pattern ---------------------------------------------------------------------------------
+
+
+def test_relations_are_direct_triples_and_statements_with_properties_and_provenance(built: Store) -> None:
+    dataset = to_rdf(built)
+    flat = flatten(dataset)
+    rel = next(r for r in built.relations() if r.type == "INVESTED_IN" and r.props.get("amount") == 300_000_000)
+    s, o = entity_iri(rel.source), entity_iri(rel.target)
+    assert (s, KGO.INVESTED_IN, o) in flat
+    stmt = relation_iri(rel.id)
+    assert (stmt, RDF.type, RDF.Statement) in flat
+    assert (stmt, RDF.subject, s) in flat and (stmt, RDF.object, o) in flat
+    assert (stmt, RDF.predicate, KGO.INVESTED_IN) in flat
+    assert flat.value(stmt, KGO.round) == Literal("B")
+    assert flat.value(stmt, KGO.amount) == Literal(300_000_000, datatype=XSD.integer)
+    assert flat.value(stmt, KGO.currency) == Literal("CNY")
+    assert flat.value(stmt, KGO.role) == Literal("lead")
+    assert flat.value(stmt, KGO.date) == Literal("2025-07")
+    article = entity_iri("article:" + rel.sources[0].article_id)
+    assert (stmt, PROV.wasDerivedFrom, article) in flat
+    derivation = flat.value(stmt, PROV.qualifiedDerivation)
+    assert (derivation, RDF.type, PROV.Derivation) in flat
+    assert flat.value(derivation, PROV.entity) == article
+    src = rel.sources[0]
+    assert flat.value(derivation, KGO.span_start).toPython() == src.span_start
+    assert flat.value(derivation, KGO.span_end).toPython() == src.span_end
+    assert flat.value(derivation, KGO.sentence).toPython() == src.sentence
+    assert str(flat.value(derivation, KGO.method)) == src.method
+    assert float(flat.value(derivation, KGO.confidence)) == src.confidence
+    # TriG: the article's facts in the article's own graph
+    graph = dataset.graph(article)
+    assert (s, KGO.INVESTED_IN, o) in graph and (stmt, PROV.qualifiedDerivation, derivation) in graph
+
+
+def test_names_are_language_tagged_and_wikidata_is_same_as(built: Store) -> None:
+    flat = flatten(to_rdf(built))
+    languages = {lit.language for lit in flat.objects(None, SKOS.prefLabel)} | \
+        {lit.language for lit in flat.objects(None, SKOS.altLabel)}
+    assert {"zh", "zh-Hant", "en"} <= languages
+    hkex = entity_iri("organization:hkex")
+    assert (hkex, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q496672")) in flat
+    assert Literal("HKEX", lang="en") in set(flat.objects(hkex, SKOS.altLabel))
+
+
+def test_base_iri_is_configurable(built: Store, tmp_path: Path) -> None:
+    base = "http://example.org/kg/"
+    flat = flatten(to_rdf(built, base=base))
+    subjects = {str(s) for s in flat.subjects(KGO.id)}
+    assert subjects and all(s.startswith(base) for s in subjects)
+    code, _, err = kg("export", "-f", "ttl", "-o", tmp_path / "g.ttl", "--store", built.path, "--base-iri", base)
+    assert code == 0, err
+    code, _, err = kg("import", tmp_path / "g.ttl", "--store", tmp_path / "copy")
+    assert code == 0, err
+    with open_store(tmp_path / "copy") as copy:
+        assert node_link(to_networkx(copy)) == node_link(to_networkx(built))
+
+
+def test_entity_iris_are_one_to_one_and_escape_what_iris_forbid() -> None:
+    ids = ["organization:a b", "organization:a%20b", 'organization:"x"<y>', "organization:a\nb", "person:智谱"]
+    iris = [entity_iri(i) for i in ids]
+    assert len(set(iris)) == len(ids)
+    assert all(not set(str(i)) & set(' <>"\n{}|\\^`') for i in iris)
+    assert str(iris[-1]).endswith("person/智谱")
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", [*FLAT, *QUADS, "node-link"])
+def test_export_then_import_is_lossless(built: Store, tmp_path: Path, fmt: str) -> None:
+    view = node_link(to_networkx(built))
+    out = tmp_path / ("g.json" if fmt == "node-link" else f"g.{fmt}")
+    if fmt == "node-link":
+        out.write_text(json.dumps(view, ensure_ascii=False), encoding="utf-8")
+    else:
+        write_rdf(built, fmt, out, with_text=True)
+    with open_store(tmp_path / "copy") as copy:
+        import_file(copy, out)
+        assert node_link(to_networkx(copy)) == view
+        if fmt != "node-link":  # RDF carries the records: the store itself is the same, row for row
+            assert tables(copy) == tables(built)
+
+
+def test_import_is_idempotent_and_all_or_nothing(built: Store, tmp_path: Path) -> None:
+    out = tmp_path / "g.trig"
+    write_rdf(built, "trig", out)
+    with open_store(tmp_path / "copy") as copy:
+        first = import_file(copy, out)
+        before = tables(copy)
+        again = import_file(copy, out)
+        assert first.articles > 0 and again.articles == 0 and again.skipped_articles == first.articles
+        assert tables(copy) == before
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(out.read_text(encoding="utf-8")[:5000], encoding="utf-8")  # cut mid-file
+    code, _, err = kg("import", bad, "--store", tmp_path / "other")
+    assert code == 1 and "cannot parse" in err
+    code, _, err = kg("import", tmp_path / "missing.ttl", "--store", tmp_path / "other")
+    assert code == 1 and "no such file" in err
+
+
+def test_cli_export_import_round_trip(built: Store, tmp_path: Path) -> None:
+    for fmt in ["nt", "nq", "jsonld"]:
+        out = tmp_path / f"g.{fmt}"
+        code, msg, err = kg("export", "-f", fmt, "-o", out, "--store", built.path, "--with-text")
+        assert code == 0 and "triples" in msg, err
+        code, msg, err = kg("import", out, "--store", tmp_path / fmt)
+        assert code == 0 and msg.startswith("imported"), err
+        with open_store(tmp_path / fmt) as copy:
+            assert tables(copy) == tables(built)
+
+
+# hostile text: quotes, newlines, <>, backslashes, emoji, mixed scripts, very long names.
+# (No other control characters: XML 1.0, hence RDF/XML, cannot carry them, and XML parsers turn CR into LF.)
+_SPECIAL = st.sampled_from(list('"\'<>\\{}|^`%#?&;@[] \n\t😀🀄智譜谱ÄÅ∑ـ\ue000\U000f0000') +
+                           ['"""', "'''", "\\u0041", "^^", "@en", "_:b0", "<http://x>", " . ", "\n.\n"])
+_CHAR = st.characters(blacklist_categories=("Cs", "Cc", "Cn"))
+_TEXT = st.lists(st.one_of(_SPECIAL, _CHAR), min_size=1, max_size=12).map("".join)
+_HOSTILE = st.one_of(_TEXT, _TEXT.map(lambda t: t * 400))  # and very long ones
+
+
+@st.composite
+def hostile_extractions(draw: st.DrawFn) -> list[Extraction]:
+    out = []
+    for n in range(draw(st.integers(1, 3))):
+        art = Article(text=f"{n}: " + draw(_HOSTILE), path=draw(_HOSTILE), title=draw(st.none() | _HOSTILE),
+                      published="2025-01-0" + str(n + 1), url=draw(st.none() | _HOSTILE), lang="zh")
+        company, investor, person, exchange = (draw(_HOSTILE) for _ in range(4))
+        ents = [mention(art, "c", {"Company"}, company, draw(_HOSTILE)),
+                mention(art, "i", {draw(st.sampled_from(["Investor", "StateOwnedFund"]))}, investor,
+                        region=draw(_HOSTILE), investor_kind="vc"),
+                mention(art, "p", {"Person"}, person),
+                mention(art, "x", {"Exchange"}, exchange, qid="Q" + str(draw(st.integers(1, 10**9))))]
+        rels = [relation(art, "INVESTED_IN", "i", "c", round=draw(_HOSTILE), role=draw(_HOSTILE),
+                         amount=draw(st.integers(0, 10**15) | st.floats(0, 1e12, allow_nan=False)),
+                         currency=draw(_HOSTILE), date=draw(_HOSTILE)),
+                relation(art, "HOLDS_POSITION", "p", "c", title=draw(_HOSTILE)),
+                relation(art, "LISTED_ON", "c", "x", ticker=draw(_HOSTILE), offer_price=draw(st.floats(0.01, 1e4))),
+                relation(art, "SPUN_OFF_FROM", "c", "x", via=draw(st.lists(_HOSTILE, max_size=3)),
+                         derived=draw(st.booleans()))]
+        for rel in rels:
+            rel.provenance = rel.provenance.__class__(art.id, draw(st.none() | st.integers(0, 99)), 3, 9, "test",
+                                                      draw(st.floats(0, 1)), draw(st.none() | _HOSTILE))
+        out.append(Extraction(article=art, entities=ents, relations=rels))
+    return out
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(extractions=hostile_extractions())
+def test_hostile_graphs_survive_every_format(extractions: list[Extraction], tmp_path_factory: pytest.TempPathFactory,
+                                             ontology: Ontology) -> None:
+    tmp = tmp_path_factory.mktemp("hostile")
+    with open_store(tmp / "src") as src:
+        record_all(src, extractions, ontology)
+        view = node_link(to_networkx(src, ontology))
+        rows = tables(src)
+        for fmt in [*FLAT, *QUADS]:
+            out = tmp / f"g.{fmt}"
+            if fmt in ("nt", "nq"):
+                write_streaming(src, fmt, out, with_text=True, ontology=ontology)
+            else:
+                write_rdf(src, fmt, out, with_text=True, ontology=ontology)
+            with open_store(tmp / fmt) as copy:
+                import_file(copy, out, ontology=ontology)
+                assert tables(copy) == rows, fmt
+                assert node_link(to_networkx(copy, ontology)) == view, fmt
+        out = tmp / "g.json"
+        out.write_text(json.dumps(view, ensure_ascii=False), encoding="utf-8")
+        with open_store(tmp / "nl") as copy:
+            import_file(copy, out, ontology=ontology)
+            assert node_link(to_networkx(copy, ontology)) == view
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+
+def _well_formed(store: Store, ontology: Ontology) -> Store:
+    record_all(store, [funding_article(), ipo_article(), *investor_network(companies=10)], ontology)
+    return store
+
+
+def test_a_built_store_conforms_and_kg_validate_exits_0(store: Store, ontology: Ontology) -> None:
+    _well_formed(store, ontology)
+    result = validate_store(store, ontology)
+    assert result.conforms, result.results
+    code, _out, err = kg("validate", "--store", store.path)
+    assert code == 0 and "conforms" in err
+
+
+def test_an_invalid_store_is_reported_readably_and_exits_1(store: Store, ontology: Ontology) -> None:
+    _well_formed(store, ontology)
+    with store.transaction() as conn:
+        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?",
+                     (json.dumps({"qid": "not-a-qid", "investor_kind": "alien"}), "organization:shanghai-guotou"))
+    result = validate_store(store, ontology)
+    assert not result.conforms
+    found = {(r["node"], r["path"]) for r in result.results}
+    assert {("上海国投", "qid"), ("上海国投", "investor_kind")} <= found
+    code, out, err = kg("validate", "--store", store.path, "--format", "json")
+    assert code == 1 and "violation" in err
+    rows = json.loads(out)
+    assert any(r["node"] == "上海国投" and r["path"] == "qid" and "Wikidata" in r["message"] for r in rows)
+    code, out, _ = kg("validate", "--store", store.path)
+    assert code == 1 and "上海国投" in out and "investor_kind" in out
+
+
+def test_validate_a_file(store: Store, ontology: Ontology, tmp_path: Path) -> None:
+    _well_formed(store, ontology)
+    write_rdf(store, "trig", tmp_path / "g.trig")
+    code, _, err = kg("validate", "--file", tmp_path / "g.trig")
+    assert code == 0, err
+
+
+# -- SPARQL --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_sparql_select_ask_and_named_graphs(built: Store, engine: str) -> None:
+    if engine == "oxigraph":
+        pytest.importorskip("pyoxigraph")
+
+    def kg(*args: object) -> tuple[int, str, str]:
+        return globals()["kg"](*args, "--engine", engine)
+
+    query = "SELECT ?name WHERE { ?f a kgo:StateOwnedFund ; kgo:name ?name } ORDER BY ?name"
+    code, out, err = kg("sparql", query, "--store", built.path, "--format", "json")
+    assert code == 0, err
+    names = [r["name"] for r in json.loads(out)]
+    assert "上海国投" in names
+    code, out, _ = kg("sparql", "ASK { ?s kgo:INVESTED_IN ?o }", "--store", built.path, "-f", "json")
+    assert json.loads(out) == [{"ask": True}]
+    query = ("SELECT ?article (COUNT(*) AS ?n) WHERE { GRAPH ?article { ?s kgo:INVESTED_IN ?o } } "
+             "GROUP BY ?article ORDER BY DESC(?n) LIMIT 1")
+    code, out, _ = kg("sparql", query, "--store", built.path, "-f", "csv")
+    assert code == 0 and out.startswith("article,n") and "/article/" in out
+    query = ("SELECT ?round ?amount WHERE { ?st rdf:predicate kgo:INVESTED_IN ; kgo:round ?round ; "
+             "kgo:amount ?amount } ORDER BY DESC(?amount) LIMIT 1")
+    code, out, _ = kg("sparql", query, "--store", built.path, "-f", "json")
+    assert json.loads(out)[0]["amount"] > 0
+    code, _, err = kg("sparql", "SELEKT nothing", "--store", built.path)
+    assert code == 1 and "SPARQL" in err
+
+
+def test_records_are_in_their_own_namespace(built: Store) -> None:
+    flat = flatten(to_rdf(built))
+    assert any(flat.subjects(RDF.type, KGR.Mention)) and any(flat.subjects(RDF.type, KGR.Alias))
+    # the bare view (no store) has no records
+    assert not any(flatten(to_rdf(to_networkx(built))).subjects(RDF.type, KGR.Mention))
+
+
+def test_both_sparql_engines_give_the_same_rows(built: Store) -> None:
+    pytest.importorskip("pyoxigraph")
+    from kg.rdf import sparql_store
+
+    queries = [
+        "SELECT ?s ?name WHERE { ?s kgo:name ?name ; skos:prefLabel ?l } ORDER BY ?s",
+        "SELECT ?st ?p ?o WHERE { ?st a rdf:Statement ; ?p ?o } ORDER BY ?st ?p ?o",
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
+        "ASK { ?x owl:sameAs ?y }",
+    ]
+    for query in queries:
+        assert sparql_store(built, query, "rdflib") == sparql_store(built, query, "oxigraph"), query
