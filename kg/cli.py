@@ -26,7 +26,7 @@ app = typer.Typer(
         "Build a typed, source-linked knowledge graph from Chinese and English financial news, "
         "then query it here (embedded, no server), in Neo4j, or as RDF.\n\n"
         "Typical session:  kg build examples/  →  kg stats  →  kg query investors 智谱  →  "
-        "kg neo4j start && kg load  →  kg cypher 'MATCH (n:StateOwnedFund) RETURN n.name'"
+        "kg neo4j start && kg load  →  kg cypher --backend neo4j 'MATCH (n:StateOwnedFund) RETURN n.name'"
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -317,7 +317,8 @@ def articles(store: StoreOpt = None, fmt: FormatOpt = OutputFormat.table) -> Non
 @handles_errors
 def load(
     store: StoreOpt = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch (one transaction each).")] = 1000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch (one transaction each); larger "
+                                            "batches mean fewer commits.")] = 10_000,
     uri: Annotated[str | None, typer.Option(help="Neo4j URI: bolt://, neo4j://, neo4j+s://… [default: $NEO4J_URI, "
                                             "else the server of `kg neo4j start`].", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(help="Database [default: $NEO4J_DATABASE or the "
@@ -355,24 +356,46 @@ def cypher(
     query: Annotated[str, typer.Argument(help="A Cypher query; pass values with --param, not in the text.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (JSON or text); "
                                                     "repeatable.")] = None,
-    write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only).")]
-    = False,
+    write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only; "
+                                        "Neo4j only).")] = False,
+    backend: Annotated[Backend | None, typer.Option(
+        help="embedded (the store, no server; a read-only Cypher subset) or neo4j "
+             "[default: neo4j when NEO4J_URI is set].", show_default=False)] = None,
     fmt: FormatOpt = OutputFormat.table,
+    store: StoreOpt = None,
     uri: Annotated[str | None, typer.Option(help="Bolt URI [default: $NEO4J_URI].", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(help="Database name.", show_default=False)] = None,
 ) -> None:
-    """Run Cypher on Neo4j, in a read transaction unless --write is given.
+    """Run Cypher on Neo4j (in a read transaction unless --write) or, read-only, on the store.
+
+    The embedded backend runs grand-cypher's subset (MATCH, WHERE, RETURN [DISTINCT], aggregates,
+    ORDER BY, SKIP, LIMIT, *min..max hops); anything else fails naming what to run on Neo4j instead.
 
     Example:  kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name'
     --param n=MiniMax
     """
-    from kg.neo4j.connection import open_driver, settings_from_env
-    from kg.neo4j.cypher import parse_param, run_cypher
+    from kg.neo4j.cypher import parse_param
 
     params = dict(parse_param(p) for p in param or [])
-    settings = settings_from_env(uri, database)
-    with open_driver(settings) as driver:
-        rows = run_cypher(driver, query, params, write=write, database=settings.database)
+    # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --backend says otherwise
+    chosen = backend or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
+    if chosen is Backend.embedded:
+        from kg.graph import to_networkx
+        from kg.queries.cypher_embedded import EmbeddedCypherError, run_cypher_embedded
+
+        if write:
+            raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
+                                      "run writes with --backend neo4j")
+        with _store(store, create=False) as graph_store:
+            graph = to_networkx(graph_store)
+        rows = run_cypher_embedded(graph, query, params)
+    else:
+        from kg.neo4j.connection import open_driver, settings_from_env
+        from kg.neo4j.cypher import run_cypher
+
+        settings = settings_from_env(uri, database)
+        with open_driver(settings) as driver:
+            rows = run_cypher(driver, query, params, write=write, database=settings.database)
     _echo_rows(rows, fmt)
 
 

@@ -21,7 +21,8 @@ from kg.ontology import Ontology, load_ontology
 from kg.store import Store
 
 ARTICLE_PREFIX = "article:"
-_IPO_MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
+#: IPO milestones in the order an IPO passes them, each with the `stage` value the ontology names for it.
+_IPO_MILESTONES = {"FILED_FOR_IPO": "filed", "PASSED_LISTING_HEARING": "hearing_passed", "LISTED_ON": "listed"}
 _STAGE_ORDER = {name: i for i, name in enumerate(_IPO_MILESTONES)}
 
 
@@ -105,7 +106,7 @@ def _add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
     for (company, exchange), rels in sorted(ipos.items()):
         ipo_id = f"ipo:{company.split(':', 1)[-1]}:{exchange.split(':', 1)[-1]}"
         furthest = max(rels, key=lambda r: _STAGE_ORDER[r.type])
-        attrs: dict[str, Any] = {"stage": furthest.type.lower()}
+        attrs: dict[str, Any] = {"stage": _IPO_MILESTONES[furthest.type]}
         for rel in rels:
             for key in ("ticker", "offer_price", "currency", "board"):
                 if rel.props.get(key) is not None:

@@ -5,7 +5,8 @@ Articles rarely say "B spun off from A"; they say "B's founder X was a vice-pres
 A in 2023 and started B". Those facts are already edges (LEFT, HOLDS_POSITION, FOUNDED), so the
 lineage edge B -SPUN_OFF_FROM-> A is derived from them rather than extracted, carries the people who
 carried it (`via`), the date, the evidence of the edges it came from, and `derived: true` so nobody
-mistakes it for a stated fact. Stated spin-offs (脱胎于, spun out of) stay as they are.
+mistakes it for a stated fact. `via` holds the people's ids, as the ontology says (names are not
+unique; queries and views look the names up). Stated spin-offs (脱胎于, spun out of) stay as they are.
 """
 
 from __future__ import annotations
@@ -57,10 +58,23 @@ def _supports(link_type: str, link_date: str | None, founded_date: str | None) -
     return order is True
 
 
+def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """When each organisation was founded, as far as any article says: the earliest date on a FOUNDED
+    fact into it. One article dates a company ("成立于2021年") that another only names a co-founder
+    of, so a co-founder's undated tie still has a date to be ordered by."""
+    dates: dict[str, str] = {}
+    for _person, org, data in graph.edges(data=True):
+        date = data.get("date")
+        if data.get("type") == "FOUNDED" and date and (org not in dates or date < dates[org]):
+            dates[org] = date
+    return dates
+
+
 def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
     """Derived SPUN_OFF_FROM edges (child, parent, properties) not already stated in `graph`."""
     stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == "SPUN_OFF_FROM"}
     found: dict[tuple[str, str], _Derivation] = defaultdict(_Derivation)
+    founded_on = founding_dates(graph)
     for person, data in graph.nodes(data=True):
         if "Person" not in data.get("labels", []):
             continue
@@ -73,12 +87,14 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
                     continue
                 if not _is_parent_kind(graph.nodes[parent].get("labels", [])):
                     continue
-                if not _supports(tie["type"], tie.get("date"), founded.get("date")):
+                tie_date = tie.get("date") or (founded_on.get(parent) if tie["type"] == "FOUNDED" else None)
+                child_date = founded.get("date") or founded_on.get(child)
+                if not _supports(tie["type"], tie_date, child_date):
                     continue
                 d = found[(child, parent)]
-                d.people.add(data.get("name", person))
-                if founded.get("date"):
-                    d.dates.add(founded["date"])
+                d.people.add(person)
+                if child_date:
+                    d.dates.add(child_date)
                 d.sources.update(tie.get("sources", []), founded.get("sources", []))
                 d.confidence = min(d.confidence, tie.get("confidence", 1.0), founded.get("confidence", 1.0))
     edges = []

@@ -9,8 +9,10 @@ projection uses, then on one fresh Neo4j server (started in a temporary home; or
 
 0. loads it with `kg load`'s loader on the fresh server (schema creation, query planning and the JVM's
    warm-up included), then again (a no-op sync), and reports both times;
-1. empties the database (schema kept) and times the batched load (`UNWIND … MERGE`, `kg load`), three
-   times, each into the emptied database; the median counts;
+1. empties the database (schema kept) and, after two untimed loads that warm the JIT up, times the
+   batched load (`UNWIND … MERGE`, `kg load`) five times, each into the emptied database; the median
+   counts; then the same with 1,000-row batches, for comparison (the speedup uses `--batch-size`, by
+   default `kg load`'s);
 2. empties it again and times the same rows per row: one MERGE query per node and per relationship,
    each in its own managed transaction (after an untimed warm-up of 500 rows). On the full run only a
    fixed sample of rows is timed per row (`--sample`, nodes and relationships separately) and the time
@@ -45,7 +47,7 @@ from kg.graph import to_networkx
 from kg.model import Article, Source
 from kg.names import normalize_name
 from kg.neo4j import server
-from kg.neo4j.loader import load_graph, neo4j_value, quote
+from kg.neo4j.loader import DEFAULT_BATCH_SIZE, load_graph, neo4j_value, quote
 from kg.ontology import Ontology, load_ontology
 from kg.queries import run_embedded, run_neo4j
 from kg.resolve import relation_id
@@ -208,6 +210,21 @@ def load_per_row(driver: Driver, items: list[tuple[str, dict]]) -> float:
     return time.perf_counter() - start
 
 
+def time_batched(driver: Driver, graph: nx.MultiDiGraph, batch_size: int, n_nodes: int, n_rels: int,
+                 runs: int = 5) -> float:
+    """Median seconds of `runs` batched loads, each into the emptied database; prints the line."""
+    times = []
+    for _ in range(runs):
+        clear(driver)
+        report, t_run = timed(lambda: load_graph(driver, graph, batch_size=batch_size))
+        assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
+        times.append(t_run)
+    median = statistics.median(times)
+    print(f"batched load (UNWIND … MERGE, {batch_size:,} rows/batch): {median:8.2f} s   "
+          f"{n_rels / median:>9,.0f} rels/s  (median of {', '.join(f'{t:.2f}' for t in times)} s)")
+    return median
+
+
 def timed(func: Callable[[], Any]) -> tuple[Any, float]:
     start = time.perf_counter()
     value = func()
@@ -265,7 +282,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="a small graph (~11k relationships), all rows per row")
     parser.add_argument("--companies", type=int, help="companies to generate (default 6000; --quick 500)")
-    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
+                        help=f"rows per batch, as `kg load --batch-size` (default {DEFAULT_BATCH_SIZE:,})")
     parser.add_argument("--sample", type=int, default=5000,
                         help="full run: rows timed per row, for nodes and for relationships (default 5000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")
@@ -314,17 +332,15 @@ def main() -> None:
 
             # Both arms below load into the same emptied database (schema kept, so both look ids up
             # through the same constraints) on the same, warmed-up server.
-            # 1. batched, as `kg load` does it: three runs, each into the emptied database, the median
-            # counts (each query runs only a few times per load, so the first run still warms the JVM)
-            runs = []
-            for _ in range(3):
+            # 1. batched, as `kg load` does it: five runs, each into the emptied database, the median
+            # counts (each query runs only a few times per load, so the first runs still warm the JVM);
+            # then the same with small batches, to show what the batch size is worth
+            for _ in range(2):  # untimed warm-up of the JIT, as the per-row arm gets below
                 clear(driver)
-                report, t_run = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size))
-                assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
-                runs.append(t_run)
-            t_batched = statistics.median(runs)
-            print(f"batched load (UNWIND … MERGE, {args.batch_size} rows/batch):  {t_batched:8.2f} s   "
-                  f"{n_rels / t_batched:>9,.0f} rels/s  (median of {', '.join(f'{t:.2f}' for t in runs)} s)")
+                load_graph(driver, graph, batch_size=args.batch_size)
+            t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels)
+            if args.batch_size != 1000:
+                time_batched(driver, graph, 1000, n_nodes, n_rels)
 
             # 2. per row: same rows, one MERGE query and one transaction each
             clear(driver)

@@ -52,7 +52,7 @@ def test_articles_and_events_are_part_of_the_view(graph: nx.MultiDiGraph) -> Non
     assert len(by_label["Article"]) == 2
     assert by_label["FundingRound"] == ["fundinground:星衡智能:B"]
     ipo = graph.nodes["ipo:星衡智能:hkex"]
-    assert ipo["stage"] == "listed_on" and ipo["ticker"] == "2599"
+    assert ipo["stage"] == "listed" and ipo["ticker"] == "2599"
     types = {d["type"] for _s, _t, d in graph.edges(data=True)}
     assert {"MENTIONED_IN", "ROUND_OF", "PARTICIPATED_IN", "OFFERING_OF", "ON_EXCHANGE"} <= types
     participants = {s for s, t, d in graph.edges(data=True) if d["type"] == "PARTICIPATED_IN"}

@@ -110,6 +110,6 @@ def test_the_example_articles_yield_two_generations_of_spinoffs(tmp_path) -> Non
     assert generations["澄湖科技"] == 1 and generations["栖光机器人"] == 2
     via = {(graph.nodes[s]["name"], graph.nodes[t]["name"]): d.get("via") for s, t, d in graph.edges(data=True)
            if d["type"] == "SPUN_OFF_FROM"}
-    assert via[("澄湖科技", "云岫智能")] == ["沈知微"]
-    assert via[("栖光机器人", "澄湖科技")] == ["顾言川"]
+    assert via[("澄湖科技", "云岫智能")] == ["person:沈知微"]  # ids, as the ontology says
+    assert via[("栖光机器人", "澄湖科技")] == ["person:顾言川"]
     assert ("砚石智能", "上海交通大学智能感知实验室") in via  # stated: 脱胎于 a university lab

@@ -140,7 +140,7 @@ def test_ipo_pipeline_lists_furthest_along_first_per_exchange(network: nx.MultiD
     assert ranks == sorted(ranks) and ranks[0] == 0 and ranks[-1] == 2
     star = next(r for r in hkex if r["company_id"] == "organization:星衡智能")
     assert star == {"company": "星衡智能", "company_id": "organization:星衡智能", "exchange": "港交所",
-                    "exchange_id": "organization:hkex", "stage": "listed_on", "filed": "2025-01-10",
+                    "exchange_id": "organization:hkex", "stage": "listed", "filed": "2025-01-10",
                     "hearing": "2025-02-20", "listed": "2025-03", "ticker": "2599", "board": "主板"}
     # the company filed on both exchanges shows up once per exchange
     assert [r["exchange"] for r in rows if r["company_id"] == "organization:智谱华章"] == ["上交所", "港交所"]

@@ -227,6 +227,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         if _ends_name(word, flag):
             complete = False
             break
+        if len(word) > 2 and word[0] in _GLUED_PREPOSITIONS and flag in vocab.PROPER_FLAGS:
+            left, complete = abs_start + 1, False  # "陆远舟从霁川科技": the name starts after 从
+            break
         left = abs_start
     if complete and head_start is not None and left == i:
         return head_start, True
@@ -240,9 +243,18 @@ def _ends_name(word: str, flag: str) -> bool:
     """A token that cannot be inside an organisation name: function word, known verb, date."""
     if word in vocab.ZH_BOUNDARY_WORDS or flag in vocab.ZH_STOP_FLAGS:
         return True
+    if flag == "v" and len(word) >= 2 and word not in vocab.ZH_NAME_VERBS and _freq(word) >= _COMMON_VERB_FREQ:
+        return True  # "负责车规芯片": an everyday verb ends the name; invented names are rare words
     if flag in ("m", "q", "mq") and not re.search(r"[A-Za-z0-9]", word):
         return True  # "第三笔", "两家": a count, not a name
     return flag == "m" and bool(_DATEISH.search(word)) and not re.search(r"[A-Za-z]", word)
+
+
+#: jieba dictionary frequency from which a verb is everyday language ("负责" 1,700, "离职" 300), not a brand.
+_COMMON_VERB_FREQ = 300
+
+#: Prepositions jieba sometimes glues onto the name after them ("从霁川" tagged as a person's name).
+_GLUED_PREPOSITIONS = "从向被把对跟给在于"
 
 
 def _name_like(prefix: str) -> bool:
@@ -315,9 +327,14 @@ def _zh_suffix_occurrences(
             continue
         left, known_head = _left_boundary(text, s0, s1, gaz_ends)
         if not known_head:
-            verbs = list(_ROLE_VERB_INSIDE.finditer(text, left, s0))
+            # "林澈曾任星岩科技": the name starts after the verb, also when jieba cut the verb in two
+            # ("曾" + "任霁川")
+            verbs = [m for m in _ROLE_VERB_INSIDE.finditer(text, max(0, left - 1), s0) if m.end() > left]
             if verbs:
-                left = verbs[-1].end()  # "林澈曾任星岩科技": the name starts after the verb
+                left = verbs[-1].end()
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
+            dropped.append((text[left:s1], "a description of a business, not a name"))
+            continue
         name = text[left:s1]
         prefix = text[left:s0]
         if known_head:
@@ -368,6 +385,23 @@ def _zh_suffix_occurrences(
             )
         )
     return out
+
+
+#: After a weak suffix, words that make it a description ("车规芯片业务", "芯片公司岚峰半导体").
+_DESCRIBED_THING = re.compile(r"(?:业务|领域|行业|赛道|板块|方向|产业|市场|事业部|部门|研发|方案|产品线)")
+_DESCRIPTOR_NOUN = re.compile(r"(?:公司|企业|厂商|厂|创企|独角兽|龙头)")
+
+
+def _describes(text: str, end: int) -> bool:
+    """Is the name candidate ending at `end` a description: followed by a business noun, or by
+    公司/厂商 and then another name ("苏州车规芯片公司岚峰半导体")?"""
+    if _DESCRIBED_THING.match(text, end):
+        return True
+    m = _DESCRIPTOR_NOUN.match(text, end)
+    if not m:
+        return False
+    after = _pos(text[m.end() : m.end() + 8])
+    return bool(after) and (after[0][1] in vocab.PROPER_FLAGS or (len(after[0][0]) == 1 and after[0][1] == "nr"))
 
 
 class _Intervals:
@@ -598,7 +632,10 @@ _EN_NAME_WHO = re.compile(
 )
 _EN_BY_NAME = re.compile(
     rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"
-    rf"by\s+(?i:former\s+)?(?P<name>{_EN_NAME})(?![A-Za-z])"
+    rf"by\s+(?i:former\s+|ex-)?"
+    # "founded by former Corvane Systems engineering chief Daniel Okafor": employer and title first
+    rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})\s+)?"
+    rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
 )
 _EN_NAME_THEN_VERB = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"

@@ -306,6 +306,7 @@ class _Engine:
         self._people_rel: list[
             tuple[int, int, int, list[str], str]
         ] = []  # (person, org, skel end, titles, how)
+        self.founding_dates: dict[int, DateValue] = {}  # organisation group -> when it was founded
 
     # entity helpers
     def ent(self, view: _View, ch: str) -> EntityView:
@@ -416,6 +417,15 @@ class _Engine:
                     rule.handler(self, view, m)
             _apply_leave_cue(self, view)
             self._update_context(view)
+        self._date_foundings()
+
+    def _date_foundings(self) -> None:
+        """"岚峰半导体成立于2021年" dates the founding even when the founders are named elsewhere in
+        the article ("创始人陆远舟"): FOUNDED facts into that organisation without a date take it."""
+        for rel in self.out:
+            date = self.founding_dates.get(rel.target)
+            if rel.type == "FOUNDED" and date is not None and "date" not in rel.props:
+                rel.props.update(_date_props(date))
 
     def _update_context(self, view: _View) -> None:
         """Remember the year in force and the company the passage is about (the most mentioned
@@ -453,7 +463,10 @@ _SUBJECT_ZH2 = re.compile(
     rf"(?P<co>{ORG})\s*(?:的)?\s*(?:本轮|此轮|该轮|新一轮|最新一轮|[A-H]\+?轮|天使轮|种子轮)"
 )
 _SUBJECT_EN_APPOS = re.compile(
-    rf"(?P<co>{ORG})(?:,[^,;.]{{0,100}},)?\s+(?:has\s+|have\s+|had\s+|said\s+it\s+had\s+)?"
+    rf"(?P<co>{ORG})(?:,[^,;.]{{0,100}},)?\s+(?:has\s+|have\s+|had\s+|"
+    # "said on Tuesday it had raised", "announced today that it has closed"
+    rf"(?:said|says|announced|announces)\s+(?:on\s+\w+\s+|today\s+|this\s+week\s+)?(?:that\s+)?it\s+"
+    rf"(?:has\s+|had\s+|have\s+)?)?"
     rf"(?:raised|closed|secured|completed|landed|received|bagged|raises|closes|secures)\b"
 )
 _SUBJECT_EN = re.compile(
@@ -1034,6 +1047,36 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, _date_props(date), m, "founded-topic", 0.65)
 
 
+def _h_founding_date(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X成立于2021年", "X于2024年创立", "X, founded in 2012,": when the organisation was founded."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
+    if found and org.group not in eng.founding_dates:
+        eng.founding_dates[org.group] = found[0][2]
+
+
+def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A clause without its subject after a person ("陆远舟此前在霁川科技工作七年，曾任霁川科技副总裁"):
+    the person of the sentence held the role before, so it is a position they left."""
+    per = eng.ent(view, m.group("per")).group
+    titles = _title_surface(eng, view, m)
+    for ch in _orgs(m.group("orgs")):
+        ent = eng.ent(view, ch)
+        if ent.root == "Organization" and not ent.is_exchange():
+            _person_fact(eng, view, per, ent.group, titles, True, m, "former-role-clause", 0.7)
+
+
+def _h_worked_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X此前在A工作/任职": a former employer, with no title."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    eng.emit(view, "LEFT", per, org.group, {}, m, "worked-at", 0.65)
+
+
 def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization":
@@ -1473,6 +1516,39 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})"
         ),
         _h_founded_zh,
+    ),
+    _Rule(
+        "founding-date",
+        _r(
+            rf"(?P<org>{ORG})\s*(?:(?:正式|最早)?(?:成立|创立|创办|创建|注册成立)(?:于|在)\s*(?P<when>{_NF}{{2,14}}?)"
+            rf"(?=[,。;!?]|$|\s|,)|(?:于|在)\s*(?P<when2>{_NF}{{2,14}}?)(?:正式)?(?:成立|创立|创办|创建)(?!的))"
+        ),
+        _h_founding_date,
+    ),
+    _Rule(
+        "founding-date",
+        _r(
+            rf"(?P<org>{ORG}),?\s+(?:which\s+was\s+|was\s+)?(?:founded|established|set\s+up|started)\s+"
+            rf"(?P<when>in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d)\b",
+            re.IGNORECASE,
+        ),
+        _h_founding_date,
+    ),
+    _Rule(
+        "former-role-clause",
+        _r(
+            rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)\s*"
+            rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?P<titles>{TZ})"
+        ),
+        _h_former_role_clause,
+    ),
+    _Rule(
+        "worked-at",
+        _r(
+            rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ORG})\s*"
+            rf"(?:工作|任职|就职|供职|效力)"
+        ),
+        _h_worked_at,
     ),
     _Rule(
         "left-verb",

@@ -74,6 +74,11 @@ TITLES_ZH: tuple[str, ...] = (
     "工程师",
     "架构师",
     "合伙人兼CEO",
+    # Taiwanese and Hong Kong usage (技術長, 執行長): the same roles
+    "技术长",
+    "执行长",
+    "营运长",
+    "财务长",
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (
@@ -123,6 +128,9 @@ TITLES_EN: tuple[str, ...] = (
     "researcher",
     "engineer",
     "architect",
+    # headline English: "Alibaba's AI chief", "the robotics boss"
+    "chief",
+    "boss",
 )
 
 FOUNDER_TITLES = frozenset(
@@ -945,6 +953,8 @@ ZH_BOUNDARY_WORDS = frozenset(
         "厂商",
         "独角兽",
         "创企",
+        "厂",
+        "本报讯",
         "初创企业",
         "初创公司",
         "玩家",

@@ -117,6 +117,12 @@ def _year(graph: nx.MultiDiGraph, node: str) -> str | None:
     return min(dates)[:4] if dates else None
 
 
+def _people_names(graph: nx.MultiDiGraph, edge: dict) -> list[str]:
+    """The names of the people a lineage edge runs through (`via` holds their ids)."""
+    via = edge.get("via") or []
+    return [graph.nodes[p].get("name", p) if p in graph else p for p in ([via] if isinstance(via, str) else via)]
+
+
 def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
                  with_investors: bool = False) -> LineageView:
     """The lineage around `root` (an entity id), every generation unless `depth` cuts it."""
@@ -131,7 +137,7 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         ))
     for child, parent, d in _spinoff_edges(graph):
         if child in generation and parent in generation:
-            view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", list(d.get("via", [])), d.get("date"),
+            view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", _people_names(graph, d), d.get("date"),
                                           bool(d.get("derived")), list(d.get("sources", []))))
     if with_investors:
         _add_investors(graph, view, generation)

@@ -1,0 +1,130 @@
+"""Lineages of firms nobody told kg about: two generations of spin-offs in Chinese and in English.
+
+The articles in tests/data/lineage_unseen/ were written for this test and are not in examples/; none
+of their companies or people is in the gazetteer, so every name is found by its context (organisation
+suffixes, titles, "founded by"), and the lineage rests on what the articles say about careers:
+陆远舟 left 霁川科技 and founded 岚峰半导体; its co-founder 苏砚秋 left and founded 溪桥智能 (told across
+a simplified, a traditional and another simplified article); Daniel Okafor left Corvane Systems for
+Tessellate Robotics, whose co-founder Priya Raman then founded Halden Labs. The query, the SVG and the
+page in headless Chromium must all show both generations, and the page must load nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import build
+from kg.cli import app
+from kg.errors import KGError
+from kg.extract.gazetteer import default_gazetteer
+from kg.graph import to_networkx
+from kg.names import normalize_name
+from kg.queries import run_embedded
+from kg.store import open_store
+from kg.viz.browser import find_chromium, inspect_page
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "lineage_unseen"
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+runner = CliRunner()
+
+#: root -> [(generation, company, parent, person who carried the lineage)]
+LINEAGES = {
+    "霁川科技": [(1, "岚峰半导体", "霁川科技", "陆远舟"), (2, "溪桥智能", "岚峰半导体", "苏砚秋")],
+    "Corvane Systems": [(1, "Tessellate Robotics", "Corvane Systems", "Daniel Okafor"),
+                        (2, "Halden Labs", "Tessellate Robotics", "Priya Raman")],
+}
+NAMES = {name for rows in LINEAGES.values() for _g, child, parent, _p in rows for name in (child, parent)}
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("unseen") / "store"
+    with open_store(path) as store:
+        report = build(store, [ARTICLES])
+    assert report.failures == [] and report.added == len(list(ARTICLES.iterdir()))
+    return path
+
+
+@pytest.fixture(scope="module")
+def graph(store_path: Path) -> nx.MultiDiGraph:
+    with open_store(store_path) as store:
+        return to_networkx(store)
+
+
+def _plain(name: str) -> str:
+    return normalize_name(name)
+
+
+def test_no_company_or_person_of_these_articles_is_in_the_gazetteer() -> None:
+    gazetteer = default_gazetteer()
+    people = {p for rows in LINEAGES.values() for *_x, p in rows}
+    for name in NAMES | people:
+        assert gazetteer.lookup(name) is None, name
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES))
+def test_the_lineage_query_finds_both_generations(graph: nx.MultiDiGraph, root: str) -> None:
+    rows = run_embedded(graph, "lineage", root)
+    got = sorted((r["generation"], _plain(r["company"]), _plain(r["parent"]), [_plain(p) for p in r["via"]])
+                 for r in rows)
+    assert got == sorted((g, _plain(c), _plain(p), [_plain(v)]) for g, c, p, v in LINEAGES[root])
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES))
+def test_the_lineage_reads_the_same_from_the_youngest_company_upwards(graph: nx.MultiDiGraph, root: str) -> None:
+    youngest = LINEAGES[root][-1][1]
+    rows = run_embedded(graph, "lineage", youngest, direction="up")
+    assert sorted((r["generation"], _plain(r["company"])) for r in rows) == sorted(
+        (g - 2, _plain(c)) for g, c, _p, _v in LINEAGES[root])
+
+
+def test_the_cli_prints_the_lineage_as_json(store_path: Path) -> None:
+    result = runner.invoke(app, ["query", "lineage", "霽川科技", "--store", str(store_path), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {_plain(r["company"]) for r in rows} == {"岚峰半导体", "溪桥智能"}
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES))
+def test_the_svg_shows_every_company_and_founder(store_path: Path, tmp_path: Path, root: str) -> None:
+    out = tmp_path / "lineage.svg"
+    result = runner.invoke(app, ["viz", "lineage", root, "--output", str(out), "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    texts = [_plain(t.text or "") for t in ET.parse(out).getroot().iter("{http://www.w3.org/2000/svg}text")]
+    for _g, child, parent, person in LINEAGES[root]:
+        assert _plain(child) in texts and _plain(parent) in texts
+        assert any(_plain(person) in t for t in texts), person
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    try:
+        return find_chromium()
+    except KGError as exc:
+        pytest.fail(str(exc), pytrace=False)
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES))
+def test_the_page_shows_the_whole_lineage_and_loads_nothing(store_path: Path, tmp_path: Path, root: str,
+                                                            chromium: str) -> None:
+    page = tmp_path / "lineage.html"
+    result = runner.invoke(app, ["viz", "lineage", root, "--output", str(page), "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
+    report = inspect_page(page)
+    assert report.console == [] and report.requests == []
+    shown = {_plain(re.sub(r"&[a-z]+;", "", item)) for item in re.findall(r"<li>([^<]*)</li>", report.dom)}
+    companies = {_plain(n) for _g, child, parent, _p in LINEAGES[root] for n in (child, parent)}
+    assert shown == companies
+    assert f'data-rendered="{len(companies)}"' in report.dom
+    ARTIFACTS.mkdir(exist_ok=True)
+    slug = "zh" if root == "霁川科技" else "en"
+    result = runner.invoke(app, ["viz", "lineage", root, "--output", str(ARTIFACTS / f"lineage-unseen-{slug}.png"),
+                                 "--store", str(store_path)])
+    assert result.exit_code == 0, result.output
