@@ -465,6 +465,9 @@ def neo4j_start(
                                               "./.neo4j].", show_default=False)] = None,
     port: Annotated[int | None, typer.Option(help="Bolt port [default: a free one].", show_default=False)]
     = None,
+    heap: Annotated[str, typer.Option(help="JVM heap, e.g. 512m or 2g.")] = "512m",
+    pagecache: Annotated[str, typer.Option(help="Page cache (store pages kept in memory); give it about the "
+                                           "store's size for large graphs, e.g. 1g.")] = "64m",
 ) -> None:
     """Start Neo4j 5.26 Community on 127.0.0.1 and print its bolt URI.
 
@@ -473,7 +476,7 @@ def neo4j_start(
     """
     from kg.neo4j import server
 
-    info = server.start(home or server.default_home(), port=port,
+    info = server.start(home or server.default_home(), port=port, heap=heap, pagecache=pagecache,
                         password=os.environ.get("NEO4J_PASSWORD") or None)
     typer.echo(info.uri)
     typer.echo(f"export NEO4J_URI={info.uri}   # so kg load / cypher / query use it", err=True)

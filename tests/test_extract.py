@@ -700,3 +700,95 @@ def test_a_state_cue_types_only_the_investor_it_describes() -> None:
     assert has_relation(ex, "INVESTED_IN", "Harbor Peak", "Mochuan Robotics", role="follow")
     assert "StateOwnedFund" in entity(ex, "Lingang Holdings").types
     assert "StateOwnedFund" not in entity(ex, "Harbor Peak").types
+
+
+# -- spin-off lineages of firms nobody told kg about: one case per rule, and a near miss ---------
+
+def _has_fact(ex: Extraction, rel_type: str, source: str, target: str, **props: object) -> bool:
+    """Like has_relation, but False (not an error) when either name is no entity at all."""
+    src = [e for e in ex.entities if normalize_name(source) in names_of(e)]
+    dst = [e for e in ex.entities if normalize_name(target) in names_of(e)]
+    if not src or not dst:
+        return False
+    return has_relation(ex, rel_type, source, target, **props)
+
+
+def _run_unknown(text: str) -> Extraction:
+    return extract(Article(text=text, published=PUBLISHED), gazetteer=_exchanges_and_universities())
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a leaving and a founding joined by 后, without a comma
+        ("创始人钟闻溪2020年从砾川科技离职后创办澜汀智能。", ("FOUNDED", "钟闻溪", "澜汀智能")),
+        # who the founder was stands between 由 and the name
+        ("澜汀智能由砾川科技前产品总监钟闻溪于2020年创立。", ("FOUNDED", "钟闻溪", "澜汀智能")),
+        ("澜汀智能由砾川科技前员工钟闻溪创立。", ("LEFT", "钟闻溪", "砾川科技")),
+        # a founder title without its company: the company the sentence says the person founded
+        ("创始人钟闻溪曾任砾川科技副总裁，2020年从砾川科技离职，随后创办澜汀智能。", ("FOUNDED", "钟闻溪", "澜汀智能")),
+        # ... but when the founder left the company of the story, the title is about that company
+        ("澜汀智能完成B轮融资。联合创始人钟闻溪已于2023年离职，并创办砾川科技。", ("FOUNDED", "钟闻溪", "澜汀智能")),
+        # "A系创业公司": a company of A's lineage
+        ("澜汀智能是一家砾川科技系创业公司。", ("SPUN_OFF_FROM", "澜汀智能", "砾川科技")),
+        ("澜汀智能同时孵化自砾川大学视觉实验室。", ("SPUN_OFF_FROM", "澜汀智能", "砾川大学视觉实验室")),
+        # Taiwan usage: 共同創辦人, 技術長, 離開A，自立門戶創辦B
+        ("晶片新創砾川微電子共同創辦人、技術長鍾聞溪今年2月離開砾川微電子，自立門戶創辦澜汀智造。",
+         ("FOUNDED", "鍾聞溪", "澜汀智造")),
+        # English: alumni, veterans, who-clauses, appositions, a founder's past
+        ("Cobblefield Analytics, founded by Marrowgate Dynamics alumni Hollis Varga and Ines Poole, raised $5 million.",
+         ("LEFT", "Ines Poole", "Marrowgate Dynamics")),
+        ("Marrowgate Dynamics veteran Hollis Varga started the company in 2023.",
+         ("LEFT", "Hollis Varga", "Marrowgate Dynamics")),
+        ("Hollis Varga, who left Marrowgate Dynamics in 2021, founded Cobblefield Analytics last year.",
+         ("LEFT", "Hollis Varga", "Marrowgate Dynamics")),
+        ("Hollis Varga, a former Tarnby Institute of Technology researcher, co-founded Cobblefield Optics in 2019.",
+         ("FOUNDED", "Hollis Varga", "Cobblefield Optics")),
+        ("Hollis Varga founded Cobblefield Labs in 2022. Cobblefield Labs' founder previously led Marrowgate "
+         "Dynamics' robotics unit.", ("LEFT", "Hollis Varga", "Marrowgate Dynamics")),
+    ],
+)
+def test_lineage_facts_about_unknown_firms(text: str, fact: tuple[str, str, str]) -> None:
+    ex = _run_unknown(text)
+    assert _has_fact(ex, *fact), [(r.type, r.source, r.target) for r in ex.relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # "A系创业公司" does not make A an investor in the round
+        ("澜汀智能完成B轮融资，砾川科技系创业公司再获加注。", ("INVESTED_IN", "砾川科技", "澜汀智能")),
+        # the date inside the who-clause is the leaving's, not the founding's
+        ("Hollis Varga, who left Marrowgate Dynamics in 2021, founded Cobblefield Analytics last year.",
+         ("FOUNDED", "Hollis Varga", "Cobblefield Analytics", {"date": "2021"})),
+        # a veteran's former employer is not the company the veteran started
+        ("Cobblefield Labs raised $8 million. Marrowgate Dynamics veteran Hollis Varga started the company in 2024.",
+         ("FOUNDED", "Hollis Varga", "Marrowgate Dynamics")),
+    ],
+)
+def test_lineage_near_misses(text: str, fact: tuple) -> None:
+    ex = _run_unknown(text)
+    rel_type, source, target, *props = fact
+    assert not _has_fact(ex, rel_type, source, target, **(props[0] if props else {})), [
+        (r.type, r.source, r.target, r.props) for r in ex.relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("据砾川数据显示，今年融资数量下降。", None, "砾川数据"),  # a source of figures
+        ("据IT砾川数据，今年融资数量下降。", None, "IT砾川数据"),
+        ("晶片新創砾川微電子宣布完成融資。", "砾川微電子", "晶片新創砾川微電子"),  # a descriptor before the name
+        ("Posted by Dana Reyes | Fintech Notes\n\nCobblefield Labs raised $8 million.", "Cobblefield Labs",
+         "Fintech Notes\n\nCobblefield Labs"),  # a name never spans lines
+        ("Hollis Varga left the Tarnby Institute of Technology in 2019.", "Tarnby Institute of Technology", None),
+        ("钟闻溪离开砾川科技后创办栖川智造。", "栖川智造", None),  # a coined name ending in a generic character
+    ],
+)
+def test_names_of_unknown_firms(text: str, name: str | None, absent: str | None) -> None:
+    ex = _run_unknown(text)
+    found = {n for e in ex.entities for n in e.names}
+    if name:
+        assert name in found, found
+    if absent:
+        assert absent not in found, found

@@ -128,3 +128,60 @@ def test_the_page_shows_the_whole_lineage_and_loads_nothing(store_path: Path, tm
     result = runner.invoke(app, ["viz", "lineage", root, "--output", str(ARTIFACTS / f"lineage-unseen-{slug}.png"),
                                  "--store", str(store_path)])
     assert result.exit_code == 0, result.output
+
+
+# -- a second set: tests/data/lineage_unseen2/ ------------------------------------------------------
+# Four lineages told across ten articles in other styles (page boilerplate, Taiwan and Hong Kong
+# usage, wire copy, a tech blog) and phrasings: 从A离职后创办B, A系创业公司B, B由A前员工X创立,
+# 自立門戶, "A alumni X and Y", "X quit A to start B", "X, who left A in 2023, founded B", "A veteran
+# X", "B's founder previously led A's unit", "B was spun out of A's lab", B脱胎于A, 孵化自…实验室.
+
+ARTICLES2 = Path(__file__).resolve().parent / "data" / "lineage_unseen2"
+
+#: root -> [(generation, company, parent, people who carried the lineage)]
+LINEAGES2 = {
+    "沐岩科技": [(1, "青鹭微电子", "沐岩科技", {"邵衡川"}), (2, "栖云智造", "青鹭微电子", {"骆知行"})],
+    "Brightwater Dynamics": [
+        (1, "Quillfeather Analytics", "Brightwater Dynamics", {"Marcus Ellery", "Tobias Renn"}),
+        (2, "Ostrander Labs", "Quillfeather Analytics", {"Naomi Achterberg"}),
+    ],
+    "Harlow Institute of Technology": [
+        (1, "Veridian Optics", "Harlow Institute of Technology", {"Elena Brandt"}),
+        (2, "光屿科技", "Veridian Optics", {"林澈"}),
+    ],
+    "恒溪支付": [(1, "曜石数据", "恒溪支付", {"闻楚怡"}), (2, "砚池智能", "曜石数据", {"岑叙白"})],
+}
+
+
+@pytest.fixture(scope="module")
+def graph2(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    path = tmp_path_factory.mktemp("unseen2") / "store"
+    with open_store(path) as store:
+        report = build(store, [ARTICLES2])
+        assert report.failures == [] and report.added == len(list(ARTICLES2.iterdir()))
+        return to_networkx(store)
+
+
+def test_no_name_of_the_second_set_is_in_the_gazetteer() -> None:
+    gazetteer = default_gazetteer()
+    for rows in LINEAGES2.values():
+        for _g, child, parent, people in rows:
+            for name in (child, parent, *people):
+                assert gazetteer.lookup(name) is None, name
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES2))
+def test_the_second_set_gives_both_generations_with_their_people(graph2: nx.MultiDiGraph, root: str) -> None:
+    rows = run_embedded(graph2, "lineage", root)
+    got = sorted((r["generation"], _plain(r["company"]), _plain(r["parent"]), sorted(_plain(p) for p in r["via"]))
+                 for r in rows)
+    assert got == sorted((g, _plain(c), _plain(p), sorted(_plain(v) for v in people))
+                         for g, c, p, people in LINEAGES2[root])
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES2))
+def test_the_second_set_reads_the_same_upwards(graph2: nx.MultiDiGraph, root: str) -> None:
+    youngest = LINEAGES2[root][-1][1]
+    rows = run_embedded(graph2, "lineage", youngest, direction="up")
+    got = {(r["generation"], _plain(r["company"]), _plain(r["parent"])) for r in rows}
+    assert {(g - 2, _plain(c), _plain(p)) for g, c, p, _v in LINEAGES2[root]} <= got

@@ -254,7 +254,7 @@ def _ends_name(word: str, flag: str) -> bool:
 _COMMON_VERB_FREQ = 300
 
 #: Prepositions jieba sometimes glues onto the name after them ("从霁川" tagged as a person's name).
-_GLUED_PREPOSITIONS = "从向被把对跟给在于"
+_GLUED_PREPOSITIONS = "从向被把对跟给在于由"
 
 
 def _name_like(prefix: str) -> bool:
@@ -274,7 +274,9 @@ def _generic(prefix: str, weak: bool) -> bool:
     if prefix in vocab.GENERIC_PREFIX_WORDS:
         return True
     tokens = [w for w, _, _ in _pos(prefix)]
-    if weak and tokens and tokens[-1] in vocab.GENERIC_PREFIX_WORDS:
+    # a one-character generic word after another lone character is half of a coined name ("栖云")
+    coined = len(tokens) >= 2 and len(tokens[-1]) == 1 and len(tokens[-2]) == 1
+    if weak and tokens and tokens[-1] in vocab.GENERIC_PREFIX_WORDS and not coined:
         return True
     return all(w in vocab.GENERIC_PREFIX_WORDS for w in tokens)
 
@@ -337,6 +339,10 @@ def _zh_suffix_occurrences(
             continue
         name = text[left:s1]
         prefix = text[left:s0]
+        if suffix == "数据" and re.search(r"据\s*$", text[max(0, left - 3) : left]):
+            # "据IT桔子数据": figures from a source, not a company called "...数据"
+            dropped.append((name, "a source of figures, not a name"))
+            continue
         if known_head:
             head = gaz_by_start[left]
             middle = text[head.end : s0]
@@ -389,13 +395,15 @@ def _zh_suffix_occurrences(
 
 #: After a weak suffix, words that make it a description ("车规芯片业务", "芯片公司岚峰半导体").
 _DESCRIBED_THING = re.compile(r"(?:业务|领域|行业|赛道|板块|方向|产业|市场|事业部|部门|研发|方案|产品线)")
+#: A reporting verb right after a weak suffix makes it a source, not a name ("IT桔子数据显示").
+_REPORTED_BY = re.compile(r"(?:显示|表明|统计|称)")
 _DESCRIPTOR_NOUN = re.compile(r"(?:公司|企业|厂商|厂|创企|独角兽|龙头)")
 
 
 def _describes(text: str, end: int) -> bool:
     """Is the name candidate ending at `end` a description: followed by a business noun, or by
     公司/厂商 and then another name ("苏州车规芯片公司岚峰半导体")?"""
-    if _DESCRIBED_THING.match(text, end):
+    if _DESCRIBED_THING.match(text, end) or _REPORTED_BY.match(text, end):
         return True
     m = _DESCRIPTOR_NOUN.match(text, end)
     if not m:
@@ -438,8 +446,9 @@ class _Intervals:
 _EN_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’.\-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
 _EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
 _EN_ORG_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:\s+(?:(?:of|for|de|&)\s+)?{_EN_TOKEN})*)\s+"
-    rf"(?P<suffix>{_EN_SUFFIX_ALT})(?![A-Za-z0-9])"
+    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN})*)[ \t]+"
+    rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology))?"
+    rf"(?![A-Za-z0-9])"
 )
 _EN_LEADING_STOP = vocab.EN_NAME_STOP - {
     "Capital",
@@ -494,7 +503,7 @@ def _en_suffix_occurrences(
     gaz_by_start = {o.start: o for o in gaz}
     out: list[Occurrence] = []
     for m in _EN_ORG_RE.finditer(text):
-        start, end = m.start("name"), m.end("suffix")
+        start, end = m.start("name"), m.end()  # "Institute of Technology": the field is part of it
         suffix = m.group("suffix")
         # drop leading function words and sentence-initial capitals
         tokens = list(re.finditer(r"\S+", text[start : m.end("name")]))
@@ -623,7 +632,15 @@ _EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_
 _EN_NAME_THEN_TITLE = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
     r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
+    # "a former Harlow Institute of Technology researcher": the employer between "former" and the title
+    r"(?:[A-Z][\w&.\-]*(?:\s(?:of\s|for\s)?[A-Z][\w&.\-]*){0,4}\s+)?"
     rf"(?:[a-z][\w-]*\s+)??(?:{TITLE_EN_RE})(?![A-Za-z])"
+)
+#: "Brightwater Dynamics alumni Marcus Ellery and Tobias Renn", "Quillfeather veteran Naomi Achterberg":
+#: people named after a word that says where they worked before.
+_EN_ALUMNI_NAMES = re.compile(
+    rf"(?<![A-Za-z])(?i:alumni|alumnus|alumna|veterans?)\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
+    rf"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_EN_NAME}(?![A-Za-z]))*)"
 )
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
@@ -757,6 +774,13 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     for m in _ZH_FOUNDERS.finditer(text):
         propose(_surname_name(text, *m.span("a")))
         propose(_surname_name(text, *m.span("b")))
+    for m in _EN_ALUMNI_NAMES.finditer(text):
+        names = [(m.start("name"), m.end("name"))]
+        names += [(m.start("more") + k.start(), m.start("more") + k.end())
+                  for k in re.finditer(_EN_NAME, m.group("more"))]
+        for s, e in names:
+            if _en_name_ok(text[s:e]):
+                propose((s, e, 0.7))
     for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO):
         for m in regex.finditer(text):
             name = m.group("name")
@@ -1089,7 +1113,8 @@ def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
 
 
 _EN_SURNAME_CONTEXT = re.compile(
-    r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined)"
+    r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined|"
+    r"quit|started|launched|departed)"
 )
 
 

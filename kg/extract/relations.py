@@ -434,12 +434,17 @@ class _Engine:
             if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
                 self.ctx.year_base = d.iso
         best: tuple[int, int] | None = None
+        came_from = {r.target for r in self.out if r.sentence is view.sentence and r.type == "LEFT"}
+        for m in _FORMER_OF.finditer(view.skel):
+            came_from.add(view.groups[m.group("org") or m.group("org2")])
         for ch in view.skel:
             if ch not in view.groups:
                 continue
             ent = self.ent(view, ch)
             if ent.group in self._investors_here or not ent.is_companyish() or ent.is_investorish():
                 continue
+            if ent.group in came_from:
+                continue  # "run by a former A executive": A is where someone came from, not the subject
             score = self.salience.get(ent.group, 0)
             if best is None or score > best[0]:
                 best = (score, ent.group)
@@ -447,6 +452,12 @@ class _Engine:
             self.ctx.topic = best[1]
             self.ctx.topic_sentence = view.sentence.index
 
+
+#: An organisation named as someone's past ("a former A executive", "A alumni", "前A高管").
+_FORMER_OF = re.compile(
+    rf"(?:\b(?:former|ex-|onetime)\s*|前|原)(?P<org>{ORG})|(?P<org2>{ORG})\s+(?:alumni|alumnus|alumna|veterans?)\b",
+    re.IGNORECASE,
+)
 
 # -- funding ---------------------------------------------------------------------------------------
 
@@ -925,6 +936,11 @@ _ANAPHOR_BEFORE = re.compile(
 )
 
 
+_FOUNDS_ORG = re.compile(
+    rf"(?:创办|创立|创建|成立|co-?founded|founded|started)(?:了)?\s*(?P<org>{ORG})", re.IGNORECASE
+)
+
+
 def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """TITLE before PERSON ("星衡智能前CTO陈墨"): the organisation is the one right before the title,
     the topic after "公司"/"其", or the previous one in a chain ("CEO甲、CTO乙")."""
@@ -954,6 +970,15 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         last = eng._people_rel[-1]
         if re.fullmatch(r"\s*(?:、|,|和|及|以及|and)\s*", view.skel[last[2] : m.start()]):
             org, conf = last[1], 0.65
+    if org is None and any(_is_founder(t) for t in titles) and not re.search(rf"{ORG}[^,。;!?{NE}]{{0,8}}$", before):
+        # "创始人X曾任A副总裁，……随后创办B": the founder of the company the sentence says X founded
+        later = _FOUNDS_ORG.search(view.skel, m.end())
+        between = view.skel[m.end() : later.start()] if later else ""
+        # "联合创始人X已离职，并创办B": X left the company of the story, which X co-founded
+        unscoped_leave = bool(re.search(rf"{vocab.LEAVE_CUE_ZH}|{vocab.LEAVE_CUE_EN}", between, re.IGNORECASE)) and (
+            not _LEAVE_ORG.search(between))
+        if later and not unscoped_leave and eng.ent(view, later.group("org")).root == "Organization":
+            org, conf = eng.ent(view, later.group("org")).group, 0.6
     if org is None and not re.search(rf"{ORG}[^,。;!?{NE}]{{0,8}}$", before):
         org, conf = eng.topic(view), 0.5  # a title alone names a role at the company the story is about
     if org is None:
@@ -1031,8 +1056,13 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A founding without the company named again ("2020年由韩知秋创立", "the company was founded
     by X"): the company of the story."""
-    org = eng.company_before(view, m.start()) or eng.topic(view)
-    if org is None:
+    people = _people(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
+    groups = {eng.ent(view, ch).group for ch in people}
+    # "A veteran X started the company": A is where X came from, not the company X started
+    came_from = {r.target for r in eng.out if r.sentence is view.sentence and r.source in groups
+                 and r.type == "LEFT"}
+    org = eng.company_before(view, m.start(), came_from) or eng.topic(view)
+    if org is None or org in came_from:
         return
     date = None
     mid = m.groupdict().get("mid")
@@ -1042,7 +1072,6 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     else:
         near = eng.date_near(view, m.start("pers"))
         date = near
-    people = _people(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
     for ch in people:
         eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, _date_props(date), m, "founded-topic", 0.65)
 
@@ -1151,6 +1180,52 @@ def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> 
         eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
 
 
+def _h_en_founded_who(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X, who left A in 2021, founded B last year": B was founded by X, dated by what follows B (the
+    date inside the clause is the leaving's), and the clause says X left A."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    after = view.skel[m.end("org") : m.end("org") + 40]
+    after = re.split(rf"[,;.{NE}]", after)[0]
+    found = find_dates(after, eng.base())
+    date = found[0][2] if found else None
+    people = [eng.ent(view, ch).group for ch in _people(m.group("pers"))]
+    for per in people:
+        eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-verb", 0.85)
+    left = m.groupdict().get("left")
+    if left:
+        prev = eng.ent(view, left)
+        if prev.root == "Organization" and not prev.is_exchange() and prev.group != org.group:
+            clause = view.skel[m.start("left") : m.start("org")]
+            when = find_dates(clause, eng.base())
+            for per in people:
+                props = _date_props(when[0][2] if when else None)
+                eng.emit(view, "LEFT", per, prev.group, props, m, "left-verb", 0.8)
+
+
+def _h_alumni(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Brightwater Dynamics alumni X and Y", "Quillfeather veteran X", "沐岩科技前员工X": people who
+    worked at the organisation before, with no title."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "LEFT", eng.ent(view, ch).group, org.group, {}, m, "alumni", 0.75)
+
+
+def _h_founder_previously(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B's founder previously led A's robotics unit": whoever the article says founded B worked at A."""
+    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
+    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+        return
+    people = [eng.ent(view, m.group("per")).group] if m.groupdict().get("per") else [
+        r.source for r in eng.out if r.type == "FOUNDED" and r.target == co.group
+    ]
+    for per in dict.fromkeys(people):
+        eng.emit(view, "LEFT", per, prev.group, {}, m, "founder-previously", 0.7)
+
+
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization":
@@ -1256,7 +1331,7 @@ def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         "SPUN_OFF_FROM",
         child.group,
         parent.group,
-        _date_props(eng.date_near(view, m.start())),
+        _date_props(eng.date_near(view, m.start(), m.end())),
         m,
         "spin-off",
         0.8,
@@ -1291,6 +1366,9 @@ def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 # -- the rule list ---------------------------------------------------------------------------------
 
 _NF = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
+_LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
+_ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
+_ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -1305,7 +1383,8 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-follow",
         _r(
-            rf"(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?(?:跟投|参投|追投|跟进|加码|加注|"
+            # not "A系创业公司……加注": A names the company's lineage, not an investor
+            rf"(?P<inv>{ZL})(?!\s*系)\s*(?:等)?{_NF}{{0,10}}?(?:跟投|参投|追投|跟进|加码|加注|"
             rf"参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资))"
         ),
         _h_follow,
@@ -1495,8 +1574,9 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-after-leaving",
         _r(
-            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|退出)[^。;!?{NE}]{{0,12}}?"
-            rf"[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?\s*(?P<mid>{_NF}{{0,12}}?)"
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|退出)(?:了)?(?:\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
+            # "离职，随后创办B" and, without the comma, "离职后创办B"
+            rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
         ),
         _h_founded_zh,
@@ -1504,7 +1584,9 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<org>{ORG})\s*(?:由|系|是由)\s*(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
+            # "B由A前产品总监X创立", "B由A前员工X创立": who X was stands between 由 and the name
+            rf"(?P<org>{ORG})\s*(?:由|系|是由)\s*(?:{ORG}\s*(?:的)?\s*(?:前|原)?\s*(?:{TZ}|员工|雇员|成员)\s*)?"
+            rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)"
         ),
         _h_founded_zh,
@@ -1607,6 +1689,12 @@ RULES: list[_Rule] = [
     ),
     # people, English
     _Rule(
+        "alumni",
+        _r(rf"(?P<org>{ORG})\s+{_ALUMNI_EN}\s+(?P<pers>{PL_EN})", re.IGNORECASE),
+        _h_alumni,
+    ),
+    _Rule("alumni", _r(rf"(?P<org>{ORG})\s*(?:的)?\s*{_ALUMNI_ZH}\s*(?P<pers>{PL})"), _h_alumni),
+    _Rule(
         "role-apposition",
         _r(
             rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s)\s+(?P<pre>former\s+|ex-|then\s+)?"
@@ -1666,11 +1754,21 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<pers>{PL_EN}),\s+who\s+[^,;.{NE}]{{0,60}}(?:{ORG}[^,;.{NE}]{{0,30}})?,\s+(?:later\s+|then\s+)?"
-            rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})(?P<mid>\s+in\s+(?:19|20)\d\d)?",
+            rf"(?P<pers>{PL_EN}),\s+who\s+(?:(?P<lv>left|quit|departed(?:\s+from)?)\s+(?P<left>{ORG})|"
+            rf"[^,;.{NE}]{{0,60}}(?:{ORG})?)[^,;.{NE}]{{0,30}},\s+(?:later\s+|then\s+)?"
+            rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        _h_en_founded_who,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
+            rf"(?P<pers>{PL_EN}),\s+(?:a|an|the)\s+[^,;.{NE}]{{0,60}}(?:{ORG}[^,;.{NE}]{{0,30}})?,\s+"
+            rf"(?:later\s+|then\s+)?(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_founded_who,
     ),
     _Rule(
         "founded-after-leaving",
@@ -1687,7 +1785,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
             rf"set\s+up|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
-            rf"(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN})",
+            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{PL_EN})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1758,6 +1856,25 @@ RULES: list[_Rule] = [
         ),
         _h_joined,
     ),
+    _Rule(
+        "role-apposition",
+        _r(
+            rf"(?P<per>{PER}),\s+(?:a|an|the)\s+(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+"
+            rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        _h_en_person_title_of,
+    ),
+    _Rule(
+        "founder-previously",
+        _r(
+            rf"(?P<co>{ORG})(?:'s|’s|'|’)\s+(?:co-?)?founder(?:,\s*(?P<per>{PER}),)?\s+(?:previously|formerly|"
+            rf"once|had|earlier)\s+(?:led|ran|headed|managed|worked\s+(?:at|for)|was\s+at)\s+(?:the\s+)?"
+            rf"(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_founder_previously,
+    ),
     # products
     _Rule(
         "develops",
@@ -1814,7 +1931,7 @@ RULES: list[_Rule] = [
     _Rule(
         "spin-off",
         _r(
-            rf"(?P<child>{ORG})\s*(?:正式)?(?:脱胎于|孵化自|孵化于|源自|源于|诞生于|分拆自|拆分自|起源于)\s*"
+            rf"(?P<child>{ORG})\s*(?:正式|最初|最早|同时|也|还|早年|起初)?(?:脱胎于|孵化自|孵化于|源自|源于|诞生于|分拆自|拆分自|起源于)\s*"
             rf"(?P<parent>{ORG})"
         ),
         _h_spinoff,
@@ -1835,6 +1952,17 @@ RULES: list[_Rule] = [
             rf"(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
             re.IGNORECASE,
         ),
+        _h_spinoff,
+    ),
+    _Rule(
+        # "B是一家A系创业公司", "A系创企B": a company of A's lineage, founded by people from A
+        "spin-off",
+        _r(rf"(?P<child>{ORG})\s*(?:是|为)\s*(?:一家|一个)?\s*(?P<parent>{ORG})\s*系(?:的)?\s*{_LINEAGE_KIND}"),
+        _h_spinoff,
+    ),
+    _Rule(
+        "spin-off",
+        _r(rf"(?P<parent>{ORG})\s*系(?:的)?\s*{_LINEAGE_KIND}\s*(?P<child>{ORG})"),
         _h_spinoff,
     ),
     _Rule("controlled-by", _r(rf"(?P<child>{ORG})\s*\(\s*(?P<parent>{ORG})\s*旗下\s*\)"), _h_controlled),

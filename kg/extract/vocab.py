@@ -14,6 +14,9 @@ import re
 #: after one ("陈墨(技术副总裁)") is the main way people enter the graph.
 TITLES_ZH: tuple[str, ...] = (
     "联合创始人",
+    "共同创办人",
+    "共同创始人",
+    "联合创办人",
     "创始人",
     "创办人",
     "创始合伙人",
@@ -137,6 +140,9 @@ FOUNDER_TITLES = frozenset(
     {
         "创始人",
         "联合创始人",
+        "共同创办人",
+        "共同创始人",
+        "联合创办人",
         "创办人",
         "创始合伙人",
         "founder",
@@ -163,6 +169,14 @@ TITLE_CANONICAL: dict[str, str] = {
     "cfo": "CFO",
     "chief financial officer": "CFO",
     "cofounder": "co-founder",
+    # Taiwan/Hong Kong usage
+    "共同创办人": "联合创始人",
+    "共同创始人": "联合创始人",
+    "联合创办人": "联合创始人",
+    "技术长": "CTO",
+    "执行长": "CEO",
+    "营运长": "COO",
+    "财务长": "CFO",
     "co founder": "co-founder",
 }
 
@@ -449,6 +463,8 @@ ZH_SUFFIX_TYPES: dict[str, str] = {
     "通信": "Company",
     "智造": "Company",
     "光电": "Company",
+    "数据": "Company",
+    "支付": "Company",
     "芯片": "Company",
     "实业": "Company",
     "证券": "Company",
@@ -517,6 +533,7 @@ ZH_WEAK_SUFFIXES = frozenset(
         "智造",
         "光电",
         "数据",
+        "支付",
         "芯片",
         "实业",
         "投资",
@@ -603,6 +620,13 @@ EN_SUFFIX_TYPES: dict[str, str] = {
     "Semiconductor": "Company",
     "Semiconductors": "Company",
     "Systems": "Company",
+    "Analytics": "Company",
+    "Dynamics": "Company",
+    "Optics": "Company",
+    "Photonics": "Company",
+    "Sensing": "Company",
+    "Automation": "Company",
+    "Payments": "Company",
     "Software": "Company",
     "Networks": "Company",
     "Motors": "Company",
@@ -823,6 +847,9 @@ GENERIC_PREFIX_WORDS = frozenset(
 #: Words and characters a Chinese name does not cross to its left ("由红杉中国领投" starts after 由).
 ZH_BOUNDARY_WORDS = frozenset(
     [
+        # "芯片新创青鹭微电子": a startup described, the name starts after the descriptor
+        "新创",
+        "初创",
         "由",
         "获",
         "获得",

@@ -104,16 +104,18 @@ def cache_root() -> Path:
 
 
 def start(home: Path, port: int | None = None, password: str | None = None, heap: str = "512m",
-          timeout: float = 120, *, watch_pid: int | None = None) -> ServerInfo:
+          timeout: float = 120, *, watch_pid: int | None = None, pagecache: str = "64m") -> ServerInfo:
     """Start the server of `home` (or return the one already running there) and wait until Bolt answers.
 
     `password` turns auth on and becomes the password of user `neo4j`; without it auth is off. A free
     port is picked when `port` is None. `watch_pid` makes the server stop by itself once that process
-    is gone (test sessions pass their own pid so a killed run leaves no JVM behind). `timeout` bounds
+    is gone (test sessions pass their own pid so a killed run leaves no JVM behind). `heap` and
+    `pagecache` size the JVM heap and Neo4j's page cache (the store's pages kept in memory: the small
+    default suits tests; a graph of 100k+ relationships loads faster when its store fits). `timeout` bounds
     the wait for Bolt once the JVM runs; the first-time download is not counted in it.
     Raises `Neo4jServerError`, with the tail of the server log, when the server cannot be started.
     """
-    _check_arguments(password, heap)
+    _check_arguments(password, heap, pagecache)
     home = Path(home).expanduser().resolve()
     home.mkdir(parents=True, exist_ok=True)
     with _locked(home / LOCK_FILE):
@@ -122,7 +124,7 @@ def start(home: Path, port: int | None = None, password: str | None = None, heap
             return _reuse(running, password)
         dist = fetch()
         port = _pick_port(port)
-        conf = _write_conf(home, port, auth=password is not None)
+        conf = _write_conf(home, port, auth=password is not None, pagecache=pagecache)
         proc = _spawn(dist, home, conf, heap, password, watch_pid)
         info = ServerInfo(uri=f"bolt://127.0.0.1:{port}", pid=proc.pid, home=home, port=port,
                           auth=password is not None)
@@ -194,7 +196,7 @@ def log_path(home: Path) -> Path:
 # -- arguments -----------------------------------------------------------------------------------------
 
 
-def _check_arguments(password: str | None, heap: str) -> None:
+def _check_arguments(password: str | None, heap: str, pagecache: str = "64m") -> None:
     """Refuse bad input here, with a clear message, rather than after a slow JVM start."""
     if password is not None:
         if len(password) < MIN_PASSWORD_LENGTH:
@@ -203,6 +205,8 @@ def _check_arguments(password: str | None, heap: str) -> None:
             raise Neo4jServerError("the Neo4j password must not contain line breaks")
     if not re.fullmatch(r"[1-9][0-9]*[kKmMgG]?", heap):
         raise Neo4jServerError(f"bad heap size {heap!r}: expected a JVM size such as 512m or 1g")
+    if not re.fullmatch(r"[1-9][0-9]*[kKmMgG]?", pagecache):
+        raise Neo4jServerError(f"bad page cache size {pagecache!r}: expected a size such as 64m or 1g")
 
 
 def _reuse(info: ServerInfo, password: str | None) -> ServerInfo:
@@ -297,7 +301,7 @@ def _compile(javac: Path, source: Path, lib: str, classes: Path) -> None:
 # -- configuration and process -------------------------------------------------------------------------------
 
 
-def _settings(port: int, auth: bool) -> dict[str, str]:
+def _settings(port: int, auth: bool, pagecache: str = "64m") -> dict[str, str]:
     """Neo4j settings; every key was checked against 5.26 (unknown keys abort start-up)."""
     return {
         "server.default_listen_address": "127.0.0.1",
@@ -309,7 +313,7 @@ def _settings(port: int, auth: bool) -> dict[str, str]:
         "server.https.enabled": "false",
         "dbms.security.auth_enabled": str(auth).lower(),
         "dbms.usage_report.enabled": "false",
-        "server.memory.pagecache.size": "64m",
+        "server.memory.pagecache.size": pagecache,
         "server.logs.debug.enabled": "false",
         "db.tx_log.rotation.retention_policy": "false",
         "db.tx_log.rotation.size": "8M",
@@ -320,11 +324,11 @@ def _settings(port: int, auth: bool) -> dict[str, str]:
     }
 
 
-def _write_conf(home: Path, port: int, auth: bool) -> Path:
+def _write_conf(home: Path, port: int, auth: bool, pagecache: str = "64m") -> Path:
     conf = home / CONF_FILE
     conf.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Written by kg.neo4j.server on every start; edits are overwritten.\n"]
-    lines += [f"{key}={value}\n" for key, value in _settings(port, auth).items()]
+    lines += [f"{key}={value}\n" for key, value in _settings(port, auth, pagecache).items()]
     conf.write_text("".join(lines), encoding="utf-8")
     return conf
 
