@@ -9,8 +9,8 @@ projection uses, then on one fresh Neo4j server (started in a temporary home; or
 
 0. loads it with `kg load`'s loader on the fresh server (schema creation, query planning and the JVM's
    warm-up included), then again (a no-op sync), and reports both times;
-1. empties the database (schema kept) and, after two untimed loads that warm the JIT up, times the
-   batched load (`UNWIND … MERGE`, `kg load`) five times, each into the emptied database; the median
+1. empties the database (schema kept) and, after three untimed loads that warm the JIT up, times the
+   batched load (`UNWIND … MERGE`, `kg load`) seven times, each into the emptied database; the median
    counts; then the same with 1,000-row batches, for comparison (the speedup uses `--batch-size`, by
    default `kg load`'s);
 2. empties it again and times the same rows per row: one MERGE query per node and per relationship,
@@ -211,7 +211,7 @@ def load_per_row(driver: Driver, items: list[tuple[str, dict]]) -> float:
 
 
 def time_batched(driver: Driver, graph: nx.MultiDiGraph, batch_size: int, n_nodes: int, n_rels: int,
-                 runs: int = 5) -> float:
+                 runs: int = 7) -> float:
     """Median seconds of `runs` batched loads, each into the emptied database; prints the line."""
     times = []
     for _ in range(runs):
@@ -332,10 +332,10 @@ def main() -> None:
 
             # Both arms below load into the same emptied database (schema kept, so both look ids up
             # through the same constraints) on the same, warmed-up server.
-            # 1. batched, as `kg load` does it: five runs, each into the emptied database, the median
+            # 1. batched, as `kg load` does it: seven runs, each into the emptied database, the median
             # counts (each query runs only a few times per load, so the first runs still warm the JVM);
             # then the same with small batches, to show what the batch size is worth
-            for _ in range(2):  # untimed warm-up of the JIT, as the per-row arm gets below
+            for _ in range(3):  # untimed warm-up of the JIT, as the per-row arm gets below
                 clear(driver)
                 load_graph(driver, graph, batch_size=args.batch_size)
             t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels)

@@ -14,7 +14,7 @@ from kg.errors import Neo4jError
 from kg.graph import to_networkx
 from kg.names import normalize_name
 from kg.neo4j.cypher import parse_param, run_cypher
-from kg.neo4j.loader import load_graph, neo4j_value
+from kg.neo4j.loader import LoadReport, load_graph, neo4j_value
 from kg.ontology import Ontology
 from kg.resolve import resolve
 from kg.store import Store, open_store, write_article
@@ -365,7 +365,7 @@ def test_a_routing_uri_works(clean_neo4j: Driver, neo4j_target, graph: nx.MultiD
 
 
 def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
-    from kg.neo4j.loader import LoadReport, _merge_relationships
+    from kg.neo4j.loader import _relationship_steps, _write_packed
     from kg.ontology import load_ontology
 
     load_graph(clean_neo4j, graph)
@@ -373,5 +373,34 @@ def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, 
         {"source": "person:ghost", "target": "organization:星衡智能", "props": {"id": "rghost"}}]}
     for stored in (0, 1):  # the CREATE path for a new type and the compare-and-merge path
         with clean_neo4j.session() as session, pytest.raises(Neo4jError, match="endpoints"):
-            _merge_relationships(session, rows, load_ontology(), 10, LoadReport(), None, {"FOUNDED": stored})
+            steps = _relationship_steps(rows, load_ontology(), 10, LoadReport(), {"FOUNDED": stored})
+            _write_packed(session, steps, 10, None)
     assert run_cypher(clean_neo4j, "MATCH ()-[r {id: 'rghost'}]->() RETURN r") == []
+
+
+def test_small_groups_share_a_transaction(clean_neo4j: Driver, network_store: Store, ontology: Ontology) -> None:
+    """Many label sets and relationship types, each a small group: packed, a whole first load that fits
+    in one batch is one transaction (a spy counts the real session's write transactions)."""
+    from kg.neo4j.loader import _node_steps, _relationship_steps, _write_packed, node_rows, relationship_rows
+
+    graph = to_networkx(network_store, ontology)
+    total = graph.number_of_nodes() + graph.number_of_edges()
+    nodes, rels = node_rows(graph, ontology), relationship_rows(graph, ontology)
+    assert len(nodes) + len(rels) > 5  # the case worth packing: several groups
+    empty = dict.fromkeys([*ontology.roots(), *ontology.relations], 0)
+    report = LoadReport()
+    with clean_neo4j.session() as session:
+        calls: list[int] = []
+        write = session.execute_write
+
+        def counting(fn, steps, *args, **kwargs):  # type: ignore[no-untyped-def]
+            calls.append(len(steps))
+            return write(fn, steps, *args, **kwargs)
+
+        session.execute_write = counting  # type: ignore[method-assign]
+        steps = [*_node_steps(nodes, ontology, total, report, empty),
+                 *_relationship_steps(rels, ontology, total, report, empty)]
+        _write_packed(session, steps, total, None)
+    assert calls == [len(steps)]
+    assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert counts(clean_neo4j) == (graph.number_of_nodes(), graph.number_of_edges())

@@ -24,8 +24,10 @@ How:
   as lists of values rather than maps, which is about twice as fast;
 - then the sync: where the count store shows more nodes under a root label (or relationships of a
   type) than the graph has, their ids are read back and those the graph lacks are deleted in batches;
-- every batch runs in a managed transaction (`execute_write`), which the driver retries on transient
-  errors (deadlocks, leader switches); the batches are idempotent, so a retry is safe.
+- batches run in managed transactions (`execute_write`) of up to `batch_size` rows, small groups
+  packed together so that a load commits a few times rather than once per group; the driver retries a
+  transaction on transient errors (deadlocks, leader switches), and a retried transaction was rolled
+  back first, so a retry is safe.
 
 The driver encodes the rows (PackStream) with `neo4j-rust-ext`, a dependency of kg and a drop-in
 for the driver's pure-Python codec; with it the client needs about a fifth of a load's time, and the
@@ -273,6 +275,49 @@ def _run_batch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> _B
     return _BatchResult(record["seen"], record["created"] or 0, record["updated"] or 0, counters)
 
 
+@dataclass
+class _Step:
+    """One `UNWIND` query over a chunk of rows, and what to do with its result once committed."""
+
+    query: str
+    params: dict[str, Any]
+    rows: int
+    apply: Callable[[_BatchResult], None]
+
+
+def _run_steps(tx: ManagedTransaction, steps: list[_Step]) -> list[_BatchResult]:
+    return [_run_batch(tx, step.query, step.params) for step in steps]
+
+
+def _write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
+                  progress: Callable[[int], None] | None) -> None:
+    """Run the steps in order, packing consecutive ones into one transaction up to `batch_size` rows.
+
+    Nodes and relationships come in many small groups (one per label set and per relationship type),
+    and each commit costs the server a log flush: packing a first load of ~14k rows into two
+    transactions instead of ~25 takes about a quarter off its time. Results are applied only after
+    the commit, so a transaction the driver retries is counted once.
+    """
+    pack: list[_Step] = []
+    rows = 0
+
+    def flush() -> None:
+        results = session.execute_write(_run_steps, pack)
+        for step, result in zip(pack, results, strict=True):
+            step.apply(result)
+            if progress:
+                progress(step.rows)
+
+    for step in steps:
+        if pack and rows + step.rows > batch_size:
+            flush()
+            pack, rows = [], 0
+        pack.append(step)
+        rows += step.rows
+    if pack:
+        flush()
+
+
 def _run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
     return tx.run(query, params).consume().counters
 
@@ -326,8 +371,9 @@ def load_graph(
             nodes = node_rows(graph, ontology)
             relationships = relationship_rows(graph, ontology)
             before = _count(session, ontology)
-            _merge_nodes(session, nodes, ontology, batch_size, report, progress, before)
-            _merge_relationships(session, relationships, ontology, batch_size, report, progress, before)
+            steps = [*_node_steps(nodes, ontology, batch_size, report, before),
+                     *_relationship_steps(relationships, ontology, batch_size, report, before)]
+            _write_packed(session, steps, batch_size, progress)
             after = _count(session, ontology)
             _remove_stale_relationships(session, relationships, ontology, batch_size, report, after)
             _remove_stale_nodes(session, nodes, ontology, batch_size, report, after)
@@ -360,10 +406,18 @@ def _count(session: Session, ontology: Ontology) -> dict[str, int]:
     return {name: counts[i] for i, name in enumerate(names)}
 
 
-def _merge_nodes(session: Session, groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology,
-                 batch_size: int, report: LoadReport, progress: Callable[[int], None] | None,
-                 stored: dict[str, int]) -> None:
+def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology, batch_size: int,
+                report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """The node batches: plain CREATE under a root label that is still empty, compare-and-merge else."""
     all_labels = sorted(ontology.classes)
+
+    def apply(result: _BatchResult) -> None:
+        report.nodes_created += result.counters.nodes_created
+        report.nodes_updated += result.updated
+        report.properties_set += result.counters.properties_set
+        report.labels_added += result.counters.labels_added
+        report.labels_removed += result.counters.labels_removed
+
     for (root, extra), rows in sorted(groups.items()):
         labels = [root, *extra]
         stale = [label for label in all_labels if label not in labels]
@@ -376,19 +430,18 @@ def _merge_nodes(session: Session, groups: dict[tuple[str, tuple[str, ...]], lis
             query = node_query(root, extra, stale)
         for chunk in _chunks(rows, batch_size):
             data = chunk if keys is None else [[row.get(k) for k in keys] for row in chunk]
-            result = session.execute_write(_run_batch, query, {**params, "rows": data})
-            report.nodes_created += result.counters.nodes_created
-            report.nodes_updated += result.updated
-            report.properties_set += result.counters.properties_set
-            report.labels_added += result.counters.labels_added
-            report.labels_removed += result.counters.labels_removed
-            if progress:
-                progress(len(chunk))
+            yield _Step(query, {**params, "rows": data}, len(chunk), apply)
 
 
-def _merge_relationships(session: Session, groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology,
-                         batch_size: int, report: LoadReport, progress: Callable[[int], None] | None,
-                         stored: dict[str, int]) -> None:
+def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
+                        report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """The relationship batches; a batch whose endpoints were not all found fails the load."""
+
+    def apply(result: _BatchResult) -> None:
+        report.relationships_created += result.counters.relationships_created
+        report.relationships_updated += result.updated
+        report.properties_set += result.counters.properties_set
+
     for (rel_type, src_root, dst_root), rows in sorted(groups.items()):
         keys = None
         if stored[rel_type] == 0:
@@ -397,18 +450,21 @@ def _merge_relationships(session: Session, groups: dict[tuple[str, str, str], li
             query = relationship_create_query(rel_type, src_root, dst_root, keys)
         else:
             query = relationship_query(rel_type, src_root, dst_root)
+
         for chunk in _chunks(rows, batch_size):
             data = chunk if keys is None else [[row["source"], row["target"], *[row["props"].get(k) for k in keys]]
                                                for row in chunk]
-            result = session.execute_write(_run_batch, query, {"rows": data})
-            if result.seen != len(chunk):
-                raise Neo4jError(f"{rel_type}: found the endpoints of {result.seen} of {len(chunk)} "
-                                 "relationships; some endpoints are missing in Neo4j")
-            report.relationships_created += result.counters.relationships_created
-            report.relationships_updated += result.updated
-            report.properties_set += result.counters.properties_set
-            if progress:
-                progress(len(chunk))
+            yield _Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
+
+
+def _checked(apply: Callable[[_BatchResult], None], rel_type: str, rows: int) -> Callable[[_BatchResult], None]:
+    """`apply`, after checking that every relationship of the batch found both its endpoints."""
+    def check_then_apply(result: _BatchResult) -> None:
+        if result.seen != rows:
+            raise Neo4jError(f"{rel_type}: found the endpoints of {result.seen} of {rows} "
+                             "relationships; some endpoints are missing in Neo4j")
+        apply(result)
+    return check_then_apply
 
 
 def _remove_stale_relationships(session: Session, groups: dict[tuple[str, str, str], list[dict]],
