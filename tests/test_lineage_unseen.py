@@ -185,3 +185,19 @@ def test_the_second_set_reads_the_same_upwards(graph2: nx.MultiDiGraph, root: st
     rows = run_embedded(graph2, "lineage", youngest, direction="up")
     got = {(r["generation"], _plain(r["company"]), _plain(r["parent"])) for r in rows}
     assert {(g - 2, _plain(c), _plain(p)) for g, c, p, _v in LINEAGES2[root]} <= got
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("query", ["lineage", "alumni"])
+def test_neo4j_gives_the_same_lineage_and_alumni_rows(graph: nx.MultiDiGraph, graph2: nx.MultiDiGraph,
+                                                      clean_neo4j, query: str) -> None:
+    """Both sets loaded into the real server: every root's lineage and alumni rows, row for row."""
+    from kg.neo4j.loader import load_graph
+    from kg.queries import run_neo4j
+
+    both = nx.compose(graph, graph2)
+    load_graph(clean_neo4j, both)
+    for root in [*sorted(LINEAGES), *sorted(LINEAGES2)]:
+        embedded = run_embedded(both, query, root)
+        assert embedded, root
+        assert run_neo4j(clean_neo4j, query, root) == embedded, root
