@@ -23,6 +23,7 @@ from typing import Any
 
 from kg.errors import StoreError
 from kg.model import Article, Entity, Relation, Source
+from kg.names import normalize_name, to_simplified
 
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
@@ -247,6 +248,9 @@ class Store:
                 "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
             if types:
                 conn.execute("UPDATE entities SET types = ? WHERE id = ?", (_dumps(types), entity_id))
+                name = display_name(conn, entity_id)
+                if name is not None:
+                    conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -271,6 +275,28 @@ class Store:
                 entity_types[t] = entity_types.get(t, 0) + 1
         rel_types = dict(self.connection.execute("SELECT type, COUNT(*) FROM relations GROUP BY type"))
         return dict(sorted(entity_types.items())), dict(sorted(rel_types.items()))
+
+
+def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
+    """The spelling an entity the gazetteer does not know goes by: of the spellings of its name (the
+    same name in traditional or simplified script, full- or half-width), the one its articles use most.
+
+    The first article to name a firm may be the odd one out (a traditional-script report among
+    simplified ones); the spelling is voted on by every mention, so it does not depend on the order
+    the articles were built in (ties go to the simplified spelling, then the alphabetically first).
+    Which name is shown (brand, legal name) stays the first article's choice. Gazetteer entities keep
+    their canonical name (None is returned).
+    """
+    row = conn.execute("SELECT gazetteer_key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None or row[0] is not None:
+        return None
+    current = normalize_name(row[1])
+    counts = {surface: n for surface, n in conn.execute(
+        "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY surface", (entity_id,))
+        if normalize_name(surface) == current}
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
 
 
 def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:

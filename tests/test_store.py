@@ -179,3 +179,27 @@ def test_a_crash_mid_article_leaves_the_store_consistent(tmp_path: Path, ontolog
         assert snapshot(s) == before
         assert s.counts()["articles"] == 1
         assert record(s, funding_article(), ontology) is True  # and the article can be built again
+
+
+@pytest.mark.parametrize("order", [("hant", "hans"), ("hans", "hant")])
+def test_the_display_name_is_the_one_most_articles_use_whatever_the_order(tmp_path: Path, order) -> None:
+    """One traditional-script report and two simplified ones about a firm no gazetteer knows: the firm
+    is called what most mentions call it, and a surname alone never becomes a person's name."""
+    from kg.build import build
+    from kg.graph import to_networkx
+
+    texts = {
+        "hant": "嵐峰半導體聯合創始人、技術長蘇硯秋已離職。",
+        "hans": "苏州芯片公司岚峰半导体完成B轮融资，由苏州国发创投领投。岚峰半导体创始人陆远舟表示感谢。\n\n"
+                "Tessellate Robotics was founded by Daniel Okafor. Okafor left Corvane Systems. Okafor said so.",
+    }
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, key in enumerate(order):
+        (folder / f"{i}-{key}.txt").write_text(texts[key], encoding="utf-8")
+    with open_store(tmp_path / "s") as store:
+        build(store, [folder])
+        graph = to_networkx(store)
+    names = {d["name"] for _n, d in graph.nodes(data=True)}
+    assert "岚峰半导体" in names and "嵐峰半導體" not in names
+    assert "Daniel Okafor" in names and "Okafor" not in names

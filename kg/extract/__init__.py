@@ -23,6 +23,7 @@ import bisect
 from collections import Counter
 from typing import Any
 
+from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
@@ -234,6 +235,22 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
 
 
+_LEGAL_ENDINGS = tuple(normalize_name(form) for form in (*vocab.LEGAL_FORMS_ZH, *vocab.LEGAL_FORMS_EN))
+
+
+def _preferred(counts: Counter[str]) -> str | None:
+    """The name an entity of this article goes by: its most frequent (normalised) name, longer first on
+    a tie, but never a short form of a longer name it also has ("Okafor" beside "Daniel Okafor",
+    "Tessellate" beside "Tessellate Robotics", "岚峰" beside "岚峰半导体"): news repeats the short
+    form, yet the full one names the thing. A brand beside its legal name ("星衡智能" beside
+    "星衡智能科技有限公司") is not a short form: the brand is what people call it."""
+    def short_form(name: str) -> bool:
+        return any(name != other and name in other and not other.endswith(_LEGAL_ENDINGS) for other in counts)
+
+    full = {name: n for name, n in counts.items() if not short_form(name)} or counts
+    return max(full.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if full else None
+
+
 def _pack(
     article: Article,
     nt: NormText,
@@ -293,7 +310,7 @@ def _pack(
             preferred = entry.preferred
             known = list(entry.names)
         else:
-            best = max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if counts else None
+            best = _preferred(counts)
             preferred = first_surface[best] if best else None
             known = []
         if not names:

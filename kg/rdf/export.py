@@ -74,7 +74,9 @@ def _encode(path: str) -> str:
     included, so that each id is one path and the mapping is one-to-one."""
     out = []
     for c in path:
-        if c in _PATH_ASCII or (ord(c) > 0x7F and _ucschar(ord(c))):
+        # Unicode spaces (U+00A0, U+3000...) are legal IRI characters, but parsers that split on
+        # whitespace (rdflib's N-Triples reader among them) stop at them: they are encoded too
+        if c in _PATH_ASCII or (ord(c) > 0x7F and _ucschar(ord(c)) and not c.isspace()):
             out.append(c)
         else:
             out.extend(f"%{b:02X}" for b in c.encode("utf-8"))
