@@ -23,7 +23,6 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
@@ -235,20 +234,16 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
 
 
-_LEGAL_ENDINGS = tuple(normalize_name(form) for form in (*vocab.LEGAL_FORMS_ZH, *vocab.LEGAL_FORMS_EN))
-
-
-def _preferred(counts: Counter[str]) -> str | None:
+def _preferred(counts: Counter[str], person: bool) -> str | None:
     """The name an entity of this article goes by: its most frequent (normalised) name, longer first on
-    a tie, but never a short form of a longer name it also has ("Okafor" beside "Daniel Okafor",
-    "Tessellate" beside "Tessellate Robotics", "岚峰" beside "岚峰半导体"): news repeats the short
-    form, yet the full one names the thing. A brand beside its legal name ("星衡智能" beside
-    "星衡智能科技有限公司") is not a short form: the brand is what people call it."""
-    def short_form(name: str) -> bool:
-        return any(name != other and name in other and not other.endswith(_LEGAL_ENDINGS) for other in counts)
-
-    full = {name: n for name, n in counts.items() if not short_form(name)} or counts
-    return max(full.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if full else None
+    a tie. For a person, never a surname or given name alone beside the full name ("Okafor" beside
+    "Daniel Okafor"): news repeats the short form, yet only the full one names the person. A
+    company's repeated short form is its brand ("Yaotu" beside "Yaotu Technology") and may win."""
+    if person:
+        full = {name: n for name, n in counts.items()
+                if not any(name != other and name in other for other in counts)}
+        counts = Counter(full) or counts
+    return max(counts.items(), key=lambda kv: (kv[1], len(kv[0])))[0] if counts else None
 
 
 def _pack(
@@ -310,7 +305,7 @@ def _pack(
             preferred = entry.preferred
             known = list(entry.names)
         else:
-            best = _preferred(counts)
+            best = _preferred(counts, root_of(entity_types) == "Person")
             preferred = first_surface[best] if best else None
             known = []
         if not names:
