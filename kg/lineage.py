@@ -27,6 +27,7 @@ _ORIGIN_TYPES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
 class _Derivation:
     people: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
+    departures: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     confidence: float = 1.0
 
@@ -95,6 +96,8 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
                 d.people.add(person)
                 if child_date:
                     d.dates.add(child_date)
+                elif tie["type"] == "LEFT" and tie_date:
+                    d.departures.add(tie_date)  # no founding date: the departure dates the spin-off
                 d.sources.update(tie.get("sources", []), founded.get("sources", []))
                 d.confidence = min(d.confidence, tie.get("confidence", 1.0), founded.get("confidence", 1.0))
     edges = []
@@ -103,8 +106,8 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
             continue  # each would be the other's parent: the evidence cannot order them
         props: dict[str, Any] = {"derived": True, "via": sorted(d.people), "sources": sorted(d.sources),
                                  "confidence": round(d.confidence * 0.9, 4), "method": [METHOD]}
-        if d.dates:
-            props["date"] = min(d.dates)
+        if d.dates or d.departures:
+            props["date"] = min(d.dates or d.departures)
         edges.append((child, parent, props))
     return edges
 

@@ -767,6 +767,10 @@ def test_lineage_facts_about_unknown_firms(text: str, fact: tuple[str, str, str]
     ],
 )
 def test_lineage_near_misses(text: str, fact: tuple) -> None:
+    _assert_no_fact(text, fact)
+
+
+def _assert_no_fact(text: str, fact: tuple) -> None:
     ex = _run_unknown(text)
     rel_type, source, target, *props = fact
     assert not _has_fact(ex, rel_type, source, target, **(props[0] if props else {})), [
@@ -786,9 +790,140 @@ def test_lineage_near_misses(text: str, fact: tuple) -> None:
     ],
 )
 def test_names_of_unknown_firms(text: str, name: str | None, absent: str | None) -> None:
+    _assert_names(text, name, absent)
+
+
+def _assert_names(text: str, name: str | None, absent: str | None) -> None:
+    """`name` is among the names found in `text`, `absent` is not."""
     ex = _run_unknown(text)
     found = {n for e in ex.entities for n in e.names}
     if name:
         assert name in found, found
     if absent:
         assert absent not in found, found
+
+
+# -- a third round of lineage phrasings (tests/data/lineage_unseen3/): one case per rule, near misses --
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # "X曾在A担任T": a former position at A; "…2021年出来创业，成立了B": B founded then
+        ("邬知许曾在砾岸数据担任算法负责人，2021年出来创业，成立了翎川智能。",
+         ("LEFT", "邬知许", "砾岸数据", {"title": "算法负责人"})),
+        ("邬知许曾在砾岸数据担任算法负责人，2021年出来创业，成立了翎川智能。",
+         ("FOUNDED", "邬知许", "翎川智能", {"date": "2021"})),
+        # "B的创始团队来自A": whoever the article names as B's founder, also later, came from A
+        ("翎川智能的创始团队来自砾岸数据。翎川智能创始人邬知许表示，公司将扩大招聘。",
+         ("LEFT", "邬知许", "砾岸数据")),
+        # "B创始人X为A前技术VP": 前 after the company makes the title a former one
+        ("翎川智能创始人邬知许为砾岸数据前技术VP。", ("LEFT", "邬知许", "砾岸数据", {"title": "技术VP"})),
+        # "A出身的X", "X出身A"
+        ("砾岸数据出身的邬知许创办了翎川智能。", ("LEFT", "邬知许", "砾岸数据")),
+        ("翎川智能創辦人邬知許出身砾岸數據。", ("LEFT", "邬知許", "砾岸數據")),
+        # "X辞去A职务后创立B"
+        ("2023年，邬知许辞去砾岸数据职务后创立翎川智能。", ("FOUNDED", "邬知许", "翎川智能")),
+        # the suffix inside a title is not the end of a name ("砾岸金服首席技术官")
+        ("翎川智能创始人邬知许原为砾岸金服首席技术官。", ("LEFT", "邬知许", "砾岸金服", {"title": "CTO"})),
+        # the company that opens the text is an entity too (group 0)
+        ("翎川智能成立于2021年，由砾岸数据出身的邬知许创办。", ("FOUNDED", "邬知许", "翎川智能", {"date": "2021"})),
+        # English: joined, left, co-founded; a trio of former engineers led by X; previously head of
+        ("Hana Oduya joined Brackwater Systems in 2014 and left in 2019 to co-found Fallowmere Analytics.",
+         ("LEFT", "Hana Oduya", "Brackwater Systems", {"date": "2019"})),
+        ("Hana Oduya joined Brackwater Systems in 2014 and left in 2019 to co-found Fallowmere Analytics.",
+         ("FOUNDED", "Hana Oduya", "Fallowmere Analytics", {"date": "2019"})),
+        ("Fallowmere Energy, started by a trio of former Brackwater Systems engineers led by Hana Oduya, sells "
+         "carbon software.", ("LEFT", "Hana Oduya", "Brackwater Systems")),
+        ("Fallowmere Energy, started by a trio of former Brackwater Systems engineers led by Hana Oduya, sells "
+         "carbon software.", ("FOUNDED", "Hana Oduya", "Fallowmere Energy")),
+        ("Fallowmere Biosciences was founded by former Brackwater Systems researchers. Hana Oduya co-founded "
+         "Fallowmere Biosciences in 2021.", ("LEFT", "Hana Oduya", "Brackwater Systems")),
+        ("Hana Oduya, previously head of AI at Brackwater Systems, launched Fallowmere Energy in 2022.",
+         ("LEFT", "Hana Oduya", "Brackwater Systems")),
+        ("Hana Oduya, previously head of AI at Brackwater Systems, launched Fallowmere Energy in 2022.",
+         ("FOUNDED", "Hana Oduya", "Fallowmere Energy", {"date": "2022"})),
+        ("Hana Oduya co-founded Fallowmere Instruments in 2018, the company said.",
+         ("FOUNDED", "Hana Oduya", "Fallowmere Instruments", {"date": "2018"})),
+        ("出身砾岸数据的邬知许于2021年创办翎川智能。", ("LEFT", "邬知许", "砾岸数据")),
+        ("邬知许辞去在砾岸数据的职务，创办翎川智能。", ("LEFT", "邬知许", "砾岸数据")),
+        ("邬知许辞去在砾岸数据的职务，创办翎川智能。", ("FOUNDED", "邬知许", "翎川智能")),
+        # a department and a rank after a complete name are a title ("砾岸数据技术副总裁")
+        ("翎川智能完成融资。创始人邬知许曾是砾岸数据技术副总裁。",
+         ("LEFT", "邬知许", "砾岸数据", {"title": "技术副总裁"})),
+        # plural titles before a list of names; "Its founder X" is the founder of the story's company
+        ("Fallowmere Analytics was founded in 2021 by former Brackwater Systems executives Hana Oduya and "
+         "Piet Kramer.", ("LEFT", "Piet Kramer", "Brackwater Systems")),
+        ("Fallowmere Analytics was founded in 2021 by former Brackwater Systems executives Hana Oduya and "
+         "Piet Kramer.", ("FOUNDED", "Piet Kramer", "Fallowmere Analytics", {"date": "2021"})),
+        ("Fallowmere Analytics, started by former Brackwater Systems engineers, raised money. Its founder Hana "
+         "Oduya said demand was strong.", ("LEFT", "Hana Oduya", "Brackwater Systems")),
+        # a name given with its characters, then a who-clause; a past employer after "spent … years at"
+        ("Hana Wu (吴荷), who co-founded Fallowmere Analytics in 2020, spent five years at Brackwater Systems.",
+         ("FOUNDED", "Hana Wu", "Fallowmere Analytics", {"date": "2020"})),
+        ("Hana Wu (吴荷), who co-founded Fallowmere Analytics in 2020, spent five years at Brackwater Systems.",
+         ("LEFT", "吴荷", "Brackwater Systems")),
+        # a wire dateline dates the report; the year the sentence states dates the spin-off
+        ("SEOUL, March 3, 2025 (Reuters) - Fallowmere Optics was spun out of Kestrel Institute of Technology "
+         "in 2018, the company said.", ("SPUN_OFF_FROM", "Fallowmere Optics", "Kestrel Institute of Technology",
+                                        {"date": "2018"})),
+        # ... and still dates it when the sentence states no other date
+        ("SEOUL, March 3, 2025 (Reuters) - Fallowmere Optics was spun out of Kestrel Institute of Technology.",
+         ("SPUN_OFF_FROM", "Fallowmere Optics", "Kestrel Institute of Technology", {"date": "2025-03-03"})),
+    ],
+)
+def test_lineage_facts_third_round(text: str, fact: tuple) -> None:
+    ex = _run_unknown(text)
+    rel_type, source, target, *props = fact
+    assert _has_fact(ex, rel_type, source, target, **(props[0] if props else {})), [
+        (r.type, r.source, r.target, r.props) for r in ex.relations]
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # without 曾/此前 the position is a current one
+        ("邬知许在砾岸数据担任首席技术官。", ("LEFT", "邬知许", "砾岸数据")),
+        # customers, not the founding team, come from A
+        ("翎川智能的客户来自砾岸数据。翎川智能创始人邬知许表示，公司将扩大招聘。", ("LEFT", "邬知许", "砾岸数据")),
+        # the founding team's origin is not a company its leader founded
+        ("Fallowmere Energy, started by a trio of former Brackwater Systems engineers led by Hana Oduya, sells "
+         "carbon software.", ("FOUNDED", "Hana Oduya", "Brackwater Systems")),
+        # the joining year is not the leaving year
+        ("Hana Oduya joined Brackwater Systems in 2014 and left in 2019 to co-found Fallowmere Analytics.",
+         ("LEFT", "Hana Oduya", "Brackwater Systems", {"date": "2014"})),
+        # "A的X" without 出身 says nothing about a past at A
+        ("砾岸数据的邬知许表示，公司将扩大招聘。", ("LEFT", "邬知许", "砾岸数据")),
+        # a list of names needs "and" to close it: the second item is a company, not a co-founder
+        ("Founded in 2019 by former Brackwater Systems engineer Hana Oduya, Hangzhou-based Fallowmere Labs "
+         "builds arms.", ("FOUNDED", "Hangzhou-based Fallowmere", "Fallowmere Labs")),
+        # "has spent" is a career still going on
+        ("Hana Oduya has spent five years at Brackwater Systems.", ("LEFT", "Hana Oduya", "Brackwater Systems")),
+        # a current head of AI has not left
+        ("Hana Oduya, the head of AI at Brackwater Systems, spoke at the event.",
+         ("LEFT", "Hana Oduya", "Brackwater Systems")),
+    ],
+)
+def test_lineage_near_misses_third_round(text: str, fact: tuple) -> None:
+    _assert_no_fact(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "absent"),
+    [
+        ("创始人戚松年2020年离开砾岸数据。", "戚松年", "戚松"),  # 年 ends a given name when no number precedes it
+        ("邬知许2020年初离开砾岸数据。", "邬知许", "邬知许2020年"),
+        ("砾岸金服宣布完成融资。", "砾岸金服", None),  # 金服: a fintech company's suffix
+        ("翎川智能创始人邬知许原为砾岸金服首席技术官。", "砾岸金服", "砾岸金服首席技术"),
+        ("邬知许曾在砾岸数据担任算法负责人。", "砾岸数据", "在砾岸数据"),  # the preposition jieba glued on
+        ("邬知许在砾岸数据工作了六年。", "砾岸数据", "邬知许在砾岸数据"),
+        ("公司将服务本地私人银行客户。", None, "本地私人银行"),  # a line of business, not a name
+        ("创始人邬知许曾是砾岸数据技术副总裁。", "砾岸数据", "砾岸数据技术"),
+        ("砾岸技术宣布完成融资。", "砾岸技术", None),  # ... but a name may end in 技术
+        ("# Meet Fallowmere Energy: carbon accounting\n\nFallowmere Energy raised $4 million.", "Fallowmere Energy",
+         "Meet Fallowmere Energy"),  # a headline verb is not part of the name
+        ("Where Brackwater Systems' engineers go next\n\nBrackwater Systems declined to comment.",
+         "Brackwater Systems", "Where Brackwater Systems"),
+    ],
+)
+def test_names_third_round(text: str, name: str | None, absent: str | None) -> None:
+    _assert_names(text, name, absent)

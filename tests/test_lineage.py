@@ -45,7 +45,7 @@ def test_two_generations_are_derived_with_people_dates_and_sources(two_generatio
     assert edges[("B", "A")]["via"] == ["Shen"] and edges[("B", "A")]["date"] == "2023-05"
     assert edges[("B", "A")]["sources"] == ["a1", "a2"]
     assert edges[("C", "B")]["via"] == ["Gu"] and edges[("C", "B")]["derived"] is True
-    assert "date" not in edges[("C", "B")]
+    assert edges[("C", "B")]["date"] == "2025"  # C has no founding date: Gu's departure dates it
 
 
 def test_a_position_counts_only_when_dates_put_it_first() -> None:
@@ -113,3 +113,18 @@ def test_the_example_articles_yield_two_generations_of_spinoffs(tmp_path) -> Non
     assert via[("澄湖科技", "云岫智能")] == ["person:沈知微"]  # ids, as the ontology says
     assert via[("栖光机器人", "澄湖科技")] == ["person:顾言川"]
     assert ("砚石智能", "上海交通大学智能感知实验室") in via  # stated: 脱胎于 a university lab
+
+
+def test_an_undated_founding_is_dated_by_the_departure() -> None:
+    """"X left A in 2020 and founded B": the spin-off is placed in 2020 on the time axis."""
+    g = nx.MultiDiGraph()
+    for c in ("A", "B"):
+        company(g, c)
+    person(g, "X")
+    tie(g, "X", "A", "LEFT", "2020-03")
+    tie(g, "X", "B", "FOUNDED")
+    [(child, parent, props)] = derive_spinoffs(g)
+    assert (child, parent, props["date"]) == ("B", "A", "2020-03")
+    g.edges["X", "B", "X-FOUNDED-B"]["date"] = "2021"  # a founding date, once known, wins
+    [(_c, _p, props)] = derive_spinoffs(g)
+    assert props["date"] == "2021"

@@ -153,6 +153,21 @@ LINEAGES2 = {
 }
 
 
+def _assert_lineage(graph: nx.MultiDiGraph, root: str, expected: list) -> None:
+    """`kg query lineage ROOT` gives every generation of `expected`, with the people who carried it."""
+    rows = run_embedded(graph, "lineage", root)
+    got = sorted((r["generation"], _plain(r["company"]), _plain(r["parent"]), sorted(_plain(p) for p in r["via"]))
+                 for r in rows)
+    assert got == sorted((g, _plain(c), _plain(p), sorted(_plain(v) for v in people)) for g, c, p, people in expected)
+
+
+def _assert_upwards(graph: nx.MultiDiGraph, expected: list) -> None:
+    """Asked from the youngest company upwards, the same two generations come back."""
+    rows = run_embedded(graph, "lineage", expected[-1][1], direction="up")
+    got = {(r["generation"], _plain(r["company"]), _plain(r["parent"])) for r in rows}
+    assert {(g - 2, _plain(c), _plain(p)) for g, c, p, _v in expected} <= got
+
+
 @pytest.fixture(scope="module")
 def graph2(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     path = tmp_path_factory.mktemp("unseen2") / "store"
@@ -162,29 +177,27 @@ def graph2(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
         return to_networkx(store)
 
 
-def test_no_name_of_the_second_set_is_in_the_gazetteer() -> None:
+def _assert_unknown(lineages: dict) -> None:
+    """No company or person of these lineages is in the gazetteer: everything is found by context."""
     gazetteer = default_gazetteer()
-    for rows in LINEAGES2.values():
+    for rows in lineages.values():
         for _g, child, parent, people in rows:
             for name in (child, parent, *people):
                 assert gazetteer.lookup(name) is None, name
 
 
+def test_no_name_of_the_second_set_is_in_the_gazetteer() -> None:
+    _assert_unknown(LINEAGES2)
+
+
 @pytest.mark.parametrize("root", sorted(LINEAGES2))
 def test_the_second_set_gives_both_generations_with_their_people(graph2: nx.MultiDiGraph, root: str) -> None:
-    rows = run_embedded(graph2, "lineage", root)
-    got = sorted((r["generation"], _plain(r["company"]), _plain(r["parent"]), sorted(_plain(p) for p in r["via"]))
-                 for r in rows)
-    assert got == sorted((g, _plain(c), _plain(p), sorted(_plain(v) for v in people))
-                         for g, c, p, people in LINEAGES2[root])
+    _assert_lineage(graph2, root, LINEAGES2[root])
 
 
 @pytest.mark.parametrize("root", sorted(LINEAGES2))
 def test_the_second_set_reads_the_same_upwards(graph2: nx.MultiDiGraph, root: str) -> None:
-    youngest = LINEAGES2[root][-1][1]
-    rows = run_embedded(graph2, "lineage", youngest, direction="up")
-    got = {(r["generation"], _plain(r["company"]), _plain(r["parent"])) for r in rows}
-    assert {(g - 2, _plain(c), _plain(p)) for g, c, p, _v in LINEAGES2[root]} <= got
+    _assert_upwards(graph2, LINEAGES2[root])
 
 
 @pytest.mark.neo4j
@@ -201,3 +214,70 @@ def test_neo4j_gives_the_same_lineage_and_alumni_rows(graph: nx.MultiDiGraph, gr
         embedded = run_embedded(both, query, root)
         assert embedded, root
         assert run_neo4j(clean_neo4j, query, root) == embedded, root
+
+
+# -- a third set: tests/data/lineage_unseen3/ -------------------------------------------------------
+# Three lineages told in the other formats the readers take: an HTML news page wrapped in navigation,
+# ads and a footer; a Markdown blog post with front matter, headings and links; a JSON Lines file of
+# three briefs; a GB18030 simplified and a Big5 traditional text file; and a wire story and a feature
+# that name a Chinese founder in pinyin, once with the characters beside it. Phrasings: X曾在A担任T，
+# 2022年出来创业，成立了B; B的创始团队来自A; B创始人X为A前技术VP; A出身的X; X辞去A职务后创立B; X原为A首席技术官;
+# "X joined A in 2015 and left in 2020 to co-found B"; "B, started by a trio of former A engineers led
+# by X"; "X, previously head of AI at A, launched B in 2023"; "X (周砚亭), who co-founded B in 2020,
+# spent five years at A".
+
+ARTICLES3 = Path(__file__).resolve().parent / "data" / "lineage_unseen3"
+
+LINEAGES3 = {
+    "澜溯数据": [(1, "墨汀智能", "澜溯数据", {"祁望舒"}), (2, "蔚篱科技", "墨汀智能", {"韦晗"})],
+    "Ashgrove Networks": [
+        (1, "Pellucid Technologies", "Ashgrove Networks", {"Zhou Yanting"}),
+        (2, "Marlowe Energy", "Pellucid Technologies", {"Ines Varga"}),
+    ],
+    "朔桥证券": [(1, "岫云金服", "朔桥证券", {"殷鹤年"}), (2, "汀砂科技", "岫云金服", {"聂清禾"})],
+}
+
+
+@pytest.fixture(scope="module")
+def graph3(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
+    path = tmp_path_factory.mktemp("unseen3") / "store"
+    with open_store(path) as store:
+        report = build(store, [ARTICLES3])
+        assert report.failures == []
+        # the JSON Lines file holds three articles, every other file one
+        assert report.added == len(list(ARTICLES3.iterdir())) + 2
+        return to_networkx(store)
+
+
+def test_no_name_of_the_third_set_is_in_the_gazetteer() -> None:
+    _assert_unknown(LINEAGES3)
+    assert default_gazetteer().lookup("周砚亭") is None
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES3))
+def test_the_third_set_gives_both_generations_with_their_people(graph3: nx.MultiDiGraph, root: str) -> None:
+    _assert_lineage(graph3, root, LINEAGES3[root])
+
+
+@pytest.mark.parametrize("root", sorted(LINEAGES3))
+def test_the_third_set_reads_the_same_upwards(graph3: nx.MultiDiGraph, root: str) -> None:
+    _assert_upwards(graph3, LINEAGES3[root])
+
+
+@pytest.mark.parametrize(("root", "alias"), [("朔桥证券", "朔橋證券"), ("Ashgrove Networks", "周砚亭")])
+def test_the_third_set_joins_scripts_and_the_pinyin_given_with_characters(graph3: nx.MultiDiGraph, root: str,
+                                                                         alias: str) -> None:
+    """The Big5 article's 朔橋證券 and 殷鶴年 are the simplified ones; Zhou Yanting is 周砚亭, as an
+    article says by giving both forms."""
+    rows = run_embedded(graph3, "lineage", root)
+    assert rows
+    names = {_plain(n) for _node, d in graph3.nodes(data=True) for n in [d.get("name", ""), *d.get("aliases", [])]}
+    assert _plain(alias) in names
+    people = [d for _n, d in graph3.nodes(data=True) if "Person" in d.get("labels", [])]
+    assert len(people) == len({p["name"] for p in people}) == 6, [p["name"] for p in people]
+
+
+def test_the_third_set_has_no_boilerplate_or_headline_organisations(graph3: nx.MultiDiGraph) -> None:
+    orgs = {_plain(d["name"]) for _n, d in graph3.nodes(data=True) if "Organization" in d.get("labels", [])}
+    expected = {_plain(n) for rows in LINEAGES3.values() for _g, c, p, _v in rows for n in (c, p)}
+    assert orgs == expected

@@ -227,8 +227,10 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         if _ends_name(word, flag):
             complete = False
             break
-        if len(word) > 2 and word[0] in _GLUED_PREPOSITIONS and flag in vocab.PROPER_FLAGS:
-            left, complete = abs_start + 1, False  # "陆远舟从霁川科技": the name starts after 从
+        glued = _GLUED_HEAD.match(word)
+        if glued and len(word) > glued.end() + 1 and (flag in vocab.PROPER_FLAGS or _freq(word) == 0):
+            # "陆远舟从霁川科技", "曾在澜溯数据": the name starts after the preposition jieba glued on
+            left, complete = abs_start + glued.end(), False
             break
         left = abs_start
     if complete and head_start is not None and left == i:
@@ -255,6 +257,10 @@ _COMMON_VERB_FREQ = 300
 
 #: Prepositions jieba sometimes glues onto the name after them ("从霁川" tagged as a person's name).
 _GLUED_PREPOSITIONS = "从向被把对跟给在于由"
+
+
+#: A preposition, perhaps after an adverb of time ("曾在"), at the head of a word jieba made up.
+_GLUED_HEAD = re.compile(rf"(?:曾经|曾|也|还|已)?[{_GLUED_PREPOSITIONS}]")
 
 
 def _name_like(prefix: str) -> bool:
@@ -305,6 +311,24 @@ _ROLE_VERB_INSIDE = re.compile(r"曾任|现任|担任|出任|兼任|历任|加�
 _INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
 
 
+#: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
+_TITLE_FIXED = re.compile("|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True)))
+
+
+#: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").
+_RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
+_ZH_SUFFIX_END = re.compile(f"(?:{_ZH_SUFFIX_RE.pattern})$")
+
+
+def _inside_title(text: str, s0: int, s1: int) -> bool:
+    """Is the suffix [s0, s1) the inside of a title that starts before it ("首席技术官", "数据官")?"""
+    for i in range(max(0, s0 - 6), s0):
+        title = _TITLE_FIXED.match(text, i)
+        if title and title.end() > s1:
+            return True
+    return False
+
+
 def _zh_suffix_occurrences(
     nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
 ) -> list[Occurrence]:
@@ -322,6 +346,9 @@ def _zh_suffix_occurrences(
         if covered_set.covers(s0, s1):
             continue  # the suffix is part of a known name
         suffix = text[s0:s1]
+        if _inside_title(text, s0, s1):
+            # "岫云金服首席技术官": the suffix is the middle of a title, not the end of a name
+            continue
         activity = _INVEST_ACTIVITY.search(text, max(0, s0 - 2), s0) if suffix == "投资" else None
         if activity:
             # "独家投资", "战略投资": how an investor invests, not the end of its name
@@ -339,6 +366,10 @@ def _zh_suffix_occurrences(
             continue
         name = text[left:s1]
         prefix = text[left:s0]
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _RANK_AFTER.match(text, s1) and _ZH_SUFFIX_END.search(prefix):
+            # "砾岸数据技术副总裁": a department and a rank after a complete name, not a longer name
+            dropped.append((name, "a name and the department of a title"))
+            continue
         if suffix == "数据" and re.search(r"据\s*$", text[max(0, left - 3) : left]):
             # "据IT桔子数据": figures from a source, not a company called "...数据"
             dropped.append((name, "a source of figures, not a name"))
@@ -644,15 +675,18 @@ _EN_ALUMNI_NAMES = re.compile(
 )
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME}),\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
     r"(?:worked|served|was|led|ran|headed|left|joined|founded|co-founded|spent)\b"
 )
 _EN_BY_NAME = re.compile(
     rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"
     rf"by\s+(?i:former\s+|ex-)?"
     # "founded by former Corvane Systems engineering chief Daniel Okafor": employer and title first
-    rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})\s+)?"
+    rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})s?\s+)?"
     rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
+    # "... by former Brackwater Systems executives Hana Oduya and Piet Kramer": the others named with
+    # them, a list only when "and" closes it ("X, Hangzhou-based B" names no second person)
+    rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
@@ -744,6 +778,11 @@ def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
     return None
 
 
+#: "年" right after a two-character name is the name's last character unless a time word goes on
+#: ("年初", "年底", "年内", "年薪").
+_NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终])")
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -752,6 +791,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         if span is None:
             return
         s, e, conf = span
+        if e - s == 2 and _NIAN_GIVEN.match(text, e) and not (s and text[s - 1].isdigit()):
+            e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
         if taken.overlaps(s, e):
             return
         if found.get((s, e), 0) < conf:
@@ -790,6 +831,10 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
                 continue  # "a round led by Harbor Peak": an investor, not a person
             if _en_name_ok(name):
                 propose((m.start("name"), m.end("name"), 0.7))
+            if regex is _EN_BY_NAME and m.group("more"):
+                for k in re.finditer(_EN_NAME, m.group("more")):
+                    if _en_name_ok(k.group(0)):
+                        propose((m.start("more") + k.start(), m.start("more") + k.end(), 0.7))
     return [Occurrence(s, e, {"Person"}, "role-context", conf) for (s, e), conf in sorted(found.items())]
 
 

@@ -241,6 +241,15 @@ def _round_money(skel: str) -> Money | None:
     return None
 
 
+#: A wire dateline opening a sentence: "BOSTON, May 14, 2024 (Reuters) -", "NEW YORK, June 3 (Bloomberg) --".
+_DATELINE = re.compile(r"^\s*[A-Z][^\n()]{0,50}?\d[^\n()]{0,12}?(?:\([^()\n]{1,30}\))?\s*(?:--?|–|—)\s")
+
+
+def _first(*groups: int | None) -> int | None:
+    """The first entity group that is there: group 0 is an entity too, so `or` would skip it."""
+    return next((g for g in groups if g is not None), None)
+
+
 def _date_props(value: DateValue | None) -> dict[str, Any]:
     return {"date": value.iso, "date_precision": value.precision} if value else {}
 
@@ -307,6 +316,8 @@ class _Engine:
             tuple[int, int, int, list[str], str]
         ] = []  # (person, org, skel end, titles, how)
         self.founding_dates: dict[int, DateValue] = {}  # organisation group -> when it was founded
+        # "B的创始团队来自A" before the article names B's founders: (view, span, B, A)
+        self.team_from: list[tuple[_View, tuple[int, int], int, int]] = []
 
     # entity helpers
     def ent(self, view: _View, ch: str) -> EntityView:
@@ -361,6 +372,11 @@ class _Engine:
         """
         found = self.dates(view)
         if end is not None and not re.search(r"[\u4e00-\u9fff]", view.skel):
+            dateline = _DATELINE.match(view.skel)
+            if dateline and any(d[0] >= dateline.end() for d in found):
+                # "BOSTON, May 14, 2024 (Reuters) - B was spun out of A in 2019": the dateline dates
+                # the report; a date the sentence itself states dates the event
+                found = [d for d in found if d[0] >= dateline.end()]
             if not found:
                 return None
             return min(found, key=lambda d: (max(pos - d[1], d[0] - end, 0), d[0]))[2]
@@ -418,6 +434,15 @@ class _Engine:
             _apply_leave_cue(self, view)
             self._update_context(view)
         self._date_foundings()
+        self._settle_team_from()
+
+    def _settle_team_from(self) -> None:
+        """Whoever the article says founded B came from A, when it said B's founding team did."""
+        for view, span, co, prev in self.team_from:
+            founders = [r.source for r in self.out if r.type == "FOUNDED" and r.target == co]
+            for per in dict.fromkeys(founders):
+                if not any(r.type == "FOUNDED" and r.source == per and r.target == prev for r in self.out):
+                    self.emit(view, "LEFT", per, prev, {}, span, "team-from", 0.7)
 
     def _date_foundings(self) -> None:
         """"岚峰半导体成立于2021年" dates the founding even when the founders are named elsewhere in
@@ -676,7 +701,7 @@ def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     target = None
     if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
         target = eng.ctx.ipo_company
-    target = target or eng.company_before(view, m.start(), groups) or eng.topic(view)
+    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view))
     if target is None:
         return
     _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
@@ -925,9 +950,12 @@ def _title_surface(eng: _Engine, view: _View, m: re.Match[str], group: str = "ti
     return _titles(eng.nt.original_slice(ns, ne))
 
 
+_FORMER_WORDS = ("前", "原", "former", "ex-", "previously", "formerly")
+
+
 def _former(m: re.Match[str], *groups: str) -> bool:
     return any(
-        m.groupdict().get(g) and m.group(g).strip().lower() in ("前", "原", "former", "ex-") for g in groups
+        m.groupdict().get(g) and m.group(g).strip().lower() in _FORMER_WORDS for g in groups
     )
 
 
@@ -989,7 +1017,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _DESC = re.compile(
     rf"\s*(?:此前|之前|曾经|曾(?!任|是)|原(?!是|为)|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为|曾担任)?\s*(?:,|\(|:|是|为|系|现任|担任|"
     rf"出任|任)?\s*(?P<pre>前|原|现任|曾任)?\s*(?:(?P<orgs>{ZL})|该公司|本公司|公司)\s*(?:的)?\s*"
-    rf"(?P<titles>{TZ})"
+    rf"(?P<pre2>前|原)?\s*(?P<titles>{TZ})"
 )
 
 
@@ -1002,7 +1030,7 @@ def _h_person_desc(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         if not d:
             break
         titles = _title_surface(eng, view, d)
-        former = _former(d, "pre") or bool(d.group("was"))
+        former = _former(d, "pre", "pre2") or bool(d.group("was"))
         if not d.group("orgs"):
             topic = eng.topic(view)
             if topic is not None:
@@ -1023,7 +1051,7 @@ def _h_person_desc(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_person_bracket_title(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A bracketed title after a name ("陈墨(技术副总裁)"): a role at the company of the passage."""
     per = eng.ent(view, m.group("per")).group
-    org = eng.company_before(view, m.start()) or eng.topic(view)
+    org = _first(eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return
     _person_fact(
@@ -1061,7 +1089,7 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # "A veteran X started the company": A is where X came from, not the company X started
     came_from = {r.target for r in eng.out if r.sentence is view.sentence and r.source in groups
                  and r.type == "LEFT"}
-    org = eng.company_before(view, m.start(), came_from) or eng.topic(view)
+    org = _first(eng.company_before(view, m.start(), came_from), eng.topic(view))
     if org is None or org in came_from:
         return
     date = None
@@ -1145,7 +1173,7 @@ def _h_en_person_title_only(eng: _Engine, view: _View, m: re.Match[str]) -> None
     org = None
     if eng._people_rel:
         org = eng._people_rel[-1][1]
-    org = org or eng.company_before(view, m.start()) or eng.topic(view)
+    org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return
     _person_fact(
@@ -1165,6 +1193,10 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if date is None:
         years = re.search(r"\bin\s+((?:19|20)\d\d)\b", m.group(0))
         date = DateValue(years.group(1), "year") if years else None
+    if date is None:
+        # "X co-founded B in 2018", "B was founded by X in 2021": the year right after, in the clause
+        after = re.match(r"\s+in\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", view.skel[m.end() :])
+        date = DateValue(after.group(1), "year") if after else None
     for ch in _people(m.group("pers")):
         eng.emit(
             view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
@@ -1224,6 +1256,70 @@ def _h_founder_previously(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     ]
     for per in dict.fromkeys(people):
         eng.emit(view, "LEFT", per, prev.group, {}, m, "founder-previously", 0.7)
+
+
+def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B的创始团队来自A", "B, started by former A engineers (led by X)": the people who founded B
+    worked at A. A named leader founded B; otherwise whoever the article says founded B, also when it
+    names them later, so the facts are settled at the end of the article."""
+    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
+    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+        return
+    if m.groupdict().get("pers"):
+        for ch in _people(m.group("pers")):
+            per = eng.ent(view, ch).group
+            eng.emit(view, "FOUNDED", per, co.group, {}, m, "founded-verb", 0.8)
+            eng.emit(view, "LEFT", per, prev.group, {}, m, "team-from", 0.75)
+        return
+    eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
+
+
+def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"former A executives X and Y": a former position at A for each of them."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    titles = _title_surface(eng, view, m)
+    for ch in _people(m.group("pers")):
+        _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, True, m, "role-apposition", 0.8)
+
+
+def _h_worked_at_as(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X曾在A担任算法负责人": a position at A, a former one when 曾/此前 says so."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    former = bool(m.group("was"))
+    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), former, m, "worked-at", 0.8)
+
+
+def _h_founded_venture(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X……2022年出来创业，成立了B": X founded B, dated by the words right before 创业."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    found = find_dates(m.group("when") or "", eng.base())
+    date = found[-1][2] if found else None
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.8)
+
+
+def _h_en_joined_left_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X joined A in 2015 and left in 2020 to co-found B": a position at A from the first date, the
+    leaving dated by the second, and B founded then."""
+    prev, org = eng.ent(view, m.group("prev")), eng.ent(view, m.group("org"))
+    if prev.root != "Organization" or org.root != "Organization" or prev.group == org.group:
+        return
+    joined = find_dates(m.group("joined") or "", eng.base())
+    left = find_dates(m.group("left") or "", eng.base())
+    when = left[0][2] if left else None
+    for ch in _people(m.group("pers")):
+        per = eng.ent(view, ch).group
+        eng.emit(view, "LEFT", per, prev.group, _date_props(when), m, "left-verb", 0.85)
+        eng.emit(view, "FOUNDED", per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
+        if joined:
+            eng.emit(view, "HOLDS_POSITION", per, prev.group, _date_props(joined[0][2]), m, "joined-verb", 0.8)
 
 
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -1315,7 +1411,7 @@ def _h_develops(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_develops_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    org = eng.company_before(view, m.start()) or eng.topic(view)
+    org = _first(eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return
     for ch in _products(m.group("prods")):
@@ -1574,7 +1670,7 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-after-leaving",
         _r(
-            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|退出)(?:了)?(?:\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
             # "离职，随后创办B" and, without the comma, "离职后创办B"
             rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
@@ -1627,6 +1723,34 @@ RULES: list[_Rule] = [
     _Rule(
         "worked-at",
         _r(
+            rf"(?P<per>{PER})\s*(?P<was>此前|之前|早年|曾经|曾)?\s*(?:在|于)\s*(?P<org>{ORG})\s*"
+            rf"(?:担任|出任|任)(?:过)?\s*(?P<titles>{TZ})"
+        ),
+        _h_worked_at_as,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
+            # "X曾在A担任算法负责人，2022年出来创业，成立了B"
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?P<when>{_NF}{{0,10}}?)(?:出来|出去|下海|辞职|离职)?创业\s*"
+            rf",?\s*(?:并|随后|先后|之后|后)?\s*(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
+        ),
+        _h_founded_venture,
+    ),
+    _Rule("alumni", _r(rf"(?P<org>{ORG})\s*出身的\s*(?P<pers>{PL})"), _h_alumni),
+    _Rule("alumni", _r(rf"出身(?:于|自)?\s*(?P<org>{ORG})\s*的\s*(?P<pers>{PL})"), _h_alumni),
+    _Rule("alumni", _r(rf"(?P<pers>{PL})\s*(?:出身于|出身自|出身)\s*(?P<org>{ORG})"), _h_alumni),
+    _Rule(
+        "team-from",
+        _r(
+            rf"(?P<co>{ORG})\s*(?:的)?\s*(?:创始团队|创业团队|创始人团队|核心团队)\s*(?:成员)?\s*"
+            rf"(?:均|都|大多|多|主要|全部|大部分)?\s*(?:来自|出自|出身于|出身自|出身)\s*(?P<org>{ORG})"
+        ),
+        _h_team_from,
+    ),
+    _Rule(
+        "worked-at",
+        _r(
             rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ORG})\s*"
             rf"(?:工作|任职|就职|供职|效力)"
         ),
@@ -1636,7 +1760,7 @@ RULES: list[_Rule] = [
         "left-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:从|自)?\s*(?:离开|离职|出走|"
-            rf"卸任|辞任|辞去|告别|退出)(?:了)?\s*(?P<org>{ORG})(?:的)?\s*(?P<titles>{TZ})?"
+            rf"卸任|辞任|辞去|告别|退出)(?:了)?\s*(?:在\s*)?(?P<org>{ORG})(?:的)?\s*(?P<titles>{TZ})?"
         ),
         _h_left_zh,
     ),
@@ -1689,6 +1813,29 @@ RULES: list[_Rule] = [
     ),
     # people, English
     _Rule(
+        "founded-after-leaving",
+        _r(
+            rf"(?P<pers>{PL_EN})\s+(?:had\s+|has\s+)?joined\s+(?P<prev>{ORG})(?P<joined>[^.;{NE}]{{0,30}}?)\s*,?\s*"
+            rf"(?:and|before|then)\s+(?:later\s+)?(?:left|quit|departed)(?:\s+(?:it|the\s+company|the\s+firm))?"
+            rf"(?P<left>[^.;{NE}]{{0,30}}?)\s*,?\s*(?:to|and)\s+(?:later\s+|then\s+)?"
+            rf"(?:co-?found|found|start|set\s+up|launch)(?:ed)?\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_joined_left_founded,
+    ),
+    _Rule(
+        "team-from",
+        _r(
+            rf"(?P<co>{ORG}),?\s+(?:which\s+was\s+|was\s+)?(?:started|founded|co-?founded|set\s+up|launched|formed)"
+            rf"\s+by\s+(?:a\s+(?:trio|pair|group|team|handful|duo|quartet|band)\s+of\s+|"
+            rf"(?:two|three|four|five|several)\s+)?(?:former|ex-)\s*(?P<org>{ORG})\s+(?:engineers|employees|"
+            rf"staff(?:ers)?|researchers|executives|veterans|alumni|colleagues|scientists|managers|developers)"
+            rf"(?:,?\s+(?:led|headed)\s+by\s+(?P<pers>{PL_EN}))?",
+            re.IGNORECASE,
+        ),
+        _h_team_from,
+    ),
+    _Rule(
         "alumni",
         _r(rf"(?P<org>{ORG})\s+{_ALUMNI_EN}\s+(?P<pers>{PL_EN})", re.IGNORECASE),
         _h_alumni,
@@ -1705,11 +1852,20 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+)?"
-            rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
+            rf"(?P<per>{PER}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
+            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
             re.IGNORECASE,
         ),
         _h_en_person_title_of,
+    ),
+    _Rule(
+        "role-apposition",
+        _r(
+            # "former Brackwater Systems executives Hana Oduya and Piet Kramer": each held the title
+            rf"(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+(?P<titles>{TE})s\s+(?P<pers>{PL_EN})",
+            re.IGNORECASE,
+        ),
+        _h_former_staff,
     ),
     _Rule(
         "role-apposition",
@@ -1752,6 +1908,26 @@ RULES: list[_Rule] = [
         _h_en_founded,
     ),
     _Rule(
+        "role-apposition",
+        _r(
+            # "Its founder Hana Oduya said": a title of the company the story is about
+            rf"(?<![\w'’])(?:its|the\s+company['’]s|the\s+firm['’]s|the\s+startup['’]s)\s+(?P<pre>former\s+)?"
+            rf"(?P<titles>{TE})\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        _h_title_topic,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
+            # "Zhou Yanting (周砚亭), who co-founded B in 2020, ..."
+            rf"(?P<pers>{PL_EN})(?:\s*\([^()]{{1,8}}\))?,\s+who\s+(?:also\s+|later\s+|had\s+)?"
+            rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_founded,
+    ),
+    _Rule(
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN}),\s+who\s+(?:(?P<lv>left|quit|departed(?:\s+from)?)\s+(?P<left>{ORG})|"
@@ -1764,7 +1940,8 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<pers>{PL_EN}),\s+(?:a|an|the)\s+[^,;.{NE}]{{0,60}}(?:{ORG}[^,;.{NE}]{{0,30}})?,\s+"
+            rf"(?P<pers>{PL_EN}),\s+(?:a|an|the|previously|formerly|once)\s+[^,;.{NE}]{{0,60}}"
+            rf"(?:{ORG}[^,;.{NE}]{{0,30}})?,\s+"
             rf"(?:later\s+|then\s+)?(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
@@ -1785,7 +1962,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
             rf"set\s+up|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
-            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{PL_EN})",
+            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{PL_EN})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1819,6 +1996,16 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_founded_topic,
+    ),
+    _Rule(
+        "worked-at",
+        _r(
+            # "X spent five years at A", "X, who founded B, spent a decade with A": a past employer
+            rf"(?P<per>{PER})(?:\s*\([^()]{{1,8}}\))?(?:,[^.;!?{NE}]{{0,40}}(?:{ORG}[^.;!?{NE}]{{0,20}})?,)?\s+"
+            rf"(?:had\s+)?spent\s+(?:[\w-]+\s+){{0,3}}?(?:years?|months?|decades?)\s+(?:at|with)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_worked_at,
     ),
     _Rule(
         "left-verb",

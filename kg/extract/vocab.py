@@ -85,7 +85,7 @@ TITLES_ZH: tuple[str, ...] = (
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (
-    r"(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|负责人|总监|总经理|专家)"
+    r"(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
 )
 
 TITLES_EN: tuple[str, ...] = (
@@ -396,6 +396,13 @@ EN_NAME_STOP = frozenset(
         "We",
         "It",
         "Inside",
+        "Meet",
+        "Introducing",
+        "Where",
+        "Why",
+        "How",
+        "What",
+        "When",
         "Outside",
         "Under",
         "Over",
@@ -465,6 +472,7 @@ ZH_SUFFIX_TYPES: dict[str, str] = {
     "光电": "Company",
     "数据": "Company",
     "支付": "Company",
+    "金服": "Company",
     "芯片": "Company",
     "实业": "Company",
     "证券": "Company",
@@ -534,6 +542,7 @@ ZH_WEAK_SUFFIXES = frozenset(
         "光电",
         "数据",
         "支付",
+        "金服",
         "芯片",
         "实业",
         "投资",
@@ -632,6 +641,9 @@ EN_SUFFIX_TYPES: dict[str, str] = {
     "Motors": "Company",
     "Biotech": "Company",
     "Therapeutics": "Company",
+    "Biosciences": "Company",
+    "Energy": "Company",
+    "Instruments": "Company",
     "Securities": "Company",
     "Bank": "Company",
     "University": "University",
@@ -650,6 +662,9 @@ EN_SUFFIX_TYPES: dict[str, str] = {
 #: A prefix made only of these is a description, not a name ("战略投资", "产业基金", "人工智能科技").
 GENERIC_PREFIX_WORDS = frozenset(
     [
+        "私人",
+        "本地",
+        "当地",
         "战略",
         "天使",
         "风险",
@@ -862,6 +877,12 @@ ZH_BOUNDARY_WORDS = frozenset(
         "在",
         "是",
         "为",
+        # "X原为A首席技术官": a linking verb with its adverb ends the name too
+        "原为",
+        "原是",
+        "曾为",
+        "曾是",
+        "现为",
         "的",
         "了",
         "被",
