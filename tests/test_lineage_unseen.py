@@ -203,15 +203,15 @@ def test_the_second_set_reads_the_same_upwards(graph2: nx.MultiDiGraph, root: st
 @pytest.mark.neo4j
 @pytest.mark.parametrize("query", ["lineage", "alumni"])
 def test_neo4j_gives_the_same_lineage_and_alumni_rows(graph: nx.MultiDiGraph, graph2: nx.MultiDiGraph,
-                                                      clean_neo4j, query: str) -> None:
-    """Both sets loaded into the real server: every root's lineage and alumni rows, row for row."""
+                                                      graph3: nx.MultiDiGraph, clean_neo4j, query: str) -> None:
+    """All three sets loaded into the real server: every root's lineage and alumni rows, row for row."""
     from kg.neo4j.loader import load_graph
     from kg.queries import run_neo4j
 
-    both = nx.compose(graph, graph2)
-    load_graph(clean_neo4j, both)
-    for root in [*sorted(LINEAGES), *sorted(LINEAGES2)]:
-        embedded = run_embedded(both, query, root)
+    every = nx.compose_all([graph, graph2, graph3])
+    load_graph(clean_neo4j, every)
+    for root in [*sorted(LINEAGES), *sorted(LINEAGES2), *sorted(LINEAGES3)]:
+        embedded = run_embedded(every, query, root)
         assert embedded, root
         assert run_neo4j(clean_neo4j, query, root) == embedded, root
 
@@ -281,3 +281,26 @@ def test_the_third_set_has_no_boilerplate_or_headline_organisations(graph3: nx.M
     orgs = {_plain(d["name"]) for _n, d in graph3.nodes(data=True) if "Organization" in d.get("labels", [])}
     expected = {_plain(n) for rows in LINEAGES3.values() for _g, c, p, _v in rows for n in (c, p)}
     assert orgs == expected
+
+
+@pytest.mark.parametrize(("which", "root"),
+                         [*((2, r) for r in sorted(LINEAGES2)), *((3, r) for r in sorted(LINEAGES3))])
+def test_the_svg_and_page_show_the_other_sets_whole(which: int, root: str, request: pytest.FixtureRequest,
+                                                    tmp_path: Path, chromium: str) -> None:
+    """The drawings of the second and third sets: every company in the SVG and on the page, offline."""
+    from kg.queries import find_entity
+    from kg.viz import render_lineage
+
+    graph = request.getfixturevalue(f"graph{which}")
+    expected = (LINEAGES2 if which == 2 else LINEAGES3)[root]
+    companies = {_plain(n) for _g, child, parent, _p in expected for n in (child, parent)}
+    root_id = find_entity(graph, root)
+    render_lineage(graph, root_id, tmp_path / "l.svg")
+    svg = ET.parse(tmp_path / "l.svg").getroot()
+    texts = {_plain(t.text or "") for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert companies <= texts
+    render_lineage(graph, root_id, tmp_path / "l.html")
+    report = inspect_page(tmp_path / "l.html")
+    assert report.console == [] and report.requests == []
+    shown = {_plain(re.sub(r"&[a-z]+;", "", item)) for item in re.findall(r"<li>([^<]*)</li>", report.dom)}
+    assert companies <= shown
