@@ -1,0 +1,483 @@
+"""The rule engine of relation extraction: sentence skeletons, the entity views rules may ask about,
+the running context of an article (topic, funding episode, IPO story), and the helpers every rule
+uses (lists of names in a skeleton, titles, rounds, money, dates).
+
+Each sentence is turned into a *skeleton*: the normalised sentence with every entity mention replaced
+by one private-use character (organisations, people and products in separate ranges). Rules are
+regular expressions over skeletons, so one rule says "由 ORG-LIST 领投" once, whatever the names,
+their length or their script; a handler then checks the types of the captured entities and builds
+the facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.extract import vocab
+from kg.extract.mentions import TITLES_EN_RE, TITLES_ZH_RE, Occurrence, root_of
+from kg.extract.normalize import DateValue, Money, find_dates, find_money
+from kg.extract.text import NormText, Sentence
+from kg.names import to_simplified
+
+_ORG0, _PER0, _PROD0, _CAP = 0xE000, 0xE800, 0xF000, 0x800
+ORG = "[\ue000-\ue7ff]"
+PER = "[\ue800-\uefff]"
+PRD = "[\uf000-\uf7ff]"
+NE = "\ue000-\uf7ff"  # inside a character class: any entity
+
+# lists of names: Chinese separators, English commas/and, brackets and appositions skipped
+_ZH_SEP = r"\s*(?:、|和|及|以及|与|跟|&|/)\s*"
+_BR = r"(?:\s*\([^()]{0,40}\))?"
+ZL = rf"{ORG}{_BR}(?:{_ZH_SEP}{ORG}{_BR})*"
+PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
+RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
+_EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
+_EN_ITEM = rf"{ORG}{_BR}{_EN_APPOS}"
+_EN_SEP = r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
+EL = rf"{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})*"
+PL_EN = rf"{PER}(?:{_EN_SEP}{PER})*"
+_EN_PROD_ITEM = rf"{PRD}(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
+RL_EN = rf"{_EN_PROD_ITEM}(?:{_EN_SEP}{_EN_PROD_ITEM})*"
+TZ = TITLES_ZH_RE
+TE = TITLES_EN_RE
+
+
+@dataclass
+class EntityView:
+    """What rules may ask about an entity (a group of occurrences): types, key, attributes."""
+
+    group: int
+    types: set[str]
+    key: str | None
+    attrs: dict[str, Any]
+
+    @property
+    def root(self) -> str:
+        return root_of(self.types)
+
+    def is_exchange(self) -> bool:
+        return "Exchange" in self.types
+
+    def is_investorish(self) -> bool:
+        return bool(self.types & {"Investor", "StateOwnedFund"}) or "investor_kind" in self.attrs
+
+    def is_companyish(self) -> bool:
+        """Could be a company that raises money or lists: not an exchange, school, agency or pure fund."""
+        if self.root != "Organization" or self.types & {
+            "Exchange",
+            "University",
+            "ResearchInstitute",
+            "GovernmentBody",
+        }:
+            return False
+        return not (
+            self.types <= {"Investor", "StateOwnedFund", "Organization"}
+            and self.types & {"Investor", "StateOwnedFund"}
+        )
+
+
+@dataclass
+class RelationCandidate:
+    """A fact found by a rule: type, endpoint groups, properties, where and how."""
+
+    type: str
+    source: int
+    target: int
+    props: dict[str, Any]
+    sentence: Sentence
+    start: int  # normalised text offsets of the evidence
+    end: int
+    method: str
+    confidence: float
+
+
+@dataclass
+class _View:
+    """One sentence as rules see it."""
+
+    sentence: Sentence
+    skel: str
+    pos: list[int]  # skeleton index -> normalised offset; one extra entry for the end
+    groups: dict[str, int]  # entity character -> group
+    occurrences: dict[str, Occurrence]
+
+    def norm_span(self, s: int, e: int) -> tuple[int, int]:
+        if e <= s:
+            return self.pos[s], self.pos[s]
+        return self.pos[s], self.occ_end(e - 1)
+
+    def occ_end(self, i: int) -> int:
+        ch = self.skel[i]
+        occ = self.occurrences.get(ch)
+        return occ.end if occ is not None else self.pos[i] + 1
+
+
+@dataclass
+class _Context:
+    """What earlier sentences established."""
+
+    published: str | None
+    topic: int | None = None
+    topic_sentence: int = -99
+    funding_target: int | None = None
+    funding_round: str | None = None
+    funding_date: DateValue | None = None
+    funding_money: Money | None = None
+    funding_sentence: int = -99
+    ipo_company: int | None = None
+    ipo_sentence: int = -99
+    year_base: str | None = None
+    type_updates: dict[int, set[str]] = field(default_factory=dict)
+    attr_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+
+# -- small helpers -------------------------------------------------------------------------------
+
+
+def _chars(text: str, lo: int = _ORG0, hi: int = _PROD0 + _CAP) -> list[str]:
+    """Entity characters in `text`, skipping bracketed asides ("Northgate Fund(某集团旗下)")."""
+    text = re.sub(r"\([^()]*\)", "", text)
+    return [c for c in text if lo <= ord(c) < hi]
+
+
+def _orgs(text: str) -> list[str]:
+    return _chars(text, _ORG0, _ORG0 + _CAP)
+
+
+def _people(text: str) -> list[str]:
+    return _chars(text, _PER0, _PER0 + _CAP)
+
+
+def _products(text: str) -> list[str]:
+    return _chars(text, _PROD0, _PROD0 + _CAP)
+
+
+_TITLE_SPLIT = re.compile(r"\s*(?:兼|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
+
+
+def _titles(surface: str | None) -> list[str]:
+    """Individual titles of a title group ("联合创始人兼CTO" -> 联合创始人, CTO), canonical spellings."""
+    if not surface:
+        return []
+    out = []
+    for part in _TITLE_SPLIT.split(surface.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        out.append(vocab.TITLE_CANONICAL.get(to_simplified(part).lower(), part))
+    return out
+
+
+def _is_founder(title: str) -> bool:
+    return to_simplified(title).lower() in vocab.FOUNDER_TITLES
+
+
+_ROUND_ZH = re.compile(
+    r"(?P<r>天使\+?|种子\+?|Pre-?A\+*|Pre-?B\+*|Pre-?IPO|[A-H]\d?\+*|战略)\s*轮", re.IGNORECASE
+)
+_ROUND_EN = re.compile(
+    r"\bSeries\s+(?P<r>[A-H]\d?\+?)|\b(?P<r2>seed|angel|pre-IPO|strategic|pre-Series\s+[A-H])\s+"
+    r"(?:funding\s+|financing\s+|investment\s+)?round",
+    re.IGNORECASE,
+)
+_ROUND_WORDS = {
+    "天使": "angel",
+    "天使+": "angel+",
+    "种子": "seed",
+    "种子+": "seed+",
+    "战略": "strategic",
+    "seed": "seed",
+    "angel": "angel",
+    "strategic": "strategic",
+    "pre-ipo": "pre-IPO",
+}
+
+
+def _round_in(text: str) -> str | None:
+    m = _ROUND_ZH.search(text)
+    if m:
+        r = m.group("r")
+        if r in _ROUND_WORDS:
+            return _ROUND_WORDS[r]
+        if r.lower().startswith("pre"):
+            return "pre-" + r[3:].lstrip("-").upper() if not r.lower().endswith("ipo") else "pre-IPO"
+        return r.upper()
+    m = _ROUND_EN.search(text)
+    if m:
+        if m.group("r"):
+            return m.group("r").upper()
+        word = m.group("r2").lower()
+        if word.startswith("pre-series"):
+            return "pre-" + word.split()[-1].upper()
+        return _ROUND_WORDS.get(word, word)
+    if re.search(r"战略融资|战略投资|strategic\s+investment", text, re.IGNORECASE):
+        return "strategic"
+    return None
+
+
+_VALUATION_BEFORE = re.compile(
+    r"(?:估值|市值|估值为|估值达|估值约|valuation\s+of|valued\s+at|valuing\s+[^,.]{0,30}at|"
+    r"营收|收入|利润|亏损|revenue|sales|cash|现金|储备|募资|发行规模|认购)\s*(?:约|达|超)?\s*$",
+    re.IGNORECASE,
+)
+_VALUATION_AFTER = re.compile(r"^\s*(?:的)?\s*(?:估值|市值|valuation|营收|收入|现金)", re.IGNORECASE)
+
+
+def _round_money(skel: str) -> Money | None:
+    """The sum a sentence gives for a funding round (not a valuation, revenue or cash pile)."""
+    for s, e, money in find_money(skel):
+        if _VALUATION_BEFORE.search(skel[max(0, s - 16) : s]) or _VALUATION_AFTER.match(skel[e : e + 6]):
+            continue
+        if money.currency is None:
+            continue
+        return money
+    return None
+
+
+#: A wire dateline opening a sentence: "BOSTON, May 14, 2024 (Reuters) -", "NEW YORK, June 3 (Bloomberg) --".
+_DATELINE = re.compile(r"^\s*[A-Z][^\n()]{0,50}?\d[^\n()]{0,12}?(?:\([^()\n]{1,30}\))?\s*(?:--?|–|—)\s")
+
+
+def _first(*groups: int | None) -> int | None:
+    """The first entity group that is there: group 0 is an entity too, so `or` would skip it."""
+    return next((g for g in groups if g is not None), None)
+
+
+def _date_props(value: DateValue | None) -> dict[str, Any]:
+    return {"date": value.iso, "date_precision": value.precision} if value else {}
+
+
+_RELATIVE = re.compile(
+    r"今年|去年|前年|明年|昨|今日|今天|前天|前日|本月|上月|上个月|下月|下个月|yesterday|today|"
+    r"this\s+year|last\s+year|next\s+year",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"该公司|本公司|公司|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\b", re.IGNORECASE
+)
+_FUTURE = re.compile(
+    r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
+    r"\bwill\b|could|may\s",
+    re.IGNORECASE,
+)
+_ZL_RE = re.compile(rf"{ORG}(?:{_BR}{_ZH_SEP}{ORG})+{_BR}|{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})+")
+
+
+def _listed_with_investors(eng: _Engine, view: _View) -> set[int]:
+    """Organisations in a list of names that holds an investor: co-investors, not the funded company."""
+    out: set[int] = set()
+    for m in _ZL_RE.finditer(view.skel):
+        ents = [eng.ent(view, c) for c in _orgs(m.group(0))]
+        if any(e.is_investorish() for e in ents):
+            out.update(e.group for e in ents)
+    return out
+
+
+# -- the rule engine ------------------------------------------------------------------------------
+
+Handler = Callable[["_Engine", _View, re.Match[str]], None]
+
+
+@dataclass
+class _Rule:
+    name: str
+    regex: re.Pattern[str]
+    handler: Handler
+    cue: re.Pattern[str] | None = None  # cheap pre-check on the skeleton
+
+
+class _Engine:
+    """Runs every rule over every sentence, keeping the running context."""
+
+    def __init__(
+        self,
+        nt: NormText,
+        entities: dict[int, EntityView],
+        published: str | None,
+        key_group: Callable[[str, int, int], int],
+        salience: dict[int, int],
+    ) -> None:
+        self.nt = nt
+        self.salience = salience
+        self.entities = entities
+        self.key_group = key_group
+        self.ctx = _Context(published)
+        self.out: list[RelationCandidate] = []
+        self.dropped: list[tuple[str, str]] = []
+        self._investors_here: set[int] = set()
+        self._people_rel: list[
+            tuple[int, int, int, list[str], str]
+        ] = []  # (person, org, skel end, titles, how)
+        self.founding_dates: dict[int, DateValue] = {}  # organisation group -> when it was founded
+        # "B的创始团队来自A" before the article names B's founders: (view, span, B, A)
+        self.team_from: list[tuple[_View, tuple[int, int], int, int]] = []
+
+    # entity helpers
+    def ent(self, view: _View, ch: str) -> EntityView:
+        return self.entities[view.groups[ch]]
+
+    def emit(
+        self,
+        view: _View,
+        rel_type: str,
+        src: int,
+        dst: int,
+        props: dict[str, Any],
+        m: re.Match[str] | tuple[int, int],
+        method: str,
+        confidence: float,
+    ) -> None:
+        if src == dst:
+            return
+        s, e = (m.start(), m.end()) if isinstance(m, re.Match) else m
+        ns, ne = view.norm_span(s, e)
+        self.out.append(
+            RelationCandidate(
+                rel_type,
+                src,
+                dst,
+                {k: v for k, v in props.items() if v is not None},
+                view.sentence,
+                ns,
+                ne,
+                method,
+                confidence,
+            )
+        )
+
+    def base(self) -> str | None:
+        return self.ctx.published or self.ctx.year_base
+
+    def dates(self, view: _View) -> list[tuple[int, int, DateValue]]:
+        """Dates in the sentence. Without a publication date, a year named earlier in the text
+        places "12月21日", but words relative to today ("今年", "yesterday") stay unresolved."""
+        found = find_dates(view.skel, self.base())
+        if self.ctx.published is None and self.ctx.year_base is not None:
+            found = [d for d in found if not _RELATIVE.search(view.skel[d[0] : d[1]])]
+        return found
+
+    def date_near(self, view: _View, pos: int, end: int | None = None) -> DateValue | None:
+        """The date of an event stated at [pos, end).
+
+        Chinese puts the date before the event ("于12月21日通过聆讯"): the nearest date before wins,
+        else the first after. English often puts it after ("... round led by X last year"): the
+        date closest to the span wins.
+        """
+        found = self.dates(view)
+        if end is not None and not re.search(r"[\u4e00-\u9fff]", view.skel):
+            dateline = _DATELINE.match(view.skel)
+            if dateline and any(d[0] >= dateline.end() for d in found):
+                # "BOSTON, May 14, 2024 (Reuters) - B was spun out of A in 2019": the dateline dates
+                # the report; a date the sentence itself states dates the event
+                found = [d for d in found if d[0] >= dateline.end()]
+            if not found:
+                return None
+            return min(found, key=lambda d: (max(pos - d[1], d[0] - end, 0), d[0]))[2]
+        before = [d for d in found if d[1] <= pos]
+        if before:
+            return before[-1][2]
+        after = [d for d in found if d[0] >= pos]
+        return after[0][2] if after else None
+
+    def topic(self, view: _View) -> int | None:
+        if self.ctx.topic is not None and view.sentence.index - self.ctx.topic_sentence <= 6:
+            return self.ctx.topic
+        return None
+
+    def company_before(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
+        """The nearest company-like entity before `pos`; "公司"/"the company" stand for the topic."""
+        best: tuple[int, int] | None = None
+        for i in range(pos - 1, -1, -1):
+            ch = view.skel[i]
+            if ch in view.groups:
+                ent = self.ent(view, ch)
+                if ent.is_companyish() and (not exclude or ent.group not in exclude):
+                    best = (i, ent.group)
+                    break
+        anaphor = None
+        for m in _ANAPHOR.finditer(view.skel[:pos]):
+            anaphor = m.start()
+        if anaphor is not None and (best is None or anaphor > best[0]) and self.topic(view) is not None:
+            return self.topic(view)
+        return best[1] if best else None
+
+    def company_after(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
+        for i in range(pos, len(view.skel)):
+            ch = view.skel[i]
+            if ch in view.groups:
+                ent = self.ent(view, ch)
+                if ent.is_companyish() and (not exclude or ent.group not in exclude):
+                    return ent.group
+        return None
+
+    def upgrade(self, group: int, types: set[str], **attrs: Any) -> None:
+        self.ctx.type_updates.setdefault(group, set()).update(types)
+        self.ctx.attr_updates.setdefault(group, {}).update({k: v for k, v in attrs.items() if v is not None})
+
+    # ---------------------------------------------------------------------------------------------
+    def run(self, views: list[_View], rules: list[_Rule], after_sentence: Callable[[_Engine, _View], None]) -> None:
+        """Every rule over every sentence; `after_sentence` settles what a sentence said as a whole
+        (a leave cue turning its positions into departures) before the context moves on."""
+        for view in views:
+            self._investors_here = set()
+            self._people_rel = []
+            for rule in rules:
+                if rule.cue is not None and not rule.cue.search(view.skel):
+                    continue
+                for m in rule.regex.finditer(view.skel):
+                    rule.handler(self, view, m)
+            after_sentence(self, view)
+            self._update_context(view)
+        self._date_foundings()
+        self._settle_team_from()
+
+    def _settle_team_from(self) -> None:
+        """Whoever the article says founded B came from A, when it said B's founding team did."""
+        for view, span, co, prev in self.team_from:
+            founders = [r.source for r in self.out if r.type == "FOUNDED" and r.target == co]
+            for per in dict.fromkeys(founders):
+                if not any(r.type == "FOUNDED" and r.source == per and r.target == prev for r in self.out):
+                    self.emit(view, "LEFT", per, prev, {}, span, "team-from", 0.7)
+
+    def _date_foundings(self) -> None:
+        """"岚峰半导体成立于2021年" dates the founding even when the founders are named elsewhere in
+        the article ("创始人陆远舟"): FOUNDED facts into that organisation without a date take it."""
+        for rel in self.out:
+            date = self.founding_dates.get(rel.target)
+            if rel.type == "FOUNDED" and date is not None and "date" not in rel.props:
+                rel.props.update(_date_props(date))
+
+    def _update_context(self, view: _View) -> None:
+        """Remember the year in force and the company the passage is about (the most mentioned
+        company of the sentence, so a founder's former employer does not become the topic)."""
+        for s, e, d in find_dates(view.skel, None):
+            if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
+                self.ctx.year_base = d.iso
+        best: tuple[int, int] | None = None
+        came_from = {r.target for r in self.out if r.sentence is view.sentence and r.type == "LEFT"}
+        for m in _FORMER_OF.finditer(view.skel):
+            came_from.add(view.groups[m.group("org") or m.group("org2")])
+        for ch in view.skel:
+            if ch not in view.groups:
+                continue
+            ent = self.ent(view, ch)
+            if ent.group in self._investors_here or not ent.is_companyish() or ent.is_investorish():
+                continue
+            if ent.group in came_from:
+                continue  # "run by a former A executive": A is where someone came from, not the subject
+            score = self.salience.get(ent.group, 0)
+            if best is None or score > best[0]:
+                best = (score, ent.group)
+        if best is not None:
+            self.ctx.topic = best[1]
+            self.ctx.topic_sentence = view.sentence.index
+
+
+#: An organisation named as someone's past ("a former A executive", "A alumni", "前A高管").
+_FORMER_OF = re.compile(
+    rf"(?:\b(?:former|ex-|onetime)\s*|前|原)(?P<org>{ORG})|(?P<org2>{ORG})\s+(?:alumni|alumnus|alumna|veterans?)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,243 @@
+"""Funding rules' handlers: who invested in which company's round, as lead or follower, with the
+round, the amount and the date, and which investors are state capital."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract import vocab
+from kg.extract.relations.engine import (
+    NE,
+    ORG,
+    _date_props,
+    _Engine,
+    _first,
+    _listed_with_investors,
+    _orgs,
+    _round_in,
+    _round_money,
+    _View,
+)
+
+# -- funding ---------------------------------------------------------------------------------------
+
+_FUNDING_CUE = re.compile(
+    r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|加码|追投|基石|raised|raise|funding|"
+    r"round|financing|investors?|backed|backing|led\s+by|invest|cornerstone|stake",
+    re.IGNORECASE,
+)
+_SUBJECT_ZH = re.compile(
+    rf"(?P<co>{ORG})[^。;!?{NE}]{{0,16}}?(?:宣布|已|正式|近日|日前|也)?(?:完成|获得|获|拿到|斩获|迎来|"
+    rf"启动|开启|结束|敲定|落定|进行)(?:了)?[^。;!?]{{0,30}}?(?:融资|轮|投资|注资)"
+)
+_SUBJECT_ZH2 = re.compile(
+    rf"(?P<co>{ORG})\s*(?:的)?\s*(?:本轮|此轮|该轮|新一轮|最新一轮|[A-H]\+?轮|天使轮|种子轮)"
+)
+_SUBJECT_EN_APPOS = re.compile(
+    rf"(?P<co>{ORG})(?:,[^,;.]{{0,100}},)?\s+(?:has\s+|have\s+|had\s+|"
+    # "said on Tuesday it had raised", "announced today that it has closed"
+    rf"(?:said|says|announced|announces)\s+(?:on\s+\w+\s+|today\s+|this\s+week\s+)?(?:that\s+)?it\s+"
+    rf"(?:has\s+|had\s+|have\s+)?)?"
+    rf"(?:raised|closed|secured|completed|landed|received|bagged|raises|closes|secures)\b"
+)
+_SUBJECT_EN = re.compile(
+    rf"(?P<co>{ORG})[^.;!?{NE}]{{0,60}}?\b(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|"
+    rf"completed|landed|received|bagged|won|attracted|announced|raises|closes|secures)\b"
+)
+
+
+_ROUND_IN_EN = re.compile(
+    rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<co>{ORG})", re.IGNORECASE
+)
+
+
+def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> tuple[int | None, float]:
+    """The company a list of investors put money into, and how sure we are."""
+    for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
+        for m in regex.finditer(view.skel):
+            ent = eng.ent(view, m.group("co"))
+            if ent.group not in investors and ent.is_companyish():
+                return ent.group, 0.85
+    excluded = investors | _listed_with_investors(eng, view)
+    before = eng.company_before(view, at, excluded)
+    if before is not None:
+        return before, 0.7
+    if eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 3:
+        return eng.ctx.funding_target, 0.65
+    topic = eng.topic(view)
+    if topic is not None and topic not in investors:
+        return topic, 0.5
+    return None, 0.0
+
+
+def _invest(
+    eng: _Engine,
+    view: _View,
+    m: re.Match[str],
+    members: list[str],
+    role: str | None,
+    method: str,
+    confidence: float,
+    round_: str | None = None,
+    target: int | None = None,
+) -> None:
+    """INVESTED_IN from each investor in `members` to the round's company."""
+    investors = []
+    chars: dict[int, str] = {}
+    for c in members:
+        e = eng.ent(view, c)
+        if e.root == "Organization" and not (e.types & {"Exchange", "University", "GovernmentBody"}):
+            investors.append(e)
+            chars.setdefault(e.group, c)
+        else:
+            eng.dropped.append(
+                (
+                    f"INVESTED_IN from {eng.nt.text[view.occurrences[c].start : view.occurrences[c].end]}",
+                    f"a {'/'.join(sorted(e.types))} does not invest in funding rounds",
+                )
+            )
+    if not investors:
+        return
+    groups = {e.group for e in investors}
+    tconf = 1.0
+    if target is None:
+        target, tconf = _funding_target(eng, view, groups, m.start())
+    if target is None or target in groups:
+        eng.dropped.append(
+            (
+                f"INVESTED_IN from {len(groups)} investor(s) in sentence {view.sentence.index}",
+                "no company for the round",
+            )
+        )
+        return
+    same_episode = eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3
+    rnd = round_ or _round_in(view.skel) or (eng.ctx.funding_round if same_episode else None)
+    date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
+    money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
+    for e in investors:
+        props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
+        if money is not None and (role in ("lead", "sole") or (role is None and len(investors) == 1)):
+            props.update(money.as_props())
+        eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
+        eng._investors_here.add(e.group)
+        if _state_cue_for(view.skel, chars[e.group], members):
+            eng.upgrade(
+                e.group, {"StateOwnedFund"}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
+            )
+    eng.ctx.funding_target = target
+    eng.ctx.funding_sentence = view.sentence.index
+    eng.ctx.funding_round = rnd
+    eng.ctx.funding_date = date
+    eng.ctx.funding_money = money
+
+
+def _STATE_CUE_BEFORE(skel: str, pos: int) -> bool:  # noqa: N802 - reads as a predicate on the text
+    return bool(vocab.STATE_CONTEXT.search(skel[max(0, pos - 60) : pos]))
+
+
+_ANY_ENTITY = re.compile(f"[{NE}]")
+
+
+def _state_cue_adjacent(skel: str, pos: int) -> bool:
+    """A state-capital cue right before position `pos`, with no other name in between."""
+    window = skel[max(0, pos - 40) : pos]
+    names = list(_ANY_ENTITY.finditer(window))
+    if names:
+        window = window[names[-1].end() :]
+    return bool(vocab.STATE_CONTEXT.search(window))
+
+
+def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
+    """Does a state cue describe this investor: right before it, or right before the list it is in
+    ("地方国资A、B、C")? A cue before another investor earlier in the sentence does not."""
+    pos = skel.find(ch)
+    if pos < 0:
+        return False
+    if _state_cue_adjacent(skel, pos):
+        return True
+    first = min((p for c in members if (p := skel.find(c)) >= 0), default=pos)
+    return first != pos and _state_cue_adjacent(skel, first)
+
+
+def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """Open a funding episode later sentences may continue ("星衡智能超20亿元的C+轮融资")."""
+    ent = eng.ent(view, m.group("co"))
+    if not ent.is_companyish() or ent.is_investorish() or ent.group in _listed_with_investors(eng, view):
+        return
+    if eng.ctx.funding_sentence == view.sentence.index:
+        return  # a rule in this sentence already named the round's company
+    rnd = _round_in(view.skel)
+    if rnd is None and eng.ctx.funding_target == ent.group:
+        rnd = eng.ctx.funding_round
+    eng.ctx.funding_target = ent.group
+    eng.ctx.funding_round = rnd
+    eng.ctx.funding_date = eng.date_near(view, m.start(), m.end())
+    eng.ctx.funding_money = _round_money(view.skel)
+    eng.ctx.funding_sentence = view.sentence.index
+
+
+def _h_lead(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    members = _orgs(m.group("inv"))
+    co = bool(m.groupdict().get("co")) or len(members) > 1
+    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85)
+
+
+def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    _invest(eng, view, m, _orgs(m.group("inv")), "follow", "funding-follow", 0.8)
+
+
+def _h_sole(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    _invest(eng, view, m, _orgs(m.group("inv")), "sole", "funding-sole", 0.85)
+
+
+def _h_got(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    kind = m.group("kind")
+    role = "strategic" if "战略" in kind else None
+    members = _orgs(m.group("inv"))
+    target = eng.company_before(view, m.start(), {eng.ent(view, c).group for c in members})
+    _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
+
+
+def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7)
+
+
+def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A list of two or more investors in a sentence about a round ("既有A、B、C等产业资本")."""
+    members = _orgs(m.group("inv"))
+    ents = [eng.ent(view, c) for c in members]
+    if len(ents) < 2 or not all(e.is_investorish() for e in ents):
+        return
+    if any(e.group in eng._investors_here for e in ents):
+        return
+    recent = view.sentence.index - eng.ctx.funding_sentence <= 2
+    if not (recent or _FUNDING_CUE.search(view.skel)):
+        return
+    _invest(eng, view, m, members, None, "funding-context-list", 0.5)
+
+
+def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co"))
+    if not co.is_companyish() or inv.root != "Organization":
+        return
+    role = "strategic" if "战略" in m.group(0) else None
+    _invest(eng, view, m, [m.group("inv")], role, "funding-verb", 0.75, target=co.group)
+
+
+def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    co = eng.ent(view, m.group("co"))
+    if co.is_companyish():
+        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group)
+
+
+def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    members = _orgs(m.group("inv"))
+    groups = {eng.ent(view, c).group for c in members}
+    target = None
+    if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
+        target = eng.ctx.ipo_company
+    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view))
+    if target is None:
+        return
+    _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)

@@ -1,0 +1,210 @@
+"""IPO rules' handlers: filings, listing hearings and listings, with exchange, board, ticker and date."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract.normalize import find_money
+from kg.extract.relations.engine import _FUTURE, ORG, _date_props, _Engine, _View
+
+# -- IPO ---------------------------------------------------------------------------------------------
+
+_TICKER_RES = [
+    re.compile(
+        r"(?:股票代码|证券代码|代码)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6})(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"[“\"'「](?P<t>\d{4,6})(?:\.(?P<sx>HK|SH|SZ|BJ))?[”\"'」]\s*(?:为|作为)\s*(?:股票|证券)?代码",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?<![\d.])(?P<t>\d{4,5})\.(?P<sx>HK)\b", re.IGNORECASE),
+    re.compile(r"(?<![\d.])(?P<t>\d{6})\.(?P<sx>SH|SZ|BJ|SS)\b", re.IGNORECASE),
+    re.compile(
+        rf"\((?:(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|纳斯达克|纽交所)|{ORG})\s*:\s*(?P<t>[A-Z0-9.]{{1,6}})\)"
+    ),
+    re.compile(
+        r"(?:ticker(?:\s+symbol)?|stock\s+code|under\s+the\s+symbol)\s*[“\"]?(?P<t>[A-Z]{2,5}|\d{4,6})\b"
+    ),
+]
+_SUFFIX_EXCHANGE = {
+    "hk": "hkex",
+    "sh": "sse",
+    "ss": "sse",
+    "sz": "szse",
+    "bj": "bse",
+    "nasdaq": "nasdaq",
+    "nyse": "nyse",
+    "hkex": "hkex",
+    "sehk": "hkex",
+    "纳斯达克": "nasdaq",
+    "纽交所": "nyse",
+}
+_BOARD_WORDS = [
+    (re.compile(r"科创板|STAR\s+Market", re.IGNORECASE), "STAR Market"),
+    (re.compile(r"创业板|ChiNext", re.IGNORECASE), "ChiNext"),
+    (re.compile(r"18C"), "Chapter 18C"),
+    (re.compile(r"18A"), "Chapter 18A"),
+    (re.compile(r"主板|Main\s+Board", re.IGNORECASE), "Main Board"),
+]
+_CITY_EXCHANGE = [
+    (re.compile(r"Hong\s+Kong|香港|港股"), "hkex"),
+    (re.compile(r"\bNasdaq\b", re.IGNORECASE), "nasdaq"),
+    (re.compile(r"New\s+York|纽约"), "nyse"),
+]
+
+
+def _norm_ticker(t: str, sx: str | None) -> str:
+    if t.isdigit() and (sx or "").lower() in ("hk", "hkex", "sehk", "") and len(t) <= 5:
+        return f"{int(t):04d}"
+    return t.upper()
+
+
+def _tickers(skel: str) -> list[tuple[int, int, str, str | None]]:
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for regex in _TICKER_RES:
+        for m in regex.finditer(skel):
+            if any(s <= m.start("t") < e for s, e in seen):
+                continue
+            seen.add((m.start(), m.end()))
+            sx = m.groupdict().get("sx")
+            out.append(
+                (m.start(), m.end(), _norm_ticker(m.group("t"), sx), _SUFFIX_EXCHANGE.get((sx or "").lower()))
+            )
+    return sorted(out)
+
+
+def _ipo_parties(
+    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None
+) -> tuple[int | None, int | None, str | None, str | None]:
+    """(company, exchange, ticker, board) for an IPO cue at `m`.
+
+    The exchange is the nearest exchange named in the sentence, else the one a ticker suffix or a
+    city implies ("0100.HK", "a Hong Kong debut"), else `default_exchange`.
+    """
+    cue_at = m.start()
+    company = None
+    by = re.match(r"\s*(?:by|of)\s+(" + ORG + ")", view.skel[m.end() :])
+    if by:
+        ent = eng.ent(view, by.group(1))
+        if ent.is_companyish():
+            company = ent.group
+    if company is None:
+        company = eng.company_before(view, cue_at)
+    if (
+        company is None
+        and eng.ctx.ipo_company is not None
+        and view.sentence.index - eng.ctx.ipo_sentence <= 3
+    ):
+        company = eng.ctx.ipo_company
+    if company is None:
+        company = eng.company_after(view, m.end())
+    # exchange: nearest exchange mention, else a ticker suffix, else a city
+    exchange, board, best = None, None, None
+    for i, ch in enumerate(view.skel):
+        if ch in view.groups and eng.ent(view, ch).is_exchange():
+            dist = abs(i - cue_at)
+            if best is None or dist < best:
+                best, exchange = dist, eng.ent(view, ch).group
+                board = view.occurrences[ch].board
+    tickers = _tickers(view.skel)
+    ticker = None
+    if company is not None:
+        # a ticker right after the company's name belongs to it
+        for ch in view.occurrences:
+            if view.groups.get(ch) == company:
+                i = view.skel.index(ch)
+                mm = re.match(
+                    r"\s*\(\s*(?:[^(),]{1,3},\s*)?(\d{4,6})\.(HK|SH|SZ|BJ)\s*\)", view.skel[i + 1 :], re.IGNORECASE
+                )
+                if mm:
+                    ticker = _norm_ticker(mm.group(1), mm.group(2))
+    if ticker is None and tickers:
+        nearest = min(tickers, key=lambda t: abs(t[0] - cue_at))
+        ticker = nearest[2]
+    if exchange is None:
+        span = view.norm_span(m.start(), m.end())
+        exchange_key = next((key for _s, _e, _t, key in tickers if key), None)
+        if exchange_key is None:
+            for regex, key in _CITY_EXCHANGE:
+                cm = regex.search(view.skel)
+                if cm:
+                    exchange_key, span = key, view.norm_span(cm.start(), cm.end())
+                    break
+        exchange_key = exchange_key or default_exchange
+        if exchange_key is not None:
+            exchange = eng.key_group(exchange_key, *span)
+    if board is None:
+        for regex, name in _BOARD_WORDS:
+            if regex.search(view.skel):
+                board = name
+                break
+    return company, exchange, ticker, board
+
+
+def _ipo(
+    eng: _Engine,
+    view: _View,
+    m: re.Match[str],
+    rel_type: str,
+    method: str,
+    confidence: float,
+    default_exchange: str | None = None,
+) -> None:
+    company, exchange, ticker, board = _ipo_parties(eng, view, m, default_exchange)
+    if company is None:
+        eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no company for the IPO step"))
+        return
+    if exchange is None:
+        eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
+        return
+    date = eng.date_near(view, m.start())
+    props: dict[str, Any] = {**_date_props(date)}
+    if rel_type in ("FILED_FOR_IPO", "LISTED_ON"):
+        props["board"] = board
+    if rel_type == "LISTED_ON":
+        props["ticker"] = ticker
+        price = re.search(
+            r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+shares\s+)?at|IPO\s+price)"
+            r"(?:为|定为|是|of)?\s*(?:每股)?\s*",
+            view.skel,
+            re.IGNORECASE,
+        )
+        if price:
+            for s, _e, money in find_money(view.skel):
+                if s >= price.end() - 1 and s - price.end() <= 3 and money.amount is not None:
+                    props["offer_price"] = money.amount
+                    props["currency"] = money.currency
+                    break
+        if ticker:
+            eng.upgrade(company, {"Company"}, ticker=ticker)
+    eng.emit(view, rel_type, company, exchange, props, m, method, confidence)
+    eng.upgrade(company, {"Company"})
+    eng.ctx.ipo_company = company
+    eng.ctx.ipo_sentence = view.sentence.index
+
+
+def _h_filed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    _ipo(eng, view, m, "FILED_FOR_IPO", "ipo-filing", 0.8)
+
+
+def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    _ipo(eng, view, m, "PASSED_LISTING_HEARING", "ipo-hearing", 0.85, default_exchange="hkex")
+
+
+def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    if _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel):
+        eng.dropped.append(
+            (f"LISTED_ON in sentence {view.sentence.index}", "a planned listing without a ticker")
+        )
+        return
+    _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.75)
+
+
+def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A code in brackets after a company's name is its ticker ("Xingheng AI (2599.HK)")."""
+    ent = eng.ent(view, m.group("co"))
+    if ent.is_companyish():
+        eng.upgrade(ent.group, {"Company"}, ticker=_norm_ticker(m.group("t"), m.group("sx")))

@@ -1,0 +1,68 @@
+"""Handlers for products (DEVELOPS), stated spin-offs (脱胎于, spun out of), control and state-capital
+appositions."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import vocab
+from kg.extract.relations.engine import _date_props, _Engine, _first, _products, _View
+
+# -- products, spin-offs, control ------------------------------------------------------------------
+
+
+def _h_develops(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange() or org.is_investorish() and not org.is_companyish():
+        return
+    for ch in _products(m.group("prods")):
+        eng.emit(view, "DEVELOPS", org.group, eng.ent(view, ch).group, {}, m, "develops", 0.75)
+
+
+def _h_develops_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = _first(eng.company_before(view, m.start()), eng.topic(view))
+    if org is None:
+        return
+    for ch in _products(m.group("prods")):
+        eng.emit(view, "DEVELOPS", org, eng.ent(view, ch).group, {}, m, "develops-list", 0.55)
+
+
+def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
+    if child.root != "Organization" or parent.root != "Organization" or not child.is_companyish():
+        return
+    eng.emit(
+        view,
+        "SPUN_OFF_FROM",
+        child.group,
+        parent.group,
+        _date_props(eng.date_near(view, m.start(), m.end())),
+        m,
+        "spin-off",
+        0.8,
+    )
+    eng.upgrade(child.group, {"Company"})
+
+
+def _h_controlled(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
+    if child.root != "Organization" or parent.root != "Organization":
+        return
+    kind = "equity" if re.search(r"owned|控股|持股|全资", m.group(0)) else "subsidiary"
+    eng.emit(view, "CONTROLLED_BY", child.group, parent.group, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A vehicle "of the Hefei government" in apposition is state capital."""
+    ent = eng.ent(view, m.group("org"))
+    if ent.root != "Organization":
+        return
+    region = m.group("region")
+    level = next((lvl for _zh, (en, lvl) in vocab.REGIONS.items() if en == region), None)
+    eng.upgrade(
+        ent.group,
+        {"StateOwnedFund"},
+        investor_kind=ent.attrs.get("investor_kind") or "state_platform",
+        region=region if level else None,
+        gov_level=level,
+    )

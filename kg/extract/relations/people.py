@@ -1,0 +1,515 @@
+"""People rules' handlers: positions held and left, foundings (dated when the article says when the
+company was founded), former employers named as alumni, veterans or founding teams: the facts that
+founder lineages are derived from."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract import vocab
+from kg.extract.normalize import DateValue, find_dates
+from kg.extract.relations.engine import (
+    _ZH_SEP,
+    NE,
+    ORG,
+    TZ,
+    ZL,
+    _date_props,
+    _Engine,
+    _first,
+    _is_founder,
+    _orgs,
+    _people,
+    _titles,
+    _View,
+)
+
+# -- people ------------------------------------------------------------------------------------------
+
+
+def _person_fact(
+    eng: _Engine,
+    view: _View,
+    per: int,
+    org: int,
+    titles: list[str],
+    former: bool,
+    span: re.Match[str] | tuple[int, int],
+    method: str,
+    confidence: float,
+    date: DateValue | None = None,
+) -> None:
+    """HOLDS_POSITION per title (LEFT when former), FOUNDED for founder titles."""
+    org_ent = eng.entities[org]
+    if org_ent.root != "Organization":
+        return
+    for title in titles or [None]:
+        founder = bool(title) and _is_founder(title)
+        if founder:
+            eng.emit(view, "FOUNDED", per, org, {}, span, method, confidence)
+            if not former:
+                continue  # being a founder is not a position held; leaving as one is
+        props: dict[str, Any] = {"title": title}
+        if former:
+            props.update(_date_props(date))
+        eng.emit(view, "LEFT" if former else "HOLDS_POSITION", per, org, props, span, method, confidence)
+    end = span.end() if isinstance(span, re.Match) else span[1]
+    eng._people_rel.append((per, org, end, [t for t in titles if t], method))
+
+
+def _title_surface(eng: _Engine, view: _View, m: re.Match[str], group: str = "titles") -> list[str]:
+    if not m.groupdict().get(group):
+        return []
+    s, e = m.span(group)
+    ns, ne = view.norm_span(s, e)
+    return _titles(eng.nt.original_slice(ns, ne))
+
+
+_FORMER_WORDS = ("前", "原", "former", "ex-", "previously", "formerly")
+
+
+def _former(m: re.Match[str], *groups: str) -> bool:
+    return any(
+        m.groupdict().get(g) and m.group(g).strip().lower() in _FORMER_WORDS for g in groups
+    )
+
+
+_ANAPHOR_BEFORE = re.compile(
+    rf"(?:该公司|本公司|公司|其|the\s+company's|its)[^,。;!?{NE}]{{0,6}}$", re.IGNORECASE
+)
+
+
+_FOUNDS_ORG = re.compile(
+    rf"(?:创办|创立|创建|成立|co-?founded|founded|started)(?:了)?\s*(?P<org>{ORG})", re.IGNORECASE
+)
+
+
+def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """TITLE before PERSON ("星衡智能前CTO陈墨"): the organisation is the one right before the title,
+    the topic after "公司"/"其", or the previous one in a chain ("CEO甲、CTO乙")."""
+    per = eng.ent(view, m.group("per")).group
+    titles = _title_surface(eng, view, m)
+    former = _former(m, "pre")
+    before = view.skel[: m.start()]
+    adj = re.search(
+        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>{ORG})\s*(?:'s|’s|的)?\s*$", before
+    )
+    org = None
+    conf = 0.8
+    if adj:
+        ent = eng.ent(view, adj.group("org"))
+        if ent.root == "Organization" and not ent.is_exchange():
+            org = ent.group
+            former = former or _former(adj, "pre0")
+            if adj.group("list") and (former or any(_is_founder(t) for t in titles)):
+                # "前A、B、C高管X": X left each of them; "A和B创始人X": X founded both
+                for c in _orgs(adj.group("list")):
+                    other = eng.ent(view, c)
+                    if other.root == "Organization" and not other.is_exchange() and other.group != org:
+                        _person_fact(eng, view, per, other.group, titles, former, m, "role-apposition", conf)
+    if org is None and _ANAPHOR_BEFORE.search(before):
+        org, conf = eng.topic(view), 0.65
+    if org is None and eng._people_rel:
+        last = eng._people_rel[-1]
+        if re.fullmatch(r"\s*(?:、|,|和|及|以及|and)\s*", view.skel[last[2] : m.start()]):
+            org, conf = last[1], 0.65
+    if org is None and any(_is_founder(t) for t in titles) and not re.search(rf"{ORG}[^,。;!?{NE}]{{0,8}}$", before):
+        # "创始人X曾任A副总裁，……随后创办B": the founder of the company the sentence says X founded
+        later = _FOUNDS_ORG.search(view.skel, m.end())
+        between = view.skel[m.end() : later.start()] if later else ""
+        # "联合创始人X已离职，并创办B": X left the company of the story, which X co-founded
+        unscoped_leave = bool(re.search(rf"{vocab.LEAVE_CUE_ZH}|{vocab.LEAVE_CUE_EN}", between, re.IGNORECASE)) and (
+            not _LEAVE_ORG.search(between))
+        if later and not unscoped_leave and eng.ent(view, later.group("org")).root == "Organization":
+            org, conf = eng.ent(view, later.group("org")).group, 0.6
+    if org is None and not re.search(rf"{ORG}[^,。;!?{NE}]{{0,8}}$", before):
+        org, conf = eng.topic(view), 0.5  # a title alone names a role at the company the story is about
+    if org is None:
+        return
+    _person_fact(eng, view, per, org, titles, former, m, "role-apposition", conf)
+
+
+_DESC = re.compile(
+    rf"\s*(?:此前|之前|曾经|曾(?!任|是)|原(?!是|为)|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为|曾担任)?\s*(?:,|\(|:|是|为|系|现任|担任|"
+    rf"出任|任)?\s*(?P<pre>前|原|现任|曾任)?\s*(?:(?P<orgs>{ZL})|该公司|本公司|公司)\s*(?:的)?\s*"
+    rf"(?P<pre2>前|原)?\s*(?P<titles>{TZ})"
+)
+
+
+def _h_person_desc(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """Each descriptor after a name ("林知远,前甲、乙高管,丙和丁创始人") is a position."""
+    per = eng.ent(view, m.group("per")).group
+    pos = m.end("per")
+    while True:
+        d = _DESC.match(view.skel, pos)
+        if not d:
+            break
+        titles = _title_surface(eng, view, d)
+        former = _former(d, "pre", "pre2") or bool(d.group("was"))
+        if not d.group("orgs"):
+            topic = eng.topic(view)
+            if topic is not None:
+                _person_fact(
+                    eng, view, per, topic, titles, former, (m.start(), d.end()), "person-apposition", 0.6
+                )
+            pos = d.end()
+            continue
+        for ch in _orgs(d.group("orgs")):
+            ent = eng.ent(view, ch)
+            if ent.root == "Organization" and not ent.is_exchange():
+                _person_fact(
+                    eng, view, per, ent.group, titles, former, (m.start(), d.end()), "person-apposition", 0.8
+                )
+        pos = d.end()
+
+
+def _h_person_bracket_title(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A bracketed title after a name ("陈墨(技术副总裁)"): a role at the company of the passage."""
+    per = eng.ent(view, m.group("per")).group
+    org = _first(eng.company_before(view, m.start()), eng.topic(view))
+    if org is None:
+        return
+    _person_fact(
+        eng, view, per, org, _title_surface(eng, view, m), _former(m, "pre"), m, "person-bracket-title", 0.6
+    )
+
+
+def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    date = None
+    if m.groupdict().get("mid"):
+        found = find_dates(m.group("mid"), eng.base())
+        date = found[0][2] if found else None
+    for ch in _people(m.group("pers")):
+        eng.emit(
+            view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
+        )
+
+
+def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A role taken without naming the company ("许明哲将接任CTO一职"): the company of the story."""
+    per = eng.ent(view, m.group("per")).group
+    org = eng.topic(view)
+    if org is not None:
+        _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A founding without the company named again ("2020年由韩知秋创立", "the company was founded
+    by X"): the company of the story."""
+    people = _people(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
+    groups = {eng.ent(view, ch).group for ch in people}
+    # "A veteran X started the company": A is where X came from, not the company X started
+    came_from = {r.target for r in eng.out if r.sentence is view.sentence and r.source in groups
+                 and r.type == "LEFT"}
+    org = _first(eng.company_before(view, m.start(), came_from), eng.topic(view))
+    if org is None or org in came_from:
+        return
+    date = None
+    mid = m.groupdict().get("mid")
+    found = find_dates(mid, eng.base()) if mid else []
+    if found:
+        date = found[0][2]
+    else:
+        near = eng.date_near(view, m.start("pers"))
+        date = near
+    for ch in people:
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, _date_props(date), m, "founded-topic", 0.65)
+
+
+def _h_founding_date(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X成立于2021年", "X于2024年创立", "X, founded in 2012,": when the organisation was founded."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
+    if found and org.group not in eng.founding_dates:
+        eng.founding_dates[org.group] = found[0][2]
+
+
+def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A clause without its subject after a person ("陆远舟此前在霁川科技工作七年，曾任霁川科技副总裁"):
+    the person of the sentence held the role before, so it is a position they left."""
+    per = eng.ent(view, m.group("per")).group
+    titles = _title_surface(eng, view, m)
+    for ch in _orgs(m.group("orgs")):
+        ent = eng.ent(view, ch)
+        if ent.root == "Organization" and not ent.is_exchange():
+            _person_fact(eng, view, per, ent.group, titles, True, m, "former-role-clause", 0.7)
+
+
+def _h_worked_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X此前在A工作/任职": a former employer, with no title."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    eng.emit(view, "LEFT", per, org.group, {}, m, "worked-at", 0.65)
+
+
+def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    per = eng.ent(view, m.group("per")).group
+    titles = _title_surface(eng, view, m)
+    _person_fact(
+        eng, view, per, org.group, titles, True, m, "left-verb", 0.8, eng.date_near(view, m.start("org"))
+    )
+
+
+def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    per = eng.ent(view, m.group("per")).group
+    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8)
+
+
+def _h_en_person_title_of(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """An English apposition with its organisation ("Lin Zhiyuan, chief executive of Xingheng AI")."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    _person_fact(
+        eng, view, per, org.group, _title_surface(eng, view, m), _former(m, "pre"), m, "role-apposition", 0.8
+    )
+
+
+def _h_en_person_title_only(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """An English apposition without one ("Chen Mo, co-founder and CTO"): the organisation named
+    last before, or the topic."""
+    per = eng.ent(view, m.group("per")).group
+    if any(rel[0] == per for rel in eng._people_rel):
+        return
+    org = None
+    if eng._people_rel:
+        org = eng._people_rel[-1][1]
+    org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
+    if org is None:
+        return
+    _person_fact(
+        eng, view, per, org, _title_surface(eng, view, m), _former(m, "pre"), m, "role-apposition", 0.6
+    )
+
+
+def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    date = None
+    mid = m.groupdict().get("mid")
+    if mid:
+        found = find_dates(mid, eng.base())
+        date = found[0][2] if found else None
+    if date is None:
+        years = re.search(r"\bin\s+((?:19|20)\d\d)\b", m.group(0))
+        date = DateValue(years.group(1), "year") if years else None
+    if date is None:
+        # "X co-founded B in 2018", "B was founded by X in 2021": the year right after, in the clause
+        after = re.match(r"\s+in\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", view.skel[m.end() :])
+        date = DateValue(after.group(1), "year") if after else None
+    for ch in _people(m.group("pers")):
+        eng.emit(
+            view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
+        )
+
+
+def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
+
+
+def _h_en_founded_who(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X, who left A in 2021, founded B last year": B was founded by X, dated by what follows B (the
+    date inside the clause is the leaving's), and the clause says X left A."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    after = view.skel[m.end("org") : m.end("org") + 40]
+    after = re.split(rf"[,;.{NE}]", after)[0]
+    found = find_dates(after, eng.base())
+    date = found[0][2] if found else None
+    people = [eng.ent(view, ch).group for ch in _people(m.group("pers"))]
+    for per in people:
+        eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-verb", 0.85)
+    left = m.groupdict().get("left")
+    if left:
+        prev = eng.ent(view, left)
+        if prev.root == "Organization" and not prev.is_exchange() and prev.group != org.group:
+            clause = view.skel[m.start("left") : m.start("org")]
+            when = find_dates(clause, eng.base())
+            for per in people:
+                props = _date_props(when[0][2] if when else None)
+                eng.emit(view, "LEFT", per, prev.group, props, m, "left-verb", 0.8)
+
+
+def _h_alumni(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Brightwater Dynamics alumni X and Y", "Quillfeather veteran X", "沐岩科技前员工X": people who
+    worked at the organisation before, with no title."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "LEFT", eng.ent(view, ch).group, org.group, {}, m, "alumni", 0.75)
+
+
+def _h_founder_previously(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B's founder previously led A's robotics unit": whoever the article says founded B worked at A."""
+    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
+    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+        return
+    people = [eng.ent(view, m.group("per")).group] if m.groupdict().get("per") else [
+        r.source for r in eng.out if r.type == "FOUNDED" and r.target == co.group
+    ]
+    for per in dict.fromkeys(people):
+        eng.emit(view, "LEFT", per, prev.group, {}, m, "founder-previously", 0.7)
+
+
+def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B的创始团队来自A", "B, started by former A engineers (led by X)": the people who founded B
+    worked at A. A named leader founded B; otherwise whoever the article says founded B, also when it
+    names them later, so the facts are settled at the end of the article."""
+    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
+    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+        return
+    if m.groupdict().get("pers"):
+        for ch in _people(m.group("pers")):
+            per = eng.ent(view, ch).group
+            eng.emit(view, "FOUNDED", per, co.group, {}, m, "founded-verb", 0.8)
+            eng.emit(view, "LEFT", per, prev.group, {}, m, "team-from", 0.75)
+        return
+    eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
+
+
+def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"former A executives X and Y": a former position at A for each of them."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    titles = _title_surface(eng, view, m)
+    for ch in _people(m.group("pers")):
+        _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, True, m, "role-apposition", 0.8)
+
+
+def _h_worked_at_as(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X曾在A担任算法负责人": a position at A, a former one when 曾/此前 says so."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    former = bool(m.group("was"))
+    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), former, m, "worked-at", 0.8)
+
+
+def _h_founded_venture(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X……2022年出来创业，成立了B": X founded B, dated by the words right before 创业."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    found = find_dates(m.group("when") or "", eng.base())
+    date = found[-1][2] if found else None
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.8)
+
+
+def _h_en_joined_left_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X joined A in 2015 and left in 2020 to co-found B": a position at A from the first date, the
+    leaving dated by the second, and B founded then."""
+    prev, org = eng.ent(view, m.group("prev")), eng.ent(view, m.group("org"))
+    if prev.root != "Organization" or org.root != "Organization" or prev.group == org.group:
+        return
+    joined = find_dates(m.group("joined") or "", eng.base())
+    left = find_dates(m.group("left") or "", eng.base())
+    when = left[0][2] if left else None
+    for ch in _people(m.group("pers")):
+        per = eng.ent(view, ch).group
+        eng.emit(view, "LEFT", per, prev.group, _date_props(when), m, "left-verb", 0.85)
+        eng.emit(view, "FOUNDED", per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
+        if joined:
+            eng.emit(view, "HOLDS_POSITION", per, prev.group, _date_props(joined[0][2]), m, "joined-verb", 0.8)
+
+
+def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization":
+        return
+    per = eng.ent(view, m.group("per")).group
+    _person_fact(
+        eng,
+        view,
+        per,
+        org.group,
+        _title_surface(eng, view, m),
+        True,
+        m,
+        "left-verb",
+        0.8,
+        eng.date_near(view, m.start(), m.end()),
+    )
+
+
+_LEAVE_ORG = re.compile(
+    rf"(?:从|自)\s*(?P<o1>{ORG})\s*(?:{vocab.LEAVE_CUE_ZH})|(?:离开|告别|退出|辞去)\s*(?P<o2>{ORG})|"
+    rf"\b(?:left|quit|departed|exited)\s+(?P<o3>{ORG})",
+    re.IGNORECASE,
+)
+
+
+def _apply_leave_cue(eng: _Engine, view: _View) -> None:
+    """A sentence that says people left turns the positions named before the cue into LEFT.
+
+    When the cue names the organisation ("从澄湖科技离职", "left Tencent") only positions at that
+    organisation are affected; a founder who left gets LEFT with the founder title too.
+    """
+    if not eng._people_rel:
+        return
+    cue = None
+    for c in re.finditer(rf"{vocab.LEAVE_CUE_ZH}|{vocab.LEAVE_CUE_EN}", view.skel, re.IGNORECASE):
+        cue = c
+    if cue is None:
+        return
+    scoped = None
+    for om in _LEAVE_ORG.finditer(view.skel):
+        ch = om.group("o1") or om.group("o2") or om.group("o3")
+        scoped = view.groups.get(ch)
+    affected: dict[int, set[int]] = {}
+    founders: list[tuple[int, int, str, int]] = []
+    for per, org, end, titles, _how in eng._people_rel:
+        if end > cue.start() or re.search(vocab.JOIN_CUE, view.skel[end : cue.start()], re.IGNORECASE):
+            continue
+        if scoped is not None and org != scoped:
+            continue
+        affected.setdefault(per, set()).add(org)
+        founders.extend((per, org, t, end) for t in titles if _is_founder(t))
+    if not affected:
+        return
+    date = eng.date_near(view, cue.start())
+    for rel in eng.out:
+        if (
+            rel.sentence is view.sentence
+            and rel.type == "HOLDS_POSITION"
+            and rel.target in affected.get(rel.source, ())
+        ):
+            rel.type = "LEFT"
+            rel.props.update(_date_props(date))
+            rel.method += "+leave-cue"
+    for per, org, title, end in founders:
+        eng.emit(
+            view,
+            "LEFT",
+            per,
+            org,
+            {"title": title, **_date_props(date)},
+            (min(end, cue.start()), cue.end()),
+            "role-apposition+leave-cue",
+            0.7,
+        )
