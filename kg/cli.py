@@ -25,12 +25,18 @@ app = typer.Typer(
     help=(
         "Build a typed, source-linked knowledge graph from Chinese and English financial news, "
         "then query it here (embedded, no server), in Neo4j, or as RDF.\n\n"
-        "Typical session:  kg build examples/  →  kg stats  →  kg query investors 智谱  →  "
-        "kg neo4j start && kg load  →  kg cypher --backend neo4j 'MATCH (n:StateOwnedFund) RETURN n.name'"
+        "\b\nTypical session:\n"
+        "  kg build examples/\n"
+        "  kg stats\n"
+        "  kg query investors 智谱\n"
+        "  export NEO4J_URI=$(kg neo4j start) && kg load\n"
+        "  kg cypher 'MATCH (n:StateOwnedFund) RETURN n.name'"
     ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help: rich markup would swallow the "[default: …]" hints of the options as tags
+    rich_markup_mode=None,
 )
 neo4j_app = typer.Typer(help="Run a local Neo4j Community server (fetched from Maven Central on first use).",
                         no_args_is_help=True)
@@ -274,7 +280,10 @@ def sparql(
     """Run SPARQL over the store's RDF (the export's triples, each article a named graph).
 
     Prefixes kgo: kg: kgr: rdf: rdfs: skos: prov: owl: xsd: wd: dcterms: schema: are declared.
-    Example:  kg sparql 'SELECT ?name WHERE { ?f a kgo:StateOwnedFund ; kgo:name ?name }'
+
+    \b
+    Example:
+      kg sparql 'SELECT ?name WHERE { ?f a kgo:StateOwnedFund ; kgo:name ?name }'
     """
     from kg.rdf import sparql_store
 
@@ -317,8 +326,8 @@ def articles(store: StoreOpt = None, fmt: FormatOpt = OutputFormat.table) -> Non
 @handles_errors
 def load(
     store: StoreOpt = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Rows per UNWIND batch (one transaction each); larger "
-                                            "batches mean fewer commits.")] = 10_000,
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per transaction (UNWIND batches; small groups "
+                                            "share one): larger means fewer commits.")] = 10_000,
     uri: Annotated[str | None, typer.Option(help="Neo4j URI: bolt://, neo4j://, neo4j+s://… [default: $NEO4J_URI, "
                                             "else the server of `kg neo4j start`].", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(help="Database [default: $NEO4J_DATABASE or the "
@@ -371,8 +380,10 @@ def cypher(
     The embedded backend runs grand-cypher's subset (MATCH, WHERE, RETURN [DISTINCT], aggregates,
     ORDER BY, SKIP, LIMIT, *min..max hops); anything else fails naming what to run on Neo4j instead.
 
-    Example:  kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name'
-    --param n=MiniMax
+    \b
+    Examples:
+      kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name' -p n=MiniMax
+      kg cypher --backend neo4j 'MATCH p = shortestPath((a)-[*..4]-(b)) WHERE a.id = $a RETURN p' -p a=...
     """
     from kg.neo4j.cypher import parse_param
 
@@ -425,8 +436,13 @@ def query(
 ) -> None:
     """Ask a named investor-network question, on the store or on Neo4j (same rows either way).
 
-    Examples:  kg query investors 智谱   |   kg query co-investors "Hillhouse" -f json   |
-    kg query path 上海国投 林知远 --max-hops 3   |   kg query ipo-pipeline HKEX   |   kg query lineage 星衡 --up
+    \b
+    Examples:
+      kg query investors 智谱
+      kg query co-investors Hillhouse -f json
+      kg query path 上海国投 林知远 --max-hops 3
+      kg query ipo-pipeline HKEX
+      kg query lineage 星衡 --up
     """
     from kg.queries import describe, get_query, run_embedded, run_neo4j
 

@@ -129,3 +129,17 @@ def test_every_command_has_help_and_a_readme_entry() -> None:
     for name in names:
         first = name.split()[0]
         assert f"`kg {first}" in readme, f"kg {name} is not in the README"
+
+
+@pytest.mark.parametrize(("command", "shown"), [
+    (["query"], ["[default: 4]", "[default: 10]", "[default: neo4j when NEO4J_URI is set]"]),
+    (["cypher"], ["[default: $NEO4J_URI]", "kg cypher --backend neo4j"]),
+    (["load"], ["[default: 10000; x>=1]"]),
+    ([], ["export NEO4J_URI=$(kg neo4j start) && kg load"]),
+])
+def test_help_shows_defaults_and_examples_as_written(command: list[str], shown: list[str]) -> None:
+    """Help text is printed as written: "[default: …]" is not eaten as markup, examples keep their lines."""
+    result = runner.invoke(app, [*command, "--help"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    for text in shown:
+        assert text in result.output, text
