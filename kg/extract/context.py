@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 
 from kg.extract import vocab
-from kg.extract.mentions import _ends_name as ends_name
-from kg.extract.mentions import _generic as generic
-from kg.extract.mentions import _name_like as name_like
-from kg.extract.mentions import _pos as pos
+from kg.extract.mentions.base import _pos as pos
+from kg.extract.mentions.orgs_zh import _ends_name as ends_name
+from kg.extract.mentions.orgs_zh import _generic as generic
+from kg.extract.mentions.orgs_zh import _name_like as name_like
 from kg.extract.text import is_cjk
 
 __all__ = ["context_org_spans"]

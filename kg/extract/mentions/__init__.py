@@ -1,0 +1,371 @@
+"""Entity mentions: where a name occurs, what kind of thing it names, which mentions are one entity.
+
+Several finders propose occurrences in the normalised text, each with a method and a confidence:
+
+- the gazetteer (known names, longest match);
+- organisation suffixes (科技有限公司, 资本, Capital, Inc. ...) with a left boundary found by jieba
+  and lists of function words, state-capital markers making a StateOwnedFund;
+- people by role context (a title before a name, a bracketed title after one, an English
+  "Name, founder of ..."), with jieba's person tag or a surname to confirm a Chinese name;
+- product names with a version number in a product context ("Orion-2", "的 Nova-3.5");
+- organisations by the role they play in a sentence (`kg.extract.context`): investor lists, the
+  subject of a round or an IPO step, the employer in a title apposition, a former employer;
+- members of a list whose other members are organisations;
+- pairings that tie two names of one entity ("(以下简称“智谱”)", "Zhipu AI (智谱)").
+
+Overlaps are settled longest first (ties: the more trusted method), names found by a pattern are
+searched again over the whole article, and occurrences are grouped into entities by gazetteer key,
+normalised name and pairing.
+
+The package: `base` (Occurrence, jieba, intervals), one module per finder (`gazetteer_hits`,
+`orgs_zh`, `orgs_en`, `people`, `products`, `pairings`; organisations by context live in
+`kg.extract.context`), and here selection, grouping and the entry point.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import vocab
+from kg.extract.gazetteer import Gazetteer, _build_trie, _trie_regex, matching_form
+from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
+from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
+from kg.extract.mentions.orgs_en import _en_suffix_occurrences
+from kg.extract.mentions.orgs_zh import _REGION_RE, _zh_suffix_occurrences
+from kg.extract.mentions.pairings import _alias_candidates, _list_member_occurrences
+from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, _person_occurrences
+from kg.extract.mentions.products import _product_occurrences
+from kg.extract.text import NormText, Sentence, is_cjk
+from kg.names import normalize_name
+
+__all__ = ["TITLE_EN_RE", "TITLES_EN_RE", "TITLES_ZH_RE", "Occurrence", "find_occurrences", "group_occurrences",
+           "root_of"]
+
+# -- selection and grouping ----------------------------------------------------------------------
+
+
+def _select(cands: list[Occurrence]) -> list[Occurrence]:
+    """Non-overlapping occurrences, longest first; ties go to the more trusted method."""
+    order = sorted(cands, key=lambda o: (-o.length, -_PRIORITY.get(o.method, 0), -o.confidence, o.start))
+    chosen: list[Occurrence] = []
+    taken = _Intervals()
+    for o in order:
+        if o.length <= 0 or taken.overlaps(o.start, o.end):
+            continue
+        taken.add(o.start, o.end)
+        chosen.append(o)
+    return sorted(chosen, key=lambda o: o.start)
+
+
+_LEGAL_TAIL_ZH = re.compile(
+    r"(?:\([\u4e00-\u9fff]{2,3}\))?(?:(?:科技|技术|智能|信息|网络)?(?:股份有限公司|有限责任公司|"
+    r"有限公司)|集团(?:股份)?有限公司|控股有限公司)$"
+)
+_INDUSTRY_TAIL_ZH = re.compile(r"(?:科技|技术|智能|信息技术|网络|人工智能|机器人|半导体|电子)$")
+_EN_SHORTENABLE = (
+    "AI",
+    "Inc",
+    "Inc.",
+    "Technologies",
+    "Technology",
+    "Group",
+    "Holdings",
+    "Labs",
+    "Corp",
+    "Corp.",
+    "Intelligence",
+    "Robotics",
+    "Limited",
+    "Ltd",
+    "Ltd.",
+    "Semiconductor",
+    "Semiconductors",
+    "Systems",
+    "Software",
+    "Networks",
+    "Motors",
+    "Biotech",
+    "Therapeutics",
+    "Capital",
+    "Ventures",
+    "Partners",
+    "Investments",
+)
+_EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
+
+
+def short_forms(name: str) -> list[str]:
+    """Shorter names a text may use for an organisation after naming it in full.
+
+    "杭州澄湖科技有限公司" -> "杭州澄湖科技", "澄湖科技", "澄湖"; "Lumora AI" -> "Lumora".
+    """
+    out: list[str] = []
+    if any(is_cjk(c) for c in name):
+        core = _LEGAL_TAIL_ZH.sub("", name)
+        if core != name and len(core) >= 2:
+            out.append(core)
+            m = re.match(rf"(?:{_REGION_RE.pattern})(?:市|省)?", core)
+            if m and len(core) - m.end() >= 2:
+                core = core[m.end() :]
+                out.append(core)
+            industry = _INDUSTRY_TAIL_ZH.search(core)
+            if industry and industry.start() >= 2:
+                out.append(core[: industry.start()])
+        return [f for f in dict.fromkeys(out) if f != name]
+    tokens = name.split()
+    while len(tokens) >= 2 and tokens[-1] in _EN_SHORTENABLE:
+        tokens = tokens[:-1]
+        short = " ".join(tokens)
+        if (
+            len(short) >= 4
+            and short[0].isupper()
+            and short not in vocab.EN_NAME_STOP
+            and short not in _EN_PLACES
+        ):
+            out.append(short)
+    return out
+
+
+def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:
+    """Other occurrences of names first found by a pattern (a person named once by title), and the
+    short forms of organisation names ("澄湖科技" after "杭州澄湖科技有限公司")."""
+    names: dict[str, Occurrence] = {}
+    for o in occs:
+        if o.inferred:
+            continue
+        surface = nt.text[o.start : o.end]
+        forms = [] if o.key else [surface]
+        if root_of(o.types) == "Organization":
+            forms += short_forms(surface)
+        for form in forms:
+            folded = matching_form(form)
+            latin = all(c.isascii() for c in folded)
+            if len(folded) < (3 if latin else 2):
+                continue
+            names.setdefault(folded, o)
+    if not names:
+        return []
+    regex = re.compile(_trie_regex(_build_trie(sorted(names))))
+    folded_text = matching_form(nt.text)
+    taken = _Intervals((o.start, o.end) for o in occs)
+    out = []
+    for m in regex.finditer(folded_text):
+        s, e = m.start(), m.end()
+        if e == s or taken.overlaps(s, e):
+            continue
+        if _LATIN.match(folded_text[s]) and s > 0 and _LATIN.match(folded_text[s - 1]):
+            continue
+        if _LATIN.match(folded_text[e - 1]) and e < len(folded_text) and _LATIN.match(folded_text[e]):
+            continue
+        src = names[folded_text[s:e]]
+        src_surface = nt.text[src.start : src.end]
+        if any(c.isupper() for c in src_surface) and nt.text[s:e].islower():
+            continue  # "Lumora" the company is not "lumora" the word
+        out.append(
+            Occurrence(
+                s,
+                e,
+                set(src.types),
+                "repeat",
+                round(src.confidence * 0.9, 3),
+                key=src.key,
+                attrs=dict(src.attrs),
+            )
+        )
+    return out
+
+
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+def _short_form_pairs(nt: NormText, occs: list[Occurrence]) -> list[tuple[int, int]]:
+    """Pairs (full name, short form) among the occurrences, so both become one entity."""
+    by_form: dict[str, int] = {}
+    for i, o in enumerate(occs):
+        if root_of(o.types) != "Organization" or o.inferred:
+            continue
+        for form in short_forms(nt.text[o.start : o.end]):
+            by_form.setdefault(matching_form(form), i)
+    pairs = []
+    for i, o in enumerate(occs):
+        j = by_form.get(matching_form(nt.text[o.start : o.end]))
+        if j is not None and j != i:
+            pairs.append((j, i))
+    return pairs
+
+
+#: The type a context implies: an investor list names investors, the subject of a round or a listing,
+#: an employer in "X的CTO张三" or a former employer are companies.
+_CONTEXT_TYPE = {
+    "investor-list": "Investor",
+    "subject": "Company",
+    "title-apposition": "Company",
+    "former-employer": "Company",
+    "quoted-brand": "Company",
+    "latin-brand": "Company",
+}
+
+
+def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurrence]:
+    """Organisations found by the role they play (`kg.extract.context`), where nothing else is."""
+    from kg.extract.context import context_org_spans
+
+    taken = _Intervals((o.start, o.end) for o in chosen)
+    # a word of a person's name ("Lin" of "Lin Che") is that person, not a company
+    person_words = {
+        w for o in chosen if root_of(o.types) == "Person" for w in nt.text[o.start : o.end].split()
+    }
+    out = []
+    for s, e, cue, conf in context_org_spans(nt.text):
+        if nt.text[s:e] in person_words:
+            continue
+        if not taken.overlaps(s, e):
+            if cue == "product":
+                types = {"Product"}
+            else:
+                types = {"Organization", _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {"Organization"}
+            out.append(Occurrence(s, e, types, f"context:{cue}", conf))
+    return out
+
+
+_TITLE_AHEAD = re.compile(rf"\s*(?:{TITLES_ZH_RE})", re.IGNORECASE)
+
+
+def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
+    """"前星岩科技副总裁": the 前 (former) of a title is not the first character of the name."""
+    for o in occs:
+        if (
+            o.key is None
+            and o.length >= 3
+            and text[o.start] in "前原"
+            and root_of(o.types) == "Organization"
+            and _TITLE_AHEAD.match(text, o.end)
+        ):
+            o.start += 1
+
+
+_EN_SURNAME_CONTEXT = re.compile(
+    r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined|"
+    r"quit|started|launched|departed)"
+)
+
+
+def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
+    """Later mentions of an English-written person by one part of the name ("Zhou, the company's
+    chairman" after "Zhou Qihang"), when only one person of the article has that part and the word
+    stands where a person does (before ", the ...", "said", "told" ...)."""
+    owners: dict[str, list[Occurrence]] = {}
+    for o in occs:
+        if root_of(o.types) != "Person":
+            continue
+        words = text[o.start : o.end].split()
+        if len(words) < 2 or not all(w[:1].isupper() and w.isascii() for w in words):
+            continue
+        for w in {words[0], words[-1]}:
+            if len(w) >= 2 and w not in vocab.EN_NAME_STOP:
+                bucket = owners.setdefault(w, [])
+                if all(text[b.start : b.end] != text[o.start : o.end] for b in bucket):
+                    bucket.append(o)
+    taken = _Intervals((o.start, o.end) for o in occs)
+    out = []
+    for word, persons in sorted(owners.items()):
+        if len(persons) != 1:
+            continue
+        for m in re.finditer(rf"(?<![A-Za-z\-])({re.escape(word)})(?![A-Za-z\-])", text):
+            s, e = m.span(1)
+            if taken.overlaps(s, e) or not _EN_SURNAME_CONTEXT.match(text, e):
+                continue
+            if re.search(r"[A-Z][a-z]+\s+$", text[max(0, s - 20) : s]):
+                continue  # part of a longer capitalised name
+            out.append((persons[0], Occurrence(s, e, {"Person"}, "repeat", 0.6)))
+            taken.add(s, e)
+    return out
+
+
+def find_occurrences(
+    nt: NormText,
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    dropped: list[tuple[str, str]],
+) -> tuple[list[Occurrence], list[tuple[int, int]]]:
+    """All entity occurrences in the article and the pairs of occurrence indices that are one entity."""
+    gaz = _gazetteer_occurrences(nt, gazetteer)
+    cands = list(gaz)
+    cands += _zh_suffix_occurrences(nt, gaz, dropped)
+    cands += _en_suffix_occurrences(nt, gaz, dropped)
+    cands += _product_occurrences(nt)
+    first = _select(cands)
+    cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))
+    chosen = _select(cands)
+    chosen = _select(chosen + _context_occurrences(nt, chosen))
+    _drop_former_prefix(nt.text, chosen)
+    # names found by context anywhere are names everywhere, before pairings are read
+    chosen = _select(chosen + _repeat_occurrences(nt, chosen))
+    chosen = _select(chosen + _list_member_occurrences(nt, sentences, chosen))
+    # pairings: the alias becomes an occurrence of the same entity
+    pairs_by_span: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    extra: list[Occurrence] = []
+    taken = _Intervals((o.start, o.end) for o in chosen)
+    for o, a_start, a_end in _alias_candidates(nt, chosen):
+        pairs_by_span.append(((o.start, o.end), (a_start, a_end)))
+        if not taken.overlaps(a_start, a_end):
+            extra.append(Occurrence(a_start, a_end, set(o.types), "alias", 0.8, attrs=dict(o.attrs)))
+            taken.add(a_start, a_end)
+    chosen = sorted(chosen + extra, key=lambda o: o.start)
+    chosen = _select(chosen + _repeat_occurrences(nt, chosen))
+    surnames = _en_surname_mentions(nt.text, chosen)
+    pairs_by_span += [((full.start, full.end), (o.start, o.end)) for full, o in surnames]
+    chosen = _select(chosen + [o for _full, o in surnames])
+    index = {(o.start, o.end): i for i, o in enumerate(chosen)}
+    pairs = [(index[a], index[b]) for a, b in pairs_by_span if a in index and b in index]
+    pairs += _short_form_pairs(nt, chosen)
+    return chosen, pairs
+
+
+def group_occurrences(nt: NormText, occs: list[Occurrence], pairs: list[tuple[int, int]]) -> int:
+    """Set `group` on every occurrence: same key, same normalised name or paired = one entity.
+
+    Two different gazetteer keys never merge. Returns the number of groups; group numbers follow
+    first appearance, so the output is the same on every run.
+    """
+    parent = list(range(len(occs)))
+    keys: dict[int, str | None] = {i: o.key for i, o in enumerate(occs)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        ka, kb = keys[ra], keys[rb]
+        if ka and kb and ka != kb:
+            return
+        if root_of(occs[ra].types) != root_of(occs[rb].types):
+            return
+        low, high = min(ra, rb), max(ra, rb)
+        parent[high] = low
+        keys[low] = ka or kb
+
+    by_label: dict[tuple[str, str], int] = {}
+    for i, o in enumerate(occs):
+        labels = [(root_of(o.types), normalize_name(nt.text[o.start : o.end]))]
+        if o.key:
+            labels.append(("key", o.key))
+        for label in labels:
+            if label in by_label:
+                union(by_label[label], i)
+            else:
+                by_label[label] = i
+    for a, b in pairs:
+        union(a, b)
+    numbering: dict[int, int] = {}
+    for i, o in enumerate(occs):
+        root = find(i)
+        if root not in numbering:
+            numbering[root] = len(numbering)
+        o.group = numbering[root]
+    return len(numbering)

@@ -1,0 +1,86 @@
+"""English organisation names ending in a suffix (Capital, Technologies, Inc. ...), with the
+headline and sentence words that cannot start a name."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract import vocab
+from kg.extract.mentions.base import Occurrence, _Intervals, legal_form_of
+from kg.extract.text import NormText
+
+# -- organisation suffixes (English) -------------------------------------------------------------
+
+_EN_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’.\-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
+_EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
+_EN_ORG_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN})*)[ \t]+"
+    rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology))?"
+    rf"(?![A-Za-z0-9])"
+)
+_EN_LEADING_STOP = vocab.EN_NAME_STOP - vocab.EN_NAME_WORDS
+_EN_DESCRIPTOR = re.compile(
+    r"-(?:based|listed|backed|owned|headquartered|registered|focused|born|made)$|['’]s$"
+)
+_EN_LEADING_STOP = _EN_LEADING_STOP | {"Chinese", "China's", "State-owned", "State-backed", "US", "U.S."}
+
+
+def _en_suffix_occurrences(
+    nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
+) -> list[Occurrence]:
+    text = nt.text
+    covered = _Intervals((o.start, o.end) for o in gaz)
+    gaz_by_start = {o.start: o for o in gaz}
+    out: list[Occurrence] = []
+    for m in _EN_ORG_RE.finditer(text):
+        start, end = m.start("name"), m.end()  # "Institute of Technology": the field is part of it
+        suffix = m.group("suffix")
+        # drop leading function words and sentence-initial capitals
+        tokens = list(re.finditer(r"\S+", text[start : m.end("name")]))
+        k = 0
+        while k < len(tokens) and (
+            tokens[k].group(0) in _EN_LEADING_STOP
+            or _EN_DESCRIPTOR.search(tokens[k].group(0))
+            or tokens[k].group(0)[0].islower()
+        ):
+            k += 1
+        if k == len(tokens):
+            if tokens:
+                dropped.append((text[start:end], "no name before the organisation suffix"))
+            continue
+        start += tokens[k].start()
+        # a known name inside the candidate: keep only what follows it, unless it is the head
+        inner = [o for o in gaz if start < o.end <= end and o.start >= start]
+        head = gaz_by_start.get(start)
+        if covered.covers(start, end):
+            continue
+        if inner and (head is None or any(o is not head for o in inner)):
+            last = max(inner, key=lambda o: o.end)
+            if last.end >= m.start("suffix"):
+                continue
+            start = last.end
+            while start < end and text[start] == " ":
+                start += 1
+            if start >= m.start("suffix"):
+                continue
+        name = text[start:end]
+        if (
+            head is not None
+            and suffix.lower() in vocab.LEGAL_FORMS_EN
+            and text[head.end : m.start("suffix")].strip() == ""
+        ):
+            out.append(legal_form_of(head, start, end))
+            continue
+        suffix_type = vocab.EN_SUFFIX_TYPES[suffix]
+        types = {suffix_type}
+        attrs: dict[str, Any] = {}
+        if suffix_type in ("Investor", "Company") and vocab.STATE_MARKERS_EN.search(name):
+            types = {"StateOwnedFund"}
+            attrs["investor_kind"] = "guidance_fund" if re.search(r"fund", name, re.I) else "state_platform"
+            for en, level in vocab.REGIONS.values():
+                if name.startswith(en + " "):
+                    attrs.update(region=en, gov_level=level)
+                    break
+        out.append(Occurrence(start, end, types, "suffix", 0.65, attrs=attrs))
+    return out

@@ -1,0 +1,284 @@
+"""Chinese organisation names ending in a suffix (科技有限公司, 资本, 国投...): where the name starts
+(jieba, function words, verbs, descriptors), and which are state capital."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kg.extract import vocab
+from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos, legal_form_of
+from kg.extract.text import NormText, is_cjk
+
+# -- organisation suffixes (Chinese) -------------------------------------------------------------
+
+_ZH_SUFFIX_RE = re.compile(
+    "|".join(re.escape(s) for s in sorted(vocab.ZH_SUFFIX_TYPES, key=len, reverse=True))
+)
+_REGION_RE = re.compile("|".join(sorted(vocab.REGIONS, key=len, reverse=True)))
+_STATE_MIDDLE = "|".join(sorted(vocab.STATE_MIDDLE_WORDS, key=len, reverse=True))
+_STATE_PREFIX_RE = re.compile(rf"^(?P<region>{_REGION_RE.pattern})(?:{_STATE_MIDDLE})*$")
+_DATEISH = re.compile(r"\d|年|月|日|号")
+_ZH_MAX_PREFIX = 16
+
+
+def _state_attrs(name: str, prefix: str, suffix_type: str) -> dict[str, Any] | None:
+    """investor_kind/region/gov_level when a Chinese investor name marks state capital, else None."""
+    region_match = _STATE_PREFIX_RE.match(prefix)
+    marked = any(marker in name for marker in vocab.STATE_MARKERS_ZH)
+    if not marked and not (region_match and suffix_type in ("Investor", "StateOwnedFund")):
+        return None
+    kind = (
+        "guidance_fund"
+        if any(w in name for w in ("引导", "产业基金", "产业投资基金", "母基金"))
+        else "state_platform"
+    )
+    attrs: dict[str, Any] = {"investor_kind": kind}
+    region = _REGION_RE.match(name)
+    if region:
+        en, level = vocab.REGIONS[region.group(0)]
+        attrs["region"] = en
+        attrs["gov_level"] = level
+    return attrs
+
+
+def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tuple[int, bool]:
+    """Where a name ending in the suffix [s0, s1) starts; True when it starts with a known name.
+
+    Characters are taken leftwards up to punctuation or a known name; jieba then cuts the run at
+    the last function word or ordinary verb. A known name right before the accepted words becomes
+    the head of the longer name ("上海国投" + "先导基金").
+    """
+    i = s0
+    head_start: int | None = None
+    while i > 0 and s0 - i < _ZH_MAX_PREFIX:
+        if i in gaz_ends:
+            head_start = gaz_ends[i]
+            break
+        c = text[i - 1]
+        if c == ")":
+            m = re.search(r"\([\u4e00-\u9fff]{2,3}\)$", text[max(0, i - 5) : i])
+            if m:
+                i -= len(m.group(0))
+                continue
+            break
+        if is_cjk(c) or (c.isascii() and c.isalnum()) or c in "·&":
+            i -= 1
+            continue
+        break
+    if i == s0:
+        return (head_start, True) if head_start is not None else (s0, False)
+    tokens = _pos(text[i:s1])
+    left = s0
+    complete = True
+    for word, flag, start in reversed(tokens):
+        abs_start = i + start
+        if abs_start + len(word) > s0:
+            continue  # part of the suffix
+        if _ends_name(word, flag):
+            complete = False
+            break
+        glued = _GLUED_HEAD.match(word)
+        if glued and len(word) > glued.end() + 1 and (flag in vocab.PROPER_FLAGS or _freq(word) == 0):
+            # "陆远舟从霁川科技", "曾在澜溯数据": the name starts after the preposition jieba glued on
+            left, complete = abs_start + glued.end(), False
+            break
+        left = abs_start
+    if complete and head_start is not None and left == i:
+        return head_start, True
+    first = next((w for w, _f, st in tokens if i + st == left), None)
+    if first in ("前", "原") and left + 1 < s0:
+        left += 1  # "前星岩科技副总裁": former, not part of the name
+    return left, False
+
+
+def _ends_name(word: str, flag: str) -> bool:
+    """A token that cannot be inside an organisation name: function word, known verb, date."""
+    if word in vocab.ZH_BOUNDARY_WORDS or flag in vocab.ZH_STOP_FLAGS:
+        return True
+    if flag == "v" and len(word) >= 2 and word not in vocab.ZH_NAME_VERBS and _freq(word) >= _COMMON_VERB_FREQ:
+        return True  # "负责车规芯片": an everyday verb ends the name; invented names are rare words
+    if flag in ("m", "q", "mq") and not re.search(r"[A-Za-z0-9]", word):
+        return True  # "第三笔", "两家": a count, not a name
+    return flag == "m" and bool(_DATEISH.search(word)) and not re.search(r"[A-Za-z]", word)
+
+
+#: jieba dictionary frequency from which a verb is everyday language ("负责" 1,700, "离职" 300), not a brand.
+_COMMON_VERB_FREQ = 300
+
+#: Prepositions jieba sometimes glues onto the name after them ("从霁川" tagged as a person's name).
+_GLUED_PREPOSITIONS = "从向被把对跟给在于由"
+
+
+#: A preposition, perhaps after an adverb of time ("曾在"), at the head of a word jieba made up.
+_GLUED_HEAD = re.compile(rf"(?:曾经|曾|也|还|已)?[{_GLUED_PREPOSITIONS}]")
+
+
+def _name_like(prefix: str) -> bool:
+    """A prefix that looks like a proper name: a proper-noun tag, a word jieba does not know,
+    Latin letters, or single characters jieba could not join (an invented brand)."""
+    if any(c.isascii() and c.isalpha() for c in prefix):
+        return True
+    tokens = _pos(prefix)
+    if all(len(w) == 1 for w, _, _ in tokens) and len(tokens) >= 2:
+        return True
+    return any(flag in vocab.PROPER_FLAGS or _freq(w) < 5 for w, flag, _ in tokens if len(w) > 1)
+
+
+def _generic(prefix: str, weak: bool) -> bool:
+    """A prefix made only of descriptive words ("战略", "人工智能", "多家"); for a weak suffix,
+    one ending in such a word ("海外市场" + 投资) is a description too."""
+    if prefix in vocab.GENERIC_PREFIX_WORDS:
+        return True
+    tokens = [w for w, _, _ in _pos(prefix)]
+    # a one-character generic word after another lone character is half of a coined name ("栖云")
+    coined = len(tokens) >= 2 and len(tokens[-1]) == 1 and len(tokens[-2]) == 1
+    if weak and tokens and tokens[-1] in vocab.GENERIC_PREFIX_WORDS and not coined:
+        return True
+    return all(w in vocab.GENERIC_PREFIX_WORDS for w in tokens)
+
+
+_ZH_SUFFIX_ANY = re.compile(f"(?=({_ZH_SUFFIX_RE.pattern}))")
+
+
+def _suffix_spans(text: str) -> list[tuple[int, int]]:
+    """Suffix matches that end a name: where suffixes overlap ("科创投" in "科创投资基金"), the one
+    reaching furthest right wins, and of those the longest."""
+    spans = sorted({(m.start(), m.start() + len(m.group(1))) for m in _ZH_SUFFIX_ANY.finditer(text)})
+    best_by_end: dict[int, tuple[int, int]] = {}
+    for s, e in spans:
+        if e not in best_by_end or s < best_by_end[e][0]:
+            best_by_end[e] = (s, e)
+    kept = []
+    ordered = sorted(best_by_end.values())
+    for i, (s, e) in enumerate(ordered):
+        extended = any(s2 < e < e2 and s2 >= s for s2, e2 in ordered[i + 1 : i + 8])
+        if not extended:
+            kept.append((s, e))
+    return kept
+
+
+_ROLE_VERB_INSIDE = re.compile(r"曾任|现任|担任|出任|兼任|历任|加入|加盟|离开|创办|创立|创建|任职于|就职于|供职于")
+_INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
+
+
+#: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
+_TITLE_FIXED = re.compile("|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True)))
+
+
+#: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").
+_RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
+_ZH_SUFFIX_END = re.compile(f"(?:{_ZH_SUFFIX_RE.pattern})$")
+
+
+def _inside_title(text: str, s0: int, s1: int) -> bool:
+    """Is the suffix [s0, s1) the inside of a title that starts before it ("首席技术官", "数据官")?"""
+    for i in range(max(0, s0 - 6), s0):
+        title = _TITLE_FIXED.match(text, i)
+        if title and title.end() > s1:
+            return True
+    return False
+
+
+def _zh_suffix_occurrences(
+    nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
+) -> list[Occurrence]:
+    text = nt.text
+    gaz_ends: dict[int, int] = {}
+    gaz_by_start: dict[int, Occurrence] = {}
+    covered: list[tuple[int, int]] = []
+    for o in gaz:
+        gaz_ends[o.end] = o.start
+        gaz_by_start[o.start] = o
+        covered.append((o.start, o.end))
+    covered_set = _Intervals(covered)
+    out: list[Occurrence] = []
+    for s0, s1 in _suffix_spans(text):
+        if covered_set.covers(s0, s1):
+            continue  # the suffix is part of a known name
+        suffix = text[s0:s1]
+        if _inside_title(text, s0, s1):
+            # "岫云金服首席技术官": the suffix is the middle of a title, not the end of a name
+            continue
+        activity = _INVEST_ACTIVITY.search(text, max(0, s0 - 2), s0) if suffix == "投资" else None
+        if activity:
+            # "独家投资", "战略投资": how an investor invests, not the end of its name
+            dropped.append((text[activity.start() : s1], "generic description, not a name"))
+            continue
+        left, known_head = _left_boundary(text, s0, s1, gaz_ends)
+        if not known_head:
+            # "林澈曾任星岩科技": the name starts after the verb, also when jieba cut the verb in two
+            # ("曾" + "任霁川")
+            verbs = [m for m in _ROLE_VERB_INSIDE.finditer(text, max(0, left - 1), s0) if m.end() > left]
+            if verbs:
+                left = verbs[-1].end()
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
+            dropped.append((text[left:s1], "a description of a business, not a name"))
+            continue
+        name = text[left:s1]
+        prefix = text[left:s0]
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _RANK_AFTER.match(text, s1) and _ZH_SUFFIX_END.search(prefix):
+            # "砾岸数据技术副总裁": a department and a rank after a complete name, not a longer name
+            dropped.append((name, "a name and the department of a title"))
+            continue
+        if suffix == "数据" and re.search(r"据\s*$", text[max(0, left - 3) : left]):
+            # "据IT桔子数据": figures from a source, not a company called "...数据"
+            dropped.append((name, "a source of figures, not a name"))
+            continue
+        if known_head:
+            head = gaz_by_start[left]
+            middle = text[head.end : s0]
+            if suffix in vocab.LEGAL_FORMS_ZH and middle == "":
+                out.append(legal_form_of(head, left, s1))
+                continue
+            if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not _name_like(middle)):
+                dropped.append((name, f"a known name and ordinary words before '{suffix}'"))
+                continue
+        if len(prefix) < 2 or not any(is_cjk(c) or c.isalnum() for c in prefix):
+            if prefix:
+                dropped.append((name, "organisation suffix without a name before it"))
+            continue
+        if not known_head and _generic(prefix, suffix in vocab.ZH_WEAK_SUFFIXES):
+            dropped.append((name, "generic description, not a name"))
+            continue
+        if not known_head and suffix in vocab.ZH_WEAK_SUFFIXES and not _name_like(prefix):
+            dropped.append((name, f"ordinary words before '{suffix}', not a name"))
+            continue
+        suffix_type = vocab.ZH_SUFFIX_TYPES[suffix]
+        types = {suffix_type}
+        attrs: dict[str, Any] = {}
+        if suffix_type in ("Investor", "StateOwnedFund", "Company"):
+            state = _state_attrs(name, prefix, suffix_type)
+            if (
+                state
+                and suffix_type != "Company"
+                or state
+                and any(k in name for k in ("国资", "国投", "国有资本"))
+            ):
+                types = {"StateOwnedFund"}
+                attrs.update(state)
+        out.append(
+            Occurrence(
+                left, s1, types, "suffix", 0.7 if suffix not in vocab.ZH_WEAK_SUFFIXES else 0.6, attrs=attrs
+            )
+        )
+    return out
+
+
+#: After a weak suffix, words that make it a description ("车规芯片业务", "芯片公司岚峰半导体").
+_DESCRIBED_THING = re.compile(r"(?:业务|领域|行业|赛道|板块|方向|产业|市场|事业部|部门|研发|方案|产品线)")
+#: A reporting verb right after a weak suffix makes it a source, not a name ("IT桔子数据显示").
+_REPORTED_BY = re.compile(r"(?:显示|表明|统计|称)")
+_DESCRIPTOR_NOUN = re.compile(r"(?:公司|企业|厂商|厂|创企|独角兽|龙头)")
+
+
+def _describes(text: str, end: int) -> bool:
+    """Is the name candidate ending at `end` a description: followed by a business noun, or by
+    公司/厂商 and then another name ("苏州车规芯片公司岚峰半导体")?"""
+    if _DESCRIBED_THING.match(text, end) or _REPORTED_BY.match(text, end):
+        return True
+    m = _DESCRIPTOR_NOUN.match(text, end)
+    if not m:
+        return False
+    after = _pos(text[m.end() : m.end() + 8])
+    return bool(after) and (after[0][1] in vocab.PROPER_FLAGS or (len(after[0][0]) == 1 and after[0][1] == "nr"))

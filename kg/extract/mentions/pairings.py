@@ -1,0 +1,97 @@
+"""Pairings that tie two names of one entity ("(以下简称“智谱”)", "Zhipu AI (智谱)") and members of a
+list whose other members are organisations."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions.base import Occurrence, _Intervals, root_of
+from kg.extract.mentions.people import _EN_NAME, TITLE_ZH_RE
+from kg.extract.text import NormText, Sentence, is_cjk
+
+# -- pairings and list members -------------------------------------------------------------------
+
+_ALIAS_AFTER = re.compile(
+    r"\s*\(\s*(?:以下简称|以下称|下称|简称|hereinafter(?:\s+referred\s+to\s+as)?|or)?\s*[:：]?\s*[“\"「']?"
+    r"(?P<alias>[^()“”\"「」'\n,;。]{1,40}?)[”\"」']?"
+    r"(?:\s*[,;]\s*(?:\d{4,6}\.[A-Z]{2}|[A-Z]{2,6}:\s*[A-Z0-9.]+|\d{4,6}))?\s*\)"
+)
+_TICKER_ALIAS = re.compile(
+    r"^(?:\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,5}:\s*[A-Z0-9.]+|NASDAQ|NYSE|HKEX)$", re.IGNORECASE
+)
+_NOT_ALIAS_WORDS = re.compile(
+    r"旗下|控股|持股|子公司|母公司|简称$|前身|现名|原名|曾用名|"
+    + TITLE_ZH_RE
+    + r"|\d{4}年|%|opens new tab|formerly|known as",
+    re.IGNORECASE,
+)
+
+
+def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurrence, int, int]]:
+    """(occurrence, alias start, alias end) for "X (Y)" and "X(以下简称“Y”)" pairings."""
+    text = nt.text
+    out = []
+    for o in occs:
+        m = _ALIAS_AFTER.match(text, o.end)
+        if not m:
+            continue
+        alias = m.group("alias").strip()
+        a_start = m.start("alias") + (len(m.group("alias")) - len(m.group("alias").lstrip()))
+        a_end = a_start + len(alias)
+        if not alias or _TICKER_ALIAS.match(alias) or _NOT_ALIAS_WORDS.search(alias):
+            continue
+        root = root_of(o.types)
+        cjk = sum(is_cjk(c) for c in alias)
+        if root == "Person":
+            ok = (2 <= cjk == len(alias) <= 4) or bool(re.fullmatch(_EN_NAME, alias))
+        elif cjk:
+            ok = 2 <= len(alias) <= 16 and not re.search(r"[的了是在将和与]", alias)
+        else:
+            ok = bool(re.fullmatch(r"[A-Z0-9][\w.&'’\- ]{0,38}", alias)) and len(alias.split()) <= 5
+        if ok:
+            out.append((o, a_start, a_end))
+    return out
+
+
+_LIST_SEP = re.compile(r"\s*、\s*")
+
+
+def _list_member_occurrences(
+    nt: NormText, sentences: list[Sentence], occs: list[Occurrence]
+) -> list[Occurrence]:
+    """Unknown members of a 、-list whose other members are organisations ("A、B、Northgate SPC、C等")."""
+    text = nt.text
+    org_ranges = sorted((o.start, o.end) for o in occs if root_of(o.types) == "Organization")
+    taken = _Intervals((o.start, o.end) for o in occs)
+    out: list[Occurrence] = []
+    for sent in sentences:
+        s_text = text[sent.start : sent.end]
+        if "、" not in s_text:
+            continue
+        orgs_here = [(s, e) for s, e in org_ranges if sent.start <= s and e <= sent.end]
+        if len(orgs_here) < 2:
+            continue
+        # chunks between separators; a chunk adjacent to an org list is a candidate member
+        pieces = [
+            (m.start() + sent.start, m.end() + sent.start) for m in re.finditer(r"[^、,;:。()“”\"]+", s_text)
+        ]
+        for ps, pe in pieces:
+            chunk = text[ps:pe].strip()
+            cs = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+            ce = cs + len(chunk)
+            if not chunk or taken.overlaps(cs, ce):
+                continue
+            before = text[max(sent.start, cs - 1) : cs]
+            after = text[ce : ce + 1]
+            if before != "、" and after != "、":
+                continue
+            neighbours = [
+                (s, e) for s, e in orgs_here if e == cs - 1 or s == ce + 1 or e == cs - 2 or s == ce + 2
+            ]
+            if not neighbours:
+                continue
+            chunk_clean = re.sub(r"等.*$", "", chunk)
+            ce = cs + len(chunk_clean)
+            if re.fullmatch(r"[A-Z0-9][A-Za-z0-9&'’.\-]*(?: [A-Z0-9][A-Za-z0-9&'’.\-]*){0,5}", chunk_clean):
+                out.append(Occurrence(cs, ce, {"Organization"}, "list-member", 0.5))
+    return out

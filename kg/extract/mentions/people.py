@@ -1,0 +1,252 @@
+"""People found by role context: a title before a name, a bracketed title after one, "Name, founder
+of ...", "founded by former X chief Name", with jieba's person tag or a surname to confirm a
+Chinese name."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import vocab
+from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos
+from kg.extract.text import NormText, is_cjk
+
+# -- people --------------------------------------------------------------------------------------
+
+_TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
+TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
+TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|、|和|及|/)\s*{TITLE_ZH_RE})*"
+_TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
+TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
+TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
+
+_ZH_AFTER_TITLE = re.compile(rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_ZH_BEFORE_BRACKET_TITLE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\s*\(\s*(?:前|原|现任)?\s*(?:{TITLES_ZH_RE})\s*\)"
+)
+_ZH_BEFORE_COMMA_TITLE = re.compile(
+    rf"(?<=[\u4e00-\u9fff])\s*,\s*(?:前|原|现任|曾任)?[^,。;!?\n]{{0,24}}?(?:{TITLES_ZH_RE})(?=[,。;、)]|$)"
+)
+_ZH_BEFORE_VERB = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?"
+    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去)"
+)
+_ZH_PERSON_CUE = re.compile(
+    r"创立|创办|创建|离职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|表示|透露|认为|"
+    r"介绍|指出|坦言|直言|回应|强调|称"
+)
+
+
+def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, float]]:
+    """People named just before a verb people do (found, join, leave, say): jieba's person tag."""
+    out = []
+    for m in _ZH_PERSON_CUE.finditer(text):
+        begin = m.start()
+        while begin > 0 and m.start() - begin < 14 and text[begin - 1] not in ',。;:!?、()“”"\n ':
+            begin -= 1
+        if m.start() - begin < 2:
+            continue
+        tokens = _pos(text[begin : m.start()])
+        for k in range(len(tokens) - 1, -1, -1):
+            word, flag, start = tokens[k]
+            span = None
+            if (
+                flag.startswith("nr")
+                and 2 <= len(word) <= 4
+                and word not in vocab.NOT_NAMES
+                and (word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE)
+            ):
+                span = (begin + start, begin + start + len(word))
+            elif k > 0 and 1 <= len(word) <= 2 and is_cjk(word[0]) and word not in vocab.NOT_NAMES:
+                prev, pflag, pstart = tokens[k - 1]
+                if (
+                    len(prev) == 1
+                    and pflag.startswith("nr")
+                    and prev in vocab.SURNAMES_SINGLE
+                    and flag not in vocab.ZH_STOP_FLAGS
+                ):
+                    span = (begin + pstart, begin + start + len(word))
+            if span is not None:
+                if not taken.overlaps(*span):
+                    out.append((span[0], span[1], 0.6))
+                break
+    return out
+
+
+_EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+_EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
+_EN_NAME_THEN_TITLE = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
+    # "a former Harlow Institute of Technology researcher": the employer between "former" and the title
+    r"(?:[A-Z][\w&.\-]*(?:\s(?:of\s|for\s)?[A-Z][\w&.\-]*){0,4}\s+)?"
+    rf"(?:[a-z][\w-]*\s+)??(?:{TITLE_EN_RE})(?![A-Za-z])"
+)
+#: "Brightwater Dynamics alumni Marcus Ellery and Tobias Renn", "Quillfeather veteran Naomi Achterberg":
+#: people named after a word that says where they worked before.
+_EN_ALUMNI_NAMES = re.compile(
+    rf"(?<![A-Za-z])(?i:alumni|alumnus|alumna|veterans?)\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
+    rf"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_EN_NAME}(?![A-Za-z]))*)"
+)
+_EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
+_EN_NAME_WHO = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
+    r"(?:worked|served|was|led|ran|headed|left|joined|founded|co-founded|spent)\b"
+)
+_EN_BY_NAME = re.compile(
+    rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"
+    rf"by\s+(?i:former\s+|ex-)?"
+    # "founded by former Corvane Systems engineering chief Daniel Okafor": employer and title first
+    rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})s?\s+)?"
+    rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
+    # "... by former Brackwater Systems executives Hana Oduya and Piet Kramer": the others named with
+    # them, a list only when "and" closes it ("X, Hangzhou-based B" names no second person)
+    rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
+)
+_EN_NAME_THEN_VERB = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
+    rf"stepped down|quit)\b"
+)
+
+
+def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
+    """A Chinese personal name starting at `pos` (after a title), with a confidence."""
+    window = text[pos : pos + 8]
+    cut = re.match(r"[\u4e00-\u9fff·]+", window)
+    if not cut:
+        return None
+    window = cut.group(0)
+    tokens = _pos(window + "。")
+    if not tokens:
+        return None
+    word, flag, _ = tokens[0]
+    if word in vocab.NOT_NAMES:
+        return None
+    if flag.startswith("nr") and 2 <= len(word) <= 4:
+        return pos, pos + len(word), 0.8
+    if len(word) == 1 and word in vocab.SURNAMES_SINGLE and len(tokens) > 1:
+        nxt, nflag, _ = tokens[1]
+        if (
+            1 <= len(nxt) <= 2
+            and nxt not in vocab.NOT_NAMES
+            and nflag not in vocab.ZH_STOP_FLAGS
+            and is_cjk(nxt[0])
+        ):
+            return pos, pos + 1 + len(nxt), 0.7
+    if (
+        2 <= len(word) <= 3
+        and (word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE)
+        and (flag in vocab.PROPER_FLAGS or _freq(word) < 50)
+    ):
+        return pos, pos + len(word), 0.6
+    return None
+
+
+def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float] | None:
+    """A Chinese personal name ending at `end` (before a bracketed title, a comma or a verb)."""
+    begin = end
+    while begin > 0 and end - begin < 8 and is_cjk(text[begin - 1]):
+        begin -= 1
+    if end - begin < 2:
+        return None
+    tokens = _pos(text[begin:end])
+    if not tokens:
+        return None
+    word, flag, start = tokens[-1]
+    if flag.startswith("nr") and 2 <= len(word) <= 4 and word not in vocab.NOT_NAMES:
+        return begin + start, end, 0.75
+    if len(tokens) >= 2:
+        prev, pflag, pstart = tokens[-2]
+        if len(prev) == 1 and prev in vocab.SURNAMES_SINGLE and len(word) <= 2 and pflag.startswith("nr"):
+            return begin + pstart, end, 0.7
+    if (
+        not strict
+        and 2 <= len(word) <= 3
+        and word[0] in vocab.SURNAMES_SINGLE
+        and (flag in vocab.PROPER_FLAGS or _freq(word) < 50)
+    ):
+        return begin + start, end, 0.55
+    return None
+
+
+def _en_name_ok(name: str) -> bool:
+    parts = re.split(r"\s+", name)
+    return not any(p in vocab.EN_NAME_STOP for p in parts)
+
+
+_ZH_BEFORE_ROLE_VERB = re.compile(
+    rf"(?<=[\u4e00-\u9fff])(?=(?:曾任|现任|曾担任|现担任|担任|是|系|为|曾是)[^,。;!?\n]{{1,24}}?"
+    rf"(?:{TITLES_ZH_RE})(?:[,。;、!?]|$|一职))"
+)
+_ZH_FOUNDERS = re.compile(
+    r"由(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
+    r"(?=(?:于[^,。;]{1,10}?)?(?:联合|共同|一起)?(?:创立|创办|创建|成立))"
+)
+
+
+def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
+    """A two- or three-character name starting with a surname, in a context that calls for a person."""
+    word = text[s:e]
+    surname = word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE
+    if 2 <= len(word) <= 3 and surname and word not in vocab.NOT_NAMES:
+        return s, e, 0.6
+    return None
+
+
+#: "年" right after a two-character name is the name's last character unless a time word goes on
+#: ("年初", "年底", "年内", "年薪").
+_NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终])")
+
+
+def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
+    text = nt.text
+    found: dict[tuple[int, int], float] = {}
+
+    def propose(span: tuple[int, int, float] | None) -> None:
+        if span is None:
+            return
+        s, e, conf = span
+        if e - s == 2 and _NIAN_GIVEN.match(text, e) and not (s and text[s - 1].isdigit()):
+            e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
+        if taken.overlaps(s, e):
+            return
+        if found.get((s, e), 0) < conf:
+            found[(s, e)] = conf
+
+    for m in _ZH_AFTER_TITLE.finditer(text):
+        propose(_zh_name_after(text, m.end()))
+    for m in _ZH_BEFORE_BRACKET_TITLE.finditer(text):
+        propose(_zh_name_before(text, m.start(), strict=False))
+    for m in _ZH_BEFORE_COMMA_TITLE.finditer(text):
+        propose(_zh_name_before(text, m.start(), strict=True))
+    for m in _ZH_BEFORE_VERB.finditer(text):
+        propose(_zh_name_before(text, m.start(), strict=True))
+    for span in _zh_names_before_cues(text, taken):
+        propose(span)
+    for m in _ZH_BEFORE_ROLE_VERB.finditer(text):
+        span = _zh_name_before(text, m.start(), strict=False)
+        if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
+            propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
+    for m in _ZH_FOUNDERS.finditer(text):
+        propose(_surname_name(text, *m.span("a")))
+        propose(_surname_name(text, *m.span("b")))
+    for m in _EN_ALUMNI_NAMES.finditer(text):
+        names = [(m.start("name"), m.end("name"))]
+        names += [(m.start("more") + k.start(), m.start("more") + k.end())
+                  for k in re.finditer(_EN_NAME, m.group("more"))]
+        for s, e in names:
+            if _en_name_ok(text[s:e]):
+                propose((s, e, 0.7))
+    for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO):
+        for m in regex.finditer(text):
+            name = m.group("name")
+            if regex is _EN_BY_NAME and m.group(0)[:3].lower() == "led" and _EN_FUNDING_NEAR.search(
+                text, max(0, m.start() - 80), m.start()
+            ):
+                continue  # "a round led by Harbor Peak": an investor, not a person
+            if _en_name_ok(name):
+                propose((m.start("name"), m.end("name"), 0.7))
+            if regex is _EN_BY_NAME and m.group("more"):
+                for k in re.finditer(_EN_NAME, m.group("more")):
+                    if _en_name_ok(k.group(0)):
+                        propose((m.start("more") + k.start(), m.start("more") + k.end(), 0.7))
+    return [Occurrence(s, e, {"Person"}, "role-context", conf) for (s, e), conf in sorted(found.items())]
