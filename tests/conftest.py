@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store per test, the project's ontology, and (via the plugin) a real Neo4j."""
+"""Shared fixtures: a fresh store per test, the project's ontology, headless Chromium, and (via the plugin)
+a real Neo4j."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.errors import KGError
 from kg.ontology import Ontology, load_ontology
 from kg.store import Store, open_store
 
@@ -26,3 +28,14 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s = open_store(tmp_path / "store")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Chromium is part of the test setup (Debian's package); missing, it fails rather than skips."""
+    from kg.viz.browser import find_chromium
+
+    try:
+        return find_chromium()
+    except KGError as exc:
+        pytest.fail(str(exc), pytrace=False)

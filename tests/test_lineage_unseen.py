@@ -22,13 +22,12 @@ from typer.testing import CliRunner
 
 from kg.build import build
 from kg.cli import app
-from kg.errors import KGError
 from kg.extract.gazetteer import default_gazetteer
 from kg.graph import to_networkx
 from kg.names import normalize_name
 from kg.queries import run_embedded
 from kg.store import open_store
-from kg.viz.browser import find_chromium, inspect_page
+from kg.viz.browser import inspect_page
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "lineage_unseen"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -102,13 +101,6 @@ def test_the_svg_shows_every_company_and_founder(store_path: Path, tmp_path: Pat
         assert _plain(child) in texts and _plain(parent) in texts
         assert any(_plain(person) in t for t in texts), person
 
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    try:
-        return find_chromium()
-    except KGError as exc:
-        pytest.fail(str(exc), pytrace=False)
 
 
 @pytest.mark.parametrize("root", sorted(LINEAGES))

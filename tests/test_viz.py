@@ -18,14 +18,6 @@ from tests.test_lineage import company, person, tie
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    """Chromium is part of the test setup (Debian's package); missing, it fails rather than skips."""
-    try:
-        return find_chromium()
-    except KGError as exc:
-        pytest.fail(str(exc), pytrace=False)
-
 
 @pytest.fixture
 def graph() -> nx.MultiDiGraph:
