@@ -671,16 +671,24 @@ def test_context_does_not_invent_organisations() -> None:
     assert not names & {normalize_name(n) for n in ("该公司", "多家机构", "公司", "人工智能公司", "这家人工智能公司")}
 
 
-def test_gazetteer_exclusion_list_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kg.extract.gazetteer import EXCLUDE_ENV, default_gazetteer
+def test_gazetteer_exclusion_is_a_parameter_of_build(tmp_path: Path) -> None:
+    """Leaving an entry out (the ablation measure) is an argument, not process state: the same build
+    with and without the entry differs only in whether the name is pinned to the gazetteer key."""
+    from kg.build import build
+    from kg.store import open_store
 
-    listing = tmp_path / "exclude.txt"
-    listing.write_text("# ablation\ntencent\n", encoding="utf-8")
-    monkeypatch.setenv(EXCLUDE_ENV, str(listing))
-    gaz = default_gazetteer()
-    assert gaz.get("tencent") is None and gaz.get("hkex") is not None
-    monkeypatch.delenv(EXCLUDE_ENV)
-    assert default_gazetteer().get("tencent") is not None
+    article = tmp_path / "a.txt"
+    article.write_text("2025年3月1日，腾讯投资领投了星衡智能的A轮融资。", encoding="utf-8")
+    without = load_gazetteer(exclude=frozenset({"tencent"}))
+    assert without.get("tencent") is None and without.get("hkex") is not None
+    ids = {}
+    for label, gaz in (("full", load_gazetteer()), ("ablated", without)):
+        with open_store(tmp_path / label) as store:
+            build(store, [article], gazetteer=gaz)
+            ids[label] = {e.id for e in store.entities()}
+    assert "organization:tencent" in ids["full"]
+    assert "organization:tencent" not in ids["ablated"]
+    assert load_gazetteer().get("tencent") is not None
 
 
 def test_members_of_an_investor_list_are_investors() -> None:

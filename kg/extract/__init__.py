@@ -146,8 +146,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     article:
         The article; `published` anchors relative dates ("去年", "12月21日").
     gazetteer:
-        Known entities (default: the one shipped in `kg/data/gazetteer.json`, less the keys listed
-        in the file named by the environment variable KG_GAZETTEER_EXCLUDE, if set).
+        Known entities (default: the one shipped in `kg/data/gazetteer.json`; pass
+        `load_gazetteer(exclude=keys)` to measure the rules without some entries).
 
     Returns
     -------

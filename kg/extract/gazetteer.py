@@ -11,7 +11,6 @@ boundaries, and a capitalised or acronym name does not match an all-lowercase wo
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,20 +22,15 @@ from kg.errors import KGError
 from kg.extract.text import normalize_text
 
 __all__ = [
-    "EXCLUDE_ENV",
     "Gazetteer",
     "GazetteerEntry",
     "GazetteerMatch",
     "default_gazetteer",
-    "excluded_keys",
     "load_gazetteer",
     "matching_form",
 ]
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
-#: Names a file of gazetteer keys (one a line, `#` comments) to leave out: the "ablation" measure of
-#: how the pattern rules do on entities the gazetteer does not know.
-EXCLUDE_ENV = "KG_GAZETTEER_EXCLUDE"
 _END = "\x00"
 _LATIN_ALNUM = re.compile(r"[a-z0-9]")
 
@@ -207,22 +201,10 @@ def _entry(raw: dict[str, Any], path: Path) -> GazetteerEntry:
         raise KGError(f"{path}: malformed gazetteer entry {raw!r}: {exc}") from exc
 
 
-def excluded_keys(path: str | Path | None = None) -> frozenset[str]:
-    """Keys listed in `path` (default: the file named by $KG_GAZETTEER_EXCLUDE), one a line."""
-    if path is None:
-        path = os.environ.get(EXCLUDE_ENV) or None
-    if not path:
-        return frozenset()
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise KGError(f"{path}: cannot read gazetteer exclusion list: {exc}") from exc
-    return frozenset(k for line in lines if (k := line.split("#", 1)[0].strip()))
-
-
 def default_gazetteer() -> Gazetteer:
-    """The shipped gazetteer, less any keys listed in the file named by $KG_GAZETTEER_EXCLUDE."""
-    return load_gazetteer(exclude=excluded_keys())
+    """The shipped gazetteer. To leave entries out (the ablation measure of how the rules do on
+    entities the gazetteer does not know), pass `load_gazetteer(exclude=...)` to `extract`/`build`."""
+    return load_gazetteer()
 
 
 @lru_cache(maxsize=8)
