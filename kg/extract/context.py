@@ -72,11 +72,24 @@ _LIST_BEFORE_KIND = re.compile(
     r"(?:^|(?<=[,;:。!?()“”\"]))(?P<list>[^,;:。!?()“”\"]{2,90}?)等(?:[\d一二三四五六七八九十多]+家)?"
     r"(?:产业资本|投资机构|知名机构|机构投资者|财务投资者|战略投资者|老股东|新股东|股东|投资方|投资人|基石投资者)"
 )
+#: One character of a list, or a short parenthetical note on a member ("GIC Private Limited(「GIC」)").
+_LIST_CHAR = r"(?:[^。;!?()\n]|\([^()\n]{0,40}\))"
 _LIST_AFTER_INTRO = re.compile(
     r"(?:投资方|投资人|投资机构|股东|老股东|基石投资者|基石投资人|出资方)(?:阵容)?(?:包括|包含|为|有|是|涵盖)?"
-    r"[^:,。;]{0,6}[:]\s*(?P<list>[^。;!?()\n]{2,160}?)(?=等|。|;|$|\n)"
-    r"|(?:投资方|投资人|投资机构|股东|老股东|基石投资者|基石投资人|出资方)(?:包括|包含|为|涵盖)"
-    r"\s*(?P<list2>[^。;!?()\n]{2,160}?)(?=等|。|;|$|\n)"
+    rf"[^:,。;]{{0,6}}[:]\s*(?P<list>{_LIST_CHAR}{{2,200}}?)(?=等|。|;|$|\n)"
+    r"|(?:投资方|投资人|投资机构|股东|老股东|基石投资者|基石投资人|出资方|投资阵容)(?:包括|包含|为|涵盖|有|汇聚了|汇集了)"
+    rf"\s*(?P<list2>{_LIST_CHAR}{{2,200}}?)(?=等|。|;|$|\n)"
+)
+#: "有A这样的地方产业资本", "有B为代表的国有金融机构": an investor named by the kind it stands for.
+_MEMBER_OF_KIND = re.compile(
+    r"(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:这样的|这类|一类|为代表的|等)"
+    r"(?:地方|国有|市场化|专业|知名|头部|产业|金融|财务|战略|外资|海外|老牌|一线)*"
+    r"(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|国资平台|资本|基金|投资方)"
+)
+#: A company with its stock code: "海岳食品(3288)", "海岳食品（股份代号：03288.HK）", "Acme (NASDAQ: ACME)".
+_BEFORE_TICKER = re.compile(
+    r"(?=\(\s*(?:(?:股份|股票|证券)?代[号码]\s*[:]?\s*|(?:HKEX|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE)\s*[:]\s*)?"
+    r"(?:\d{4,6}|[A-Z]{2,5})(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N))?\s*\))"
 )
 _SUBJECT_CUE_ZH = re.compile(
     r"(?:已|已经|正式|宣布|近日|日前|今日|今天|昨日|昨天|再次|再度|也|还|刚刚|于|在)*"
@@ -215,8 +228,10 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     that it look like a proper name to jieba (a strong context such as a list of investors does not)."""
     if not (2 <= len(name) <= 16) or not _ZH_NAME_CHARS.match(name):
         return False
-    if name[0] in "有由获与和及在对向被把将为是等该此其本另多两数":
+    if name[0] in "有由获与和及在对向被把将为是等该此其本另多":
         return False
+    if name[0] in "两数" and name[1:2] in tuple("家个位名笔轮次年月天条款项只"):
+        return False  # "两家", "数位": a count; "两溪基金" is a name
     if name in _BAD_NAMES or name in vocab.GENERIC_PREFIX_WORDS or name in _DESCRIPTORS:
         return False
     if name in vocab.REGIONS:
@@ -255,7 +270,7 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
 
 def _numeral(word: str, flag: str) -> bool:
     """Chinese numerals, which start brand names ("零一万物", "五源") as often as they count things."""
-    return flag == "m" and bool(re.fullmatch(r"[零一二三四五六七八九十百千万]+", word))
+    return flag == "m" and bool(re.fullmatch(r"[零一二两三四五六七八九十百千万]+", word))
 
 
 def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[int, int] | None:
@@ -295,27 +310,44 @@ def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[i
     return None
 
 
+_LEGAL_TAIL_EN = re.compile(r"(?:Ltd|Limited|Inc|LLC|L\.?P|Co|Corp|Corporation|PLC|GmbH|AG|S\.A)\.?$", re.IGNORECASE)
+
+
 def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Members of a 、/和/及 list inside [start, end), each trimmed."""
-    out = []
+    """Members of a 、/和/及 list inside [start, end), each trimmed of quotes and of a trailing
+    parenthetical note; an English legal form after a comma stays with its name ("X Advisors, Ltd.")."""
+    out: list[tuple[int, int]] = []
     pos_ = start
-    seps = list(_SEP_ZH.finditer(text, start, end))
+    seps = [m for m in _SEP_ZH.finditer(text, start, end) if not _inside_parens(text, start, m.start())]
     bounds = [(pos_, seps[0].start())] if seps else [(start, end)]
     for a, b in zip(seps, [*seps[1:], None], strict=False):
         bounds.append((a.end(), b.start() if b else end))
     for s, e in bounds:
-        while s < e and text[s] in " “”\"":
+        note = re.search(r"\([^()]*\)\s*$", text[s:e])
+        if note:
+            e = s + note.start()
+        while s < e and text[s] in " “”\"「」":
             s += 1
-        while e > s and text[e - 1] in " “”\"":
+        while e > s and text[e - 1] in " “”\"「」":
             e -= 1
-        if e > s:
-            out.append((s, e))
+        if e <= s:
+            continue
+        if out and _LEGAL_TAIL_EN.fullmatch(text[s:e]) and text[out[-1][1] : s].strip() == ",":
+            out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
     return out
+
+
+def _inside_parens(text: str, start: int, pos: int) -> bool:
+    """Is `pos` inside a parenthesis opened after `start`?"""
+    chunk = text[start:pos]
+    return chunk.count("(") > chunk.count(")")
 
 
 def _strip_list_intro(text: str, s: int, e: int) -> int:
     m = re.match(
-        r"(?:由|获|包括|其中|以及|及|和|还有|另有|也有|既有|亦有|此外|同时|并由|本轮融资由|本轮由|该轮由|此轮由)+",
+        r"(?:由|获|包括|其中|以及|及|和|还有|另有|也有|既有|亦有|有|此外|同时|并由|本轮融资由|本轮由|该轮由|此轮由)+",
         text[s:e],
     )
     return s + m.end() if m else s
@@ -368,6 +400,28 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "investor-list", 0.6, strict=len(members) < 2)
+    for m in _MEMBER_OF_KIND.finditer(text):
+        s, e = m.span("list")
+        s = _strip_list_intro(text, s, e)
+        for ms, me in _split_list(text, s, e):
+            add_member(ms, me, "investor-list", 0.6, strict=False)
+    # a company with its stock code
+    for m in _BEFORE_TICKER.finditer(text):
+        end = m.start()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        begin = end
+        while begin > 0 and end - begin < 24 and not _CLAUSE_START.match(text[begin - 1]):
+            begin -= 1
+        if end > begin and text[end - 1].isascii():
+            en = re.search(rf"{_EN_PHRASE}$", text[begin:end])
+            if en and _en_ok(_strip_en(en.group(0))[1]):
+                lead, name = _strip_en(en.group(0))
+                add(begin + en.start() + lead, begin + en.start() + lead + len(name), "subject", 0.65)
+            continue
+        span = _trail_name(text, begin, end, strict=False)
+        if span:
+            add(*span, "subject", 0.65)
     # subjects of funding and IPO steps
     for m in _SUBJECT_CUE_ZH.finditer(text):
         end = m.start()

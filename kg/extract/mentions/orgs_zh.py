@@ -75,6 +75,10 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         abs_start = i + start
         if abs_start + len(word) > s0:
             continue  # part of the suffix
+        if _COINING_NUMERAL.fullmatch(word) and flag == "m" and left < s0:
+            left = abs_start  # "两溪基金", "五源资本": a numeral starts a coined name, not a count
+            complete = False
+            break
         if _ends_name(word, flag):
             complete = False
             break
@@ -103,11 +107,32 @@ def _ends_name(word: str, flag: str) -> bool:
     return flag == "m" and bool(_DATEISH.search(word)) and not re.search(r"[A-Za-z]", word)
 
 
+#: One numeral character, which starts brand names as often as it counts ("两江", "三一", "五源").
+_COINING_NUMERAL = re.compile(r"[一二两三四五六七八九]")
+
 #: jieba dictionary frequency from which a verb is everyday language ("负责" 1,700, "离职" 300), not a brand.
 _COMMON_VERB_FREQ = 300
 
 #: Prepositions jieba sometimes glues onto the name after them ("从霁川" tagged as a person's name).
 _GLUED_PREPOSITIONS = "从向被把对跟给在于由"
+
+
+#: Verbs, prepositions and pronouns that do not start names but that jieba's HMM glues onto the name
+#: after them ("有松钧" in "有松钧科技这样的机构"). Not 和/与/为/是: names start with those (和利时).
+_GLUE_CHARS = frozenset("有由获被把在对向从据该其此等算")
+
+
+def _skip_glued_char(text: str, left: int, s0: int) -> int:
+    """Move a name's start past a glue character when jieba made one unknown word of it and the
+    name's first characters (or cut a boundary word in two), if two characters stay before the
+    suffix at `s0`."""
+    if s0 - left >= 3 and left > 0 and text[left - 1 : left + 1] in vocab.ZH_BOUNDARY_WORDS:
+        return left + 1  # jieba cut a boundary word in two ("算" + "上栖果")
+    if s0 - left >= 3 and text[left] in _GLUE_CHARS:
+        first = _pos(text[left:s0])[0][0]
+        if len(first) >= 2 and _freq(first) == 0:
+            return left + 1
+    return left
 
 
 #: A preposition, perhaps after an adverb of time ("曾在"), at the head of a word jieba made up.
@@ -212,6 +237,7 @@ def _zh_suffix_occurrences(
             verbs = [m for m in _ROLE_VERB_INSIDE.finditer(text, max(0, left - 1), s0) if m.end() > left]
             if verbs:
                 left = verbs[-1].end()
+            left = _skip_glued_char(text, left, s0)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))
             continue

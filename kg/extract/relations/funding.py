@@ -203,11 +203,24 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7)
 
 
+#: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
+_ORIGIN_BEFORE = re.compile(r"(?:来自|出自|出身(?:于)?|毕业于|曾在|曾?就职于|任职于|效力于|曾任职于|曾供职于)\s*$")
+_FUNDED_FROM = re.compile(r"(?:获得?|得到|接受|迎来)(?:了)?\s*(?:来自)\s*$")
+
+
+def _names_origins(skel: str, at: int) -> bool:
+    """Does the list starting at `at` say where people come from, rather than who invested?"""
+    before = skel[max(0, at - 8) : at]
+    return bool(_ORIGIN_BEFORE.search(before)) and not _FUNDED_FROM.search(skel[max(0, at - 12) : at])
+
+
 def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A list of two or more investors in a sentence about a round ("既有A、B、C等产业资本")."""
     members = _orgs(m.group("inv"))
     ents = [eng.ent(view, c) for c in members]
     if len(ents) < 2 or not all(e.is_investorish() for e in ents):
+        return
+    if _names_origins(view.skel, m.start("inv")):
         return
     if any(e.group in eng._investors_here for e in ents):
         return
@@ -215,6 +228,18 @@ def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if not (recent or _FUNDING_CUE.search(view.skel)):
         return
     _invest(eng, view, m, members, None, "funding-context-list", 0.5)
+
+
+def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """An investor named as an example of a kind of money ("有A这样的地方产业资本", "以B为代表的国有
+    金融机构") in a sentence about a round, or right after one."""
+    members = _orgs(m.group("inv"))
+    ents = [eng.ent(view, c) for c in members]
+    if not ents or not all(e.is_investorish() for e in ents) or any(e.group in eng._investors_here for e in ents):
+        return
+    recent = view.sentence.index - eng.ctx.funding_sentence <= 2
+    if recent or _FUNDING_CUE.search(view.skel):
+        _invest(eng, view, m, members, None, "funding-kind-member", 0.55)
 
 
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:

@@ -17,6 +17,7 @@ from kg.extract.relations.funding import (
     _h_funding_subject,
     _h_got,
     _h_investors_are,
+    _h_kind_member,
     _h_lead,
     _h_sole,
     _h_verb,
@@ -130,6 +131,14 @@ RULES: list[_Rule] = [
         _h_context_list,
         _FUNDING_CUE,
     ),
+    _Rule(
+        "funding-kind-member",
+        _r(
+            rf"(?P<inv>{ZL})\s*(?:这样的|这类|一类|为代表的)(?:地方|国有|市场化|专业|知名|头部|产业|金融|财务|战略|"
+            rf"外资|海外|一线)*(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|资本|基金|投资方)"
+        ),
+        _h_kind_member,
+    ),
     # funding, English
     _Rule(
         "funding-lead",
@@ -167,13 +176,16 @@ RULES: list[_Rule] = [
         _h_follow,
     ),
     _Rule(
-        "funding-follow", _r(rf"with\s+(?P<inv>{EL})\s+(?:also\s+)?participating", re.IGNORECASE), _h_follow
+        "funding-follow",
+        _r(rf"with\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)", re.IGNORECASE),
+        _h_follow,
     ),
     _Rule(
         "funding-investor-list",
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
-            rf"investors?\s+(?:include|including|such\s+as|like)|roped\s+in|"
+            rf"(?:co-|other\s+|existing\s+|new\s+)?investors?\s+(?:include|included|including|such\s+as|like|"
+            rf"were|are)|roped\s+in|funds?\s+(?:managed|advised)\s+by|"
             rf"(?:the\s+)?likes\s+of)\s+[^.;!?{NE}]{{0,60}}?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
