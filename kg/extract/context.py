@@ -226,6 +226,9 @@ def _en_ok(name: str) -> bool:
 def _zh_ok(name: str, strict: bool = True) -> bool:
     """A Chinese (or mixed) string that can be an organisation's name on its own; `strict` also asks
     that it look like a proper name to jieba (a strong context such as a list of investors does not)."""
+    if len(name) >= 2 and not any(is_cjk(c) for c in name):
+        latin = re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]{1,30}(?:, (?:Ltd|Limited|Inc|LLC|L\.P)\.?)?", name)
+        return bool(latin) and _en_ok(name)
     if not (2 <= len(name) <= 16) or not _ZH_NAME_CHARS.match(name):
         return False
     if name[0] in "有由获与和及在对向被把将为是等该此其本另多":
@@ -238,8 +241,6 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):
         return False
-    if not any(is_cjk(c) for c in name):
-        return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&.\- ]{1,30}", name)) and _en_ok(name)
     if _FUNCTION_CHARS.search(name) and not name_like(name):
         return False
 

@@ -71,15 +71,21 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     tokens = _pos(text[i:s1])
     left = s0
     complete = True
-    for word, flag, start in reversed(tokens):
+    for k in range(len(tokens) - 1, -1, -1):
+        word, flag, start = tokens[k]
         abs_start = i + start
         if abs_start + len(word) > s0:
             continue  # part of the suffix
+        if flag == "q" and len(word) == 1 and (k == 0 or tokens[k - 1][1] != "m"):
+            left = abs_start  # a measure word with no number before it ("钧云"): part of the name
+            continue
         if _COINING_NUMERAL.fullmatch(word) and flag == "m" and left < s0:
             left = abs_start  # "两溪基金", "五源资本": a numeral starts a coined name, not a count
             complete = False
             break
         if _ends_name(word, flag):
+            if len(word) == 2 and word[0] in _GLUE_CHARS and word[1] not in _GLUE_CHARS and _freq(word) == 0:
+                left = abs_start + 1  # "由果" + "云机器人": jieba glued the preposition to the name
             complete = False
             break
         glued = _GLUED_HEAD.match(word)
@@ -98,14 +104,31 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
 
 def _ends_name(word: str, flag: str) -> bool:
     """A token that cannot be inside an organisation name: function word, known verb, date."""
-    if word in vocab.ZH_BOUNDARY_WORDS or flag in vocab.ZH_STOP_FLAGS:
+    if word in vocab.ZH_BOUNDARY_WORDS:
         return True
+    if flag == "zg" and _freq(word) < _COMMON_VERB_FREQ:
+        return False  # a rare character jieba cannot place: part of a coined name ("辰晞")
+    if flag == "f" and len(word) >= 2 and word not in _POSITION_WORDS:
+        return False  # a direction in a name ("北岸智能", "东方富海"), not "之前" or "以来"
+    if flag in vocab.ZH_STOP_FLAGS:
+        return True
+    if flag == "q" and len(word) == 1 and _freq(word) < _COMMON_VERB_FREQ:
+        return False  # a rare character jieba reads as a measure word ("钧"): part of a name
     if flag == "v" and len(word) >= 2 and word not in vocab.ZH_NAME_VERBS and _freq(word) >= _COMMON_VERB_FREQ:
         return True  # "负责车规芯片": an everyday verb ends the name; invented names are rare words
     if flag in ("m", "q", "mq") and not re.search(r"[A-Za-z0-9]", word):
         return True  # "第三笔", "两家": a count, not a name
     return flag == "m" and bool(_DATEISH.search(word)) and not re.search(r"[A-Za-z]", word)
 
+
+#: Two-character positional words that do end a name on its left ("三年之前", "成立以来").
+_POSITION_WORDS = frozenset(
+    [
+        "之前", "之后", "以前", "以后", "以来", "之间", "之中", "其中", "当中", "内外", "上下", "前后", "左右", "以上",
+        "以下", "之上", "之下", "中间", "旁边", "里面", "外面", "前面", "后面", "此前", "此后", "期间", "之内", "之外",
+        "以内", "以外", "年内", "月内", "国内", "海外", "境内", "境外",
+    ]
+)
 
 #: One numeral character, which starts brand names as often as it counts ("两江", "三一", "五源").
 _COINING_NUMERAL = re.compile(r"[一二两三四五六七八九]")
