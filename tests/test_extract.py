@@ -3,6 +3,7 @@ and English text; the example corpus's README is the oracle for whole articles."
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from kg.extract.gazetteer import DEFAULT_PATH, Gazetteer, GazetteerEntry, load_gazetteer, matching_form
 from kg.extract.text import normalize_text, split_sentences
 from kg.ingest.readers import read_path
 from kg.model import Article, EntityMention, Extraction
@@ -395,7 +396,7 @@ def test_latin_gazetteer_names_respect_case_and_word_boundaries(text: str, name:
 
 def test_gazetteer_is_general_and_typed() -> None:
     gaz = load_gazetteer()
-    assert 150 <= len(gaz) <= 400
+    assert 150 <= len(gaz) <= 1200
     ontology = load_ontology()
     for entry in gaz.entries.values():
         assert re.fullmatch(r"[a-z0-9][a-z0-9.-]*", entry.key), entry.key
@@ -403,6 +404,17 @@ def test_gazetteer_is_general_and_typed() -> None:
     assert gaz.lookup("香港聯交所").key == "hkex"
     assert gaz.lookup("科创板").key == "sse"
     assert gaz.lookup("Shenzhen Capital Group").type == "StateOwnedFund"
+
+
+def test_gazetteer_names_belong_to_one_entry_each() -> None:
+    """The loader keeps the first entry for a name silently, so the data file must not share one."""
+    doc = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    owner: dict[str, str] = {}
+    for raw in doc["entries"]:
+        for name in [raw["preferred"], *(n for names in raw.get("names", {}).values() for n in names)]:
+            form = matching_form(normalize_text(name).text)
+            assert owner.setdefault(form, raw["key"]) == raw["key"], (name, owner[form], raw["key"])
+    assert len({raw["key"] for raw in doc["entries"]}) == len(doc["entries"])
 
 
 def test_text_normalisation_keeps_offsets() -> None:
