@@ -131,3 +131,19 @@ def test_name_boundaries_hold_in_random_contexts(core: str, suffix: str, context
     names = _names(text)
     longer_or_shorter = {n for n in names if n != name and (name in n or n in name) and n not in ("远川资本",)}
     assert not longer_or_shorter, (text, names)
+
+
+def test_a_listing_date_with_a_hong_kong_stock_code() -> None:
+    text = "海岳食品(3388)周三起招股，预期股份将于2025年6月19日开始在联交所买卖。"
+    assert ("LISTED_ON", "海岳食品", "联交所") in _facts(text)
+
+
+def test_a_planned_listing_without_a_stock_code_is_not_a_listing() -> None:
+    text = "海岳食品计划明年在联交所上市。"
+    assert not {f for f in _facts(text) if f[0] == "LISTED_ON"}
+
+
+def test_a_line_of_business_before_a_name_is_not_part_of_it() -> None:
+    names = _names("充电桩供应商岚峰科技(2650)及机电工程承建商青石国际(8549)同日启动招股。")
+    assert {"岚峰科技", "青石国际"} <= names
+    assert not {n for n in names if "供应商" in n or "承建商" in n}

@@ -24,6 +24,8 @@ _TICKER_RES = [
     re.compile(
         rf"\((?:(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|纳斯达克|纽交所)|{ORG})\s*:\s*(?P<t>[A-Z0-9.]{{1,6}})\)"
     ),
+    # a Hong Kong stock code in brackets right after the company: "海岳食品(3388)", "X(股份代号:03388)"
+    re.compile(rf"{ORG}\s*\((?:(?:股份|股票|证券)?代[号码]\s*:?\s*)?(?P<t>\d{{4,5}})\)"),
     re.compile(
         r"(?:ticker(?:\s+symbol)?|stock\s+code|under\s+the\s+symbol)\s*[“\"]?(?P<t>[A-Z]{2,5}|\d{4,6})\b"
     ),

@@ -238,7 +238,8 @@ RULES: list[_Rule] = [
     _Rule(
         "ipo-listing",
         _r(
-            rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|(?:在|于|赴)\s*{ORG}\s*(?:主板|科创板|创业板)?"
+            rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
+            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*{ORG}\s*(?:主板|科创板|创业板)?"
             rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\bbegan\s+trading\b|"
             rf"\bstarted\s+trading\b|\bwent\s+public\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
             rf"trad(?:e|ing)\b|\blisting\s+by\b",
