@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -226,3 +227,40 @@ def test_yearless_dates_land_within_half_a_year_of_the_base(
     assert value is not None and value.precision == "day"
     gap = abs((dt.date.fromisoformat(value.iso) - dt.date.fromisoformat(base)).days)
     assert gap <= 200
+
+
+# -- weekdays and bare days, resolved against the article's date ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("周三（12日）岚峰科技通过聆讯", "2025-11-12"),  # the day in brackets wins
+        ("12日，岚峰科技通过聆讯", "2025-11-12"),
+        ("28日，岚峰科技递表", "2025-10-28"),  # after the base day: the month before
+        ("本周三岚峰科技通过聆讯", "2025-11-12"),
+        ("上周五岚峰科技递表", "2025-11-07"),
+        ("周五岚峰科技挂牌", "2025-11-14"),  # the base day itself is a Friday
+        ("The company said on Monday it had raised $50 million", "2025-11-10"),
+        ("Shares debuted last Friday", "2025-11-07"),
+    ],
+)
+def test_weekdays_and_bare_days(text: str, iso: str) -> None:
+    assert parse_date(text, "2025-11-14") == DateValue(iso, "day")
+
+
+@pytest.mark.parametrize("text", ["3日内完成交割", "10日均线", "1号线", "周三（12日）", "on Monday"])
+def test_weekdays_and_bare_days_need_a_day_precise_base(text: str) -> None:
+    """Durations and numbered things are no dates; without a day-precise base nothing is resolved."""
+    assert parse_date(text, "2025-11") is None
+    if not text.startswith(("周", "on")):
+        assert parse_date(text, "2025-11-14") is None
+
+
+@given(base=st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), target=st.integers(0, 6))
+def test_a_bare_weekday_is_the_last_such_day_on_or_before_the_base(base: dt.date, target: int) -> None:
+    word = "周" + "一二三四五六日"[target]
+    value = parse_date(word + "公司宣布", base.isoformat())
+    assert value is not None and value.precision == "day"
+    day = dt.date.fromisoformat(value.iso)
+    assert day.weekday() == target and 0 <= (base - day).days < 7

@@ -107,6 +107,10 @@ def test_url_and_query_header_is_stripped(tmp_path: Path) -> None:
         ("Dec 19 (Reuters) - Shares rose.", "2025-12-20", "2025-12-20"),
         ("Dec 19 (Reuters) - Shares rose.", None, None),
         ("No date at all here.", "2025-01-02", "2025-01-02"),
+        # a month in a body sentence is what the story is about, not when it was published
+        ("2023年6月，岚峰科技完成了A轮融资，由远川资本领投，此后公司持续扩张。", "2025-01-02", "2025-01-02"),
+        ("发布时间：2025年6月", None, "2025-06"),
+        ("星衡日报 2025年6月", None, "2025-06"),
     ],
 )
 def test_publication_date_from_text_or_argument(

@@ -451,6 +451,10 @@ _DATE_RE = re.compile(
   | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|last\s+year|this\s+year|next\s+year)(?![A-Za-z]))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
   | (?P<cn_y_only>(?P<yo>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?)
+  | (?P<wk>(?:(?P<wkrel>本|这|上|上个|上個)?(?:周|星期|礼拜|禮拜)(?P<wkd>[一二三四五六日天])
+        |(?<![A-Za-z])(?P<wkenrel>last\s+)?(?P<wken>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z]))
+        (?:\s*\(\s*(?P<wdd>\d{{1,2}})\s*[日号]\s*\))?)
+  | (?P<dd_only>(?<![\d月年./\-])(?P<do>\d{{1,2}})\s*日(?![内均前后])(?!\d))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -513,9 +517,46 @@ def _nearest_year(month: int, day: int | None, base: dt.date) -> int:
     return best
 
 
+_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+
+def _day_of_month(day: int, base_date: dt.date) -> DateValue | None:
+    """A bare day ("12日") in the article's month, or the month before when it is after the base day:
+    news reports what happened, so "28日" in an article of 3 December is 28 November."""
+    if not 1 <= day <= 31:
+        return None
+    year, month = base_date.year, base_date.month
+    if day > base_date.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    return _day(year, month, day)
+
+
+def _weekday(g: dict[str, str | None], base_date: dt.date) -> DateValue | None:
+    """周三 / 本周三 / 上周五 / (on) Monday / last Friday, resolved in the base date's week or before;
+    a day in brackets ("周三（12日）") wins."""
+    if g["wdd"]:
+        return _day_of_month(int(g["wdd"]), base_date)
+    if g["wken"]:
+        target, rel = _WEEKDAYS_EN[g["wken"].lower()], "上" if g["wkenrel"] else None
+    else:
+        target, rel = _WEEKDAYS_ZH[g["wkd"]], g["wkrel"]
+    if rel in ("本", "这"):
+        day = base_date - dt.timedelta(days=base_date.weekday() - target)
+    elif rel in ("上", "上个", "上個"):
+        day = base_date - dt.timedelta(days=base_date.weekday() - target + 7)
+    else:
+        day = base_date - dt.timedelta(days=(base_date.weekday() - target) % 7)
+    return DateValue(day.isoformat(), "day")
+
+
 def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
     g = m.groupdict()
     base_date = _base_date(base)
+    if g["wk"] or g["dd_only"]:
+        if base_date is None or _base_precision(base) != "day":
+            return None  # a weekday or a bare day of an undated article is unknowable
+        return _weekday(g, base_date) if g["wk"] else _day_of_month(int(g["do"]), base_date)
     if g["iso"]:
         return _day(int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None)
     if g["cn"]:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.extract.normalize import parse_date
+from kg.extract.normalize import find_dates, parse_date
 from kg.model import Article
 from kg.names import to_simplified
 
@@ -143,11 +143,35 @@ def _strip_header(text: str) -> tuple[str, str | None]:
     return text[m.end() :], m.group("url")
 
 
+_DATE_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发布于|发表于|发布|更新时间|更新于|出版|日期|时间|Published|Updated|Posted|Date)\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+#: A dateline carries little besides the date: an outlet, an author, a section, a time.
+_DATELINE_REST = 30
+
+
 def stated_date(text: str) -> str | None:
-    """The publication date stated near the top of a text, if it names a year (never guessed)."""
+    """The publication date stated near the top of a text (never guessed): the first full date, or a
+    month that is labelled ("发布时间：", "Published") or stands on a dateline (a short line with no
+    Chinese clause in it, or one with a time). A month inside a body sentence ("2023年6月，X完成A轮
+    融资") is what the story is about, not when it was published, and would skew every relative date."""
     head = text[:_DATE_WINDOW]
-    value = parse_date(head, None)
-    return value.iso if value is not None and value.precision in ("day", "month") else None
+    for start, end, value in find_dates(head, None):
+        if value.precision == "day":
+            return value.iso
+        if value.precision != "month":
+            continue
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", end)
+        line_end = len(head) if line_end < 0 else line_end
+        labelled = bool(_DATE_LABEL.search(head[line_start:start]))
+        rest = (head[line_start:start] + head[end:line_end]).strip()
+        dateline = len(rest) <= _DATELINE_REST and not re.search(r"[，。；,;]\s*[\u4e00-\u9fff]", rest)
+        if labelled or dateline or _TIME_AFTER.match(head, end):
+            return value.iso
+    return None
 
 
 _NAV_LINE = re.compile(r"\s>\s|>|\||首页|当前位置|导航|分享到|扫一扫|责任编辑|来源[:：]|^\W*$")
