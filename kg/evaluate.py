@@ -13,12 +13,15 @@ import json
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.build import build
 from kg.graph import node_link, to_networkx
 from kg.names import normalize_name
 from kg.store import open_store
+
+if TYPE_CHECKING:
+    from kg.extract.ner import NerConfig
 
 ENTITY_LABELS = {"Company", "Person", "Investor", "StateOwnedFund", "Exchange", "Product", "University",
                  "Organization", "GovernmentBody", "ResearchInstitute"}
@@ -152,8 +155,10 @@ def strip_header(text: str) -> str:
     return text
 
 
-def evaluate_dir(directory: Path) -> tuple[list[Score], Score]:
-    """Score every gold file in `directory`; returns per-article scores and their micro-average."""
+def evaluate_dir(directory: Path, ner: NerConfig | None = None) -> tuple[list[Score], Score]:
+    """Score every gold file in `directory`; returns per-article scores and their micro-average.
+
+    `ner`: build with an optional statistical tagger's candidates (`kg.extract.ner`)."""
     total = Score(article="micro-average")
     scores: list[Score] = []
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
@@ -167,7 +172,7 @@ def evaluate_dir(directory: Path) -> tuple[list[Score], Score]:
                 article = Path(tmp) / f"{gold['id']}.txt"
                 article.write_text(strip_header(text_file.read_text(encoding="utf-8")), encoding="utf-8")
                 with open_store(Path(tmp) / f"store-{gold['id']}") as store:
-                    report = build(store, [article])
+                    report = build(store, [article], ner=ner)
                     graph = node_link(to_networkx(store))
                 score = score_graph(gold, graph)
                 if report.failures:
