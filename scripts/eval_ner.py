@@ -8,7 +8,7 @@ spec, and the micro-averages are printed side by side. `--throughput` also times
 over the DEV-half texts, each configuration in a fresh process (cold caches; jieba's dictionary and
 the tagger's model are loaded before the clock starts), wall clock and process CPU clock.
 
-    .venv-ner/bin/python scripts/eval_ner.py [CORPUS_DIR] [--ner lac:rel --ner lac:all ...] [--throughput]
+    .venv-ner/bin/python scripts/eval_ner.py [CORPUS_DIR] [--ner lac:rel --ner lac:all ...] [--throughput] [--ablate]
 
 Needs the `ner` extra (pip install -e '.[ner]'); `jiagu` specs need `pip install jiagu` as well.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 from kg.evaluate import Score, evaluate_dir, strip_header
+from kg.extract.gazetteer import EXCLUDE_ENV
 from kg.extract.ner import NerConfig
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
@@ -96,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ner", action="append", metavar="TAGGER[:POLICY]",
                         help=f"a tagger spec to compare (repeatable; default: {' '.join(DEFAULT_SPECS)})")
     parser.add_argument("--throughput", action="store_true", help="also time extraction on the DEV-half texts")
+    parser.add_argument("--ablate", action="store_true",
+                        help="drop the gazetteer entries that name a DEV-half gold entity (as eval_ablation.py "
+                             "does; the BLIND half's gold is never read), to see the tagger where the "
+                             "gazetteer does not help")
     parser.add_argument("--time-one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.time_one:
@@ -110,6 +116,14 @@ def main(argv: list[str] | None = None) -> int:
             folders[name] = Path(tmp) / name
             n = len(link_half(args.corpus, half, folders[name]))
             print(f"{name} half: {n} articles")
+        if args.ablate:
+            from eval_ablation import ablated_keys  # scripts/eval_ablation.py, beside this file
+
+            keys = ablated_keys(folders["dev"])
+            exclude = Path(tmp) / "exclude.txt"
+            exclude.write_text("\n".join(keys) + "\n", encoding="utf-8")
+            os.environ[EXCLUDE_ENV] = str(exclude)
+            print(f"gazetteer less {len(keys)} entries named in the DEV half's gold")
         results: dict[tuple[str, str], tuple[Score, float]] = {}
         for label, config in zip(labels, configs, strict=True):
             for name, folder in folders.items():
