@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.extract import extract
@@ -20,6 +21,9 @@ from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
 from kg.resolve import resolve
 from kg.store import Store, write_article
+
+if TYPE_CHECKING:
+    from kg.extract.ner import NerConfig
 
 
 @dataclass
@@ -39,13 +43,17 @@ class BuildReport:
 
 
 def add_article(
-    store: Store, article: Article, ontology: Ontology | None = None, gazetteer: Gazetteer | None = None
+    store: Store,
+    article: Article,
+    ontology: Ontology | None = None,
+    gazetteer: Gazetteer | None = None,
+    ner: NerConfig | None = None,
 ) -> tuple[bool, list]:
     """Extract one article and record it. Returns (added, dropped items); (False, []) if known."""
     if store.has_article(article.id):
         return False, []
     ontology = ontology or load_ontology()
-    extraction = extract(article, gazetteer=gazetteer)
+    extraction = extract(article, gazetteer=gazetteer, ner=ner)
     resolution = resolve(store, extraction, ontology)
     added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
@@ -58,13 +66,17 @@ def build(
     article_date: str | None = None,
     progress: Callable[[Path], None] | None = None,
     gazetteer: Gazetteer | None = None,
+    ner: NerConfig | None = None,
 ) -> BuildReport:
     """Build every article under `paths` into `store`; return what happened.
 
     `progress` is called once per file read (the CLI draws a progress bar with it). `gazetteer`
-    replaces the shipped one (the ablation measure builds with entries left out).
+    replaces the shipped one (the ablation measure builds with entries left out). `ner` adds an
+    optional statistical tagger's candidates to extraction (`kg.extract.ner`; off by default).
     """
     ontology = load_ontology()
+    if ner is not None:
+        ner.load()
     report = BuildReport()
     for path, outcome in iter_articles(paths, article_date=article_date):
         if progress:
@@ -73,7 +85,7 @@ def build(
             report.failures.append((str(path), str(outcome)))
             continue
         for article in outcome:
-            added, dropped = add_article(store, article, ontology, gazetteer)
+            added, dropped = add_article(store, article, ontology, gazetteer, ner)
             report.dropped.extend(dropped)
             if added:
                 report.added += 1

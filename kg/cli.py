@@ -112,6 +112,22 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
 # -- build / stats / export / import -------------------------------------------------------------
 
 
+NerOpt = Annotated[str | None, typer.Option(
+    "--ner", metavar="TAGGER[:POLICY][+trim|+bounds]",
+    help="Also propose people and organisations found by a statistical tagger where no rule found "
+         "anything (needs the `ner` extra): lac or jiagu; policy all, strict, rel, strict-rel or "
+         "rel-people (default); +trim/+bounds let the tagger correct pattern-found boundaries. "
+         "Off by default; see kg/extract/ner.py.")]
+
+
+def _ner_config(spec: str | None) -> Any:
+    if not spec:
+        return None
+    from kg.extract.ner import NerConfig
+
+    return NerConfig.parse(spec)
+
+
 @app.command()
 @handles_errors
 def build(
@@ -122,6 +138,7 @@ def build(
         help="Publication date (YYYY-MM-DD) for articles that state none; relative dates resolve "
              "against it.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    ner: NerOpt = None,
 ) -> None:
     """Read articles, extract entities and relations, and add them to the store.
 
@@ -136,13 +153,14 @@ def build(
     if missing:
         raise KGError(f"no such file or folder: {', '.join(map(str, missing))}")
     files = list_input_files(paths)
+    ner_config = _ner_config(ner)
     with _store(store, create=True) as graph_store:
         if quiet or not sys.stderr.isatty():
-            report = build_graph(graph_store, files, article_date=article_date)
+            report = build_graph(graph_store, files, article_date=article_date, ner=ner_config)
         else:
             with typer.progressbar(length=len(files), label="building", file=sys.stderr) as bar:
                 report = build_graph(graph_store, files, article_date=article_date,
-                                     progress=lambda _p: bar.update(1))
+                                     progress=lambda _p: bar.update(1), ner=ner_config)
         counts = graph_store.counts()
     typer.echo(f"{report.added} article(s) added, {report.unchanged} unchanged, "
                f"{len(report.failures)} failed; store now has {counts['articles']} articles, "
@@ -586,6 +604,7 @@ def eval_(
                                           "its class, then a table of classes by language.")] = False,
     min_entity_f1: Annotated[float, typer.Option(help="Exit 1 when entity F1 is below this.")] = 0.0,
     min_relation_f1: Annotated[float, typer.Option(help="Exit 1 when relation F1 is below this.")] = 0.0,
+    ner: NerOpt = None,
 ) -> None:
     """Score extraction against gold facts: per-article and micro-averaged precision, recall, F1.
 
@@ -605,7 +624,9 @@ def eval_(
         raise KGError(f"{directory} is not a folder")
     if half not in (*HALVES, "all"):
         raise KGError(f"--half must be dev, blind or all, not {half!r}")
-    scores, total = evaluate_dir(directory, half=None if half == "all" else half)  # type: ignore[arg-type]
+    scores, total = evaluate_dir(
+        directory, half=None if half == "all" else half, ner=_ner_config(ner)  # type: ignore[arg-type]
+    )
     if not scores:
         raise KGError(f"no *.gold.json files in {directory}" + ("" if half == "all" else f" in the {half} half"))
     for s in scores:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
@@ -30,6 +30,9 @@ from kg.extract.relations import EntityView, RelationCandidate, extract_relation
 from kg.extract.text import NormText, normalize_text, split_sentences
 from kg.model import IDENTIFYING_PROPERTIES, Article, EntityMention, Extraction, RelationMention, Source
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from kg.extract.ner import NerConfig
 
 __all__ = ["DateValue", "Money", "extract", "parse_date", "parse_money"]
 
@@ -138,7 +141,7 @@ def _merge_relations(
     return out
 
 
-def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extraction:
+def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerConfig | None = None) -> Extraction:
     """Entities and relations stated in `article`.
 
     Parameters
@@ -148,6 +151,9 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     gazetteer:
         Known entities (default: the one shipped in `kg/data/gazetteer.json`; pass
         `load_gazetteer(exclude=keys)` to measure the rules without some entries).
+    ner:
+        An optional statistical tagger (`kg.extract.ner`, the `ner` extra) proposing low-confidence
+        people and organisations where the rules found nothing; off by default.
 
     Returns
     -------
@@ -166,7 +172,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
     nt = normalize_text(article.text)
     sentences = split_sentences(nt.text)
     dropped: list[tuple[str, str]] = []
-    occs, pairs = find_occurrences(nt, sentences, gaz, dropped)
+    occs, pairs = find_occurrences(nt, sentences, gaz, dropped, ner)
     n_groups = group_occurrences(nt, occs, pairs)
 
     types: dict[int, set[str]] = {g: set() for g in range(n_groups)}
@@ -231,7 +237,35 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None) -> Extracti
         else:
             kept.append(rel)
     kept = _merge_relations(kept, dropped, label)
+    if ner is not None and ner.needs_relation:
+        occs = _drop_unrelated_ner(occs, kept, dropped, label, ner.person_mentions)
     return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
+
+
+def _drop_unrelated_ner(
+    occs: list[Occurrence],
+    kept: list[RelationCandidate],
+    dropped: list[tuple[str, str]],
+    label: Any,
+    person_mentions: int | None = None,
+) -> list[Occurrence]:
+    """An entity only a statistical tagger found stays only when a kept relation uses it (a person,
+    with `person_mentions`, also when named that many times)."""
+    from kg.extract.ner import METHOD
+
+    related = {g for rel in kept for g in (rel.source, rel.target)}
+    if person_mentions:
+        mentions = Counter(o.group for o in occs if not o.inferred and root_of(o.types) == "Person")
+        related |= {g for g, n in mentions.items() if n >= person_mentions}
+    ner_only: dict[int, bool] = {}
+    for o in occs:
+        ner_only[o.group] = ner_only.get(o.group, True) and (o.method == METHOD or (o.method == "repeat"
+                                                                                   and o.key is None))
+    groups = {g for g, only in ner_only.items() if only and g not in related}
+    groups &= {o.group for o in occs if o.method == METHOD}
+    for g in sorted(groups):
+        dropped.append((f"entity {label(g)}", "found only by the NER tagger and in no relation"))
+    return [o for o in occs if o.group not in groups]
 
 
 def _preferred(counts: Counter[str], person: bool) -> str | None:

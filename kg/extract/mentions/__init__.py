@@ -24,7 +24,9 @@ The package: `base` (Occurrence, jieba, intervals), one module per finder (`gaze
 
 from __future__ import annotations
 
+import bisect
 import re
+from typing import TYPE_CHECKING
 
 from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, _build_trie, _trie_regex, matching_form
@@ -37,6 +39,9 @@ from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, 
 from kg.extract.mentions.products import _product_occurrences
 from kg.extract.text import NormText, Sentence, is_cjk
 from kg.names import normalize_name
+
+if TYPE_CHECKING:
+    from kg.extract.ner import NerConfig
 
 __all__ = ["TITLE_EN_RE", "TITLES_EN_RE", "TITLES_ZH_RE", "Occurrence", "find_occurrences", "group_occurrences",
            "root_of"]
@@ -282,13 +287,67 @@ def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurr
     return out
 
 
+_TRIMMABLE = ("suffix", "role-context", "list-member")
+_TRIM_SLACK = 2
+
+
+def _ner_bounds(occs: list[Occurrence], spans: list[tuple[int, int, set[str], dict]], grow: bool) -> None:
+    """`+trim`/`+bounds`: move a pattern-found occurrence's boundary to a tagger span of the same kind
+    that differs by at most two characters on either side: one strictly inside it ("有两江基金" ->
+    "两江基金"), and with `grow` one strictly around it that touches no other occurrence ("石化" ->
+    "中国石化")."""
+    starts = [s for s, _e, _t, _a in spans]
+    ranges = sorted((o.start, o.end) for o in occs)
+    for o in occs:
+        if o.key or o.inferred or not (o.method in _TRIMMABLE or o.method.startswith("context:")):
+            continue
+        i = bisect.bisect_left(starts, o.start - _TRIM_SLACK)
+        for s, e, types, _attrs in spans[i:]:
+            if s >= o.end:
+                break
+            if (s, e) == (o.start, o.end) or e - s < 2 or root_of(types) != root_of(o.types):
+                continue
+            if abs(s - o.start) > _TRIM_SLACK or abs(o.end - e) > _TRIM_SLACK:
+                continue
+            inside = o.start <= s and e <= o.end
+            around = s <= o.start and o.end <= e
+            if around and grow:
+                others = [(a, b) for a, b in ranges if (a, b) != (o.start, o.end) and a < e and s < b]
+                if others:
+                    continue
+            elif not inside:
+                continue
+            o.start, o.end = s, e
+            break
+
+
+def _ner_occurrences(
+    chosen: list[Occurrence], spans: list[tuple[int, int, set[str], dict]]
+) -> list[Occurrence]:
+    """A statistical tagger's people and organisations (`kg.extract.ner`) where no rule found anything:
+    low-confidence candidates that never move a rule's boundary."""
+    from kg.extract.ner import CONFIDENCE, METHOD
+
+    taken = _Intervals((o.start, o.end) for o in chosen)
+    out = []
+    for s, e, types, attrs in spans:
+        if not taken.overlaps(s, e):
+            out.append(Occurrence(s, e, set(types), METHOD, CONFIDENCE, attrs=dict(attrs)))
+            taken.add(s, e)
+    return out
+
+
 def find_occurrences(
     nt: NormText,
     sentences: list[Sentence],
     gazetteer: Gazetteer,
     dropped: list[tuple[str, str]],
+    ner: NerConfig | None = None,
 ) -> tuple[list[Occurrence], list[tuple[int, int]]]:
-    """All entity occurrences in the article and the pairs of occurrence indices that are one entity."""
+    """All entity occurrences in the article and the pairs of occurrence indices that are one entity.
+
+    With `ner`, a statistical tagger adds low-confidence people and organisations where the rules
+    found nothing, after every rule (repeats and pairings included) has had its say."""
     gaz = _gazetteer_occurrences(nt, gazetteer)
     cands = list(gaz)
     cands += _zh_suffix_occurrences(nt, gaz, dropped)
@@ -299,6 +358,9 @@ def find_occurrences(
     chosen = _select(cands)
     chosen = _select(chosen + _context_occurrences(nt, chosen))
     _drop_former_prefix(nt.text, chosen)
+    ner_spans = ner.candidates(nt.text) if ner is not None else []
+    if ner is not None and ner.trim:
+        _ner_bounds(chosen, ner.candidates(nt.text, strict=False), ner.grow)
     # names found by context anywhere are names everywhere, before pairings are read
     chosen = _select(chosen + _repeat_occurrences(nt, chosen))
     chosen = _select(chosen + _list_member_occurrences(nt, sentences, chosen))
@@ -316,6 +378,8 @@ def find_occurrences(
     surnames = _en_surname_mentions(nt.text, chosen)
     pairs_by_span += [((full.start, full.end), (o.start, o.end)) for full, o in surnames]
     chosen = _select(chosen + [o for _full, o in surnames])
+    if ner is not None:
+        chosen = _select(chosen + _ner_occurrences(chosen, ner_spans))
     index = {(o.start, o.end): i for i, o in enumerate(chosen)}
     pairs = [(index[a], index[b]) for a, b in pairs_by_span if a in index and b in index]
     pairs += _short_form_pairs(nt, chosen)
