@@ -147,3 +147,22 @@ def test_a_line_of_business_before_a_name_is_not_part_of_it() -> None:
     names = _names("充电桩供应商岚峰科技(2650)及机电工程承建商青石国际(8549)同日启动招股。")
     assert {"岚峰科技", "青石国际"} <= names
     assert not {n for n in names if "供应商" in n or "承建商" in n}
+
+
+def test_a_cornerstone_list_in_a_prospectus_story_belongs_to_the_company_it_is_about() -> None:
+    text = (
+        "海岳食品(3388)发布公告，拟全球发售2亿股H股。海岳食品是国内最大的酱料企业。海岳食品去年收入增长5%。"
+        "预期股份将于2025年6月19日开始在联交所买卖。"
+        "集团已订立基石投资协议。基石投资者包括岚峰基金、Cedar AM、Northwind Partners以及云杉资本。"
+    )
+    facts = _facts(text)
+    cornerstones = {s for t, s, o in facts if t == "INVESTED_IN" and o == "海岳食品"}
+    assert {"岚峰基金", "Northwind Partners", "云杉资本"} <= cornerstones
+    assert ("LISTED_ON", "海岳食品", "联交所") in facts
+
+
+def test_an_article_about_several_companies_has_no_main_company() -> None:
+    """Shares that start trading belong to the company the article is about; with two companies
+    named as often, nobody can tell whose shares they are."""
+    text = "海岳食品发布公告。云杉科技发布公告。海岳食品与云杉科技均在招股。预期股份将于2025年6月19日开始在联交所买卖。"
+    assert not {f for f in _facts(text) if f[0] == "LISTED_ON"}

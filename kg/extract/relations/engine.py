@@ -29,9 +29,11 @@ PRD = "[\uf000-\uf7ff]"
 NE = "\ue000-\uf7ff"  # inside a character class: any entity
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
-_ZH_SEP = r"\s*(?:、|和|及|以及|与|跟|&|/)\s*"
+_ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*"
 _BR = r"(?:\s*\([^()]{0,40}\))?"
-ZL = rf"{ORG}{_BR}(?:{_ZH_SEP}{ORG}{_BR})*"
+#: a Latin word the name matcher left after a known name inside a Chinese list ("UBS AM", "GIC Pte")
+_LATIN_TAIL = r"(?:\s+[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?"
+ZL = rf"{ORG}{_LATIN_TAIL}{_BR}(?:{_ZH_SEP}{ORG}{_LATIN_TAIL}{_BR})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
@@ -386,6 +388,20 @@ class _Engine:
         if self.ctx.topic is not None and view.sentence.index - self.ctx.topic_sentence <= 6:
             return self.ctx.topic
         return None
+
+    def main_company(self) -> int | None:
+        """The company the whole article is about: named at least three times, and half as often
+        again as any other company. An IPO prospectus story's cornerstones and timetable belong to it
+        even when their sentences only say "股份" or "the group"."""
+        ranked = sorted(
+            ((n, g) for g, n in self.salience.items() if g in self.entities and self.entities[g].is_companyish()),
+            reverse=True,
+        )
+        if not ranked or ranked[0][0] < 3:
+            return None
+        if len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]:
+            return None
+        return ranked[0][1]
 
     def company_before(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
         """The nearest company-like entity before `pos`; "公司"/"the company" stand for the topic."""

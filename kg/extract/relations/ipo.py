@@ -103,6 +103,9 @@ def _ipo_parties(
         company = eng.ctx.ipo_company
     if company is None:
         company = eng.company_after(view, m.end())
+    if company is None and _SHARES_SUBJECT.search(view.skel[max(0, m.start() - 40) : m.start()]):
+        # "预期股份将于6月19日开始在联交所买卖": the shares of the company the article is about
+        company = eng.main_company()
     # exchange: nearest exchange mention, else a ticker suffix, else a city
     exchange, board, best = None, None, None
     for i, ch in enumerate(view.skel):
@@ -144,6 +147,12 @@ def _ipo_parties(
                 board = name
                 break
     return company, exchange, ticker, board
+
+
+#: An IPO step whose subject is the shares or "the group", not a name.
+_SHARES_SUBJECT = re.compile(
+    r"(?:H股|A股|股份|股票|新股|该股|集团|公司|\b[Ss]hares\b|\b[Tt]he\s+(?:company|group|stock)\b)"
+)
 
 
 def _ipo(
@@ -197,7 +206,10 @@ def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    if _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel):
+    planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
+    scheduled = planned and (date := eng.date_near(view, m.start(), m.end())) is not None and date.precision == "day"
+    if planned and not scheduled:
+        # "计划明年在港交所上市" is a plan; "预期股份将于2025年6月19日开始在联交所买卖" is a timetable
         eng.dropped.append(
             (f"LISTED_ON in sentence {view.sentence.index}", "a planned listing without a ticker")
         )
