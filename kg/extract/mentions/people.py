@@ -14,7 +14,7 @@ from kg.extract.text import NormText, is_cjk
 
 _TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
 TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
-TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|、|和|及|/)\s*{TITLE_ZH_RE})*"
+TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
 _TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
@@ -28,10 +28,10 @@ _ZH_BEFORE_COMMA_TITLE = re.compile(
 )
 _ZH_BEFORE_VERB = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?"
-    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去)"
+    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去)"
 )
 _ZH_PERSON_CUE = re.compile(
-    r"创立|创办|创建|离职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|表示|透露|认为|"
+    r"创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|表示|透露|认为|"
     r"介绍|指出|坦言|直言|回应|强调|称"
 )
 
@@ -197,6 +197,38 @@ def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
 _NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终])")
 
 
+#: Words jieba glues to the end of a name ("林澈曾", "景鲲和"): the last character is not the name's.
+_NAME_GLUED_TAIL = frozenset("曾将和与及已也亦则还于在等的称说均都即并跟同")
+#: One character after a two-character name that is not its third: plural, family, case, title...
+_NOT_THIRD = frozenset("们家案氏总式方处等党派版说称任为是系曾将和与及已也亦则还于在的均都即并跟同向对把被让")
+_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng"})
+
+
+def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A Chinese name's exact extent when jieba cut it wrongly: "景鲲和" loses the conjunction glued to
+    it, "陈屿"+"白" and "陆学"+"森" keep the third character jieba left on its own (also when it glued
+    it to an adverb: "陈屿"+"白曾")."""
+    word = text[s:e]
+    if not word or not is_cjk(word[0]):
+        return s, e
+    surname = word[0] in vocab.SURNAMES_SINGLE
+    if e - s == 3 and surname and word[-1] in _NAME_GLUED_TAIL:
+        return s, e - 1
+    if e - s != 2 or not surname or e >= len(text) or not is_cjk(text[e]) or text[e] in _NOT_THIRD:
+        return s, e
+    tokens = _pos(text[s : s + 8])
+    if len(tokens) < 2 or tokens[0][0] != word:
+        return s, e
+    nxt, flag, _ = tokens[1]
+    if len(nxt) == 1 and flag in _THIRD_FLAGS:
+        if len(tokens) > 2 and tokens[2][1] in {"ng", "n"} and len(tokens[2][0]) == 1:
+            return s, e  # "王强案件" read as characters: no name runs on
+        return s, e + 1
+    if len(nxt) == 2 and flag.startswith("nr") and nxt[1] in _NAME_GLUED_TAIL:
+        return s, e + 1
+    return s, e
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -205,6 +237,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         if span is None:
             return
         s, e, conf = span
+        s, e = _repair_zh_name(text, s, e)
         if e - s == 2 and _NIAN_GIVEN.match(text, e) and not (s and text[s - 1].isdigit()):
             e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
         if taken.overlaps(s, e):
