@@ -127,3 +127,125 @@ def test_dated_departure_without_from() -> None:
 def test_quit_verb_qu_zhi() -> None:
     assert ("LEFT", "王凤英", "星衡汽车") in _facts("王凤英去职星衡汽车后，加盟霁川汽车。")
     assert ("LEFT", "王凤英", "霁川汽车") not in _facts("王凤英去职星衡汽车后，加盟霁川汽车。")
+
+
+# -- who holds a title: "为/是" between title and name, "X is the company's ..." ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["星衡智能创始人兼CEO为陈屿白。", "星衡智能的创始人兼CEO是陈屿白。"],
+)
+def test_title_then_wei_or_shi_then_name(text: str) -> None:
+    facts = _titled(text)
+    assert ("FOUNDED", "陈屿白", "星衡智能", None) in facts
+    assert ("HOLDS_POSITION", "陈屿白", "星衡智能", "CEO") in facts
+
+
+def test_title_then_shi_then_description_is_not_a_person() -> None:
+    assert not _people("星衡智能的CEO是一位老将，曾在多家公司任职。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xingheng AI said revenue doubled, according to Chen Yubai, the company's chief executive.",
+        "Xingheng AI posted a loss. Chen Yubai is the company's chief executive.",
+        "Chen Yubai is the chief executive of Xingheng AI.",
+        "Chen Yubai, who is chief executive of Xingheng AI, said sales rose.",
+    ],
+)
+def test_english_is_the_company_s_title(text: str) -> None:
+    assert ("HOLDS_POSITION", "Chen Yubai", "Xingheng AI", "CEO") in _titled(text)
+
+
+def test_english_description_without_a_title_is_no_position() -> None:
+    assert not {f for f in _facts("Xingheng AI grew fast. Chen Yubai is the company's biggest fan.")
+                if f[0] == "HOLDS_POSITION"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Chen Yubai recently left Xingheng AI.", None),
+        ("Xingheng AI grew fast. Chen Yubai left the firm in 2023.", None),
+        ("Xingheng AI grew fast. Chen Yubai stepped down as chief executive.", "CEO"),
+    ],
+)
+def test_english_left_with_adverb_or_the_firm(text: str, title: str | None) -> None:
+    assert ("LEFT", "Chen Yubai", "Xingheng AI", title) in _titled(text)
+
+
+def test_english_stepping_down_from_another_company_is_not_leaving_the_topic() -> None:
+    facts = _facts("Xingheng AI grew fast. Chen Yubai stepped down from the board of Birch Labs.")
+    assert ("LEFT", "Chen Yubai", "Xingheng AI") not in facts
+
+
+# -- founders named by a pronoun -------------------------------------------------------------------
+
+
+def test_they_co_founded_credits_the_founders_named_before() -> None:
+    text = ("Hu Lan, a partner at Birch Capital, discussed Chen Yubai, founder of Xingheng AI, and Lin "
+            "Zhiyuan, co-founder and CTO. The claim came from investors in Redwood Robotics, the company "
+            "they co-founded before Xingheng AI.")
+    facts = _facts(text)
+    assert {("FOUNDED", "Chen Yubai", "Redwood Robotics"), ("FOUNDED", "Lin Zhiyuan", "Redwood Robotics")} <= facts
+    assert ("FOUNDED", "Hu Lan", "Redwood Robotics") not in facts
+
+
+def test_a_company_she_advises_was_not_founded_by_her() -> None:
+    facts = _facts("Chen Yubai, founder of Xingheng AI, met investors. Redwood Robotics, the company she "
+                   "advises, grew.")
+    assert ("FOUNDED", "Chen Yubai", "Redwood Robotics") not in facts
+
+
+def test_ta_chuangli_de_credits_the_last_person_named() -> None:
+    ex = _extract("星衡智能创始人陈屿白近日接受采访。他在2019年创立的霁川数据已被收购。")
+    name = {e.handle: e.names[0] for e in ex.entities}
+    got = {(r.type, name[r.source], name[r.target], r.props.get("date")) for r in ex.relations}
+    assert ("FOUNDED", "陈屿白", "霁川数据", "2019") in got
+
+
+def test_ta_invested_is_not_founding() -> None:
+    facts = _facts("星衡智能创始人陈屿白近日接受采访。他投资的霁川数据已被收购。")
+    assert ("FOUNDED", "陈屿白", "霁川数据") not in facts
+
+
+# -- subjects across clauses, traditional verbs, titles on the right person ------------------------
+
+
+def test_qi_after_a_clause_ending_in_a_company_is_that_company() -> None:
+    facts = _facts("澜溯科技、霁川数据，以及星衡科技，其创始人陈屿白曾任职于北岸研究院。")
+    assert ("FOUNDED", "陈屿白", "星衡科技") in facts
+    assert not {f for f in facts if f[0] == "FOUNDED" and f[2] in ("澜溯科技", "霁川数据")}
+
+
+def test_qi_after_a_verb_is_not_the_company_before_it() -> None:
+    facts = _facts("星衡科技完成融资，澜溯科技参投，其创始人陈屿白表示满意。")
+    assert ("FOUNDED", "陈屿白", "澜溯科技") not in facts
+
+
+def test_surname_jieba_cut_off_stays_with_the_name() -> None:
+    facts = _titled("豪掷6000万美元,金主之一的朱天宇,现任蓝驰创投管理合伙人。")
+    assert ("HOLDS_POSITION", "朱天宇", "蓝驰创投", "管理合伙人") in facts
+    assert "天宇" not in _people("豪掷6000万美元,金主之一的朱天宇,现任蓝驰创投管理合伙人。")
+
+
+def test_jiezhang_takes_a_position() -> None:
+    facts = _titled("星衡智能董事長陳屿白接掌霁川數據執行長。")
+    assert ("HOLDS_POSITION", "陳屿白", "星衡智能", "董事長") in facts
+    assert ("HOLDS_POSITION", "陳屿白", "霁川數據", "CEO") in facts
+
+
+def test_a_clause_leaving_another_company_keeps_the_new_position() -> None:
+    facts = _titled("陳屿白將出任霁川數據執行長，並卸任星衡智能董事長。")
+    assert ("LEFT", "陳屿白", "星衡智能", "董事長") in facts
+    assert ("HOLDS_POSITION", "陳屿白", "霁川數據", "CEO") in facts
+    assert ("LEFT", "陳屿白", "霁川數據", "CEO") not in facts
+
+
+def test_traditional_departure_with_title() -> None:
+    facts = _titled("星衡智能技術長林知遠已於上月離職。")
+    assert ("LEFT", "林知遠", "星衡智能", "CTO") in facts
+    # near miss: 任職 is not 離職
+    assert not {f for f in _titled("星衡智能技術長林知遠已於上月任職。") if f[0] == "LEFT"}

@@ -1332,4 +1332,4 @@ LEAVE_CUE_ZH = r"离职|去职|离开|出走|卸任|辞任|辞去|辞职|告别|
 LEAVE_CUE_EN = (
     r"\b(?:left|leaves|leaving|departed|departure|quit|resigned|stepped down|exited|dismiss(?:ed|al))\b"
 )
-JOIN_CUE = r"加入|加盟|入职|出任|担任|接任|接过|履新|joined|joins|appointed|named|hired"
+JOIN_CUE = r"加入|加盟|入职|出任|担任|接任|接掌|出掌|接过|履新|joined|joins|appointed|named|hired"

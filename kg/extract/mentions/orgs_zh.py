@@ -207,7 +207,7 @@ def _suffix_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ROLE_VERB_INSIDE = re.compile(
-    r"曾任|现任|担任|出任|兼任|历任|加入|加盟|入职|离开|离职|去职|辞职|卸任|离任|出走|创办|创立|创建|任职于|就职于|"
+    r"曾任|现任|担任|出任|兼任|历任|接任|接掌|出掌|接替|加入|加盟|入职|离开|离职|去职|辞职|卸任|离任|出走|创办|创立|创建|任职于|就职于|"
     # "景鲲和前澜溯科技", "传前长城汽车": a conjunction or hearsay before "former" ends what came before
     r"供职于|(?:和|及|与|传)(?:前|原)"
 )

@@ -19,7 +19,10 @@ _TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, 
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
 
-_ZH_AFTER_TITLE = re.compile(rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_ZH_AFTER_TITLE = re.compile(
+    # "星衡智能创始人兼CEO为陈屿白": the name after 为/是 names who holds the title
+    rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:|为|是|系)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE
+)
 _ZH_BEFORE_BRACKET_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*\(\s*(?:前|原|现任)?\s*(?:{TITLES_ZH_RE})\s*\)"
 )
@@ -75,7 +78,10 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
 _EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 _EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
 _EN_NAME_THEN_TITLE = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    # "Chen Yubai, the company's chief executive", "Chen Yubai is the firm's founder"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
+    r"|,\s+who\s+(?:is|was))\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    r"(?:(?i:company|firm|group|startup)['’]s\s+)?"
     r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
     # "a former Harlow Institute of Technology researcher": the employer between "former" and the title
     r"(?:[A-Z][\w&.\-]*(?:\s(?:of\s|for\s)?[A-Z][\w&.\-]*){0,4}\s+)?"
@@ -103,8 +109,9 @@ _EN_BY_NAME = re.compile(
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
-    rf"stepped down|quit)\b"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?"
+    rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|left|joined|resigned|"
+    rf"stepped down|quit|departed)\b"
 )
 
 
@@ -152,6 +159,15 @@ def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float]
     if not tokens:
         return None
     word, flag, start = tokens[-1]
+    if (
+        len(tokens) >= 2
+        and len(word) <= 2
+        and tokens[-2][0] in vocab.SURNAMES_SINGLE
+        and tokens[-2][1].startswith("nr")
+        and flag.startswith("nr")
+        and word[0] not in vocab.SURNAMES_SINGLE
+    ):
+        return begin + tokens[-2][2], end, 0.75  # "朱" + "天宇": the surname jieba cut off stays
     if flag.startswith("nr") and 2 <= len(word) <= 4 and word not in vocab.NOT_NAMES:
         return begin + start, end, 0.75
     if len(tokens) >= 2:
