@@ -249,3 +249,20 @@ def test_traditional_departure_with_title() -> None:
     assert ("LEFT", "林知遠", "星衡智能", "CTO") in facts
     # near miss: 任職 is not 離職
     assert not {f for f in _titled("星衡智能技術長林知遠已於上月任職。") if f[0] == "LEFT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("星衡汽车去年营收增长。去年7月24日，王凤英辞去公司总经理一职，从此再无实职。", "总经理"),
+        ("星衡汽车去年营收增长。王凤英已卸任CEO。", "CEO"),
+    ],
+)
+def test_title_left_without_naming_the_company(text: str, title: str) -> None:
+    assert ("LEFT", "王凤英", "星衡汽车", title) in _titled(text)
+
+
+def test_title_left_at_a_named_company_is_not_the_topic() -> None:
+    facts = _titled("星衡汽车去年营收增长。王凤英已卸任霁川数据董事长。")
+    assert ("LEFT", "王凤英", "霁川数据", "董事长") in facts
+    assert not {f for f in facts if f[0] == "LEFT" and f[2] == "星衡汽车"}

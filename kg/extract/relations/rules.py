@@ -394,6 +394,15 @@ RULES: list[_Rule] = [
         _h_left_zh,
     ),
     _Rule(
+        "left-verb",
+        _r(
+            # "王凤英辞去公司总经理一职", "陈屿白已卸任CEO": a title left without naming the company
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:辞去|卸任|辞任|卸下)\s*"
+            rf"(?:了)?\s*(?:公司|该公司|本公司)?\s*(?:的)?\s*(?P<titles>{TZ})(?:一职|职务|职位)?(?!\s*{ORG})"
+        ),
+        _h_en_left_topic,
+    ),
+    _Rule(
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?(?:加入|加盟|入职)\s*"
