@@ -216,9 +216,10 @@ def test_lac_finds_people_the_rules_miss() -> None:
 
 @pytest.mark.usefixtures("lac")
 def test_lac_corrects_boundaries_when_asked() -> None:
-    text = "前百度高管景鲲和团队一起创业。"
-    assert "景鲲和" in found(run(text, NerConfig.parse("lac:rel-people")))
-    assert "景鲲" in found(run(text, NerConfig.parse("lac:rel-people+trim")))
+    text = "前百度高管景鲲表示，力挺澜溯科技是正确的选择。"
+    assert "力挺澜溯科技" in found(run(text, NerConfig.parse("lac:rel-people")))  # a verb the rules keep
+    trimmed = found(run(text, NerConfig.parse("lac:rel-people+trim")))
+    assert "澜溯科技" in trimmed and "力挺澜溯科技" not in trimmed
     grown = found(run("本轮融资由中国石化领投，星澜智能表示将扩大产能。", NerConfig.parse("lac:rel-people+bounds")))
     assert "中国石化" in grown
 

@@ -120,7 +120,7 @@ _LATIN_BRAND_AFTER = re.compile(
 
 _TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
 _ORG_BEFORE_TITLE = re.compile(
-    rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
+    rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|暨|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
 )

@@ -211,6 +211,9 @@ SURNAMES_DOUBLE = frozenset(
 #: Words that may follow a title but are not a name ("创始人之一", "CEO表示").
 NOT_NAMES = frozenset(
     [
+        "官宣",
+        "换人",
+        "换帅",
         "表示",
         "认为",
         "指出",
@@ -1325,8 +1328,8 @@ STATE_MIDDLE_WORDS = (
 
 # -- cues for relations ----------------------------------------------------------------------------
 
-LEAVE_CUE_ZH = r"离职|离开|出走|卸任|辞任|辞去|辞职|告别|退出|另起炉灶|离职创业|投身创业|转身创业"
+LEAVE_CUE_ZH = r"离职|去职|离开|出走|卸任|辞任|辞去|辞职|告别|退出|另起炉灶|离职创业|投身创业|转身创业"
 LEAVE_CUE_EN = (
     r"\b(?:left|leaves|leaving|departed|departure|quit|resigned|stepped down|exited|dismiss(?:ed|al))\b"
 )
-JOIN_CUE = r"加入|加盟|入职|出任|担任|接任|接过|履新|joined|joins|appointed|named|hired"
+JOIN_CUE = r"加入|加盟|入职|出任|担任|接任|接掌|出掌|接过|履新|joined|joins|appointed|named|hired"

@@ -206,7 +206,11 @@ def _suffix_spans(text: str) -> list[tuple[int, int]]:
     return kept
 
 
-_ROLE_VERB_INSIDE = re.compile(r"曾任|现任|担任|出任|兼任|历任|加入|加盟|离开|创办|创立|创建|任职于|就职于|供职于")
+_ROLE_VERB_INSIDE = re.compile(
+    r"曾任|现任|担任|出任|兼任|历任|接任|接掌|出掌|接替|加入|加盟|入职|离开|离职|去职|辞职|卸任|离任|出走|创办|创立|创建|任职于|就职于|"
+    # "景鲲和前澜溯科技", "传前长城汽车": a conjunction or hearsay before "former" ends what came before
+    r"供职于|(?:和|及|与|传)(?:前|原)"
+)
 _INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
 
 

@@ -14,12 +14,15 @@ from kg.extract.text import NormText, is_cjk
 
 _TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
 TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
-TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|、|和|及|/)\s*{TITLE_ZH_RE})*"
+TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
 _TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
 
-_ZH_AFTER_TITLE = re.compile(rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE)
+_ZH_AFTER_TITLE = re.compile(
+    # "星衡智能创始人兼CEO为陈屿白": the name after 为/是 names who holds the title
+    rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:|为|是|系)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE
+)
 _ZH_BEFORE_BRACKET_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*\(\s*(?:前|原|现任)?\s*(?:{TITLES_ZH_RE})\s*\)"
 )
@@ -28,10 +31,10 @@ _ZH_BEFORE_COMMA_TITLE = re.compile(
 )
 _ZH_BEFORE_VERB = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?"
-    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去)"
+    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去)"
 )
 _ZH_PERSON_CUE = re.compile(
-    r"创立|创办|创建|离职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|表示|透露|认为|"
+    r"创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|表示|透露|认为|"
     r"介绍|指出|坦言|直言|回应|强调|称"
 )
 
@@ -75,7 +78,10 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
 _EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 _EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
 _EN_NAME_THEN_TITLE = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    # "Chen Yubai, the company's chief executive", "Chen Yubai is the firm's founder"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
+    r"|,\s+who\s+(?:is|was))\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
+    r"(?:(?i:company|firm|group|startup)['’]s\s+)?"
     r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
     # "a former Harlow Institute of Technology researcher": the employer between "former" and the title
     r"(?:[A-Z][\w&.\-]*(?:\s(?:of\s|for\s)?[A-Z][\w&.\-]*){0,4}\s+)?"
@@ -103,8 +109,9 @@ _EN_BY_NAME = re.compile(
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?(?:co-?founded|founded|left|joined|resigned|"
-    rf"stepped down|quit)\b"
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?"
+    rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|left|joined|resigned|"
+    rf"stepped down|quit|departed)\b"
 )
 
 
@@ -152,6 +159,15 @@ def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float]
     if not tokens:
         return None
     word, flag, start = tokens[-1]
+    if (
+        len(tokens) >= 2
+        and len(word) <= 2
+        and tokens[-2][0] in vocab.SURNAMES_SINGLE
+        and tokens[-2][1].startswith("nr")
+        and flag.startswith("nr")
+        and word[0] not in vocab.SURNAMES_SINGLE
+    ):
+        return begin + tokens[-2][2], end, 0.75  # "朱" + "天宇": the surname jieba cut off stays
     if flag.startswith("nr") and 2 <= len(word) <= 4 and word not in vocab.NOT_NAMES:
         return begin + start, end, 0.75
     if len(tokens) >= 2:
@@ -197,6 +213,38 @@ def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
 _NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终])")
 
 
+#: Words jieba glues to the end of a name ("林澈曾", "景鲲和"): the last character is not the name's.
+_NAME_GLUED_TAIL = frozenset("曾将和与及已也亦则还于在等的称说均都即并跟同")
+#: One character after a two-character name that is not its third: plural, family, case, title...
+_NOT_THIRD = frozenset("们家案氏总式方处等党派版说称任为是系曾将和与及已也亦则还于在的均都即并跟同向对把被让")
+_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng"})
+
+
+def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A Chinese name's exact extent when jieba cut it wrongly: "景鲲和" loses the conjunction glued to
+    it, "陈屿"+"白" and "陆学"+"森" keep the third character jieba left on its own (also when it glued
+    it to an adverb: "陈屿"+"白曾")."""
+    word = text[s:e]
+    if not word or not is_cjk(word[0]):
+        return s, e
+    surname = word[0] in vocab.SURNAMES_SINGLE
+    if e - s == 3 and surname and word[-1] in _NAME_GLUED_TAIL:
+        return s, e - 1
+    if e - s != 2 or not surname or e >= len(text) or not is_cjk(text[e]) or text[e] in _NOT_THIRD:
+        return s, e
+    tokens = _pos(text[s : s + 8])
+    if len(tokens) < 2 or tokens[0][0] != word:
+        return s, e
+    nxt, flag, _ = tokens[1]
+    if len(nxt) == 1 and flag in _THIRD_FLAGS:
+        if len(tokens) > 2 and tokens[2][1] in {"ng", "n"} and len(tokens[2][0]) == 1:
+            return s, e  # "王强案件" read as characters: no name runs on
+        return s, e + 1
+    if len(nxt) == 2 and flag.startswith("nr") and nxt[1] in _NAME_GLUED_TAIL:
+        return s, e + 1
+    return s, e
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -205,6 +253,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         if span is None:
             return
         s, e, conf = span
+        s, e = _repair_zh_name(text, s, e)
         if e - s == 2 and _NIAN_GIVEN.match(text, e) and not (s and text[s - 1].isdigit()):
             e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
         if taken.overlaps(s, e):

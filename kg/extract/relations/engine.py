@@ -132,6 +132,9 @@ class _Context:
     ipo_company: int | None = None
     ipo_sentence: int = -99
     year_base: str | None = None
+    #: the people named in the last sentence that named any, in order, and that sentence's index
+    people: list[int] = field(default_factory=list)
+    people_sentence: int = -99
     type_updates: dict[int, set[str]] = field(default_factory=dict)
     attr_updates: dict[int, dict[str, Any]] = field(default_factory=dict)
 
@@ -157,7 +160,7 @@ def _products(text: str) -> list[str]:
     return _chars(text, _PROD0, _PROD0 + _CAP)
 
 
-_TITLE_SPLIT = re.compile(r"\s*(?:兼|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s*(?:兼|暨|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
 
 
 def _titles(surface: str | None) -> list[str]:
@@ -403,6 +406,16 @@ class _Engine:
             return None
         return ranked[0][1]
 
+    def people_before(self, view: _View, pos: int) -> list[int]:
+        """Who a pronoun at `pos` may stand for: the people named earlier in the sentence, else those
+        of the last sentence (up to two back) that named any."""
+        here = [view.groups[ch] for ch in _people(view.skel[:pos]) if ch in view.groups]
+        if here:
+            return list(dict.fromkeys(here))
+        if view.sentence.index - self.ctx.people_sentence <= 2:
+            return list(self.ctx.people)
+        return []
+
     def company_before(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
         """The nearest company-like entity before `pos`; "公司"/"the company" stand for the topic."""
         best: tuple[int, int] | None = None
@@ -469,6 +482,10 @@ class _Engine:
     def _update_context(self, view: _View) -> None:
         """Remember the year in force and the company the passage is about (the most mentioned
         company of the sentence, so a founder's former employer does not become the topic)."""
+        here = [view.groups[ch] for ch in _people(view.skel) if ch in view.groups]
+        if here:
+            self.ctx.people = list(dict.fromkeys(here))
+            self.ctx.people_sentence = view.sentence.index
         for s, e, d in find_dates(view.skel, None):
             if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
                 self.ctx.year_base = d.iso

@@ -109,7 +109,13 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
                     if other.root == "Organization" and not other.is_exchange() and other.group != org:
                         _person_fact(eng, view, per, other.group, titles, former, m, "role-apposition", conf)
     if org is None and _ANAPHOR_BEFORE.search(before):
-        org, conf = eng.topic(view), 0.65
+        # "A、B，以及C，其创始人X": 其 right after a clause ending in a company is that company
+        prev_clause = re.search(rf"(?P<org>{ORG})\s*,\s*其\s*(?:的)?\s*$", before)
+        prev = eng.ent(view, prev_clause.group("org")) if prev_clause else None
+        if prev is not None and prev.is_companyish():
+            org, conf = prev.group, 0.7
+        else:
+            org, conf = eng.topic(view), 0.65
     if org is None and eng._people_rel:
         last = eng._people_rel[-1]
         if re.fullmatch(r"\s*(?:、|,|和|及|以及|and)\s*", view.skel[last[2] : m.start()]):
@@ -457,8 +463,46 @@ def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
+def _h_pronoun_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"他在2023年创立的B", "B, the company they co-founded": B was founded by the person the pronoun
+    stands for (the last one named), or by the people "they" stands for (those named as founders,
+    else all those named)."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    people = eng.people_before(view, m.start())
+    if not people:
+        return
+    plural = m.group("pron").lower() in ("they", "他们", "她们")
+    if plural:
+        founders = [p for p in people if any(r.type == "FOUNDED" and r.source == p for r in eng.out)]
+        people = founders or people
+    else:
+        people = people[-1:]
+    date = None
+    mid = m.groupdict().get("mid")
+    found = find_dates(mid, eng.base()) if mid else []
+    if found:
+        date = found[0][2]
+    for per in people:
+        eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-pronoun", 0.65)
+
+
+def _h_en_left_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X left the company in 2023", "X stepped down as chief executive": a position left at the
+    company of the story (the one named last in the sentence before, else the topic)."""
+    per = eng.ent(view, m.group("per")).group
+    org = _first(eng.company_before(view, m.start()), eng.topic(view))
+    if org is None:
+        return
+    _person_fact(
+        eng, view, per, org, _title_surface(eng, view, m), True, m, "left-verb", 0.65,
+        eng.date_near(view, m.start(), m.end()),
+    )
+
+
 _LEAVE_ORG = re.compile(
-    rf"(?:从|自)\s*(?P<o1>{ORG})\s*(?:{vocab.LEAVE_CUE_ZH})|(?:离开|告别|退出|辞去)\s*(?P<o2>{ORG})|"
+    rf"(?:从|自)\s*(?P<o1>{ORG})\s*(?:{vocab.LEAVE_CUE_ZH})|(?:离开|告别|退出|辞去|卸任|辞任|离职|去职)\s*(?P<o2>{ORG})|"
     rf"\b(?:left|quit|departed|exited)\s+(?P<o3>{ORG})",
     re.IGNORECASE,
 )

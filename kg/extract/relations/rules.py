@@ -32,6 +32,7 @@ from kg.extract.relations.people import (
     _h_en_founded_who,
     _h_en_joined_left_founded,
     _h_en_left,
+    _h_en_left_topic,
     _h_en_person_title_of,
     _h_en_person_title_only,
     _h_former_role_clause,
@@ -45,6 +46,7 @@ from kg.extract.relations.people import (
     _h_left_zh,
     _h_person_bracket_title,
     _h_person_desc,
+    _h_pronoun_founded,
     _h_team_from,
     _h_title_person,
     _h_title_topic,
@@ -58,6 +60,10 @@ from kg.extract.relations.people import (
 
 _NF = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
+#: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
+_EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
+#: Adverbs between a person and the verb ("X recently left A").
+_EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)\s+)?"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
@@ -254,7 +260,7 @@ RULES: list[_Rule] = [
     # people, Chinese
     _Rule(
         "role-apposition",
-        _r(rf"(?P<pre>前|原|新任|新)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:)?\s*(?P<per>{PER})"),
+        _r(rf"(?P<pre>前|原|新任|新)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*(?P<per>{PER})"),
         _h_title_person,
     ),
     _Rule(
@@ -370,7 +376,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:从|自)?\s*(?:离开|离职|出走|"
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:从|自)?\s*(?:离开|离职|去职|出走|"
             rf"卸任|辞任|辞去|告别|退出)(?:了)?\s*(?:在\s*)?(?P<org>{ORG})(?:的)?\s*(?P<titles>{TZ})?"
         ),
         _h_left_zh,
@@ -383,6 +389,24 @@ RULES: list[_Rule] = [
         _h_left_zh,
     ),
     _Rule(
+        "left-verb",
+        _r(
+            # "X将出任A CEO，并卸任B董事长": a clause without its subject leaving B, with the title left
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:并且|并|同时|随后|之后|此后|后|也|亦|还)?\s*(?:已|已经|将|正式)?"
+            rf"(?:卸任|辞去|辞任|离开|离职|去职|退出)(?:了)?\s*(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})?"
+        ),
+        _h_left_zh,
+    ),
+    _Rule(
+        "left-verb",
+        _r(
+            # "王凤英辞去公司总经理一职", "陈屿白已卸任CEO": a title left without naming the company
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:辞去|卸任|辞任|卸下)\s*"
+            rf"(?:了)?\s*(?:公司|该公司|本公司)?\s*(?:的)?\s*(?P<titles>{TZ})(?:一职|职务|职位)?(?!\s*{ORG})"
+        ),
+        _h_en_left_topic,
+    ),
+    _Rule(
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?(?:加入|加盟|入职)\s*"
@@ -393,7 +417,7 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|任)\s*(?P<org>{ORG})\s*(?:的)?\s*"
+            rf"(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|接掌|出掌|任)\s*(?P<org>{ORG})\s*(?:的)?\s*"
             rf"(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_joined,
@@ -463,7 +487,7 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}),\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
+            rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
             rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
             re.IGNORECASE,
         ),
@@ -504,7 +528,7 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}),\s+(?:the\s+|its\s+)?(?:(?:company|firm|group|startup)['’]s\s+)?"
+            rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|its\s+)?(?:(?:company|firm|group|startup)['’]s\s+)?"
             rf"(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
             re.IGNORECASE,
         ),
@@ -621,7 +645,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?(?:left|departed|quit|resigned\s+from|stepped\s+down\s+from|"
+            rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|stepped\s+down\s+from|"
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
@@ -635,6 +659,18 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_en_left,
+    ),
+    _Rule(
+        "left-verb",
+        _r(
+            # "Chen Yubai left the company in 2023", "X stepped down as its chief executive": the company
+            # of the story
+            rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:(?:left|departed|quit|exited|resigned\s+from|"
+            rf"stepped\s+down\s+from)\s+the\s+(?:company|firm|startup|group)|(?:stepped\s+down|resigned)"
+            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE}))?)(?!\s+(?:as|from|at|of)\s)(?![\w-])",
+            re.IGNORECASE,
+        ),
+        _h_en_left_topic,
     ),
     _Rule(
         "joined-verb",
@@ -791,5 +827,24 @@ RULES: list[_Rule] = [
             rf"government"
         ),
         _h_state_apposition,
+    ),
+    # pronouns for founders: after every other rule, so founders named in the sentence are known
+    _Rule(
+        "founded-pronoun",
+        _r(
+            rf"(?P<pron>他们|她们|他|她)\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)的\s*"
+            rf"(?:公司|企业)?\s*(?P<org>{ORG})"
+        ),
+        _h_pronoun_founded,
+    ),
+    _Rule(
+        "founded-pronoun",
+        _r(
+            rf"(?P<org>{ORG}),\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|startup|venture)\s+(?:that\s+|which\s+)?"
+            rf"(?P<pron>he|she|they)\s+(?P<mid>(?:had\s+|have\s+|has\s+|later\s+|jointly\s+)*)"
+            rf"(?:co-?founded|founded|started|set\s+up|launched)",
+            re.IGNORECASE,
+        ),
+        _h_pronoun_founded,
     ),
 ]
