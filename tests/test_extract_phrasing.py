@@ -166,3 +166,30 @@ def test_an_article_about_several_companies_has_no_main_company() -> None:
     named as often, nobody can tell whose shares they are."""
     text = "海岳食品发布公告。云杉科技发布公告。海岳食品与云杉科技均在招股。预期股份将于2025年6月19日开始在联交所买卖。"
     assert not {f for f in _facts(text) if f[0] == "LISTED_ON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("云启智元完成了数亿元A轮融资，由远川资本领投。", "智元"),  # a known short name inside an unknown one
+        ("公司位于北京东路。", "京东"),
+    ],
+)
+def test_a_known_short_name_inside_a_longer_word_is_not_that_entity(text: str, wrong: str) -> None:
+    ex = extract(Article(text=text, published=PUBLISHED))
+    assert not any(wrong in e.names for e in ex.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [("北京智谱完成融资。", "智谱"), ("由腾讯领投，阿里跟投。", "腾讯"), ("据悉，智谱完成融资。", "智谱")],
+)
+def test_a_known_short_name_after_a_region_or_a_function_word_is_still_found(text: str, known: str) -> None:
+    ex = extract(Article(text=text, published=PUBLISHED))
+    assert any(known in e.names for e in ex.entities)
+
+
+def test_a_particle_jieba_glued_to_a_name_ends_the_name_before_it() -> None:
+    names = _names("今年岚峰资本投资了澜溯科技。")
+    assert {"岚峰资本", "澜溯科技"} <= names
+    assert not {n for n in names if "投资了" in n}

@@ -1,17 +1,62 @@
-"""Occurrences of gazetteer names (known entities, longest match first)."""
+"""Occurrences of gazetteer names (known entities, longest match first).
+
+A short known name can also be part of a longer name nobody has listed: "智元" in "云启智元" is not
+智元机器人, and "京东" in "北京东路" is no company. Pinning such a match on the famous entity files
+another company's round or listing under it, so a short Chinese name is taken only when the words
+around it leave it whole: jieba does not read a word across either of its edges, and the word right
+before it is not an unknown name-like word glued to it.
+"""
 
 from __future__ import annotations
 
+from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.mentions.base import Occurrence
-from kg.extract.text import NormText
+from kg.extract.mentions.base import Occurrence, _freq, _pos
+from kg.extract.text import NormText, is_cjk
 
-# -- gazetteer -----------------------------------------------------------------------------------
+#: Known names up to this many characters are checked for being part of a longer name.
+_SHORT_NAME = 3
+_WINDOW = 4
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Is the short known name at [start, end) part of a longer word or name?"""
+    name = text[start:end]
+    if len(name) > _SHORT_NAME or not all(is_cjk(c) for c in name):
+        return False
+    left = start
+    while left > 0 and start - left < _WINDOW and is_cjk(text[left - 1]):
+        left -= 1
+    right = end
+    while right < len(text) and right - end < 2 and is_cjk(text[right]):
+        right += 1
+    if left == start:
+        return False  # nothing glued before it
+    tokens = [(w, f, left + s) for w, f, s in _pos(text[left:right])]
+    for word, _flag, s in tokens:
+        e = s + len(word)
+        if s < start < e or s < end < e:
+            return True  # "云" + "启智" + "元": jieba reads a word across the name's edge
+    before = [(w, f) for w, f, s in tokens if s + len(w) == start]
+    if before:
+        word, flag = before[0]
+        glued = (
+            len(word) >= 2
+            and word not in vocab.REGIONS
+            and word not in vocab.ZH_BOUNDARY_WORDS
+            and word not in vocab.GENERIC_PREFIX_WORDS
+            and flag in vocab.PROPER_FLAGS - {"ns", "nsf", "j"}
+            and _freq(word) < 50
+        )
+        return glued  # "澜溯智谱": an unknown proper word makes one longer name with it
+    return False
 
 
 def _gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
     out = []
     for m in gazetteer.scan(nt.text):
+        if m.board is None and _inside_longer_name(nt.text, m.start, m.end):
+            continue
         out.append(
             Occurrence(
                 m.start,

@@ -83,9 +83,12 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start  # "两溪基金", "五源资本": a numeral starts a coined name, not a count
             complete = False
             break
+        if len(word) >= 2 and word[0] in vocab.ZH_BOUNDARY_WORDS and _freq(word) == 0:
+            # "了澜溯", "由果": jieba glued a function word onto the name's first characters
+            left = abs_start + 1
+            complete = False
+            break
         if _ends_name(word, flag):
-            if len(word) == 2 and word[0] in _GLUE_CHARS and word[1] not in _GLUE_CHARS and _freq(word) == 0:
-                left = abs_start + 1  # "由果" + "云机器人": jieba glued the preposition to the name
             complete = False
             break
         glued = _GLUED_HEAD.match(word)
