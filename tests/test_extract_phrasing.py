@@ -193,3 +193,28 @@ def test_a_particle_jieba_glued_to_a_name_ends_the_name_before_it() -> None:
     names = _names("今年岚峰资本投资了澜溯科技。")
     assert {"岚峰资本", "澜溯科技"} <= names
     assert not {n for n in names if "投资了" in n}
+
+
+@pytest.mark.parametrize(
+    ("text", "investor"),
+    [
+        ("星衡智能完成B轮融资，由华星集团旗下产业基金华星资本领投。", "华星资本"),
+        ("星衡智能完成B轮融资，某银行旗下的投资平台青石投资参投。", "青石投资"),
+    ],
+)
+def test_an_investor_named_after_what_it_is(text: str, investor: str) -> None:
+    facts = _facts(text)
+    assert ("INVESTED_IN", investor, "星衡智能") in facts
+    assert not {s for _t, s, _o in facts if s != investor and s.endswith(investor)}
+
+
+def test_a_sum_goes_to_the_only_strategic_investor_not_to_followers() -> None:
+    ex = extract(Article(text="星衡智能获得岚峰资本5000万元战略投资。", published=PUBLISHED), gazetteer=_no_companies())
+    [rel] = [r for r in ex.relations if r.type == "INVESTED_IN"]
+    assert rel.props["amount"] == 50_000_000 and rel.props["currency"] == "CNY"
+    ex = extract(
+        Article(text="星衡智能完成10亿元C轮融资，由远川资本领投，禾木投资、北辰基金跟投。", published=PUBLISHED),
+        gazetteer=_no_companies(),
+    )
+    amounts = {r.props.get("role"): r.props.get("amount") for r in ex.relations if r.type == "INVESTED_IN"}
+    assert amounts == {"lead": 1_000_000_000, "follow": None}

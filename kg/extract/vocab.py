@@ -1056,6 +1056,13 @@ ZH_BOUNDARY_WORDS = frozenset(
         "诸如",
         "尤其是",
         "特别是",
+        # what an investor is, said before its name ("华星集团旗下产业基金华星资本", "投资平台青石投资")
+        "产业基金",
+        "投资平台",
+        "投资主体",
+        "管理人",
+        "普通合伙人",
+        "有限合伙人",
         # a line of business before a name ("充电桩供应商岚峰科技")
         "供应商",
         "承建商",

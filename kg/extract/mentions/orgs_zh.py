@@ -76,6 +76,14 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         abs_start = i + start
         if abs_start + len(word) > s0:
             continue  # part of the suffix
+        if (
+            left < s0
+            and word in vocab.ZH_SUFFIX_TYPES
+            and k > 0
+            and (tokens[k - 1][0] in vocab.GENERIC_PREFIX_WORDS or tokens[k - 1][0] in vocab.ZH_BOUNDARY_WORDS)
+        ):
+            complete = False  # "旗下产业基金" + "华星资本": a description of the investor ends before its name
+            break
         if flag == "q" and len(word) == 1 and (k == 0 or tokens[k - 1][1] != "m"):
             left = abs_start  # a measure word with no number before it ("钧云"): part of the name
             continue

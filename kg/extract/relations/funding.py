@@ -117,7 +117,9 @@ def _invest(
     money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
     for e in investors:
         props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
-        if money is not None and (role in ("lead", "sole") or (role is None and len(investors) == 1)):
+        # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
+        # a round's total never goes to a follower
+        if money is not None and (role in ("lead", "sole") or (role in (None, "strategic") and len(investors) == 1)):
             props.update(money.as_props())
         eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
         eng._investors_here.add(e.group)
