@@ -266,3 +266,31 @@ def test_title_left_at_a_named_company_is_not_the_topic() -> None:
     facts = _titled("星衡汽车去年营收增长。王凤英已卸任霁川数据董事长。")
     assert ("LEFT", "王凤英", "霁川数据", "董事长") in facts
     assert not {f for f in facts if f[0] == "LEFT" and f[2] == "星衡汽车"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "林澈(技术副总裁)、周砚(首席架构师)等高管都陆续离开了星衡智能。他们不是普通高管，而是都是联合创始人。",
+        "Lin Che, the chief technology officer, and Zhou Yan left Xingheng AI this year. They were both co-founders "
+        "of the company.",
+    ],
+)
+def test_a_pronoun_that_says_they_were_founders(text: str) -> None:
+    ex = extract(Article(text=text, published="2025-06-10"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    company = ("星衡智能", "Xingheng AI")
+    founders = {name[r.source] for r in ex.relations if r.type == "FOUNDED" and name[r.target] in company}
+    assert "周砚" in founders or "Zhou Yan" in founders
+
+
+def test_founders_of_another_company_are_not_founders_of_the_one_they_left() -> None:
+    text = "Zhou Yan left Xingheng AI this year. She was a co-founder of Birch Robotics."
+    ex = extract(Article(text=text, published="2025-06-10"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    assert not {r for r in ex.relations if r.type == "FOUNDED" and name[r.target] == "Xingheng AI"}
+
+
+def test_a_pronoun_with_another_trait_founds_nothing() -> None:
+    ex = extract(Article(text="林澈和周砚离开了星衡智能。他们都是资深工程师。", published="2025-06-10"))
+    assert not [r for r in ex.relations if r.type == "FOUNDED"]

@@ -488,6 +488,28 @@ def _h_pronoun_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-pronoun", 0.65)
 
 
+_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+
+
+def _h_pronoun_is_founder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"他们……都是联合创始人", "they were all co-founders": everyone the pronoun stands for founded
+    the company named in the clause, else the company of the story."""
+    people = eng.people_before(view, m.start())
+    if not people:
+        return
+    pron = (m.group("pron") or m.group("pron_en")).lower()
+    if pron in ("他", "她", "he", "she"):
+        people = people[-1:]
+    named = m.group("org") or m.group("org_en")
+    # unnamed: the organisation the article last tied these people to, else the company of the story
+    tied = next((r.target for r in reversed(eng.out) if r.source in people and r.type in _TIES), None)
+    org = eng.ent(view, named).group if named else _first(tied, eng.topic(view), eng.main_company())
+    if org is None or eng.entities[org].root != "Organization":
+        return
+    for per in people:
+        eng.emit(view, "FOUNDED", per, org, {}, m, "founder-pronoun", 0.6)
+
+
 def _h_en_left_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X left the company in 2023", "X stepped down as chief executive": a position left at the
     company of the story (the one named last in the sentence before, else the topic)."""

@@ -47,6 +47,7 @@ from kg.extract.relations.people import (
     _h_person_bracket_title,
     _h_person_desc,
     _h_pronoun_founded,
+    _h_pronoun_is_founder,
     _h_team_from,
     _h_title_person,
     _h_title_topic,
@@ -836,6 +837,17 @@ RULES: list[_Rule] = [
             rf"(?:公司|企业)?\s*(?P<org>{ORG})"
         ),
         _h_pronoun_founded,
+    ),
+    _Rule(
+        "founder-pronoun",
+        _r(
+            rf"(?P<pron>他们|她们|他|她|二人|两人|三人)[^。;!?{NE}]{{0,16}}?(?:均|都|也|皆|同|亦)*(?:是|为)\s*"
+            rf"(?:(?P<org>{ORG})\s*的?)?\s*(?:联合创始人|创始人|联合创办人|创办人|创始成员|创始团队成员)"
+            rf"|(?P<pron_en>[Tt]hey|[Hh]e|[Ss]he)\s+(?:were|was|are|is)\s+(?:all\s+|both\s+|also\s+)*"
+            rf"(?:(?P<org_en>{ORG})(?:'s|’s)?\s+)?(?:co-?founders?|founders?|founding\s+members?)\b"
+            rf"(?!\s+of\s+(?!the\s+(?:company|firm|startup)\b){ORG})"
+        ),
+        _h_pronoun_is_founder,
     ),
     _Rule(
         "founded-pronoun",
