@@ -218,3 +218,14 @@ def test_a_sum_goes_to_the_only_strategic_investor_not_to_followers() -> None:
     )
     amounts = {r.props.get("role"): r.props.get("amount") for r in ex.relations if r.type == "INVESTED_IN"}
     assert amounts == {"lead": 1_000_000_000, "follow": None}
+
+
+def test_investors_listed_as_these_names_after_a_round() -> None:
+    text = "星衡智能拿到了超4亿元的B+轮融资。两溪基金、青石回声、云杉资本这些名字，懂行的一看就知道阵容不简单。"
+    found = {s for t, s, o in _facts(text) if t == "INVESTED_IN" and o == "星衡智能"}
+    assert found == {"两溪基金", "青石回声", "云杉资本"}
+
+
+def test_names_listed_as_these_names_without_a_round_are_not_investors() -> None:
+    text = "星衡智能发布了新产品。华为、小米、字节跳动这些名字，大家都很熟悉。"
+    assert not {f for f in _facts(text) if f[0] == "INVESTED_IN"}
