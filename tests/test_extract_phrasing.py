@@ -229,3 +229,19 @@ def test_investors_listed_as_these_names_after_a_round() -> None:
 def test_names_listed_as_these_names_without_a_round_are_not_investors() -> None:
     text = "星衡智能发布了新产品。华为、小米、字节跳动这些名字，大家都很熟悉。"
     assert not {f for f in _facts(text) if f[0] == "INVESTED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("其中500万元计入注册资本，其余计入资本公积。", "计入注册资本"),
+        ("公司完成私募增资，由远川资本认购。", "私募增资"),
+        ("星衡智能宣布完成A轮投资。", "A轮投资"),
+    ],
+)
+def test_terms_of_corporate_finance_are_not_organisations(text: str, term: str) -> None:
+    assert term not in _names(text)
+
+
+def test_a_name_ending_in_capital_is_still_a_name() -> None:
+    assert "远川资本" in _names("公司完成私募增资，由远川资本认购。")

@@ -233,6 +233,25 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
     return out
 
 
+#: Words of corporate finance that suffix and context rules can mistake for names ("计入注册资本",
+#: "私募增资", "A轮投资", "IPO"): what a company does with capital, not who it is.
+_FINANCE_TERM = re.compile(
+    r"注册资本|实缴资本|资本金|资本公积|计入|增资|注资|募资|融资|轮投资|股权投资$|^(?:IPO|Pre-IPO|SPAC)$"
+)
+
+
+def _drop_finance_terms(text: str, occs: list[Occurrence], dropped: list[tuple[str, str]]) -> list[Occurrence]:
+    """Organisations found by a rule whose text is a term of corporate finance, dropped with the reason."""
+    kept = []
+    for o in occs:
+        name = text[o.start : o.end]
+        if o.key is None and root_of(o.types) == "Organization" and _FINANCE_TERM.search(name):
+            dropped.append((name, "a term of corporate finance, not a name"))
+            continue
+        kept.append(o)
+    return kept
+
+
 _TITLE_AHEAD = re.compile(rf"\s*(?:{TITLES_ZH_RE})", re.IGNORECASE)
 
 
@@ -357,6 +376,7 @@ def find_occurrences(
     cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))
     chosen = _select(cands)
     chosen = _select(chosen + _context_occurrences(nt, chosen))
+    chosen = _drop_finance_terms(nt.text, chosen, dropped)
     _drop_former_prefix(nt.text, chosen)
     ner_spans = ner.candidates(nt.text) if ner is not None else []
     if ner is not None and ner.trim:
