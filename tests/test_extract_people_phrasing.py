@@ -294,3 +294,17 @@ def test_founders_of_another_company_are_not_founders_of_the_one_they_left() -> 
 def test_a_pronoun_with_another_trait_founds_nothing() -> None:
     ex = extract(Article(text="林澈和周砚离开了星衡智能。他们都是资深工程师。", published="2025-06-10"))
     assert not [r for r in ex.relations if r.type == "FOUNDED"]
+
+
+def test_two_people_who_left_together_in_english() -> None:
+    ex = extract(Article(text="Lin Che and Zhou Yan left Xingheng AI this year.", published="2025-06-10"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    left = {name[r.source] for r in ex.relations if r.type == "LEFT"}
+    assert left == {"Lin Che", "Zhou Yan"}
+
+
+def test_an_organisation_listed_beside_a_person_stays_an_organisation() -> None:
+    text = "Birch Capital and Zhou Yan, the founder of Pine Robotics, invested."
+    ex = extract(Article(text=text, published="2025-06-10"))
+    types = {e.names[0]: e.types for e in ex.entities}
+    assert "Person" not in types.get("Birch Capital", {"Person"})

@@ -34,7 +34,7 @@ from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
 from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
 from kg.extract.mentions.orgs_en import _en_suffix_occurrences
 from kg.extract.mentions.orgs_zh import _REGION_RE, _zh_suffix_occurrences
-from kg.extract.mentions.pairings import _alias_candidates, _list_member_occurrences
+from kg.extract.mentions.pairings import _alias_candidates, _en_person_list_members, _list_member_occurrences
 from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, _person_occurrences
 from kg.extract.mentions.products import _product_occurrences
 from kg.extract.text import NormText, Sentence, is_cjk
@@ -384,6 +384,7 @@ def find_occurrences(
     # names found by context anywhere are names everywhere, before pairings are read
     chosen = _select(chosen + _repeat_occurrences(nt, chosen))
     chosen = _select(chosen + _list_member_occurrences(nt, sentences, chosen))
+    chosen = _select(chosen + _en_person_list_members(nt, chosen))
     # pairings: the alias becomes an occurrence of the same entity
     pairs_by_span: list[tuple[tuple[int, int], tuple[int, int]]] = []
     extra: list[Occurrence] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _Intervals, root_of
 from kg.extract.mentions.people import _EN_NAME, TITLE_ZH_RE
 from kg.extract.text import NormText, Sentence, is_cjk
@@ -94,4 +95,30 @@ def _list_member_occurrences(
             ce = cs + len(chunk_clean)
             if re.fullmatch(r"[A-Z0-9][A-Za-z0-9&'’.\-]*(?: [A-Z0-9][A-Za-z0-9&'’.\-]*){0,5}", chunk_clean):
                 out.append(Occurrence(cs, ce, {"Organization"}, "list-member", 0.5))
+    return out
+
+
+_EN_NAME_SHAPE = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"
+_EN_PERSON_PAIR = re.compile(
+    rf"(?<![A-Za-z])(?P<a>{_EN_NAME_SHAPE})(?P<sep>,? and |, )(?P<b>{_EN_NAME_SHAPE})(?![A-Za-z])"
+)
+
+
+def _en_person_list_members(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:
+    """"Lin Che and Zhou Yan left ...": an unknown capitalised two- or three-word name listed beside a
+    person is a person too, unless a word of it names organisations or places ("Capital", "Beijing")."""
+    text = nt.text
+    people = {(o.start, o.end) for o in occs if root_of(o.types) == "Person"}
+    taken = _Intervals((o.start, o.end) for o in occs)
+    out: list[Occurrence] = []
+    for m in _EN_PERSON_PAIR.finditer(text):
+        for known, other in (("b", "a"), ("a", "b")):
+            if m.span(known) not in people:
+                continue
+            s, e = m.span(other)
+            words = text[s:e].split()
+            if taken.overlaps(s, e) or any(w in vocab.EN_NAME_WORDS or w in vocab.EN_NAME_STOP for w in words):
+                continue
+            out.append(Occurrence(s, e, {"Person"}, "list-member", 0.5))
+            taken.add(s, e)
     return out

@@ -448,19 +448,10 @@ def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization":
         return
-    per = eng.ent(view, m.group("per")).group
-    _person_fact(
-        eng,
-        view,
-        per,
-        org.group,
-        _title_surface(eng, view, m),
-        True,
-        m,
-        "left-verb",
-        0.8,
-        eng.date_near(view, m.start(), m.end()),
-    )
+    date = eng.date_near(view, m.start(), m.end())
+    for ch in _people(m.group("per")):  # "Lin Che and Zhou Yan left X": each of them
+        per = eng.ent(view, ch).group
+        _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), True, m, "left-verb", 0.8, date)
 
 
 def _h_pronoun_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:

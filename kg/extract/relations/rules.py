@@ -647,7 +647,8 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|stepped\s+down\s+from|"
+            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|"
+            rf"stepped\s+down\s+from|"
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
