@@ -431,6 +431,8 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CN_MONTH_NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _CN_DAY_NUM = r"(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = "|".join(_WEEKDAYS)
 _DATE_RE = re.compile(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?!\d))
@@ -449,6 +451,8 @@ _DATE_RE = re.compile(
   | (?P<quarter>(?:(?P<qy1>(?:19|20)\d\d)\s*年\s*)?(?:第)?(?P<qcn>[一二三四1-4])\s*季度
         |(?<![A-Za-z])Q(?P<qn>[1-4])\s*(?P<qy2>(?:19|20)\d\d)|(?P<qy3>(?:19|20)\d\d)\s*Q(?P<qn3>[1-4])(?![A-Za-z0-9]))
   | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|last\s+year|this\s+year|next\s+year)(?![A-Za-z]))
+  | (?P<wd_en>(?<![A-Za-z])on\s+(?:last\s+)?(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
+        (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
   | (?P<cn_y_only>(?P<yo>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?)
     """,
@@ -585,6 +589,12 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return None
         shift = -1 if word == "yesterday" else 0
         return DateValue((base_date + dt.timedelta(days=shift)).isoformat(), "day")
+    if g["wd_en"]:
+        # wire copy reports the past week: "said on Monday" is the latest Monday up to the report
+        if base_date is None or _base_precision(base) != "day":
+            return None
+        back = (base_date.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
     if g["en_y"]:
         return DateValue(g["yy"], "year")
     if g["cn_y_only"]:

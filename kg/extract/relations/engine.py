@@ -369,6 +369,12 @@ class _Engine:
         found = self.dates(view)
         if end is not None and not re.search(r"[\u4e00-\u9fff]", view.skel):
             dateline = _DATELINE.match(view.skel)
+            if dateline:
+                # "said on Friday" under a dated dateline: the dateline is the more precise date
+                weekday = re.compile(r"^on\s+(?:last\s+)?[A-Za-z]+day$", re.IGNORECASE)
+                in_line = [d for d in found if d[1] <= dateline.end()]
+                if in_line:
+                    found = [d for d in found if not weekday.match(view.skel[d[0] : d[1]])]
             if dateline and any(d[0] >= dateline.end() for d in found):
                 # "BOSTON, May 14, 2024 (Reuters) - B was spun out of A in 2019": the dateline dates
                 # the report; a date the sentence itself states dates the event

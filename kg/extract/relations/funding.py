@@ -81,8 +81,14 @@ def _invest(
     confidence: float,
     round_: str | None = None,
     target: int | None = None,
+    money_ok: bool = True,
+    episode: bool = True,
 ) -> None:
-    """INVESTED_IN from each investor in `members` to the round's company."""
+    """INVESTED_IN from each investor in `members` to the round's company.
+
+    The round's sum goes to a lead or the sole investor only, never to a follower or to one member
+    of a partial list ("investors including X", `money_ok` false). A standing stake ("X-backed Y",
+    `episode` false) takes no round, sum or date from the sentence it is mentioned in."""
     investors = []
     chars: dict[int, str] = {}
     for c in members:
@@ -115,9 +121,12 @@ def _invest(
     rnd = round_ or _round_in(view.skel) or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
     money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
+    if not episode:
+        rnd, date, money = round_, None, None
     for e in investors:
         props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
-        if money is not None and (role in ("lead", "sole") or (role is None and len(investors) == 1)):
+        single = role is None and len(investors) == 1 and money_ok
+        if money is not None and (role in ("lead", "sole") or single):
             props.update(money.as_props())
         eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
         eng._investors_here.add(e.group)
@@ -125,6 +134,8 @@ def _invest(
             eng.upgrade(
                 e.group, {"StateOwnedFund"}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
             )
+    if not episode:
+        return
     eng.ctx.funding_target = target
     eng.ctx.funding_sentence = view.sentence.index
     eng.ctx.funding_round = rnd
@@ -180,7 +191,11 @@ def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_lead(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     members = _orgs(m.group("inv"))
     co = bool(m.groupdict().get("co")) or len(members) > 1
-    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85)
+    target = None
+    if m.groupdict().get("tgt"):  # "X led a $50 million round in Y"
+        ent = eng.ent(view, m.group("tgt"))
+        target = ent.group if ent.is_companyish() else None
+    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
 
 
 def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -199,8 +214,19 @@ def _h_got(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
 
 
+#: A list that names some of the investors only ("investors including X", "X等"): no one in it is
+#: known to have put up the whole round.
+_PARTIAL_LIST = re.compile(r"includ|such\s+as|\blike\b|likes\s+of|among|包括|等", re.IGNORECASE)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7)
+    partial = bool(_PARTIAL_LIST.search(m.group(0)))
+    # ", backed by X," in apposition to a company: a standing stake, not this sentence's round
+    standing = bool(re.match(r"backed\b", m.group(0), re.IGNORECASE)) and view.skel[: m.start()].rstrip().endswith(",")
+    _invest(
+        eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
+        money_ok=not partial, episode=not standing,
+    )
 
 
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
@@ -253,7 +279,7 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():
-        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group)
+        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
 
 
 def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from kg.extract.normalize import find_money
-from kg.extract.relations.engine import _FUTURE, ORG, _date_props, _Engine, _View
+from kg.extract.relations.engine import _FUTURE, ORG, _date_props, _Engine, _first, _View
 
 # -- IPO ---------------------------------------------------------------------------------------------
 
@@ -54,6 +54,7 @@ _CITY_EXCHANGE = [
     (re.compile(r"Hong\s+Kong|香港|港股"), "hkex"),
     (re.compile(r"\bNasdaq\b", re.IGNORECASE), "nasdaq"),
     (re.compile(r"New\s+York|纽约"), "nyse"),
+    (re.compile(r"HK\$|港元|港币"), "hkex"),  # an offer priced in Hong Kong dollars
 ]
 
 
@@ -79,7 +80,7 @@ def _tickers(skel: str) -> list[tuple[int, int, str, str | None]]:
 
 
 def _ipo_parties(
-    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None
+    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
     """(company, exchange, ticker, board) for an IPO cue at `m`.
 
@@ -87,8 +88,7 @@ def _ipo_parties(
     city implies ("0100.HK", "a Hong Kong debut"), else `default_exchange`.
     """
     cue_at = m.start()
-    company = None
-    by = re.match(r"\s*(?:by|of)\s+(" + ORG + ")", view.skel[m.end() :])
+    by = None if company is not None else re.match(r"\s*(?:by|of)\s+(" + ORG + ")", view.skel[m.end() :])
     if by:
         ent = eng.ent(view, by.group(1))
         if ent.is_companyish():
@@ -154,22 +154,30 @@ def _ipo(
     method: str,
     confidence: float,
     default_exchange: str | None = None,
+    company: int | None = None,
+    exchange: int | None = None,
+    ticker: str | None = None,
 ) -> None:
-    company, exchange, ticker, board = _ipo_parties(eng, view, m, default_exchange)
+    found = _ipo_parties(eng, view, m, default_exchange, company)
+    company = found[0]
+    exchange = _first(exchange, found[1])
+    ticker = ticker or found[2]
+    board = found[3]
     if company is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no company for the IPO step"))
         return
     if exchange is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
-    date = eng.date_near(view, m.start())
+    date = eng.date_near(view, m.start(), m.end())
     props: dict[str, Any] = {**_date_props(date)}
     if rel_type in ("FILED_FOR_IPO", "LISTED_ON"):
         props["board"] = board
     if rel_type == "LISTED_ON":
         props["ticker"] = ticker
         price = re.search(
-            r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+shares\s+)?at|IPO\s+price)"
+            r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+|the\s+)?(?:shares|stock|IPO|"
+            r"initial\s+public\s+offering|offering|listing)?\s*at|IPO\s+price)"
             r"(?:为|定为|是|of)?\s*(?:每股)?\s*",
             view.skel,
             re.IGNORECASE,
@@ -210,3 +218,70 @@ def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     ent = eng.ent(view, m.group("co"))
     if ent.is_companyish():
         eng.upgrade(ent.group, {"Company"}, ticker=_norm_ticker(m.group("t"), m.group("sx")))
+
+
+#: Where a "X-listed" adjective or a ticker's prefix puts a company's shares.
+_PLACE_EXCHANGE = {
+    "hong kong": "hkex",
+    "hk": "hkex",
+    "shanghai": "sse",
+    "shenzhen": "szse",
+    "nasdaq": "nasdaq",
+    "nyse": "nyse",
+    "new york": "nyse",
+    "hkex": "hkex",
+    "sehk": "hkex",
+    "sse": "sse",
+    "szse": "szse",
+}
+#: Words in a sentence that make a bare Hong Kong code ("西岭科技(2650)") a listed stock's code.
+_LISTING_WORDS = re.compile(r"上市|新股|招股|挂牌|首挂|首日|暗盘|listed|listing|IPO|debut|shares", re.IGNORECASE)
+
+
+def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Nasdaq-listed Y", "Hong Kong-listed Y": Y's shares trade there."""
+    co = eng.ent(view, m.group("co"))
+    if not co.is_companyish():
+        return
+    exchange = None
+    if m.group("ex"):
+        ex = eng.ent(view, m.group("ex"))
+        if not ex.is_exchange():
+            return
+        exchange = ex.group
+    else:
+        key = _PLACE_EXCHANGE.get(re.sub(r"\s+", " ", m.group("place")).lower())
+        if key is None:
+            return
+        exchange = eng.key_group(key, *view.norm_span(m.start("place"), m.end("place")))
+    _ipo(eng, view, m, "LISTED_ON", "ipo-listed-adjective", 0.75, company=co.group, exchange=exchange)
+
+
+def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A company with its exchange code ("Y (NASDAQ: YQR)", "Y (2650.HK)", "新股Y(2650)") is listed
+    there; a bare four- or five-digit code counts only in a sentence about listings."""
+    co = eng.ent(view, m.group("co"))
+    if not co.is_companyish():
+        return
+    t, sx = m.group("t"), m.group("sx") or m.group("sx2")
+    exchange = None
+    if m.group("ex"):
+        ex = eng.ent(view, m.group("ex"))
+        if not ex.is_exchange():
+            return
+        exchange = ex.group
+    elif sx:
+        key = _SUFFIX_EXCHANGE.get(sx.lower()) or _PLACE_EXCHANGE.get(sx.lower())
+        if key is None:
+            return
+        exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
+    elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel):
+        exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
+    else:
+        return
+    if _FUTURE.search(view.skel[m.end() : m.end() + 30]) and not t:
+        return
+    _ipo(
+        eng, view, m, "LISTED_ON", "ipo-code", 0.7, company=co.group, exchange=exchange,
+        ticker=_norm_ticker(t, sx),
+    )

@@ -22,7 +22,14 @@ from kg.extract.relations.funding import (
     _h_sole,
     _h_verb,
 )
-from kg.extract.relations.ipo import _h_filed, _h_hearing, _h_ipo_company_ticker, _h_listed
+from kg.extract.relations.ipo import (
+    _h_code_listed,
+    _h_filed,
+    _h_hearing,
+    _h_ipo_company_ticker,
+    _h_listed,
+    _h_listed_adjective,
+)
 from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
 from kg.extract.relations.people import (
     _former,
@@ -126,6 +133,17 @@ RULES: list[_Rule] = [
         _FUNDING_CUE,
     ),
     _Rule(
+        "funding-subject",
+        _r(
+            # "Y closed a $120 million Series C round", "Y has secured new funding"
+            rf"(?P<co>{ORG})[^.;!?{NE}]{{0,60}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
+            rf"received)\b[^.;!?{NE}]{{0,40}}?\b(?:round|funding|financing|investment)\b",
+            re.IGNORECASE,
+        ),
+        _h_funding_subject,
+        _FUNDING_CUE,
+    ),
+    _Rule(
         "funding-context-list",
         _r(rf"(?P<inv>{ORG}(?:{_BR}{_ZH_SEP}{ORG}){{1,}}{_BR})"),
         _h_context_list,
@@ -152,9 +170,17 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-lead",
         _r(
-            rf"(?P<inv>{EL})\s+(?P<co>co-?)?led\s+the\s+(?:round|financing|funding|investment|deal)",
+            # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
+            rf"(?P<inv>{EL})\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
+            rf"(?:[^.;!?{NE}]{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
+            rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
             re.IGNORECASE,
         ),
+        _h_lead,
+    ),
+    _Rule(
+        "funding-lead",
+        _r(rf"\bwith\s+(?P<inv>{EL})\s+(?P<co>co-?)?leading\b", re.IGNORECASE),
         _h_lead,
     ),
     _Rule(
@@ -177,15 +203,45 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "funding-follow",
-        _r(rf"with\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)", re.IGNORECASE),
+        _r(
+            rf"(?:with|and)\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)",
+            re.IGNORECASE,
+        ),
+        _h_follow,
+    ),
+    _Rule(
+        "funding-follow",
+        _r(
+            # "X and Y also joined the round", "existing investors X and Y took part in the financing"
+            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:joined|"
+            rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
+            rf"(?:the|this|that|a)\s+(?:[^.;!?{NE}]{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
+            rf"investment)\b",
+            re.IGNORECASE,
+        ),
+        _h_follow,
+    ),
+    _Rule(
+        "funding-follow",
+        _r(
+            # "the round was led by X and included Y and Z", "the financing also drew in Y"
+            rf"(?:\b(?:round|financing|deal|raise|fundraising)\b(?:\s+(?:was|is|has|had))?|"
+            rf"led\s+by\s+{EL}\s*,?\s+and)\s+(?:also\s+)?(?:included|includes|drew(?:\s+in)?|attracted|"
+            rf"saw\s+participation\s+from|had\s+participation\s+from)\s+(?:participation\s+from\s+)?"
+            rf"(?:existing\s+|new\s+|other\s+|returning\s+)?(?:investors?\s+|backers?\s+)?"
+            rf"(?:such\s+as\s+|including\s+|like\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
         _h_follow,
     ),
     _Rule(
         "funding-investor-list",
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
-            rf"(?:co-|other\s+|existing\s+|new\s+)?investors?\s+(?:include|included|including|such\s+as|like|"
-            rf"were|are)|roped\s+in|funds?\s+(?:managed|advised)\s+by|"
+            rf"(?:co-|other\s+|existing\s+|new\s+)?(?:investors?|backers?|shareholders)\s+"
+            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
+            rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
+            rf"funds?\s+(?:managed|advised)\s+by|"
             rf"(?:the\s+)?likes\s+of)\s+[^.;!?{NE}]{{0,60}}?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
@@ -199,6 +255,17 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_verb,
+    ),
+    _Rule(
+        "funding-investor-list",
+        _r(
+            # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
+            rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+[^.;!?{NE}]{{0,60}}?\bfrom\s+"
+            rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\bcounts\s+)(?P<inv>{EL})"
+            rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
+            re.IGNORECASE,
+        ),
+        _h_investors_are,
     ),
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
@@ -214,6 +281,23 @@ RULES: list[_Rule] = [
         "ipo-company-ticker",
         _r(rf"(?P<co>{ORG})\s*\(\s*(?P<t>\d{{4,6}})\.(?P<sx>HK|SH|SZ|BJ)\s*\)", re.IGNORECASE),
         _h_ipo_company_ticker,
+    ),
+    _Rule(
+        "ipo-code",
+        _r(
+            rf"(?P<co>{ORG})\s*\(\s*(?:(?:股份|股票|证券)?代[号码]\s*:?\s*)?"
+            rf"(?:(?:(?P<ex>{ORG})|(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|SSE|SZSE))\s*:\s*)?"
+            rf"(?P<t>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sx2>HK|SH|SZ|BJ|SS))?\s*\)"
+        ),
+        _h_code_listed,
+    ),
+    _Rule(
+        "ipo-listed-adjective",
+        _r(
+            rf"(?:(?P<ex>{ORG})|(?P<place>Hong\s+Kong|HK|Shanghai|Shenzhen|New\s+York))-listed\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"
+        ),
+        _h_listed_adjective,
     ),
     _Rule(
         "ipo-filing",
@@ -241,7 +325,9 @@ RULES: list[_Rule] = [
             rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
             rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*{ORG}\s*(?:主板|科创板|创业板)?"
             rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\bbegan\s+trading\b|"
-            rf"\bstarted\s+trading\b|\bwent\s+public\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
+            rf"\bstarted\s+trading\b|\bwent\s+public\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
+            rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
             rf"trad(?:e|ing)\b|\blisting\s+by\b",
             re.IGNORECASE,
         ),
