@@ -127,7 +127,10 @@ def test_money_from_a_single_named_investor_is_that_investors() -> None:
 
 
 def test_a_backer_in_apposition_or_before_backed_is_a_standing_investor() -> None:
-    text = f"{CO} makes warehouse robots. The company, backed by Halvard Capital, raised $50 million in a Series B round."
+    text = (
+        f"{CO} makes warehouse robots. The company, backed by Halvard Capital, raised $50 million in a "
+        "Series B round."
+    )
     found = _investors(text, CO)
     assert set(found) == {"Halvard Capital"}
     assert "amount" not in found["Halvard Capital"]  # a backer is not known to have put up this round
@@ -173,7 +176,78 @@ def test_weekdays_and_short_month_dates(text: str, date: str) -> None:
 
 
 def test_a_weekday_without_a_publication_date_stays_unresolved() -> None:
-    ex = extract(
-        Article(text=f"{CO} raised $120 million on Monday in a round led by Halvard Capital."), gazetteer=_no_companies()
-    )
+    text = f"{CO} raised $120 million on Monday in a round led by Halvard Capital."
+    ex = extract(Article(text=text), gazetteer=_no_companies())
     assert all("date" not in r.props for r in ex.relations)
+
+
+# -- English listings ---------------------------------------------------------------------------
+
+
+def _listed(text: str) -> dict[tuple[str, str], dict[str, Any]]:
+    return {(s, o): p for (t, s, o), p in _rels(text).items() if t == "LISTED_ON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (f"Shares of {CO} began trading in Hong Kong on Monday.", "2025-06-09"),
+        (f"{CO} shares debuted on the Nasdaq on Dec. 19.", "2024-12-19"),
+        (f"{CO} made its trading debut on the Hong Kong stock exchange on Friday (Dec 12).", "2024-12-12"),
+        (f"{CO}'s shares jumped 30% in their Hong Kong debut on Thursday.", "2025-06-05"),
+    ],
+)
+def test_debuts_and_their_dates(text: str, date: str) -> None:
+    found = _listed(text)
+    assert len(found) == 1
+    assert next(iter(found.values()))["date"] == date
+
+
+@pytest.mark.parametrize(
+    "text", [f"{CO} will debut on the Nasdaq next week.", f"{CO} plans to list in Hong Kong next year."]
+)
+def test_a_planned_debut_is_not_a_listing(text: str) -> None:
+    assert not _listed(text)
+
+
+def test_priced_ipo_with_offer_price_and_ipo_proceeds() -> None:
+    found = _listed(f"{CO} priced its IPO at HK$21.50 per share, the top of the range.")
+    assert [p.get("offer_price") for p in found.values()] == [21.5]
+    assert _listed(f"{CO} raised HK$4.8 billion in its Hong Kong IPO.")
+    # near miss: money raised in a funding round is no IPO
+    assert not _listed(f"{CO} raised $48 million in its Series B round.")
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        (f"{CO} (NASDAQ: QRVN) said revenue rose 20%.", "QRVN"),
+        (f"{CO} (NYSE: QRV) priced its IPO at $18 per share on Wednesday.", "QRV"),
+        (f"{CO} (2650.HK) said revenue rose 20%.", "2650"),
+        (f"Nasdaq-listed {CO} said revenue rose 20%.", None),
+        (f"Hong Kong-listed {CO} said revenue rose 20%.", None),
+    ],
+)
+def test_tickers_and_listed_adjectives_state_a_listing(text: str, ticker: str | None) -> None:
+    found = _listed(text)
+    assert [s for s, _o in found] == [CO]
+    assert next(iter(found.values())).get("ticker") == ticker
+
+
+def test_a_place_before_based_or_a_bracketed_number_is_not_a_listing() -> None:
+    assert not _listed(f"Hong Kong-based {CO} said revenue rose 20%.")
+    assert not _listed(f"{CO} (2021) said revenue rose 20%.")
+
+
+@pytest.mark.parametrize(
+    ("text", "rel", "date"),
+    [
+        (f"{CO} filed for a Hong Kong IPO on Monday.", "FILED_FOR_IPO", "2025-06-09"),
+        (f"{CO} passed the listing hearing of the Hong Kong stock exchange on Tuesday.", "PASSED_LISTING_HEARING",
+         "2025-06-10"),
+    ],
+)
+def test_filings_and_hearings_with_weekday_dates(text: str, rel: str, date: str) -> None:
+    found = {k: p for k, p in _rels(text).items() if k[0] == rel}
+    assert [k[1] for k in found] == [CO]
+    assert next(iter(found.values()))["date"] == date
