@@ -249,6 +249,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     if re.search(r"(?:轮|融资|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
         return False
     tokens = pos(name)
+    if tokens and all(f == "t" for _w, f, _s in tokens):
+        return False  # "昨晚", "周三", "今晨": when, not who
     last = tokens[-1][0] if tokens else ""
     if last in ("们", "者", "人", "家", "方") or last in _ROLE_NOUNS:
         return False

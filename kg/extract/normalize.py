@@ -451,6 +451,9 @@ _DATE_RE = re.compile(
   | (?P<quarter>(?:(?P<qy1>(?:19|20)\d\d)\s*年\s*)?(?:第)?(?P<qcn>[一二三四1-4])\s*季度
         |(?<![A-Za-z])Q(?P<qn>[1-4])\s*(?P<qy2>(?:19|20)\d\d)|(?P<qy3>(?:19|20)\d\d)\s*Q(?P<qn3>[1-4])(?![A-Za-z0-9]))
   | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|last\s+year|this\s+year|next\s+year)(?![A-Za-z]))
+  | (?P<wd_cn>(?<!\()(?:(?P<wdp>上|下|本|这|這)|(?<![上下本这這]))(?:个|個)?
+        (?:周|週|星期|礼拜|禮拜)(?P<wdd>[一二三四五六日天])
+        (?![\u4e00-\u9fff]?年))
   | (?P<wd_en>(?<![A-Za-z])on\s+(?:last\s+)?(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
         (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
@@ -589,6 +592,16 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return None
         shift = -1 if word == "yesterday" else 0
         return DateValue((base_date + dt.timedelta(days=shift)).isoformat(), "day")
+    if g["wd_cn"]:
+        if base_date is None or _base_precision(base) != "day":
+            return None
+        target = "一二三四五六日".index(g["wdd"].replace("天", "日"))
+        week = {"上": -1, "下": 1}.get(g["wdp"] or "", 0)
+        if g["wdp"]:  # "下周五": that week's Friday
+            monday = base_date - dt.timedelta(days=base_date.weekday())
+            return DateValue((monday + dt.timedelta(days=7 * week + target)).isoformat(), "day")
+        back = (base_date.weekday() - target) % 7  # "周三递表": the latest Wednesday
+        return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
     if g["wd_en"]:
         # wire copy reports the past week: "said on Monday" is the latest Monday up to the report
         if base_date is None or _base_precision(base) != "day":

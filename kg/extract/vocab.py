@@ -906,6 +906,13 @@ ZH_BOUNDARY_WORDS = frozenset(
         "其",
         "该",
         "等",
+        # Hong Kong press: "消息指X", "报道指X", "市传X": who reports, not part of the name
+        "指",
+        "传",
+        "消息",
+        "报道",
+        "据悉",
+        "获悉",
         "包括",
         "其中",
         "宣布",
