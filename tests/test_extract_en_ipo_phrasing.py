@@ -251,3 +251,102 @@ def test_filings_and_hearings_with_weekday_dates(text: str, rel: str, date: str)
     found = {k: p for k, p in _rels(text).items() if k[0] == rel}
     assert [k[1] for k in found] == [CO]
     assert next(iter(found.values()))["date"] == date
+
+
+# -- Hong Kong / Taiwan (traditional Chinese) -------------------------------------------------------
+
+ZH = "嵐峰科技"
+
+
+@pytest.mark.parametrize("lead", ["消息指", "有報道指", "據悉", ""])
+def test_a_reporting_verb_before_a_hearing_is_not_part_of_the_name(lead: str) -> None:
+    found = {k for k in _rels(f"{lead}{ZH}已通過上市聆訊。") if k[0] == "PASSED_LISTING_HEARING"}
+    assert [k[1] for k in found] == [ZH]
+
+
+def test_a_name_with_the_same_character_keeps_it() -> None:
+    # near miss: 指 inside a name jieba reads as one word
+    assert "指南科技" in _names("指南科技完成B輪融資。")
+
+
+@pytest.mark.parametrize(("when", "date"), [("昨晚", None), ("週三", "2025-06-04"), ("星期一", "2025-06-09")])
+def test_a_time_word_before_the_verb_is_a_date_not_a_company(when: str, date: str | None) -> None:
+    rels = _rels(f"{ZH}{when}向港交所遞表。")
+    assert [k[1] for k in rels if k[0] == "FILED_FOR_IPO"] == [ZH]
+    assert when not in _names(f"{ZH}{when}向港交所遞表。")
+    props = next(p for k, p in rels.items() if k[0] == "FILED_FOR_IPO")
+    assert props.get("date") == date
+
+
+def test_next_week_and_a_weekday_in_brackets_after_a_date() -> None:
+    from kg.extract.normalize import find_dates
+
+    assert [d.iso for _s, _e, d in find_dates("預計下周五掛牌", PUBLISHED)] == ["2025-06-20"]
+    # near miss: the weekday glossing an explicit date adds no second date; 周年 is no weekday
+    assert [d.iso for _s, _e, d in find_dates("10月10日(下周五)上市", PUBLISHED)] == ["2025-10-10"]
+    assert not find_dates("三周年", PUBLISHED)
+
+
+def test_filing_in_traditional_script() -> None:
+    assert (("FILED_FOR_IPO", ZH, "聯交所")) in _rels(f"{ZH}已向聯交所遞交上市申請，青石證券為保薦人。")
+
+
+def test_lead_follow_and_other_participants_in_traditional_script() -> None:
+    found = _investors(f"{ZH}完成B輪融資，由青石資本領投，雲杉基金跟投，北辰投資參投。", ZH)
+    assert {k: v["role"] for k, v in found.items()} == {"青石資本": "lead", "雲杉基金": "follow", "北辰投資": "follow"}
+
+
+@pytest.mark.parametrize("text", [f"雲杉基金向{ZH}注資5億元。", f"青石資本入股{ZH}。"])
+def test_capital_injection_and_taking_a_stake(text: str) -> None:
+    assert len(_investors(text, ZH)) == 1
+
+
+def test_cornerstones_in_a_list_closed_by_yiji_and_with_a_latin_tail() -> None:
+    text = (
+        f"{ZH}(3388)今日起招股。基石投資者包括Cedar Grove Advisors, Ltd.(「CGA」)、青石資本、Northwind AM、"
+        "雲杉基金、以及北辰投資有限公司(「北辰投資」)。"
+    )
+    found = _investors(text, ZH)
+    assert {"青石資本", "雲杉基金", "北辰投資有限公司"} <= set(found)
+    assert all(p.get("round") == "cornerstone" for p in found.values())
+    # "UBS AM": the list goes on past a short Latin word the name did not take
+    text = f"{ZH}(3388)今日起招股。基石投資者包括UBS AM、青石資本、以及雲杉基金。"
+    ex = extract(Article(text=text, published=PUBLISHED))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    found = {name[r.source] for r in ex.relations if r.type == "INVESTED_IN" and r.props.get("round") == "cornerstone"}
+    assert {"青石資本", "雲杉基金"} <= found and len(found) == 3
+
+
+def test_a_headline_naming_cornerstones_without_the_word_investor() -> None:
+    found = _investors(f"{ZH}周三起招股。青石資本、雲杉基金等作基石投資。", ZH)
+    assert set(found) == {"青石資本", "雲杉基金"}
+    # near miss: a cornerstone agreement without names invests no one
+    assert not _investors(f"{ZH}周三起招股。集團已訂立基石投資協議。", ZH)
+
+
+def test_first_day_of_trading_with_a_stock_code() -> None:
+    rels = _rels(f"{ZH}（2650）今日首掛，收報25元，較招股價升16%。")
+    props = next(p for k, p in rels.items() if k[0] == "LISTED_ON" and k[1] == ZH)
+    assert props["ticker"] == "2650" and props["date"] == PUBLISHED
+
+
+def test_a_new_stock_with_its_code_in_a_sentence_about_listings() -> None:
+    rels = _rels(f"本報統計今年上市首日升幅最高的新股，發現{ZH}（2591）居首。")
+    assert [(k[1], p.get("ticker")) for k, p in rels.items() if k[0] == "LISTED_ON"] == [(ZH, "2591")]
+    # near miss: a code-like number in a sentence about something else
+    assert not {k for k in _rels(f"{ZH}（2024）年報顯示收入上升。") if k[0] == "LISTED_ON"}
+
+
+def test_an_offerings_sponsors_are_not_the_listing_company() -> None:
+    text = f"{ZH}（3388）今日起招股。青石證券有限公司及雲杉證券有限公司為聯席保薦人；股份於聯交所開始買賣。"
+    listed = [k[1] for k in _rels(text) if k[0] == "LISTED_ON"]
+    assert "青石證券有限公司" not in listed and "雲杉證券有限公司" not in listed
+
+
+def test_a_funds_phase_and_a_state_banks_arm_are_state_capital() -> None:
+    text = f"{ZH}完成新一輪融資，國家大基金三期、工銀投資參投。"
+    ex = extract(Article(text=text, published=PUBLISHED))
+    types = {e.names[0]: e.types for e in ex.entities}
+    assert "StateOwnedFund" in types["國家大基金三期"] and "StateOwnedFund" in types["工銀投資"]
+    name = {e.handle: e.names[0] for e in ex.entities}
+    assert {name[r.source] for r in ex.relations if r.type == "INVESTED_IN"} == {"國家大基金三期", "工銀投資"}

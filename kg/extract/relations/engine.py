@@ -29,9 +29,10 @@ PRD = "[\uf000-\uf7ff]"
 NE = "\ue000-\uf7ff"  # inside a character class: any entity
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
-_ZH_SEP = r"\s*(?:、|和|及|以及|与|跟|&|/)\s*"
+_ZH_SEP = r"\s*(?:、\s*(?:以及|及|和|与)?|和|及|以及|与|跟|&|/)\s*"  # "A、B、以及C" closes with 、以及
 _BR = r"(?:\s*\([^()]{0,40}\))?"
-ZL = rf"{ORG}{_BR}(?:{_ZH_SEP}{ORG}{_BR})*"
+_LATIN_TAIL = r"(?:\s[A-Z]{1,4}(?![A-Za-z]))?"  # "UBS AM": a short Latin word the name did not take
+ZL = rf"{ORG}{_LATIN_TAIL}{_BR}(?:{_ZH_SEP}{ORG}{_LATIN_TAIL}{_BR})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"

@@ -288,7 +288,8 @@ def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     target = None
     if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
         target = eng.ctx.ipo_company
-    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view))
+    # an offering's cornerstones belong to the company of the IPO story, however long ago it was named
+    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view), eng.ctx.ipo_company)
     if target is None:
         return
     _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from kg.extract.normalize import find_money
-from kg.extract.relations.engine import _FUTURE, ORG, _date_props, _Engine, _first, _View
+from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _Engine, _first, _orgs, _View
 
 # -- IPO ---------------------------------------------------------------------------------------------
 
@@ -79,6 +79,22 @@ def _tickers(skel: str) -> list[tuple[int, int, str, str | None]]:
     return sorted(out)
 
 
+#: Banks named for their role in an offering ("A、B及C为联席保荐人", "with A as sole sponsor").
+_BANK_ROLE = re.compile(
+    rf"(?P<banks>{ZL}|{EL})\s*(?:为|担任|作为|as|are|were|is|was)?\s*[^;。.{NE}]{{0,8}}?(?:保荐人|保荐机构|承销商|"
+    r"账簿管理人|整体协调人|(?:joint\s+|sole\s+)?(?:sponsors?|underwriters?|bookrunners?|global\s+coordinators?))",
+    re.IGNORECASE,
+)
+
+
+def _deal_banks(eng: _Engine, view: _View) -> set[int]:
+    """Organisations a sentence names as an offering's sponsors or underwriters: not the issuer."""
+    out: set[int] = set()
+    for m in _BANK_ROLE.finditer(view.skel):
+        out.update(view.groups[c] for c in _orgs(m.group("banks")))
+    return out
+
+
 def _ipo_parties(
     eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
@@ -94,7 +110,7 @@ def _ipo_parties(
         if ent.is_companyish():
             company = ent.group
     if company is None:
-        company = eng.company_before(view, cue_at)
+        company = eng.company_before(view, cue_at, _deal_banks(eng, view))
     if (
         company is None
         and eng.ctx.ipo_company is not None
@@ -205,7 +221,8 @@ def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    if _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel):
+    planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()])
+    if planned and not _tickers(view.skel):
         eng.dropped.append(
             (f"LISTED_ON in sentence {view.sentence.index}", "a planned listing without a ticker")
         )
@@ -235,7 +252,9 @@ _PLACE_EXCHANGE = {
     "szse": "szse",
 }
 #: Words in a sentence that make a bare Hong Kong code ("西岭科技(2650)") a listed stock's code.
-_LISTING_WORDS = re.compile(r"上市|新股|招股|挂牌|首挂|首日|暗盘|listed|listing|IPO|debut|shares", re.IGNORECASE)
+_LISTING_WORDS = re.compile(
+    r"上市|新股|招股|挂牌|首挂|首日|暗盘|发售|H股|listed|listing|IPO|debut|shares|offering", re.IGNORECASE
+)
 
 
 def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:

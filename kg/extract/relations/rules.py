@@ -119,10 +119,10 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "ipo-cornerstone",
-        _r(rf"基石投资者(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"),
+        _r(rf"基石投资(?:者|人)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"),
         _h_cornerstone,
     ),
-    _Rule("ipo-cornerstone", _r(rf"(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,20}}?基石投资者"), _h_cornerstone),
+    _Rule("ipo-cornerstone", _r(rf"(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,20}}?基石投资(?:者|人)?"), _h_cornerstone),
     _Rule(
         "funding-subject",
         _r(
