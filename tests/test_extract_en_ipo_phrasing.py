@@ -350,3 +350,30 @@ def test_a_funds_phase_and_a_state_banks_arm_are_state_capital() -> None:
     assert "StateOwnedFund" in types["國家大基金三期"] and "StateOwnedFund" in types["工銀投資"]
     name = {e.handle: e.names[0] for e in ex.entities}
     assert {name[r.source] for r in ex.relations if r.type == "INVESTED_IN"} == {"國家大基金三期", "工銀投資"}
+
+
+def test_taiwan_phrasing_of_a_us_listing_with_its_ticker() -> None:
+    text = f"{ZH}宣布將透過SPAC方式，在美國那斯達克(Nasdaq)上市，目標在2026年第一季上市，股票代號為LFT。"
+    rels = _rels(text)
+    props = next(p for k, p in rels.items() if k[0] == "LISTED_ON" and k[1] == ZH)
+    assert props["ticker"] == "LFT"
+    # near miss: a plan to list with no code and no venue is no listing
+    assert not {k for k in _rels(f"{ZH}計劃明年上市。") if k[0] == "LISTED_ON"}
+
+
+def test_a_title_pair_joined_by_ji_is_not_part_of_the_company() -> None:
+    names = _names(f"{ZH}創辦人暨執行長陸遠舟表示，公司將持續投入研發。")
+    assert ZH in names and not {n for n in names if "暨" in n or "創辦人" in n}
+
+
+@pytest.mark.parametrize("word", ["私募增資", "首次公開募股"])
+def test_a_kind_of_offering_is_not_a_company(word: str) -> None:
+    assert word not in _names(f"{ZH}指出，這次{word}(PIPE)被視作第四輪募資。")
+
+
+def test_investors_taking_stakes_in_a_headline_list_with_an_unrecognised_member() -> None:
+    text = f"{ZH}完成第四輪募資。青石資本、陸某、雲杉基金入股"
+    found = _investors(text, ZH)
+    assert set(found) == {"青石資本", "雲杉基金"}
+    # near miss: the list's first member is not the company the others invested in
+    assert not _investors(text, "青石資本")

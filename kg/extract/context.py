@@ -120,7 +120,7 @@ _LATIN_BRAND_AFTER = re.compile(
 
 _TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
 _ORG_BEFORE_TITLE = re.compile(
-    rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
+    rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|暨|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
 )
@@ -246,7 +246,7 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     if _FUNCTION_CHARS.search(name) and not name_like(name):
         return False
 
-    if re.search(r"(?:轮|融资|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
+    if re.search(r"(?:轮|融资|增资|募资|募股|注资|配售|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
         return False
     tokens = pos(name)
     if tokens and all(f == "t" for _w, f, _s in tokens):

@@ -14,7 +14,7 @@ from kg.extract.text import NormText, is_cjk
 
 _TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
 TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
-TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|、|和|及|/)\s*{TITLE_ZH_RE})*"
+TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
 _TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"

@@ -156,7 +156,7 @@ def _products(text: str) -> list[str]:
     return _chars(text, _PROD0, _PROD0 + _CAP)
 
 
-_TITLE_SPLIT = re.compile(r"\s*(?:兼|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
+_TITLE_SPLIT = re.compile(r"\s*(?:兼|暨|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
 
 
 def _titles(surface: str | None) -> list[str]:

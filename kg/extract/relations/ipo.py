@@ -12,7 +12,9 @@ from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _
 
 _TICKER_RES = [
     re.compile(
-        r"(?:股票代码|证券代码|代码)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6})(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
+        # "股票代码为688981", Taiwan's "股票代号为GGR"
+        r"(?:股票代[码号]|证券代[码号]|代码)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6}|[A-Z]{2,5}(?![A-Za-z]))"
+        r"(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
         re.IGNORECASE,
     ),
     re.compile(

@@ -118,6 +118,16 @@ RULES: list[_Rule] = [
         _h_verb,
     ),
     _Rule(
+        "funding-investor-list",
+        # "鸿海、淡马锡入股" closing a clause: investors taking stakes in the company of the passage
+        _r(
+            # members the article did not recognise ("A、尹某、B入股") stay in the list, unnamed
+            rf"(?P<inv>(?:{ORG}|{PER}){_BR}(?:{_ZH_SEP}(?:{ORG}|{PER}|[\u4e00-\u9fff]{{2,4}}){_BR})*)\s*(?:等)?\s*"
+            rf"(?:联合|共同|相继|纷纷|也|均|亦|先后)?(?:入股|注资|增资)(?=\s*(?:$|[,。;!?]))"
+        ),
+        _h_investors_are,
+    ),
+    _Rule(
         "ipo-cornerstone",
         _r(rf"基石投资(?:者|人)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"),
         _h_cornerstone,
@@ -323,7 +333,8 @@ RULES: list[_Rule] = [
         "ipo-listing",
         _r(
             rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
-            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*{ORG}\s*(?:主板|科创板|创业板)?"
+            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
+            rf"(?:主板|科创板|创业板)?"
             rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\bbegan\s+trading\b|"
             rf"\bstarted\s+trading\b|\bwent\s+public\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
