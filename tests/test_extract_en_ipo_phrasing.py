@@ -377,3 +377,19 @@ def test_investors_taking_stakes_in_a_headline_list_with_an_unrecognised_member(
     assert set(found) == {"青石資本", "雲杉基金"}
     # near miss: the list's first member is not the company the others invested in
     assert not _investors(text, "青石資本")
+
+
+def test_a_first_day_in_hong_kong_needs_no_venue() -> None:
+    rels = _rels("嵐川首掛收報120.6元，較招股價升68%。")
+    assert [(k[1], k[2]) for k in rels if k[0] == "LISTED_ON"] == [("嵐川", "香港交易所")]
+
+
+def test_the_listing_date_is_the_one_by_the_listing_word() -> None:
+    text = f"昨日充電樁供應商{ZH}（2650）啓動招股，並將於6月20日上市。"
+    props = next(p for k, p in _rels(text).items() if k[0] == "LISTED_ON")
+    assert props["date"] == "2025-06-20"  # not 昨日, the day the offer opened
+
+
+def test_a_company_without_cornerstones_is_not_one() -> None:
+    text = f"雲杉科技（2651）今日起招股。{ZH}未引入基石投資者。"
+    assert not {k for k in _rels(text) if k[0] == "INVESTED_IN"}

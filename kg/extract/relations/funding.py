@@ -283,6 +283,8 @@ def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    if re.search(r"未|没有|并无|不设|无", view.skel[m.end("inv") : m.end()]):
+        return  # "X未引入基石投资者": the company without cornerstones, not one of them
     members = _orgs(m.group("inv"))
     groups = {eng.ent(view, c).group for c in members}
     target = None

@@ -175,6 +175,7 @@ def _ipo(
     company: int | None = None,
     exchange: int | None = None,
     ticker: str | None = None,
+    when: tuple[int, int] | None = None,
 ) -> None:
     found = _ipo_parties(eng, view, m, default_exchange, company)
     company = found[0]
@@ -187,7 +188,7 @@ def _ipo(
     if exchange is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
-    date = eng.date_near(view, m.start(), m.end())
+    date = eng.date_near(view, *(when or (m.start(), m.end())))
     props: dict[str, Any] = {**_date_props(date)}
     if rel_type in ("FILED_FOR_IPO", "LISTED_ON"):
         props["board"] = board
@@ -223,6 +224,10 @@ def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    if m.group(0) == "首挂":
+        # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying
+        _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.7, default_exchange="hkex")
+        return
     planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()])
     if planned and not _tickers(view.skel):
         eng.dropped.append(
@@ -256,6 +261,12 @@ _PLACE_EXCHANGE = {
 #: Words in a sentence that make a bare Hong Kong code ("西岭科技(2650)") a listed stock's code.
 _LISTING_WORDS = re.compile(
     r"上市|新股|招股|挂牌|首挂|首日|暗盘|发售|H股|listed|listing|IPO|debut|shares|offering", re.IGNORECASE
+)
+
+
+_LISTING_DAY = re.compile(
+    r"(?<!拟)(?<!计划)上市(?!公司)|挂牌|首挂|买卖|\bdebut|\bbegan\s+trading|\bstarted\s+trading|\blisted\s+(?:on|in)",
+    re.IGNORECASE,
 )
 
 
@@ -300,9 +311,9 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
     else:
         return
-    if _FUTURE.search(view.skel[m.end() : m.end() + 30]) and not t:
-        return
+    # the listing's date is the one by its listing word ("X(2650)昨日起招股，将于10月10日上市")
+    cue = _LISTING_DAY.search(view.skel, m.end())
     _ipo(
         eng, view, m, "LISTED_ON", "ipo-code", 0.7, company=co.group, exchange=exchange,
-        ticker=_norm_ticker(t, sx),
+        ticker=_norm_ticker(t, sx), when=(cue.start(), cue.end()) if cue else None,
     )
