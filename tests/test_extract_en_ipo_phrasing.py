@@ -393,3 +393,37 @@ def test_the_listing_date_is_the_one_by_the_listing_word() -> None:
 def test_a_company_without_cornerstones_is_not_one() -> None:
     text = f"雲杉科技（2651）今日起招股。{ZH}未引入基石投資者。"
     assert not {k for k in _rels(text) if k[0] == "INVESTED_IN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "currency"),
+    [
+        (f"{CO} said it had raised 500 million yuan ($69 million) in a round led by Halvard Capital.", 500e6, "CNY"),
+        (f"{CO} raised 3 billion Hong Kong dollars in a round led by Halvard Capital.", 3e9, "HKD"),
+        (f"{CO} raised 40 million euros in a round led by Halvard Capital.", 40e6, "EUR"),
+    ],
+)
+def test_sums_with_the_currency_after_the_number(text: str, amount: float, currency: str) -> None:
+    props = _investors(text, CO)["Halvard Capital"]
+    assert (props["amount"], props["currency"]) == (amount, currency)
+
+
+def test_a_number_glued_to_a_word_is_still_no_sum() -> None:
+    from kg.extract.normalize import find_money
+
+    assert not find_money("the GLM-4 model and the A1 chip")
+
+
+def test_a_month_without_a_day_dates_a_filing() -> None:
+    text = (
+        f"{CO}, which filed for a Hong Kong listing in June, passed its listing hearing on Tuesday, according "
+        "to a filing with the exchange."
+    )
+    rels = _rels(text)
+    assert next(p for k, p in rels.items() if k[0] == "FILED_FOR_IPO")["date"] == "2025-06"
+    assert next(p for k, p in rels.items() if k[0] == "PASSED_LISTING_HEARING")["date"] == "2025-06-10"
+
+
+@pytest.mark.parametrize("verb", ["is set to debut", "is scheduled to debut", "is due to begin trading"])
+def test_a_scheduled_debut_is_not_yet_a_listing(verb: str) -> None:
+    assert not _listed(f"{CO} {verb} in Hong Kong on Friday.")

@@ -373,8 +373,11 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     for m in _MONEY_RE.finditer(prepared):
         if not m.group(0).strip():
             continue
-        # a number glued to a preceding letter or digit is part of a code or word ("GLM-4", "A1")
+        # a number glued to a preceding letter or digit is part of a code or word ("GLM-4", "A1");
+        # a space before the number ("raised 500 million yuan") is no glue
         start = m.start()
+        while start < m.end() and prepared[start].isspace():
+            start += 1
         if (
             m.group("num")
             and not m.group("cur1")
@@ -454,6 +457,8 @@ _DATE_RE = re.compile(
   | (?P<wd_cn>(?<!\()(?:(?P<wdp>上|下|本|这|這)|(?<![上下本这這]))(?:个|個)?
         (?:周|週|星期|礼拜|禮拜)(?P<wdd>[一二三四五六日天])
         (?![\u4e00-\u9fff]?年))
+  | (?P<en_mo>(?<![A-Za-z])(?:in|since|early|late|mid|mid-|end\s+of|during)\s*(?P<mo>{_MONTH_RE})(?![A-Za-z])
+        (?!\.?,?\s*\d))
   | (?P<wd_en>(?<![A-Za-z])on\s+(?:last\s+)?(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
         (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
@@ -602,6 +607,13 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return DateValue((monday + dt.timedelta(days=7 * week + target)).isoformat(), "day")
         back = (base_date.weekday() - target) % 7  # "周三递表": the latest Wednesday
         return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
+    if g["en_mo"]:
+        # "filed in June": the June nearest the report (of the year in force when only a year is known)
+        if base_date is None:
+            return None
+        month = _MONTHS[_month_key(g["mo"])]
+        year = base_date.year if _base_precision(base) == "year" else _nearest_year(month, None, base_date)
+        return DateValue(f"{year:04d}-{month:02d}", "month")
     if g["wd_en"]:
         # wire copy reports the past week: "said on Monday" is the latest Monday up to the report
         if base_date is None or _base_precision(base) != "day":

@@ -261,6 +261,7 @@ _ANAPHOR = re.compile(
 )
 _FUTURE = re.compile(
     r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
+    r"(?:set|slated|scheduled|poised|due|preparing|looking|hoping|planning)\s+to|"
     r"\bwill\b|could|may\s",
     re.IGNORECASE,
 )
