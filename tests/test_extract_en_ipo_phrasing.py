@@ -427,3 +427,26 @@ def test_a_month_without_a_day_dates_a_filing() -> None:
 @pytest.mark.parametrize("verb", ["is set to debut", "is scheduled to debut", "is due to begin trading"])
 def test_a_scheduled_debut_is_not_yet_a_listing(verb: str) -> None:
     assert not _listed(f"{CO} {verb} in Hong Kong on Friday.")
+
+
+def test_a_scheduled_hong_kong_listing_with_its_share_code() -> None:
+    props = _listed(f"{ZH}將於12月19日在港交所主板上市，股份代號為2650。")
+    assert [p.get("ticker") for p in props.values()] == ["2650"]
+    # near miss: the same plan without a code is not yet a listing
+    assert not _listed(f"{ZH}將於12月19日在港交所主板上市。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"青石資本以基石投資者身份認購{ZH}2億港元股份。",
+        f"{ZH}引入兩名基石投資者，合共認購1億美元股份，包括青石資本及雲杉基金。",
+    ],
+)
+def test_cornerstones_named_after_the_company_or_after_the_terms(text: str) -> None:
+    found = _investors(text, ZH)
+    assert "青石資本" in found and all(p["round"] == "cornerstone" for p in found.values())
+
+
+def test_a_cornerstone_agreement_with_no_names_names_no_cornerstone() -> None:
+    assert not _investors(f"{ZH}已訂立基石投資協議，基石投資者將認購1億美元股份。", ZH)

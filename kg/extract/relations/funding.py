@@ -283,15 +283,22 @@ def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    if re.search(r"未|没有|并无|不设|无", view.skel[m.end("inv") : m.end()]):
+    listed = "inv" if m.groupdict().get("inv") is not None else "inv2"
+    if re.search(r"未|没有|并无|不设|无", view.skel[m.end(listed) : m.end()]):
         return  # "X未引入基石投资者": the company without cornerstones, not one of them
-    members = _orgs(m.group("inv"))
+    members = _orgs(m.group(listed))
     groups = {eng.ent(view, c).group for c in members}
     target = None
     if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
         target = eng.ctx.ipo_company
     # an offering's cornerstones belong to the company of the IPO story, however long ago it was named
-    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view), eng.ctx.ipo_company)
+    target = _first(
+        target,
+        eng.company_before(view, m.start(), groups),
+        eng.topic(view),
+        eng.ctx.ipo_company,
+        eng.company_after(view, m.end(), groups),  # "A以基石投资者身份认购B的股份"
+    )
     if target is None:
         return
     _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)

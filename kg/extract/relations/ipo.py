@@ -13,7 +13,7 @@ from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _
 _TICKER_RES = [
     re.compile(
         # "股票代码为688981", Taiwan's "股票代号为GGR"
-        r"(?:股票代[码号]|证券代[码号]|代码)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6}|[A-Z]{2,5}(?![A-Za-z]))"
+        r"(?:(?:股票|证券|股份)代[码号]|代码|代号)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6}|[A-Z]{2,5}(?![A-Za-z]))"
         r"(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
         re.IGNORECASE,
     ),
