@@ -450,3 +450,20 @@ def test_cornerstones_named_after_the_company_or_after_the_terms(text: str) -> N
 
 def test_a_cornerstone_agreement_with_no_names_names_no_cornerstone() -> None:
     assert not _investors(f"{ZH}已訂立基石投資協議，基石投資者將認購1億美元股份。", ZH)
+
+
+def test_a_company_named_after_the_round_and_its_valuation() -> None:
+    text = f"The funding round, which was led by Halvard Capital, values {CO} at $1 billion."
+    props = _investors(text, CO)["Halvard Capital"]
+    assert props["role"] == "lead" and "amount" not in props  # what it values the company at is no round sum
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CO} raised $300 million at a $4 billion post-money valuation in a round led by Halvard Capital.",
+        f"{CO} raised $300 million, valuing the company at $4 billion, in a round led by Halvard Capital.",
+    ],
+)
+def test_the_round_sum_beside_a_post_money_valuation(text: str) -> None:
+    assert _investors(text, CO)["Halvard Capital"]["amount"] == 300_000_000

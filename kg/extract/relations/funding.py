@@ -68,6 +68,10 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     topic = eng.topic(view)
     if topic is not None and topic not in investors:
         return topic, 0.5
+    # "The round, which was led by X, values Y at $1 billion": the company named after the investors
+    after = eng.company_after(view, at, excluded)
+    if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
+        return after, 0.45
     return None, 0.0
 
 
