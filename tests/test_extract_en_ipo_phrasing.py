@@ -467,3 +467,28 @@ def test_a_company_named_after_the_round_and_its_valuation() -> None:
 )
 def test_the_round_sum_beside_a_post_money_valuation(text: str) -> None:
     assert _investors(text, CO)["Halvard Capital"]["amount"] == 300_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "嵐川順利通過上市聆訊。",
+        "嵐川成功通過上市聆訊，最快下周掛牌。",
+        "嵐川終於通過上市聆訊。",
+        "嵐川獲通過上市聆訊。",
+        "嵐川周一晚通過上市聆訊。",
+        "嵐川已經通過港交所上市聆訊。",
+        "據報嵐川通過上市聆訊。",
+        "市傳嵐川已通過上市聆訊。",
+        f"據報{ZH}通過上市聆訊。",
+        f"市傳{ZH}已通過上市聆訊。",
+    ],
+)
+def test_an_adverb_or_a_report_around_a_name_before_a_hearing_stays_out_of_it(text: str) -> None:
+    company = ZH if ZH in text else "嵐川"
+    assert [k[1] for k in _rels(text) if k[0] == "PASSED_LISTING_HEARING"] == [company]
+
+
+def test_a_weekday_evening_dates_the_hearing() -> None:
+    props = next(p for k, p in _rels("嵐川周一晚通過上市聆訊。").items() if k[0] == "PASSED_LISTING_HEARING")
+    assert props["date"] == "2025-06-09"

@@ -1139,6 +1139,9 @@ ZH_NAME_VERBS = frozenset(
 #: jieba tags of proper nouns, which make a prefix name-like.
 PROPER_FLAGS = frozenset(["nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz", "j", "eng", "x"])
 
+#: Words of the press before a subject ("据报", "消息指", "市传"), which end a name on its left.
+REPORTED_ZH = re.compile(r"据报道?|据悉|据了解|据称|据指|消息(?:指|称)|报道(?:指|称)|市传|传出")
+
 #: Markers in a name that make an investor a state-capital vehicle.
 STATE_MARKERS_ZH = (
     "国资",
