@@ -492,3 +492,36 @@ def test_an_adverb_or_a_report_around_a_name_before_a_hearing_stays_out_of_it(te
 def test_a_weekday_evening_dates_the_hearing() -> None:
     props = next(p for k, p in _rels("嵐川周一晚通過上市聆訊。").items() if k[0] == "PASSED_LISTING_HEARING")
     assert props["date"] == "2025-06-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CO} refiled its application to list in Hong Kong after its first filing lapsed.",
+        f"{CO} submitted a draft prospectus to the Shanghai Stock Exchange's STAR Market.",
+        f"{CO} filed its prospectus with the Hong Kong stock exchange on Monday.",
+    ],
+)
+def test_filings_refilings_and_draft_prospectuses(text: str) -> None:
+    assert [k[1] for k in _rels(text) if k[0] == "FILED_FOR_IPO"] == [CO]
+
+
+def test_a_lapsed_application_is_no_filing() -> None:
+    assert not _rels(f"{CO}'s listing application lapsed in March.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CO}'s shares were priced at HK$21.50 each, the top of the marketed range.",
+        f"{CO}'s Hong Kong IPO raised HK$4.8 billion.",
+    ],
+)
+def test_a_priced_or_completed_offering_is_a_listing(text: str) -> None:
+    assert [s for s, _o in _listed(text)] == [CO]
+
+
+def test_a_board_after_its_exchange_is_where_the_filing_went() -> None:
+    rels = _rels(f"{CO} submitted a draft prospectus to the Shanghai Stock Exchange's STAR Market.")
+    props = next(p for k, p in rels.items() if k[0] == "FILED_FOR_IPO")
+    assert props.get("board") == "STAR Market"

@@ -125,6 +125,10 @@ def _ipo_parties(
     exchange, board, best = None, None, None
     for i, ch in enumerate(view.skel):
         if ch in view.groups and eng.ent(view, ch).is_exchange():
+            # "the Shanghai Stock Exchange's STAR Market", "上交所科创板": the board named after it
+            sub = re.match(rf"(?:'s|’s|的)?\s*({ORG})", view.skel[i + 1 :])
+            if sub and sub.group(1) in view.groups and eng.ent(view, sub.group(1)).is_exchange():
+                continue
             dist = abs(i - cue_at)
             if best is None or dist < best:
                 best, exchange = dist, eng.ent(view, ch).group

@@ -317,9 +317,10 @@ RULES: list[_Rule] = [
         "ipo-filing",
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
-            r"申请材料|上市申请书)|秘密递表|filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+)?"
+            r"申请材料|上市申请书)|秘密递表|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
-            r"draft\s+prospectus))|submitted\s+(?:a\s+|its\s+|an\s+)?(?:listing\s+)?"
+            r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
+            r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
             r"(?:application|prospectus)",
             re.IGNORECASE,
         ),
@@ -340,7 +341,8 @@ RULES: list[_Rule] = [
             rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
             rf"(?:主板|科创板|创业板)?"
             rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\bbegan\s+trading\b|"
-            rf"\bstarted\s+trading\b|\bwent\s+public\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"\bstarted\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
+            rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
             rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
             rf"trad(?:e|ing)\b|\blisting\s+by\b",
