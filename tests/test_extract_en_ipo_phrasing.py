@@ -525,3 +525,15 @@ def test_a_board_after_its_exchange_is_where_the_filing_went() -> None:
     rels = _rels(f"{CO} submitted a draft prospectus to the Shanghai Stock Exchange's STAR Market.")
     props = next(p for k, p in rels.items() if k[0] == "FILED_FOR_IPO")
     assert props.get("board") == "STAR Market"
+
+
+def test_a_round_led_by_a_fund_its_manager_runs() -> None:
+    text = f"{CO} raised $50 million in a round led by a fund managed by Halvard Capital."
+    assert _investors(text, CO)["Halvard Capital"]["role"] == "lead"
+
+
+def test_an_english_funds_phase_is_part_of_its_name() -> None:
+    text = f"{CO} raised $50 million in a Series A round led by Halvard Capital Fund II."
+    assert set(_investors(text, CO)) == {"Halvard Capital Fund II"}
+    # near miss: a fund without a phase keeps its name
+    assert "Halvard Capital Fund" in _names(f"Halvard Capital Fund invested in {CO}.")

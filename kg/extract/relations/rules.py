@@ -176,7 +176,9 @@ RULES: list[_Rule] = [
         "funding-lead",
         _r(
             rf"(?P<co>co-?)?led\s+by\s+(?:(?:state|government|city|municipal)[- ](?:owned|backed|run)\s+)?"
-            rf"(?P<inv>{EL})",
+            # "led by a fund managed by X": the manager stands for its fund
+            rf"(?:(?:a|an|the|one)\s+(?:[\w-]+\s+)?(?:fund|vehicle|entity|unit|affiliate)s?\s+"
+            rf"(?:managed|advised|controlled|owned|run)\s+by\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
         _h_lead,
