@@ -537,3 +537,27 @@ def test_an_english_funds_phase_is_part_of_its_name() -> None:
     assert set(_investors(text, CO)) == {"Halvard Capital Fund II"}
     # near miss: a fund without a phase keeps its name
     assert "Halvard Capital Fund" in _names(f"Halvard Capital Fund invested in {CO}.")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        (f"雲杉基金斥資3億美元認購{ZH}新股。", 300e6),
+        (f"{ZH}向雲杉基金配售新股，集資3億美元。", 300e6),
+        (f"雲杉基金斥資3億元入股{ZH}，持股10%。", 300e6),
+        (f"雲杉基金以每股25港元認購{ZH}1000萬股新股。", None),  # a price per share is no investment's sum
+    ],
+)
+def test_subscriptions_placements_and_stakes(text: str, amount: float | None) -> None:
+    props = _investors(text, ZH)["雲杉基金"]
+    assert props.get("amount") == amount
+
+
+def test_a_strategic_investor_brought_in_is_named_without_its_role() -> None:
+    text = f"{ZH}宣布引入戰略投資者雲杉基金。"
+    assert "戰略投資者雲杉基金" not in _names(text)
+    assert _investors(text, ZH)["雲杉基金"]["role"] == "strategic"
+
+
+def test_a_planned_stake_is_not_yet_an_investment() -> None:
+    assert not _investors(f"雲杉基金將入股{ZH}，成為第二大股東。", ZH)

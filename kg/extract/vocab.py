@@ -976,6 +976,11 @@ ZH_BOUNDARY_WORDS = frozenset(
         "出资",
         "投资方",
         "投资人",
+        # "引入战略投资者X", "基石投资者X": the role before a name is not part of it
+        "投资者",
+        "战略投资者",
+        "基石投资者",
+        "战投",
         "股东",
         "老股东",
         "新股东",

@@ -221,11 +221,13 @@ def _round_in(text: str) -> str | None:
 
 _VALUATION_BEFORE = re.compile(
     r"(?:估值|市值|估值为|估值达|估值约|valuation\s+of|valued\s+at|valu(?:e|es|ing)\s+[^,.;]{0,40}?\bat|"
-    r"营收|收入|利润|亏损|revenue|sales|cash|现金|储备|募资|发行规模|认购)\s*(?:约|达|超)?\s*$",
+    r"营收|收入|利润|亏损|revenue|sales|cash|现金|储备|募资|发行规模|认购|每股|作价|股价|收报|报)\s*(?:约|达|超)?\s*$",
     re.IGNORECASE,
 )
 _VALUATION_AFTER = re.compile(
-    r"^\s*(?:的)?\s*(?:估值|市值|(?:pre-|post-)?(?:money\s+)?valuation|营收|收入|现金)", re.IGNORECASE
+    r"^\s*(?:的)?\s*(?:估值|市值|(?:pre-|post-)?(?:money\s+)?valuation|营收|收入|现金|/股|每股|"
+    r"(?:a|per)\s+share|each\b)",
+    re.IGNORECASE
 )
 
 

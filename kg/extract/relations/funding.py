@@ -273,7 +273,7 @@ def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co"))
+    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co") or m.group("co2"))
     if not co.is_companyish() or inv.root != "Organization":
         return
     role = "strategic" if "战略" in m.group(0) else None
