@@ -96,8 +96,12 @@ _BEFORE_TICKER = re.compile(
 _SUBJECT_CUE_ZH = re.compile(
     r"(?:已|已经|正式|宣布|近日|日前|今日|今天|昨日|昨天|再次|再度|也|还|刚刚|于|在)*"
     r"(?:(?:宣布)?完成(?:了)?|获得(?:了)?|获|拿到|斩获|筹集|官宣)[^,。;]{0,24}?融资"
-    r"|(?:已|已经|正式|再次|再度|于|在)*(?:向[^,。;]{2,8})?(?:递表|递交(?:上市申请|招股书|招股说明书|IPO申请)"
-    r"|提交(?:上市申请|招股书|IPO申请)|通过(?:上市)?聆讯|挂牌上市|登陆|敲钟)"
+    # adverbs and times between the company and the step ("X成功通过", "X顺利通过", "X周一晚通过") are
+    # not part of its name
+    r"|(?:已|已经|正式|再次|再度|于|在|成功|顺利|终于|终|获|率先|刚刚|今日|昨日|今天|昨天|昨晚|今晨|日前|近日|"
+    r"(?:周|星期)[一二三四五六日天](?:晚间|晚上|早上|晚|早)?)*"
+    r"(?:向[^,。;]{2,8})?(?:递表|递交(?:上市申请|招股书|招股说明书|IPO申请)"
+    r"|提交(?:上市申请|招股书|IPO申请)|通过(?:[^,。;]{0,8}?)?聆讯|挂牌上市|登陆|敲钟|首挂|上市首日|首日挂牌|暗盘)"
 )
 _CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
 
@@ -246,9 +250,11 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     if _FUNCTION_CHARS.search(name) and not name_like(name):
         return False
 
-    if re.search(r"(?:轮|融资|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
+    if re.search(r"(?:轮|融资|增资|募资|募股|注资|配售|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
         return False
     tokens = pos(name)
+    if tokens and all(f == "t" for _w, f, _s in tokens):
+        return False  # "昨晚", "周三", "今晨": when, not who
     last = tokens[-1][0] if tokens else ""
     if last in ("们", "者", "人", "家", "方") or last in _ROLE_NOUNS:
         return False
@@ -281,6 +287,8 @@ def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[i
     word, a verb or a descriptor ("AI独角兽" + name)."""
     while start < end and not (is_cjk(text[start]) or text[start].isalnum()):
         start += 1
+    for lead in vocab.REPORTED_ZH.finditer(text, start, end):
+        start = lead.end()  # "据报X通过聆讯": who reports is not part of the name
     while end > start and text[end - 1] == " ":
         end -= 1
     if end - start < 2:

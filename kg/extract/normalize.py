@@ -373,8 +373,11 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     for m in _MONEY_RE.finditer(prepared):
         if not m.group(0).strip():
             continue
-        # a number glued to a preceding letter or digit is part of a code or word ("GLM-4", "A1")
+        # a number glued to a preceding letter or digit is part of a code or word ("GLM-4", "A1");
+        # a space before the number ("raised 500 million yuan") is no glue
         start = m.start()
+        while start < m.end() and prepared[start].isspace():
+            start += 1
         if (
             m.group("num")
             and not m.group("cur1")
@@ -431,6 +434,8 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _CN_MONTH_NUM = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _CN_DAY_NUM = r"(?:\d{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_RE = "|".join(_WEEKDAYS)
 _DATE_RE = re.compile(
     rf"""
     (?P<iso>(?<!\d)(?P<iy>(?:19|20)\d\d)[-/.](?P<im>\d{{1,2}})(?:[-/.](?P<id>\d{{1,2}}))?(?!\d))
@@ -449,11 +454,15 @@ _DATE_RE = re.compile(
   | (?P<quarter>(?:(?P<qy1>(?:19|20)\d\d)\s*年\s*)?(?:第)?(?P<qcn>[一二三四1-4])\s*季度
         |(?<![A-Za-z])Q(?P<qn>[1-4])\s*(?P<qy2>(?:19|20)\d\d)|(?P<qy3>(?:19|20)\d\d)\s*Q(?P<qn3>[1-4])(?![A-Za-z0-9]))
   | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|last\s+year|this\s+year|next\s+year)(?![A-Za-z]))
+  | (?P<wd_cn>(?<!\()(?:(?P<wdp>上|下|本|这|這)|(?<![上下本这這]))(?:个|個)?
+        (?:周|週|星期|礼拜|禮拜)(?P<wdd>[一二三四五六日天])
+        (?![\u4e00-\u9fff]?年))
+  | (?P<en_mo>(?<![A-Za-z])(?:in|since|early|late|mid|mid-|end\s+of|during)\s*(?P<mo>{_MONTH_RE})(?![A-Za-z])
+        (?!\.?,?\s*\d))
+  | (?P<wd_en>(?<![A-Za-z])(?:on\s+(?:last\s+)?|last\s+)(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
+        (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
   | (?P<cn_y_only>(?P<yo>(?:19|20)\d\d)\s*年(?:初|底|末|中|上半年|下半年)?)
-  | (?P<wk>(?:(?P<wkrel>本|这|上|上个|上個)?(?:周|星期|礼拜|禮拜)(?P<wkd>[一二三四五六日天])
-        |(?<![A-Za-z])(?P<wkenrel>last\s+)?(?P<wken>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z]))
-        (?:\s*\(\s*(?P<wdd>\d{{1,2}})\s*[日号]\s*\))?)
   | (?P<dd_only>(?<![\d月年./\-])(?P<do>\d{{1,2}})\s*日(?![内均前后])(?!\d))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -517,10 +526,6 @@ def _nearest_year(month: int, day: int | None, base: dt.date) -> int:
     return best
 
 
-_WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-
-
 def _day_of_month(day: int, base_date: dt.date) -> DateValue | None:
     """A bare day ("12日") in the article's month, or the month before when it is after the base day:
     news reports what happened, so "28日" in an article of 3 December is 28 November."""
@@ -532,31 +537,13 @@ def _day_of_month(day: int, base_date: dt.date) -> DateValue | None:
     return _day(year, month, day)
 
 
-def _weekday(g: dict[str, str | None], base_date: dt.date) -> DateValue | None:
-    """周三 / 本周三 / 上周五 / (on) Monday / last Friday, resolved in the base date's week or before;
-    a day in brackets ("周三（12日）") wins."""
-    if g["wdd"]:
-        return _day_of_month(int(g["wdd"]), base_date)
-    if g["wken"]:
-        target, rel = _WEEKDAYS_EN[g["wken"].lower()], "上" if g["wkenrel"] else None
-    else:
-        target, rel = _WEEKDAYS_ZH[g["wkd"]], g["wkrel"]
-    if rel in ("本", "这"):
-        day = base_date - dt.timedelta(days=base_date.weekday() - target)
-    elif rel in ("上", "上个", "上個"):
-        day = base_date - dt.timedelta(days=base_date.weekday() - target + 7)
-    else:
-        day = base_date - dt.timedelta(days=(base_date.weekday() - target) % 7)
-    return DateValue(day.isoformat(), "day")
-
-
 def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
     g = m.groupdict()
     base_date = _base_date(base)
-    if g["wk"] or g["dd_only"]:
+    if g["dd_only"]:
         if base_date is None or _base_precision(base) != "day":
-            return None  # a weekday or a bare day of an undated article is unknowable
-        return _weekday(g, base_date) if g["wk"] else _day_of_month(int(g["do"]), base_date)
+            return None  # a bare day of an undated article is unknowable
+        return _day_of_month(int(g["do"]), base_date)
     if g["iso"]:
         return _day(int(g["iy"]), int(g["im"]), int(g["id"]) if g["id"] else None)
     if g["cn"]:
@@ -626,6 +613,31 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return None
         shift = -1 if word == "yesterday" else 0
         return DateValue((base_date + dt.timedelta(days=shift)).isoformat(), "day")
+    if g["wd_cn"]:
+        if base_date is None or _base_precision(base) != "day":
+            return None
+        target = "一二三四五六日".index(g["wdd"].replace("天", "日"))
+        week = {"上": -1, "下": 1}.get(g["wdp"] or "", 0)
+        if g["wdp"]:  # "下周五": that week's Friday
+            monday = base_date - dt.timedelta(days=base_date.weekday())
+            return DateValue((monday + dt.timedelta(days=7 * week + target)).isoformat(), "day")
+        back = (base_date.weekday() - target) % 7  # "周三递表": the latest Wednesday
+        return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
+    if g["en_mo"]:
+        # "filed in June": the June nearest the report (of the year in force when only a year is known)
+        if base_date is None:
+            return None
+        month = _MONTHS[_month_key(g["mo"])]
+        year = base_date.year if _base_precision(base) == "year" else _nearest_year(month, None, base_date)
+        return DateValue(f"{year:04d}-{month:02d}", "month")
+    if g["wd_en"]:
+        # wire copy reports the past week: "said on Monday" is the latest Monday up to the report
+        if base_date is None or _base_precision(base) != "day":
+            return None
+        back = (base_date.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+        if back == 0 and "last" in g["wd_en"].lower():
+            back = 7  # "last Friday" said on a Friday is the week before
+        return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
     if g["en_y"]:
         return DateValue(g["yy"], "year")
     if g["cn_y_only"]:

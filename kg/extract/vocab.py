@@ -909,6 +909,13 @@ ZH_BOUNDARY_WORDS = frozenset(
         "其",
         "该",
         "等",
+        # Hong Kong press: "消息指X", "报道指X", "市传X": who reports, not part of the name
+        "指",
+        "传",
+        "消息",
+        "报道",
+        "据悉",
+        "获悉",
         "包括",
         "其中",
         "宣布",
@@ -972,6 +979,11 @@ ZH_BOUNDARY_WORDS = frozenset(
         "出资",
         "投资方",
         "投资人",
+        # "引入战略投资者X", "基石投资者X": the role before a name is not part of it
+        "投资者",
+        "战略投资者",
+        "基石投资者",
+        "战投",
         "股东",
         "老股东",
         "新股东",
@@ -1141,6 +1153,9 @@ ZH_NAME_VERBS = frozenset(
 )
 #: jieba tags of proper nouns, which make a prefix name-like.
 PROPER_FLAGS = frozenset(["nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz", "j", "eng", "x"])
+
+#: Words of the press before a subject ("据报", "消息指", "市传"), which end a name on its left.
+REPORTED_ZH = re.compile(r"据报道?|据悉|据了解|据称|据指|消息(?:指|称)|报道(?:指|称)|市传|传出")
 
 #: Markers in a name that make an investor a state-capital vehicle.
 STATE_MARKERS_ZH = (

@@ -12,11 +12,18 @@ from kg.extract.text import NormText
 
 # -- organisation suffixes (English) -------------------------------------------------------------
 
-_EN_TOKEN = r"(?:[A-Z][A-Za-z0-9&'’.\-]*|[0-9]+[A-Za-z][A-Za-z0-9]*)"
+#: A capitalised word; a full stop inside ("U.S.", "J.P.") or after an abbreviation ("Co.") stays in
+#: it, but after an ordinary word ("Capital. Brisk Ventures") it ends the sentence, and the name.
+_EN_TOKEN = (
+    r"(?:[A-Z][A-Za-z0-9&'’\-]*(?:\.(?=[A-Za-z0-9])[A-Za-z0-9&'’\-]*)*(?:\.(?<![a-z]{3}\.))?"
+    r"|[0-9]+[A-Za-z][A-Za-z0-9]*)"
+)
 _EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
 _EN_ORG_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN})*)[ \t]+"
-    rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology))?"
+    rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology)"
+    # a fund's phase is a fund of its own ("Halvard Capital Fund II", like 大基金三期)
+    rf"|(?<=Fund)[ \t]+(?P<field2>I{{1,3}}|IV|V|VI{{1,3}}|IX|X)(?![A-Za-z0-9]))?"
     rf"(?![A-Za-z0-9])"
 )
 _EN_LEADING_STOP = vocab.EN_NAME_STOP - vocab.EN_NAME_WORDS
@@ -45,6 +52,20 @@ def _en_suffix_occurrences(
             or tokens[k].group(0)[0].islower()
         ):
             k += 1
+        # "Halvard Capital-backed Qorvane Robotics": the name ends at the descriptor, the backer's
+        # own name (when it ends in a suffix) is a name of its own
+        for j in range(len(tokens) - 1, k - 1, -1):
+            word = tokens[j].group(0)
+            if not _EN_DESCRIPTOR.search(word) or "-" not in word:
+                continue
+            head_word = word[: word.rindex("-")]
+            backer_type = vocab.EN_SUFFIX_TYPES.get(head_word)
+            if backer_type is not None and j > k:
+                b_start, b_end = start + tokens[k].start(), start + tokens[j].start() + len(head_word)
+                if not covered.covers(b_start, b_end):
+                    out.append(Occurrence(b_start, b_end, {backer_type}, "suffix", 0.6))
+            k = j + 1
+            break
         if k == len(tokens):
             if tokens:
                 dropped.append((text[start:end], "no name before the organisation suffix"))

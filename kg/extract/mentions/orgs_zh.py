@@ -107,6 +107,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         left = abs_start
     if complete and head_start is not None and left == i:
         return head_start, True
+    for lead in vocab.REPORTED_ZH.finditer(text, max(0, left - 3), s0):
+        if left < lead.end() < s0:
+            left = lead.end()  # "据报岚峰科技", "市传岚峰科技": who reports is not part of the name
     first = next((w for w, _f, st in tokens if i + st == left), None)
     if first in ("前", "原") and left + 1 < s0:
         left += 1  # "前星岩科技副总裁": former, not part of the name

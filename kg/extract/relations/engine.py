@@ -224,17 +224,21 @@ def _round_in(text: str) -> str | None:
 
 
 _VALUATION_BEFORE = re.compile(
-    r"(?:估值|市值|估值为|估值达|估值约|valuation\s+of|valued\s+at|valuing\s+[^,.]{0,30}at|"
-    r"营收|收入|利润|亏损|revenue|sales|cash|现金|储备|募资|发行规模|认购)\s*(?:约|达|超)?\s*$",
+    r"(?:估值|市值|估值为|估值达|估值约|valuation\s+of|valued\s+at|valu(?:e|es|ing)\s+[^,.;]{0,40}?\bat|"
+    r"营收|收入|利润|亏损|revenue|sales|cash|现金|储备|募资|发行规模|认购|每股|作价|股价|收报|报)\s*(?:约|达|超)?\s*$",
     re.IGNORECASE,
 )
-_VALUATION_AFTER = re.compile(r"^\s*(?:的)?\s*(?:估值|市值|valuation|营收|收入|现金)", re.IGNORECASE)
+_VALUATION_AFTER = re.compile(
+    r"^\s*(?:的)?\s*(?:估值|市值|(?:pre-|post-)?(?:money\s+)?valuation|营收|收入|现金|/股|每股|"
+    r"(?:a|per)\s+share|each\b)",
+    re.IGNORECASE
+)
 
 
 def _round_money(skel: str) -> Money | None:
     """The sum a sentence gives for a funding round (not a valuation, revenue or cash pile)."""
     for s, e, money in find_money(skel):
-        if _VALUATION_BEFORE.search(skel[max(0, s - 16) : s]) or _VALUATION_AFTER.match(skel[e : e + 6]):
+        if _VALUATION_BEFORE.search(skel[max(0, s - 60) : s]) or _VALUATION_AFTER.match(skel[e : e + 24]):
             continue
         if money.currency is None:
             continue
@@ -265,6 +269,7 @@ _ANAPHOR = re.compile(
 )
 _FUTURE = re.compile(
     r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
+    r"(?:set|slated|scheduled|poised|due|preparing|looking|hoping|planning)\s+to|"
     r"\bwill\b|could|may\s",
     re.IGNORECASE,
 )

@@ -68,6 +68,10 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     topic = eng.topic(view)
     if topic is not None and topic not in investors:
         return topic, 0.5
+    # "The round, which was led by X, values Y at $1 billion": the company named after the investors
+    after = eng.company_after(view, at, excluded)
+    if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
+        return after, 0.45
     return None, 0.0
 
 
@@ -81,8 +85,14 @@ def _invest(
     confidence: float,
     round_: str | None = None,
     target: int | None = None,
+    money_ok: bool = True,
+    episode: bool = True,
 ) -> None:
-    """INVESTED_IN from each investor in `members` to the round's company."""
+    """INVESTED_IN from each investor in `members` to the round's company.
+
+    The round's sum goes to a lead or the sole investor only, never to a follower or to one member
+    of a partial list ("investors including X", `money_ok` false). A standing stake ("X-backed Y",
+    `episode` false) takes no round, sum or date from the sentence it is mentioned in."""
     investors = []
     chars: dict[int, str] = {}
     for c in members:
@@ -115,11 +125,14 @@ def _invest(
     rnd = round_ or _round_in(view.skel) or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
     money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
+    if not episode:
+        rnd, date, money = round_, None, None
     for e in investors:
         props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
         # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
         # a round's total never goes to a follower
-        if money is not None and (role in ("lead", "sole") or (role in (None, "strategic") and len(investors) == 1)):
+        single = role in (None, "strategic") and len(investors) == 1 and money_ok
+        if money is not None and (role in ("lead", "sole") or single):
             props.update(money.as_props())
         eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
         eng._investors_here.add(e.group)
@@ -127,6 +140,8 @@ def _invest(
             eng.upgrade(
                 e.group, {"StateOwnedFund"}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
             )
+    if not episode:
+        return
     eng.ctx.funding_target = target
     eng.ctx.funding_sentence = view.sentence.index
     eng.ctx.funding_round = rnd
@@ -182,7 +197,11 @@ def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_lead(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     members = _orgs(m.group("inv"))
     co = bool(m.groupdict().get("co")) or len(members) > 1
-    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85)
+    target = None
+    if m.groupdict().get("tgt"):  # "X led a $50 million round in Y"
+        ent = eng.ent(view, m.group("tgt"))
+        target = ent.group if ent.is_companyish() else None
+    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
 
 
 def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -201,8 +220,19 @@ def _h_got(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
 
 
+#: A list that names some of the investors only ("investors including X", "X等"): no one in it is
+#: known to have put up the whole round.
+_PARTIAL_LIST = re.compile(r"includ|such\s+as|\blike\b|likes\s+of|among|包括|等", re.IGNORECASE)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7)
+    partial = bool(_PARTIAL_LIST.search(m.group(0)))
+    # ", backed by X," in apposition to a company: a standing stake, not this sentence's round
+    standing = bool(re.match(r"backed\b", m.group(0), re.IGNORECASE)) and view.skel[: m.start()].rstrip().endswith(",")
+    _invest(
+        eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
+        money_ok=not partial, episode=not standing,
+    )
 
 
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
@@ -245,7 +275,7 @@ def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co"))
+    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co") or m.group("co2"))
     if not co.is_companyish() or inv.root != "Organization":
         return
     role = "strategic" if "战略" in m.group(0) else None
@@ -255,16 +285,27 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():
-        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group)
+        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
 
 
 def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    members = _orgs(m.group("inv"))
+    listed = "inv" if m.groupdict().get("inv") is not None else "inv2"
+    if re.search(r"未|没有|并无|不设|无", view.skel[m.end(listed) : m.end()]):
+        return  # "X未引入基石投资者": the company without cornerstones, not one of them
+    members = _orgs(m.group(listed))
     groups = {eng.ent(view, c).group for c in members}
     target = None
     if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
         target = eng.ctx.ipo_company
-    target = _first(target, eng.company_before(view, m.start(), groups), eng.topic(view), eng.main_company())
+    # an offering's cornerstones belong to the company of the IPO story, however long ago it was named
+    target = _first(
+        target,
+        eng.company_before(view, m.start(), groups),
+        eng.topic(view),
+        eng.ctx.ipo_company,
+        eng.company_after(view, m.end(), groups),  # "A以基石投资者身份认购B的股份"
+        eng.main_company(),
+    )
     if target is None:
         return
     _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)

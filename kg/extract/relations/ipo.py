@@ -6,13 +6,15 @@ import re
 from typing import Any
 
 from kg.extract.normalize import find_money
-from kg.extract.relations.engine import _FUTURE, ORG, _date_props, _Engine, _View
+from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _Engine, _first, _orgs, _View
 
 # -- IPO ---------------------------------------------------------------------------------------------
 
 _TICKER_RES = [
     re.compile(
-        r"(?:股票代码|证券代码|代码)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6})(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
+        # "股票代码为688981", Taiwan's "股票代号为GGR"
+        r"(?:(?:股票|证券|股份)代[码号]|代码|代号)(?:为|是)?\s*:?\s*[“\"'「]?\s*(?P<t>\d{4,6}|[A-Z]{2,5}(?![A-Za-z]))"
+        r"(?:\.(?P<sx>HK|SH|SZ|BJ|SS))?",
         re.IGNORECASE,
     ),
     re.compile(
@@ -54,6 +56,7 @@ _CITY_EXCHANGE = [
     (re.compile(r"Hong\s+Kong|香港|港股"), "hkex"),
     (re.compile(r"\bNasdaq\b", re.IGNORECASE), "nasdaq"),
     (re.compile(r"New\s+York|纽约"), "nyse"),
+    (re.compile(r"HK\$|港元|港币"), "hkex"),  # an offer priced in Hong Kong dollars
 ]
 
 
@@ -78,8 +81,24 @@ def _tickers(skel: str) -> list[tuple[int, int, str, str | None]]:
     return sorted(out)
 
 
+#: Banks named for their role in an offering ("A、B及C为联席保荐人", "with A as sole sponsor").
+_BANK_ROLE = re.compile(
+    rf"(?P<banks>{ZL}|{EL})\s*(?:为|担任|作为|as|are|were|is|was)?\s*[^;。.{NE}]{{0,8}}?(?:保荐人|保荐机构|承销商|"
+    r"账簿管理人|整体协调人|(?:joint\s+|sole\s+)?(?:sponsors?|underwriters?|bookrunners?|global\s+coordinators?))",
+    re.IGNORECASE,
+)
+
+
+def _deal_banks(eng: _Engine, view: _View) -> set[int]:
+    """Organisations a sentence names as an offering's sponsors or underwriters: not the issuer."""
+    out: set[int] = set()
+    for m in _BANK_ROLE.finditer(view.skel):
+        out.update(view.groups[c] for c in _orgs(m.group("banks")))
+    return out
+
+
 def _ipo_parties(
-    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None
+    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
     """(company, exchange, ticker, board) for an IPO cue at `m`.
 
@@ -87,14 +106,13 @@ def _ipo_parties(
     city implies ("0100.HK", "a Hong Kong debut"), else `default_exchange`.
     """
     cue_at = m.start()
-    company = None
-    by = re.match(r"\s*(?:by|of)\s+(" + ORG + ")", view.skel[m.end() :])
+    by = None if company is not None else re.match(r"\s*(?:by|of)\s+(" + ORG + ")", view.skel[m.end() :])
     if by:
         ent = eng.ent(view, by.group(1))
         if ent.is_companyish():
             company = ent.group
     if company is None:
-        company = eng.company_before(view, cue_at)
+        company = eng.company_before(view, cue_at, _deal_banks(eng, view))
     if (
         company is None
         and eng.ctx.ipo_company is not None
@@ -110,6 +128,10 @@ def _ipo_parties(
     exchange, board, best = None, None, None
     for i, ch in enumerate(view.skel):
         if ch in view.groups and eng.ent(view, ch).is_exchange():
+            # "the Shanghai Stock Exchange's STAR Market", "上交所科创板": the board named after it
+            sub = re.match(rf"(?:'s|’s|的)?\s*({ORG})", view.skel[i + 1 :])
+            if sub and sub.group(1) in view.groups and eng.ent(view, sub.group(1)).is_exchange():
+                continue
             dist = abs(i - cue_at)
             if best is None or dist < best:
                 best, exchange = dist, eng.ent(view, ch).group
@@ -163,22 +185,31 @@ def _ipo(
     method: str,
     confidence: float,
     default_exchange: str | None = None,
+    company: int | None = None,
+    exchange: int | None = None,
+    ticker: str | None = None,
+    when: tuple[int, int] | None = None,
 ) -> None:
-    company, exchange, ticker, board = _ipo_parties(eng, view, m, default_exchange)
+    found = _ipo_parties(eng, view, m, default_exchange, company)
+    company = found[0]
+    exchange = _first(exchange, found[1])
+    ticker = ticker or found[2]
+    board = found[3]
     if company is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no company for the IPO step"))
         return
     if exchange is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
-    date = eng.date_near(view, m.start())
+    date = eng.date_near(view, *(when or (m.start(), m.end())))
     props: dict[str, Any] = {**_date_props(date)}
     if rel_type in ("FILED_FOR_IPO", "LISTED_ON"):
         props["board"] = board
     if rel_type == "LISTED_ON":
         props["ticker"] = ticker
         price = re.search(
-            r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+shares\s+)?at|IPO\s+price)"
+            r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+|the\s+)?(?:shares|stock|IPO|"
+            r"initial\s+public\s+offering|offering|listing)?\s*at|IPO\s+price)"
             r"(?:为|定为|是|of)?\s*(?:每股)?\s*",
             view.skel,
             re.IGNORECASE,
@@ -206,6 +237,10 @@ def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    if m.group(0) == "首挂":
+        # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying
+        _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.7, default_exchange="hkex")
+        return
     planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
     scheduled = planned and (date := eng.date_near(view, m.start(), m.end())) is not None and date.precision == "day"
     if planned and not scheduled:
@@ -222,3 +257,78 @@ def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     ent = eng.ent(view, m.group("co"))
     if ent.is_companyish():
         eng.upgrade(ent.group, {"Company"}, ticker=_norm_ticker(m.group("t"), m.group("sx")))
+
+
+#: Where a "X-listed" adjective or a ticker's prefix puts a company's shares.
+_PLACE_EXCHANGE = {
+    "hong kong": "hkex",
+    "hk": "hkex",
+    "shanghai": "sse",
+    "shenzhen": "szse",
+    "nasdaq": "nasdaq",
+    "nyse": "nyse",
+    "new york": "nyse",
+    "hkex": "hkex",
+    "sehk": "hkex",
+    "sse": "sse",
+    "szse": "szse",
+}
+#: Words in a sentence that make a bare Hong Kong code ("西岭科技(2650)") a listed stock's code.
+_LISTING_WORDS = re.compile(
+    r"上市|新股|招股|挂牌|首挂|首日|暗盘|发售|H股|listed|listing|IPO|debut|shares|offering", re.IGNORECASE
+)
+
+
+_LISTING_DAY = re.compile(
+    r"(?<!拟)(?<!计划)上市(?!公司)|挂牌|首挂|买卖|\bdebut|\bbegan\s+trading|\bstarted\s+trading|\blisted\s+(?:on|in)",
+    re.IGNORECASE,
+)
+
+
+def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Nasdaq-listed Y", "Hong Kong-listed Y": Y's shares trade there."""
+    co = eng.ent(view, m.group("co"))
+    if not co.is_companyish():
+        return
+    exchange = None
+    if m.group("ex"):
+        ex = eng.ent(view, m.group("ex"))
+        if not ex.is_exchange():
+            return
+        exchange = ex.group
+    else:
+        key = _PLACE_EXCHANGE.get(re.sub(r"\s+", " ", m.group("place")).lower())
+        if key is None:
+            return
+        exchange = eng.key_group(key, *view.norm_span(m.start("place"), m.end("place")))
+    _ipo(eng, view, m, "LISTED_ON", "ipo-listed-adjective", 0.75, company=co.group, exchange=exchange)
+
+
+def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """A company with its exchange code ("Y (NASDAQ: YQR)", "Y (2650.HK)", "新股Y(2650)") is listed
+    there; a bare four- or five-digit code counts only in a sentence about listings."""
+    co = eng.ent(view, m.group("co"))
+    if not co.is_companyish():
+        return
+    t, sx = m.group("t"), m.group("sx") or m.group("sx2")
+    exchange = None
+    if m.group("ex"):
+        ex = eng.ent(view, m.group("ex"))
+        if not ex.is_exchange():
+            return
+        exchange = ex.group
+    elif sx:
+        key = _SUFFIX_EXCHANGE.get(sx.lower()) or _PLACE_EXCHANGE.get(sx.lower())
+        if key is None:
+            return
+        exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
+    elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel):
+        exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
+    else:
+        return
+    # the listing's date is the one by its listing word ("X(2650)昨日起招股，将于10月10日上市")
+    cue = _LISTING_DAY.search(view.skel, m.end())
+    _ipo(
+        eng, view, m, "LISTED_ON", "ipo-code", 0.7, company=co.group, exchange=exchange,
+        ticker=_norm_ticker(t, sx), when=(cue.start(), cue.end()) if cue else None,
+    )

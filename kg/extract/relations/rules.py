@@ -22,7 +22,14 @@ from kg.extract.relations.funding import (
     _h_sole,
     _h_verb,
 )
-from kg.extract.relations.ipo import _h_filed, _h_hearing, _h_ipo_company_ticker, _h_listed
+from kg.extract.relations.ipo import (
+    _h_code_listed,
+    _h_filed,
+    _h_hearing,
+    _h_ipo_company_ticker,
+    _h_listed,
+    _h_listed_adjective,
+)
 from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
 from kg.extract.relations.people import (
     _former,
@@ -114,12 +121,44 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "funding-verb",
-        _r(rf"(?P<inv>{ORG})\s*(?:战略)?(?:投资|入股|注资|增资)(?:了)?\s*(?P<co>{ORG})"),
+        _r(
+            # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
+            rf"(?P<inv>{ORG})\s*(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
+            rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
+            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行))"
+        ),
         _h_verb,
     ),
     _Rule(
+        "funding-verb",
+        # "B向A配售新股": A buys B's new shares
+        _r(rf"(?P<co>{ORG})\s*(?:已|将|拟)?\s*(?:向|对)\s*(?P<inv>{ORG})\s*(?:配售|定向增发|发行)(?:了)?[^。;!?,{NE}]{{0,8}}?(?:新股|股份|股票|H股)"),
+        _h_verb,
+    ),
+    _Rule(
+        "funding-received",
+        # "B宣布引入战略投资者A": B's new investor
+        _r(rf"引入(?:了)?\s*(?:新的)?(?P<kind>战略投资者|战略投资方|战投|投资者|投资方|新股东)\s*(?P<inv>{ZL})"),
+        _h_got,
+    ),
+    _Rule(
+        "funding-investor-list",
+        # "鸿海、淡马锡入股" closing a clause: investors taking stakes in the company of the passage
+        _r(
+            # members the article did not recognise ("A、尹某、B入股") stay in the list, unnamed
+            rf"(?P<inv>(?:{ORG}|{PER}){_BR}(?:{_ZH_SEP}(?:{ORG}|{PER}|[\u4e00-\u9fff]{{2,4}}){_BR})*)\s*(?:等)?\s*"
+            rf"(?:联合|共同|相继|纷纷|也|均|亦|先后)?(?:入股|注资|增资)(?=\s*(?:$|[,。;!?]))"
+        ),
+        _h_investors_are,
+    ),
+    _Rule(
         "ipo-cornerstone",
-        _r(rf"基石投资(?:者|人|方)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"),
+        _r(
+            rf"基石投资(?:者|人|方)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"
+            # "引入三名基石投资者，合共认购1亿美元股份，包括A及B"
+            rf"|基石投资(?:者|人|方)[^。;!?{NE}]{{0,30}}?(?:包括|分别为|分别是|为|:)\s*(?P<inv2>{ZL})"
+        ),
         _h_cornerstone,
     ),
     _Rule(
@@ -131,6 +170,17 @@ RULES: list[_Rule] = [
         "funding-subject",
         _r(
             rf"(?P<co>{ORG})[^。;!?{NE}]{{0,24}}?(?:融资|轮|raised|raises|funding\s+round|financing)",
+            re.IGNORECASE,
+        ),
+        _h_funding_subject,
+        _FUNDING_CUE,
+    ),
+    _Rule(
+        "funding-subject",
+        _r(
+            # "Y closed a $120 million Series C round", "Y has secured new funding"
+            rf"(?P<co>{ORG})[^.;!?{NE}]{{0,60}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
+            rf"received)\b[^.;!?{NE}]{{0,40}}?\b(?:round|funding|financing|investment)\b",
             re.IGNORECASE,
         ),
         _h_funding_subject,
@@ -156,7 +206,9 @@ RULES: list[_Rule] = [
         "funding-lead",
         _r(
             rf"(?P<co>co-?)?led\s+by\s+(?:(?:state|government|city|municipal)[- ](?:owned|backed|run)\s+)?"
-            rf"(?P<inv>{EL})",
+            # "led by a fund managed by X": the manager stands for its fund
+            rf"(?:(?:a|an|the|one)\s+(?:[\w-]+\s+)?(?:fund|vehicle|entity|unit|affiliate)s?\s+"
+            rf"(?:managed|advised|controlled|owned|run)\s+by\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
         _h_lead,
@@ -164,9 +216,17 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-lead",
         _r(
-            rf"(?P<inv>{EL})\s+(?P<co>co-?)?led\s+the\s+(?:round|financing|funding|investment|deal)",
+            # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
+            rf"(?P<inv>{EL})\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
+            rf"(?:[^.;!?{NE}]{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
+            rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
             re.IGNORECASE,
         ),
+        _h_lead,
+    ),
+    _Rule(
+        "funding-lead",
+        _r(rf"\bwith\s+(?P<inv>{EL})\s+(?P<co>co-?)?leading\b", re.IGNORECASE),
         _h_lead,
     ),
     _Rule(
@@ -189,15 +249,45 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "funding-follow",
-        _r(rf"with\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)", re.IGNORECASE),
+        _r(
+            rf"(?:with|and)\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)",
+            re.IGNORECASE,
+        ),
+        _h_follow,
+    ),
+    _Rule(
+        "funding-follow",
+        _r(
+            # "X and Y also joined the round", "existing investors X and Y took part in the financing"
+            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:joined|"
+            rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
+            rf"(?:the|this|that|a)\s+(?:[^.;!?{NE}]{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
+            rf"investment)\b",
+            re.IGNORECASE,
+        ),
+        _h_follow,
+    ),
+    _Rule(
+        "funding-follow",
+        _r(
+            # "the round was led by X and included Y and Z", "the financing also drew in Y"
+            rf"(?:\b(?:round|financing|deal|raise|fundraising)\b(?:\s+(?:was|is|has|had))?|"
+            rf"led\s+by\s+{EL}\s*,?\s+and)\s+(?:also\s+)?(?:included|includes|drew(?:\s+in)?|attracted|"
+            rf"saw\s+participation\s+from|had\s+participation\s+from)\s+(?:participation\s+from\s+)?"
+            rf"(?:existing\s+|new\s+|other\s+|returning\s+)?(?:investors?\s+|backers?\s+)?"
+            rf"(?:such\s+as\s+|including\s+|like\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
         _h_follow,
     ),
     _Rule(
         "funding-investor-list",
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
-            rf"(?:co-|other\s+|existing\s+|new\s+)?investors?\s+(?:include|included|including|such\s+as|like|"
-            rf"were|are)|roped\s+in|funds?\s+(?:managed|advised)\s+by|"
+            rf"(?:co-|other\s+|existing\s+|new\s+)?(?:investors?|backers?|shareholders)\s+"
+            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
+            rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
+            rf"funds?\s+(?:managed|advised)\s+by|"
             rf"(?:the\s+)?likes\s+of)\s+[^.;!?{NE}]{{0,60}}?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
@@ -211,6 +301,17 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_verb,
+    ),
+    _Rule(
+        "funding-investor-list",
+        _r(
+            # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
+            rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+[^.;!?{NE}]{{0,60}}?\bfrom\s+"
+            rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\bcounts\s+)(?P<inv>{EL})"
+            rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
+            re.IGNORECASE,
+        ),
+        _h_investors_are,
     ),
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
@@ -228,12 +329,30 @@ RULES: list[_Rule] = [
         _h_ipo_company_ticker,
     ),
     _Rule(
+        "ipo-code",
+        _r(
+            rf"(?P<co>{ORG})\s*\(\s*(?:(?:股份|股票|证券)?代[号码]\s*:?\s*)?"
+            rf"(?:(?:(?P<ex>{ORG})|(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|SSE|SZSE))\s*:\s*)?"
+            rf"(?P<t>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sx2>HK|SH|SZ|BJ|SS))?\s*\)"
+        ),
+        _h_code_listed,
+    ),
+    _Rule(
+        "ipo-listed-adjective",
+        _r(
+            rf"(?:(?P<ex>{ORG})|(?P<place>Hong\s+Kong|HK|Shanghai|Shenzhen|New\s+York))-listed\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"
+        ),
+        _h_listed_adjective,
+    ),
+    _Rule(
         "ipo-filing",
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
-            r"申请材料|上市申请书)|秘密递表|filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+)?"
+            r"申请材料|上市申请书)|秘密递表|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
-            r"draft\s+prospectus))|submitted\s+(?:a\s+|its\s+|an\s+)?(?:listing\s+)?"
+            r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
+            r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
             r"(?:application|prospectus)",
             re.IGNORECASE,
         ),
@@ -251,9 +370,13 @@ RULES: list[_Rule] = [
         "ipo-listing",
         _r(
             rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
-            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*{ORG}\s*(?:主板|科创板|创业板)?"
-            rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\bbegan\s+trading\b|"
-            rf"\bstarted\s+trading\b|\bwent\s+public\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
+            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
+            rf"(?:主板|科创板|创业板)?"
+            rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
+            rf"\bstarted\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
+            rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
+            rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
             rf"trad(?:e|ing)\b|\blisting\s+by\b",
             re.IGNORECASE,
         ),
