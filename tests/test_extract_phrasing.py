@@ -245,3 +245,44 @@ def test_terms_of_corporate_finance_are_not_organisations(text: str, term: str) 
 
 def test_a_name_ending_in_capital_is_still_a_name() -> None:
     assert "远川资本" in _names("公司完成私募增资，由远川资本认购。")
+
+
+def test_new_shareholders_in_a_registry_change_and_one_investors_own_sum() -> None:
+    text = (
+        "存储芯片企业岚江存储近日发生工商变更，新增国家集成电路产业投资基金三期股份有限公司、"
+        "湖北长江产业投资集团有限公司为股东。据悉，本轮增资总额约80亿元，其中大基金三期出资30亿元。"
+    )
+    ex = extract(Article(text=text, published=PUBLISHED))
+    name = {e.handle: e for e in ex.entities}
+    facts = {(r.type, name[r.source].names[0], name[r.target].names[0]): r.props for r in ex.relations}
+    assert ("INVESTED_IN", "国家集成电路产业投资基金三期股份有限公司", "岚江存储") in facts
+    assert ("INVESTED_IN", "湖北长江产业投资集团有限公司", "岚江存储") in facts
+    assert facts[("INVESTED_IN", "国家集成电路产业投资基金三期股份有限公司", "岚江存储")]["amount"] == 3_000_000_000
+    platform = next(e for e in ex.entities if e.names[0] == "湖北长江产业投资集团有限公司")
+    assert "StateOwnedFund" in platform.types
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [("武汉光谷金融控股集团有限公司", True), ("浙江岚峰控股集团有限公司", False), ("深圳市岚峰科技有限公司", False)],
+)
+def test_a_regional_investment_platform_is_state_capital(name: str, state: bool) -> None:
+    ex = extract(Article(text=f"{name}投资了星衡智能。", published=PUBLISHED), gazetteer=_no_companies())
+    types = next(e.types for e in ex.entities if name.endswith(e.names[0]) or e.names[0] in name)
+    assert ("StateOwnedFund" in types) is state
+
+
+def test_a_founder_creates_a_company_described_before_its_name() -> None:
+    assert ("FOUNDED", "许明哲", "白桦智能") in _facts("前澜溯科技产品副总裁许明哲已离职，创办了AI办公公司白桦智能。")
+
+
+@pytest.mark.parametrize(
+    ("text", "investor"),
+    [
+        ("Qorvane Robotics raised $200 million in a round led by Birch Capital, with participation from "
+         "existing investor Pine Ventures.", "Pine Ventures"),
+        ("Birch Capital agreed to buy a 5% stake in Qorvane Robotics for HK$1.2 billion.", "Birch Capital"),
+    ],
+)
+def test_english_stakes_and_existing_investors(text: str, investor: str) -> None:
+    assert ("INVESTED_IN", investor, "Qorvane Robotics") in _facts(text)

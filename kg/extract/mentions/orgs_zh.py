@@ -22,10 +22,22 @@ _DATEISH = re.compile(r"\d|年|月|日|号")
 _ZH_MAX_PREFIX = 16
 
 
+#: What a province's or a city's investment platform calls itself ("湖北长江产业投资集团",
+#: "武汉光谷金融控股集团"): with a region at the head of the name, state capital.
+_PLATFORM_WORDS = re.compile(
+    r"产业投资|投资集团|金融控股|金控|国有资本|城投|城建投|产投|科创投|高新投|创新投资|发展投资|投资控股|引导基金"
+)
+
+
+def _regional_platform(name: str) -> bool:
+    """A name that starts with a region and calls itself an investment platform."""
+    return bool(_REGION_RE.match(name)) and bool(_PLATFORM_WORDS.search(name))
+
+
 def _state_attrs(name: str, prefix: str, suffix_type: str) -> dict[str, Any] | None:
     """investor_kind/region/gov_level when a Chinese investor name marks state capital, else None."""
     region_match = _STATE_PREFIX_RE.match(prefix)
-    marked = any(marker in name for marker in vocab.STATE_MARKERS_ZH)
+    marked = any(marker in name for marker in vocab.STATE_MARKERS_ZH) or _regional_platform(name)
     if not marked and not (region_match and suffix_type in ("Investor", "StateOwnedFund")):
         return None
     kind = (
@@ -206,7 +218,14 @@ _ZH_SUFFIX_ANY = re.compile(f"(?=({_ZH_SUFFIX_RE.pattern}))")
 def _suffix_spans(text: str) -> list[tuple[int, int]]:
     """Suffix matches that end a name: where suffixes overlap ("科创投" in "科创投资基金"), the one
     reaching furthest right wins, and of those the longest."""
-    spans = sorted({(m.start(), m.start() + len(m.group(1))) for m in _ZH_SUFFIX_ANY.finditer(text)})
+    spans = sorted(
+        {
+            (m.start(), m.start() + len(m.group(1)))
+            for m in _ZH_SUFFIX_ANY.finditer(text)
+            # "X有限公司投资了Y": 投资 before 了/过 is the verb, not the end of a name
+            if not (m.group(1) == "投资" and text[m.start() + 2 : m.start() + 3] in ("了", "过"))
+        }
+    )
     best_by_end: dict[int, tuple[int, int]] = {}
     for s, e in spans:
         if e not in best_by_end or s < best_by_end[e][0]:
@@ -271,6 +290,8 @@ def _zh_suffix_occurrences(
             # "独家投资", "战略投资": how an investor invests, not the end of its name
             dropped.append((text[activity.start() : s1], "generic description, not a name"))
             continue
+        if text.endswith(("有限公司", "有限责任公司"), 0, s0):
+            continue  # "X有限公司投资": a company's legal form ends its name
         left, known_head = _left_boundary(text, s0, s1, gaz_ends)
         if not known_head:
             # "林澈曾任星岩科技": the name starts after the verb, also when jieba cut the verb in two
@@ -320,7 +341,7 @@ def _zh_suffix_occurrences(
                 state
                 and suffix_type != "Company"
                 or state
-                and any(k in name for k in ("国资", "国投", "国有资本"))
+                and (any(k in name for k in ("国资", "国投", "国有资本")) or _regional_platform(name))
             ):
                 types = {"StateOwnedFund"}
                 attrs.update(state)

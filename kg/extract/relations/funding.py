@@ -262,6 +262,22 @@ def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, None, "funding-context-list", 0.5)
 
 
+def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"其中A出资30亿元", "A认缴5亿元": an investor's own sum in the round of the passage (or of the
+    company named before it); the sum is the investor's, so it is kept even beside a round total."""
+    inv = eng.ent(view, m.group("inv"))
+    if not inv.is_investorish() and "Investor" not in inv.types:
+        return
+    target, _conf = _funding_target(eng, view, {inv.group}, m.start())
+    if target is None or target == inv.group:
+        return
+    money = _round_money(view.skel[m.start() :])
+    props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
+    if money is not None:
+        props.update(money.as_props())
+    eng.emit(view, "INVESTED_IN", inv.group, target, props, m, "funding-contribution", 0.65)
+
+
 def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """An investor named as an example of a kind of money ("有A这样的地方产业资本", "以B为代表的国有
     金融机构") in a sentence about a round, or right after one."""

@@ -16,6 +16,7 @@ from kg.extract.relations.funding import (
     _h_follow,
     _h_funding_subject,
     _h_got,
+    _h_investor_cheque,
     _h_investors_are,
     _h_kind_member,
     _h_lead,
@@ -72,6 +73,8 @@ _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
 #: Adverbs between a person and the verb ("X recently left A").
 _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)\s+)?"
+#: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
+_ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
@@ -191,6 +194,23 @@ RULES: list[_Rule] = [
         _r(rf"(?P<inv>{ORG}(?:{_BR}{_ZH_SEP}{ORG}){{1,}}{_BR})"),
         _h_context_list,
         _FUNDING_CUE,
+    ),
+    _Rule(
+        # a registry change: "X近日发生工商变更，新增A、B、C为股东"
+        "funding-new-shareholders",
+        _r(rf"新增(?:了)?\s*(?P<inv>{ZL})\s*(?:等)?(?:\d+家机构)?\s*(?:为|成为)(?:公司)?(?:新)?股东"),
+        _h_investors_are,
+    ),
+    _Rule(
+        "funding-new-shareholders",
+        _r(rf"(?:新进|新增)股东(?:包括|有|为|:)?\s*(?P<inv>{ZL})"),
+        _h_investors_are,
+    ),
+    _Rule(
+        # "其中大基金三期出资30亿元": one investor's own cheque in a round
+        "funding-contribution",
+        _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:出资|认缴|认购|投资)(?:了)?\s*(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
+        _h_investor_cheque,
     ),
     _Rule(
         "funding-kind-member",
@@ -313,6 +333,17 @@ RULES: list[_Rule] = [
         ),
         _h_investors_are,
     ),
+    _Rule(
+        # "X agreed to buy a 5% stake in Y for HK$1.2 billion", "X took a minority stake in Y"
+        "funding-verb",
+        _r(
+            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+|have\s+)?(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
+            rf"(?:buy|bought|acquire[sd]?|take|took|taken|purchase[sd]?)\s+(?:a|an)\s+(?:[\d.]+\s*(?:%|per\s*cent)\s+|"
+            rf"minority\s+|small\s+|strategic\s+)?stake\s+in\s+(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+    ),
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
         "ipo-cornerstone",
@@ -405,7 +436,7 @@ RULES: list[_Rule] = [
         "founded-verb",
         _r(
             rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
-            rf"成立|发起成立)(?:了)?\s*(?:的)?\s*(?P<org>{ORG})"
+            rf"成立|发起成立)(?:了)?\s*(?:的)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
         _h_founded_zh,
     ),
@@ -415,7 +446,7 @@ RULES: list[_Rule] = [
             rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
             # "离职，随后创办B" and, without the comma, "离职后创办B"
             rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
-            rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
+            rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
         _h_founded_zh,
     ),
