@@ -308,3 +308,10 @@ def test_an_organisation_listed_beside_a_person_stays_an_organisation() -> None:
     ex = extract(Article(text=text, published="2025-06-10"))
     types = {e.names[0]: e.types for e in ex.entities}
     assert "Person" not in types.get("Birch Capital", {"Person"})
+
+
+def test_retiring_is_leaving() -> None:
+    ex = extract(Article(text="台积电发言人表示，罗振宇已于今年7月自台积电退休。", published="2025-11-20"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    left = {(name[r.source], name[r.target]): r.props for r in ex.relations if r.type == "LEFT"}
+    assert ("罗振宇", "台积电") in left

@@ -1356,7 +1356,7 @@ STATE_MIDDLE_WORDS = (
 
 # -- cues for relations ----------------------------------------------------------------------------
 
-LEAVE_CUE_ZH = r"离职|去职|离开|出走|卸任|辞任|辞去|辞职|告别|退出|另起炉灶|离职创业|投身创业|转身创业"
+LEAVE_CUE_ZH = r"离职|去职|离开|出走|卸任|辞任|辞去|辞职|告别|退出|退休|荣休|另起炉灶|离职创业|投身创业|转身创业"
 LEAVE_CUE_EN = (
     r"\b(?:left|leaves|leaving|departed|departure|quit|resigned|stepped down|exited|dismiss(?:ed|al))\b"
 )

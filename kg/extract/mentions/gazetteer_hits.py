@@ -3,11 +3,13 @@
 A short known name can also be part of a longer name nobody has listed: "智元" in "云启智元" is not
 智元机器人, and "京东" in "北京东路" is no company. Pinning such a match on the famous entity files
 another company's round or listing under it, so a short Chinese name is taken only when the words
-around it leave it whole: jieba does not read a word across either of its edges, and the word right
+around it leave it whole: jieba does not read a word across its first edge, and the word right
 before it is not an unknown name-like word glued to it.
 """
 
 from __future__ import annotations
+
+import re
 
 from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer
@@ -35,8 +37,10 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     tokens = [(w, f, left + s) for w, f, s in _pos(text[left:right])]
     for word, _flag, s in tokens:
         e = s + len(word)
-        if s < start < e or s < end < e:
-            return True  # "云" + "启智" + "元": jieba reads a word across the name's edge
+        if s < start < e:
+            if s == start - 1 and text[s] in vocab.ZH_BOUNDARY_WORDS:
+                continue  # "向蔚" + "来": a preposition jieba glued on, not a longer name
+            return True  # "云" + "启智" + "元": jieba reads a word across the name's first edge
     before = [(w, f) for w, f, s in tokens if s + len(w) == start]
     if before:
         word, flag = before[0]
@@ -52,14 +56,30 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_REGION_BEFORE = re.compile("(?:" + "|".join(sorted(map(re.escape, vocab.REGIONS), key=len, reverse=True)) + ")$")
+#: What may stand before a city that heads a known name: a list separator, a preposition, nothing.
+_OPENS_NAME = "、,，;；:：(（“\"由与和及跟向对在被获 \n"
+
+
+def _with_region(text: str, start: int, end: int) -> int:
+    """"苏州元禾", "北京智谱": a city or province written before a known name belongs to the name."""
+    m = _REGION_BEFORE.search(text, max(0, start - 4), start)
+    if m is None or m.start() == start:
+        return start
+    if m.start() > 0 and text[m.start() - 1] not in _OPENS_NAME:
+        return start
+    return m.start()
+
+
 def _gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
     out = []
     for m in gazetteer.scan(nt.text):
-        if m.board is None and _inside_longer_name(nt.text, m.start, m.end):
+        start = _with_region(nt.text, m.start, m.end) if m.entry.type != "Exchange" else m.start
+        if start == m.start and m.board is None and _inside_longer_name(nt.text, m.start, m.end):
             continue
         out.append(
             Occurrence(
-                m.start,
+                start,
                 m.end,
                 {m.entry.type},
                 "gazetteer",

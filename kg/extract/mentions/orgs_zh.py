@@ -354,7 +354,7 @@ def _zh_suffix_occurrences(
 
 
 #: After a weak suffix, words that make it a description ("车规芯片业务", "芯片公司岚峰半导体").
-_DESCRIBED_THING = re.compile(r"(?:业务|领域|行业|赛道|板块|方向|产业|市场|事业部|部门|研发|方案|产品线)")
+_DESCRIBED_THING = re.compile(r"(?:业务|领域|行业|赛道|板块|方向|产业|市场|事业部|部门|研发|方案|产品线|机构)")
 #: A reporting verb right after a weak suffix makes it a source, not a name ("IT桔子数据显示").
 _REPORTED_BY = re.compile(r"(?:显示|表明|统计|称)")
 _DESCRIPTOR_NOUN = re.compile(r"(?:公司|企业|厂商|厂|创企|独角兽|龙头)")

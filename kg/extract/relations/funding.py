@@ -59,7 +59,8 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
             ent = eng.ent(view, m.group("co"))
             if ent.group not in investors and ent.is_companyish():
                 return ent.group, 0.85
-    excluded = investors | _listed_with_investors(eng, view)
+    # the round's company is not one of the investors this sentence has already named (a lead)
+    excluded = investors | _listed_with_investors(eng, view) | eng._investors_here
     before = eng.company_before(view, at, excluded)
     if before is not None:
         return before, 0.7
@@ -131,7 +132,7 @@ def _invest(
         props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
         # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
         # a round's total never goes to a follower
-        single = role in (None, "strategic") and len(investors) == 1 and money_ok
+        single = role in (None, "strategic") and len(investors) == 1 and money_ok and not eng._investors_here
         if money is not None and (role in ("lead", "sole") or single):
             props.update(money.as_props())
         eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))

@@ -73,6 +73,10 @@ _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
 #: Adverbs between a person and the verb ("X recently left A").
 _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)\s+)?"
+#: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
+_WHEN = (
+    r"(?:(?:也|亦|还|再|又|曾|均|同时|先后|此前|去年|今年|前年|近期|随后|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)\s*)*"
+)
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
@@ -117,7 +121,7 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-verb",
         _r(
-            rf"(?P<inv>{ORG})\s*(?:向|对)\s*(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:向|对)\s*(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
             rf"(?:投资|注资|增资)"
         ),
         _h_verb,
@@ -126,7 +130,7 @@ RULES: list[_Rule] = [
         "funding-verb",
         _r(
             # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
-            rf"(?P<inv>{ORG})\s*(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
             rf"(?:(?:战略)?(?:投资|入股|注资|增资)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
             rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行))"
@@ -540,7 +544,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|出走|离开)"
+            rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|出走|离开|退休|荣休)"
         ),
         _h_left_zh,
     ),
