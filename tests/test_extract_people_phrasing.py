@@ -315,3 +315,19 @@ def test_retiring_is_leaving() -> None:
     name = {e.handle: e.names[0] for e in ex.entities}
     left = {(name[r.source], name[r.target]): r.props for r in ex.relations if r.type == "LEFT"}
     assert ("罗振宇", "台积电") in left
+
+
+def test_a_pronoun_opening_a_clause_is_the_person_just_named() -> None:
+    text = "另一位代表人物是周砚白。他曾任推荐算法负责人，2024年初离开字节跳动，随后创办了澄镜科技。"
+    ex = extract(Article(text=text, published="2025-11-20"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    facts = {(r.type, name[r.source], name[r.target]) for r in ex.relations}
+    assert ("LEFT", "周砚白", "字节跳动") in facts
+    assert "他" not in {n for e in ex.entities for n in e.names}
+
+
+def test_a_pronoun_after_two_people_stands_for_nobody() -> None:
+    text = "林澈是岚溯科技的工程师，周砚白是澄镜科技的研究员。他后来离开了白桦智能。"
+    ex = extract(Article(text=text, published="2025-11-20"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    assert not {r for r in ex.relations if r.type == "LEFT" and name[r.target] == "白桦智能"}

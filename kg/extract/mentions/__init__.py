@@ -252,6 +252,33 @@ def _drop_finance_terms(text: str, occs: list[Occurrence], dropped: list[tuple[s
     return kept
 
 
+#: 他/她 opening a clause, before what people do: the subject of a career sentence.
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|(?<=[。!?;,，\n]))\s*(?P<p>他|她)(?=\s*(?:曾|在|于|已|也|还|随后|后来|先后|早年|此前|离开|离职|加入|加盟|"
+    r"创办|创立|联合创办|与|和|担任|出任|毕业于|是))"
+)
+#: How far back (characters) the person a pronoun stands for may have been named.
+_PRONOUN_REACH = 160
+
+
+def _pronoun_subjects(text: str, occs: list[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
+    """"另一位代表人物是周砚白。他曾任…，离开字节跳动，…创办了澄镜科技": a 他/她 that opens a clause
+    stands for the person named last before it (within a sentence or two, and only when exactly one
+    person was named in that stretch, so the reference is not a guess). Returns (person occurrence,
+    pronoun occurrence) pairs; the pronoun occurrence is inferred (it lends the person no name)."""
+    people = sorted((o for o in occs if root_of(o.types) == "Person" and not o.inferred), key=lambda o: o.start)
+    out = []
+    for m in _PRONOUN_SUBJECT.finditer(text):
+        s = m.start("p")
+        before = [o for o in people if o.end <= s and s - o.end <= _PRONOUN_REACH]
+        names = {text[o.start : o.end] for o in before}
+        if len(names) != 1:
+            continue
+        person = before[-1]
+        out.append((person, Occurrence(s, s + 1, set(person.types), "pronoun", 0.5, inferred=True)))
+    return out
+
+
 _TITLE_AHEAD = re.compile(rf"\s*(?:{TITLES_ZH_RE})", re.IGNORECASE)
 
 
@@ -401,6 +428,9 @@ def find_occurrences(
     chosen = _select(chosen + [o for _full, o in surnames])
     if ner is not None:
         chosen = _select(chosen + _ner_occurrences(chosen, ner_spans))
+    pronouns = _pronoun_subjects(nt.text, chosen)
+    pairs_by_span += [((person.start, person.end), (o.start, o.end)) for person, o in pronouns]
+    chosen = sorted(chosen + [o for _person, o in pronouns], key=lambda o: o.start)
     index = {(o.start, o.end): i for i, o in enumerate(chosen)}
     pairs = [(index[a], index[b]) for a, b in pairs_by_span if a in index and b in index]
     pairs += _short_form_pairs(nt, chosen)

@@ -245,6 +245,13 @@ def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+#: A noun for a person, then who it is: "另一位代表人物是周砚白", "一位名叫林澈的工程师".
+_ZH_AFTER_PERSON_NOUN = re.compile(
+    r"(?:代表人物|人物|人士|创业者|掌门人|操盘手|工程师|研究员|科学家|高管)(?:是|为|就是)\s*(?=[\u4e00-\u9fff]{2,4})"
+    r"|(?:名叫|名为|叫做)\s*(?=[\u4e00-\u9fff]{2,4})"
+)
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -262,6 +269,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
             found[(s, e)] = conf
 
     for m in _ZH_AFTER_TITLE.finditer(text):
+        propose(_zh_name_after(text, m.end()))
+    for m in _ZH_AFTER_PERSON_NOUN.finditer(text):
         propose(_zh_name_after(text, m.end()))
     for m in _ZH_BEFORE_BRACKET_TITLE.finditer(text):
         propose(_zh_name_before(text, m.start(), strict=False))

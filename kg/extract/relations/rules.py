@@ -536,7 +536,9 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:从|自)?\s*(?:离开|离职|去职|出走|"
+            # "X曾任Y负责人，2024年初离开Z": the subject's earlier clause may stand between, no other name
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?(?:{_NF}{{0,10}}?|[^。;!?{NE}]{{0,30}}?,\s*"
+            rf"(?:\d{{4}}年)?[^。;!?,{NE}]{{0,6}}?)(?:从|自)?\s*(?:离开|离职|去职|出走|"
             rf"卸任|辞任|辞去|告别|退出)(?:了)?\s*(?:在\s*)?(?P<org>{ORG})(?:的)?\s*(?P<titles>{TZ})?"
         ),
         _h_left_zh,
