@@ -17,6 +17,7 @@ from kg.ingest.readers import read_path
 from kg.model import Article, EntityMention, Extraction
 from kg.names import normalize_name
 from kg.ontology import load_ontology
+from tests.factories import rules_only_gazetteer
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PUBLISHED = "2025-07-02"
@@ -507,9 +508,7 @@ def test_examples(name: str, entities: list[tuple[str, str]], rels: list) -> Non
 
 
 def _exchanges_and_universities() -> Gazetteer:
-    full = load_gazetteer()
-    keep = {"Exchange", "University"}
-    return load_gazetteer(exclude=frozenset(k for k, e in full.entries.items() if e.type not in keep))
+    return rules_only_gazetteer()
 
 
 PATTERN_CASES = [

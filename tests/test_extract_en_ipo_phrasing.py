@@ -9,28 +9,18 @@ from typing import Any
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazetteer import load_gazetteer
 from kg.model import Article
+from tests.factories import extract_by_rules, rules_only_gazetteer
 
 PUBLISHED = "2025-06-10"  # a Tuesday
 
 
 def _no_companies():
-    """Only exchanges and universities known: what is found here, the rules found."""
-    full = load_gazetteer()
-    return load_gazetteer(
-        exclude=frozenset(k for k, e in full.entries.items() if e.type not in ("Exchange", "University"))
-    )
-
-
-_GAZ = None
+    return rules_only_gazetteer()
 
 
 def _extract(text: str):
-    global _GAZ
-    if _GAZ is None:
-        _GAZ = _no_companies()
-    return extract(Article(text=text, published=PUBLISHED), gazetteer=_GAZ)
+    return extract_by_rules(text, PUBLISHED)
 
 
 def _rels(text: str) -> dict[tuple[str, str, str], dict[str, Any]]:

@@ -7,28 +7,18 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazetteer import load_gazetteer
 from kg.model import Article
+from tests.factories import extract_by_rules, rules_only_gazetteer
 
 PUBLISHED = "2025-06-10"
 
 
 def _no_companies():
-    """Only exchanges and universities known: what is found here, the rules found."""
-    full = load_gazetteer()
-    return load_gazetteer(
-        exclude=frozenset(k for k, e in full.entries.items() if e.type not in ("Exchange", "University"))
-    )
-
-
-_GAZ = None
+    return rules_only_gazetteer()
 
 
 def _extract(text: str):
-    global _GAZ
-    if _GAZ is None:
-        _GAZ = _no_companies()
-    return extract(Article(text=text, published=PUBLISHED), gazetteer=_GAZ)
+    return extract_by_rules(text, PUBLISHED)
 
 
 def _facts(text: str) -> set[tuple[str, str, str]]:

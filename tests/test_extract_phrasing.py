@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kg.extract import extract
 from kg.extract.gazetteer import load_gazetteer
 from kg.model import Article
+from tests.factories import rules_only_gazetteer
 
 PUBLISHED = "2025-06-10"
 
@@ -28,10 +29,7 @@ def _names(text: str) -> set[str]:
 
 def _no_companies():
     """Only exchanges and universities known: what is found here, the rules found."""
-    full = load_gazetteer()
-    return load_gazetteer(
-        exclude=frozenset(k for k, e in full.entries.items() if e.type not in ("Exchange", "University"))
-    )
+    return rules_only_gazetteer()
 
 
 @pytest.mark.parametrize(

@@ -285,18 +285,24 @@ _LISTING_DAY = re.compile(
 )
 
 
+def _named_exchange(eng: _Engine, view: _View, m: re.Match[str]) -> int | None | bool:
+    """The exchange a rule's `ex` group names: its group, None when the rule named none, False when
+    what it named is not an exchange (the fact cannot stand)."""
+    if not m.group("ex"):
+        return None
+    ex = eng.ent(view, m.group("ex"))
+    return ex.group if ex.is_exchange() else False
+
+
 def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"Nasdaq-listed Y", "Hong Kong-listed Y": Y's shares trade there."""
     co = eng.ent(view, m.group("co"))
     if not co.is_companyish():
         return
-    exchange = None
-    if m.group("ex"):
-        ex = eng.ent(view, m.group("ex"))
-        if not ex.is_exchange():
-            return
-        exchange = ex.group
-    else:
+    exchange = _named_exchange(eng, view, m)
+    if exchange is False:
+        return
+    if exchange is None:
         key = _PLACE_EXCHANGE.get(re.sub(r"\s+", " ", m.group("place")).lower())
         if key is None:
             return
@@ -311,21 +317,19 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if not co.is_companyish():
         return
     t, sx = m.group("t"), m.group("sx") or m.group("sx2")
-    exchange = None
-    if m.group("ex"):
-        ex = eng.ent(view, m.group("ex"))
-        if not ex.is_exchange():
-            return
-        exchange = ex.group
-    elif sx:
-        key = _SUFFIX_EXCHANGE.get(sx.lower()) or _PLACE_EXCHANGE.get(sx.lower())
-        if key is None:
-            return
-        exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
-    elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel):
-        exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
-    else:
+    exchange = _named_exchange(eng, view, m)
+    if exchange is False:
         return
+    if exchange is None:
+        if sx:
+            key = _SUFFIX_EXCHANGE.get(sx.lower()) or _PLACE_EXCHANGE.get(sx.lower())
+            if key is None:
+                return
+            exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
+        elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel):
+            exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
+        else:
+            return
     # the listing's date is the one by its listing word ("X(2650)昨日起招股，将于10月10日上市")
     cue = _LISTING_DAY.search(view.skel, m.end())
     _ipo(
