@@ -11,7 +11,8 @@ The pipeline is plain functions over one article:
 3. `relations.extract_relations`: rules over sentence skeletons for funding, IPO steps, people,
    products, spin-offs and control.
 4. Here: types implied by the facts (whoever invests is an Investor, whoever lists is a Company),
-   facts whose ends do not fit the ontology dropped with a reason, duplicates merged, and the
+   facts whose ends do not fit the ontology dropped with a reason, duplicates merged, organisations
+   named once in passing and in no fact dropped (`_drop_passing_mentions`), and the
    result packed as `kg.model` objects with stable, first-appearance handles.
 
 Same input, same output: nothing depends on set order, time or randomness.
@@ -239,7 +240,45 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
     kept = _merge_relations(kept, dropped, label)
     if ner is not None and ner.needs_relation:
         occs = _drop_unrelated_ner(occs, kept, dropped, label, ner.person_mentions)
+    headline_end = sentences[0].end if sentences else 0
+    occs = _drop_passing_mentions(occs, kept, types, headline_end, dropped, label)
     return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
+
+
+#: Mentions that make an entity without a fact a subject of the article rather than a passing name.
+_SALIENT_MENTIONS = 2
+#: Parts a context gives a name (the subject of a round or a listing, a member of an investor list,
+#: an employer): the part is why the article names it, even when no fact could be completed.
+_ROLES = {"subject", "investor-list", "title-apposition", "former-employer"}
+#: Kinds kept even when named once without a fact: people, and the universities and exchanges of
+#: their careers and listings, are background a reader looks up; a passing organisation is noise.
+_ALWAYS_KEPT = {"Person", "University", "Exchange", "ResearchInstitute"}
+
+
+def _drop_passing_mentions(
+    occs: list[Occurrence],
+    kept: list[RelationCandidate],
+    types: dict[int, set[str]],
+    headline_end: int,
+    dropped: list[tuple[str, str]],
+    label: Any,
+) -> list[Occurrence]:
+    """An organisation or product that takes part in no fact stays only when the article is about
+    it: named in its headline (first sentence), named at least twice, or given a part by its context.
+    A name met once in passing (a competitor, a customer, the regulator, a bank among the advisers)
+    is not a node of a graph of facts: it would sit there without an edge and read as if the article
+    said something about it. An entity only implied by a rule that then kept no fact goes too."""
+    about = {g for rel in kept for g in (rel.source, rel.target)}
+    about |= {o.group for o in occs if o.role in _ROLES}
+    about |= {o.group for o in occs if not o.inferred and o.start < headline_end}
+    about |= {g for g, kinds in types.items() if kinds & _ALWAYS_KEPT}
+    named = Counter(o.group for o in occs if not o.inferred)
+    about |= {g for g, n in named.items() if n >= _SALIENT_MENTIONS}
+    passing = {o.group for o in occs if o.group not in about}
+    for g in sorted(passing):
+        reason = "named once in passing, in no fact" if g in named else "implied, in no fact"
+        dropped.append((f"entity {label(g)}", reason))
+    return [o for o in occs if o.group not in passing]
 
 
 def _drop_unrelated_ner(

@@ -220,16 +220,24 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
     person_words = {
         w for o in chosen if root_of(o.types) == "Person" for w in nt.text[o.start : o.end].split()
     }
+    by_edge: dict[int, list[Occurrence]] = {}
+    for o in chosen:
+        by_edge.setdefault(o.start, []).append(o)
+        by_edge.setdefault(o.end, []).append(o)
     out = []
     for s, e, cue, conf in context_org_spans(nt.text):
         if nt.text[s:e] in person_words:
             continue
+        # a name another finder took keeps the part this context gives it
+        for o in by_edge.get(s, []) + by_edge.get(e, []):
+            if o.role is None and o.start < e and s < o.end:
+                o.role = cue
         if not taken.overlaps(s, e):
             if cue == "product":
                 types = {"Product"}
             else:
                 types = {"Organization", _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {"Organization"}
-            out.append(Occurrence(s, e, types, f"context:{cue}", conf))
+            out.append(Occurrence(s, e, types, f"context:{cue}", conf, role=cue))
     return out
 
 

@@ -42,6 +42,7 @@ class Occurrence:
     attrs: dict[str, Any] = field(default_factory=dict)
     inferred: bool = False  # stands for an entity the text implies (no name of its own at this span)
     group: int = -1
+    role: str | None = None  # the part a context gives the name (investor list, round subject...)
 
     @property
     def length(self) -> int:
