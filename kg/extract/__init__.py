@@ -360,7 +360,7 @@ def _pack(
         first_surface: dict[str, str] = {}
         sources: list[Source] = []
         for o in group_occs:
-            start, end = nt.span(o.start, o.end)
+            start, end = nt.span(o.start, o.name_stop)
             surface = article.text[start:end]
             sources.append(
                 Source(article_id, sentence_of(o.start), start, end, o.method, o.confidence, surface)

@@ -95,6 +95,28 @@ _EN_SHORTENABLE = (
     "Ventures",
     "Partners",
     "Investments",
+    # what the rest of a company's English name says it makes
+    "Microsystems",
+    "Microelectronics",
+    "Electronics",
+    "Dynamics",
+    "Automation",
+    "Power",
+    "Energy",
+    "Materials",
+    "Pharmaceuticals",
+    "Pharma",
+    "Biosciences",
+    "Bio",
+    "Medical",
+    "Mobility",
+    "Automotive",
+    "Automobile",
+    "Auto",
+    "Computing",
+    "Robot",
+    "Co",
+    "Co.",
 )
 _EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
 
@@ -305,7 +327,9 @@ def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
 
 _EN_SURNAME_CONTEXT = re.compile(
     r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined|"
-    r"quit|started|launched|departed)"
+    r"quit|started|launched|departed|"
+    # "Zhou is the company's chief executive", "Wei, who remains chairman": a person's role follows
+    r"(?:is|was|remains|became|has\s+been)\s+(?:the|its|a|an|now|still|also)\b)"
 )
 
 
@@ -391,6 +415,66 @@ def _ner_occurrences(
     return out
 
 
+#: A unit inside an organisation: a lab, an institute, a business division ("宁德时代研究院",
+#: "华康药业创新药研究院", "字节跳动AI Lab").
+_DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业部|事业群|工作室|\s?AI\s?Lab|\s?Labs?)$")
+#: A unit's words right after a company's name ("腾讯AI Lab", "宁德时代研究院").
+_UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
+#: The kinds of organisation whose units a career passes through as the organisation itself.
+_PARENT_KINDS = {"Company", "University"}
+
+
+def _department_heads(
+    text: str, chosen: list[Occurrence], gazetteer: Gazetteer, dropped: list[tuple[str, str]]
+) -> None:
+    """A unit named after its company ("微软亚洲研究院", "华康药业创新药研究院") is, for the facts
+    of a career or a round, that company: the occurrence keeps its span (rules read "X研究院首席
+    研究员" as one employer and a title) but names the company, so whoever worked in the lab worked
+    at the company. Universities alike; a research body of its own
+    (中科院计算所) keeps its name."""
+    known: dict[str, Occurrence] = {}
+    by_start = {o.start: o for o in chosen}
+    taken = _Intervals((o.start, o.end) for o in chosen)
+    absorbed: set[int] = set()
+    for o in chosen:
+        if o.types & _PARENT_KINDS and not _DEPARTMENT.search(text[o.start : o.end]):
+            known.setdefault(text[o.start : o.end], o)
+            unit = _UNIT_AFTER.match(text, o.end)
+            if unit is None:
+                continue
+            # "腾讯AI Lab首席科学家": the unit joins the span, the name stays the company's; a
+            # nameless unit found on its own ("AI Lab") is part of it
+            inside = by_start.get(unit.end() - len(unit.group(0).lstrip()))
+            if inside is not None and (inside.key or inside.end != unit.end()):
+                continue
+            if inside is None and taken.overlaps(o.end, unit.end()):
+                continue
+            if inside is not None:
+                absorbed.add(id(inside))
+            o.name_end, o.end = o.end, unit.end()
+    if absorbed:
+        chosen[:] = [o for o in chosen if id(o) not in absorbed]
+    for o in chosen:
+        name = text[o.start : o.end]
+        unit = _DEPARTMENT.search(name)
+        if unit is None or o.inferred or root_of(o.types) != "Organization":
+            continue
+        for k in range(unit.start(), 1, -1):
+            head = name[:k]
+            entry = gazetteer.lookup(head)
+            other = known.get(head)
+            if other is not None:
+                types, key, attrs = set(other.types), other.key, dict(other.attrs)
+            elif entry is not None and entry.type in _PARENT_KINDS:
+                types, key, attrs = {entry.type}, entry.key, dict(entry.attrs)
+            else:
+                continue
+            dropped.append((name, f"a unit of {head}: the facts are {head}'s"))
+            o.name_end = o.start + k
+            o.types, o.key, o.attrs, o.method = types, key, attrs, "department-head"
+            break
+
+
 def find_occurrences(
     nt: NormText,
     sentences: list[Sentence],
@@ -413,6 +497,7 @@ def find_occurrences(
     chosen = _select(chosen + _context_occurrences(nt, chosen))
     chosen = _drop_finance_terms(nt.text, chosen, dropped)
     _drop_former_prefix(nt.text, chosen)
+    _department_heads(nt.text, chosen, gazetteer, dropped)
     ner_spans = ner.candidates(nt.text) if ner is not None else []
     if ner is not None and ner.trim:
         _ner_bounds(chosen, ner.candidates(nt.text, strict=False), ner.grow)
@@ -475,7 +560,7 @@ def group_occurrences(nt: NormText, occs: list[Occurrence], pairs: list[tuple[in
 
     by_label: dict[tuple[str, str], int] = {}
     for i, o in enumerate(occs):
-        labels = [(root_of(o.types), normalize_name(nt.text[o.start : o.end]))]
+        labels = [(root_of(o.types), normalize_name(nt.text[o.start : o.name_stop]))]
         if o.key:
             labels.append(("key", o.key))
         for label in labels:

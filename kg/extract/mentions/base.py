@@ -25,6 +25,7 @@ _PRIORITY = {
     "context:product": 1,
     "list-member": 1,
     "repeat": 1,
+    "department-head": 4,
 }
 
 
@@ -43,6 +44,12 @@ class Occurrence:
     inferred: bool = False  # stands for an entity the text implies (no name of its own at this span)
     group: int = -1
     role: str | None = None  # the part a context gives the name (investor list, round subject...)
+    name_end: int | None = None  # a unit's span ("微软亚洲研究院") names its organisation up to here
+
+    @property
+    def name_stop(self) -> int:
+        """Where the entity's own name ends: `end`, or earlier for a unit named after it."""
+        return self.name_end if self.name_end is not None else self.end
 
     @property
     def length(self) -> int:

@@ -31,6 +31,11 @@ _EN_DESCRIPTOR = re.compile(
     r"-(?:based|listed|backed|owned|headquartered|registered|focused|born|made)$|['’]s$"
 )
 _EN_LEADING_STOP = _EN_LEADING_STOP | {"Chinese", "China's", "State-owned", "State-backed", "US", "U.S."}
+#: Capitalised (in a headline) nouns for what a company is, standing before its name.
+_EN_KIND_NOUNS = frozenset(
+    ["Maker", "Makers", "Firm", "Startup", "Start-up", "Giant", "Developer", "Designer", "Chipmaker",
+     "Carmaker", "Automaker", "Supplier", "Manufacturer", "Unicorn", "Operator", "Provider"]
+)
 
 
 def _en_suffix_occurrences(
@@ -56,9 +61,15 @@ def _en_suffix_occurrences(
         # own name (when it ends in a suffix) is a name of its own
         for j in range(len(tokens) - 1, k - 1, -1):
             word = tokens[j].group(0)
-            if not _EN_DESCRIPTOR.search(word) or "-" not in word:
+            if word in _EN_KIND_NOUNS:
+                # "Humanoid Robot Maker Leap Dynamics" (a headline): what it is, then its name
+                k = j + 1
+                break
+            possessive = re.search(r"['’]s$", word)
+            if not _EN_DESCRIPTOR.search(word) or ("-" not in word and not possessive):
                 continue
-            head_word = word[: word.rindex("-")]
+            # "Hillhouse Investment's HHLR Advisors": the owner, then the name of its unit
+            head_word = word[:-2] if possessive else word[: word.rindex("-")]
             backer_type = vocab.EN_SUFFIX_TYPES.get(head_word)
             if backer_type is not None and j > k:
                 b_start, b_end = start + tokens[k].start(), start + tokens[j].start() + len(head_word)

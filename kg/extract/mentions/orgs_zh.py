@@ -265,6 +265,20 @@ def _inside_title(text: str, s0: int, s1: int) -> bool:
     return False
 
 
+def _platform_start(text: str, left: int, s0: int, s1: int) -> int:
+    """Where a regional investment platform's legal name starts, when it starts before `left`.
+
+    "合肥市产业投资控股(集团)有限公司" is a region and function words: read leftwards, the words look
+    like a description ending before the name, yet region to legal form is the whole name.
+    """
+    for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
+        if not all(is_cjk(c) for c in text[j:left]):
+            continue
+        if _REGION_RE.match(text, j) and _regional_platform(text[j:s1]):
+            return j
+    return left
+
+
 def _zh_suffix_occurrences(
     nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
 ) -> list[Occurrence]:
@@ -300,6 +314,8 @@ def _zh_suffix_occurrences(
             if verbs:
                 left = verbs[-1].end()
             left = _skip_glued_char(text, left, s0)
+        if suffix in vocab.LEGAL_FORMS_ZH:
+            left = _platform_start(text, left, s0, s1)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))
             continue
@@ -326,7 +342,10 @@ def _zh_suffix_occurrences(
             if prefix:
                 dropped.append((name, "organisation suffix without a name before it"))
             continue
-        if not known_head and _generic(prefix, suffix in vocab.ZH_WEAK_SUFFIXES):
+        # a province's or a city's investment platform is named by region and function words alone
+        # ("合肥市产业投资控股(集团)有限公司"): with a legal form, that is a name, not a description
+        platform = suffix in vocab.LEGAL_FORMS_ZH and _regional_platform(name)
+        if not known_head and not platform and _generic(prefix, suffix in vocab.ZH_WEAK_SUFFIXES):
             dropped.append((name, "generic description, not a name"))
             continue
         if not known_head and suffix in vocab.ZH_WEAK_SUFFIXES and not _name_like(prefix):

@@ -28,12 +28,24 @@ _NOT_ALIAS_WORDS = re.compile(
 )
 
 
+#: "X, known as Y,", "X, formerly known as Y,", "X, or Y for short": an English second name in apposition.
+_KNOWN_AS = re.compile(
+    r",\s+(?:(?:also|commonly|better|widely|formerly|previously|now)\s+)?(?:known|called|branded)\s+as\s+"
+    r"(?:the\s+)?[“\"'‘]?(?P<alias>[A-Z][\w.&'’\- ]{0,38}?)[”\"'’]?(?=\s*(?:[,.;)]|$))"
+)
+
+
 def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurrence, int, int]]:
-    """(occurrence, alias start, alias end) for "X (Y)" and "X(以下简称“Y”)" pairings."""
+    """(occurrence, alias start, alias end) for "X (Y)", "X(以下简称“Y”)" and "X, known as Y" pairings."""
     text = nt.text
     out = []
     for o in occs:
         m = _ALIAS_AFTER.match(text, o.end)
+        if not m and root_of(o.types) == "Organization":
+            known = _KNOWN_AS.match(text, o.end)
+            if known and len(known.group("alias").split()) <= 5:
+                out.append((o, known.start("alias"), known.end("alias")))
+            continue
         if not m:
             continue
         alias = m.group("alias").strip()

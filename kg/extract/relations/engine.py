@@ -32,14 +32,22 @@ NE = "\ue000-\uf7ff"  # inside a character class: any entity
 _ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*"
 _BR = r"(?:\s*\([^()]{0,40}\))?"
 #: a Latin word the name matcher left after a known name inside a Chinese list ("UBS AM", "GIC Pte")
-_LATIN_TAIL = r"(?:\s+[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?"
+_LATIN_TAIL = r"(?:\s+[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?(?:,\s*(?:Ltd|Limited|Inc|LLC|Corp)\b\.?)?"
 ZL = rf"{ORG}{_LATIN_TAIL}{_BR}(?:{_ZH_SEP}{ORG}{_LATIN_TAIL}{_BR})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
 #: "existing investor HongShan", "new backer X" inside a list of investors
-_EN_ROLE_BEFORE = r"(?:(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+)?"
-_EN_ITEM = rf"{_EN_ROLE_BEFORE}(?:the\s+)?{ORG}{_BR}{_EN_APPOS}"
+_EN_ROLE_BEFORE = (
+    r"(?:(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+|"
+    # "venture firm HongShan", "state-backed fund X", "e-commerce giant Alibaba", "chipmaker Y"
+    r"(?:(?:[a-z][a-z-]*|U\.S\.|US|Chinese|Hong\s+Kong|Singaporean|Japanese|Saudi|Middle\s+Eastern)\s+){0,3}"
+    r"(?:firm|fund|investor|giant|group|conglomerate|arm|platform|manager|company|maker|chipmaker|carmaker|"
+    r"automaker|insurer|bank|lender|operator|vehicle)\s+)?"
+)
+#: a legal form the name matcher left after a known name ("Ant Group Co.", "Tencent Holdings Ltd.")
+_EN_LEGAL_TAIL = r"(?:\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Limited|Group|Holdings)\b\.?){0,2}"
+_EN_ITEM = rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+)?{ORG}{_EN_LEGAL_TAIL}{_BR}{_EN_APPOS}"
 _EN_SEP = r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
 EL = rf"{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})*"
 PL_EN = rf"{PER}(?:{_EN_SEP}{PER})*"
@@ -132,6 +140,7 @@ class _Context:
     funding_money: Money | None = None
     funding_sentence: int = -99
     ipo_company: int | None = None
+    ipo_exchange: int | None = None
     ipo_sentence: int = -99
     year_base: str | None = None
     #: the people named in the last sentence that named any, in order, and that sentence's index
@@ -151,7 +160,11 @@ def _chars(text: str, lo: int = _ORG0, hi: int = _PROD0 + _CAP) -> list[str]:
 
 
 def _orgs(text: str) -> list[str]:
-    return _chars(text, _ORG0, _ORG0 + _CAP)
+    """The organisations of a captured list; an owner before "'s" names whose the next one is
+    ("Hillhouse Investment's HHLR Advisors": HHLR Advisors invests)."""
+    found = _chars(text, _ORG0, _ORG0 + _CAP)
+    owners = {m.group(1) for m in re.finditer(rf"({ORG})['’]s\s+(?={ORG})", text)}
+    return [c for c in found if c not in owners] if owners else found
 
 
 def _people(text: str) -> list[str]:

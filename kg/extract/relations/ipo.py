@@ -97,6 +97,23 @@ def _deal_banks(eng: _Engine, view: _View) -> set[int]:
     return out
 
 
+#: Where a clause about another company starts: "…since it listed in 2023, while Y is preparing
+#: for an IPO on the STAR Market", "A已在港交所上市；B则计划登陆科创板".
+_CLAUSE_BREAK = re.compile(r"[;；]|,\s*(?:while|whereas|but)\b|[,，]\s*(?:而|但|不过)")
+
+
+def _clause(skel: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause holding [start, end) in a sentence skeleton."""
+    lo, hi = 0, len(skel)
+    for b in _CLAUSE_BREAK.finditer(skel):
+        if b.end() <= start:
+            lo = b.end()
+        elif b.start() >= end:
+            hi = b.start()
+            break
+    return lo, hi
+
+
 def _ipo_parties(
     eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
@@ -124,10 +141,11 @@ def _ipo_parties(
     if company is None and _SHARES_SUBJECT.search(view.skel[max(0, m.start() - 40) : m.start()]):
         # "预期股份将于6月19日开始在联交所买卖": the shares of the company the article is about
         company = eng.main_company()
-    # exchange: nearest exchange mention, else a ticker suffix, else a city
+    # exchange: nearest exchange mention of the cue's clause, else a ticker suffix, else a city
     exchange, board, best = None, None, None
+    lo, hi = _clause(view.skel, cue_at, m.end())
     for i, ch in enumerate(view.skel):
-        if ch in view.groups and eng.ent(view, ch).is_exchange():
+        if lo <= i < hi and ch in view.groups and eng.ent(view, ch).is_exchange():
             # "the Shanghai Stock Exchange's STAR Market", "上交所科创板": the board named after it
             sub = re.match(rf"(?:'s|’s|的)?\s*({ORG})", view.skel[i + 1 :])
             if sub and sub.group(1) in view.groups and eng.ent(view, sub.group(1)).is_exchange():
@@ -177,6 +195,10 @@ _SHARES_SUBJECT = re.compile(
 )
 
 
+#: The company the story is about, referred to without its name.
+_COMPANY_PRONOUN = re.compile(r"\b(?:It|it|The\s+company|the\s+company|The\s+firm|the\s+firm)\b|该公司|公司|其")
+
+
 def _ipo(
     eng: _Engine,
     view: _View,
@@ -198,6 +220,13 @@ def _ipo(
     if company is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no company for the IPO step"))
         return
+    if (
+        exchange is None
+        and company == eng.ctx.ipo_company
+        and view.sentence.index - eng.ctx.ipo_sentence <= 3
+        and (company in view.groups.values() or _COMPANY_PRONOUN.search(view.skel, 0, m.start()))
+    ):
+        exchange = eng.ctx.ipo_exchange  # "It filed for the listing in March": the venue just named
     if exchange is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
@@ -225,6 +254,7 @@ def _ipo(
     eng.emit(view, rel_type, company, exchange, props, m, method, confidence)
     eng.upgrade(company, {"Company"})
     eng.ctx.ipo_company = company
+    eng.ctx.ipo_exchange = exchange
     eng.ctx.ipo_sentence = view.sentence.index
 
 

@@ -241,7 +241,7 @@ RULES: list[_Rule] = [
         "funding-lead",
         _r(
             # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
-            rf"(?P<inv>{EL})\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
+            rf"(?P<inv>{EL}),?\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
             rf"(?:[^.;!?{NE}]{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
             rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
             re.IGNORECASE,
@@ -384,7 +384,7 @@ RULES: list[_Rule] = [
         "ipo-filing",
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
-            r"申请材料|上市申请书)|秘密递表|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+)?"
+            r"申请材料|上市申请书)|秘密递表|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
             r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
             r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
@@ -396,7 +396,7 @@ RULES: list[_Rule] = [
     _Rule(
         "ipo-hearing",
         _r(
-            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|passed\s+(?:a\s+|its\s+|the\s+)?(?:listing\s+)?hearing",
+            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:listing\s+)?hearing",
             re.IGNORECASE,
         ),
         _h_hearing,
@@ -408,7 +408,7 @@ RULES: list[_Rule] = [
             rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
             rf"(?:主板|科创板|创业板)?"
             rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
-            rf"\bstarted\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
+            rf"\bstart(?:ed|s)?\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
             rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
             rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
@@ -768,7 +768,8 @@ RULES: list[_Rule] = [
         "founded-verb",
         _r(
             rf"^\W*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
-            rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,{NE}]{{0,40}},\s+)?"
+            # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
+            rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
