@@ -80,6 +80,11 @@ def _encode(path: str) -> str:
             out.append(c)
         else:
             out.extend(f"%{b:02X}" for b in c.encode("utf-8"))
+    if out and out[-1] == ".":
+        # a final "." is legal in an IRI, but a Turtle writer then ends a prefixed name with "\."
+        # (pyoxigraph does), which rdflib's reader refuses; "%" is always encoded, so "%2E" stays
+        # one-to-one
+        out[-1] = "%2E"
     return "".join(out)
 
 

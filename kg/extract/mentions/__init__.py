@@ -420,8 +420,9 @@ def _ner_occurrences(
 _DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业部|事业群|工作室|\s?AI\s?Lab|\s?Labs?)$")
 #: A unit's words right after a company's name ("腾讯AI Lab", "宁德时代研究院").
 _UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
-#: The kinds of organisation whose units a career passes through as the organisation itself.
-_PARENT_KINDS = {"Company", "University"}
+#: The kinds of organisation whose units a career passes through as the organisation itself (a
+#: university's lab is known in its own right: "脱胎于清华大学智能感知实验室" names the lab).
+_PARENT_KINDS = {"Company"}
 
 
 def _department_heads(
@@ -430,8 +431,8 @@ def _department_heads(
     """A unit named after its company ("微软亚洲研究院", "华康药业创新药研究院") is, for the facts
     of a career or a round, that company: the occurrence keeps its span (rules read "X研究院首席
     研究员" as one employer and a title) but names the company, so whoever worked in the lab worked
-    at the company. Universities alike; a research body of its own
-    (中科院计算所) keeps its name."""
+    at the company. A university's lab and a research body of its own (中科院计算所) keep their
+    names."""
     known: dict[str, Occurrence] = {}
     by_start = {o.start: o for o in chosen}
     taken = _Intervals((o.start, o.end) for o in chosen)

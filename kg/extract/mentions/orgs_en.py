@@ -31,6 +31,8 @@ _EN_DESCRIPTOR = re.compile(
     r"-(?:based|listed|backed|owned|headquartered|registered|focused|born|made)$|['’]s$"
 )
 _EN_LEADING_STOP = _EN_LEADING_STOP | {"Chinese", "China's", "State-owned", "State-backed", "US", "U.S."}
+#: A legal form after a name that already ends in its kind ("Advisors, Ltd.", "Capital Co., Ltd.").
+_EN_LEGAL_TAIL = re.compile(r",?[ \t]+(?:Co\.,?[ \t]+)?(?:Ltd|Limited|Inc|LLC|Pte\.?[ \t]+Ltd|L\.P|LP)\b\.?")
 #: Capitalised (in a headline) nouns for what a company is, standing before its name.
 _EN_KIND_NOUNS = frozenset(
     ["Maker", "Makers", "Firm", "Startup", "Start-up", "Giant", "Developer", "Designer", "Chipmaker",
@@ -47,6 +49,9 @@ def _en_suffix_occurrences(
     out: list[Occurrence] = []
     for m in _EN_ORG_RE.finditer(text):
         start, end = m.start("name"), m.end()  # "Institute of Technology": the field is part of it
+        tail = _EN_LEGAL_TAIL.match(text, end)
+        if tail and vocab.EN_SUFFIX_TYPES[m.group("suffix")] != "Company":
+            end = tail.end()  # "Cedar Grove Advisors, Ltd.": the legal form after the kind is the name's
         suffix = m.group("suffix")
         # drop leading function words and sentence-initial capitals
         tokens = list(re.finditer(r"\S+", text[start : m.end("name")]))
