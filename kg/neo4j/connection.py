@@ -115,7 +115,7 @@ def open_driver(settings: Neo4jSettings) -> Iterator[Driver]:
             yield driver
         except AuthError:
             raise Neo4jError(f"Neo4j at {shown} refused the credentials of user {settings.username!r}") from None
-        except (ServiceUnavailable, SessionExpired, OSError) as exc:
+        except (ServiceUnavailable, SessionExpired) as exc:
             raise Neo4jError(f"lost the connection to Neo4j at {shown}: {settings.scrub(str(exc))}") from None
         except DriverNeo4jError as exc:
             message = server_error_message(exc, settings.database)
