@@ -374,7 +374,7 @@ def load(
             with typer.progressbar(length=total, label="loading", file=sys.stderr) as bar:
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
                                     progress=bar.update)
-    typer.echo(f"{report.summary()} in {settings.uri}")
+    typer.echo(f"{report.summary()} in {settings.shown_uri}")
 
 
 @app.command()

@@ -33,3 +33,8 @@ class Neo4jError(KGError):
 
 class NotYetAvailable(KGError):
     """A command whose feature is planned but not built yet; exits non-zero with this message."""
+
+
+class CypherRefused(Neo4jError):
+    """A query that read-only `kg cypher` will not send: it loads files, calls a procedure outside the
+    allow-list, or administers the server (see `kg.neo4j.guard`); `--write` lifts the refusal."""

@@ -148,3 +148,33 @@ def test_the_packaged_pom_pins_the_same_version() -> None:
     pom = (server.LAUNCHER_DIR / "pom.xml").read_text()
     assert f"<neo4j.version>{server.NEO4J_VERSION}</neo4j.version>" in pom
     assert server.NEO4J_VERSION.startswith("5.26.")
+
+
+def test_file_urls_stay_inside_the_import_folder(plain: ServerInfo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even with --write, LOAD CSV reads only the home's import folder: file URLs resolve inside it."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    conf = (plain.home / server.CONF_FILE).read_text()
+    assert f"server.directories.import={plain.home / server.IMPORT_DIR}\n" in conf
+    (plain.home / server.IMPORT_DIR / "rows.csv").write_text("a,b\n", encoding="utf-8")
+    monkeypatch.setenv("NEO4J_URI", plain.uri)
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    runner = CliRunner()
+
+    def load_csv(url: str) -> object:
+        return runner.invoke(app, ["cypher", "--write", "--backend", "neo4j", "-f", "json",
+                                   "LOAD CSV FROM $url AS line RETURN line", "--param", f"url={url}"])
+
+    inside = load_csv("file:///rows.csv")
+    assert inside.exit_code == 0, inside.stderr
+    assert json.loads(inside.stdout) == [{"line": ["a", "b"]}]
+    conf_url = f"file://{plain.home / server.CONF_FILE}"
+    for url in ("file:///etc/passwd", "file:///../../../../../../etc/passwd", conf_url):
+        outside = load_csv(url)
+        assert outside.exit_code == 1, outside.output
+        assert "root:" not in outside.output and "server.bolt" not in outside.output
+        assert outside.stderr.startswith("kg: error: ") and "Cannot load from URL" in outside.stderr
+        assert "Traceback" not in outside.output

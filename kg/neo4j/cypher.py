@@ -1,8 +1,11 @@
 """`kg cypher`: run one user query, read-only unless the caller asks to write.
 
 Reads go through a READ-mode managed transaction, so the server itself refuses `CREATE`, `MERGE`,
-`SET` and `DELETE` (no parsing of query text on our side). Values come in as parameters, never
-pasted into the text. Results come back as plain rows (lists of dicts) for table/JSON/CSV output.
+`SET` and `DELETE`. What a read transaction still allows (`LOAD CSV`, procedures such as
+`dbms.listConfig`, administration commands) is refused by `kg.neo4j.guard`: once on the text, before
+anything is sent, and once on the server's `EXPLAIN` plan, in the same transaction, before the query
+runs. Values come in as parameters, never pasted into the text. Results come back as plain rows (lists
+of dicts) for table/JSON/CSV output.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from neo4j.exceptions import Neo4jError as DriverNeo4jError
 from neo4j.graph import Node, Path, Relationship
 
 from kg.errors import Neo4jError
+from kg.neo4j.connection import server_error_message
+from kg.neo4j.guard import check_plan, check_text, explain_text
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -53,6 +58,12 @@ def _collect(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list
     return [{key: to_plain(record[key]) for key in record.keys()} for record in result]  # noqa: SIM118
 
 
+def _check_plan(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:
+    """Plan the query (`EXPLAIN` executes nothing) and refuse it unless the plan is read-only."""
+    summary = tx.run(explain_text(query), params).consume()
+    check_plan(summary.plan, summary.query_type)
+
+
 def run_cypher(
     driver: Driver,
     query: str,
@@ -61,9 +72,20 @@ def run_cypher(
     write: bool = False,
     database: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Run `query` with `params`; in a read transaction unless `write`. Returns the rows."""
+    """Run `query` with `params` and return the rows.
+
+    Unless `write`: in a read transaction, after `kg.neo4j.guard` passed its text and its plan (else
+    `CypherRefused`, and nothing ran).
+    """
     params = params or {}
+    if not write:
+        check_text(query)
     try:
+        if not write:
+            # A session of its own, without notifications: the server's warnings about the query
+            # (an unknown label, say) come once, from the run below, not twice.
+            with driver.session(database=database, notifications_min_severity="OFF") as session:
+                session.execute_read(_check_plan, query, params)
         with driver.session(database=database) as session:
             if write:
                 return session.execute_write(_collect, query, params)
@@ -72,4 +94,4 @@ def run_cypher(
         hint = ""
         if not write and exc.code and "AccessMode" in exc.code:
             hint = " (this query writes: add --write to allow it)"
-        raise Neo4jError(f"{exc.code or 'Neo4j error'}: {exc.message or exc}{hint}") from None
+        raise Neo4jError(server_error_message(exc, database) + hint) from None

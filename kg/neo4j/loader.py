@@ -49,6 +49,7 @@ from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
 from kg.errors import Neo4jError
+from kg.neo4j.connection import server_error_message
 from kg.ontology import PROVENANCE_PROPERTIES, Ontology, load_ontology
 
 # Neo4j commits are the cost that batching saves: 10,000 rows per transaction loads a fresh graph about
@@ -378,7 +379,7 @@ def load_graph(
             _remove_stale_relationships(session, relationships, ontology, batch_size, report, after)
             _remove_stale_nodes(session, nodes, ontology, batch_size, report, after)
     except DriverNeo4jError as exc:
-        raise Neo4jError(f"Neo4j rejected the load: {exc.message or exc}") from None
+        raise Neo4jError(f"Neo4j rejected the load: {server_error_message(exc, database)}") from None
     return report
 
 

@@ -8,7 +8,9 @@ home (pid, port, URI, version, auth on/off; never the password) lets later calls
 reuse and stop that server.
 
 The server listens on 127.0.0.1 only, speaks Bolt only (no HTTP), sends no usage report, and keeps its
-memory and transaction logs small: it is a development and test server, not a production one.
+memory and transaction logs small: it is a development and test server, not a production one. Its file
+access is confined: `LOAD CSV FROM 'file:///…'` resolves inside the home's `import/` folder (so even a
+`--write` query cannot read `/etc/passwd`), and no procedure gets unrestricted access.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 STATE_FILE = "server.json"
 LOCK_FILE = ".server.lock"
 CONF_FILE = Path("conf") / "neo4j.conf"
+IMPORT_DIR = "import"
+"""The home's folder that `file:///` URLs of `LOAD CSV` resolve into (Neo4j's `server.directories.import`)."""
 LOG_FILE = Path("logs") / "launcher.log"
 LAUNCHER_DIR = Path(__file__).resolve().parent / "launcher"
 USERNAME = "neo4j"
@@ -301,8 +305,21 @@ def _compile(javac: Path, source: Path, lib: str, classes: Path) -> None:
 # -- configuration and process -------------------------------------------------------------------------------
 
 
-def _settings(port: int, auth: bool, pagecache: str = "64m") -> dict[str, str]:
-    """Neo4j settings; every key was checked against 5.26 (unknown keys abort start-up)."""
+def _settings(port: int, auth: bool, pagecache: str = "64m", import_dir: Path | None = None) -> dict[str, str]:
+    """Neo4j settings; every key was checked against 5.26 (unknown keys abort start-up).
+
+    Without `server.directories.import`, Neo4j resolves `file:///etc/passwd` against the root of the
+    file system: any `LOAD CSV` could read whatever the server's user can. With it, file URLs stay
+    inside that folder (`..` cannot leave it), and file URLs remain allowed there, for `--write` loads
+    of the user's own CSV files.
+    """
+    confined = {
+        "server.directories.import": str(import_dir) if import_dir is not None else IMPORT_DIR,
+        "dbms.security.allow_csv_import_from_file_urls": "true",
+        # Neo4j's defaults, written out so the file says it: no procedure bypasses security, and
+        # only built-in procedures exist (no plugin folder is shipped).
+        "dbms.security.procedures.unrestricted": "",
+    }
     return {
         "server.default_listen_address": "127.0.0.1",
         "server.default_advertised_address": "127.0.0.1",
@@ -321,6 +338,7 @@ def _settings(port: int, auth: bool, pagecache: str = "64m") -> dict[str, str]:
         # Netty's graceful Bolt shutdown otherwise waits a 5 s quiet period, often 15 s in all.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         "internal.dbms.bolt.netty_server_shutdown_timeout": "5s",
+        **confined,
     }
 
 
@@ -328,7 +346,9 @@ def _write_conf(home: Path, port: int, auth: bool, pagecache: str = "64m") -> Pa
     conf = home / CONF_FILE
     conf.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Written by kg.neo4j.server on every start; edits are overwritten.\n"]
-    lines += [f"{key}={value}\n" for key, value in _settings(port, auth, pagecache).items()]
+    import_dir = home / IMPORT_DIR
+    import_dir.mkdir(parents=True, exist_ok=True)
+    lines += [f"{key}={value}\n" for key, value in _settings(port, auth, pagecache, import_dir).items()]
     conf.write_text("".join(lines), encoding="utf-8")
     return conf
 
