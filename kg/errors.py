@@ -33,3 +33,16 @@ class Neo4jError(KGError):
 
 class NotYetAvailable(KGError):
     """A command whose feature is planned but not built yet; exits non-zero with this message."""
+
+
+class InputFileError(InputError):
+    """One file (or one line of it) is not an article: `where` says which, `reason` says why.
+
+    Kept apart so a build report can print the place once and the reason once (``where: reason``)
+    instead of a message that already repeats the path.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
