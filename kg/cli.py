@@ -144,6 +144,8 @@ def build(
         = 10_000_000,
     max_json_depth: Annotated[int, typer.Option(help="Deepest JSON nesting read in a JSON Lines record.")]
         = 100,
+    max_html_tags: Annotated[int, typer.Option(help="Web pages with more tags are reported, not read.")]
+        = 20_000,
 ) -> None:
     """Read articles, extract entities and relations, and add them to the store.
 
@@ -166,7 +168,7 @@ def build(
         raise KGError(f"no such file or folder: {', '.join(map(display_path, missing))}")
     try:
         limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024), max_line_chars=max_line_chars,
-                        max_json_depth=max_json_depth)
+                        max_json_depth=max_json_depth, max_html_tags=max_html_tags)
     except ValueError as exc:
         raise KGError(str(exc)) from None
     check_article_date(article_date)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.errors import InputError, InputFileError
 from kg.ingest.decode import DecodeError, decode_bytes, text_problem
-from kg.ingest.limits import DEFAULT_LIMITS, Limits, json_depth_exceeds, longest_line
+from kg.ingest.limits import DEFAULT_LIMITS, Limits, count_tags, json_depth_exceeds, longest_line
 from kg.ingest.markdown import front_matter, markdown_title, markdown_to_text
 from kg.ingest.metadata import checked_date, guess_language, stated_date, strip_header, title_guess
 from kg.ingest.safe import display_path, escape_controls, replace_surrogates
@@ -84,14 +84,14 @@ def _article(text: str, where: str, article_date: str | None, *, title: str | No
 # -- formats ---------------------------------------------------------------------------------------
 
 
-def _read_text(read: FileRead, content: str, article_date: str | None) -> None:
+def _read_text(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
     text, url = strip_header(content)
     if not text.strip():
         raise InputFileError(read.where, "no article text after the header")
     read.articles.append(_article(text, read.where, article_date, url=url))
 
 
-def _read_markdown(read: FileRead, content: str, article_date: str | None) -> None:
+def _read_markdown(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
     raw, url = strip_header(content)
     raw, meta = front_matter(raw)
     text = markdown_to_text(raw)
@@ -104,9 +104,13 @@ def _read_markdown(read: FileRead, content: str, article_date: str | None) -> No
     ))
 
 
-def _read_html(read: FileRead, content: str, article_date: str | None) -> None:
+def _read_html(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
     import trafilatura
 
+    tags = count_tags(content)
+    if tags > limits.max_html_tags:
+        raise InputFileError(read.where, f"page of {tags:,} HTML tags is over the limit of "
+                                         f"{limits.max_html_tags:,} (--max-html-tags)")
     try:
         doc = trafilatura.bare_extraction(
             content, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
@@ -175,12 +179,13 @@ def _read_jsonl(read: FileRead, content: str, article_date: str | None, limits: 
         raise InputFileError(read.where, "no articles (empty JSON Lines file)")
 
 
-_READERS: dict[str, Callable[[FileRead, str, str | None], None]] = {
+_READERS: dict[str, Callable[[FileRead, str, str | None, Limits], None]] = {
     ".txt": _read_text,
     ".md": _read_markdown,
     ".markdown": _read_markdown,
     ".html": _read_html,
     ".htm": _read_html,
+    ".jsonl": _read_jsonl,
 }
 
 
@@ -229,15 +234,13 @@ def read_file(path: Path, *, article_date: str | None = None, limits: Limits = D
     except DecodeError as exc:
         raise InputFileError(where, str(exc)) from exc
     read = FileRead(where)
-    if suffix == ".jsonl":
-        _read_jsonl(read, content, article_date, limits)
-        return read
-    if suffix not in (".html", ".htm"):  # minified pages are one long line by nature
+    # JSON Lines records are checked one by one; a minified web page is one long line by nature
+    if suffix not in (".html", ".htm", ".jsonl"):
         longest = longest_line(content, at_least=limits.max_line_chars)
         if longest > limits.max_line_chars:
             raise InputFileError(where, f"a line of {longest:,} characters is over the limit of "
                                         f"{limits.max_line_chars:,} (--max-line-chars)")
-    _READERS[suffix](read, content, article_date)
+    _READERS[suffix](read, content, article_date, limits)
     return read
 
 
