@@ -458,8 +458,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"files:                  {len(cases)} ({hostile} hostile, {len(cases) - hostile} good), "
               f"{megabytes:.1f} MB")
         print(f"tracebacks:             {tracebacks}")
+        unexplained = sum(1 for where, reason in report.failures if not where or not reason.strip())
         print(f"failures reported:      {len(report.failures)} (from {verdict.reported} files), "
-              f"{len(report.warnings)} warnings; every line has a path and a reason")
+              f"{len(report.warnings)} warnings; {unexplained} without a path and a reason")
         print(f"bad files not reported: {len(verdict.missing_reports)}")
         print(f"ok files reported:      {len(verdict.wrongly_reported)}")
         print(f"good files with facts:  {verdict.facts_kept}/{verdict.facts_expected}")
@@ -477,8 +478,8 @@ def main(argv: list[str] | None = None) -> int:
             line = work / "repeated.txt"
             line.write_text("云杉资本投资了白桦科技。" * (2 * 1024 * 1024 // 36), encoding="utf-8")
             print(f"2 MB one-line repeated sentence: {time_cli_build(line, work / 'store-line', args.timeout)}")
-        good = (verdict.ok and tracebacks == 0 and len(failed_lines) == len(report.failures) and not stray
-                and cli.returncode == 2)
+        good = (verdict.ok and tracebacks == 0 and not unexplained and not stray
+                and len(failed_lines) == len(report.failures) and cli.returncode == 2)
     return 0 if good else 1
 
 
