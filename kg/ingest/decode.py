@@ -175,13 +175,18 @@ def decode_bytes(data: bytes) -> str:
         if _looks_like_utf16(data):
             raise DecodeError("looks like UTF-16 without a byte-order mark, but does not decode to text")
         raise DecodeError("binary file (NUL bytes), not text")
+    utf8_problem = None
     try:
         return _finish(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         pass
+    except DecodeError as exc:  # valid UTF-8 but no text: maybe UTF-16 whose bytes happen to be ASCII
+        utf8_problem = exc
     text = _best_guess(data, ("gb18030", "big5", "utf-16-le", "utf-16-be"))
     if text is not None:
         return _finish(text)
+    if utf8_problem is not None:
+        raise utf8_problem
     loose = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
     replaced = loose.count("\ufffd")
     if replaced <= max(1, int(len(loose) * _MAX_REPLACED)) and _reads_as_chinese_or_english(loose):
