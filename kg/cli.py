@@ -139,34 +139,56 @@ def build(
              "against it.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     ner: NerOpt = None,
+    max_file_mb: Annotated[float, typer.Option(help="Files larger than this are reported, not read.")] = 64,
+    max_line_chars: Annotated[int, typer.Option(help="Longest line read (text, Markdown, JSON Lines).")]
+        = 10_000_000,
+    max_json_depth: Annotated[int, typer.Option(help="Deepest JSON nesting read in a JSON Lines record.")]
+        = 100,
+    max_html_tags: Annotated[int, typer.Option(help="Web pages with more tags are reported, not read.")]
+        = 20_000,
 ) -> None:
     """Read articles, extract entities and relations, and add them to the store.
 
     Incremental and idempotent: an article already in the store (same text) is skipped, so running
-    the same build twice changes nothing. A file that cannot be read is reported with its reason and
-    every other file is still built; the exit code is then 2.
+    the same build twice changes nothing. A file (or JSON Lines record) that cannot be read or built
+    is reported once on stderr as `kg: failed: PATH[:LINE]: reason` (control characters in names
+    escaped) and every other file is still built; dropped metadata is a `kg: warning:` line.
+
+    \b
+    Exit codes: 0 every file built; 2 some files or records failed (the rest is in the store);
+    1 nothing built: a missing path, no article files in the folders, a bad option, an unusable store.
     """
     from kg.build import build as build_graph
-    from kg.ingest.readers import list_input_files
+    from kg.build import check_article_date, input_files
+    from kg.ingest.limits import Limits
+    from kg.ingest.safe import display_path
 
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise KGError(f"no such file or folder: {', '.join(map(str, missing))}")
-    files = list_input_files(paths)
+        raise KGError(f"no such file or folder: {', '.join(map(display_path, missing))}")
+    try:
+        limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024), max_line_chars=max_line_chars,
+                        max_json_depth=max_json_depth, max_html_tags=max_html_tags)
+    except ValueError as exc:
+        raise KGError(str(exc)) from None
+    check_article_date(article_date)
+    files = input_files(paths)
     ner_config = _ner_config(ner)
     with _store(store, create=True) as graph_store:
         if quiet or not sys.stderr.isatty():
-            report = build_graph(graph_store, files, article_date=article_date, ner=ner_config)
+            report = build_graph(graph_store, files, article_date=article_date, ner=ner_config, limits=limits)
         else:
             with typer.progressbar(length=len(files), label="building", file=sys.stderr) as bar:
                 report = build_graph(graph_store, files, article_date=article_date,
-                                     progress=lambda _p: bar.update(1), ner=ner_config)
+                                     progress=lambda _p: bar.update(1), ner=ner_config, limits=limits)
         counts = graph_store.counts()
     typer.echo(f"{report.added} article(s) added, {report.unchanged} unchanged, "
                f"{len(report.failures)} failed; store now has {counts['articles']} articles, "
                f"{counts['entities']} entities, {counts['relations']} relations")
-    for path, reason in report.failures:
-        typer.echo(f"kg: failed: {path}: {reason}", err=True)
+    for where, message in report.warnings:
+        typer.echo(f"kg: warning: {where}: {message}", err=True)
+    for where, reason in report.failures:
+        typer.echo(f"kg: failed: {where}: {reason}", err=True)
     if report.failures:
         raise typer.Exit(2)
 

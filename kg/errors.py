@@ -38,3 +38,16 @@ class NotYetAvailable(KGError):
 class CypherRefused(Neo4jError):
     """A query that read-only `kg cypher` will not send: it loads files, calls a procedure outside the
     allow-list, or administers the server (see `kg.neo4j.guard`); `--write` lifts the refusal."""
+
+
+class InputFileError(InputError):
+    """One file (or one line of it) is not an article: `where` says which, `reason` says why.
+
+    Kept apart so a build report can print the place once and the reason once (``where: reason``)
+    instead of a message that already repeats the path.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.ingest.readers import decode_bytes, guess_language, iter_articles, list_input_files, read_path
+from kg.ingest.readers import (
+    decode_bytes,
+    guess_language,
+    iter_articles,
+    list_input_files,
+    read_file,
+    read_path,
+)
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -178,11 +185,17 @@ def test_jsonl_one_article_per_line(tmp_path: Path) -> None:
         ('{"text": "   "}', "missing or empty 'text'"),
     ],
 )
-def test_jsonl_bad_line_names_path_and_line(tmp_path: Path, line: str, reason: str) -> None:
+def test_jsonl_bad_line_names_path_and_line_and_keeps_the_good_ones(tmp_path: Path, line: str, reason: str) -> None:
     path = tmp_path / "a.jsonl"
-    path.write_text('{"text": "good line"}\n' + line + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match=re.escape(f"{path}:2") + ".*" + re.escape(reason)):
-        read_path(path)
+    path.write_text('{"text": "good line"}\n' + line + '\n{"text": "another good line"}\n', encoding="utf-8")
+    read = read_file(path)
+    assert [a.text for a in read.articles] == ["good line", "another good line"]
+    [(where, why)] = read.problems
+    assert where == f"{path}:2" and reason in why and str(path) not in why
+    only_bad = tmp_path / "b.jsonl"
+    only_bad.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{only_bad}:1") + ".*" + re.escape(reason)):
+        read_path(only_bad)
 
 
 def test_directory_walk_is_sorted_skips_hidden_and_gold_and_continues_past_bad_files(tmp_path: Path) -> None:

@@ -1,322 +1,185 @@
 """Reading articles from files: decode, find the main text, and what the file says about itself.
 
 Articles arrive as plain text, Markdown, saved web pages or JSON Lines, in UTF-8, UTF-16, GB18030 or
-Big5, with page furniture around them. A reader turns each file into `Article`s: decoded text (the
-text every span points into), title, URL, publication date and a language guess. A file that cannot
-be an article (binary, empty, undecodable, malformed line) raises `InputError` naming the file and,
-for JSON Lines, the line, so a build reports it and carries on with the rest.
+Big5, with page furniture around them. `read_file` turns one file into a `FileRead`: its `Article`s
+(decoded text every span points into, title, URL, publication date, language guess), the parts it
+could not read (a JSON Lines line, with its number) and warnings (a date that is no date). A file
+that cannot be an article at all (binary, empty, undecodable, over a limit) raises `InputFileError`
+saying where and why, so a build reports it and carries on with the rest.
+
+Files come from anywhere, so nothing here trusts them: sizes and line lengths are checked before the
+work that depends on them (`kg.ingest.limits`), names are made printable (`kg.ingest.safe`), and
+every pattern is linear in its input.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.errors import InputError
-from kg.extract.normalize import find_dates, parse_date
+from kg.errors import InputError, InputFileError
+from kg.ingest.decode import DecodeError, decode_bytes, text_problem
+from kg.ingest.limits import DEFAULT_LIMITS, Limits, count_tags, json_depth_exceeds, longest_line
+from kg.ingest.markdown import front_matter, markdown_title, markdown_to_text
+from kg.ingest.metadata import checked_date, guess_language, stated_date, strip_header, title_guess
+from kg.ingest.safe import display_path, escape_controls, replace_surrogates
 from kg.model import Article
-from kg.names import to_simplified
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "FileRead",
     "decode_bytes",
     "guess_language",
     "iter_articles",
     "list_input_files",
+    "read_file",
     "read_path",
+    "stated_date",
 ]
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"})
-#: How far into a text a stated publication date is trusted (a dateline, a byline).
-_DATE_WINDOW = 400
 #: Less main text than this in a web page is navigation or a stub, not an article.
 _MIN_HTML_TEXT = 20
+#: Bad lines of one JSON Lines file reported one by one; beyond this, one line counts the rest.
+_MAX_LINE_PROBLEMS = 20
 
 
-# -- decoding --------------------------------------------------------------------------------------
+@dataclass
+class FileRead:
+    """One file's articles, the parts of it that could not be read, and warnings about the rest.
 
-
-@lru_cache(maxsize=1)
-def _common_hanzi() -> frozenset[str]:
-    """The 3,755 level-1 characters of GB2312: the most common simplified Chinese characters.
-
-    Built from the codec itself, so no data file is needed. Used to tell a real GB18030 decode from a
-    Big5 file that GB18030 also happens to decode (into gibberish), and the other way round.
+    `problems` and `warnings` are (where, reason) pairs; `where` is the printable path, with the
+    line number for JSON Lines (``feed.jsonl:7``).
     """
-    chars = set()
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(chars)
+
+    where: str
+    articles: list[Article] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def date(self, where: str, name: str, value: object) -> str | None:
+        """A metadata date if it is a real one; else None, and a warning when one was given."""
+        iso, why = checked_date(value)
+        if why:
+            shown = escape_controls(str(value))[:60]
+            self.warnings.append((where, f"{name} {shown!r} dropped: {why}"))
+        return iso
 
 
-def _plausibility(text: str) -> float:
-    """Share of Chinese characters (after conversion to simplified) that are common ones."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not cjk:
-        return 0.0
-    common = _common_hanzi()
-    simplified = to_simplified("".join(cjk))
-    return sum(c in common for c in simplified) / len(simplified)
-
-
-def decode_bytes(data: bytes, source: str = "<bytes>") -> str:
-    """Text from bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 or Big5.
-
-    Strict decodes are tried in that order. GB18030 and Big5 overlap so much that both often
-    "succeed"; then the one whose characters are common Chinese characters wins.
-    Raises `InputError` for empty, binary (NUL bytes outside UTF-16) or undecodable data.
-    """
-    if not data.strip():
-        raise InputError(f"{source}: empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{source}: invalid UTF-16: {exc.reason}") from exc
-        return _check_text(text, source)
-    if b"\x00" in data:
-        raise InputError(f"{source}: binary file (NUL bytes), not text")
-    try:
-        return _check_text(data.decode("utf-8-sig"), source)
-    except UnicodeDecodeError:
-        pass
-    candidates: list[tuple[float, int, str]] = []
-    for rank, codec in enumerate(("gb18030", "big5")):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_plausibility(text), -rank, text))
-    if not candidates:
-        raise InputError(f"{source}: cannot decode as UTF-8, UTF-16, GB18030 or Big5")
-    return _check_text(max(candidates)[2], source)
-
-
-def _check_text(text: str, source: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise InputError(f"{source}: empty file")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f\v")
-    if controls > max(8, len(text) // 100):
-        raise InputError(f"{source}: binary file (control characters), not text")
-    return text
-
-
-# -- metadata --------------------------------------------------------------------------------------
-
-
-def guess_language(text: str) -> str | None:
-    """'zh' (simplified), 'zh-Hant' (traditional) or 'en', from the characters used.
-
-    Chinese when Chinese characters are at least a fifth of the letters; traditional when more of
-    them change under traditional->simplified conversion than would in simplified text.
-    """
-    sample = text[:20000]
-    cjk = [c for c in sample if "\u4e00" <= c <= "\u9fff"]
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
-    if not cjk and not latin:
-        return None
-    if len(cjk) * 3 < latin * 0.2 * 3 or len(cjk) < 0.2 * (len(cjk) + latin / 5):
-        return "en" if latin else None
-    joined = "".join(cjk)
-    changed = sum(1 for a, b in zip(joined, to_simplified(joined), strict=False) if a != b)
-    return "zh-Hant" if changed > 0.05 * len(cjk) else "zh"
-
-
-_HEADER = re.compile(
-    r"\A(?:\ufeff)?URL:\s*(?P<url>\S+)[ \t]*\n(?:(?:QUERY|TITLE|DATE):[^\n]*\n)*\s*", re.IGNORECASE
-)
-
-
-def _strip_header(text: str) -> tuple[str, str | None]:
-    """Drop a "URL: ..." / "QUERY: ..." header (as in scraped corpora), keeping the URL."""
-    m = _HEADER.match(text)
-    if not m:
-        return text, None
-    return text[m.end() :], m.group("url")
-
-
-_DATE_LABEL = re.compile(
-    r"(?:发布时间|发布日期|发布于|发表于|发布|更新时间|更新于|出版|日期|时间|Published|Updated|Posted|Date)\s*[:：]?\s*$",
-    re.IGNORECASE,
-)
-_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
-#: A dateline carries little besides the date: an outlet, an author, a section, a time.
-_DATELINE_REST = 30
-
-
-def stated_date(text: str) -> str | None:
-    """The publication date stated near the top of a text (never guessed): the first full date, or a
-    month that is labelled ("发布时间：", "Published") or stands on a dateline (a short line with no
-    Chinese clause in it, or one with a time). A month inside a body sentence ("2023年6月，X完成A轮
-    融资") is what the story is about, not when it was published, and would skew every relative date."""
-    head = text[:_DATE_WINDOW]
-    for start, end, value in find_dates(head, None):
-        if value.precision == "day":
-            return value.iso
-        if value.precision != "month":
-            continue
-        line_start = head.rfind("\n", 0, start) + 1
-        line_end = head.find("\n", end)
-        line_end = len(head) if line_end < 0 else line_end
-        labelled = bool(_DATE_LABEL.search(head[line_start:start]))
-        rest = (head[line_start:start] + head[end:line_end]).strip()
-        dateline = len(rest) <= _DATELINE_REST and not re.search(r"[，。；,;]\s*[\u4e00-\u9fff]", rest)
-        if labelled or dateline or _TIME_AFTER.match(head, end):
-            return value.iso
-    return None
-
-
-_NAV_LINE = re.compile(r"\s>\s|>|\||首页|当前位置|导航|分享到|扫一扫|责任编辑|来源[:：]|^\W*$")
-
-
-def _title_guess(text: str) -> str | None:
-    """The first line that reads like a headline: short, not navigation, not a dateline."""
-    for line in text.splitlines()[:12]:
-        line = line.strip().lstrip("#").strip()
-        if len(line) < 6 or _NAV_LINE.search(line):
-            continue
-        if parse_date(line[:30], None) is not None and len(line) < 40:
-            continue  # a date or dateline
-        if len(line) <= 120 and not line.endswith(("。", ".", "；", ";")):
-            return line
-        return None
-    return None
-
-
-def _date_value(value: object) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    m = re.match(r"^\s*(\d{4}-\d{2}(?:-\d{2})?)", value)
-    if m:
-        return m.group(1)
-    parsed = parse_date(value, None)
-    return parsed.iso if parsed else None
+def _article(text: str, where: str, article_date: str | None, *, title: str | None = None,
+             url: str | None = None, published: str | None = None, lang: str | None = None) -> Article:
+    return Article(
+        text=text,
+        path=where,
+        title=title or title_guess(text),
+        url=url,
+        published=published or stated_date(text) or article_date,
+        lang=lang or guess_language(text),
+    )
 
 
 # -- formats ---------------------------------------------------------------------------------------
 
 
-def _read_text(path: Path, article_date: str | None) -> list[Article]:
-    text, url = _strip_header(decode_bytes(path.read_bytes(), str(path)))
+def _read_text(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
+    text, url = strip_header(content)
     if not text.strip():
-        raise InputError(f"{path}: no article text after the header")
-    return [
-        Article(
-            text=text,
-            path=str(path),
-            title=_title_guess(text),
-            url=url,
-            published=stated_date(text) or article_date,
-            lang=guess_language(text),
-        )
-    ]
+        raise InputFileError(read.where, "no article text after the header")
+    read.articles.append(_article(text, read.where, article_date, url=url))
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-
-
-def _markdown_to_text(md: str) -> str:
-    """Markdown to plain text: headings, emphasis, links and images keep only their words."""
-    lines = []
-    for line in md.splitlines():
-        line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-        line = re.sub(r"^\s{0,3}>\s?", "", line)
-        line = _MD_LINK.sub(r"\1", line)
-        line = _MD_EMPHASIS.sub(r"\2", line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _read_markdown(path: Path, article_date: str | None) -> list[Article]:
-    raw, url = _strip_header(decode_bytes(path.read_bytes(), str(path)))
-    title = None
-    for line in raw.splitlines():
-        m = re.match(r"^\s{0,3}#\s+(.+)$", line)
-        if m:
-            title = m.group(1).strip()
-            break
-    text = _markdown_to_text(raw)
+def _read_markdown(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
+    raw, url = strip_header(content)
+    raw, meta = front_matter(raw)
+    text = markdown_to_text(raw)
     if not text.strip():
-        raise InputError(f"{path}: no article text")
-    return [
-        Article(
-            text=text,
-            path=str(path),
-            title=title or _title_guess(text),
-            url=url,
-            published=stated_date(text) or article_date,
-            lang=guess_language(text),
-        )
-    ]
+        raise InputFileError(read.where, "no article text")
+    published = read.date(read.where, "published", meta.get("published") or meta.get("date"))
+    read.articles.append(_article(
+        text, read.where, article_date, title=meta.get("title") or markdown_title(raw),
+        url=meta.get("url") or url, published=published, lang=meta.get("lang"),
+    ))
 
 
-def _read_html(path: Path, article_date: str | None) -> list[Article]:
+def _read_html(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
     import trafilatura
 
-    html = decode_bytes(path.read_bytes(), str(path))
+    tags = count_tags(content)
+    if tags > limits.max_html_tags:
+        raise InputFileError(read.where, f"page of {tags:,} HTML tags is over the limit of "
+                                         f"{limits.max_html_tags:,} (--max-html-tags)")
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+            content, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
         )
-    except Exception as exc:  # trafilatura raises many parser exception types
-        raise InputError(f"{path}: cannot parse HTML: {exc}") from exc
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    except Exception as exc:  # trafilatura and lxml raise many parser exception types
+        raise InputFileError(read.where, f"cannot parse HTML: {type(exc).__name__}: {exc}") from exc
+    text = replace_surrogates((getattr(doc, "text", None) or "").strip()) if doc is not None else ""
     if len(text) < _MIN_HTML_TEXT:
-        raise InputError(f"{path}: no main text found in the HTML page")
-    title = getattr(doc, "title", None) or _title_guess(text)
-    published = _date_value(getattr(doc, "date", None)) or stated_date(text) or article_date
-    url = getattr(doc, "url", None)
-    return [
-        Article(
-            text=text, path=str(path), title=title, url=url, published=published, lang=guess_language(text)
-        )
-    ]
+        raise InputFileError(read.where, "no main text found in the HTML page")
+    published = read.date(read.where, "page date", getattr(doc, "date", None))
+    read.articles.append(_article(
+        text, read.where, article_date, title=getattr(doc, "title", None),
+        url=getattr(doc, "url", None), published=published,
+    ))
 
 
-def _read_jsonl(path: Path, article_date: str | None) -> list[Article]:
-    content = decode_bytes(path.read_bytes(), str(path))
-    articles = []
-    for lineno, line in enumerate(content.splitlines(), start=1):
+def _json_line(read: FileRead, line: str, where: str, limits: Limits, article_date: str | None) -> Article:
+    """One JSON Lines record as an article; `InputFileError` (for this line only) when it is none."""
+    if len(line) > limits.max_line_chars:
+        raise InputFileError(where, f"line of {len(line):,} characters is over the limit of "
+                                    f"{limits.max_line_chars:,} (--max-line-chars)")
+    if json_depth_exceeds(line, limits.max_json_depth):
+        raise InputFileError(where, f"JSON nested deeper than {limits.max_json_depth} levels (--max-json-depth)")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputFileError(where, f"malformed JSON: {exc.msg} (column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise InputFileError(where, "JSON nested too deeply to parse") from exc
+    except ValueError as exc:  # e.g. an integer literal of more digits than Python converts
+        raise InputFileError(where, f"malformed JSON: {escape_controls(str(exc))[:200]}") from exc
+    if not isinstance(obj, dict):
+        raise InputFileError(where, f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputFileError(where, "missing or empty 'text'")
+    text = replace_surrogates(text.replace("\r\n", "\n").replace("\r", "\n"))
+    problem = text_problem(text)
+    if problem:
+        raise InputFileError(where, f"'text' is no article: {problem}")
+
+    def string(key: str) -> str | None:
+        value = obj.get(key)
+        return replace_surrogates(value) if isinstance(value, str) and value.strip() else None
+
+    published = read.date(where, "published", obj.get("published")) or read.date(where, "date", obj.get("date"))
+    return _article(text, where, article_date, title=string("title"), url=string("url"),
+                    published=published, lang=string("lang"))
+
+
+def _read_jsonl(read: FileRead, content: str, article_date: str | None, limits: Limits) -> None:
+    bad = 0
+    for lineno, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
+        where = f"{read.where}:{lineno}"
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path}:{lineno}: malformed JSON: {exc.msg}") from exc
-        if not isinstance(obj, dict):
-            raise InputError(f"{path}:{lineno}: expected a JSON object, got {type(obj).__name__}")
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise InputError(f"{path}:{lineno}: missing or empty 'text'")
-        text = text.replace("\r\n", "\n")
-        published = _date_value(obj.get("published")) or _date_value(obj.get("date"))
-        title = obj.get("title") if isinstance(obj.get("title"), str) else None
-        url = obj.get("url") if isinstance(obj.get("url"), str) else None
-        articles.append(
-            Article(
-                text=text,
-                path=f"{path}:{lineno}",
-                title=title or _title_guess(text),
-                url=url,
-                published=published or stated_date(text) or article_date,
-                lang=obj.get("lang") if isinstance(obj.get("lang"), str) else guess_language(text),
-            )
-        )
-    if not articles:
-        raise InputError(f"{path}: no articles (empty JSON Lines file)")
-    return articles
+            read.articles.append(_json_line(read, line, where, limits, article_date))
+        except InputFileError as exc:
+            bad += 1
+            if bad <= _MAX_LINE_PROBLEMS:
+                read.problems.append((exc.where, exc.reason))
+    if bad > _MAX_LINE_PROBLEMS:
+        read.problems.append((read.where, f"{bad - _MAX_LINE_PROBLEMS} more bad lines not listed"))
+    if not read.articles and not read.problems:
+        raise InputFileError(read.where, "no articles (empty JSON Lines file)")
 
 
-_READERS = {
+_READERS: dict[str, Callable[[FileRead, str, str | None, Limits], None]] = {
     ".txt": _read_text,
     ".md": _read_markdown,
     ".markdown": _read_markdown,
@@ -326,23 +189,72 @@ _READERS = {
 }
 
 
-def read_path(path: Path, *, article_date: str | None = None) -> list[Article]:
-    """The articles in one file (one, or one per line for .jsonl).
+# -- files -----------------------------------------------------------------------------------------
 
-    `article_date` (YYYY-MM-DD) is the publication date for articles that state none.
-    Raises `InputError` with the path (and line) when the file cannot be read as articles.
+
+def _read_bytes(path: Path, where: str, limits: Limits) -> bytes:
+    """The file's bytes, refusing what is no regular file or is over the size limit before reading."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        hint = " (a symbolic link)" if path.is_symlink() else ""
+        raise InputFileError(where, f"cannot read: {exc.strerror or exc}{hint}") from exc
+    if not path.is_file():
+        raise InputFileError(where, "not a regular file (a folder, pipe or device)")
+    mb = limits.max_file_bytes / 1024 / 1024
+    too_big = InputFileError(where, f"file is over the size limit of {mb:g} MB (--max-file-mb)")
+    if info.st_size > limits.max_file_bytes:
+        raise too_big
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limits.max_file_bytes + 1)
+    except OSError as exc:
+        raise InputFileError(where, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > limits.max_file_bytes:
+        raise too_big
+    return data
+
+
+def read_file(path: Path, *, article_date: str | None = None, limits: Limits = DEFAULT_LIMITS) -> FileRead:
+    """Everything one file holds: its articles (one, or one per good line of a .jsonl), what could not
+    be read and why, and warnings about dropped metadata.
+
+    `article_date` (YYYY-MM-DD) is the publication date for articles that state none. Raises
+    `InputFileError` when the file as a whole cannot be read as articles.
     """
     path = Path(path)
-    reader = _READERS.get(path.suffix.lower())
-    if reader is None:
-        raise InputError(
-            f"{path}: unsupported file type {path.suffix or '(none)'!r}; expected one of "
-            f"{', '.join(sorted(SUPPORTED_SUFFIXES))}"
-        )
+    where = display_path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputFileError(where, f"unsupported file type {escape_controls(path.suffix) or '(none)'!r}; "
+                                    f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    data = _read_bytes(path, where, limits)
     try:
-        return reader(path, article_date)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        content = decode_bytes(data)
+    except DecodeError as exc:
+        raise InputFileError(where, str(exc)) from exc
+    read = FileRead(where)
+    # JSON Lines records are checked one by one; a minified web page is one long line by nature
+    if suffix not in (".html", ".htm", ".jsonl"):
+        longest = longest_line(content, at_least=limits.max_line_chars)
+        if longest > limits.max_line_chars:
+            raise InputFileError(where, f"a line of {longest:,} characters is over the limit of "
+                                        f"{limits.max_line_chars:,} (--max-line-chars)")
+    _READERS[suffix](read, content, article_date, limits)
+    return read
+
+
+def read_path(path: Path, *, article_date: str | None = None, limits: Limits = DEFAULT_LIMITS) -> list[Article]:
+    """The articles in one file (one, or one per good line for .jsonl).
+
+    Raises `InputFileError` with the path (and line) when the file yields no article at all; use
+    `read_file` to see bad lines of a file that also has good ones.
+    """
+    read = read_file(path, article_date=article_date, limits=limits)
+    if not read.articles and read.problems:
+        where, reason = read.problems[0]
+        raise InputFileError(where, reason)
+    return read.articles
 
 
 def _skipped(path: Path) -> bool:
@@ -354,33 +266,35 @@ def _skipped(path: Path) -> bool:
 def list_input_files(paths: Iterable[Path]) -> list[Path]:
     """Files to read: given files as they are, folders walked in sorted order for supported types.
 
-    Hidden files and folders, `*.gold.json` and READMEs inside folders are skipped. A file named
-    explicitly is kept whatever its type, so reading it reports a clear error.
+    Hidden files and folders, `*.gold.json` and READMEs inside folders are skipped. Symbolic links
+    to folders are not followed (no loops); links to files are read, and a broken link, a link loop or
+    a pipe with an article's suffix is listed so that reading it reports why it is no file. A file
+    named explicitly is kept whatever its type, so reading it reports a clear error.
     """
     out: list[Path] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or not child.is_file() or _skipped(child):
-                    continue
-                if child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    out.append(child)
-        else:
+        if not path.is_dir():
             out.append(path)
+            continue
+        found = []
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(root, name) for name in files)
+        out.extend(sorted(p for p in found if not _skipped(p) and p.suffix.lower() in SUPPORTED_SUFFIXES))
     return out
 
 
 def iter_articles(
-    paths: Iterable[Path], *, article_date: str | None = None
+    paths: Iterable[Path], *, article_date: str | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Iterator[tuple[Path, list[Article] | InputError]]:
-    """(file, its articles) for every input file, or (file, InputError) for one that cannot be read.
+    """(file, its articles) for every input file, or (file, InputError) for one that gives none.
 
-    A bad file never stops the walk: it is reported and the next file is read.
+    A bad file never stops the walk: it is reported and the next file is read. (Bad lines of a JSON
+    Lines file that also has good ones are left out here; `read_file` lists them.)
     """
     for path in list_input_files(paths):
         try:
-            yield path, read_path(path, article_date=article_date)
+            yield path, read_path(path, article_date=article_date, limits=limits)
         except InputError as exc:
             yield path, exc
