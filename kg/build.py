@@ -19,7 +19,7 @@ from kg.ingest.readers import iter_articles
 from kg.model import Article
 from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
-from kg.resolve import resolve
+from kg.resolve import recluster_people, resolve
 from kg.store import Store, write_article
 
 if TYPE_CHECKING:
@@ -54,9 +54,15 @@ def add_article(
         return False, []
     ontology = ontology or load_ontology()
     extraction = extract(article, gazetteer=gazetteer, ner=ner)
-    resolution = resolve(store, extraction, ontology)
-    added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
-    return added, [(article.id, item, reason) for item, reason in resolution.dropped]
+    # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
+    # write between what this one read and what it writes
+    with store.transaction() as conn:
+        resolution = resolve(store, extraction, ontology)
+        added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
+        if added:
+            recluster_people(store, conn, {e.id for e in resolution.entities if e.root == "Person" and not e.key})
+    article_id = article.id
+    return added, [(article_id, item, reason) for item, reason in resolution.dropped]
 
 
 def build(
