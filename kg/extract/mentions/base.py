@@ -51,7 +51,8 @@ class Occurrence:
 
 def root_of(types: Iterable[str]) -> str:
     """Person, Product or Organization: the ontology root a set of types belongs to."""
-    types = set(types)
+    if not isinstance(types, set | frozenset):
+        types = set(types)  # a set is asked as it is: this runs for every occurrence, many times
     if "Person" in types:
         return "Person"
     if "Product" in types:
