@@ -7,11 +7,18 @@ of their names normalises to one of its aliases (智譜 = 智谱 = "Zhipu AI" = 
 pairs two names ("Yunxiu Intelligence (云岫智能)") makes both names aliases of one mention, which is
 how English and Chinese names of one company meet.
 
-People are different: two people can share a name. A person mention carries the organisations the
-article ties it to (FOUNDED, HOLDS_POSITION, LEFT), and joins a same-name person of the graph only
-when they share one of those organisations; otherwise it becomes a new person whose id has a
-disambiguating suffix (`person:zhang-wei-3f9a1c2e`) built from the name and its organisations, so
-it is the same on every run.
+People are different: two people can share a name, and which article arrives first must not decide
+who is who. Resolution first files a person mention provisionally (a same-name person who shares an
+organisation, else a new one); then, in the same transaction, `recluster_people` re-reads every
+*record* (what one article says about one person: its names and the organisations FOUNDED /
+HOLDS_POSITION / LEFT tie it to) of the pool of people sharing a name, and clusters them with a
+union-find: records that share a name and an organisation (or share a name and name none) are one
+person, transitively. The partition is the connected components, a function of the records alone.
+Each cluster is named by the full name most of its articles use, and its id is `person:<slug>` when
+no other cluster of the pool has that slug, else `person:<slug>-<hash of the smallest organisation
+id>` (plus the first article id if two namesakes share that). Records, aliases and the facts they
+state move to the new ids (fact ids are recomputed); removing an article re-clusters the same way.
+Resolution and writing share one `BEGIN IMMEDIATE` transaction, so concurrent builds serialise.
 """
 
 from __future__ import annotations
@@ -291,11 +298,14 @@ def _clusters(records: list[_Record]) -> list[list[_Record]]:
 
 def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
     """The name a person goes by: of the full names (not a surname inside another name), the one
-    most mentions use (ties: the first in order), spelt as most mentions spell it (ties: the
-    simplified, then the first spelling)."""
+    most articles use (ties: most mentions, then the first in order), spelt as most mentions spell
+    it (ties: the simplified, then the first spelling)."""
+    articles: Counter[str] = Counter()
     counts: Counter[str] = Counter()
     spellings: Counter[str] = Counter()
     for rec in cluster:
+        for norm in rec.norms:
+            articles[norm] += 1
         for surface, n in conn.execute(
             "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? AND article_id = ? GROUP BY surface",
             (rec.entity_id, rec.article_id),
@@ -306,11 +316,10 @@ def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
         for (alias,) in conn.execute(
             "SELECT alias FROM aliases WHERE entity_id = ? AND article_id = ?", (rec.entity_id, rec.article_id)
         ):
-            counts[normalize_name(alias)] += 0
             spellings[alias] += 0
     # never a surname or given name alone beside the full name (as within an article)
-    full = [n for n in counts if not any(n != other and n in other for other in counts)] or list(counts)
-    best = min(full, key=lambda norm: (-counts[norm], norm))
+    full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
+    best = min(full, key=lambda norm: (-articles[norm], -counts[norm], norm))
     return min((s for s in spellings if normalize_name(s) == best),
                key=lambda s: (-spellings[s], to_simplified(s) != s, s))
 
