@@ -24,7 +24,7 @@ from kg.ingest.safe import display_path, escape_controls
 from kg.model import Article
 from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
-from kg.resolve import resolve
+from kg.resolve import recluster_people, resolve
 from kg.store import Store, write_article
 
 if TYPE_CHECKING:
@@ -83,10 +83,15 @@ def add_article(
     ontology = ontology or load_ontology()
     stage("extracting")
     extraction = extract(article, gazetteer=gazetteer, ner=ner)
-    stage("resolving")
-    resolution = resolve(store, extraction, ontology)
-    stage("storing")
-    added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
+    # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
+    # write between what this one read and what it writes
+    with store.transaction() as conn:
+        stage("resolving")
+        resolution = resolve(store, extraction, ontology)
+        stage("storing")
+        added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
+        if added:
+            recluster_people(store, conn, {e.id for e in resolution.entities if e.root == "Person" and not e.key})
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
 
 

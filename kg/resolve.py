@@ -7,21 +7,31 @@ of their names normalises to one of its aliases (智譜 = 智谱 = "Zhipu AI" = 
 pairs two names ("Yunxiu Intelligence (云岫智能)") makes both names aliases of one mention, which is
 how English and Chinese names of one company meet.
 
-People are different: two people can share a name. A person mention carries the organisations the
-article ties it to (FOUNDED, HOLDS_POSITION, LEFT), and joins a same-name person of the graph only
-when they share one of those organisations; otherwise it becomes a new person whose id has a
-disambiguating suffix (`person:zhang-wei-3f9a1c2e`) built from the name and its organisations, so
-it is the same on every run.
+People are different: two people can share a name, and which article arrives first must not decide
+who is who. Resolution first files a person mention provisionally (a same-name person who shares an
+organisation, else a new one); then, in the same transaction, `recluster_people` re-reads every
+*record* (what one article says about one person: its names and the organisations FOUNDED /
+HOLDS_POSITION / LEFT tie it to) of the pool of people sharing a name, and clusters them with a
+union-find: records that share a name and an organisation (or share a name and name none) are one
+person, transitively. The partition is the connected components, a function of the records alone.
+Each cluster is named by the full name most of its articles use, and its id is `person:<slug>` when
+no other cluster of the pool has that slug, else `person:<slug>-<hash of the smallest organisation
+id>` (plus the first article id if two namesakes share that). Records, aliases and the facts they
+state move to the new ids (fact ids are recomputed); removing an article re-clusters the same way.
+Resolution and writing share one `BEGIN IMMEDIATE` transaction, so concurrent builds serialise.
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kg.errors import OntologyError
 from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, RelationMention
-from kg.names import normalize_name, short_hash, slug
+from kg.names import normalize_name, short_hash, slug, to_simplified
 from kg.ontology import Ontology
 from kg.store import ResolvedEntity, ResolvedRelation, Store
 
@@ -203,3 +213,182 @@ def _resolve_relation(
         props=props,
         provenance=rel.provenance,
     )
+
+
+# -- people: clusters and ids from content ---------------------------------------------------------
+
+
+@dataclass
+class _Record:
+    """What one article says about one person: the names it uses and the organisations it ties
+    them to. A person of the graph is a cluster of records."""
+
+    article_id: str
+    entity_id: str  # where the record is filed now
+    norms: set[str]
+    orgs: set[str]
+    mentions: int
+
+
+def person_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
+    """Every unkeyed person who shares a name, directly or through others, with one of `seeds`."""
+    pool: set[str] = set()
+    todo = list(seeds)
+    while todo:
+        entity_id = todo.pop()
+        if entity_id in pool:
+            continue
+        row = conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None or row[0] != "Person" or row[1] is not None:
+            continue
+        pool.add(entity_id)
+        todo += [r[0] for r in conn.execute(
+            "SELECT DISTINCT b.entity_id FROM aliases a JOIN aliases b ON b.norm = a.norm"
+            " JOIN entities e ON e.id = b.entity_id"
+            " WHERE a.entity_id = ? AND e.root = 'Person' AND e.gazetteer_key IS NULL", (entity_id,))]
+    return sorted(pool)
+
+
+def _records(conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
+    out: dict[tuple[str, str], _Record] = {}
+    for entity_id in pool:
+        for article_id, n in conn.execute(
+            "SELECT article_id, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id", (entity_id,)
+        ):
+            out[(article_id, entity_id)] = _Record(article_id, entity_id, set(), set(), n)
+        for article_id, norm in conn.execute("SELECT article_id, norm FROM aliases WHERE entity_id = ?", (entity_id,)):
+            if (article_id, entity_id) in out:
+                out[(article_id, entity_id)].norms.add(norm)
+        for article_id, target in conn.execute(
+            "SELECT s.article_id, r.target FROM relations r JOIN relation_sources s ON s.relation_id = r.id"
+            f" WHERE r.source = ? AND r.type IN ({','.join('?' * len(PERSON_TIES))})",
+            (entity_id, *PERSON_TIES),
+        ):
+            if (article_id, entity_id) in out:
+                out[(article_id, entity_id)].orgs.add(target)
+    return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
+
+
+def _clusters(records: list[_Record]) -> list[list[_Record]]:
+    """Records that share a name and an organisation (or share a name and name no organisation)
+    are one person; connected records are one person too. Union-find over all pairs that share a
+    key, so the partition is the connected components: the same whatever order records came in."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[tuple[str, str], int] = {}
+    for i, rec in enumerate(records):
+        keys = [(norm, org) for norm in rec.norms for org in rec.orgs] if rec.orgs else [
+            (norm, "") for norm in rec.norms]
+        for key in keys:
+            j = first.setdefault(key, i)
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
+    groups: dict[int, list[_Record]] = {}
+    for i, rec in enumerate(records):
+        groups.setdefault(find(i), []).append(rec)
+    return list(groups.values())
+
+
+def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
+    """The name a person goes by: of the full names (not a surname inside another name), the one
+    most articles use (ties: most mentions, then the first in order), spelt as most mentions spell
+    it (ties: the simplified, then the first spelling)."""
+    articles: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    spellings: Counter[str] = Counter()
+    for rec in cluster:
+        for norm in rec.norms:
+            articles[norm] += 1
+        for surface, n in conn.execute(
+            "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? AND article_id = ? GROUP BY surface",
+            (rec.entity_id, rec.article_id),
+        ):
+            if normalize_name(surface) in rec.norms:
+                counts[normalize_name(surface)] += n
+                spellings[surface] += n
+        for (alias,) in conn.execute(
+            "SELECT alias FROM aliases WHERE entity_id = ? AND article_id = ?", (rec.entity_id, rec.article_id)
+        ):
+            spellings[alias] += 0
+    # never a surname or given name alone beside the full name (as within an article)
+    full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
+    best = min(full, key=lambda norm: (-articles[norm], -counts[norm], norm))
+    return min((s for s in spellings if normalize_name(s) == best),
+               key=lambda s: (-spellings[s], to_simplified(s) != s, s))
+
+
+def _cluster_ids(conn: sqlite3.Connection, clusters: list[list[_Record]]) -> list[tuple[str, str]]:
+    """(id, name) per cluster. A name only one person of the pool goes by is the id (`person:林向东`);
+    namesakes are told apart by a hash of their smallest organisation id (then of their first
+    article, for namesakes with the same one), all of it content, none of it arrival order."""
+    named = [(_cluster_name(conn, c), c) for c in clusters]
+    by_base: dict[str, list[int]] = {}
+    for i, (name, _c) in enumerate(named):
+        by_base.setdefault(f"{id_prefix('Person')}:{slug(name)}", []).append(i)
+    out: list[tuple[str, str]] = [("", "")] * len(named)
+    for base, members in by_base.items():
+        if len(members) == 1:
+            out[members[0]] = (base, named[members[0]][0])
+            continue
+        tags = {i: min((o for r in named[i][1] for o in r.orgs), default="") for i in members}
+        for i in members:
+            tag = tags[i]
+            if sum(1 for j in members if tags[j] == tag) > 1:
+                tag += "|" + min(r.article_id for r in named[i][1])
+            out[i] = (f"{base}-{short_hash(base, tag, length=8)}", named[i][0])
+    return out
+
+
+def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterable[str]) -> None:
+    """Make the people around `person_ids` a function of content alone, inside the caller's
+    transaction: re-cluster every record of the same-name pool and move records, aliases and the
+    facts they state to the ids their clusters get now (renaming facts whose endpoint moved)."""
+    pool = person_pool(conn, person_ids)
+    if not pool:
+        return
+    records = _records(conn, pool)
+    clusters = _clusters(records)
+    target: dict[tuple[str, str], tuple[str, str]] = {}
+    for cluster, (new_id, name) in zip(clusters, _cluster_ids(conn, clusters), strict=True):
+        for rec in cluster:
+            target[(rec.article_id, rec.entity_id)] = (new_id, name)
+    touched_ent = set(pool)
+    touched_rel: set[str] = set()
+    for (article_id, old_id), (new_id, name) in sorted(target.items()):
+        touched_ent.add(new_id)
+        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
+            conn.execute(
+                "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
+                " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+        if new_id == old_id:
+            continue
+        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
+                     (new_id, old_id, article_id))
+        conn.execute("UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
+                     (new_id, old_id, article_id))
+        conn.execute("DELETE FROM aliases WHERE entity_id = ? AND article_id = ?", (old_id, article_id))
+        rows = conn.execute(
+            "SELECT s.rowid, r.id, r.type, r.source, r.target, s.props FROM relation_sources s"
+            " JOIN relations r ON r.id = s.relation_id WHERE s.article_id = ? AND (r.source = ? OR r.target = ?)",
+            (article_id, old_id, old_id),
+        ).fetchall()
+        for rowid, rel_id, rel_type, source, dest, props in rows:
+            source = new_id if source == old_id else source
+            dest = new_id if dest == old_id else dest
+            new_rel = relation_id(rel_type, source, dest, json.loads(props))
+            conn.execute("INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
+                         (new_rel, rel_type, source, dest))
+            conn.execute("UPDATE relation_sources SET relation_id = ? WHERE rowid = ?", (new_rel, rowid))
+            touched_rel.update((rel_id, new_rel))
+    store.refresh_relations(conn, touched_rel)
+    store.refresh_entities(conn, touched_ent)
+    for (_article_id, _old), (new_id, name) in target.items():
+        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))

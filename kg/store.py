@@ -65,6 +65,9 @@ CREATE INDEX IF NOT EXISTS relation_sources_relation ON relation_sources (relati
 CREATE INDEX IF NOT EXISTS relation_sources_article ON relation_sources (article_id);
 """
 
+#: How long a writer waits for another process's transaction on the same store (seconds).
+BUSY_TIMEOUT_S = 600
+
 #: Article id used for aliases that come from the gazetteer rather than from a text.
 GAZETTEER = "gazetteer"
 
@@ -111,8 +114,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All-or-nothing: an exception (or a crash) inside leaves the store as it was before."""
+        """All-or-nothing: an exception (or a crash) inside leaves the store as it was before.
+
+        `BEGIN IMMEDIATE` takes the write lock before the first read, so two builds on one store
+        take turns whole articles at a time (the other waits, up to the busy timeout) and each reads
+        what the other wrote: the result is that of some sequential build. A transaction opened
+        inside another joins it (resolution reads and writes in the writer's transaction).
+        """
         conn = self.connection
+        if conn.in_transaction:
+            yield conn
+            return
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
@@ -219,12 +231,16 @@ class Store:
                 "SELECT relation_id FROM relation_sources WHERE article_id = ?", (article_id,))}
             touched_ent = {r[0] for r in conn.execute(
                 "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
+            from kg.resolve import person_pool, recluster_people  # resolution builds on the store
+
+            namesakes = person_pool(conn, touched_ent)  # the article may have been what joined them
             conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             self.refresh_relations(conn, touched_rel)
             self.refresh_entities(conn, touched_ent)
+            recluster_people(self, conn, namesakes)
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
@@ -327,7 +343,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             raise StoreError(f"{folder} is a file, not a store folder")
         folder.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(db, isolation_level=None, timeout=30)
+        conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_S)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=OFF")
@@ -381,13 +397,14 @@ def write_article(
     `normalize` maps a name to its matching key (passed in so the store does not depend on the
     text-processing stack).
     """
+    article_id = article.id  # a hash of the whole text: computed once, not once per fact
     with store.transaction() as conn:
-        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+        if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
             return False
         store.insert_article(conn, article)
         touched_entities: set[str] = set()
         for ent in entities:
-            _upsert_entity(conn, ent, article.id, normalize)
+            _upsert_entity(conn, ent, article_id, normalize)
             touched_entities.add(ent.id)
         touched_relations: set[str] = set()
         for rel in relations:
@@ -398,7 +415,7 @@ def write_article(
             p = rel.provenance
             conn.execute(
                 "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rel.id, article.id, p.sentence, p.span_start, p.span_end, p.method, p.confidence,
+                (rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence,
                  p.evidence, _dumps(rel.props)),
             )
             touched_relations.add(rel.id)

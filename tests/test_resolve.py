@@ -67,9 +67,9 @@ def test_namesakes_without_a_shared_organisation_stay_apart(store: Store) -> Non
     people = _entities_named(store, "王建国")
     assert len(people) == 2
     ids = sorted(p.id for p in people)
-    # the first keeps the plain id; the second is told apart by a suffix
-    assert ids[0] == "person:王建国"
-    assert ids[1].startswith("person:王建国-") and len(ids[1]) > len(ids[0]) + 1
+    # namesakes are told apart by a suffix from content (not by which came first)
+    assert ids[0] != ids[1]
+    assert all(i.startswith("person:王建国-") and len(i) > len("person:王建国-") for i in ids)
     orgs = [_person_orgs(store, p.id) for p in people]
     assert not (orgs[0] & orgs[1])
 
@@ -80,8 +80,8 @@ def test_a_namesake_with_a_shared_organisation_joins(store: Store) -> None:
     _add(store, "星川科技董事长王建国在发布会上宣布了新的芯片路线图。")
     people = _entities_named(store, "王建国")
     assert len(people) == 2
-    plain = next(p for p in people if p.id == "person:王建国")
-    titles = {r.props.get("title") for r in store.relations() if r.source == plain.id}
+    xingchuan = next(p for p in people if "organization:星川科技" in _person_orgs(store, p.id))
+    titles = {r.props.get("title") for r in store.relations() if r.source == xingchuan.id}
     assert {"CEO", "董事长"} <= titles
 
 

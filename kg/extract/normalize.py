@@ -19,6 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = [
     "DateValue",
@@ -366,8 +367,19 @@ _COUNTED = re.compile(
 def find_money(text: str) -> list[tuple[int, int, Money]]:
     """Every sum of money in `text` with its (start, end) span, left to right.
 
-    Spans index `text` itself (full-width digits are read, the span is not shifted).
+    Spans index `text` itself (full-width digits are read, the span is not shifted). Several rules
+    ask about the same sentence, and a sentence recurs in long texts: the answer is a pure function
+    of the text, remembered (a fresh list each time, of immutable values).
     """
+    return list(_find_money(text) if len(text) <= _CACHED_CHARS else _find_money.__wrapped__(text))
+
+
+#: Texts longer than this (a sentence that never ends) are not remembered: they would pin memory.
+_CACHED_CHARS = 4096
+
+
+@lru_cache(maxsize=1024)
+def _find_money(text: str) -> tuple[tuple[int, int, Money], ...]:
     prepared = _prep(text)
     out: list[tuple[int, int, Money]] = []
     for m in _MONEY_RE.finditer(prepared):
@@ -399,7 +411,7 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
             while start < end and prepared[start].isspace():
                 start += 1
             out.append((start, end, money))
-    return out
+    return tuple(out)
 
 
 def parse_money(text: str) -> Money | None:
@@ -651,7 +663,16 @@ def _month_key(name: str) -> str:
 
 
 def find_dates(text: str, base: str | None = None) -> list[tuple[int, int, DateValue]]:
-    """Every date in `text` with its span; sums of money are masked first ("6-7亿" is no date)."""
+    """Every date in `text` with its span; sums of money are masked first ("6-7亿" is no date).
+
+    A pure function of its arguments, remembered like `find_money` (rules ask about a sentence
+    several times).
+    """
+    return list(_find_dates(text, base) if len(text) <= _CACHED_CHARS else _find_dates.__wrapped__(text, base))
+
+
+@lru_cache(maxsize=1024)
+def _find_dates(text: str, base: str | None) -> tuple[tuple[int, int, DateValue], ...]:
     prepared = _prep(text)
     prepared = mask_spans(prepared, [(s, e) for s, e, _ in find_money(prepared)])
     out: list[tuple[int, int, DateValue]] = []
@@ -661,7 +682,7 @@ def find_dates(text: str, base: str | None = None) -> list[tuple[int, int, DateV
         value = _date_from_match(m, base)
         if value is not None:
             out.append((m.start(), m.end(), value))
-    return out
+    return tuple(out)
 
 
 def parse_date(text: str, base: str | None = None) -> DateValue | None:

@@ -21,8 +21,9 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0
 
 def is_cjk(ch: str) -> bool:
     """A Chinese character (the unified ideograph blocks)."""
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
+    code = ord(ch)  # the ranges of _CJK_RANGES, spelt out: this runs for every character scanned
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or (
+        0x20000 <= code <= 0x2EBEF)
 
 
 # Spaces touching a Chinese character are layout, not word breaks ("IT 桔子", "2025 年 12 月").

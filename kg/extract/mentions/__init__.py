@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import vocab
@@ -51,13 +52,15 @@ __all__ = ["TITLE_EN_RE", "TITLES_EN_RE", "TITLES_ZH_RE", "Occurrence", "find_oc
 
 def _select(cands: list[Occurrence]) -> list[Occurrence]:
     """Non-overlapping occurrences, longest first; ties go to the more trusted method."""
-    order = sorted(cands, key=lambda o: (-o.length, -_PRIORITY.get(o.method, 0), -o.confidence, o.start))
+    order = sorted(cands, key=lambda o: (o.start - o.end, -_PRIORITY.get(o.method, 0), -o.confidence, o.start))
     chosen: list[Occurrence] = []
-    taken = _Intervals()
+    # the chosen ranges never overlap, so "overlaps a chosen range" is "covers a taken character":
+    # a byte per character answers it in constant time however many names the article holds
+    taken = bytearray(max((o.end for o in cands), default=0) + 1)
     for o in order:
-        if o.length <= 0 or taken.overlaps(o.start, o.end):
+        if o.end <= o.start or taken.find(1, o.start, o.end) != -1:
             continue
-        taken.add(o.start, o.end)
+        taken[o.start : o.end] = b"\x01" * (o.end - o.start)
         chosen.append(o)
     return sorted(chosen, key=lambda o: o.start)
 
@@ -125,7 +128,13 @@ def short_forms(name: str) -> list[str]:
     """Shorter names a text may use for an organisation after naming it in full.
 
     "杭州澄湖科技有限公司" -> "杭州澄湖科技", "澄湖科技", "澄湖"; "Lumora AI" -> "Lumora".
+    A name recurs many times in an article, so the answer is remembered per name.
     """
+    return list(_short_forms(name))
+
+
+@lru_cache(maxsize=16384)
+def _short_forms(name: str) -> tuple[str, ...]:
     out: list[str] = []
     if any(is_cjk(c) for c in name):
         core = _LEGAL_TAIL_ZH.sub("", name)
@@ -138,7 +147,7 @@ def short_forms(name: str) -> list[str]:
             industry = _INDUSTRY_TAIL_ZH.search(core)
             if industry and industry.start() >= 2:
                 out.append(core[: industry.start()])
-        return [f for f in dict.fromkeys(out) if f != name]
+        return tuple(f for f in dict.fromkeys(out) if f != name)
     tokens = name.split()
     while len(tokens) >= 2 and tokens[-1] in _EN_SHORTENABLE:
         tokens = tokens[:-1]
@@ -150,7 +159,7 @@ def short_forms(name: str) -> list[str]:
             and short not in _EN_PLACES
         ):
             out.append(short)
-    return out
+    return tuple(out)
 
 
 def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:

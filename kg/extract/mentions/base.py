@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -58,7 +59,8 @@ class Occurrence:
 
 def root_of(types: Iterable[str]) -> str:
     """Person, Product or Organization: the ontology root a set of types belongs to."""
-    types = set(types)
+    if not isinstance(types, set | frozenset):
+        types = set(types)  # a set is asked as it is: this runs for every occurrence, many times
     if "Person" in types:
         return "Person"
     if "Product" in types:
@@ -122,19 +124,28 @@ def _freq(word: str) -> int:
 
 
 class _Intervals:
-    """A small sorted set of ranges with a 'does anything overlap/cover [a, b)' query."""
+    """A small sorted set of ranges with a 'does anything overlap/cover [a, b)' query.
+
+    A query looks at no more than the 64 ranges starting last before `b` (ranges are short), and
+    walks them backwards only while a range could still reach `a` (its start plus the longest
+    length seen): on a long article of short names a query costs a step or two, not 64.
+    """
 
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
         self.ranges = sorted(ranges)
         self.starts = [r[0] for r in self.ranges]
+        self.longest = max([0, *(e - s for s, e in self.ranges)])
 
     def _near(self, a: int, b: int) -> Iterable[tuple[int, int]]:
-        import bisect
-
+        """The ranges among the 64 starting last at or before `b` that may end after `a`, nearest first."""
         i = bisect.bisect_right(self.starts, b)
-        # ranges are short, so looking back a little is enough
-        for j in range(max(0, i - 64), i):
-            yield self.ranges[j]
+        reach = a - self.longest
+        ranges = self.ranges
+        for j in range(i - 1, max(0, i - 64) - 1, -1):
+            r = ranges[j]
+            if r[0] < reach:
+                return  # sorted by start: no earlier range reaches `a` either
+            yield r
 
     def overlaps(self, a: int, b: int) -> bool:
         return any(s < b and a < e for s, e in self._near(a, b))
@@ -143,11 +154,10 @@ class _Intervals:
         return any(s <= a and b <= e for s, e in self._near(a, b))
 
     def add(self, a: int, b: int) -> None:
-        import bisect
-
         i = bisect.bisect_left(self.starts, a)
         self.starts.insert(i, a)
         self.ranges.insert(i, (a, b))
+        self.longest = max(self.longest, b - a)
 
 
 def legal_form_of(head: Occurrence, start: int, end: int) -> Occurrence:

@@ -333,6 +333,7 @@ class _Engine:
         self.out: list[RelationCandidate] = []
         self.dropped: list[tuple[str, str]] = []
         self._investors_here: set[int] = set()
+        self._sentence_start = 0  # index in `out` of the current sentence's first fact
         self._people_rel: list[
             tuple[int, int, int, list[str], str]
         ] = []  # (person, org, skel end, titles, how)
@@ -372,6 +373,15 @@ class _Engine:
                 confidence,
             )
         )
+
+    def sentence_relations(self, view: _View) -> list[RelationCandidate]:
+        """The facts found so far in `view`'s sentence.
+
+        Every fact of a sentence is emitted while that sentence is read (`run`), after the facts of
+        all earlier ones, so they are the tail of `out`; reading only the tail keeps a sentence's
+        cost independent of how many facts the article stated before it.
+        """
+        return [r for r in self.out[self._sentence_start :] if r.sentence is view.sentence]
 
     def base(self) -> str | None:
         return self.ctx.published or self.ctx.year_base
@@ -470,13 +480,22 @@ class _Engine:
     def run(self, views: list[_View], rules: list[_Rule], after_sentence: Callable[[_Engine, _View], None]) -> None:
         """Every rule over every sentence; `after_sentence` settles what a sentence said as a whole
         (a leave cue turning its positions into departures) before the context moves on."""
+        # which rules match a skeleton, and where, depends on the skeleton alone: a sentence that
+        # recurs (a fact-dense text, a repeated boilerplate line) is matched once per article
+        matches: dict[str, list[tuple[_Rule, list[re.Match[str]]]]] = {}
         for view in views:
             self._investors_here = set()
             self._people_rel = []
-            for rule in rules:
-                if rule.cue is not None and not rule.cue.search(view.skel):
-                    continue
-                for m in rule.regex.finditer(view.skel):
+            self._sentence_start = len(self.out)
+            found = matches.get(view.skel)
+            if found is None:
+                found = [(rule, hits) for rule in rules
+                         if (rule.cue is None or rule.cue.search(view.skel))
+                         and (hits := list(rule.regex.finditer(view.skel)))]
+                if len(view.skel) <= 512:
+                    matches[view.skel] = found
+            for rule, hits in found:
+                for m in hits:
                     rule.handler(self, view, m)
             after_sentence(self, view)
             self._update_context(view)
@@ -510,7 +529,7 @@ class _Engine:
             if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
                 self.ctx.year_base = d.iso
         best: tuple[int, int] | None = None
-        came_from = {r.target for r in self.out if r.sentence is view.sentence and r.type == "LEFT"}
+        came_from = {r.target for r in self.sentence_relations(view) if r.type == "LEFT"}
         for m in _FORMER_OF.finditer(view.skel):
             came_from.add(view.groups[m.group("org") or m.group("org2")])
         for ch in view.skel:

@@ -209,8 +209,7 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     people = _people(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
     groups = {eng.ent(view, ch).group for ch in people}
     # "A veteran X started the company": A is where X came from, not the company X started
-    came_from = {r.target for r in eng.out if r.sentence is view.sentence and r.source in groups
-                 and r.type == "LEFT"}
+    came_from = {r.target for r in eng.sentence_relations(view) if r.source in groups and r.type == "LEFT"}
     org = _first(eng.company_before(view, m.start(), came_from), eng.topic(view))
     if org is None or org in came_from:
         return
@@ -550,10 +549,9 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
     if not affected:
         return
     date = eng.date_near(view, cue.start())
-    for rel in eng.out:
+    for rel in eng.sentence_relations(view):
         if (
-            rel.sentence is view.sentence
-            and rel.type == "HOLDS_POSITION"
+            rel.type == "HOLDS_POSITION"
             and rel.target in affected.get(rel.source, ())
         ):
             rel.type = "LEFT"
