@@ -153,3 +153,48 @@ def test_an_exchange_in_a_clause_about_another_company_is_not_the_venue() -> Non
     )
     venues = {o for (t, s, o) in _rels(text) if t == "LISTED_ON" and s.startswith("Tamsin")}
     assert "STAR Market" not in venues
+
+
+# -- Chinese: shareholder lists, name boundaries, Hong Kong / Taiwan listings ------------------------
+
+
+def test_a_shareholder_list_names_investors_but_a_largest_shareholder_remark_does_not() -> None:
+    rels = _rels("岚峰储能已完成多轮融资，股东名单中亦包括澄江资本、白桦基金等。")
+    assert {s for (t, s, o) in rels if t == "INVESTED_IN"} == {"澄江资本", "白桦基金"}
+    assert not _rels("岚峰储能表示，澄江资本仍为第一大股东。")
+
+
+def test_a_full_name_found_elsewhere_is_not_cut_short_by_the_segmenter() -> None:
+    rels = _rels("锐川科技总部位于深圳，由叶子航于2020年创办。叶子航现任公司董事长。")
+    assert ("FOUNDED", "叶子航", "锐川科技") in rels
+    assert "叶子" not in _entities("锐川科技总部位于深圳，由叶子航于2020年创办。叶子航现任公司董事长。")
+
+
+def test_a_kind_noun_and_a_defined_short_name_fix_an_invented_legal_name() -> None:
+    text = "内地人工智能企业深瞳智算科技股份有限公司（深瞳智算）周五通过港交所上市聆讯。"
+    ents = _entities(text)
+    assert "深瞳智算科技股份有限公司" in ents and "深瞳智算" in ents
+    assert ("PASSED_LISTING_HEARING", "深瞳智算科技股份有限公司", "港交所") in _rels(text)
+
+
+def test_a_defined_short_name_that_is_not_the_head_leaves_the_name_alone() -> None:
+    ents = _entities("白桦智能科技有限公司（下称“公司”）宣布完成融资。")
+    assert "白桦智能科技有限公司" in ents
+
+
+def test_a_listing_rules_chapter_is_not_a_company() -> None:
+    ents = _entities("岚峰智算计划以18C章特专科技公司规则在港交所上市。")
+    assert not any("特专" in n for n in ents)
+
+
+def test_a_taiwan_ticker_marks_a_company_and_a_written_out_day_dates_the_listing() -> None:
+    text = "固態電池廠能碩電池(6987-TW)今(17)日在臺灣證券交易所掛牌上市。"
+    ex = extract(Article(text=text, published="2025-09-17"))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    listed = [(name[r.source], r.props.get("date")) for r in ex.relations if r.type == "LISTED_ON"]
+    assert listed == [("能碩電池", "2025-09-17")]
+    assert "6987-TW" not in {n for e in ex.entities for n in e.names}
+
+
+def test_an_industry_word_alone_is_no_company() -> None:
+    assert "电池" not in _entities("固态电池(6987-TW)今(17)日上市。")

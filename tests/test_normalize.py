@@ -264,3 +264,19 @@ def test_a_bare_weekday_is_the_last_such_day_on_or_before_the_base(base: dt.date
     assert value is not None and value.precision == "day"
     day = dt.date.fromisoformat(value.iso)
     assert day.weekday() == target and 0 <= (base - day).days < 7
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "iso"),
+    [
+        ("能硕今(17)日挂牌", "2025-09-17", "2025-09-17"),
+        ("董事会昨(11)日通过", "2025-09-12", "2025-09-11"),
+        ("昨(30)日公告", "2025-10-01", "2025-09-30"),  # the day before the 1st is last month's
+    ],
+)
+def test_a_written_out_day_after_today_or_yesterday_is_that_day(text: str, base: str, iso: str) -> None:
+    assert [d.iso for _s, _e, d in find_dates(text, base)] == [iso]
+
+
+def test_a_written_out_day_needs_a_day_precise_base() -> None:
+    assert find_dates("今(17)日挂牌", "2025-09") == []

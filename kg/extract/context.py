@@ -91,7 +91,8 @@ _MEMBER_OF_KIND = re.compile(
 #: A company with its stock code: "海岳食品(3288)", "海岳食品（股份代号：03288.HK）", "Acme (NASDAQ: ACME)".
 _BEFORE_TICKER = re.compile(
     r"(?=\(\s*(?:(?:股份|股票|证券)?代[号码]\s*[:]?\s*|(?:HKEX|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE)\s*[:]\s*)?"
-    r"(?:\d{4,6}|[A-Z]{2,5})(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N))?\s*\))"
+    # Taiwan's "(6987-TW)", "(2330.TW)", "(6488-TWO)" as well
+    r"(?:\d{4,6}|[A-Z]{2,5})(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK))?\s*\))"
 )
 _SUBJECT_CUE_ZH = re.compile(
     r"(?:已|已经|正式|宣布|近日|日前|今日|今天|昨日|昨天|再次|再度|也|还|刚刚|于|在)*"
@@ -431,7 +432,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 add(begin + en.start() + lead, begin + en.start() + lead + len(name), "subject", 0.65)
             continue
         span = _trail_name(text, begin, end, strict=False)
-        if span:
+        if span and _zh_ok(text[span[0] : span[1]], strict=False):
             add(*span, "subject", 0.65)
     # subjects of funding and IPO steps
     for m in _SUBJECT_CUE_ZH.finditer(text):

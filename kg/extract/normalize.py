@@ -455,6 +455,7 @@ _DATE_RE = re.compile(
         (?:(?P<cy>(?:19|20)\d\d|[二〇零一三四五六七八九]{{4}})\s*年\s*)?
         (?<!\d)(?P<cm>{_CN_MONTH_NUM})\s*月(?:份)?(?:\s*(?P<cd>{_CN_DAY_NUM})\s*[日号號])?
     )
+  | (?P<paren_day>(?:今|昨|前|明)\s*\(\s*(?P<pd>\d{{1,2}})\s*\)\s*[日号號])
   | (?P<rel_cn>今年|去年|前年|明年|昨日|昨天|前天|前日|今日|今天|本月|上月|上个月|上個月|下月|下个月)
         (?:\s*(?P<rm>{_CN_MONTH_NUM})\s*月(?:份)?\s*(?:(?P<rd>{_CN_DAY_NUM})\s*[日号號])?
            |\s*(?P<rdd>{_CN_DAY_NUM})\s*[日号號])?
@@ -568,6 +569,16 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             if base_date is None:
                 return None
             year = _nearest_year(month, day, base_date)
+        return _day(year, month, day)
+    if g["paren_day"]:
+        # Taiwan's "今(17)日", "昨(11)日": the day of the month is written out, in the base's month
+        if base_date is None or _base_precision(base) != "day":
+            return None
+        day = int(g["pd"])
+        year, month = base_date.year, base_date.month
+        if day > base_date.day + 1:  # "昨(31)日" on the 1st: last month
+            index = year * 12 + month - 2
+            year, month = index // 12, index % 12 + 1
         return _day(year, month, day)
     if g["rel_cn"]:
         if base_date is None:

@@ -162,6 +162,23 @@ def _short_forms(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _cuts_a_person_short(ordered: list[Occurrence], starts: list[int], s: int, e: int, src: Occurrence) -> bool:
+    """Is [s, e), a person's full name found elsewhere, here taken only by a shorter unknown person
+    inside it ("由叶子航于2020年创办": the segmenter read 叶子 "leaf" and left 航)?"""
+    import bisect
+
+    if root_of(src.types) != "Person":
+        return False
+    inside = []
+    for o in ordered[bisect.bisect_left(starts, s - 8) : bisect.bisect_left(starts, e)]:
+        if o.end <= s:
+            continue
+        if o.start < s or o.end > e or o.key or root_of(o.types) != "Person":
+            return False
+        inside.append(o)
+    return bool(inside) and all((o.start, o.end) != (s, e) for o in inside)
+
+
 def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:
     """Other occurrences of names first found by a pattern (a person named once by title), and the
     short forms of organisation names ("澄湖科技" after "杭州澄湖科技有限公司")."""
@@ -184,10 +201,14 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
     regex = re.compile(_trie_regex(_build_trie(sorted(names))))
     folded_text = matching_form(nt.text)
     taken = _Intervals((o.start, o.end) for o in occs)
+    ordered = sorted(occs, key=lambda o: o.start)
+    starts = [o.start for o in ordered]
     out = []
     for m in regex.finditer(folded_text):
         s, e = m.start(), m.end()
-        if e == s or taken.overlaps(s, e):
+        if e == s:
+            continue
+        if taken.overlaps(s, e) and not _cuts_a_person_short(ordered, starts, s, e, names[folded_text[s:e]]):
             continue
         if _LATIN.match(folded_text[s]) and s > 0 and _LATIN.match(folded_text[s - 1]):
             continue
@@ -275,7 +296,9 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
 #: Words of corporate finance that suffix and context rules can mistake for names ("计入注册资本",
 #: "私募增资", "A轮投资", "IPO"): what a company does with capital, not who it is.
 _FINANCE_TERM = re.compile(
-    r"注册资本|实缴资本|资本金|资本公积|计入|增资|注资|募资|融资|轮投资|股权投资$|^(?:IPO|Pre-IPO|SPAC)$"
+    r"注册资本|实缴资本|资本金|资本公积|计入|增资|注资|募资|融资|轮投资|股权投资$|^(?:IPO|Pre-IPO|SPAC)$|"
+    # a listing rule's category ("以18C章特专科技公司规则上市"), not a company
+    r"章特专|^特专科技"
 )
 
 

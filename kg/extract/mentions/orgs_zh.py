@@ -128,9 +128,20 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     return left, False
 
 
+#: Nouns for what a company is, standing before its name ("人工智能企业深瞳智算科技", "电池厂能硕电池").
+_KIND_NOUNS = frozenset(
+    [
+        "企业", "公司", "厂商", "创企", "独角兽", "龙头", "新势力", "车企", "药企", "芯片商", "制造商", "供应商",
+        "开发商", "运营商", "服务商", "代工厂", "晶圆厂", "整车厂", "设备商", "材料商", "电池厂", "初创企业",
+        "初创公司", "创业公司",
+    ]
+)
+
+
 def _ends_name(word: str, flag: str) -> bool:
-    """A token that cannot be inside an organisation name: function word, known verb, date."""
-    if word in vocab.ZH_BOUNDARY_WORDS:
+    """A token that cannot be inside an organisation name: function word, known verb, date, or a
+    noun for what a company is."""
+    if word in vocab.ZH_BOUNDARY_WORDS or word in _KIND_NOUNS:
         return True
     if flag == "zg" and _freq(word) < _COMMON_VERB_FREQ:
         return False  # a rare character jieba cannot place: part of a coined name ("辰晞")
@@ -265,6 +276,29 @@ def _inside_title(text: str, s0: int, s1: int) -> bool:
     return False
 
 
+#: A short name defined right after a legal name: "(深瞳智算)", "(下称“钧能新材”)", "(以下简称“X”)".
+_DEFINED_ALIAS = re.compile(
+    r"\((?:以下简称|以下称|下称|简称)?[:：]?[“\"「']?(?P<alias>[\u4e00-\u9fffA-Za-z0-9]{2,8})[”\"」']?\)"
+)
+
+
+def _alias_start(text: str, left: int, s0: int, s1: int) -> int:
+    """Where a legal name starts when the short name defined after it says so: the segmenter may cut
+    an invented name ("深/瞳智/算科技股份有限公司") where the text's own "(深瞳智算)" does not."""
+    defined = _DEFINED_ALIAS.match(text, s1)
+    if defined is None:
+        return left
+    alias = defined.group("alias")
+    for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
+        if (
+            text.startswith(alias[:2], j)
+            and text[j:s1].startswith(alias[: min(len(alias), s0 - j)])
+            and all(is_cjk(c) or c.isalnum() for c in text[j:s0])
+        ):
+            return j
+    return left
+
+
 def _platform_start(text: str, left: int, s0: int, s1: int) -> int:
     """Where a regional investment platform's legal name starts, when it starts before `left`.
 
@@ -316,6 +350,7 @@ def _zh_suffix_occurrences(
             left = _skip_glued_char(text, left, s0)
         if suffix in vocab.LEGAL_FORMS_ZH:
             left = _platform_start(text, left, s0, s1)
+            left = _alias_start(text, left, s0, s1)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))
             continue

@@ -18,7 +18,7 @@ _ALIAS_AFTER = re.compile(
     r"(?:\s*[,;]\s*(?:\d{4,6}\.[A-Z]{2}|[A-Z]{2,6}:\s*[A-Z0-9.]+|\d{4,6}))?\s*\)"
 )
 _TICKER_ALIAS = re.compile(
-    r"^(?:\d{4,6}(?:\.[A-Z]{2})?|[A-Z]{1,5}:\s*[A-Z0-9.]+|NASDAQ|NYSE|HKEX)$", re.IGNORECASE
+    r"^(?:\d{4,6}(?:[.-][A-Z]{2,3})?|[A-Z]{1,5}:\s*[A-Z0-9.]+|NASDAQ|NYSE|HKEX)$", re.IGNORECASE
 )
 _NOT_ALIAS_WORDS = re.compile(
     r"旗下|控股|持股|子公司|母公司|简称$|前身|现名|原名|曾用名|"
