@@ -573,7 +573,7 @@ def viz_investors(
     output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html (interactive), .svg or .png")],
     store: StoreOpt = None,
 ) -> None:
-    """Draw the co-investment network around an investor or company, state capital highlighted.
+    """Draw the investment network around an investor or company: state capital in red, the entity outlined.
 
     For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
     """
@@ -584,6 +584,31 @@ def viz_investors(
     with _store(store) as graph_store:
         graph = to_networkx(graph_store)
     view = render_investors(graph, find_entity(graph, entity), output)
+    typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
+
+
+@viz_app.command("network")
+@handles_errors
+def viz_network(
+    output: Annotated[Path, typer.Option("--output", "-o", help="FILE.html (interactive), .svg or .png")],
+    since: Annotated[int | None, typer.Option(help="Only investments dated in or after this year.")] = None,
+    until: Annotated[int | None, typer.Option(help="Only investments dated in or before this year.")] = None,
+    round_: Annotated[list[str] | None, typer.Option("--round", help="Only these rounds (repeatable: "
+                                                     "--round A --round B).")] = None,
+    capital: Annotated[str, typer.Option(help="all, state (StateOwnedFund investors) or private.")] = "all",
+    region: Annotated[str | None, typer.Option(help="Only investors of this region (上海 or Shanghai).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Draw the whole investment network, or the part the filters keep; the page filters further."""
+    from kg.graph import to_networkx
+    from kg.viz import Filters, render_network
+
+    if capital not in ("all", "state", "private"):
+        raise KGError(f"--capital must be all, state or private, got {capital!r}")
+    filters = Filters(since=since, until=until, rounds=tuple(round_ or ()), capital=capital, region=region)
+    with _store(store) as graph_store:
+        graph = to_networkx(graph_store)
+    view = render_network(graph, output, filters)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
 

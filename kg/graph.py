@@ -70,19 +70,46 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
                   {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
 
 
+_MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw")
+#: The extraction method of a sum the text ties to one investor ("其中A出资30亿元").
+OWN_AMOUNT_METHOD = "funding-contribution"
+
+
+def _own_amount(rel: Relation, investors_in_round: int) -> bool:
+    """Whether a relation's sum is the investor's own cheque rather than the round's total: the text tied
+    it to the investor, or the investor is the round's only one and was not named as its lead."""
+    if OWN_AMOUNT_METHOD in {s.method for s in rel.sources}:
+        return True
+    return investors_in_round == 1 and rel.props.get("role") in (None, "sole", "strategic")
+
+
+def _most_precise_date(dates: list[str]) -> str:
+    """"2024-03-12" over "2024-03" over "2024"; the earliest among equally precise dates."""
+    return min(dates, key=lambda d: (-len(d), d))
+
+
 def _add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
-    """One FundingRound per (company, round) that an INVESTED_IN edge names; investors
-    PARTICIPATED_IN it with their role and amount."""
+    """One FundingRound per (company, round) that an INVESTED_IN edge names, with the round's most
+    precise date and its total (the sum given for a lead or sole investor); investors
+    PARTICIPATED_IN it with their role and, only when the text ties a sum to them, their own amount."""
     rounds: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.type == "INVESTED_IN" and rel.props.get("round"):
             rounds[(rel.target, str(rel.props["round"]))].append(rel)
     for (company, round_name), rels in sorted(rounds.items()):
         round_id = f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
-        dated = sorted(r.props["date"] for r in rels if r.props.get("date"))
         attrs: dict[str, Any] = {"round_type": round_name}
+        dated = [r for r in rels if r.props.get("date")]
         if dated:
-            attrs["date"] = dated[0]
+            attrs["date"] = _most_precise_date([str(r.props["date"]) for r in dated])
+            precision = next((r.props.get("date_precision") for r in dated if r.props["date"] == attrs["date"]
+                              and r.props.get("date_precision")), None)
+            if precision:
+                attrs["date_precision"] = precision
+        totals = sorted((r for r in rels if r.props.get("currency") and OWN_AMOUNT_METHOD not in
+                         {s.method for s in r.sources}), key=lambda r: (-r.confidence, r.id))
+        if totals:
+            attrs.update({k: totals[0].props[k] for k in _MONEY_KEYS if totals[0].props.get(k) is not None})
         company_name = graph.nodes[company].get("name", company)
         graph.add_node(round_id, labels=["FundingRound"], name=f"{company_name} {round_name}",
                        aliases=[], **attrs)
@@ -90,8 +117,8 @@ def _add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> No
         _add_edge(graph, "e" + short_hash("ROUND_OF", round_id), "ROUND_OF", round_id, company,
                   {"sources": sources})
         for rel in rels:
-            props = {k: rel.props.get(k) for k in ("role", "amount", "amount_low", "amount_high",
-                                                   "amount_precision", "currency", "amount_raw")}
+            own = _own_amount(rel, len(rels))
+            props = {k: rel.props.get(k) for k in ("role", *(_MONEY_KEYS if own else ()))}
             props["sources"] = sorted({s.article_id for s in rel.sources})
             _add_edge(graph, "e" + short_hash("PARTICIPATED_IN", rel.id), "PARTICIPATED_IN", rel.source,
                       round_id, props)

@@ -87,8 +87,9 @@ def test_ambiguous_names_list_the_candidates(graph: nx.MultiDiGraph) -> None:
 
 def test_embedded_investor_queries(graph: nx.MultiDiGraph) -> None:
     rows = run_embedded(graph, "investors", "星衡")
-    assert [(r["investor"], r["state_owned"], r["round"], r["role"]) for r in rows] == [
-        ("红杉中国", False, "B", "follow"), ("上海国投", True, "B", "lead")]
+    # both rows carry the round's date, so they sort by name
+    assert [(r["investor"], r["state_owned"], r["round"], r["role"], r["date"]) for r in rows] == [
+        ("上海国投", True, "B", "lead", "2025-07"), ("红杉中国", False, "B", "follow", "2025-07")]
     co = run_embedded(graph, "co-investors", "上海国投")
     assert co == [{"investor": "红杉中国", "investor_id": "organization:红杉中国", "shared_deals": 1,
                    "companies": ["星衡智能"]}]

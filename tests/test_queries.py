@@ -17,11 +17,11 @@ from typer.testing import CliRunner
 
 from kg.errors import KGError
 from kg.graph import to_networkx
-from kg.model import Article, Extraction
+from kg.model import Article, Extraction, RelationMention
 from kg.ontology import Ontology
 from kg.queries import QUERIES, AmbiguousEntity, UnknownEntity, bind, describe, find_entity, run_embedded
 from kg.store import Store, open_store
-from tests.factories import investor_network, mention, record_all, relation
+from tests.factories import investor_network, mention, record_all, relation, source
 
 # A call of every named query on the generated network, with the arguments the parity tests also use.
 SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
@@ -347,3 +347,77 @@ def test_centrality_does_not_depend_on_the_order_rows_arrive_in() -> None:
     first = centrality(edges, 20)
     rng.shuffle(edges)
     assert centrality(edges, 20) == first and len(first) == 20
+
+
+# -- what a new user types (issue 15) --------------------------------------------------------------
+
+
+def test_a_name_prefix_in_any_case_finds_the_entity(store: Store, ontology: Ontology) -> None:
+    graph = small_graph(store, ontology, [
+        ("c", {"Company"}, "澄湖科技", "Chenghu Technology", {}), ("i", {"Investor"}, "领投资本", {}),
+    ], [("INVESTED_IN", "i", "c", {"round": "A"})], "prefixes")
+    assert find_entity(graph, "chenghu") == "organization:澄湖科技"
+    assert find_entity(graph, "CHENGHU tech") == "organization:澄湖科技"
+    assert find_entity(graph, "澄湖科") == "organization:澄湖科技"
+
+
+def test_names_and_suggestions_are_entities_never_derived_rounds(store: Store, ontology: Ontology) -> None:
+    graph = small_graph(store, ontology, [
+        ("c", {"Company"}, "澄湖科技", {}), ("d", {"Company"}, "澄湖科创", {}), ("i", {"Investor"}, "领投资本", {}),
+    ], [("INVESTED_IN", "i", "c", {"round": "A"})], "rounds are not names")
+    assert "fundinground:澄湖科技:A" in graph  # the view has the round, named "澄湖科技 A"
+    with pytest.raises(AmbiguousEntity) as caught:
+        find_entity(graph, "澄湖科")
+    assert "澄湖科技 (organization:澄湖科技)" in str(caught.value) and "fundinground" not in str(caught.value)
+    with pytest.raises(UnknownEntity) as unknown:
+        find_entity(graph, "澄湖科技 B")
+    assert "close matches" in str(unknown.value) and "澄湖科技 A" not in str(unknown.value)
+
+
+@pytest.mark.parametrize("region", ["Shanghai", "shanghai", "上海", "上海市", "SHANGHAI"])
+def test_state_capital_regions_in_chinese_and_english(network: nx.MultiDiGraph, region: str) -> None:
+    expected = run_embedded(network, "state-capital", region="Shanghai")
+    assert expected and {r["region"] for r in expected} == {"Shanghai"}
+    assert run_embedded(network, "state-capital", region=region) == expected
+
+
+def _round_story(store: Store, ontology: Ontology) -> nx.MultiDiGraph:
+    """A round the way articles tell it: the total next to the lead, followers named later with only the
+    year, and one investor whose own cheque the text states ("其中C出资1亿元")."""
+    art = Article(text="round story", path="round.txt", title="round", published="2024-03-12")
+
+    def invest(handle: str, method: str = "funding-list", **props: object) -> RelationMention:
+        return RelationMention("INVESTED_IN", handle, "c", {"round": "A", **props}, source(art, method=method))
+
+    ext = Extraction(article=art, entities=[
+        mention(art, "c", {"Company"}, "澄湖科技"), mention(art, "lead", {"StateOwnedFund"}, "杭州城投"),
+        mention(art, "f1", {"Investor"}, "红杉中国"), mention(art, "f2", {"Investor"}, "启明创投"),
+        mention(art, "own", {"Investor"}, "奇绩创坛"),
+    ], relations=[
+        invest("lead", role="lead", amount=500_000_000, currency="CNY", date="2024-03-12"),
+        invest("f1", role="follow", date="2024"), invest("f2", role="follow", date="2024"),
+        invest("own", "funding-contribution", amount=100_000_000, currency="CNY", date="2024-03"),
+    ])
+    record_all(store, [ext], ontology)
+    return to_networkx(store, ontology)
+
+
+def test_a_rounds_total_and_date_belong_to_the_round(store: Store, ontology: Ontology) -> None:
+    graph = _round_story(store, ontology)
+    rows = {r["investor"]: r for r in run_embedded(graph, "investors", "澄湖科技")}
+    assert {r["date"] for r in rows.values()} == {"2024-03-12"}  # the round's most precise date, every row
+    assert {(r["round_amount"], r["round_currency"]) for r in rows.values()} == {(500_000_000, "CNY")}
+    assert rows["杭州城投"]["amount"] is None  # the lead's row shows no cheque of its own
+    assert rows["红杉中国"]["amount"] is None and rows["启明创投"]["amount"] is None
+    assert (rows["奇绩创坛"]["amount"], rows["奇绩创坛"]["currency"]) == (100_000_000, "CNY")
+    round_node = graph.nodes["fundinground:澄湖科技:A"]
+    assert (round_node["date"], round_node["amount"]) == ("2024-03-12", 500_000_000)
+    portfolio = run_embedded(graph, "portfolio", "杭州城投")
+    assert [(r["amount"], r["round_amount"], r["date"]) for r in portfolio] == [(None, 500_000_000, "2024-03-12")]
+
+
+def test_a_sole_investors_sum_is_its_own(store: Store, ontology: Ontology) -> None:
+    graph = small_graph(store, ontology, [("c", {"Company"}, "独投公司", {}), ("i", {"Investor"}, "独家资本", {})],
+                        [("INVESTED_IN", "i", "c", {"round": "A", "amount": 5, "currency": "CNY"})], "sole")
+    [row] = run_embedded(graph, "investors", "独投公司")
+    assert (row["amount"], row["round_amount"]) == (5, 5)

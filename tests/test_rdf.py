@@ -4,6 +4,7 @@ export then import is lossless (hostile strings included), SHACL validation, str
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,21 @@ def test_both_sparql_engines_give_the_same_rows(built: Store) -> None:
     ]
     for query in queries:
         assert sparql_store(built, query, "rdflib") == sparql_store(built, query, "oxigraph"), query
+
+
+def test_a_sparql_syntax_error_points_into_the_users_query(built: Store) -> None:
+    """The predeclared prefixes are not part of what the user typed, so they must not shift the position."""
+    pytest.importorskip("pyoxigraph")
+    code, _, err = kg("sparql", "SELEC ?x WHERE {?x ?y ?z}", "--store", built.path, "--engine", "oxigraph")
+    assert code == 1 and "error at 1:" in err, err
+    code, out, err = kg("sparql", "SELECT ?n WHERE { ?f a kgo:StateOwnedFund ; kgo:name ?n } LIMIT 1",
+                        "--store", built.path, "--engine", "oxigraph", "-f", "json")
+    assert code == 0 and json.loads(out), err  # the prefixes are still declared
+
+
+@pytest.mark.parametrize("fmt", ["nt", "nq", "ttl", "xml"])
+def test_rdflib_export_warns_nothing(built: Store, tmp_path: Path, fmt: str) -> None:
+    """`kg export --no-streaming` goes through rdflib's writers; none may print a warning at the user."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # the kind Python shows a user (not DeprecationWarning)
+        assert write_rdf(built, fmt, tmp_path / f"g.{fmt}", engine="rdflib") > 0

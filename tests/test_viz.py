@@ -90,18 +90,18 @@ def test_chromium_can_be_chosen_by_environment(monkeypatch: pytest.MonkeyPatch) 
         find_chromium()
 
 
-def test_the_investor_network_highlights_state_capital(graph: nx.MultiDiGraph, tmp_path: Path,
-                                                        chromium: str) -> None:
+def test_the_investor_network_keeps_state_red_and_outlines_the_entity(graph: nx.MultiDiGraph, tmp_path: Path,
+                                                                     chromium: str) -> None:
     from kg.viz import render_investors
 
     graph.add_node("org:vc", labels=["Organization", "Investor"], name="Hillhouse", aliases=[])
     graph.add_edge("org:vc", "org:b", key="inv2", type="INVESTED_IN", sources=["a2"], round="A")
     graph.add_edge("org:vc", "org:c", key="inv3", type="INVESTED_IN", sources=["a3"])
     view = render_investors(graph, "org:fund", tmp_path / "net.svg")
-    kinds = {n.name: n.kind for n in view.nodes}
-    assert kinds == {"杭州城投": "root", "Hillhouse": "investor", "澄湖科技 </script><b>": "company"}
-    assert [(e.source, e.target, e.via) for e in view.edges] == [("org:fund", "org:b", ["A round"]),
-                                                                 ("org:vc", "org:b", ["A round"])]
+    kinds = {n.name: (n.kind, n.focus) for n in view.nodes}
+    assert kinds == {"杭州城投": ("state", True), "Hillhouse": ("investor", False),
+                     "澄湖科技 </script><b>": ("company", False)}
+    assert [(e.source, e.target, e.round) for e in view.edges] == [("org:fund", "org:b", "A"), ("org:vc", "org:b", "A")]
     company_view = render_investors(graph, "org:c", tmp_path / "net.html")
     assert {n.name for n in company_view.nodes} == {"Qiguang Robotics", "Hillhouse"}
     report = inspect_page(tmp_path / "net.html")

@@ -27,7 +27,8 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import embedded
+from kg.queries import deals, embedded
+from kg.regions import canonical_region
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -100,6 +101,11 @@ def _lineage_params(params: dict[str, Any]) -> dict[str, Any]:
     return {**params, "up": direction in ("both", "up"), "down": direction in ("both", "down")}
 
 
+def _region_params(params: dict[str, Any]) -> dict[str, Any]:
+    region = params.get("region")
+    return {**params, "region": None if region is None else canonical_region(region)}
+
+
 def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
     return embedded.centrality(rows, params["top"])
 
@@ -108,15 +114,17 @@ _COMPANY = Argument("COMPANY", "id", "Organization")
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
     for q in (
-        NamedQuery("investors", "who invested in COMPANY: round, amount, date, state-owned or not",
-                   embedded.investors, (_COMPANY,)),
-        NamedQuery("portfolio", "the companies INVESTOR invested in: round, amount, date, role",
-                   embedded.portfolio, (Argument("INVESTOR", "id", "Organization"),)),
+        NamedQuery("investors", "who invested in COMPANY: round, own amount, round total, date, "
+                                "state-owned or not", deals.investors, (_COMPANY,)),
+        NamedQuery("portfolio", "the companies INVESTOR invested in: round, own amount, round total, "
+                                "date, role", deals.portfolio, (Argument("INVESTOR", "id", "Organization"),)),
         NamedQuery("co-investors", "investors sharing deals with ENTITY, with the count and the companies",
                    embedded.co_investors, (Argument("ENTITY", "id"),)),
         NamedQuery("state-capital", "companies with state-owned investors, per fund and region",
                    embedded.state_capital,
-                   options=(Option("region", "--region R", None, "only funds of this region, as stored"),)),
+                   options=(Option("region", "--region R", None,
+                                   "only funds of this region (上海, 上海市 or Shanghai)"),),
+                   prepare=_region_params),
         NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
                            "every shortest path, with names and relationship types along it",
                    embedded.path, (Argument("A", "a"), Argument("B", "b")),
@@ -172,29 +180,49 @@ def describe() -> Rows:
     return rows
 
 
+#: Nodes the view derives (articles, funding rounds, IPOs): reachable by id, never by name, so a name
+#: lookup or a suggestion always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
+DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO"})
+#: The shortest normalised prefix that may stand for a longer name ("chenghu" for "Chenghu Technology").
+MIN_PREFIX = 2
+
+
+def _name_index(graph: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Normalised name or alias -> the entities carrying it (derived nodes left out)."""
+    index: dict[str, set[str]] = {}
+    for node, data in graph.nodes(data=True):
+        if DERIVED_LABELS.intersection(data.get("labels", [])):
+            continue
+        for alias in (data.get("name", ""), *(data.get("aliases") or [])):
+            index.setdefault(normalize_name(str(alias)), set()).add(node)
+    return index
+
+
 def find_entity(graph: nx.MultiDiGraph, name: str, label: str | None = None) -> str:
     """The id of the one entity called `name` (id, name or any alias, any script or case).
 
-    When several entities share the name and `label` is given, those carrying that label are preferred
-    (an EXCHANGE argument picks the exchange called "HKEX" over a fund of the same name).
+    A name no entity carries may be the start of one (`chenghu` for the alias "Chenghu Technology",
+    `澄湖科` for 澄湖科技): typing a whole legal name is not a user's job. When several entities share the
+    name (or the prefix) and `label` is given, those carrying that label are preferred (an EXCHANGE
+    argument picks the exchange called "HKEX" over a fund of the same name). Only entities are matched
+    or suggested, never the rounds, IPOs and articles the view derives.
     """
     if name in graph and "Article" not in graph.nodes[name].get("labels", []):
         return name
     key = normalize_name(name)
-    index: dict[str, set[str]] = {}
-    for node, data in graph.nodes(data=True):
-        if "Article" in data.get("labels", []):
-            continue
-        for alias in (data.get("name", ""), *(data.get("aliases") or [])):
-            index.setdefault(normalize_name(str(alias)), set()).add(node)
-    matches = index.get(key, set())
+    index = _name_index(graph)
+    matches = set(index.get(key, set()))
+    prefixed = not matches and len(key) >= MIN_PREFIX
+    if prefixed:
+        matches = {n for alias, nodes in index.items() if alias.startswith(key) for n in nodes}
     if label and len(matches) > 1:
         matches = {m for m in matches if label in graph.nodes[m].get("labels", [])} or matches
     if len(matches) == 1:
         return next(iter(matches))
     if len(matches) > 1:
         options = ", ".join(f"{graph.nodes[m]['name']} ({m})" for m in sorted(matches))
-        raise AmbiguousEntity(f"{name!r} is ambiguous: {options}; pass the id instead")
+        how = "starts several names" if prefixed else "is ambiguous"
+        raise AmbiguousEntity(f"{name!r} {how}: {options}; pass the id instead")
     close = difflib.get_close_matches(key, list(index), n=5, cutoff=0.6)
     names = sorted({str(graph.nodes[n]["name"]) for c in close for n in index[c]})
     hint = f"; close matches: {', '.join(names)}" if names else ""

@@ -366,8 +366,9 @@ def write_rdf(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with
     dataset = to_rdf(source, ontology, base=base, with_text=with_text)
     output = Path(output)
     if fmt in QUAD_FORMATS:
-        dataset.serialize(destination=str(output), format=RDF_FORMATS[fmt])
+        dataset.serialize(destination=str(output), format=RDF_FORMATS[fmt], encoding="utf-8")
         return sum(len(g) for g in dataset.graphs())
     flat = flatten(dataset)
-    flat.serialize(destination=str(output), format=RDF_FORMATS[fmt])
+    # an explicit UTF-8 (what every format here writes anyway): without it rdflib's N-Triples writer warns
+    flat.serialize(destination=str(output), format=RDF_FORMATS[fmt], encoding="utf-8")
     return len(flat)

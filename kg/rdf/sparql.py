@@ -98,9 +98,9 @@ def run_sparql_oxigraph(ostore: Any, query: str, base: str = ENTITY_BASE) -> lis
     from kg.rdf.export import prefixes
 
     declared = {**prefixes(base), "rdfs": str(RDFS)}
-    header = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in declared.items())
     try:
-        result = ostore.query(header + query, use_default_graph_as_union=True)
+        # prefixes passed beside the query, not pasted before it, so an error's line:column is the user's
+        result = ostore.query(query, prefixes=declared, use_default_graph_as_union=True)
     except (SyntaxError, OSError, ValueError) as exc:
         raise KGError(f"SPARQL: {exc}") from exc
     if isinstance(result, ox.QueryBoolean):

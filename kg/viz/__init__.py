@@ -1,6 +1,7 @@
-"""Views of the graph people look at: spin-off lineages and co-investment networks as
+"""Views of the graph people look at: spin-off lineages and investment networks as
 interactive pages, SVG and PNG."""
 
-from kg.viz.render import render_investors, render_lineage
+from kg.viz.network import Filters
+from kg.viz.render import render_investors, render_lineage, render_network
 
-__all__ = ["render_investors", "render_lineage"]
+__all__ = ["Filters", "render_investors", "render_lineage", "render_network"]

@@ -1,4 +1,4 @@
-"""`kg viz lineage`: pick the output kind from the file name and write it."""
+"""`kg viz lineage`, `kg viz investors`, `kg viz network`: pick the output kind from the file name and write it."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ import networkx as nx
 from kg.errors import KGError
 from kg.viz.browser import screenshot
 from kg.viz.html import LINEAGE_INTRO, render_html
-from kg.viz.investors import INVESTORS_INTRO, investors_view
 from kg.viz.lineage import LineageView, lineage_view
+from kg.viz.network import Filters, NetworkView, investors_view, network_view
+from kg.viz.network_page import page_layout, render_network_html
+from kg.viz.network_svg import render_network_svg
 from kg.viz.svg import render_svg
 
 SUFFIXES = (".html", ".svg", ".png")
@@ -27,12 +29,49 @@ def render_lineage(graph: nx.MultiDiGraph, root: str, output: Path, *, depth: in
     return view
 
 
-def render_investors(graph: nx.MultiDiGraph, entity: str, output: Path) -> LineageView:
-    """Draw the co-investment network around `entity` (an id) into `output`."""
+def render_investors(graph: nx.MultiDiGraph, entity: str, output: Path) -> NetworkView:
+    """Draw the investment network around `entity` (an id) into `output`."""
     _check_suffix(output)
     view = investors_view(graph, entity)
-    write_view(view, f"Investors around {graph.nodes[entity].get('name', entity)}", output, INVESTORS_INTRO)
+    write_network(view, output)
     return view
+
+
+def render_network(graph: nx.MultiDiGraph, output: Path, filters: Filters | None = None) -> NetworkView:
+    """Draw the whole investment network, narrowed by `filters`, into `output`."""
+    _check_suffix(output)
+    view = network_view(graph, filters)
+    if not view.edges:
+        raise KGError("no investment matches those filters")
+    write_network(view, output)
+    return view
+
+
+def write_network(view: NetworkView, output: Path) -> None:
+    """The page; for SVG and PNG the page is laid out in headless Chromium and drawn at its positions."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    page = render_network_html(view)
+    if output.suffix.lower() == ".html":
+        output.write_text(page, encoding="utf-8")
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-viz-") as tmp:
+        html_path = Path(tmp) / "network.html"
+        html_path.write_text(page, encoding="utf-8")
+        layout = page_layout(html_path)
+        for node in view.nodes:
+            node.x, node.y = layout["nodes"][node.id]
+        svg = render_network_svg(view)
+        if output.suffix.lower() == ".svg":
+            output.write_text(svg, encoding="utf-8")
+            return
+        _svg_to_png(svg, output, Path(tmp))
+
+
+def _svg_to_png(svg: str, output: Path, tmp: Path) -> None:
+    width, height = (int(float(v)) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', svg).groups())
+    page = tmp / "picture.svg"
+    page.write_text(svg, encoding="utf-8")
+    screenshot(page, output, width, height)
 
 
 def _check_suffix(output: Path) -> None:
@@ -49,9 +88,5 @@ def write_view(view: LineageView, title: str, output: Path, intro: str) -> None:
     elif suffix == ".svg":
         output.write_text(render_svg(view, title), encoding="utf-8")
     else:
-        svg = render_svg(view, title)
-        width, height = (int(float(v)) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', svg).groups())
         with tempfile.TemporaryDirectory(prefix="kg-viz-") as tmp:
-            page = Path(tmp) / "lineage.svg"
-            page.write_text(svg, encoding="utf-8")
-            screenshot(page, output, width, height)
+            _svg_to_png(render_svg(view, title), output, Path(tmp))

@@ -1,0 +1,76 @@
+"""Embedded twins of `investors` and `portfolio`: one row per investment, read with its funding round.
+
+A deal's sum and date are the round's, not the investor's: when a lead's edge carries the round's total,
+showing it in the lead's row reads as that investor's cheque, and followers named in a later sentence
+carry a vaguer date than the lead. So a row in a named round shows the round's most precise date and
+its total (`round_amount`), and `amount` only when the text tied a sum to that investor (the
+PARTICIPATED_IN edge of `kg.graph`). A deal with no named round keeps its edge's own values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+Rows = list[dict[str, Any]]
+
+
+def _has(graph: nx.MultiDiGraph, node: str, label: str) -> bool:
+    return node in graph and label in graph.nodes[node].get("labels", [])
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else value
+
+
+def _deal(graph: nx.MultiDiGraph, investor: str, company: str, edge: dict[str, Any]) -> list[dict[str, Any]]:
+    """The round-aware columns of one INVESTED_IN edge; one entry per matching participation, as
+    Cypher's OPTIONAL MATCH gives them (a single entry of the edge's own values when there is none)."""
+    matches = []
+    for _s, fr, part in graph.out_edges(investor, data=True):
+        if part.get("type") != "PARTICIPATED_IN" or not _has(graph, fr, "FundingRound"):
+            continue
+        round_node = graph.nodes[fr]
+        if edge.get("round") is None or round_node.get("round_type") != edge.get("round"):
+            continue
+        if not any(d.get("type") == "ROUND_OF" for d in graph.get_edge_data(fr, company, default={}).values()):
+            continue
+        matches.append({"amount": part.get("amount"), "currency": part.get("currency"),
+                        "date": round_node.get("date", edge.get("date")), "round_amount": round_node.get("amount"),
+                        "round_currency": round_node.get("currency")})
+    return matches or [{"amount": edge.get("amount"), "currency": edge.get("currency"), "date": edge.get("date"),
+                        "round_amount": None, "round_currency": None}]
+
+
+def investors(graph: nx.MultiDiGraph, id: str) -> Rows:
+    """investors.cypher: who invested in the company, per round."""
+    if not _has(graph, id, "Organization"):
+        return []
+    rows = []
+    for source, _t, edge in graph.in_edges(id, data=True):
+        if edge.get("type") != "INVESTED_IN" or not _has(graph, source, "Investor"):
+            continue
+        head = {"investor": graph.nodes[source].get("name"), "investor_id": source,
+                "state_owned": _has(graph, source, "StateOwnedFund"), "round": edge.get("round")}
+        for deal in _deal(graph, source, id, edge):
+            rows.append({**head, "amount": deal["amount"], "currency": deal["currency"], "date": deal["date"],
+                         "role": edge.get("role"), "round_amount": deal["round_amount"],
+                         "round_currency": deal["round_currency"]})
+    return sorted(rows, key=lambda r: (_text(r["date"]), r["investor"], r["investor_id"], _text(r["round"])))
+
+
+def portfolio(graph: nx.MultiDiGraph, id: str) -> Rows:
+    """portfolio.cypher: the companies an investor put money into, per round."""
+    if not _has(graph, id, "Organization"):
+        return []
+    rows = []
+    for _s, target, edge in graph.out_edges(id, data=True):
+        if edge.get("type") != "INVESTED_IN" or not _has(graph, target, "Organization"):
+            continue
+        for deal in _deal(graph, id, target, edge):
+            rows.append({"company": graph.nodes[target].get("name"), "company_id": target, "round": edge.get("round"),
+                         "amount": deal["amount"], "currency": deal["currency"], "date": deal["date"],
+                         "role": edge.get("role"), "round_amount": deal["round_amount"],
+                         "round_currency": deal["round_currency"]})
+    return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
