@@ -38,6 +38,8 @@ def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontolog
     """Answer a named query from the store (no server, no whole-graph view): the rows `run_embedded`
     gives on `to_networkx(store)`."""
     get_query(name)
+    # Conditions on source or target say `+type`: that keeps SQLite on the source/target indexes
+    # rather than the (unselective) type index.
     view = StoreView(store, ontology, with_sources=name == "timeline")
     with store.snapshot():
         params = _bind(view, name, arguments, options)
@@ -75,9 +77,9 @@ def _add_derived(view: StoreView, graph: nx.MultiDiGraph, companies: Iterable[st
         return
     rounds = {(c, str(r)) for c, r in view.conn.execute(
         "SELECT target, json_extract(props, '$.round') FROM relations"
-        f" WHERE type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(companies),)) if r}
+        f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(companies),)) if r}
     ipos = set(view.conn.execute(
-        f"SELECT source, target FROM relations WHERE type IN {MILESTONES} AND source IN {_IDS}", (_ids(companies),)))
+        f"SELECT source, target FROM relations WHERE +type IN {MILESTONES} AND source IN {_IDS}", (_ids(companies),)))
     names = dict(view.conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
                                    (_ids({*companies, *(x for _c, x in ipos)}),)))
     for company, round_name in rounds:
@@ -148,20 +150,40 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
 
 
 def _investors(view: StoreView, id: str) -> Rows:
-    rels = view.relations("type = 'INVESTED_IN' AND target = ?", id)
+    rels = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
     return embedded.investors(view.graph(rels, [id]), id)
 
 
 def _portfolio(view: StoreView, id: str) -> Rows:
-    rels = view.relations("type = 'INVESTED_IN' AND source = ?", id)
+    rels = view.relations("+type = 'INVESTED_IN' AND source = ?", id)
     return embedded.portfolio(view.graph(rels, [id]), id)
 
 
 def _co_investors(view: StoreView, id: str) -> Rows:
-    own = view.relations("type = 'INVESTED_IN' AND source = ?", id)
-    deals = {r.target for r in own} | {id}
-    rels = view.relations(f"type = 'INVESTED_IN' AND target IN {_IDS}", _ids(deals))
-    return embedded.co_investors(view.graph([*own, *rels], [id]), id)
+    """`embedded.co_investors` on ids, labels and names straight from SQL: the busiest fund shares
+    deals with most of the graph, too many edges to build a subgraph for."""
+    conn = view.conn
+    if "Organization" not in view.labels([id]).get(id, []):
+        return []
+    own = {r[0] for r in conn.execute("SELECT target FROM relations WHERE +type = 'INVESTED_IN' AND source = ?",
+                                      (id,))}
+    labels = view.labels(own)
+    deals = {c for c in own if "Organization" in labels.get(c, [])} or {id}
+    pairs = conn.execute("SELECT DISTINCT source, target FROM relations"
+                         f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(deals),)).fetchall()
+    labels = view.labels({s for s, _t in pairs})
+    shared: dict[str, set[str]] = defaultdict(set)
+    for other, company in pairs:
+        if other != id and "Investor" in labels.get(other, []):
+            shared[other].add(company)
+    names = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
+                              (_ids({*shared, *deals}),)))
+    rows = []
+    for other, companies in shared.items():
+        listed = sorted(names.get(c) for c in companies)
+        rows.append({"investor": names.get(other), "investor_id": other, "shared_deals": len(listed),
+                     "companies": listed})
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 
 def _state_capital(view: StoreView, region: str | None = None) -> Rows:
@@ -171,7 +193,7 @@ def _state_capital(view: StoreView, region: str | None = None) -> Rows:
         f"SELECT id, types, attrs FROM entities WHERE {like}", [f'%"{c}"%' for c in classes])
         if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
         and (region is None or json.loads(attrs).get("region") == region)]
-    rels = view.relations(f"type = 'INVESTED_IN' AND source IN {_IDS}", _ids(funds))
+    rels = view.relations(f"+type = 'INVESTED_IN' AND source IN {_IDS}", _ids(funds))
     return embedded.state_capital(view.graph(rels, funds), region)
 
 
@@ -179,13 +201,13 @@ def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
     if exchange is None:
         rels = view.relations(f"type IN {MILESTONES}")
     else:
-        rels = view.relations(f"type IN {MILESTONES} AND target = ?", exchange)
+        rels = view.relations(f"+type IN {MILESTONES} AND target = ?", exchange)
     return embedded.ipo_pipeline(view.graph(rels, ipos_of={r.source for r in rels}), exchange)
 
 
 def _alumni(view: StoreView, id: str) -> Rows:
-    ties = view.relations(f"type IN {FACT_TIES} AND target = ?", id)
-    founded = view.relations(f"type = 'FOUNDED' AND source IN {_IDS}", _ids(r.source for r in ties))
+    ties = view.relations(f"+type IN {FACT_TIES} AND target = ?", id)
+    founded = view.relations(f"+type = 'FOUNDED' AND source IN {_IDS}", _ids(r.source for r in ties))
     return embedded.alumni(view.graph([*ties, *founded], [id]), id)
 
 
@@ -200,7 +222,7 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows
             if not frontier:
                 break
             end = "source" if upward else "target"
-            rels = view.relations(f"type = 'SPUN_OFF_FROM' AND {end} IN {_IDS}", _ids(frontier))
+            rels = view.relations(f"+type = 'SPUN_OFF_FROM' AND {end} IN {_IDS}", _ids(frontier))
             edges = view.derived_spinoffs(frontier, as_child=upward, as_parent=not upward)
             stored.update((r.id, r) for r in rels)
             derived.update(((c, p), (c, p, props)) for c, p, props in edges)
@@ -210,8 +232,8 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows
             seen |= reached
     pairs = {(r.source, r.target) for r in stored.values()} | set(derived)
     children = {c for c, _p in pairs}
-    founded = view.relations(f"type = 'FOUNDED' AND target IN {_IDS}", _ids(children))
-    ties = view.relations(f"type IN {FACT_TIES} AND source IN {_IDS}", _ids(r.source for r in founded))
+    founded = view.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(children))
+    ties = view.relations(f"+type IN {FACT_TIES} AND source IN {_IDS}", _ids(r.source for r in founded))
     via = [v for r in stored.values() for v in _as_list(r.props.get("via"))]
     via += [v for _c, _p, props in derived.values() for v in _as_list(props.get("via"))]
     graph = view.graph([*stored.values(), *founded, *ties], [id, *via], spinoffs=list(derived.values()))
@@ -298,7 +320,7 @@ def _coinvestment_edges(view: StoreView) -> Rows:
             by_types[types] = set(view.ontology.labels_for(json.loads(types)))
         labels[entity_id], names[entity_id] = by_types[types], name
     backers: dict[str, set[str]] = defaultdict(set)
-    for source, target in view.conn.execute("SELECT source, target FROM relations WHERE type = 'INVESTED_IN'"):
+    for source, target in view.conn.execute("SELECT source, target FROM relations WHERE +type = 'INVESTED_IN'"):
         if "Organization" in labels.get(target, ()) and "Investor" in labels.get(source, ()):
             backers[target].add(source)
     shared: dict[tuple[str, str], int] = defaultdict(int)

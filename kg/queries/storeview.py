@@ -90,8 +90,13 @@ class StoreView:
 
     def labels(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """The view's labels of these entities (no aliases or attributes read)."""
-        return {i: self.ontology.labels_for(json.loads(types)) for i, types in self.conn.execute(
-            f"SELECT id, types FROM entities WHERE id IN {_IDS}", (_ids(ids),))}
+        by_types: dict[str, list[str]] = {}  # few distinct type lists: work each out once
+        out = {}
+        for entity_id, types in self.conn.execute(f"SELECT id, types FROM entities WHERE id IN {_IDS}", (_ids(ids),)):
+            if types not in by_types:
+                by_types[types] = self.ontology.labels_for(json.loads(types))
+            out[entity_id] = by_types[types]
+        return out
 
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
@@ -102,8 +107,8 @@ class StoreView:
         them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
         relations = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
-        round_rels = self.relations(f"type = 'INVESTED_IN' AND target IN {_IDS}", _ids(rounds_of)) if rounds_of else []
-        ipo_rels = self.relations(f"type IN {MILESTONES} AND source IN {_IDS}", _ids(ipos_of)) if ipos_of else []
+        round_rels = self.relations(f"+type = 'INVESTED_IN' AND target IN {_IDS}", _ids(rounds_of)) if rounds_of else []
+        ipo_rels = self.relations(f"+type IN {MILESTONES} AND source IN {_IDS}", _ids(ipos_of)) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
         ends = {n for r in (*relations.values(), *extra.values()) for n in (r.source, r.target)}
         ends |= {n for c, p, _props in spinoffs for n in (c, p)}
@@ -133,11 +138,11 @@ class StoreView:
         nodes = set(nodes)
         if not nodes:
             return []
-        ties = f"type IN {FACT_TIES}"
+        ties = f"+type IN {FACT_TIES}"
         people: set[str] = set()
         if as_child:
             people |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM relations WHERE type = 'FOUNDED' AND target IN {_IDS}", (_ids(nodes),))}
+                f"SELECT source FROM relations WHERE +type = 'FOUNDED' AND target IN {_IDS}", (_ids(nodes),))}
         if as_parent:
             people |= {r[0] for r in self.conn.execute(
                 f"SELECT source FROM relations WHERE {ties} AND target IN {_IDS}", (_ids(nodes),))}
@@ -153,10 +158,10 @@ class StoreView:
         if not pairs:
             return []
         companies = {n for pair in pairs for n in pair}
-        founded = self.relations(f"type = 'FOUNDED' AND target IN {_IDS}", _ids(companies))
+        founded = self.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(companies))
         founders = {r.source for r in founded}
         facts = [*founded, *self.relations(f"{ties} AND source IN {_IDS}", _ids(founders)),
-                 *self.relations(f"type = 'SPUN_OFF_FROM' AND source IN {_IDS}", _ids(companies))]
+                 *self.relations(f"+type = 'SPUN_OFF_FROM' AND source IN {_IDS}", _ids(companies))]
         local = self.graph(facts, companies)
         return [(c, p, props) for c, p, props in derive_spinoffs(local)
                 if c in companies and p in companies and ((as_child and c in nodes) or (as_parent and p in nodes))]
@@ -176,7 +181,7 @@ class StoreView:
                 continue
             out[node] |= {s for s, r in self.conn.execute(
                 "SELECT source, json_extract(props, '$.round') FROM relations"
-                " WHERE type = 'INVESTED_IN' AND target = ?", (company,)) if r and str(r) == other}
+                " WHERE +type = 'INVESTED_IN' AND target = ?", (company,)) if r and str(r) == other}
         if not entities:
             return out
         wanted = _ids(entities)
