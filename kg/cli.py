@@ -484,7 +484,7 @@ def query(
       kg query ipo-pipeline HKEX
       kg query lineage 星衡 --up
     """
-    from kg.queries import describe, get_query, run_embedded, run_neo4j
+    from kg.queries import describe, get_query, run_neo4j
 
     if list_queries or not name:
         _echo_rows(describe(), fmt)
@@ -495,11 +495,10 @@ def query(
     options = {k: v for k, v in options.items() if v is not None}
     chosen = backend or (Backend.neo4j if os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
-        from kg.graph import to_networkx
+        from kg.queries import run_store
 
-        with _store(store, create=False) as graph_store:
-            graph = to_networkx(graph_store)
-        rows = run_embedded(graph, name, *(arguments or []), **options)
+        with _store(store, create=False) as graph_store:  # indexed SQL, no whole-graph view
+            rows = run_store(graph_store, name, *(arguments or []), **options)
     else:
         import logging
 

@@ -15,7 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.lineage import add_derived_spinoffs
-from kg.model import Relation
+from kg.model import Entity, Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.store import Store
@@ -36,19 +36,30 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     ontology = ontology or load_ontology()
     graph = nx.MultiDiGraph()
     for entity in store.entities():
-        graph.add_node(entity.id, labels=ontology.labels_for(entity.types), name=entity.name,
-                       aliases=entity.aliases, **entity.attrs)
+        add_entity(graph, entity, ontology)
     relations = list(store.relations())
     for rel in relations:
-        _add_edge(graph, rel.id, rel.type, rel.source, rel.target,
-                  {**rel.props, "sources": sorted({s.article_id for s in rel.sources}),
-                   "confidence": round(rel.confidence, 4),
-                   "method": sorted({s.method for s in rel.sources})})
+        add_relation(graph, rel)
     _add_articles(graph, store)
-    _add_funding_rounds(graph, relations)
-    _add_ipos(graph, relations)
+    add_funding_rounds(graph, relations)
+    add_ipos(graph, relations)
     add_derived_spinoffs(graph)
     return graph
+
+
+def add_entity(graph: nx.MultiDiGraph, entity: Entity, ontology: Ontology) -> None:
+    """An entity as a node of the view (shared with `kg.queries.storeview`, which builds parts of the
+    view from indexed SQL and must give them exactly these attributes)."""
+    graph.add_node(entity.id, labels=ontology.labels_for(entity.types), name=entity.name,
+                   aliases=entity.aliases, **entity.attrs)
+
+
+def add_relation(graph: nx.MultiDiGraph, rel: Relation) -> None:
+    """A stored relation as an edge of the view: its properties, source articles, confidence, methods."""
+    _add_edge(graph, rel.id, rel.type, rel.source, rel.target,
+              {**rel.props, "sources": sorted({s.article_id for s in rel.sources}),
+               "confidence": round(rel.confidence, 4),
+               "method": sorted({s.method for s in rel.sources})})
 
 
 def _add_edge(graph: nx.MultiDiGraph, rel_id: str, rel_type: str, source: str, target: str,
@@ -88,10 +99,12 @@ def _most_precise_date(dates: list[str]) -> str:
     return min(dates, key=lambda d: (-len(d), d))
 
 
-def _add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
+def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
     """One FundingRound per (company, round) that an INVESTED_IN edge names, with the round's most
     precise date and its total (the sum given for a lead or sole investor); investors
-    PARTICIPATED_IN it with their role and, only when the text ties a sum to them, their own amount."""
+    PARTICIPATED_IN it with their role and, only when the text ties a sum to them, their own amount. A
+    round needs every INVESTED_IN edge into its company in `relations` (its date and sources come from
+    all of them)."""
     rounds: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.type == "INVESTED_IN" and rel.props.get("round"):
@@ -124,8 +137,9 @@ def _add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> No
                       round_id, props)
 
 
-def _add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
-    """One IPO per (company, exchange) with an IPO milestone; its stage is the furthest one seen."""
+def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
+    """One IPO per (company, exchange) with an IPO milestone; its stage is the furthest one seen. An IPO
+    needs every milestone between its company and exchange in `relations`, in id order."""
     ipos: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.type in _STAGE_ORDER:

@@ -63,7 +63,19 @@ CREATE TABLE IF NOT EXISTS relation_sources (
 );
 CREATE INDEX IF NOT EXISTS relation_sources_relation ON relation_sources (relation_id);
 CREATE INDEX IF NOT EXISTS relation_sources_article ON relation_sources (article_id);
+CREATE INDEX IF NOT EXISTS relations_type ON relations (type);
+CREATE TABLE IF NOT EXISTS data_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT OR IGNORE INTO data_version VALUES (1, 0);
+CREATE TABLE IF NOT EXISTS query_cache (key TEXT PRIMARY KEY, version INTEGER NOT NULL, value TEXT NOT NULL);
 """
+
+#: Tables whose every change bumps `data_version` (triggers, so no writer can forget): what the graph
+#: view and so every named query is computed from. Caches are keyed on that counter.
+_VERSIONED_TABLES = ("articles", "entities", "aliases", "mentions", "relations", "relation_sources")
+_VERSION_TRIGGERS = "\n".join(
+    f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_version AFTER {event} ON {table}"
+    " BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;"
+    for table in _VERSIONED_TABLES for event in ("INSERT", "UPDATE", "DELETE"))
 
 #: How long a writer waits for another process's transaction on the same store (seconds).
 BUSY_TIMEOUT_S = 600
@@ -132,6 +144,59 @@ class Store:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every read inside sees one committed state of the store (WAL), so an
+        answer and the `data_version` it is cached under always belong together."""
+        conn = self.connection
+        if conn.in_transaction:
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    # -- versions and caches ----------------------------------------------------------------------
+    def data_version(self) -> int:
+        """A counter that every change to the store's data bumps, in the writing transaction itself
+        (triggers): equal counters mean equal data, so a cache keyed on it is never stale."""
+        return self.connection.execute("SELECT n FROM data_version WHERE id = 1").fetchone()[0]
+
+    def cached(self, key: str, version: int) -> str | None:
+        """The value cached under `key` for data version `version`, or None."""
+        row = self.connection.execute("SELECT value FROM query_cache WHERE key = ? AND version = ?",
+                                      (key, version)).fetchone()
+        return row[0] if row else None
+
+    def put_cached(self, key: str, version: int, value: str) -> bool:
+        """Cache `value` for `version` unless the data moved on or another process holds the write
+        lock (a reader never waits for a build: it just does not cache). True if cached."""
+        conn = self.connection
+        if conn.in_transaction:
+            return False
+        try:
+            conn.execute("PRAGMA busy_timeout = 50")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                if self.data_version() == version:
+                    conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (key, version, value))
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError:  # locked by a writer, or a read-only store: answer uncached
+            return False
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        return True
+
+    def clear_query_cache(self) -> None:
+        """Forget every cached answer (benchmarks time the cold path with it)."""
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM query_cache")
 
     # -- articles -------------------------------------------------------------------------------
     def has_article(self, article_id: str) -> bool:
@@ -348,6 +413,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=OFF")
         conn.executescript(_SCHEMA)
+        conn.executescript(_VERSION_TRIGGERS)
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
             conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

@@ -33,6 +33,8 @@ from kg.regions import canonical_region
 if TYPE_CHECKING:
     from neo4j import Driver
 
+    from kg.store import Store
+
 Rows = list[dict[str, Any]]
 
 
@@ -288,6 +290,14 @@ def run_embedded(graph: nx.MultiDiGraph, name: str, *arguments: str | None, **op
     query = get_query(name)
     params = bind(graph, name, arguments, options)
     return query.embedded(graph, **params)
+
+
+def run_store(store: Store, name: str, *arguments: str | None, **options: Any) -> Rows:
+    """Answer a named query from the store's indexes (no server, no whole-graph view): the same rows as
+    `run_embedded(to_networkx(store), ...)`, reading only what the query looks at (`kg.queries.indexed`)."""
+    from kg.queries.indexed import run_store as run
+
+    return run(store, name, *arguments, **options)
 
 
 def cypher_params(graph: nx.MultiDiGraph, name: str, *arguments: str | None, **options: Any) -> dict[str, Any]:

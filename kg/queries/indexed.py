@@ -1,0 +1,341 @@
+"""Named queries answered from the store's indexes: no whole-graph view per process.
+
+Each query reads, with indexed SQL inside one snapshot of the store, the part of the view it looks at
+(`kg.queries.storeview`), and the embedded twin (`kg.queries.embedded`) runs on that part, so the
+rows are those of the whole view by construction; tests/test_query_indexed.py holds both paths to that.
+`path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
+SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
+co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
+write in its own transaction) and cached in the store.
+
+Entity names resolve through the alias index (`aliases.norm`) into a graph of just the candidates, on
+which `kg.queries.bind` runs as before; an unknown name is re-resolved against every node so the error
+and its close matches are the same as the view's.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import networkx as nx
+
+from kg.names import normalize_name
+from kg.ontology import Ontology
+from kg.queries import UnknownEntity, bind, embedded, get_query
+from kg.queries.storeview import _IDS, FACT_TIES, MILESTONES, StoreView, _ids, ipo_id, round_id
+from kg.store import Store
+
+Rows = list[dict[str, Any]]
+_CENTRALITY_KEY = "central-investors"
+_ORPHANS_KEY = "names-without-alias"
+
+
+def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontology | None = None,
+              **options: Any) -> Rows:
+    """Answer a named query from the store (no server, no whole-graph view): the rows `run_embedded`
+    gives on `to_networkx(store)`."""
+    get_query(name)
+    # Conditions on source or target say `+type`: that keeps SQLite on the source/target indexes
+    # rather than the (unselective) type index.
+    view = StoreView(store, ontology, with_sources=name == "timeline")
+    with store.snapshot():
+        params = _bind(view, name, arguments, options)
+        rows = _RUNNERS[name](view, **params)
+    for key, version, value in view.to_cache:  # after the snapshot: caching takes the write lock
+        store.put_cached(key, version, value)
+    return rows
+
+
+# -- name resolution ---------------------------------------------------------------------------------
+
+
+def _bind(view: StoreView, name: str, arguments: Sequence[str | None], options: dict[str, Any]) -> dict[str, Any]:
+    candidates = nx.MultiDiGraph()
+    for argument in arguments:
+        if argument is not None:
+            _add_candidates(view, candidates, argument)
+    try:
+        return bind(candidates, name, arguments, options)
+    except UnknownEntity:
+        return bind(_every_node(view), name, arguments, options)  # the same error, with close matches
+
+
+def _add_entities(view: StoreView, graph: nx.MultiDiGraph, ids: Iterable[str]) -> None:
+    for entity in view.entities(ids):
+        graph.add_node(entity.id, labels=view.ontology.labels_for(entity.types), name=entity.name,
+                       aliases=entity.aliases)
+
+
+def _add_derived(view: StoreView, graph: nx.MultiDiGraph, companies: Iterable[str],
+                 keep: Callable[[str, str], bool]) -> None:
+    """The FundingRound and IPO nodes of `companies` whose (id, normalised name) `keep` accepts."""
+    companies = set(companies)
+    if not companies:
+        return
+    rounds = {(c, str(r)) for c, r in view.conn.execute(
+        "SELECT target, json_extract(props, '$.round') FROM relations"
+        f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(companies),)) if r}
+    ipos = set(view.conn.execute(
+        f"SELECT source, target FROM relations WHERE +type IN {MILESTONES} AND source IN {_IDS}", (_ids(companies),)))
+    names = dict(view.conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
+                                   (_ids({*companies, *(x for _c, x in ipos)}),)))
+    for company, round_name in rounds:
+        node, text = round_id(company, round_name), f"{names.get(company, company)} {round_name}"
+        if keep(node, normalize_name(text)):
+            view.derived[node] = ("round", company, round_name)
+            graph.add_node(node, labels=["FundingRound"], name=text, aliases=[])
+    for company, exchange in ipos:
+        node = ipo_id(company, exchange)
+        text = f"{names.get(company, company)} IPO ({names.get(exchange, exchange)})"
+        if keep(node, normalize_name(text)):
+            view.derived[node] = ("ipo", company, exchange)
+            graph.add_node(node, labels=["IPO"], name=text, aliases=[])
+
+
+def _orphan_names(view: StoreView) -> dict[str, list[str]]:
+    """normalised name -> entities whose name has no alias row (possible once an article that gave
+    the name is removed): the alias index misses them. Cached per store version."""
+    version = view.store.data_version()
+    cached = view.store.cached(_ORPHANS_KEY, version)
+    if cached is None:
+        out: dict[str, list[str]] = defaultdict(list)
+        for entity_id, name in view.conn.execute(
+                "SELECT e.id, e.name FROM entities e WHERE NOT EXISTS"
+                " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.alias = e.name)"):
+            out[normalize_name(name)].append(entity_id)
+        cached = json.dumps(out, ensure_ascii=False)
+        view.to_cache.append((_ORPHANS_KEY, version, cached))
+    return json.loads(cached)
+
+
+def _add_candidates(view: StoreView, graph: nx.MultiDiGraph, name: str) -> None:
+    """Every node of the view that `find_entity(view, name)` could answer: the node with that id, and
+    the nodes with a name or alias whose normalised form is `name`'s."""
+    conn = view.conn
+    _add_entities(view, graph, [name])
+    if name.startswith(("fundinground:", "ipo:")):  # a derived node's id: its company is one of these
+        sql = (f"SELECT DISTINCT source FROM relations WHERE type IN {MILESTONES}" if name.startswith("ipo:")
+               else "SELECT DISTINCT target FROM relations WHERE type = 'INVESTED_IN'")
+        _add_derived(view, graph, [r[0] for r in conn.execute(sql)], lambda node, _key: node == name)
+    key = normalize_name(name)
+    orphans = _orphan_names(view)
+    _add_entities(view, graph, [*(r[0] for r in conn.execute("SELECT entity_id FROM aliases WHERE norm = ?", (key,))),
+                                *orphans.get(key, [])])
+    # A FundingRound is named "<company> <round>", an IPO "<company> IPO (<exchange>)": normalised, the
+    # company's name is a prefix of the key.
+    prefixes = [key[:i] for i in range(1, len(key))]
+    owners = [r[0] for r in conn.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE norm IN {_IDS}",
+                                         (_ids(prefixes),))]
+    owners += [i for p in prefixes for i in orphans.get(p, [])]
+    _add_derived(view, graph, owners, lambda _node, norm: norm == key)
+
+
+def _every_node(view: StoreView) -> nx.MultiDiGraph:
+    """Every non-article node of the view, with labels, name and aliases (for error messages)."""
+    graph = nx.MultiDiGraph()
+    for entity in view.store.entities():
+        graph.add_node(entity.id, labels=view.ontology.labels_for(entity.types), name=entity.name,
+                       aliases=entity.aliases)
+    owners = {r[0] for r in view.conn.execute(
+        f"SELECT target FROM relations WHERE type = 'INVESTED_IN' UNION SELECT source FROM relations"
+        f" WHERE type IN {MILESTONES}")}
+    _add_derived(view, graph, owners, lambda _node, _key: True)
+    return graph
+
+
+# -- the queries -------------------------------------------------------------------------------------
+
+
+def _investors(view: StoreView, id: str) -> Rows:
+    rels = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
+    return embedded.investors(view.graph(rels, [id]), id)
+
+
+def _portfolio(view: StoreView, id: str) -> Rows:
+    rels = view.relations("+type = 'INVESTED_IN' AND source = ?", id)
+    return embedded.portfolio(view.graph(rels, [id]), id)
+
+
+def _co_investors(view: StoreView, id: str) -> Rows:
+    """`embedded.co_investors` on ids, labels and names straight from SQL: the busiest fund shares
+    deals with most of the graph, too many edges to build a subgraph for."""
+    conn = view.conn
+    if "Organization" not in view.labels([id]).get(id, []):
+        return []
+    own = {r[0] for r in conn.execute("SELECT target FROM relations WHERE +type = 'INVESTED_IN' AND source = ?",
+                                      (id,))}
+    labels = view.labels(own)
+    deals = {c for c in own if "Organization" in labels.get(c, [])} or {id}
+    pairs = conn.execute("SELECT DISTINCT source, target FROM relations"
+                         f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(deals),)).fetchall()
+    labels = view.labels({s for s, _t in pairs})
+    shared: dict[str, set[str]] = defaultdict(set)
+    for other, company in pairs:
+        if other != id and "Investor" in labels.get(other, []):
+            shared[other].add(company)
+    names = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
+                              (_ids({*shared, *deals}),)))
+    rows = []
+    for other, companies in shared.items():
+        listed = sorted(names.get(c) for c in companies)
+        rows.append({"investor": names.get(other), "investor_id": other, "shared_deals": len(listed),
+                     "companies": listed})
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
+
+
+def _state_capital(view: StoreView, region: str | None = None) -> Rows:
+    classes = [c for c in view.ontology.classes if "StateOwnedFund" in view.ontology.ancestors(c)]
+    like = " OR ".join("types LIKE ?" for _ in classes)
+    funds = [i for i, types, attrs in view.conn.execute(
+        f"SELECT id, types, attrs FROM entities WHERE {like}", [f'%"{c}"%' for c in classes])
+        if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
+        and (region is None or json.loads(attrs).get("region") == region)]
+    rels = view.relations(f"+type = 'INVESTED_IN' AND source IN {_IDS}", _ids(funds))
+    return embedded.state_capital(view.graph(rels, funds), region)
+
+
+def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
+    if exchange is None:
+        rels = view.relations(f"type IN {MILESTONES}")
+    else:
+        rels = view.relations(f"+type IN {MILESTONES} AND target = ?", exchange)
+    return embedded.ipo_pipeline(view.graph(rels, ipos_of={r.source for r in rels}), exchange)
+
+
+def _alumni(view: StoreView, id: str) -> Rows:
+    ties = view.relations(f"+type IN {FACT_TIES} AND target = ?", id)
+    founded = view.relations(f"+type = 'FOUNDED' AND source IN {_IDS}", _ids(r.source for r in ties))
+    return embedded.alumni(view.graph([*ties, *founded], [id]), id)
+
+
+def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows:
+    depth = min(depth, embedded.MAX_DEPTH_LIMIT)
+    stored, derived = {}, {}
+    for upward, wanted in ((True, up), (False, down)):
+        if not wanted:
+            continue
+        seen, frontier = {id}, {id}
+        for _level in range(depth):  # a trail of `depth` spin-offs leaves from nodes at most depth-1 away
+            if not frontier:
+                break
+            end = "source" if upward else "target"
+            rels = view.relations(f"+type = 'SPUN_OFF_FROM' AND {end} IN {_IDS}", _ids(frontier))
+            edges = view.derived_spinoffs(frontier, as_child=upward, as_parent=not upward)
+            stored.update((r.id, r) for r in rels)
+            derived.update(((c, p), (c, p, props)) for c, p, props in edges)
+            reached = {r.target if upward else r.source for r in rels}
+            reached |= {p if upward else c for c, p, _props in edges}
+            frontier = reached - seen
+            seen |= reached
+    pairs = {(r.source, r.target) for r in stored.values()} | set(derived)
+    children = {c for c, _p in pairs}
+    founded = view.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(children))
+    ties = view.relations(f"+type IN {FACT_TIES} AND source IN {_IDS}", _ids(r.source for r in founded))
+    via = [v for r in stored.values() for v in _as_list(r.props.get("via"))]
+    via += [v for _c, _p, props in derived.values() for v in _as_list(props.get("via"))]
+    graph = view.graph([*stored.values(), *founded, *ties], [id, *via], spinoffs=list(derived.values()))
+    return embedded.lineage(graph, id, depth, up, down)
+
+
+def _as_list(value: Any) -> list[str]:
+    return [value] if isinstance(value, str) else [v for v in (value or []) if isinstance(v, str)]
+
+
+def _timeline(view: StoreView, id: str) -> Rows:
+    if id in view.derived:
+        return []  # FundingRound and IPO edges carry no dates
+    rels = view.relations("id IN (SELECT id FROM relations WHERE source = ? UNION SELECT id FROM relations"
+                          " WHERE target = ?)", id, id)
+    return embedded.timeline(view.graph(rels, [id], spinoffs=view.derived_spinoffs([id])), id)
+
+
+def _path(view: StoreView, a: str, b: str, max_hops: int) -> Rows:
+    nodes = _on_shortest_paths(view, a, b, min(max_hops, embedded.MAX_HOPS_LIMIT))
+    if not nodes:
+        return []
+    entities = nodes - view.derived.keys()
+    owners = entities | {view.derived[n][1] for n in nodes & view.derived.keys()}
+    rels = view.relations(f"source IN {_IDS} AND target IN {_IDS}", _ids(entities), _ids(entities))
+    graph = view.graph(rels, entities, rounds_of=owners, ipos_of=owners, spinoffs=view.derived_spinoffs(entities))
+    return embedded.path(graph, a, b, max_hops)
+
+
+def _on_shortest_paths(view: StoreView, a: str, b: str, max_hops: int) -> set[str]:
+    """The nodes on every shortest a-b path of at most `max_hops` steps (articles left out), by a
+    breadth-first search from both ends, always widening the smaller frontier.
+
+    With no meeting yet after depths da and db, every path is longer than da + db; the first new
+    layer that meets the other side's visited nodes therefore closes paths of length da + db + 1, and
+    each of them runs through one node of that meeting set: walking the parents back from it, on both
+    sides, gives every node on every shortest path (the subgraph they span has exactly the same
+    shortest paths as the whole view)."""
+    parents: list[dict[str, set[str]]] = [{a: set()}, {b: set()}]
+    frontiers = [{a}, {b}]
+    for _step in range(max_hops):
+        if not frontiers[0] or not frontiers[1]:
+            return set()
+        side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+        found: dict[str, set[str]] = defaultdict(set)
+        for node, neighbours in view.neighbours(frontiers[side]).items():
+            for other in neighbours:
+                if other not in parents[side]:
+                    found[other].add(node)
+        parents[side].update(found)
+        frontiers[side] = set(found)
+        meeting = found.keys() & parents[1 - side].keys()
+        if meeting:
+            on_paths = set(meeting)
+            for tree in parents:
+                stack = list(meeting)
+                while stack:
+                    for parent in tree[stack.pop()]:
+                        if parent not in on_paths:
+                            on_paths.add(parent)
+                            stack.append(parent)
+            return on_paths
+    return set()
+
+
+def _central_investors(view: StoreView, top: int) -> Rows:
+    store = view.store
+    version = store.data_version()
+    cached = store.cached(_CENTRALITY_KEY, version)
+    if cached is None:
+        rows = embedded.centrality(_coinvestment_edges(view), top=2**62)
+        cached = json.dumps(rows, ensure_ascii=False)
+        view.to_cache.append((_CENTRALITY_KEY, version, cached))
+    return json.loads(cached)[:top]
+
+
+def _coinvestment_edges(view: StoreView) -> Rows:
+    """`embedded.coinvestment_edges` of the whole view, from the INVESTED_IN index and entity types."""
+    labels: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    by_types: dict[str, set[str]] = {}
+    for entity_id, name, types in view.conn.execute("SELECT id, name, types FROM entities"):
+        if types not in by_types:
+            by_types[types] = set(view.ontology.labels_for(json.loads(types)))
+        labels[entity_id], names[entity_id] = by_types[types], name
+    backers: dict[str, set[str]] = defaultdict(set)
+    for source, target in view.conn.execute("SELECT source, target FROM relations WHERE +type = 'INVESTED_IN'"):
+        if "Organization" in labels.get(target, ()) and "Investor" in labels.get(source, ()):
+            backers[target].add(source)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for investors in backers.values():
+        ordered = sorted(investors)
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1:]:
+                shared[(first, second)] += 1
+    return [{"investor_id": x, "investor": names[x], "state_owned": "StateOwnedFund" in labels[x],
+             "co_investor_id": y, "co_investor": names[y], "co_state_owned": "StateOwnedFund" in labels[y],
+             "shared_deals": n} for (x, y), n in sorted(shared.items())]
+
+
+_RUNNERS: dict[str, Callable[..., Rows]] = {
+    "investors": _investors, "portfolio": _portfolio, "co-investors": _co_investors,
+    "state-capital": _state_capital, "path": _path, "central-investors": _central_investors,
+    "ipo-pipeline": _ipo_pipeline, "alumni": _alumni, "lineage": _lineage, "timeline": _timeline,
+}

@@ -1,0 +1,212 @@
+"""Parts of the graph view, read from the store's indexes instead of building the whole view.
+
+`kg.graph.to_networkx` reads every row of the store (30 s at a million relations) before a named query
+can look at a dozen edges. A named query only ever looks near its entities, so `StoreView` fetches
+just those rows with indexed SQL and builds a small `MultiDiGraph` holding exactly the nodes and edges
+the full view would hold there, with the same attributes (`kg.graph.add_entity`/`add_relation`), the
+derived FundingRound and IPO nodes (`add_funding_rounds`/`add_ipos` on every relation they are derived
+from) and the derived SPUN_OFF_FROM edges (`kg.lineage.derive_spinoffs` on every fact they depend on).
+The embedded twins then run unchanged on that small graph, which is what keeps the answers equal.
+
+Articles (and MENTIONED_IN) are never built: no named query reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from kg.graph import add_entity, add_funding_rounds, add_ipos, add_relation
+from kg.lineage import derive_spinoffs
+from kg.model import Entity, Relation, Source
+from kg.names import short_hash
+from kg.ontology import Ontology, load_ontology
+from kg.store import Store
+
+FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
+_IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
+
+
+def _ids(values: Iterable[str]) -> str:
+    return json.dumps(sorted(set(values)), ensure_ascii=False)
+
+
+def round_id(company: str, round_name: str) -> str:
+    """The FundingRound node's id, as `kg.graph.add_funding_rounds` makes it."""
+    return f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
+
+
+def ipo_id(company: str, exchange: str) -> str:
+    """The IPO node's id, as `kg.graph.add_ipos` makes it."""
+    return f"ipo:{company.split(':', 1)[-1]}:{exchange.split(':', 1)[-1]}"
+
+
+class StoreView:
+    """Builds parts of the view of one store (read inside a `Store.snapshot`)."""
+
+    def __init__(self, store: Store, ontology: Ontology | None = None, *, with_sources: bool = False) -> None:
+        self.store = store
+        #: read relation sources (the edges' `sources`, `confidence`, `method`)? Only `timeline` shows
+        #: them; every other query reads types, properties and ends, so it skips the sources table.
+        self.with_sources = with_sources
+        self.conn = store.connection
+        self.ontology = ontology or load_ontology()
+        #: derived node id met so far -> ("round", company, round) or ("ipo", company, exchange)
+        self.derived: dict[str, tuple[str, str, str]] = {}
+        #: (key, data version, value) computed inside the snapshot, cached once it is closed
+        self.to_cache: list[tuple[str, int, str]] = []
+
+    # -- rows ------------------------------------------------------------------------------------
+    def entities(self, ids: Iterable[str]) -> list[Entity]:
+        """The entities with these ids, as `Store.entities` gives them."""
+        wanted = _ids(ids)
+        aliases: dict[str, set[str]] = defaultdict(set)
+        for entity_id, alias in self.conn.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {_IDS}", (wanted,)):
+            aliases[entity_id].add(alias)
+        return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases[i] - {name}),
+                       attrs=json.loads(attrs))
+                for i, name, types, attrs in self.conn.execute(
+                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {_IDS} ORDER BY id", (wanted,))]
+
+    def relations(self, where: str, *params: Any) -> list[Relation]:
+        """Stored relations matching `where` (SQL on columns id, type, source, target), in id order, with
+        their sources, as `Store.relations` gives them."""
+        rows = self.conn.execute(f"SELECT id, type, source, target, props FROM relations WHERE {where} ORDER BY id",
+                                 params).fetchall()
+        sources: dict[str, list[Source]] = defaultdict(list)
+        if rows and self.with_sources:
+            for row in self.conn.execute(
+                    "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence"
+                    f" FROM relation_sources WHERE relation_id IN {_IDS} ORDER BY relation_id, article_id, span_start",
+                    (_ids(r[0] for r in rows),)):
+                sources[row[0]].append(Source(*row[1:]))
+        return [Relation(i, t, s, d, json.loads(p), sources.get(i, [])) for i, t, s, d, p in rows]
+
+    def labels(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """The view's labels of these entities (no aliases or attributes read)."""
+        by_types: dict[str, list[str]] = {}  # few distinct type lists: work each out once
+        out = {}
+        for entity_id, types in self.conn.execute(f"SELECT id, types FROM entities WHERE id IN {_IDS}", (_ids(ids),)):
+            if types not in by_types:
+                by_types[types] = self.ontology.labels_for(json.loads(types))
+            out[entity_id] = by_types[types]
+        return out
+
+    # -- building a subgraph ----------------------------------------------------------------------
+    def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
+              rounds_of: Iterable[str] = (), ipos_of: Iterable[str] = (),
+              spinoffs: list[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
+        """A subgraph of the view: the entities `nodes` and the ends of `relations`, those relations, the
+        FundingRounds and IPOs of the companies `rounds_of` / `ipos_of` (with every edge the view gives
+        them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
+        relations = {r.id: r for r in relations}
+        rounds_of, ipos_of = set(rounds_of), set(ipos_of)
+        round_rels = self.relations(f"+type = 'INVESTED_IN' AND target IN {_IDS}", _ids(rounds_of)) if rounds_of else []
+        ipo_rels = self.relations(f"+type IN {MILESTONES} AND source IN {_IDS}", _ids(ipos_of)) if ipos_of else []
+        extra = {r.id: r for r in (*round_rels, *ipo_rels)}
+        ends = {n for r in (*relations.values(), *extra.values()) for n in (r.source, r.target)}
+        ends |= {n for c, p, _props in spinoffs for n in (c, p)}
+        graph = nx.MultiDiGraph()
+        for entity in self.entities({*nodes, *ends}):
+            add_entity(graph, entity, self.ontology)
+        for rel in sorted(relations.values(), key=lambda r: r.id):
+            add_relation(graph, rel)
+        add_funding_rounds(graph, round_rels)
+        add_ipos(graph, ipo_rels)
+        for child, parent, props in spinoffs:
+            rel_id = "d" + short_hash("SPUN_OFF_FROM", child, parent)
+            graph.add_edge(child, parent, key=rel_id, id=rel_id, type="SPUN_OFF_FROM", **props)
+        return graph
+
+    # -- derived spin-offs ------------------------------------------------------------------------
+    def derived_spinoffs(self, nodes: Iterable[str], *, as_child: bool = True,
+                         as_parent: bool = True) -> list[tuple[str, str, dict[str, Any]]]:
+        """The view's derived SPUN_OFF_FROM edges (child, parent, properties) with a child (`as_child`)
+        or a parent (`as_parent`) among `nodes`.
+
+        A derived edge child -> parent exists when a person founded the child and has a tie to the
+        parent; whether it does, and its properties, depend on every founder of both companies, their
+        ties, the founding dates of both and the stated spin-offs between them. Those facts are read for
+        every candidate pair and `derive_spinoffs` runs on them, so the result is the full view's.
+        """
+        nodes = set(nodes)
+        if not nodes:
+            return []
+        ties = f"+type IN {FACT_TIES}"
+        people: set[str] = set()
+        if as_child:
+            people |= {r[0] for r in self.conn.execute(
+                f"SELECT source FROM relations WHERE +type = 'FOUNDED' AND target IN {_IDS}", (_ids(nodes),))}
+        if as_parent:
+            people |= {r[0] for r in self.conn.execute(
+                f"SELECT source FROM relations WHERE {ties} AND target IN {_IDS}", (_ids(nodes),))}
+        if not people:
+            return []
+        candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for person, rel_type, target in self.conn.execute(
+                f"SELECT source, type, target FROM relations WHERE {ties} AND source IN {_IDS}", (_ids(people),)):
+            candidates[person].append((rel_type, target))
+        pairs = {(child, parent) for links in candidates.values() for kind, child in links if kind == "FOUNDED"
+                 for _k, parent in links if parent != child
+                 and ((as_child and child in nodes) or (as_parent and parent in nodes))}
+        if not pairs:
+            return []
+        companies = {n for pair in pairs for n in pair}
+        founded = self.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(companies))
+        founders = {r.source for r in founded}
+        facts = [*founded, *self.relations(f"{ties} AND source IN {_IDS}", _ids(founders)),
+                 *self.relations(f"+type = 'SPUN_OFF_FROM' AND source IN {_IDS}", _ids(companies))]
+        local = self.graph(facts, companies)
+        return [(c, p, props) for c, p, props in derive_spinoffs(local)
+                if c in companies and p in companies and ((as_child and c in nodes) or (as_parent and p in nodes))]
+
+    # -- neighbours (for breadth-first search) ----------------------------------------------------
+    def neighbours(self, frontier: Iterable[str]) -> dict[str, set[str]]:
+        """node -> its neighbours in the view, either direction, articles left out, for each node of
+        `frontier` (entities and derived FundingRound/IPO nodes met before)."""
+        frontier = set(frontier)
+        out: dict[str, set[str]] = {n: set() for n in frontier}
+        entities = frontier - self.derived.keys()
+        for node in frontier & self.derived.keys():
+            kind, company, other = self.derived[node]
+            out[node].add(company)
+            if kind == "ipo":
+                out[node].add(other)
+                continue
+            out[node] |= {s for s, r in self.conn.execute(
+                "SELECT source, json_extract(props, '$.round') FROM relations"
+                " WHERE +type = 'INVESTED_IN' AND target = ?", (company,)) if r and str(r) == other}
+        if not entities:
+            return out
+        wanted = _ids(entities)
+        rows = self.conn.execute(
+            "SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
+            f" FROM relations WHERE source IN {_IDS} UNION ALL"
+            " SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
+            f" FROM relations WHERE target IN {_IDS}", (wanted, wanted))
+        for source, target, rel_type, round_name in rows:
+            extra = None
+            if rel_type == "INVESTED_IN" and round_name:
+                extra = self._derived(round_id(target, str(round_name)), ("round", target, str(round_name)))
+            elif rel_type in MILESTONES:
+                extra = self._derived(ipo_id(source, target), ("ipo", source, target))
+            for node, other in ((source, target), (target, source)):
+                if node in out:
+                    out[node].add(other)
+                    if extra is not None:
+                        out[node].add(extra)
+        for child, parent, _props in self.derived_spinoffs(entities):
+            for node, other in ((child, parent), (parent, child)):
+                if node in out:
+                    out[node].add(other)
+        return out
+
+    def _derived(self, node: str, how: tuple[str, str, str]) -> str:
+        self.derived.setdefault(node, how)
+        return node
