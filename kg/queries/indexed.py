@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import UnknownEntity, bind, embedded, get_query
+from kg.queries import MIN_PREFIX, UnknownEntity, bind, deals, embedded, get_query
 from kg.queries.storeview import _IDS, FACT_TIES, MILESTONES, StoreView, _ids, ipo_id, round_id
 from kg.store import Store
 
@@ -112,8 +112,9 @@ def _orphan_names(view: StoreView) -> dict[str, list[str]]:
 
 
 def _add_candidates(view: StoreView, graph: nx.MultiDiGraph, name: str) -> None:
-    """Every node of the view that `find_entity(view, name)` could answer: the node with that id, and
-    the nodes with a name or alias whose normalised form is `name`'s."""
+    """Every node of the view that `find_entity(view, name)` could answer: the node with that id (a
+    derived round or IPO too), the entities with a name or alias whose normalised form is `name`'s, and
+    those with one that starts with it. Derived nodes are never found by name."""
     conn = view.conn
     _add_entities(view, graph, [name])
     if name.startswith(("fundinground:", "ipo:")):  # a derived node's id: its company is one of these
@@ -124,13 +125,13 @@ def _add_candidates(view: StoreView, graph: nx.MultiDiGraph, name: str) -> None:
     orphans = _orphan_names(view)
     _add_entities(view, graph, [*(r[0] for r in conn.execute("SELECT entity_id FROM aliases WHERE norm = ?", (key,))),
                                 *orphans.get(key, [])])
-    # A FundingRound is named "<company> <round>", an IPO "<company> IPO (<exchange>)": normalised, the
-    # company's name is a prefix of the key.
-    prefixes = [key[:i] for i in range(1, len(key))]
-    owners = [r[0] for r in conn.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE norm IN {_IDS}",
-                                         (_ids(prefixes),))]
-    owners += [i for p in prefixes for i in orphans.get(p, [])]
-    _add_derived(view, graph, owners, lambda _node, norm: norm == key)
+    if len(key) >= MIN_PREFIX:
+        # a name no entity carries may start one ("chenghu" for "Chenghu Technology"): the entities
+        # whose name or alias starts with it, found by a range over the sorted index
+        starting = conn.execute("SELECT DISTINCT entity_id FROM aliases WHERE norm >= ? AND norm < ?",
+                                (key, key + "\U0010ffff"))
+        _add_entities(view, graph, [*(r[0] for r in starting),
+                                    *(i for norm, ids in orphans.items() if norm.startswith(key) for i in ids)])
 
 
 def _every_node(view: StoreView) -> nx.MultiDiGraph:
@@ -150,13 +151,16 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
 
 
 def _investors(view: StoreView, id: str) -> Rows:
+    """`deals.investors`: the company's INVESTED_IN edges and its FundingRounds (a round's total and
+    date come from every investor of the round)."""
     rels = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
-    return embedded.investors(view.graph(rels, [id]), id)
+    return deals.investors(view.graph(rels, [id], rounds_of=[id]), id)
 
 
 def _portfolio(view: StoreView, id: str) -> Rows:
+    """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies."""
     rels = view.relations("+type = 'INVESTED_IN' AND source = ?", id)
-    return embedded.portfolio(view.graph(rels, [id]), id)
+    return deals.portfolio(view.graph(rels, [id], rounds_of={r.target for r in rels}), id)
 
 
 def _co_investors(view: StoreView, id: str) -> Rows:

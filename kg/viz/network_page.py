@@ -115,7 +115,7 @@ __LIBRARIES__
               fit: false, nodeDimensionsIncludeLabels: false, uniformNodeDimensions: false, packComponents: true,
               nodeRepulsion: function (node) { return 6000 + 30 * node.degree(); },
               idealEdgeLength: function () { return 90; }, edgeElasticity: function () { return 0.3; },
-              nodeSeparation: 90, numIter: 2500, tile: true, tilingPaddingVertical: 20,
+              nodeSeparation: 90, numIter: n > 400 ? 1000 : 2500, tile: true, tilingPaddingVertical: 20,
               tilingPaddingHorizontal: 20 }).run();
   var laidOut = performance.now();
   spread(cy.nodes(), 0.18);
