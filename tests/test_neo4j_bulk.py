@@ -35,9 +35,11 @@ def hostile(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     graph.add_node("organization:hostile-4", labels=["Company"], name="  padded, unit\x1fseparator  ")
     graph.add_edge("organization:hostile-1", "organization:hostile-4", type="SPUN_OFF_FROM",
                    id="r-hostile-1", derived=False, via=["person:x"], date="2020", amount=10**15, confidence=0.1)
-    # left to the batched loader: an empty list, a list item with the array delimiter
+    # an empty list (set after the import); a list item with the array delimiter (the batched loader's)
     graph.add_node("organization:hostile-2", labels=["Company"], name="empty list", aliases=[])
     graph.add_node("organization:hostile-3", labels=["Company"], name="delimiter", aliases=["a\x1fb"])
+    graph.add_edge("organization:hostile-3", "organization:hostile-1", type="SPUN_OFF_FROM",
+                   id="r-hostile-3", derived=True, via=["person:y"])
     graph.add_edge("organization:hostile-2", "organization:hostile-4", type="SPUN_OFF_FROM",
                    id="r-hostile-2", derived=True, via=[])
     return graph
@@ -46,11 +48,13 @@ def hostile(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 def test_csv_leaves_out_only_what_it_cannot_carry(network_store: Store, ontology: Ontology,  # noqa: F811
                                                   tmp_path: Path) -> None:
     graph = hostile(to_networkx(network_store, ontology))
-    arguments, nodes, edges = write_import_files(graph, tmp_path, ontology)
-    assert nodes == {"organization:hostile-2", "organization:hostile-3"}
-    assert {key[:2] for key in edges} == {("organization:hostile-2", "organization:hostile-4")}
-    assert any(a.startswith("--nodes=") for a in arguments) and any(a.startswith("--relationships=")
-                                                                    for a in arguments)
+    files = write_import_files(graph, tmp_path, ontology)
+    assert files.leftover_nodes == {"organization:hostile-3"}
+    assert {key[:2] for key in files.leftover_edges} == {("organization:hostile-3", "organization:hostile-1")}
+    assert ["organization:hostile-2", {"aliases": []}] in files.empty_lists[("node", "Organization")]
+    assert ["r-hostile-2", {"via": []}] in files.empty_lists[("rel", "SPUN_OFF_FROM")]
+    assert any(a.startswith("--nodes=") for a in files.arguments)
+    assert any(a.startswith("--relationships=") for a in files.arguments)
 
 
 def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver, network_store: Store,  # noqa: F811

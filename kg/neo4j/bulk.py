@@ -8,7 +8,8 @@ or relationship type and set of property types, so every value keeps its exact t
 the server is started again and the constraints and indexes of `kg load` are created afterwards
 (building an index once over all rows is cheaper than maintaining it row by row).
 
-A few values CSV cannot carry exactly (an empty list, a list item that is empty or holds the array
+Empty lists (an empty array reads back as no property) are set right after the import. A few values
+CSV cannot carry exactly (a list item that is empty or holds the array
 delimiter, a string with a NUL or a carriage return) are left out of the files and written afterwards
 by the batched loader's compare-and-merge path, so the result is the same graph as `load_graph`'s,
 which the tests check property by property.
@@ -21,6 +22,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +37,11 @@ from kg.neo4j.loader import (
     _ensure_schema,
     _node_steps,
     _relationship_steps,
+    _run_write,
     _write_packed,
     neo4j_value,
     node_rows,
+    quote,
     relationship_rows,
 )
 from kg.ontology import Ontology, load_ontology
@@ -86,34 +90,53 @@ def _signature(props: dict[str, Any]) -> tuple[tuple[str, str], ...] | None:
     return tuple(types)
 
 
-def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology | None = None
-                       ) -> tuple[list[str], set[str], set[tuple[str, str, Any]]]:
-    """Write `graph` as CSV files for the importer into `folder`.
+@dataclass
+class ImportFiles:
+    """What `write_import_files` wrote, and what must be written after the import."""
 
-    Returns the importer's `--nodes=…` / `--relationships=…` arguments and the nodes and edges
-    (source, target, key) that CSV cannot carry exactly, to be written afterwards.
-    """
+    arguments: list[str]
+    """The importer's `--nodes=…` / `--relationships=…` arguments."""
+    leftover_nodes: set[str] = field(default_factory=set)
+    leftover_edges: set[tuple[str, str, Any]] = field(default_factory=set)
+    """Elements CSV cannot carry exactly (edges as (source, target, key)): written by the batched loader."""
+    empty_lists: dict[tuple[str, str], list[list[Any]]] = field(default_factory=lambda: defaultdict(list))
+    """("node", root) or ("rel", type) -> [id, {key: []}]: an empty array reads back as no property, so
+    these are set afterwards (lists are common and often empty: `aliases`)."""
+
+
+def _split(props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    empty = {k: v for k, v in props.items() if v == []}
+    return ({k: v for k, v in props.items() if k not in empty}, empty) if empty else (props, empty)
+
+
+def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology | None = None) -> ImportFiles:
+    """Write `graph` as CSV files for the importer into `folder`; say what is left to write afterwards."""
     ontology = ontology or load_ontology()
     node_files: dict[tuple[tuple[str, ...], tuple], list[list[str]]] = defaultdict(list)
-    leftover_nodes: set[str] = set()
+    out = ImportFiles([])
     for node_id, data in graph.nodes(data=True):
         labels = tuple(ontology.labels_for(data["labels"]))
-        props = {k: neo4j_value(v) for k, v in data.items() if k not in ("labels", "id") and v is not None}
+        props, empty = _split({k: neo4j_value(v) for k, v in data.items()
+                               if k not in ("labels", "id") and v is not None})
         signature = _signature(props)
         if signature is None or not isinstance(node_id, str) or _csv_type(node_id) is None:
-            leftover_nodes.add(node_id)
+            out.leftover_nodes.add(node_id)
             continue
         node_files[(labels, signature)].append([node_id, *(_text(props[k]) for k, _t in signature)])
+        if empty:
+            out.empty_lists[("node", ontology.root_of(labels[0]))].append([node_id, empty])
     rel_files: dict[tuple[str, tuple], list[list[str]]] = defaultdict(list)
-    leftover_edges: set[tuple[str, str, Any]] = set()
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel_type = ontology.relation(data["type"]).name
-        props = {k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None}
+        props, empty = _split({k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None})
         signature = _signature(props)
-        if signature is None or source in leftover_nodes or target in leftover_nodes:
-            leftover_edges.add((source, target, key))
+        if (signature is None or "id" not in props or source in out.leftover_nodes
+                or target in out.leftover_nodes):
+            out.leftover_edges.add((source, target, key))
             continue
         rel_files[(rel_type, signature)].append([source, target, *(_text(props[k]) for k, _t in signature)])
+        if empty:
+            out.empty_lists[("rel", rel_type)].append([props["id"], empty])
 
     arguments = []
     for i, ((labels, signature), rows) in enumerate(sorted(node_files.items())):
@@ -124,7 +147,8 @@ def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology 
         path = folder / f"relationships-{i}.csv"
         _write(path, [":START_ID", ":END_ID", *(f"{k}:{t}" for k, t in signature)], rows)
         arguments.append(f"--relationships={rel_type}={path}")
-    return arguments, leftover_nodes, leftover_edges
+    out.arguments = arguments
+    return out
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -173,11 +197,12 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
         raise Neo4jError(f"--bulk needs an empty database: {home} already has one; start its server "
                          "(`kg neo4j start`) so that kg can check it is empty, or use `kg load`")
     report = LoadReport(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges(), mode="bulk")
+    home.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="kg-bulk-", dir=home))
     try:
-        arguments, leftover_nodes, leftover_edges = write_import_files(graph, folder, ontology)
+        files = write_import_files(graph, folder, ontology)
         lap("csv")
-        server.admin_import(home, [*IMPORT_OPTIONS, *arguments], heap=heap)
+        server.admin_import(home, [*IMPORT_OPTIONS, *files.arguments], heap=heap)
         lap("import")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -188,10 +213,16 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
             driver.session(notifications_min_severity="OFF") as session:
         _ensure_schema(session, ontology, report)
         session.run("CALL db.awaitIndexes(300)").consume()
+        for (kind, name), rows in sorted(files.empty_lists.items()):
+            match = f"MATCH (n:{quote(name)} {{id: row[0]}})" if kind == "node" else \
+                f"MATCH ()-[n:{quote(name)} {{id: row[0]}}]->()"
+            for i in range(0, len(rows), batch_size):
+                session.execute_write(_run_write, f"UNWIND $rows AS row {match} SET n += row[1]",
+                                      {"rows": rows[i:i + batch_size]})
         stored = _count(session, ontology)
-        steps = [*_node_steps(node_rows(graph, ontology, only=leftover_nodes), ontology, batch_size, report,
+        steps = [*_node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size, report,
                               stored),
-                 *_relationship_steps(relationship_rows(graph, ontology, only=leftover_edges), ontology,
+                 *_relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
                                       batch_size, report, stored)]
         report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, None)
     lap("schema")
