@@ -373,29 +373,48 @@ def load(
     database: Annotated[str | None, typer.Option(help="Database [default: $NEO4J_DATABASE or the "
                                                  "server's default].", show_default=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    bulk: Annotated[bool, typer.Option("--bulk", help="Into an empty database of the local server (--home): "
+                                       "stop it, write the graph with Neo4j's offline importer, start it, "
+                                       "create the constraints.")] = False,
+    home: Annotated[Path | None, typer.Option(help="With --bulk: the local server's home [default: "
+                                              "$KG_NEO4J_HOME or ./.neo4j].", show_default=False)] = None,
 ) -> None:
     """Make Neo4j equal the store: constraints, batched UNWIND … MERGE, then removal of what the store lost.
 
     kg owns the ontology's root labels (Organization, Person, Product, FundingRound, IPO, Article) in that
     database: nodes under them that the store no longer has, and their relationships, are deleted.
-    Idempotent: a second load reports 0 created, 0 updated, 0 removed. Credentials come from
-    NEO4J_USERNAME / NEO4J_PASSWORD (never from the command line).
+    Idempotent: a second load reports 0 created, 0 updated, 0 removed, and sends nothing when nobody wrote
+    to the database since (the store's `neo4j-load/` folder keeps what the last load wrote). Credentials
+    come from NEO4J_USERNAME / NEO4J_PASSWORD (never from the command line).
     """
     from kg.graph import to_networkx
     from kg.neo4j.connection import open_driver, settings_from_env
-    from kg.neo4j.loader import load_graph
+    from kg.neo4j.loader import load_graph, state_path
 
     with _store(store, create=False) as graph_store:
         graph = to_networkx(graph_store)
+        folder = Path(graph_store.path)
+    if bulk:
+        from kg.neo4j.bulk import bulk_load
+        from kg.neo4j.server import default_home
+
+        if uri or os.environ.get("NEO4J_URI"):
+            raise KGError("--bulk writes the database files of the local server of `kg neo4j start` "
+                          "(--home); it cannot reach a server given by NEO4J_URI / --uri")
+        home = home or default_home()
+        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None)
+        typer.echo(f"{report.summary()} (bulk import) in {home}")
+        return
     settings = settings_from_env(uri, database)
+    state = state_path(folder, settings.uri, settings.database)
     total = graph.number_of_nodes() + graph.number_of_edges()
     with open_driver(settings) as driver:
         if quiet or not sys.stderr.isatty():
-            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size)
+            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size, state=state)
         else:
             with typer.progressbar(length=total, label="loading", file=sys.stderr) as bar:
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
-                                    progress=bar.update)
+                                    progress=bar.update, state=state)
     typer.echo(f"{report.summary()} in {settings.shown_uri}")
 
 

@@ -8,7 +8,9 @@ projection uses, then on one fresh Neo4j server (started in a temporary home; or
 `--allow-wipe` says its data may be deleted):
 
 0. loads it with `kg load`'s loader on the fresh server (schema creation, query planning and the JVM's
-   warm-up included), then again (a no-op sync), and reports both times;
+   warm-up included), then again twice: with no state (the server compares every row) and with the
+   state the first load left (`kg load`'s default: fingerprints compared in the client, nothing sent),
+   and prints each as a ratio of the first load;
 1. empties the database (schema kept) and, after three untimed loads that warm the JIT up, times the
    batched load (`UNWIND … MERGE`, `kg load`) seven times, each into the emptied database; the median
    counts; then the same with 1,000-row batches, for comparison (the speedup uses `--batch-size`, by
@@ -18,9 +20,12 @@ projection uses, then on one fresh Neo4j server (started in a temporary home; or
    fixed sample of rows is timed per row (`--sample`, nodes and relationships separately) and the time
    for all rows is extrapolated from those rates; the output says so;
 3. loads it batched again and times every named query on the embedded view and on Neo4j (median of
-   `--runs`), checking that both give the same rows.
+   `--runs`), checking that both give the same rows (`--no-queries` skips this);
+4. `kg load --bulk`: the same graph into an empty database of a second, stopped home with Neo4j's
+   offline importer (CSV files, `neo4j-admin database import full`, the server started, constraints
+   created), timed as a whole and by phase (`--no-bulk` skips this).
 
-The last line is `load speedup vs per-row: <X>x (<N> rels/s batched)`.
+The last lines print the ratios side by side: batched vs per-row, --bulk vs batched, no-op vs first.
 
     python scripts/bench_load.py --quick     # ~11k relationships, every row also loaded per row
     python scripts/bench_load.py             # 100k+ relationships, per-row arm sampled
@@ -47,6 +52,7 @@ from kg.graph import to_networkx
 from kg.model import Article, Source
 from kg.names import normalize_name
 from kg.neo4j import server
+from kg.neo4j.bulk import bulk_load
 from kg.neo4j.loader import DEFAULT_BATCH_SIZE, load_graph, neo4j_value, quote
 from kg.ontology import Ontology, load_ontology
 from kg.queries import run_embedded, run_neo4j
@@ -288,6 +294,11 @@ def main() -> None:
                         help="full run: rows timed per row, for nodes and for relationships (default 5000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--allow-wipe", action="store_true", help="with NEO4J_URI: its data may be deleted")
+    parser.add_argument("--sweep", type=lambda t: [int(x) for x in t.split(",")], default=[1000],
+                        help="other batch sizes to time, comma-separated (default 1000)")
+    parser.add_argument("--batch-runs", type=int, default=7, help="timed batched loads per batch size (median)")
+    parser.add_argument("--no-queries", dest="queries", action="store_false", help="skip the named queries")
+    parser.add_argument("--no-bulk", dest="bulk", action="store_false", help="skip the --bulk arm")
     args = parser.parse_args()
     # the named queries mention relationship types and properties a synthetic graph may lack; the
     # server's warnings about them would drown the figures
@@ -323,12 +334,19 @@ def main() -> None:
             wipe(driver)
 
             # 0. a first load on the fresh server (schema, query planning and JIT warm-up included)
-            report, t_first = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size))
+            state = Path(tmp) / "load.state"
+            report, t_first = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size, state=state))
             assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
             again, t_again = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size))
             assert not again.changed, again
-            print(f"first load on the fresh server, schema included:   {t_first:8.2f} s")
-            print(f"second load, nothing to change:                    {t_again:8.2f} s")
+            noop, t_noop = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size, state=state))
+            assert noop.mode == "unchanged" and noop.rows_sent == 0, noop
+            print(f"first load on the fresh server, schema included:   {t_first:8.2f} s   "
+                  f"{n_rels / t_first:>9,.0f} rels/s")
+            print(f"second load, no state, server compares every row: {t_again:8.2f} s   "
+                  f"({t_again / t_first:.2f}x the first)")
+            print(f"second load with the first's state (kg load):      {t_noop:8.2f} s   "
+                  f"({t_noop / t_first:.3f}x the first; {noop.rows_sent} rows sent)")
 
             # Both arms below load into the same emptied database (schema kept, so both look ids up
             # through the same constraints) on the same, warmed-up server.
@@ -338,9 +356,10 @@ def main() -> None:
             for _ in range(3):  # untimed warm-up of the JIT, as the per-row arm gets below
                 clear(driver)
                 load_graph(driver, graph, batch_size=args.batch_size)
-            t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels)
-            if args.batch_size != 1000:
-                time_batched(driver, graph, 1000, n_nodes, n_rels)
+            t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels, args.batch_runs)
+            for size in args.sweep:
+                if size != args.batch_size:
+                    time_batched(driver, graph, size, n_nodes, n_rels, args.batch_runs)
 
             # 2. per row: same rows, one MERGE query and one transaction each
             clear(driver)
@@ -370,13 +389,35 @@ def main() -> None:
                       f"{t_per_row:8.2f} s   {n_rels / t_per_row:>9,.0f} rels/s (estimate)")
 
             # 3. queries on the batched graph
-            clear(driver)
-            load_graph(driver, graph, batch_size=args.batch_size)
-            time_queries(graph, driver, args.runs)
+            if args.queries:
+                clear(driver)
+                load_graph(driver, graph, batch_size=args.batch_size)
+                time_queries(graph, driver, args.runs)
         finally:
             driver.close()
             if home is not None:
                 server.stop(home)
+
+        # 4. --bulk into an empty database of another home (its server is stopped by then)
+        t_bulk = None
+        if args.bulk:
+            bulk_home = Path(tmp) / "neo4j-bulk"
+            phases: dict[str, float] = {}
+            try:
+                bulk, t_bulk = timed(lambda: bulk_load(graph, bulk_home, heap="1g", timings=phases))
+            finally:
+                server.stop(bulk_home)
+            assert (bulk.nodes_created, bulk.relationships_created) == (n_nodes, n_rels), bulk
+            print(f"--bulk (offline importer), all in:                 {t_bulk:8.2f} s   "
+                  f"{n_rels / t_bulk:>9,.0f} rels/s "
+                  f"({', '.join(f'{k} {v:.1f} s' for k, v in phases.items())})")
+    print(f"\nratios, measured above in this run ({n_rels:,} relationships):")
+    print(f"  batched vs per-row MERGE:  {t_per_row / t_batched:6.1f}x faster "
+          f"({n_rels / t_batched:,.0f} rels/s batched)")
+    if t_bulk is not None:
+        print(f"  --bulk vs batched:         {t_batched / t_bulk:6.2f}x (bulk all in, server restart included); "
+              f"{t_per_row / t_bulk:.1f}x per-row")
+    print(f"  no-op reload vs first:     {t_noop / t_first:6.3f}x (with state); {t_again / t_first:.2f}x without")
     print(f"load speedup vs per-row: {t_per_row / t_batched:.1f}x ({n_rels / t_batched:,.0f} rels/s batched)")
 
 

@@ -38,10 +38,14 @@ Nothing here assumes a URI scheme: `bolt://`, `neo4j://` and `neo4j+s://` driver
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -76,6 +80,12 @@ class LoadReport:
     labels_removed: int = 0
     constraints_added: int = 0
     indexes_added: int = 0
+    rows_sent: int = 0
+    """Nodes and relationships shipped to the server in write queries (0 for a reload that found nothing to do)."""
+    write_transactions: int = 0
+    mode: str = "compare"
+    """How the load decided what to send: `compare` (every row, compared by the server), `incremental`
+    (only rows whose fingerprint the last load did not write) or `unchanged` (nothing sent)."""
 
     @property
     def changed(self) -> bool:
@@ -149,23 +159,31 @@ def _label_groups(graph: nx.MultiDiGraph, ontology: Ontology) -> dict[str, tuple
     return out
 
 
-def node_rows(graph: nx.MultiDiGraph, ontology: Ontology) -> dict[tuple[str, tuple[str, ...]], list[dict]]:
-    """Nodes grouped by (root label, other labels), each row the node's properties with its `id`."""
+def node_rows(graph: nx.MultiDiGraph, ontology: Ontology,
+              only: set[str] | None = None) -> dict[tuple[str, tuple[str, ...]], list[dict]]:
+    """Nodes grouped by (root label, other labels), each row the node's properties with its `id`;
+    only the nodes in `only` when it is given."""
     groups: dict[tuple[str, tuple[str, ...]], list[dict]] = defaultdict(list)
     label_groups = _label_groups(graph, ontology)
     for node_id, data in graph.nodes(data=True):
+        if only is not None and node_id not in only:
+            continue
         props = {k: neo4j_value(v) for k, v in data.items() if k != "labels" and v is not None}
         props["id"] = node_id
         groups[label_groups[node_id]].append(props)
     return groups
 
 
-def relationship_rows(graph: nx.MultiDiGraph, ontology: Ontology) -> dict[tuple[str, str, str], list[dict]]:
-    """Relationships grouped by (type, source root, target root), each row {source, target, props}."""
+def relationship_rows(graph: nx.MultiDiGraph, ontology: Ontology,
+                      only: set[tuple[str, str, Any]] | None = None) -> dict[tuple[str, str, str], list[dict]]:
+    """Relationships grouped by (type, source root, target root), each row {source, target, props};
+    only the edges (source, target, key) in `only` when it is given."""
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
     types: dict[str, str] = {}
-    for source, target, data in graph.edges(data=True):
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if only is not None and (source, target, key) not in only:
+            continue
         if data["type"] not in types:
             types[data["type"]] = ontology.relation(data["type"]).name  # refuses a type the ontology lacks
         props = {k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None}
@@ -261,6 +279,23 @@ def relationship_create_query(rel_type: str, source_root: str, target_root: str,
     )
 
 
+# Small groups share one query text whose labels or type are dynamic (`$(…)`, Neo4j 5.26+; the values
+# are still the ontology's, and a parameter cannot inject Cypher). Every distinct query text costs the
+# server a plan, about 0.3-0.5 s each on a freshly started server here: a first load of the ten examples
+# had 25 texts and took 22 s, almost all of it planning. Large groups keep their own text (planned once,
+# amortised over many rows) with rows sent as lists of values, which encodes faster.
+SMALL_GROUP = 2_000
+
+NODE_CREATE_ANY = "UNWIND $rows AS row CREATE (n:$(row[0])) SET n = row[1] " + _ALL_CREATED
+
+
+def relationship_create_any_query(source_root: str, target_root: str) -> str:
+    """Create relationships of any (ontology) type between two root labels; rows [source, target, type, props]."""
+    return (f"UNWIND $rows AS row MATCH (a:{quote(source_root)} {{id: row[0]}}) "
+            f"MATCH (b:{quote(target_root)} {{id: row[1]}}) CREATE (a)-[r:$(row[2])]->(b) SET r = row[3] "
+            + _ALL_CREATED)
+
+
 @dataclass
 class _BatchResult:
     seen: int
@@ -291,19 +326,22 @@ def _run_steps(tx: ManagedTransaction, steps: list[_Step]) -> list[_BatchResult]
 
 
 def _write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
-                  progress: Callable[[int], None] | None) -> None:
+                  progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Run the steps in order, packing consecutive ones into one transaction up to `batch_size` rows.
 
     Nodes and relationships come in many small groups (one per label set and per relationship type),
     and each commit costs the server a log flush: packing a first load of ~14k rows into two
     transactions instead of ~25 takes about a quarter off its time. Results are applied only after
-    the commit, so a transaction the driver retries is counted once.
+    the commit, so a transaction the driver retries is counted once. Returns (rows sent, transactions).
     """
     pack: list[_Step] = []
     rows = 0
+    sent = [0, 0]
 
     def flush() -> None:
         results = session.execute_write(_run_steps, pack)
+        sent[0] += sum(step.rows for step in pack)
+        sent[1] += 1
         for step, result in zip(pack, results, strict=True):
             step.apply(result)
             if progress:
@@ -317,6 +355,7 @@ def _write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
         rows += step.rows
     if pack:
         flush()
+    return sent[0], sent[1]
 
 
 def _run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
@@ -352,13 +391,18 @@ def load_graph(
     batch_size: int = DEFAULT_BATCH_SIZE,
     ontology: Ontology | None = None,
     progress: Callable[[int], None] | None = None,
+    state: Path | None = None,
 ) -> LoadReport:
     """Make the database equal `graph` under the ontology's root labels; return what changed.
 
-    `progress(n)` is called after each batch with the number of nodes or relationships it handled
-    (their total is `graph.number_of_nodes() + graph.number_of_edges()`). Raises `Neo4jError` when the
-    server rejects a statement, or when a relationship's endpoints were not found (a write that
-    silently did nothing).
+    `state` is a file where the load records what it wrote (a 64-bit fingerprint per node and
+    relationship) and the database's bookmark after it. When the next load finds the same bookmark
+    (nobody committed anything since) it sends only the elements whose fingerprint is new, and nothing
+    at all when the graph is the same; any other commit in between, or no state, means a full
+    compare on the server (which also undoes edits made in Neo4j). `progress(n)` is called after each
+    batch with the number of nodes or relationships it handled. Raises `Neo4jError` when the server
+    rejects a statement, or when a relationship's endpoints were not found (a write that silently did
+    nothing).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -369,18 +413,163 @@ def load_graph(
         # created yet, and the server would warn about each one.
         with driver.session(database=database, notifications_min_severity="OFF") as session:
             _ensure_schema(session, ontology, report)
-            nodes = node_rows(graph, ontology)
-            relationships = relationship_rows(graph, ontology)
-            before = _count(session, ontology)
-            steps = [*_node_steps(nodes, ontology, batch_size, report, before),
-                     *_relationship_steps(relationships, ontology, batch_size, report, before)]
-            _write_packed(session, steps, batch_size, progress)
-            after = _count(session, ontology)
-            _remove_stale_relationships(session, relationships, ontology, batch_size, report, after)
-            _remove_stale_nodes(session, nodes, ontology, batch_size, report, after)
+            prints = saved = None
+            if state is not None:
+                saved = LoadState.read(state)
+                prints = fingerprints(graph)
+                if saved is not None and saved.bookmark != _bookmark(session):
+                    saved = None  # something committed since the last load: compare everything
+                state.unlink(missing_ok=True)  # an interrupted load must leave no claim behind
+            if saved is not None and prints is not None:
+                _load_incremental(session, graph, ontology, batch_size, report, progress, saved, prints)
+            else:
+                _load_all(session, graph, ontology, batch_size, report, progress)
+            if state is not None and prints is not None:
+                LoadState(_bookmark_of(session), prints).write(state)
     except DriverNeo4jError as exc:
         raise Neo4jError(f"Neo4j rejected the load: {server_error_message(exc, database)}") from None
     return report
+
+
+def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
+              report: LoadReport, progress: Callable[[int], None] | None) -> None:
+    """Send every row; the server compares each with what it holds (or creates, under empty labels)."""
+    nodes = node_rows(graph, ontology)
+    relationships = relationship_rows(graph, ontology)
+    before = _count(session, ontology)
+    steps = [*_node_steps(nodes, ontology, batch_size, report, before),
+             *_relationship_steps(relationships, ontology, batch_size, report, before)]
+    report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, progress)
+    _remove_stale(session, graph, ontology, batch_size, report)
+
+
+def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
+                      report: LoadReport, progress: Callable[[int], None] | None, saved: LoadState,
+                      prints: Fingerprints) -> None:
+    """The database is what the last load left (same bookmark): send only what that load did not write."""
+    old = saved.set()
+    nodes = {node for node, fp in zip(graph.nodes, prints.nodes, strict=True) if fp not in old}
+    edges = {edge for edge, fp in zip(graph.edges(keys=True), prints.edges, strict=True) if fp not in old}
+    if not nodes and not edges and len(old) == len(prints.nodes) + len(prints.edges):
+        report.mode = "unchanged"
+        if progress:
+            progress(report.nodes + report.relationships)
+        return
+    report.mode = "incremental"
+    before = _count(session, ontology)
+    steps = [*_node_steps(node_rows(graph, ontology, only=nodes), ontology, batch_size, report, before),
+             *_relationship_steps(relationship_rows(graph, ontology, only=edges), ontology, batch_size, report,
+                                  before)]
+    report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, progress)
+    _remove_stale(session, graph, ontology, batch_size, report)
+
+
+def _remove_stale(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
+                  report: LoadReport) -> None:
+    """Delete what the graph lacks, looking only where the count store shows more than the graph has."""
+    after = _count(session, ontology)
+    roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
+    wanted_nodes: dict[str, set[str]] = defaultdict(set)
+    for node, root in roots.items():
+        wanted_nodes[root].add(node)
+    wanted_rels: dict[str, set[str]] = defaultdict(set)
+    for _s, _t, data in graph.edges(data=True):
+        wanted_rels[ontology.relation(data["type"]).name].add(data["id"])
+    _remove_stale_relationships(session, wanted_rels, ontology, batch_size, report, after)
+    _remove_stale_nodes(session, wanted_nodes, ontology, batch_size, report, after)
+
+
+# -- what the last load wrote --------------------------------------------------------------------------
+
+_FINGERPRINT_VERSION = b"kg-load-1"
+
+
+@dataclass
+class Fingerprints:
+    """64-bit fingerprints of the nodes and relationships of a graph, in the graph's iteration order."""
+
+    nodes: list[int]
+    edges: list[int]
+
+
+def _digest(value: Any) -> int:
+    try:
+        data = marshal.dumps(value, 2)  # C speed; version 2 has no back-references, which depend on refcounts
+    except ValueError:  # a value marshal cannot write: its repr is deterministic enough to fingerprint
+        data = repr(value).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8, person=_FINGERPRINT_VERSION[:16]).digest(), "little")
+
+
+def fingerprints(graph: nx.MultiDiGraph) -> Fingerprints:
+    """A fingerprint of each node (id, labels, properties) and relationship (endpoints, type, properties).
+
+    Two loads compare these instead of the rows: an element whose fingerprint the last load wrote
+    is already in the database unchanged, so it is not sent again. A different insertion order of the
+    same properties only makes an element look changed (it is then sent and compared by the server).
+    """
+    nodes = [_digest(("n", node, data)) for node, data in graph.nodes(data=True)]
+    edges = [_digest(("r", source, target, data)) for source, target, data in graph.edges(data=True)]
+    return Fingerprints(nodes, edges)
+
+
+@dataclass
+class LoadState:
+    """The database's bookmark after a load, and the fingerprints of everything that load made it hold.
+
+    Kept in a file beside the store: one JSON line, then the fingerprints as unsigned 64-bit integers.
+    A bookmark names the last transaction committed in a database (Neo4j returns it for a read too), so
+    an equal bookmark on the next load means nobody wrote to that database in between.
+    """
+
+    bookmark: list[str]
+    prints: Fingerprints
+
+    def set(self) -> set[int]:
+        """All fingerprints, for membership tests."""
+        return {*self.prints.nodes, *self.prints.edges}
+
+    def write(self, path: Path) -> None:
+        """Write atomically (a temporary file renamed), so a crash leaves the old file or none."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        header = json.dumps({"version": 1, "bookmark": self.bookmark, "nodes": len(self.prints.nodes),
+                             "edges": len(self.prints.edges)}).encode() + b"\n"
+        tmp = path.with_name(path.name + ".tmp")
+        with tmp.open("wb") as out:
+            out.write(header)
+            array("Q", self.prints.nodes).tofile(out)
+            array("Q", self.prints.edges).tofile(out)
+        tmp.replace(path)
+
+    @classmethod
+    def read(cls, path: Path) -> LoadState | None:
+        """The state in `path`, or None when there is none or it cannot be read (then all is compared)."""
+        try:
+            with path.open("rb") as handle:
+                header = json.loads(handle.readline())
+                nodes, edges = array("Q"), array("Q")
+                nodes.fromfile(handle, int(header["nodes"]))
+                edges.fromfile(handle, int(header["edges"]))
+            if header.get("version") != 1 or not isinstance(header.get("bookmark"), list):
+                return None
+            return cls([str(b) for b in header["bookmark"]], Fingerprints(nodes.tolist(), edges.tolist()))
+        except (OSError, ValueError, KeyError, EOFError, TypeError):
+            return None
+
+
+def state_path(store_dir: Path, uri: str, database: str | None) -> Path:
+    """Where `kg load` keeps the state of loads from the store in `store_dir` into one database."""
+    key = hashlib.sha256(f"{uri}\0{database or ''}".encode()).hexdigest()[:16]
+    return store_dir / "neo4j-load" / f"{key}.state"
+
+
+def _bookmark_of(session: Session) -> list[str]:
+    return sorted(session.last_bookmarks().raw_values)
+
+
+def _bookmark(session: Session) -> list[str]:
+    """The database's current bookmark, from an empty read transaction."""
+    session.execute_read(_run_write, "RETURN 1", {})
+    return _bookmark_of(session)
 
 
 def _ensure_schema(session: Session, ontology: Ontology, report: LoadReport) -> None:
@@ -419,11 +608,15 @@ def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology:
         report.labels_added += result.counters.labels_added
         report.labels_removed += result.counters.labels_removed
 
+    small: list[list[Any]] = []
     for (root, extra), rows in sorted(groups.items()):
         labels = [root, *extra]
         stale = [label for label in all_labels if label not in labels]
         params: dict[str, Any] = {"labels": labels, "stale": stale}
         keys = None
+        if stored[root] == 0 and len(rows) < SMALL_GROUP:
+            small.extend([labels, row] for row in rows)
+            continue
         if stored[root] == 0:
             keys = _keys(rows, ontology.node_properties(labels) | {"id"})
             query = node_create_query(root, extra, keys)
@@ -432,6 +625,8 @@ def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology:
         for chunk in _chunks(rows, batch_size):
             data = chunk if keys is None else [[row.get(k) for k in keys] for row in chunk]
             yield _Step(query, {**params, "rows": data}, len(chunk), apply)
+    for chunk in _chunks(small, batch_size):
+        yield _Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply)
 
 
 def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
@@ -443,8 +638,12 @@ def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology
         report.relationships_updated += result.updated
         report.properties_set += result.counters.properties_set
 
+    small: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)
     for (rel_type, src_root, dst_root), rows in sorted(groups.items()):
         keys = None
+        if stored[rel_type] == 0 and len(rows) < SMALL_GROUP:
+            small[(src_root, dst_root)].extend([row["source"], row["target"], rel_type, row["props"]] for row in rows)
+            continue
         if stored[rel_type] == 0:
             allowed = ontology.relation(rel_type).allowed_properties | PROVENANCE_PROPERTIES
             keys = _keys([row["props"] for row in rows], allowed)
@@ -456,6 +655,10 @@ def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology
             data = chunk if keys is None else [[row["source"], row["target"], *[row["props"].get(k) for k in keys]]
                                                for row in chunk]
             yield _Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
+    for (src_root, dst_root), rows in sorted(small.items()):
+        query = relationship_create_any_query(src_root, dst_root)
+        for chunk in _chunks(rows, batch_size):
+            yield _Step(query, {"rows": chunk}, len(chunk), _checked(apply, f"{src_root}->{dst_root}", len(chunk)))
 
 
 def _checked(apply: Callable[[_BatchResult], None], rel_type: str, rows: int) -> Callable[[_BatchResult], None]:
@@ -468,7 +671,7 @@ def _checked(apply: Callable[[_BatchResult], None], rel_type: str, rows: int) ->
     return check_then_apply
 
 
-def _remove_stale_relationships(session: Session, groups: dict[tuple[str, str, str], list[dict]],
+def _remove_stale_relationships(session: Session, wanted: dict[str, set[str]],
                                 ontology: Ontology, batch_size: int, report: LoadReport,
                                 stored: dict[str, int]) -> None:
     """Delete relationships of ontology types between root-labelled nodes whose id the graph lacks.
@@ -477,9 +680,6 @@ def _remove_stale_relationships(session: Session, groups: dict[tuple[str, str, s
     so a type with as many relationships there as in the graph has nothing stale: the count store
     answers for most loads, and ids are read back only for the types that have more.
     """
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for (rel_type, _s, _t), rows in groups.items():
-        wanted[rel_type].update(row["props"]["id"] for row in rows)
     roots = ontology.roots()
     for rel_type in sorted(ontology.relations):
         if stored[rel_type] == len(wanted[rel_type]):
@@ -494,15 +694,14 @@ def _remove_stale_relationships(session: Session, groups: dict[tuple[str, str, s
         for chunk in _chunks(stale, batch_size):
             counters = session.execute_write(_run_write, query, {"rows": chunk})
             report.relationships_removed += counters.relationships_deleted
+            report.rows_sent += len(chunk)
+            report.write_transactions += 1
 
 
-def _remove_stale_nodes(session: Session, groups: dict[tuple[str, tuple[str, ...]], list[dict]],
+def _remove_stale_nodes(session: Session, wanted: dict[str, set[str]],
                         ontology: Ontology, batch_size: int, report: LoadReport, stored: dict[str, int]) -> None:
     """Delete nodes under root labels whose id the graph lacks (with any relationship still on them);
     as for relationships, only root labels with more nodes than the graph are looked into."""
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for (root, _extra), rows in groups.items():
-        wanted[root].update(row["id"] for row in rows)
     for root in ontology.roots():
         if stored[root] == len(wanted[root]):
             continue
@@ -515,3 +714,5 @@ def _remove_stale_nodes(session: Session, groups: dict[tuple[str, tuple[str, ...
             counters = session.execute_write(_run_write, query, {"rows": chunk})
             report.nodes_removed += counters.nodes_deleted
             report.relationships_removed += counters.relationships_deleted
+            report.rows_sent += len(chunk)
+            report.write_transactions += 1

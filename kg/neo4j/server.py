@@ -532,3 +532,38 @@ def _locked(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+# -- offline import ------------------------------------------------------------------------------------
+
+ADMIN_TOOL = "org.neo4j.cli.AdminTool"
+"""`neo4j-admin`'s entry point; it and the importer (`neo4j-import-tool`) are among the server's jars."""
+
+
+def admin_import(home: Path, arguments: list[str], heap: str = "1g", database: str = "neo4j") -> str:
+    """Run `neo4j-admin database import full DATABASE ARGUMENTS…` on the (stopped) server of `home`.
+
+    The importer writes a new store straight to disk, without transactions, which is why the server
+    must not run: it refuses while one does. Uses the same cached jars as the server, with `home` as
+    NEO4J_HOME so the store lands where `start` looks. Returns the importer's output; raises
+    `Neo4jServerError` with its tail when the import fails.
+    """
+    _check_arguments(None, heap)
+    home = Path(home).expanduser().resolve()
+    with _locked(home / LOCK_FILE):
+        if status(home) is not None:
+            raise Neo4jServerError(f"the server of {home} is running: stop it before an offline import")
+        dist = fetch()
+        conf = home / CONF_FILE
+        if not conf.is_file():  # a home that never ran a server: the importer's defaults are ours
+            conf.parent.mkdir(parents=True, exist_ok=True)
+            conf.write_text("# Written by kg.neo4j.server for an offline import.\n", encoding="utf-8")
+        cmd = [_java(), f"-Xmx{heap}", *JVM_FLAGS, "-cp", f"{dist / 'lib'}{os.sep}*", ADMIN_TOOL,
+               "database", "import", "full", database, *arguments]
+        env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf.parent)}
+        result = subprocess.run(cmd, cwd=home, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    output = result.stdout + result.stderr
+    if result.returncode != 0:
+        tail = "\n".join(output.splitlines()[-LOG_TAIL_LINES:])
+        raise Neo4jServerError(f"the offline import failed (exit {result.returncode}):\n{tail}")
+    return output

@@ -1,0 +1,232 @@
+"""`kg load --bulk`: a first load through Neo4j's offline importer (`neo4j-admin database import full`).
+
+The importer builds the store files directly, without transactions, query planning or index upkeep,
+so it is the fastest way into an *empty* database; the price is that the server must be stopped and
+that it can only replace a database, never merge into one. So: the local server of a home (`kg neo4j
+start`) is checked to hold no node, stopped, the graph is written as typed CSV files (one per label set
+or relationship type and set of property types, so every value keeps its exact type), imported,
+the server is started again and the constraints and indexes of `kg load` are created afterwards
+(building an index once over all rows is cheaper than maintaining it row by row).
+
+Empty lists (an empty array reads back as no property) are set right after the import. A few values
+CSV cannot carry exactly (a list item that is empty or holds the array
+delimiter, a string with a NUL or a carriage return) are left out of the files and written afterwards
+by the batched loader's compare-and-merge path, so the result is the same graph as `load_graph`'s,
+which the tests check property by property.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from neo4j import GraphDatabase
+
+from kg.errors import Neo4jError
+from kg.neo4j import server
+from kg.neo4j.loader import (
+    LoadReport,
+    _count,
+    _ensure_schema,
+    _node_steps,
+    _relationship_steps,
+    _run_write,
+    _write_packed,
+    neo4j_value,
+    node_rows,
+    quote,
+    relationship_rows,
+)
+from kg.ontology import Ontology, load_ontology
+
+ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: absent from news text, unlike ';' or ','
+
+_SCALAR_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def _csv_type(value: Any) -> str | None:
+    """The importer's type for a (Neo4j-ready) value, or None when CSV cannot carry it exactly."""
+    kind = _SCALAR_TYPES.get(type(value))
+    if kind == "string":
+        return None if ("\x00" in value or "\r" in value) else kind
+    if kind is not None:
+        return kind
+    if isinstance(value, list) and value:
+        kinds = {_SCALAR_TYPES.get(type(item)) for item in value}
+        if len(kinds) != 1 or None in kinds:
+            return None
+        kind = kinds.pop()
+        if kind == "string" and any(not item or ARRAY_DELIMITER in item or "\x00" in item or "\r" in item
+                                    for item in value):
+            return None
+        return f"{kind}[]"
+    return None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(_text(item) for item in value)
+    return str(value)
+
+
+def _signature(props: dict[str, Any]) -> tuple[tuple[str, str], ...] | None:
+    types = []
+    for key, value in sorted(props.items()):
+        kind = _csv_type(value)
+        if kind is None:
+            return None
+        types.append((key, kind))
+    return tuple(types)
+
+
+@dataclass
+class ImportFiles:
+    """What `write_import_files` wrote, and what must be written after the import."""
+
+    arguments: list[str]
+    """The importer's `--nodes=…` / `--relationships=…` arguments."""
+    leftover_nodes: set[str] = field(default_factory=set)
+    leftover_edges: set[tuple[str, str, Any]] = field(default_factory=set)
+    """Elements CSV cannot carry exactly (edges as (source, target, key)): written by the batched loader."""
+    empty_lists: dict[tuple[str, str], list[list[Any]]] = field(default_factory=lambda: defaultdict(list))
+    """("node", root) or ("rel", type) -> [id, {key: []}]: an empty array reads back as no property, so
+    these are set afterwards (lists are common and often empty: `aliases`)."""
+
+
+def _split(props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    empty = {k: v for k, v in props.items() if v == []}
+    return ({k: v for k, v in props.items() if k not in empty}, empty) if empty else (props, empty)
+
+
+def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology | None = None) -> ImportFiles:
+    """Write `graph` as CSV files for the importer into `folder`; say what is left to write afterwards."""
+    ontology = ontology or load_ontology()
+    node_files: dict[tuple[tuple[str, ...], tuple], list[list[str]]] = defaultdict(list)
+    out = ImportFiles([])
+    for node_id, data in graph.nodes(data=True):
+        labels = tuple(ontology.labels_for(data["labels"]))
+        props, empty = _split({k: neo4j_value(v) for k, v in data.items()
+                               if k not in ("labels", "id") and v is not None})
+        signature = _signature(props)
+        if signature is None or not isinstance(node_id, str) or _csv_type(node_id) is None:
+            out.leftover_nodes.add(node_id)
+            continue
+        node_files[(labels, signature)].append([node_id, *(_text(props[k]) for k, _t in signature)])
+        if empty:
+            out.empty_lists[("node", ontology.root_of(labels[0]))].append([node_id, empty])
+    rel_files: dict[tuple[str, tuple], list[list[str]]] = defaultdict(list)
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        rel_type = ontology.relation(data["type"]).name
+        props, empty = _split({k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None})
+        signature = _signature(props)
+        if (signature is None or "id" not in props or source in out.leftover_nodes
+                or target in out.leftover_nodes):
+            out.leftover_edges.add((source, target, key))
+            continue
+        rel_files[(rel_type, signature)].append([source, target, *(_text(props[k]) for k, _t in signature)])
+        if empty:
+            out.empty_lists[("rel", rel_type)].append([props["id"], empty])
+
+    arguments = []
+    for i, ((labels, signature), rows) in enumerate(sorted(node_files.items())):
+        path = folder / f"nodes-{i}.csv"
+        _write(path, ["id:ID", *(f"{k}:{t}" for k, t in signature)], rows)
+        arguments.append(f"--nodes={':'.join(labels)}={path}")
+    for i, ((rel_type, signature), rows) in enumerate(sorted(rel_files.items())):
+        path = folder / f"relationships-{i}.csv"
+        _write(path, [":START_ID", ":END_ID", *(f"{k}:{t}" for k, t in signature)], rows)
+        arguments.append(f"--relationships={rel_type}={path}")
+    out.arguments = arguments
+    return out
+
+
+def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n")  # quoted: "" stays an empty string
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+IMPORT_OPTIONS = ["--overwrite-destination=true", "--id-type=string", "--multiline-fields=true",
+                  "--array-delimiter=\\u001F", "--trim-strings=false", "--ignore-empty-strings=false",
+                  "--legacy-style-quoting=false", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false"]
+
+
+def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None, ontology: Ontology | None = None,
+              heap: str = "1g", batch_size: int = 10_000, timings: dict[str, float] | None = None) -> LoadReport:
+    """Load `graph` into the empty database of the local server of `home` with the offline importer.
+
+    The server, if running, must hold no node (the importer replaces the database); it is stopped,
+    and started again afterwards (with `password` if auth is on). Returns the same report as a first
+    `load_graph`. Raises `Neo4jError` for a database that is not empty. `timings`, when given, receives
+    the seconds of each phase (csv, import, start, schema).
+    """
+    timings = timings if timings is not None else {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = now - clock
+        clock = now
+
+    ontology = ontology or load_ontology()
+    home = Path(home).expanduser().resolve()
+    running = server.status(home)
+    port = running.port if running else None
+    if running is not None:
+        auth = (server.USERNAME, password) if password else None
+        with GraphDatabase.driver(running.uri, auth=auth) as driver:
+            present = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+        if present:
+            raise Neo4jError(f"--bulk needs an empty database: the server of {home} holds {present} nodes "
+                             "(use `kg load` to sync into it)")
+        server.stop(home)
+    elif (home / "data" / "databases" / "neo4j").exists():
+        raise Neo4jError(f"--bulk needs an empty database: {home} already has one; start its server "
+                         "(`kg neo4j start`) so that kg can check it is empty, or use `kg load`")
+    report = LoadReport(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges(), mode="bulk")
+    home.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="kg-bulk-", dir=home))
+    try:
+        files = write_import_files(graph, folder, ontology)
+        lap("csv")
+        server.admin_import(home, [*IMPORT_OPTIONS, *files.arguments], heap=heap)
+        lap("import")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    info = server.start(home, port=port, password=password)
+    lap("start")
+    auth = (server.USERNAME, password) if password else None
+    with GraphDatabase.driver(info.uri, auth=auth) as driver, \
+            driver.session(notifications_min_severity="OFF") as session:
+        _ensure_schema(session, ontology, report)
+        session.run("CALL db.awaitIndexes(300)").consume()
+        for (kind, name), rows in sorted(files.empty_lists.items()):
+            match = f"MATCH (n:{quote(name)} {{id: row[0]}})" if kind == "node" else \
+                f"MATCH ()-[n:{quote(name)} {{id: row[0]}}]->()"
+            for i in range(0, len(rows), batch_size):
+                session.execute_write(_run_write, f"UNWIND $rows AS row {match} SET n += row[1]",
+                                      {"rows": rows[i:i + batch_size]})
+        stored = _count(session, ontology)
+        steps = [*_node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size, report,
+                              stored),
+                 *_relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
+                                      batch_size, report, stored)]
+        report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, None)
+    lap("schema")
+    report.nodes_created = report.nodes
+    report.relationships_created = report.relationships
+    report.nodes_updated = report.relationships_updated = 0
+    return report
