@@ -20,11 +20,12 @@ from typer.testing import CliRunner
 
 from kg.build import BuildReport, NothingToBuild, build
 from kg.cli import app
+from kg.extract import extract
 from kg.ingest.decode import DecodeError, decode_bytes, text_problem
 from kg.ingest.limits import Limits
 from kg.ingest.markdown import markdown_to_text
 from kg.ingest.readers import read_file
-from kg.model import article_id_for
+from kg.model import Article, article_id_for
 from kg.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,6 +336,26 @@ def test_markdown_stripping_is_linear(unit: str) -> None:
     n = 160_000 // len(unit)
     small, large = _best_time(unit * n), _best_time(unit * 4 * n)
     assert large < 9 * small + 0.01, (small, large)
+
+
+def _best_extract_time(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        extract(Article(text=text, published="2025-03-18"))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", ["a", "Ab ", "资本"])
+def test_extraction_is_linear_on_one_long_word(unit: str) -> None:
+    """A pattern that tries a word at every position of a 50k-letter word was quadratic (the fuzz
+    corpus's long-word file took minutes); four times the text must take about four times as long."""
+    head = "2025年3月17日，海棠资本领投了星禾机器人的A轮融资。\n"
+    n = 12_000 // len(unit)
+    extract(Article(text=head, published="2025-03-18"))  # the segmenter's dictionary, loaded once
+    small, large = _best_extract_time(head + unit * n), _best_extract_time(head + unit * 4 * n)
+    assert large < 9 * small + 0.05, (small, large)
 
 
 def _fuzz_module():  # noqa: ANN202 - a script loaded as a module

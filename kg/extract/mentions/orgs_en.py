@@ -20,7 +20,7 @@ _EN_TOKEN = (
 )
 _EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
 _EN_ORG_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN})*)[ \t]+"
+    rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN}){{0,7}})[ \t]+"
     rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology)"
     # a fund's phase is a fund of its own ("Halvard Capital Fund II", like 大基金三期)
     rf"|(?<=Fund)[ \t]+(?P<field2>I{{1,3}}|IV|V|VI{{1,3}}|IX|X)(?![A-Za-z0-9]))?"

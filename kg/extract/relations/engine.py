@@ -41,7 +41,8 @@ _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
 _EN_ROLE_BEFORE = (
     r"(?:(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+|"
     # "venture firm HongShan", "state-backed fund X", "e-commerce giant Alibaba", "chipmaker Y"
-    r"(?:(?:[a-z][a-z-]*|U\.S\.|US|Chinese|Hong\s+Kong|Singaporean|Japanese|Saudi|Middle\s+Eastern)\s+){0,3}"
+    # (a word starts after a non-letter and is bounded: on a 50k-letter "word" an unbounded one is quadratic)
+    r"(?:(?<![A-Za-z-])(?:[a-z][a-z-]{0,24}|U\.S\.|US|Chinese|Hong\s+Kong|Singaporean|Japanese|Saudi|Middle\s+Eastern)\s+){0,3}"
     r"(?:firm|fund|investor|giant|group|conglomerate|arm|platform|manager|company|maker|chipmaker|carmaker|"
     r"automaker|insurer|bank|lender|operator|vehicle)\s+)?"
 )
