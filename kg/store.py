@@ -408,20 +408,42 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             raise StoreError(f"{folder} is a file, not a store folder")
         folder.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_S)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=OFF")
-        conn.executescript(_SCHEMA)
-        conn.executescript(_VERSION_TRIGGERS)
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None:
-            conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        elif int(row[0]) > SCHEMA_VERSION:
-            raise StoreError(f"{folder} was written by a newer kg (schema {row[0]} > {SCHEMA_VERSION})")
+        with _opening_lock(folder):
+            conn = sqlite3.connect(db, isolation_level=None, timeout=BUSY_TIMEOUT_S)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=OFF")
+            # One write transaction, so a second process opening the same new store waits for the
+            # whole schema instead of seeing half of it.
+            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}COMMIT;")
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if int(row[0]) > SCHEMA_VERSION:
+                raise StoreError(f"{folder} was written by a newer kg (schema {row[0]} > {SCHEMA_VERSION})")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{db}: not a kg store ({exc})") from exc
     return Store(conn, folder)
+
+
+@contextmanager
+def _opening_lock(folder: Path) -> Iterator[None]:
+    """Serialise the opening of one store across processes.
+
+    SQLite answers "database is locked" at once, without waiting, when two connections switch a new
+    file to WAL at the same moment; builds started together on a fresh store then failed. An
+    advisory lock on a file beside the database makes the second opener wait instead. Where the
+    folder is read-only or `fcntl` is missing (Windows), opening goes on unserialised."""
+    try:
+        import fcntl
+        handle = open(folder / ".open.lock", "a")  # noqa: SIM115 - closed in finally
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,32 @@ def test_open_refuses_what_is_not_a_store(tmp_path: Path) -> None:
     (junk / "graph.sqlite").write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="not a kg store"):
         open_store(junk)
+
+
+_OPENER = """
+import sys, time
+from kg.errors import StoreError
+from kg.store import open_store
+
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))  # all openers start at one instant
+try:
+    open_store(sys.argv[1])
+except StoreError as exc:
+    print(exc)
+    sys.exit(1)
+"""
+
+
+def test_processes_opening_one_new_store_at_once_all_succeed(tmp_path: Path) -> None:
+    """Builds started together on a fresh store used to fail with "database is locked" (two
+    connections switching the new file to WAL) or a duplicate schema row: the loser must wait."""
+    failures = []
+    for attempt in range(5):
+        start = f"{time.time() + 1.5:.3f}"
+        procs = [subprocess.Popen([sys.executable, "-c", _OPENER, str(tmp_path / str(attempt)), start],
+                                  cwd=ROOT, stdout=subprocess.PIPE, text=True) for _ in range(6)]
+        failures += [p.communicate(timeout=120)[0].strip() for p in procs if p.wait(timeout=120)]
+    assert failures == []
 
 
 _CRASHER = """
