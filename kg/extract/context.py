@@ -28,6 +28,7 @@ from kg.extract.mentions.base import _pos as pos
 from kg.extract.mentions.orgs_zh import _ends_name as ends_name
 from kg.extract.mentions.orgs_zh import _generic as generic
 from kg.extract.mentions.orgs_zh import _name_like as name_like
+from kg.extract.mentions.orgs_zh import reads_as_phrase
 from kg.extract.text import is_cjk
 
 __all__ = ["context_org_spans"]
@@ -109,6 +110,11 @@ _CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
 _QUOTED_BRAND = re.compile(
     r"[“\"「](?P<n>[^”\"」\s]{2,12})[”\"」](?=旗下|公司|团队|创始人|联合创始人|CEO|董事长|宣布|完成|获)"
 )
+#: A quoted name right after a noun for a company ("创业公司“光年之外”", "新公司「星河」") names it.
+_QUOTED_AFTER_COMPANY = re.compile(
+    r"(?<![该这那本此])(?:创业公司|初创公司|初创企业|新公司|子公司|公司|创企|独角兽)\s*"
+    r"[“\"「](?P<n>[^”\"」\s]{2,12})[”\"」]"
+)
 #: A quoted name right after a product word ("旗下产品“小川助手”", "AI助手“川问”") names a product.
 _QUOTED_PRODUCT = re.compile(
     r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|机器人|系列)\s*"
@@ -128,6 +134,15 @@ _ORG_BEFORE_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|暨|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
+)
+#: What a person founded, named right after the verb and closing the clause ("创立了深度智联,并…").
+_FOUNDED_OBJECT_ZH = re.compile(
+    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?=\s*(?:[,。;!?、]|$|并|后))"
+)
+#: "是X的联合创始人": the company a person founded, before the title.
+_FOUNDER_OF_ZH = re.compile(
+    r"(?:是|为|系|作为)\s*(?P<n>[^,。;!?的\s]{2,12})的(?:联合|共同)?(?:创始人|创办人)"
 )
 _FORMER_EMPLOYERS = re.compile(
     r"前(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:的)?(?:高管|副总裁|总裁|高级副总裁|工程师|研究员|首席[\u4e00-\u9fff]{2,4}|CEO|CTO)",
@@ -159,6 +174,15 @@ _EN_SUBJECT = re.compile(
     r"passed\s+(?:its|a|the)\s+(?:listing\s+)?hearing|"
     r"said\s+(?:it|on)|announced|launched\s+(?:its|an|a)\s+(?:IPO|initial|share)|"
     r"is\s+(?:seeking|planning)\s+to\s+raise)"
+)
+#: A company whose shares move or debut: "Shares of X jumped", "X shares rose", "X made its debut".
+_EN_SHARES = re.compile(
+    rf"\b[Ss]hares\s+(?:of|in)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})\s+(?:jumped|rose|surged|soared|fell|dropped|slumped|"
+    r"opened|closed|ended|began|started|climbed|gained|tumbled|sank|debuted|more\s+than|were|have|had)\b"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n2>{_EN_PHRASE})(?:'s|’s)?\s+(?:shares|stock)\s+(?:jumped|rose|surged|soared|fell|"
+    r"dropped|slumped|opened|closed|ended|began|started|climbed|gained|tumbled|sank|debuted)\b"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE})\s+(?:made|makes|will\s+make)\s+(?:its|a|their)\s+"
+    r"(?:\w+\s+){0,2}debut\b"
 )
 _EN_TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 _EN_TITLE_OF = re.compile(
@@ -461,12 +485,21 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
+    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH):
+        for m in regex.finditer(text):
+            add_member(*m.span("n"), "subject", 0.55, strict=True)
     for m in _QUOTED_PRODUCT.finditer(text):
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):
             add(*m.span("n"), "product", 0.6)
     for m in _QUOTED_BRAND.finditer(text):
         if _zh_ok(m.group("n")):
+            add(*m.span("n"), "quoted-brand", 0.6)
+    for m in _QUOTED_AFTER_COMPANY.finditer(text):
+        # the quotes mark the name, so words that end names elsewhere may be inside it ("光年之外");
+        # scare quotes around a phrase ("高度重视") are not a name
+        name = m.group("n")
+        if _ZH_NAME_CHARS.match(name) and not reads_as_phrase(name) and name not in _DESCRIPTORS:
             add(*m.span("n"), "quoted-brand", 0.6)
     for regex in (_LATIN_BRAND, _LATIN_BRAND_AFTER):
         for m in regex.finditer(text):
@@ -487,6 +520,12 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 if _en_ok(name):
                     s = s0 + item.start() + lead
                     add(s, s + len(name), cue, 0.6)
+    for m in _EN_SHARES.finditer(text):
+        group = next(g for g in ("n", "n2", "n3") if m.group(g) is not None)
+        lead, name = _strip_en(m.group(group))
+        if _en_ok(name):
+            s = m.start(group) + lead
+            add(s, s + len(name), "subject", 0.6)
     for regex, cue in (
         (_EN_SUBJECT, "subject"),
         (_EN_TITLE_OF, "title-apposition"),

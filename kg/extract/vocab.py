@@ -82,6 +82,9 @@ TITLES_ZH: tuple[str, ...] = (
     "执行长",
     "营运长",
     "财务长",
+    # the press's words for whoever runs a company ("美团掌门人王兴")
+    "掌门人",
+    "掌舵人",
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (

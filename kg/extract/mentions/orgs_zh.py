@@ -108,6 +108,12 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start + 1
             complete = False
             break
+        particle = max(word.rfind("了"), word.rfind("的"))
+        if particle > 0 and _freq(word) == 0:
+            # "参投了澜": jieba glued a verb and its particle onto the name's first character
+            left = abs_start + particle + 1
+            complete = False
+            break
         if _ends_name(word, flag):
             complete = False
             break
@@ -313,6 +319,36 @@ def _platform_start(text: str, left: int, s0: int, s1: int) -> int:
     return left
 
 
+def _registered_start(text: str, left: int, s0: int) -> int:
+    """Where a registered legal name starts when a region opens it before `left`.
+
+    A mainland company's registered name is region + trade name + industry + legal form
+    ("北京光年之外科技有限公司"); a trade name may hold words that end names elsewhere ("之外",
+    "之光": the classical particle 之 is common in trade names). So before a legal form, a region
+    followed only by name-like words (no function word, no everyday verb: not "在北京成立X有限公司",
+    "位于上海的X有限公司") starts the name.
+    """
+    for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
+        region = _REGION_RE.match(text, j)
+        if region is None or not all(is_cjk(c) for c in text[j:left]):
+            continue
+        if region.end() < s0 and not reads_as_phrase(text[region.end() : s0]):
+            return j
+    return left
+
+
+def reads_as_phrase(words: str) -> bool:
+    """Do these words read as ordinary language rather than a trade name: a function word, a noun for
+    a kind of company, or an everyday verb, adverb, preposition, conjunction or pronoun ("在北京成立",
+    "高度重视")? The classical particle 之 is common inside trade names ("光年之外") and does not count."""
+    return any(
+        word in vocab.ZH_BOUNDARY_WORDS
+        or word in _KIND_NOUNS
+        or (flag in ("v", "p", "c", "u", "uj", "r", "d") and word != "之" and _freq(word) >= _COMMON_VERB_FREQ)
+        for word, flag, _ in _pos(words)
+    )
+
+
 def _zh_suffix_occurrences(
     nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
 ) -> list[Occurrence]:
@@ -350,6 +386,8 @@ def _zh_suffix_occurrences(
             left = _skip_glued_char(text, left, s0)
         if suffix in vocab.LEGAL_FORMS_ZH:
             left = _platform_start(text, left, s0, s1)
+            if not known_head:
+                left = _registered_start(text, left, s0)
             left = _alias_start(text, left, s0, s1)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))

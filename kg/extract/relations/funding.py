@@ -209,6 +209,16 @@ def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, _orgs(m.group("inv")), "follow", "funding-follow", 0.8)
 
 
+def _h_took_part(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A参与了B的C轮融资", "A参投了B", "A、D参与投资了B": investors taking part in a named company's
+    round. 参与 says nothing of the part played (a lead takes part too); 参投 and 跟投 say follow."""
+    co = eng.ent(view, m.group("co") or m.group("co2"))
+    if not co.is_companyish():
+        return
+    role = "follow" if re.search(r"参投|跟投", m.group(0)) else None
+    _invest(eng, view, m, _orgs(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
+
+
 def _h_sole(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, _orgs(m.group("inv")), "sole", "funding-sole", 0.85)
 

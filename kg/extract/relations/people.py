@@ -198,9 +198,27 @@ def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A role taken without naming the company ("许明哲将接任CTO一职"): the company of the story."""
     per = eng.ent(view, m.group("per")).group
-    org = eng.topic(view)
+    org = _first(_announcer(eng, view, m.start()), eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+#: A company announcing at the start of the sentence ("小米集团宣布,", "A公告称"): its own appointments.
+_ANNOUNCES = re.compile(
+    r"\s*(?:今日|今天|近日|日前|昨日|昨天|晚间|正式)?\s*(?:宣布|公告称|公告|发布公告称|官宣|发文称)"
+)
+
+
+def _announcer(eng: _Engine, view: _View, pos: int) -> int | None:
+    """The company whose announcement opens the sentence before `pos`, if one does: a title taken
+    without naming the company ("A宣布,X出任集团总裁") is held there."""
+    for i, ch in enumerate(view.skel[:pos]):
+        if ch in view.groups:
+            ent = eng.ent(view, ch)
+            if ent.is_companyish() and _ANNOUNCES.match(view.skel, i + 1):
+                return ent.group
+            return None
+    return None
 
 
 def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:

@@ -21,6 +21,7 @@ from kg.extract.relations.funding import (
     _h_kind_member,
     _h_lead,
     _h_sole,
+    _h_took_part,
     _h_verb,
 )
 from kg.extract.relations.ipo import (
@@ -91,6 +92,16 @@ RULES: list[_Rule] = [
     # funding, Chinese
     _Rule(
         "funding-lead", _r(rf"(?:由\s*)?(?P<inv>{ZL})\s*(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"), _h_lead
+    ),
+    _Rule(
+        "funding-took-part",
+        _r(
+            # "A参与了B的A轮融资", "A、C此前参投了B", "A也参与投资了B": the company is named in the clause
+            rf"(?P<inv>{ZL})\s*(?:等)?\s*{_WHEN}(?:已|已经|将|正式|均|都)?\s*"
+            rf"(?:(?:参与|参投|跟投)(?:了)?\s*(?P<co>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,14}}?(?:融资|投资|募资|增资|轮)"
+            rf"|(?:参与投资|参投)(?:了)?\s*(?P<co2>{ORG}))"
+        ),
+        _h_took_part,
     ),
     _Rule(
         "funding-follow",
@@ -597,7 +608,26 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|任)\s*(?:公司|该公司|本公司)?\s*(?:的)?"
+            # "X创立了A,并出任董事长", "X加入A后担任CTO": the title is held at the company just named
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,20}}?(?:创立|创办|创建|成立|加入|加盟)(?:了)?\s*(?P<org>{ORG})"
+            rf"[^。;!?{NE}]{{0,12}}?(?:,\s*|后)(?:并|同时|随后|之后)?\s*(?:将|已|正式)?(?:出任|担任|任)\s*"
+            rf"(?:公司|该公司|集团)?\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "A董事长由X担任", "A的CEO一职将由X接任"
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*(?P<per>{PER})\s*"
+            rf"(?:担任|出任|接任|兼任)"
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
             rf"\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_title_topic,

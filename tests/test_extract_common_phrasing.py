@@ -1,0 +1,169 @@
+"""Everyday phrasing of business news that no evaluation article prompted: registered names with
+function words inside, people an article is about but never titles, a quoted name after "startup",
+taking part in a named company's round, founding an unknown company, appointments announced by the
+company, and English share-price debuts. Invented sentences; each rule has a near miss."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+PUBLISHED = "2025-06-10"
+
+
+def _extract(text: str):
+    return extract(Article(text=text, published=PUBLISHED))
+
+
+def _rels(text: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+    ex = _extract(text)
+    name = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
+
+
+def _entities(text: str) -> dict[str, set[str]]:
+    return {n: set(e.types) for e in _extract(text).entities for n in e.names}
+
+
+# -- registered names ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["北京光年之外科技有限公司", "北京星河之光科技有限公司", "深圳市前海星云之间信息技术有限公司"]
+)
+def test_a_registered_name_runs_from_its_region_to_its_legal_form(name: str) -> None:
+    assert _entities(f"林澈宣布成立{name}。")[name] == {"Company"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("他在北京成立光年科技有限公司。", "光年科技有限公司"), ("位于上海的星河科技有限公司成立。", "星河科技有限公司")],
+)
+def test_a_region_before_a_verb_or_particle_is_not_part_of_the_name(text: str, name: str) -> None:
+    names = _entities(text)
+    assert name in names
+    assert not any(n.startswith(("北京", "上海", "在", "位于")) for n in names)
+
+
+def test_a_verb_and_particle_glued_to_a_name_are_cut_off() -> None:
+    rels = _rels("红杉中国参投了澜溯科技A轮融资。")
+    assert rels[("INVESTED_IN", "红杉中国", "澜溯科技")]["round"] == "A"
+    assert "红杉中国参投了澜溯科技" not in _entities("红杉中国参投了澜溯科技A轮融资。")
+
+
+# -- people the article is about -------------------------------------------------------------------
+
+_FEATURE = (
+    "时隔两年,陆沉舟与韩青禾再次合作。韩青禾大力支持陆沉舟再次创业。"
+    "两人相识于大学,陆沉舟沉迷编程,韩青禾则热衷辩论。多年后,陆沉舟回忆起这段经历仍然感慨。"
+    "韩青禾说,这份友情一直延续。"
+)
+
+
+def test_people_named_again_and_again_without_a_title_are_people() -> None:
+    names = _entities(_FEATURE)
+    assert names.get("陆沉舟") == {"Person"}
+    assert names.get("韩青禾") == {"Person"}
+
+
+def test_a_word_that_merely_starts_with_a_surname_character_is_no_person() -> None:
+    text = "高度重视安全。高度重视质量。高度重视服务。万元以上的订单不多,万元以下的订单很多,万元级别最常见。"
+    assert not any("Person" in types for types in _entities(text).values())
+
+
+def test_a_name_seen_once_without_a_cue_stays_unknown() -> None:
+    assert "韩青禾" not in _entities("时隔两年,韩青禾再次合作。")
+
+
+# -- a quoted name after "startup" -----------------------------------------------------------------
+
+
+def test_a_quoted_name_after_a_startup_noun_is_a_company() -> None:
+    assert _entities("他将参与陆沉舟创业公司“光年之外”的A轮投资。")["光年之外"] == {"Company"}
+
+
+@pytest.mark.parametrize("text", ["该公司“高度重视”安全问题。", "星河公司“非常看好”这一市场。"])
+def test_scare_quotes_after_a_company_are_no_name(text: str) -> None:
+    names = _entities(text)
+    assert "高度重视" not in names
+    assert "非常看好" not in names
+
+
+# -- taking part in a named company's round --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "investors", "round_"),
+    [
+        ("红杉中国参与了澜溯科技的A轮融资。", ["红杉中国"], "A"),
+        ("红杉中国、高瓴资本此前参与了澜溯科技2亿元B轮融资。", ["红杉中国", "高瓴资本"], "B"),
+    ],
+)
+def test_taking_part_in_a_named_companys_round_is_an_investment(
+    text: str, investors: list[str], round_: str
+) -> None:
+    rels = _rels(text)
+    for investor in investors:
+        assert rels[("INVESTED_IN", investor, "澜溯科技")]["round"] == round_
+
+
+def test_taking_part_in_a_companys_event_is_no_investment() -> None:
+    assert not any(t == "INVESTED_IN" for t, _s, _o in _rels("红杉中国参与了澜溯科技的发布会。"))
+
+
+# -- founding an unknown company, and the title held there -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["原百度首席科学家李建华创立了深度智联。", "李建华于2023年创办深度智联。", "李建华是深度智联的创始人。"],
+)
+def test_the_company_a_person_founded_is_found_after_the_verb(text: str) -> None:
+    assert ("FOUNDED", "李建华", "深度智联") in _rels(text)
+
+
+@pytest.mark.parametrize("text", ["公司成立之初,团队只有三人。", "公司成立三年,营收翻倍。", "他创立了自己的公司。"])
+def test_what_follows_a_founding_verb_is_not_always_a_name(text: str) -> None:
+    assert not any("Company" in types for types in _entities(text).values())
+
+
+def test_a_title_taken_after_founding_is_held_at_the_new_company() -> None:
+    rels = _rels("李建华创立了深度智联，并出任董事长。")
+    assert rels[("HOLDS_POSITION", "李建华", "深度智联")]["title"] == "董事长"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["小米集团任命卢伟冰为总裁。", "小米集团总裁由卢伟冰担任。", "小米集团宣布，卢伟冰出任集团总裁。"],
+)
+def test_an_appointment_by_or_at_a_company_is_a_position_there(text: str) -> None:
+    assert _rels(text)[("HOLDS_POSITION", "卢伟冰", "小米集团")]["title"] == "总裁"
+
+
+def test_a_title_taken_after_leaving_elsewhere_is_not_put_on_the_announcer_of_nothing() -> None:
+    rels = _rels("卢伟冰离开华为后出任公司总裁。")
+    assert ("HOLDS_POSITION", "卢伟冰", "华为") not in rels
+
+
+# -- English debuts --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of Lanting Health jumped 40% in their Hong Kong debut on Friday.",
+        "Lanting Health shares jumped 40% in their Hong Kong debut.",
+        "Lanting Health made its trading debut in Hong Kong on Friday.",
+    ],
+)
+def test_a_company_whose_shares_debut_is_listed(text: str) -> None:
+    rels = _rels(text)
+    assert [(t, s) for t, s, _o in rels] == [("LISTED_ON", "Lanting Health")]
+
+
+def test_shares_of_a_listed_company_moving_are_no_listing() -> None:
+    assert not any(t == "LISTED_ON" for t, _s, _o in _rels("Shares of Lanting Health jumped 4% on Friday."))
