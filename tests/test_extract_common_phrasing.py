@@ -167,3 +167,54 @@ def test_a_company_whose_shares_debut_is_listed(text: str) -> None:
 
 def test_shares_of_a_listed_company_moving_are_no_listing() -> None:
     assert not any(t == "LISTED_ON" for t, _s, _o in _rels("Shares of Lanting Health jumped 4% on Friday."))
+
+
+# -- the company before a step, past adverbs and dates ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("云杉医疗获国投创合、苏州元禾控股等机构投资。", ("INVESTED_IN", "国投创合", "云杉医疗")),
+        ("星河机器人于2024年12月完成5亿元B轮融资，由美团龙珠领投。", ("INVESTED_IN", "美团龙珠", "星河机器人")),
+        ("极光智驾此前已完成三轮融资，投资方涵盖红杉、IDG资本。", ("INVESTED_IN", "IDG资本", "极光智驾")),
+        ("云锦医疗于香港联交所主板挂牌，发行价为每股16.8港元。", ("LISTED_ON", "云锦医疗", "香港联交所主板")),
+        ("李建华创办的深度智联再获融资。", ("FOUNDED", "李建华", "深度智联")),
+    ],
+)
+def test_the_company_is_found_across_adverbs_and_dates_before_its_step(text: str, fact: tuple) -> None:
+    assert fact in _rels(text)
+
+
+def test_a_plan_to_list_is_neither_a_company_nor_a_listing() -> None:
+    text = "澜起光电已于6月20日向美国证券交易委员会(SEC)提交F-1文件，计划在纳斯达克上市。"
+    rels = _rels(text)
+    assert "计划" not in _entities(text)
+    assert not any(t == "LISTED_ON" for t, _s, _o in rels)
+    assert rels[("FILED_FOR_IPO", "澜起光电", "纳斯达克")]["date"] == "2025-06-20"
+
+
+def test_a_listing_scheduled_for_a_day_in_the_same_clause_is_still_a_listing() -> None:
+    rels = _rels("澜起光电计划于2025年6月19日在港交所上市。")
+    assert ("LISTED_ON", "澜起光电", "港交所") in rels
+
+
+def test_an_english_registration_statement_is_an_ipo_filing() -> None:
+    rels = _rels("Lanqi Optics filed an F-1 with the SEC on Friday, seeking a Nasdaq listing.")
+    assert ("FILED_FOR_IPO", "Lanqi Optics", "Nasdaq") in rels
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("澄湖科技计划于2026年1月8日以“2513”为股票代码在港交所主板挂牌上市。", "股票代码"),
+        ("澄湖電動宣布透過SPAC方式上市,目標在2026年第一季上市。", "目標"),
+    ],
+)
+def test_words_before_a_listing_place_are_not_companies(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _entities(text)
+
+
+def test_the_short_form_of_a_known_investor_is_no_person() -> None:
+    text = "本轮由蓝驰创投领投。蓝驰在种子轮便给出高估值。蓝驰合伙人表示看好。蓝驰此前也投资过多家公司。"
+    assert "Person" not in _entities(text).get("蓝驰", set())

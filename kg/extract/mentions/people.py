@@ -99,6 +99,8 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
     for word, starts in counts.items():
         if len(starts) < _RECURRING_NAME_MIN or word in vocab.NOT_NAMES:
             continue
+        if any(taken.overlaps(i, i + len(word)) for i in starts):
+            continue  # part of a name found otherwise ("蓝驰" of "蓝驰创投"): its short form, not a person
         tagged = 0
         for i in starts:
             tokens = _pos(text[max(0, i - 4) : i + len(word) + 4])
@@ -107,9 +109,7 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
         if tagged * 2 <= len(starts) or tagged < _RECURRING_NAME_MIN:
             continue
         # one place is enough: the name is then found everywhere else as a repeat
-        free = [i for i in starts if not taken.overlaps(i, i + len(word))]
-        if free:
-            out.append((free[0], free[0] + len(word), 0.55))
+        out.append((starts[0], starts[0] + len(word), 0.55))
     return out
 
 

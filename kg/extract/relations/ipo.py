@@ -272,7 +272,13 @@ def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.7, default_exchange="hkex")
         return
     planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
-    scheduled = planned and (date := eng.date_near(view, m.start(), m.end())) is not None and date.precision == "day"
+    # a timetable's day is stated in the same clause as the plan, not in an earlier one ("已于6月20日提交
+    # F-1文件,计划在纳斯达克上市" files on a day and plans to list)
+    clause_start = max((k.end() for k in re.finditer(r"[,;:]", view.skel[: m.start()])), default=0)
+    after = re.compile(r"[,;:]").search(view.skel, m.end())
+    clause_end = after.start() if after else len(view.skel)
+    in_clause = [d for d in eng.dates(view) if d[0] >= clause_start and d[1] <= clause_end]
+    scheduled = planned and any(d[2].precision == "day" for d in in_clause)
     if planned and not scheduled:
         # "计划明年在港交所上市" is a plan; "预期股份将于2025年6月19日开始在联交所买卖" is a timetable
         eng.dropped.append(

@@ -397,7 +397,10 @@ RULES: list[_Rule] = [
         "ipo-filing",
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
-            r"申请材料|上市申请书)|秘密递表|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
+            r"申请材料|上市申请书)|秘密递表|"
+            # a US registration statement ("提交F-1文件", "filed an F-1")
+            r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
+            r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
             r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
             r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
