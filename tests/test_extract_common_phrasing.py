@@ -216,5 +216,5 @@ def test_words_before_a_listing_place_are_not_companies(text: str, not_a_name: s
 
 
 def test_the_short_form_of_a_known_investor_is_no_person() -> None:
-    text = "本轮由蓝驰创投领投。蓝驰在种子轮便给出高估值。蓝驰合伙人表示看好。蓝驰此前也投资过多家公司。"
+    text = "本轮由蓝驰创投领投。蓝驰在种子轮便给出高估值。蓝驰一向看好这家公司。蓝驰在这一领域布局很早。"
     assert "Person" not in _entities(text).get("蓝驰", set())
