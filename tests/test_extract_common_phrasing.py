@@ -218,3 +218,39 @@ def test_words_before_a_listing_place_are_not_companies(text: str, not_a_name: s
 def test_the_short_form_of_a_known_investor_is_no_person() -> None:
     text = "本轮由蓝驰创投领投。蓝驰在种子轮便给出高估值。蓝驰一向看好这家公司。蓝驰在这一领域布局很早。"
     assert "Person" not in _entities(text).get("蓝驰", set())
+
+
+# -- careers ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "title"),
+    [
+        ("前台積電研發副總經理林本堅退休。", ("LEFT", "林本堅", "台積電"), "研發副總經理"),
+        ("前蔚来汽车副总裁沈斐离职。", ("LEFT", "沈斐", "蔚来汽车"), "副总裁"),
+    ],
+)
+def test_former_before_a_known_company_and_its_line_of_business_leave_the_title_clean(
+    text: str, fact: tuple[str, str, str], title: str
+) -> None:
+    rels = _rels(text)
+    assert rels[fact]["title"] == title
+
+
+def test_a_known_university_and_a_department_stay_apart() -> None:
+    assert "清华大学电子" not in _entities("清华大学电子系主任李明表示。")
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("从华为离职后，张平安加入了腾讯。", {("LEFT", "张平安", "华为"), ("HOLDS_POSITION", "张平安", "腾讯")}),
+        ("杨植麟此前曾在Google和Meta工作。", {("LEFT", "杨植麟", "Google"), ("LEFT", "杨植麟", "Meta")}),
+    ],
+)
+def test_where_a_person_worked_before_and_joined_after(text: str, facts: set) -> None:
+    assert facts <= set(_rels(text))
+
+
+def test_a_measure_word_that_is_also_a_surname_inside_a_clause_is_no_person() -> None:
+    assert not any("Person" in t for t in _entities("一张平安保单加入了赔付清单。").values())

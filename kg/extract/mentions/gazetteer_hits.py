@@ -38,8 +38,9 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     for word, _flag, s in tokens:
         e = s + len(word)
         if s < start < e:
-            if s == start - 1 and text[s] in vocab.ZH_BOUNDARY_WORDS:
-                continue  # "向蔚" + "来": a preposition jieba glued on, not a longer name
+            if s == start - 1 and (text[s] in vocab.ZH_BOUNDARY_WORDS or text[s] in "前原"):
+                # "向蔚" + "来": a preposition jieba glued on; "前台" + "积电": "former", not a longer name
+                continue
             return True  # "云" + "启智" + "元": jieba reads a word across the name's first edge
     before = [(w, f) for w, f, s in tokens if s + len(w) == start]
     if before:

@@ -408,6 +408,11 @@ def _zh_suffix_occurrences(
             if suffix in vocab.LEGAL_FORMS_ZH and middle == "":
                 out.append(legal_form_of(head, left, s1))
                 continue
+            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {"Company"}:
+                # "蔚来汽车", "商汤科技": a known company's name with its line of business is the same
+                # company (and "蔚来汽车副总裁" holds the title 副总裁, not 汽车副总裁)
+                out.append(legal_form_of(head, left, s1))
+                continue
             if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not _name_like(middle)):
                 dropped.append((name, f"a known name and ordinary words before '{suffix}'"))
                 continue

@@ -35,7 +35,9 @@ _ZH_BEFORE_VERB = re.compile(
 )
 _ZH_PERSON_CUE = re.compile(
     r"创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|退休|表示|透露|认为|"
-    r"介绍|指出|坦言|直言|回应|强调|称"
+    r"介绍|指出|坦言|直言|回应|强调|称|"
+    # a career or a schooling ("X此前曾在A工作", "X毕业于B")
+    r"曾在|曾任|曾于|曾担任|毕业于|出生于|就读于|任职于|供职于"
 )
 
 
@@ -63,7 +65,8 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
                 prev, pflag, pstart = tokens[k - 1]
                 if (
                     len(prev) == 1
-                    and pflag.startswith("nr")
+                    # jieba may read a surname opening the clause as a measure word ("张" + "平安")
+                    and (pflag.startswith("nr") or (pstart == 0 and k == 1))
                     and prev in vocab.SURNAMES_SINGLE
                     and flag not in vocab.ZH_STOP_FLAGS
                 ):

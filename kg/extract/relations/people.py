@@ -265,12 +265,12 @@ def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_worked_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    """"X此前在A工作/任职": a former employer, with no title."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
-        return
+    """"X此前在A工作/任职", "X曾在A和B工作": former employers, with no title."""
     per = eng.ent(view, m.group("per")).group
-    eng.emit(view, "LEFT", per, org.group, {}, m, "worked-at", 0.65)
+    for ch in _orgs(m.group("org")):
+        org = eng.ent(view, ch)
+        if org.root == "Organization" and not org.is_exchange():
+            eng.emit(view, "LEFT", per, org.group, {}, m, "worked-at", 0.65)
 
 
 def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:

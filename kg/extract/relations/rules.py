@@ -544,7 +544,7 @@ RULES: list[_Rule] = [
     _Rule(
         "worked-at",
         _r(
-            rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ORG})\s*"
+            rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)+\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ZL})\s*"
             rf"(?:工作|任职|就职|供职|效力)"
         ),
         _h_worked_at,
@@ -568,6 +568,12 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "left-verb",
+        # "从A离职后,X加入了B": the clause before names where the subject came from
+        _r(rf"(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|出走|离开|退休|荣休)(?:后|之后|以后)\s*,?\s*(?P<per>{PER})"),
+        _h_left_zh,
+    ),
+    _Rule(
+        "left-verb",
         _r(
             # "X将出任A CEO，并卸任B董事长": a clause without its subject leaving B, with the title left
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:并且|并|同时|随后|之后|此后|后|也|亦|还)?\s*(?:已|已经|将|正式)?"
@@ -587,7 +593,7 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?(?:加入|加盟|入职)\s*"
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?(?:加入|加盟|入职)(?:了)?\s*"
             rf"(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
