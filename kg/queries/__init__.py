@@ -182,9 +182,10 @@ def describe() -> Rows:
     return rows
 
 
-#: Nodes the view derives (articles, funding rounds, IPOs): reachable by id, never by name, so a name
-#: lookup or a suggestion always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
-DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO"})
+#: Nodes the view derives (articles, funding rounds, IPOs) and financial figures (named after their
+#: company: "智谱 revenue FY2024"): reachable by id, never by name, so a name lookup or a suggestion
+#: always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
+DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO", "FinancialFigure"})
 #: The shortest normalised prefix that may stand for a longer name ("chenghu" for "Chenghu Technology").
 MIN_PREFIX = 2
 
