@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import deals, embedded
+from kg.queries import deals, embedded, financials
 from kg.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -149,6 +149,9 @@ QUERIES: dict[str, NamedQuery] = {
                    prepare=_lineage_params),
         NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles",
                    embedded.timeline, (Argument("ENTITY", "id"),)),
+        NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
+                                 "(stated, planned, estimated), every source; disagreeing values marked",
+                   financials.financials, (_COMPANY,), finish=financials.table),
     )
 }
 
