@@ -169,9 +169,13 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
             if metric in IPO_TERMS and (_ROUND_CUE.search(body) or not (_IPO_CUE.search(body) or ipo_article)):
                 continue
             periods = find_periods(body[window_start:m_start], published)
-            if metric in STOCKS:  # a stock is "as of" a day: its own period's end, else the article date
-                own = periods[-1][2] if periods else None
-                period = published if own is None else own.label if own.label[:1].isdigit() else own.end
+            if metric in STOCKS:  # a stock is "as of" a day: its own period's end, an earlier "截至" date of
+                own = periods[-1][2] if periods else None  # the sentence, else the article date
+                earlier = [p for _s, _e, p in find_periods(body[:window_start], published) if p.label[:1].isdigit()]
+                if own is not None:
+                    period = own.label if own.label[:1].isdigit() else own.end
+                else:
+                    period = earlier[-1].label if earlier else published
             else:
                 period = periods[-1][2].label if periods else previous_period
             if period is None and english and metric not in STOCKS:

@@ -4,7 +4,8 @@ Each row is one value of one metric for one period (and basis), with every artic
 and how it was put (stated, planned, estimated). The same figure read from several articles, or in
 two names of the company ("云岫智能", "Yunxiu Intelligence"), is shown once with all its sources; when
 articles give different values for the same metric and period, each value gets its own row, marked
-`disagreement`, so a reader sees the conflict rather than one silently chosen number.
+`disagreement`, so a reader sees the conflict rather than one silently chosen number (values in
+different currencies are shown side by side, unmarked: kg has no exchange rates).
 
 Both backends compute the same raw rows (one per FinancialFigure node FIGURE_OF the company: the
 `.cypher` file on Neo4j, `figure_rows` on the view) and pass them through `table`, so the merge and
@@ -68,8 +69,8 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
                 cell[target].add(str(row[field]))
         cell["sources"].update(row.get("sources") or [])
     values: dict[tuple[Any, ...], int] = defaultdict(int)
-    for key in cells:
-        values[key[:3]] += 1
+    for key in cells:  # values in two currencies are not compared (no exchange rates here)
+        values[(*key[:3], key[6])] += 1
     out = []
     for key, cell in cells.items():
         out.append({
@@ -77,7 +78,7 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
             "low": cell["low"], "high": cell["high"], "currency": cell["currency"],
             "precision": ", ".join(sorted(cell["precisions"])) or None, "as_written": sorted(cell["raws"]),
             "modality": ", ".join(sorted(cell["modalities"])) or None, "sources": sorted(cell["sources"]),
-            "disagreement": values[key[:3]] > 1,
+            "disagreement": values[(*key[:3], key[6])] > 1,
         })
     out.sort(key=lambda r: (_metric_rank(r["metric"]), period_sort_key(str(r["period"] or "")),
                             str(r["basis"] or ""), str(r["currency"] or ""), _number(r["amount"]),
