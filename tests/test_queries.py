@@ -21,7 +21,7 @@ from kg.model import Article, Extraction, RelationMention
 from kg.ontology import Ontology
 from kg.queries import QUERIES, AmbiguousEntity, UnknownEntity, bind, describe, find_entity, run_embedded
 from kg.store import Store, open_store
-from tests.factories import investor_network, mention, record_all, relation, source
+from tests.factories import financial_articles, investor_network, mention, record_all, relation, source
 
 # A call of every named query on the generated network, with the arguments the parity tests also use.
 SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
@@ -35,13 +35,14 @@ SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
     "alumni": (["云图数据"], {}),
     "lineage": (["深维机器人"], {"depth": 2, "direction": "up"}),
     "timeline": (["星衡智能"], {}),
+    "financials": (["星衡智能"], {}),
 }
 
 
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("network") / "store") as store:
-        record_all(store, investor_network())
+        record_all(store, [*investor_network(), *financial_articles()])
         return to_networkx(store)
 
 

@@ -24,7 +24,7 @@ from kg.neo4j.cypher import run_cypher
 from kg.neo4j.loader import load_graph
 from kg.queries import QUERIES, UnknownEntity, run_embedded, run_neo4j
 from kg.store import open_store
-from tests.factories import HOSTILE, hostile_article, investor_network, record_all
+from tests.factories import HOSTILE, financial_articles, hostile_article, investor_network, record_all
 from tests.neo4j_fixtures import Neo4jTarget, wipe
 
 pytestmark = pytest.mark.neo4j
@@ -78,6 +78,10 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("timeline", ["上海国投"], {}),
     ("timeline", ["港交所"], {}),
     ("timeline", [HOSTILE[5]], {}),
+    ("financials", ["星衡智能"], {}),
+    ("financials", ["Stellar Balance AI"], {}),
+    ("financials", ["港交所"], {}),  # not a company: no figures
+    ("financials", [HOSTILE[0]], {}),
 ]
 
 
@@ -89,7 +93,7 @@ def _case_id(case: tuple[str, list[str], dict]) -> str:
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("parity") / "store") as store:
-        record_all(store, [*investor_network(), hostile_article()])
+        record_all(store, [*investor_network(), hostile_article(), *financial_articles()])
         return to_networkx(store)
 
 

@@ -24,6 +24,7 @@ import bisect
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.financials import add_figures
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
@@ -242,7 +243,9 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
         occs = _drop_unrelated_ner(occs, kept, dropped, label, ner.person_mentions)
     headline_end = sentences[0].end if sentences else 0
     occs = _drop_passing_mentions(occs, kept, types, headline_end, dropped, label)
-    return _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
+    extraction = _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
+    add_figures(extraction, nt, sentences)
+    return extraction
 
 
 #: Mentions that make an entity without a fact a subject of the article rather than a passing name.

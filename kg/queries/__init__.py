@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import deals, embedded
+from kg.queries import deals, embedded, financials
 from kg.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -149,6 +149,9 @@ QUERIES: dict[str, NamedQuery] = {
                    prepare=_lineage_params),
         NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles",
                    embedded.timeline, (Argument("ENTITY", "id"),)),
+        NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
+                                 "(stated, planned, estimated), every source; disagreeing values marked",
+                   financials.financials, (_COMPANY,), finish=financials.table),
     )
 }
 
@@ -182,9 +185,10 @@ def describe() -> Rows:
     return rows
 
 
-#: Nodes the view derives (articles, funding rounds, IPOs): reachable by id, never by name, so a name
-#: lookup or a suggestion always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
-DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO"})
+#: Nodes the view derives (articles, funding rounds, IPOs) and financial figures (named after their
+#: company: "智谱 revenue FY2024"): reachable by id, never by name, so a name lookup or a suggestion
+#: always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
+DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO", "FinancialFigure"})
 #: The shortest normalised prefix that may stand for a longer name ("chenghu" for "Chenghu Technology").
 MIN_PREFIX = 2
 

@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import MIN_PREFIX, UnknownEntity, bind, deals, embedded, get_query
+from kg.queries import MIN_PREFIX, UnknownEntity, bind, deals, embedded, financials, get_query
 from kg.queries.storeview import _IDS, FACT_TIES, MILESTONES, StoreView, _ids, ipo_id, round_id
 from kg.store import Store
 
@@ -40,7 +40,7 @@ def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontolog
     get_query(name)
     # Conditions on source or target say `+type`: that keeps SQLite on the source/target indexes
     # rather than the (unselective) type index.
-    view = StoreView(store, ontology, with_sources=name == "timeline")
+    view = StoreView(store, ontology, with_sources=name in ("timeline", "financials"))
     with store.snapshot():
         params = _bind(view, name, arguments, options)
         rows = _RUNNERS[name](view, **params)
@@ -338,8 +338,15 @@ def _coinvestment_edges(view: StoreView) -> Rows:
              "shared_deals": n} for (x, y), n in sorted(shared.items())]
 
 
+def _financials(view: StoreView, id: str) -> Rows:
+    """`financials.financials`: the company's FIGURE_OF edges and the figure nodes at their other end."""
+    rels = view.relations("+type = 'FIGURE_OF' AND target = ?", id)
+    return financials.financials(view.graph(rels, [id]), id)
+
+
 _RUNNERS: dict[str, Callable[..., Rows]] = {
     "investors": _investors, "portfolio": _portfolio, "co-investors": _co_investors,
     "state-capital": _state_capital, "path": _path, "central-investors": _central_investors,
     "ipo-pipeline": _ipo_pipeline, "alumni": _alumni, "lineage": _lineage, "timeline": _timeline,
+    "financials": _financials,
 }

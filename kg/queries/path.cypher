@@ -7,8 +7,8 @@
 // In Neo4j Browser:  :param a => 'organization:shanghai-guotou'
 //                    :param b => 'person:林知远'
 //                    :param max_hops => 4
-MATCH (a:Organization|Person|Product|FundingRound|IPO {id: $a}),
-      (b:Organization|Person|Product|FundingRound|IPO {id: $b})
+MATCH (a:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $a}),
+      (b:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $b})
 MATCH p = allShortestPaths((a)-[*..15]-(b))
 WHERE none(n IN nodes(p) WHERE n:Article)
 WITH p WHERE length(p) <= $max_hops

@@ -4,7 +4,7 @@
 // role (the first it has); sources are the ids of the articles that state it (see `kg articles`).
 // Parameter: $id, the entity's id.
 // In Neo4j Browser:  :param id => 'organization:星衡智能'
-MATCH (e:Organization|Person|Product|FundingRound|IPO {id: $id})-[r]-(other)
+MATCH (e:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $id})-[r]-(other)
 WHERE r.date IS NOT NULL AND NOT other:Article
 WITH DISTINCT r, startNode(r) AS s, endNode(r) AS t
 RETURN r.date AS date, type(r) AS relation, s.name AS subject, t.name AS object,

@@ -1,0 +1,125 @@
+"""`kg build` + `kg query financials` on three articles written for this test (tests/data/financials: a
+simplified-Chinese prospectus summary, a traditional-Chinese IPO pricing story, an English wire story
+"for the nine months ended"): every figure with its period, currency and modality; the same figure from
+two articles once with both sources; the RDF export conforms to the SHACL shapes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.graph import to_networkx
+from kg.queries import run_embedded
+from kg.store import open_store
+from tests.factories import financial_articles, record_all
+
+DATA = Path(__file__).resolve().parent / "data" / "financials"
+runner = CliRunner()
+
+
+def kg(*args: str | Path) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("financials") / "store"
+    code, _out, err = kg("build", DATA, "--store", path)
+    assert code == 0, err
+    return path
+
+
+def table(store: Path, company: str) -> list[dict[str, Any]]:
+    code, out, err = kg("query", "financials", company, "--store", store, "--format", "json")
+    assert code == 0, err
+    return json.loads(out)
+
+
+def articles(store: Path) -> dict[str, str]:
+    """File name -> article id."""
+    with open_store(store) as s:
+        return {Path(a.path or "").name: a.id for a in s.articles()}
+
+
+def test_every_figure_with_period_currency_and_modality(store: Path) -> None:
+    rows = table(store, "岚峰智能")
+    ids = articles(store)
+    zh, hant, en = (ids[n] for n in ("01-lanfeng-prospectus.md", "02-lanfeng-pricing-hant.md", "03-lanfeng-wire.md"))
+    got = [(r["metric"], r["period"], r["basis"], r["amount"], r["low"], r["high"], r["currency"], r["modality"],
+            r["sources"], r["disagreement"]) for r in rows]
+    assert got == [
+        ("revenue", "FY2024", None, 436000000, None, None, "CNY", "stated", [zh], False),
+        ("revenue", "FY2024", None, 61200000, None, None, "USD", "stated", [en], False),
+        ("revenue", "H1 2025", None, 258000000, None, None, "CNY", "stated", sorted([zh, hant]), False),
+        ("revenue", "9M 2025", None, 53400000, None, None, "USD", "stated", [en], False),
+        ("net_loss", "FY2024", None, 980000000, None, None, "CNY", "stated", [zh], False),
+        ("net_loss", "H1 2025", None, 510000000, None, None, "CNY", "stated", [zh], False),
+        ("adjusted_loss", "9M 2025", "adjusted", 96200000, None, None, "USD", "stated", [en], False),
+        ("rd_expense", "H1 2025", None, 390000000, None, None, "CNY", "stated", [zh], False),
+        ("cumulative_loss", "2025-06-30", "cumulative", 3100000000, 3100000000, None, "CNY", "stated", [zh], False),
+        ("cash", "2025-06-30", None, 1240000000, None, None, "CNY", "stated", [zh], False),
+        ("valuation", "2025-12-02", None, 40000000000, None, None, "HKD", "estimated", [hant], False),
+        ("ipo_raise_target", "IPO", None, 500000000, None, None, "USD", "planned", [hant], False),
+        ("ipo_raise", "IPO", None, 3860000000, None, None, "HKD", "stated", [hant], False),
+        ("offer_price", "IPO", None, 68, None, None, "HKD", "stated", [hant], False),
+    ]
+    by_metric = {r["metric"]: r for r in rows}
+    assert by_metric["cumulative_loss"]["precision"] == "lower_bound"
+    assert by_metric["cumulative_loss"]["as_written"] == ["超31亿元"]
+    # a raise target is never the raise, a valuation never a raise
+    assert by_metric["ipo_raise_target"]["amount"] != by_metric["ipo_raise"]["amount"]
+
+
+def test_every_name_of_the_company_gives_the_same_table(store: Path) -> None:
+    assert table(store, "嵐峰智能") == table(store, "Lanfeng Intelligence") == table(store, "岚峰智能")
+
+
+def test_a_figure_is_not_an_entity_one_can_name(store: Path) -> None:
+    code, _out, err = kg("query", "financials", "岚峰智能 revenue", "--store", store)
+    assert code == 1 and "no entity called" in err
+
+
+def test_the_rdf_export_conforms_and_carries_the_figures(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.ttl"
+    code, _o, err = kg("export", "--format", "ttl", "-o", out, "--store", store)
+    assert code == 0, err
+    code, text, err = kg("validate", "--file", out)
+    assert code == 0, text + err
+    ttl = out.read_text("utf-8")
+    assert "kgo:FinancialFigure" in ttl and "kgo:FIGURE_OF" in ttl and '"9M 2025"' in ttl
+
+
+def test_the_figures_survive_export_and_import(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.trig"
+    assert kg("export", "--format", "trig", "-o", out, "--store", store)[0] == 0
+    code, _o, err = kg("import", out, "--store", tmp_path / "copy")
+    assert code == 0, err
+    assert table(tmp_path / "copy", "岚峰智能") == table(store, "岚峰智能")
+
+
+def test_disagreeing_articles_are_shown_and_marked(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as s:
+        record_all(s, financial_articles())
+        graph = to_networkx(s)
+    rows = run_embedded(graph, "financials", "星衡智能")
+    fy = [(r["amount"], r["disagreement"]) for r in rows if (r["metric"], r["period"]) == ("revenue", "FY2024")]
+    assert fy == [(312000000, True), (320000000, True)]
+    h1 = [r for r in rows if (r["metric"], r["period"]) == ("revenue", "H1 2025")]
+    assert len(h1) == 1 and len(h1[0]["sources"]) == 2 and not h1[0]["disagreement"]
+
+
+def test_removing_an_article_removes_only_its_figures(tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    assert kg("build", DATA, "--store", copy)[0] == 0
+    hant = articles(copy)["02-lanfeng-pricing-hant.md"]
+    assert kg("remove", hant, "--store", copy)[0] == 0
+    rows = table(copy, "岚峰智能")
+    assert not {r["metric"] for r in rows} & {"ipo_raise", "offer_price", "valuation", "ipo_raise_target"}
+    h1 = next(r for r in rows if (r["metric"], r["period"]) == ("revenue", "H1 2025"))
+    assert hant not in h1["sources"] and len(h1["sources"]) == 1
