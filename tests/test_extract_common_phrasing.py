@@ -254,3 +254,28 @@ def test_where_a_person_worked_before_and_joined_after(text: str, facts: set) ->
 
 def test_a_measure_word_that_is_also_a_surname_inside_a_clause_is_no_person() -> None:
     assert not any("Person" in t for t in _entities("一张平安保单加入了赔付清单。").values())
+
+
+# -- investments named by the investor's verb ------------------------------------------------------
+
+
+def test_a_known_company_before_the_word_investment_is_the_investor() -> None:
+    text = "继去年获得宁德时代投资后，蓝锂科技再获小米战略投资。"
+    assert "宁德时代投资" not in _entities(text)
+    assert ("INVESTED_IN", "宁德时代", "蓝锂科技") in _rels(text)
+
+
+def test_a_known_company_with_an_investment_unit_and_legal_form_is_that_unit() -> None:
+    assert "宁德时代投资有限公司" in _entities("宁德时代投资有限公司领投。")
+
+
+def test_a_list_of_a_kind_of_investor_taking_a_stake() -> None:
+    rels = _rels("华控基金、北京国管等国资机构此前已入股星澜机器人。")
+    assert {("INVESTED_IN", "华控基金", "星澜机器人"), ("INVESTED_IN", "北京国管", "星澜机器人")} <= set(rels)
+
+
+def test_an_english_investor_described_before_taking_part() -> None:
+    text = ("Lanjing Robotics has raised 500 million yuan in a Series C round, with state-backed "
+            "Beijing AI Industry Investment Fund taking part.")
+    rels = _rels(text)
+    assert rels[("INVESTED_IN", "Beijing AI Industry Investment Fund", "Lanjing Robotics")]["round"] == "C"

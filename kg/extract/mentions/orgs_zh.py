@@ -408,6 +408,10 @@ def _zh_suffix_occurrences(
             if suffix in vocab.LEGAL_FORMS_ZH and middle == "":
                 out.append(legal_form_of(head, left, s1))
                 continue
+            if suffix == "投资" and middle == "" and re.match(r"(?:后|之后|以后|时|[,。;、的及和与等]|$)", text[s1:]):
+                # "获得宁德时代投资后": the investment the known company made, not a unit called "…投资"
+                dropped.append((name, "a known name and the word for its investment"))
+                continue
             if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {"Company"}:
                 # "蔚来汽车", "商汤科技": a known company's name with its line of business is the same
                 # company (and "蔚来汽车副总裁" holds the title 副总裁, not 汽车副总裁)

@@ -210,12 +210,12 @@ def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_took_part(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    """"A参与了B的C轮融资", "A参投了B", "A、D参与投资了B": investors taking part in a named company's
-    round. 参与 says nothing of the part played (a lead takes part too); 参投 and 跟投 say follow."""
+    """"A参与了B的C轮融资", "A参投了B", "A、D等国资机构已入股B": investors taking part in a named
+    company's round. 参与 says nothing of the part played (a lead takes part too); 参投 and 跟投 say follow."""
     co = eng.ent(view, m.group("co") or m.group("co2"))
     if not co.is_companyish():
         return
-    role = "follow" if re.search(r"参投|跟投", m.group(0)) else None
+    role = "follow" if re.search(r"参投|跟投", m.group(0)) else "strategic" if "战略" in m.group(0) else None
     _invest(eng, view, m, _orgs(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
 
 

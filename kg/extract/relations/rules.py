@@ -96,6 +96,15 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-took-part",
         _r(
+            # "A、B等国资机构此前已入股C": a list, what kind of investors they are, then the stake
+            rf"(?P<inv>{ZL})\s*等\s*[^,。;!?的{NE}]{{0,8}}?{_WHEN}(?:已|已经|均|都|纷纷|先后|相继)?\s*"
+            rf"(?:战略)?(?:入股|投资|注资|增资)(?:了)?\s*(?P<co>{ORG})"
+        ),
+        _h_took_part,
+    ),
+    _Rule(
+        "funding-took-part",
+        _r(
             # "A参与了B的A轮融资", "A、C此前参投了B", "A也参与投资了B": the company is named in the clause
             rf"(?P<inv>{ZL})\s*(?:等)?\s*{_WHEN}(?:已|已经|将|正式|均|都)?\s*"
             rf"(?:(?:参与|参投|跟投)(?:了)?\s*(?P<co>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,14}}?(?:融资|投资|募资|增资|轮)"
@@ -287,7 +296,10 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-follow",
         _r(
-            rf"(?:with|and)\s+(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in)",
+            # "with state-backed X taking part": descriptor words before the investor are not its name
+            rf"(?:with|and)\s+(?:(?:state-backed|state-owned|government-backed|existing|new|investors?|backers?|"
+            rf"shareholders?)\s+)*(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in|"
+            rf"taking\s+part)",
             re.IGNORECASE,
         ),
         _h_follow,
