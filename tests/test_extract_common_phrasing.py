@@ -279,3 +279,27 @@ def test_an_english_investor_described_before_taking_part() -> None:
             "Beijing AI Industry Investment Fund taking part.")
     rels = _rels(text)
     assert rels[("INVESTED_IN", "Beijing AI Industry Investment Fund", "Lanjing Robotics")]["round"] == "C"
+
+
+# -- English descriptions before a name ------------------------------------------------------------
+
+
+def test_a_company_named_after_its_description_is_found() -> None:
+    assert _entities("Shenzhen startup DeepWay closed a 500 million yuan Series A financing.")["DeepWay"] == {"Company"}
+
+
+def test_a_capitalised_word_after_a_description_that_starts_no_clause_is_no_company() -> None:
+    assert "The Guardian" not in _entities("The company said its partner The Guardian was unhappy.")
+
+
+def test_an_investment_in_an_owners_described_partner_goes_to_the_partner() -> None:
+    rels = _rels("China's state-backed Big Fund III has invested in Huawei's chip partner SiCarrier.")
+    assert ("INVESTED_IN", "Big Fund III", "SiCarrier") in rels
+    assert ("INVESTED_IN", "Big Fund III", "Huawei") not in rels
+
+
+def test_a_founder_in_apposition_who_previously_founded_a_described_company() -> None:
+    rels = _rels(
+        "Wang Xiaochuan, founder and CEO of Baichuan Intelligence, previously founded the search engine Sogou."
+    )
+    assert {("FOUNDED", "Wang Xiaochuan", "Sogou"), ("FOUNDED", "Wang Xiaochuan", "Baichuan Intelligence")} <= set(rels)

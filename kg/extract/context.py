@@ -194,6 +194,14 @@ _EN_SHARES = re.compile(
     rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE})\s+(?:made|makes|will\s+make)\s+(?:its|a|their)\s+"
     r"(?:\w+\s+){0,2}debut\b"
 )
+#: A company named after its description ("Shenzhen startup DeepWay closed …", "Huawei's chip partner
+#: SiCarrier"): the capitalised words after a lower-case noun for a company.
+_EN_DESCRIBED = re.compile(
+    r"(?:\b(?:startup|start-up|company|firm|unicorn|chipmaker|carmaker|automaker|maker|developer|partner|"
+    r"supplier|rival|peer|unit|subsidiary|affiliate|spinoff|spin-off)\s+)"
+    rf"(?P<n>{_EN_PHRASE})(?=\s*(?:,|\s(?:has|had|have|is|was|said|says|closed|raised|secured|completed|filed|"
+    r"announced|received|landed|debuted|priced|listed|plans|will|which|that|in|on|for|to|at|as|and)\b|[.;]|$))"
+)
 _EN_TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 _EN_TITLE_OF = re.compile(
     rf"(?i:{_EN_TITLE_ALT})(?:\s+and\s+(?i:{_EN_TITLE_ALT}))?\s+(?:of|at)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
@@ -545,6 +553,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         (_EN_JOINED, "title-apposition"),
         (_EN_FORMER_TITLE, "former-employer"),
         (_EN_BASED, "subject"),
+        (_EN_DESCRIBED, "subject"),
         (_EN_FOUNDED_OBJECT, "subject"),
         (_EN_ROUND_IN, "subject"),
     ):

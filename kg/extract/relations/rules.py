@@ -345,8 +345,9 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-verb",
         _r(
+            # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
             rf"(?P<inv>{ORG})\s+(?:has\s+|have\s+)?(?:invested|invests)\s+(?:[^.;{NE}]{{0,30}}?\s)?"
-            rf"in\s+(?P<co>{ORG})",
+            rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
         _h_verb,
@@ -752,7 +753,11 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<pers>{PL_EN})\s+(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
+            # "X, founder and CEO of A, previously founded the search engine B": an apposition, an
+            # adverb and a lower-case description may come between
+            rf"(?P<pers>{PL_EN})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,)?\s+(?:(?:previously|also|later|then|had|has|once)\s+)*"
+            rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){{0,3}}?"
+            rf"(?P<org>{ORG})",
             re.IGNORECASE,
         ),
         _h_en_founded,
