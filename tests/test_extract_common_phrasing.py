@@ -303,3 +303,25 @@ def test_a_founder_in_apposition_who_previously_founded_a_described_company() ->
         "Wang Xiaochuan, founder and CEO of Baichuan Intelligence, previously founded the search engine Sogou."
     )
     assert {("FOUNDED", "Wang Xiaochuan", "Sogou"), ("FOUNDED", "Wang Xiaochuan", "Baichuan Intelligence")} <= set(rels)
+
+
+# -- funds with no other part in a sentence about an investment ------------------------------------
+
+
+def test_a_fund_in_a_sentence_about_a_round_with_no_other_part_is_an_investor() -> None:
+    text = "澄湖科技完成A轮融资，在这份名单中还能看到启明创投的身影。"
+    rels = _rels(text)
+    assert ("INVESTED_IN", "启明创投", "澄湖科技") in rels
+    assert "amount" not in rels[("INVESTED_IN", "启明创投", "澄湖科技")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "澄湖科技完成A轮融资，启明创投合伙人周志峰出任董事。",  # a partner of the fund, not the fund's money
+        "澄湖科技发布新品，启明创投出席了发布会。",  # no investment in the sentence
+        "澄湖科技完成A轮融资，腾讯是其最大客户。",  # a company that also invests is not taken on co-occurrence
+    ],
+)
+def test_a_fund_beside_a_round_for_another_reason_is_no_investor(text: str) -> None:
+    assert not any(t == "INVESTED_IN" for t, _s, _o in _rels(text) if _s in ("启明创投", "腾讯"))

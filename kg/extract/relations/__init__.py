@@ -22,6 +22,7 @@ from typing import Any
 
 from kg.extract.mentions import Occurrence, root_of
 from kg.extract.relations.engine import _CAP, _ORG0, _PER0, _PROD0, EntityView, RelationCandidate, _Engine, _View
+from kg.extract.relations.funding import settle_lone_investors
 from kg.extract.relations.people import _apply_leave_cue
 from kg.extract.relations.rules import RULES
 from kg.extract.text import NormText, Sentence
@@ -83,6 +84,13 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
     return views
 
 
+def _after_sentence(engine: _Engine, view: _View) -> None:
+    """What a sentence said as a whole: a leave cue turns its positions into departures, and funds
+    left without a part in a sentence about an investment are its investors."""
+    _apply_leave_cue(engine, view)
+    settle_lone_investors(engine, view)
+
+
 def extract_relations(
     nt: NormText,
     sentences: list[Sentence],
@@ -101,5 +109,5 @@ def extract_relations(
     for o in occs:
         salience[o.group] = salience.get(o.group, 0) + 1
     engine = _Engine(nt, entities, published, key_group, salience)
-    engine.run(_views(nt, sentences, occs), RULES, _apply_leave_cue)
+    engine.run(_views(nt, sentences, occs), RULES, _after_sentence)
     return engine.out, engine.ctx.type_updates, engine.ctx.attr_updates, engine.dropped

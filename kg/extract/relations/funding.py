@@ -336,3 +336,37 @@ def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if target is None:
         return
     _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
+
+
+#: Words that make a sentence be about an investment, strongly enough that a fund named in it with no
+#: other part in the sentence is one of the investors.
+_STRONG_FUNDING = re.compile(
+    r"融资|领投|跟投|参投|投资方|投资人|注资|入股|增资|战略投资|基石投资|募资|"
+    r"\braised\b|\bfunding\s+round|\bfinancing\b|\bled\s+by\b|\binvest(?:ed|s)?\s+in\b|\bparticipat",
+    re.IGNORECASE,
+)
+#: What, between a fund and the sentence's company, says the fund is not investing in it here.
+_NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
+
+
+def settle_lone_investors(eng: _Engine, view: _View) -> None:
+    """A fund named in a sentence about an investment and given no part by any rule is taken as one
+    of the round's investors, at low confidence.
+
+    News names investors in more ways than rules can list ("A等机构的身影出现在名单中", "with X in the
+    mix"); a pure investor (a fund, a state platform) in such a sentence is rarely there for another
+    reason. Companies that also invest are left out: they are as often customers or partners."""
+    if not _STRONG_FUNDING.search(view.skel) or _NOT_INVESTING.search(view.skel):
+        return
+    related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
+    members = []
+    for ch in _orgs(view.skel):
+        ent = eng.ent(view, ch)
+        if ent.group in related or not ent.types <= {"Investor", "StateOwnedFund"} or not ent.types:
+            continue
+        members.append(ch)
+    if not members:
+        return
+    m = re.compile("|".join(map(re.escape, members))).search(view.skel)
+    if m is not None:
+        _invest(eng, view, m, members, None, "funding-cooccurrence", 0.45, money_ok=False)
