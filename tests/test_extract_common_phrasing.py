@@ -325,3 +325,33 @@ def test_a_fund_in_a_sentence_about_a_round_with_no_other_part_is_an_investor() 
 )
 def test_a_fund_beside_a_round_for_another_reason_is_no_investor(text: str) -> None:
     assert not any(t == "INVESTED_IN" for t, _s, _o in _rels(text) if _s in ("启明创投", "腾讯"))
+
+
+# -- products ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("岚峰新材目前主推的半固态电池产品“磐岩”能量密度达到360Wh/kg。", ("DEVELOPS", "岚峰新材", "磐岩")),
+        ("澄湖机器人已推出双足人形机器人「澄一」，身高1.6米。", ("DEVELOPS", "澄湖机器人", "澄一")),
+        ("澄湖生物的核心管线CH-201是一款ADC药物。", ("DEVELOPS", "澄湖生物", "CH-201")),
+    ],
+)
+def test_a_product_without_a_stated_maker_is_the_sentences_companys(text: str, fact: tuple) -> None:
+    assert fact in _rels(text)
+
+
+def test_a_product_after_another_companys_possessive_keeps_that_maker() -> None:
+    rels = _rels("澄湖科技表示，英伟达的芯片H20供应紧张。")
+    assert ("DEVELOPS", "英伟达", "H20") in rels
+    assert ("DEVELOPS", "澄湖科技", "H20") not in rels
+
+
+def test_a_model_code_before_a_product_word_is_no_company() -> None:
+    assert "H20芯片" not in _entities("澄湖科技表示，英伟达的H20芯片供应紧张。")
+
+
+@pytest.mark.parametrize("text", ["该芯片采用7nm工艺。", "公司的产品CEO表示。"])
+def test_a_process_node_or_a_title_after_a_product_word_is_no_product(text: str) -> None:
+    assert not any("Product" in t for t in _entities(text).values())

@@ -130,6 +130,12 @@ _QUOTED_PRODUCT = re.compile(
     r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|机器人|系列)\s*"
     r"[“\"「《](?P<n>[^”\"」》\s]{2,16})[”\"」》]"
 )
+#: A model code right after a product word ("核心管线KL-102", "核心产品QT-VLA"): letters, then a hyphen
+#: or digits, the way drugs, chips and robots are numbered.
+_PRODUCT_CODE = re.compile(
+    r"(?:产品|管线|芯片|药物|候选药物|模型|机器人|型号|新品|旗舰)\s*"
+    r"(?P<n>[A-Z][A-Za-z]{0,5}(?:-[A-Z0-9]{1,6}|[0-9]{1,5})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])"
+)
 _LATIN_BRAND = re.compile(
     r"(?<![A-Za-z0-9])(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)?)(?![A-Za-z0-9])"
     r"(?=\s*(?:旗下|公司|团队|创始人|联合创始人|CEO|首席|董事长|总裁|完成|宣布|获得|获|递表|递交|通过|上市|已|正式|的估值))"
@@ -506,6 +512,8 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH):
         for m in regex.finditer(text):
             add_member(*m.span("n"), "subject", 0.55, strict=True)
+    for m in _PRODUCT_CODE.finditer(text):
+        add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):

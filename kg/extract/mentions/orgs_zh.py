@@ -420,6 +420,10 @@ def _zh_suffix_occurrences(
             if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not _name_like(middle)):
                 dropped.append((name, f"a known name and ordinary words before '{suffix}'"))
                 continue
+        if re.fullmatch(r"[A-Z]{1,4}-?\d{1,5}[A-Za-z]{0,3}", prefix):
+            # "H20芯片", "A100显卡": a model code and the kind of product, not a company
+            dropped.append((name, "a model code and a product word, not a company"))
+            continue
         if len(prefix) < 2 or not any(is_cjk(c) or c.isalnum() for c in prefix):
             if prefix:
                 dropped.append((name, "organisation suffix without a name before it"))

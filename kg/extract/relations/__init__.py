@@ -23,6 +23,7 @@ from typing import Any
 from kg.extract.mentions import Occurrence, root_of
 from kg.extract.relations.engine import _CAP, _ORG0, _PER0, _PROD0, EntityView, RelationCandidate, _Engine, _View
 from kg.extract.relations.funding import settle_lone_investors
+from kg.extract.relations.other import settle_lone_products
 from kg.extract.relations.people import _apply_leave_cue
 from kg.extract.relations.rules import RULES
 from kg.extract.text import NormText, Sentence
@@ -86,9 +87,11 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
 
 def _after_sentence(engine: _Engine, view: _View) -> None:
     """What a sentence said as a whole: a leave cue turns its positions into departures, and funds
-    left without a part in a sentence about an investment are its investors."""
+    left without a part in a sentence about an investment are its investors; products without a
+    maker are the sentence's (or the passage's) company's."""
     _apply_leave_cue(engine, view)
     settle_lone_investors(engine, view)
+    settle_lone_products(engine, view)
 
 
 def extract_relations(

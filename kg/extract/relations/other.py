@@ -66,3 +66,27 @@ def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         region=region if level else None,
         gov_level=level,
     )
+
+
+def settle_lone_products(eng: _Engine, view: _View) -> None:
+    """A product no rule gave a maker is the company's named before it in the sentence, or else the
+    company of the passage ("X目前主推的电池产品“磐石”", "其核心产品Y"), at low confidence.
+
+    Products are found by their own context (quotes after a product word, a model code after
+    "核心产品"); the phrase tying them to the maker varies too much to list, and an article names its
+    subject's products far more often than anyone else's. A product after another company's
+    possessive ("B的芯片Z") already has its maker from the possessive rule."""
+    made = {r.target for r in eng.sentence_relations(view) if r.type == "DEVELOPS"}
+    for i, ch in enumerate(view.skel):
+        if ch not in view.groups or eng.ent(view, ch).root != "Product":
+            continue
+        product = eng.ent(view, ch).group
+        if product in made:
+            continue
+        maker = _first(eng.company_before(view, i), eng.topic(view))
+        if maker is None:
+            continue
+        span = re.compile(re.escape(ch)).search(view.skel)
+        if span is not None:
+            eng.emit(view, "DEVELOPS", maker, product, {}, span, "develops-context", 0.5)
+            made.add(product)
