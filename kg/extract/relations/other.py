@@ -69,8 +69,9 @@ def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def settle_lone_products(eng: _Engine, view: _View) -> None:
-    """A product no rule gave a maker is the company's named before it in the sentence, or else the
-    company of the passage ("X目前主推的电池产品“磐石”", "其核心产品Y"), at low confidence.
+    """A product no rule gave a maker is the company's named before it when the sentence names one
+    company, or the article's main company when it names none ("X目前主推的电池产品“磐石”",
+    "其核心产品Y"), at low confidence.
 
     Products are found by their own context (quotes after a product word, a model code after
     "核心产品"); the phrase tying them to the maker varies too much to list, and an article names its
@@ -83,7 +84,11 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
         product = eng.ent(view, ch).group
         if product in made:
             continue
-        maker = _first(eng.company_before(view, i), eng.topic(view))
+        makers = {eng.ent(view, c).group for c in view.skel if c in view.groups and eng.ent(view, c).is_companyish()}
+        before = eng.company_before(view, i)
+        # two companies in the sentence ("A与B相比,C芯片…") leave the maker open; with none, the
+        # company the whole article is about, not merely the last one named
+        maker = before if len(makers) == 1 else None if makers else eng.main_company()
         if maker is None:
             continue
         span = re.compile(re.escape(ch)).search(view.skel)
