@@ -229,6 +229,17 @@ def test_yearless_dates_land_within_half_a_year_of_the_base(
     assert gap <= 200
 
 
+@given(month=st.integers(1, 12), day=st.integers(1, 28), base_year=st.integers(2000, 2030))
+def test_yearless_dates_take_the_year_when_only_a_year_is_known(month: int, day: int, base_year: int) -> None:
+    """A story whose last named year is 2021 puts "10月13日" in 2021: with no month to compare, the
+    year before or after would be a guess."""
+    for text in (f"{month}月{day}日", ["January", "February", "March", "April", "May", "June", "July",
+                                      "August", "September", "October", "November", "December"][month - 1]
+                 + f" {day}"):
+        value = parse_date(text, f"{base_year:04d}")
+        assert value is not None and value.iso == f"{base_year:04d}-{month:02d}-{day:02d}"
+
+
 # -- weekdays and bare days, resolved against the article's date ---------------------------------
 
 

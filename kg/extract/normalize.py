@@ -539,6 +539,15 @@ def _nearest_year(month: int, day: int | None, base: dt.date) -> int:
     return best
 
 
+def _year_of(month: int, day: int | None, base: str | None, base_date: dt.date) -> int:
+    """The year of a month and day written without one: the base's own year when only the year is
+    known (a story that last named 2021 means 10月13日 of 2021, not of the year before), else the year
+    that puts it nearest the base date."""
+    if _base_precision(base) == "year":
+        return base_date.year
+    return _nearest_year(month, day, base_date)
+
+
 def _day_of_month(day: int, base_date: dt.date) -> DateValue | None:
     """A bare day ("12日") in the article's month, or the month before when it is after the base day:
     news reports what happened, so "28日" in an article of 3 December is 28 November."""
@@ -568,7 +577,7 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
         if year is None:
             if base_date is None:
                 return None
-            year = _nearest_year(month, day, base_date)
+            year = _year_of(month, day, base, base_date)
         return _day(year, month, day)
     if g["paren_day"]:
         # Taiwan's "今(17)日", "昨(11)日": the day of the month is written out, in the base's month
@@ -609,7 +618,7 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return _day(int(g["ey"]), month, day)
         if base_date is None:
             return None
-        return _day(_nearest_year(month, day, base_date), month, day)
+        return _day(_year_of(month, day, base, base_date), month, day)
     if g["en_dmy"]:
         return _day(int(g["fy"]), _MONTHS[_month_key(g["fm"])], int(g["fd"]))
     if g["en_my"]:
