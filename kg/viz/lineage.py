@@ -161,7 +161,7 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         if child in generation and parent in generation:
             view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", _people_names(graph, d), d.get("date"),
                                           bool(d.get("derived")), list(d.get("sources", []))))
-    via = {}
+    via: dict[str, list[str]] = {}
     for edge in view.edges:
         via.setdefault(edge.source, []).extend(p for p in edge.via if p not in via.get(edge.source, []))
     for node in view.nodes:
