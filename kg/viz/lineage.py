@@ -13,9 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-COLUMN_WIDTH = 340
-ROW_HEIGHT = 100
-INVESTOR_INDENT = 40
+from kg.viz.lineage_layout import COLUMN_WIDTH, box_size, layout
 
 #: Node kinds in legend order, with their colours; state capital stands out in red.
 KINDS: dict[str, tuple[str, str]] = {
@@ -37,8 +35,24 @@ class LineageNode:
     year: str | None
     aliases: list[str]
     sources: list[str]
+    via: list[str] = field(default_factory=list)  # who carried the lineage here (its spin-off edges' people)
+    anchor: str | None = None  # an investor is listed under this company
     x: float = 0.0
     y: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The text in its box: the name, then year and the people who left to found it. The people sit
+        in the box rather than on the arrow, where a wide lineage has no room for twenty names."""
+        second = " · ".join(filter(None, [self.year, "via " + ", ".join(self.via) if self.via else ""]))
+        return [self.name, second] if second else [self.name]
+
+    def font_sizes(self) -> list[int]:
+        """A font per line that keeps it inside the box (13 px names, 11 px details, never under 8)."""
+        width = box_size(self.kind)[0] - 14
+        lines = self.lines()
+        sizes = (13 if self.kind not in {"state", "investor"} else 11, 11)[: len(lines)]
+        return [max(8, min(size, int(width / max(1.0, text_width(line)))))
+                for line, size in zip(lines, sizes, strict=True)]
 
 
 @dataclass
@@ -50,6 +64,12 @@ class LineageEdge:
     date: str | None
     derived: bool
     sources: list[str]
+    points: list[tuple[float, float]] = field(default_factory=list)  # from source to target, arrow at the end
+
+
+def text_width(text: str) -> float:
+    """Width in ems, erring wide: CJK characters are one em, Latin letters a little over half."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
 
 
 @dataclass
@@ -65,8 +85,10 @@ class LineageView:
     column_names: dict[int, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
+        nodes = [{**vars(n), "lines": n.lines(), "fonts": n.font_sizes(), "w": box_size(n.kind)[0],
+                  "h": box_size(n.kind)[1]} for n in self.nodes]
         return {"root": self.root, "kinds": {k: {"color": c, "label": label} for k, (c, label) in KINDS.items()},
-                "nodes": [vars(n) for n in self.nodes], "edges": [vars(e) for e in self.edges]}
+                "nodes": nodes, "edges": [vars(e) for e in self.edges]}
 
 
 def _kind(labels: list[str], is_root: bool) -> str:
@@ -139,9 +161,14 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         if child in generation and parent in generation:
             view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", _people_names(graph, d), d.get("date"),
                                           bool(d.get("derived")), list(d.get("sources", []))))
+    via: dict[str, list[str]] = {}
+    for edge in view.edges:
+        via.setdefault(edge.source, []).extend(p for p in edge.via if p not in via.get(edge.source, []))
+    for node in view.nodes:
+        node.via = via.get(node.id, [])
     if with_investors:
         _add_investors(graph, view, generation)
-    _layout(view)
+    layout(view)
     view.nodes.sort(key=lambda n: (n.generation, n.y, n.id))
     view.edges.sort(key=lambda e: (e.type, e.source, e.target))
     return view
@@ -158,33 +185,15 @@ def _add_investors(graph: nx.MultiDiGraph, view: LineageView, generation: dict[s
                 id=investor, name=data.get("name", investor),
                 kind="state" if "StateOwnedFund" in data.get("labels", []) else "investor",
                 generation=generation[company], year=None, aliases=list(data.get("aliases", [])),
-                sources=list(d.get("sources", []))))
+                sources=list(d.get("sources", [])), anchor=company))
             present.add(investor)
         view.edges.append(LineageEdge(investor, company, "INVESTED_IN", [], d.get("date"), False,
                                       list(d.get("sources", []))))
 
 
-def _layout(view: LineageView) -> None:
-    """Columns by generation (oldest left), rows ordered by year then name; investors below."""
-    columns: dict[int, list[LineageNode]] = {}
-    for node in view.nodes:
-        columns.setdefault(node.generation, []).append(node)
-    for gen, nodes in columns.items():
-        nodes.sort(key=lambda n: (n.kind in {"state", "investor"}, n.year or "9999", n.name))
-        y = 0.0
-        for node in nodes:
-            investor = node.kind in {"state", "investor"}
-            node.x = gen * COLUMN_WIDTH + (INVESTOR_INDENT if investor else 0)
-            node.y = y
-            y += ROW_HEIGHT * (0.55 if investor else 1.0)  # investor boxes are smaller
-
-
 def column_x(view: LineageView) -> dict[int, float]:
-    """Where each column's heading goes: above the companies (not the indented investors) of it."""
-    xs: dict[int, list[float]] = {}
-    for node in view.nodes:
-        xs.setdefault(node.generation, []).append(node.x)
-    return {g: min(v) for g, v in xs.items()}
+    """Where each column's heading goes: above its first lane of companies."""
+    return {n.generation: n.generation * COLUMN_WIDTH for n in view.nodes}
 
 
 def column_labels(view: LineageView) -> dict[int, str]:

@@ -1,80 +1,82 @@
-"""A static SVG of a lineage, for reports: the same positions and colours as the HTML page."""
+"""A static SVG of a lineage, for reports: the same boxes, arrows and colours as the HTML page.
+
+Everything is drawn where `kg.viz.lineage_layout` put it; the legend runs along the top under the
+title rather than down a side column, so a tall lineage does not leave a strip of empty canvas.
+"""
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from kg.viz.lineage import COLUMN_WIDTH, KINDS, LineageView, column_labels, column_x
+from kg.viz.lineage import KINDS, LineageView, column_labels, column_x, text_width
+from kg.viz.lineage_layout import bounds, box_size
 
-_BOX_W, _BOX_H = 170, 54
-_SMALL_W, _SMALL_H = 130, 36
 _FONT = "'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif"
+MARGIN = 40
+TITLE_Y, LEGEND_Y, HEADING_Y, CONTENT_Y = 30, 58, 96, 126  # offsets from the canvas top
 
 
-def _text_width(text: str) -> float:
-    """Width in ems: CJK characters are one em, Latin letters about half."""
-    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+def _attr(text: str) -> str:
+    return escape(text, {'"': "&quot;"})
 
 
-def _size(kind: str) -> tuple[int, int]:
-    return (_SMALL_W, _SMALL_H) if kind in {"state", "investor"} else (_BOX_W, _BOX_H)
+def canvas(view: LineageView) -> tuple[float, float, float, float]:
+    """(left, top, width, height) of the picture in the layout's coordinates."""
+    x1, y1, x2, y2 = bounds(view.nodes)
+    legend = _legend_width()
+    width = max(x2 - x1 + 2 * MARGIN, legend + 2 * MARGIN)
+    return x1 - MARGIN, y1 - CONTENT_Y, width, y2 - y1 + CONTENT_Y + MARGIN
+
+
+def _legend_width() -> float:
+    return sum(_legend_item(label) for _c, label in KINDS.values())
+
+
+def _legend_item(label: str) -> float:
+    return 40 + 12 * text_width(label)
 
 
 def render_svg(view: LineageView, title: str) -> str:
     """The lineage as an SVG document (UTF-8 text)."""
-    margin, header, legend_w = 40, 110, 230
-    xs = [n.x for n in view.nodes] or [0]
-    ys = [n.y for n in view.nodes] or [0]
-    left, top = min(xs) - _BOX_W / 2 - margin, min(ys) - _BOX_H / 2 - header
-    width = max(xs) - min(xs) + _BOX_W + 2 * margin + legend_w
-    height = max(ys) - min(ys) + _BOX_H + header + margin + 40
-    positions = {n.id: n for n in view.nodes}
+    left, top, width, height = canvas(view)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" font-family="{_FONT}">',
-           '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" '
-           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
+           '<defs>'
+           '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker>'
+           '<marker id="arrow-light" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+           'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#aaa"/></marker></defs>',
            f'<rect x="{left:.0f}" y="{top:.0f}" width="{width:.0f}" height="{height:.0f}" fill="#fafafa"/>',
-           f'<text x="{left + margin:.0f}" y="{top + 30:.0f}" font-size="20" font-weight="bold">{escape(title)}</text>']
+           f'<text x="{left + MARGIN:.0f}" y="{top + TITLE_Y:.0f}" font-size="20" font-weight="bold">'
+           f'{escape(title)}</text>']
+    x = left + MARGIN
+    for colour, label in KINDS.values():
+        out.append(f'<rect class="legend" x="{x:.0f}" y="{top + LEGEND_Y - 11:.0f}" width="14" height="14" rx="7" '
+                   f'fill="{colour}"/><text x="{x + 20:.0f}" y="{top + LEGEND_Y:.0f}" font-size="12" '
+                   f'fill="#333">{escape(label)}</text>')
+        x += _legend_item(label)
     heading_x = column_x(view)
     for gen, label in column_labels(view).items():
-        out.append(f'<text x="{heading_x[gen]:.0f}" y="{top + 70:.0f}" font-size="14" text-anchor="middle" '
-                   f'fill="#333">{escape(label)}</text>')
+        out.append(f'<text class="heading" x="{heading_x[gen]:.0f}" y="{top + HEADING_Y:.0f}" font-size="14" '
+                   f'text-anchor="middle" fill="#333">{escape(label)}</text>')
     for edge in view.edges:
-        a, b = positions[edge.source], positions[edge.target]
+        light = edge.type == "INVESTED_IN"
         dash = ' stroke-dasharray="6 4"' if edge.derived else ""
-        colour = "#bbb" if edge.type == "INVESTED_IN" else "#555"
-        (aw, _ah), (bw, bh) = _size(a.kind), _size(b.kind)
-        if edge.type == "INVESTED_IN" and abs(a.x - b.x) < COLUMN_WIDTH / 2:
-            # an investor listed under its company: an elbow from the investor's left side up to the company
-            bus = b.x - bw / 2 + 16
-            out.append(f'<polyline points="{a.x - aw / 2:.0f},{a.y:.0f} {bus:.0f},{a.y:.0f} {bus:.0f},'
-                       f'{b.y + bh / 2:.0f}" fill="none" stroke="{colour}" stroke-width="1.5" '
-                       f'marker-end="url(#arrow)"/>')
-            continue
-        x1 = a.x - aw / 2 if b.x < a.x else a.x + (aw / 2 if b.x > a.x else 0)
-        x2 = b.x + bw / 2 if b.x < a.x else b.x - (bw / 2 if b.x > a.x else 0)
-        out.append(f'<line x1="{x1:.0f}" y1="{a.y:.0f}" x2="{x2:.0f}" y2="{b.y:.0f}" stroke="{colour}" '
-                   f'stroke-width="2"{dash} marker-end="url(#arrow)"/>')
-        label = ", ".join(edge.via) + (f" ({edge.date[:4]})" if edge.date else "")
-        if label and edge.type != "INVESTED_IN":
-            out.append(f'<text x="{(x1 + x2) / 2:.0f}" y="{(a.y + b.y) / 2 - 6:.0f}" font-size="11" '
-                       f'text-anchor="middle" fill="#333">{escape(label)}</text>')
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge.points)
+        out.append(f'<polyline class="edge" data-source="{_attr(edge.source)}" data-target="{_attr(edge.target)}" '
+                   f'points="{points}" fill="none" stroke="{"#aaa" if light else "#555"}" '
+                   f'stroke-width="{1.2 if light else 1.6}"{dash} stroke-linejoin="round" '
+                   f'marker-end="url(#{"arrow-light" if light else "arrow"})"/>')
     for node in view.nodes:
-        w, h = _size(node.kind)
-        colour = KINDS[node.kind][0]
-        out.append(f'<g class="node" data-id="{escape(node.id, {chr(34): "&quot;"})}">'
-                   f'<rect x="{node.x - w / 2:.0f}" y="{node.y - h / 2:.0f}" width="{w}" height="{h}" rx="8" '
-                   f'fill="{colour}"/>')
-        size = max(8, min(13, int((w - 12) / max(1, _text_width(node.name)))))
-        out.append(f'<text x="{node.x:.0f}" y="{node.y + (0 if node.year else 5):.0f}" font-size="{size}" '
-                   f'text-anchor="middle" fill="#fff">{escape(node.name)}</text>')
-        if node.year:
-            out.append(f'<text x="{node.x:.0f}" y="{node.y + 17:.0f}" font-size="11" text-anchor="middle" '
-                       f'fill="#fff">{escape(node.year)}</text>')
+        w, h = box_size(node.kind)
+        lines, fonts = node.lines(), node.font_sizes()
+        out.append(f'<g class="node" data-id="{_attr(node.id)}">'
+                   f'<rect x="{node.x - w / 2:.1f}" y="{node.y - h / 2:.1f}" width="{w:.0f}" height="{h:.0f}" rx="8" '
+                   f'fill="{KINDS[node.kind][0]}"/>')
+        baselines = [node.y + fonts[0] * 0.35] if len(lines) == 1 else [node.y - 3, node.y + 14]
+        for line, size, y in zip(lines, fonts, baselines, strict=True):
+            out.append(f'<text x="{node.x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" '
+                       f'fill="#fff">{escape(line)}</text>')
         out.append("</g>")
-    lx, ly = left + width - legend_w + 10, top + header
-    for i, (colour, label) in enumerate(KINDS.values()):
-        out.append(f'<rect x="{lx:.0f}" y="{ly + i * 22:.0f}" width="14" height="14" rx="7" fill="{colour}"/>'
-                   f'<text x="{lx + 22:.0f}" y="{ly + i * 22 + 12:.0f}" font-size="12">{escape(label)}</text>')
     out.append("</svg>")
     return "\n".join(out)

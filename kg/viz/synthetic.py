@@ -65,3 +65,60 @@ def investment_network(investors: int = 300, companies: int = 500, investments: 
                    round=rng.choice(ROUNDS), date=f"{year}-{rng.randint(1, 12):02d}", amount=amount,
                    currency="CNY" if amount else None, sources=[f"a{len(pairs) % 97}"])
     return g
+
+
+def _company_name(rng: random.Random, names: set[str]) -> str:
+    while (name := "".join(rng.sample(_SYLL, rng.choice([2, 2, 3]))) + rng.choice(_SUFFIX)) in names:
+        pass
+    names.add(name)
+    return name
+
+
+def _spinoff(g: nx.MultiDiGraph, rng: random.Random, child: str, parent: str, year: int, n: int) -> None:
+    """`child` founded in `year` by a person who left `parent`: the edge `kg.lineage` derives, with its person."""
+    person = f"person:p{n}"
+    name = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(_SYLL) + rng.choice(_SYLL)
+    g.add_node(person, labels=["Person"], name=name, aliases=[])
+    g.add_edge(child, parent, key=f"s{n}", type="SPUN_OFF_FROM", via=[person], date=f"{year}-{rng.randint(1, 12):02d}",
+               derived=True, sources=[f"a{n}"])
+
+
+def _company(g: nx.MultiDiGraph, node: str, name: str) -> None:
+    g.add_node(node, labels=["Organization", "Company"], name=name, aliases=[])
+
+
+def wide_lineage(spinoffs: int = 24, seed: int = 15) -> nx.MultiDiGraph:
+    """One parent and `spinoffs` companies founded by its former staff (a "字节系" or "阿里系"), over ten
+    years; names invented, of real length. The parent is `organization:parent`."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    names: set[str] = set()
+    _company(g, "organization:parent", "星澄跳动集团")
+    for i in range(spinoffs):
+        node = f"organization:s{i}"
+        _company(g, node, _company_name(rng, names))
+        _spinoff(g, rng, node, "organization:parent", 2014 + rng.randint(0, 10), i)
+    return g
+
+
+def deep_lineage(generations: int = 7, seed: int = 15) -> nx.MultiDiGraph:
+    """A lineage `generations` deep below `organization:g0` (A -> B -> C -> D -> E -> F ...), with side
+    branches: every generation has one company that carries on and one to three that do not."""
+    rng = random.Random(seed)
+    g = nx.MultiDiGraph()
+    names: set[str] = set()
+    _company(g, "organization:g0", _company_name(rng, names))
+    trunk, n = "organization:g0", 0
+    for gen in range(1, generations):
+        children = [f"organization:g{gen}"] + [f"organization:g{gen}b{k}" for k in range(rng.randint(1, 3))]
+        for child in children:
+            _company(g, child, _company_name(rng, names))
+            _spinoff(g, rng, child, trunk, 2004 + 3 * gen + rng.randint(0, 2), n)
+            n += 1
+        if gen == 2:  # a side branch that goes on for a generation of its own
+            grandchild = f"organization:g{gen}b0x"
+            _company(g, grandchild, _company_name(rng, names))
+            _spinoff(g, rng, grandchild, children[1], 2004 + 3 * gen + 4, n)
+            n += 1
+        trunk = children[0]
+    return g

@@ -1,0 +1,195 @@
+"""The lineage view at real size: a wide two-generation tree (one parent, 24 spin-offs, a "字节系") and a
+deep one (seven generations with side branches), generated in code, checked for what a reader needs:
+no two boxes or labels overlapping, no arrow running through a box, arrowheads on distinct points of
+their box, a canvas that is used, and the page in headless Chromium drawing exactly that (empty console,
+no network requests). The checks here measure the geometry themselves rather than trusting the
+layout's own measures."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import struct
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.viz import render_lineage
+from kg.viz.browser import inspect_page
+from kg.viz.lineage import LineageView, lineage_view
+from kg.viz.network_page import page_layout
+from kg.viz.synthetic import deep_lineage, wide_lineage
+
+SVG = "{http://www.w3.org/2000/svg}"
+ARROWHEAD = 8.0  # px: two arrowheads closer than this read as one
+TREES = {"wide": (wide_lineage, "organization:parent"), "deep": (deep_lineage, "organization:g0")}
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(boxes: dict[str, Box], pad: float = 0.0) -> list[tuple[str, str]]:
+    return [(a, b) for (a, p), (b, q) in itertools.combinations(boxes.items(), 2)
+            if p[0] - pad < q[2] and q[0] - pad < p[2] and p[1] - pad < q[3] and q[1] - pad < p[3]]
+
+
+def _on_boundary(point: tuple[float, float], b: Box, tol: float = 1.0) -> bool:
+    x, y = point
+    inside = b[0] - tol <= x <= b[2] + tol and b[1] - tol <= y <= b[3] + tol
+    return inside and min(abs(x - b[0]), abs(x - b[2]), abs(y - b[1]), abs(y - b[3])) <= tol
+
+
+def _through(p: tuple[float, float], q: tuple[float, float], b: Box, step: float = 2.0) -> bool:
+    """Whether segment p-q has a point strictly inside box b (sampled every `step` px)."""
+    n = max(1, int(math.dist(p, q) / step))
+    return any(b[0] + 1 < p[0] + (q[0] - p[0]) * k / n < b[2] - 1 and b[1] + 1 < p[1] + (q[1] - p[1]) * k / n < b[3] - 1
+               for k in range(n + 1))
+
+
+def _arrowhead_gaps(ends: dict[str, list[tuple[float, float]]]) -> float:
+    return min((math.dist(p, q) for pts in ends.values() for p, q in itertools.combinations(pts, 2)),
+               default=math.inf)
+
+
+def _tree(name: str) -> tuple[nx.MultiDiGraph, str]:
+    make, root = TREES[name]
+    return make(), root
+
+
+def _boxes(view: LineageView) -> dict[str, Box]:
+    sizes = {"state": (130, 36), "investor": (130, 36)}
+    out = {}
+    for n in view.nodes:
+        w, h = sizes.get(n.kind, (170, 54))
+        out[n.id] = (n.x - w / 2, n.y - h / 2, n.x + w / 2, n.y + h / 2)
+    return out
+
+
+def _check_geometry(boxes: dict[str, Box], edges: list[tuple[str, str, list[tuple[float, float]]]]) -> None:
+    """What every rendering of the tree must satisfy, from its boxes and its arrows' polylines."""
+    assert _overlaps(boxes, pad=8) == []  # at least 8 px between any two boxes
+    ends: dict[str, list[tuple[float, float]]] = {}
+    for source, target, points in edges:
+        assert _on_boundary(points[0], boxes[source]) and _on_boundary(points[-1], boxes[target])
+        ends.setdefault(target, []).append(points[-1])
+        for node, b in boxes.items():
+            if node not in (source, target):
+                assert not any(_through(p, q, b) for p, q in itertools.pairwise(points)), (source, target, node)
+    assert _arrowhead_gaps(ends) >= ARROWHEAD
+
+
+def test_the_generated_trees_have_the_shape_the_issue_asks_for() -> None:
+    wide, root = _tree("wide")
+    view = lineage_view(wide, root)
+    assert len(view.nodes) == 25 and {n.generation for n in view.nodes} == {0, 1}
+    assert all(all(n.via) and n.year for n in view.nodes if n.id != root)  # each box says who left, and when
+    deep, root = _tree("deep")
+    view = lineage_view(deep, root)
+    assert max(n.generation for n in view.nodes) == 6
+    assert sum(1 for n in view.nodes if len([e for e in view.edges if e.target == n.id]) > 1) >= 3  # branching
+
+
+@pytest.mark.parametrize("name", TREES)
+def test_the_layout_keeps_boxes_apart_and_arrows_distinct(name: str) -> None:
+    graph, root = _tree(name)
+    view = lineage_view(graph, root)
+    _check_geometry(_boxes(view), [(e.source, e.target, e.points) for e in view.edges])
+    # generations read left to right: every box of a generation starts right of the previous one's column
+    columns: dict[int, list[float]] = {}
+    for n in view.nodes:
+        columns.setdefault(n.generation, []).append(n.x)
+    assert all(min(columns[g + 1]) > min(columns[g]) + 170 for g in sorted(columns)[:-1])
+
+
+def test_the_wide_tree_is_dealt_into_lanes_and_fans_its_arrows_round_the_parent() -> None:
+    graph, root = _tree("wide")
+    view = lineage_view(graph, root)
+    parent = next(n for n in view.nodes if n.id == root)
+    children = [n for n in view.nodes if n.id != root]
+    assert len({n.x for n in children}) >= 3  # not one column twenty-four boxes tall
+    assert len({n.y for n in children}) == 24  # every spin-off has a row of its own, so its arrow has a way out
+    ends = [e.points[-1] for e in view.edges]
+    sides = {("top" if y == parent.y - 27 else "bottom" if y == parent.y + 27 else "right") for _x, y in ends}
+    assert sides == {"top", "right", "bottom"}
+    width = max(n.x for n in view.nodes) - min(n.x for n in view.nodes) + 170
+    height = max(n.y for n in view.nodes) - min(n.y for n in view.nodes) + 54
+    assert 1.0 <= width / height <= 2.5
+
+
+def _svg_geometry(svg: ET.Element) -> tuple[dict[str, Box], list[tuple[str, str, list[tuple[float, float]]]]]:
+    boxes = {}
+    for group in svg.iter(f"{SVG}g"):
+        rect = group.find(f"{SVG}rect")
+        x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
+        boxes[group.get("data-id")] = (x, y, x + w, y + h)
+    edges = []
+    for line in svg.iter(f"{SVG}polyline"):
+        points = [tuple(float(v) for v in pair.split(",")) for pair in line.get("points").split()]
+        edges.append((line.get("data-source"), line.get("data-target"), points))
+    return boxes, edges
+
+
+def _empty_cells(svg: ET.Element, boxes: dict[str, Box], edges: list, cells: int = 4) -> int:
+    """How many of a cells x cells grid over the drawing area (below the title, legend and headings)
+    hold neither a box nor a stretch of arrow."""
+    x0, y0 = min(b[0] for b in boxes.values()), min(b[1] for b in boxes.values())
+    x1, y1 = max(b[2] for b in boxes.values()), max(b[3] for b in boxes.values())
+    left, top, width, height = (float(v) for v in svg.get("viewBox").split())
+    assert x0 - left < 0.1 * width and left + width - x1 < 0.1 * width  # no empty side strip
+    assert top + height - y1 < 0.1 * height
+    used = set()
+    for b in boxes.values():
+        for gx, gy in itertools.product(range(cells), repeat=2):
+            cx0, cy0 = x0 + gx * (x1 - x0) / cells, y0 + gy * (y1 - y0) / cells
+            if b[0] < cx0 + (x1 - x0) / cells and cx0 < b[2] and b[1] < cy0 + (y1 - y0) / cells and cy0 < b[3]:
+                used.add((gx, gy))
+    for _s, _t, points in edges:
+        for p, q in itertools.pairwise(points):
+            n = max(1, int(math.dist(p, q) / 5))
+            for k in range(n + 1):
+                x, y = p[0] + (q[0] - p[0]) * k / n, p[1] + (q[1] - p[1]) * k / n
+                used.add((min(cells - 1, int((x - x0) / (x1 - x0) * cells)),
+                          min(cells - 1, int((y - y0) / (y1 - y0) * cells))))
+    return cells * cells - len(used)
+
+
+@pytest.mark.parametrize("name", TREES)
+def test_the_svg_and_png_draw_the_same_readable_tree(name: str, tmp_path: Path, chromium: str) -> None:
+    graph, root = _tree(name)
+    render_lineage(graph, root, tmp_path / "t.svg")
+    svg = ET.parse(tmp_path / "t.svg").getroot()
+    boxes, edges = _svg_geometry(svg)
+    assert len(boxes) == len(lineage_view(graph, root).nodes)
+    _check_geometry(boxes, edges)
+    assert _empty_cells(svg, boxes, edges) <= 16 // 3  # no third of the picture left empty
+    texts = [t.text or "" for t in svg.iter(f"{SVG}text")]
+    assert all(any(n["name"] == t for t in texts) for _id, n in graph.nodes(data=True) if "Company" in n["labels"])
+    render_lineage(graph, root, tmp_path / "t.png")
+    png = (tmp_path / "t.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", png[16:24]) == (round(float(svg.get("width"))), round(float(svg.get("height"))))
+
+
+@pytest.mark.parametrize("name", TREES)
+def test_the_page_draws_the_layout_offline_without_overlaps(name: str, tmp_path: Path, chromium: str) -> None:
+    graph, root = _tree(name)
+    page = tmp_path / "t.html"
+    view = render_lineage(graph, root, page)
+    report = inspect_page(page)
+    assert report.console == [] and report.requests == []
+    assert re.search(r'data-rendered="(\d+)"', report.dom).group(1) == str(len(view.nodes))
+    drawn = page_layout(page)  # what Cytoscape.js drew, read back from the page in Chromium
+    boxes = {k: tuple(v) for k, v in drawn["boxes"].items()}
+    expected = _boxes(view)
+    assert boxes.keys() == expected.keys()
+    assert all(boxes[k] == pytest.approx(expected[k]) for k in boxes)
+    assert _overlaps({k: tuple(v) for k, v in drawn["labels"].items()}) == []
+    assert all(boxes[k][0] <= v[0] and v[2] <= boxes[k][2] for k, v in drawn["labels"].items())  # text inside
+    edges = [(*key.split(" -> "), [tuple(p) for p in pts]) for key, pts in drawn["edges"].items()]
+    assert len(edges) == len(view.edges)
+    _check_geometry(boxes, edges)
+    fill_x, fill_y = drawn["fill"]
+    assert max(fill_x, fill_y) > 0.9 and min(fill_x, fill_y) > 2 / 3  # fitted, and no third of the window empty
+    assert drawn["zoom"] > 0.6  # names stay legible at the fitted zoom
