@@ -238,6 +238,11 @@ class Store:
     def entity_exists(self, entity_id: str) -> bool:
         return self.connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
 
+    def entity_key(self, entity_id: str) -> str | None:
+        """The gazetteer key of an entity, None when it has none (or does not exist)."""
+        row = self.connection.execute("SELECT gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else None
+
     def entity_by_key(self, key: str) -> str | None:
         row = self.connection.execute("SELECT id FROM entities WHERE gazetteer_key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -296,16 +301,18 @@ class Store:
                 "SELECT relation_id FROM relation_sources WHERE article_id = ?", (article_id,))}
             touched_ent = {r[0] for r in conn.execute(
                 "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
-            from kg.resolve import person_pool, recluster_people  # resolution builds on the store
+            from kg.resolve import entity_pool, person_pool, recluster_entities, recluster_people
 
             namesakes = person_pool(conn, touched_ent)  # the article may have been what joined them
+            firms = [e for pool in entity_pool(conn, touched_ent).values() for e in pool]  # and these
             conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             self.refresh_relations(conn, touched_rel)
             self.refresh_entities(conn, touched_ent)
-            recluster_people(self, conn, namesakes)
+            tied = recluster_entities(self, conn, firms)
+            recluster_people(self, conn, {*namesakes, *tied})
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
