@@ -501,19 +501,18 @@ def write_article(
         for ent in entities:
             _upsert_entity(conn, ent, article_id, normalize)
             touched_entities.add(ent.id)
-        touched_relations: set[str] = set()
-        for rel in relations:
-            conn.execute(
-                "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
-                (rel.id, rel.type, rel.source, rel.target),
-            )
-            p = rel.provenance
-            conn.execute(
-                "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence,
-                 p.evidence, _dumps(rel.props)),
-            )
-            touched_relations.add(rel.id)
+        # one statement for all rows: a fact-dense article states a fact per sentence, tens of thousands
+        relations = list(relations)
+        touched_relations = {rel.id for rel in relations}
+        conn.executemany(
+            "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
+            [(rel.id, rel.type, rel.source, rel.target) for rel in relations],
+        )
+        conn.executemany(
+            "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
+              _dumps(rel.props)) for rel in relations for p in (rel.provenance,)],
+        )
         store.refresh_relations(conn, touched_relations)
         store.refresh_entities(conn, touched_entities)
     return True
@@ -531,16 +530,14 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
         merged = {**ent.attrs, **attrs}  # what the store knew first stays; new keys are added
         if merged != attrs:
             conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(merged), ent.id))
-    for alias in ent.names:
-        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     (ent.id, alias, normalize(alias), article_id))
-    for alias in (*ent.known_aliases, ent.name):
-        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     (ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id))
+    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     [(ent.id, alias, normalize(alias), article_id) for alias in ent.names])
+    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
+                      for alias in (*ent.known_aliases, ent.name)])
     joined_types = ",".join(sorted(ent.types))
-    for src in ent.sources:
-        conn.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
-             src.span_end, src.method, src.confidence),
-        )
+    conn.executemany(  # one statement for all rows: a long article names one firm thousands of times
+        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+          src.span_end, src.method, src.confidence) for src in ent.sources],
+    )
