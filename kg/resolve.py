@@ -2,8 +2,9 @@
 
 Ids must be the same on every run and machine, so they are built from names, never from counters:
 a gazetteer entity is `<root>:<gazetteer key>` (organization:zhipu-ai), anything else is
-`<root>:<slug of its display name>` when first seen. Later articles join an existing entity when one
-of their names normalises to one of its aliases (智譜 = 智谱 = "Zhipu AI" = "zhipu ai"); a text that
+`<root>:<slug of its display name>` (for people and organisations, of the name chosen from all its
+articles: see below). Later articles join an existing entity when one of their names normalises to one
+of its aliases (智譜 = 智谱 = "Zhipu AI" = "zhipu ai"); a text that
 pairs two names ("Yunxiu Intelligence (云岫智能)") makes both names aliases of one mention, which is
 how English and Chinese names of one company meet.
 
@@ -19,6 +20,14 @@ no other cluster of the pool has that slug, else `person:<slug>-<hash of the sma
 id>` (plus the first article id if two namesakes share that). Records, aliases and the facts they
 state move to the new ids (fact ids are recomputed); removing an article re-clusters the same way.
 Resolution and writing share one `BEGIN IMMEDIATE` transaction, so concurrent builds serialise.
+
+Organisations the gazetteer does not know are made order-independent the same way
+(`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
+sharing a name with the article's are clustered by shared name, transitively; each cluster is named by
+the name most of its articles use and gets `organization:<slug of it>` (plus a hash of its names when
+that slug is taken), so a short name, a legal name, an English name and a traditional spelling meet in
+one node whichever article came first, and the first article no longer picks the id. Gazetteer entities
+are anchors: an unkeyed mention never joins one (in any order), their ids and names never move.
 """
 
 from __future__ import annotations

@@ -372,8 +372,9 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     The first article to name a firm may be the odd one out (a traditional-script report among
     simplified ones); the spelling is voted on by every mention, so it does not depend on the order
     the articles were built in (ties go to the simplified spelling, then the alphabetically first).
-    Which name is shown (brand, legal name) stays the first article's choice. Gazetteer entities keep
-    their canonical name (None is returned).
+    Which name is shown (brand, legal name) is chosen for organisations by `kg.resolve.recluster_entities`
+    (for people by `recluster_people`); for other entities it stays the first article's choice.
+    Gazetteer entities keep their canonical name (None is returned).
     """
     row = conn.execute("SELECT gazetteer_key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None or row[0] is not None:
