@@ -163,3 +163,14 @@ def test_removing_an_organisation_article_gives_the_build_without_it(tmp_path: P
         assert store.remove_article(Article(text=ORG_ARTICLES[removed]).id)
         got = json.dumps(node_link(to_networkx(store)), ensure_ascii=False, indent=1)
     assert got == expected
+
+
+def test_feeding_the_organisation_articles_again_changes_nothing(tmp_path: Path, orgs_in_order: str) -> None:
+    """Idempotent: every article a second time (in another order) is known, and the graph is the same."""
+    with open_store(tmp_path / "s") as store:
+        for text in ORG_ARTICLES:
+            add_article(store, Article(text=text, published="2025-05-20"))
+        for text in reversed(ORG_ARTICLES):
+            added, _dropped = add_article(store, Article(text=text, published="2025-05-20"))
+            assert not added
+        assert json.dumps(node_link(to_networkx(store)), ensure_ascii=False, indent=1) == orgs_in_order
