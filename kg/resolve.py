@@ -387,13 +387,16 @@ def _move_records(
     `touched_ent` is updated with the new ids. Returns the records' old and new ids that differ."""
     touched_rel: set[str] = set()
     moved: set[str] = set()
+    ensured: set[str] = set()
     for (article_id, old_id), (new_id, name) in sorted(target.items()):
-        touched_ent.add(new_id)
-        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
-            conn.execute(
-                "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
-                " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
-        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
+            ensured.add(new_id)
+            touched_ent.add(new_id)
+            if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
+                conn.execute(
+                    "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
+                    " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
+            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
         if new_id == old_id:
             continue
         moved.update((old_id, new_id))
@@ -553,10 +556,10 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
         touched = set(pool)
         moved |= _move_records(store, conn, target, touched)
         for new_id, merged in attrs.items():
-            conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (json.dumps(merged, ensure_ascii=False,
-                                                                                   sort_keys=True), new_id))
-        for (_article_id, _old), (new_id, name) in target.items():
-            conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+            dumped = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+            conn.execute("UPDATE entities SET attrs = ? WHERE id = ? AND attrs != ?", (dumped, new_id, dumped))
+        for new_id, name in {new_id: name for new_id, name in target.values()}.items():
+            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
     if not moved:
         return set()
     marks = ",".join("?" * len(moved))
