@@ -24,7 +24,7 @@ from kg.ingest.safe import display_path, escape_controls
 from kg.model import Article
 from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
-from kg.resolve import recluster_people, resolve
+from kg.resolve import CLUSTERED_ROOTS, recluster_entities, recluster_people, resolve
 from kg.store import Store, write_article
 
 if TYPE_CHECKING:
@@ -90,8 +90,11 @@ def add_article(
         resolution = resolve(store, extraction, ontology)
         stage("storing")
         added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
-        if added:
-            recluster_people(store, conn, {e.id for e in resolution.entities if e.root == "Person" and not e.key})
+        if added:  # organisations first: a person's id may hang on the id of a firm
+            tied = recluster_entities(store, conn, {e.id for e in resolution.entities
+                                                    if e.root in CLUSTERED_ROOTS and not e.key})
+            recluster_people(store, conn, {*tied, *(e.id for e in resolution.entities
+                                                   if e.root == "Person" and not e.key)})
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
 
 

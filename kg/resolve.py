@@ -2,8 +2,9 @@
 
 Ids must be the same on every run and machine, so they are built from names, never from counters:
 a gazetteer entity is `<root>:<gazetteer key>` (organization:zhipu-ai), anything else is
-`<root>:<slug of its display name>` when first seen. Later articles join an existing entity when one
-of their names normalises to one of its aliases (智譜 = 智谱 = "Zhipu AI" = "zhipu ai"); a text that
+`<root>:<slug of its display name>` (for people and organisations, of the name chosen from all its
+articles: see below). Later articles join an existing entity when one of their names normalises to one
+of its aliases (智譜 = 智谱 = "Zhipu AI" = "zhipu ai"); a text that
 pairs two names ("Yunxiu Intelligence (云岫智能)") makes both names aliases of one mention, which is
 how English and Chinese names of one company meet.
 
@@ -19,6 +20,14 @@ no other cluster of the pool has that slug, else `person:<slug>-<hash of the sma
 id>` (plus the first article id if two namesakes share that). Records, aliases and the facts they
 state move to the new ids (fact ids are recomputed); removing an article re-clusters the same way.
 Resolution and writing share one `BEGIN IMMEDIATE` transaction, so concurrent builds serialise.
+
+Organisations the gazetteer does not know are made order-independent the same way
+(`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
+sharing a name with the article's are clustered by shared name, transitively; each cluster is named by
+the name most of its articles use and gets `organization:<slug of it>` (plus a hash of its names when
+that slug is taken), so a short name, a legal name, an English name and a traditional spelling meet in
+one node whichever article came first, and the first article no longer picks the id. Gazetteer entities
+are anchors: an unkeyed mention never joins one (in any order), their ids and names never move.
 """
 
 from __future__ import annotations
@@ -73,6 +82,8 @@ def _resolve_id(store: Store, mention: EntityMention, root: str, taken: set[str]
     for name in {*mention.names, *mention.known_aliases}:
         for entity_id in store.entity_ids_by_alias(normalize_name(name), root):
             votes[entity_id] += 1
+    if root in CLUSTERED_ROOTS:  # a gazetteer entity is an anchor: an unkeyed name never joins it, in any order
+        votes = Counter({eid: n for eid, n in votes.items() if store.entity_key(eid) is None})
     if votes:
         best = max(votes.values())
         return min(eid for eid, n in votes.items() if n == best)
@@ -360,16 +371,35 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
         for rec in cluster:
             target[(rec.article_id, rec.entity_id)] = (new_id, name)
     touched_ent = set(pool)
-    touched_rel: set[str] = set()
-    for (article_id, old_id), (new_id, name) in sorted(target.items()):
-        touched_ent.add(new_id)
-        if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
-            conn.execute(
-                "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
-                " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
+    _move_records(store, conn, target, touched_ent)
+    for (_article_id, _old), (new_id, name) in target.items():
         conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+
+
+def _move_records(
+    store: Store,
+    conn: sqlite3.Connection,
+    target: dict[tuple[str, str], tuple[str, str]],
+    touched_ent: set[str],
+) -> set[str]:
+    """Move each (article, entity) record to the (id, name) `target` gives it: mentions, aliases and
+    the facts it states (fact ids are recomputed from the new endpoints), then refresh what moved.
+    `touched_ent` is updated with the new ids. Returns the records' old and new ids that differ."""
+    touched_rel: set[str] = set()
+    moved: set[str] = set()
+    ensured: set[str] = set()
+    for (article_id, old_id), (new_id, name) in sorted(target.items()):
+        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
+            ensured.add(new_id)
+            touched_ent.add(new_id)
+            if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
+                conn.execute(
+                    "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
+                    " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
+            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
         if new_id == old_id:
             continue
+        moved.update((old_id, new_id))
         conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
                      (new_id, old_id, article_id))
         conn.execute("UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
@@ -390,5 +420,149 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
             touched_rel.update((rel_id, new_rel))
     store.refresh_relations(conn, touched_rel)
     store.refresh_entities(conn, touched_ent)
-    for (_article_id, _old), (new_id, name) in target.items():
-        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+    return moved
+
+
+# -- organisations: clusters and ids from content --------------------------------------------------
+
+#: Roots whose entities the gazetteer does not know are clustered from content after each article:
+#: their names vary from article to article (a short name, a legal name, an English name, another
+#: script), so the first article to arrive must not decide the id, the name or what joins what.
+CLUSTERED_ROOTS = ("Organization",)
+
+
+@dataclass
+class _NameRecord:
+    """What one article says about one unkeyed organisation: its names (normalised and as spelt)
+    and how often the text uses each spelling."""
+
+    article_id: str
+    entity_id: str
+    norms: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+
+def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, list[str]]:
+    """Per clustered root, every unkeyed entity that shares a name, directly or through others, with
+    one of `seeds`. Each entity is already one cluster, so this is the clusters an article touches,
+    not the store: the cost is that of the entities it names."""
+    pool: dict[str, str] = {}
+    todo = list(seeds)
+    while todo:
+        entity_id = todo.pop()
+        if entity_id in pool:
+            continue
+        row = conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is None or row[0] not in CLUSTERED_ROOTS or row[1] is not None:
+            continue
+        pool[entity_id] = row[0]
+        for (norm,) in conn.execute("SELECT DISTINCT norm FROM aliases WHERE entity_id = ?", (entity_id,)).fetchall():
+            todo += [r[0] for r in conn.execute(
+                "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
+                " WHERE a.norm = ? AND e.root = ? AND e.gazetteer_key IS NULL", (norm, row[0]))
+                if r[0] not in pool]
+    out: dict[str, list[str]] = {}
+    for entity_id, root in sorted(pool.items()):
+        out.setdefault(root, []).append(entity_id)
+    return out
+
+
+def _name_records(conn: sqlite3.Connection, pool: list[str]) -> list[_NameRecord]:
+    """The records of `pool`, two queries per entity (not per record: a firm may have thousands)."""
+    out: dict[tuple[str, str], _NameRecord] = {}
+    for entity_id in pool:
+        for article_id, surface, n in conn.execute(
+            "SELECT article_id, surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id, surface",
+            (entity_id,),
+        ):
+            rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
+            rec.surfaces[surface] += n
+        for article_id, alias, norm in conn.execute(
+            "SELECT article_id, alias, norm FROM aliases WHERE entity_id = ?", (entity_id,)
+        ):
+            if (article_id, entity_id) in out:
+                out[(article_id, entity_id)].norms.add(norm)
+                out[(article_id, entity_id)].aliases.add(alias)
+    return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
+
+
+def _name_clusters(records: list[_NameRecord]) -> list[list[_NameRecord]]:
+    """Records that share a name are one organisation, transitively (connected components)."""
+    as_people = [_Record(r.article_id, r.entity_id, r.norms, set(), 0) for r in records]
+    by_key = {(r.article_id, r.entity_id): r for r in records}
+    return [[by_key[(p.article_id, p.entity_id)] for p in cluster] for cluster in _clusters(as_people)]
+
+
+def _org_cluster_name(cluster: list[_NameRecord]) -> str | None:
+    """The name an organisation goes by: the name most of its articles use (ties: the most mentions,
+    then the longer, as within one article, then the first in order), spelt as most mentions spell it
+    (ties: the simplified, then the first spelling). None when no record has a name."""
+    articles: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    spellings: Counter[str] = Counter()
+    for rec in cluster:
+        articles.update(rec.norms)
+        for surface, n in rec.surfaces.items():
+            norm = normalize_name(surface)
+            if norm in rec.norms:
+                counts[norm] += n
+                spellings[surface] += n
+        for alias in rec.aliases:
+            spellings[alias] += 0
+    if not articles:
+        return None
+    best = min(articles, key=lambda norm: (-articles[norm], -counts[norm], -len(norm), norm))
+    return min((s for s in spellings if normalize_name(s) == best),
+               key=lambda s: (-spellings[s], to_simplified(s) != s, s))
+
+
+def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> set[str]:
+    """Make the unkeyed organisations around `entity_ids` a function of content alone, inside the
+    caller's transaction: re-cluster the records of every organisation that shares a name with them,
+    name each cluster (`_org_cluster_name`) and give it the id `<root>:<slug of that name>` (with a
+    hash of its names when another cluster or entity has that slug), and move records, aliases and
+    facts there. Gazetteer entities are anchors and never move. Returns the ids of the people tied
+    (FOUNDED, HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may hang on it."""
+    moved: set[str] = set()
+    for root, pool in entity_pool(conn, entity_ids).items():
+        records = _name_records(conn, pool)
+        clusters = _name_clusters(records)
+        names: list[str] = []
+        for cluster in clusters:
+            name = _org_cluster_name(cluster)
+            if name is None:  # no alias at all: keep what the entity is called now
+                name = conn.execute("SELECT name FROM entities WHERE id = ?", (cluster[0].entity_id,)).fetchone()[0]
+            names.append(name)
+        by_base: dict[str, list[int]] = {}
+        for i, name in enumerate(names):
+            by_base.setdefault(f"{id_prefix(root)}:{slug(name)}", []).append(i)
+        target: dict[tuple[str, str], tuple[str, str]] = {}
+        attrs: dict[str, dict] = {}
+        in_pool = set(pool)
+        for base, members in sorted(by_base.items()):
+            clash = len(members) > 1 or (base not in in_pool and store.entity_exists(base))
+            for i in members:
+                norms = sorted({n for rec in clusters[i] for n in rec.norms})
+                new_id = f"{base}-{short_hash(*norms, length=8)}" if clash else base
+                merged: dict = {}
+                for old in sorted({rec.entity_id for rec in clusters[i]}):
+                    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (old,)).fetchone()
+                    for key, value in json.loads(row[0]).items():
+                        merged.setdefault(key, value)
+                attrs[new_id] = merged
+                for rec in clusters[i]:
+                    target[(rec.article_id, rec.entity_id)] = (new_id, names[i])
+        touched = set(pool)
+        moved |= _move_records(store, conn, target, touched)
+        for new_id, merged in attrs.items():
+            dumped = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+            conn.execute("UPDATE entities SET attrs = ? WHERE id = ? AND attrs != ?", (dumped, new_id, dumped))
+        for new_id, name in {new_id: name for new_id, name in target.values()}.items():
+            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
+    if not moved:
+        return set()
+    marks = ",".join("?" * len(moved))
+    return {r[0] for r in conn.execute(
+        f"SELECT DISTINCT source FROM relations WHERE target IN ({marks})"
+        f" AND type IN ({','.join('?' * len(PERSON_TIES))})", (*sorted(moved), *PERSON_TIES))}

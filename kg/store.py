@@ -238,6 +238,11 @@ class Store:
     def entity_exists(self, entity_id: str) -> bool:
         return self.connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
 
+    def entity_key(self, entity_id: str) -> str | None:
+        """The gazetteer key of an entity, None when it has none (or does not exist)."""
+        row = self.connection.execute("SELECT gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else None
+
     def entity_by_key(self, key: str) -> str | None:
         row = self.connection.execute("SELECT id FROM entities WHERE gazetteer_key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -296,16 +301,18 @@ class Store:
                 "SELECT relation_id FROM relation_sources WHERE article_id = ?", (article_id,))}
             touched_ent = {r[0] for r in conn.execute(
                 "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
-            from kg.resolve import person_pool, recluster_people  # resolution builds on the store
+            from kg.resolve import entity_pool, person_pool, recluster_entities, recluster_people
 
             namesakes = person_pool(conn, touched_ent)  # the article may have been what joined them
+            firms = [e for pool in entity_pool(conn, touched_ent).values() for e in pool]  # and these
             conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             self.refresh_relations(conn, touched_rel)
             self.refresh_entities(conn, touched_ent)
-            recluster_people(self, conn, namesakes)
+            tied = recluster_entities(self, conn, firms)
+            recluster_people(self, conn, {*namesakes, *tied})
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
@@ -365,8 +372,9 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     The first article to name a firm may be the odd one out (a traditional-script report among
     simplified ones); the spelling is voted on by every mention, so it does not depend on the order
     the articles were built in (ties go to the simplified spelling, then the alphabetically first).
-    Which name is shown (brand, legal name) stays the first article's choice. Gazetteer entities keep
-    their canonical name (None is returned).
+    Which name is shown (brand, legal name) is chosen for organisations by `kg.resolve.recluster_entities`
+    (for people by `recluster_people`); for other entities it stays the first article's choice.
+    Gazetteer entities keep their canonical name (None is returned).
     """
     row = conn.execute("SELECT gazetteer_key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None or row[0] is not None:
@@ -494,19 +502,18 @@ def write_article(
         for ent in entities:
             _upsert_entity(conn, ent, article_id, normalize)
             touched_entities.add(ent.id)
-        touched_relations: set[str] = set()
-        for rel in relations:
-            conn.execute(
-                "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
-                (rel.id, rel.type, rel.source, rel.target),
-            )
-            p = rel.provenance
-            conn.execute(
-                "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence,
-                 p.evidence, _dumps(rel.props)),
-            )
-            touched_relations.add(rel.id)
+        # one statement for all rows: a fact-dense article states a fact per sentence, tens of thousands
+        relations = list(relations)
+        touched_relations = {rel.id for rel in relations}
+        conn.executemany(
+            "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
+            [(rel.id, rel.type, rel.source, rel.target) for rel in relations],
+        )
+        conn.executemany(
+            "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
+              _dumps(rel.props)) for rel in relations for p in (rel.provenance,)],
+        )
         store.refresh_relations(conn, touched_relations)
         store.refresh_entities(conn, touched_entities)
     return True
@@ -524,16 +531,14 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
         merged = {**ent.attrs, **attrs}  # what the store knew first stays; new keys are added
         if merged != attrs:
             conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(merged), ent.id))
-    for alias in ent.names:
-        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     (ent.id, alias, normalize(alias), article_id))
-    for alias in (*ent.known_aliases, ent.name):
-        conn.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     (ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id))
+    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     [(ent.id, alias, normalize(alias), article_id) for alias in ent.names])
+    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
+                     [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
+                      for alias in (*ent.known_aliases, ent.name)])
     joined_types = ",".join(sorted(ent.types))
-    for src in ent.sources:
-        conn.execute(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
-             src.span_end, src.method, src.confidence),
-        )
+    conn.executemany(  # one statement for all rows: a long article names one firm thousands of times
+        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+          src.span_end, src.method, src.confidence) for src in ent.sources],
+    )

@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kg.extract import vocab
@@ -34,7 +35,7 @@ from kg.extract.gazetteer import Gazetteer, _build_trie, _trie_regex, matching_f
 from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
 from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
 from kg.extract.mentions.orgs_en import _en_suffix_occurrences
-from kg.extract.mentions.orgs_zh import _REGION_RE, _zh_suffix_occurrences
+from kg.extract.mentions.orgs_zh import _REGION_RE, zh_suffix_occurrences
 from kg.extract.mentions.pairings import _alias_candidates, _en_person_list_members, _list_member_occurrences
 from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, _person_occurrences
 from kg.extract.mentions.products import _product_occurrences
@@ -52,7 +53,10 @@ __all__ = ["TITLE_EN_RE", "TITLES_EN_RE", "TITLES_ZH_RE", "Occurrence", "find_oc
 
 def _select(cands: list[Occurrence]) -> list[Occurrence]:
     """Non-overlapping occurrences, longest first; ties go to the more trusted method."""
-    order = sorted(cands, key=lambda o: (o.start - o.end, -_PRIORITY.get(o.method, 0), -o.confidence, o.start))
+    # keys built in one comprehension and read by a C method, not a Python lambda per comparison
+    # key: this runs eight times per article over every candidate (a sort is stable either way)
+    keys = [(o.start - o.end, -_PRIORITY.get(o.method, 0), -o.confidence, o.start) for o in cands]
+    order = [cands[i] for i in sorted(range(len(cands)), key=keys.__getitem__)]
     chosen: list[Occurrence] = []
     # the chosen ranges never overlap, so "overlaps a chosen range" is "covers a taken character":
     # a byte per character answers it in constant time however many names the article holds
@@ -62,7 +66,7 @@ def _select(cands: list[Occurrence]) -> list[Occurrence]:
             continue
         taken[o.start : o.end] = b"\x01" * (o.end - o.start)
         chosen.append(o)
-    return sorted(chosen, key=lambda o: o.start)
+    return sorted(chosen, key=attrgetter("start"))
 
 
 _LEGAL_TAIL_ZH = re.compile(
@@ -183,21 +187,30 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
     """Other occurrences of names first found by a pattern (a person named once by title), and the
     short forms of organisation names ("澄湖科技" after "杭州澄湖科技有限公司")."""
     names: dict[str, Occurrence] = {}
+    # the forms of a name depend on its surface, whether it is known and whether it is a firm only:
+    # worked out once per distinct name, not once per occurrence (a long text repeats its names)
+    folded_forms: dict[tuple[str, bool, bool], list[str]] = {}
     for o in occs:
         if o.inferred:
             continue
         surface = nt.text[o.start : o.end]
-        forms = [] if o.key else [surface]
-        if root_of(o.types) == "Organization":
-            forms += short_forms(surface)
-        for form in forms:
-            folded = matching_form(form)
-            latin = all(c.isascii() for c in folded)
-            if len(folded) < (3 if latin else 2):
-                continue
+        sig = (surface, bool(o.key), root_of(o.types) == "Organization")
+        if sig not in folded_forms:
+            forms = [] if o.key else [surface]
+            if sig[2]:
+                forms += short_forms(surface)
+            kept = []
+            for form in forms:
+                folded = matching_form(form)
+                latin = all(c.isascii() for c in folded)
+                if len(folded) >= (3 if latin else 2):
+                    kept.append(folded)
+            folded_forms[sig] = kept
+        for folded in folded_forms[sig]:
             names.setdefault(folded, o)
     if not names:
         return []
+    person_src = {folded: root_of(o.types) == "Person" for folded, o in names.items()}
     regex = re.compile(_trie_regex(_build_trie(sorted(names))))
     folded_text = matching_form(nt.text)
     taken = _Intervals((o.start, o.end) for o in occs)
@@ -208,7 +221,9 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
         s, e = m.start(), m.end()
         if e == s:
             continue
-        if taken.overlaps(s, e) and not _cuts_a_person_short(ordered, starts, s, e, names[folded_text[s:e]]):
+        if taken.overlaps(s, e) and not (
+            person_src[folded_text[s:e]] and _cuts_a_person_short(ordered, starts, s, e, names[folded_text[s:e]])
+        ):
             continue
         if _LATIN.match(folded_text[s]) and s > 0 and _LATIN.match(folded_text[s - 1]):
             continue
@@ -521,7 +536,7 @@ def find_occurrences(
     found nothing, after every rule (repeats and pairings included) has had its say."""
     gaz = _gazetteer_occurrences(nt, gazetteer)
     cands = list(gaz)
-    cands += _zh_suffix_occurrences(nt, gaz, dropped)
+    cands += zh_suffix_occurrences(nt, gaz, dropped)
     cands += _en_suffix_occurrences(nt, gaz, dropped)
     cands += _product_occurrences(nt)
     first = _select(cands)
