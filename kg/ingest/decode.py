@@ -146,8 +146,11 @@ def _best_guess(data: bytes, codecs: tuple[str, ...]) -> str | None:
         except UnicodeDecodeError:
             continue
         if _reads_as_chinese_or_english(text):
-            candidates.append((plausibility(text), -rank, text))
-    return max(candidates)[2] if candidates else None
+            # equally plausible characters: the decode with more of them wins (UTF-16-BE bytes read
+            # as GB18030 also give common characters, scattered among ASCII punctuation)
+            han = len(_HAN.findall(text[:_SAMPLE])) / max(1, len(text[:_SAMPLE].replace(" ", "")))
+            candidates.append((plausibility(text), han, -rank, text))
+    return max(candidates)[3] if candidates else None
 
 
 def decode_bytes(data: bytes) -> str:
