@@ -5,6 +5,7 @@ Chinese name."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos
@@ -80,6 +81,9 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
 
 #: How often a name must recur before recurrence alone, without a title or a cue, makes it a person.
 _RECURRING_NAME_MIN = 3
+#: How many of a recurring word's places are read to decide whether it is a name.
+_RECURRING_SAMPLE = 32
+_SURNAME_CLASS = "[" + "".join(sorted(vocab.SURNAMES_SINGLE)) + "]"
 
 
 def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, float]]:
@@ -91,25 +95,28 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
     tag at each place keeps ordinary words that start with a surname character ("高达", "万元") out.
     Only the first place is returned: the repeat step finds the others.
     """
-    counts: dict[str, list[int]] = {}
-    for i, char in enumerate(text):
-        if char in vocab.SURNAMES_SINGLE:
-            for length in (2, 3):
-                word = text[i : i + length]
-                if len(word) == length and all(is_cjk(c) for c in word):
-                    counts.setdefault(word, []).append(i)
+    counts: Counter[str] = Counter()
+    for length in (1, 2):  # characters after the surname
+        counts.update(re.findall(rf"(?=({_SURNAME_CLASS}[\u4e00-\u9fff]{{{length}}}))", text))
     out = []
-    for word, starts in counts.items():
-        if len(starts) < _RECURRING_NAME_MIN or word in vocab.NOT_NAMES:
+    for word, count in counts.items():
+        if count < _RECURRING_NAME_MIN or word in vocab.NOT_NAMES:
             continue
-        if any(taken.overlaps(i, i + len(word)) for i in starts):
+        # the first places are evidence enough, and bound the cost when a text repeats one sentence
+        sample: list[int] = []
+        at = text.find(word)
+        while at >= 0 and len(sample) < _RECURRING_SAMPLE:
+            sample.append(at)
+            at = text.find(word, at + 1)
+        starts = sample
+        if any(taken.overlaps(i, i + len(word)) for i in sample):
             continue  # part of a name found otherwise ("蓝驰" of "蓝驰创投"): its short form, not a person
         tagged = 0
-        for i in starts:
+        for i in sample:
             tokens = _pos(text[max(0, i - 4) : i + len(word) + 4])
             offset = min(4, i)
             tagged += any(w == word and f.startswith("nr") and at == offset for w, f, at in tokens)
-        if tagged * 2 <= len(starts) or tagged < _RECURRING_NAME_MIN:
+        if tagged * 2 <= len(sample) or tagged < _RECURRING_NAME_MIN:
             continue
         # one place is enough: the name is then found everywhere else as a repeat
         out.append((starts[0], starts[0] + len(word), 0.55))

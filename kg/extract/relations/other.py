@@ -77,6 +77,8 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
     "核心产品"); the phrase tying them to the maker varies too much to list, and an article names its
     subject's products far more often than anyone else's. A product after another company's
     possessive ("B的芯片Z") already has its maker from the possessive rule."""
+    if not any(eng.ent(view, ch).root == "Product" for ch in view.groups):
+        return
     made = {r.target for r in eng.sentence_relations(view) if r.type == "DEVELOPS"}
     for i, ch in enumerate(view.skel):
         if ch not in view.groups or eng.ent(view, ch).root != "Product":
