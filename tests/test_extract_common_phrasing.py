@@ -355,3 +355,38 @@ def test_a_model_code_before_a_product_word_is_no_company() -> None:
 @pytest.mark.parametrize("text", ["该芯片采用7nm工艺。", "公司的产品CEO表示。"])
 def test_a_process_node_or_a_title_after_a_product_word_is_no_product(text: str) -> None:
     assert not any("Product" in t for t in _entities(text).values())
+
+
+# -- Taiwanese and Hong Kong phrasing --------------------------------------------------------------
+
+
+def test_a_private_placement_subscribed_by_a_fund_is_an_investment_in_the_issuer() -> None:
+    rels = _rels("星宇半導體昨(15)日宣布完成新台幣10億元私募，由台積電旗下創投及國發基金參與認購。")
+    assert ("INVESTED_IN", "國發基金", "星宇半導體") in rels
+    assert not any(t == "INVESTED_IN" and o == "台積電" for t, _s, o in rels)
+
+
+def test_a_dictionary_word_for_a_kind_of_company_is_no_part_of_the_name_after_it() -> None:
+    names = _entities("聯發科旗下創投公司聯發資本參與星宇半導體本輪增資。")
+    assert "聯發資本" in names
+    assert "創投公司聯發資本" not in names
+
+
+def test_two_titles_at_two_companies_before_one_person() -> None:
+    rels = _rels("星宇半導體創辦人、前台積電處長陳建宏指出，公司目前員工約百人。")
+    assert ("FOUNDED", "陳建宏", "星宇半導體") in rels
+    assert rels[("LEFT", "陳建宏", "台積電")]["title"] == "處長"
+
+
+def test_the_company_a_person_joined_is_found_after_the_verb() -> None:
+    rels = _rels("據悉，前阿里雲總裁王堅已加盟雲錦醫療，出任首席科學家。")
+    assert rels[("HOLDS_POSITION", "王堅", "雲錦醫療")]["title"] == "首席科學家"
+
+
+def test_joining_a_team_names_no_company() -> None:
+    assert not _entities("陈墨加入了团队，负责研发。").keys() - {"陈墨"}
+
+
+def test_a_described_name_ending_a_headline_does_not_run_into_the_dateline() -> None:
+    text = "State fund leads round in AI chipmaker Lanting\n\nSHANGHAI, March 13 - Lanting raised $50 million."
+    assert not any("\n" in name for name in _entities(text))

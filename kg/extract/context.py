@@ -156,6 +156,11 @@ _FOUNDED_OBJECT_ZH = re.compile(
     r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?、]|$|并|后))"
 )
+#: The company a person joined, named right after the verb and closing the clause ("已加盟X,出任…").
+_JOINED_ORG_ZH = re.compile(
+    r"(?:加盟|加入|入职)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?=\s*(?:[,。;!?]|$|并|后|担任|出任))"
+)
 #: "是X的联合创始人": the company a person founded, before the title.
 _FOUNDER_OF_ZH = re.compile(
     r"(?:是|为|系|作为)\s*(?P<n>[^,。;!?的\s]{2,12})的(?:联合|共同)?(?:创始人|创办人)"
@@ -191,13 +196,15 @@ _EN_SUBJECT = re.compile(
     r"said\s+(?:it|on)|announced|launched\s+(?:its|an|a)\s+(?:IPO|initial|share)|"
     r"is\s+(?:seeking|planning)\s+to\s+raise)"
 )
+#: An English phrase on one line: a headline's last word is not the start of the dateline's name.
+_EN_PHRASE_LINE = _EN_PHRASE.replace(r"\s+", r"[ \t]+")
 #: A company whose shares move or debut: "Shares of X jumped", "X shares rose", "X made its debut".
 _EN_SHARES = re.compile(
-    rf"\b[Ss]hares\s+(?:of|in)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})\s+(?:jumped|rose|surged|soared|fell|dropped|slumped|"
+    rf"\b[Ss]hares\s+(?:of|in)\s+(?:the\s+)?(?P<n>{_EN_PHRASE_LINE})\s+(?:jumped|rose|surged|soared|fell|dropped|slumped|"
     r"opened|closed|ended|began|started|climbed|gained|tumbled|sank|debuted|more\s+than|were|have|had)\b"
-    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n2>{_EN_PHRASE})(?:'s|’s)?\s+(?:shares|stock)\s+(?:jumped|rose|surged|soared|fell|"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n2>{_EN_PHRASE_LINE})(?:'s|’s)?\s+(?:shares|stock)\s+(?:jumped|rose|surged|soared|fell|"
     r"dropped|slumped|opened|closed|ended|began|started|climbed|gained|tumbled|sank|debuted)\b"
-    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE})\s+(?:made|makes|will\s+make)\s+(?:its|a|their)\s+"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE_LINE})\s+(?:made|makes|will\s+make)\s+(?:its|a|their)\s+"
     r"(?:\w+\s+){0,2}debut\b"
 )
 #: A company named after its description ("Shenzhen startup DeepWay closed …", "Huawei's chip partner
@@ -205,8 +212,8 @@ _EN_SHARES = re.compile(
 _EN_DESCRIBED = re.compile(
     r"(?:\b(?:startup|start-up|company|firm|unicorn|chipmaker|carmaker|automaker|maker|developer|partner|"
     r"supplier|rival|peer|unit|subsidiary|affiliate|spinoff|spin-off)\s+)"
-    rf"(?P<n>{_EN_PHRASE})(?=\s*(?:,|\s(?:has|had|have|is|was|said|says|closed|raised|secured|completed|filed|"
-    r"announced|received|landed|debuted|priced|listed|plans|will|which|that|in|on|for|to|at|as|and)\b|[.;]|$))"
+    rf"(?P<n>{_EN_PHRASE_LINE})(?=[ \t]*(?:,|[ \t](?:has|had|have|is|was|said|says|closed|raised|secured|completed|"
+    r"filed|announced|received|landed|debuted|priced|listed|plans|will|which|that|in|on|for|to|at|as|and)\b|[.;]|$))"
 )
 _EN_TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
 _EN_TITLE_OF = re.compile(
@@ -509,7 +516,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH):
+    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH):
         for m in regex.finditer(text):
             add_member(*m.span("n"), "subject", 0.55, strict=True)
     for m in _PRODUCT_CODE.finditer(text):

@@ -85,6 +85,11 @@ TITLES_ZH: tuple[str, ...] = (
     # the press's words for whoever runs a company ("美团掌门人王兴")
     "掌门人",
     "掌舵人",
+    # division heads and vice presidents as Taiwanese companies title them (處長, 協理)
+    "资深处长",
+    "处长",
+    "资深协理",
+    "协理",
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (

@@ -166,6 +166,8 @@ def _ends_name(word: str, flag: str) -> bool:
     noun for what a company is."""
     if word in vocab.ZH_BOUNDARY_WORDS or word in _KIND_NOUNS:
         return True
+    if len(word) > 2 and word.endswith(("公司", "企业")) and _freq(word) > 0:
+        return True  # a dictionary word for a kind of company ("创投公司", "科技企业"): a description
     if flag == "zg" and _freq(word) < _COMMON_VERB_FREQ:
         return False  # a rare character jieba cannot place: part of a coined name ("辰晞")
     if flag == "f" and len(word) >= 2 and word not in _POSITION_WORDS:

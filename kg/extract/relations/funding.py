@@ -23,13 +23,13 @@ from kg.extract.relations.engine import (
 # -- funding ---------------------------------------------------------------------------------------
 
 _FUNDING_CUE = re.compile(
-    r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|加码|追投|基石|raised|raise|funding|"
+    r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|私募|加码|追投|基石|raised|raise|funding|"
     r"round|financing|investors?|backed|backing|led\s+by|invest|cornerstone|stake",
     re.IGNORECASE,
 )
 _SUBJECT_ZH = re.compile(
     rf"(?P<co>{ORG})[^。;!?{NE}]{{0,16}}?(?:宣布|已|正式|近日|日前|也)?(?:完成|获得|获|拿到|斩获|迎来|"
-    rf"启动|开启|结束|敲定|落定|进行)(?:了)?[^。;!?]{{0,30}}?(?:融资|轮|投资|注资)"
+    rf"启动|开启|结束|敲定|落定|进行)(?:了)?[^。;!?]{{0,30}}?(?:融资|轮|投资|注资|私募|增资)"
 )
 _SUBJECT_ZH2 = re.compile(
     rf"(?P<co>{ORG})\s*(?:的)?\s*(?:本轮|此轮|该轮|新一轮|最新一轮|[A-H]\+?轮|天使轮|种子轮)"
@@ -341,7 +341,7 @@ def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 #: Words that make a sentence be about an investment, strongly enough that a fund named in it with no
 #: other part in the sentence is one of the investors.
 _STRONG_FUNDING = re.compile(
-    r"融资|领投|跟投|参投|投资方|投资人|注资|入股|增资|战略投资|基石投资|募资|"
+    r"融资|领投|跟投|参投|投资方|投资人|注资|入股|增资|战略投资|基石投资|募资|私募|认购|"
     r"\braised\b|\bfunding\s+round|\bfinancing\b|\bled\s+by\b|\binvest(?:ed|s)?\s+in\b|\bparticipat",
     re.IGNORECASE,
 )

@@ -85,6 +85,17 @@ _FOUNDS_ORG = re.compile(
 )
 
 
+def _h_title_chain(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """The first of two titles before a person ("A创办人、前B处长X"): the role at A, which the title
+    right before the name (B's) would otherwise leave without its person."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    titles = _title_surface(eng, view, m)
+    _person_fact(eng, view, per, org.group, titles, _former(m, "pre"), m, "role-apposition", 0.75)
+
+
 def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """TITLE before PERSON ("星衡智能前CTO陈墨"): the organisation is the one right before the title,
     the topic after "公司"/"其", or the previous one in a chain ("CEO甲、CTO乙")."""

@@ -58,6 +58,7 @@ from kg.extract.relations.people import (
     _h_pronoun_founded,
     _h_pronoun_is_founder,
     _h_team_from,
+    _h_title_chain,
     _h_title_person,
     _h_title_topic,
     _h_worked_at,
@@ -117,7 +118,7 @@ RULES: list[_Rule] = [
         _r(
             # not "A系创业公司……加注": A names the company's lineage, not an investor
             rf"(?P<inv>{ZL})(?!\s*系)\s*(?:等)?{_NF}{{0,10}}?(?:跟投|参投|追投|跟进|加码|加注|"
-            rf"参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资))"
+            rf"参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资|认购|增资|私募))"
         ),
         _h_follow,
     ),
@@ -198,7 +199,7 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-subject",
         _r(
-            rf"(?P<co>{ORG})[^。;!?{NE}]{{0,24}}?(?:融资|轮|raised|raises|funding\s+round|financing)",
+            rf"(?P<co>{ORG})[^。;!?{NE}]{{0,24}}?(?:融资|轮|私募|raised|raises|funding\s+round|financing)",
             re.IGNORECASE,
         ),
         _h_funding_subject,
@@ -447,6 +448,15 @@ RULES: list[_Rule] = [
         _h_listed,
     ),
     # people, Chinese
+    _Rule(
+        "role-apposition",
+        # "A创办人、前B处长X": two roles of one person, each with its organisation
+        _r(
+            rf"(?P<pre>前|原)?(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:、|,|兼)\s*(?:前|原|现任)?\s*{ORG}\s*"
+            rf"(?:的)?\s*{TZ}\s*(?P<per>{PER})"
+        ),
+        _h_title_chain,
+    ),
     _Rule(
         "role-apposition",
         _r(rf"(?P<pre>前|原|新任|新)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*(?P<per>{PER})"),
