@@ -243,21 +243,7 @@ class _Record:
 
 def person_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
     """Every unkeyed person who shares a name, directly or through others, with one of `seeds`."""
-    pool: set[str] = set()
-    todo = list(seeds)
-    while todo:
-        entity_id = todo.pop()
-        if entity_id in pool:
-            continue
-        row = conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if row is None or row[0] != "Person" or row[1] is not None:
-            continue
-        pool.add(entity_id)
-        todo += [r[0] for r in conn.execute(
-            "SELECT DISTINCT b.entity_id FROM aliases a JOIN aliases b ON b.norm = a.norm"
-            " JOIN entities e ON e.id = b.entity_id"
-            " WHERE a.entity_id = ? AND e.root = 'Person' AND e.gazetteer_key IS NULL", (entity_id,))]
-    return sorted(pool)
+    return sorted(_name_pool(conn, seeds, ("Person",)))
 
 
 def _records(conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
@@ -443,10 +429,9 @@ class _NameRecord:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
-def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, list[str]]:
-    """Per clustered root, every unkeyed entity that shares a name, directly or through others, with
-    one of `seeds`. Each entity is already one cluster, so this is the clusters an article touches,
-    not the store: the cost is that of the entities it names."""
+def _name_pool(conn: sqlite3.Connection, seeds: Iterable[str], roots: tuple[str, ...]) -> dict[str, str]:
+    """Every unkeyed entity of one of `roots` that shares a name, directly or through others, with
+    one of `seeds`, with its root: who may regroup when an article adds or removes a name."""
     pool: dict[str, str] = {}
     todo = list(seeds)
     while todo:
@@ -454,7 +439,7 @@ def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, lis
         if entity_id in pool:
             continue
         row = conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        if row is None or row[0] not in CLUSTERED_ROOTS or row[1] is not None:
+        if row is None or row[0] not in roots or row[1] is not None:
             continue
         pool[entity_id] = row[0]
         for (norm,) in conn.execute("SELECT DISTINCT norm FROM aliases WHERE entity_id = ?", (entity_id,)).fetchall():
@@ -462,6 +447,14 @@ def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, lis
                 "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
                 " WHERE a.norm = ? AND e.root = ? AND e.gazetteer_key IS NULL", (norm, row[0]))
                 if r[0] not in pool]
+    return pool
+
+
+def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, list[str]]:
+    """Per clustered root, every unkeyed entity that shares a name, directly or through others, with
+    one of `seeds`. Each entity is already one cluster, so this is the clusters an article touches,
+    not the store: the cost is that of the entities it names."""
+    pool = _name_pool(conn, seeds, CLUSTERED_ROOTS)
     out: dict[str, list[str]] = {}
     for entity_id, root in sorted(pool.items()):
         out.setdefault(root, []).append(entity_id)
