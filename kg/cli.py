@@ -502,6 +502,8 @@ def query(
       kg query path 上海国投 林知远 --max-hops 3
       kg query ipo-pipeline HKEX
       kg query lineage 星衡 --up
+      kg query financials 智谱
+      kg query compare 智谱 MiniMax 月之暗面
     """
     from kg.queries import describe, get_query, run_neo4j
 
