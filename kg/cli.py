@@ -663,7 +663,8 @@ def viz_lineage(
 @app.command("eval")
 @handles_errors
 def eval_(
-    directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt with <id>.gold.json beside each.")],
+    directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt (or <id>.md) with <id>.gold.json beside "
+                                                          "each.")],
     half: Annotated[str, typer.Option(
         help="Score one fixed half of the corpus (by a hash of each article id): 'dev' to develop rules on, "
              "'blind' to measure them on articles never read, or 'all' (both, each reported).")] = "all",
@@ -678,7 +679,8 @@ def eval_(
     Each article is built alone into a fresh store and scored with the corpus's rules (names
     normalised across scripts and case; types must match; duplicates count against precision).
     The corpus splits into a 'dev' and a 'blind' half by a hash of the article id; the blind half
-    is the honest figure, as long as nobody reads its texts or misses.
+    is the honest figure, as long as nobody reads its texts or misses. A gold file that lists
+    "figures" (company, metric, period, value, currency) also gets financial figures scored.
 
     Examples:
 
