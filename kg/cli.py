@@ -502,6 +502,8 @@ def query(
       kg query path 上海国投 林知远 --max-hops 3
       kg query ipo-pipeline HKEX
       kg query lineage 星衡 --up
+      kg query financials 智谱
+      kg query compare 智谱 MiniMax 月之暗面
     """
     from kg.queries import describe, get_query, run_neo4j
 
@@ -661,7 +663,8 @@ def viz_lineage(
 @app.command("eval")
 @handles_errors
 def eval_(
-    directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt with <id>.gold.json beside each.")],
+    directory: Annotated[Path, typer.Argument(help="Folder of <id>.txt (or <id>.md) with <id>.gold.json beside "
+                                                          "each.")],
     half: Annotated[str, typer.Option(
         help="Score one fixed half of the corpus (by a hash of each article id): 'dev' to develop rules on, "
              "'blind' to measure them on articles never read, or 'all' (both, each reported).")] = "all",
@@ -676,7 +679,8 @@ def eval_(
     Each article is built alone into a fresh store and scored with the corpus's rules (names
     normalised across scripts and case; types must match; duplicates count against precision).
     The corpus splits into a 'dev' and a 'blind' half by a hash of the article id; the blind half
-    is the honest figure, as long as nobody reads its texts or misses.
+    is the honest figure, as long as nobody reads its texts or misses. A gold file that lists
+    "figures" (company, metric, period, value, currency) also gets financial figures scored.
 
     Examples:
 

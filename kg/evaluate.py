@@ -6,6 +6,13 @@ node shares a normalised name with it and carries its type; extra nodes for one 
 precision; a relation is found when its type and both endpoints match; attribute accuracy is the share
 of gold attributes of matched relations that the prediction agrees with. Micro-averaged over articles.
 
+A gold file may also list the article's financial figures (`"figures"`: company, metric, period, value,
+currency); then those are scored too: a predicted FinancialFigure matches a gold one when its company
+carries one of the gold company's names (company: a gold entity's key or one of its names), and
+metric, period and currency are the same and the value is within 1% (a `[low, high]` gold value
+matches the figure's bounds). Figure precision and recall are reported beside entities and relations,
+for the articles whose gold lists figures only: a gold file without "figures" is scored as before.
+
 Honest measurement needs articles the rules were not written on, so a corpus is split into two fixed
 halves by a hash of each article's id (`corpus_half`): rules are developed on the `dev` half, and the
 `blind` half is only ever scored, never read. Every miss carries a class (`Miss.kind`: an entity never
@@ -89,13 +96,18 @@ class Score:
     r_fn: int = 0
     a_ok: int = 0
     a_total: int = 0
+    f_tp: int = 0
+    f_fp: int = 0
+    f_fn: int = 0
+    f_articles: int = 0  # articles whose gold lists figures (those alone are scored on figures)
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[Miss] = field(default_factory=list)
     error: str | None = None
     lang: str | None = None
 
     def add(self, other: Score) -> None:
-        for key in ("e_tp", "e_fp", "e_fn", "r_tp", "r_fp", "r_fn", "a_ok", "a_total"):
+        for key in ("e_tp", "e_fp", "e_fn", "r_tp", "r_fp", "r_fn", "a_ok", "a_total", "f_tp", "f_fp", "f_fn",
+                    "f_articles"):
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
     def miss_classes(self) -> Counter[str]:
@@ -109,6 +121,10 @@ class Score:
     @property
     def relation_prf(self) -> tuple[float, float, float]:
         return prf(self.r_tp, self.r_fp, self.r_fn)
+
+    @property
+    def figure_prf(self) -> tuple[float, float, float]:
+        return prf(self.f_tp, self.f_fp, self.f_fn)
 
     @property
     def attribute_accuracy(self) -> float:
@@ -215,7 +231,68 @@ def score_graph(gold: dict[str, Any], graph: dict[str, Any]) -> Score:
                         got = [e.get(name) for e in pred_rels[key]]
                         score.misses.append(Miss(f"attribute {name}", f"{name}={value!r} of {key[0]} {key[1]} -> "
                                                                       f"{key[2]} (got {got})"))
+    if "figures" in gold:
+        score_figures(gold, graph, score)
     return score
+
+
+def _within(gold: Any, pred: Any) -> bool:
+    return pred is not None and same_attribute("amount", gold, pred)
+
+
+def same_figure_value(gold: Any, figure: dict[str, Any]) -> bool:
+    """A gold value against a predicted figure: a number within 1% of its amount (or, for a bound
+    without an amount, of that bound); `[low, high]` within 1% of its low and high."""
+    if isinstance(gold, list | tuple):
+        low, high = (list(gold) + [None, None])[:2]
+        return ((low is None or _within(low, figure.get("amount_low")))
+                and (high is None or _within(high, figure.get("amount_high"))))
+    amount = figure.get("amount")
+    if amount is None:
+        amount = figure.get("amount_low") if figure.get("amount_low") is not None else figure.get("amount_high")
+    return _within(gold, amount)
+
+
+def _figure_text(fig: dict[str, Any]) -> str:
+    return f"{fig.get('company')} {fig.get('metric')} {fig.get('period')} {fig.get('value')} {fig.get('currency')}"
+
+
+def score_figures(gold: dict[str, Any], graph: dict[str, Any], score: Score) -> None:
+    """Score the graph's FinancialFigures against the gold's `figures` (see the module docstring):
+    each gold figure matches at most one predicted figure and each predicted one at most one gold."""
+    score.f_articles = 1
+    gold_names = {e["key"]: {normalize_name(n) for n in e["names"]} for e in gold["entities"]}
+    nodes = {str(n["id"]): n for n in graph["nodes"]}
+    names_of = {node_id: {normalize_name(n) for n in [n.get("name", ""), *n.get("aliases", [])] if n}
+                for node_id, n in nodes.items()}
+    predicted: list[tuple[dict[str, Any], set[str]]] = []
+    for edge in graph["edges"]:
+        figure = nodes.get(str(edge.get("source")))
+        if edge.get("type") == "FIGURE_OF" and figure and "FinancialFigure" in figure.get("labels", []):
+            predicted.append((figure, names_of.get(str(edge["target"]), set())))
+    used: set[int] = set()
+    for fig in gold["figures"]:
+        company = str(fig["company"])
+        # the gold entity's key, or any one of its names (then all its names count), or a bare name
+        wanted = gold_names.get(company) or next(
+            (names for names in gold_names.values() if normalize_name(company) in names), {normalize_name(company)})
+        currency = str(fig.get("currency") or "").upper()
+        hit = next((i for i, (p, names) in enumerate(predicted) if i not in used and names & wanted
+                    and p.get("metric") == fig["metric"] and str(p.get("period")) == str(fig["period"])
+                    and str(p.get("currency") or "").upper() == currency
+                    and same_figure_value(fig["value"], p)), None)
+        if hit is None:
+            score.f_fn += 1
+            score.misses.append(Miss(f"figure {fig['metric']}", _figure_text(fig)))
+        else:
+            used.add(hit)
+            score.f_tp += 1
+    for i, (p, _names) in enumerate(predicted):
+        if i not in used:
+            score.f_fp += 1
+            value = p.get("amount") if p.get("amount") is not None else [p.get("amount_low"), p.get("amount_high")]
+            score.false_positives.append(Miss(f"extra figure {p.get('metric')}",
+                                              f"{p.get('name')} {value} {p.get('currency')}"))
 
 
 def strip_header(text: str) -> str:
@@ -227,6 +304,15 @@ def strip_header(text: str) -> str:
             i += 1
         return "\n".join(lines[i:]).lstrip("\n")
     return text
+
+
+def article_file(gold_file: Path) -> Path:
+    """The article a gold file scores: `<id>.txt` beside it, else `<id>.md` (whose front matter gives
+    the article date, which financial periods are resolved against)."""
+    stem = gold_file.name.removesuffix(".gold.json")
+    text = gold_file.with_name(f"{stem}.txt")
+    markdown = gold_file.with_name(f"{stem}.md")
+    return markdown if not text.exists() and markdown.exists() else text
 
 
 def gold_files(directory: Path, half: Half | None = None) -> list[Path]:
@@ -252,12 +338,14 @@ def evaluate_dir(
     with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         for gold_file in gold_files(directory, half):
             gold = json.loads(gold_file.read_text(encoding="utf-8"))
-            text_file = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt"))
+            text_file = article_file(gold_file)
             if not text_file.exists():
                 score = Score(article=gold["id"], error=f"no text at {text_file}", lang=gold.get("lang"),
-                              e_fn=len(gold["entities"]), r_fn=len(gold["relations"]))
+                              e_fn=len(gold["entities"]), r_fn=len(gold["relations"]),
+                              f_fn=len(gold.get("figures", [])), f_articles=int("figures" in gold))
             else:
-                article = Path(tmp) / f"{gold['id']}.txt"
+                # the article keeps its suffix: a Markdown file's front matter gives its date
+                article = Path(tmp) / f"{gold['id']}{text_file.suffix}"
                 article.write_text(strip_header(text_file.read_text(encoding="utf-8")), encoding="utf-8")
                 with open_store(Path(tmp) / f"store-{gold['id']}") as store:
                     report = build(store, [article], gazetteer=gazetteer, ner=ner)
@@ -279,10 +367,16 @@ def micro_average(scores: list[Score], article: str = "micro-average") -> Score:
 
 
 def summary_line(score: Score, label: str) -> str:
-    """One line: micro-averaged entity and relation P/R/F1 and attribute accuracy."""
+    """One line: micro-averaged entity and relation P/R/F1 and attribute accuracy, and figure P/R/F1
+    when some gold file listed figures."""
     ep, rp = score.entity_prf, score.relation_prf
-    return (f"{label}: entities P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f}; relations P={rp[0]:.2f} R={rp[1]:.2f} "
+    line = (f"{label}: entities P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f}; relations P={rp[0]:.2f} R={rp[1]:.2f} "
             f"F1={rp[2]:.2f}; attributes {score.attribute_accuracy:.2f} of {score.a_total}")
+    if score.f_articles:
+        fp = score.figure_prf
+        line += (f"; figures P={fp[0]:.2f} R={fp[1]:.2f} F1={fp[2]:.2f} "
+                 f"({score.f_tp + score.f_fn} gold in {score.f_articles} articles)")
+    return line
 
 
 def article_line(score: Score) -> str:
@@ -290,6 +384,8 @@ def article_line(score: Score) -> str:
     ep, rp = score.entity_prf, score.relation_prf
     return (f"{score.article:42s} {corpus_half(score.article):5s} ent P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f} | "
             f"rel P={rp[0]:.2f} R={rp[1]:.2f} F1={rp[2]:.2f} (tp={score.r_tp} fp={score.r_fp} fn={score.r_fn})"
+            + (f" | fig P={score.figure_prf[0]:.2f} R={score.figure_prf[1]:.2f} F1={score.figure_prf[2]:.2f} "
+               f"(tp={score.f_tp} fp={score.f_fp} fn={score.f_fn})" if score.f_articles else "")
             + (f"  ERROR {score.error}" if score.error else ""))
 
 

@@ -294,12 +294,14 @@ def extract_by_rules(text: str, published: str | None = "2025-06-10") -> Extract
     return extract(Article(text=text, published=published), gazetteer=rules_only_gazetteer())
 
 
-#: Two invented articles reporting 星衡智能's figures: one figure in both (once in the table, two sources),
-#: one they disagree on (2024 revenue), an IPO raise target beside a valuation.
+#: Three invented articles reporting 星衡智能's figures: one figure in both of the first two (once in the
+#: table, two sources), one they disagree on (2024 revenue), an IPO raise target beside a valuation, and
+#: (the third) the raise and offer price of the offering.
 FINANCIAL_TEXTS = (
     ("星衡智能递交招股书。星衡智能2024年营收约3.12亿元,2025年上半年营收为1.91亿元,研发支出达1.6亿元。"
      "星衡智能计划募资约3亿美元,估值约40亿美元。", "2025-10-20"),
     ("星衡智能公布招股文件。星衡智能2024年營收為3.2億元,2025年上半年營收為1.91億元。", "2025-10-22"),
+    ("星衡智能公布招股详情,发售价定为每股16.5港元,募资净额约25亿港元。", "2025-11-01"),
 )
 
 

@@ -128,3 +128,60 @@ def test_cli_eval_rejects_an_unknown_half(tiny_corpus: Path) -> None:
     result = CliRunner().invoke(app, ["eval", str(tiny_corpus), "--half", "test"])
     assert result.exit_code == 1
     assert "--half must be dev, blind or all" in result.output
+
+
+# -- financial figures --------------------------------------------------------------------------------
+
+
+def _figure(node_id: str, metric: str, period: str, currency: str, **value: object) -> dict:
+    return {"id": node_id, "name": f"x {metric} {period}", "labels": ["FinancialFigure"], "aliases": [],
+            "metric": metric, "period": period, "currency": currency, **value}
+
+
+FIGURE_GOLD = {**GOLD, "figures": [
+    {"company": "xh", "metric": "revenue", "period": "FY2024", "value": 312000000, "currency": "CNY"},
+    {"company": "Xingheng AI", "metric": "ipo_raise_target", "period": "IPO", "value": [600000000, 700000000],
+     "currency": "USD"},
+    {"company": "xh", "metric": "valuation", "period": "2025-10-20", "value": 4000000000, "currency": "USD"},
+    {"company": "xh", "metric": "net_loss", "period": "H1 2025", "value": 51000000, "currency": "CNY"},
+]}
+
+
+def test_figures_match_on_company_metric_period_value_within_1pct_and_currency() -> None:
+    graph = {
+        "nodes": [_node("c1", "星衡智能", ["Organization", "Company"]), _node("x1", "港交所", ["Exchange"]),
+                  _figure("f1", "revenue", "FY2024", "CNY", amount=313000000),  # within 1%
+                  _figure("f2", "ipo_raise_target", "IPO", "USD", amount_low=600000000, amount_high=700000000),
+                  _figure("f3", "valuation", "2025-10-20", "HKD", amount=4000000000),  # wrong currency
+                  _figure("f4", "net_loss", "H1 2025", "CNY", amount=53000000),  # off by 4%
+                  _figure("f5", "revenue", "H1 2025", "CNY", amount=191000000)],  # not in the gold
+        "edges": [{"source": f, "target": "c1", "type": "FIGURE_OF"} for f in ("f1", "f2", "f3", "f4", "f5")],
+    }
+    score = score_graph(FIGURE_GOLD, graph)
+    assert (score.f_tp, score.f_fp, score.f_fn, score.f_articles) == (2, 3, 2, 1)
+    assert {m.kind for m in score.misses if m.kind.startswith("figure")} == {"figure valuation", "figure net_loss"}
+    assert sum(m.kind.startswith("extra figure") for m in score.false_positives) == 3
+    # a figure of another company does not count for this one
+    graph["edges"] = [{"source": "f1", "target": "x1", "type": "FIGURE_OF"}]
+    assert score_graph(FIGURE_GOLD, graph).f_tp == 0
+
+
+def test_a_gold_file_without_figures_is_scored_as_before() -> None:
+    from kg.evaluate import summary_line
+
+    graph = {"nodes": [_node("c1", "星衡智能", ["Organization", "Company"]),
+                       _figure("f1", "revenue", "FY2024", "CNY", amount=1)],
+             "edges": [{"source": "f1", "target": "c1", "type": "FIGURE_OF"}]}
+    score = score_graph(GOLD, graph)
+    assert (score.f_tp, score.f_fp, score.f_fn, score.f_articles) == (0, 0, 0, 0)
+    assert "figures" not in summary_line(score, "all") and not score.false_positives[1:]
+
+
+def test_kg_eval_scores_the_figures_of_the_financial_articles() -> None:
+    directory = Path(__file__).resolve().parent / "data" / "financials"
+    result = CliRunner().invoke(app, ["eval", str(directory)])
+    assert result.exit_code == 0, result.stdout + result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.startswith("all (3 articles)")
+    assert "figures P=1.00 R=1.00 F1=1.00 (15 gold in 3 articles)" in last
+    assert "| fig P=1.00 R=1.00" in result.stdout.splitlines()[0]

@@ -123,3 +123,49 @@ def test_removing_an_article_removes_only_its_figures(tmp_path: Path) -> None:
     assert not {r["metric"] for r in rows} & {"ipo_raise", "offer_price", "valuation", "ipo_raise_target"}
     h1 = next(r for r in rows if (r["metric"], r["period"]) == ("revenue", "H1 2025"))
     assert hant not in h1["sources"] and len(h1["sources"]) == 1
+
+
+def test_ipo_pipeline_shows_the_terms_and_never_a_target_as_the_raise(store: Path) -> None:
+    code, out, err = kg("query", "ipo-pipeline", "--store", store, "--format", "json")
+    assert code == 0, err
+    [row] = json.loads(out)
+    assert (row["company"], row["exchange_id"], row["stage"]) == ("岚峰智能", "organization:hkex", "filed")
+    assert {k: row[k] for k in ("raise_target", "raise", "valuation", "offer_price")} == {
+        "raise_target": "~500,000,000 USD",  # 此前計劃募資約5億美元: planned, its own column
+        "raise": "~3,860,000,000 HKD",  # 集資淨額約38.6億港元
+        "valuation": "~40,000,000,000 HKD (estimated, as of 2025-12-02)",  # 據知情人士透露…估值約
+        "offer_price": "68 HKD",
+    }
+
+
+def test_ipo_terms_keep_bounds_the_latest_period_and_every_disagreeing_value() -> None:
+    from kg.queries.financials import format_value, ipo_terms
+
+    def fig(metric: str, period: str, **value: Any) -> dict[str, Any]:
+        return {"metric": metric, "period": period, "modality": "stated", "currency": "USD", "amount": None,
+                "low": None, "high": None, "precision": "exact", **value}
+
+    figures = [fig("ipo_raise_target", "IPO", low=600000000, high=700000000, precision="range", modality="planned"),
+               fig("valuation", "2025-01-05", amount=3000000000),
+               fig("valuation", "2025-06-30", amount=4000000000, precision="approx", modality="estimated"),
+               fig("valuation", "2025-06-30", amount=4200000000),
+               fig("offer_price", "IPO", amount=16.5, currency="HKD")]
+    [row] = ipo_terms([{"company": "X", "figures": figures}])
+    assert row == {"company": "X", "raise_target": "600,000,000-700,000,000 USD", "raise": None,
+                   "valuation": "4,200,000,000 USD (as of 2025-06-30); "
+                                "~4,000,000,000 USD (estimated, as of 2025-06-30)",
+                   "offer_price": "16.5 HKD"}
+    assert format_value(fig("cumulative_loss", "2025", amount=3100000000, low=3100000000,
+                            precision="lower_bound", currency="CNY")) == "over 3,100,000,000 CNY"
+
+
+def test_compare_on_the_command_line_shows_the_latest_period_of_each_metric(store: Path) -> None:
+    code, out, err = kg("query", "compare", "嵐峰智能", "HKEX", "--store", store, "--format", "json")
+    assert code == 0, err
+    rows = {r["metric"]: r for r in json.loads(out)}
+    assert rows["revenue"] == {"metric": "revenue", "岚峰智能": "53,400,000 USD (9M 2025)", "香港交易所": None}
+    assert rows["cumulative_loss"]["岚峰智能"] == "over 3,100,000,000 CNY (2025-06-30, cumulative)"
+    assert rows["ipo_raise_target"]["岚峰智能"] == "~500,000,000 USD (IPO, planned)"
+    assert rows["ipo_raise"]["岚峰智能"] == "~3,860,000,000 HKD (IPO)"
+    code, _out, err = kg("query", "compare", "岚峰智能", "--store", store)
+    assert code == 1 and "needs COMPANY" in err

@@ -36,6 +36,7 @@ SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
     "lineage": (["深维机器人"], {"depth": 2, "direction": "up"}),
     "timeline": (["星衡智能"], {}),
     "financials": (["星衡智能"], {}),
+    "compare": (["星衡智能", "云图数据"], {}),
 }
 
 
@@ -89,6 +90,7 @@ def test_the_list_describes_every_query() -> None:
     assert by_name["lineage"]["usage"] == "lineage COMPANY [--depth N] [--up|--down]"
     assert by_name["ipo-pipeline"]["arguments"] == "[EXCHANGE]"
     assert by_name["central-investors"]["usage"] == "central-investors [--top N]"
+    assert by_name["compare"]["usage"] == "compare COMPANY COMPANY [COMPANY...]"
     assert all(r["description"] for r in rows)
 
 
@@ -142,7 +144,12 @@ def test_ipo_pipeline_lists_furthest_along_first_per_exchange(network: nx.MultiD
     star = next(r for r in hkex if r["company_id"] == "organization:星衡智能")
     assert star == {"company": "星衡智能", "company_id": "organization:星衡智能", "exchange": "港交所",
                     "exchange_id": "organization:hkex", "stage": "listed", "filed": "2025-01-10",
-                    "hearing": "2025-02-20", "listed": "2025-03", "ticker": "2599", "board": "主板"}
+                    "hearing": "2025-02-20", "listed": "2025-03", "ticker": "2599", "board": "主板",
+                    # the IPO terms from its figures (tests.factories.FINANCIAL_TEXTS): the target and the
+                    # raise apart, the valuation as of the article that estimated it
+                    "raise_target": "~300,000,000 USD", "raise": "~2,500,000,000 HKD",
+                    "valuation": "~4,000,000,000 USD (estimated, as of 2025-10-20)", "offer_price": "16.5 HKD"}
+    assert all(r["raise_target"] is None for r in rows if r["company_id"] != "organization:星衡智能")
     # the company filed on both exchanges shows up once per exchange
     assert [r["exchange"] for r in rows if r["company_id"] == "organization:智谱华章"] == ["上交所", "港交所"]
     assert run_embedded(network, "ipo-pipeline", "上交所") == run_embedded(network, "ipo-pipeline", "SSE")
@@ -251,6 +258,10 @@ def test_the_argument_kind_picks_among_namesakes_and_is_checked(store: Store, on
     ("central-investors", [], {"top": "5"}, "whole number"),
     ("path", ["上海国投", "Shanghai Guotou"], {}, "same entity"),
     ("investorz", [], {}, "did you mean investors"),
+    ("compare", ["星衡智能"], {}, "needs COMPANY"),
+    ("compare", ["星衡智能", "Stellar Balance AI"], {}, "same entity"),
+    ("compare", ["星衡智能", "林知远"], {}, "not an Organization"),
+    ("compare", ["星衡智能", "云图数据"], {"top": 3}, "takes no --top"),
 ])
 def test_bad_calls_fail_with_a_clear_message(network: nx.MultiDiGraph, name: str, args: list, options: dict,
                                              message: str) -> None:
@@ -422,3 +433,21 @@ def test_a_sole_investors_sum_is_its_own(store: Store, ontology: Ontology) -> No
                         [("INVESTED_IN", "i", "c", {"round": "A", "amount": 5, "currency": "CNY"})], "sole")
     [row] = run_embedded(graph, "investors", "独投公司")
     assert (row["amount"], row["round_amount"]) == (5, 5)
+
+
+def test_compare_puts_the_latest_figures_side_by_side(network: nx.MultiDiGraph) -> None:
+    rows = run_embedded(network, "compare", "星衡智能", "云图数据", "Zhipu Huazhang")
+    assert list(rows[0]) == ["metric", "星衡智能", "Cloudmap Data", "智譜華章"]  # the order asked, display names
+    cells = {r["metric"]: r["星衡智能"] for r in rows}
+    assert cells == {
+        "revenue": "191,000,000 CNY (H1 2025)",  # the latest period (FY2024's two values are older)
+        "rd_expense": "160,000,000 CNY (H1 2025)",
+        "valuation": "~4,000,000,000 USD (2025-10-20, estimated)",
+        "ipo_raise_target": "~300,000,000 USD (IPO, planned)",
+        "ipo_raise": "~2,500,000,000 HKD (IPO)",  # never the target
+        "offer_price": "16.5 HKD (IPO)",
+    }
+    assert [r["metric"] for r in rows] == ["revenue", "rd_expense", "valuation", "ipo_raise_target", "ipo_raise",
+                                           "offer_price"]
+    assert all(r["Cloudmap Data"] is None and r["智譜華章"] is None for r in rows)  # no figures: empty cells
+    assert run_embedded(network, "compare", "云图数据", "智谱华章") == []

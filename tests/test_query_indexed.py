@@ -48,6 +48,7 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
                   ("alumni", [org], {}), ("lineage", [org], {"depth": 10}),
                   ("lineage", [org], {"depth": 1, "direction": "up"}),
                   ("lineage", [org], {"depth": 2, "direction": "down"})]
+    calls += [("compare", [a, b, *rest], {}) for a, b, *rest in zip(orgs, orgs[1:], orgs[2:], strict=False)]
     calls += [("timeline", [n], {}) for n in nodes]
     calls += [("state-capital", [], {}), ("central-investors", [], {"top": 1000}),
               ("ipo-pipeline", [], {})]

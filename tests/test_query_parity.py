@@ -82,6 +82,9 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("financials", ["Stellar Balance AI"], {}),
     ("financials", ["港交所"], {}),  # not a company: no figures
     ("financials", [HOSTILE[0]], {}),
+    ("compare", ["星衡智能", "智谱华章"], {}),
+    ("compare", ["Stellar Balance AI", "港交所", HOSTILE[0]], {}),
+    ("compare", ["云图数据", "星衡智能"], {}),
 ]
 
 
@@ -203,16 +206,26 @@ def test_cli_neo4j_backend_prints_what_the_embedded_one_prints(graph: nx.MultiDi
 
     store = tmp_path / "store"
     with open_store(store) as built:
-        record_all(built, [*investor_network(), hostile_article()])
+        record_all(built, [*investor_network(), hostile_article(), *financial_articles()])
     monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
     if neo4j_target.owned:
         monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
     runner = CliRunner()
     for args in (["path", "上海國投", "林知遠", "--max-hops", "5"], ["lineage", "光年计算", "--up"],
-                 ["central-investors", "--top", "4"], ["ipo-pipeline", "HKEX"], ["timeline", HOSTILE[5]]):
+                 ["central-investors", "--top", "4"], ["ipo-pipeline", "HKEX"], ["timeline", HOSTILE[5]],
+                 ["compare", "星衡智能", "Cloudmap Data"]):
         default = runner.invoke(app, ["query", *args, "-f", "json"])  # NEO4J_URI set: Neo4j by default
         embedded = runner.invoke(app, ["query", *args, "-f", "json", "--backend", "embedded", "--store", str(store)])
         assert default.exit_code == 0, default.stderr
         assert embedded.exit_code == 0, embedded.stderr
         assert json.loads(default.stdout) == json.loads(embedded.stdout) != []
         assert default.stderr == ""  # no server notifications leak onto the terminal
+
+
+def test_ipo_terms_come_from_the_figures_on_both_backends(graph: nx.MultiDiGraph, neo4j: Driver,
+                                                          neo4j_target: Neo4jTarget) -> None:
+    pipeline, on_neo4j = both(graph, neo4j, neo4j_target.database, "ipo-pipeline", ["HKEX"], {})
+    assert on_neo4j == pipeline
+    star = next(r for r in on_neo4j if r["company_id"] == "organization:星衡智能")
+    assert (star["raise_target"], star["raise"], star["offer_price"]) == ("~300,000,000 USD", "~2,500,000,000 HKD",
+                                                                          "16.5 HKD")

@@ -41,12 +41,23 @@ Rows = list[dict[str, Any]]
 @dataclass(frozen=True)
 class Argument:
     """A positional entity argument: its name in help texts, its Cypher parameter, the label the entity
-    must carry (None: any entity), and whether it may be left out (then the parameter is null)."""
+    must carry (None: any entity), and whether it may be left out (then the parameter is null).
+
+    A `many` argument (only the last one) takes every remaining name, at least `at_least` of them,
+    each resolved on its own and none twice, and its parameter is the list of their ids."""
 
     name: str
     param: str
     label: str | None = None
     required: bool = True
+    many: bool = False
+    at_least: int = 1
+
+    @property
+    def usage(self) -> str:
+        if self.many:
+            return " ".join([self.name] * self.at_least + [f"[{self.name}...]"])
+        return self.name if self.required else f"[{self.name}]"
 
 
 @dataclass(frozen=True)
@@ -93,7 +104,7 @@ class NamedQuery:
     def usage(self) -> str:
         """How to call it: `path A B [--max-hops N]`."""
         parts = [self.name]
-        parts += [a.name if a.required else f"[{a.name}]" for a in self.arguments]
+        parts += [a.usage for a in self.arguments]
         parts += [f"[{o.flag}]" for o in self.options]
         return " ".join(parts)
 
@@ -136,8 +147,10 @@ QUERIES: dict[str, NamedQuery] = {
                                         "on both backends)",
                    embedded.central_investors,
                    options=(Option("top", "--top N", 10, "how many investors", 1),), finish=_centrality),
-        NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker",
-                   embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),)),
+        NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker; "
+                                   "raise target, raise, valuation and offer price from the company's figures",
+                   embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),),
+                   finish=financials.ipo_terms),
         NamedQuery("alumni", "people who left COMPANY (or worked at or founded it) and what they founded "
                              "elsewhere", embedded.alumni, (_COMPANY,)),
         NamedQuery("lineage", "the spin-off tree of COMPANY along SPUN_OFF_FROM: generation (negative = "
@@ -152,6 +165,10 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
                    financials.financials, (_COMPANY,), finish=financials.table),
+        NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
+                              "company with the value of its latest period, currency and period",
+                   financials.compare, (Argument("COMPANY", "ids", "Organization", many=True, at_least=2),),
+                   finish=financials.compare_table),
     )
 }
 
@@ -179,7 +196,7 @@ def describe() -> Rows:
     for q in QUERIES.values():
         options = "; ".join(f"{o.flag}: {o.help}" + (f" (default {o.default})" if o.default is not None else "")
                             for o in q.options)
-        arguments = " ".join(a.name if a.required else f"[{a.name}]" for a in q.arguments)
+        arguments = " ".join(a.usage for a in q.arguments)
         rows.append({"query": q.name, "usage": q.usage, "arguments": arguments, "options": options,
                      "description": q.description})
     return rows
@@ -267,11 +284,23 @@ def bind(graph: nx.MultiDiGraph, name: str, arguments: Sequence[str | None] = ()
     the nodes' `labels`, `name` and `aliases`), options checked and defaulted."""
     query = get_query(name)
     given = [a for a in arguments if a is not None]
-    required = [a for a in query.arguments if a.required]
+    required = [b for a in query.arguments if a.required for b in [a] * (a.at_least if a.many else 1)]
     if len(given) < len(required):
         missing = " ".join(a.name for a in required[len(given):])
         raise KGError(f"`kg query {name}` needs {missing} (usage: kg query {query.usage})")
-    if len(given) > len(query.arguments):
+    many = query.arguments[-1] if query.arguments and query.arguments[-1].many else None
+    if many is not None:
+        fixed = len(query.arguments) - 1
+        given, rest = given[:fixed], given[fixed:]
+        ids = [_resolve(graph, query, many, value) for value in rest]
+        for i, entity in enumerate(ids):
+            if entity in ids[:i]:
+                raise KGError(f"{rest[ids.index(entity)]!r} and {rest[i]!r} are the same entity ({entity}): "
+                              f"name each {many.name} once")
+        query_arguments = query.arguments[:-1]
+    else:
+        query_arguments = query.arguments
+    if len(given) > len(query_arguments) and many is None:
         raise KGError(f"`kg query {name}` takes {len(query.arguments) or 'no'} argument(s), got {len(given)} "
                       f"(usage: kg query {query.usage})")
     params: dict[str, Any] = {}
@@ -282,8 +311,10 @@ def bind(graph: nx.MultiDiGraph, name: str, arguments: Sequence[str | None] = ()
             raise KGError(f"`kg query {name}` takes no {flag} (usage: kg query {query.usage})")
     for option in query.options:
         params[option.name] = _check_option(query, option, (options or {}).get(option.name))
-    for argument, value in zip(query.arguments, [*given, *[None] * len(query.arguments)], strict=False):
+    for argument, value in zip(query_arguments, [*given, *[None] * len(query_arguments)], strict=False):
         params[argument.param] = None if value is None else _resolve(graph, query, argument, value)
+    if many is not None:
+        params[many.param] = ids
     if name == "path" and params["a"] == params["b"]:
         raise KGError(f"A and B are the same entity ({params['a']}): a path needs two different ends")
     return query.prepare(params) if query.prepare else params

@@ -18,6 +18,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.queries import financials
+
 FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
 MAX_HOPS_LIMIT = 15  # the `*..15` bound written in path.cypher
 MAX_DEPTH_LIMIT = 10  # the `*1..10` bound written in lineage.cypher
@@ -258,6 +260,8 @@ def central_investors(graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
 
 
 def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[dict[str, Any]]:
+    """`ipo-pipeline.cypher` (one row per IPO and milestone combination, with the company's IPO-term
+    figures) followed by `financials.ipo_terms`, which turns those figures into columns."""
     rows = []
     for ipo, data in graph.nodes(data=True):
         if "IPO" not in data.get("labels", []):
@@ -280,10 +284,11 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
                     "company": _name(graph, company), "company_id": company, "exchange": _name(graph, venue),
                     "exchange_id": venue, "stage": data.get("stage"), "filed": filed, "hearing": hearing,
                     "listed": listed, "ticker": data.get("ticker"), "board": data.get("board"),
+                    "figures": financials.company_figures(graph, company, financials.IPO_METRICS),
                 }))
     rows.sort(key=lambda item: (item[1]["exchange"], item[1]["exchange_id"], item[0], item[1]["company"],
                                 item[1]["company_id"]))
-    return [row for _rank, row in rows]
+    return financials.ipo_terms([row for _rank, row in rows])
 
 
 # -- alumni ------------------------------------------------------------------------------------------

@@ -90,3 +90,148 @@ def financials(graph: nx.MultiDiGraph, id: str) -> Rows:
     """The embedded twin of `financials.cypher` followed by `table`."""
     return table(figure_rows(graph, id))
 
+
+
+# -- IPO terms (`ipo-pipeline`) ----------------------------------------------------------------------
+
+#: The figures `ipo-pipeline` shows, as (metric, column). A raise target (计划募资) has its own column
+#: and is never shown as the raise.
+IPO_TERMS = (("ipo_raise_target", "raise_target"), ("ipo_raise", "raise"), ("valuation", "valuation"),
+             ("offer_price", "offer_price"))
+IPO_METRICS = tuple(metric for metric, _column in IPO_TERMS)
+
+
+def company_figures(graph: nx.MultiDiGraph, company: str, metrics: tuple[str, ...]) -> Rows:
+    """The `metrics` figures FIGURE_OF `company` as the maps `ipo-pipeline.cypher` collects (any order)."""
+    out: Rows = []
+    if company not in graph:
+        return out
+    for figure, _target, edge in graph.in_edges(company, data=True):
+        node = graph.nodes[figure]
+        if (edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in node.get("labels", [])
+                or node.get("metric") not in metrics):
+            continue
+        out.append({"metric": node.get("metric"), "period": node.get("period"), "amount": node.get("amount"),
+                    "low": node.get("amount_low"), "high": node.get("amount_high"),
+                    "precision": node.get("amount_precision"), "currency": node.get("currency"),
+                    "modality": node.get("modality")})
+    return out
+
+
+def _num(value: Any) -> str:
+    number = float(value)
+    if number.is_integer():
+        return f"{int(number):,}"
+    return f"{number:,.4f}".rstrip("0").rstrip(".")
+
+
+def format_value(figure: dict[str, Any]) -> str:
+    """A figure's value for reading: `~500,000,000 USD`, `600,000,000-700,000,000 USD`, `over 3,100,000,000
+    CNY`, `68 HKD` (bounds kept as written: a range is never collapsed to one number)."""
+    amount, low, high, precision = figure.get("amount"), figure.get("low"), figure.get("high"), figure.get("precision")
+    if precision in ("range", "bucket") or (amount is None and low is not None and high is not None):
+        text = f"{_num(low)}-{_num(high)}" if low is not None and high is not None else _num(low if low is not None
+                                                                                            else high)
+    elif precision == "lower_bound" or (amount is None and low is not None):
+        text = f"over {_num(amount if amount is not None else low)}"
+    elif precision == "upper_bound" or (amount is None and high is not None):
+        text = f"under {_num(amount if amount is not None else high)}"
+    elif amount is not None:
+        text = ("~" if precision == "approx" else "") + _num(amount)
+    else:
+        text = "?"
+    return f"{text} {figure.get('currency') or ''}".rstrip()
+
+
+def term_text(figures: Rows, metric: str) -> str | None:
+    """What `ipo-pipeline` shows for one metric: the values of its latest period (several articles'
+    different values joined by `; `), each with its modality when not plainly stated and its as-of
+    date when it has one; None when the company has no such figure."""
+    own = [f for f in figures if f.get("metric") == metric]
+    if not own:
+        return None
+    latest = max(period_sort_key(str(f.get("period") or "")) for f in own)
+    texts = set()
+    for figure in own:
+        if period_sort_key(str(figure.get("period") or "")) != latest:
+            continue
+        notes = []
+        if figure.get("modality") not in (None, "stated") and metric != "ipo_raise_target":
+            notes.append(str(figure["modality"]))
+        if figure.get("period") not in (None, "IPO"):
+            notes.append(f"as of {figure['period']}")
+        texts.add(format_value(figure) + (f" ({', '.join(notes)})" if notes else ""))
+    return "; ".join(sorted(texts))
+
+
+def ipo_terms(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
+    """`ipo-pipeline`'s rows with their `figures` (the company's IPO-term figures) replaced by one column
+    per term: raise_target, raise, valuation, offer_price (see `term_text`)."""
+    out = []
+    for row in rows:
+        figures = row.get("figures") or []
+        shown = {k: v for k, v in row.items() if k != "figures"}
+        out.append({**shown, **{column: term_text(figures, metric) for metric, column in IPO_TERMS}})
+    return out
+
+
+# -- compare A B ... ---------------------------------------------------------------------------------
+
+
+def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
+    """What `compare.cypher` returns: per company (in `ids` order), one row per figure FIGURE_OF it, or
+    one row of nulls when it has none (so that its name is still known)."""
+    rows: Rows = []
+    blank = {"metric": None, "period": None, "basis": None, "amount": None, "low": None, "high": None,
+             "precision": None, "currency": None, "modality": None}
+    for company in ids:
+        if company not in graph:
+            continue
+        name = graph.nodes[company].get("name")
+        figures = [{k: f.get(k) for k in blank} for f in figure_rows(graph, company)]
+        rows += [{"company_id": company, "company": name, **figure} for figure in figures or [blank]]
+    return rows
+
+
+def _company_column(name: Any, company: str, names: list[Any]) -> str:
+    return str(name) if names.count(name) == 1 and name is not None else f"{name} ({company})"
+
+
+def compare_table(rows: Rows, params: dict[str, Any]) -> Rows:
+    """The `compare` table: one row per metric (in `METRIC_ORDER`), one column per company (its name,
+    in the order asked), each cell the value of that company's latest period for the metric with its
+    currency and period (and basis and modality when stated otherwise; several articles' different
+    values joined by `; `), None when the company reported no such figure."""
+    ids = list(params["ids"])
+    names_of = {row["company_id"]: row["company"] for row in rows}
+    names = [names_of.get(c) for c in ids]
+    columns = {c: _company_column(names_of.get(c), c, names) for c in ids}
+    figures: dict[tuple[str, str], Rows] = defaultdict(list)
+    for row in rows:
+        if row.get("metric") is not None:
+            figures[(str(row["metric"]), row["company_id"])].append(row)
+    out = []
+    for metric in sorted({m for m, _c in figures}, key=_metric_rank):
+        cells: dict[str, Any] = {"metric": metric}
+        for company in ids:
+            own = figures.get((metric, company), [])
+            cells[columns[company]] = _cell(own) if own else None
+        out.append(cells)
+    return out
+
+
+def _cell(figures: Rows) -> str:
+    latest = max(period_sort_key(str(f.get("period") or "")) for f in figures)
+    texts = set()
+    for figure in figures:
+        if period_sort_key(str(figure.get("period") or "")) != latest:
+            continue
+        notes = [str(figure.get("period"))]
+        notes += [str(figure[k]) for k in ("basis", "modality") if figure.get(k) not in (None, "stated")]
+        texts.add(f"{format_value(figure)} ({', '.join(notes)})")
+    return "; ".join(sorted(texts))
+
+
+def compare(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
+    """The embedded twin of `compare.cypher` followed by `compare_table`."""
+    return compare_table(compare_rows(graph, ids), {"ids": ids})

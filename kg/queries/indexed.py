@@ -206,7 +206,9 @@ def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
         rels = view.relations(f"type IN {MILESTONES}")
     else:
         rels = view.relations(f"+type IN {MILESTONES} AND target = ?", exchange)
-    return embedded.ipo_pipeline(view.graph(rels, ipos_of={r.source for r in rels}), exchange)
+    companies = {r.source for r in rels}
+    figures = view.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(companies)) if companies else []
+    return embedded.ipo_pipeline(view.graph([*rels, *figures], ipos_of=companies), exchange)
 
 
 def _alumni(view: StoreView, id: str) -> Rows:
@@ -344,9 +346,15 @@ def _financials(view: StoreView, id: str) -> Rows:
     return financials.financials(view.graph(rels, [id]), id)
 
 
+def _compare(view: StoreView, ids: list[str]) -> Rows:
+    """`financials.compare`: the companies' FIGURE_OF edges and the figure nodes at their other end."""
+    rels = view.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(ids))
+    return financials.compare(view.graph(rels, ids), ids)
+
+
 _RUNNERS: dict[str, Callable[..., Rows]] = {
     "investors": _investors, "portfolio": _portfolio, "co-investors": _co_investors,
     "state-capital": _state_capital, "path": _path, "central-investors": _central_investors,
     "ipo-pipeline": _ipo_pipeline, "alumni": _alumni, "lineage": _lineage, "timeline": _timeline,
-    "financials": _financials,
+    "financials": _financials, "compare": _compare,
 }
