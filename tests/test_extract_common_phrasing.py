@@ -390,3 +390,35 @@ def test_joining_a_team_names_no_company() -> None:
 def test_a_described_name_ending_a_headline_does_not_run_into_the_dateline() -> None:
     text = "State fund leads round in AI chipmaker Lanting\n\nSHANGHAI, March 13 - Lanting raised $50 million."
     assert not any("\n" in name for name in _entities(text))
+
+
+# -- English: what is said of a company, a past role in apposition ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Tencent-backed Lanting Health said it would raise up to HK$1.2 billion in its Hong Kong IPO.",
+         ("INVESTED_IN", "Tencent", "Lanting Health")),
+        ("Lanting Health's IPO drew cornerstone investors including Hillhouse and Temasek.",
+         ("INVESTED_IN", "Temasek", "Lanting Health")),
+        ("Lanting Health is listed on the Shanghai Stock Exchange's STAR Market under the ticker 688123.",
+         ("LISTED_ON", "Lanting Health", "Shanghai Stock Exchange")),
+        ("Lanting Health, which listed in Hong Kong in 2024, is now seeking a secondary listing in Shanghai.",
+         ("LISTED_ON", "Lanting Health", "香港交易所")),
+    ],
+)
+def test_a_company_named_by_what_english_news_says_of_it(text: str, fact: tuple) -> None:
+    assert fact in _rels(text)
+
+
+def test_a_past_role_in_apposition_and_the_new_one_after_it() -> None:
+    rels = _rels("Chen Hao, formerly a vice president at Alibaba, joined Lanting Health as chief operating "
+                 "officer in May.")
+    assert rels[("LEFT", "Chen Hao", "Alibaba")]["title"] == "vice president"
+    assert rels[("HOLDS_POSITION", "Chen Hao", "Lanting Health")]["title"] == "COO"
+
+
+def test_a_company_after_a_founding_clause_is_no_person() -> None:
+    assert "Person" not in _entities("Before founding Lanting Health, Zhou Wei spent a decade at Tencent.").get(
+        "Lanting Health", set())

@@ -207,6 +207,16 @@ _EN_SHARES = re.compile(
     rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE_LINE})\s+(?:made|makes|will\s+make)\s+(?:its|a|their)\s+"
     r"(?:\w+\s+){0,2}debut\b"
 )
+#: A company named by what is said of it in English: "Tencent-backed X", "X's IPO", "X is listed on",
+#: "X, which listed in Hong Kong".
+_EN_SUBJECT_MORE = re.compile(
+    rf"-backed[ \t]+(?:[a-z][\w-]*[ \t]+){{0,3}}(?P<n>{_EN_PHRASE_LINE})(?=[ \t]+(?:said|says|has|have|had|is|was|"
+    r"will|plans|raised|filed|closed|announced|listed|debuted)\b|,)"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n2>{_EN_PHRASE_LINE})(?:'s|’s)[ \t]+(?:IPO|listing|initial[ \t]+public|"
+    r"debut|shares|stock|prospectus)\b"
+    rf"|(?:^|(?<=[.;!?]\s)|(?<=\n))(?P<n3>{_EN_PHRASE_LINE})(?:[ \t]+(?:is|are|was|were|has[ \t]+been)[ \t]+listed|"
+    r",[ \t]+which[ \t]+(?:listed|went[ \t]+public|debuted|raised|filed))\b"
+)
 #: A company named after its description ("Shenzhen startup DeepWay closed …", "Huawei's chip partner
 #: SiCarrier"): the capitalised words after a lower-case noun for a company.
 _EN_DESCRIBED = re.compile(
@@ -553,7 +563,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 if _en_ok(name):
                     s = s0 + item.start() + lead
                     add(s, s + len(name), cue, 0.6)
-    for m in _EN_SHARES.finditer(text):
+    for m in (*_EN_SHARES.finditer(text), *_EN_SUBJECT_MORE.finditer(text)):
         group = next(g for g in ("n", "n2", "n3") if m.group(g) is not None)
         lead, name = _strip_en(m.group(group))
         if _en_ok(name):

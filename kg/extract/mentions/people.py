@@ -160,6 +160,9 @@ _EN_NAME_THEN_VERB = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?"
     rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|left|joined|resigned|"
     rf"stepped down|quit|departed)\b"
+    # "Chen Hao, formerly a vice president at Alibaba, …": an apposition of a past role
+    rf"|(?<![A-Za-z])(?P<name2>{_EN_NAME}),\s+(?:formerly|previously|once|until\s+recently)\s+(?:a|an|the)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:at|of|with)\s+[A-Z]"
 )
 
 
@@ -349,13 +352,14 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
                 propose((s, e, 0.7))
     for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO):
         for m in regex.finditer(text):
-            name = m.group("name")
+            group = "name" if m.group("name") is not None else "name2"
+            name = m.group(group)
             if regex is _EN_BY_NAME and m.group(0)[:3].lower() == "led" and _EN_FUNDING_NEAR.search(
                 text, max(0, m.start() - 80), m.start()
             ):
                 continue  # "a round led by Harbor Peak": an investor, not a person
             if _en_name_ok(name):
-                propose((m.start("name"), m.end("name"), 0.7))
+                propose((m.start(group), m.end(group), 0.7))
             if regex is _EN_BY_NAME and m.group("more"):
                 for k in re.finditer(_EN_NAME, m.group("more")):
                     if _en_name_ok(k.group(0)):

@@ -907,7 +907,9 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?(?:joined|rejoined)\s+(?P<org>{ORG})(?:\s+as\s+"
+            # "X, formerly a vice president at A, joined B as COO": an apposition may come between
+            rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,)?\s+(?:has\s+|had\s+)?(?:joined|rejoined)\s+"
+            rf"(?P<org>{ORG})(?:\s+as\s+"
             rf"(?:its\s+|a\s+|an\s+|the\s+)?(?P<titles>{TE}))?",
             re.IGNORECASE,
         ),
