@@ -5,11 +5,22 @@ different file) changes nothing. Folders of scraped pages and feeds hold anythin
 under a guard: whatever goes wrong while reading it, or while extracting, resolving or storing one of
 its articles, becomes a reported failure with the file (and line) and the reason, the article's
 transaction is rolled back (no half-written article), and the build goes on with the next one.
+
+With `jobs` > 1, files are read and their articles extracted in worker processes (extraction is a
+pure function of an article), while this process alone resolves and writes them, in input order: the
+store is the same, byte for byte, as a serial build's (`_parallel_reads`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +30,9 @@ from kg.extract import extract
 from kg.extract.gazetteer import Gazetteer
 from kg.ingest.limits import DEFAULT_LIMITS, Limits
 from kg.ingest.metadata import checked_date
-from kg.ingest.readers import SUPPORTED_SUFFIXES, list_input_files, read_file
+from kg.ingest.readers import SUPPORTED_SUFFIXES, FileRead, list_input_files, read_file
 from kg.ingest.safe import display_path, escape_controls
-from kg.model import Article
+from kg.model import Article, Extraction
 from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
 from kg.resolve import CLUSTERED_ROOTS, recluster_entities, recluster_people, resolve
@@ -71,10 +82,13 @@ def add_article(
     ner: NerConfig | None = None,
     *,
     on_stage: Callable[[str], None] | None = None,
+    extracted: Callable[[], Extraction] | None = None,
 ) -> tuple[bool, list]:
     """Extract one article and record it. Returns (added, dropped items); (False, []) if known.
 
     `on_stage` hears the name of each step as it starts, so a failure can say where it happened.
+    `extracted`, when given, supplies the article's extraction instead of running `extract` here
+    (a parallel build extracted it in a worker process); it is only called for a new article.
     """
     stage = on_stage or (lambda _name: None)
     stage("hashing")
@@ -82,7 +96,7 @@ def add_article(
         return False, []
     ontology = ontology or load_ontology()
     stage("extracting")
-    extraction = extract(article, gazetteer=gazetteer, ner=ner)
+    extraction = extracted() if extracted is not None else extract(article, gazetteer=gazetteer, ner=ner)
     # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
     # write between what this one read and what it writes
     with store.transaction() as conn:
@@ -133,6 +147,23 @@ def input_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def resolve_jobs(jobs: int | str | None) -> int:
+    """Worker processes for `jobs`: a positive number as given; 0, None or "auto": the CPUs this
+    process may run on. `ValueError` for anything else."""
+    if jobs is None or jobs == 0 or (isinstance(jobs, str) and jobs.strip().lower() == "auto"):
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except AttributeError:  # pragma: no cover - not on Linux
+            return max(1, os.cpu_count() or 1)
+    try:
+        n = int(jobs)
+    except (TypeError, ValueError):
+        raise ValueError(f"jobs must be a whole number or 'auto', not {jobs!r}") from None
+    if n < 0:
+        raise ValueError(f"jobs must be 0 (auto) or more, not {n}")
+    return resolve_jobs(0) if n == 0 else n
+
+
 def build(
     store: Store,
     paths: Iterable[Path],
@@ -142,6 +173,7 @@ def build(
     gazetteer: Gazetteer | None = None,
     ner: NerConfig | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    jobs: int | str = 1,
 ) -> BuildReport:
     """Build every article under `paths` into `store`; return what happened.
 
@@ -149,40 +181,240 @@ def build(
     replaces the shipped one (the ablation measure builds with entries left out). `ner` adds an
     optional statistical tagger's candidates to extraction (`kg.extract.ner`; off by default).
     `limits` bounds file size, line length and JSON nesting (`kg.ingest.limits`).
+    `jobs` > 1 reads and extracts that many files at once in worker processes while this process
+    writes the store in input order: the same store, ids and report as `jobs=1`, faster when there
+    are many files and free cores (0 or "auto": one worker per CPU).
     Raises `NothingToBuild` when the paths hold no article file, and `InputError` for a malformed
-    `article_date`; everything that goes wrong inside one file is in the report instead.
+    `article_date` (`ValueError` for a bad `jobs`); everything that goes wrong inside one file is in
+    the report instead.
     """
     check_article_date(article_date)
+    workers = resolve_jobs(jobs)
     files = input_files(paths)
     ontology = load_ontology()
     if ner is not None:
         ner.load()
     report = BuildReport(files=len(files))
-    for path in files:
-        if progress:
-            progress(path)
-        try:
-            read = read_file(path, article_date=article_date, limits=limits)
-        except InputFileError as exc:
-            report.fail(exc.where, exc.reason)
-            continue
-        except Exception as exc:  # the guard: one file's bug must not end the build
-            report.fail(display_path(path), _unexpected("reading", exc))
-            continue
-        for where, reason in read.problems:
-            report.fail(where, reason)
-        report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
-        for article in read.articles:
-            stages = ["hashing"]
-            try:
-                added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append)
-            except Exception as exc:  # the guard, per article: its transaction is already undone
-                _rollback(store)
-                report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
+    workers = min(workers, len(files))
+    if workers > 1:
+        reads: _Reads = _parallel_reads(
+            files, workers, article_date=article_date, limits=limits, gazetteer=gazetteer, ner=ner)
+    else:
+        reads = ((path, _FileOutcome.deferred()) for path in files)
+    try:
+        for path, outcome in reads:
+            if progress:
+                progress(path)
+            if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
+                outcome = _read_outcome(path, article_date, limits, extract_articles=False)
+            if outcome.failure is not None:
+                report.fail(*outcome.failure)
                 continue
-            report.dropped.extend(dropped)
-            if added:
-                report.added += 1
-            else:
-                report.unchanged += 1
+            read = outcome.read
+            assert read is not None
+            for where, reason in read.problems:
+                report.fail(where, reason)
+            report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
+            for index, article in enumerate(read.articles):
+                stages = ["hashing"]
+                extracted = outcome.extracted(index)
+                try:
+                    added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
+                                                 extracted=extracted)
+                except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
+                    _rollback(store)
+                    report.fail(article.path or display_path(path), exc.reason)
+                    continue
+                except Exception as exc:  # the guard, per article: its transaction is already undone
+                    _rollback(store)
+                    report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
+                    continue
+                report.dropped.extend(dropped)
+                if added:
+                    report.added += 1
+                else:
+                    report.unchanged += 1
+    finally:  # a parallel build stops its workers here, whether it ended well or not
+        reads.close()
     return report
+
+
+# -- parallel reading and extraction ---------------------------------------------------------------
+
+#: Files handed to the pool beyond those being worked on, per worker: enough to keep every worker
+#: busy while the writer catches up, few enough that a 100k-file folder is never in memory at once.
+_AHEAD_PER_WORKER = 2
+
+
+_Reads = Generator[tuple[Path, "_FileOutcome"], None, None]
+
+
+class _WorkerFailure(Exception):
+    """An article whose extraction failed in a worker; `reason` is the report's wording."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class _FileOutcome:
+    """One file as a worker (or the serial loop) saw it: the read, or why it could not be read, and,
+    from a worker, each article's extraction or the reason it failed (a string)."""
+
+    read: FileRead | None = None
+    failure: tuple[str, str] | None = None  # (where, reason) for the file as a whole
+    extractions: list[Extraction | str] | None = None  # None: extract in the writer, on demand
+
+    @classmethod
+    def deferred(cls) -> _FileOutcome:
+        return cls()
+
+    def extracted(self, index: int) -> Callable[[], Extraction] | None:
+        if self.extractions is None:
+            return None
+        result = self.extractions[index]
+
+        def supply() -> Extraction:
+            if isinstance(result, str):
+                raise _WorkerFailure(result)
+            return result
+
+        return supply
+
+
+def _read_outcome(path: Path, article_date: str | None, limits: Limits, *, extract_articles: bool,
+                  gazetteer: Gazetteer | None = None, ner: NerConfig | None = None) -> _FileOutcome:
+    """Read `path` under the guard (and, for a worker, extract each article under it)."""
+    try:
+        read = read_file(path, article_date=article_date, limits=limits)
+    except InputFileError as exc:
+        return _FileOutcome(failure=(exc.where, exc.reason))
+    except Exception as exc:  # the guard: one file's bug must not end the build
+        return _FileOutcome(failure=(display_path(path), _unexpected("reading", exc)))
+    if not extract_articles:
+        return _FileOutcome(read=read)
+    extractions: list[Extraction | str] = []
+    for article in read.articles:
+        try:
+            extractions.append(extract(article, gazetteer=gazetteer, ner=ner))
+        except Exception as exc:  # reported by the writer, in order, as the serial build would
+            extractions.append(_unexpected("extracting", exc))
+    return _FileOutcome(read=read, extractions=extractions)
+
+
+# Set once in each worker process by `_start_worker`: (article_date, limits, gazetteer, ner).
+_WORKER_SETTINGS: tuple[str | None, Limits, Gazetteer | None, NerConfig | None] | None = None
+
+
+def _start_worker(article_date: str | None, limits: Limits, gazetteer: Gazetteer | None,
+                  ner: NerConfig | None) -> None:
+    global _WORKER_SETTINGS
+    # Ctrl-C is the writer's to handle: it stops the pool; workers printing tracebacks would only add noise
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER_SETTINGS = (article_date, limits, gazetteer, ner)
+
+
+def _work(path: Path) -> _FileOutcome:
+    assert _WORKER_SETTINGS is not None
+    article_date, limits, gazetteer, ner = _WORKER_SETTINGS
+    return _read_outcome(path, article_date, limits, extract_articles=True, gazetteer=gazetteer, ner=ner)
+
+
+#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns.
+_WARM_UP = Article(text="星衡智能完成B轮融资，由红杉中国领投，真格基金跟投。", published="2025-07-02")
+
+
+def _warm_up(gazetteer: Gazetteer | None, ner: NerConfig | None) -> None:
+    """Load what extraction loads on first use (seconds: the segmenter's dictionary, the gazetteer)
+    once, here, so forked workers share it instead of each loading it again."""
+    with contextlib.suppress(Exception):  # only a head start: a real failure is reported per article
+        extract(_WARM_UP, gazetteer=gazetteer, ner=ner)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """`fork` where there is one: workers start at once and share the parent's loaded dictionaries and
+    settings (nothing is pickled on the way in); elsewhere the platform's default."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None, limits: Limits,
+                    gazetteer: Gazetteer | None, ner: NerConfig | None) -> _Reads:
+    """(path, outcome) for every file, in the order of `files`, read and extracted by `workers` processes.
+
+    At most `workers * (1 + _AHEAD_PER_WORKER)` files are in flight. A worker that dies (killed for
+    memory, a crash in native code) breaks the pool: a new pool runs the files that were in flight
+    again, one at a time, so the file that kills a worker alone is reported (and only it). When the
+    consumer stops (Ctrl-C, an error in the writer) queued files are cancelled and workers stopped.
+    """
+    window = workers * (1 + _AHEAD_PER_WORKER)
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _warm_up(gazetteer, ner)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                                   initargs=(article_date, limits, gazetteer, ner))
+
+    def submit(path: Path) -> Future[_FileOutcome]:
+        try:
+            return pool.submit(_work, path)
+        except BrokenProcessPool as exc:  # a worker died since the last result: dealt with in order, below
+            future: Future[_FileOutcome] = Future()
+            future.set_exception(exc)
+            return future
+
+    source = iter(files)
+    alone: deque[Path] = deque()  # files to run one at a time after a worker died
+    pending: deque[tuple[Path, Future[_FileOutcome], bool]] = deque()
+    pool = new_pool()
+    finished = False
+    try:
+        while True:
+            if alone:
+                if not pending:
+                    path = alone.popleft()
+                    pending.append((path, submit(path), True))
+            else:
+                while len(pending) < window:
+                    path = next(source, None)
+                    if path is None:
+                        break
+                    pending.append((path, submit(path), False))
+            if not pending:
+                finished = True
+                return
+            path, future, isolated = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                _stop(pool)
+                pool = new_pool()
+                if not isolated:  # which of the files in flight killed it is not known: each again, alone
+                    alone.extendleft(reversed([path, *(p for p, _f, _i in pending)]))
+                    pending.clear()
+                    continue
+                outcome = _FileOutcome(failure=(display_path(path), "the worker process reading and extracting "
+                                                "this file ended abruptly (out of memory, or a crash)"))
+            except Exception as exc:  # the result could not be sent back (e.g. not picklable)
+                outcome = _FileOutcome(failure=(display_path(path), _unexpected("extracting", exc)))
+            yield path, outcome
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel queued work, stop the workers (they only compute: nothing of theirs needs saving), and
+    wait for them to exit, so no process outlives the build."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join()
+    pool.shutdown(wait=True)

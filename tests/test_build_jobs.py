@@ -1,0 +1,276 @@
+"""`kg build --jobs N`: files read and extracted in worker processes, the store written by one process in
+input order, so the store, its ids and the report are those of a serial build.
+
+The articles are invented for these tests: funding rounds, people moving between firms (one name shared
+by two people), the same article in two files, a JSON Lines feed, and broken files among them.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import kg.build as kg_build
+from kg.build import build, resolve_jobs
+from kg.cli import app
+from kg.graph import node_link, to_networkx
+from kg.ingest.readers import read_file
+from kg.store import Store, open_store
+
+runner = CliRunner()
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
+                                reason="the test changes a function the workers inherit by fork")
+
+ARTICLES = {
+    "01-xingchuan.txt": "2025年3月1日，星川科技完成2亿元A轮融资，由启明创投领投，远舟资本跟投。星川科技CEO王建国表示，"
+                        "资金将用于芯片研发。",
+    "02-yuanzhou.md": "# 远舟资本加码具身智能\n\n2025年4月8日，远舟资本合伙人王建国表示，今年将加大对芯片的投资。"
+                      "远舟资本此前投资了岚峰半导体。",
+    "03-lanfeng.txt": "2025年5月20日，岚峰半导体完成5亿元B轮融资，由上海国投领投，红杉中国、启明创投跟投。"
+                      "岚峰半导体创始人陈立表示，公司将扩产。",
+    "04-chenghu.txt": "2025年6月2日，澄湖科技首席技术官陈立已离职，将投身具身智能领域创业。澄湖科技表示，"
+                      "原阿里云技术专家许明远接任首席技术官。",
+    "05-yunshan.html": "<html><head><title>云杉机器人获数千万元天使轮融资</title></head><body><p>2025年7月9日，"
+                       "云杉机器人宣布完成数千万元天使轮融资，本轮由真格基金领投，奇绩创坛跟投。</p>"
+                       "<p>云杉机器人创始人赵一鸣曾任星川科技副总裁。</p></body></html>",
+    "06-brightlake.txt": "Shanghai, August 12, 2025 - Brightlake Robotics said on Tuesday it had raised $80 million in "
+                         "a Series B round led by HongShan, with Qiming Venture Partners participating.",
+    "07-feed.jsonl": "\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"text": "2025年9月1日，白桦科技完成3亿元C轮融资，由云杉资本领投。", "date": "2025-09-01"},
+        {"text": "2025年9月3日，青松创投投资了赤岩智能。白桦科技董事长王建国出席了签约仪式。", "date": "2025-09-03"},
+        {"text": "2025年9月5日，星川科技向港交所递交上市申请。", "date": "2025-09-05"},
+    ]),
+}
+ARTICLES["08-xingchuan-again.txt"] = ARTICLES["01-xingchuan.txt"]  # the same article: unchanged, in both builds
+ARTICLES |= {
+    "09-chiyan.txt": "2025年10月10日，赤岩智能完成1亿元A+轮融资，青松创投继续加码，上海国投跟投。",
+}
+BROKEN = {
+    "05a-random.txt": bytes(range(256)) * 8,
+    "05b-empty.md": b"",
+    "07a-feed.jsonl": json.dumps({"text": "2025年1月1日，星川科技成立。"}).encode() + b"\n{broken\n",
+}
+
+
+def make_folder(path: Path, broken: bool = False) -> Path:
+    path.mkdir()
+    for name, text in ARTICLES.items():
+        (path / name).write_text(text, encoding="utf-8")
+    if broken:
+        for name, data in BROKEN.items():
+            (path / name).write_bytes(data)
+    return path
+
+
+def kg(*args: object) -> tuple[int, str, str]:
+    result = runner.invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def export(store_dir: Path) -> str:
+    with open_store(store_dir) as store:
+        return json.dumps(node_link(to_networkx(store)), ensure_ascii=False, indent=1)
+
+
+def build_into(store_dir: Path, folder: Path, jobs: int) -> kg_build.BuildReport:
+    with open_store(store_dir, create=True) as store:
+        return build(store, [folder], jobs=jobs, article_date="2025-06-01")
+
+
+def facts(store: Store) -> set[tuple[str, str, str]]:
+    names = {e.id: e.name for e in store.entities()}
+    return {(names[r.source], r.type, names[r.target]) for r in store.relations()}
+
+
+# -- the same store ---------------------------------------------------------------------------------
+
+
+def test_jobs_2_exports_the_same_bytes_as_jobs_1(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in")
+    outputs = {}
+    for jobs in (1, 2):
+        code, out, err = kg("build", folder, "--store", tmp_path / f"s{jobs}", "--jobs", jobs, "-q",
+                            "--article-date", "2025-06-01")
+        assert code == 0, err
+        code, _out, err = kg("export", "--store", tmp_path / f"s{jobs}", "--format", "node-link",
+                             "--output", tmp_path / f"e{jobs}.json")
+        assert code == 0, err
+        outputs[jobs] = (out, (tmp_path / f"e{jobs}.json").read_bytes())
+    assert outputs[1] == outputs[2]
+    summary, data = outputs[2]
+    assert summary.startswith("10 article(s) added, 1 unchanged, 0 failed")
+    graph = json.loads(data)
+    assert len(graph["nodes"]) > 20 and len(graph["edges"]) > 20
+
+
+def test_the_library_reports_the_same_with_any_number_of_jobs(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in", broken=True)
+    reports = {jobs: build_into(tmp_path / f"s{jobs}", folder, jobs) for jobs in (1, 2, 3)}
+    assert reports[1] == reports[2] == reports[3]
+    assert export(tmp_path / "s1") == export(tmp_path / "s2") == export(tmp_path / "s3")
+
+
+def test_a_second_parallel_build_changes_nothing(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in")
+    build_into(tmp_path / "s", folder, 2)
+    before = export(tmp_path / "s")
+    report = build_into(tmp_path / "s", folder, 2)
+    assert (report.added, report.unchanged, report.failures) == (0, 11, [])
+    assert export(tmp_path / "s") == before
+
+
+# -- failures ---------------------------------------------------------------------------------------
+
+
+def test_a_broken_file_among_good_ones_is_reported_and_the_rest_kept(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in", broken=True)
+    report = build_into(tmp_path / "s", folder, 2)
+    where = [w for w, _reason in report.failures]
+    assert where == [str(folder / "05a-random.txt"), str(folder / "05b-empty.md"), f"{folder / '07a-feed.jsonl'}:2"]
+    reasons = dict(report.failures)
+    assert "binary" in reasons[str(folder / "05a-random.txt")]
+    assert "empty" in reasons[str(folder / "05b-empty.md")]
+    assert "malformed JSON" in reasons[f"{folder / '07a-feed.jsonl'}:2"]
+    assert (report.added, report.unchanged) == (11, 1)
+    with open_store(tmp_path / "s") as store:
+        assert {("启明创投", "INVESTED_IN", "星川科技"), ("青松创投", "INVESTED_IN", "赤岩智能")} <= facts(store)
+
+
+def test_the_cli_reports_a_broken_file_with_jobs_2(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in", broken=True)
+    code, out, err = kg("build", folder, "--store", tmp_path / "s", "--jobs", "2")
+    assert code == 2
+    assert out.startswith("11 article(s) added, 1 unchanged, 3 failed")
+    failed = [line for line in err.splitlines() if line.startswith("kg: failed: ")]
+    assert failed[0].startswith(f"kg: failed: {folder / '05a-random.txt'}: ") and len(failed) == 3
+
+
+@needs_fork
+def test_an_extraction_error_in_a_worker_is_that_articles_failure(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    real = kg_build.extract
+
+    def flaky(article, **kwargs):  # type: ignore[no-untyped-def]
+        if "岚峰半导体完成" in article.text:
+            raise RuntimeError("tagger exploded")
+        return real(article, **kwargs)
+
+    monkeypatch.setattr(kg_build, "extract", flaky)
+    folder = make_folder(tmp_path / "in")
+    serial, parallel = (build_into(tmp_path / f"s{jobs}", folder, jobs) for jobs in (1, 2))
+    assert parallel == serial
+    assert parallel.failures == [(str(folder / "03-lanfeng.txt"),
+                                  "internal error while extracting: RuntimeError: tagger exploded")]
+    assert parallel.added == 9
+    assert export(tmp_path / "s1") == export(tmp_path / "s2")
+
+
+@needs_fork
+def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker killed while reading one file (out of memory, a crash in native code) breaks the pool:
+    the files in flight are run again, one at a time, and only the one that kills its worker fails."""
+    real = kg_build.read_file
+
+    def crashing(path, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).name == "04-chenghu.txt":
+            os._exit(9)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(kg_build, "read_file", crashing)
+    folder = make_folder(tmp_path / "in")
+    report = build_into(tmp_path / "s", folder, 2)
+    assert [w for w, _ in report.failures] == [str(folder / "04-chenghu.txt")]
+    assert "ended abruptly" in report.failures[0][1]
+    assert (report.added, report.unchanged) == (9, 1)
+    (folder / "04-chenghu.txt").unlink()
+    build_into(tmp_path / "reference", folder, 1)
+    assert export(tmp_path / "s") == export(tmp_path / "reference")
+    assert multiprocessing.active_children() == []
+
+
+def test_an_interrupted_parallel_build_stops_its_workers(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in")
+    seen: list[Path] = []
+
+    def interrupt(path: Path) -> None:
+        seen.append(path)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+
+    with open_store(tmp_path / "s", create=True) as store, pytest.raises(KeyboardInterrupt):
+        build(store, [folder], jobs=2, progress=interrupt)
+    assert multiprocessing.active_children() == []
+    with open_store(tmp_path / "s") as store:  # what was written before the interruption is whole
+        assert len(store.articles()) == 2
+
+
+@needs_fork
+def test_work_in_flight_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A big folder is never read into memory at once: a file is read only when few enough read files
+    wait for the writer."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:03d}.txt").write_text(f"2025年3月{i % 28 + 1}日，星川科技第{i}次发布新品。", encoding="utf-8")
+    log = tmp_path / "read.log"
+    real = kg_build.read_file
+
+    def logged(path, **kwargs):  # type: ignore[no-untyped-def]
+        with log.open("a") as f:
+            f.write(f"{path}\n")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(kg_build, "read_file", logged)
+    consumed = 0
+    most_ahead = 0
+
+    def progress(_path: Path) -> None:
+        nonlocal consumed, most_ahead
+        consumed += 1
+        read = len(log.read_text().splitlines()) if log.exists() else 0
+        most_ahead = max(most_ahead, read - consumed)
+
+    with open_store(tmp_path / "s", create=True) as store:
+        report = build(store, [folder], jobs=2, progress=progress)
+    assert report.added == 40 and consumed == 40
+    assert most_ahead <= 2 * (1 + kg_build._AHEAD_PER_WORKER)
+
+
+# -- options ----------------------------------------------------------------------------------------
+
+
+def test_jobs_values() -> None:
+    cpus = len(os.sched_getaffinity(0))
+    assert resolve_jobs(1) == 1 and resolve_jobs(3) == 3 and resolve_jobs("2") == 2
+    assert resolve_jobs(0) == resolve_jobs("auto") == resolve_jobs("AUTO") == cpus
+    for bad in (-1, "many", "1.5"):
+        with pytest.raises(ValueError, match="jobs"):
+            resolve_jobs(bad)
+
+
+def test_the_cli_option(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "in")
+    code, out, _err = kg("build", folder, "--store", tmp_path / "s", "-j", "auto")
+    assert code == 0 and out.startswith("10 article(s) added, 1 unchanged, 0 failed")
+    code, _out, err = kg("build", folder, "--store", tmp_path / "s2", "--jobs", "-2")
+    assert code == 1 and err.startswith("kg: error: --jobs: ")
+    code, _out, err = kg("build", folder, "--store", tmp_path / "s2", "--jobs", "lots")
+    assert code == 1 and "whole number or 'auto'" in err
+    help_text = runner.invoke(app, ["build", "--help"], terminal_width=200).stdout
+    assert "--jobs" in help_text and "many files" in help_text and "core" in help_text
+
+
+def test_a_single_file_needs_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More jobs than files: no more workers than files (one file: no pool at all)."""
+    def no_pool(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("a pool was started for one file")
+
+    monkeypatch.setattr(kg_build, "_parallel_reads", no_pool)
+    folder = make_folder(tmp_path / "in")
+    report = build_into(tmp_path / "s", folder / "01-xingchuan.txt", 4)
+    assert report.added == 1 and read_file(folder / "01-xingchuan.txt").articles
