@@ -80,20 +80,19 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
     if not any(eng.ent(view, ch).root == "Product" for ch in view.groups):
         return
     made = {r.target for r in eng.sentence_relations(view) if r.type == "DEVELOPS"}
+    makers = {eng.ent(view, c).group for c in view.groups if eng.ent(view, c).is_companyish()}
     for i, ch in enumerate(view.skel):
         if ch not in view.groups or eng.ent(view, ch).root != "Product":
             continue
         product = eng.ent(view, ch).group
         if product in made:
             continue
-        makers = {eng.ent(view, c).group for c in view.skel if c in view.groups and eng.ent(view, c).is_companyish()}
-        before = eng.company_before(view, i)
         # two companies in the sentence ("A与B相比,C芯片…") leave the maker open; with none, the
         # company the whole article is about, not merely the last one named
-        maker = before if len(makers) == 1 else None if makers else eng.main_company()
+        maker = eng.company_before(view, i) if len(makers) == 1 else None if makers else eng.main_company()
         if maker is None:
             continue
-        span = re.compile(re.escape(ch)).search(view.skel)
+        span = re.compile(re.escape(ch)).match(view.skel, i)  # the mention itself, as provenance
         if span is not None:
             eng.emit(view, "DEVELOPS", maker, product, {}, span, "develops-context", 0.5)
             made.add(product)
