@@ -397,7 +397,7 @@ def test_latin_gazetteer_names_respect_case_and_word_boundaries(text: str, name:
 
 def test_gazetteer_is_general_and_typed() -> None:
     gaz = load_gazetteer()
-    assert 150 <= len(gaz) <= 1200
+    assert 150 <= len(gaz) <= 2000
     ontology = load_ontology()
     for entry in gaz.entries.values():
         assert re.fullmatch(r"[a-z0-9][a-z0-9.-]*", entry.key), entry.key
