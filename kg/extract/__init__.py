@@ -117,12 +117,16 @@ def _merge_relations(
             kept.props.setdefault(k, v)
         if rel.confidence > kept.confidence:
             kept.confidence = rel.confidence
-    # facts without an identifying value fold into a sibling that has one
+    # facts without an identifying value fold into a sibling that has one; siblings are grouped by
+    # their ends first, so an article with thousands of facts is not compared pair by pair
+    by_ends: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+    for key in order:
+        by_ends.setdefault(key[:3], []).append(key)
     for key in list(order):
         rel_type, src, dst, ident = key
         if not ident or any(v is not None for v in ident):
             continue
-        siblings = [k for k in order if k[:3] == (rel_type, src, dst) and k != key and k in merged]
+        siblings = [k for k in by_ends[key[:3]] if k != key and k in merged]
         if len(siblings) == 1:
             target = merged[siblings[0]]
             for k, v in merged[key].props.items():
