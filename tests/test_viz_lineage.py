@@ -218,7 +218,21 @@ def _examples() -> tuple[nx.MultiDiGraph, str]:
     return graph, find_entity(graph, "云岫智能")
 
 
-INVESTED = {"examples": _examples, "wide": lambda: (wide_lineage_with_investors(), "organization:parent")}
+def _deep_with_investors() -> tuple[nx.MultiDiGraph, str]:
+    """The deep tree with two investors listed under its root (they stand out past the root's right side,
+    where its spin-offs' arrows come in) putting money into companies generations further on."""
+    graph = deep_lineage()
+    for k, targets in enumerate((["g0", "g3", "g5"], ["g0", "g2b0", "g4", "g6"])):
+        graph.add_node(f"organization:fund{k}", labels=["Organization", "Investor"] + ["StateOwnedFund"] * k,
+                       name=["岚谷资本", "苏州市集成电路产业投资基金"][k], aliases=[])
+        for n, target in enumerate(targets):
+            graph.add_edge(f"organization:fund{k}", f"organization:{target}", key=f"f{k}{n}", type="INVESTED_IN",
+                           date="2020-01", sources=[f"f{k}"])
+    return graph, "organization:g0"
+
+
+INVESTED = {"examples": _examples, "wide": lambda: (wide_lineage_with_investors(), "organization:parent"),
+            "deep": _deep_with_investors}
 
 Edge = tuple[str, str, list[tuple[float, float]]]
 

@@ -207,7 +207,7 @@ def _route(tree: _Tree) -> None:
             near = fan.generation * COLUMN_WIDTH - side * (BOX_W / 2)
             turn = near - side * STUB
             end = (fan.x - side * BOX_W / 2, fan.y)
-            path = [end, (turn, fan.y), ports[i]]
+            path = [end, (turn, fan.y), *_clear_investors(tree, hub, (turn, fan.y), ports[i]), ports[i]]
             edge.points = path if fan is src else path[::-1]
         elif edge.type == "INVESTED_IN" and src.anchor == tgt.id:
             k = tree.investors[tgt.id].index(src.id)
@@ -218,6 +218,15 @@ def _route(tree: _Tree) -> None:
         else:
             edge.points = []
     _route_loose(tree, [e for e in view.edges if not e.points])
+
+
+def _clear_investors(tree: _Tree, hub: LineageNode, start: Point, port: Point) -> list[Point]:
+    """A bend that keeps the arrow from `start` into `hub`'s right side off the investors listed under
+    it: they stand out past that side, so a spin-off far below would otherwise aim its arrow through them."""
+    listed = [box(tree.nodes[n]) for n in tree.investors.get(hub.id, [])]
+    if port[0] != hub.x + BOX_W / 2 or not any(segment_hits_box(start, port, b) for b in listed):
+        return []
+    return [(hub.x + INVESTOR_INDENT + SMALL_W / 2 + 10, port[1])]
 
 
 def _route_loose(tree: _Tree, edges: list[LineageEdge]) -> None:

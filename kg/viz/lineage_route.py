@@ -31,6 +31,8 @@ WIDE_GAP = 4 * SIDE_TRACK  # gaps at least this wide get side tracks
 BEND = 40.0  # a bend costs as much as 40 px of line: fewer bends read faster
 CROSS = 100.0  # crossing another arrow
 SHARED = 5000.0  # running along another arrow: which company it points to becomes ambiguous
+NEAR = 6.0  # px: two arrows running side by side closer than this blur into one
+CROWDED = 4.0  # per px run beside another arrow within `NEAR`: rather a detour than a blurred pair
 NARROW = 16.0  # a gap narrower than this (between investors stacked under a company) takes no arrow
 OUTSIDE = 20.0  # px from the outermost boxes to the tracks round them: half the canvas margin
 SIDE_TRACK_COST = 0.15  # per px, so a lone arrow keeps to the middle of its gap
@@ -55,6 +57,7 @@ class Grid:
     side_y: set[float]
     blocked: set[tuple[int, int, int]] = field(default_factory=set)  # (i, j, axis): from node (i, j) one step +axis
     used: set[tuple[int, int, int]] = field(default_factory=set)
+    near: set[tuple[int, int, int]] = field(default_factory=set)
     crossed: dict[tuple[int, int, int], int] = field(default_factory=dict)
 
     def node(self, p: Point) -> tuple[int, int]:
@@ -122,7 +125,8 @@ def _block(grid: Grid, b: Box) -> None:
 
 
 def mark(grid: Grid, points: list[Point]) -> None:
-    """Record an arrow already drawn: the grid steps it runs along are shared, those it crosses crossed."""
+    """Record an arrow already drawn: the grid steps it runs along are shared, those beside it crowded,
+    those it crosses crossed."""
     for p, q in itertools.pairwise(points):
         for axis in (0, 1):
             _mark_segment(grid, p, q, axis)
@@ -133,13 +137,13 @@ def _mark_segment(grid: Grid, p: Point, q: Point, axis: int) -> None:
     along, across = (grid.xs, grid.ys) if axis == 0 else (grid.ys, grid.xs)
     a0, a1 = (p[0], q[0]) if axis == 0 else (p[1], q[1])
     c0, c1 = (p[1], q[1]) if axis == 0 else (p[0], q[0])
-    if c0 == c1:  # parallel to the steps: shared where it lies on a track
-        if c0 in across:
-            k = across.index(c0)
-            lo, hi = sorted((a0, a1))
+    if c0 == c1:  # parallel to the steps: shared where it lies on a track, crowded on tracks beside it
+        lo, hi = sorted((a0, a1))
+        for k in range(bisect.bisect_left(across, c0 - NEAR), bisect.bisect_right(across, c0 + NEAR)):
             for m in range(len(along) - 1):
                 if max(along[m], lo) < min(along[m + 1], hi):
-                    grid.used.add((m, k, 0) if axis == 0 else (k, m, 1))
+                    key = (m, k, 0) if axis == 0 else (k, m, 1)
+                    (grid.used if across[k] == c0 else grid.near).add(key)
         return
     lo, hi = sorted((c0, c1))
     for k in range(bisect.bisect_left(across, lo), bisect.bisect_right(across, hi)):
@@ -162,7 +166,7 @@ def _step_cost(grid: Grid, i: int, j: int, d: int) -> float | None:
         return None
     length = abs(grid.xs[ni] - grid.xs[i]) + abs(grid.ys[nj] - grid.ys[j])
     side = grid.ys[j] in grid.side_y if dy == 0 else grid.xs[i] in grid.side_x
-    return (length * (1 + SIDE_TRACK_COST * side) + SHARED * (key in grid.used)
+    return (length * (1 + SIDE_TRACK_COST * side + CROWDED * (key in grid.near)) + SHARED * (key in grid.used)
             + CROSS * grid.crossed.get(key, 0))
 
 
