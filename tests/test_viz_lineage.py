@@ -2,11 +2,14 @@
 deep one (seven generations with side branches), generated in code, checked for what a reader needs:
 no two boxes or labels overlapping, no arrow running through a box, arrowheads on distinct points of
 their box, a canvas that is used, and the page in headless Chromium drawing exactly that (empty console,
-no network requests). The checks here measure the geometry themselves rather than trusting the
-layout's own measures."""
+no network requests). With investors (the example articles, and the wide tree with investors putting
+money across its lanes), the money's arrows too must go round every box they do not join and never run
+along another arrow. The checks here measure the geometry themselves rather than trusting the layout's
+own measures."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -21,13 +24,14 @@ from kg.viz import render_lineage
 from kg.viz.browser import inspect_page
 from kg.viz.lineage import LineageView, lineage_view
 from kg.viz.network_page import page_layout
-from kg.viz.synthetic import deep_lineage, wide_lineage
+from kg.viz.synthetic import deep_lineage, wide_lineage, wide_lineage_with_investors
 
 SVG = "{http://www.w3.org/2000/svg}"
 ARROWHEAD = 8.0  # px: two arrowheads closer than this read as one
 TREES = {"wide": (wide_lineage, "organization:parent"), "deep": (deep_lineage, "organization:g0")}
 
 Box = tuple[float, float, float, float]
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _overlaps(boxes: dict[str, Box], pad: float = 0.0) -> list[tuple[str, str]]:
@@ -193,3 +197,109 @@ def test_the_page_draws_the_layout_offline_without_overlaps(name: str, tmp_path:
     fill_x, fill_y = drawn["fill"]
     assert max(fill_x, fill_y) > 0.9 and min(fill_x, fill_y) > 2 / 3  # fitted, and no third of the window empty
     assert drawn["zoom"] > 0.6  # names stay legible at the fitted zoom
+
+
+# -- investors' money into other companies of the lineage (issue 15) ---------------------------------
+
+@functools.cache
+def _examples() -> tuple[nx.MultiDiGraph, str]:
+    """The example articles built as `make demo` builds them, and 云岫智能, whose lineage docs/lineage.png
+    shows: an investor under 云岫智能 put money into 栖光机器人 two columns on, past 澄湖科技."""
+    import tempfile
+
+    from kg.build import build
+    from kg.graph import to_networkx
+    from kg.queries import find_entity
+    from kg.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "store") as store:
+        build(store, [ROOT / "examples"])
+        graph = to_networkx(store)
+    return graph, find_entity(graph, "云岫智能")
+
+
+def _deep_with_investors() -> tuple[nx.MultiDiGraph, str]:
+    """The deep tree with two investors listed under its root (they stand out past the root's right side,
+    where its spin-offs' arrows come in) putting money into companies generations further on."""
+    graph = deep_lineage()
+    for k, targets in enumerate((["g0", "g3", "g5"], ["g0", "g2b0", "g4", "g6"])):
+        graph.add_node(f"organization:fund{k}", labels=["Organization", "Investor"] + ["StateOwnedFund"] * k,
+                       name=["岚谷资本", "苏州市集成电路产业投资基金"][k], aliases=[])
+        for n, target in enumerate(targets):
+            graph.add_edge(f"organization:fund{k}", f"organization:{target}", key=f"f{k}{n}", type="INVESTED_IN",
+                           date="2020-01", sources=[f"f{k}"])
+    return graph, "organization:g0"
+
+
+INVESTED = {"examples": _examples, "wide": lambda: (wide_lineage_with_investors(), "organization:parent"),
+            "deep": _deep_with_investors}
+
+Edge = tuple[str, str, list[tuple[float, float]]]
+
+
+def _distinct(edges: list[Edge]) -> list[Edge]:
+    """One arrow per pair of boxes: a second round by the same investor is drawn on the first."""
+    return list({(s, t): (s, t, pts) for s, t, pts in edges}.values())
+
+
+def _shared_stretches(edges: list[Edge]) -> list[tuple[str, str, str, str]]:
+    """Pairs of arrows that run along the same line for more than a pixel, where a reader cannot tell
+    which one goes where."""
+    def runs(points: list[tuple[float, float]]) -> list[tuple[int, float, float, float]]:
+        out = []
+        for (x1, y1), (x2, y2) in itertools.pairwise(points):
+            if y1 == y2:
+                out.append((0, y1, min(x1, x2), max(x1, x2)))
+            elif x1 == x2:
+                out.append((1, x1, min(y1, y2), max(y1, y2)))
+        return out
+    return [(a[0], a[1], b[0], b[1]) for a, b in itertools.combinations(edges, 2)
+            if any(p[0] == q[0] and abs(p[1] - q[1]) < 1 and min(p[3], q[3]) - max(p[2], q[2]) > 1
+                   for p in runs(a[2]) for q in runs(b[2]))]
+
+
+def _investor_view(name: str) -> LineageView:
+    graph, root = INVESTED[name]()
+    return lineage_view(graph, root, with_investors=True)
+
+
+def test_the_wide_graph_has_investors_reaching_across_the_lanes() -> None:
+    view = _investor_view("wide")
+    listed = {n.id: n.anchor for n in view.nodes if n.anchor}
+    across = [e for e in view.edges if e.type == "INVESTED_IN" and listed[e.source] != e.target]
+    assert len(listed) == 6 and len(across) >= 12
+
+
+@pytest.mark.parametrize("name", INVESTED)
+def test_investor_arrows_go_round_every_box_they_do_not_join(name: str) -> None:
+    view = _investor_view(name)
+    boxes = _boxes(view)
+    money = [(e.source, e.target, e.points) for e in view.edges if e.type == "INVESTED_IN"]
+    for source, target, points in money:
+        through = [n for n, b in boxes.items() if n not in (source, target)
+                   and any(_through(p, q, b) for p, q in itertools.pairwise(points))]
+        assert through == [], (source, target)
+    edges = _distinct([(e.source, e.target, e.points) for e in view.edges])
+    _check_geometry(boxes, edges)  # the tree arrows too, and every arrowhead on a point of its own
+    assert _shared_stretches(edges) == []
+
+
+@pytest.mark.parametrize("name", INVESTED)
+def test_the_svg_and_the_page_draw_the_investor_arrows_as_laid_out(name: str, tmp_path: Path, chromium: str) -> None:
+    graph, root = INVESTED[name]()
+    render_lineage(graph, root, tmp_path / "t.svg", with_investors=True)
+    boxes, edges = _svg_geometry(ET.parse(tmp_path / "t.svg").getroot())
+    _check_geometry(boxes, _distinct(edges))
+    page = tmp_path / "t.html"
+    view = render_lineage(graph, root, page, with_investors=True)
+    report = inspect_page(page)
+    assert report.console == [] and report.requests == []
+    drawn = page_layout(page)
+    drawn_boxes = {k: tuple(v) for k, v in drawn["boxes"].items()}
+    drawn_edges = [(*key.split(" -> "), [tuple(p) for p in pts]) for key, pts in drawn["edges"].items()]
+    assert len(drawn_edges) == len(_distinct([(e.source, e.target, e.points) for e in view.edges]))
+    _check_geometry(drawn_boxes, drawn_edges)
+    laid_out = {(e.source, e.target): e.points for e in view.edges}
+    for s, t, pts in drawn_edges:  # the same bends, not just some route round the boxes
+        assert len(pts) == len(laid_out[(s, t)])
+        assert all(math.dist(p, q) < 0.5 for p, q in zip(pts, laid_out[(s, t)], strict=True)), (s, t)

@@ -15,6 +15,10 @@ point, a deep one a thin band across an empty canvas. So:
 - The number of lanes and the gap between sibling subtrees are chosen so the picture's proportions
   come near a screen's (`ASPECT`): no third of the canvas is left empty.
 
+- Every other arrow (an investor's money into a company other than the one it is listed under, a
+  second parent) is routed last, on a grid through the gaps between boxes (`kg.viz.lineage_route`):
+  a straight line would cut through the boxes between its ends.
+
 Arrows are polylines in absolute coordinates (`LineageEdge.points`): the SVG draws them as they are,
 the page gives Cytoscape.js the same endpoints and bends.
 """
@@ -26,8 +30,10 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.viz import lineage_route as route
+
 if TYPE_CHECKING:
-    from kg.viz.lineage import LineageNode, LineageView
+    from kg.viz.lineage import LineageEdge, LineageNode, LineageView
 
 BOX_W, BOX_H = 170.0, 54.0
 SMALL_W, SMALL_H = 130.0, 36.0
@@ -184,6 +190,8 @@ def bounds(nodes: Iterable[LineageNode]) -> Box:
 
 
 def _route(tree: _Tree) -> None:
+    """Tree arrows first (they shape the picture), then the investors' buses, then the arrows left over
+    on a grid through the gaps (`kg.viz.lineage_route`), around everything already drawn."""
     view = tree.view
     ports: dict[int, Point] = {}
     for hub in view.nodes:
@@ -199,7 +207,7 @@ def _route(tree: _Tree) -> None:
             near = fan.generation * COLUMN_WIDTH - side * (BOX_W / 2)
             turn = near - side * STUB
             end = (fan.x - side * BOX_W / 2, fan.y)
-            path = [end, (turn, fan.y), ports[i]]
+            path = [end, (turn, fan.y), *_clear_investors(tree, hub, (turn, fan.y), ports[i]), ports[i]]
             edge.points = path if fan is src else path[::-1]
         elif edge.type == "INVESTED_IN" and src.anchor == tgt.id:
             k = tree.investors[tgt.id].index(src.id)
@@ -208,7 +216,67 @@ def _route(tree: _Tree) -> None:
             bus = src.x - SMALL_W / 2 - 10 - k * spacing
             edge.points = [(src.x - SMALL_W / 2, src.y), (bus, src.y), (bus, tgt.y + BOX_H / 2)]
         else:
-            edge.points = [_clip(src, tgt), _clip(tgt, src)]
+            edge.points = []
+    _route_loose(tree, [e for e in view.edges if not e.points])
+
+
+def _clear_investors(tree: _Tree, hub: LineageNode, start: Point, port: Point) -> list[Point]:
+    """A bend that keeps the arrow from `start` into `hub`'s right side off the investors listed under
+    it: they stand out past that side, so a spin-off far below would otherwise aim its arrow through them."""
+    listed = [box(tree.nodes[n]) for n in tree.investors.get(hub.id, [])]
+    if port[0] != hub.x + BOX_W / 2 or not any(segment_hits_box(start, port, b) for b in listed):
+        return []
+    return [(hub.x + INVESTOR_INDENT + SMALL_W / 2 + 10, port[1])]
+
+
+def _route_loose(tree: _Tree, edges: list[LineageEdge]) -> None:
+    """Route the arrows no tree or bus places, one pair of boxes at a time (a second round by the same
+    investor is the same arrow), shortest first so the long ones go round them."""
+    boxes = {n.id: box(n) for n in tree.view.nodes}
+    pairs = sorted({(e.source, e.target) for e in edges},
+                   key=lambda st: (math.dist(_centre(tree, st[0]), _centre(tree, st[1])), st))
+    if not pairs:
+        return
+    candidates = {n: route.side_ports(boxes[n], [], _sides(tree.nodes[n])) for pair in pairs for n in pair}
+    grid = route.build_grid(boxes.values(), [p.point for ps in candidates.values() for p in ps])
+    for port in itertools.chain.from_iterable(candidates.values()):
+        grid.open_port(port)
+    taken: dict[str, list[Point]] = {}
+    for edge in tree.view.edges:
+        if edge.points:
+            _draw(grid, taken, edge.source, edge.target, edge.points)
+    for source, target in pairs:
+        path = route.shortest(grid, _free(candidates[source], taken.get(source, []), route.SOURCE_GAP),
+                              _free(candidates[target], taken.get(target, []), route.PORT_GAP))
+        if path is None:  # nothing in the picture is drawn this way; kept so an arrow is never lost
+            path = [_clip(tree.nodes[source], tree.nodes[target]), _clip(tree.nodes[target], tree.nodes[source])]
+        _draw(grid, taken, source, target, path)
+        for edge in edges:
+            if (edge.source, edge.target) == (source, target):
+                edge.points = list(path)
+
+
+def _draw(grid: route.Grid, taken: dict[str, list[Point]], source: str, target: str, path: list[Point]) -> None:
+    """Record an arrow for the ones routed after it: its track to go round, its two ends to keep off."""
+    route.mark(grid, path)
+    taken.setdefault(source, []).append(path[0])
+    taken.setdefault(target, []).append(path[-1])
+
+
+def _free(ports: list[route.Port], taken: list[Point], gap: float) -> list[route.Port]:
+    """The ports at least `gap` from every arrow end already on the box; all of them if none is (a box
+    with more arrows than room: they share points rather than be dropped)."""
+    return [p for p in ports if all(math.dist(p.point, q) >= gap for q in taken)] or ports
+
+
+def _sides(node: LineageNode) -> tuple[int, ...]:
+    """Which sides of a box an arrow may leave or enter by: an investor's money leaves from its left or
+    right, since investors listed under one company are stacked too close for a line between them."""
+    return (0, 1) if node.kind in INVESTORS else (0, 1, 2, 3)
+
+
+def _centre(tree: _Tree, node: str) -> Point:
+    return tree.nodes[node].x, tree.nodes[node].y
 
 
 def _ports(tree: _Tree, hub: LineageNode, fans: list[str], side: int, ports: dict[int, Point]) -> None:

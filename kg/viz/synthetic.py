@@ -122,3 +122,27 @@ def deep_lineage(generations: int = 7, seed: int = 15) -> nx.MultiDiGraph:
             n += 1
         trunk = children[0]
     return g
+
+
+def wide_lineage_with_investors(spinoffs: int = 24, investors: int = 6, seed: int = 15) -> nx.MultiDiGraph:
+    """`wide_lineage` with investors that each put money into three or four spin-offs, so
+    `--with-investors` has to draw money running across the lanes: an investor is listed under the first
+    company it invested in and reaches the others from there."""
+    g = wide_lineage(spinoffs, seed)
+    rng = random.Random(seed + 1)
+    spun = [f"organization:s{i}" for i in range(spinoffs)]
+    names: set[str] = set()
+    for k in range(investors):
+        node = f"organization:inv{k}"
+        state = k % 3 == 0
+        while (name := (rng.choice(_CITY) + rng.choice(_FIELD) + rng.choice(_STATE) if state
+                        else "".join(rng.sample(_SYLL, 2)) + rng.choice(_PRIVATE))) in names:
+            pass
+        names.add(name)
+        g.add_node(node, labels=["Organization", "Investor"] + (["StateOwnedFund"] if state else []), name=name,
+                   aliases=[])
+        for n, company in enumerate(rng.sample(spun, rng.randint(3, 4))):
+            g.add_edge(node, company, key=f"i{k}-{n}", id=f"i{k}-{n}", type="INVESTED_IN", round=rng.choice(ROUNDS),
+                       date=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}", amount=None, currency=None,
+                       sources=[f"b{k}"])
+    return g
