@@ -422,3 +422,77 @@ def test_a_past_role_in_apposition_and_the_new_one_after_it() -> None:
 def test_a_company_after_a_founding_clause_is_no_person() -> None:
     assert "Person" not in _entities("Before founding Lanting Health, Zhou Wei spent a decade at Tencent.").get(
         "Lanting Health", set())
+
+
+# -- titles and founders the news uses every day ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "title"),
+    [
+        # Hong Kong's word for the chief executive, and an exchange's own officers
+        ("香港交易所行政总裁陈立新表示，白桦科技将于下月上市。", ("陈立新", "香港交易所"), "CEO"),
+        ("图为港交所CEO陈立新和白桦科技创始人合照。", ("陈立新", "港交所"), "CEO"),
+        ("白桦科技董事会秘书黄家明介绍了公司的情况。", ("黄家明", "白桦科技"), "董事会秘书"),
+        ("香港交易所上市委员会副主席黄家明介绍了白桦科技的情况。", ("黄家明", "香港交易所"), "上市委员会副主席"),
+        ("白桦科技的技术委员会主任王立平说。", ("王立平", "白桦科技"), "技术委员会主任"),
+        ("云杉集团党委书记、董事长刘建国出席了活动。", ("刘建国", "云杉集团"), "党委书记"),
+        ("白桦科技现任CEO周国强表示，公司将继续扩产。", ("周国强", "白桦科技"), "CEO"),
+        ("Lin Hao, chief investment officer of Spruce Capital, said the fund would keep investing.",
+         ("Lin Hao", "Spruce Capital"), "chief investment officer"),
+    ],
+)
+def test_a_title_the_news_uses_every_day_gives_the_position(text: str, fact: tuple, title: str) -> None:
+    ex = _extract(text)
+    name = {e.handle: e.names[0] for e in ex.entities}
+    titles = {r.props.get("title") for r in ex.relations
+              if r.type == "HOLDS_POSITION" and (name[r.source], name[r.target]) == fact}
+    assert title in titles
+
+
+def test_an_exchange_in_a_listing_sentence_gets_no_officer() -> None:
+    """Near miss: the exchange is where the company lists; the CEO after the comma is not its CEO."""
+    rels = _rels("白桦科技登陆港交所，CEO陈立新表示将继续投入研发。")
+    assert not any(t == "HOLDS_POSITION" and o == "港交所" for t, _s, o in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"), [("云杉投资创始合伙人李明远对白桦科技的发展给予了高度评价。", "云杉投资"),
+                      ("Li Ming, founding partner of Spruce Ventures, said the deal was done.", "Spruce Ventures")]
+)
+def test_a_founding_partner_founded_the_fund_and_holds_a_seat_in_it(text: str, org: str) -> None:
+    rels = _rels(text)
+    person = "李明远" if "李明远" in text else "Li Ming"
+    assert ("FOUNDED", person, org) in rels
+    assert rels[("HOLDS_POSITION", person, org)]["title"] in {"创始合伙人", "founding partner"}
+
+
+def test_a_founder_is_not_also_given_a_founder_position() -> None:
+    """Near miss: a founder (not a founding partner) founded the company and holds no seat named so."""
+    rels = _rels("白桦科技创始人李明远表示看好该赛道。")
+    assert ("FOUNDED", "李明远", "白桦科技") in rels
+    assert ("HOLDS_POSITION", "李明远", "白桦科技") not in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从腾讯退休2年多的刘文博上个月宣布成立北京远山之外科技有限公司。",
+        "刘文博宣布成立北京远山之外科技有限公司。",
+    ],
+)
+def test_a_person_who_announces_a_new_company_founded_it(text: str) -> None:
+    assert ("FOUNDED", "刘文博", "北京远山之外科技有限公司") in _rels(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["他将参与刘文博创业公司“远山智能”的A轮投资。", "他将参与刘文博的创业公司远山智能的A轮融资。"]
+)
+def test_someones_start_up_was_founded_by_them(text: str) -> None:
+    assert ("FOUNDED", "刘文博", "远山智能") in _rels(text)
+
+
+def test_a_start_up_with_no_person_before_it_has_no_founder() -> None:
+    ex = _extract("这是一家创业公司白桦科技。")
+    assert not ex.relations
+    assert {n for e in ex.entities for n in e.names} == {"白桦科技"}

@@ -90,10 +90,41 @@ TITLES_ZH: tuple[str, ...] = (
     "处长",
     "资深协理",
     "协理",
+    # Hong Kong's words for the chief executive and the board's chair (行政總裁, 董事局主席)
+    "行政总裁",
+    "董事局主席",
+    "董事局副主席",
+    "董事会副主席",
+    "联席董事长",
+    "联席CEO",
+    "联席首席执行官",
+    "执行副总裁",
+    "首席投资官",
+    "首席风险官",
+    "首席法务官",
+    "首席人力资源官",
+    "首席数据官",
+    "首席市场官",
+    "董事会秘书",
+    "董秘",
+    "监事会主席",
+    "总工程师",
+    "总设计师",
+    "投资总监",
+    "投资经理",
+    # state firms and funds are run by a party secretary and a chair (党委书记、董事长)
+    "党委书记",
+    "理事长",
+    "秘书长",
+    "行长",
+    "副行长",
+    "会长",
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (
-    r"(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
+    r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
+    # a seat on a committee ("上市委员会副主席", "投资决策委员会委员")
+    r"|(?:(?!的)[\u4e00-\u9fff]){2,4}?委员会(?:副)?(?:主席|主任|委员|秘书长))"
 )
 
 TITLES_EN: tuple[str, ...] = (
@@ -114,6 +145,17 @@ TITLES_EN: tuple[str, ...] = (
     "chief architect",
     "chief product officer",
     "chief strategy officer",
+    "chief investment officer",
+    "chief marketing officer",
+    "chief commercial officer",
+    "chief information officer",
+    "chief people officer",
+    "chief risk officer",
+    "general counsel",
+    "company secretary",
+    "executive vice president",
+    "co-chief executive",
+    "co-ceo",
     "chief analyst",
     "chief economist",
     "ceo",
@@ -161,6 +203,9 @@ FOUNDER_TITLES = frozenset(
     }
 )
 
+#: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
+FOUNDER_POSITIONS = frozenset({"创始合伙人", "founding partner"})
+
 #: Canonical spellings for titles whose many spellings mean one thing.
 TITLE_CANONICAL: dict[str, str] = {
     "首席执行官": "CEO",
@@ -183,6 +228,8 @@ TITLE_CANONICAL: dict[str, str] = {
     "联合创办人": "联合创始人",
     "技术长": "CTO",
     "执行长": "CEO",
+    "行政总裁": "CEO",
+    "联席首席执行官": "联席CEO",
     "营运长": "COO",
     "财务长": "CFO",
     "co founder": "co-founder",

@@ -31,8 +31,13 @@ _ZH_BEFORE_COMMA_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*,\s*(?:前|原|现任|曾任)?[^,。;!?\n]{{0,24}}?(?:{TITLES_ZH_RE})(?=[,。;、)]|$)"
 )
 _ZH_BEFORE_VERB = re.compile(
-    r"(?<=[\u4e00-\u9fff])(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?"
+    r"(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?"
+    r"(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?(?:宣布|宣告)?"
     r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|离开|卸任|辞任|辞去|退休)"
+    # "X宣布成立Y": founding announced by a person (a bare "成立" follows places and bodies too)
+    r"|(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?(?:宣布|宣告)(?:正式)?成立"
+    # "X的创业公司Y", "X创业公司“Y”": whose start-up it is
+    r"|(?<=[\u4e00-\u9fff])(?:的)?(?:新)?(?:创业公司|初创公司|创业项目)"
 )
 _ZH_PERSON_CUE = re.compile(
     r"创立|创办|创建|离职|去职|出走|加入|加盟|出任|担任|现任|接任|离开|卸任|辞任|辞去|退休|表示|透露|认为|"
@@ -196,6 +201,14 @@ def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
         and (flag in vocab.PROPER_FLAGS or _freq(word) < 50)
     ):
         return pos, pos + len(word), 0.6
+    if len(word) == 2 and word[0] in vocab.SURNAMES_SINGLE and len(tokens) > 2:
+        # "董事会秘书黄家明介绍": jieba reads a common word (黄家, "the Huang family") and a lone
+        # character; after a title, surname + two characters with a verb or particle next is a name
+        third, third_flag, _ = tokens[1]
+        after_flag = tokens[2][1]
+        if (len(third) == 1 and third_flag in _THIRD_FLAGS and third not in _NOT_THIRD
+                and after_flag[:1] in ("v", "u", "p", "c", "d", "x")):
+            return pos, pos + 3, 0.55
     return None
 
 

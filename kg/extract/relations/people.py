@@ -48,8 +48,8 @@ def _person_fact(
         founder = bool(title) and _is_founder(title)
         if founder:
             eng.emit(view, "FOUNDED", per, org, {}, span, method, confidence)
-            if not former:
-                continue  # being a founder is not a position held; leaving as one is
+            if not former and title.lower() not in vocab.FOUNDER_POSITIONS:
+                continue  # being a founder is not a position held (a founding partner's seat is); leaving as one is
         props: dict[str, Any] = {"title": title}
         if former:
             props.update(_date_props(date))
@@ -110,7 +110,9 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     conf = 0.8
     if adj:
         ent = eng.ent(view, adj.group("org"))
-        if ent.root == "Organization" and not ent.is_exchange():
+        # an exchange has officers too ("港交所CEO陈…"), but only with the title glued to its name
+        glued = not before[adj.start("org"):].rstrip().endswith(("的", "'s", "’s"))
+        if ent.root == "Organization" and (not ent.is_exchange() or (glued and not adj.group("list"))):
             org = ent.group
             former = former or _former(adj, "pre0")
             if adj.group("list") and (former or any(_is_founder(t) for t in titles)):

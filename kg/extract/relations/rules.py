@@ -459,7 +459,7 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "role-apposition",
-        _r(rf"(?P<pre>前|原|新任|新)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*(?P<per>{PER})"),
+        _r(rf"(?P<pre>前|原|新任|新|现任|时任)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*(?P<per>{PER})"),
         _h_title_person,
     ),
     _Rule(
@@ -500,6 +500,14 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})\s*(?:由|系|是由)\s*(?:{ORG}\s*(?:的)?\s*(?:前|原)?\s*(?:{TZ}|员工|雇员|成员)\s*)?"
             rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
+        "founded-verb",
+        # "X的创业公司Y", "X创业公司“Y”": a start-up called someone's is one they founded
+        _r(
+            rf"(?P<pers>{PL})\s*(?P<mid>)(?:的)?\s*(?:新)?(?:创业公司|初创公司|创业项目)\s*[“\"「『]?\s*(?P<org>{ORG})"
         ),
         _h_founded_zh,
     ),
