@@ -496,3 +496,62 @@ def test_a_start_up_with_no_person_before_it_has_no_founder() -> None:
     ex = _extract("这是一家创业公司白桦科技。")
     assert not ex.relations
     assert {n for e in ex.entities for n in e.names} == {"白桦科技"}
+
+
+# -- careers, filings and spin-offs -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a career verb ends the name before it, even when jieba reads 加盟 as a place
+        ("前字节跳动高管刘文博加盟星桥智能，出任CTO。",
+         {("LEFT", "刘文博", "字节跳动"), ("HOLDS_POSITION", "刘文博", "星桥智能")}),
+        ("刘文博接替王立平出任星桥智能CEO。",
+         {("HOLDS_POSITION", "刘文博", "星桥智能"), ("LEFT", "王立平", "星桥智能")}),
+        ("星桥智能任命刘文博接替王立平担任CEO。",
+         {("HOLDS_POSITION", "刘文博", "星桥智能"), ("LEFT", "王立平", "星桥智能")}),
+    ],
+)
+def test_joining_and_succeeding(text: str, facts: set) -> None:
+    rels = _rels(text)
+    assert facts <= set(rels)
+    held = {p.get("title") for (t, per, _o), p in rels.items() if t == "HOLDS_POSITION" and per == "王立平"}
+    assert "CEO" not in held
+
+
+@pytest.mark.parametrize(
+    ("text", "exchange"),
+    [("白桦科技的科创板IPO申请已获上交所受理。", "科创板"), ("白桦科技科创板IPO获受理。", "科创板"),
+     ("白樺科技的上市申請已獲港交所受理。", "港交所")],
+)
+def test_an_application_accepted_by_an_exchange_is_a_filing(text: str, exchange: str) -> None:
+    assert ("FILED_FOR_IPO", text[:4], exchange) in _rels(text)
+
+
+def test_an_accepted_application_that_is_no_listing_is_no_filing() -> None:
+    assert not _extract("白桦科技表示，客户的订单申请已获受理。").relations
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent"),
+    [
+        ("白桦汽车将旗下芯片业务分拆为独立公司白桦芯片。", "白桦芯片", "白桦汽车"),
+        ("白桦汽车分拆旗下芯片业务成立白桦芯片。", "白桦芯片", "白桦汽车"),
+        ("白桦汽车分拆出白桦芯片并引入外部投资者。", "白桦芯片", "白桦汽车"),
+        ("白桦汽车拟分拆白桦芯片至科创板上市。", "白桦芯片", "白桦汽车"),
+        ("Birch Motors spun off its chip unit as Birch Semiconductor last year.", "Birch Semiconductor",
+         "Birch Motors"),
+        ("Birch Motors will spin off Birch Semiconductor.", "Birch Semiconductor", "Birch Motors"),
+    ],
+)
+def test_a_parent_that_spins_off_a_company(text: str, child: str, parent: str) -> None:
+    assert ("SPUN_OFF_FROM", child, parent) in _rels(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["白桦汽车与白桦芯片签署协议，剥离部分资产。", "白桦汽车分拆上市计划搁置，白桦芯片表示不予置评。",
+             "白桦汽车分拆ADC平台，白桦芯片随后成立。"]
+)
+def test_no_spin_off_without_a_company_spun_off(text: str) -> None:
+    assert not any(t == "SPUN_OFF_FROM" for t, _c, _p in _rels(text))

@@ -305,6 +305,16 @@ def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8)
 
 
+def _h_succeeded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X接替Y出任A CEO": X now holds the title at A; Y held it and has left it."""
+    _h_joined(eng, view, m)
+    org = eng.ent(view, m.group("org"))
+    if org.root != "Organization" or not m.group("prev"):
+        return
+    prev = eng.ent(view, m.group("prev")).group
+    _person_fact(eng, view, prev, org.group, _title_surface(eng, view, m), True, m, "succession", 0.7)
+
+
 def _h_en_person_title_of(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """An English apposition with its organisation ("Lin Zhiyuan, chief executive of Xingheng AI")."""
     org = eng.ent(view, m.group("org"))

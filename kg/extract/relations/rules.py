@@ -57,6 +57,7 @@ from kg.extract.relations.people import (
     _h_person_desc,
     _h_pronoun_founded,
     _h_pronoun_is_founder,
+    _h_succeeded,
     _h_team_from,
     _h_title_chain,
     _h_title_person,
@@ -412,6 +413,8 @@ RULES: list[_Rule] = [
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
             r"申请材料|上市申请书)|秘密递表|"
+            # an exchange accepting the application is the filing on record ("IPO申请已获上交所受理")
+            rf"(?:IPO|上市申请|上市|申请|招股书)(?:申请)?\s*(?:已|已经|正式)?(?:获|获得|被)\s*(?:{ORG})?\s*受理|"
             # a US registration statement ("提交F-1文件", "filed an F-1")
             r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
             r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
@@ -630,20 +633,30 @@ RULES: list[_Rule] = [
         _h_joined,
     ),
     _Rule(
+        "succession",
+        _r(
+            # "X接替Y出任A CEO": the successor takes the title, the one succeeded leaves it
+            rf"(?P<per>{PER})\s*(?:正式|将|已)?(?:接替|接任|取代)\s*(?P<prev>{PER})\s*,?\s*(?:正式|将)?"
+            rf"(?:出任|担任|成为)\s*(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
+        ),
+        _h_succeeded,
+    ),
+    _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|接掌|出掌|任)\s*(?P<org>{ORG})\s*(?:的)?\s*"
-            rf"(?:新任?)?(?P<titles>{TZ})"
+            # not the one succeeded in "X接替Y出任A CEO" (the rule above)
+            rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|接掌|出掌|任)\s*"
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_joined,
     ),
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<org>{ORG})\s*(?:宣布)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*(?:为|出任|担任)\s*"
-            rf"(?:公司)?(?:新任?)?(?P<titles>{TZ})"
+            rf"(?P<org>{ORG})\s*(?:宣布)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_joined,
+        _h_succeeded,
     ),
     _Rule(
         "joined-verb",
@@ -1016,6 +1029,28 @@ RULES: list[_Rule] = [
         "spin-off",
         _r(
             rf"(?P<child>{ORG})\s*(?:是|为|系)?\s*(?:从|由)\s*(?P<parent>{ORG})\s*(?:内部)?(?:孵化|分拆|拆分|剥离)"
+        ),
+        _h_spinoff,
+    ),
+    _Rule(
+        "spin-off",
+        _r(
+            # the parent first: "A将旗下芯片业务分拆为独立公司B", "A分拆出B", "A分拆旗下业务成立B"
+            rf"(?P<parent>{ORG})\s*(?:将|已|拟|计划|宣布|正式|把)*\s*(?:其|旗下)?[^,。;!?{NE}]{{0,10}}?"
+            rf"(?:分拆|拆分|剥离)(?:出|出来)?\s*(?:旗下)?[^,。;!?{NE}]{{0,10}}?(?:为|成立|成为|组建)?\s*"
+            rf"(?:一家)?(?:独立|新)?(?:的)?(?:公司|企业|子公司)?\s*(?P<child>{ORG})"
+            # "A分拆ADC平台": a name before 平台/业务 names the business spun off, not the new company
+            rf"(?!\s*(?:平台|业务|部门|板块|事业部|资产|团队|项目))"
+        ),
+        _h_spinoff,
+    ),
+    _Rule(
+        "spin-off",
+        _r(
+            # "A spun off its chip unit as B", "A will spin off B"
+            rf"(?P<parent>{ORG})\s+(?:has\s+|will\s+|plans\s+to\s+|agreed\s+to\s+)?(?:spins?|spinning|spun)\s+off\s+"
+            rf"(?:its\s+(?:[\w-]+\s+){{0,4}}?(?:unit|business|division|arm)\s+(?:as|into)\s+)?(?P<child>{ORG})",
+            re.IGNORECASE,
         ),
         _h_spinoff,
     ),
