@@ -18,7 +18,8 @@ one:
 - IPO terms need an IPO in the sentence or article and no funding round in the sentence: "募资" in a
   round story is not an IPO raise;
 - the company is the nearest company named before the figure (same sentence first, then earlier
-  sentences).
+  sentences): `kg.extract.figure_facts`, which also adds growth rates (`kg.extract.growth`) and counts
+  (`kg.extract.counts`).
 """
 
 from __future__ import annotations
@@ -29,14 +30,11 @@ from dataclasses import dataclass
 
 from kg.extract.normalize import Money, find_money
 from kg.extract.periods import find_periods
-from kg.extract.text import NormText, Sentence
-from kg.model import EntityMention, Extraction, RelationMention, Source
-from kg.names import normalize_name, short_hash
+from kg.extract.text import Sentence
 
-__all__ = ["FigureCandidate", "METHOD", "add_figures", "find_figures"]
+__all__ = ["FigureCandidate", "METHOD", "find_figures", "is_english", "metric_keyword"]
 
 METHOD = "financial-figure"
-_CONFIDENCE = 0.8
 
 #: Metrics that are stocks at a point in time (an undated one is "as of" the article date).
 STOCKS = frozenset({"cash", "valuation", "cumulative_loss", "market_value"})
@@ -115,9 +113,10 @@ class FigureCandidate:
     period: str
     basis: str | None
     modality: str
+    unit: str | None = None  # None for money; "percent" (a growth rate) or "count" (users, customers)
 
 
-def _keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, str | None, str | None] | None:
+def metric_keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, str | None, str | None] | None:
     """The metric keyword nearest to the end of `window` (the longest on a tie), if close enough."""
     best: tuple[int, int, str, str | None, str | None] | None = None
     for pattern, metric, basis, modality in _RULES:
@@ -135,7 +134,9 @@ def _keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, st
     return (best[0] + offset, best[1] + offset, best[2], best[3], best[4])
 
 
-def _is_english(text: str) -> bool:
+def is_english(text: str) -> bool:
+    """True for a sentence in English (ASCII and general punctuation only): its keywords may stand
+    further from their numbers."""
     return bool(re.fullmatch(r"[\x00-\x7f\u2000-\u206f]*", text))
 
 
@@ -156,12 +157,12 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
     for sentence in sentences:
         body = text[sentence.start:sentence.end]
         moneys = find_money(body)
-        english = _is_english(body)
+        english = is_english(body)
         previous_end = 0
         previous_period: str | None = None
         for i, (m_start, m_end, money) in enumerate(moneys):
             window = body[previous_end:m_start]
-            found = _keyword(window, previous_end, english)
+            found = metric_keyword(window, previous_end, english)
             window_start, previous_end = previous_end, m_end
             if found is None or money.currency is None:
                 continue
@@ -192,71 +193,3 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
             out.append(FigureCandidate(sentence, sentence.start + k_start, sentence.start + m_end, metric, money,
                                        period, basis, _modality(metric, hinted, money, clause)))
     return out
-
-
-#: Organisation kinds that report no revenue of their own in these stories.
-_NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBody", "Investor", "StateOwnedFund"}
-
-
-def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention | None:
-    """The company a figure at original offset `start` belongs to: the nearest company named before it,
-    in its own sentence first."""
-    best: tuple[tuple[int, int], EntityMention] | None = None
-    for mention in extraction.entities:
-        if "Person" in mention.types or "Product" in mention.types or "FinancialFigure" in mention.types:
-            continue
-        if "Company" not in mention.types and mention.types & _NOT_A_REPORTER:
-            continue
-        for src in mention.sources:
-            if (src.span_end is None or src.sentence is None or src.span_end > start
-                    or src.method == "implied-by-context"):
-                continue
-            rank = (src.sentence == sentence, src.span_end)
-            if best is None or rank > best[0]:
-                best = (rank, mention)
-    return best[1] if best else None
-
-
-def _value_text(money: Money) -> str:
-    if money.amount is not None and money.precision not in ("range", "bucket"):
-        return f"{money.amount}"
-    return f"{money.low if money.low is not None else ''}-{money.high if money.high is not None else ''}"
-
-
-def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
-    """Add the article's financial figures to `extraction`: one `FinancialFigure` mention per figure
-    (keyed by company, metric, period, basis and value, so the same figure from several articles is
-    one node with all their sources) and its `FIGURE_OF` relation to the company."""
-    article = extraction.article
-    article_id = article.id
-    seen: set[str] = set()
-    for n, fig in enumerate(find_figures(nt.text, sentences, article.published)):
-        start, end = nt.span(fig.start, fig.end)
-        company = _company(extraction, start, fig.sentence.index)
-        if company is None:
-            extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
-            continue
-        if "Company" not in company.types:  # whoever reports revenue or lists shares is a company
-            company.types.discard("Organization")
-            company.types.add("Company")
-        value = _value_text(fig.money)
-        company_ref = company.key or normalize_name(company.display_name)
-        key = "figure-" + short_hash(company_ref, fig.metric, fig.period, fig.basis or "", value,
-                                     fig.money.currency or "", length=16)
-        if key in seen:
-            continue
-        seen.add(key)
-        evidence = article.text[start:end]
-        sent_start, sent_end = nt.span(fig.sentence.start, fig.sentence.end)
-        name = f"{company.display_name} {fig.metric} {fig.period}"
-        attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
-                 **fig.money.as_props()}
-        handle = f"f{n + 1}"
-        source = Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, evidence)
-        extraction.entities.append(EntityMention(handle, {"FinancialFigure"}, [name], [source], key=key,
-                                                 preferred=name,
-                                                 attrs={k: v for k, v in attrs.items() if v is not None}))
-        sentence_text = article.text[sent_start:sent_end]
-        extraction.relations.append(RelationMention(
-            "FIGURE_OF", handle, company.handle, {},
-            Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, sentence_text[:200])))

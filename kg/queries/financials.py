@@ -24,8 +24,10 @@ from kg.extract.periods import period_sort_key
 Rows = list[dict[str, Any]]
 
 #: The order metrics are listed in: income statement, then balance sheet, then deal terms.
-METRIC_ORDER = ("revenue", "net_profit", "net_loss", "adjusted_loss", "rd_expense", "cumulative_loss", "cash",
-                "valuation", "market_value", "ipo_raise_target", "ipo_raise", "offer_price")
+METRIC_ORDER = ("revenue", "revenue_growth", "net_profit", "net_profit_growth", "net_loss", "net_loss_growth",
+                "adjusted_loss", "adjusted_loss_growth", "rd_expense", "rd_expense_growth", "cumulative_loss",
+                "cash", "paying_users", "users", "mau", "customers", "valuation", "market_value",
+                "ipo_raise_target", "ipo_raise", "offer_price")
 
 
 def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
@@ -39,8 +41,9 @@ def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
         node = graph.nodes[figure]
         rows.append({"metric": node.get("metric"), "period": node.get("period"), "basis": node.get("basis"),
                      "amount": node.get("amount"), "low": node.get("amount_low"), "high": node.get("amount_high"),
-                     "currency": node.get("currency"), "precision": node.get("amount_precision"),
-                     "raw": node.get("amount_raw"), "modality": node.get("modality"),
+                     "currency": node.get("currency"), "unit": node.get("unit"),
+                     "precision": node.get("amount_precision"), "raw": node.get("amount_raw"),
+                     "modality": node.get("modality"),
                      "sources": edge.get("sources") or []})
     return rows
 
@@ -58,11 +61,12 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
     """Merge raw figure rows into the metric x period table (see the module docstring)."""
     cells: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        value = (row["amount"], row["low"], row["high"], row["currency"])
+        value = (row["amount"], row["low"], row["high"], row["currency"], row.get("unit"))
         key = (row["metric"], row["period"], row["basis"], *value)
         cell = cells.setdefault(key, {"metric": row["metric"], "period": row["period"], "basis": row["basis"],
                                       "amount": row["amount"], "low": row["low"], "high": row["high"],
-                                      "currency": row["currency"], "precisions": set(), "raws": set(),
+                                      "currency": row["currency"], "unit": row.get("unit"),
+                                      "precisions": set(), "raws": set(),
                                       "modalities": set(), "sources": set()})
         for field, target in (("precision", "precisions"), ("raw", "raws"), ("modality", "modalities")):
             if row.get(field) is not None:
@@ -70,18 +74,18 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
         cell["sources"].update(row.get("sources") or [])
     values: dict[tuple[Any, ...], int] = defaultdict(int)
     for key in cells:  # values in two currencies are not compared (no exchange rates here)
-        values[(*key[:3], key[6])] += 1
+        values[(*key[:3], *key[6:])] += 1
     out = []
     for key, cell in cells.items():
         out.append({
             "metric": cell["metric"], "period": cell["period"], "basis": cell["basis"], "amount": cell["amount"],
-            "low": cell["low"], "high": cell["high"], "currency": cell["currency"],
+            "low": cell["low"], "high": cell["high"], "currency": cell["currency"], "unit": cell["unit"],
             "precision": ", ".join(sorted(cell["precisions"])) or None, "as_written": sorted(cell["raws"]),
             "modality": ", ".join(sorted(cell["modalities"])) or None, "sources": sorted(cell["sources"]),
-            "disagreement": values[(*key[:3], key[6])] > 1,
+            "disagreement": values[(*key[:3], *key[6:])] > 1,
         })
     out.sort(key=lambda r: (_metric_rank(r["metric"]), period_sort_key(str(r["period"] or "")),
-                            str(r["basis"] or ""), str(r["currency"] or ""), _number(r["amount"]),
+                            str(r["basis"] or ""), str(r["currency"] or r["unit"] or ""), _number(r["amount"]),
                             _number(r["low"]), _number(r["high"])))
     return out
 
@@ -140,6 +144,8 @@ def format_value(figure: dict[str, Any]) -> str:
         text = ("~" if precision == "approx" else "") + _num(amount)
     else:
         text = "?"
+    if figure.get("unit") == "percent":  # a change: its sign always shown
+        return f"{'+' if amount is not None and float(amount) >= 0 else ''}{text}%"
     return f"{text} {figure.get('currency') or ''}".rstrip()
 
 
@@ -183,7 +189,7 @@ def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
     one row of nulls when it has none (so that its name is still known)."""
     rows: Rows = []
     blank = {"metric": None, "period": None, "basis": None, "amount": None, "low": None, "high": None,
-             "precision": None, "currency": None, "modality": None}
+             "precision": None, "currency": None, "unit": None, "modality": None}
     for company in ids:
         if company not in graph:
             continue
