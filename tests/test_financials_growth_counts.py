@@ -23,6 +23,8 @@ date: 2025-11-20
 云栈科技再次向港交所递交上市申请。
 
 招股书显示,云栈科技2024年营收为8.6亿元,同比增长42%;2024年净亏损为3.1亿元,同比收窄15%。
+
+截至2025年6月30日,云栈科技付费用户超过1200万,累计服务企业客户逾500家。
 """
 
 
@@ -53,13 +55,16 @@ def test_growth_rows_beside_their_amounts(store: Path) -> None:
     assert got == [("revenue", "FY2024", None, 860000000, "CNY", None),
                    ("revenue_growth", "FY2024", "yoy", 42, None, "percent"),
                    ("net_loss", "FY2024", None, 310000000, "CNY", None),
-                   ("net_loss_growth", "FY2024", "yoy", -15, None, "percent")]
+                   ("net_loss_growth", "FY2024", "yoy", -15, None, "percent"),
+                   ("paying_users", "2025-06-30", None, 12000000, None, "count"),
+                   ("customers", "2025-06-30", None, 500, None, "count")]
 
 
 def test_compare_shows_a_rate_as_a_percent(store: Path) -> None:
     by_metric = {r["metric"]: r["云栈科技"] for r in rows(store, "compare", "云栈科技", "港交所")}
     assert by_metric["revenue_growth"] == "+42% (FY2024, yoy)"
     assert by_metric["net_loss_growth"] == "-15% (FY2024, yoy)"
+    assert by_metric["paying_users"] == "over 12,000,000 (2025-06-30)"
 
 
 def test_the_rdf_export_conforms(store: Path, tmp_path: Path) -> None:
@@ -70,3 +75,4 @@ def test_the_rdf_export_conforms(store: Path, tmp_path: Path) -> None:
     assert code == 0, text + err
     ttl = out.read_text("utf-8")
     assert '"revenue_growth"' in ttl and '"percent"' in ttl and '"yoy"' in ttl
+    assert '"paying_users"' in ttl and '"count"' in ttl
