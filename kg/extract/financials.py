@@ -68,8 +68,9 @@ _EN_RULES: tuple[tuple[str, str, str | None, str | None], ...] = (
      r"targeting|expects?|expected|is\s+set)\s+to\s+raise(?:\s+as\s+much\s+as)?", "ipo_raise_target", None,
      "planned"),
     (r"\b(?:raised|raises|fetched|(?:gross|net)\s+proceeds\s+of|proceeds\s+of)", "ipo_raise", None, None),
-    (r"\b(?:offer\s+price\s+(?:of|was|at|is)|priced\s+(?:its\s+)?(?:shares|ipo|offering|stock)?\s*at|"
-     r"offer\s+price\s+range\s+of)", "offer_price", None, None),
+    (r"\b(?:offer\s+price\s+(?:of|was|at|is)|priced\s+(?:(?:its|the|[\w-]+)\s+){0,4}?(?:shares|ipo|offering|"
+     r"stock)?\s*at|(?:offer\s+)?price\s+range\s+of|(?:marketed|offered|offering|selling)\s+(?:(?:its|the|[\w-]+)\s+)"
+     r"{0,4}?(?:shares|stock|ipo|offering)(?:\s+each)?\s+at(?:\s+between)?)", "offer_price", None, None),
     (r"\bpost-money\s+valuation(?:\s+of)?", "valuation", "post_money", None),
     (r"\bpre-money\s+valuation(?:\s+of)?", "valuation", "pre_money", None),
     (r"\b(?:valuation\s+of|valued\s+at|valuing\s+(?:it|the\s+company|the\s+firm)\s+at|valuation\s+"
@@ -96,6 +97,12 @@ _ESTIMATED = re.compile(r"预计|预期|估计|预估|据悉|据报道|据知情
 _PLANNED = re.compile(r"计划|拟|将以|\bplans?\s+to|\bwill\s+(?:raise|sell|offer)", re.IGNORECASE)
 _IPO_CUE = re.compile(r"上市|IPO|招股|发售|公开发行|港交所|联交所|挂牌|递表|聆讯|listing|offering|debut|float|"
                       r"prospectus", re.IGNORECASE)
+#: A market value at listing (上市首日市值) is a term of the offering, not a market value as of a day.
+_LISTING_DAY = re.compile(r"(?:上市|挂牌)(?:首日|当日|时)|首日|\bat\s+(?:the\s+)?listing|\bupon\s+listing|"
+                          r"\bdebut(?:ed|s)?\b|\bfirst\s+day\s+of\s+trading", re.IGNORECASE)
+#: What joins the two ends of a range written with its currency twice ("16.5港元至18.5港元", "between
+#: HK$16.50 and HK$18.50").
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|-|–|~|to)\s*")
 _ROUND_CUE = re.compile(r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round", re.IGNORECASE)
 #: Clause breaks a Chinese keyword never reaches across.
 _ZH_BREAK = re.compile(r"[,;:。]")
@@ -150,13 +157,32 @@ def _modality(metric: str, hinted: str | None, money: Money, clause: str) -> str
     return "stated"
 
 
+def join_ranges(body: str, moneys: list[tuple[int, int, Money]]) -> list[tuple[int, int, Money]]:
+    """`moneys` with every two point sums of one currency joined by "至", "to" (or "between … and") made
+    one range: "16.5港元至18.5港元" is one offer price range, never a price of 16.5 and another of 18.5."""
+    out: list[tuple[int, int, Money]] = []
+    for start, end, money in moneys:
+        if out:
+            p_start, p_end, prev = out[-1]
+            gap = body[p_end:start]
+            between = re.search(r"\bbetween\s*$", body[:p_start], re.IGNORECASE) and re.fullmatch(r"\s*and\s*", gap)
+            if (prev.currency == money.currency and prev.currency and prev.amount is not None
+                    and money.amount is not None and prev.amount < money.amount
+                    and prev.precision == money.precision == "exact" and (_RANGE_JOIN.fullmatch(gap) or between)):
+                out[-1] = (p_start, end, Money(None, money.currency, prev.amount, money.amount, "range",
+                                               body[p_start:end]))
+                continue
+        out.append((start, end, money))
+    return out
+
+
 def find_figures(text: str, sentences: Sequence[Sentence], published: str | None) -> list[FigureCandidate]:
     """Every financial figure stated in the normalised `text`, in text order."""
     ipo_article = bool(_IPO_CUE.search(text))
     out: list[FigureCandidate] = []
     for sentence in sentences:
         body = text[sentence.start:sentence.end]
-        moneys = find_money(body)
+        moneys = join_ranges(body, find_money(body))
         english = is_english(body)
         previous_end = 0
         previous_period: str | None = None
@@ -183,7 +209,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
                 next_start = moneys[i + 1][0] if i + 1 < len(moneys) else len(body)
                 after = find_periods(body[m_end:next_start], published)
                 period = after[0][2].label if after else None
-            if metric in IPO_TERMS:
+            if metric in IPO_TERMS or (metric == "market_value" and _LISTING_DAY.search(body[:m_start])
+                                       and (_IPO_CUE.search(body) or ipo_article)):
                 period = IPO_PERIOD
             if period is None:
                 continue
