@@ -39,7 +39,7 @@ METHOD = "financial-figure"
 #: Metrics that are stocks at a point in time (an undated one is "as of" the article date).
 STOCKS = frozenset({"cash", "valuation", "cumulative_loss", "market_value"})
 #: The terms of an offering: their period is the IPO itself.
-IPO_TERMS = frozenset({"ipo_raise_target", "ipo_raise", "offer_price"})
+IPO_TERMS = frozenset({"ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total"})
 IPO_PERIOD = "IPO"
 
 # (pattern, metric, basis, modality). Patterns run on the normalised (simplified, NFKC) text.
@@ -47,6 +47,8 @@ _ZH_RULES: tuple[tuple[str, str, str | None, str | None], ...] = (
     (r"(?:计划|拟|预计|目标|寻求|拟于[^,。]{0,12})(?:募资|募集资金|募集|筹资|筹集资金|筹集|集资)(?:总额|金额)?",
      "ipo_raise_target", None, "planned"),
     (r"募资目标", "ipo_raise_target", None, "planned"),
+    (r"基石(?:投资者|投资人|投资)?(?:合计|合共|共|总计|共计)?(?:认购|投资|出资)(?:总额|金额|总额为|额)?|基石投资(?:总额|金额)",
+     "cornerstone_total", None, None),
     (r"(?:募资|募集资金|募得|集资|筹资|筹集资金|筹得|所得款项)(?:总额|净额|金额|额)?", "ipo_raise", None, None),
     (r"(?:发售价|发行价|招股价|定价)(?:为|定为|定在|区间为)?(?:每股)?", "offer_price", None, None),
     (r"投后估值", "valuation", "post_money", None),
@@ -71,6 +73,9 @@ _EN_RULES: tuple[tuple[str, str, str | None, str | None], ...] = (
     (r"\b(?:offer\s+price\s+(?:of|was|at|is)|priced\s+(?:(?:its|the|[\w-]+)\s+){0,4}?(?:shares|ipo|offering|"
      r"stock)?\s*at|(?:offer\s+)?price\s+range\s+of|(?:marketed|offered|offering|selling)\s+(?:(?:its|the|[\w-]+)\s+)"
      r"{0,4}?(?:shares|stock|ipo|offering)(?:\s+each)?\s+at(?:\s+between)?)", "offer_price", None, None),
+    (r"\bcornerstone\s+(?:investors?|tranche|investment)s?\b[^.;$]{0,40}?(?:subscribe[sd]?|invest(?:ed)?|"
+     r"committed|buy|bought|take\s+up|worth|totall?ing|of)(?:\s+(?:for|to|a\s+total\s+of))?", "cornerstone_total",
+     None, None),
     (r"\bpost-money\s+valuation(?:\s+of)?", "valuation", "post_money", None),
     (r"\bpre-money\s+valuation(?:\s+of)?", "valuation", "pre_money", None),
     (r"\b(?:valuation\s+of|valued\s+at|valuing\s+(?:it|the\s+company|the\s+firm)\s+at|valuation\s+"

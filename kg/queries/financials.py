@@ -27,7 +27,7 @@ Rows = list[dict[str, Any]]
 METRIC_ORDER = ("revenue", "revenue_growth", "net_profit", "net_profit_growth", "net_loss", "net_loss_growth",
                 "adjusted_loss", "adjusted_loss_growth", "rd_expense", "rd_expense_growth", "cumulative_loss",
                 "cash", "paying_users", "users", "mau", "customers", "valuation", "market_value",
-                "ipo_raise_target", "ipo_raise", "offer_price")
+                "ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total")
 
 
 def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
@@ -101,7 +101,8 @@ def financials(graph: nx.MultiDiGraph, id: str) -> Rows:
 #: The figures `ipo-pipeline` shows, as (metric, column). A raise target (计划募资) has its own column
 #: and is never shown as the raise.
 IPO_TERMS = (("ipo_raise_target", "raise_target"), ("ipo_raise", "raise"), ("valuation", "valuation"),
-             ("offer_price", "offer_price"))
+             ("offer_price", "offer_price"), ("market_value", "market_value"),
+             ("cornerstone_total", "cornerstone_total"))
 IPO_METRICS = tuple(metric for metric, _column in IPO_TERMS)
 
 
