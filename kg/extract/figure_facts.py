@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from kg.extract.counts import find_counts
 from kg.extract.financials import METHOD, find_figures
 from kg.extract.growth import find_growth
-from kg.extract.normalize import Money
 from kg.extract.text import NormText, Sentence
+from kg.figures import figure_key
 from kg.model import EntityMention, Extraction, RelationMention, Source
-from kg.names import normalize_name, short_hash
+from kg.names import normalize_name
 
 __all__ = ["add_figures"]
 
@@ -46,12 +46,6 @@ def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention
     return best[1] if best else None
 
 
-def _value_text(money: Money) -> str:
-    if money.amount is not None and money.precision not in ("range", "bucket"):
-        return f"{money.amount}"
-    return f"{money.low if money.low is not None else ''}-{money.high if money.high is not None else ''}"
-
-
 def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
     """Add the article's financial figures to `extraction`: one `FinancialFigure` mention per figure
     (keyed by company, metric, period, basis and value, so the same figure from several articles is
@@ -71,18 +65,15 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
         if "Company" not in company.types:  # whoever reports revenue or lists shares is a company
             company.types.discard("Organization")
             company.types.add("Company")
-        value = _value_text(fig.money)
-        company_ref = company.key or normalize_name(company.display_name)
-        parts = [company_ref, fig.metric, fig.period, fig.basis or "", value, fig.money.currency or ""]
-        key = "figure-" + short_hash(*parts, *([fig.unit] if fig.unit else []), length=16)  # money keys as before
+        attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
+                 "unit": fig.unit, **fig.money.as_props()}
+        key = figure_key(company.key or normalize_name(company.display_name), attrs)
         if key in seen:
             continue
         seen.add(key)
         evidence = article.text[start:end]
         sent_start, sent_end = nt.span(fig.sentence.start, fig.sentence.end)
         name = f"{company.display_name} {fig.metric} {fig.period}"
-        attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
-                 "unit": fig.unit, **fig.money.as_props()}
         handle = f"f{n + 1}"
         source = Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, evidence)
         extraction.entities.append(EntityMention(handle, {"FinancialFigure"}, [name], [source], key=key,
