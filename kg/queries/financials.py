@@ -4,8 +4,10 @@ Each row is one value of one metric for one period (and basis), with every artic
 and how it was put (stated, planned, estimated). The same figure read from several articles, or in
 two names of the company ("云岫智能", "Yunxiu Intelligence"), is shown once with all its sources; when
 articles give different values for the same metric and period, each value gets its own row, marked
-`disagreement`, so a reader sees the conflict rather than one silently chosen number (values in
-different currencies are shown side by side, unmarked: kg has no exchange rates).
+`disagreement` unless they may be one number rounded ("约3亿元" and "3.12亿元" agree, "3.12亿元" and
+"3.2亿元" do not: the rule is `kg.queries.agreement`), so a reader sees the conflict rather than one
+silently chosen number (values in different currencies are shown side by side, unmarked: kg has no
+exchange rates).
 
 Both backends compute the same raw rows (one per FinancialFigure node FIGURE_OF the company: the
 `.cypher` file on Neo4j, `figure_rows` on the view) and pass them through `table`, so the merge and
@@ -20,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from kg.extract.periods import period_sort_key
+from kg.queries.agreement import agree
 
 Rows = list[dict[str, Any]]
 
@@ -72,18 +75,21 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
             if row.get(field) is not None:
                 cell[target].add(str(row[field]))
         cell["sources"].update(row.get("sources") or [])
-    values: dict[tuple[Any, ...], int] = defaultdict(int)
-    for key in cells:  # values in two currencies are not compared (no exchange rates here)
-        values[(*key[:3], *key[6:])] += 1
     out = []
+    groups: dict[tuple[Any, ...], Rows] = defaultdict(list)
     for key, cell in cells.items():
-        out.append({
+        row = {
             "metric": cell["metric"], "period": cell["period"], "basis": cell["basis"], "amount": cell["amount"],
             "low": cell["low"], "high": cell["high"], "currency": cell["currency"], "unit": cell["unit"],
             "precision": ", ".join(sorted(cell["precisions"])) or None, "as_written": sorted(cell["raws"]),
             "modality": ", ".join(sorted(cell["modalities"])) or None, "sources": sorted(cell["sources"]),
-            "disagreement": values[(*key[:3], *key[6:])] > 1,
-        })
+            "disagreement": False,
+        }
+        out.append(row)
+        groups[(*key[:3], *key[6:])].append(row)  # two currencies are not compared (no exchange rates)
+    for group in groups.values():  # rounded values that may be the same number agree (kg.queries.agreement)
+        for row in group:
+            row["disagreement"] = any(not agree(row, other) for other in group if other is not row)
     out.sort(key=lambda r: (_metric_rank(r["metric"]), period_sort_key(str(r["period"] or "")),
                             str(r["basis"] or ""), str(r["currency"] or r["unit"] or ""), _number(r["amount"]),
                             _number(r["low"]), _number(r["high"])))
