@@ -280,6 +280,7 @@ def score_figures(gold: dict[str, Any], graph: dict[str, Any], score: Score) -> 
         hit = next((i for i, (p, names) in enumerate(predicted) if i not in used and names & wanted
                     and p.get("metric") == fig["metric"] and str(p.get("period")) == str(fig["period"])
                     and str(p.get("currency") or "").upper() == currency
+                    and (fig.get("unit") is None or p.get("unit") == fig["unit"])
                     and same_figure_value(fig["value"], p)), None)
         if hit is None:
             score.f_fn += 1

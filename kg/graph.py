@@ -9,11 +9,13 @@ careers (`kg.lineage`).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 
+from kg.ipo_terms import ipo_term_props
 from kg.lineage import add_derived_spinoffs
 from kg.model import Entity, Relation
 from kg.names import short_hash
@@ -137,13 +139,39 @@ def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> Non
                       round_id, props)
 
 
-def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
+def company_figures(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+    """The attributes of every FinancialFigure node of the view, by the company it is FIGURE_OF."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for source, target, data in graph.edges(data=True):
+        if data.get("type") == "FIGURE_OF" and "FinancialFigure" in graph.nodes[source].get("labels", []):
+            out[target].append(graph.nodes[source])
+    return out
+
+
+def _with_terms(attrs: dict[str, Any], figures: list[dict[str, Any]]) -> None:
+    """Add the offering's terms from the company's figures (`kg.ipo_terms`) to an IPO's `attrs`; an offer
+    price read from the listing sentence stays, and a marketed range in another currency is left off."""
+    terms = ipo_term_props(figures)
+    if "offer_price" in attrs:
+        terms.pop("offer_price", None)
+        if terms.pop("currency", attrs.get("currency")) != attrs.get("currency"):
+            terms.pop("offer_price_low", None)
+            terms.pop("offer_price_high", None)
+    attrs.update(terms)
+
+
+def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation],
+             figures: Mapping[str, list[dict[str, Any]]] | None = None) -> None:
     """One IPO per (company, exchange) with an IPO milestone; its stage is the furthest one seen. An IPO
-    needs every milestone between its company and exchange in `relations`, in id order."""
+    needs every milestone between its company and exchange in `relations`, in id order. A company with
+    one IPO gives it the terms of its figures of period IPO (`figures`: the attributes of each company's
+    FinancialFigure nodes; read from `graph` when not given)."""
     ipos: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.type in _STAGE_ORDER:
             ipos[(rel.source, rel.target)].append(rel)
+    figures = company_figures(graph) if figures is None else figures
+    ipo_count = Counter(company for company, _exchange in ipos)
     for (company, exchange), rels in sorted(ipos.items()):
         ipo_id = f"ipo:{company.split(':', 1)[-1]}:{exchange.split(':', 1)[-1]}"
         furthest = max(rels, key=lambda r: _STAGE_ORDER[r.type])
@@ -154,6 +182,8 @@ def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation]) -> None:
                     attrs.setdefault(key, rel.props[key])
         if furthest.props.get("date"):
             attrs["date"] = furthest.props["date"]
+        if ipo_count[company] == 1:
+            _with_terms(attrs, list(figures.get(company, [])))
         name = f"{graph.nodes[company].get('name', company)} IPO ({graph.nodes[exchange].get('name', exchange)})"
         graph.add_node(ipo_id, labels=["IPO"], name=name, aliases=[], **attrs)
         sources = sorted({s.article_id for r in rels for s in r.sources})

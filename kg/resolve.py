@@ -36,9 +36,10 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.errors import OntologyError
+from kg.figures import figure_key
 from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, RelationMention
 from kg.names import normalize_name, short_hash, slug, to_simplified
 from kg.ontology import Ontology
@@ -152,10 +153,18 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
             ontology.cls(t)
         roots[mention.handle] = _root(ontology, mention)
     ties = affiliations(extraction)
-    ordered = [m for m in extraction.entities if roots[m.handle] != "Person"]
+    # organisations first, then the figures keyed by their company's id, then people
+    ordered = [m for m in extraction.entities if roots[m.handle] not in ("Person", "FinancialFigure")]
+    ordered += [m for m in extraction.entities if roots[m.handle] == "FinancialFigure"]
     ordered += [m for m in extraction.entities if roots[m.handle] == "Person"]
+    figure_of = {r.source: r.target for r in extraction.relations if r.type == "FIGURE_OF"}
+    keys: dict[str, str | None] = {}
     for mention in ordered:
         root = roots[mention.handle]
+        if root == "FinancialFigure" and figure_of.get(mention.handle) in ids:
+            # the same value under two names of one company is one figure (kg.figures)
+            keys[mention.handle] = figure_key(ids[figure_of[mention.handle]], mention.attrs)
+            mention = replace(mention, key=keys[mention.handle])
         if root == "Person":
             org_ids = {ids[h] for h in ties.get(mention.handle, ()) if h in ids}
             entity_id = _resolve_person_id(store, mention, org_ids, taken, id_prefix(root))
@@ -176,7 +185,7 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
             ResolvedEntity(
                 id=entity_id,
                 root=root,
-                key=mention.key,
+                key=keys.get(mention.handle, mention.key),
                 name=mention.display_name,
                 types=tuple(ontology.most_specific(mention.types)),
                 attrs=attrs,

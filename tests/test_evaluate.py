@@ -182,6 +182,6 @@ def test_kg_eval_scores_the_figures_of_the_financial_articles() -> None:
     result = CliRunner().invoke(app, ["eval", str(directory)])
     assert result.exit_code == 0, result.stdout + result.stderr
     last = result.stdout.strip().splitlines()[-1]
-    assert last.startswith("all (3 articles)")
-    assert "figures P=1.00 R=1.00 F1=1.00 (15 gold in 3 articles)" in last
+    assert last.startswith("all (4 articles)")  # 04: offer price range, cornerstone total, growth, a count
+    assert "figures P=1.00 R=1.00 F1=1.00 (21 gold in 4 articles)" in last
     assert "| fig P=1.00 R=1.00" in result.stdout.splitlines()[0]

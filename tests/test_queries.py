@@ -148,7 +148,14 @@ def test_ipo_pipeline_lists_furthest_along_first_per_exchange(network: nx.MultiD
                     # the IPO terms from its figures (tests.factories.FINANCIAL_TEXTS): the target and the
                     # raise apart, the valuation as of the article that estimated it
                     "raise_target": "~300,000,000 USD", "raise": "~2,500,000,000 HKD",
-                    "valuation": "~4,000,000,000 USD (estimated, as of 2025-10-20)", "offer_price": "16.5 HKD"}
+                    "valuation": "~4,000,000,000 USD (estimated, as of 2025-10-20)", "offer_price": "16.5 HKD",
+                    "market_value": None, "cornerstone_total": "~600,000,000 HKD"}
+    # the IPO node carries the same terms (kg.ipo_terms), each with its own currency
+    ipo = network.nodes["ipo:星衡智能:hkex"]
+    assert {k: ipo.get(k) for k in ("raise_target", "raise_target_currency", "proceeds", "proceeds_currency",
+                                    "offer_price", "currency", "cornerstone_total")} == {
+        "raise_target": 300000000, "raise_target_currency": "USD", "proceeds": 2500000000,
+        "proceeds_currency": "HKD", "offer_price": 16.5, "currency": "HKD", "cornerstone_total": 600000000}
     assert all(r["raise_target"] is None for r in rows if r["company_id"] != "organization:星衡智能")
     # the company filed on both exchanges shows up once per exchange
     assert [r["exchange"] for r in rows if r["company_id"] == "organization:智谱华章"] == ["上交所", "港交所"]
@@ -446,8 +453,9 @@ def test_compare_puts_the_latest_figures_side_by_side(network: nx.MultiDiGraph) 
         "ipo_raise_target": "~300,000,000 USD (IPO, planned)",
         "ipo_raise": "~2,500,000,000 HKD (IPO)",  # never the target
         "offer_price": "16.5 HKD (IPO)",
+        "cornerstone_total": "~600,000,000 HKD (IPO)",
     }
     assert [r["metric"] for r in rows] == ["revenue", "rd_expense", "valuation", "ipo_raise_target", "ipo_raise",
-                                           "offer_price"]
+                                           "offer_price", "cornerstone_total"]
     assert all(r["Cloudmap Data"] is None and r["智譜華章"] is None for r in rows)  # no figures: empty cells
     assert run_embedded(network, "compare", "云图数据", "智谱华章") == []

@@ -149,6 +149,20 @@ def test_the_cases_are_not_trivial(graph: nx.MultiDiGraph) -> None:
     assert len(run_embedded(graph, "path", "上海国投", "林知远")) >= 2  # several shortest paths, ordered
 
 
+def test_the_ipo_node_carries_its_terms_in_neo4j(graph: nx.MultiDiGraph, neo4j: Driver,
+                                                neo4j_target: Neo4jTarget) -> None:
+    """The terms of the offering (kg.ipo_terms) are IPO node properties in Neo4j exactly as in the view."""
+    keys = ["raise_target", "raise_target_currency", "proceeds", "proceeds_currency", "offer_price", "currency",
+            "cornerstone_total", "cornerstone_total_currency", "market_value", "offer_price_low"]
+    rows = run_cypher(neo4j, "MATCH (i:IPO) WHERE i.cornerstone_total IS NOT NULL RETURN i.id AS id, "
+                             "[k IN $keys | i[k]] AS terms ORDER BY id", {"keys": keys},
+                      database=neo4j_target.database)
+    view = sorted((n, [d.get(k) for k in keys]) for n, d in graph.nodes(data=True)
+                  if "IPO" in d.get("labels", []) and d.get("cornerstone_total") is not None)
+    assert [(r["id"], r["terms"]) for r in rows] == view
+    assert view and view[0][1][:5] == [300000000, "USD", 2500000000, "HKD", 16.5]
+
+
 # -- injection: names and values are data ------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ import bisect
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.financials import add_figures
+from kg.extract.figure_facts import add_figures
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money

@@ -18,7 +18,8 @@ one:
 - IPO terms need an IPO in the sentence or article and no funding round in the sentence: "募资" in a
   round story is not an IPO raise;
 - the company is the nearest company named before the figure (same sentence first, then earlier
-  sentences).
+  sentences): `kg.extract.figure_facts`, which also adds growth rates (`kg.extract.growth`) and counts
+  (`kg.extract.counts`).
 """
 
 from __future__ import annotations
@@ -29,19 +30,16 @@ from dataclasses import dataclass
 
 from kg.extract.normalize import Money, find_money
 from kg.extract.periods import find_periods
-from kg.extract.text import NormText, Sentence
-from kg.model import EntityMention, Extraction, RelationMention, Source
-from kg.names import normalize_name, short_hash
+from kg.extract.text import Sentence
 
-__all__ = ["FigureCandidate", "METHOD", "add_figures", "find_figures"]
+__all__ = ["FigureCandidate", "METHOD", "find_figures", "is_english", "metric_keyword"]
 
 METHOD = "financial-figure"
-_CONFIDENCE = 0.8
 
 #: Metrics that are stocks at a point in time (an undated one is "as of" the article date).
 STOCKS = frozenset({"cash", "valuation", "cumulative_loss", "market_value"})
 #: The terms of an offering: their period is the IPO itself.
-IPO_TERMS = frozenset({"ipo_raise_target", "ipo_raise", "offer_price"})
+IPO_TERMS = frozenset({"ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total"})
 IPO_PERIOD = "IPO"
 
 # (pattern, metric, basis, modality). Patterns run on the normalised (simplified, NFKC) text.
@@ -49,6 +47,8 @@ _ZH_RULES: tuple[tuple[str, str, str | None, str | None], ...] = (
     (r"(?:计划|拟|预计|目标|寻求|拟于[^,。]{0,12})(?:募资|募集资金|募集|筹资|筹集资金|筹集|集资)(?:总额|金额)?",
      "ipo_raise_target", None, "planned"),
     (r"募资目标", "ipo_raise_target", None, "planned"),
+    (r"基石(?:投资者|投资人|投资)?(?:合计|合共|共|总计|共计)?(?:认购|投资|出资)(?:总额|金额|总额为|额)?|基石投资(?:总额|金额)",
+     "cornerstone_total", None, None),
     (r"(?:募资|募集资金|募得|集资|筹资|筹集资金|筹得|所得款项)(?:总额|净额|金额|额)?", "ipo_raise", None, None),
     (r"(?:发售价|发行价|招股价|定价)(?:为|定为|定在|区间为)?(?:每股)?", "offer_price", None, None),
     (r"投后估值", "valuation", "post_money", None),
@@ -70,8 +70,12 @@ _EN_RULES: tuple[tuple[str, str, str | None, str | None], ...] = (
      r"targeting|expects?|expected|is\s+set)\s+to\s+raise(?:\s+as\s+much\s+as)?", "ipo_raise_target", None,
      "planned"),
     (r"\b(?:raised|raises|fetched|(?:gross|net)\s+proceeds\s+of|proceeds\s+of)", "ipo_raise", None, None),
-    (r"\b(?:offer\s+price\s+(?:of|was|at|is)|priced\s+(?:its\s+)?(?:shares|ipo|offering|stock)?\s*at|"
-     r"offer\s+price\s+range\s+of)", "offer_price", None, None),
+    (r"\b(?:offer\s+price\s+(?:of|was|at|is)|priced\s+(?:(?:its|the|[\w-]+)\s+){0,4}?(?:shares|ipo|offering|"
+     r"stock)?\s*at|(?:offer\s+)?price\s+range\s+of|(?:marketed|offered|offering|selling)\s+(?:(?:its|the|[\w-]+)\s+)"
+     r"{0,4}?(?:shares|stock|ipo|offering)(?:\s+each)?\s+at(?:\s+between)?)", "offer_price", None, None),
+    (r"\bcornerstone\s+(?:investors?|tranche|investment)s?\b[^.;$]{0,40}?(?:subscribe[sd]?|invest(?:ed)?|"
+     r"committed|buy|bought|take\s+up|worth|totall?ing|of)(?:\s+(?:for|to|a\s+total\s+of))?", "cornerstone_total",
+     None, None),
     (r"\bpost-money\s+valuation(?:\s+of)?", "valuation", "post_money", None),
     (r"\bpre-money\s+valuation(?:\s+of)?", "valuation", "pre_money", None),
     (r"\b(?:valuation\s+of|valued\s+at|valuing\s+(?:it|the\s+company|the\s+firm)\s+at|valuation\s+"
@@ -98,6 +102,12 @@ _ESTIMATED = re.compile(r"预计|预期|估计|预估|据悉|据报道|据知情
 _PLANNED = re.compile(r"计划|拟|将以|\bplans?\s+to|\bwill\s+(?:raise|sell|offer)", re.IGNORECASE)
 _IPO_CUE = re.compile(r"上市|IPO|招股|发售|公开发行|港交所|联交所|挂牌|递表|聆讯|listing|offering|debut|float|"
                       r"prospectus", re.IGNORECASE)
+#: A market value at listing (上市首日市值) is a term of the offering, not a market value as of a day.
+_LISTING_DAY = re.compile(r"(?:上市|挂牌)(?:首日|当日|时)|首日|\bat\s+(?:the\s+)?listing|\bupon\s+listing|"
+                          r"\bdebut(?:ed|s)?\b|\bfirst\s+day\s+of\s+trading", re.IGNORECASE)
+#: What joins the two ends of a range written with its currency twice ("16.5港元至18.5港元", "between
+#: HK$16.50 and HK$18.50").
+_RANGE_JOIN = re.compile(r"\s*(?:至|到|-|–|~|to)\s*")
 _ROUND_CUE = re.compile(r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round", re.IGNORECASE)
 #: Clause breaks a Chinese keyword never reaches across.
 _ZH_BREAK = re.compile(r"[,;:。]")
@@ -115,9 +125,10 @@ class FigureCandidate:
     period: str
     basis: str | None
     modality: str
+    unit: str | None = None  # None for money; "percent" (a growth rate) or "count" (users, customers)
 
 
-def _keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, str | None, str | None] | None:
+def metric_keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, str | None, str | None] | None:
     """The metric keyword nearest to the end of `window` (the longest on a tie), if close enough."""
     best: tuple[int, int, str, str | None, str | None] | None = None
     for pattern, metric, basis, modality in _RULES:
@@ -135,7 +146,9 @@ def _keyword(window: str, offset: int, english: bool) -> tuple[int, int, str, st
     return (best[0] + offset, best[1] + offset, best[2], best[3], best[4])
 
 
-def _is_english(text: str) -> bool:
+def is_english(text: str) -> bool:
+    """True for a sentence in English (ASCII and general punctuation only): its keywords may stand
+    further from their numbers."""
     return bool(re.fullmatch(r"[\x00-\x7f\u2000-\u206f]*", text))
 
 
@@ -149,19 +162,38 @@ def _modality(metric: str, hinted: str | None, money: Money, clause: str) -> str
     return "stated"
 
 
+def join_ranges(body: str, moneys: list[tuple[int, int, Money]]) -> list[tuple[int, int, Money]]:
+    """`moneys` with every two point sums of one currency joined by "至", "to" (or "between … and") made
+    one range: "16.5港元至18.5港元" is one offer price range, never a price of 16.5 and another of 18.5."""
+    out: list[tuple[int, int, Money]] = []
+    for start, end, money in moneys:
+        if out:
+            p_start, p_end, prev = out[-1]
+            gap = body[p_end:start]
+            between = re.search(r"\bbetween\s*$", body[:p_start], re.IGNORECASE) and re.fullmatch(r"\s*and\s*", gap)
+            if (prev.currency == money.currency and prev.currency and prev.amount is not None
+                    and money.amount is not None and prev.amount < money.amount
+                    and prev.precision == money.precision == "exact" and (_RANGE_JOIN.fullmatch(gap) or between)):
+                out[-1] = (p_start, end, Money(None, money.currency, prev.amount, money.amount, "range",
+                                               body[p_start:end]))
+                continue
+        out.append((start, end, money))
+    return out
+
+
 def find_figures(text: str, sentences: Sequence[Sentence], published: str | None) -> list[FigureCandidate]:
     """Every financial figure stated in the normalised `text`, in text order."""
     ipo_article = bool(_IPO_CUE.search(text))
     out: list[FigureCandidate] = []
     for sentence in sentences:
         body = text[sentence.start:sentence.end]
-        moneys = find_money(body)
-        english = _is_english(body)
+        moneys = join_ranges(body, find_money(body))
+        english = is_english(body)
         previous_end = 0
         previous_period: str | None = None
         for i, (m_start, m_end, money) in enumerate(moneys):
             window = body[previous_end:m_start]
-            found = _keyword(window, previous_end, english)
+            found = metric_keyword(window, previous_end, english)
             window_start, previous_end = previous_end, m_end
             if found is None or money.currency is None:
                 continue
@@ -182,7 +214,8 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
                 next_start = moneys[i + 1][0] if i + 1 < len(moneys) else len(body)
                 after = find_periods(body[m_end:next_start], published)
                 period = after[0][2].label if after else None
-            if metric in IPO_TERMS:
+            if metric in IPO_TERMS or (metric == "market_value" and _LISTING_DAY.search(body[:m_start])
+                                       and (_IPO_CUE.search(body) or ipo_article)):
                 period = IPO_PERIOD
             if period is None:
                 continue
@@ -192,71 +225,3 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
             out.append(FigureCandidate(sentence, sentence.start + k_start, sentence.start + m_end, metric, money,
                                        period, basis, _modality(metric, hinted, money, clause)))
     return out
-
-
-#: Organisation kinds that report no revenue of their own in these stories.
-_NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBody", "Investor", "StateOwnedFund"}
-
-
-def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention | None:
-    """The company a figure at original offset `start` belongs to: the nearest company named before it,
-    in its own sentence first."""
-    best: tuple[tuple[int, int], EntityMention] | None = None
-    for mention in extraction.entities:
-        if "Person" in mention.types or "Product" in mention.types or "FinancialFigure" in mention.types:
-            continue
-        if "Company" not in mention.types and mention.types & _NOT_A_REPORTER:
-            continue
-        for src in mention.sources:
-            if (src.span_end is None or src.sentence is None or src.span_end > start
-                    or src.method == "implied-by-context"):
-                continue
-            rank = (src.sentence == sentence, src.span_end)
-            if best is None or rank > best[0]:
-                best = (rank, mention)
-    return best[1] if best else None
-
-
-def _value_text(money: Money) -> str:
-    if money.amount is not None and money.precision not in ("range", "bucket"):
-        return f"{money.amount}"
-    return f"{money.low if money.low is not None else ''}-{money.high if money.high is not None else ''}"
-
-
-def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
-    """Add the article's financial figures to `extraction`: one `FinancialFigure` mention per figure
-    (keyed by company, metric, period, basis and value, so the same figure from several articles is
-    one node with all their sources) and its `FIGURE_OF` relation to the company."""
-    article = extraction.article
-    article_id = article.id
-    seen: set[str] = set()
-    for n, fig in enumerate(find_figures(nt.text, sentences, article.published)):
-        start, end = nt.span(fig.start, fig.end)
-        company = _company(extraction, start, fig.sentence.index)
-        if company is None:
-            extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
-            continue
-        if "Company" not in company.types:  # whoever reports revenue or lists shares is a company
-            company.types.discard("Organization")
-            company.types.add("Company")
-        value = _value_text(fig.money)
-        company_ref = company.key or normalize_name(company.display_name)
-        key = "figure-" + short_hash(company_ref, fig.metric, fig.period, fig.basis or "", value,
-                                     fig.money.currency or "", length=16)
-        if key in seen:
-            continue
-        seen.add(key)
-        evidence = article.text[start:end]
-        sent_start, sent_end = nt.span(fig.sentence.start, fig.sentence.end)
-        name = f"{company.display_name} {fig.metric} {fig.period}"
-        attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
-                 **fig.money.as_props()}
-        handle = f"f{n + 1}"
-        source = Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, evidence)
-        extraction.entities.append(EntityMention(handle, {"FinancialFigure"}, [name], [source], key=key,
-                                                 preferred=name,
-                                                 attrs={k: v for k, v in attrs.items() if v is not None}))
-        sentence_text = article.text[sent_start:sent_end]
-        extraction.relations.append(RelationMention(
-            "FIGURE_OF", handle, company.handle, {},
-            Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, sentence_text[:200])))

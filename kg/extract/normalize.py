@@ -26,9 +26,11 @@ __all__ = [
     "Money",
     "find_dates",
     "find_money",
+    "hedge_precision",
     "mask_spans",
     "parse_date",
     "parse_money",
+    "quantity",
 ]
 
 
@@ -286,6 +288,27 @@ def _number(text: str) -> Decimal | None:
         return Decimal(text)
     except InvalidOperation:
         return _cn_number(text)
+
+
+def quantity(number: str, magnitude: str | None = None) -> int | float | None:
+    """A plain number as written with its magnitude ("1200", "万" -> 12000000; "12", "million" ->
+    12000000), for counts that are not money; None when `number` is no number."""
+    value = _number(number)
+    if value is None:
+        return None
+    mag = (magnitude or "").strip()
+    return _plain(value * (_CN_MAGNITUDES.get(mag) or _EN_MAGNITUDES.get(mag.lower()) or 1))
+
+
+def hedge_precision(hedge: str | None) -> str:
+    """The precision a hedge before a number gives it: lower_bound (超过, more than), upper_bound (近,
+    up to), approx (约, about) or exact (none)."""
+    word = (hedge or "").strip().lower()
+    if word in _LOWER:
+        return "lower_bound"
+    if word in _UPPER:
+        return "upper_bound"
+    return "approx" if word in _APPROX else "exact"
 
 
 def _plain(value: Decimal) -> int | float:

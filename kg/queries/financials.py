@@ -4,8 +4,10 @@ Each row is one value of one metric for one period (and basis), with every artic
 and how it was put (stated, planned, estimated). The same figure read from several articles, or in
 two names of the company ("云岫智能", "Yunxiu Intelligence"), is shown once with all its sources; when
 articles give different values for the same metric and period, each value gets its own row, marked
-`disagreement`, so a reader sees the conflict rather than one silently chosen number (values in
-different currencies are shown side by side, unmarked: kg has no exchange rates).
+`disagreement` unless they may be one number rounded ("约3亿元" and "3.12亿元" agree, "3.12亿元" and
+"3.2亿元" do not: the rule is `kg.queries.agreement`), so a reader sees the conflict rather than one
+silently chosen number (values in different currencies are shown side by side, unmarked: kg has no
+exchange rates).
 
 Both backends compute the same raw rows (one per FinancialFigure node FIGURE_OF the company: the
 `.cypher` file on Neo4j, `figure_rows` on the view) and pass them through `table`, so the merge and
@@ -20,12 +22,15 @@ from typing import Any
 import networkx as nx
 
 from kg.extract.periods import period_sort_key
+from kg.queries.agreement import agree
 
 Rows = list[dict[str, Any]]
 
 #: The order metrics are listed in: income statement, then balance sheet, then deal terms.
-METRIC_ORDER = ("revenue", "net_profit", "net_loss", "adjusted_loss", "rd_expense", "cumulative_loss", "cash",
-                "valuation", "market_value", "ipo_raise_target", "ipo_raise", "offer_price")
+METRIC_ORDER = ("revenue", "revenue_growth", "net_profit", "net_profit_growth", "net_loss", "net_loss_growth",
+                "adjusted_loss", "adjusted_loss_growth", "rd_expense", "rd_expense_growth", "cumulative_loss",
+                "cash", "paying_users", "users", "mau", "customers", "valuation", "market_value",
+                "ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total")
 
 
 def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
@@ -39,8 +44,9 @@ def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
         node = graph.nodes[figure]
         rows.append({"metric": node.get("metric"), "period": node.get("period"), "basis": node.get("basis"),
                      "amount": node.get("amount"), "low": node.get("amount_low"), "high": node.get("amount_high"),
-                     "currency": node.get("currency"), "precision": node.get("amount_precision"),
-                     "raw": node.get("amount_raw"), "modality": node.get("modality"),
+                     "currency": node.get("currency"), "unit": node.get("unit"),
+                     "precision": node.get("amount_precision"), "raw": node.get("amount_raw"),
+                     "modality": node.get("modality"),
                      "sources": edge.get("sources") or []})
     return rows
 
@@ -58,30 +64,34 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
     """Merge raw figure rows into the metric x period table (see the module docstring)."""
     cells: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in rows:
-        value = (row["amount"], row["low"], row["high"], row["currency"])
+        value = (row["amount"], row["low"], row["high"], row["currency"], row.get("unit"))
         key = (row["metric"], row["period"], row["basis"], *value)
         cell = cells.setdefault(key, {"metric": row["metric"], "period": row["period"], "basis": row["basis"],
                                       "amount": row["amount"], "low": row["low"], "high": row["high"],
-                                      "currency": row["currency"], "precisions": set(), "raws": set(),
+                                      "currency": row["currency"], "unit": row.get("unit"),
+                                      "precisions": set(), "raws": set(),
                                       "modalities": set(), "sources": set()})
         for field, target in (("precision", "precisions"), ("raw", "raws"), ("modality", "modalities")):
             if row.get(field) is not None:
                 cell[target].add(str(row[field]))
         cell["sources"].update(row.get("sources") or [])
-    values: dict[tuple[Any, ...], int] = defaultdict(int)
-    for key in cells:  # values in two currencies are not compared (no exchange rates here)
-        values[(*key[:3], key[6])] += 1
     out = []
+    groups: dict[tuple[Any, ...], Rows] = defaultdict(list)
     for key, cell in cells.items():
-        out.append({
+        row = {
             "metric": cell["metric"], "period": cell["period"], "basis": cell["basis"], "amount": cell["amount"],
-            "low": cell["low"], "high": cell["high"], "currency": cell["currency"],
+            "low": cell["low"], "high": cell["high"], "currency": cell["currency"], "unit": cell["unit"],
             "precision": ", ".join(sorted(cell["precisions"])) or None, "as_written": sorted(cell["raws"]),
             "modality": ", ".join(sorted(cell["modalities"])) or None, "sources": sorted(cell["sources"]),
-            "disagreement": values[(*key[:3], key[6])] > 1,
-        })
+            "disagreement": False,
+        }
+        out.append(row)
+        groups[(*key[:3], *key[6:])].append(row)  # two currencies are not compared (no exchange rates)
+    for group in groups.values():  # rounded values that may be the same number agree (kg.queries.agreement)
+        for row in group:
+            row["disagreement"] = any(not agree(row, other) for other in group if other is not row)
     out.sort(key=lambda r: (_metric_rank(r["metric"]), period_sort_key(str(r["period"] or "")),
-                            str(r["basis"] or ""), str(r["currency"] or ""), _number(r["amount"]),
+                            str(r["basis"] or ""), str(r["currency"] or r["unit"] or ""), _number(r["amount"]),
                             _number(r["low"]), _number(r["high"])))
     return out
 
@@ -97,7 +107,8 @@ def financials(graph: nx.MultiDiGraph, id: str) -> Rows:
 #: The figures `ipo-pipeline` shows, as (metric, column). A raise target (计划募资) has its own column
 #: and is never shown as the raise.
 IPO_TERMS = (("ipo_raise_target", "raise_target"), ("ipo_raise", "raise"), ("valuation", "valuation"),
-             ("offer_price", "offer_price"))
+             ("offer_price", "offer_price"), ("market_value", "market_value"),
+             ("cornerstone_total", "cornerstone_total"))
 IPO_METRICS = tuple(metric for metric, _column in IPO_TERMS)
 
 
@@ -140,6 +151,8 @@ def format_value(figure: dict[str, Any]) -> str:
         text = ("~" if precision == "approx" else "") + _num(amount)
     else:
         text = "?"
+    if figure.get("unit") == "percent":  # a change: its sign always shown
+        return f"{'+' if amount is not None and float(amount) >= 0 else ''}{text}%"
     return f"{text} {figure.get('currency') or ''}".rstrip()
 
 
@@ -183,7 +196,7 @@ def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
     one row of nulls when it has none (so that its name is still known)."""
     rows: Rows = []
     blank = {"metric": None, "period": None, "basis": None, "amount": None, "low": None, "high": None,
-             "precision": None, "currency": None, "modality": None}
+             "precision": None, "currency": None, "unit": None, "modality": None}
     for company in ids:
         if company not in graph:
             continue

@@ -118,11 +118,24 @@ class StoreView:
         for rel in sorted(relations.values(), key=lambda r: r.id):
             add_relation(graph, rel)
         add_funding_rounds(graph, round_rels)
-        add_ipos(graph, ipo_rels)
+        add_ipos(graph, ipo_rels, self.figures_of({r.source for r in ipo_rels}))
         for child, parent, props in spinoffs:
             rel_id = "d" + short_hash("SPUN_OFF_FROM", child, parent)
             graph.add_edge(child, parent, key=rel_id, id=rel_id, type="SPUN_OFF_FROM", **props)
         return graph
+
+    def figures_of(self, companies: set[str]) -> dict[str, list[dict[str, Any]]]:
+        """The attributes of the FinancialFigure nodes FIGURE_OF each of `companies` (what `add_ipos`
+        reads the offering's terms from), without putting the figures into the subgraph."""
+        if not companies:
+            return {}
+        rels = self.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(companies))
+        entities = {e.id: e for e in self.entities({r.source for r in rels})}
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for rel in rels:
+            if rel.source in entities and "FinancialFigure" in entities[rel.source].types:
+                out[rel.target].append(dict(entities[rel.source].attrs))
+        return out
 
     # -- derived spin-offs ------------------------------------------------------------------------
     def derived_spinoffs(self, nodes: Iterable[str], *, as_child: bool = True,

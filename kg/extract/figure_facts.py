@@ -1,0 +1,85 @@
+"""Figures as facts: each figure found in an article becomes a `FinancialFigure` mention FIGURE_OF the
+company named nearest before it.
+
+The finders (`financials` for sums of money, `growth` for year-on-year rates, `counts` for users and
+customers) only read numbers and their metrics; which company a number belongs to, and what makes two
+articles' figures one node (company, metric, period, basis, value, currency or unit), is decided here
+once for all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from kg.extract.counts import find_counts
+from kg.extract.financials import METHOD, find_figures
+from kg.extract.growth import find_growth
+from kg.extract.text import NormText, Sentence
+from kg.figures import figure_key
+from kg.model import EntityMention, Extraction, RelationMention, Source
+from kg.names import normalize_name
+
+__all__ = ["add_figures"]
+
+_CONFIDENCE = 0.8
+
+#: Organisation kinds that report no revenue of their own in these stories.
+_NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBody", "Investor", "StateOwnedFund"}
+
+
+def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention | None:
+    """The company a figure at original offset `start` belongs to: the nearest company named before it,
+    in its own sentence first."""
+    best: tuple[tuple[int, int], EntityMention] | None = None
+    for mention in extraction.entities:
+        if "Person" in mention.types or "Product" in mention.types or "FinancialFigure" in mention.types:
+            continue
+        if "Company" not in mention.types and mention.types & _NOT_A_REPORTER:
+            continue
+        for src in mention.sources:
+            if (src.span_end is None or src.sentence is None or src.span_end > start
+                    or src.method == "implied-by-context"):
+                continue
+            rank = (src.sentence == sentence, src.span_end)
+            if best is None or rank > best[0]:
+                best = (rank, mention)
+    return best[1] if best else None
+
+
+def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
+    """Add the article's financial figures to `extraction`: one `FinancialFigure` mention per figure
+    (keyed by company, metric, period, basis and value, so the same figure from several articles is
+    one node with all their sources) and its `FIGURE_OF` relation to the company."""
+    article = extraction.article
+    article_id = article.id
+    seen: set[str] = set()
+    money = find_figures(nt.text, sentences, article.published)
+    found = sorted([*money, *find_growth(nt.text, sentences, article.published, money),
+                    *find_counts(nt.text, sentences, article.published)], key=lambda f: (f.start, f.end))
+    for n, fig in enumerate(found):
+        start, end = nt.span(fig.start, fig.end)
+        company = _company(extraction, start, fig.sentence.index)
+        if company is None:
+            extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
+            continue
+        if "Company" not in company.types:  # whoever reports revenue or lists shares is a company
+            company.types.discard("Organization")
+            company.types.add("Company")
+        attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
+                 "unit": fig.unit, **fig.money.as_props()}
+        key = figure_key(company.key or normalize_name(company.display_name), attrs)
+        if key in seen:
+            continue
+        seen.add(key)
+        evidence = article.text[start:end]
+        sent_start, sent_end = nt.span(fig.sentence.start, fig.sentence.end)
+        name = f"{company.display_name} {fig.metric} {fig.period}"
+        handle = f"f{n + 1}"
+        source = Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, evidence)
+        extraction.entities.append(EntityMention(handle, {"FinancialFigure"}, [name], [source], key=key,
+                                                 preferred=name,
+                                                 attrs={k: v for k, v in attrs.items() if v is not None}))
+        sentence_text = article.text[sent_start:sent_end]
+        extraction.relations.append(RelationMention(
+            "FIGURE_OF", handle, company.handle, {},
+            Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, sentence_text[:200])))
