@@ -321,6 +321,15 @@ def test_the_parent_with_investors_and_spin_offs_is_the_crowded_case() -> None:
     assert sum(1 for n in view.nodes if n.anchor == "organization:parent") == 3
 
 
+
+def test_many_investors_under_one_company_keep_their_arrowheads_apart() -> None:
+    """Eight investors listed under the parent: their lines into its bottom edge used to land 6.3 px
+    apart (the gap shrank to fit a fixed width); now the investors sit further right to make room."""
+    view = lineage_view(wide_lineage_with_parent_investors(investors=8), "organization:parent", with_investors=True)
+    assert sum(1 for n in view.nodes if n.anchor == "organization:parent") == 8
+    _check_geometry(_boxes(view), _distinct([(e.source, e.target, e.points) for e in view.edges]))
+
+
 # -- every name readable at real size: wrapped, not shrunk (issue 15) ---------------------------------
 
 MIN_FONT = 10  # px: one under the investors' 11; the old 8 px could not be read in docs/lineage.png

@@ -45,7 +45,8 @@ STEP = 36.0  # rows between boxes of neighbouring lanes: half a box and room for
 STUB = 24.0  # the horizontal run before an arrow turns towards its parent
 WRAP = 6  # more childless spin-offs than this are dealt into lanes
 MAX_LANES = 6  # beyond this the arrows from the far lanes run too long to follow
-INVESTOR_INDENT = 40.0
+INVESTOR_INDENT = 40.0  # the least: more when many investors' lines need room to their left
+BUS_PITCH = 9.0  # the least gap between the lines (and arrowheads) of investors listed under one company
 INVESTOR_GAP = 10.0  # between a company and the first investor listed under it, and between investors
 PORT_MARGIN = 9.0  # ports keep off the rounded corners
 PORT_PITCH = 10.0  # arrowheads on one side of a box at least this far apart (8 px already read as one)
@@ -197,7 +198,7 @@ def _place_all(tree: _Tree, lanes: int, gap: float) -> None:
         y = anchor.y + anchor.h / 2 + INVESTOR_GAP
         for inv in investors:
             node = tree.nodes[inv]
-            node.x, node.y = anchor.x + INVESTOR_INDENT, y + node.h / 2
+            node.x, node.y = anchor.x + _indent(len(investors)), y + node.h / 2
             y += node.h + INVESTOR_GAP
 
 
@@ -239,8 +240,7 @@ def _route(tree: _Tree) -> None:
         elif edge.type == "INVESTED_IN" and src.anchor == tgt.id:
             k = tree.investors[tgt.id].index(src.id)
             n = len(tree.investors[tgt.id])
-            spacing = min(12.0, 44.0 / max(1, n - 1)) if n > 1 else 0.0
-            bus = src.x - SMALL_W / 2 - 10 - k * spacing
+            bus = src.x - SMALL_W / 2 - 10 - k * _bus_spacing(n)
             edge.points = [(src.x - SMALL_W / 2, src.y), (bus, src.y), (bus, tgt.y + tgt.h / 2)]
         else:
             edge.points = []
@@ -253,7 +253,20 @@ def _clear_investors(tree: _Tree, hub: LineageNode, start: Point, port: Point) -
     listed = [box(tree.nodes[n]) for n in tree.investors.get(hub.id, [])]
     if port[0] != hub.x + BOX_W / 2 or not any(segment_hits_box(start, port, b) for b in listed):
         return []
-    return [(hub.x + INVESTOR_INDENT + SMALL_W / 2 + 10, port[1])]
+    return [(hub.x + _indent(len(listed)) + SMALL_W / 2 + 10, port[1])]
+
+
+def _bus_spacing(n: int) -> float:
+    """The gap between the lines of `n` investors listed under one company: as much as fits under the
+    company left of its investors, never under `BUS_PITCH`."""
+    return max(BUS_PITCH, min(12.0, 44.0 / (n - 1))) if n > 1 else 0.0
+
+
+def _indent(n: int) -> float:
+    """How far right of its company's centre the `n` investors listed under it sit: far enough that
+    all their lines reach the company's bottom edge left of them, `_bus_spacing` apart, and off its
+    rounded corner (seven or more would otherwise land under 8 px apart)."""
+    return max(INVESTOR_INDENT, SMALL_W / 2 + 10 + (n - 1) * _bus_spacing(n) + PORT_MARGIN - BOX_W / 2)
 
 
 def _route_loose(tree: _Tree, edges: list[LineageEdge]) -> None:
