@@ -6,6 +6,8 @@
 - lineage.png          `kg viz lineage 云岫智能 --with-investors` on the example articles (what `make demo` draws)
 - lineage-wide.png     a generated "字节系": one parent and 24 spin-offs (`kg.viz.synthetic.wide_lineage`)
 - lineage-deep.png     a generated lineage seven generations deep with side branches (`deep_lineage`)
+- lineage-backed.png   the "字节系" whose parent has three investors of its own, with long names, listed
+                       under it (`wide_lineage_with_parent_investors`, `--with-investors`)
 - investors.png        `kg viz investors 红杉中国` on the example articles
 - network-300x500.png  the page of the generated 300-investor, 500-company network, as Chromium shows it
 
@@ -23,7 +25,7 @@ import networkx as nx
 
 from kg.viz import render_investors, render_lineage, render_network
 from kg.viz.browser import screenshot
-from kg.viz.synthetic import deep_lineage, investment_network, wide_lineage
+from kg.viz.synthetic import deep_lineage, investment_network, wide_lineage, wide_lineage_with_parent_investors
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -54,6 +56,10 @@ def lineage_deep(out: Path) -> None:
     render_lineage(deep_lineage(), "organization:g0", out)
 
 
+def lineage_backed(out: Path) -> None:
+    render_lineage(wide_lineage_with_parent_investors(), "organization:parent", out, with_investors=True)
+
+
 def investors(out: Path) -> None:
     from kg.queries import find_entity
 
@@ -69,7 +75,8 @@ def network(out: Path) -> None:
 
 
 PICTURES: dict[str, Callable[[Path], None]] = {
-    "lineage": lineage, "lineage-wide": lineage_wide, "lineage-deep": lineage_deep, "investors": investors,
+    "lineage": lineage, "lineage-wide": lineage_wide, "lineage-deep": lineage_deep,
+    "lineage-backed": lineage_backed, "investors": investors,
     "network-300x500": network,
 }
 

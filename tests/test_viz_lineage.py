@@ -22,9 +22,15 @@ import pytest
 
 from kg.viz import render_lineage
 from kg.viz.browser import inspect_page
-from kg.viz.lineage import LineageView, lineage_view
+from kg.viz.lineage import LineageView, lineage_view, text_width
 from kg.viz.network_page import page_layout
-from kg.viz.synthetic import deep_lineage, wide_lineage, wide_lineage_with_investors
+from kg.viz.synthetic import (
+    LONG_INVESTOR_NAMES,
+    deep_lineage,
+    wide_lineage,
+    wide_lineage_with_investors,
+    wide_lineage_with_parent_investors,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 ARROWHEAD = 8.0  # px: two arrowheads closer than this read as one
@@ -66,7 +72,7 @@ def _boxes(view: LineageView) -> dict[str, Box]:
     sizes = {"state": (130, 36), "investor": (130, 36)}
     out = {}
     for n in view.nodes:
-        w, h = sizes.get(n.kind, (170, 54))
+        w, h = sizes.get(n.kind, (170, 54))[0], n.h  # a long name makes a box taller, never wider
         out[n.id] = (n.x - w / 2, n.y - h / 2, n.x + w / 2, n.y + h / 2)
     return out
 
@@ -232,7 +238,9 @@ def _deep_with_investors() -> tuple[nx.MultiDiGraph, str]:
 
 
 INVESTED = {"examples": _examples, "wide": lambda: (wide_lineage_with_investors(), "organization:parent"),
-            "deep": _deep_with_investors}
+            "deep": _deep_with_investors,
+            # 24 spin-offs and three investors of the parent's own under it, taking its bottom edge
+            "parent": lambda: (wide_lineage_with_parent_investors(), "organization:parent")}
 
 Edge = tuple[str, str, list[tuple[float, float]]]
 
@@ -303,3 +311,78 @@ def test_the_svg_and_the_page_draw_the_investor_arrows_as_laid_out(name: str, tm
     for s, t, pts in drawn_edges:  # the same bends, not just some route round the boxes
         assert len(pts) == len(laid_out[(s, t)])
         assert all(math.dist(p, q) < 0.5 for p, q in zip(pts, laid_out[(s, t)], strict=True)), (s, t)
+
+
+def test_the_parent_with_investors_and_spin_offs_is_the_crowded_case() -> None:
+    """The case where arrowheads used to land 2.8 px apart: all 24 spin-offs' arrows on the parent, whose
+    bottom edge its three listed investors take (the geometry tests above check the arrowheads)."""
+    view = _investor_view("parent")
+    assert sum(1 for e in view.edges if e.target == "organization:parent" and e.type == "SPUN_OFF_FROM") == 24
+    assert sum(1 for n in view.nodes if n.anchor == "organization:parent") == 3
+
+
+
+def test_many_investors_under_one_company_keep_their_arrowheads_apart() -> None:
+    """Eight investors listed under the parent: their lines into its bottom edge used to land 6.3 px
+    apart (the gap shrank to fit a fixed width); now the investors sit further right to make room."""
+    view = lineage_view(wide_lineage_with_parent_investors(investors=8), "organization:parent", with_investors=True)
+    assert sum(1 for n in view.nodes if n.anchor == "organization:parent") == 8
+    _check_geometry(_boxes(view), _distinct([(e.source, e.target, e.points) for e in view.edges]))
+
+
+# -- every name readable at real size: wrapped, not shrunk (issue 15) ---------------------------------
+
+MIN_FONT = 10  # px: one under the investors' 11; the old 8 px could not be read in docs/lineage.png
+TEXT_PAD = 4.0  # px the text keeps from its box's sides
+READABLE = ("examples", "parent")
+
+
+def _text_problems(boxes: dict[str, Box], texts: dict[str, list[tuple[str, float, float, float]]]) -> list[str]:
+    """Every line (text, font size, centre x, baseline y) that is too small or does not fit its box,
+    with widths estimated as the code estimates them and a CJK glyph's height as 0.88 em above the
+    baseline and 0.12 em below it."""
+    bad = []
+    for node, lines in texts.items():
+        x1, y1, x2, y2 = boxes[node]
+        for text, size, x, y in lines:
+            half = text_width(text) * size / 2
+            if size < MIN_FONT or x - half < x1 + TEXT_PAD or x + half > x2 - TEXT_PAD \
+                    or y - 0.88 * size < y1 + 2 or y + 0.12 * size > y2 - 2:
+                bad.append(f"{node}: {text!r} at {size} px")
+    return bad
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_long_names_wrap_at_a_readable_size_inside_their_boxes(name: str, tmp_path: Path) -> None:
+    graph, root = INVESTED[name]()
+    render_lineage(graph, root, tmp_path / "t.svg", with_investors=True)
+    svg = ET.parse(tmp_path / "t.svg").getroot()
+    boxes, texts = {}, {}
+    for group in svg.iter(f"{SVG}g"):
+        rect = group.find(f"{SVG}rect")
+        x, y, w, h = (float(rect.get(k)) for k in ("x", "y", "width", "height"))
+        boxes[group.get("data-id")] = (x, y, x + w, y + h)
+        texts[group.get("data-id")] = [(t.text or "", float(t.get("font-size")), float(t.get("x")), float(t.get("y")))
+                                       for t in group.iter(f"{SVG}text")]
+    assert _text_problems(boxes, texts) == []
+    drawn = {node: "".join(t[0] for t in lines).replace(" ", "") for node, lines in texts.items()}
+    for node, data in graph.nodes(data=True):  # every name is there in full, whichever lines it takes
+        if node in drawn:
+            assert drawn[node].startswith(data["name"].replace(" ", "")), node
+    long = [lines for node, lines in texts.items() if graph.nodes[node]["name"] in LONG_INVESTOR_NAMES]
+    assert len(long) == {"examples": 1, "parent": 3}[name] and all(len(lines) == 2 for lines in long)
+    boxes, edges = _svg_geometry(svg)
+    _check_geometry(boxes, _distinct(edges))  # the taller boxes keep their gaps, and arrows go round them
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_the_page_draws_every_name_inside_its_box(name: str, tmp_path: Path, chromium: str) -> None:
+    graph, root = INVESTED[name]()
+    page = tmp_path / "t.html"
+    view = render_lineage(graph, root, page, with_investors=True)
+    drawn = page_layout(page)
+    fonts = {n.id: min(n.font_sizes()) for n in view.nodes}
+    assert min(fonts.values()) >= MIN_FONT
+    for node, (x1, y1, x2, y2) in drawn["labels"].items():  # as Chromium measured the text, in its font
+        bx1, by1, bx2, by2 = drawn["boxes"][node]
+        assert bx1 + 2 <= x1 and x2 <= bx2 - 2 and by1 + 2 <= y1 and y2 <= by2 - 2, node

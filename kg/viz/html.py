@@ -70,7 +70,8 @@ _TEMPLATE = """<!DOCTYPE html>
   var style = [
     { selector: 'node', style: { 'label': 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center',
       'text-halign': 'center', 'color': '#fff', 'font-size': 'data(font)', 'width': 'data(w)', 'height': 'data(h)',
-      'shape': 'round-rectangle', 'background-color': '#4a90d9', 'text-max-width': 400 } },
+      'shape': 'round-rectangle', 'background-color': '#4a90d9', 'text-max-width': 400,
+      'line-height': 1.2 } },
     { selector: 'node.axis', style: { 'background-opacity': 0, 'color': '#333', 'font-weight': 'bold',
       'font-size': 14, 'events': 'no', 'width': 1, 'height': 1 } },
     { selector: 'edge', style: { 'width': 1.6, 'line-color': '#555', 'target-arrow-color': '#555',

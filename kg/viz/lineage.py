@@ -13,7 +13,11 @@ from typing import Any
 
 import networkx as nx
 
-from kg.viz.lineage_layout import COLUMN_WIDTH, box_size, layout
+from kg.viz.lineage_layout import COLUMN_WIDTH, layout
+from kg.viz.lineage_text import label, text_width
+
+__all__ = ["KINDS", "LineageEdge", "LineageNode", "LineageView", "column_labels", "column_x", "lineage_view",
+           "text_width"]
 
 #: Node kinds in legend order, with their colours; state capital stands out in red.
 KINDS: dict[str, tuple[str, str]] = {
@@ -39,20 +43,17 @@ class LineageNode:
     anchor: str | None = None  # an investor is listed under this company
     x: float = 0.0
     y: float = 0.0
+    w: float = 0.0  # the box's size, set by the layout: taller than usual when a long name wraps
+    h: float = 0.0
 
     def lines(self) -> list[str]:
-        """The text in its box: the name, then year and the people who left to found it. The people sit
-        in the box rather than on the arrow, where a wide lineage has no room for twenty names."""
-        second = " · ".join(filter(None, [self.year, "via " + ", ".join(self.via) if self.via else ""]))
-        return [self.name, second] if second else [self.name]
+        """The text in its box: the name (on two lines if long), then year and the people who left to
+        found it (`kg.viz.lineage_text`)."""
+        return [text for text, _size in label(self)]
 
     def font_sizes(self) -> list[int]:
-        """A font per line that keeps it inside the box (13 px names, 11 px details, never under 8)."""
-        width = box_size(self.kind)[0] - 14
-        lines = self.lines()
-        sizes = (13 if self.kind not in {"state", "investor"} else 11, 11)[: len(lines)]
-        return [max(8, min(size, int(width / max(1.0, text_width(line)))))
-                for line, size in zip(lines, sizes, strict=True)]
+        """A font per line, never under `MIN_FONT`: long text wraps rather than shrinks."""
+        return [size for _text, size in label(self)]
 
 
 @dataclass
@@ -65,11 +66,6 @@ class LineageEdge:
     derived: bool
     sources: list[str]
     points: list[tuple[float, float]] = field(default_factory=list)  # from source to target, arrow at the end
-
-
-def text_width(text: str) -> float:
-    """Width in ems, erring wide: CJK characters are one em, Latin letters a little over half."""
-    return sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
 
 
 @dataclass
@@ -85,8 +81,7 @@ class LineageView:
     column_names: dict[int, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        nodes = [{**vars(n), "lines": n.lines(), "fonts": n.font_sizes(), "w": box_size(n.kind)[0],
-                  "h": box_size(n.kind)[1]} for n in self.nodes]
+        nodes = [{**vars(n), "lines": n.lines(), "fonts": n.font_sizes()} for n in self.nodes]
         return {"root": self.root, "kinds": {k: {"color": c, "label": label} for k, (c, label) in KINDS.items()},
                 "nodes": nodes, "edges": [vars(e) for e in self.edges]}
 

@@ -11,7 +11,10 @@ point, a deep one a thin band across an empty canvas. So:
   between the boxes of the nearer lanes, then straight to its parent.
 - Arrows end on *ports* spread over the parent's facing side and, when that side is full, over its top
   and bottom edges, in the order of the boxes they come from, so no two arrowheads share a point and no
-  two arrows cross on the way in.
+  two arrows cross on the way in. A parent whose bottom edge is taken by its listed investors grows
+  taller instead, until its side holds every arrow `PORT_PITCH` apart.
+- A box whose name wraps onto a second line is taller than its kind's usual size (`kg.viz.lineage_text`);
+  every position below is computed from the real heights, and the router goes round the real boxes.
 - The number of lanes and the gap between sibling subtrees are chosen so the picture's proportions
   come near a screen's (`ASPECT`): no third of the canvas is left empty.
 
@@ -31,39 +34,35 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.viz import lineage_route as route
+from kg.viz.lineage_text import BOX_H, BOX_W, INVESTORS, SMALL_W, box_size, node_size
 
 if TYPE_CHECKING:
     from kg.viz.lineage import LineageEdge, LineageNode, LineageView
 
-BOX_W, BOX_H = 170.0, 54.0
-SMALL_W, SMALL_H = 130.0, 36.0
 COLUMN_WIDTH = 340.0
 LANE_PITCH = 205.0  # lanes of one wide generation sit closer than generations, so they read as one
 STEP = 36.0  # rows between boxes of neighbouring lanes: half a box and room for an arrow between
 STUB = 24.0  # the horizontal run before an arrow turns towards its parent
 WRAP = 6  # more childless spin-offs than this are dealt into lanes
 MAX_LANES = 6  # beyond this the arrows from the far lanes run too long to follow
-INVESTOR_INDENT = 40.0
-INVESTOR_PITCH = SMALL_H + 10
+INVESTOR_INDENT = 40.0  # the least: more when many investors' lines need room to their left
+BUS_PITCH = 9.0  # the least gap between the lines (and arrowheads) of investors listed under one company
+INVESTOR_GAP = 10.0  # between a company and the first investor listed under it, and between investors
 PORT_MARGIN = 9.0  # ports keep off the rounded corners
+PORT_PITCH = 10.0  # arrowheads on one side of a box at least this far apart (8 px already read as one)
 SIDE_PORTS = 4  # ports on the facing side before the top and bottom edges are used
 ASPECT = 1.8  # width / height the layout aims for: a browser window, a slide
 HEADER = 150.0  # title, legend and column headings above the boxes
 GAPS = (18.0, 30.0, 45.0, 65.0)  # wider gaps fill a canvas with air, not with a clearer picture
-INVESTORS = frozenset({"state", "investor"})
+__all__ = ["BOX_H", "BOX_W", "COLUMN_WIDTH", "box", "box_size", "layout"]
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
 
 
-def box_size(kind: str) -> tuple[float, float]:
-    return (SMALL_W, SMALL_H) if kind in INVESTORS else (BOX_W, BOX_H)
-
-
 def box(node: LineageNode) -> Box:
     """(x1, y1, x2, y2) of a node's box."""
-    w, h = box_size(node.kind)
-    return node.x - w / 2, node.y - h / 2, node.x + w / 2, node.y + h / 2
+    return node.x - node.w / 2, node.y - node.h / 2, node.x + node.w / 2, node.y + node.h / 2
 
 
 class _Tree:
@@ -97,20 +96,29 @@ class _Tree:
             if node.kind in INVESTORS and node.anchor:
                 self.investors.setdefault(node.anchor, []).append(node.id)
         self.lane: dict[str, int] = {}
+        self.base = {n.id: node_size(n) for n in view.nodes}
+        for node in view.nodes:
+            node.w, node.h = self.base[node.id]
+
+    def reset(self) -> None:
+        """Every box back to the size its text needs: a try at the layout may have grown some."""
+        for node in self.view.nodes:
+            node.h = self.base[node.id][1]
 
     def side_fans(self, hub: str, side: int) -> list[str]:
         """The fans of `hub` on one side: descendants (+1) to the right, ancestors (-1) to the left."""
         return [f for f in self.fans[hub] if (self.nodes[f].generation > 0) == (side > 0)]
 
     def slot(self, node: str) -> float:
-        return BOX_H + len(self.investors.get(node, [])) * INVESTOR_PITCH
+        """The height a company takes in its column: its box and the investors listed under it."""
+        return self.nodes[node].h + sum(self.nodes[i].h + INVESTOR_GAP for i in self.investors.get(node, []))
 
     def place(self, node: str, top: float, side: int, lanes: int, gap: float) -> float:
         """Lay out `node` and its side of the tree from `top` down; the bottom of what it used."""
         me = self.nodes[node]
         fans = self.side_fans(node, side)
         if not fans:
-            me.y = top + BOX_H / 2
+            me.y = top + me.h / 2
             return top + self.slot(node)
         leaves = [f for f in fans if not self.side_fans(f, side) and not self.investors.get(f)]
         grid = leaves if len(leaves) > WRAP else []
@@ -123,14 +131,32 @@ class _Tree:
         for fan in stacked:
             self.lane[fan] = 0
             cursor = self.place(fan, cursor, side, lanes, gap) + gap
-        for i, fan in enumerate(grid):
-            self.lane[fan] = i % lanes
-            self.nodes[fan].y = cursor + BOX_H / 2 + i * STEP
-        if grid:
-            cursor += BOX_H + (len(grid) - 1) * STEP + gap
+        cursor = self._deal(grid, cursor, lanes, gap)
         ys = [self.nodes[f].y for f in fans]
         me.y = (min(ys) + max(ys)) / 2
-        return max(cursor - gap, me.y - BOX_H / 2 + self.slot(node))
+        me.h = max(me.h, _port_height(self, me, fans))
+        if (overshoot := top - (me.y - me.h / 2)) > 0:  # grown past the top of its share of the column
+            self.shift(node, side, overshoot)
+            cursor += overshoot
+        return max(cursor - gap, me.y - me.h / 2 + self.slot(node))
+
+    def _deal(self, grid: list[str], cursor: float, lanes: int, gap: float) -> float:
+        """Deal childless spin-offs into lanes, a row (`STEP`, more if a box is taller than usual) apart;
+        the bottom of the grid plus `gap`, or `cursor` if there is none."""
+        if not grid:
+            return cursor
+        tallest = max(self.nodes[f].h for f in grid)
+        step = max(STEP, tallest / 2 + (STEP - BOX_H / 2))  # an arrow still runs between two lanes' boxes
+        for i, fan in enumerate(grid):
+            self.lane[fan] = i % lanes
+            self.nodes[fan].y = cursor + tallest / 2 + i * step
+        return cursor + tallest + (len(grid) - 1) * step + gap
+
+    def shift(self, node: str, side: int, dy: float) -> None:
+        """Move `node` and its side of the tree down by `dy`."""
+        self.nodes[node].y += dy
+        for fan in self.side_fans(node, side):
+            self.shift(fan, side, dy)
 
 
 def layout(view: LineageView) -> None:
@@ -151,6 +177,7 @@ def layout(view: LineageView) -> None:
 
 def _place_all(tree: _Tree, lanes: int, gap: float) -> None:
     view = tree.view
+    tree.reset()
     root = tree.nodes[view.root]
     tree.place(view.root, 0.0, +1, lanes, gap)
     below = root.y
@@ -168,10 +195,11 @@ def _place_all(tree: _Tree, lanes: int, gap: float) -> None:
     _place_loose(tree)
     for company, investors in tree.investors.items():
         anchor = tree.nodes[company]
-        for i, inv in enumerate(investors):
+        y = anchor.y + anchor.h / 2 + INVESTOR_GAP
+        for inv in investors:
             node = tree.nodes[inv]
-            node.x = anchor.x + INVESTOR_INDENT
-            node.y = anchor.y + BOX_H / 2 + 10 + SMALL_H / 2 + i * INVESTOR_PITCH
+            node.x, node.y = anchor.x + _indent(len(investors)), y + node.h / 2
+            y += node.h + INVESTOR_GAP
 
 
 def _place_loose(tree: _Tree) -> None:
@@ -180,8 +208,8 @@ def _place_loose(tree: _Tree) -> None:
     bottom = max((tree.nodes[n].y + tree.slot(n) for n in placed), default=0.0)
     for node in tree.view.nodes:
         if node.id not in placed and node.kind not in INVESTORS:
-            node.y = bottom + 40 + BOX_H / 2
-            bottom = node.y - BOX_H / 2 + tree.slot(node.id)
+            node.y = bottom + 40 + node.h / 2
+            bottom = node.y - node.h / 2 + tree.slot(node.id)
 
 
 def bounds(nodes: Iterable[LineageNode]) -> Box:
@@ -212,9 +240,8 @@ def _route(tree: _Tree) -> None:
         elif edge.type == "INVESTED_IN" and src.anchor == tgt.id:
             k = tree.investors[tgt.id].index(src.id)
             n = len(tree.investors[tgt.id])
-            spacing = min(12.0, 44.0 / max(1, n - 1)) if n > 1 else 0.0
-            bus = src.x - SMALL_W / 2 - 10 - k * spacing
-            edge.points = [(src.x - SMALL_W / 2, src.y), (bus, src.y), (bus, tgt.y + BOX_H / 2)]
+            bus = src.x - SMALL_W / 2 - 10 - k * _bus_spacing(n)
+            edge.points = [(src.x - SMALL_W / 2, src.y), (bus, src.y), (bus, tgt.y + tgt.h / 2)]
         else:
             edge.points = []
     _route_loose(tree, [e for e in view.edges if not e.points])
@@ -226,7 +253,20 @@ def _clear_investors(tree: _Tree, hub: LineageNode, start: Point, port: Point) -
     listed = [box(tree.nodes[n]) for n in tree.investors.get(hub.id, [])]
     if port[0] != hub.x + BOX_W / 2 or not any(segment_hits_box(start, port, b) for b in listed):
         return []
-    return [(hub.x + INVESTOR_INDENT + SMALL_W / 2 + 10, port[1])]
+    return [(hub.x + _indent(len(listed)) + SMALL_W / 2 + 10, port[1])]
+
+
+def _bus_spacing(n: int) -> float:
+    """The gap between the lines of `n` investors listed under one company: as much as fits under the
+    company left of its investors, never under `BUS_PITCH`."""
+    return max(BUS_PITCH, min(12.0, 44.0 / (n - 1))) if n > 1 else 0.0
+
+
+def _indent(n: int) -> float:
+    """How far right of its company's centre the `n` investors listed under it sit: far enough that
+    all their lines reach the company's bottom edge left of them, `_bus_spacing` apart, and off its
+    rounded corner (seven or more would otherwise land under 8 px apart)."""
+    return max(INVESTOR_INDENT, SMALL_W / 2 + 10 + (n - 1) * _bus_spacing(n) + PORT_MARGIN - BOX_W / 2)
 
 
 def _route_loose(tree: _Tree, edges: list[LineageEdge]) -> None:
@@ -279,6 +319,39 @@ def _centre(tree: _Tree, node: str) -> Point:
     return tree.nodes[node].x, tree.nodes[node].y
 
 
+def _split(tree: _Tree, hub: LineageNode, fans: list[str], height: float) -> tuple[list[str], ...]:
+    """`hub`'s fans, top to bottom, in three: those whose arrows end on its top edge, on its facing
+    side, on its bottom edge, were its box `height` tall. The nearest `SIDE_PORTS` and those level with
+    the box take the side; a box with investors listed under it keeps its bottom edge free for them."""
+    order = sorted(fans, key=lambda f: tree.nodes[f].y)
+    if len(order) <= SIDE_PORTS:
+        return [], order, []
+    top, bottom = hub.y - height / 2, hub.y + height / 2
+    near = sorted(range(len(order)), key=lambda k: abs(tree.nodes[order[k]].y - hub.y))[:SIDE_PORTS]
+    lo, hi = min(near), max(near) + 1
+    above, middle, below = order[:lo], order[lo:hi], order[hi:]
+    while above and tree.nodes[above[-1]].y > top - PORT_MARGIN:
+        middle.insert(0, above.pop())
+    while below and tree.nodes[below[0]].y < bottom + PORT_MARGIN:
+        middle.append(below.pop(0))
+    if tree.investors.get(hub.id):
+        middle, below = middle + below, []
+    return above, middle, below
+
+
+def _port_height(tree: _Tree, hub: LineageNode, fans: list[str]) -> float:
+    """The least height that leaves `PORT_PITCH` between the arrowheads on `hub`'s facing side: its own,
+    unless investors under it send every arrow from below to that side. Growing can bring more fans
+    level with the box, so it is asked again until it holds."""
+    height = hub.h
+    while True:
+        middle = _split(tree, hub, fans, height)[1]
+        need = 2 * PORT_MARGIN + (len(middle) - 1) * PORT_PITCH
+        if need <= height:
+            return height
+        height = need
+
+
 def _ports(tree: _Tree, hub: LineageNode, fans: list[str], side: int, ports: dict[int, Point]) -> None:
     """Spread the arrow ends of `hub`'s tree edges over its facing side, then its top and bottom."""
     edge_of = {}
@@ -289,22 +362,10 @@ def _ports(tree: _Tree, hub: LineageNode, fans: list[str], side: int, ports: dic
         other = e.source if e.target == hub.id else e.target
         if other in fans:
             edge_of[other] = i
-    order = sorted(fans, key=lambda f: tree.nodes[f].y)
-    top, bottom = hub.y - BOX_H / 2, hub.y + BOX_H / 2
-    if len(order) <= SIDE_PORTS:
-        middle, above, below = order, [], []
-    else:
-        near = sorted(range(len(order)), key=lambda k: abs(tree.nodes[order[k]].y - hub.y))[:SIDE_PORTS]
-        lo, hi = min(near), max(near) + 1
-        above, middle, below = order[:lo], order[lo:hi], order[hi:]
-        while above and tree.nodes[above[-1]].y > top - PORT_MARGIN:
-            middle.insert(0, above.pop())
-        while below and tree.nodes[below[0]].y < bottom + PORT_MARGIN:
-            middle.append(below.pop(0))
-        if tree.investors.get(hub.id):  # the investors listed below it keep the bottom edge free
-            middle, below = middle + below, []
+    above, middle, below = _split(tree, hub, fans, hub.h)
+    top, bottom = hub.y - hub.h / 2, hub.y + hub.h / 2
     x_side = hub.x + side * BOX_W / 2
-    span = BOX_H - 2 * PORT_MARGIN
+    span = hub.h - 2 * PORT_MARGIN
     for k, fan in enumerate(middle):
         y = hub.y if len(middle) == 1 else top + PORT_MARGIN + k * span / (len(middle) - 1)
         ports[edge_of[fan]] = (x_side, y)
@@ -317,7 +378,7 @@ def _ports(tree: _Tree, hub: LineageNode, fans: list[str], side: int, ports: dic
 
 def _clip(a: LineageNode, b: LineageNode) -> Point:
     """Where the line from `a`'s centre towards `b`'s leaves `a`'s box."""
-    w, h = box_size(a.kind)
+    w, h = a.w, a.h
     dx, dy = b.x - a.x, b.y - a.y
     if dx == dy == 0:
         return a.x, a.y

@@ -9,7 +9,8 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from kg.viz.lineage import KINDS, LineageView, column_labels, column_x, text_width
-from kg.viz.lineage_layout import bounds, box_size
+from kg.viz.lineage_layout import bounds
+from kg.viz.lineage_text import baselines
 
 _FONT = "'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif"
 MARGIN = 40
@@ -68,14 +69,15 @@ def render_svg(view: LineageView, title: str) -> str:
                    f'stroke-width="{1.2 if light else 1.6}"{dash} stroke-linejoin="round" '
                    f'marker-end="url(#{"arrow-light" if light else "arrow"})"/>')
     for node in view.nodes:
-        w, h = box_size(node.kind)
+        w, h = node.w, node.h
         lines, fonts = node.lines(), node.font_sizes()
-        out.append(f'<g class="node" data-id="{_attr(node.id)}">'
+        # the whole name as the box's title: a viewer shows it on hover, and it is one string to search
+        # for even when the box shows it on two lines
+        out.append(f'<g class="node" data-id="{_attr(node.id)}"><title>{escape(node.name)}</title>'
                    f'<rect x="{node.x - w / 2:.1f}" y="{node.y - h / 2:.1f}" width="{w:.0f}" height="{h:.0f}" rx="8" '
                    f'fill="{KINDS[node.kind][0]}"/>')
-        baselines = [node.y + fonts[0] * 0.35] if len(lines) == 1 else [node.y - 3, node.y + 14]
-        for line, size, y in zip(lines, fonts, baselines, strict=True):
-            out.append(f'<text x="{node.x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="middle" '
+        for line, size, dy in zip(lines, fonts, baselines(node), strict=True):
+            out.append(f'<text x="{node.x:.1f}" y="{node.y + dy:.1f}" font-size="{size}" text-anchor="middle" '
                        f'fill="#fff">{escape(line)}</text>')
         out.append("</g>")
     out.append("</svg>")

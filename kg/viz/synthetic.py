@@ -146,3 +146,30 @@ def wide_lineage_with_investors(spinoffs: int = 24, investors: int = 6, seed: in
                        date=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}", amount=None, currency=None,
                        sources=[f"b{k}"])
     return g
+
+
+#: Investor names as long as real ones get: a city's industry fund, a group with its legal form, an
+#: English fund name. They must wrap in their boxes, not shrink.
+LONG_INVESTOR_NAMES = ("北京市人工智能产业投资基金", "深圳市创新投资集团有限公司", "Sequoia Capital China Growth Fund",
+                       "苏州工业园区元禾原点创业投资基金")
+
+
+def wide_lineage_with_parent_investors(spinoffs: int = 24, investors: int = 3, seed: int = 15) -> nx.MultiDiGraph:
+    """`wide_lineage` whose parent also has investors of its own (listed under it, from
+    `LONG_INVESTOR_NAMES`), each of which put money into a spin-off or two as well: the investors take
+    the parent's bottom edge, where the arrows of the lower spin-offs would otherwise land."""
+    g = wide_lineage(spinoffs, seed)
+    rng = random.Random(seed + 2)
+    for k in range(investors):
+        node = f"organization:backer{k}"
+        name = LONG_INVESTOR_NAMES[k % len(LONG_INVESTOR_NAMES)] + ("" if k < len(LONG_INVESTOR_NAMES) else f" {k}")
+        state = "市" in name
+        g.add_node(node, labels=["Organization", "Investor"] + (["StateOwnedFund"] if state else []), name=name,
+                   aliases=[])
+        spun = [f"organization:s{i}" for i in range(spinoffs)]
+        targets = ["organization:parent", *rng.sample(spun, rng.randint(1, 2))]
+        for n, company in enumerate(targets):
+            g.add_edge(node, company, key=f"p{k}-{n}", id=f"p{k}-{n}", type="INVESTED_IN", round=rng.choice(ROUNDS),
+                       date=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}", amount=None, currency=None,
+                       sources=[f"c{k}"])
+    return g
