@@ -555,3 +555,51 @@ def test_a_parent_that_spins_off_a_company(text: str, child: str, parent: str) -
 )
 def test_no_spin_off_without_a_company_spun_off(text: str) -> None:
     assert not any(t == "SPUN_OFF_FROM" for t, _c, _p in _rels(text))
+
+
+# -- appointments and past roles in English; long department titles in Chinese ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Birch Robotics appointed Wang Liping as its new chief executive.", "CEO"),
+        ("Birch Robotics has named Wang Liping chief technology officer.", "CTO"),
+        ("Birch Robotics hired former Tesla engineer Wang Liping as CTO.", "CTO"),
+        ("Wang Liping will take over as CEO of Birch Robotics.", "CEO"),
+        ("Wang Liping, who formerly worked at Huawei, joined Birch Robotics as CTO.", "CTO"),
+    ],
+)
+def test_an_english_appointment_gives_the_title(text: str, title: str) -> None:
+    assert _rels(text)[("HOLDS_POSITION", "Wang Liping", "Birch Robotics")]["title"] == title
+
+
+def test_a_company_named_after_the_verb_named_is_no_person() -> None:
+    """Near miss: "a startup named X" names a company; without a title after it, no one is appointed."""
+    ex = _extract("Spruce Capital invested in a startup named Birch Robotics last year.")
+    assert not any("Person" in e.types for e in ex.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [("Wang Liping, who previously led the autonomous driving unit at Baidu, joined Birch Robotics.", "Baidu"),
+     ("Wang Liping, who formerly worked at Huawei, joined Birch Robotics as CTO.", "Huawei")],
+)
+def test_a_past_role_in_a_relative_clause_is_a_departure(text: str, org: str) -> None:
+    rels = _rels(text)
+    assert ("LEFT", "Wang Liping", org) in rels
+    assert ("HOLDS_POSITION", "Wang Liping", "Birch Robotics") in rels
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org", "title"),
+    [("刘文博曾任华为自动驾驶事业部总经理。", "刘文博", "华为", "自动驾驶事业部总经理"),
+     ("據悉，星橋智能創辦人劉文博曾任華為自動駕駛部門負責人。", "劉文博", "華為", "自動駕駛部門負責人")],
+)
+def test_the_head_of_a_long_named_unit_is_a_title(text: str, person: str, org: str, title: str) -> None:
+    assert _rels(text)[("LEFT", person, org)]["title"] == title
+
+
+def test_since_when_is_no_company() -> None:
+    names = _entities("据了解，这已经是星桥智能今年以来完成的第三轮融资，投资方均为国资背景。")
+    assert set(names) == {"星桥智能"}

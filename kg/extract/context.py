@@ -321,6 +321,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     tokens = pos(name)
     if tokens and all(f == "t" for _w, f, _s in tokens):
         return False  # "昨晚", "周三", "今晨": when, not who
+    if re.search(r"(?:以来|以后|以前|之前|之后|期间|前后|年内|年底|年初)$", name):
+        return False  # "今年以来", "上市以来": since when, not who
     last = tokens[-1][0] if tokens else ""
     if last in ("们", "者", "人", "家", "方") or last in _ROLE_NOUNS:
         return False

@@ -146,6 +146,13 @@ _EN_ALUMNI_NAMES = re.compile(
     rf"(?<![A-Za-z])(?i:alumni|alumnus|alumna|veterans?)\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
     rf"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_EN_NAME}(?![A-Za-z]))*)"
 )
+#: Who is appointed ("appointed Wang Liping as CTO", "named Wang Liping chief executive") and who
+#: takes over ("Wang Liping will take over as CEO"): a title must follow, so "a firm named X" is no cue.
+_EN_APPOINTED_NAME = re.compile(
+    rf"(?<![A-Za-z])(?i:appointed|named|hired|promoted|tapped|picked|recruited|poached)\s+"
+    rf"(?P<name>{_EN_NAME})(?=\s+(?i:as\s+|its\s+|the\s+|new\s+|{TITLE_EN_RE}))"
+    rf"|(?<![A-Za-z])(?P<name2>{_EN_NAME})\s+(?i:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?i:take|took|takes)\s+over\s+as\b"
+)
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
@@ -363,7 +370,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         for s, e in names:
             if _en_name_ok(text[s:e]):
                 propose((s, e, 0.7))
-    for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO):
+    for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO,
+                  _EN_APPOINTED_NAME):
         for m in regex.finditer(text):
             group = "name" if m.group("name") is not None else "name2"
             name = m.group(group)

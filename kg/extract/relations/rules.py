@@ -36,6 +36,8 @@ from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_t
 from kg.extract.relations.people import (
     _former,
     _h_alumni,
+    _h_en_appointed,
+    _h_en_formerly_at,
     _h_en_founded,
     _h_en_founded_after_leaving,
     _h_en_founded_who,
@@ -567,6 +569,45 @@ RULES: list[_Rule] = [
     _Rule("alumni", _r(rf"(?P<org>{ORG})\s*出身的\s*(?P<pers>{PL})"), _h_alumni),
     _Rule("alumni", _r(rf"出身(?:于|自)?\s*(?P<org>{ORG})\s*的\s*(?P<pers>{PL})"), _h_alumni),
     _Rule("alumni", _r(rf"(?P<pers>{PL})\s*(?:出身于|出身自|出身)\s*(?P<org>{ORG})"), _h_alumni),
+    _Rule(
+        "appointed",
+        _r(
+            # "A appointed X as its new chief executive", "A has named X chief technology officer"
+            rf"(?P<org>{ORG})\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|promoted|tapped|picked|"
+            rf"recruited|poached)\s+(?:former\s+(?:{ORG}\s+)?(?:[A-Za-z-]+\s+){{0,3}}?)?(?P<per>{PER})\s+(?:as\s+)?(?:its\s+|the\s+"
+            rf"company's\s+|the\s+firm's\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        _h_en_appointed,
+    ),
+    _Rule(
+        "appointed",
+        _r(
+            rf"(?P<per>{PER})\s+(?:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?:take|took|takes|taking)\s+over\s+as\s+"
+            rf"(?:the\s+)?(?:new\s+)?(?P<titles>{TE})\s+(?:of|at)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_appointed,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X, who formerly worked at A, joined B as CTO": the relative clause between X and the verb
+            rf"(?P<per>{PER}),\s+who\s+[^,;.]{{0,80}}?,\s+(?:has\s+|had\s+)?(?:joined|will\s+join)\s+(?P<org>{ORG})"
+            rf"(?:\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-]))?",
+            re.IGNORECASE,
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "former-role",
+        _r(
+            rf"(?P<per>{PER}),\s+who\s+(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
+            rf"headed|managed|oversaw|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_formerly_at,
+    ),
     _Rule(
         "team-from",
         _r(
