@@ -603,3 +603,42 @@ def test_the_head_of_a_long_named_unit_is_a_title(text: str, person: str, org: s
 def test_since_when_is_no_company() -> None:
     names = _entities("据了解，这已经是星桥智能今年以来完成的第三轮融资，投资方均为国资背景。")
     assert set(names) == {"星桥智能"}
+
+
+# -- an English funding story told over several sentences -----------------------------------------
+
+_WIRE_STORY = """Birch Robotics raises $80 million to build humanoid robots for factories
+
+Birch Robotics, a Shenzhen-based startup making humanoid robots for car plants, has raised $80 million in a \
+Series B round.
+The round drew Spruce Capital, Maple Ventures and Oakwood Partners, the company said on Tuesday.
+Existing backers Redwood Capital and the Shenzhen Capital Group also put in more money.
+Founded in 2021 by Li Wenbo, a former robotics engineer at Huawei, Birch Robotics has now raised more than $150 million.
+Li, who serves as chief executive, said the money would go to its second factory in Dongguan.
+The company's chief technology officer, Zhao Min, previously worked at UBTech.
+"""
+
+
+def test_a_wire_story_keeps_the_round_across_sentences_and_finds_its_people() -> None:
+    rels = _rels(_WIRE_STORY)
+    investors = {s for (t, s, o) in rels if t == "INVESTED_IN" and o == "Birch Robotics"}
+    assert investors == {"Spruce Capital", "Maple Ventures", "Oakwood Partners", "Redwood Capital",
+                         "Shenzhen Capital Group"}
+    assert {rels[("INVESTED_IN", i, "Birch Robotics")]["round"] for i in investors} == {"B"}
+    assert rels[("HOLDS_POSITION", "Li Wenbo", "Birch Robotics")]["title"] == "CEO"
+    assert rels[("HOLDS_POSITION", "Zhao Min", "Birch Robotics")]["title"] == "CTO"
+    assert ("LEFT", "Zhao Min", "UBTech") in rels
+    assert ("FOUNDED", "Li Wenbo", "Birch Robotics") in rels
+
+
+@pytest.mark.parametrize(
+    "text", ["Redwood Capital also invested in Birch Robotics.", "Redwood Capital has also invested in Birch Robotics.",
+             "Redwood Capital and Maple Ventures invested in Birch Robotics."]
+)
+def test_an_adverb_or_a_list_before_invested(text: str) -> None:
+    assert ("INVESTED_IN", "Redwood Capital", "Birch Robotics") in _rels(text)
+
+
+def test_putting_in_more_money_without_a_round_in_view_is_no_investment() -> None:
+    """Near miss: with no funding story around it, "put in more money" names no company to invest in."""
+    assert not _extract("Redwood Capital also put in more money.").relations

@@ -129,7 +129,7 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
 
 
 _EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-_EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE})\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
+_EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE}),?\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
 _EN_NAME_THEN_TITLE = re.compile(
     # "Chen Yubai, the company's chief executive", "Chen Yubai is the firm's founder"
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
@@ -156,7 +156,7 @@ _EN_APPOINTED_NAME = re.compile(
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
-    r"(?:worked|served|was|led|ran|headed|left|joined|founded|co-founded|spent)\b"
+    r"(?:worked|served|serves|was|is|led|ran|headed|left|joined|founded|co-founded|spent)\b"
 )
 _EN_BY_NAME = re.compile(
     rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"

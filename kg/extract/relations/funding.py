@@ -302,11 +302,12 @@ def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    inv, co = eng.ent(view, m.group("inv")), eng.ent(view, m.group("co") or m.group("co2"))
-    if not co.is_companyish() or inv.root != "Organization":
+    members = _orgs(m.group("inv"))  # "X and Y also invested in Z": each of them
+    co = eng.ent(view, m.group("co") or m.group("co2"))
+    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
         return
     role = "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, [m.group("inv")], role, "funding-verb", 0.75, target=co.group)
+    _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:

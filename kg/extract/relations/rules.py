@@ -212,7 +212,8 @@ RULES: list[_Rule] = [
         "funding-subject",
         _r(
             # "Y closed a $120 million Series C round", "Y has secured new funding"
-            rf"(?P<co>{ORG})[^.;!?{NE}]{{0,60}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
+            # (the gap holds an apposition: "Y, a Shenzhen-based startup making robots for car plants, has raised")
+            rf"(?P<co>{ORG})[^.;!?{NE}]{{0,100}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
             rf"received)\b[^.;!?{NE}]{{0,40}}?\b(?:round|funding|financing|investment)\b",
             re.IGNORECASE,
         ),
@@ -312,10 +313,13 @@ RULES: list[_Rule] = [
         "funding-follow",
         _r(
             # "X and Y also joined the round", "existing investors X and Y took part in the financing"
-            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:joined|"
+            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:(?:joined|"
             rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
             rf"(?:the|this|that|a)\s+(?:[^.;!?{NE}]{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
-            rf"investment)\b",
+            rf"investment)\b|"
+            # "existing backers X and Y also put in more money", "X doubled down"
+            rf"(?:put|poured|pumped)\s+in\s+(?:more|additional|fresh|new)\s+(?:money|capital|cash|funds)\b|"
+            rf"doubled\s+down\b|followed\s+on\b|upped\s+(?:its|their)\s+(?:stake|bet|investment)s?\b)",
             re.IGNORECASE,
         ),
         _h_follow,
@@ -350,7 +354,8 @@ RULES: list[_Rule] = [
         "funding-verb",
         _r(
             # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
-            rf"(?P<inv>{ORG})\s+(?:has\s+|have\s+)?(?:invested|invests)\s+(?:[^.;{NE}]{{0,30}}?\s)?"
+            rf"(?P<inv>{EL})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|already\s+|"
+            rf"jointly\s+|together\s+)?(?:invested|invests)\s+(?:[^.;{NE}]{{0,30}}?\s)?"
             rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
@@ -602,6 +607,16 @@ RULES: list[_Rule] = [
     _Rule(
         "former-role",
         _r(
+            # "X previously worked at A", "X formerly served at A"
+            rf"(?P<per>{PER}),?\s+(?:had\s+)?(?:previously|formerly|once|earlier)\s+(?:worked|served|was)\s+"
+            rf"(?:[^.;,{NE}]{{0,40}}?\s)?(?:at|with|for)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_formerly_at,
+    ),
+    _Rule(
+        "former-role",
+        _r(
             rf"(?P<per>{PER}),\s+who\s+(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
             rf"headed|managed|oversaw|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
             re.IGNORECASE,
@@ -816,8 +831,8 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|its\s+)?(?:(?:company|firm|group|startup)['’]s\s+)?"
-            rf"(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
+            rf"(?P<per>{PER})(?:{_EN_IS}|,\s+who\s+(?:serves|served|is|was)\s+as),?\s+(?:the\s+|its\s+)?"
+            rf"(?:(?:company|firm|group|startup)['’]s\s+)?(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
             re.IGNORECASE,
         ),
         _h_en_person_title_only,
@@ -839,7 +854,7 @@ RULES: list[_Rule] = [
         _r(
             # "Its founder Hana Oduya said": a title of the company the story is about
             rf"(?<![\w'’])(?:its|the\s+company['’]s|the\s+firm['’]s|the\s+startup['’]s)\s+(?P<pre>former\s+)?"
-            rf"(?P<titles>{TE})\s+(?P<per>{PER})",
+            rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
             re.IGNORECASE,
         ),
         _h_title_topic,
