@@ -642,3 +642,45 @@ def test_an_adverb_or_a_list_before_invested(text: str) -> None:
 def test_putting_in_more_money_without_a_round_in_view_is_no_investment() -> None:
     """Near miss: with no funding story around it, "put in more money" names no company to invest in."""
     assert not _extract("Redwood Capital also put in more money.").relations
+
+
+# -- a 36Kr-style round and a Hong Kong debut, told over several paragraphs ----------------------
+
+_ROUND_STORY = """具身智能公司「星桥智能」完成5亿元B轮融资
+
+36氪获悉，具身智能公司「星桥智能」近日完成5亿元B轮融资。本轮融资由云杉资本领投，枫林创投、橡树资本跟投，老股东松柏基金持续加注，华兴资本担任独家财务顾问。本轮资金将主要用于新一代人形机器人的研发和量产。
+
+星桥智能成立于2021年，总部位于深圳，创始人兼CEO刘文博毕业于清华大学。公司联合创始人兼CTO赵敏此前是优必选的算法负责人。
+"""
+
+_DEBUT_STORY = """白樺醫療今日於港交所主板掛牌 首日高開兩成
+
+創新藥企白樺醫療（2598.HK）今日正式於港交所主板掛牌上市，開盤報每股22港元，較招股價18港元高出22%。
+
+公司於2016年由前藥明康德副總裁周國強創立，周國強現任公司董事會主席兼首席執行官。招股書顯示，白樺醫療於2024年錄得收入1.2億元人民幣。
+"""
+
+
+def test_a_round_story_names_its_adviser_but_not_as_an_investor() -> None:
+    rels = _rels(_ROUND_STORY)
+    investors = {s for (t, s, o) in rels if t == "INVESTED_IN" and o == "星桥智能"}
+    assert investors == {"云杉资本", "枫林创投", "橡树资本", "松柏基金"}
+    assert "华兴资本" not in investors
+
+
+def test_a_product_generation_is_no_company_and_a_founder_belongs_to_the_story() -> None:
+    rels = _rels(_ROUND_STORY)
+    names = {n for e in _extract(_ROUND_STORY).entities for n in e.names}
+    assert not any(n.startswith("新一代") for n in names)
+    assert rels[("HOLDS_POSITION", "刘文博", "星桥智能")]["title"] == "CEO"
+    assert rels[("LEFT", "赵敏", "优必选")]["title"] == "算法负责人"
+
+
+def test_a_kind_of_company_before_its_name_and_a_recurring_name_head_are_no_part_of_it() -> None:
+    ex = _extract(_DEBUT_STORY)
+    kinds = {n: set(e.types) for e in ex.entities for n in e.names}
+    assert "白樺醫療" in kinds and "Company" in kinds["白樺醫療"]
+    assert not any(n.startswith("創新藥企") for n in kinds)
+    assert "白樺" not in kinds  # the head of the company's name, recurring, is no person
+    rels = _rels(_DEBUT_STORY)
+    assert ("FOUNDED", "周國強", "白樺醫療") in rels

@@ -382,6 +382,9 @@ def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[i
         core = core or not descriptor
         left = s
         i -= 1
+    kind = vocab.KIND_ABBREVIATION_ZH.match(chunk, left)
+    if kind and len(chunk) - kind.end() >= 2:
+        left = kind.end()  # "创新药企白桦医疗": what the company is, then its name
     # the longest tail of the accepted words that can stand as a name ("有腾讯" -> "腾讯")
     for _w, _f, st in tokens:
         if st >= left and _zh_ok(chunk[st:], strict):

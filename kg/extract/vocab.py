@@ -206,6 +206,10 @@ FOUNDER_TITLES = frozenset(
     }
 )
 
+#: Short words for a kind of company before its name (创新药企, 新能源车企), which jieba splits into
+#: single characters, so no word list catches them.
+KIND_ABBREVIATION_ZH = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂)")
+
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
 FOUNDER_POSITIONS = frozenset({"创始合伙人", "founding partner"})
 
@@ -1071,6 +1075,12 @@ ZH_BOUNDARY_WORDS = frozenset(
         "离职",
         "辞职",
         "卸任",
+        # what a product is, not who makes it: "新一代人形机器人", "首款机器人"
+        "新一代",
+        "下一代",
+        "新型",
+        "新款",
+        "首款",
         # spin-offs: "A分拆出B", "A拟分拆B"
         "分拆",
         "分拆出",

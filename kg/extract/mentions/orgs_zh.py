@@ -148,7 +148,11 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     first = next((w for w, _f, st in tokens if i + st == left), None)
     if first in ("前", "原") and left + 1 < s0:
         left += 1  # "前星岩科技副总裁": former, not part of the name
+    kind = vocab.KIND_ABBREVIATION_ZH.match(text, left, s0)
+    if kind and s0 - kind.end() >= 1:
+        left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
     return left, False
+
 
 
 #: Nouns for what a company is, standing before its name ("人工智能企业深瞳智算科技", "电池厂能硕电池").

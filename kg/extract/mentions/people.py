@@ -91,6 +91,12 @@ _RECURRING_SAMPLE = 32
 _SURNAME_CLASS = "[" + "".join(sorted(vocab.SURNAMES_SINGLE)) + "]"
 
 
+#: What follows the head of a company's name ("白桦" + "医疗", "星河" + "科技"): suffixes and trades.
+_TRADE_WORDS = ("医疗", "医药", "药业", "生物", "科技", "智能", "汽车", "电子", "芯片", "半导体", "新能源", "能源",
+                "数据", "网络", "软件", "资本", "创投", "基金", "集团", "控股", "股份")
+_ORG_WORD_AHEAD = re.compile("|".join(sorted({*vocab.ZH_SUFFIX_TYPES, *_TRADE_WORDS}, key=len, reverse=True)))
+
+
 def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, float]]:
     """People an article is about, found by recurrence: a surname-initial word that jieba tags as a
     person name in most of at least three places.
@@ -116,6 +122,8 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
         starts = sample
         if any(taken.overlaps(i, i + len(word)) for i in sample):
             continue  # part of a name found otherwise ("蓝驰" of "蓝驰创投"): its short form, not a person
+        if sum(bool(_ORG_WORD_AHEAD.match(text, i + len(word))) for i in sample) * 2 > len(sample):
+            continue  # "白桦医疗" again and again: the head of a company's name, not a person
         tagged = 0
         for i in sample:
             tokens = _pos(text[max(0, i - 4) : i + len(word) + 4])

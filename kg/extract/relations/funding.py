@@ -350,6 +350,15 @@ _STRONG_FUNDING = re.compile(
 _NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
 
 
+#: A part in a deal that is no investment, right after the name: adviser, sponsor, underwriter, counsel.
+_ADVISER_AFTER = re.compile(
+    r"\s*(?:担任|为|作为|出任|是|系)?[^,。;!?]{0,8}?(?:财务顾问|顾问|保荐人|保荐机构|承销商|律师|FA)"
+    r"|,?\s+(?:acted|acts|served|serves|was)\s+as\s+(?:the\s+|its\s+)?(?:exclusive\s+|sole\s+|lead\s+)?"
+    r"(?:financial\s+|legal\s+)?(?:advis[eo]r|underwriter|sponsor|counsel)",
+    re.IGNORECASE,
+)
+
+
 def settle_lone_investors(eng: _Engine, view: _View) -> None:
     """A fund named in a sentence about an investment and given no part by any rule is taken as one
     of the round's investors, at low confidence.
@@ -365,6 +374,8 @@ def settle_lone_investors(eng: _Engine, view: _View) -> None:
         ent = eng.ent(view, ch)
         if ent.group in related or not ent.types <= {"Investor", "StateOwnedFund"} or not ent.types:
             continue
+        if _ADVISER_AFTER.match(view.skel, view.skel.find(ch) + 1):
+            continue  # "华兴资本担任独家财务顾问": the round's adviser, not an investor
         members.append(ch)
     if not members:
         return

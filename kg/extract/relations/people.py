@@ -150,7 +150,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 _DESC = re.compile(
-    rf"\s*(?:此前|之前|曾经|曾(?!任|是)|原(?!是|为)|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为|曾担任)?\s*(?:,|\(|:|是|为|系|现任|担任|"
+    rf"\s*(?P<adv>此前|之前|曾经|曾(?!任|是)|原(?!是|为)|目前|现|现在)?\s*(?P<was>曾任|曾是|原是|原为|曾担任)?\s*(?:,|\(|:|是|为|系|现任|担任|"
     rf"出任|任)?\s*(?P<pre>前|原|现任|曾任)?\s*(?:(?P<orgs>{ZL})|该公司|本公司|公司)\s*(?:的)?\s*"
     rf"(?P<pre2>前|原)?\s*(?P<titles>{TZ})"
 )
@@ -165,7 +165,8 @@ def _h_person_desc(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         if not d:
             break
         titles = _title_surface(eng, view, d)
-        former = _former(d, "pre", "pre2") or bool(d.group("was"))
+        # "X此前是A的算法负责人": an adverb of the past makes the role a former one
+        former = _former(d, "pre", "pre2") or bool(d.group("was")) or d.group("adv") in ("此前", "之前", "曾经", "曾")
         if not d.group("orgs"):
             topic = eng.topic(view)
             if topic is not None:
@@ -609,13 +610,14 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         return
     date = eng.date_near(view, cue.start())
     for rel in eng.sentence_relations(view):
-        if (
-            rel.type == "HOLDS_POSITION"
-            and rel.target in affected.get(rel.source, ())
-        ):
+        if rel.target not in affected.get(rel.source, ()):
+            continue
+        if rel.type == "HOLDS_POSITION":
             rel.type = "LEFT"
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
+        elif rel.type == "LEFT" and not rel.props.get("date"):
+            rel.props.update(_date_props(date))  # "此前是A的CTO，3月从A离职": a past role, left then
     for per, org, title, end in founders:
         eng.emit(
             view,
