@@ -21,11 +21,10 @@ Finding (2026-12, 2 shared cores; 8,265 distinct windows, 71,786 characters):
   0.23 s instead of 2.6 s (import, first call and the frequency table), but reads only 50.4% of the
   windows as jieba does: 3,727 windows are cut differently (a run of characters the dictionary does
   not know gets the plain segmenter's cut and dictionary tags per character, '云岫' -> '云/ns 岫/ns'
-  where jieba's joint word-and-tag
-  HMM reads one name '云岫/nr'; '沈知微/nr' -> '沈知/nr 微/n'), and about 370 more get other flags
-  for the same cut (nr -> n / j / zg / vg, v -> ns / nr, n -> ns). Swapped in as it is, the DEV
-  half of the corpus drops from relations F1 0.81 to 0.76 (entities 0.89 -> 0.88): not usable
-  without rule changes.
+  where jieba's joint word-and-tag HMM reads one name '云岫/nr'; '沈知微/nr' -> '沈知/nr 微/n'),
+  and about 370 more get other flags for the same cut (nr -> n / j / zg / vg, v -> ns / nr,
+  n -> ns). Swapped in as it is, the DEV half of the corpus drops from relations F1 0.81 to 0.76
+  (entities 0.89 -> 0.88): not usable without rule changes.
 - What `kg` uses instead (`base._tag`): rjieba only for the dictionary route (the same dictionary
   and algorithm as jieba's), jieba's own dict.txt for tags and frequencies, and jieba's HMM tables
   through a Viterbi search that scores each state against its predecessors only (the same sums and
