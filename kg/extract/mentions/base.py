@@ -1,12 +1,17 @@
-"""What every mention finder shares: the Occurrence record, method priorities, jieba's tagger
-(cached per short window) and a small interval set for overlap tests."""
+"""What every mention finder shares: the Occurrence record, method priorities, the POS tagger
+(jieba's reading at compiled speed, cached per short window) and a small interval set for overlap
+tests."""
 
 from __future__ import annotations
 
 import bisect
+import importlib.util
+import pickle
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 #: How much a method is trusted when two occurrences overlap with the same length.
@@ -68,42 +73,198 @@ def root_of(types: Iterable[str]) -> str:
     return "Organization"
 
 
+# jieba.posseg's own patterns, so that blocks, numbers and Latin words are read exactly as it reads them
+_HAN_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")
+_SKIP = re.compile(r"(\r\n|\s)")
+_HAN_RUN = re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_RUN = re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_NUM = re.compile(r"[\.0-9]+")
+_ENG = re.compile("[a-zA-Z0-9]+")
+
+
+def _jieba_dir() -> Path:
+    """jieba's package folder, found without importing it (importing jieba.posseg reads the whole
+    dictionary a second time to build its tag table)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).parent
+
+
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
-    """jieba's POS tagger, loaded once (its dictionary takes about a second)."""
-    import logging
+def _dictionary() -> tuple[dict[str, int], dict[str, str]]:
+    """jieba's dictionary as (frequency, tag) tables, read straight from its dict.txt.
 
-    import jieba
-    import jieba.posseg as pseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    _cache_unknown_runs(pseg.dt)
-    return pseg
-
-
-def _cache_unknown_runs(tagger: Any) -> None:
-    """Memoise jieba's HMM over runs of characters its dictionary does not know.
-
-    The POS tagger runs a Viterbi search over (position, tag) states for each such run, which is
-    where nearly all of its time goes; the runs are mostly names, and a name recurs in many windows
-    of an article and across articles. The result for a run depends on the run alone, so caching it
-    changes nothing but the speed.
+    One split of the file is several times faster than `jieba.initialize()` (which also builds the
+    prefix table only its own segmenter needs); the words, frequencies and tags are the same.
     """
-    attr = "_POSTokenizer__cut_detail"
-    detail = getattr(tagger, attr, None)
-    if detail is None or getattr(detail, "_kg_cached", False):
-        return
+    parts = (_jieba_dir() / "dict.txt").read_text(encoding="utf-8").split()
+    words = parts[0::3]
+    return dict(zip(words, map(int, parts[1::3]), strict=True)), dict(zip(words, parts[2::3], strict=True))
 
-    @lru_cache(maxsize=131072)
-    def cached(run: str) -> tuple[Any, ...]:
-        return tuple(detail(run))
 
-    def cut_detail(run: str) -> Iterator[Any]:
-        return iter(cached(run))
+@lru_cache(maxsize=1)
+def _hmm() -> tuple[dict[str, tuple[Any, ...]], dict[Any, float], dict[Any, dict[Any, float]],
+                    dict[Any, dict[str, float]], dict[Any, list[tuple[Any, float]]]]:
+    """jieba.posseg's HMM tables (states of a character, start, transition and emission log
+    probabilities), loaded from its files without running its package (whose import builds a tag
+    table we already have), and each state's predecessors for the search below."""
+    folder = _jieba_dir() / "posseg"
+    tables = []
+    for name in ("char_state_tab", "prob_start", "prob_trans", "prob_emit"):
+        with open(folder / f"{name}.p", "rb") as f:
+            tables.append(pickle.load(f))  # noqa: S301 - jieba's own files, shipped in its wheel
+    states, start_p, trans_p, emit_p = tables
+    preds: dict[Any, list[tuple[Any, float]]] = {}
+    for y0, nexts in trans_p.items():
+        for y, p in nexts.items():
+            preds.setdefault(y, []).append((y0, p))
+    return states, start_p, trans_p, emit_p, preds
 
-    cut_detail._kg_cached = True  # type: ignore[attr-defined]
-    setattr(tagger, attr, cut_detail)
+
+_MIN_FLOAT = -3.14e100
+
+
+@lru_cache(maxsize=1)
+def _next_states() -> dict[Any, frozenset[Any]]:
+    """The states each state may be followed by."""
+    return {x: frozenset(nexts) for x, nexts in _hmm()[2].items()}
+
+
+def _viterbi(obs: str) -> list[Any]:
+    """The (position, tag) state of each character: jieba.posseg's `viterbi`, the same numbers.
+
+    jieba scores every state of a character against every live state before it, most of them with
+    no transition between (a score of minus infinity that never wins); here each state is scored
+    against its predecessors only, the same sums in the same order with the same tie-break (the
+    larger state), which is where the HMM's time goes in pure Python. Where jieba falls back to
+    scoring states no transition reaches, its own rule is kept.
+    """
+    states, start_p, trans_p, emit_p, preds = _hmm()
+    nexts = _next_states()
+    all_states = trans_p.keys()
+    v = {y: start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT) for y in states.get(obs[0], all_states)}
+    back: list[dict[Any, Any]] = [dict.fromkeys(v, "")]
+    for t in range(1, len(obs)):
+        char = obs[t]
+        prev = {x: px for x, px in v.items() if trans_p[x]}
+        expect: set[Any] = set().union(*(nexts[x] for x in prev))
+        candidates = set(states.get(char, all_states)) & expect or expect or set(all_states)
+        nv: dict[Any, float] = {}
+        path: dict[Any, Any] = {}
+        for y in candidates:
+            emit = emit_p[y].get(char, _MIN_FLOAT)
+            best = None
+            into = preds.get(y, ())
+            if len(into) < len(prev):  # a middle or end state: two predecessors, not dozens
+                for y0, p in into:
+                    px = prev.get(y0)
+                    if px is not None:
+                        cand = (px + p + emit, y0)
+                        if best is None or cand > best:
+                            best = cand
+            else:
+                for y0, px in prev.items():
+                    p = trans_p[y0].get(y)
+                    if p is not None:
+                        cand = (px + p + emit, y0)
+                        if best is None or cand > best:
+                            best = cand
+            if best is None:  # no live state leads here: jieba takes the largest at minus infinity
+                best = max((prev[y0] + float("-inf") + emit, y0) for y0 in prev)
+            nv[y], path[y] = best
+        v = nv
+        back.append(path)
+    _, state = max((p, y) for y, p in v.items())
+    route: list[Any] = [None] * len(obs)
+    for i in range(len(obs) - 1, -1, -1):
+        route[i] = state
+        state = back[i][state]
+    return route
+
+
+@lru_cache(maxsize=131072)
+def _unknown_run(run: str) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg's reading of a run of characters its dictionary has no word for (its
+    `__cut_detail`): Chinese through its joint word-and-tag HMM, digits and Latin letters by shape.
+
+    Memoised: the runs are mostly names, which recur across the windows of an article.
+    """
+    out: list[tuple[str, str]] = []
+    for blk in _HAN_RUN.split(run):
+        if not blk:
+            continue
+        if _HAN_RUN.match(blk):
+            tags = _viterbi(blk)
+            begin = nexti = 0
+            for i, char in enumerate(blk):
+                pos = tags[i][0]
+                if pos == "B":
+                    begin = i
+                elif pos == "E":
+                    out.append((blk[begin : i + 1], tags[i][1]))
+                    nexti = i + 1
+                elif pos == "S":
+                    out.append((char, tags[i][1]))
+                    nexti = i + 1
+            if nexti < len(blk):
+                out.append((blk[nexti:], tags[nexti][1]))
+        else:
+            for x in _SKIP_RUN.split(blk):
+                if x:
+                    out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
+    return tuple(out)
+
+
+def _tag_block(block: str) -> Iterator[tuple[str, str]]:
+    """jieba.posseg's reading of one block of Chinese, digits and Latin letters (its `__cut_DAG`).
+
+    The dictionary route comes from rjieba (jieba's algorithm and dictionary, compiled: the part of
+    jieba that costs the most in pure Python); single characters left between dictionary words are
+    gathered and read as jieba reads them. rjieba's own tagger cannot be used as it is: it gives a
+    run of unknown characters the plain segmenter's cut and no tag ('云岫' -> '云/ns 岫/ns' where
+    jieba reads one name, '云岫/nr'), and the finders lean on jieba's reading of names.
+    """
+    import rjieba
+
+    freq, tags = _dictionary()
+    buf = ""
+
+    def flush() -> Iterator[tuple[str, str]]:
+        if len(buf) == 1:
+            yield buf, tags.get(buf, "x")
+        elif not freq.get(buf):
+            yield from _unknown_run(buf)
+        else:
+            for char in buf:
+                yield char, tags.get(char, "x")
+
+    for word in rjieba.cut(block, False):
+        if len(word) == 1 or (word not in freq and _ENG.fullmatch(word)):
+            buf += word  # rjieba joins Latin letters and digits that jieba's route leaves one by one
+            continue
+        if buf:
+            yield from flush()
+            buf = ""
+        yield word, tags.get(word, "x")
+    if buf:
+        yield from flush()
+
+
+def _tag(text: str) -> Iterator[tuple[str, str]]:
+    """(word, flag) pairs of `text`, as jieba.posseg.cut (HMM on) gives them, at compiled speed."""
+    for block in _HAN_BLOCK.split(text):
+        if not block:
+            continue
+        if _HAN_BLOCK.match(block):
+            yield from _tag_block(block)
+            continue
+        for x in _SKIP.split(block):
+            if _SKIP.match(x):
+                yield x, "x"
+                continue
+            for char in x:  # jieba tests the whole piece for Latin letters, each character for digits
+                yield char, "m" if _NUM.match(char) else "eng" if _ENG.match(x) else "x"
 
 
 @lru_cache(maxsize=65536)
@@ -111,16 +272,15 @@ def _pos(text: str) -> tuple[tuple[str, str, int], ...]:
     """(word, flag, start) triples for a short window (cached: windows recur across articles)."""
     out: list[tuple[str, str, int]] = []
     pos = 0
-    for pair in _jieba().cut(text):
-        out.append((pair.word, pair.flag, pos))
-        pos += len(pair.word)
+    for word, flag in _tag(text):
+        out.append((word, flag, pos))
+        pos += len(word)
     return tuple(out)
 
 
 def _freq(word: str) -> int:
-    import jieba
-
-    return jieba.dt.FREQ.get(word) or 0
+    """jieba's dictionary frequency of `word` (0 for a word it does not know)."""
+    return _dictionary()[0].get(word) or 0
 
 
 class _Intervals:
