@@ -29,7 +29,7 @@ from kg.extract.mentions.orgs_zh import _ends_name as ends_name
 from kg.extract.mentions.orgs_zh import _generic as generic
 from kg.extract.mentions.orgs_zh import _name_like as name_like
 from kg.extract.mentions.orgs_zh import reads_as_phrase
-from kg.extract.text import is_cjk
+from kg.extract.text import is_cjk, longest_first
 
 __all__ = ["context_org_spans"]
 
@@ -145,7 +145,7 @@ _LATIN_BRAND_AFTER = re.compile(
     r"(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*)(?![A-Za-z0-9])"
 )
 
-_TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
+_TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
 _ORG_BEFORE_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fffA-Za-z0-9])(?:的)?(?:前|原)?(?:{_TITLE_ZH_ALT})(?:\s*(?:兼|暨|、|和|及|/)\s*(?:{_TITLE_ZH_ALT}))*"
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
@@ -225,7 +225,7 @@ _EN_DESCRIBED = re.compile(
     rf"(?P<n>{_EN_PHRASE_LINE})(?=[ \t]*(?:,|[ \t](?:has|had|have|is|was|said|says|closed|raised|secured|completed|"
     r"filed|announced|received|landed|debuted|priced|listed|plans|will|which|that|in|on|for|to|at|as|and)\b|[.;]|$))"
 )
-_EN_TITLE_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
+_EN_TITLE_ALT = longest_first(vocab.TITLES_EN)
 _EN_TITLE_OF = re.compile(
     rf"(?i:{_EN_TITLE_ALT})(?:\s+and\s+(?i:{_EN_TITLE_ALT}))?\s+(?:of|at)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
 )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KGError
-from kg.extract.text import normalize_text
+from kg.extract.text import longest_first, normalize_text
 
 __all__ = [
     "Gazetteer",
@@ -76,6 +76,8 @@ def _needs_exact_case(name: str) -> bool:
 
 
 def _build_trie(names: list[str]) -> dict[str, Any]:
+    """The names as a character trie, walked by `Gazetteer._shorter`; the scanning regex is built from
+    the same names by `longest_first`."""
     root: dict[str, Any] = {}
     for name in names:
         node = root
@@ -83,16 +85,6 @@ def _build_trie(names: list[str]) -> dict[str, Any]:
             node = node.setdefault(ch, {})
         node[_END] = True
     return root
-
-
-def _trie_regex(node: dict[str, Any]) -> str:
-    """A regex equivalent to the trie; at each node children come first, so matches are longest."""
-    alternatives = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch != _END]
-    if _END in node:
-        alternatives.append("")
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 class Gazetteer:
@@ -118,7 +110,7 @@ class Gazetteer:
             form = matching_form(normalize_text(name).text)
             self.by_name[form] = (key, board, name)
         self._trie = _build_trie(sorted(self.by_name))
-        self._regex = re.compile(_trie_regex(self._trie)) if self.by_name else None
+        self._regex = re.compile(longest_first(self.by_name)) if self.by_name else None
 
     def __len__(self) -> int:
         return len(self.entries)

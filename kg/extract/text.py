@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from kg.names import to_simplified
 
@@ -193,3 +195,32 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(len(sentences), s, e))
         start = cut
     return sentences
+
+
+# -- word alternations ------------------------------------------------------------------------------
+
+_TRIE_END = "\x00"
+
+
+def longest_first(words: Iterable[str]) -> str:
+    """A regex alternation of `words` as a trie, children before an ending, so the longest word wins.
+
+    Equivalent to the words sorted longest first and joined with "|", but shares prefixes: a list of a
+    hundred titles or a thousand names compiles many times faster and scans faster, and rules that
+    embed the title list twice each are compiled at every start of the program."""
+    root: dict[str, Any] = {}
+    for word in sorted(set(words)):
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[_TRIE_END] = {}
+    return _trie_regex(root)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    alternatives = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch != _TRIE_END]
+    if _TRIE_END in node:
+        alternatives.append("")
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"

@@ -31,7 +31,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from kg.extract import vocab
-from kg.extract.gazetteer import Gazetteer, _build_trie, _trie_regex, matching_form
+from kg.extract.gazetteer import Gazetteer, matching_form
 from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
 from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
 from kg.extract.mentions.orgs_en import _en_suffix_occurrences
@@ -39,7 +39,7 @@ from kg.extract.mentions.orgs_zh import _REGION_RE, zh_suffix_occurrences
 from kg.extract.mentions.pairings import _alias_candidates, _en_person_list_members, _list_member_occurrences
 from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, _person_occurrences
 from kg.extract.mentions.products import _product_occurrences
-from kg.extract.text import NormText, Sentence, is_cjk
+from kg.extract.text import NormText, Sentence, is_cjk, longest_first
 from kg.names import normalize_name
 
 if TYPE_CHECKING:
@@ -211,7 +211,7 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
     if not names:
         return []
     person_src = {folded: root_of(o.types) == "Person" for folded, o in names.items()}
-    regex = re.compile(_trie_regex(_build_trie(sorted(names))))
+    regex = re.compile(longest_first(names))
     folded_text = matching_form(nt.text)
     taken = _Intervals((o.start, o.end) for o in occs)
     ordered = sorted(occs, key=lambda o: o.start)

@@ -8,7 +8,7 @@ from typing import Any
 
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _Intervals, legal_form_of
-from kg.extract.text import NormText
+from kg.extract.text import NormText, longest_first
 
 # -- organisation suffixes (English) -------------------------------------------------------------
 
@@ -18,7 +18,7 @@ _EN_TOKEN = (
     r"(?:[A-Z][A-Za-z0-9&'’\-]*(?:\.(?=[A-Za-z0-9])[A-Za-z0-9&'’\-]*)*(?:\.(?<![a-z]{3}\.))?"
     r"|[0-9]+[A-Za-z][A-Za-z0-9]*)"
 )
-_EN_SUFFIX_ALT = "|".join(re.escape(s) for s in sorted(vocab.EN_SUFFIX_TYPES, key=len, reverse=True))
+_EN_SUFFIX_ALT = longest_first(vocab.EN_SUFFIX_TYPES)
 _EN_ORG_RE = re.compile(
     rf"(?<![A-Za-z0-9])(?P<name>{_EN_TOKEN}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_TOKEN}){{0,7}})[ \t]+"
     rf"(?P<suffix>{_EN_SUFFIX_ALT})(?:[ \t]+of[ \t]+(?P<field>Technology|Science|Sciences|Science and Technology)"

@@ -12,12 +12,12 @@ from typing import Any
 
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos, legal_form_of
-from kg.extract.text import NormText, is_cjk
+from kg.extract.text import NormText, is_cjk, longest_first
 
 # -- organisation suffixes (Chinese) -------------------------------------------------------------
 
 _ZH_SUFFIX_RE = re.compile(
-    "|".join(re.escape(s) for s in sorted(vocab.ZH_SUFFIX_TYPES, key=len, reverse=True))
+    longest_first(vocab.ZH_SUFFIX_TYPES)
 )
 _REGION_RE = re.compile("|".join(sorted(vocab.REGIONS, key=len, reverse=True)))
 _STATE_MIDDLE = "|".join(sorted(vocab.STATE_MIDDLE_WORDS, key=len, reverse=True))
@@ -290,7 +290,7 @@ _INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟
 
 
 #: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
-_TITLE_FIXED = re.compile("|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True)))
+_TITLE_FIXED = re.compile(longest_first(vocab.TITLES_ZH))
 
 
 #: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").

@@ -9,14 +9,14 @@ from collections import Counter
 
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos
-from kg.extract.text import NormText, is_cjk
+from kg.extract.text import NormText, is_cjk, longest_first
 
 # -- people --------------------------------------------------------------------------------------
 
-_TITLE_ZH_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_ZH, key=len, reverse=True))
+_TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
 TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
 TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
-_TITLE_EN_ALT = "|".join(re.escape(t) for t in sorted(vocab.TITLES_EN, key=len, reverse=True))
+_TITLE_EN_ALT = longest_first(vocab.TITLES_EN)
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
 
