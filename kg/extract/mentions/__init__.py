@@ -69,6 +69,14 @@ def _select(cands: list[Occurrence]) -> list[Occurrence]:
     return sorted(chosen, key=attrgetter("start"))
 
 
+def _select_with(chosen: list[Occurrence], new: list[Occurrence]) -> list[Occurrence]:
+    """`_select` over a selection and new candidates; a selection is its own selection, so when a
+    pass found nothing new (most passes on most texts) the sort over every occurrence is skipped."""
+    if not new:
+        return sorted(chosen, key=attrgetter("start"))
+    return _select(chosen + new)
+
+
 _LEGAL_TAIL_ZH = re.compile(
     r"(?:\([\u4e00-\u9fff]{2,3}\))?(?:(?:科技|技术|智能|信息|网络)?(?:股份有限公司|有限责任公司|"
     r"有限公司)|集团(?:股份)?有限公司|控股有限公司)$"
@@ -542,7 +550,7 @@ def find_occurrences(
     first = _select(cands)
     cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))
     chosen = _select(cands)
-    chosen = _select(chosen + _context_occurrences(nt, chosen))
+    chosen = _select_with(chosen, _context_occurrences(nt, chosen))
     chosen = _drop_finance_terms(nt.text, chosen, dropped)
     _drop_former_prefix(nt.text, chosen)
     _department_heads(nt.text, chosen, gazetteer, dropped)
@@ -550,9 +558,9 @@ def find_occurrences(
     if ner is not None and ner.trim:
         _ner_bounds(chosen, ner.candidates(nt.text, strict=False), ner.grow)
     # names found by context anywhere are names everywhere, before pairings are read
-    chosen = _select(chosen + _repeat_occurrences(nt, chosen))
-    chosen = _select(chosen + _list_member_occurrences(nt, sentences, chosen))
-    chosen = _select(chosen + _en_person_list_members(nt, chosen))
+    chosen = _select_with(chosen, _repeat_occurrences(nt, chosen))
+    chosen = _select_with(chosen, _list_member_occurrences(nt, sentences, chosen))
+    chosen = _select_with(chosen, _en_person_list_members(nt, chosen))
     # pairings: the alias becomes an occurrence of the same entity
     pairs_by_span: list[tuple[tuple[int, int], tuple[int, int]]] = []
     extra: list[Occurrence] = []
@@ -563,12 +571,12 @@ def find_occurrences(
             extra.append(Occurrence(a_start, a_end, set(o.types), "alias", 0.8, attrs=dict(o.attrs)))
             taken.add(a_start, a_end)
     chosen = sorted(chosen + extra, key=lambda o: o.start)
-    chosen = _select(chosen + _repeat_occurrences(nt, chosen))
+    chosen = _select_with(chosen, _repeat_occurrences(nt, chosen))
     surnames = _en_surname_mentions(nt.text, chosen)
     pairs_by_span += [((full.start, full.end), (o.start, o.end)) for full, o in surnames]
-    chosen = _select(chosen + [o for _full, o in surnames])
+    chosen = _select_with(chosen, [o for _full, o in surnames])
     if ner is not None:
-        chosen = _select(chosen + _ner_occurrences(chosen, ner_spans))
+        chosen = _select_with(chosen, _ner_occurrences(chosen, ner_spans))
     pronouns = _pronoun_subjects(nt.text, chosen)
     pairs_by_span += [((person.start, person.end), (o.start, o.end)) for person, o in pronouns]
     chosen = sorted(chosen + [o for _person, o in pronouns], key=lambda o: o.start)
