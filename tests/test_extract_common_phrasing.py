@@ -684,3 +684,33 @@ def test_a_kind_of_company_before_its_name_and_a_recurring_name_head_are_no_part
     assert "白樺" not in kinds  # the head of the company's name, recurring, is no person
     rels = _rels(_DEBUT_STORY)
     assert ("FOUNDED", "周國強", "白樺醫療") in rels
+
+
+# -- a Hong Kong wire story and a Taiwanese round -----------------------------------------------------
+
+_HK_WIRE = """Birch Robotics shares jump 35% in Hong Kong debut
+
+HONG KONG, June 10 (Reuters) - Shares of Chinese humanoid robot maker Birch Robotics rose as much as 35% in their \
+Hong Kong trading debut on Tuesday, after the company raised HK$1.2 billion in its initial public offering.
+Birch Robotics, founded in 2019 by former DJI engineer Chen Hao, counts Tencent and HongShan among its early backers.
+"""
+
+
+def test_a_former_employer_is_neither_the_company_backed_nor_founded() -> None:
+    rels = _rels(_HK_WIRE)
+    assert ("FOUNDED", "Chen Hao", "Birch Robotics") in rels
+    assert ("LEFT", "Chen Hao", "DJI") in rels
+    assert not any(t == "FOUNDED" and o != "Birch Robotics" for t, _s, o in rels)
+    assert {s for (t, s, o) in rels if t == "INVESTED_IN" and o == "Birch Robotics"} == {"Tencent", "HongShan"}
+    assert not any(t == "INVESTED_IN" and o == "DJI" for t, _s, o in rels)
+
+
+def test_backers_a_company_counts_hold_a_stake_with_no_date_of_the_sentence() -> None:
+    rels = _rels(_HK_WIRE)
+    assert "date" not in rels[("INVESTED_IN", "Tencent", "Birch Robotics")]
+
+
+def test_a_taiwanese_round_in_new_taiwan_dollars() -> None:
+    rels = _rels("台灣AI晶片新創「矽橋科技」宣布完成新台幣15億元B輪募資，由國發基金領投。")
+    fact = rels[("INVESTED_IN", "國發基金", "矽橋科技")]
+    assert (fact["round"], fact["amount"], fact["currency"]) == ("B", 1_500_000_000, "TWD")

@@ -291,3 +291,25 @@ def test_a_written_out_day_after_today_or_yesterday_is_that_day(text: str, base:
 
 def test_a_written_out_day_needs_a_day_precise_base() -> None:
     assert find_dates("今(17)日挂牌", "2025-09") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新台币15亿元", "新台幣15億元", "15亿元新台币", "NT$1.5 billion", "1.5 billion New Taiwan dollars",
+     "TWD 1.5 billion"],
+)
+def test_new_taiwan_dollars_before_or_after_the_number(text: str) -> None:
+    money = parse_money(text)
+    assert money is not None and money.currency == "TWD" and money.amount == 1_500_000_000
+
+
+@given(amount=st.integers(1, 9999), before=st.sampled_from(["新台币", "港元", "美元", "人民币"]))
+def test_a_named_currency_before_the_number_outranks_a_bare_yuan_after_it(amount: int, before: str) -> None:
+    expected = {"新台币": "TWD", "港元": "HKD", "美元": "USD", "人民币": "CNY"}[before]
+    money = parse_money(f"{before}{amount}万元")
+    assert money is not None and money.currency == expected and money.amount == amount * 10_000
+
+
+def test_a_bare_yuan_is_still_renminbi() -> None:
+    money = parse_money("15亿元")
+    assert money is not None and money.currency == "CNY"

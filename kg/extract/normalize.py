@@ -152,6 +152,14 @@ _CURRENCY_AFTER: dict[str, str] = {
     "gbp": "GBP",
     "新加坡元": "SGD",
     "新元": "SGD",
+    "元新台币": "TWD",
+    "新台币": "TWD",
+    "新台幣": "TWD",
+    "台币": "TWD",
+    "台幣": "TWD",
+    "twd": "TWD",
+    "new taiwan dollars": "TWD",
+    "taiwan dollars": "TWD",
 }
 _CURRENCY_BEFORE: dict[str, str] = {
     "us$": "USD",
@@ -170,6 +178,10 @@ _CURRENCY_BEFORE: dict[str, str] = {
     "人民币": "CNY",
     "美元": "USD",
     "港元": "HKD",
+    "nt$": "TWD",
+    "twd": "TWD",
+    "新台币": "TWD",
+    "新台幣": "TWD",
 }
 
 # Hedges before a number: which bound the number is.
@@ -224,7 +236,7 @@ _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_MAG_RE = "|".join(sorted(_CN_MAGNITUDES, key=len, reverse=True))
 _EN_MAG_RE = r"trillion|billion|million|thousand|mln|bn|tn|mn|[bmk](?![a-z])"
 _CUR_AFTER_RE = "|".join(re.escape(k) for k in sorted(_CURRENCY_AFTER, key=len, reverse=True))
-_CUR_BEFORE_RE = r"us\$|hk\$|s\$|\$|¥|￥|€|£|(?:usd|hkd|rmb|cny|eur)\s?|人民币|美元|港元"
+_CUR_BEFORE_RE = r"us\$|hk\$|nt\$|s\$|\$|¥|￥|€|£|(?:usd|hkd|rmb|cny|eur|twd)\s?|人民币|美元|港元|新台币|新台幣"
 _HEDGE_BEFORE_RE = "|".join(re.escape(h) for h in sorted(_LOWER + _UPPER + _APPROX, key=len, reverse=True))
 
 # A number (digits or Chinese numerals), optional range partner, optional magnitude, optional currency.
@@ -337,7 +349,8 @@ def _money_from_match(m: re.Match[str]) -> Money | None:
         return None  # "5m" without a currency symbol is a distance or a count, not money
     magnitude = _CN_MAGNITUDES.get(mag_raw) or _EN_MAGNITUDES.get(mag_text) or 1
     currency = None
-    if groups["cur3"]:
+    if groups["cur3"] and not (groups["cur3"] in ("元", "块") and (groups["cur1"] or groups["cur2"])):
+        # "新台币15亿元", "港元3亿元": a named currency before the number outranks a bare 元 after it
         currency = _CURRENCY_AFTER.get(groups["cur3"].lower())
     for before in (groups["cur1"], groups["cur2"]):
         if before and currency is None:

@@ -519,6 +519,11 @@ class _Engine:
             if rel.type == "FOUNDED" and date is not None and "date" not in rel.props:
                 rel.props.update(_date_props(date))
 
+    def former_employers(self, view: _View) -> set[int]:
+        """Organisations the sentence names as someone's past ("former A engineer", "A alumni", "前A高管"):
+        where people came from, never the subject of a round or a story."""
+        return {view.groups[m.group("org") or m.group("org2")] for m in _FORMER_OF.finditer(view.skel)}
+
     def _update_context(self, view: _View) -> None:
         """Remember the year in force and the company the passage is about (the most mentioned
         company of the sentence, so a founder's former employer does not become the topic)."""
@@ -531,8 +536,7 @@ class _Engine:
                 self.ctx.year_base = d.iso
         best: tuple[int, int] | None = None
         came_from = {r.target for r in self.sentence_relations(view) if r.type == "LEFT"}
-        for m in _FORMER_OF.finditer(view.skel):
-            came_from.add(view.groups[m.group("org") or m.group("org2")])
+        came_from |= self.former_employers(view)
         for ch in view.skel:
             if ch not in view.groups:
                 continue

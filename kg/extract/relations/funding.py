@@ -60,7 +60,7 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
             if ent.group not in investors and ent.is_companyish():
                 return ent.group, 0.85
     # the round's company is not one of the investors this sentence has already named (a lead)
-    excluded = investors | _listed_with_investors(eng, view) | eng._investors_here
+    excluded = investors | _listed_with_investors(eng, view) | eng._investors_here | eng.former_employers(view)
     before = eng.company_before(view, at, excluded)
     if before is not None:
         return before, 0.7
@@ -240,6 +240,8 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     partial = bool(_PARTIAL_LIST.search(m.group(0)))
     # ", backed by X," in apposition to a company: a standing stake, not this sentence's round
     standing = bool(re.match(r"backed\b", m.group(0), re.IGNORECASE)) and view.skel[: m.start()].rstrip().endswith(",")
+    # "Y counts X among its backers": who holds a stake, with no round, sum or date of this sentence
+    standing = standing or bool(m.groupdict().get("standing"))
     _invest(
         eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,

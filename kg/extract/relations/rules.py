@@ -366,7 +366,7 @@ RULES: list[_Rule] = [
         _r(
             # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
             rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+[^.;!?{NE}]{{0,60}}?\bfrom\s+"
-            rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\bcounts\s+)(?P<inv>{EL})"
+            rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\b(?P<standing>counts)\s+)(?P<inv>{EL})"
             rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
             re.IGNORECASE,
         ),
@@ -912,7 +912,8 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"^\W*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
+            # (an entity stands for a name: a private-use character \W would take as punctuation)
+            rf"^[^\w{NE}]*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
             # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
             rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
             rf"(?:[\w-]+\s+){{0,3}}?(?P<org>{ORG})",
