@@ -714,3 +714,38 @@ def test_a_taiwanese_round_in_new_taiwan_dollars() -> None:
     rels = _rels("台灣AI晶片新創「矽橋科技」宣布完成新台幣15億元B輪募資，由國發基金領投。")
     fact = rels[("INVESTED_IN", "國發基金", "矽橋科技")]
     assert (fact["round"], fact["amount"], fact["currency"]) == ("B", 1_500_000_000, "TWD")
+
+
+# -- a coined four-character name, and a chip round led by a national fund --------------------------
+
+_CHIP_ROUND = """国产GPU企业云芯智算完成超20亿元C轮融资 国家大基金三期领投
+
+财联社12月3日电，国产GPU企业云芯智算近日宣布完成超20亿元C轮融资。本轮融资由国家集成电路产业投资基金三期领投，\
+上海国投先导基金、北京市人工智能产业投资基金、合肥产投共同参与，老股东红杉中国、启明创投继续追加投资。
+
+据了解，云芯智算成立于2020年，创始人张立新曾任英伟达中国区技术总监。公司核心团队来自英伟达、AMD和华为海思。
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["云芯智算完成超20亿元C轮融资。", "国产GPU企业云芯智算近日宣布完成超20亿元C轮融资。",
+     "云芯智算近日宣布完成C轮融资。"],
+)
+def test_a_coined_name_jieba_cuts_before_its_last_character_is_the_rounds_company(text: str) -> None:
+    assert "云芯智算" in _entities(text)
+
+
+def test_a_chip_round_led_by_a_national_fund() -> None:
+    rels = _rels(_CHIP_ROUND)
+    investors = {s for (t, s, o) in rels if t == "INVESTED_IN" and o == "云芯智算"}
+    assert {"红杉中国", "启明创投", "上海国投先导基金", "北京市人工智能产业投资基金", "合肥产投"} <= investors
+    assert any("大基金" in s or "集成电路产业投资基金" in s for s in investors)
+    assert ("FOUNDED", "张立新", "云芯智算") in rels
+    assert rels[("LEFT", "张立新", "英伟达")]["title"] == "中国区技术总监"
+    assert not any(t == "INVESTED_IN" and o in {"英伟达", "AMD"} for t, _s, o in rels)  # where the team came from
+
+
+def test_a_known_name_with_its_own_longer_form_before_a_title_stays_whole() -> None:
+    """Near miss: in "蔚来汽车副总裁" the 汽车 is the company's, not a department's."""
+    assert ("LEFT", "沈斐", "蔚来汽车") in _rels("前蔚来汽车副总裁沈斐离职。")

@@ -295,6 +295,24 @@ def _en_ok(name: str) -> bool:
     return not (name in vocab.EN_NAME_STOP and len(words) == 1)
 
 
+def _name_tokens(chunk: str) -> list[tuple[str, str, int]]:
+    """jieba's words of a phrase that ends in a name, with a coined name's last character put back:
+    "云芯智"+"算" is how jieba's model cuts an unknown four-character name, reading the last character
+    as a verb, which would end the name before it."""
+    tokens = list(pos(chunk))
+    if (
+        len(tokens) >= 2
+        and len(tokens[-1][0]) == 1
+        and is_cjk(tokens[-1][0])
+        and not _FUNCTION_CHARS.fullmatch(tokens[-1][0])
+        and tokens[-2][1] in ("nr", "nrt", "nrfg", "nz", "nt")
+        and len(tokens[-2][0]) >= 2
+    ):
+        word, flag, at = tokens[-2]
+        tokens[-2:] = [(word + tokens[-1][0], flag, at)]
+    return tokens
+
+
 def _zh_ok(name: str, strict: bool = True) -> bool:
     """A Chinese (or mixed) string that can be an organisation's name on its own; `strict` also asks
     that it look like a proper name to jieba (a strong context such as a list of investors does not)."""
@@ -318,7 +336,7 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
 
     if re.search(r"(?:轮|融资|增资|募资|募股|注资|配售|亿|万|元|美元|年|月|日|号|称|表示|宣布|完成|获得)$", name):
         return False
-    tokens = pos(name)
+    tokens = _name_tokens(name)
     if tokens and all(f == "t" for _w, f, _s in tokens):
         return False  # "昨晚", "周三", "今晨": when, not who
     if re.search(r"(?:以来|以后|以前|之前|之后|期间|前后|年内|年底|年初)$", name):
@@ -362,7 +380,7 @@ def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[i
     if end - start < 2:
         return None
     chunk = text[start:end]
-    tokens = pos(chunk)
+    tokens = _name_tokens(chunk)
     left = len(chunk)
     core = False
     i = len(tokens) - 1

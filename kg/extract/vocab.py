@@ -122,6 +122,8 @@ TITLES_ZH: tuple[str, ...] = (
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (
+    # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
+    r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲)区?)?"
     r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
     r"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){2,6}?(?:部门|事业部|事业群|业务部|业务线|实验室|研究院)(?:副)?"

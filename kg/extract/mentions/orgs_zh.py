@@ -419,7 +419,11 @@ def _zh_suffix_occurrences(
             continue
         name = text[left:s1]
         prefix = text[left:s0]
-        if suffix in vocab.ZH_WEAK_SUFFIXES and _RANK_AFTER.match(text, s1) and _ZH_SUFFIX_END.search(prefix):
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _RANK_AFTER.match(text, s1) and (
+            _ZH_SUFFIX_END.search(prefix) or (known_head and gaz_by_start[left].end < s0)
+        ):
+            # ("英伟达中国区技术总监": a known name, then a region and department of the title; but
+            # "蔚来汽车副总裁" is the known name's own longer form)
             # "砾岸数据技术副总裁": a department and a rank after a complete name, not a longer name
             dropped.append((name, "a name and the department of a title"))
             continue

@@ -210,6 +210,16 @@ def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
             and is_cjk(nxt[0])
         ):
             return pos, pos + 1 + len(nxt), 0.7
+        after = tokens[2] if len(tokens) > 2 else ("。", "x", 0)
+        if (
+            len(nxt) == 2
+            and nxt not in vocab.NOT_NAMES
+            and is_cjk(nxt[0])
+            and (after[1][:1] in ("v", "d", "p", "c", "u", "x") or after[0] in _NAME_GLUED_TAIL)
+        ):
+            # "创始人张立新曾任": jieba reads the given name as an adverb (立新, "newly"); after a
+            # title, a surname and two characters before a verb or adverb are a name
+            return pos, pos + 3, 0.6
     if (
         2 <= len(word) <= 3
         and (word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE)
