@@ -749,3 +749,18 @@ def test_a_chip_round_led_by_a_national_fund() -> None:
 def test_a_known_name_with_its_own_longer_form_before_a_title_stays_whole() -> None:
     """Near miss: in "蔚来汽车副总裁" the 汽车 is the company's, not a department's."""
     assert ("LEFT", "沈斐", "蔚来汽车") in _rels("前蔚来汽车副总裁沈斐离职。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("极晞科技完成超5亿元B轮融资。", "极晞科技"), ("鲸元智能完成超5亿元B轮融资。", "鲸元智能"),
+     ("极蓝机器人完成超5亿元B轮融资。", "极蓝机器人")],
+)
+def test_a_coined_name_opening_its_clause_keeps_its_first_character(text: str, name: str) -> None:
+    """jieba reads 极 as an adverb and 元 as a numeral; neither ends a name that opens the clause."""
+    assert name in _entities(text)
+
+
+def test_a_function_word_opening_the_clause_is_still_no_part_of_the_name() -> None:
+    names = _entities("由蓝科技领投的这轮融资已经完成。")
+    assert not any(n.startswith("由") for n in names)

@@ -131,6 +131,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start + particle + 1
             complete = False
             break
+        if flag == "m" and not _NUMBER_CHARS.search(word):
+            left = abs_start  # "鲸元智能": jieba tags 元 a numeral, but no number stands before it
+            continue
         if _ends_name(word, flag):
             complete = False
             break
@@ -151,7 +154,19 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     kind = vocab.KIND_ABBREVIATION_ZH.match(text, left, s0)
     if kind and s0 - kind.end() >= 1:
         left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
+    if s0 - left == 1 and left >= 1 and is_cjk(text[left - 1]) and text[left - 1] not in _CLAUSE_OPENERS and (
+        left == 1 or not is_cjk(text[left - 2])
+    ):
+        # "极晞科技完成…" at the start of a clause: one character alone is no name, and the one before
+        # it (an adverb to jieba: 极) has nothing before it to belong to
+        left -= 1
     return left, False
+
+
+#: Digits and numerals: a token jieba tags a numeral without any of them is a name's character (元).
+_NUMBER_CHARS = re.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
+#: Words that open a clause and are never a name's first character.
+_CLAUSE_OPENERS = frozenset("由获向对与和及在被把将为从据称其该等但而且也又还就都已曾")
 
 
 
