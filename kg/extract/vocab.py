@@ -1392,7 +1392,7 @@ for _name, _en in [
     ("绵阳", "Mianyang"),
     ("雄安", "Xiong'an"),
 ]:
-    REGIONS[_name] = (_en, "city")
+    REGIONS[_name] = (_en, "municipal")  # the ontology's gov_level (was "city", which SHACL rejects)
 for _name, _en in [
     ("浦东", "Shanghai"),
     ("徐汇", "Shanghai"),

@@ -35,7 +35,7 @@ _GOV_EN = re.compile(
 
 
 def _level(name: str) -> str:
-    """The ontology's level for a REGIONS level ("city" is a municipal government)."""
+    """The ontology's level for a REGIONS level (a city's government is municipal)."""
     return {"city": "municipal"}.get(name, name)
 
 
