@@ -22,7 +22,8 @@ def ownership_articles() -> list[Extraction]:
 
 def ownership_web() -> Extraction:
     """F is owned half by P1 (all of it by G) and half by P2 (40% of it by G, the rest by H at an
-    unknown share); P1 is also CONTROLLED_BY G's sibling edge; A and B own each other and C owns B."""
+    unknown share); P1 is also CONTROLLED_BY G's sibling edge; A and B own each other and C owns B.
+    Webco Robotics took money from F (two rounds), P1 and a private VC."""
     art = Article(text="ownership web: " + " | ".join(HOSTILE), path="web.txt", published="2025-05-05", lang="en")
     entities = [
         mention(art, "f", {"Investor"}, "Webfund Alpha"),
@@ -33,6 +34,8 @@ def ownership_web() -> Extraction:
         mention(art, "a", {"Company"}, "Circle A"),
         mention(art, "b", {"Company"}, "Circle B"),
         mention(art, "c", {"Company"}, "Circle C"),
+        mention(art, "co", {"Company"}, "Webco Robotics"),
+        mention(art, "vc", {"Investor"}, "Private Peak Ventures", investor_kind="vc"),
     ]
     relations = [
         relation(art, "OWNED_BY", "f", "p1", share=0.5),
@@ -44,5 +47,9 @@ def ownership_web() -> Extraction:
         relation(art, "OWNED_BY", "a", "b", share=0.3),
         relation(art, "OWNED_BY", "b", "a", share=0.2),
         relation(art, "OWNED_BY", "b", "c", share=0.8),
+        relation(art, "INVESTED_IN", "f", "co", round="A"),
+        relation(art, "INVESTED_IN", "vc", "co", round="A"),
+        relation(art, "INVESTED_IN", "p1", "co", round="B"),
+        relation(art, "INVESTED_IN", "f", "co", round="B"),
     ]
     return Extraction(article=art, entities=entities, relations=relations)

@@ -39,6 +39,7 @@ SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
     "financials": (["星衡智能"], {}),
     "compare": (["星衡智能", "云图数据"], {}),
     "ownership": (["Webfund Alpha"], {}),
+    "state-exposure": (["Webco Robotics"], {}),
 }
 
 

@@ -48,7 +48,8 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
         calls += [("investors", [org], {}), ("portfolio", [org], {}), ("co-investors", [org], {}),
                   ("alumni", [org], {}), ("lineage", [org], {"depth": 10}),
                   ("lineage", [org], {"depth": 1, "direction": "up"}),
-                  ("lineage", [org], {"depth": 2, "direction": "down"}), ("ownership", [org], {})]
+                  ("lineage", [org], {"depth": 2, "direction": "down"}), ("ownership", [org], {}),
+                  ("state-exposure", [org], {})]
     calls += [("compare", [a, b, *rest], {}) for a, b, *rest in zip(orgs, orgs[1:], orgs[2:], strict=False)]
     calls += [("timeline", [n], {}) for n in nodes]
     calls += [("state-capital", [], {}), ("central-investors", [], {"top": 1000}),

@@ -117,3 +117,43 @@ def test_neo4j_gives_the_same_chains(built: Store, clean_neo4j: Driver, neo4j_ta
     embedded = runner.invoke(app, [*args, "--backend", "embedded", "--store", str(store)])
     assert on_neo4j.exit_code == 0, on_neo4j.stderr
     assert json.loads(on_neo4j.stdout) == json.loads(embedded.stdout) != []
+
+
+# -- state exposure -------------------------------------------------------------------------------------
+
+
+def _exposure(rows: list[dict]) -> list[tuple]:
+    return [(r["investor"], r["owner"], r["state"], r["gov_level"], r["share"]) for r in rows]
+
+
+def test_state_exposure_names_each_investors_top_owners(built: Store) -> None:
+    assert _exposure(run_store(built, "state-exposure", "嵐曜科技")) == [
+        ("合肥星瀾創業投資基金", "合肥市國資委", True, "municipal", 1.0)]
+    rows = run_store(built, "state-exposure", "Corvane Robotics")
+    assert _exposure(rows) == [
+        ("Nanshan Lingxi Innovation Fund", "深圳市国资委", True, "municipal", 0.6),
+        ("Nanshan Lingxi Innovation Fund", "Shenzhen municipal government", True, "municipal", None),
+    ]
+    assert [r["unknown_chains"] for r in rows] == [0, 1] and rows[0]["rounds"] == ["A"]
+
+
+def test_a_private_investor_is_its_own_top_owner(built: Store) -> None:
+    rows = run_store(built, "state-exposure", "Webco Robotics")
+    assert _exposure(rows) == [
+        ("Platform One", "Webtown SASAC", True, "municipal", 1.0),
+        ("Private Peak Ventures", "Private Peak Ventures", False, None, 1.0),
+        ("Webfund Alpha", "Webtown SASAC", True, "municipal", 0.7),
+        ("Webfund Alpha", rows[3]["owner"], False, None, None),  # the hostile-named owner, share unknown
+    ]
+    assert rows[2]["rounds"] == ["A", "B"]
+    graph = to_networkx(built)
+    assert run_embedded(graph, "state-exposure", "Webco Robotics") == rows
+
+
+@pytest.mark.neo4j
+def test_neo4j_gives_the_same_state_exposure(built: Store, clean_neo4j: Driver, neo4j_target: Neo4jTarget) -> None:
+    graph = to_networkx(built)
+    load_graph(clean_neo4j, graph, database=neo4j_target.database)
+    for name in ("岚曜科技", "Corvane Robotics", "Webco Robotics"):
+        embedded = run_embedded(graph, "state-exposure", name)
+        assert run_neo4j(clean_neo4j, "state-exposure", name, database=neo4j_target.database) == embedded != []

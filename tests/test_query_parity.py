@@ -93,6 +93,11 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("ownership", ["Circle B"], {}),
     ("ownership", [HOSTILE[3]], {}),
     ("ownership", ["星衡智能"], {}),  # nobody owns it: no rows
+    ("state-exposure", ["岚曜科技"], {}),
+    ("state-exposure", ["Corvane Robotics"], {}),
+    ("state-exposure", ["Webco Robotics"], {}),  # state, partly unknown, and a private VC
+    ("state-exposure", ["星衡智能"], {}),  # investors nobody is known to own
+    ("state-exposure", [HOSTILE[0]], {}),
 ]
 
 
@@ -229,7 +234,8 @@ def test_cli_neo4j_backend_prints_what_the_embedded_one_prints(graph: nx.MultiDi
 
     store = tmp_path / "store"
     with open_store(store) as built:
-        record_all(built, [*investor_network(), hostile_article(), *financial_articles()])
+        record_all(built, [*investor_network(), hostile_article(), *financial_articles(), *ownership_articles(),
+                           ownership_web()])
     monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
     if neo4j_target.owned:
         monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
