@@ -516,6 +516,8 @@ def query(
       kg query lineage 星衡 --up
       kg query financials 智谱
       kg query compare 智谱 MiniMax 月之暗面
+      kg query ownership 合肥星澜创业投资基金
+      kg query state-exposure 岚曜科技
     """
     from kg.queries import describe, get_query, run_neo4j
 

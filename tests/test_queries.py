@@ -22,6 +22,7 @@ from kg.ontology import Ontology
 from kg.queries import QUERIES, AmbiguousEntity, UnknownEntity, bind, describe, find_entity, run_embedded
 from kg.store import Store, open_store
 from tests.factories import financial_articles, investor_network, mention, record_all, relation, source
+from tests.ownership_data import ownership_web
 
 # A call of every named query on the generated network, with the arguments the parity tests also use.
 SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
@@ -37,13 +38,15 @@ SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
     "timeline": (["星衡智能"], {}),
     "financials": (["星衡智能"], {}),
     "compare": (["星衡智能", "云图数据"], {}),
+    "ownership": (["Webfund Alpha"], {}),
+    "state-exposure": (["Webco Robotics"], {}),
 }
 
 
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("network") / "store") as store:
-        record_all(store, [*investor_network(), *financial_articles()])
+        record_all(store, [*investor_network(), *financial_articles(), ownership_web()])
         return to_networkx(store)
 
 

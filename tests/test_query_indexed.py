@@ -15,6 +15,7 @@ from kg.graph import to_networkx
 from kg.queries import QUERIES, run_embedded, run_store
 from kg.store import Store, open_store
 from tests.factories import financial_articles, hostile_article, investor_network, record_all
+from tests.ownership_data import ownership_web
 from tests.test_queries import SAMPLE_CALLS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -24,7 +25,7 @@ import bench_load  # noqa: E402
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, nx.MultiDiGraph]:
     store = open_store(tmp_path_factory.mktemp("indexed") / "store")
-    record_all(store, [*investor_network(), hostile_article(), *financial_articles()])
+    record_all(store, [*investor_network(), hostile_article(), *financial_articles(), ownership_web()])
     yield store, to_networkx(store)
     store.close()
 
@@ -47,7 +48,8 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
         calls += [("investors", [org], {}), ("portfolio", [org], {}), ("co-investors", [org], {}),
                   ("alumni", [org], {}), ("lineage", [org], {"depth": 10}),
                   ("lineage", [org], {"depth": 1, "direction": "up"}),
-                  ("lineage", [org], {"depth": 2, "direction": "down"})]
+                  ("lineage", [org], {"depth": 2, "direction": "down"}), ("ownership", [org], {}),
+                  ("state-exposure", [org], {})]
     calls += [("compare", [a, b, *rest], {}) for a, b, *rest in zip(orgs, orgs[1:], orgs[2:], strict=False)]
     calls += [("timeline", [n], {}) for n in nodes]
     calls += [("state-capital", [], {}), ("central-investors", [], {"top": 1000}),

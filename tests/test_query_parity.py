@@ -26,6 +26,7 @@ from kg.queries import QUERIES, UnknownEntity, run_embedded, run_neo4j
 from kg.store import open_store
 from tests.factories import HOSTILE, financial_articles, hostile_article, investor_network, record_all
 from tests.neo4j_fixtures import Neo4jTarget, wipe
+from tests.ownership_data import ownership_articles, ownership_web
 
 pytestmark = pytest.mark.neo4j
 
@@ -85,6 +86,18 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("compare", ["星衡智能", "智谱华章"], {}),
     ("compare", ["Stellar Balance AI", "港交所", HOSTILE[0]], {}),
     ("compare", ["云图数据", "星衡智能"], {}),
+    ("ownership", ["合肥星澜创业投资基金"], {}),
+    ("ownership", ["Nanshan Lingxi Innovation Fund"], {}),
+    ("ownership", ["Webfund Alpha"], {}),  # two chains to one owner, parallel edges, an unknown share
+    ("ownership", ["Circle A"], {}),  # a cycle
+    ("ownership", ["Circle B"], {}),
+    ("ownership", [HOSTILE[3]], {}),
+    ("ownership", ["星衡智能"], {}),  # nobody owns it: no rows
+    ("state-exposure", ["岚曜科技"], {}),
+    ("state-exposure", ["Corvane Robotics"], {}),
+    ("state-exposure", ["Webco Robotics"], {}),  # state, partly unknown, and a private VC
+    ("state-exposure", ["星衡智能"], {}),  # investors nobody is known to own
+    ("state-exposure", [HOSTILE[0]], {}),
 ]
 
 
@@ -96,7 +109,8 @@ def _case_id(case: tuple[str, list[str], dict]) -> str:
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("parity") / "store") as store:
-        record_all(store, [*investor_network(), hostile_article(), *financial_articles()])
+        record_all(store, [*investor_network(), hostile_article(), *financial_articles(), *ownership_articles(),
+                           ownership_web()])
         return to_networkx(store)
 
 
@@ -220,7 +234,8 @@ def test_cli_neo4j_backend_prints_what_the_embedded_one_prints(graph: nx.MultiDi
 
     store = tmp_path / "store"
     with open_store(store) as built:
-        record_all(built, [*investor_network(), hostile_article(), *financial_articles()])
+        record_all(built, [*investor_network(), hostile_article(), *financial_articles(), *ownership_articles(),
+                           ownership_web()])
     monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
     if neo4j_target.owned:
         monkeypatch.delenv("NEO4J_PASSWORD", raising=False)

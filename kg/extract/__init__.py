@@ -91,7 +91,7 @@ def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | N
         if src_root != "Organization" or dst_root != "Product":
             return "needs an organisation and a product"
         return None
-    if rel.type == "CONTROLLED_BY":
+    if rel.type in ("CONTROLLED_BY", "OWNED_BY"):
         if src_root != "Organization" or dst_root != "Organization":
             return "needs two organisations"
         return None

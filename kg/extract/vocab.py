@@ -986,6 +986,8 @@ GENERIC_PREFIX_WORDS = frozenset(
 #: Words and characters a Chinese name does not cross to its left ("由红杉中国领投" starts after 由).
 ZH_BOUNDARY_WORDS = frozenset(
     [
+        # "实际控制人为蓝潮资本": jieba reads "人为" (man-made) across the title and its verb
+        "人为",
         # "芯片新创青鹭微电子": a startup described, the name starts after the descriptor
         "新创",
         "初创",
@@ -1405,7 +1407,7 @@ for _name, _en in [
     ("绵阳", "Mianyang"),
     ("雄安", "Xiong'an"),
 ]:
-    REGIONS[_name] = (_en, "city")
+    REGIONS[_name] = (_en, "municipal")  # the ontology's gov_level (was "city", which SHACL rejects)
 for _name, _en in [
     ("浦东", "Shanghai"),
     ("徐汇", "Shanghai"),

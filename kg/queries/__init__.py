@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import deals, embedded, financials
+from kg.queries import deals, embedded, exposure, financials, ownership
 from kg.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -165,6 +165,13 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
                    financials.financials, (_COMPANY,), finish=financials.table),
+        NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners: "
+                                "share along each chain (multiplied; ? where unknown), each owner's total "
+                                "(summed over chains), its level and region",
+                   ownership.ownership, (Argument("ENTITY", "id", "Organization"),), finish=ownership.chains),
+        NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
+                                     "chains: state or not, level, region, the share of the investor they hold",
+                   exposure.state_exposure, (_COMPANY,), finish=exposure.exposure),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",
                    financials.compare, (Argument("COMPANY", "ids", "Organization", many=True, at_least=2),),

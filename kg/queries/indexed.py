@@ -24,7 +24,17 @@ import networkx as nx
 
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import MIN_PREFIX, UnknownEntity, bind, deals, embedded, financials, get_query
+from kg.queries import (
+    MIN_PREFIX,
+    UnknownEntity,
+    bind,
+    deals,
+    embedded,
+    exposure,
+    financials,
+    get_query,
+    ownership,
+)
 from kg.queries.storeview import _IDS, FACT_TIES, MILESTONES, StoreView, _ids, ipo_id, round_id
 from kg.store import Store
 
@@ -352,9 +362,37 @@ def _compare(view: StoreView, ids: list[str]) -> Rows:
     return financials.compare(view.graph(rels, ids), ids)
 
 
+def _owned_upwards(view: StoreView, starts: set[str]) -> dict[str, Any]:
+    """OWNED_BY and CONTROLLED_BY edges read upwards from `starts`, a level a query."""
+    found: dict[str, Any] = {}
+    seen, frontier = set(starts), set(starts)
+    for _level in range(ownership.MAX_HOPS):
+        if not frontier:
+            break
+        rels = view.relations(f"+type IN {ownership.OWNERSHIP_TYPES} AND source IN {_IDS}", _ids(frontier))
+        found.update((r.id, r) for r in rels)
+        reached = {r.target for r in rels}
+        frontier = reached - seen
+        seen |= reached
+    return found
+
+
+def _ownership(view: StoreView, id: str) -> Rows:
+    """`ownership.ownership` on the chains above `id`."""
+    return ownership.ownership(view.graph(_owned_upwards(view, {id}).values(), [id]), id)
+
+
+def _state_exposure(view: StoreView, id: str) -> Rows:
+    """`exposure.state_exposure`: the INVESTED_IN edges into `id` and the chains above their investors."""
+    invested = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
+    above = _owned_upwards(view, {r.source for r in invested})
+    return exposure.state_exposure(view.graph([*invested, *above.values()], [id]), id)
+
+
 _RUNNERS: dict[str, Callable[..., Rows]] = {
     "investors": _investors, "portfolio": _portfolio, "co-investors": _co_investors,
     "state-capital": _state_capital, "path": _path, "central-investors": _central_investors,
     "ipo-pipeline": _ipo_pipeline, "alumni": _alumni, "lineage": _lineage, "timeline": _timeline,
-    "financials": _financials, "compare": _compare,
+    "financials": _financials, "compare": _compare, "ownership": _ownership,
+    "state-exposure": _state_exposure,
 }

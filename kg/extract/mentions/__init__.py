@@ -34,6 +34,7 @@ from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, matching_form
 from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
 from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
+from kg.extract.mentions.government import government_occurrences
 from kg.extract.mentions.orgs_en import _en_suffix_occurrences
 from kg.extract.mentions.orgs_zh import _REGION_RE, zh_suffix_occurrences
 from kg.extract.mentions.pairings import _alias_candidates, _en_person_list_members, _list_member_occurrences
@@ -546,6 +547,7 @@ def find_occurrences(
     cands = list(gaz)
     cands += zh_suffix_occurrences(nt, gaz, dropped)
     cands += _en_suffix_occurrences(nt, gaz, dropped)
+    cands += government_occurrences(nt)
     cands += _product_occurrences(nt)
     first = _select(cands)
     cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))

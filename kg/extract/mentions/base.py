@@ -20,6 +20,7 @@ _PRIORITY = {
     "gazetteer+legal-form": 5,
     "alias": 4,
     "role-context": 3,
+    "government-pattern": 3,
     "suffix": 2,
     "product-pattern": 2,
     "context:investor-list": 1,

@@ -33,6 +33,7 @@ from kg.extract.relations.ipo import (
     _h_listed_adjective,
 )
 from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
+from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
     _former,
     _h_alumni,
@@ -1153,6 +1154,8 @@ RULES: list[_Rule] = [
         _r(rf"(?P<parent>{ORG})-(?:owned|controlled)\s+(?:[\w-]+\s+){{0,4}}?(?P<child>{ORG})"),
         _h_controlled,
     ),
+    # ownership and look-through (kg/extract/relations/ownership.py)
+    *OWNERSHIP_RULES,
     _Rule(
         "state-apposition",
         _r(

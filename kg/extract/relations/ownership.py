@@ -1,0 +1,273 @@
+"""Ownership and control: who owns a company or a fund, at what share, and who controls it.
+
+"X是Y全资子公司", "Y持有X 35%股权", "由Y市国资委出资设立", "wholly owned by Y", "Y owns 35% of X" give
+OWNED_BY (share where stated, 0..1); "由Y控股", "实际控制人为Y", "GP为Y" give CONTROLLED_BY. Chains of
+both lead a fund up to the government body whose money it is (`kg query ownership`), which is the
+question state-capital news raises and a fund's name alone cannot answer.
+
+The rules are one block of the rule list (`OWNERSHIP_RULES`), placed next to the older controlled-by
+rules; where both match, the look-through keeps one edge per pair of organisations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.relations.engine import EL, NE, ORG, ZL, EntityView, _Engine, _orgs, _Rule, _View
+
+_PCT = r"(?:约|近|超过|逾)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%"
+_PCT_EN = (
+    r"(?:about\s+|roughly\s+|around\s+|nearly\s+|some\s+)?(?P<pct>\d{1,3}(?:\.\d+)?)\s*"
+    r"(?:%|percent\b|per\s+cent\b)"
+)
+
+
+def _share(m: re.Match[str]) -> float | None:
+    """The captured percentage as a fraction; None when absent or above 100."""
+    pct = m.groupdict().get("pct")
+    if pct is None:
+        return None
+    value = float(pct) / 100
+    return round(value, 6) if 0 < value <= 1 else None
+
+
+def _orgs_of(eng: _Engine, view: _View, text: str) -> list[EntityView]:
+    return [e for e in (eng.ent(view, c) for c in _orgs(text) if c in view.groups) if e.root == "Organization"]
+
+
+def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int | None:
+    """The nearest organisation before `pos` ("海川科技股东中, 蓝潮资本持股35%"), else the topic."""
+    for i in range(pos - 1, -1, -1):
+        ch = view.skel[i]
+        if ch in view.groups:
+            ent = eng.ent(view, ch)
+            if ent.root == "Organization" and ent.group not in exclude:
+                return ent.group
+    topic = eng.topic(view)
+    return topic if topic is not None and topic not in exclude else None
+
+
+def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
+          m: re.Match[str], how: str, confidence: float) -> None:
+    """One ownership or control fact, if both ends are organisations and the owner is not an
+    exchange (a company "listed on" one is not owned by it)."""
+    if child.root != "Organization" or parent.root != "Organization" or parent.is_exchange():
+        return
+    eng.emit(view, rel, child.group, parent.group, props, m, how, confidence)
+    if "GovernmentBody" in parent.types and child.is_investorish():
+        # a fund the government owns is state capital, whatever its name says
+        eng.upgrade(
+            child.group,
+            {"StateOwnedFund"},
+            investor_kind=child.attrs.get("investor_kind") or "state_platform",
+            region=child.attrs.get("region") or parent.attrs.get("region"),
+            gov_level=child.attrs.get("gov_level") or parent.attrs.get("gov_level"),
+        )
+
+
+def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X是Y的全资子公司", "X为Y旗下投资平台", "X is wholly owned by Y": X OWNED_BY each Y."""
+    whole = re.search(r"全资|全額|独资|wholly", m.group(0), re.IGNORECASE)
+    share = 1.0 if whole else _share(m)
+    children = _orgs_of(eng, view, m.group("child"))
+    for parent in _orgs_of(eng, view, m.group("parent")):
+        for child in children:
+            _emit(eng, view, "OWNED_BY", child, parent, {"share": share}, m, "owned-by", 0.75)
+
+
+def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y持有X 35%股权", "Y owns 35% of X"; without X ("Y持股35%"), the organisation named before."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    if len(parents) != 1:
+        return
+    parent = parents[0]
+    child_text = m.groupdict().get("child")
+    if child_text:
+        children = _orgs_of(eng, view, child_text)
+    else:
+        before = _org_before(eng, view, m.start(), {parent.group})
+        children = [eng.entities[before]] if before is not None else []
+    for child in children:
+        _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
+
+
+_PCT_LIST = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
+
+
+def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y、Z分别持有X 60%和40%股权": the n-th owner holds the n-th share."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    shares = [float(p) / 100 for p in _PCT_LIST.findall(m.group("pcts"))]
+    children = _orgs_of(eng, view, m.group("child"))
+    if len(parents) != len(shares) or len(children) != 1:
+        return
+    for parent, share in zip(parents, shares, strict=True):
+        if 0 < share <= 1:
+            _emit(eng, view, "OWNED_BY", children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
+
+
+def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X由Y出资设立": X OWNED_BY Y (all of it when Y alone put up the money: 全额出资, 独资)."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    children = _orgs_of(eng, view, m.group("child"))
+    whole = len(parents) == 1 and re.search(r"全额|独资|全资", m.group(0))
+    for parent in parents:
+        for child in children:
+            _emit(eng, view, "OWNED_BY", child, parent, {"share": 1.0 if whole else None}, m, "funded-by", 0.7)
+
+
+def _h_gov_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X, backed by the Hefei municipal government": a government body behind X owns it (share
+    unknown); any other backer is an investor, which the funding rules read."""
+    parent = eng.ent(view, m.group("parent"))
+    if "GovernmentBody" not in parent.types:
+        return
+    for child in _orgs_of(eng, view, m.group("child")):
+        _emit(eng, view, "OWNED_BY", child, parent, {}, m, "government-backed", 0.65)
+
+
+def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"由Y控股", "实际控制人为Y", "GP为Y": X CONTROLLED_BY Y, of the kind the phrase says."""
+    text = m.group(0)
+    kind = "actual_control" if "实际控制" in text else "gp" if re.search(r"GP|合伙人|管理人", text) else "equity"
+    parent = eng.ent(view, m.group("parent"))
+    child_text = m.groupdict().get("child")
+    if child_text:
+        children = _orgs_of(eng, view, child_text)
+    else:
+        before = _org_before(eng, view, m.start(), {parent.group})
+        children = [eng.entities[before]] if before is not None else []
+    for child in children:
+        _emit(eng, view, "CONTROLLED_BY", child, parent, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+_CL = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
+_BE = r"\s*(?:是|为|系|乃)\s*"
+_OWN_CUE = re.compile(
+    r"全资|控股|持有|持股|实际控制|旗下|下属|出资|合伙人|管理人|GP|owned|owns|holds|unit|subsidiary|backed|"
+    r"controlled|funded|set\s+up",
+    re.IGNORECASE,
+)
+
+OWNERSHIP_RULES: list[_Rule] = [
+    _Rule(
+        "owned-by",
+        # "X是Y的全资子公司", "X为Y旗下的投资平台", "X系Y下属国有独资企业"
+        _r(
+            rf"(?P<child>{ORG}){_BE}(?P<parent>{ZL})\s*(?:的)?\s*(?:全资|独资|旗下|下属|直属)"
+            rf"{_CL}{{0,10}}?(?:子公司|附属公司|企业|公司|平台|基金|主体|机构)"
+        ),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "Y持有X 35%股权", "Y直接持有X约35%的股份"
+        _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计|目前|现)?持有\s*(?P<child>{ORG})\s*(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "海川科技的股东中, 蓝潮资本持股35%"; not "持股平台"
+        _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计)?持股(?:比例)?(?:为|达|约为)?\s*{_PCT}"),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stakes-each",
+        _r(
+            rf"(?P<parent>{ZL})\s*分别持有\s*(?P<child>{ORG})\s*(?:的)?\s*"
+            rf"(?P<pcts>\d{{1,3}}(?:\.\d+)?\s*%(?:\s*(?:、|和|及|与)\s*\d{{1,3}}(?:\.\d+)?\s*%)+)\s*(?:的)?(?:股权|股份)"
+        ),
+        _h_stakes_each,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "funded-by",
+        # "星澜基金由上海市国资委全额出资设立", "由A与B共同出资设立"
+        _r(rf"(?P<child>{ORG}){_CL}{{0,8}}?由\s*(?P<parent>{ZL})\s*(?:共同|联合|全额|独家)?(?:出资|注资)(?:设立|组建|成立)"),
+        _h_funded_by,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "海川科技由蓝潮资本控股"; not "由Y控股股东…" (a shareholder named after it)
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:绝对|相对|实际)?控股(?!股东|子公司|集团)"),
+        _h_control,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "蓝潮资本控股的海川科技"
+        _r(rf"(?P<parent>{ORG})\s*(?:实际)?控股的\s*(?P<child>{ORG})"),
+        _h_control,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "海川科技的实际控制人为上海市国资委", "其实际控制人是蓝潮资本"
+        _r(rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?实际控制人(?:均)?(?:为|是|系)\s*(?P<parent>{ORG})"),
+        _h_control,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "该基金的GP为星澜资本", "执行事务合伙人是Y"; not "LP为Y"
+        _r(
+            rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?(?<![A-Za-z])(?:GP|普通合伙人|执行事务合伙人|基金管理人)"
+            rf"(?:均)?(?:为|是|系)\s*(?P<parent>{ORG})"
+        ),
+        _h_control,
+        _OWN_CUE,
+    ),
+    # English
+    _Rule(
+        "owned-by",
+        # "X is wholly owned by Y", "X, a wholly owned subsidiary of Y", "X is a unit of Y"
+        _r(
+            rf"(?P<child>{ORG}),?\s+(?:(?:is|was|remains|has\s+been)\s+)?(?:(?:an?|the)\s+)?"
+            rf"(?:(?:wholly[- ]owned|fully[- ]owned)\s+(?:by|(?:subsidiary|unit|arm|vehicle)\s+of)"
+            rf"|(?:[\w-]+\s+){{0,2}}?(?:unit|subsidiary|arm)\s+of)\s+(?:the\s+)?(?P<parent>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "Y owns 35% of X", "Y holds a 35 percent stake in X"; not "35% of the market"
+        _r(
+            rf"(?P<parent>{ORG})\s+(?:also\s+)?(?:owns|holds|controls|owned|held)\s+(?:an?\s+)?{_PCT_EN}\s+"
+            rf"(?:(?:stake|interest|shareholding)\s+)?(?:of|in)\s+(?:the\s+)?(?P<child>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "X is 60% owned by Y", "X, 40%-owned by Y"
+        _r(
+            rf"(?P<child>{ORG}),?\s+(?:is\s+|was\s+)?{_PCT_EN}[- ]owned\s+by\s+(?:the\s+)?(?P<parent>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "government-backed",
+        # "X, backed by the Hefei municipal government", "X, a vehicle set up by the Y district government"
+        _r(
+            rf"(?P<child>{EL}),?\s+(?:(?:is|was|which\s+is)\s+)?(?:(?:an?|the)\s+)?[^,;.{NE}]{{0,40}}?"
+            rf"(?:backed|owned|funded|controlled|set\s+up|sponsored|run)\s+by\s+(?:the\s+)?(?P<parent>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_gov_backed,
+        _OWN_CUE,
+    ),
+]

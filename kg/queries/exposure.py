@@ -1,0 +1,81 @@
+"""State exposure: each investor in a company with the owners at the top of its ownership chains.
+
+A round "led by a district fund" is state money only if the fund's chains end at a government body;
+this query puts that answer beside each investor (owner, level of government, region, the share of the
+investor that owner holds through all its chains), so a company's state capital is read from the
+ownership graph rather than guessed from names. An investor nobody is known to own is its own top
+owner (state when it is a StateOwnedFund or a GovernmentBody).
+
+As with `ownership`, both backends find the same raw rows (`raw_exposure` here, `state-exposure.cypher`
+on Neo4j) and the same `exposure` turns them into the answer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from kg.queries.ownership import chains, raw_paths
+
+Rows = list[dict[str, Any]]
+_STATE = ("GovernmentBody", "StateOwnedFund")
+
+
+def raw_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
+    """One row per investment into `id` and chain above its investor (path fields None without one),
+    as `state-exposure.cypher` returns them."""
+    if id not in graph:
+        return []
+    rows: Rows = []
+    for investor, _c, data in graph.in_edges(id, data=True):
+        if data.get("type") != "INVESTED_IN" or "Organization" not in graph.nodes[investor].get("labels", []):
+            continue
+        node = graph.nodes[investor]
+        base = {"investor_id": investor, "investor": node.get("name"), "investor_labels": list(node.get("labels", [])),
+                "investor_level": node.get("gov_level"), "investor_region": node.get("region"),
+                "round": data.get("round")}
+        paths = raw_paths(graph, investor)
+        for path in paths or [None]:
+            rows.append({**base, "path": path})
+    return rows
+
+
+def exposure(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
+    """One row per investor and top owner: rounds, the owner's level and region, whether it is state,
+    and the share of the investor it holds (None when every chain to it has a step of unknown share)."""
+    by_investor: dict[str, dict[str, Any]] = {}
+    rounds: dict[str, set[str]] = defaultdict(set)
+    paths: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        investor = row["investor_id"]
+        by_investor.setdefault(investor, row)
+        if row["round"] is not None:
+            rounds[investor].add(str(row["round"]))
+        if row["path"] is not None:
+            paths[investor].append(row["path"])
+    out: Rows = []
+    for investor, row in by_investor.items():
+        base = {"investor": row["investor"], "investor_id": investor, "rounds": sorted(rounds[investor])}
+        owners: dict[str, dict[str, Any]] = {}
+        for chain in chains(paths[investor]):
+            owners.setdefault(chain["owner_id"], chain)
+        if not owners:
+            out.append({**base, "owner": row["investor"], "owner_id": investor,
+                        "state": bool(set(_STATE) & set(row["investor_labels"])),
+                        "gov_level": row["investor_level"], "region": row["investor_region"],
+                        "share": 1.0, "unknown_chains": 0})
+            continue
+        for owner_id, chain in owners.items():
+            out.append({**base, "owner": chain["owner"], "owner_id": owner_id, "state": chain["state"],
+                        "gov_level": chain["gov_level"], "region": chain["region"],
+                        "share": chain["owner_total"], "unknown_chains": chain["unknown_chains"]})
+    out.sort(key=lambda r: (str(r["investor"]), r["investor_id"], -(r["share"] or 0.0), str(r["owner"]),
+                            r["owner_id"]))
+    return out
+
+
+def state_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
+    """The embedded twin of state-exposure.cypher (with its `finish`)."""
+    return exposure(raw_exposure(graph, id))
