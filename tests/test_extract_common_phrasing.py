@@ -764,3 +764,9 @@ def test_a_coined_name_opening_its_clause_keeps_its_first_character(text: str, n
 def test_a_function_word_opening_the_clause_is_still_no_part_of_the_name() -> None:
     names = _entities("由蓝科技领投的这轮融资已经完成。")
     assert not any(n.startswith("由") for n in names)
+
+
+def test_a_deal_verb_jieba_splits_ends_the_name_before_it() -> None:
+    """"星澜资本领投岚曜科技": jieba cuts 领/投, and the run read as one long company name."""
+    rels = _rels("星澜资本领投岚曜科技A轮融资")
+    assert rels[("INVESTED_IN", "星澜资本", "岚曜科技")]["round"] == "A"

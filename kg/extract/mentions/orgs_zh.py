@@ -151,6 +151,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     first = next((w for w, _f, st in tokens if i + st == left), None)
     if first in ("前", "原") and left + 1 < s0:
         left += 1  # "前星岩科技副总裁": former, not part of the name
+    deal_verbs = list(_DEAL_VERB.finditer(text, left, s0))
+    if deal_verbs and s0 - deal_verbs[-1].end() >= 2:
+        left = deal_verbs[-1].end()  # "星澜资本领投岚曜科技": jieba splits 领/投, which then reads as a name
     kind = vocab.KIND_ABBREVIATION_ZH.match(text, left, s0)
     if kind and s0 - kind.end() >= 1:
         left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
@@ -162,6 +165,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         left -= 1
     return left, False
 
+
+#: Verbs of a deal that no name contains, found as text because jieba may split them (领/投).
+_DEAL_VERB = re.compile(r"联合领投|领投|跟投|参投|追投|加注|投资了|入股了|注资|完成了|获得了")
 
 #: Digits and numerals: a token jieba tags a numeral without any of them is a name's character (元).
 _NUMBER_CHARS = re.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
