@@ -946,3 +946,23 @@ def test_lineage_near_misses_third_round(text: str, fact: tuple) -> None:
 )
 def test_names_third_round(text: str, name: str | None, absent: str | None) -> None:
     _assert_names(text, name, absent)
+
+
+@pytest.mark.parametrize("prop", ["gov_level", "investor_kind"])
+def test_gazetteer_attributes_take_only_values_the_shapes_allow(prop: str) -> None:
+    """A gazetteer value outside a shape's list (a "regional" HK regulator) fails `kg validate` for any
+    store whose articles name that entity."""
+    from rdflib import Graph, Namespace
+    from rdflib.collection import Collection
+
+    from kg.ontology import shapes_path
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shapes = Graph().parse(shapes_path())
+    allowed: set[str] = set()
+    for node in shapes.subjects(sh.path, None):
+        if str(shapes.value(node, sh.path)).endswith(prop) and (lst := shapes.value(node, getattr(sh, "in"))):
+            allowed |= {str(v) for v in Collection(shapes, lst)}
+    assert allowed
+    used = {e.attrs[prop] for e in load_gazetteer().entries.values() if prop in e.attrs}
+    assert used <= allowed, used - allowed
