@@ -770,3 +770,12 @@ def test_a_deal_verb_jieba_splits_ends_the_name_before_it() -> None:
     """"星澜资本领投岚曜科技": jieba cuts 领/投, and the run read as one long company name."""
     rels = _rels("星澜资本领投岚曜科技A轮融资")
     assert rels[("INVESTED_IN", "星澜资本", "岚曜科技")]["round"] == "A"
+
+
+@pytest.mark.parametrize(
+    ("text", "round_"),
+    [("Birch Labs raised $20 million in seed funding from Spruce Capital.", "seed"),
+     ("Birch Labs raised angel financing from Spruce Capital.", "angel")],
+)
+def test_seed_funding_and_angel_financing_name_the_round(text: str, round_: str) -> None:
+    assert _rels(text)[("INVESTED_IN", "Spruce Capital", "Birch Labs")]["round"] == round_

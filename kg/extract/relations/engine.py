@@ -201,7 +201,8 @@ _ROUND_ZH = re.compile(
 )
 _ROUND_EN = re.compile(
     r"\bSeries\s+(?P<r>[A-H]\d?\+?)|\b(?P<r2>seed|angel|pre-IPO|strategic|pre-Series\s+[A-H])\s+"
-    r"(?:funding\s+|financing\s+|investment\s+)?round",
+    # "a seed round", "in seed funding", "angel financing": the word after says it is money
+    r"(?:(?:funding\s+|financing\s+|investment\s+)?round|funding\b|financing\b)",
     re.IGNORECASE,
 )
 _ROUND_WORDS = {
