@@ -779,3 +779,24 @@ def test_a_deal_verb_jieba_splits_ends_the_name_before_it() -> None:
 )
 def test_seed_funding_and_angel_financing_name_the_round(text: str, round_: str) -> None:
     assert _rels(text)[("INVESTED_IN", "Spruce Capital", "Birch Labs")]["round"] == round_
+
+
+@pytest.mark.parametrize(
+    ("text", "round_"),
+    [("星桥智能获得了来自云杉资本的数千万元天使投资。", "angel"), ("星桥智能完成种子融资，投资方为云杉资本。", "seed")],
+)
+def test_an_early_round_named_without_lun(text: str, round_: str) -> None:
+    assert _rels(text)[("INVESTED_IN", "云杉资本", "星桥智能")]["round"] == round_
+
+
+def test_an_angel_investor_names_no_round() -> None:
+    assert _rels("星桥智能的天使投资人包括云杉资本。")[("INVESTED_IN", "云杉资本", "星桥智能")].get("round") is None
+
+
+def test_a_shareholder_holds_a_stake() -> None:
+    rels = _rels("云杉资本是星桥智能的第一大股东，持股比例为18%。")
+    assert ("INVESTED_IN", "云杉资本", "星桥智能") in rels
+
+
+def test_a_customer_is_no_shareholder() -> None:
+    assert not _rels("云杉资本是星桥智能的客户。")

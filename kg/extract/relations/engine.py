@@ -197,7 +197,11 @@ def _is_founder(title: str) -> bool:
 
 
 _ROUND_ZH = re.compile(
-    r"(?P<r>天使\+?|种子\+?|Pre-?A\+*|Pre-?B\+*|Pre-?IPO|[A-H]\d?\+*|战略)\s*轮", re.IGNORECASE
+    r"(?P<r>天使\+?|种子\+?|Pre-?A\+*|Pre-?B\+*|Pre-?IPO|[A-H]\d?\+*|战略)\s*轮"
+    # "数千万元天使投资", "种子融资": an early round named without 轮
+    r"|(?:(?<=完成|获得|获取|进行|拿到)|(?<![\u4e00-\u9fff]))(?P<r2>天使|种子)(?:投资|融资)(?!人|机构)"
+    r"|(?<=[元的获])(?P<r3>天使|种子)(?:投资|融资)(?!人|机构)",
+    re.IGNORECASE,
 )
 _ROUND_EN = re.compile(
     r"\bSeries\s+(?P<r>[A-H]\d?\+?)|\b(?P<r2>seed|angel|pre-IPO|strategic|pre-Series\s+[A-H])\s+"
@@ -221,7 +225,7 @@ _ROUND_WORDS = {
 def _round_in(text: str) -> str | None:
     m = _ROUND_ZH.search(text)
     if m:
-        r = m.group("r")
+        r = m.group("r") or m.group("r2") or m.group("r3")
         if r in _ROUND_WORDS:
             return _ROUND_WORDS[r]
         if r.lower().startswith("pre"):

@@ -312,6 +312,13 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
+def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A是B的第一大股东": A holds a stake in B, with no round, sum or date of the sentence."""
+    co, inv = eng.ent(view, m.group("co")), eng.ent(view, m.group("inv"))
+    if co.is_companyish() and inv.root == "Organization" and co.group != inv.group:
+        _invest(eng, view, m, [m.group("inv")], None, "funding-shareholder", 0.7, target=co.group, episode=False)
+
+
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():

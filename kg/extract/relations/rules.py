@@ -20,6 +20,7 @@ from kg.extract.relations.funding import (
     _h_investors_are,
     _h_kind_member,
     _h_lead,
+    _h_shareholder,
     _h_sole,
     _h_took_part,
     _h_verb,
@@ -128,9 +129,18 @@ RULES: list[_Rule] = [
     ),
     _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*独家(?:投资|注资)"), _h_sole),
     _Rule(
+        "funding-shareholder",
+        # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
+        _r(
+            rf"(?P<inv>{ORG})\s*(?:目前|现|仍)?(?:是|为|系|成为)\s*(?P<co>{ORG})\s*(?:的)?\s*"
+            rf"(?:第[一二三四五]大|主要|重要|最大|大|战略|机构|外部|财务)?股东"
+        ),
+        _h_shareholder,
+    ),
+    _Rule(
         "funding-received",
         _r(
-            rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
+            rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
             rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
