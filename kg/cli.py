@@ -696,10 +696,11 @@ def eval_(
     is the honest figure, as long as nobody reads its texts or misses. A gold file that lists
     "figures" (company, metric, period, value, currency) also gets financial figures scored.
 
+    \b
     Examples:
-
-        kg eval ../shared/corpus/dev                   # both halves and the total
-        kg eval ../shared/corpus/dev --half dev -v     # where the dev half's recall goes
+      kg eval ../shared/corpus/dev                   # both halves and the total
+      kg eval ../shared/corpus/dev --half dev -v     # where the dev half's recall goes
+      kg eval tests/data/financials                  # financial figures too
     """
     from kg.evaluate import HALVES, article_line, evaluate_dir, micro_average, miss_table, summary_line
 

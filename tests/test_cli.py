@@ -143,3 +143,12 @@ def test_help_shows_defaults_and_examples_as_written(command: list[str], shown: 
     assert result.exit_code == 0, result.output
     for text in shown:
         assert text in result.output, text
+
+
+@pytest.mark.parametrize("command", ["eval", "query", "cypher"])
+def test_help_examples_stay_one_per_line(command: str) -> None:
+    """Click rewraps a paragraph unless it is marked; an example glued to the next one cannot be copied."""
+    out = CliRunner().invoke(app, [command, "--help"], terminal_width=100).output
+    examples = [ln.strip() for ln in out.splitlines() if ln.strip().startswith(f"kg {command} ")]
+    assert examples, out
+    assert all(len(re.findall(rf"\bkg {command}\b", ln)) == 1 for ln in examples), examples
