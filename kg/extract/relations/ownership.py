@@ -35,6 +35,15 @@ def _orgs_of(eng: _Engine, view: _View, text: str) -> list[EntityView]:
     return [e for e in (eng.ent(view, c) for c in _orgs(text) if c in view.groups) if e.root == "Organization"]
 
 
+def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -> list[EntityView]:
+    """The owned organisations: those of group "child", or else the one named last before the phrase."""
+    child_text = m.groupdict().get("child")
+    if child_text:
+        return _orgs_of(eng, view, child_text)
+    before = _org_before(eng, view, m.start(), {parent.group})
+    return [eng.entities[before]] if before is not None else []
+
+
 def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int | None:
     """The nearest organisation before `pos` ("海川科技股东中, 蓝潮资本持股35%"), else the topic."""
     for i in range(pos - 1, -1, -1):
@@ -81,12 +90,7 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if len(parents) != 1:
         return
     parent = parents[0]
-    child_text = m.groupdict().get("child")
-    if child_text:
-        children = _orgs_of(eng, view, child_text)
-    else:
-        before = _org_before(eng, view, m.start(), {parent.group})
-        children = [eng.entities[before]] if before is not None else []
+    children = _children(eng, view, m, parent)
     for child in children:
         _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
 
@@ -131,12 +135,7 @@ def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     text = m.group(0)
     kind = "actual_control" if "实际控制" in text else "gp" if re.search(r"GP|合伙人|管理人", text) else "equity"
     parent = eng.ent(view, m.group("parent"))
-    child_text = m.groupdict().get("child")
-    if child_text:
-        children = _orgs_of(eng, view, child_text)
-    else:
-        before = _org_before(eng, view, m.start(), {parent.group})
-        children = [eng.entities[before]] if before is not None else []
+    children = _children(eng, view, m, parent)
     for child in children:
         _emit(eng, view, "CONTROLLED_BY", child, parent, {"kind": kind}, m, "controlled-by", 0.7)
 

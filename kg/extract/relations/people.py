@@ -316,22 +316,24 @@ def _h_succeeded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _person_fact(eng, view, prev, org.group, _title_surface(eng, view, m), True, m, "succession", 0.7)
 
 
-def _h_en_appointed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    """"A appointed X as CTO", "X will take over as CEO of A": X holds the title at A."""
+def _role_at(eng: _Engine, view: _View, m: re.Match[str], former: bool, method: str, confidence: float) -> None:
+    """The person of group "per" in a role at the organisation of group "org" (never an exchange)."""
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization" or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
-    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "appointed", 0.8)
+    titles = [] if former else _title_surface(eng, view, m)
+    _person_fact(eng, view, per, org.group, titles, former, m, method, confidence)
+
+
+def _h_en_appointed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A appointed X as CTO", "X will take over as CEO of A": X holds the title at A."""
+    _role_at(eng, view, m, False, "appointed", 0.8)
 
 
 def _h_en_formerly_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X, who previously led the driving unit at A, …": a past role at A, so X has left it."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
-        return
-    per = eng.ent(view, m.group("per")).group
-    _person_fact(eng, view, per, org.group, [], True, m, "former-role", 0.65)
+    _role_at(eng, view, m, True, "former-role", 0.65)
 
 
 def _h_en_person_title_of(eng: _Engine, view: _View, m: re.Match[str]) -> None:
