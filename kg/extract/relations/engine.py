@@ -27,6 +27,13 @@ ORG = "[\ue000-\ue7ff]"
 PER = "[\ue800-\uefff]"
 PRD = "[\uf000-\uf7ff]"
 NE = "\ue000-\uf7ff"  # inside a character class: any entity
+_ANY_ENTITY_CHAR = re.compile(f"[{NE}]")
+
+
+def _opens_with_entity(rule: _Rule) -> bool:
+    """Does every match of the rule start with a name (an entity or a list of them)?"""
+    pattern = re.sub(r"^\(\?P<\w+>", "", rule.regex.pattern)
+    return pattern.startswith((ORG, PER, PRD, EL, PL, PL_EN, ZL, RL, RL_EN))
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
 _ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*"
@@ -495,8 +502,12 @@ class _Engine:
             self._sentence_start = len(self.out)
             found = matches.get(view.skel)
             if found is None:
+                # a rule whose match opens with a name cannot match a sentence that names no one, and
+                # trying it at every character of a long nameless run is what costs (a 1 MB line)
+                named = bool(_ANY_ENTITY_CHAR.search(view.skel))
                 found = [(rule, hits) for rule in rules
-                         if (rule.cue is None or rule.cue.search(view.skel))
+                         if (named or not _opens_with_entity(rule))
+                         and (rule.cue is None or rule.cue.search(view.skel))
                          and (hits := list(rule.regex.finditer(view.skel)))]
                 if len(view.skel) <= 512:
                     matches[view.skel] = found
