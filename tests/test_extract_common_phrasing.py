@@ -800,3 +800,15 @@ def test_a_shareholder_holds_a_stake() -> None:
 
 def test_a_customer_is_no_shareholder() -> None:
     assert not _rels("云杉资本是星桥智能的客户。")
+
+
+def test_a_confidential_filing_is_no_company() -> None:
+    rels = _rels("據悉，星橋智能已於上月秘密遞表港交所，擬於年內上市。")
+    assert ("FILED_FOR_IPO", "星橋智能", "港交所") in rels
+    assert "秘密" not in _entities("據悉，星橋智能已於上月秘密遞表港交所，擬於年內上市。")
+
+
+def test_the_head_of_a_business_unit_of_a_known_company() -> None:
+    rels = _rels("星桥智能由原华为智能汽车解决方案BU总裁李明远创立。")
+    assert rels[("LEFT", "李明远", "华为")]["title"] == "智能汽车解决方案BU总裁"
+    assert ("FOUNDED", "李明远", "星桥智能") in rels

@@ -166,6 +166,12 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     return left, False
 
 
+#: A unit and the rank of its head, read from a weak suffix on ("智能汽车解决方案BU总裁").
+_UNIT_TITLE = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{0,10}?(?:部门|事业部|事业群|业务部|业务线|实验室|研究院|BU|BG)(?:副)?"
+    r"(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
+)
+
 #: Verbs of a deal that no name contains, found as text because jieba may split them (领/投).
 _DEAL_VERB = re.compile(r"联合领投|领投|跟投|参投|追投|加注|投资了|入股了|注资|完成了|获得了")
 
@@ -451,6 +457,10 @@ def _zh_suffix_occurrences(
         if suffix == "数据" and re.search(r"据\s*$", text[max(0, left - 3) : left]):
             # "据IT桔子数据": figures from a source, not a company called "...数据"
             dropped.append((name, "a source of figures, not a name"))
+            continue
+        if known_head and suffix in vocab.ZH_WEAK_SUFFIXES and _UNIT_TITLE.match(text, s0):
+            # "华为智能汽车解决方案BU总裁": the known name, then the unit its title heads
+            dropped.append((name, "a known name and the unit of a title"))
             continue
         if known_head:
             head = gaz_by_start[left]
