@@ -812,3 +812,9 @@ def test_the_head_of_a_business_unit_of_a_known_company() -> None:
     rels = _rels("星桥智能由原华为智能汽车解决方案BU总裁李明远创立。")
     assert rels[("LEFT", "李明远", "华为")]["title"] == "智能汽车解决方案BU总裁"
     assert ("FOUNDED", "李明远", "星桥智能") in rels
+
+
+def test_a_place_in_an_english_list_of_investors_is_no_investor() -> None:
+    text = ("Birch Robotics has raised a total of $200 million from investors including Spruce Capital, "
+            "Maple Ventures and the Hefei government's investment arm.")
+    assert {s for (t, s, _o) in _rels(text) if t == "INVESTED_IN"} == {"Spruce Capital", "Maple Ventures"}

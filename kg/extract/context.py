@@ -292,7 +292,13 @@ def _en_ok(name: str) -> bool:
         return False
     if name.isupper() and len(name) <= 3:
         return False  # "AI", "US", "HK": abbreviations, not names
+    if name in _EN_PLACES:
+        return False  # "the Hefei government's investment arm": a place, whose body is not named
     return not (name in vocab.EN_NAME_STOP and len(words) == 1)
+
+
+#: Province and city names in English (from the region list): alone, a place is no organisation.
+_EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
 
 
 def _name_tokens(chunk: str) -> list[tuple[str, str, int]]:
