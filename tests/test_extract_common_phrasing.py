@@ -818,3 +818,8 @@ def test_a_place_in_an_english_list_of_investors_is_no_investor() -> None:
     text = ("Birch Robotics has raised a total of $200 million from investors including Spruce Capital, "
             "Maple Ventures and the Hefei government's investment arm.")
     assert {s for (t, s, _o) in _rels(text) if t == "INVESTED_IN"} == {"Spruce Capital", "Maple Ventures"}
+
+
+def test_the_head_of_a_team_who_leaves() -> None:
+    rels = _rels("字节跳动大模型团队负责人刘文博离职，将创办一家AI公司。")
+    assert rels[("LEFT", "刘文博", "字节跳动")]["title"] == "大模型团队负责人"

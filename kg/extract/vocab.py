@@ -121,13 +121,15 @@ TITLES_ZH: tuple[str, ...] = (
     "会长",
 )
 #: A title built from a department and a rank ("技术副总裁", "商业化负责人").
+#: Units of a company whose head a title names ("大模型团队负责人", "手机部总裁", "BU总裁").
+UNIT_WORDS_ZH = "部门|事业部|事业群|业务部|业务线|实验室|研究院|研发中心|团队|BU|BG|部"
+
 TITLE_ZH_COMPOSED = (
     # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
     r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲)区?)?"
     r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
-    r"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){2,10}?(?:部门|事业部|事业群|业务部|业务线|实验室|研究院|BU|BG)(?:副)?"
-    r"(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
+    rf"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){{2,10}}?(?:{UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
     # a seat on a committee ("上市委员会副主席", "投资决策委员会委员")
     r"|(?:(?!的)[\u4e00-\u9fff]){2,4}?委员会(?:副)?(?:主席|主任|委员|秘书长))"
 )

@@ -168,8 +168,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
 
 #: A unit and the rank of its head, read from a weak suffix on ("智能汽车解决方案BU总裁").
 _UNIT_TITLE = re.compile(
-    r"[\u4e00-\u9fffA-Za-z]{0,10}?(?:部门|事业部|事业群|业务部|业务线|实验室|研究院|BU|BG)(?:副)?"
-    r"(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
+    rf"[\u4e00-\u9fffA-Za-z]{{0,10}}?(?:{vocab.UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
 )
 
 #: Verbs of a deal that no name contains, found as text because jieba may split them (领/投).
