@@ -308,3 +308,13 @@ FINANCIAL_TEXTS = (
 def financial_articles() -> list[Extraction]:
     """The extractions of `FINANCIAL_TEXTS` (the real extractor: figures are what it finds)."""
     return [extract(Article(text=text, published=published)) for text, published in FINANCIAL_TEXTS]
+
+
+def run_kg(*args: object) -> tuple[int, str, str]:
+    """The `kg` command run in-process (typer's runner): exit code, standard output, standard error."""
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.stdout, result.stderr

@@ -21,6 +21,7 @@ from kg.cli import app
 from kg.graph import node_link, to_networkx
 from kg.ingest.readers import read_file
 from kg.store import Store, open_store
+from tests.factories import run_kg as kg
 
 runner = CliRunner()
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(),
@@ -67,9 +68,6 @@ def make_folder(path: Path, broken: bool = False) -> Path:
     return path
 
 
-def kg(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def export(store_dir: Path) -> str:

@@ -10,15 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from tests.factories import run_kg as kg
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 runner = CliRunner()
 
 
-def kg(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

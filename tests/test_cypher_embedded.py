@@ -14,15 +14,14 @@ import networkx as nx
 import pytest
 from grandcypher import GrandCypher
 from neo4j import Driver
-from typer.testing import CliRunner
 
 from kg.build import build
-from kg.cli import app
 from kg.graph import to_networkx
 from kg.neo4j.cypher import run_cypher
 from kg.neo4j.loader import load_graph
 from kg.queries.cypher_embedded import EmbeddedCypherError, cypher_literal, run_cypher_embedded
 from kg.store import open_store
+from tests.factories import run_kg as kg
 from tests.neo4j_fixtures import Neo4jTarget, wipe
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -338,13 +337,6 @@ def test_a_parse_error_points_at_the_users_text(graph: nx.MultiDiGraph) -> None:
 
 
 # -- the command line ------------------------------------------------------------------------------
-
-runner = CliRunner()
-
-
-def kg(*args: Any) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_cli_embedded_json(built: Path, graph: nx.MultiDiGraph, monkeypatch: pytest.MonkeyPatch) -> None:

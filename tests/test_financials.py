@@ -11,21 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from kg.cli import app
 from kg.graph import to_networkx
 from kg.queries import run_embedded
 from kg.store import open_store
 from tests.factories import financial_articles, record_all
+from tests.factories import run_kg as kg
 
 DATA = Path(__file__).resolve().parent / "data" / "financials"
-runner = CliRunner()
-
-
-def kg(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from kg.cli import app
-
-runner = CliRunner()
+from tests.factories import run_kg as kg
 
 ARTICLE = """---
 title: 云栈科技更新招股书
@@ -26,11 +23,6 @@ date: 2025-11-20
 
 截至2025年6月30日,云栈科技付费用户超过1200万,累计服务企业客户逾500家。
 """
-
-
-def kg(*args: str | Path) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

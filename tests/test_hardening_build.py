@@ -16,10 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from kg.build import BuildReport, NothingToBuild, build
-from kg.cli import app
 from kg.extract import _merge_relations, extract
 from kg.extract.relations.engine import RelationCandidate
 from kg.extract.text import Sentence
@@ -29,18 +27,13 @@ from kg.ingest.markdown import markdown_to_text
 from kg.ingest.readers import read_file
 from kg.model import Article, article_id_for
 from kg.store import Store, open_store
+from tests.factories import run_kg as kg
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "2025年3月1日，云杉资本领投了白桦科技的A轮融资。"
 OTHER = "2025年3月2日，青松创投投资了赤岩智能。"
 GOOD_FACT = ("云杉资本", "白桦科技")
 OTHER_FACT = ("青松创投", "赤岩智能")
-runner = CliRunner()
-
-
-def kg(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def invested(store: Store) -> set[tuple[str, str]]:

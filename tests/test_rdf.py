@@ -12,9 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import OWL, RDF, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
-from typer.testing import CliRunner
 
-from kg.cli import app
 from kg.graph import node_link, to_networkx
 from kg.model import Article, Extraction
 from kg.ontology import KGO, Ontology
@@ -41,6 +39,7 @@ from tests.factories import (
     record_all,
     relation,
 )
+from tests.factories import run_kg as kg
 
 FLAT = ["ttl", "nt", "jsonld", "xml"]
 QUADS = ["trig", "nq"]
@@ -52,12 +51,6 @@ TABLES = {
     "relations": "id, type, source, target, props",
     "relation_sources": "relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence, props",
 }
-runner = CliRunner()
-
-
-def kg(*args: object) -> tuple[int, str, str]:
-    result = runner.invoke(app, [str(a) for a in args])
-    return result.exit_code, result.stdout, result.stderr
 
 
 def tables(store: Store) -> dict[str, list[tuple]]:
