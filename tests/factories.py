@@ -318,3 +318,15 @@ def run_kg(*args: object) -> tuple[int, str, str]:
 
     result = CliRunner().invoke(app, [str(a) for a in args])
     return result.exit_code, result.stdout, result.stderr
+
+
+def conforming_turtle(store: object, tmp_path: object) -> str:
+    """The store exported as Turtle by `kg export`, checked by `kg validate` against the shapes."""
+    from pathlib import Path
+
+    out = Path(str(tmp_path)) / "g.ttl"
+    code, _o, err = run_kg("export", "--format", "ttl", "-o", out, "--store", store)
+    assert code == 0, err
+    code, text, err = run_kg("validate", "--file", out)
+    assert code == 0, text + err
+    return out.read_text("utf-8")

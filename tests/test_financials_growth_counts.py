@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from tests.factories import conforming_turtle
 from tests.factories import run_kg as kg
 
 ARTICLE = """---
@@ -60,11 +61,6 @@ def test_compare_shows_a_rate_as_a_percent(store: Path) -> None:
 
 
 def test_the_rdf_export_conforms(store: Path, tmp_path: Path) -> None:
-    out = tmp_path / "g.ttl"
-    code, _o, err = kg("export", "--format", "ttl", "-o", out, "--store", store)
-    assert code == 0, err
-    code, text, err = kg("validate", "--file", out)
-    assert code == 0, text + err
-    ttl = out.read_text("utf-8")
+    ttl = conforming_turtle(store, tmp_path)
     assert '"revenue_growth"' in ttl and '"percent"' in ttl and '"yoy"' in ttl
     assert '"paying_users"' in ttl and '"count"' in ttl
