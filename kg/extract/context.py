@@ -161,6 +161,15 @@ _JOINED_ORG_ZH = re.compile(
     r"(?:加盟|加入|入职)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?]|$|并|后|担任|出任))"
 )
+#: The company an investor put money into, named right after the verb of the deal and closing the
+#: clause or followed by its round ("红杉中国领投星图智能", "…参投了X的A轮融资").
+_DEAL_OBJECT_ZH = re.compile(
+    r"(?:联合领投|领投|跟投|参投|追投|独家投资|投资了|入股|注资|增资)(?:了)?\s*"
+    r"(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?=\s*(?:[,。;!?、]|$|的?(?:[A-E]\+?|Pre-[A-E]|天使|种子|战略|新一|本|最新|首|新)轮|的?(?:战略)?融资))"
+)
+#: A name that ends in an organisation suffix ("…智能", "…科技", "…资本").
+_ORG_SUFFIX_END = re.compile(f"(?:{longest_first(vocab.ZH_SUFFIX_TYPES)})$")
 #: "是X的联合创始人": the company a person founded, before the title.
 _FOUNDER_OF_ZH = re.compile(
     r"(?:是|为|系|作为)\s*(?P<n>[^,。;!?的\s]{2,12})的(?:联合|共同)?(?:创始人|创办人)"
@@ -555,9 +564,12 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH):
+    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH):
         for m in regex.finditer(text):
-            add_member(*m.span("n"), "subject", 0.55, strict=True)
+            # the verb says an organisation follows; a suffix that says so too ("星图智能", made of
+            # dictionary words) is enough, where a bare phrase must still look like a proper name
+            strict = not _ORG_SUFFIX_END.search(m.group("n"))
+            add_member(*m.span("n"), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):

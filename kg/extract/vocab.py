@@ -1327,7 +1327,8 @@ STATE_MARKERS_EN = re.compile(
 #: Cues around a name that mark state capital ("state-backed investors including ...").
 STATE_CONTEXT = re.compile(
     r"state[- ](?:owned|backed|affiliated|run|linked|controlled)|government[- ](?:backed|owned|guidance|run)|"
-    r"sovereign|municipal|地方国资|国资背景|国有资本|国资委|政府引导|国家队|国资平台|国有企业|央企|地方政府",
+    r"sovereign|municipal|地方国资|国资背景|国有资本|国资委|政府引导|国家队|国资平台|国有企业|央企|地方政府|"
+    r"主权基金|主权财富基金|国资旗下|国有独资|国有控股|[省市区]属国有|[省市区]属国企",
     re.IGNORECASE,
 )
 

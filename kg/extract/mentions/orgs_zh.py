@@ -134,7 +134,15 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         if flag == "m" and not _NUMBER_CHARS.search(word):
             left = abs_start  # "鲸元智能": jieba tags 元 a numeral, but no number stands before it
             continue
-        if _ends_name(word, flag):
+        if word in _CONJUNCTIONS and k == 1 and _lone_first_char(tokens[0], text, i):
+            # "臻和科技完成…": a conjunction needs a phrase on its left, and one character alone at the
+            # start of a clause is none: 和 is the name's second character
+            left = i
+            complete = False
+            break
+        if _ends_name(word, flag) or _DEAL_VERB.fullmatch(word):
+            # ("红杉中国领投星图智能": the verb of the deal ends the name after it, also when a known
+            # name stands before the verb)
             complete = False
             break
         glued = _GLUED_HEAD.match(word)
@@ -143,7 +151,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left, complete = abs_start + glued.end(), False
             break
         left = abs_start
-    if complete and head_start is not None and left == i:
+    if complete and head_start is not None and left == i and not _DEAL_VERB.search(text, i, s0):
         return head_start, True
     for lead in vocab.REPORTED_ZH.finditer(text, max(0, left - 3), s0):
         if left < lead.end() < s0:
@@ -176,6 +184,25 @@ _DEAL_VERB = re.compile(r"联合领投|领投|跟投|参投|追投|加注|投资
 
 #: Digits and numerals: a token jieba tags a numeral without any of them is a name's character (元).
 _NUMBER_CHARS = re.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
+#: Conjunctions jieba finds inside coined names ("臻和", "联与").
+_CONJUNCTIONS = frozenset(["和", "与", "及"])
+#: One-character words that can stand before a conjunction as a whole phrase.
+_PRONOUN_CHARS = frozenset("他她它我你您谁")
+
+
+def _lone_first_char(token: tuple[str, str, int], text: str, run_start: int) -> bool:
+    """The first token of a run is one character with nothing of its clause before it, and not a
+    pronoun or a clause opener: too little to be one side of a conjunction."""
+    word, _flag, start = token
+    return (
+        start == 0
+        and len(word) == 1
+        and word not in _PRONOUN_CHARS
+        and word not in _CLAUSE_OPENERS
+        and (run_start == 0 or not is_cjk(text[run_start - 1]))
+    )
+
+
 #: Words that open a clause and are never a name's first character.
 _CLAUSE_OPENERS = frozenset("由获向对与和及在被把将为从据称其该等但而且也又还就都已曾")
 

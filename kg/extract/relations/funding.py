@@ -60,7 +60,13 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
             if ent.group not in investors and ent.is_companyish():
                 return ent.group, 0.85
     # the round's company is not one of the investors this sentence has already named (a lead)
-    excluded = investors | _listed_with_investors(eng, view) | eng._investors_here | eng.former_employers(view)
+    excluded = (
+        investors
+        | _listed_with_investors(eng, view)
+        | eng._investors_here
+        | eng.former_employers(view)
+        | _owners_named(eng, view)
+    )
     before = eng.company_before(view, at, excluded)
     if before is not None:
         return before, 0.7
@@ -74,6 +80,16 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
         return after, 0.45
     return None, 0.0
+
+
+#: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
+_OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属)")
+
+
+def _owners_named(eng: _Engine, view: _View) -> set[int]:
+    """Organisations the sentence names as an owner of something: the group behind an investor,
+    not the company it funds."""
+    return {eng.ent(view, m.group(1)).group for m in _OWNER_AHEAD.finditer(view.skel)}
 
 
 def _invest(

@@ -76,7 +76,7 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
 
 def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X是Y的全资子公司", "X为Y旗下投资平台", "X is wholly owned by Y": X OWNED_BY each Y."""
-    whole = re.search(r"全资|全額|独资|wholly", m.group(0), re.IGNORECASE)
+    whole = re.search(r"全资|全額|独资|100%持有|wholly", m.group(0), re.IGNORECASE)
     share = 1.0 if whole else _share(m)
     children = _orgs_of(eng, view, m.group("child"))
     for parent in _orgs_of(eng, view, m.group("parent")):
@@ -152,6 +152,12 @@ _OWN_CUE = re.compile(
     re.IGNORECASE,
 )
 
+#: What the owned organisation is, between 旗下 and its name ("旗下产业基金华星资本"); nothing else
+#: may stand there ("旗下的鸿华先进在电池上合作" names no owned "电池").
+_KIND_BEFORE_NAME = (
+    rf"(?:{_CL}{{0,6}}?(?:基金|平台|公司|企业|机构|主体|子公司|投资平台|产业基金|投资机构|创投|车企|药企))?\s*"
+)
+
 OWNERSHIP_RULES: list[_Rule] = [
     _Rule(
         "owned-by",
@@ -160,6 +166,28 @@ OWNERSHIP_RULES: list[_Rule] = [
             rf"(?P<child>{ORG}){_BE}(?P<parent>{ZL})\s*(?:的)?\s*(?:全资|独资|旗下|下属|直属)"
             rf"{_CL}{{0,10}}?(?:子公司|附属公司|企业|公司|平台|基金|主体|机构)"
         ),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "杭州市国资旗下杭州资本", "华星集团旗下产业基金华星资本": the owner, then what it owns (a
+        # product after 旗下 is no organisation, and _emit drops it)
+        _r(rf"(?P<parent>{ORG})\s*(?:旗下|下属)(?:的)?\s*{_KIND_BEFORE_NAME}(?P<child>{ORG})"),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "小米汽车由小米集团全资持有", "X由Y持有35%股权"
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)持有"),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "小米集团全资持有小米汽车", "Y全资拥有X"
+        _r(rf"(?P<parent>{ORG})\s*(?:全资|独资)(?:持有|拥有|控股)\s*(?P<child>{ORG})"),
         _h_owned,
         _OWN_CUE,
     ),

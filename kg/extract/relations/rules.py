@@ -82,11 +82,14 @@ _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
 _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)\s+)?"
 #: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
 _WHEN = (
-    r"(?:(?:也|亦|还|再|又|曾|均|同时|先后|此前|去年|今年|前年|近期|随后|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)\s*)*"
+    r"(?:(?:也|亦|还|再|又|曾|均|已|同时|先后|此前|去年|今年|前年|近期|随后|多次|数次|再次|累计|"
+    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)\s*)*"
 )
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
+#: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
+_JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
 
@@ -97,7 +100,13 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 RULES: list[_Rule] = [
     # funding, Chinese
     _Rule(
-        "funding-lead", _r(rf"(?:由\s*)?(?P<inv>{ZL})\s*(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"), _h_lead
+        "funding-lead",
+        _r(
+            rf"(?:由\s*)?(?P<inv>{ZL})\s*(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"
+            # "红杉中国领投星图智能(的A轮)": the company named right after the verb
+            rf"(?:(?:了)?\s*(?P<tgt>{ORG})(?=\s*(?:的|[,。;!?]|$)))?"
+        ),
+        _h_lead,
     ),
     _Rule(
         "funding-took-part",
@@ -140,7 +149,10 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-received",
         _r(
-            rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
+            # "获杭州市国资旗下杭州资本投资", "获得市属国企X的投资": who owns the investor, or what it
+            # is, may stand before its name
+            rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?:{ORG}\s*(?:旗下|下属)(?:的)?)?"
+            rf"{_NF}{{0,6}}?(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
             rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
@@ -169,7 +181,7 @@ RULES: list[_Rule] = [
             # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
             rf"(?P<inv>{ORG})\s*{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
-            rf"(?:(?:战略)?(?:投资|入股|注资|增资)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
             rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行))"
         ),
         _h_verb,
@@ -599,6 +611,16 @@ RULES: list[_Rule] = [
     _Rule(
         "appointed",
         _r(
+            # "Intel hired X, a former TSMC executive, to lead…": a hire without its title
+            rf"(?P<org>{ORG})\s+(?:has\s+|had\s+)?(?:hired|poached|recruited|brought\s+in|brings\s+in|"
+            rf"lured|hires|poaches)\s+(?:former\s+(?:{ORG}\s+)?(?:[A-Za-z-]+\s+){{0,3}}?)?(?P<per>{PER})(?=\s*(?:[,.;]|$|to\s|from\s|as\s))",
+            re.IGNORECASE,
+        ),
+        _h_en_appointed,
+    ),
+    _Rule(
+        "appointed",
+        _r(
             rf"(?P<per>{PER})\s+(?:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?:take|took|takes|taking)\s+over\s+as\s+"
             rf"(?:the\s+)?(?:new\s+)?(?P<titles>{TE})\s+(?:of|at)\s+(?P<org>{ORG})",
             re.IGNORECASE,
@@ -694,8 +716,17 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?(?:加入|加盟|入职)(?:了)?\s*"
+            rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
             rf"(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})"
+            rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
     ),
@@ -729,7 +760,7 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X创立了A,并出任董事长", "X加入A后担任CTO": the title is held at the company just named
-            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,20}}?(?:创立|创办|创建|成立|加入|加盟)(?:了)?\s*(?P<org>{ORG})"
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,20}}?(?:创立|创办|创建|成立|{_JOIN_ZH})(?:了)?\s*(?P<org>{ORG})"
             rf"[^。;!?{NE}]{{0,12}}?(?:,\s*|后)(?:并|同时|随后|之后)?\s*(?:将|已|正式)?(?:出任|担任|任)\s*"
             rf"(?:公司|该公司|集团)?\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
