@@ -153,3 +153,50 @@ def test_the_carmaker_unit_is_not_its_parent() -> None:
 def test_only_a_kind_of_organisation_stands_between_qixia_and_the_owned_name() -> None:
     rels = _rels("华星集团旗下的星河电子在储能电池模组上与宁德时代合作开发。")
     assert not any(rel[0] == "OWNED_BY" and rel[1] != "星河电子" for rel in rels)
+
+
+# -- units, subsidiaries and kinds of company --------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["先声药业", "恒瑞医药", "微创医疗", "蔚然动力"])
+def test_pharma_medical_and_power_suffixes_end_names(name: str) -> None:
+    assert _entities(f"{name}宣布完成新一轮融资。")[name] == {"Company"}
+
+
+@pytest.mark.parametrize("text", ["医疗行业迎来新一轮投资热潮。", "新能源汽车行业发展迅速。"])
+def test_a_line_of_business_is_no_company(text: str) -> None:
+    assert not _entities(text)
+
+
+def test_a_unit_named_after_what_it_is_files_and_its_owner_owns_it() -> None:
+    rels = _rels("先声药业旗下创新药企先声再明向港交所递交招股书，拟在主板上市。")
+    assert ("FILED_FOR_IPO", "先声再明", "港交所") in rels
+    assert ("OWNED_BY", "先声再明", "先声药业") in rels
+    assert not any(rel[0] == "FILED_FOR_IPO" and rel[1] == "先声药业" for rel in rels)
+
+
+@pytest.mark.parametrize("text", ["该子公司将在上海设立。", "创业公司正在快速增长。"])
+def test_a_kind_noun_before_a_verb_names_nobody(text: str) -> None:
+    assert not _entities(text)
+
+
+def test_money_put_into_a_subsidiary_goes_to_the_subsidiary() -> None:
+    rels = _rels("拓荆科技公告称，国家集成电路产业投资基金三期拟向其控股子公司拓荆键科增资15亿元。")
+    assert rels[("INVESTED_IN", "国家集成电路产业投资基金三期", "拓荆键科")]["amount"] == 1_500_000_000
+
+
+def test_a_controlling_stake_in_a_named_subsidiary() -> None:
+    rels = _rels("拓荆科技控股子公司拓荆键科获得大基金三期增资。")
+    assert rels[("CONTROLLED_BY", "拓荆键科", "拓荆科技")] == {"kind": "equity"}
+    assert "拓荆科技控股" not in _entities("拓荆科技控股子公司拓荆键科获得大基金三期增资。")
+
+
+def test_the_parent_of_a_lead_investor_is_not_the_funded_company() -> None:
+    rels = _rels("华星集团全资子公司华星资本领投。")
+    assert rels[("OWNED_BY", "华星资本", "华星集团")] == {"share": 1.0}
+    assert ("INVESTED_IN", "华星资本", "华星集团") not in rels
+
+
+def test_a_verb_and_a_time_are_not_a_company() -> None:
+    names = _entities("宁德时代已通过港交所上市聆讯，预计下周在香港挂牌。")
+    assert set(names) == {"宁德时代", "港交所"}

@@ -168,6 +168,15 @@ _DEAL_OBJECT_ZH = re.compile(
     r"(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?、]|$|的?(?:[A-E]\+?|Pre-[A-E]|天使|种子|战略|新一|本|最新|首|新)轮|的?(?:战略)?融资))"
 )
+#: A short name between a noun for what a company is and the verb of its clause: the kind noun
+#: says an organisation's name follows, whatever words jieba reads in it ("先声再明", two adverbs).
+_NAMED_AFTER_KIND = re.compile(
+    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力)"
+    r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=\s*(?:向|于|在|将|拟|已|正式|完成|获得|获|宣布|通过|递交|增资|提交|启动|登陆))"
+)
+#: What an owner says of what it owns ("先声药业旗下创新药企…").
+_BEFORE_QIXIA = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s*(?:旗下|下属)")
 #: A name that ends in an organisation suffix ("…智能", "…科技", "…资本").
 _ORG_SUFFIX_END = re.compile(f"(?:{longest_first(vocab.ZH_SUFFIX_TYPES)})$")
 #: "是X的联合创始人": the company a person founded, before the title.
@@ -354,6 +363,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
     tokens = _name_tokens(name)
     if tokens and all(f == "t" for _w, f, _s in tokens):
         return False  # "昨晚", "周三", "今晨": when, not who
+    if len(tokens) >= 2 and tokens[-1][1] == "t" and tokens[0][1] in ("v", "vn", "d"):
+        return False  # "预计下周", "将于明年": a verb or adverb and a time, not a name
     if re.search(r"(?:以来|以后|以前|之前|之后|期间|前后|年内|年底|年初)$", name):
         return False  # "今年以来", "上市以来": since when, not who
     last = tokens[-1][0] if tokens else ""
@@ -369,13 +380,27 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
             return True
         return len(w) == 1 and i + 1 < len(tokens) - 1 and tokens[i + 1][0] == "之"
 
-    if any(ends_name(w, f) and not joined(i) for i, (w, f, _) in enumerate(tokens)):
+    if any(ends_name(w, f) and not joined(i) and not _adverb_head(tokens, i) for i, (w, f, _) in enumerate(tokens)):
         return False
     if generic(name, weak=False):
         return False
     if _numeral(*tokens[0][:2]) and len(tokens) > 1 and len(tokens[-1][0]) > 1:
         return True  # a numeral joined to a word ("零一万物", "五源"): a coined name, not a count
     return name_like(name) or (not strict and len(tokens) >= 1 and not all(len(w) == 1 for w, _, _ in tokens[:1]))
+
+
+def _adverb_head(tokens: tuple[tuple[str, str, int], ...] | list[tuple[str, str, int]], i: int) -> bool:
+    """A two-character adverb opening a name with more after it ("先声" of "先声药业"): an adverb
+    modifies no noun, so before a name's last word it is the name's first word."""
+    word, flag, _ = tokens[i]
+    return i == 0 and flag == "d" and len(word) == 2 and len(tokens) > 1
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts."""
+    while pos > 0 and not _CLAUSE_START.match(text[pos - 1]):
+        pos -= 1
+    return pos
 
 
 def _numeral(word: str, flag: str) -> bool:
@@ -405,7 +430,8 @@ def _trail_name(text: str, start: int, end: int, strict: bool = True) -> tuple[i
             left = tokens[i - 1][2]  # "月之暗面": 之 joins a name
             i -= 2
             continue
-        if ends_name(word, flag) and not (_numeral(word, flag) and left < len(chunk)):
+        opening_adverb = _adverb_head(tokens, i) and left < len(chunk) and start == _clause_start(text, start)
+        if ends_name(word, flag) and not (_numeral(word, flag) and left < len(chunk)) and not opening_adverb:
             break
         descriptor = word in _DESCRIPTORS or word in _BAD_NAMES or word in vocab.REGIONS
         if descriptor and (core or word in _BAD_NAMES):
@@ -546,6 +572,22 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         span = _trail_name(text, begin, end, strict=False)
         if span:
             add(*span, "subject", 0.6)
+    # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")
+    for m in _NAMED_AFTER_KIND.finditer(text):
+        name = m.group("n")
+        if _zh_ok(name, strict=False) or (
+            not _FUNCTION_CHARS.search(name) and all(is_cjk(c) for c in name) and name not in _DESCRIPTORS
+        ):
+            add(*m.span("n"), "subject", 0.55)
+    # the owner of a unit, a fund or a product ("先声药业旗下…")
+    for m in _BEFORE_QIXIA.finditer(text):
+        end = m.start()
+        begin = end
+        while begin > 0 and end - begin < 16 and not _CLAUSE_START.match(text[begin - 1]):
+            begin -= 1
+        span = _trail_name(text, begin, end, strict=False)
+        if span and _ORG_SUFFIX_END.search(text[span[0] : span[1]]):
+            add(*span, "subject", 0.55)
     # organisation + title + person
     for m in _ORG_BEFORE_TITLE.finditer(text):
         end = m.start()

@@ -134,6 +134,17 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         if flag == "m" and not _NUMBER_CHARS.search(word):
             left = abs_start  # "鲸元智能": jieba tags 元 a numeral, but no number stands before it
             continue
+        if (
+            k == 0
+            and flag == "d"
+            and len(word) == 2
+            and abs_start + len(word) == s0
+            and (i == 0 or not is_cjk(text[i - 1]))
+        ):
+            # "先声药业": an adverb right before the suffix with nothing of its clause before it
+            # modifies nothing; it is the name
+            left = abs_start
+            continue
         if word in _CONJUNCTIONS and k == 1 and _lone_first_char(tokens[0], text, i):
             # "臻和科技完成…": a conjunction needs a phrase on its left, and one character alone at the
             # start of a clause is none: 和 is the name's second character
@@ -184,6 +195,8 @@ _DEAL_VERB = re.compile(r"联合领投|领投|跟投|参投|追投|加注|投资
 
 #: Digits and numerals: a token jieba tags a numeral without any of them is a name's character (元).
 _NUMBER_CHARS = re.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
+#: What follows 控股 when it is a stake and not the end of a name ("控股子公司", "控股股东").
+_HOLDING_NOT_NAME = re.compile(r"子公司|孙公司|股东|权|地位|比例|的")
 #: Conjunctions jieba finds inside coined names ("臻和", "联与").
 _CONJUNCTIONS = frozenset(["和", "与", "及"])
 #: One-character words that can stand before a conjunction as a whole phrase.
@@ -454,6 +467,8 @@ def _zh_suffix_occurrences(
             continue
         if text.endswith(("有限公司", "有限责任公司"), 0, s0):
             continue  # "X有限公司投资": a company's legal form ends its name
+        if suffix == "控股" and _HOLDING_NOT_NAME.match(text, s1):
+            continue  # "拓荆科技控股子公司": the company's controlling stake, not a name ending in 控股
         left, known_head = _left_boundary(text, s0, s1, gaz_ends)
         if not known_head:
             # "林澈曾任星岩科技": the name starts after the verb, also when jieba cut the verb in two

@@ -83,7 +83,7 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
 
 
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
-_OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属)")
+_OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
 
 
 def _owners_named(eng: _Engine, view: _View) -> set[int]:

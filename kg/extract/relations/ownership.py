@@ -179,6 +179,20 @@ OWNERSHIP_RULES: list[_Rule] = [
     ),
     _Rule(
         "owned-by",
+        # "华星集团全资子公司华星资本", "华星集团的全资子公司华星资本"
+        _r(rf"(?P<parent>{ORG})\s*(?:的)?\s*(?:全资|独资)(?:子公司|附属公司)\s*(?P<child>{ORG})"),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "拓荆科技控股子公司拓荆键科", "A的控股子公司B"
+        _r(rf"(?P<parent>{ORG})\s*(?:的)?\s*控股子公司\s*(?P<child>{ORG})"),
+        _h_control,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
         # "小米汽车由小米集团全资持有", "X由Y持有35%股权"
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)持有"),
         _h_owned,

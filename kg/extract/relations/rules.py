@@ -170,7 +170,9 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-verb",
         _r(
-            rf"(?P<inv>{ORG})\s*{_WHEN}(?:向|对)\s*(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
+            # "A拟向其控股子公司B增资": the unit named after what it is
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:拟|将|计划)?\s*(?:向|对)\s*(?:其|旗下)?(?:控股|全资)?(?:子公司|孙公司|参股公司)?\s*"
+            rf"(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
             rf"(?:投资|注资|增资)"
         ),
         _h_verb,
