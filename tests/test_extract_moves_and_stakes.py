@@ -200,3 +200,71 @@ def test_the_parent_of_a_lead_investor_is_not_the_funded_company() -> None:
 def test_a_verb_and_a_time_are_not_a_company() -> None:
     names = _entities("宁德时代已通过港交所上市聆讯，预计下周在香港挂牌。")
     assert set(names) == {"宁德时代", "港交所"}
+
+
+# -- lists of listings, hires, placings and joint owners ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年以来，蜜雪冰城、宁德时代、恒瑞医药等企业先后登陆港交所。",
+        "在港交所上市的企业包括蜜雪冰城、宁德时代、恒瑞医药等。",
+    ],
+)
+def test_each_company_of_a_list_is_listed(text: str) -> None:
+    listed = {rel[1] for rel in _rels(text) if rel[0] == "LISTED_ON" and rel[2] == "港交所"}
+    assert listed == {"蜜雪冰城", "宁德时代", "恒瑞医药"}
+
+
+def test_investors_arriving_for_a_roadshow_are_not_listed() -> None:
+    assert not any(rel[0] == "LISTED_ON" for rel in _rels("红杉中国、高瓴资本等机构登陆港交所路演。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("英特尔CEO陈立武延揽林子恒，负责先进制程研发。", None),
+        ("英特爾執行長陳立武延攬林子恆，負責先進製程研發。", None),
+        ("英特尔CEO陈立武延揽林子恒为执行副总裁。", "执行副总裁"),
+    ],
+)
+def test_a_hire_by_the_boss_of_a_company(text: str, title: str | None) -> None:
+    rels = _rels(text)
+    person, org = ("林子恆", "英特爾") if "林子恆" in text else ("林子恒", "英特尔")
+    assert rels[("HOLDS_POSITION", person, org)].get("title") == title
+    boss = "陳立武" if "陳立武" in text else "陈立武"
+    assert rels[("HOLDS_POSITION", boss, org)]["title"] == "CEO"
+
+
+def test_going_to_a_company_to_take_a_post() -> None:
+    assert _rels("林子恆將赴英特爾擔任執行副總裁。")[("HOLDS_POSITION", "林子恆", "英特爾")]["title"] == "執行副總裁"
+
+
+def test_going_abroad_to_list_is_no_post() -> None:
+    assert not any(rel[0] == "HOLDS_POSITION" for rel in _rels("王川表示公司将赴港上市。"))
+
+
+@pytest.mark.parametrize("text", ["沙特公共投資基金參與金蝶國際配售。", "沙特公共投资基金认购了金蝶国际的配售股份。"])
+def test_taking_part_in_a_placing_is_an_investment(text: str) -> None:
+    assert any(rel[0] == "INVESTED_IN" and rel[1].startswith("沙特公共投") for rel in _rels(text))
+
+
+def test_a_stake_announced_by_the_company_that_sells_it() -> None:
+    rels = _rels("Leapmotor said Hangzhou Capital, a state-owned investment firm, will buy a 5% stake.")
+    assert ("INVESTED_IN", "Hangzhou Capital", "Leapmotor") in rels
+
+
+def test_a_stake_in_something_else_is_not_the_announcers() -> None:
+    rels = _rels("Leapmotor said Hangzhou Capital will buy a 5% stake in its battery unit.")
+    assert ("INVESTED_IN", "Hangzhou Capital", "Leapmotor") not in rels
+
+
+def test_joint_owners() -> None:
+    rels = _rels("星河基金由华星集团与蓝潮资本共同持股。")
+    assert _entities("星河基金由华星集团与蓝潮资本共同持股。")["星河基金"] == {"Investor"}
+    assert ("OWNED_BY", "星河基金", "华星集团") in rels and ("OWNED_BY", "星河基金", "蓝潮资本") in rels
+
+
+def test_a_regional_investment_and_development_company_is_state_capital() -> None:
+    assert _entities("湖北长晟三期投资发展有限公司完成工商登记。")["湖北长晟三期投资发展有限公司"] == {"StateOwnedFund"}

@@ -287,6 +287,17 @@ _CONTEXT_TYPE = {
 }
 
 
+_SUFFIXES_LONGEST_FIRST = sorted(vocab.ZH_SUFFIX_TYPES, key=len, reverse=True)
+
+
+def _suffix_type(name: str) -> str | None:
+    """The class a Chinese organisation suffix ending `name` gives it ("…基金": Investor)."""
+    for suffix in _SUFFIXES_LONGEST_FIRST:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return vocab.ZH_SUFFIX_TYPES[suffix]
+    return None
+
+
 def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurrence]:
     """Organisations found by the role they play (`kg.extract.context`), where nothing else is."""
     from kg.extract.context import context_org_spans
@@ -309,8 +320,11 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
             if o.role is None and o.start < e and s < o.end:
                 o.role = cue
         if not taken.overlaps(s, e):
+            suffix_type = _suffix_type(nt.text[s:e])
             if cue == "product":
                 types = {"Product"}
+            elif suffix_type is not None and cue != "investor-list":
+                types = {suffix_type}  # "星河基金由A与B共同持股": the suffix says what it is
             else:
                 types = {"Organization", _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {"Organization"}
             out.append(Occurrence(s, e, types, f"context:{cue}", conf, role=cue))

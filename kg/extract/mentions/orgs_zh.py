@@ -41,7 +41,7 @@ def _copied_cache(fn: Callable[..., dict[str, Any] | None]) -> Callable[..., dic
 #: What a province's or a city's investment platform calls itself ("湖北长江产业投资集团",
 #: "武汉光谷金融控股集团"): with a region at the head of the name, state capital.
 _PLATFORM_WORDS = re.compile(
-    r"产业投资|投资集团|金融控股|金控|国有资本|城投|城建投|产投|科创投|高新投|创新投资|发展投资|投资控股|引导基金"
+    r"产业投资|投资集团|金融控股|金控|国有资本|城投|城建投|产投|科创投|高新投|创新投资|发展投资|投资发展|投资控股|引导基金"
 )
 
 

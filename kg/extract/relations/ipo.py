@@ -372,3 +372,19 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         eng, view, m, "LISTED_ON", "ipo-code", 0.7, company=co.group, exchange=exchange,
         ticker=_norm_ticker(t, sx), when=(cue.start(), cue.end()) if cue else None,
     )
+
+
+def _h_listed_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B": each company of the list is listed
+    there. A single company is left to the ordinary listing rule, which also reads its ticker and board."""
+    exchange = eng.ent(view, m.group("ex") or m.group("ex2"))
+    if not exchange.is_exchange():
+        return
+    members = m.group("cos") or m.group("cos2")
+    companies = [e for e in (eng.ent(view, c) for c in _orgs(members)) if e.is_companyish() and not e.is_exchange()]
+    if len(companies) < 2:
+        return
+    date = eng.date_near(view, m.start(), m.end())
+    for company in companies:
+        props: dict[str, Any] = {**_date_props(date), "board": None, "ticker": None}
+        eng.emit(view, "LISTED_ON", company.group, exchange.group, props, m, "ipo-listing-list", 0.7)

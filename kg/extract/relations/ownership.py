@@ -193,6 +193,13 @@ OWNERSHIP_RULES: list[_Rule] = [
     ),
     _Rule(
         "owned-by",
+        # "X由A与B共同持股": each of them owns part of X
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ZL})\s*(?:共同|联合)(?:持股|持有|拥有|出资)"),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
         # "小米汽车由小米集团全资持有", "X由Y持有35%股权"
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)持有"),
         _h_owned,

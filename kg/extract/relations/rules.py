@@ -32,6 +32,7 @@ from kg.extract.relations.ipo import (
     _h_ipo_company_ticker,
     _h_listed,
     _h_listed_adjective,
+    _h_listed_each,
 )
 from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
 from kg.extract.relations.ownership import OWNERSHIP_RULES
@@ -122,7 +123,8 @@ RULES: list[_Rule] = [
         _r(
             # "A参与了B的A轮融资", "A、C此前参投了B", "A也参与投资了B": the company is named in the clause
             rf"(?P<inv>{ZL})\s*(?:等)?\s*{_WHEN}(?:已|已经|将|正式|均|都)?\s*"
-            rf"(?:(?:参与|参投|跟投)(?:了)?\s*(?P<co>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,14}}?(?:融资|投资|募资|增资|轮)"
+            rf"(?:(?:参与|参投|跟投)(?:了)?\s*(?P<co>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,14}}?"
+            rf"(?:融资|投资|募资|增资|轮|配售|定增|定向增发|认购)"
             rf"|(?:参与投资|参投)(?:了)?\s*(?P<co2>{ORG}))"
         ),
         _h_took_part,
@@ -433,6 +435,17 @@ RULES: list[_Rule] = [
         _h_code_listed,
     ),
     _Rule(
+        "ipo-listing-list",
+        _r(
+            # "A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B、C"
+            rf"(?P<cos>{ZL})\s*(?:等)?\s*(?:[\u4e00-\u9fff]{{0,3}}(?:企业|公司|新股))?\s*(?:今年|去年|此前)?"
+            rf"(?:先后|相继|陆续|均|都|已|也)*\s*(?:登陆|(?:在|于)\s*(?=(?P<ex0>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)))"
+            rf"\s*(?P<ex>{ORG})"
+            rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
+        ),
+        _h_listed_each,
+    ),
+    _Rule(
         "ipo-listed-adjective",
         _r(
             rf"(?:(?P<ex>{ORG})|(?P<place>Hong\s+Kong|HK|Shanghai|Shenzhen|New\s+York))-listed\s+"
@@ -611,6 +624,18 @@ RULES: list[_Rule] = [
         _h_en_appointed,
     ),
     _Rule(
+        "funding-verb",
+        _r(
+            # "Leapmotor said Hangzhou Capital, a state-owned firm, will buy a 5% stake"
+            rf"(?P<co>{ORG})\s+(?:said|says|announced)\s+(?:that\s+)?(?P<inv>{ORG})(?:,[^,;.]{{0,80}},)?\s+"
+            rf"(?:will|would|is\s+to|agreed\s+to|has\s+agreed\s+to|plans\s+to|is\s+set\s+to)\s+"
+            rf"(?:buy|take|acquire|subscribe\s+for)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|percent)\s+|minority\s+|majority\s+)?stake\b"
+            rf"(?!\s+in\b)",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+    ),
+    _Rule(
         "appointed",
         _r(
             # "Intel hired X, a former TSMC executive, to lead…": a hire without its title
@@ -729,6 +754,25 @@ RULES: list[_Rule] = [
             # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X将赴英特尔担任执行副总裁": going to a company to take a post there
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,10}}?赴\s*(?P<org>{ORG})\s*(?:担任|出任|任职|就职|履新|工作)"
+            rf"\s*(?P<titles>{TZ})?"
+        ),
+        _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "英特尔CEO陈立武延揽林子恒", "A挖来前B高管X": a hire, with or without the hiring boss
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?:{TZ})?\s*(?:{PER})?\s*(?:已|近日|日前|成功|再度)?"
+            rf"(?:延揽|招揽|挖来|挖角|网罗|引进|聘请|招募)(?:了)?\s*(?:前[^,。;!?{NE}]{{0,4}}?(?:{ORG})?[^,。;!?{NE}]{{0,8}}?)?"
+            rf"(?P<per>{PER})(?:\s*(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
     ),
