@@ -268,3 +268,29 @@ def test_joint_owners() -> None:
 
 def test_a_regional_investment_and_development_company_is_state_capital() -> None:
     assert _entities("湖北长晟三期投资发展有限公司完成工商登记。")["湖北长晟三期投资发展有限公司"] == {"StateOwnedFund"}
+
+
+# -- English wire style ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tencent invested $2.2 billion in Nio last year.", "Tencent invested $2.2 billion in NIO last year."],
+)
+def test_an_amount_with_a_decimal_point_between_the_investor_and_the_company(text: str) -> None:
+    rels = _rels(text)
+    company = "Nio" if "Nio" in text else "NIO"
+    assert rels[("INVESTED_IN", "Tencent", company)]["amount"] == 2_200_000_000
+
+
+def test_an_acronym_matches_in_the_cases_the_gazetteer_spells_it_and_no_other() -> None:
+    assert "nio" not in _entities("Tencent invested in nio last year.")
+    assert "Nio" in _entities("Tencent invested in Nio last year.")
+
+
+def test_a_decimal_amount_inside_an_apposition_before_the_round() -> None:
+    text = (
+        "Xingheng AI, a Beijing startup valued at $1.5 billion, raised $250.5 million in a Series C round "
+        "led by Sequoia China."
+    )
+    assert _rels(text)[("INVESTED_IN", "Sequoia China", "Xingheng AI")]["amount"] == 250_500_000

@@ -96,6 +96,9 @@ class Gazetteer:
         self.entries: dict[str, GazetteerEntry] = {}
         # matching-form name -> (key, board or None, the name as written in the gazetteer)
         self.by_name: dict[str, tuple[str, str | None, str]] = {}
+        # matching-form name -> every spelling the gazetteer gives it ("NIO" and "Nio"): an acronym
+        # matches in one of the cases written there, not in any case
+        self._spellings: dict[str, set[str]] = {}
         for entry in entries:
             if entry.key in self.entries:
                 raise KGError(f"gazetteer: duplicate key {entry.key!r}")
@@ -104,6 +107,7 @@ class Gazetteer:
                 form = matching_form(normalize_text(name).text)
                 if form:
                     self.by_name.setdefault(form, (entry.key, None, name))
+                    self._spellings.setdefault(form, set()).add(name)
         for name, (key, board) in sorted((boards or {}).items()):
             if key not in self.entries:
                 raise KGError(f"gazetteer: board {name!r} names unknown exchange {key!r}")
@@ -133,7 +137,7 @@ class Gazetteer:
             return False
         surface = text[start:end]
         if _needs_exact_case(name):
-            return surface == name
+            return surface == name or surface in self._spellings.get(form, ())
         has_upper = any(c.isupper() for c in name if c.isascii())
         latin = [c for c in surface if c.isascii() and c.isalpha()]
         return not (has_upper and latin and all(c.islower() for c in latin))

@@ -42,7 +42,7 @@ _SUBJECT_EN_APPOS = re.compile(
     rf"(?:raised|closed|secured|completed|landed|received|bagged|raises|closes|secures)\b"
 )
 _SUBJECT_EN = re.compile(
-    rf"(?P<co>{ORG})[^.;!?{NE}]{{0,60}}?\b(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|"
+    rf"(?P<co>{ORG})(?:[^.;!?{NE}]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|"
     rf"completed|landed|received|bagged|won|attracted|announced|raises|closes|secures)\b"
 )
 

@@ -89,6 +89,9 @@ _WHEN = (
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
+#: A character inside one English sentence that is not a name; a decimal point of an amount
+#: ("$2.2 billion") is not the end of the sentence.
+_EN_NF = rf"(?:[^.;!?{NE}]|(?<=\d)\.(?=\d))"
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
 _JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
@@ -240,8 +243,8 @@ RULES: list[_Rule] = [
         _r(
             # "Y closed a $120 million Series C round", "Y has secured new funding"
             # (the gap holds an apposition: "Y, a Shenzhen-based startup making robots for car plants, has raised")
-            rf"(?P<co>{ORG})[^.;!?{NE}]{{0,100}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
-            rf"received)\b[^.;!?{NE}]{{0,40}}?\b(?:round|funding|financing|investment)\b",
+            rf"(?P<co>{ORG}){_EN_NF}{{0,100}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
+            rf"received)\b{_EN_NF}{{0,40}}?\b(?:round|funding|financing|investment)\b",
             re.IGNORECASE,
         ),
         _h_funding_subject,
@@ -296,7 +299,7 @@ RULES: list[_Rule] = [
         _r(
             # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
             rf"(?P<inv>{EL}),?\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
-            rf"(?:[^.;!?{NE}]{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
+            rf"(?:{_EN_NF}{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
             rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
             re.IGNORECASE,
         ),
@@ -342,7 +345,7 @@ RULES: list[_Rule] = [
             # "X and Y also joined the round", "existing investors X and Y took part in the financing"
             rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:(?:joined|"
             rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
-            rf"(?:the|this|that|a)\s+(?:[^.;!?{NE}]{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
+            rf"(?:the|this|that|a)\s+(?:{_EN_NF}{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
             rf"investment)\b|"
             # "existing backers X and Y also put in more money", "X doubled down"
             rf"(?:put|poured|pumped)\s+in\s+(?:more|additional|fresh|new)\s+(?:money|capital|cash|funds)\b|"
@@ -372,7 +375,7 @@ RULES: list[_Rule] = [
             rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
             rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
             rf"funds?\s+(?:managed|advised)\s+by|"
-            rf"(?:the\s+)?likes\s+of)\s+[^.;!?{NE}]{{0,60}}?(?P<inv>{EL})",
+            rf"(?:the\s+)?likes\s+of)\s+{_EN_NF}{{0,60}}?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
         _h_investors_are,
@@ -382,7 +385,7 @@ RULES: list[_Rule] = [
         _r(
             # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
             rf"(?P<inv>{EL})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|already\s+|"
-            rf"jointly\s+|together\s+)?(?:invested|invests)\s+(?:[^.;{NE}]{{0,30}}?\s)?"
+            rf"jointly\s+|together\s+)?(?:invested|invests)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
             rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
@@ -392,7 +395,7 @@ RULES: list[_Rule] = [
         "funding-investor-list",
         _r(
             # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
-            rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+[^.;!?{NE}]{{0,60}}?\bfrom\s+"
+            rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+{_EN_NF}{{0,60}}?\bfrom\s+"
             rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\b(?P<standing>counts)\s+)(?P<inv>{EL})"
             rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
             re.IGNORECASE,
