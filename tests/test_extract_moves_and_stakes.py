@@ -294,3 +294,35 @@ def test_a_decimal_amount_inside_an_apposition_before_the_round() -> None:
         "led by Sequoia China."
     )
     assert _rels(text)[("INVESTED_IN", "Sequoia China", "Xingheng AI")]["amount"] == 250_500_000
+
+
+# -- across sentences ---------------------------------------------------------------------------------
+
+_ALUMNI_STORY = (
+    "其中，前字节跳动AI Lab总监李航创办了星途智能。\n\n"
+    "另一位代表人物是周明远。他曾任抖音电商产品负责人，2023年离开字节跳动后创立了云帆科技。\n\n"
+    "此外，前飞书CTO陈立言也于去年离职，创办AI办公公司栖云智能。"
+)
+
+
+def test_he_is_the_one_person_the_sentence_before_names_even_with_others_in_reach() -> None:
+    rels = _rels(_ALUMNI_STORY)
+    assert ("FOUNDED", "周明远", "云帆科技") in rels
+    assert any(rel[0] == "LEFT" and rel[1] == "周明远" and rel[2].startswith("字节") for rel in rels)
+
+
+def test_a_title_at_a_product_is_no_role_at_the_company_of_the_story() -> None:
+    rels = _rels(_ALUMNI_STORY)
+    assert not any(rel[1] == "陈立言" and rel[2] in ("云帆科技", "星途智能") for rel in rels)
+    assert ("FOUNDED", "陈立言", "栖云智能") in rels
+
+
+def test_he_with_two_people_in_the_sentence_before_is_nobody() -> None:
+    rels = _rels("李航与周明远共同创办了星途智能。他曾任抖音电商产品负责人，此前离开字节跳动。")
+    assert not any(rel[0] == "LEFT" and rel[2].startswith("字节") for rel in rels)
+
+
+@pytest.mark.parametrize("join", ["与", "和"])
+def test_two_founders_joined_by_a_conjunction(join: str) -> None:
+    rels = _rels(f"李航{join}周明远共同创办了星途智能。")
+    assert ("FOUNDED", "李航", "星途智能") in rels and ("FOUNDED", "周明远", "星途智能") in rels

@@ -361,6 +361,13 @@ _PRONOUN_SUBJECT = re.compile(
 _PRONOUN_REACH = 160
 
 
+def _since_previous_sentence(text: str, pos: int) -> int:
+    """Where the sentence before the one holding `pos` starts (its own start when it is the first)."""
+    floor = max(0, pos - _PRONOUN_REACH)  # only people within reach count: look no further back
+    ends = [i for i in range(pos - 1, floor - 1, -1) if text[i] in "。!?\n"]
+    return ends[1] + 1 if len(ends) >= 2 else floor
+
+
 def _pronoun_subjects(text: str, occs: list[Occurrence]) -> list[tuple[Occurrence, Occurrence]]:
     """"另一位代表人物是周砚白。他曾任…，离开字节跳动，…创办了澄镜科技": a 他/她 that opens a clause
     stands for the person named last before it (within a sentence or two, and only when exactly one
@@ -372,6 +379,12 @@ def _pronoun_subjects(text: str, occs: list[Occurrence]) -> list[tuple[Occurrenc
         s = m.start("p")
         before = [o for o in people if o.end <= s and s - o.end <= _PRONOUN_REACH]
         names = {text[o.start : o.end] for o in before}
+        if len(names) > 1:
+            # several people in reach: the one the sentence before names alone still is the referent
+            # ("…李航创办了X。另一位代表人物是周明远。他曾任…")
+            recent = _since_previous_sentence(text, s)
+            before = [o for o in before if o.start >= recent]
+            names = {text[o.start : o.end] for o in before}
         if len(names) != 1:
             continue
         person = before[-1]

@@ -58,9 +58,11 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
         if m.start() - begin < 2:
             continue
         tokens = _pos(text[begin : m.start()])
-        for k in range(len(tokens) - 1, -1, -1):
+        k = len(tokens) - 1
+        while k >= 0:
             word, flag, start = tokens[k]
             span = None
+            first = k
             if (
                 flag.startswith("nr")
                 and 2 <= len(word) <= 4
@@ -72,17 +74,27 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
                 prev, pflag, pstart = tokens[k - 1]
                 if (
                     len(prev) == 1
-                    # jieba may read a surname opening the clause as a measure word ("张" + "平安")
-                    and (pflag.startswith("nr") or (pstart == 0 and k == 1))
+                    # jieba may read a surname opening the clause as a measure word ("张" + "平安"),
+                    # or one after a conjunction as anything ("与" + "周" (week) + "明远")
+                    and (pflag.startswith("nr") or (pstart == 0 and k == 1) or (k >= 2 and tokens[k - 2][0] in _JOINS))
                     and prev in vocab.SURNAMES_SINGLE
                     and flag not in vocab.ZH_STOP_FLAGS
                 ):
                     span = (begin + pstart, begin + start + len(word))
+                    first = k - 1
             if span is not None:
                 if not taken.overlaps(*span):
                     out.append((span[0], span[1], 0.6))
+                if first >= 2 and tokens[first - 1][0] in _JOINS:
+                    k = first - 2  # "李航与周明远共同创办": the name before the conjunction too
+                    continue
                 break
+            k -= 1
     return out
+
+
+#: Words joining two people who do the same thing ("李航与周明远共同创办").
+_JOINS = frozenset(["与", "和", "及", "、"])
 
 
 #: How often a name must recur before recurrence alone, without a title or a cue, makes it a person.

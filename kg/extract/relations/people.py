@@ -142,8 +142,10 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             not _LEAVE_ORG.search(between))
         if later and not unscoped_leave and eng.ent(view, later.group("org")).root == "Organization":
             org, conf = eng.ent(view, later.group("org")).group, 0.6
-    if org is None and not re.search(rf"{ORG}[^,。;!?{NE}]{{0,8}}$", before):
-        org, conf = eng.topic(view), 0.5  # a title alone names a role at the company the story is about
+    if org is None and not re.search(rf"[{NE}][^,。;!?{NE}]{{0,8}}$", before):
+        # a title alone names a role at the company the story is about; a title after another name
+        # (a product's: "前飞书CTO") is a role there, not at the company of the story
+        org, conf = eng.topic(view), 0.5
     if org is None:
         return
     _person_fact(eng, view, per, org, titles, former, m, "role-apposition", conf)
