@@ -6,6 +6,7 @@ wholly owned units. Invented sentences; each rule has a near miss."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -326,3 +327,52 @@ def test_he_with_two_people_in_the_sentence_before_is_nobody() -> None:
 def test_two_founders_joined_by_a_conjunction(join: str) -> None:
     rels = _rels(f"李航{join}周明远共同创办了星途智能。")
     assert ("FOUNDED", "李航", "星途智能") in rels and ("FOUNDED", "周明远", "星途智能") in rels
+
+
+# -- a whole English wire story (tests/data/stories/en_hk_debut_lumina.txt, written for these tests) ---
+
+_STORIES = Path(__file__).parent / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def lumina() -> tuple[dict[tuple[str, str, str], dict[str, Any]], dict[str, set[str]]]:
+    ex = extract(Article(text=(_STORIES / "en_hk_debut_lumina.txt").read_text(encoding="utf-8"), published=PUBLISHED))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    rels = {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
+    return rels, {n: set(e.types) for e in ex.entities for n in e.names}
+
+
+def test_cornerstones_in_the_ipo_included(lumina) -> None:
+    rels, _ = lumina
+    for investor in ("Hillhouse Capital", "Temasek"):
+        assert rels[("INVESTED_IN", investor, "Lumina")]["role"] == "cornerstone"
+
+
+def test_a_unit_of_a_company_in_a_list_does_not_own_the_member_before_it(lumina) -> None:
+    rels, _ = lumina
+    assert not any(rel[0] == "OWNED_BY" and rel[1] == "Temasek" for rel in rels)
+
+
+def test_is_backed_by_names_standing_backers_without_the_round_before(lumina) -> None:
+    rels, _ = lumina
+    assert rels[("INVESTED_IN", "Alibaba Group", "Lumina")].get("round") is None
+
+
+def test_it_was_valued_is_the_company_of_the_story(lumina) -> None:
+    rels, _ = lumina
+    assert not any(rel[0] == "FIGURE_OF" and rel[2] != "Lumina" for rel in rels)
+    assert any(rel[0] == "FIGURE_OF" and "valuation" in rel[1] for rel in rels)
+
+
+def test_left_the_company_is_the_company_of_the_story_not_the_sponsor_named_before(lumina) -> None:
+    rels, names = lumina
+    assert ("LEFT", "Li Na", "Lumina") in rels
+    assert ("FOUNDED", "Li Na", "Nexbot") in rels
+    assert not any(rel[1] == "Li Na" and rel[2].startswith("China International") for rel in rels)
+    assert "Li Na" in names
+
+
+@pytest.mark.parametrize("title", ["Co-founder", "Chief Executive", "Founder", "Head of research"])
+def test_a_title_opening_an_english_sentence_is_not_part_of_the_name(title: str) -> None:
+    names = _entities(f"{title} Zhou Wen left Lumina last year.")
+    assert "Zhou Wen" in names and not any(n.startswith(title.split()[0]) for n in names)

@@ -9,6 +9,7 @@ once for all of them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from kg.extract.counts import find_counts
@@ -27,9 +28,29 @@ _CONFIDENCE = 0.8
 _NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBody", "Investor", "StateOwnedFund"}
 
 
-def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention | None:
+#: A sentence opening with a word for the company of the story ("It was valued at…", "该公司营收…").
+_ANAPHOR_SUBJECT = re.compile(
+    r"^\W*(?:It\b|The\s+(?:company|firm|startup|group)\b|该公司|公司|该集团|其)", re.IGNORECASE
+)
+
+
+def _main_company(extraction: Extraction) -> EntityMention | None:
+    """The company the article is about: named at least three times, half as often again as any other."""
+    ranked = sorted(
+        ((len(m.sources), i) for i, m in enumerate(extraction.entities) if "Company" in m.types),
+        reverse=True,
+    )
+    if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]):
+        return None
+    return extraction.entities[ranked[0][1]]
+
+
+def _company(
+    extraction: Extraction, start: int, sentence: int, sentence_text: str = ""
+) -> EntityMention | None:
     """The company a figure at original offset `start` belongs to: the nearest company named before it,
-    in its own sentence first."""
+    in its own sentence first; in a sentence that opens with "It" or "该公司" and names none before the
+    figure, the company of the story (the last one named may be an investor's parent)."""
     best: tuple[tuple[int, int], EntityMention] | None = None
     for mention in extraction.entities:
         if "Person" in mention.types or "Product" in mention.types or "FinancialFigure" in mention.types:
@@ -43,6 +64,10 @@ def _company(extraction: Extraction, start: int, sentence: int) -> EntityMention
             rank = (src.sentence == sentence, src.span_end)
             if best is None or rank > best[0]:
                 best = (rank, mention)
+    if (best is None or not best[0][0]) and _ANAPHOR_SUBJECT.match(sentence_text):
+        main = _main_company(extraction)
+        if main is not None:
+            return main
     return best[1] if best else None
 
 
@@ -58,7 +83,7 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
                     *find_counts(nt.text, sentences, article.published)], key=lambda f: (f.start, f.end))
     for n, fig in enumerate(found):
         start, end = nt.span(fig.start, fig.end)
-        company = _company(extraction, start, fig.sentence.index)
+        company = _company(extraction, start, fig.sentence.index, nt.text[fig.sentence.start : fig.sentence.end])
         if company is None:
             extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
             continue

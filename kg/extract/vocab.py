@@ -380,6 +380,9 @@ EN_NAME_WORDS = frozenset(
 #: Capitalised English words that are never part of a person's name.
 EN_NAME_STOP = frozenset(
     [
+        # titles opening a sentence before a name ("Co-founder Li Na left…"): never part of it
+        "Co-founder", "Co-Founder", "Cofounder", "Founders", "Vice", "Senior", "Chairwoman", "Analysts",
+        "Spokesperson", "Spokesman", "Spokeswoman", "Manager", "Head", "Deputy",
         "The",
         "A",
         "An",

@@ -252,10 +252,20 @@ def _h_got(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _PARTIAL_LIST = re.compile(r"includ|such\s+as|\blike\b|likes\s+of|among|包括|等", re.IGNORECASE)
 
 
+#: What stands before "backed by" when it states who holds stakes, not who funded a round.
+_STANDING_BEFORE = re.compile(
+    r"(?:,|\b(?:is|are|was|were|has\s+been|have\s+been|remains)(?:\s+(?:also|already|largely|mainly))?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     partial = bool(_PARTIAL_LIST.search(m.group(0)))
     # ", backed by X," in apposition to a company: a standing stake, not this sentence's round
-    standing = bool(re.match(r"backed\b", m.group(0), re.IGNORECASE)) and view.skel[: m.start()].rstrip().endswith(",")
+    # (or "Y is backed by X": the company's backers, not the round of the sentence before)
+    standing = bool(re.match(r"backed\b", m.group(0), re.IGNORECASE)) and bool(
+        _STANDING_BEFORE.search(view.skel, 0, m.start())
+    )
     # "Y counts X among its backers": who holds a stake, with no round, sum or date of this sentence
     standing = standing or bool(m.groupdict().get("standing"))
     _invest(

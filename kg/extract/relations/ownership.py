@@ -280,7 +280,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _r(
             rf"(?P<child>{ORG}),?\s+(?:(?:is|was|remains|has\s+been)\s+)?(?:(?:an?|the)\s+)?"
             rf"(?:(?:wholly[- ]owned|fully[- ]owned)\s+(?:by|(?:subsidiary|unit|arm|vehicle)\s+of)"
-            rf"|(?:[\w-]+\s+){{0,2}}?(?:unit|subsidiary|arm)\s+of)\s+(?:the\s+)?(?P<parent>{ORG})",
+            rf"|(?:(?!and\b|or\b)[\w-]+\s+){{0,2}}?(?:unit|subsidiary|arm)\s+of)\s+(?:the\s+)?(?P<parent>{ORG})",
             re.IGNORECASE,
         ),
         _h_owned,

@@ -568,7 +568,9 @@ def _h_en_left_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X left the company in 2023", "X stepped down as chief executive": a position left at the
     company of the story (the one named last in the sentence before, else the topic)."""
     per = eng.ent(view, m.group("per")).group
-    org = _first(eng.company_before(view, m.start()), eng.topic(view))
+    # "the company" is the one the article is about before the subject of a recent sentence (a
+    # sponsor bank's: "CICC and Morgan Stanley were joint sponsors. … Li Na left the company")
+    org = _first(eng.company_before(view, m.start()), eng.main_company(), eng.topic(view))
     if org is None:
         return
     _person_fact(

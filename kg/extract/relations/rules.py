@@ -417,7 +417,9 @@ RULES: list[_Rule] = [
     _Rule(
         "ipo-cornerstone",
         _r(
-            rf"cornerstone\s+investors?\s+(?:include|including|such\s+as|are|like)?\s*(?P<inv>{EL})",
+            # "Cornerstone investors in the IPO included A, B and a unit of C"
+            rf"cornerstone\s+investors?\s+(?:(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|deal|share\s+sale)\s+)?"
+            rf"(?:include|included|includes|including|such\s+as|are|were|like)?\s*(?P<inv>{EL})",
             re.IGNORECASE,
         ),
         _h_cornerstone,
@@ -983,9 +985,12 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-after-leaving",
         _r(
-            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+)?(?:left|quit|departed(?:\s+from)?)\s+{ORG}"
+            # "Li Na left the company last year to start robotics firm Nexbot"
+            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+)?(?:left|quit|departed(?:\s+from)?)\s+"
+            rf"(?:{ORG}|the\s+(?:company|firm|startup|group))"
             rf"(?P<mid>[^.;!?{NE}]{{0,30}}?)\s*,?\s*(?:and|to|before|then)\s+(?:later\s+|went\s+on\s+to\s+)?"
-            rf"(?:co-?found(?:ed)?|found(?:ed)?|start(?:ed)?|set\s+up|launch(?:ed)?)\s+(?P<org>{ORG})",
+            rf"(?:co-?found(?:ed)?|found(?:ed)?|start(?:ed)?|set\s+up|launch(?:ed)?)\s+"
+            rf"(?:(?:his|her|their|its)\s+own\s+|an?\s+|the\s+)?(?:[a-zA-Z-]+\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
         _h_en_founded_after_leaving,
