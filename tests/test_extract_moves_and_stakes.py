@@ -376,3 +376,34 @@ def test_left_the_company_is_the_company_of_the_story_not_the_sponsor_named_befo
 def test_a_title_opening_an_english_sentence_is_not_part_of_the_name(title: str) -> None:
     names = _entities(f"{title} Zhou Wen left Lumina last year.")
     assert "Zhou Wen" in names and not any(n.startswith(title.split()[0]) for n in names)
+
+
+# -- a whole Hong Kong listing story in traditional characters (written for these tests) ------------
+
+
+@pytest.fixture(scope="module")
+def xingyu() -> dict[tuple[str, str, str], dict[str, Any]]:
+    text = (_STORIES / "zh_hant_hk_hearing_xingyu.txt").read_text(encoding="utf-8")
+    ex = extract(Article(text=text, published=PUBLISHED))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
+
+
+def test_what_a_disclosure_means_is_no_company(xingyu) -> None:
+    assert {rel[1] for rel in xingyu if rel[0] == "PASSED_LISTING_HEARING"} == {"星宇動力"}
+
+
+def test_a_figure_after_a_semicolon_keeps_the_period_before_it(xingyu) -> None:
+    assert any(rel[0] == "FIGURE_OF" and "net_profit FY2024" in rel[1] for rel in xingyu)
+
+
+def test_the_second_largest_shareholder_of_the_company_of_the_story(xingyu) -> None:
+    assert ("INVESTED_IN", "廈門金圓投資集團", "星宇動力") in xingyu
+    assert xingyu[("OWNED_BY", "星宇動力", "廈門金圓投資集團")] == {"share": 0.12}
+    assert ("OWNED_BY", "廈門金圓投資集團", "廈門國資") in xingyu
+    assert ("OWNED_BY", "廈門國資", "廈門金圓投資集團") not in xingyu
+
+
+def test_a_guidance_fund_follows_in_the_round(xingyu) -> None:
+    props = xingyu[("INVESTED_IN", "廈門市政府引導基金", "星宇動力")]
+    assert (props["round"], props["role"]) == ("C", "follow")

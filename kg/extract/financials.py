@@ -185,12 +185,15 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
     """Every financial figure stated in the normalised `text`, in text order."""
     ipo_article = bool(_IPO_CUE.search(text))
     out: list[FigureCandidate] = []
+    carried: str | None = None
     for sentence in sentences:
         body = text[sentence.start:sentence.end]
         moneys = join_ranges(body, find_money(body))
         english = is_english(body)
         previous_end = 0
-        previous_period: str | None = None
+        # a clause after a semicolon goes on with the period of the one before ("2024年收入85亿元；净利润6.2亿元")
+        after_semicolon = text[max(0, sentence.start - 4) : sentence.start].rstrip()[-1:] in (";", "；")
+        previous_period: str | None = carried if after_semicolon else None
         for i, (m_start, m_end, money) in enumerate(moneys):
             window = body[previous_end:m_start]
             found = metric_keyword(window, previous_end, english)
@@ -222,6 +225,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
             if metric not in IPO_TERMS and metric not in STOCKS:
                 previous_period = period
             clause = body[window_start:m_end]
+            carried = previous_period
             out.append(FigureCandidate(sentence, sentence.start + k_start, sentence.start + m_end, metric, money,
                                        period, basis, _modality(metric, hinted, money, clause)))
     return out

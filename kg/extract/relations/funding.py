@@ -338,11 +338,21 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
+def _first_of(*groups: int | None) -> int | None:
+    return next((g for g in groups if g is not None), None)
+
+
 def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"A是B的第一大股东": A holds a stake in B, with no round, sum or date of the sentence."""
-    co, inv = eng.ent(view, m.group("co")), eng.ent(view, m.group("inv"))
-    if co.is_companyish() and inv.root == "Organization" and co.group != inv.group:
-        _invest(eng, view, m, [m.group("inv")], None, "funding-shareholder", 0.7, target=co.group, episode=False)
+    inv = eng.ent(view, m.group("inv"))
+    if m.groupdict().get("co"):
+        co = eng.ent(view, m.group("co"))
+        target = co.group if co.is_companyish() else None
+    else:
+        # "X为公司第二大股东", "X为第二大股东": the company of the story
+        target = _first_of(eng.main_company(), eng.topic(view))
+    if target is not None and inv.root == "Organization" and target != inv.group:
+        _invest(eng, view, m, [m.group("inv")], None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:

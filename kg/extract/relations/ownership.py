@@ -95,6 +95,18 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
 
 
+def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X为第二大股东，持股12%": X's stake in the company the story is about (an organisation named
+    before X in the sentence is more likely X's own owner: "厦门国资旗下的X为第二大股东")."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    company = eng.main_company()
+    if company is None:
+        company = eng.topic(view)
+    if len(parents) != 1 or company is None or company == parents[0].group:
+        return
+    _emit(eng, view, "OWNED_BY", eng.entities[company], parents[0], {"share": _share(m)}, m, "stake", 0.7)
+
+
 _PCT_LIST = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 
 
@@ -224,6 +236,16 @@ OWNERSHIP_RULES: list[_Rule] = [
         # "海川科技的股东中, 蓝潮资本持股35%"; not "持股平台"
         _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计)?持股(?:比例)?(?:为|达|约为)?\s*{_PCT}"),
         _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "X为第二大股东，持股12%": the stake of the shareholder just named, in the company of the story
+        _r(
+            rf"(?P<parent>{ORG})\s*(?:目前|现|仍)?(?:为|是|系)[^,。;!?{NE}]{{0,10}}?股东\s*,\s*"
+            rf"(?:直接|间接|合计)?持(?:股|有)(?:比例)?(?:为|达|约为)?\s*{_PCT}"
+        ),
+        _h_stake_in_story,
         _OWN_CUE,
     ),
     _Rule(

@@ -146,7 +146,7 @@ RULES: list[_Rule] = [
         "funding-shareholder",
         # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
         _r(
-            rf"(?P<inv>{ORG})\s*(?:目前|现|仍)?(?:是|为|系|成为)\s*(?P<co>{ORG})\s*(?:的)?\s*"
+            rf"(?P<inv>{ORG})\s*(?:目前|现|仍)?(?:是|为|系|成为)\s*(?:(?P<co>{ORG})|公司|该公司|其)?\s*(?:的)?\s*"
             rf"(?:第[一二三四五]大|主要|重要|最大|大|战略|机构|外部|财务)?股东"
         ),
         _h_shareholder,
