@@ -407,3 +407,30 @@ def test_the_second_largest_shareholder_of_the_company_of_the_story(xingyu) -> N
 def test_a_guidance_fund_follows_in_the_round(xingyu) -> None:
     props = xingyu[("INVESTED_IN", "廈門市政府引導基金", "星宇動力")]
     assert (props["round"], props["role"]) == ("C", "follow")
+
+
+def _story_rels(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
+    label = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, label[r.source], label[r.target]): dict(r.props) for r in ex.relations}
+
+
+def test_a_taiwanese_executive_move_story() -> None:
+    rels = _story_rels("zh_hant_tw_exec_move.txt")
+    assert rels[("LEFT", "林振宇", "台積電")]["title"] == "資深副總經理"
+    assert rels[("HOLDS_POSITION", "林振宇", "英特爾")]["title"] == "執行副總裁"
+    assert rels[("HOLDS_POSITION", "陳立武", "英特爾")]["title"] == "CEO"
+
+
+def test_a_chip_round_led_by_the_big_fund_with_provincial_capital() -> None:
+    rels = _story_rels("zh_chip_round_big_fund.txt")
+    assert rels[("INVESTED_IN", "大基金三期", "芯联存储")]["role"] == "lead"
+    followers = {rel[1] for rel, props in rels.items() if rel[0] == "INVESTED_IN" and props.get("role") == "follow"}
+    assert {"长江产业投资集团", "武汉光谷产业投资有限公司", "小米长江产业基金", "华登国际"} <= followers
+    assert rels[("OWNED_BY", "芯联存储", "大基金三期")] == {"share": 0.18}
+    assert not any(rel[0] == "OWNED_BY" and rel[2] == "芯联存储" for rel in rels)
+
+
+def test_a_district_before_a_title_is_no_person() -> None:
+    names = _entities("芯联存储总部位于武汉东湖高新区，创始人兼董事长孙立新曾任长江存储副总裁。")
+    assert "高新区" not in names and "孙立新" in names

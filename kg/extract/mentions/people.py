@@ -359,6 +359,10 @@ _ZH_AFTER_PERSON_NOUN = re.compile(
 )
 
 
+#: Last characters of place names that given names do not end in.
+_PLACE_ENDINGS = frozenset("区县市省镇乡村路街")
+
+
 def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -372,6 +376,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
             e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
         if taken.overlaps(s, e):
             return
+        if is_cjk(text[s]) and text[e - 1] in _PLACE_ENDINGS and _freq(text[s + 1 : e]) > 0:
+            return  # "高新区", "新城区": a place ("武汉东湖高新区,创始人…"), not a surname and a given name
         if found.get((s, e), 0) < conf:
             found[(s, e)] = conf
 
