@@ -434,3 +434,11 @@ def test_a_chip_round_led_by_the_big_fund_with_provincial_capital() -> None:
 def test_a_district_before_a_title_is_no_person() -> None:
     names = _entities("芯联存储总部位于武汉东湖高新区，创始人兼董事长孙立新曾任长江存储副总裁。")
     assert "高新区" not in names and "孙立新" in names
+
+
+def test_an_ipo_roundup_lists_each_company_on_its_exchange() -> None:
+    rels = _story_rels("zh_ipo_half_year_roundup.txt")
+    listed = {(rel[1], rel[2]) for rel in rels if rel[0] == "LISTED_ON"}
+    assert {("小马智行", "纳斯达克"), ("文远知行", "纳斯达克"), ("极氪", "纽交所"), ("禾赛科技", "纽交所")} <= listed
+    assert ("FILED_FOR_IPO", "摩尔线程", "科创板") in rels
+    assert not any(rel[0] == "LISTED_ON" and rel[1] == "摩尔线程" for rel in rels)
