@@ -442,3 +442,28 @@ def test_an_ipo_roundup_lists_each_company_on_its_exchange() -> None:
     assert {("小马智行", "纳斯达克"), ("文远知行", "纳斯达克"), ("极氪", "纽交所"), ("禾赛科技", "纽交所")} <= listed
     assert ("FILED_FOR_IPO", "摩尔线程", "科创板") in rels
     assert not any(rel[0] == "LISTED_ON" and rel[1] == "摩尔线程" for rel in rels)
+
+
+def test_a_city_platform_takes_a_stake_in_a_listed_carmaker() -> None:
+    rels = _story_rels("zh_city_capital_takes_ev_stake.txt")
+    assert rels[("OWNED_BY", "零跑", "杭州市国有资本投资运营有限公司")] == {"share": 0.051}
+    assert rels[("OWNED_BY", "杭州市国有资本投资运营有限公司", "杭州市国资委")] == {"share": 1.0}
+    assert ("INVESTED_IN", "杭州国资", "零跑") in rels  # the headline, whose gap separates two phrases
+    assert "date" not in rels[("INVESTED_IN", "Stellantis集团", "零跑")]  # an earlier deal
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("杭州资本由杭州市国资委全资控股。", "杭州市国资委全资控股"),
+        ("杭州资本是杭州市属国有资本投资运营平台。", "杭州市属国有资本投资"),
+        ("零跑汽车获得市属国企星澜资本的投资。", "市属国企星澜资本"),
+        ("杭州国资入股零跑 地方资本加码新能源车", "零跑 地方资本"),
+    ],
+)
+def test_descriptions_and_verbs_of_state_capital_are_not_names(text: str, absent: str) -> None:
+    assert absent not in _entities(text) and absent.replace(" ", "") not in _entities(text)
+
+
+def test_a_state_company_named_after_what_it_is() -> None:
+    assert "StateOwnedFund" in _entities("零跑汽车获得市属国企星澜资本的投资。")["星澜资本"]

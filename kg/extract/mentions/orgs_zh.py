@@ -195,6 +195,10 @@ _DEAL_VERB = re.compile(r"联合领投|领投|跟投|参投|追投|加注|投资
 
 #: Digits and numerals: a token jieba tags a numeral without any of them is a name's character (元).
 _NUMBER_CHARS = re.compile(r"[\d零〇一二两三四五六七八九十百千万萬亿億]")
+#: Words before 控股 that make it a verb ("全资控股").
+_HOLDING_VERB_BEFORE = re.compile(r"(?:全资|独资|绝对|相对|实际|间接|直接)$")
+#: "市属", "省属", "区属": owned by which level of government, a description before a kind of fund.
+_OWNED_BY_LEVEL = re.compile(r"[省市区县]属")
 #: What follows 控股 when it is a stake and not the end of a name ("控股子公司", "控股股东").
 _HOLDING_NOT_NAME = re.compile(r"子公司|孙公司|股东|权|地位|比例|的")
 #: Conjunctions jieba finds inside coined names ("臻和", "联与").
@@ -226,7 +230,7 @@ _KIND_NOUNS = frozenset(
     [
         "企业", "公司", "厂商", "创企", "独角兽", "龙头", "新势力", "车企", "药企", "芯片商", "制造商", "供应商",
         "开发商", "运营商", "服务商", "代工厂", "晶圆厂", "整车厂", "设备商", "材料商", "电池厂", "初创企业",
-        "初创公司", "创业公司",
+        "初创公司", "创业公司", "国企", "央企", "国资平台", "投资平台",
     ]
 )
 
@@ -440,8 +444,31 @@ def reads_as_phrase(words: str) -> bool:
     )
 
 
+def layout_gaps(nt: NormText) -> list[int]:
+    """Positions of the normalised text where the original had a space between two Chinese characters
+    (normalisation joins them; a headline's gap separates phrases: "入股零跑 地方资本"), in order."""
+    out = []
+    offsets, original, text = nt.offsets, nt.original, nt.text
+    for i in range(1, min(len(offsets), len(text))):
+        if offsets[i] - offsets[i - 1] > 1 and is_cjk(text[i - 1]) and is_cjk(text[i]):
+            between = original[offsets[i - 1] + 1 : offsets[i]]
+            if between.isspace():
+                out.append(i)
+    return out
+
+
+def _after_layout_gap(gaps: frozenset[int], left: int, s0: int) -> int:
+    """The start of a name after the last layout gap in (left, s0), else `left`."""
+    inside = [g for g in gaps if left < g < s0]
+    return max(inside) if inside else left
+
+
 def _zh_suffix_occurrences(
-    nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]], spans: list[tuple[int, int]] | None = None
+    nt: NormText,
+    gaz: list[Occurrence],
+    dropped: list[tuple[str, str]],
+    spans: list[tuple[int, int]] | None = None,
+    gaps: frozenset[int] = frozenset(),
 ) -> list[Occurrence]:
     text = nt.text
     gaz_ends: dict[int, int] = {}
@@ -467,8 +494,11 @@ def _zh_suffix_occurrences(
             continue
         if text.endswith(("有限公司", "有限责任公司"), 0, s0):
             continue  # "X有限公司投资": a company's legal form ends its name
-        if suffix == "控股" and _HOLDING_NOT_NAME.match(text, s1):
-            continue  # "拓荆科技控股子公司": the company's controlling stake, not a name ending in 控股
+        if suffix == "控股" and (
+            _HOLDING_NOT_NAME.match(text, s1) or _HOLDING_VERB_BEFORE.search(text, max(0, s0 - 2), s0)
+        ):
+            # "拓荆科技控股子公司", "由市国资委全资控股": a controlling stake, not a name ending in 控股
+            continue
         left, known_head = _left_boundary(text, s0, s1, gaz_ends)
         if not known_head:
             # "林澈曾任星岩科技": the name starts after the verb, also when jieba cut the verb in two
@@ -477,6 +507,8 @@ def _zh_suffix_occurrences(
             if verbs:
                 left = verbs[-1].end()
             left = _skip_glued_char(text, left, s0)
+        left = _after_layout_gap(gaps, left, s0)
+        known_head = known_head and left in gaz_by_start
         if suffix in vocab.LEGAL_FORMS_ZH:
             left = _platform_start(text, left, s0, s1)
             if not known_head:
@@ -487,6 +519,11 @@ def _zh_suffix_occurrences(
             continue
         name = text[left:s1]
         prefix = text[left:s0]
+        level = _OWNED_BY_LEVEL.search(prefix)
+        if level and prefix[level.end() :] in ("", "国有", "国资", "国有资本", "国有资本投资"):
+            # "杭州市属国有资本投资运营平台": what kind of state capital something is, not its name
+            dropped.append((name, "a description of state capital, not a name"))
+            continue
         if suffix in vocab.ZH_WEAK_SUFFIXES and _RANK_AFTER.match(text, s1) and (
             _ZH_SUFFIX_END.search(prefix) or (known_head and gaz_by_start[left].end < s0)
         ):
@@ -582,6 +619,7 @@ def zh_suffix_occurrences(nt: NormText, gaz: list[Occurrence], dropped: list[tup
         by_start.setdefault(o.start, []).append(k)
     memo: dict[tuple, tuple[Occurrence | None, list[tuple[str, str]]]] = {}
     out: list[Occurrence] = []
+    all_gaps = layout_gaps(nt)
     for s0, s1 in _suffix_spans(text):
         if covered_set.covers(s0, s1):
             continue  # the suffix is part of a known name
@@ -593,13 +631,18 @@ def zh_suffix_occurrences(nt: NormText, gaz: list[Occurrence], dropped: list[tup
         base = max(0, min([lo, *(gaz[k].start - _WINDOW_BEFORE_HEAD for k in picked)]))
         stop = min(len(text), s1 + _WINDOW_RIGHT)
         window = text[base:stop]
-        key = (window, s0 - base, s1 - base, tuple(
+        gaps = frozenset(
+            g - base for g in all_gaps[bisect.bisect_right(all_gaps, base) : bisect.bisect_left(all_gaps, s0)]
+        )
+        key = (window, s0 - base, s1 - base, gaps, tuple(
             (gaz[k].start - base, gaz[k].end - base, gaz[k].key, tuple(sorted(gaz[k].types)),
              repr(sorted(gaz[k].attrs.items()))) for k in picked))
         if key not in memo:
             local: list[tuple[str, str]] = []
             shifted = [replace(gaz[k], start=gaz[k].start - base, end=gaz[k].end - base) for k in picked]
-            found = _zh_suffix_occurrences(NormText(window, window, []), shifted, local, [(s0 - base, s1 - base)])
+            found = _zh_suffix_occurrences(
+                NormText(window, window, []), shifted, local, [(s0 - base, s1 - base)], gaps
+            )
             memo[key] = (found[0] if found else None, local)
         found_one, local = memo[key]
         dropped.extend(local)

@@ -82,6 +82,9 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     return None, 0.0
 
 
+#: Words that put a deal before the one the story reports.
+_EARLIER_DEAL = re.compile(r"此前|之前|早前|早在|previously|earlier|in\s+the\s+past", re.IGNORECASE)
+
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
 _OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
 
@@ -138,7 +141,11 @@ def _invest(
             )
         )
         return
-    same_episode = eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3
+    # "此前, Stellantis已斥资…入股": an earlier deal is not the round the story is about
+    earlier = bool(_EARLIER_DEAL.search(view.skel, 0, m.end()))
+    same_episode = (
+        eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3 and not earlier
+    )
     rnd = round_ or _round_in(view.skel) or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
     money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)

@@ -76,7 +76,7 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
 
 def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X是Y的全资子公司", "X为Y旗下投资平台", "X is wholly owned by Y": X OWNED_BY each Y."""
-    whole = re.search(r"全资|全額|独资|100%持有|wholly", m.group(0), re.IGNORECASE)
+    whole = re.search(r"全资|全額|独资|100%(?:持有|控股|拥有)|wholly", m.group(0), re.IGNORECASE)
     share = 1.0 if whole else _share(m)
     children = _orgs_of(eng, view, m.group("child"))
     for parent in _orgs_of(eng, view, m.group("parent")):
@@ -212,8 +212,18 @@ OWNERSHIP_RULES: list[_Rule] = [
     ),
     _Rule(
         "owned-by",
+        # "杭州资本是杭州市属国有资本投资运营平台，由杭州市国资委全资控股": the clause's subject
+        _r(
+            rf"(?P<child>{ORG})[^。;!?{NE}]{{0,30}}?,\s*(?:并)?由\s*(?P<parent>{ORG})\s*"
+            rf"(?:全资|独资|100%)(?:控股|持有|拥有)"
+        ),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
         # "小米汽车由小米集团全资持有", "X由Y持有35%股权"
-        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)持有"),
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)(?:持有|控股|拥有)"),
         _h_owned,
         _OWN_CUE,
     ),
@@ -227,7 +237,10 @@ OWNERSHIP_RULES: list[_Rule] = [
     _Rule(
         "stake",
         # "Y持有X 35%股权", "Y直接持有X约35%的股份"
-        _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计|目前|现)?持有\s*(?P<child>{ORG})\s*(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"),
+        _r(
+            rf"(?P<parent>{ORG})\s*(?:将|已|仍|拟|共|目前|现)?\s*(?:直接|间接|合计|目前|现)?持有\s*(?P<child>{ORG})\s*"
+            rf"(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"
+        ),
         _h_stake,
         _OWN_CUE,
     ),
