@@ -467,3 +467,15 @@ def test_descriptions_and_verbs_of_state_capital_are_not_names(text: str, absent
 
 def test_a_state_company_named_after_what_it_is() -> None:
     assert "StateOwnedFund" in _entities("零跑汽车获得市属国企星澜资本的投资。")["星澜资本"]
+
+
+def test_gulf_funds_in_placings_and_subscriptions() -> None:
+    rels = _story_rels("zh_hant_gulf_funds_placings.txt")
+    assert rels[("INVESTED_IN", "CYVN Holdings", "蔚來汽車")]["amount"] == 1_300_000_000
+    assert rels[("OWNED_BY", "蔚來汽車", "CYVN Holdings")] == {"share": 0.2}
+    assert ("INVESTED_IN", "卡塔爾投資局", "金蝶國際") in rels
+    # the placee is the unit named after its owner
+    assert ("INVESTED_IN", "Hassana Investment", "金蝶國際") in rels
+    assert ("INVESTED_IN", "沙特公共投資基金", "金蝶國際") in rels  # through its unit, as analysts count it
+    # a placing's proceeds are no IPO raise
+    assert not any(rel[0] == "FIGURE_OF" and "ipo_raise" in rel[1] for rel in rels)

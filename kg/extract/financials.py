@@ -108,7 +108,11 @@ _LISTING_DAY = re.compile(r"(?:上市|挂牌)(?:首日|当日|时)|首日|\bat\s
 #: What joins the two ends of a range written with its currency twice ("16.5港元至18.5港元", "between
 #: HK$16.50 and HK$18.50").
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|-|–|~|to)\s*")
-_ROUND_CUE = re.compile(r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round", re.IGNORECASE)
+_ROUND_CUE = re.compile(
+    # a round, or a listed company's placing of new shares: money raised, but not in an IPO
+    r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round|配售|先旧后新|供股|定向增发|\bplacing\b|\bplacement\b",
+    re.IGNORECASE,
+)
 #: Clause breaks a Chinese keyword never reaches across.
 _ZH_BREAK = re.compile(r"[,;:。]")
 

@@ -166,6 +166,8 @@ RULES: list[_Rule] = [
         "funding-investor-list",
         _r(
             rf"(?:投资方|投资人|投资者|投资机构|参投方|出资方|新股东|老股东|投资阵容|参与方|"
+            # the placees of a listed company's placing ("承配人包括A及B")
+            rf"承配人|认购方|认购人|认购者|配售对象|获配售人|"
             # "股东名单中亦包括A、B", "现有股东包括A": a shareholder list names investors
             rf"(?:股东名单|股东阵容|现有股东|股东)(?:中)?(?:亦|也|还)?(?=包括|涵盖|包含))"
             rf"(?:包括|有|为|是|涵盖|包含|:|阵容)?[^。;!?{NE}]{{0,12}}?(?P<inv>{ZL})"
