@@ -479,3 +479,23 @@ def test_gulf_funds_in_placings_and_subscriptions() -> None:
     assert ("INVESTED_IN", "沙特公共投資基金", "金蝶國際") in rels  # through its unit, as analysts count it
     # a placing's proceeds are no IPO raise
     assert not any(rel[0] == "FIGURE_OF" and "ipo_raise" in rel[1] for rel in rels)
+
+
+def test_heads_of_a_products_business_leave_its_maker() -> None:
+    rels = _story_rels("zh_hant_platform_exec_departures.txt")
+    assert rels[("LEFT", "王凱文", "字節跳動")]["title"] == "全球電商業務負責人"
+    assert ("LEFT", "王凱文", "阿里巴巴") in rels
+    assert rels[("LEFT", "李文博", "字節跳動")]["date"] == "2025-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined", "left"),
+    [
+        ("王凯文2020年从阿里巴巴加入字节跳动。", "字节跳动", "阿里巴巴"),
+        ("陈默此前从小米离职后加盟蔚来。", "蔚来", "小米"),
+    ],
+)
+def test_from_one_company_to_another(text: str, joined: str, left: str) -> None:
+    person = text[:3] if text.startswith("王") else text[:2]
+    rels = _rels(text)
+    assert ("HOLDS_POSITION", person, joined) in rels and ("LEFT", person, left) in rels

@@ -96,6 +96,15 @@ def _h_title_chain(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _person_fact(eng, view, per, org.group, titles, _former(m, "pre"), m, "role-apposition", 0.75)
 
 
+def _maker_before(eng: _Engine, view: _View, pos: int, product: int) -> int | None:
+    """The company that makes `product`: one this article says DEVELOPS it, else the company named
+    before the product in its sentence ("字节跳动旗下短视频平台TikTok")."""
+    for rel in eng.out:
+        if rel.type == "DEVELOPS" and rel.target == product:
+            return rel.source
+    return eng.company_before(view, pos)
+
+
 def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """TITLE before PERSON ("星衡智能前CTO陈墨"): the organisation is the one right before the title,
     the topic after "公司"/"其", or the previous one in a chain ("CEO甲、CTO乙")."""
@@ -104,7 +113,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     former = _former(m, "pre")
     before = view.skel[: m.start()]
     adj = re.search(
-        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>{ORG})\s*(?:'s|’s|的)?\s*$", before
+        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*$", before
     )
     org = None
     conf = 0.8
@@ -112,6 +121,13 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         ent = eng.ent(view, adj.group("org"))
         # an exchange has officers too ("港交所CEO陈…"), but only with the title glued to its name
         glued = not before[adj.start("org"):].rstrip().endswith(("的", "'s", "’s"))
+        if ent.root == "Product":
+            # "字节跳动旗下TikTok电商负责人X": a role in a product's business is a role at its maker,
+            # when the sentence names the maker before the product
+            maker = _maker_before(eng, view, adj.start("org"), ent.group)
+            if maker is not None:
+                org, conf = maker, 0.7
+                former = former or _former(adj, "pre0")
         if ent.root == "Organization" and (not ent.is_exchange() or (glued and not adj.group("list"))):
             org = ent.group
             former = former or _former(adj, "pre0")
@@ -306,6 +322,15 @@ def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         return
     per = eng.ent(view, m.group("per")).group
     _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8)
+
+
+def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X 2020年从A加入B": X joined B, and so left A."""
+    _h_joined(eng, view, m)
+    prev = eng.ent(view, m.group("prev"))
+    if prev.root == "Organization" and not prev.is_exchange():
+        per = eng.ent(view, m.group("per")).group
+        _person_fact(eng, view, per, prev.group, [], True, m, "moved-from", 0.7)
 
 
 def _h_succeeded(eng: _Engine, view: _View, m: re.Match[str]) -> None:

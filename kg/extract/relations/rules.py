@@ -58,6 +58,7 @@ from kg.extract.relations.people import (
     _h_founding_date,
     _h_joined,
     _h_left_zh,
+    _h_moved_from,
     _h_person_bracket_title,
     _h_person_desc,
     _h_pronoun_founded,
@@ -755,6 +756,15 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X 2020年从阿里巴巴加入字节跳动": where X came from, and where X went
+            rf"(?P<per>{PER})[^。;!?{NE}]{{0,10}}?(?:从|自)\s*(?P<prev>{ORG})\s*(?:离职后|离开后|出走后)?\s*,?\s*"
+            rf"(?:正式)?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+        ),
+        _h_moved_from,
     ),
     _Rule(
         "joined-verb",
