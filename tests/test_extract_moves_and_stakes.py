@@ -499,3 +499,16 @@ def test_from_one_company_to_another(text: str, joined: str, left: str) -> None:
     person = text[:3] if text.startswith("王") else text[:2]
     rels = _rels(text)
     assert ("HOLDS_POSITION", person, joined) in rels and ("LEFT", person, left) in rels
+
+
+def test_a_listing_and_another_companys_round_in_one_story() -> None:
+    rels = _story_rels("zh_star_biotech_listing_and_round.txt")
+    assert rels[("LISTED_ON", "百济神科", "科创板")]["ticker"] == "688799"
+    # the E round belongs to the company named in its own sentence, led by a fund of 中金资本
+    assert rels[("INVESTED_IN", "中金资本", "臻源基因")]["role"] == "lead"
+    assert ("INVESTED_IN", "启明创投", "臻源基因") in rels
+    assert not any(rel[0] == "INVESTED_IN" and rel[2] == "百济神科" and props.get("round") == "E"
+                   for rel, props in rels.items())
+    # investors over five rounds are not the D round's, which a later clause names (其中D轮…)
+    assert rels[("INVESTED_IN", "礼来亚洲基金", "百济神科")].get("round") is None
+    assert rels[("INVESTED_IN", "国投创新", "百济神科")]["round"] == "D"

@@ -556,6 +556,7 @@ ZH_SUFFIX_TYPES: dict[str, str] = {
     # pharmaceutical makers, hospitals and device makers, power and energy companies ("先声药业",
     # "恒瑞医药", "微创医疗", "蔚然动力", "协鑫能源")
     "药业": "Company",
+    "基因": "Company",
     "制药": "Company",
     "医疗": "Company",
     "动力": "Company",
@@ -639,6 +640,7 @@ ZH_WEAK_SUFFIXES = frozenset(
         "生物",
         "医药",
         "药业",
+        "基因",
         "制药",
         "医疗",
         "动力",

@@ -82,6 +82,15 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     return None, 0.0
 
 
+_PART_OF = re.compile(r"[,;]\s*(?:其中|其后|此后|随后|另外|此外)")
+
+
+def _part_end(skel: str, pos: int) -> int:
+    """Where the clauses about a list at `pos` end: at a later clause about one part of it."""
+    later = _PART_OF.search(skel, pos)
+    return later.start() if later else len(skel)
+
+
 #: Words that put a deal before the one the story reports.
 _EARLIER_DEAL = re.compile(r"此前|之前|早前|早在|previously|earlier|in\s+the\s+past", re.IGNORECASE)
 
@@ -159,7 +168,11 @@ def _invest(
     same_episode = (
         eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3 and not earlier
     )
-    rnd = round_ or _round_in(view.skel) or (eng.ctx.funding_round if same_episode else None)
+    # "投资方包括A、B等，其中D轮由C领投": a round named after 其中 is one of several, not the list's
+    part_end = _part_end(view.skel, m.end())
+    if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
+        same_episode = False  # the round of this sentence belongs to the part after 其中
+    rnd = round_ or _round_in(view.skel[:part_end]) or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
     money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
     if not episode:

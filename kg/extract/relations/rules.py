@@ -93,6 +93,10 @@ _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
 #: A character inside one English sentence that is not a name; a decimal point of an amount
 #: ("$2.2 billion") is not the end of the sentence.
 _EN_NF = rf"(?:[^.;!?{NE}]|(?<=\d)\.(?=\d))"
+#: An unnamed fund of the investor named before it ("由中金资本旗下基金领投"): the investor is who invests.
+_UNNAMED_FUND = (
+    r"(?:(?:旗下|下属)(?:的)?(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金)\s*)?"
+)
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
 _JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
@@ -107,7 +111,7 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-lead",
         _r(
-            rf"(?:由\s*)?(?P<inv>{ZL})\s*(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"
+            rf"(?:由\s*)?(?P<inv>{ZL})\s*{_UNNAMED_FUND}(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"
             # "红杉中国领投星图智能(的A轮)": the company named right after the verb
             rf"(?:(?:了)?\s*(?P<tgt>{ORG})(?=\s*(?:的|[,。;!?]|$)))?"
         ),
