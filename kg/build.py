@@ -378,10 +378,10 @@ def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None
                     pending.append((path, submit(path), True))
             else:
                 while len(pending) < window:
-                    path = next(source, None)
-                    if path is None:
+                    queued = next(source, None)
+                    if queued is None:
                         break
-                    pending.append((path, submit(path), False))
+                    pending.append((queued, submit(queued), False))
             if not pending:
                 finished = True
                 return

@@ -22,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
 from kg.queries import (
@@ -190,11 +191,11 @@ def _co_investors(view: StoreView, id: str) -> Rows:
     for other, company in pairs:
         if other != id and "Investor" in labels.get(other, []):
             shared[other].add(company)
-    names = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
-                              (_ids({*shared, *deals}),)))
+    names: dict[str, Any] = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
+                                              (_ids({*shared, *deals}),)))
     rows = []
     for other, companies in shared.items():
-        listed = sorted(names.get(c) for c in companies)
+        listed = sorted(names.get(c) for c in companies)  # type: ignore[type-var]  # every id has a name
         rows.append({"investor": names.get(other), "investor_id": other, "shared_deals": len(listed),
                      "companies": listed})
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
@@ -229,7 +230,8 @@ def _alumni(view: StoreView, id: str) -> Rows:
 
 def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows:
     depth = min(depth, embedded.MAX_DEPTH_LIMIT)
-    stored, derived = {}, {}
+    stored: dict[str, Relation] = {}
+    derived: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
     for upward, wanted in ((True, up), (False, down)):
         if not wanted:
             continue

@@ -101,21 +101,21 @@ class StoreView:
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
               rounds_of: Iterable[str] = (), ipos_of: Iterable[str] = (),
-              spinoffs: list[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
+              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
         """A subgraph of the view: the entities `nodes` and the ends of `relations`, those relations, the
         FundingRounds and IPOs of the companies `rounds_of` / `ipos_of` (with every edge the view gives
         them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
-        relations = {r.id: r for r in relations}
+        by_id = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
         round_rels = self.relations(f"+type = 'INVESTED_IN' AND target IN {_IDS}", _ids(rounds_of)) if rounds_of else []
         ipo_rels = self.relations(f"+type IN {MILESTONES} AND source IN {_IDS}", _ids(ipos_of)) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
-        ends = {n for r in (*relations.values(), *extra.values()) for n in (r.source, r.target)}
+        ends = {n for r in (*by_id.values(), *extra.values()) for n in (r.source, r.target)}
         ends |= {n for c, p, _props in spinoffs for n in (c, p)}
         graph = nx.MultiDiGraph()
         for entity in self.entities({*nodes, *ends}):
             add_entity(graph, entity, self.ontology)
-        for rel in sorted(relations.values(), key=lambda r: r.id):
+        for rel in sorted(by_id.values(), key=lambda r: r.id):
             add_relation(graph, rel)
         add_funding_rounds(graph, round_rels)
         add_ipos(graph, ipo_rels, self.figures_of({r.source for r in ipo_rels}))

@@ -217,16 +217,16 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
         derivations = list(graph.objects(stmt, PROV.qualifiedDerivation))
         if derivations:
             records = []
-            for node in derivations:
-                rec_props = graph.value(node, KGR.json)
+            for rec in derivations:
+                rec_props = graph.value(rec, KGR.json)
                 records.append({
-                    "article": _one(graph, node, KGR.article) or article_of(graph.value(node, PROV.entity)),
-                    "sentence": _one(graph, node, KGO.sentence), "span_start": _one(graph, node, KGO.span_start),
-                    "span_end": _one(graph, node, KGO.span_end), "method": _one(graph, node, KGO.method) or "",
-                    "confidence": _one(graph, node, KGO.confidence) or 0.0,
-                    "evidence": _one(graph, node, KGO.evidence),
+                    "article": _one(graph, rec, KGR.article) or article_of(graph.value(rec, PROV.entity)),
+                    "sentence": _one(graph, rec, KGO.sentence), "span_start": _one(graph, rec, KGO.span_start),
+                    "span_end": _one(graph, rec, KGO.span_end), "method": _one(graph, rec, KGO.method) or "",
+                    "confidence": _one(graph, rec, KGO.confidence) or 0.0,
+                    "evidence": _one(graph, rec, KGO.evidence),
                     "props": json.loads(str(rec_props)) if rec_props is not None else props,
-                    "order": _order(node),
+                    "order": _order(rec),
                 })
             records.sort(key=lambda r: (r["article"], r["order"]))
         dump.edges[rel_id] = EdgeRec(
@@ -239,15 +239,15 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
     mention_nodes = list(graph.subjects(RDF.type, KGR.Mention))
     if mention_nodes or any(n.recorded for n in dump.nodes.values()):
         rows = []
-        for node in mention_nodes:
-            entity = ids.get(graph.value(node, KGR.entity))
+        for mention in mention_nodes:
+            entity = ids.get(graph.value(mention, KGR.entity))
             if entity is None:
                 continue
-            rows.append(((entity, _one(graph, node, KGR.article), _order(node)), (
-                entity, _one(graph, node, KGR.article), _one(graph, node, KGR.types) or "",
-                _one(graph, node, KGR.surface) or "", _one(graph, node, KGO.sentence),
-                _one(graph, node, KGO.span_start), _one(graph, node, KGO.span_end),
-                _one(graph, node, KGO.method) or "", _one(graph, node, KGO.confidence) or 0.0)))
+            rows.append(((entity, _one(graph, mention, KGR.article), _order(mention)), (
+                entity, _one(graph, mention, KGR.article), _one(graph, mention, KGR.types) or "",
+                _one(graph, mention, KGR.surface) or "", _one(graph, mention, KGO.sentence),
+                _one(graph, mention, KGO.span_start), _one(graph, mention, KGO.span_end),
+                _one(graph, mention, KGO.method) or "", _one(graph, mention, KGO.confidence) or 0.0)))
         dump.mentions = [row for _k, row in sorted(rows, key=lambda r: r[0])]
         dump.aliases = sorted(
             (ids[graph.value(node, KGR.entity)], _one(graph, node, KGR.alias), _one(graph, node, KGR.article))
@@ -362,8 +362,8 @@ def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> Im
             for e in dump.edges.values():
                 node = dump.nodes.get(e.source)
                 if e.type == "MENTIONED_IN" and e.id in derived_edges and node is not None:
-                    types = ",".join(ontology.most_specific(node.labels))
-                    mentions.append((e.source, e.target.removeprefix(ARTICLE_PREFIX), types, node.name,
+                    joined = ",".join(ontology.most_specific(node.labels))
+                    mentions.append((e.source, e.target.removeprefix(ARTICLE_PREFIX), joined, node.name,
                                      e.props.get("sentence"), e.props.get("span_start"), e.props.get("span_end"),
                                      "import", 1.0))
         first_article: dict[str, str] = {}
