@@ -121,9 +121,7 @@ def _unexpected(stage: str, exc: BaseException) -> str:
 
 def _rollback(store: Store) -> None:
     """Leave no transaction open after a failure (the store's own context already rolled back)."""
-    conn = store.connection
-    if conn.in_transaction:
-        conn.rollback()
+    store.rollback()
 
 
 def check_article_date(article_date: str | None) -> None:
