@@ -78,7 +78,7 @@ class ImportReport:
 def _derived(dump: Dump) -> tuple[set[str], set[str]]:
     """(node ids, edge ids) that `kg.graph.to_networkx` derives from the stored facts.
 
-    With records, everything without one; otherwise recognised by the ids `kg.graph` and `kg.lineage`
+    With records, everything without one; otherwise recognised by the ids `kg.graph` and `kg.spinoffs`
     give what they derive.
     """
     if dump.has_records:

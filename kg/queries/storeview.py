@@ -5,7 +5,7 @@ can look at a dozen edges. A named query only ever looks near its entities, so `
 just those rows with indexed SQL and builds a small `MultiDiGraph` holding exactly the nodes and edges
 the full view would hold there, with the same attributes (`kg.graph.add_entity`/`add_relation`), the
 derived FundingRound and IPO nodes (`add_funding_rounds`/`add_ipos` on every relation they are derived
-from) and the derived SPUN_OFF_FROM edges (`kg.lineage.derive_spinoffs` on every fact they depend on).
+from) and the derived SPUN_OFF_FROM edges (`kg.spinoffs.derive_spinoffs` on every fact they depend on).
 The embedded twins then run unchanged on that small graph, which is what keeps the answers equal.
 
 Articles (and MENTIONED_IN) are never built: no named query reads them.
@@ -21,10 +21,10 @@ from typing import Any
 import networkx as nx
 
 from kg.graph import add_entity, add_funding_rounds, add_ipos, add_relation
-from kg.lineage import derive_spinoffs
 from kg.model import Entity, Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
+from kg.spinoffs import derive_spinoffs
 from kg.storage.views import Ends
 from kg.store import Store
 
