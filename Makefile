@@ -42,6 +42,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check kg tests scripts
+	$(BIN)/mypy
 
 test: $(STAMP) lint browser
 	$(BIN)/python -m pytest

@@ -121,9 +121,7 @@ def _unexpected(stage: str, exc: BaseException) -> str:
 
 def _rollback(store: Store) -> None:
     """Leave no transaction open after a failure (the store's own context already rolled back)."""
-    conn = store.connection
-    if conn.in_transaction:
-        conn.rollback()
+    store.rollback()
 
 
 def check_article_date(article_date: str | None) -> None:
@@ -378,10 +376,10 @@ def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None
                     pending.append((path, submit(path), True))
             else:
                 while len(pending) < window:
-                    path = next(source, None)
-                    if path is None:
+                    queued = next(source, None)
+                    if queued is None:
                         break
-                    pending.append((path, submit(path), False))
+                    pending.append((queued, submit(queued), False))
             if not pending:
                 finished = True
                 return

@@ -104,7 +104,7 @@ def _store(path: Path | None, *, create: bool = False) -> Iterator[Any]:
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
-    from kg.render import render_rows
+    from kg.row_formats import render_rows
 
     typer.echo(render_rows(rows, fmt.value))
 

@@ -4,7 +4,7 @@ Building every projection from this one function is what makes "`kg load` writes
 node-link export" true by construction. The view adds what the store derives rather than stores:
 Article nodes with MENTIONED_IN edges (provenance as graph), FundingRound / IPO event nodes
 gathered from the INVESTED_IN and IPO-milestone edges, and SPUN_OFF_FROM edges derived from founders'
-careers (`kg.lineage`).
+careers (`kg.spinoffs`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import Any
 import networkx as nx
 
 from kg.ipo_terms import ipo_term_props
-from kg.lineage import add_derived_spinoffs
 from kg.model import Entity, Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
+from kg.spinoffs import add_derived_spinoffs
 from kg.store import Store
 
 ARTICLE_PREFIX = "article:"

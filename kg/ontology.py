@@ -268,8 +268,8 @@ def _check_consistency(onto: Ontology) -> None:
         for p in c.allowed_properties:
             onto.prop(p)
     for r in onto.relations.values():
-        for c in r.domain | r.range:
-            onto.cls(c)
+        for end in r.domain | r.range:
+            onto.cls(end)
         for p in r.allowed_properties:
             onto.prop(p)
 

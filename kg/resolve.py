@@ -108,11 +108,7 @@ def affiliations(extraction: Extraction) -> dict[str, set[str]]:
 
 
 def _store_affiliations(store: Store, person_id: str) -> set[str]:
-    rows = store.connection.execute(
-        f"SELECT DISTINCT target FROM relations WHERE source = ? AND type IN ({','.join('?' * len(PERSON_TIES))})",
-        (person_id, *PERSON_TIES),
-    )
-    return {r[0] for r in rows}
+    return store.relation_targets(person_id, PERSON_TIES)
 
 
 def _resolve_person_id(
@@ -250,26 +246,20 @@ class _Record:
     mentions: int
 
 
-def person_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
+def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
     """Every unkeyed person who shares a name, directly or through others, with one of `seeds`."""
-    return sorted(_name_pool(conn, seeds, ("Person",)))
+    return sorted(_name_pool(store, conn, seeds, ("Person",)))
 
 
-def _records(conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
+def _records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
     out: dict[tuple[str, str], _Record] = {}
     for entity_id in pool:
-        for article_id, n in conn.execute(
-            "SELECT article_id, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id", (entity_id,)
-        ):
+        for article_id, n in store.mention_counts_by_article(conn, entity_id):
             out[(article_id, entity_id)] = _Record(article_id, entity_id, set(), set(), n)
-        for article_id, norm in conn.execute("SELECT article_id, norm FROM aliases WHERE entity_id = ?", (entity_id,)):
+        for article_id, norm in store.alias_norms_by_article(conn, entity_id):
             if (article_id, entity_id) in out:
                 out[(article_id, entity_id)].norms.add(norm)
-        for article_id, target in conn.execute(
-            "SELECT s.article_id, r.target FROM relations r JOIN relation_sources s ON s.relation_id = r.id"
-            f" WHERE r.source = ? AND r.type IN ({','.join('?' * len(PERSON_TIES))})",
-            (entity_id, *PERSON_TIES),
-        ):
+        for article_id, target in store.tie_targets_by_article(conn, entity_id, PERSON_TIES):
             if (article_id, entity_id) in out:
                 out[(article_id, entity_id)].orgs.add(target)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
@@ -302,7 +292,7 @@ def _clusters(records: list[_Record]) -> list[list[_Record]]:
     return list(groups.values())
 
 
-def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
+def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]) -> str:
     """The name a person goes by: of the full names (not a surname inside another name), the one
     most articles use (ties: most mentions, then the first in order), spelt as most mentions spell
     it (ties: the simplified, then the first spelling)."""
@@ -312,16 +302,11 @@ def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
     for rec in cluster:
         for norm in rec.norms:
             articles[norm] += 1
-        for surface, n in conn.execute(
-            "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? AND article_id = ? GROUP BY surface",
-            (rec.entity_id, rec.article_id),
-        ):
+        for surface, n in store.surface_counts(conn, rec.entity_id, rec.article_id):
             if normalize_name(surface) in rec.norms:
                 counts[normalize_name(surface)] += n
                 spellings[surface] += n
-        for (alias,) in conn.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? AND article_id = ?", (rec.entity_id, rec.article_id)
-        ):
+        for alias in store.aliases_in_article(conn, rec.entity_id, rec.article_id):
             spellings[alias] += 0
     # never a surname or given name alone beside the full name (as within an article)
     full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
@@ -330,11 +315,11 @@ def _cluster_name(conn: sqlite3.Connection, cluster: list[_Record]) -> str:
                key=lambda s: (-spellings[s], to_simplified(s) != s, s))
 
 
-def _cluster_ids(conn: sqlite3.Connection, clusters: list[list[_Record]]) -> list[tuple[str, str]]:
+def _cluster_ids(store: Store, conn: sqlite3.Connection, clusters: list[list[_Record]]) -> list[tuple[str, str]]:
     """(id, name) per cluster. A name only one person of the pool goes by is the id (`person:林向东`);
     namesakes are told apart by a hash of their smallest organisation id (then of their first
     article, for namesakes with the same one), all of it content, none of it arrival order."""
-    named = [(_cluster_name(conn, c), c) for c in clusters]
+    named = [(_cluster_name(store, conn, c), c) for c in clusters]
     by_base: dict[str, list[int]] = {}
     for i, (name, _c) in enumerate(named):
         by_base.setdefault(f"{id_prefix('Person')}:{slug(name)}", []).append(i)
@@ -356,19 +341,19 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
     """Make the people around `person_ids` a function of content alone, inside the caller's
     transaction: re-cluster every record of the same-name pool and move records, aliases and the
     facts they state to the ids their clusters get now (renaming facts whose endpoint moved)."""
-    pool = person_pool(conn, person_ids)
+    pool = person_pool(store, conn, person_ids)
     if not pool:
         return
-    records = _records(conn, pool)
+    records = _records(store, conn, pool)
     clusters = _clusters(records)
     target: dict[tuple[str, str], tuple[str, str]] = {}
-    for cluster, (new_id, name) in zip(clusters, _cluster_ids(conn, clusters), strict=True):
+    for cluster, (new_id, name) in zip(clusters, _cluster_ids(store, conn, clusters), strict=True):
         for rec in cluster:
             target[(rec.article_id, rec.entity_id)] = (new_id, name)
     touched_ent = set(pool)
     _move_records(store, conn, target, touched_ent)
     for (_article_id, _old), (new_id, name) in target.items():
-        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, new_id))
+        store.set_entity_name(conn, new_id, name)
 
 
 def _move_records(
@@ -387,31 +372,19 @@ def _move_records(
         if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
             ensured.add(new_id)
             touched_ent.add(new_id)
-            if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
-                conn.execute(
-                    "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
-                    " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, old_id))
-            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
+            store.copy_entity(conn, new_id, name, old_id)
+            store.rename_entity(conn, new_id, name)
         if new_id == old_id:
             continue
         moved.update((old_id, new_id))
-        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
-                     (new_id, old_id, article_id))
-        conn.execute("UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
-                     (new_id, old_id, article_id))
-        conn.execute("DELETE FROM aliases WHERE entity_id = ? AND article_id = ?", (old_id, article_id))
-        rows = conn.execute(
-            "SELECT s.rowid, r.id, r.type, r.source, r.target, s.props FROM relation_sources s"
-            " JOIN relations r ON r.id = s.relation_id WHERE s.article_id = ? AND (r.source = ? OR r.target = ?)",
-            (article_id, old_id, old_id),
-        ).fetchall()
+        store.move_article_records(conn, old_id, new_id, article_id)
+        rows = store.article_sources_touching(conn, article_id, old_id)
         for rowid, rel_id, rel_type, source, dest, props in rows:
             source = new_id if source == old_id else source
             dest = new_id if dest == old_id else dest
             new_rel = relation_id(rel_type, source, dest, json.loads(props))
-            conn.execute("INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
-                         (new_rel, rel_type, source, dest))
-            conn.execute("UPDATE relation_sources SET relation_id = ? WHERE rowid = ?", (new_rel, rowid))
+            store.insert_relation_stub(conn, new_rel, rel_type, source, dest)
+            store.repoint_relation_source(conn, rowid, new_rel)
             touched_rel.update((rel_id, new_rel))
     store.refresh_relations(conn, touched_rel)
     store.refresh_entities(conn, touched_ent)
@@ -438,7 +411,8 @@ class _NameRecord:
     surfaces: Counter[str] = field(default_factory=Counter)
 
 
-def _name_pool(conn: sqlite3.Connection, seeds: Iterable[str], roots: tuple[str, ...]) -> dict[str, str]:
+def _name_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str],
+               roots: tuple[str, ...]) -> dict[str, str]:
     """Every unkeyed entity of one of `roots` that shares a name, directly or through others, with
     one of `seeds`, with its root: who may regroup when an article adds or removes a name."""
     pool: dict[str, str] = {}
@@ -447,42 +421,34 @@ def _name_pool(conn: sqlite3.Connection, seeds: Iterable[str], roots: tuple[str,
         entity_id = todo.pop()
         if entity_id in pool:
             continue
-        row = conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        row = store.entity_root_and_key(conn, entity_id)
         if row is None or row[0] not in roots or row[1] is not None:
             continue
         pool[entity_id] = row[0]
-        for (norm,) in conn.execute("SELECT DISTINCT norm FROM aliases WHERE entity_id = ?", (entity_id,)).fetchall():
-            todo += [r[0] for r in conn.execute(
-                "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-                " WHERE a.norm = ? AND e.root = ? AND e.gazetteer_key IS NULL", (norm, row[0]))
-                if r[0] not in pool]
+        for norm in store.alias_norms(conn, entity_id):
+            todo += [other for other in store.unkeyed_entities_by_alias(conn, norm, row[0]) if other not in pool]
     return pool
 
 
-def entity_pool(conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, list[str]]:
+def entity_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) -> dict[str, list[str]]:
     """Per clustered root, every unkeyed entity that shares a name, directly or through others, with
     one of `seeds`. Each entity is already one cluster, so this is the clusters an article touches,
     not the store: the cost is that of the entities it names."""
-    pool = _name_pool(conn, seeds, CLUSTERED_ROOTS)
+    pool = _name_pool(store, conn, seeds, CLUSTERED_ROOTS)
     out: dict[str, list[str]] = {}
     for entity_id, root in sorted(pool.items()):
         out.setdefault(root, []).append(entity_id)
     return out
 
 
-def _name_records(conn: sqlite3.Connection, pool: list[str]) -> list[_NameRecord]:
+def _name_records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_NameRecord]:
     """The records of `pool`, two queries per entity (not per record: a firm may have thousands)."""
     out: dict[tuple[str, str], _NameRecord] = {}
     for entity_id in pool:
-        for article_id, surface, n in conn.execute(
-            "SELECT article_id, surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id, surface",
-            (entity_id,),
-        ):
+        for article_id, surface, n in store.surface_counts_by_article(conn, entity_id):
             rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
             rec.surfaces[surface] += n
-        for article_id, alias, norm in conn.execute(
-            "SELECT article_id, alias, norm FROM aliases WHERE entity_id = ?", (entity_id,)
-        ):
+        for article_id, alias, norm in store.alias_rows(conn, entity_id):
             if (article_id, entity_id) in out:
                 out[(article_id, entity_id)].norms.add(norm)
                 out[(article_id, entity_id)].aliases.add(alias)
@@ -527,14 +493,14 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
     facts there. Gazetteer entities are anchors and never move. Returns the ids of the people tied
     (FOUNDED, HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may hang on it."""
     moved: set[str] = set()
-    for root, pool in entity_pool(conn, entity_ids).items():
-        records = _name_records(conn, pool)
+    for root, pool in entity_pool(store, conn, entity_ids).items():
+        records = _name_records(store, conn, pool)
         clusters = _name_clusters(records)
         names: list[str] = []
         for cluster in clusters:
             name = _org_cluster_name(cluster)
             if name is None:  # no alias at all: keep what the entity is called now
-                name = conn.execute("SELECT name FROM entities WHERE id = ?", (cluster[0].entity_id,)).fetchone()[0]
+                name = store.entity_name(conn, cluster[0].entity_id)
             names.append(name)
         by_base: dict[str, list[int]] = {}
         for i, name in enumerate(names):
@@ -549,8 +515,7 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
                 new_id = f"{base}-{short_hash(*norms, length=8)}" if clash else base
                 merged: dict = {}
                 for old in sorted({rec.entity_id for rec in clusters[i]}):
-                    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (old,)).fetchone()
-                    for key, value in json.loads(row[0]).items():
+                    for key, value in json.loads(store.entity_attrs_json(conn, old)).items():
                         merged.setdefault(key, value)
                 attrs[new_id] = merged
                 for rec in clusters[i]:
@@ -559,12 +524,9 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
         moved |= _move_records(store, conn, target, touched)
         for new_id, merged in attrs.items():
             dumped = json.dumps(merged, ensure_ascii=False, sort_keys=True)
-            conn.execute("UPDATE entities SET attrs = ? WHERE id = ? AND attrs != ?", (dumped, new_id, dumped))
+            store.replace_entity_attrs(conn, new_id, dumped)
         for new_id, name in {new_id: name for new_id, name in target.values()}.items():
-            conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, new_id, name))
+            store.rename_entity(conn, new_id, name)
     if not moved:
         return set()
-    marks = ",".join("?" * len(moved))
-    return {r[0] for r in conn.execute(
-        f"SELECT DISTINCT source FROM relations WHERE target IN ({marks})"
-        f" AND type IN ({','.join('?' * len(PERSON_TIES))})", (*sorted(moved), *PERSON_TIES))}
+    return store.sources_of_relations_into(conn, sorted(moved), PERSON_TIES)

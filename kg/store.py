@@ -24,6 +24,9 @@ from typing import Any
 from kg.errors import StoreError
 from kg.model import Article, Entity, Relation, Source
 from kg.names import normalize_name, to_simplified
+from kg.storage.records import RecordStatements
+from kg.storage.resolution import ResolutionStatements
+from kg.storage.views import ViewStatements
 
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
@@ -107,8 +110,11 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class Store:
-    """A graph of record on an open SQLite connection. Use `open_store` to get one."""
+class Store(RecordStatements, ResolutionStatements, ViewStatements):
+    """A graph of record on an open SQLite connection. Use `open_store` to get one.
+
+    The statements over whole tables (export, import), those of entity resolution and the partial
+    views of the named queries come from `kg.storage`."""
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
@@ -144,6 +150,11 @@ class Store:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Undo the transaction left open, if any (`transaction` itself rolls back what fails inside it)."""
+        if self.connection.in_transaction:
+            self.connection.rollback()
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -303,8 +314,8 @@ class Store:
                 "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
             from kg.resolve import entity_pool, person_pool, recluster_entities, recluster_people
 
-            namesakes = person_pool(conn, touched_ent)  # the article may have been what joined them
-            firms = [e for pool in entity_pool(conn, touched_ent).values() for e in pool]  # and these
+            namesakes = person_pool(self, conn, touched_ent)  # the article may have been what joined them
+            firms = [e for pool in entity_pool(self, conn, touched_ent).values() for e in pool]  # and these
             conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))

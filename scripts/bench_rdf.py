@@ -28,10 +28,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from kg.dump import Dump, EdgeRec, NodeRec  # noqa: E402
 from kg.graph import to_networkx  # noqa: E402
 from kg.ontology import load_ontology  # noqa: E402
 from kg.rdf import RDF_FORMATS, flatten, to_rdf, write_dump, write_rdf, write_streaming  # noqa: E402
-from kg.rdf.importer import Dump, EdgeRec, NodeRec  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 ROUNDS = ["Angel", "A", "B", "C", "D"]

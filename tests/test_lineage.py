@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kg.lineage import add_derived_spinoffs, derive_spinoffs
+from kg.spinoffs import add_derived_spinoffs, derive_spinoffs
 
 
 def company(g: nx.MultiDiGraph, node: str, *extra: str) -> None:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from kg.render import render_rows
+from kg.row_formats import render_rows
 
 ROWS = [{"investor": "上海国投", "amount": 300000000, "companies": ["星衡", "极光"]},
         {"investor": "Hillhouse, \"HH\"", "amount": None, "companies": []}]
@@ -29,7 +29,7 @@ def test_table_aligns_wide_characters() -> None:
     lines = render_rows(ROWS, "table").splitlines()
     assert lines[0].startswith("investor")
     # the amount column starts at the same display column on every line
-    from kg.render import _width
+    from kg.row_formats import _width
     starts = {_width(line[: line.index(str(v))]) for line, v in ((lines[2], 300000000),)}
     header_start = _width(lines[0][: lines[0].index("amount")])
     assert starts == {header_start}

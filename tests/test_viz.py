@@ -37,7 +37,7 @@ def graph() -> nx.MultiDiGraph:
     tie(g, "顾言川", "org:b", "LEFT", "2025")
     tie(g, "顾言川", "org:c", "FOUNDED", "2025-09")
     g.add_edge("org:fund", "org:b", key="inv", type="INVESTED_IN", sources=["a1"], round="A")
-    from kg.lineage import add_derived_spinoffs
+    from kg.spinoffs import add_derived_spinoffs
 
     add_derived_spinoffs(g)
     return g

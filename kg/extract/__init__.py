@@ -382,7 +382,7 @@ def _pack(
         key = keys[g]
         entry = gaz.get(key) if key else None
         if entry is not None:
-            preferred = entry.preferred
+            preferred: str | None = entry.preferred
             known = list(entry.names)
         else:
             best = _preferred(counts, root_of(entity_types) == "Person")

@@ -212,7 +212,7 @@ def find_figures(text: str, sentences: Sequence[Sentence], published: str | None
                 own = periods[-1][2] if periods else None  # the sentence, else the article date
                 earlier = [p for _s, _e, p in find_periods(body[:window_start], published) if p.label[:1].isdigit()]
                 if own is not None:
-                    period = own.label if own.label[:1].isdigit() else own.end
+                    period: str | None = own.label if own.label[:1].isdigit() else own.end
                 else:
                     period = earlier[-1].label if earlier else published
             else:

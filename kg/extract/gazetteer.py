@@ -144,7 +144,7 @@ class Gazetteer:
 
     def _shorter(self, text: str, folded: str, start: int, longest: int) -> int | None:
         """The longest valid name starting at `start` shorter than `longest` (trie walk), if any."""
-        node = self._trie
+        node: Any = self._trie  # a trie level (dict), then None past its leaves
         best: int | None = None
         for i in range(start, longest - 1):
             node = node.get(folded[i])

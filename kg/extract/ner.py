@@ -255,7 +255,7 @@ class NerConfig:
         """(start, end, types, attrs) the policy lets through, over `text` (`strict`: override the
         policy's shape filter; boundaries are corrected with every span)."""
         strict = self.strict if strict is None else strict
-        out = []
+        out: list[tuple[int, int, set[str], dict[str, Any]]] = []
         for s, e, kind in ner_spans(text, self.tagger):
             name = text[s:e]
             if not _HAN_ANY.search(name):

@@ -139,7 +139,7 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def _best_guess(data: bytes, codecs: tuple[str, ...]) -> str | None:
     """The decode (among `codecs`) that reads best as Chinese or English text, or None."""
-    candidates: list[tuple[float, int, str]] = []
+    candidates: list[tuple[float, float, int, str]] = []
     for rank, codec in enumerate(codecs):
         try:
             text = data.decode(codec).replace("\r\n", "\n").replace("\r", "\n")
@@ -163,6 +163,7 @@ def decode_bytes(data: bytes) -> str:
     """
     if not data.strip():
         raise DecodeError("empty file")
+    text: str | None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             text = data.decode("utf-16")

@@ -277,7 +277,7 @@ def list_input_files(paths: Iterable[Path]) -> list[Path]:
         if not path.is_dir():
             out.append(path)
             continue
-        found = []
+        found: list[Path] = []
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found.extend(Path(root, name) for name in files)

@@ -623,7 +623,7 @@ def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology:
         else:
             query = node_query(root, extra, stale)
         for chunk in _chunks(rows, batch_size):
-            data = chunk if keys is None else [[row.get(k) for k in keys] for row in chunk]
+            data: list[Any] = chunk if keys is None else [[row.get(k) for k in keys] for row in chunk]
             yield _Step(query, {**params, "rows": data}, len(chunk), apply)
     for chunk in _chunks(small, batch_size):
         yield _Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply)
@@ -652,12 +652,12 @@ def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology
             query = relationship_query(rel_type, src_root, dst_root)
 
         for chunk in _chunks(rows, batch_size):
-            data = chunk if keys is None else [[row["source"], row["target"], *[row["props"].get(k) for k in keys]]
-                                               for row in chunk]
+            data: list[Any] = chunk if keys is None else [
+                [row["source"], row["target"], *[row["props"].get(k) for k in keys]] for row in chunk]
             yield _Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
-    for (src_root, dst_root), rows in sorted(small.items()):
+    for (src_root, dst_root), packed in sorted(small.items()):
         query = relationship_create_any_query(src_root, dst_root)
-        for chunk in _chunks(rows, batch_size):
+        for chunk in _chunks(packed, batch_size):
             yield _Step(query, {"rows": chunk}, len(chunk), _checked(apply, f"{src_root}->{dst_root}", len(chunk)))
 
 

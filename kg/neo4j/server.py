@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
@@ -511,7 +512,7 @@ def _write_state(home: Path, info: ServerInfo) -> None:
     tmp.replace(_state_path(home))
 
 
-def _read_state(home: Path) -> dict[str, object] | None:
+def _read_state(home: Path) -> dict[str, Any] | None:
     try:
         state = json.loads(_state_path(home).read_text(encoding="utf-8"))
     except FileNotFoundError:

@@ -61,6 +61,9 @@ def span(cell: dict[str, Any]) -> tuple[float, float]:
     `precision` (comma-joined) and `as_written` (the raw texts)."""
     raws = list(cell.get("as_written") or [])
     precision = str(cell.get("precision") or "")
+    amount: Any
+    low: Any
+    high: Any
     amount, low, high = cell.get("amount"), cell.get("low"), cell.get("high")
     if "lower_bound" in precision and (low is not None or amount is not None):
         return float(low if low is not None else amount), math.inf

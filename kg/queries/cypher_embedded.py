@@ -169,7 +169,8 @@ def _lex(query: str) -> list[_Piece]:
 
 def _read_string(query: str, start: int) -> tuple[str, int]:
     """A Cypher string literal (either quote) from `start`: its value and the index after it."""
-    quote, out, i = query[start], [], start + 1
+    out: list[str] = []
+    quote, i = query[start], start + 1
     while i < len(query):
         c = query[i]
         if c == quote:
@@ -475,7 +476,7 @@ def _span(node: Tree | Token) -> tuple[int, int]:
 
 def _var_length_names(tree: Tree) -> set[str]:
     """Relationship variables with `*` hops: Neo4j returns a list of relationships for those."""
-    names = set()
+    names: set[str] = set()
     for edge in tree.find_data("edge_match"):
         tokens = [t for t in edge.scan_values(lambda v: isinstance(v, Token))]
         if any(t.type in ("MIN_HOP", "MAX_HOP") for t in tokens):
@@ -549,7 +550,8 @@ def run_cypher_embedded(graph: nx.MultiDiGraph, query: str, params: dict[str, An
     return _transpose((name for name, _ in columns), values)
 
 
-_RANKS = ((dict, 0), (list, 3), (tuple, 3), (str, 6), (bool, 7), (int, 8), (float, 8))
+_RANKS: tuple[tuple[type[Any], int], ...] = (
+    (dict, 0), (list, 3), (tuple, 3), (str, 6), (bool, 7), (int, 8), (float, 8))
 
 
 def _order_key(value: Any) -> tuple[Any, ...]:
@@ -573,19 +575,23 @@ def _order_key(value: Any) -> tuple[Any, ...]:
     return (5, str(value))
 
 
+def _order_key_at(column: list[Any], index: int) -> tuple[Any, ...]:
+    return _order_key(column[index])
+
+
 def _sorting_executor(executor: Any) -> Any:
     """grand-cypher 1.2 sorts with `inf` standing for null, which fails on a string column with gaps;
     the executor keeps its behaviour but sorts with `_order_key`."""
     from grandcypher import GrandCypherExecutor
 
-    class _Executor(GrandCypherExecutor):  # type: ignore[misc]
+    class _Executor(GrandCypherExecutor):
         def _apply_order_by(self, results: dict[Any, list[Any]]) -> dict[Any, list[Any]]:
             if not self._order_by or not results:
                 return results
             indices = list(range(len(next(iter(results.values())))))
             for field_name, direction in reversed(self._order_by):  # last key first: stable sorts compose
                 column = results[self._entity2alias.get(field_name, field_name)]
-                indices.sort(key=lambda i, c=column: _order_key(c[i]), reverse=direction == "DESC")
+                indices.sort(key=functools.partial(_order_key_at, column), reverse=direction == "DESC")
             return {key: [values[i] for i in indices] for key, values in results.items()}
 
     executor.__class__ = _Executor

@@ -184,7 +184,7 @@ def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[dict[str
             text = str(names[0])
             for (rel_type, forward), name in zip(combo, names[1:], strict=True):
                 text += (f" -[{rel_type}]-> " if forward else f" <-[{rel_type}]- ") + str(name)
-            row = {"hops": len(nodes) - 1, "path": text, "nodes": names, "node_ids": list(nodes),
+            row: dict[str, Any] = {"hops": len(nodes) - 1, "path": text, "nodes": names, "node_ids": list(nodes),
                    "relationships": [rel_type for rel_type, _f in combo]}
             rows[(tuple(nodes), tuple(row["relationships"]), text)] = row
     return [rows[key] for key in sorted(rows)]
@@ -307,7 +307,8 @@ def alumni(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
         titles = sorted({t["title"] for t in ties if t["type"] in ("LEFT", "HOLDS_POSITION")
                          and t.get("title") is not None})
         left_dates = sorted(t["date"] for t in ties if t["type"] == "LEFT" and t.get("date") is not None)
-        founded = [(target, data) for _s, target, data in _out(graph, person, "FOUNDED")
+        founded: list[tuple[str | None, dict[str, Any]]] = [
+            (target, data) for _s, target, data in _out(graph, person, "FOUNDED")
                    if target != id and _has(graph, target, "Organization")]
         if not founded and "LEFT" not in types:
             continue

@@ -13,6 +13,7 @@ on Neo4j) and the same `exposure` turns them into the answer.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 import networkx as nx
@@ -36,7 +37,7 @@ def raw_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
         base = {"investor_id": investor, "investor": node.get("name"), "investor_labels": list(node.get("labels", [])),
                 "investor_level": node.get("gov_level"), "investor_region": node.get("region"),
                 "round": data.get("round")}
-        paths = raw_paths(graph, investor)
+        paths: Sequence[dict[str, Any] | None] = raw_paths(graph, investor)
         for path in paths or [None]:
             rows.append({**base, "path": path})
     return rows

@@ -1,8 +1,9 @@
 """Named queries answered from the store's indexes: no whole-graph view per process.
 
-Each query reads, with indexed SQL inside one snapshot of the store, the part of the view it looks at
-(`kg.queries.storeview`), and the embedded twin (`kg.queries.embedded`) runs on that part, so the
-rows are those of the whole view by construction; tests/test_query_indexed.py holds both paths to that.
+Each query reads, with indexed SQL inside one snapshot of the store (the statements are `Store`
+methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.storeview`), and the
+embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
+construction; tests/test_query_indexed.py holds both paths to that.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
@@ -22,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
 from kg.queries import (
@@ -35,7 +37,7 @@ from kg.queries import (
     get_query,
     ownership,
 )
-from kg.queries.storeview import _IDS, FACT_TIES, MILESTONES, StoreView, _ids, ipo_id, round_id
+from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
 from kg.store import Store
 
 Rows = list[dict[str, Any]]
@@ -48,8 +50,8 @@ def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontolog
     """Answer a named query from the store (no server, no whole-graph view): the rows `run_embedded`
     gives on `to_networkx(store)`."""
     get_query(name)
-    # Conditions on source or target say `+type`: that keeps SQLite on the source/target indexes
-    # rather than the (unselective) type index.
+    # Conditions on source or target say `+type` (`kg.storage.views`): that keeps SQLite on the
+    # source/target indexes rather than the (unselective) type index.
     view = StoreView(store, ontology, with_sources=name in ("timeline", "financials"))
     with store.snapshot():
         params = _bind(view, name, arguments, options)
@@ -85,13 +87,9 @@ def _add_derived(view: StoreView, graph: nx.MultiDiGraph, companies: Iterable[st
     companies = set(companies)
     if not companies:
         return
-    rounds = {(c, str(r)) for c, r in view.conn.execute(
-        "SELECT target, json_extract(props, '$.round') FROM relations"
-        f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(companies),)) if r}
-    ipos = set(view.conn.execute(
-        f"SELECT source, target FROM relations WHERE +type IN {MILESTONES} AND source IN {_IDS}", (_ids(companies),)))
-    names = dict(view.conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
-                                   (_ids({*companies, *(x for _c, x in ipos)}),)))
+    rounds = {(c, str(r)) for c, r in view.store.round_names(companies) if r}
+    ipos = set(view.store.relation_pairs(MILESTONES, source=companies))
+    names = view.store.entity_names_in({*companies, *(x for _c, x in ipos)})
     for company, round_name in rounds:
         node, text = round_id(company, round_name), f"{names.get(company, company)} {round_name}"
         if keep(node, normalize_name(text)):
@@ -112,9 +110,7 @@ def _orphan_names(view: StoreView) -> dict[str, list[str]]:
     cached = view.store.cached(_ORPHANS_KEY, version)
     if cached is None:
         out: dict[str, list[str]] = defaultdict(list)
-        for entity_id, name in view.conn.execute(
-                "SELECT e.id, e.name FROM entities e WHERE NOT EXISTS"
-                " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.alias = e.name)"):
+        for entity_id, name in view.store.entities_named_without_alias():
             out[normalize_name(name)].append(entity_id)
         cached = json.dumps(out, ensure_ascii=False)
         view.to_cache.append((_ORPHANS_KEY, version, cached))
@@ -125,22 +121,19 @@ def _add_candidates(view: StoreView, graph: nx.MultiDiGraph, name: str) -> None:
     """Every node of the view that `find_entity(view, name)` could answer: the node with that id (a
     derived round or IPO too), the entities with a name or alias whose normalised form is `name`'s, and
     those with one that starts with it. Derived nodes are never found by name."""
-    conn = view.conn
     _add_entities(view, graph, [name])
     if name.startswith(("fundinground:", "ipo:")):  # a derived node's id: its company is one of these
-        sql = (f"SELECT DISTINCT source FROM relations WHERE type IN {MILESTONES}" if name.startswith("ipo:")
-               else "SELECT DISTINCT target FROM relations WHERE type = 'INVESTED_IN'")
-        _add_derived(view, graph, [r[0] for r in conn.execute(sql)], lambda node, _key: node == name)
+        owners = (view.store.distinct_ends("source", MILESTONES) if name.startswith("ipo:")
+                  else view.store.distinct_ends("target", ["INVESTED_IN"]))
+        _add_derived(view, graph, owners, lambda node, _key: node == name)
     key = normalize_name(name)
     orphans = _orphan_names(view)
-    _add_entities(view, graph, [*(r[0] for r in conn.execute("SELECT entity_id FROM aliases WHERE norm = ?", (key,))),
-                                *orphans.get(key, [])])
+    _add_entities(view, graph, [*view.store.entities_with_norm(key), *orphans.get(key, [])])
     if len(key) >= MIN_PREFIX:
         # a name no entity carries may start one ("chenghu" for "Chenghu Technology"): the entities
         # whose name or alias starts with it, found by a range over the sorted index
-        starting = conn.execute("SELECT DISTINCT entity_id FROM aliases WHERE norm >= ? AND norm < ?",
-                                (key, key + "\U0010ffff"))
-        _add_entities(view, graph, [*(r[0] for r in starting),
+        starting = view.store.entities_with_norm_prefix(key)
+        _add_entities(view, graph, [*starting,
                                     *(i for norm, ids in orphans.items() if norm.startswith(key) for i in ids)])
 
 
@@ -150,9 +143,7 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
     for entity in view.store.entities():
         graph.add_node(entity.id, labels=view.ontology.labels_for(entity.types), name=entity.name,
                        aliases=entity.aliases)
-    owners = {r[0] for r in view.conn.execute(
-        f"SELECT target FROM relations WHERE type = 'INVESTED_IN' UNION SELECT source FROM relations"
-        f" WHERE type IN {MILESTONES}")}
+    owners = {*view.store.distinct_ends("target", ["INVESTED_IN"]), *view.store.distinct_ends("source", MILESTONES)}
     _add_derived(view, graph, owners, lambda _node, _key: True)
     return graph
 
@@ -163,38 +154,34 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
 def _investors(view: StoreView, id: str) -> Rows:
     """`deals.investors`: the company's INVESTED_IN edges and its FundingRounds (a round's total and
     date come from every investor of the round)."""
-    rels = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
+    rels = view.relations(["INVESTED_IN"], target=id)
     return deals.investors(view.graph(rels, [id], rounds_of=[id]), id)
 
 
 def _portfolio(view: StoreView, id: str) -> Rows:
     """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies."""
-    rels = view.relations("+type = 'INVESTED_IN' AND source = ?", id)
+    rels = view.relations(["INVESTED_IN"], source=id)
     return deals.portfolio(view.graph(rels, [id], rounds_of={r.target for r in rels}), id)
 
 
 def _co_investors(view: StoreView, id: str) -> Rows:
     """`embedded.co_investors` on ids, labels and names straight from SQL: the busiest fund shares
     deals with most of the graph, too many edges to build a subgraph for."""
-    conn = view.conn
     if "Organization" not in view.labels([id]).get(id, []):
         return []
-    own = {r[0] for r in conn.execute("SELECT target FROM relations WHERE +type = 'INVESTED_IN' AND source = ?",
-                                      (id,))}
+    own = {t for _s, t in view.store.relation_pairs(["INVESTED_IN"], source=id)}
     labels = view.labels(own)
     deals = {c for c in own if "Organization" in labels.get(c, [])} or {id}
-    pairs = conn.execute("SELECT DISTINCT source, target FROM relations"
-                         f" WHERE +type = 'INVESTED_IN' AND target IN {_IDS}", (_ids(deals),)).fetchall()
+    pairs = view.store.relation_pairs(["INVESTED_IN"], target=deals, distinct=True)
     labels = view.labels({s for s, _t in pairs})
     shared: dict[str, set[str]] = defaultdict(set)
     for other, company in pairs:
         if other != id and "Investor" in labels.get(other, []):
             shared[other].add(company)
-    names = dict(conn.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}",
-                              (_ids({*shared, *deals}),)))
+    names: dict[str, Any] = view.store.entity_names_in({*shared, *deals})
     rows = []
     for other, companies in shared.items():
-        listed = sorted(names.get(c) for c in companies)
+        listed = sorted(names.get(c) for c in companies)  # type: ignore[type-var]  # every id has a name
         rows.append({"investor": names.get(other), "investor_id": other, "shared_deals": len(listed),
                      "companies": listed})
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
@@ -202,34 +189,30 @@ def _co_investors(view: StoreView, id: str) -> Rows:
 
 def _state_capital(view: StoreView, region: str | None = None) -> Rows:
     classes = [c for c in view.ontology.classes if "StateOwnedFund" in view.ontology.ancestors(c)]
-    like = " OR ".join("types LIKE ?" for _ in classes)
-    funds = [i for i, types, attrs in view.conn.execute(
-        f"SELECT id, types, attrs FROM entities WHERE {like}", [f'%"{c}"%' for c in classes])
+    funds = [i for i, types, attrs in view.store.entities_typed_like(classes)
         if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
         and (region is None or json.loads(attrs).get("region") == region)]
-    rels = view.relations(f"+type = 'INVESTED_IN' AND source IN {_IDS}", _ids(funds))
+    rels = view.relations(["INVESTED_IN"], source=funds)
     return embedded.state_capital(view.graph(rels, funds), region)
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
-    if exchange is None:
-        rels = view.relations(f"type IN {MILESTONES}")
-    else:
-        rels = view.relations(f"+type IN {MILESTONES} AND target = ?", exchange)
+    rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
     companies = {r.source for r in rels}
-    figures = view.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(companies)) if companies else []
+    figures = view.relations(["FIGURE_OF"], target=companies) if companies else []
     return embedded.ipo_pipeline(view.graph([*rels, *figures], ipos_of=companies), exchange)
 
 
 def _alumni(view: StoreView, id: str) -> Rows:
-    ties = view.relations(f"+type IN {FACT_TIES} AND target = ?", id)
-    founded = view.relations(f"+type = 'FOUNDED' AND source IN {_IDS}", _ids(r.source for r in ties))
+    ties = view.relations(FACT_TIES, target=id)
+    founded = view.relations(["FOUNDED"], source={r.source for r in ties})
     return embedded.alumni(view.graph([*ties, *founded], [id]), id)
 
 
 def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows:
     depth = min(depth, embedded.MAX_DEPTH_LIMIT)
-    stored, derived = {}, {}
+    stored: dict[str, Relation] = {}
+    derived: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
     for upward, wanted in ((True, up), (False, down)):
         if not wanted:
             continue
@@ -237,8 +220,8 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows
         for _level in range(depth):  # a trail of `depth` spin-offs leaves from nodes at most depth-1 away
             if not frontier:
                 break
-            end = "source" if upward else "target"
-            rels = view.relations(f"+type = 'SPUN_OFF_FROM' AND {end} IN {_IDS}", _ids(frontier))
+            rels = (view.relations(["SPUN_OFF_FROM"], source=frontier) if upward
+                    else view.relations(["SPUN_OFF_FROM"], target=frontier))
             edges = view.derived_spinoffs(frontier, as_child=upward, as_parent=not upward)
             stored.update((r.id, r) for r in rels)
             derived.update(((c, p), (c, p, props)) for c, p, props in edges)
@@ -248,8 +231,8 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows
             seen |= reached
     pairs = {(r.source, r.target) for r in stored.values()} | set(derived)
     children = {c for c, _p in pairs}
-    founded = view.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(children))
-    ties = view.relations(f"+type IN {FACT_TIES} AND source IN {_IDS}", _ids(r.source for r in founded))
+    founded = view.relations(["FOUNDED"], target=children)
+    ties = view.relations(FACT_TIES, source={r.source for r in founded})
     via = [v for r in stored.values() for v in _as_list(r.props.get("via"))]
     via += [v for _c, _p, props in derived.values() for v in _as_list(props.get("via"))]
     graph = view.graph([*stored.values(), *founded, *ties], [id, *via], spinoffs=list(derived.values()))
@@ -263,8 +246,7 @@ def _as_list(value: Any) -> list[str]:
 def _timeline(view: StoreView, id: str) -> Rows:
     if id in view.derived:
         return []  # FundingRound and IPO edges carry no dates
-    rels = view.relations("id IN (SELECT id FROM relations WHERE source = ? UNION SELECT id FROM relations"
-                          " WHERE target = ?)", id, id)
+    rels = view.relations_touching(id)
     return embedded.timeline(view.graph(rels, [id], spinoffs=view.derived_spinoffs([id])), id)
 
 
@@ -274,7 +256,7 @@ def _path(view: StoreView, a: str, b: str, max_hops: int) -> Rows:
         return []
     entities = nodes - view.derived.keys()
     owners = entities | {view.derived[n][1] for n in nodes & view.derived.keys()}
-    rels = view.relations(f"source IN {_IDS} AND target IN {_IDS}", _ids(entities), _ids(entities))
+    rels = view.relations(source=entities, target=entities)
     graph = view.graph(rels, entities, rounds_of=owners, ipos_of=owners, spinoffs=view.derived_spinoffs(entities))
     return embedded.path(graph, a, b, max_hops)
 
@@ -331,12 +313,12 @@ def _coinvestment_edges(view: StoreView) -> Rows:
     labels: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     by_types: dict[str, set[str]] = {}
-    for entity_id, name, types in view.conn.execute("SELECT id, name, types FROM entities"):
+    for entity_id, name, types in view.store.entity_names_and_types():
         if types not in by_types:
             by_types[types] = set(view.ontology.labels_for(json.loads(types)))
         labels[entity_id], names[entity_id] = by_types[types], name
     backers: dict[str, set[str]] = defaultdict(set)
-    for source, target in view.conn.execute("SELECT source, target FROM relations WHERE +type = 'INVESTED_IN'"):
+    for source, target in view.store.relation_pairs(["INVESTED_IN"], type_index=False):
         if "Organization" in labels.get(target, ()) and "Investor" in labels.get(source, ()):
             backers[target].add(source)
     shared: dict[tuple[str, str], int] = defaultdict(int)
@@ -352,13 +334,13 @@ def _coinvestment_edges(view: StoreView) -> Rows:
 
 def _financials(view: StoreView, id: str) -> Rows:
     """`financials.financials`: the company's FIGURE_OF edges and the figure nodes at their other end."""
-    rels = view.relations("+type = 'FIGURE_OF' AND target = ?", id)
+    rels = view.relations(["FIGURE_OF"], target=id)
     return financials.financials(view.graph(rels, [id]), id)
 
 
 def _compare(view: StoreView, ids: list[str]) -> Rows:
     """`financials.compare`: the companies' FIGURE_OF edges and the figure nodes at their other end."""
-    rels = view.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(ids))
+    rels = view.relations(["FIGURE_OF"], target=ids)
     return financials.compare(view.graph(rels, ids), ids)
 
 
@@ -369,7 +351,7 @@ def _owned_upwards(view: StoreView, starts: set[str]) -> dict[str, Any]:
     for _level in range(ownership.MAX_HOPS):
         if not frontier:
             break
-        rels = view.relations(f"+type IN {ownership.OWNERSHIP_TYPES} AND source IN {_IDS}", _ids(frontier))
+        rels = view.relations(ownership.OWNERSHIP_TYPES, source=frontier)
         found.update((r.id, r) for r in rels)
         reached = {r.target for r in rels}
         frontier = reached - seen
@@ -384,7 +366,7 @@ def _ownership(view: StoreView, id: str) -> Rows:
 
 def _state_exposure(view: StoreView, id: str) -> Rows:
     """`exposure.state_exposure`: the INVESTED_IN edges into `id` and the chains above their investors."""
-    invested = view.relations("+type = 'INVESTED_IN' AND target = ?", id)
+    invested = view.relations(["INVESTED_IN"], target=id)
     above = _owned_upwards(view, {r.source for r in invested})
     return exposure.state_exposure(view.graph([*invested, *above.values()], [id]), id)
 

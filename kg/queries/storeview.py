@@ -5,7 +5,7 @@ can look at a dozen edges. A named query only ever looks near its entities, so `
 just those rows with indexed SQL and builds a small `MultiDiGraph` holding exactly the nodes and edges
 the full view would hold there, with the same attributes (`kg.graph.add_entity`/`add_relation`), the
 derived FundingRound and IPO nodes (`add_funding_rounds`/`add_ipos` on every relation they are derived
-from) and the derived SPUN_OFF_FROM edges (`kg.lineage.derive_spinoffs` on every fact they depend on).
+from) and the derived SPUN_OFF_FROM edges (`kg.spinoffs.derive_spinoffs` on every fact they depend on).
 The embedded twins then run unchanged on that small graph, which is what keeps the answers equal.
 
 Articles (and MENTIONED_IN) are never built: no named query reads them.
@@ -15,27 +15,21 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import networkx as nx
 
 from kg.graph import add_entity, add_funding_rounds, add_ipos, add_relation
-from kg.lineage import derive_spinoffs
-from kg.model import Entity, Relation, Source
+from kg.model import Entity, Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
+from kg.spinoffs import derive_spinoffs
+from kg.storage.views import Ends
 from kg.store import Store
 
 FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
 MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
-_IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
-
-
-def _ids(values: Iterable[str]) -> str:
-    return json.dumps(sorted(set(values)), ensure_ascii=False)
-
-
 def round_id(company: str, round_name: str) -> str:
     """The FundingRound node's id, as `kg.graph.add_funding_rounds` makes it."""
     return f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
@@ -54,7 +48,6 @@ class StoreView:
         #: read relation sources (the edges' `sources`, `confidence`, `method`)? Only `timeline` shows
         #: them; every other query reads types, properties and ends, so it skips the sources table.
         self.with_sources = with_sources
-        self.conn = store.connection
         self.ontology = ontology or load_ontology()
         #: derived node id met so far -> ("round", company, round) or ("ipo", company, exchange)
         self.derived: dict[str, tuple[str, str, str]] = {}
@@ -64,35 +57,23 @@ class StoreView:
     # -- rows ------------------------------------------------------------------------------------
     def entities(self, ids: Iterable[str]) -> list[Entity]:
         """The entities with these ids, as `Store.entities` gives them."""
-        wanted = _ids(ids)
-        aliases: dict[str, set[str]] = defaultdict(set)
-        for entity_id, alias in self.conn.execute(
-                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {_IDS}", (wanted,)):
-            aliases[entity_id].add(alias)
-        return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases[i] - {name}),
-                       attrs=json.loads(attrs))
-                for i, name, types, attrs in self.conn.execute(
-                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {_IDS} ORDER BY id", (wanted,))]
+        return self.store.entities_in(ids)
 
-    def relations(self, where: str, *params: Any) -> list[Relation]:
-        """Stored relations matching `where` (SQL on columns id, type, source, target), in id order, with
-        their sources, as `Store.relations` gives them."""
-        rows = self.conn.execute(f"SELECT id, type, source, target, props FROM relations WHERE {where} ORDER BY id",
-                                 params).fetchall()
-        sources: dict[str, list[Source]] = defaultdict(list)
-        if rows and self.with_sources:
-            for row in self.conn.execute(
-                    "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence"
-                    f" FROM relation_sources WHERE relation_id IN {_IDS} ORDER BY relation_id, article_id, span_start",
-                    (_ids(r[0] for r in rows),)):
-                sources[row[0]].append(Source(*row[1:]))
-        return [Relation(i, t, s, d, json.loads(p), sources.get(i, [])) for i, t, s, d, p in rows]
+    def relations(self, types: Sequence[str] | None = None, *, source: Ends | None = None,
+                  target: Ends | None = None) -> list[Relation]:
+        """Stored relations of these types from `source` and into `target` (an id or ids each), in id order,
+        with their sources (when the view reads them), as `Store.relations` gives them."""
+        return self.store.relations_where(types, source=source, target=target, with_sources=self.with_sources)
+
+    def relations_touching(self, entity_id: str) -> list[Relation]:
+        """Stored relations from or into `entity_id`, in id order."""
+        return self.store.relations_touching(entity_id, with_sources=self.with_sources)
 
     def labels(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """The view's labels of these entities (no aliases or attributes read)."""
         by_types: dict[str, list[str]] = {}  # few distinct type lists: work each out once
         out = {}
-        for entity_id, types in self.conn.execute(f"SELECT id, types FROM entities WHERE id IN {_IDS}", (_ids(ids),)):
+        for entity_id, types in self.store.entity_types_in(ids):
             if types not in by_types:
                 by_types[types] = self.ontology.labels_for(json.loads(types))
             out[entity_id] = by_types[types]
@@ -101,21 +82,21 @@ class StoreView:
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
               rounds_of: Iterable[str] = (), ipos_of: Iterable[str] = (),
-              spinoffs: list[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
+              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
         """A subgraph of the view: the entities `nodes` and the ends of `relations`, those relations, the
         FundingRounds and IPOs of the companies `rounds_of` / `ipos_of` (with every edge the view gives
         them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
-        relations = {r.id: r for r in relations}
+        by_id = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
-        round_rels = self.relations(f"+type = 'INVESTED_IN' AND target IN {_IDS}", _ids(rounds_of)) if rounds_of else []
-        ipo_rels = self.relations(f"+type IN {MILESTONES} AND source IN {_IDS}", _ids(ipos_of)) if ipos_of else []
+        round_rels = self.relations(["INVESTED_IN"], target=rounds_of) if rounds_of else []
+        ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
-        ends = {n for r in (*relations.values(), *extra.values()) for n in (r.source, r.target)}
+        ends = {n for r in (*by_id.values(), *extra.values()) for n in (r.source, r.target)}
         ends |= {n for c, p, _props in spinoffs for n in (c, p)}
         graph = nx.MultiDiGraph()
         for entity in self.entities({*nodes, *ends}):
             add_entity(graph, entity, self.ontology)
-        for rel in sorted(relations.values(), key=lambda r: r.id):
+        for rel in sorted(by_id.values(), key=lambda r: r.id):
             add_relation(graph, rel)
         add_funding_rounds(graph, round_rels)
         add_ipos(graph, ipo_rels, self.figures_of({r.source for r in ipo_rels}))
@@ -129,7 +110,7 @@ class StoreView:
         reads the offering's terms from), without putting the figures into the subgraph."""
         if not companies:
             return {}
-        rels = self.relations(f"+type = 'FIGURE_OF' AND target IN {_IDS}", _ids(companies))
+        rels = self.relations(["FIGURE_OF"], target=companies)
         entities = {e.id: e for e in self.entities({r.source for r in rels})}
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for rel in rels:
@@ -151,19 +132,15 @@ class StoreView:
         nodes = set(nodes)
         if not nodes:
             return []
-        ties = f"+type IN {FACT_TIES}"
         people: set[str] = set()
         if as_child:
-            people |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM relations WHERE +type = 'FOUNDED' AND target IN {_IDS}", (_ids(nodes),))}
+            people |= {s for s, _t, _d in self.store.relation_ends(["FOUNDED"], target=nodes)}
         if as_parent:
-            people |= {r[0] for r in self.conn.execute(
-                f"SELECT source FROM relations WHERE {ties} AND target IN {_IDS}", (_ids(nodes),))}
+            people |= {s for s, _t, _d in self.store.relation_ends(FACT_TIES, target=nodes)}
         if not people:
             return []
         candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for person, rel_type, target in self.conn.execute(
-                f"SELECT source, type, target FROM relations WHERE {ties} AND source IN {_IDS}", (_ids(people),)):
+        for person, rel_type, target in self.store.relation_ends(FACT_TIES, source=people):
             candidates[person].append((rel_type, target))
         pairs = {(child, parent) for links in candidates.values() for kind, child in links if kind == "FOUNDED"
                  for _k, parent in links if parent != child
@@ -171,10 +148,10 @@ class StoreView:
         if not pairs:
             return []
         companies = {n for pair in pairs for n in pair}
-        founded = self.relations(f"+type = 'FOUNDED' AND target IN {_IDS}", _ids(companies))
+        founded = self.relations(["FOUNDED"], target=companies)
         founders = {r.source for r in founded}
-        facts = [*founded, *self.relations(f"{ties} AND source IN {_IDS}", _ids(founders)),
-                 *self.relations(f"+type = 'SPUN_OFF_FROM' AND source IN {_IDS}", _ids(companies))]
+        facts = [*founded, *self.relations(FACT_TIES, source=founders),
+                 *self.relations(["SPUN_OFF_FROM"], source=companies)]
         local = self.graph(facts, companies)
         return [(c, p, props) for c, p, props in derive_spinoffs(local)
                 if c in companies and p in companies and ((as_child and c in nodes) or (as_parent and p in nodes))]
@@ -192,18 +169,10 @@ class StoreView:
             if kind == "ipo":
                 out[node].add(other)
                 continue
-            out[node] |= {s for s, r in self.conn.execute(
-                "SELECT source, json_extract(props, '$.round') FROM relations"
-                " WHERE +type = 'INVESTED_IN' AND target = ?", (company,)) if r and str(r) == other}
+            out[node] |= {s for s, r in self.store.investor_rounds(company) if r and str(r) == other}
         if not entities:
             return out
-        wanted = _ids(entities)
-        rows = self.conn.execute(
-            "SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
-            f" FROM relations WHERE source IN {_IDS} UNION ALL"
-            " SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
-            f" FROM relations WHERE target IN {_IDS}", (wanted, wanted))
-        for source, target, rel_type, round_name in rows:
+        for source, target, rel_type, round_name in self.store.adjacent(entities):
             extra = None
             if rel_type == "INVESTED_IN" and round_name:
                 extra = self._derived(round_id(target, str(round_name)), ("round", target, str(round_name)))

@@ -214,10 +214,8 @@ def iter_quads(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: s
 
 def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, values: Any) -> Iterator[Quad]:
     """The records of the graph of record: articles, entity JSON, aliases, mentions, relation sources."""
-    conn = store.connection
     known_articles = set()
-    for art_id, path, title, _pub, _url, _lang, chars, added in conn.execute(
-            "SELECT id, path, title, published, url, lang, chars, added FROM articles ORDER BY id"):
+    for art_id, path, title, _pub, _url, _lang, chars, added in store.article_records():
         known_articles.add(art_id)
         subject = article_iri(art_id, base)
         if title is not None:
@@ -228,8 +226,7 @@ def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, va
         yield subject, DCTERMS.created, Literal(added), None
         if with_text:
             yield subject, SCHEMA.articleBody, Literal(store.article_text(art_id)), None
-    for ent_id, key, types, attrs in conn.execute(
-            "SELECT id, gazetteer_key, types, attrs FROM entities ORDER BY id"):
+    for ent_id, key, types, attrs in store.entity_records():
         record = {"types": json.loads(types), "attrs": json.loads(attrs)}
         if key is not None:
             record["key"] = key
@@ -238,8 +235,7 @@ def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, va
     def ctx(article_id: str) -> URIRef | None:
         return article_iri(article_id, base) if article_id in known_articles else None
 
-    for ent_id, alias, art_id in conn.execute(
-            "SELECT entity_id, alias, article_id FROM aliases ORDER BY entity_id, alias, article_id"):
+    for ent_id, alias, art_id in store.alias_records():
         node = URIRef(base + "alias/" + short_hash(ent_id, alias, art_id, length=24))
         g = ctx(art_id)
         yield node, RDF.type, KGR.Alias, g
@@ -247,9 +243,7 @@ def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, va
         yield node, KGR.alias, Literal(alias), g
         yield node, KGR.article, Literal(art_id), g
     previous, index = None, 0
-    for row in conn.execute(
-            "SELECT entity_id, article_id, type, surface, sentence, span_start, span_end, method, confidence"
-            " FROM mentions ORDER BY entity_id, article_id, rowid"):
+    for row in store.mention_records():
         ent_id, art_id, types, surface, sentence, start, end, method, confidence = row
         index = index + 1 if previous == (ent_id, art_id) else 0
         previous = (ent_id, art_id)
@@ -262,12 +256,10 @@ def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, va
         yield node, KGR.types, Literal(types), g
         yield node, KGR.surface, Literal(surface), g
         yield from _span(node, sentence, start, end, method, confidence, g)
-    for rel_id, props in conn.execute("SELECT id, props FROM relations ORDER BY id"):
+    for rel_id, props in store.relation_props_records():
         yield relation_iri(rel_id, base), KGR.json, Literal(props), None
     previous, index = None, 0
-    for row in conn.execute(
-            "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence, props"
-            " FROM relation_sources ORDER BY relation_id, article_id, rowid"):
+    for row in store.relation_source_records():
         rel_id, art_id, sentence, start, end, method, confidence, evidence, props = row
         index = index + 1 if previous == (rel_id, art_id) else 0
         previous = (rel_id, art_id)

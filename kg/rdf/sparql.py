@@ -9,10 +9,12 @@ default graph of a query is the union of all graphs, so a plain `SELECT` sees ev
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, cast
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDFS, XSD
+from rdflib.query import ResultRow
 
 from kg.errors import KGError
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
@@ -52,9 +54,10 @@ def run_sparql(dataset: Dataset, query: str) -> list[dict[str, Any]]:
     if result.type == "ASK":
         return [{"ask": bool(result.askAnswer)}]
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        assert result.graph is not None  # rdflib sets it for these two kinds
         return [{"subject": _value(s), "predicate": _value(p), "object": _value(o)} for s, p, o in result.graph]
     names = [str(v) for v in result.vars or []]
-    return [{name: _value(row[i]) for i, name in enumerate(names)} for row in result]
+    return [{name: _value(row[i]) for i, name in enumerate(names)} for row in cast(Iterable[ResultRow], result)]
 
 
 # -- pyoxigraph ----------------------------------------------------------------------------------

@@ -134,7 +134,8 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
         with lines.open("w", encoding="utf-8", newline="\n") as out:
             count = write_lines(iter_quads(view, ontology, base, store, with_text, flat=not quads), out,
                                 with_graph=quads)
-        parsed = ox.parse(path=str(lines), format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
+        parsed: Iterable[Any] = ox.parse(path=str(lines),
+                                         format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
         if not quads:
             parsed = (q.triple for q in parsed)
         ox.serialize(parsed, output=str(tmp), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]),

@@ -159,8 +159,8 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
     via: dict[str, list[str]] = {}
     for edge in view.edges:
         via.setdefault(edge.source, []).extend(p for p in edge.via if p not in via.get(edge.source, []))
-    for node in view.nodes:
-        node.via = via.get(node.id, [])
+    for lineage_node in view.nodes:
+        lineage_node.via = via.get(lineage_node.id, [])
     if with_investors:
         _add_investors(graph, view, generation)
     layout(view)

@@ -126,9 +126,9 @@ class Filters:
         year = _year(edge.get("date"))
         if (self.since is not None or self.until is not None) and year is None:
             return False
-        if self.since is not None and year < self.since:
+        if self.since is not None and year is not None and year < self.since:
             return False
-        if self.until is not None and year > self.until:
+        if self.until is not None and year is not None and year > self.until:
             return False
         if self.rounds and str(edge.get("round")).casefold() not in {r.casefold() for r in self.rounds}:
             return False

@@ -68,7 +68,9 @@ def write_network(view: NetworkView, output: Path) -> None:
 
 
 def _svg_to_png(svg: str, output: Path, tmp: Path) -> None:
-    width, height = (int(float(v)) for v in re.search(r'width="([\d.]+)" height="([\d.]+)"', svg).groups())
+    size = re.search(r'width="([\d.]+)" height="([\d.]+)"', svg)
+    assert size is not None, "an SVG kg drew has its size"
+    width, height = (int(float(v)) for v in size.groups())
     page = tmp / "picture.svg"
     page.write_text(svg, encoding="utf-8")
     screenshot(page, output, width, height)

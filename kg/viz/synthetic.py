@@ -75,7 +75,7 @@ def _company_name(rng: random.Random, names: set[str]) -> str:
 
 
 def _spinoff(g: nx.MultiDiGraph, rng: random.Random, child: str, parent: str, year: int, n: int) -> None:
-    """`child` founded in `year` by a person who left `parent`: the edge `kg.lineage` derives, with its person."""
+    """`child` founded in `year` by a person who left `parent`: the edge `kg.spinoffs` derives, with its person."""
     person = f"person:p{n}"
     name = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(_SYLL) + rng.choice(_SYLL)
     g.add_node(person, labels=["Person"], name=name, aliases=[])

@@ -156,6 +156,7 @@ def _viterbi(obs: str) -> list[Any]:
         for y in candidates:
             emit = emit_p[y].get(char, _MIN_FLOAT)
             best = None
+            p: float | None
             into = preds.get(y, ())
             if len(into) < len(prev):  # a middle or end state: two predecessors, not dozens
                 for y0, p in into:

@@ -391,6 +391,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         propose(_zh_name_before(text, m.start(), strict=True))
     for m in _ZH_BEFORE_VERB.finditer(text):
         propose(_zh_name_before(text, m.start(), strict=True))
+    span: tuple[int, int, float] | None
     for span in _zh_names_before_cues(text, taken):
         propose(span)
     for span in _zh_recurring_names(text, taken):

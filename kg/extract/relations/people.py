@@ -44,7 +44,7 @@ def _person_fact(
     org_ent = eng.entities[org]
     if org_ent.root != "Organization":
         return
-    for title in titles or [None]:
+    for title in titles or [None]:  # type: ignore[list-item]  # None: the one fact without a title
         founder = bool(title) and _is_founder(title)
         if founder:
             eng.emit(view, "FOUNDED", per, org, {}, span, method, confidence)

@@ -1,0 +1,166 @@
+"""What the named queries read to build the part of the view they need (`kg.queries.storeview`,
+`kg.queries.indexed`): relations by type and end, entities by id, names and aliases by index.
+
+Id lists reach SQLite as one JSON parameter (`json_each`), of any length. A relation filter on type and
+an end writes the type as `+type`, which keeps SQLite on the index of the end (a type matches far more
+rows than an end); with no end it uses the type index.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from kg.model import Entity, Relation, Source
+
+_IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
+
+#: one entity id, or any number of them
+Ends = str | Iterable[str]
+
+
+def id_list(values: Iterable[str]) -> str:
+    """Ids as the JSON parameter `_IDS` reads."""
+    return json.dumps(sorted(set(values)), ensure_ascii=False)
+
+
+def _where(types: Sequence[str] | None, source: Ends | None, target: Ends | None,
+           type_index: bool | None = None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    ends = [(column, value) for column, value in (("source", source), ("target", target)) if value is not None]
+    if types is not None:
+        column = "type" if (not ends if type_index is None else type_index) else "+type"
+        clauses.append(f"{column} = ?" if len(types) == 1 else f"{column} IN ({','.join('?' * len(types))})")
+        params += types
+    for column, value in ends:
+        if isinstance(value, str):
+            clauses.append(f"{column} = ?")
+            params.append(value)
+        else:
+            clauses.append(f"{column} IN {_IDS}")
+            params.append(id_list(value))
+    return " AND ".join(clauses), params
+
+
+class ViewStatements:
+    """`Store` methods for the partial views of the named queries (mixed into `kg.store.Store`)."""
+
+    connection: sqlite3.Connection
+
+    # -- entities -------------------------------------------------------------------------------------
+    def entities_in(self, ids: Iterable[str]) -> list[Entity]:
+        """The entities with these ids, as `Store.entities` gives them."""
+        wanted = id_list(ids)
+        aliases: dict[str, set[str]] = {}
+        for entity_id, alias in self.connection.execute(
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {_IDS}", (wanted,)):
+            aliases.setdefault(entity_id, set()).add(alias)
+        return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases.get(i, set()) - {name}),
+                       attrs=json.loads(attrs))
+                for i, name, types, attrs in self.connection.execute(
+                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {_IDS} ORDER BY id", (wanted,))]
+
+    def entity_types_in(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """(id, types JSON) of the entities with these ids."""
+        yield from self.connection.execute(f"SELECT id, types FROM entities WHERE id IN {_IDS}", (id_list(ids),))
+
+    def entity_names_in(self, ids: Iterable[str]) -> dict[str, str]:
+        """id -> name of the entities with these ids."""
+        return dict(self.connection.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}", (id_list(ids),)))
+
+    def entity_names_and_types(self) -> Iterator[tuple[str, str, str]]:
+        """(id, name, types JSON) of every entity."""
+        yield from self.connection.execute("SELECT id, name, types FROM entities")
+
+    def entities_typed_like(self, classes: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        """(id, types JSON, attrs JSON) of the entities whose types name one of `classes` (a text match:
+        callers check the types)."""
+        like = " OR ".join("types LIKE ?" for _ in classes)
+        yield from self.connection.execute(f"SELECT id, types, attrs FROM entities WHERE {like}",
+                                           [f'%"{c}"%' for c in classes])
+
+    def entities_named_without_alias(self) -> Iterator[tuple[str, str]]:
+        """(id, name) of the entities whose name has no alias row (the alias index misses them)."""
+        yield from self.connection.execute(
+            "SELECT e.id, e.name FROM entities e WHERE NOT EXISTS"
+            " (SELECT 1 FROM aliases a WHERE a.entity_id = e.id AND a.alias = e.name)")
+
+    def entities_with_norm(self, norm: str) -> Iterator[str]:
+        """Entities with an alias of this normalised form (once per alias row)."""
+        for r in self.connection.execute("SELECT entity_id FROM aliases WHERE norm = ?", (norm,)):
+            yield r[0]
+
+    def entities_with_norm_prefix(self, prefix: str) -> Iterator[str]:
+        """Entities with an alias whose normalised form starts with `prefix` (a range over the index)."""
+        for r in self.connection.execute("SELECT DISTINCT entity_id FROM aliases WHERE norm >= ? AND norm < ?",
+                                         (prefix, prefix + "\U0010ffff")):
+            yield r[0]
+
+    # -- relations ------------------------------------------------------------------------------------
+    def relations_where(self, types: Sequence[str] | None = None, *, source: Ends | None = None,
+                        target: Ends | None = None, with_sources: bool = False) -> list[Relation]:
+        """Stored relations of these types (any, when None) from `source` and into `target` (an id or
+        ids each), in id order, as `Store.relations` gives them; their sources only `with_sources`."""
+        where, params = _where(types, source, target)
+        return self._relations(f"WHERE {where}", params, with_sources)
+
+    def relations_touching(self, entity_id: str, *, with_sources: bool = False) -> list[Relation]:
+        """Stored relations from or into `entity_id`, in id order."""
+        return self._relations("WHERE id IN (SELECT id FROM relations WHERE source = ? UNION SELECT id FROM relations"
+                               " WHERE target = ?)", [entity_id, entity_id], with_sources)
+
+    def _relations(self, where: str, params: list[Any], with_sources: bool) -> list[Relation]:
+        rows = self.connection.execute(f"SELECT id, type, source, target, props FROM relations {where} ORDER BY id",
+                                       params).fetchall()
+        sources: dict[str, list[Source]] = {}
+        if rows and with_sources:
+            for row in self.connection.execute(
+                    "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence"
+                    f" FROM relation_sources WHERE relation_id IN {_IDS} ORDER BY relation_id, article_id, span_start",
+                    (id_list(r[0] for r in rows),)):
+                sources.setdefault(row[0], []).append(Source(*row[1:]))
+        return [Relation(i, t, s, d, json.loads(p), sources.get(i, [])) for i, t, s, d, p in rows]
+
+    def relation_ends(self, types: Sequence[str], *, source: Ends | None = None,
+                      target: Ends | None = None) -> list[tuple[str, str, str]]:
+        """(source, type, target) of the matching relations, properties not read."""
+        where, params = _where(types, source, target)
+        return self.connection.execute(f"SELECT source, type, target FROM relations WHERE {where}", params).fetchall()
+
+    def relation_pairs(self, types: Sequence[str], *, source: Ends | None = None, target: Ends | None = None,
+                       distinct: bool = False, type_index: bool | None = None) -> list[tuple[str, str]]:
+        """(source, target) of the matching relations (`type_index` False: scan rather than use the type index)."""
+        where, params = _where(types, source, target, type_index)
+        select = "SELECT DISTINCT" if distinct else "SELECT"
+        return self.connection.execute(f"{select} source, target FROM relations WHERE {where}", params).fetchall()
+
+    def distinct_ends(self, end: str, types: Sequence[str]) -> list[str]:
+        """Every `end` ("source" or "target") of a relation of these types, once."""
+        if end not in ("source", "target"):
+            raise ValueError(f"not a relation end: {end!r}")
+        where, params = _where(types, None, None)
+        return [r[0] for r in self.connection.execute(f"SELECT DISTINCT {end} FROM relations WHERE {where}", params)]
+
+    def round_names(self, companies: Ends) -> list[tuple[str, Any]]:
+        """(company, round) of each INVESTED_IN relation into `companies` (round None when not stated)."""
+        where, params = _where(["INVESTED_IN"], None, companies)
+        return self.connection.execute(
+            f"SELECT target, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
+
+    def investor_rounds(self, company: str) -> list[tuple[str, Any]]:
+        """(investor, round) of each INVESTED_IN relation into `company`."""
+        where, params = _where(["INVESTED_IN"], None, company)
+        return self.connection.execute(
+            f"SELECT source, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
+
+    def adjacent(self, ids: Iterable[str]) -> Iterator[tuple[str, str, str, Any]]:
+        """(source, target, type, round) of every relation from or into `ids` (round: of an INVESTED_IN)."""
+        wanted = id_list(ids)
+        yield from self.connection.execute(
+            "SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
+            f" FROM relations WHERE source IN {_IDS} UNION ALL"
+            " SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
+            f" FROM relations WHERE target IN {_IDS}", (wanted, wanted))
