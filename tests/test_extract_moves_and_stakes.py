@@ -512,3 +512,10 @@ def test_a_listing_and_another_companys_round_in_one_story() -> None:
     # investors over five rounds are not the D round's, which a later clause names (其中D轮…)
     assert rels[("INVESTED_IN", "礼来亚洲基金", "百济神科")].get("round") is None
     assert rels[("INVESTED_IN", "国投创新", "百济神科")]["round"] == "D"
+
+
+def test_an_english_stake_after_an_apposition_names_the_unit() -> None:
+    rels = _story_rels("en_big_fund_unit_stake.txt")
+    assert rels[("OWNED_BY", "Tuojing Jianke", "Big Fund III")] == {"share": 0.23}
+    # the fund's own backers are not investors in the company of the story
+    assert not any(rel[0] == "INVESTED_IN" and rel[2].startswith("Tuojing") for rel in rels)

@@ -270,6 +270,9 @@ _EN_FOUNDED_OBJECT = re.compile(
 )
 _EN_ROUND_IN = re.compile(
     rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<n>{_EN_PHRASE})"
+    # "will hold about 23% of Tuojing Jianke": the company a share is of
+    rf"|\b(?:own|owns|hold|holds|control|controls|held|owned)\s+(?:about\s+|roughly\s+|some\s+|nearly\s+)?"
+    rf"\d{{1,3}}(?:\.\d+)?\s*(?:%|percent|per\s+cent)\s+(?:stake\s+)?(?:of|in)\s+(?:the\s+)?(?P<n2>{_EN_PHRASE})"
 )
 _EN_FORMER_TITLE = re.compile(
     rf"(?i:former|ex-|onetime|one-time)\s*(?P<n>{_EN_PHRASE})\s+(?i:{_EN_TITLE_ALT}|executive|researcher|"
@@ -670,8 +673,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         (_EN_ROUND_IN, "subject"),
     ):
         for m in regex.finditer(text):
-            lead, name = _strip_en(m.group("n"))
+            group = "n" if m.group("n") is not None else "n2"
+            lead, name = _strip_en(m.group(group))
             if _en_ok(name):
-                s = m.start("n") + lead
+                s = m.start(group) + lead
                 add(s, s + len(name), cue, 0.6)
     return [(s, e, cue, conf) for (s, e), (cue, conf) in sorted(found.items())]

@@ -292,7 +292,18 @@ _STANDING_BEFORE = re.compile(
 )
 
 
+#: A sentence about a fund, not a company: its backers are its limited partners, not a round's investors.
+_FUND_SUBJECT = re.compile(
+    r"^\W*(?:The|This|That)\s+(?:fund|vehicle|fund's)\b|^\W*(?:该基金|这只基金|此基金|该母基金)", re.IGNORECASE
+)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    if _FUND_SUBJECT.match(view.skel):
+        eng.dropped.append(
+            (f"INVESTED_IN in sentence {view.sentence.index}", "the backers of a fund, not of a company")
+        )
+        return
     partial = bool(_PARTIAL_LIST.search(m.group(0)))
     # ", backed by X," in apposition to a company: a standing stake, not this sentence's round
     # (or "Y is backed by X": the company's backers, not the round of the sentence before)

@@ -159,7 +159,7 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 _CL = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
 _BE = r"\s*(?:是|为|系|乃)\s*"
 _OWN_CUE = re.compile(
-    r"全资|控股|持有|持股|实际控制|旗下|下属|出资|合伙人|管理人|GP|owned|owns|holds|unit|subsidiary|backed|"
+    r"全资|控股|持有|持股|实际控制|旗下|下属|出资|合伙人|管理人|GP|owned|owns|own|hold|unit|subsidiary|backed|"
     r"controlled|funded|set\s+up",
     re.IGNORECASE,
 )
@@ -325,7 +325,9 @@ OWNERSHIP_RULES: list[_Rule] = [
         "stake",
         # "Y owns 35% of X", "Y holds a 35 percent stake in X"; not "35% of the market"
         _r(
-            rf"(?P<parent>{ORG})\s+(?:also\s+)?(?:owns|holds|controls|owned|held)\s+(?:an?\s+)?{_PCT_EN}\s+"
+            rf"(?P<parent>{ORG})(?:,[^,;.{NE}]{{0,60}}(?:{ORG})?[^,;.{NE}]{{0,10}},)?\s+(?:also\s+)?"
+            rf"(?:(?:will|would|is\s+to|is\s+set\s+to)\s+(?:own|hold|control)|owns|holds|controls|owned|held)\s+"
+            rf"(?:an?\s+)?{_PCT_EN}\s+"
             rf"(?:(?:stake|interest|shareholding)\s+)?(?:of|in)\s+(?:the\s+)?(?P<child>{ORG})",
             re.IGNORECASE,
         ),
