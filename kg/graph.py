@@ -83,7 +83,8 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
                   {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
 
 
-_MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw")
+_MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw",
+               "amount_usd", "amount_usd_low", "amount_usd_high", "usd_rate_date")
 #: The extraction method of a sum the text ties to one investor ("其中A出资30亿元").
 OWN_AMOUNT_METHOD = "funding-contribution"
 
