@@ -39,9 +39,9 @@ def _money_cell(props: dict[str, Any]) -> dict[str, Any] | None:
 
 def _in_usd(cell: dict[str, Any], day: str | None) -> dict[str, Any]:
     """The cell with its numbers in US dollars (unchanged when no rate is known)."""
-    from kg.money_usd import _day, usd_rate
+    from kg.money_usd import rate_day, usd_rate
 
-    on = _day(day, None)
+    on = rate_day(day, None)
     found = usd_rate(str(cell["currency"]), on) if on and cell.get("currency") else None
     if found is None:
         return cell

@@ -39,27 +39,24 @@ def converter() -> CurrencyConverter:
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
 
 
-def _day(event: str | None, published: str | None) -> date | None:
+def rate_day(event: str | None, published: str | None) -> date | None:
     """The day whose rate applies (see the module docstring), or None when no date is known."""
-    pub = _parse(published)
+    pub = _parse_day(published)
     match = _DATE.match(str(event or ""))
     if not match:
-        return pub[0] if pub else None
+        return pub
     year, month, day = int(match[1]), match[2], match[3]
     if day:
         return date(year, int(month), int(day))
     start = date(year, int(month or 1), 1)
     end = date(year, int(month), calendar.monthrange(year, int(month))[1]) if month else date(year, 12, 31)
-    if pub and start <= pub[0] <= end:
-        return pub[0]
-    return end
+    return pub if pub is not None and start <= pub <= end else end
 
 
-def _parse(text: str | None) -> tuple[date] | None:
+def _parse_day(text: str | None) -> date | None:
+    """A publication date's day ("2026-04-08", or the start of a timestamp), None when not a whole day."""
     match = _DATE.match(str(text or "")[:10])
-    if not match or not match[3]:
-        return None
-    return (date(int(match[1]), int(match[2]), int(match[3])),)
+    return date(int(match[1]), int(match[2]), int(match[3])) if match and match[3] else None
 
 
 @cache
@@ -91,7 +88,7 @@ def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     present = [k for k in USD_KEYS if isinstance(props.get(k), (int, float)) and not isinstance(props[k], bool)]
     if not currency or not present:
         return {}
-    day = _day(props.get("date"), published)
+    day = rate_day(props.get("date"), published)
     found = usd_rate(str(currency), day) if day else None
     if found is None:
         return {}
