@@ -18,6 +18,7 @@ import networkx as nx
 from kg.ipo_terms import ipo_term_props
 from kg.lineage import add_derived_spinoffs
 from kg.model import Entity, Relation
+from kg.money_usd import usd_terms
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.store import Store
@@ -185,6 +186,7 @@ def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation],
             attrs["date"] = furthest.props["date"]
         if ipo_count[company] == 1:
             _with_terms(attrs, list(figures.get(company, [])))
+        attrs.update(usd_terms(attrs))
         name = f"{graph.nodes[company].get('name', company)} IPO ({graph.nodes[exchange].get('name', exchange)})"
         graph.add_node(ipo_id, labels=["IPO"], name=name, aliases=[], **attrs)
         sources = sorted({s.article_id for r in rels for s in r.sources})

@@ -62,10 +62,9 @@ def _parse_day(text: str | None) -> date | None:
 @cache
 def usd_rate(currency: str, day: date) -> tuple[float, date] | None:
     """(US dollars per unit of `currency`, the ECB day it is from), or None for a currency the ECB
-    does not quote."""
+    does not quote. A dollar is a dollar, yet its day is an ECB day too: every amount of one fact then
+    has one rate day, whatever its currency."""
     conv = converter()
-    if currency == "USD":
-        return 1.0, day
     if currency not in conv.currencies:
         return None
     first = max(conv.bounds[currency].first_date, conv.bounds["USD"].first_date)
@@ -97,4 +96,26 @@ def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     for key in present:
         value = float(props[key]) * rate
         out[USD_KEYS[key]] = round(value, 4) if key == "offer_price" else int(round(value))
+    return out
+
+
+#: Terms of an offering on the IPO node (`kg.ipo_terms`) -> the key holding their currency.
+IPO_TERMS = {"raise_target": "raise_target_currency", "proceeds": "proceeds_currency",
+             "market_value": "market_value_currency", "cornerstone_total": "cornerstone_total_currency",
+             "offer_price": "currency"}
+
+
+def usd_terms(attrs: dict[str, Any]) -> dict[str, Any]:
+    """The US-dollar twins (`<term>_usd`) of an IPO's point terms at the rate of the IPO's date (the
+    furthest milestone's), with `usd_rate_date`; empty without a date."""
+    day = rate_day(attrs.get("date"), None)
+    out: dict[str, Any] = {}
+    for term, currency_key in IPO_TERMS.items():
+        value, currency = attrs.get(term), attrs.get(currency_key)
+        found = usd_rate(str(currency), day) if day and currency and isinstance(value, (int, float)) else None
+        if found is None or isinstance(value, bool):
+            continue
+        usd = float(value) * found[0]
+        out[f"{term}_usd"] = round(usd, 4) if term == "offer_price" else int(round(usd))
+        out[RATE_DATE_KEY] = found[1].isoformat()
     return out

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from kg.graph import to_networkx
-from kg.money_usd import usd_props, usd_rate
-from kg.store import Store
-from tests.factories import conforming_turtle, funding_article, record_all
+from kg.money_usd import usd_props, usd_rate, usd_terms
+from kg.store import Store, open_store
+from tests.conftest import EXAMPLES
+from tests.factories import conforming_turtle, funding_article, record_all, run_kg
 
 
 @pytest.mark.parametrize(("props", "published", "rate_date"), [
@@ -61,8 +62,8 @@ def test_nothing_is_made_up(props: dict) -> None:
     assert usd_props(props, None) == {}
 
 
-def test_a_dollar_is_a_dollar_on_any_day() -> None:
-    assert usd_rate("USD", date(2025, 1, 4)) == (1.0, date(2025, 1, 4))
+def test_a_dollar_is_a_dollar_on_the_last_ecb_day() -> None:
+    assert usd_rate("USD", date(2025, 1, 4)) == (1.0, date(2025, 1, 3))  # a Saturday: Friday, as for CNY
 
 
 def test_the_store_converts_relations_and_the_view_carries_it_to_rounds(store: Store, tmp_path: Path) -> None:
@@ -78,3 +79,27 @@ def test_the_store_converts_relations_and_the_view_carries_it_to_rounds(store: S
     assert graph.nodes[round_id]["amount_usd"] == props["amount_usd"]
     turtle = conforming_turtle(store.path, tmp_path)
     assert "kgo:amount_usd" in turtle and "kgo:usd_rate_date" in turtle
+
+
+def test_an_ipos_terms_get_their_dollar_twins_at_the_ipos_date() -> None:
+    attrs = {"date": "2025-11-22", "raise_target": 500_000_000, "raise_target_currency": "USD",
+             "proceeds": 3_860_000_000, "proceeds_currency": "HKD", "offer_price": 68, "currency": "HKD",
+             "market_value_low": 1, "market_value_currency": "HKD"}  # a bound has no point twin
+    out = usd_terms(attrs)
+    assert out["usd_rate_date"] == "2025-11-21"  # a Saturday: Friday's rate, for every currency
+    assert out["raise_target_usd"] == 500_000_000
+    assert 0.12 < out["proceeds_usd"] / 3_860_000_000 < 0.13 and 8.5 < out["offer_price_usd"] < 9
+    assert "market_value_usd" not in out
+    assert usd_terms({**attrs, "date": None}) == {}
+
+
+def test_the_view_gives_the_ipo_node_its_dollar_terms(tmp_path: Path) -> None:
+    """On examples/: 云岫智能 listed in Hong Kong on 2025-12-05 raising 44亿港元 at 88.5港元 a share."""
+    code, _out, err = run_kg("build", "-q", "-s", tmp_path / "store", EXAMPLES)
+    assert code == 0, err
+    with open_store(tmp_path / "store") as store:
+        ipos = [d for _n, d in to_networkx(store).nodes(data=True) if "IPO" in d["labels"] and d.get("proceeds")]
+    hk = next(d for d in ipos if d["proceeds_currency"] == "HKD")
+    assert (hk["proceeds"], hk["date"], hk["usd_rate_date"]) == (4_400_000_000, "2025-12-05", "2025-12-05")
+    assert 0.125 < hk["proceeds_usd"] / hk["proceeds"] < 0.13  # the Hong Kong dollar's peg band
+    assert abs(hk["offer_price_usd"] - 88.5 * hk["proceeds_usd"] / hk["proceeds"]) < 1e-3
