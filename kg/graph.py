@@ -17,6 +17,7 @@ import networkx as nx
 
 from kg.ipo_terms import ipo_term_props
 from kg.model import Entity, Relation
+from kg.money_usd import usd_terms
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.spinoffs import add_derived_spinoffs
@@ -83,7 +84,8 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
                   {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
 
 
-_MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw")
+_MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw",
+               "amount_usd", "amount_usd_low", "amount_usd_high", "usd_rate_date")
 #: The extraction method of a sum the text ties to one investor ("其中A出资30亿元").
 OWN_AMOUNT_METHOD = "funding-contribution"
 
@@ -184,6 +186,7 @@ def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation],
             attrs["date"] = furthest.props["date"]
         if ipo_count[company] == 1:
             _with_terms(attrs, list(figures.get(company, [])))
+        attrs.update(usd_terms(attrs))
         name = f"{graph.nodes[company].get('name', company)} IPO ({graph.nodes[exchange].get('name', exchange)})"
         graph.add_node(ipo_id, labels=["IPO"], name=name, aliases=[], **attrs)
         sources = sorted({s.article_id for r in rels for s in r.sources})

@@ -337,7 +337,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             if not rows:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(merge_props(rows)), rel_id))
+            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(derived_props(conn, rows)), rel_id))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
         """Recompute types from remaining mentions; drop entities nothing mentions any more, and the
@@ -410,6 +410,28 @@ def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:
         for key, value in json.loads(props_json).items():
             if value is not None and key not in merged:
                 merged[key] = value
+    return dict(sorted(merged.items()))
+
+
+def derived_props(conn: sqlite3.Connection, rows: list[tuple[str, float, str]]) -> dict[str, Any]:
+    """`merge_props` plus what the store derives from the merged facts: the amounts in US dollars
+    (`kg.money_usd`, at the event date or else the publication date of the article the amount is from),
+    the values articles disagree on (`kg.claims`, kept as `disputes`), and a modality that is planned or
+    reported only while no article states the fact as done (`kg.extract.modality`)."""
+    from kg.claims import DISPUTES_KEY, disputes_json
+    from kg.money_usd import usd_props
+
+    merged = merge_props(rows)
+    if merged.get("currency"):
+        article = next((a for props, _c, a in rows if json.loads(props).get("currency")), rows[0][2])
+        row = conn.execute("SELECT published FROM articles WHERE id = ?", (article,)).fetchone()
+        merged.update(usd_props(merged, row[0] if row else None))
+    if merged.get("modality") in ("planned", "reported") and any(
+            "modality" not in json.loads(props) for props, _c, _a in rows):
+        del merged["modality"]  # one article stating it as done outweighs plans and hearsay
+    disputes = disputes_json(rows)
+    if disputes is not None:
+        merged[DISPUTES_KEY] = disputes
     return dict(sorted(merged.items()))
 
 

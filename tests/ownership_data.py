@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg.extract import extract
+from kg.graph import OWN_AMOUNT_METHOD
 from kg.ingest.readers import read_path
-from kg.model import Article, Extraction
-from tests.factories import HOSTILE, mention, relation
+from kg.model import Article, Extraction, RelationMention
+from tests.factories import HOSTILE, mention, relation, source
 
 OWNERSHIP_DIR = Path(__file__).parent / "data" / "ownership"
 
@@ -20,10 +21,17 @@ def ownership_articles() -> list[Extraction]:
     return [extract(article) for path in sorted(OWNERSHIP_DIR.glob("*.txt")) for article in read_path(path)]
 
 
+def own(article: Article, src: str, dst: str, round_name: str, usd: int) -> RelationMention:
+    """An INVESTED_IN with the investor's own sum in US dollars ("其中A出资…", the contribution method)."""
+    return RelationMention("INVESTED_IN", src, dst, {"round": round_name, "amount": usd, "currency": "USD"},
+                           source(article, method=OWN_AMOUNT_METHOD))
+
+
 def ownership_web() -> Extraction:
     """F is owned half by P1 (all of it by G) and half by P2 (40% of it by G, the rest by H at an
     unknown share); P1 is also CONTROLLED_BY G's sibling edge; A and B own each other and C owns B.
-    Webco Robotics took money from F (two rounds), P1 and a private VC."""
+    Webco Robotics took money from F (two rounds), P1 and a private VC, each sum tied to its investor:
+    A: F $60M, VC $40M; B: P1 $10M, F $20M."""
     art = Article(text="ownership web: " + " | ".join(HOSTILE), path="web.txt", published="2025-05-05", lang="en")
     entities = [
         mention(art, "f", {"Investor"}, "Webfund Alpha"),
@@ -47,9 +55,9 @@ def ownership_web() -> Extraction:
         relation(art, "OWNED_BY", "a", "b", share=0.3),
         relation(art, "OWNED_BY", "b", "a", share=0.2),
         relation(art, "OWNED_BY", "b", "c", share=0.8),
-        relation(art, "INVESTED_IN", "f", "co", round="A"),
-        relation(art, "INVESTED_IN", "vc", "co", round="A"),
-        relation(art, "INVESTED_IN", "p1", "co", round="B"),
-        relation(art, "INVESTED_IN", "f", "co", round="B"),
+        own(art, "f", "co", "A", 60_000_000),
+        own(art, "vc", "co", "A", 40_000_000),
+        own(art, "p1", "co", "B", 10_000_000),
+        own(art, "f", "co", "B", 20_000_000),
     ]
     return Extraction(article=art, entities=entities, relations=relations)

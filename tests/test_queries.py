@@ -21,6 +21,7 @@ from kg.model import Article, Extraction, RelationMention
 from kg.ontology import Ontology
 from kg.queries import QUERIES, AmbiguousEntity, UnknownEntity, bind, describe, find_entity, run_embedded
 from kg.store import Store, open_store
+from tests.disputes_data import disputed_round
 from tests.factories import financial_articles, investor_network, mention, record_all, relation, source
 from tests.ownership_data import ownership_web
 
@@ -40,13 +41,14 @@ SAMPLE_CALLS: dict[str, tuple[list[str], dict]] = {
     "compare": (["星衡智能", "云图数据"], {}),
     "ownership": (["Webfund Alpha"], {}),
     "state-exposure": (["Webco Robotics"], {}),
+    "disputes": ([], {}),
 }
 
 
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("network") / "store") as store:
-        record_all(store, [*investor_network(), *financial_articles(), ownership_web()])
+        record_all(store, [*investor_network(), *financial_articles(), ownership_web(), *disputed_round()])
         return to_networkx(store)
 
 

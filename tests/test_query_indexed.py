@@ -14,6 +14,7 @@ from kg.errors import KGError
 from kg.graph import to_networkx
 from kg.queries import QUERIES, run_embedded, run_store
 from kg.store import Store, open_store
+from tests.disputes_data import disputed_round
 from tests.factories import financial_articles, hostile_article, investor_network, record_all
 from tests.ownership_data import ownership_web
 from tests.test_queries import SAMPLE_CALLS
@@ -25,7 +26,8 @@ import bench_load  # noqa: E402
 @pytest.fixture(scope="module")
 def network(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, nx.MultiDiGraph]:
     store = open_store(tmp_path_factory.mktemp("indexed") / "store")
-    record_all(store, [*investor_network(), hostile_article(), *financial_articles(), ownership_web()])
+    record_all(store, [*investor_network(), hostile_article(), *financial_articles(), ownership_web(),
+                       *disputed_round()])
     yield store, to_networkx(store)
     store.close()
 

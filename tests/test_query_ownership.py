@@ -157,3 +157,30 @@ def test_neo4j_gives_the_same_state_exposure(built: Store, clean_neo4j: Driver, 
     for name in ("岚曜科技", "Corvane Robotics", "Webco Robotics"):
         embedded = run_embedded(graph, "state-exposure", name)
         assert run_neo4j(clean_neo4j, "state-exposure", name, database=neo4j_target.database) == embedded != []
+
+
+# -- state money in USD ---------------------------------------------------------------------------------
+
+
+def _money(rows: list[dict]) -> list[tuple]:
+    return [(r["investor"], r["state"], r["amount_usd"], r["state_usd"]) for r in rows]
+
+
+def test_state_exposure_puts_each_investors_own_money_in_usd(built: Store) -> None:
+    rows = run_store(built, "state-exposure", "Webco Robotics")
+    assert _money(rows) == [
+        ("Platform One", True, 10_000_000, 10_000_000),
+        ("Private Peak Ventures", False, 40_000_000, 0),
+        ("Webfund Alpha", True, 80_000_000, 56_000_000),  # 70% of $60M + $20M
+        ("Webfund Alpha", False, 80_000_000, 0),
+    ]
+    # $130M known ($100M in A, $30M in B), $66M of it state money
+    assert {(r["rounds_usd"], r["state_share"]) for r in rows} == {(130_000_000, round(66 / 130, 4))}
+
+
+def test_a_lead_investors_sum_is_the_round_and_its_state_share_stays_unknown(built: Store) -> None:
+    (row,) = run_store(built, "state-exposure", "岚曜科技")
+    # 3亿元 on 2026-04-08 at the ECB rate of that day; whose money it was the article does not say
+    assert (row["amount_usd"], row["state_usd"], row["state_share"]) == (None, None, None)
+    assert 40_000_000 < row["rounds_usd"] < 46_000_000
+    assert run_embedded(to_networkx(built), "state-exposure", "岚曜科技") == [row]

@@ -24,6 +24,7 @@ from kg.neo4j.cypher import run_cypher
 from kg.neo4j.loader import load_graph
 from kg.queries import QUERIES, UnknownEntity, run_embedded, run_neo4j
 from kg.store import open_store
+from tests.disputes_data import dispute_articles, disputed_round
 from tests.factories import HOSTILE, financial_articles, hostile_article, investor_network, record_all
 from tests.neo4j_fixtures import Neo4jTarget, wipe
 from tests.ownership_data import ownership_articles, ownership_web
@@ -98,6 +99,10 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("state-exposure", ["Webco Robotics"], {}),  # state, partly unknown, and a private VC
     ("state-exposure", ["星衡智能"], {}),  # investors nobody is known to own
     ("state-exposure", [HOSTILE[0]], {}),
+    ("disputes", [], {}),
+    ("disputes", ["星岚机器人"], {}),
+    ("disputes", ["Disputed " + HOSTILE[1]], {}),  # an amount and a date disputed, in two currencies
+    ("disputes", ["星衡智能"], {}),  # no disputes: no rows
 ]
 
 
@@ -110,7 +115,7 @@ def _case_id(case: tuple[str, list[str], dict]) -> str:
 def graph(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
     with open_store(tmp_path_factory.mktemp("parity") / "store") as store:
         record_all(store, [*investor_network(), hostile_article(), *financial_articles(), *ownership_articles(),
-                           ownership_web()])
+                           ownership_web(), *dispute_articles(), *disputed_round()])
         return to_networkx(store)
 
 

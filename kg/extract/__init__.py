@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from kg.extract.figure_facts import add_figures
 from kg.extract.gazetteer import Gazetteer, default_gazetteer
 from kg.extract.mentions import Occurrence, find_occurrences, group_occurrences, root_of
+from kg.extract.modality import add_modality
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
 from kg.extract.relations import EntityView, RelationCandidate, extract_relations
 from kg.extract.text import NormText, normalize_text, split_sentences
@@ -249,6 +250,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
     occs = _drop_passing_mentions(occs, kept, types, headline_end, dropped, label)
     extraction = _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
     add_figures(extraction, nt, sentences)
+    add_modality(extraction, nt, sentences)
     return extraction
 
 

@@ -27,7 +27,7 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import deals, embedded, exposure, financials, ownership
+from kg.queries import deals, disputes, embedded, exposure, financials, ownership
 from kg.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -172,6 +172,9 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
                                      "chains: state or not, level, region, the share of the investor they hold",
                    exposure.state_exposure, (_COMPANY,), finish=exposure.exposure),
+        NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates), touching "
+                               "ENTITY or all: one row per value with the articles stating it",
+                   disputes.disputes, (Argument("ENTITY", "id", required=False),), finish=disputes.table),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",
                    financials.compare, (Argument("COMPANY", "ids", "Organization", many=True, at_least=2),),

@@ -6,6 +6,13 @@ investor that owner holds through all its chains), so a company's state capital 
 ownership graph rather than guessed from names. An investor nobody is known to own is its own top
 owner (state when it is a StateOwnedFund or a GovernmentBody).
 
+Money in USD (`kg.money_usd`): `amount_usd` is what the investor itself put in, when the text ties a
+sum to it (the rule of `kg.graph`: "其中A出资30亿元", or the round's only investor not named its lead);
+`state_usd` is the part of that held by a state top owner (amount x share); `rounds_usd` is the known
+money of the company's rounds (each round's total, else the sum of its investors' own sums) and
+`state_share` the state money's share of it, the same on every row: None when a state investor's own
+sum or share is unknown (an honest "unknown", not a zero).
+
 As with `ownership`, both backends find the same raw rows (`raw_exposure` here, `state-exposure.cypher`
 on Neo4j) and the same `exposure` turns them into the answer.
 """
@@ -18,6 +25,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries.ownership import chains, raw_paths
 
 Rows = list[dict[str, Any]]
@@ -36,7 +44,8 @@ def raw_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
         node = graph.nodes[investor]
         base = {"investor_id": investor, "investor": node.get("name"), "investor_labels": list(node.get("labels", [])),
                 "investor_level": node.get("gov_level"), "investor_region": node.get("region"),
-                "round": data.get("round")}
+                "round": data.get("round"), "amount_usd": data.get("amount_usd"),
+                "method": list(data.get("method") or []), "role": data.get("role")}
         paths: Sequence[dict[str, Any] | None] = raw_paths(graph, investor)
         for path in paths or [None]:
             rows.append({**base, "path": path})
@@ -74,6 +83,47 @@ def exposure(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
                         "share": chain["owner_total"], "unknown_chains": chain["unknown_chains"]})
     out.sort(key=lambda r: (str(r["investor"]), r["investor_id"], -(r["share"] or 0.0), str(r["owner"]),
                             r["owner_id"]))
+    return _with_usd(out, rows)
+
+
+def _own_usd(rows: Rows) -> tuple[dict[str, float], float | None]:
+    """(investor -> its own known money in USD, the known money of the company's rounds in USD)."""
+    investments = {(r["investor_id"], r["round"]): r for r in rows}
+    per_round: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for (_investor, round_name), row in sorted(investments.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
+        per_round[round_name].append(row)
+    own: dict[str, float] = defaultdict(float)
+    known: float | None = None
+    for round_rows in per_round.values():
+        owned = [r for r in round_rows if r["amount_usd"] is not None and (
+            OWN_AMOUNT_METHOD in (r["method"] or [])
+            or (len(round_rows) == 1 and r["role"] in (None, "sole", "strategic")))]
+        for r in owned:
+            own[r["investor_id"]] += float(r["amount_usd"])
+        totals = [float(r["amount_usd"]) for r in round_rows if r["amount_usd"] is not None and r not in owned]
+        total = max(totals) if totals else sum(float(r["amount_usd"]) for r in owned) if owned else None
+        if total is not None:
+            known = (known or 0.0) + total
+    return dict(own), known
+
+
+def _with_usd(out: Rows, rows: Rows) -> Rows:
+    """The money columns (see the module docstring) added to each answer row."""
+    own, known = _own_usd(rows)
+    for row in out:
+        amount = own.get(row["investor_id"])
+        row["amount_usd"] = None if amount is None else round(amount)
+        if amount is None or (row["state"] and row["share"] is None):
+            row["state_usd"] = None
+        else:
+            row["state_usd"] = round(amount * row["share"]) if row["state"] else 0
+    state_rows = [r for r in out if r["state"]]
+    unknown = any(r["state_usd"] is None for r in state_rows)
+    state = sum(r["state_usd"] or 0 for r in state_rows)
+    share = None if not known or unknown else round(min(state / known, 1.0), 4)
+    for row in out:
+        row["rounds_usd"] = None if known is None else round(known)
+        row["state_share"] = share
     return out
 
 

@@ -31,6 +31,7 @@ from kg.queries import (
     UnknownEntity,
     bind,
     deals,
+    disputes,
     embedded,
     exposure,
     financials,
@@ -43,6 +44,9 @@ from kg.store import Store
 Rows = list[dict[str, Any]]
 _CENTRALITY_KEY = "central-investors"
 _ORPHANS_KEY = "names-without-alias"
+#: Queries that read the relations' sources: `timeline` and `financials` show them; whether a sum is an
+#: investor's own (`investors`, `portfolio`, `state-exposure`) depends on the extraction method.
+_WITH_SOURCES = frozenset({"timeline", "financials", "investors", "portfolio", "state-exposure"})
 
 
 def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontology | None = None,
@@ -52,7 +56,7 @@ def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontolog
     get_query(name)
     # Conditions on source or target say `+type` (`kg.storage.views`): that keeps SQLite on the
     # source/target indexes rather than the (unselective) type index.
-    view = StoreView(store, ontology, with_sources=name in ("timeline", "financials"))
+    view = StoreView(store, ontology, with_sources=name in _WITH_SOURCES)
     with store.snapshot():
         params = _bind(view, name, arguments, options)
         rows = _RUNNERS[name](view, **params)
@@ -371,10 +375,16 @@ def _state_exposure(view: StoreView, id: str) -> Rows:
     return exposure.state_exposure(view.graph([*invested, *above.values()], [id]), id)
 
 
+def _disputes(view: StoreView, id: str | None = None) -> Rows:
+    """`disputes.disputes`: the relations whose props hold disputes (touching `id` when given)."""
+    rels = view.relations_disputed(id)
+    return disputes.disputes(view.graph(rels, [id] if id else []), id)
+
+
 _RUNNERS: dict[str, Callable[..., Rows]] = {
     "investors": _investors, "portfolio": _portfolio, "co-investors": _co_investors,
     "state-capital": _state_capital, "path": _path, "central-investors": _central_investors,
     "ipo-pipeline": _ipo_pipeline, "alumni": _alumni, "lineage": _lineage, "timeline": _timeline,
     "financials": _financials, "compare": _compare, "ownership": _ownership,
-    "state-exposure": _state_exposure,
+    "state-exposure": _state_exposure, "disputes": _disputes,
 }

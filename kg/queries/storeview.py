@@ -65,6 +65,10 @@ class StoreView:
         with their sources (when the view reads them), as `Store.relations` gives them."""
         return self.store.relations_where(types, source=source, target=target, with_sources=self.with_sources)
 
+    def relations_disputed(self, entity_id: str | None = None) -> list[Relation]:
+        """Stored relations holding disputes, touching `entity_id` when given, in id order."""
+        return self.store.relations_disputed(entity_id, with_sources=self.with_sources)
+
     def relations_touching(self, entity_id: str) -> list[Relation]:
         """Stored relations from or into `entity_id`, in id order."""
         return self.store.relations_touching(entity_id, with_sources=self.with_sources)

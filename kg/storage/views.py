@@ -112,6 +112,16 @@ class ViewStatements:
         return self._relations("WHERE id IN (SELECT id FROM relations WHERE source = ? UNION SELECT id FROM relations"
                                " WHERE target = ?)", [entity_id, entity_id], with_sources)
 
+    def relations_disputed(self, entity_id: str | None = None, *, with_sources: bool = False) -> list[Relation]:
+        """Stored relations whose properties hold disputes (`kg.claims`), from or into `entity_id` when
+        given, in id order."""
+        disputed = "props LIKE '%\"disputes\":%'"
+        if entity_id is None:
+            return self._relations(f"WHERE {disputed}", [], with_sources)
+        return self._relations(
+            f"WHERE {disputed} AND id IN (SELECT id FROM relations WHERE source = ? UNION SELECT id FROM relations"
+            " WHERE target = ?)", [entity_id, entity_id], with_sources)
+
     def _relations(self, where: str, params: list[Any], with_sources: bool) -> list[Relation]:
         rows = self.connection.execute(f"SELECT id, type, source, target, props FROM relations {where} ORDER BY id",
                                        params).fetchall()

