@@ -519,3 +519,20 @@ def test_an_english_stake_after_an_apposition_names_the_unit() -> None:
     assert rels[("OWNED_BY", "Tuojing Jianke", "Big Fund III")] == {"share": 0.23}
     # the fund's own backers are not investors in the company of the story
     assert not any(rel[0] == "INVESTED_IN" and rel[2].startswith("Tuojing") for rel in rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在星河智能背后，可以看到红杉中国、高瓴创投等机构的身影。",
+        "星河智能的股东名单中出现了红杉中国、高瓴创投的身影。",
+    ],
+)
+def test_backers_seen_behind_a_company(text: str) -> None:
+    rels = _rels(text)
+    assert ("INVESTED_IN", "红杉中国", "星河智能") in rels and ("INVESTED_IN", "高瓴创投", "星河智能") in rels
+    assert rels[("INVESTED_IN", "红杉中国", "星河智能")].get("round") is None
+
+
+def test_a_figure_of_speech_behind_something_names_no_backer() -> None:
+    assert not _rels("在这轮热潮背后，可以看到政策扶持的身影。")

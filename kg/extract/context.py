@@ -181,6 +181,11 @@ _NAMED_AFTER_KIND = re.compile(
 )
 #: What an owner says of what it owns ("先声药业旗下创新药企…").
 _BEFORE_QIXIA = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s*(?:旗下|下属)")
+#: The company whose backers a sentence lists ("在星河智能背后…身影", "星河智能的股东名单中…").
+_BACKED_COMPANY_ZH = re.compile(
+    r"(?:(?<=在)(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?背后)"
+    r"|(?:^|(?<=[,。;!?]))(?P<n2>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?(?:股东名单|股东阵容)))"
+)
 #: A name that ends in an organisation suffix ("…智能", "…科技", "…资本").
 _ORG_SUFFIX_END = re.compile(f"(?:{longest_first(vocab.ZH_SUFFIX_TYPES)})$")
 #: "是X的联合创始人": the company a person founded, before the title.
@@ -613,12 +618,13 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH):
+    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _BACKED_COMPANY_ZH):
         for m in regex.finditer(text):
             # the verb says an organisation follows; a suffix that says so too ("星图智能", made of
             # dictionary words) is enough, where a bare phrase must still look like a proper name
-            strict = not _ORG_SUFFIX_END.search(m.group("n"))
-            add_member(*m.span("n"), "subject", 0.55, strict=strict)
+            group = "n" if m.group("n") is not None else "n2"
+            strict = not _ORG_SUFFIX_END.search(m.group(group))
+            add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):

@@ -399,6 +399,14 @@ def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _invest(eng, view, m, [m.group("inv")], None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
+def _h_backers_seen(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"在B背后可以看到A的身影": A holds a stake in B, with no round, sum or date of the sentence."""
+    co = eng.ent(view, m.group("co") or m.group("co2"))
+    if co.is_companyish():
+        members = _orgs(m.group("inv") or m.group("inv2"))
+        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=co.group, episode=False)
+
+
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():

@@ -11,6 +11,7 @@ from kg.extract.relations.engine import _BR, _ZH_SEP, EL, NE, ORG, PER, PL, PL_E
 from kg.extract.relations.funding import (
     _FUNDING_CUE,
     _h_backed,
+    _h_backers_seen,
     _h_context_list,
     _h_cornerstone,
     _h_follow,
@@ -205,6 +206,16 @@ RULES: list[_Rule] = [
         # "B向A配售新股": A buys B's new shares
         _r(rf"(?P<co>{ORG})\s*(?:已|将|拟)?\s*(?:向|对)\s*(?P<inv>{ORG})\s*(?:配售|定向增发|发行)(?:了)?[^。;!?,{NE}]{{0,8}}?(?:新股|股份|股票|H股)"),
         _h_verb,
+    ),
+    _Rule(
+        "funding-verb",
+        _r(
+            # "在B背后,可以看到A、C等机构的身影", "B的股东名单中出现了A、C的身影": B's backers
+            rf"在\s*(?P<co>{ORG})\s*(?:的)?背后[^。;!?{NE}]{{0,12}}?(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
+            rf"|(?P<co2>{ORG})\s*(?:的)?(?:股东名单|股东阵容|股东|投资方|投资人|背后)(?:中|里|之中)?[^。;!?{NE}]{{0,8}}?"
+            rf"(?P<inv2>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
+        ),
+        _h_backers_seen,
     ),
     _Rule(
         "funding-received",
