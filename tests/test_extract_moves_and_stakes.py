@@ -536,3 +536,33 @@ def test_backers_seen_behind_a_company(text: str) -> None:
 
 def test_a_figure_of_speech_behind_something_names_no_backer() -> None:
     assert not _rels("在这轮热潮背后，可以看到政策扶持的身影。")
+
+
+# -- lists with units and their owners -----------------------------------------------------------------
+
+
+def test_an_unnamed_fund_of_a_company_in_a_list_of_leads() -> None:
+    rels = _rels("宇树科技完成C轮融资，由中国移动旗下基金、腾讯、锦秋基金共同领投。")
+    assert {rel[1] for rel, props in rels.items() if props.get("role") == "co_lead"} == {"中国移动", "腾讯", "锦秋基金"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("智元机器人完成新一轮融资，投资方包括比亚迪、上汽集团旗下尚颀资本、北汽产投及LG电子等。",
+         {"比亚迪", "上汽集团", "尚颀资本", "北汽产投", "LG电子"}),
+        ("银河通用宣布完成11亿元融资，宁德时代及其旗下溥泉资本、国科投资等参与投资。",
+         {"宁德时代", "溥泉资本", "国科投资"}),
+    ],
+)
+def test_a_named_unit_in_a_list_keeps_the_members_after_it(text: str, expected: set[str]) -> None:
+    assert {rel[1] for rel in _rels(text) if rel[0] == "INVESTED_IN"} == expected
+
+
+def test_existing_shareholders_named_inside_a_list_of_followers() -> None:
+    rels = _rels(
+        "星动纪元宣布完成A轮融资，由鼎晖VGC和海尔资本联合领投，厚雪资本、华映资本及老股东清流资本、清控基金等跟投。"
+    )
+    roles = {rel[1]: props.get("role") for rel, props in rels.items() if rel[0] == "INVESTED_IN"}
+    assert roles == {"鼎晖": "co_lead", "海尔资本": "co_lead", "厚雪资本": "follow", "华映资本": "follow",
+                     "清流资本": "follow", "清控基金": "follow"}

@@ -36,11 +36,19 @@ def _opens_with_entity(rule: _Rule) -> bool:
     return pattern.startswith((ORG, PER, PRD, EL, PL, PL_EN, ZL, RL, RL_EN))
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
-_ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*"
+# ("A、B及老股东C、D跟投": who the later members are does not end the list)
+_ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*(?:老股东|现有股东|原股东|新股东)?\s*"
 _BR = r"(?:\s*\([^()]{0,40}\))?"
 #: a Latin word the name matcher left after a known name inside a Chinese list ("UBS AM", "GIC Pte")
-_LATIN_TAIL = r"(?:\s+[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?(?:,\s*(?:Ltd|Limited|Inc|LLC|Corp)\b\.?)?"
-ZL = rf"{ORG}{_LATIN_TAIL}{_BR}(?:{_ZH_SEP}{ORG}{_LATIN_TAIL}{_BR})*"
+_LATIN_TAIL = r"(?:\s*[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?(?:,\s*(?:Ltd|Limited|Inc|LLC|Corp)\b\.?)?"
+#: an investor's unit in a list, named or not ("上汽集团旗下尚颀资本", "宁德时代及其旗下溥泉资本",
+#: "中国移动旗下基金"): one member of the list, which reads both names
+_OWNED_PART = (
+    rf"(?:\s*(?:及其|和其|与其)?(?:旗下|下属)(?:的)?\s*(?:(?:[\u4e00-\u9fff]{{0,4}}(?:基金|平台|机构))?\s*{ORG}{_LATIN_TAIL}{_BR}"
+    r"|(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金|投资基金)))?"
+)
+_ZL_ITEM = rf"{ORG}{_LATIN_TAIL}{_BR}{_OWNED_PART}"
+ZL = rf"{_ZL_ITEM}(?:{_ZH_SEP}{_ZL_ITEM})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
