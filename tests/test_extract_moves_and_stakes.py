@@ -566,3 +566,43 @@ def test_existing_shareholders_named_inside_a_list_of_followers() -> None:
     roles = {rel[1]: props.get("role") for rel, props in rels.items() if rel[0] == "INVESTED_IN"}
     assert roles == {"鼎晖": "co_lead", "海尔资本": "co_lead", "厚雪资本": "follow", "华映资本": "follow",
                      "清流资本": "follow", "清控基金": "follow"}
+
+
+# -- English lists, leads and past roles ----------------------------------------------------------------
+
+
+def test_a_company_and_its_investment_arm_among_the_investors() -> None:
+    text = ("Beijing-based Galaxy Robotics has raised 1.1 billion yuan in a new funding round, with CATL and its "
+            "investment arm Puquan Capital among the investors.")
+    investors = {rel[1] for rel in _rels(text) if rel[0] == "INVESTED_IN"}
+    assert investors == {"CATL", "Puquan Capital"}
+
+
+def test_a_companys_unnamed_fund_in_an_english_list_of_leads() -> None:
+    text = "Unitree Robotics closed its Series C round, which was co-led by China Mobile's fund, Tencent and Alibaba."
+    leads = {rel[1] for rel, props in _rels(text).items() if props.get("role") == "co_lead"}
+    assert leads == {"China Mobile", "Tencent", "Alibaba"}
+
+
+def test_the_lead_is_never_the_company_of_the_round() -> None:
+    rels = _rels("The round was led by CATL, with participation from Guoke Investment.")
+    assert not any(rel[2] == "CATL" for rel in rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "left"),
+    [
+        ("Former Huawei executive Wang Jun has joined Xpeng as vice president.", "Wang Jun", "Huawei"),
+        (
+            "Zhang Wei, who spent a decade at Baidu's driving unit, co-founded the startup in 2021.",
+            "Zhang Wei",
+            "Baidu",
+        ),
+    ],
+)
+def test_english_past_roles(text: str, person: str, left: str) -> None:
+    assert ("LEFT", person, left) in _rels(text)
+
+
+def test_a_month_opening_a_date_is_still_no_name() -> None:
+    assert not any("Person" in t for t in _entities("Jun 5 was the day Xpeng filed.").values())

@@ -150,7 +150,12 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
 
 
 _EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-_EN_TITLE_THEN_NAME = re.compile(rf"(?<![A-Za-z])(?:{TITLE_EN_RE}),?\s+(?P<name>{_EN_NAME})(?![A-Za-z])")
+_EN_TITLE_THEN_NAME = re.compile(
+    rf"(?<![A-Za-z])(?:{TITLE_EN_RE}),?\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
+    # "Former Huawei executive Wang Jun", "ByteDance veteran Li Hang": a past employer's staff member
+    rf"|(?<![A-Za-z])(?:[A-Z][\w&.-]*\s+){{1,3}}?(?i:executive|engineer|scientist|researcher|veteran|employee|"
+    rf"staffer|official|alumnus|manager)\s+(?P<name2>{_EN_NAME})(?![A-Za-z])"
+)
 _EN_NAME_THEN_TITLE = re.compile(
     # "Chen Yubai, the company's chief executive", "Chen Yubai is the firm's founder"
     rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
@@ -286,9 +291,15 @@ def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float]
     return None
 
 
+#: Words that stop a name only at its start: "Jun" opens a date ("Jun 5"), but ends "Wang Jun".
+_GIVEN_NAME_SYLLABLES = frozenset({"Jun", "May"})
+
+
 def _en_name_ok(name: str) -> bool:
     parts = re.split(r"\s+", name)
-    return not any(p in vocab.EN_NAME_STOP for p in parts)
+    return not any(
+        p in vocab.EN_NAME_STOP and not (i > 0 and p in _GIVEN_NAME_SYLLABLES) for i, p in enumerate(parts)
+    )
 
 
 _ZH_BEFORE_ROLE_VERB = re.compile(

@@ -54,7 +54,9 @@ RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
 #: "existing investor HongShan", "new backer X" inside a list of investors
 _EN_ROLE_BEFORE = (
-    r"(?:(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+|"
+    # ("CATL and its investment arm Puquan Capital": whose arm it is goes without saying)
+    r"(?:(?:its|their)\s+(?:own\s+)?(?:investment\s+|venture\s+|corporate\s+venture\s+)?(?:arm|unit|fund|vehicle)\s+|"
+    r"(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+|"
     # "venture firm HongShan", "state-backed fund X", "e-commerce giant Alibaba", "chipmaker Y"
     # (a word starts after a non-letter and is bounded: on a 50k-letter "word" an unbounded one is quadratic)
     r"(?:(?<![A-Za-z-])(?:[a-z][a-z-]{0,24}|U\.S\.|US|Chinese|Hong\s+Kong|Singaporean|Japanese|Saudi|Middle\s+Eastern)\s+){0,3}"
@@ -63,7 +65,11 @@ _EN_ROLE_BEFORE = (
 )
 #: a legal form the name matcher left after a known name ("Ant Group Co.", "Tencent Holdings Ltd.")
 _EN_LEGAL_TAIL = r"(?:\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Limited|Group|Holdings)\b\.?){0,2}"
-_EN_ITEM = rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+)?{ORG}{_EN_LEGAL_TAIL}{_BR}{_EN_APPOS}"
+#: "China Mobile's fund", "Tencent's investment arm": a company's unnamed unit stands for the company
+_EN_UNNAMED_UNIT = r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:fund|arm|unit|vehicle|funds))?"
+_EN_ITEM = (
+    rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+)?{ORG}{_EN_LEGAL_TAIL}{_EN_UNNAMED_UNIT}{_BR}{_EN_APPOS}"
+)
 _EN_SEP = r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
 EL = rf"{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})*"
 PL_EN = rf"{PER}(?:{_EN_SEP}{PER})*"

@@ -62,6 +62,7 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     # the round's company is not one of the investors this sentence has already named (a lead)
     excluded = (
         investors
+        | _leads_named(eng, view)
         | _listed_with_investors(eng, view)
         | eng._investors_here
         | eng.former_employers(view)
@@ -107,6 +108,15 @@ def _owned_member(skel: str, c: str) -> str:
     pos = skel.find(c)
     owned = _OWNED_AFTER.match(skel, pos + 1) if pos >= 0 else None
     return owned.group(1) if owned else c
+
+
+_LEAD_NAMED = re.compile(rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投", re.IGNORECASE)
+
+
+def _leads_named(eng: _Engine, view: _View) -> set[int]:
+    """Organisations the sentence names as a round's lead ("The round was led by CATL, with …"): an
+    investor, not the company the round is for."""
+    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _LEAD_NAMED.finditer(view.skel)}
 
 
 def _owners_named(eng: _Engine, view: _View) -> set[int]:

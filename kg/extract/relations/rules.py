@@ -412,6 +412,18 @@ RULES: list[_Rule] = [
     _Rule(
         "funding-investor-list",
         _r(
+            # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
+            # the backers"
+            rf"(?<!counts )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
+            rf"(?:the\s+|its\s+|their\s+)?"
+            rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
+            re.IGNORECASE,
+        ),
+        _h_investors_are,
+    ),
+    _Rule(
+        "funding-investor-list",
+        _r(
             # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
             rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+{_EN_NF}{{0,60}}?\bfrom\s+"
             rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\b(?P<standing>counts)\s+)(?P<inv>{EL})"
@@ -701,8 +713,9 @@ RULES: list[_Rule] = [
     _Rule(
         "former-role",
         _r(
-            rf"(?P<per>{PER}),\s+who\s+(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
-            rf"headed|managed|oversaw|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
+            # ("X, who spent a decade at A's driving unit, …": years spent somewhere are a past role)
+            rf"(?P<per>{PER}),\s+who\s+(?:(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
+            rf"headed|managed|oversaw|spent)|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
         _h_en_formerly_at,
