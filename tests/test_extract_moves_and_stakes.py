@@ -606,3 +606,27 @@ def test_english_past_roles(text: str, person: str, left: str) -> None:
 
 def test_a_month_opening_a_date_is_still_no_name() -> None:
     assert not any("Person" in t for t in _entities("Jun 5 was the day Xpeng filed.").values())
+
+
+# -- A-share and Hong Kong listing steps -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["摩尔线程科创板IPO已获上交所上市委审议通过。", "摩尔线程科创板IPO顺利过会。"])
+def test_a_listing_committee_approval_is_the_hearing_passed(text: str) -> None:
+    assert any(rel[0] == "PASSED_LISTING_HEARING" and rel[1] == "摩尔线程" for rel in _rels(text))
+
+
+def test_a_committee_that_did_not_approve() -> None:
+    assert not any(rel[0] == "PASSED_LISTING_HEARING" for rel in _rels("摩尔线程科创板IPO未过会。"))
+
+
+def test_a_board_is_no_company() -> None:
+    names = _entities("港交所披露易显示，星河智能再次向港交所递交招股书，拟主板挂牌上市。")
+    assert "主板" not in names and "星河智能" in names
+
+
+@pytest.mark.parametrize(
+    "text", ["星河智能今日以每股15港元定价，全球发售1000万股H股。", "星河智能首日收涨35%，市值突破200亿港元。"]
+)
+def test_a_debut_names_its_company(text: str) -> None:
+    assert _entities(text)["星河智能"] == {"Company"}

@@ -266,6 +266,11 @@ def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, "PASSED_LISTING_HEARING", "ipo-hearing", 0.85, default_exchange="hkex")
 
 
+def _h_committee(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """An A-share listing committee's approval: the hearing passed, at the exchange the sentence names."""
+    _ipo(eng, view, m, "PASSED_LISTING_HEARING", "ipo-committee", 0.8)
+
+
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if m.group(0) == "首挂":
         # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying

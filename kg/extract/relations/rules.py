@@ -28,6 +28,7 @@ from kg.extract.relations.funding import (
 )
 from kg.extract.relations.ipo import (
     _h_code_listed,
+    _h_committee,
     _h_filed,
     _h_hearing,
     _h_ipo_company_ticker,
@@ -514,6 +515,13 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_hearing,
+    ),
+    _Rule(
+        "ipo-hearing",
+        # the A-share counterpart of a Hong Kong hearing: the exchange's listing committee approves
+        # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
+        _r(r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"),
+        _h_committee,
     ),
     _Rule(
         "ipo-listing",
