@@ -630,3 +630,26 @@ def test_a_board_is_no_company() -> None:
 )
 def test_a_debut_names_its_company(text: str) -> None:
     assert _entities(text)["星河智能"] == {"Company"}
+
+
+# -- registry-style shareholder stories ------------------------------------------------------------------
+
+
+def test_a_registry_story_of_a_new_company_and_its_shareholders() -> None:
+    rels = _story_rels("zh_registry_shareholders.txt")
+    assert rels[("OWNED_BY", "长鑫科技三期有限公司", "长鑫科技集团股份有限公司")] == {"share": 0.6}
+    # the registered name of a known platform is that platform (合肥产投)
+    assert rels[("OWNED_BY", "长鑫科技三期有限公司", "合肥市产业投资控股（集团）有限公司")] == {"share": 0.4}
+    assert rels[("OWNED_BY", "长鑫科技集团股份有限公司", "合肥清辉集电企业管理合伙企业")] == {"share": 0.2167}
+    shareholders = {rel[1] for rel in rels if rel[0] == "INVESTED_IN" and rel[2] == "长鑫科技集团股份有限公司"}
+    assert {"国家大基金二期", "安徽省投资集团", "合肥清辉集电企业管理合伙企业"} <= shareholders
+
+
+def test_a_registered_name_of_a_known_group_is_that_group() -> None:
+    ex = extract(Article(text="合肥市产业投资控股（集团）有限公司领投了本轮融资。", published=PUBLISHED))
+    assert [e.key for e in ex.entities if "合肥" in e.names[0]] == ["hefei-industry-inv"]
+
+
+def test_a_known_group_then_words_of_a_sentence_is_no_longer_name() -> None:
+    names = _entities("国家大基金二期、安徽省投资集团等也是长鑫科技集团的股东。")
+    assert "安徽省投资集团" in names and not any("等也是" in n for n in names)

@@ -75,6 +75,17 @@ def _needs_exact_case(name: str) -> bool:
     return bool(letters) and name.isupper() and len(name) <= 5
 
 
+def _registered_forms(names: list[str]) -> list[str]:
+    """The registered names a group's name stands for: "合肥市产业投资控股集团" is registered as
+    "合肥市产业投资控股(集团)有限公司" (or "…集团有限公司", "…集团股份有限公司")."""
+    out = []
+    for name in names:
+        if name.endswith("集团") and len(name) > 4 and not name.isascii():
+            stem = name[: -len("集团")]
+            out += [f"{stem}(集团)有限公司", f"{stem}(集团)股份有限公司", f"{name}有限公司", f"{name}股份有限公司"]
+    return [n for n in out if n not in names]
+
+
 def _build_trie(names: list[str]) -> dict[str, Any]:
     """The names as a character trie, walked by `Gazetteer._shorter`; the scanning regex is built from
     the same names by `longest_first`."""
@@ -103,7 +114,7 @@ class Gazetteer:
             if entry.key in self.entries:
                 raise KGError(f"gazetteer: duplicate key {entry.key!r}")
             self.entries[entry.key] = entry
-            for name in entry.names:
+            for name in [*entry.names, *_registered_forms(entry.names)]:
                 form = matching_form(normalize_text(name).text)
                 if form:
                     self.by_name.setdefault(form, (entry.key, None, name))

@@ -537,6 +537,8 @@ ZH_SUFFIX_TYPES: dict[str, str] = {
     "(控股)有限公司": "Company",
     "合伙企业(有限合伙)": "Investor",
     "(有限合伙)": "Investor",
+    # a partnership named without its limited-partnership tag ("…企业管理合伙企业"): a holding vehicle
+    "合伙企业": "Investor",
     "控股集团": "Company",
     "集团": "Company",
     "控股": "Company",
@@ -670,6 +672,7 @@ ZH_WEAK_SUFFIXES = frozenset(
 )
 #: Legal-form tails: a known name plus one of these is the same entity ("腾讯控股有限公司").
 LEGAL_FORMS_ZH = (
+    "合伙企业",
     "有限公司",
     "股份有限公司",
     "有限责任公司",

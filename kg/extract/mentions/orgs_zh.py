@@ -100,6 +100,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     tokens = _pos(text[i:s1])
     left = s0
     complete = True
+    suffix_is_legal = text[s0:s1] in vocab.LEGAL_FORMS_ZH
     for k in range(len(tokens) - 1, -1, -1):
         word, flag, start = tokens[k]
         abs_start = i + start
@@ -151,6 +152,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = i
             complete = False
             break
+        if word == "企业" and text.startswith("管理", abs_start + 2) and suffix_is_legal:
+            left = abs_start  # "清辉集电企业管理合伙企业": a registered name's line of business
+            continue
         if _ends_name(word, flag) or _DEAL_VERB.fullmatch(word):
             # ("红杉中国领投星图智能": the verb of the deal ends the name after it, also when a known
             # name stands before the verb)
@@ -409,8 +413,8 @@ def _platform_start(text: str, left: int, s0: int, s1: int) -> int:
     for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
         if not all(is_cjk(c) for c in text[j:left]):
             continue
-        if _REGION_RE.match(text, j) and _regional_platform(text[j:s1]):
-            return j
+        if _REGION_RE.match(text, j) and _regional_platform(text[j:s1]) and not reads_as_phrase(text[j:left]):
+            return j  # (not across words of a sentence: "安徽省投资集团等也是长鑫科技集团")
     return left
 
 

@@ -398,15 +398,17 @@ def _first_of(*groups: int | None) -> int | None:
 
 def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"A是B的第一大股东": A holds a stake in B, with no round, sum or date of the sentence."""
-    inv = eng.ent(view, m.group("inv"))
-    if m.groupdict().get("co"):
-        co = eng.ent(view, m.group("co"))
+    members = _orgs(m.group("inv") or m.group("inv2"))
+    company = m.group("co") or m.group("co2")
+    if company:
+        co = eng.ent(view, company)
         target = co.group if co.is_companyish() else None
     else:
         # "X为公司第二大股东", "X为第二大股东": the company of the story
         target = _first_of(eng.main_company(), eng.topic(view))
-    if target is not None and inv.root == "Organization" and target != inv.group:
-        _invest(eng, view, m, [m.group("inv")], None, "funding-shareholder", 0.7, target=target, episode=False)
+    members = [c for c in members if eng.ent(view, c).root == "Organization" and eng.ent(view, c).group != target]
+    if target is not None and members:
+        _invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
 def _h_backers_seen(eng: _Engine, view: _View, m: re.Match[str]) -> None:

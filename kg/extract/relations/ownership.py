@@ -36,12 +36,22 @@ def _orgs_of(eng: _Engine, view: _View, text: str) -> list[EntityView]:
 
 
 def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -> list[EntityView]:
-    """The owned organisations: those of group "child", or else the one named last before the phrase."""
+    """The owned organisations: those of group "child", or else the one named last before the phrase
+    that is not itself a holder in the sentence ("A持股60%，B持股40%": B's stake is not in A)."""
     child_text = m.groupdict().get("child")
     if child_text:
         return _orgs_of(eng, view, child_text)
-    before = _org_before(eng, view, m.start(), {parent.group})
+    holders = {eng.ent(view, h.group(1)).group for h in _HOLDER.finditer(view.skel)}
+    before = _org_before(eng, view, m.start(), {parent.group} | holders)
+    if before is None:
+        # "股权结构显示，A持股60%，B持股40%": the company whose owners the story has just named
+        before = next((r.source for r in reversed(eng.out) if r.type == "OWNED_BY"
+                       and view.sentence.index - r.sentence.index <= 2 and r.source not in holders), None)
     return [eng.entities[before]] if before is not None else []
+
+
+#: An organisation stating its own stake ("A持股60%", "A持股比例为…").
+_HOLDER = re.compile(rf"({ORG})\s*(?:直接|间接|合计)?持股")
 
 
 def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int | None:
@@ -206,7 +216,11 @@ OWNERSHIP_RULES: list[_Rule] = [
     _Rule(
         "owned-by",
         # "X由A与B共同持股": each of them owns part of X
-        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ZL})\s*(?:共同|联合)(?:持股|持有|拥有|出资)"),
+        # (also after clauses about the company: "X近日成立，注册资本200亿元，由A、B共同持股")
+        _r(
+            rf"(?P<child>{ORG})(?:{_CL}{{0,6}}?|[^。;!?{NE}]{{0,40}}?,\s*)由\s*(?P<parent>{ZL})\s*(?:共同|联合)"
+            rf"(?:持股|持有|拥有|出资)"
+        ),
         _h_owned,
         _OWN_CUE,
     ),
@@ -259,6 +273,16 @@ OWNERSHIP_RULES: list[_Rule] = [
             rf"(?:直接|间接|合计)?持(?:股|有)(?:比例)?(?:为|达|约为)?\s*{_PCT}"
         ),
         _h_stake_in_story,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "长鑫科技集团的第一大股东为X，持股比例21.67%": the company first, then its holder's share
+        _r(
+            rf"(?P<child>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<parent>{ORG})\s*,?\s*"
+            rf"(?:直接|间接|合计)?持(?:股|有)(?:比例)?(?:为|达|约为)?\s*{_PCT}"
+        ),
+        _h_stake,
         _OWN_CUE,
     ),
     _Rule(
