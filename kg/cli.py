@@ -492,7 +492,7 @@ def cypher(
     \b
     Examples:
       kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name' -p n=澄湖科技
-      kg cypher --engine neo4j 'MATCH p = shortestPath((a)-[*..4]-(b)) WHERE a.id = $a RETURN p' -p a=person:顾言川
+      kg cypher --engine neo4j 'MATCH p=shortestPath((a {name:$a})-[*..4]-(b {name:$b})) RETURN p' -p a=顾言川 -p b=百度
         (--engine neo4j needs a server: kg neo4j start, kg load)
     """
     from kg.neo4j.cypher import parse_param

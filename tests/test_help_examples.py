@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from tests.factories import run_kg
+from tests.neo4j_fixtures import Neo4jTarget
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,3 +102,18 @@ def test_example_runs_on_the_example_store(where: str, args: list[str], example_
     code, out, err = run_kg(*args)
     assert code == 0, f"{where}: kg {' '.join(args)}\n{out}{err}"
     assert out.strip() and "(no rows)" not in out, f"{where}: kg {' '.join(args)} printed nothing\n{err}"
+
+
+@pytest.mark.neo4j
+def test_server_examples_run_on_neo4j(example_store: Path, clean_neo4j: object, neo4j_target: Neo4jTarget,
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The examples the test above skips, on the session's Neo4j: `kg load` first, then the rest."""
+    server = sorted((args for _, args in EXAMPLES if needs_server(args) and args[0] != "neo4j"),
+                    key=lambda args: args[0] != "load")
+    assert server and server[0] == ["load"], server
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KG_STORE", str(example_store))
+    monkeypatch.setenv("NEO4J_URI", neo4j_target.uri)
+    for args in server:
+        code, out, err = run_kg(*args)
+        assert code == 0 and out.strip() and "(no rows)" not in out, f"kg {' '.join(args)}\n{out}{err}"
