@@ -28,7 +28,7 @@ app = typer.Typer(
         "\b\nTypical session:\n"
         "  kg build examples/\n"
         "  kg stats\n"
-        "  kg query investors 智谱\n"
+        "  kg query investors 澄湖科技\n"
         "  export NEO4J_URI=$(kg neo4j start) && kg load\n"
         "  kg cypher 'MATCH (n:StateOwnedFund) RETURN n.name'"
     ),
@@ -66,12 +66,30 @@ class ExportFormat(StrEnum):
     trig = "trig"
 
 
+class ExportEngine(StrEnum):
+    """The RDF writers of `kg.rdf.writers` (kept as literals so `kg --help` imports no rdflib)."""
+
+    auto = "auto"
+    streaming = "streaming"
+    oxigraph = "oxigraph"
+    rdflib = "rdflib"
+
+
 class Backend(StrEnum):
     embedded = "embedded"
     neo4j = "neo4j"
 
 
 FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+#: `--backend`, the old name of `--engine` for cypher and query: still read, no longer shown
+BackendAliasOpt = Annotated[Backend | None, typer.Option("--backend", hidden=True)]
+
+
+def _engine(engine: Backend | None, backend: Backend | None) -> Backend | None:
+    """--engine, or its old name --backend (one name for the choice of engine across commands)."""
+    if engine and backend and engine is not backend:
+        raise KGError(f"--engine {engine.value} contradicts --backend {backend.value}")
+    return engine or backend
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
@@ -222,6 +240,19 @@ BaseIriOpt = Annotated[str, typer.Option("--base-iri", help="Namespace of node I
                                           "<BASE>organization/x.")]
 
 
+def _export_engine(engine: ExportEngine, streaming: bool | None, fmt: str) -> str:
+    """The writer engine, from --engine or the deprecated --streaming/--no-streaming (which meant
+    "through rdflib" for nt/nq only, and left the other formats to the default)."""
+    if streaming is None:
+        return engine.value
+    flag = "--streaming" if streaming else "--no-streaming"
+    alias = "streaming" if streaming else ("rdflib" if fmt in ("nt", "nq") else "auto")
+    typer.echo(f"kg: warning: {flag} is deprecated; use --engine {alias}", err=True)
+    if engine is not ExportEngine.auto and engine.value != alias:
+        raise KGError(f"{flag} contradicts --engine {engine.value}")
+    return alias
+
+
 @app.command()
 @handles_errors
 def export(
@@ -232,9 +263,15 @@ def export(
     base_iri: BaseIriOpt = "https://w3id.org/kg-news/id/",
     with_text: Annotated[bool, typer.Option("--with-text", help="RDF: include each article's text "
                                             "(schema:articleBody), so an import restores it.")] = False,
+    engine: Annotated[ExportEngine, typer.Option(
+        "--engine",
+        help="RDF writer. auto: the fastest installed for the format (streaming for nt/nq, oxigraph for "
+             "ttl/trig/xml, else rdflib); streaming: nt/nq line by line, memory flat; oxigraph: ttl/trig/xml "
+             "through pyoxigraph; rdflib: every format, through an in-memory graph. Same triples either way.")]
+        = ExportEngine.auto,
     streaming: Annotated[bool | None, typer.Option(
-        "--streaming/--no-streaming", help="nt/nq: write lines directly instead of through rdflib "
-        "[default: on for nt and nq].", show_default=False)] = None,
+        "--streaming/--no-streaming", hidden=True, help="Deprecated: --engine streaming / --engine rdflib.")]
+        = None,
 ) -> None:
     """Write the whole graph to a file: networkx node-link JSON, or RDF (ttl, nt, nq, jsonld, xml, trig).
 
@@ -248,6 +285,8 @@ def export(
 
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.node_link:
+        if engine is not ExportEngine.auto:
+            raise KGError("--engine chooses an RDF writer; node-link has one writer")
         with _store(store) as graph_store:
             graph = to_networkx(graph_store)
         tmp = output.with_name(output.name + ".tmp")
@@ -255,14 +294,11 @@ def export(
         tmp.replace(output)
         typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
         return
-    from kg.rdf import write_rdf, write_streaming
+    from kg.rdf import write
 
-    use_streaming = streaming if streaming is not None else fmt.value in ("nt", "nq")
-    if use_streaming and fmt.value not in ("nt", "nq"):
-        raise KGError("--streaming writes nt or nq only")
-    writer = write_streaming if use_streaming else write_rdf
+    chosen = _export_engine(engine, streaming, fmt.value)
     with _store(store) as graph_store:
-        triples = writer(graph_store, fmt.value, output, base=base_iri, with_text=with_text)
+        triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
 
 
@@ -325,7 +361,8 @@ def sparql(
     query: Annotated[str, typer.Argument(help="A SPARQL 1.1 query, or @FILE to read it from a file.")],
     store: StoreOpt = None,
     base_iri: BaseIriOpt = "https://w3id.org/kg-news/id/",
-    engine: Annotated[str, typer.Option(help="auto (pyoxigraph when installed, else rdflib), rdflib or "
+    engine: Annotated[str, typer.Option(metavar="<auto|rdflib|oxigraph>",
+                                        help="auto (pyoxigraph when installed, else rdflib), rdflib or "
                                         "oxigraph.")] = "auto",
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
@@ -438,9 +475,10 @@ def cypher(
                                                     "repeatable.")] = None,
     write: Annotated[bool, typer.Option("--write", help="Allow the query to write (default: read-only; "
                                         "Neo4j only).")] = False,
-    backend: Annotated[Backend | None, typer.Option(
-        help="embedded (the store, no server; a read-only Cypher subset) or neo4j "
-             "[default: neo4j when NEO4J_URI is set].", show_default=False)] = None,
+    engine: Annotated[Backend | None, typer.Option(
+        "--engine", help="embedded (the store, no server; a read-only Cypher subset) or neo4j "
+                         "[default: neo4j when NEO4J_URI or --uri is set].", show_default=False)] = None,
+    backend: BackendAliasOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     store: StoreOpt = None,
     uri: Annotated[str | None, typer.Option(help="Bolt URI [default: $NEO4J_URI].", show_default=False)] = None,
@@ -453,21 +491,22 @@ def cypher(
 
     \b
     Examples:
-      kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name' -p n=MiniMax
-      kg cypher --backend neo4j 'MATCH p = shortestPath((a)-[*..4]-(b)) WHERE a.id = $a RETURN p' -p a=...
+      kg cypher 'MATCH (f:StateOwnedFund)-[:INVESTED_IN]->(c) WHERE c.name = $n RETURN f.name' -p n=澄湖科技
+      kg cypher --engine neo4j 'MATCH p=shortestPath((a {name:$a})-[*..4]-(b {name:$b})) RETURN p' -p a=顾言川 -p b=百度
+        (--engine neo4j needs a server: kg neo4j start, kg load)
     """
     from kg.neo4j.cypher import parse_param
 
     params = dict(parse_param(p) for p in param or [])
-    # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --backend says otherwise
-    chosen = backend or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
+    # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --engine says otherwise
+    chosen = _engine(engine, backend) or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
         from kg.graph import to_networkx
         from kg.queries.cypher_embedded import EmbeddedCypherError, run_cypher_embedded
 
         if write:
             raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
-                                      "run writes with --backend neo4j")
+                                      "run writes with --engine neo4j")
         with _store(store, create=False) as graph_store:
             graph = to_networkx(graph_store)
         rows = run_cypher_embedded(graph, query, params)
@@ -499,9 +538,10 @@ def query(
                                               show_default=False)] = None,
     up: Annotated[bool | None, typer.Option("--up/--down", help="lineage: ancestors only / descendants only "
                                             "[default: both].", show_default=False)] = None,
-    backend: Annotated[Backend | None, typer.Option(
-        help="embedded (the store, no server) or neo4j [default: neo4j when NEO4J_URI is set].",
+    engine: Annotated[Backend | None, typer.Option(
+        "--engine", help="embedded (the store, no server) or neo4j [default: neo4j when NEO4J_URI is set].",
         show_default=False)] = None,
+    backend: BackendAliasOpt = None,
     fmt: FormatOpt = OutputFormat.table,
     store: StoreOpt = None,
 ) -> None:
@@ -509,15 +549,15 @@ def query(
 
     \b
     Examples:
-      kg query investors 智谱
-      kg query co-investors Hillhouse -f json
-      kg query path 上海国投 林知远 --max-hops 3
+      kg query investors 澄湖科技
+      kg query co-investors HongShan -f json
+      kg query path 杭州城投 顾言川 --max-hops 3
       kg query ipo-pipeline HKEX
-      kg query lineage 星衡 --up
-      kg query financials 智谱
-      kg query compare 智谱 MiniMax 月之暗面
-      kg query ownership 合肥星澜创业投资基金
-      kg query state-exposure 岚曜科技
+      kg query lineage 栖光机器人 --up
+      kg query financials 云岫智能
+      kg query compare 云岫智能 砚石智能 Brightwave
+      kg query state-exposure 澄湖科技
+      kg query state-capital --region Shanghai
     """
     from kg.queries import describe, get_query, run_neo4j
 
@@ -528,7 +568,7 @@ def query(
     direction = None if up is None else ("up" if up else "down")
     options = {"region": region, "max_hops": max_hops, "top": top, "depth": depth, "direction": direction}
     options = {k: v for k, v in options.items() if v is not None}
-    chosen = backend or (Backend.neo4j if os.environ.get("NEO4J_URI") else Backend.embedded)
+    chosen = _engine(engine, backend) or (Backend.neo4j if os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
         from kg.queries import run_store
 
@@ -698,9 +738,8 @@ def eval_(
 
     \b
     Examples:
-      kg eval ../shared/corpus/dev                   # both halves and the total
-      kg eval ../shared/corpus/dev --half dev -v     # where the dev half's recall goes
-      kg eval tests/data/financials                  # financial figures too
+      kg eval tests/data/financials                  # both halves and the total, figures too
+      kg eval tests/data/financials --half dev -v    # where the dev half's recall goes
     """
     from kg.evaluate import HALVES, article_line, evaluate_dir, micro_average, miss_table, summary_line
 

@@ -103,7 +103,7 @@ def fresh_process(store: Path, name: str, args: list[str], options: dict[str, An
         flags += [f"--{key.replace('_', '-')}", str(value)]
     code = "from kg.cli import main; main()"
     command = [sys.executable, "-c", code, "query", name, *args, *flags, "--store", str(store),
-               "--backend", "embedded", "-f", "json"]
+               "--engine", "embedded", "-f", "json"]
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=env)

@@ -77,6 +77,35 @@ def test_rdf_exports_parse_back(built: Path, tmp_path: Path, fmt: str) -> None:
         assert len(Graph().parse(out, format=parser)) == triples
 
 
+def test_export_engine_and_its_deprecated_streaming_alias(built: Path, tmp_path: Path) -> None:
+    """`--engine` picks the writer; `--streaming/--no-streaming` still work, with a note on stderr."""
+    counts = {}
+    for args in (["--engine", "streaming"], ["--engine", "rdflib"], ["--streaming"], ["--no-streaming"], []):
+        code, msg, err = kg("export", "-f", "nt", "-o", tmp_path / "g.nt", "--store", built, *args)
+        assert code == 0, err
+        counts[" ".join(args)] = msg.split()[1]
+        assert ("deprecated; use --engine" in err) == (args[:1] in (["--streaming"], ["--no-streaming"]))
+    assert len(set(counts.values())) == 1, counts
+    code, _msg, err = kg("export", "-f", "ttl", "-o", tmp_path / "g.ttl", "--store", built, "--engine", "streaming")
+    assert code == 1 and err.strip() == "kg: error: the streaming engine writes nt, nq, not ttl"
+    code, _msg, err = kg("export", "-f", "ttl", "-o", tmp_path / "g.ttl", "--store", built, "--streaming")
+    assert code == 1 and "deprecated" in err and "writes nt, nq, not ttl" in err
+
+
+@pytest.mark.parametrize("command", [["export"], ["sparql"], ["cypher"], ["query"]])
+def test_engine_is_the_one_option_name_for_a_backend(command: list[str]) -> None:
+    out = runner.invoke(app, [*command, "--help"], terminal_width=200).output
+    assert "--engine" in out and "--backend" not in out and "--streaming" not in out
+
+
+def test_backend_is_still_read_as_the_old_name_of_engine(built: Path) -> None:
+    code, out, err = kg("query", "investors", "澄湖科技", "--store", built, "--backend", "embedded")
+    assert code == 0 and "杭州城投" in out, err
+    code, _out, err = kg("query", "investors", "澄湖科技", "--store", built, "--backend", "embedded",
+                         "--engine", "neo4j")
+    assert code == 1 and "contradicts" in err
+
+
 def test_a_broken_file_is_reported_and_the_rest_is_built(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -131,7 +160,7 @@ def test_every_command_has_help_and_a_readme_entry() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), [
     (["query"], ["[default: 4]", "[default: 10]", "[default: neo4j when NEO4J_URI is set]"]),
-    (["cypher"], ["[default: $NEO4J_URI]", "kg cypher --backend neo4j"]),
+    (["cypher"], ["[default: $NEO4J_URI]", "kg cypher --engine neo4j"]),
     (["load"], ["[default: 10000; x>=1]"]),
     ([], ["export NEO4J_URI=$(kg neo4j start) && kg load"]),
 ])

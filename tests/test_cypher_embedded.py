@@ -1,4 +1,4 @@
-"""`kg cypher --backend embedded`: grand-cypher's read-only subset on the store's graph, built from the
+"""`kg cypher --engine embedded`: grand-cypher's read-only subset on the store's graph, built from the
 project's example articles; values passed as parameters are matched as data; what cannot run here is
 refused by name; and the rows equal Neo4j's for the same queries (the `neo4j` tests)."""
 
@@ -288,11 +288,11 @@ def test_a_missing_parameter_is_named(graph: nx.MultiDiGraph) -> None:
 def test_writes_are_refused_as_read_only(graph: nx.MultiDiGraph, query: str, named: str) -> None:
     with pytest.raises(EmbeddedCypherError, match="read-only") as info:
         run(graph, query)
-    assert named in str(info.value) and "--backend neo4j" in str(info.value)
+    assert named in str(info.value) and "--engine neo4j" in str(info.value)
 
 
 def test_write_flag_is_refused(graph: nx.MultiDiGraph) -> None:
-    with pytest.raises(EmbeddedCypherError, match="written only by `kg build`.*--backend neo4j"):
+    with pytest.raises(EmbeddedCypherError, match="written only by `kg build`.*--engine neo4j"):
         run_cypher_embedded(graph, "MATCH (n) RETURN n.name", write=True)
 
 
@@ -317,7 +317,7 @@ def test_unsupported_reads_are_named(graph: nx.MultiDiGraph, query: str, named: 
     with pytest.raises(EmbeddedCypherError) as info:
         run(graph, query)
     assert named in str(info.value)
-    assert "--backend neo4j" in str(info.value)
+    assert "--engine neo4j" in str(info.value)
 
 
 def test_lexical_errors_are_named(graph: nx.MultiDiGraph) -> None:

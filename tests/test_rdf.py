@@ -13,18 +13,24 @@ from hypothesis import strategies as st
 from rdflib import OWL, RDF, SKOS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, XSD
 
+from kg.errors import KGError
 from kg.graph import node_link, to_networkx
 from kg.model import Article, Extraction
 from kg.ontology import KGO, Ontology
 from kg.rdf import (
     KGR,
+    QUAD_FORMATS,
     RDF_FORMATS,
+    WRITERS,
+    Writer,
+    choose,
     entity_iri,
     flatten,
     import_file,
     relation_iri,
     to_rdf,
     validate_store,
+    write,
     write_rdf,
     write_streaming,
 )
@@ -85,6 +91,34 @@ def test_every_format_parses_into_the_same_triples(built: Store, tmp_path: Path)
         write_rdf(built, fmt, out)
         parsed = Dataset().parse(out, format=RDF_FORMATS[fmt])
         assert quads(parsed) == quads(dataset), fmt
+
+
+@pytest.mark.parametrize("writer", WRITERS.values(), ids=[f"{f}-{e}" for f, e in WRITERS])
+def test_every_registered_writer_round_trips_to_the_same_triples(writer: Writer, built: Store,
+                                                                 tmp_path: Path) -> None:
+    """Each (format, engine) of the registry writes what the projection says, and its count is right;
+    a writer is tested by being registered."""
+    if not writer.available():
+        pytest.skip(f"{writer.engine} is not installed")
+    dataset = to_rdf(built, with_text=True)
+    out = tmp_path / f"g.{writer.fmt}"
+    n = write(built, writer.fmt, out, writer.engine, with_text=True)
+    if writer.fmt in QUAD_FORMATS:
+        parsed_q = Dataset().parse(out, format=RDF_FORMATS[writer.fmt])
+        assert quads(parsed_q) == quads(dataset)
+        assert n == sum(len(g) for g in dataset.graphs())
+    else:
+        parsed = set(Graph().parse(out, format=RDF_FORMATS[writer.fmt]))
+        assert parsed == set(flatten(dataset)) and n == len(parsed)
+
+
+def test_the_registry_chooses_one_writer_per_format_and_engine() -> None:
+    assert {f for f, _e in WRITERS} == set(RDF_FORMATS)  # every format has a writer
+    assert choose("nt").engine == "streaming" and choose("jsonld").engine == "rdflib"
+    assert choose("ttl").engine == ("oxigraph" if WRITERS["ttl", "oxigraph"].available() else "rdflib")
+    for fmt, engine in [("ttl", "streaming"), ("nt", "oxigraph"), ("nt", "fast"), ("csv", "auto")]:
+        with pytest.raises(KGError):
+            choose(fmt, engine)
 
 
 def test_the_streaming_writer_writes_the_same_triples_as_rdflib(built: Store, tmp_path: Path) -> None:
@@ -265,10 +299,7 @@ def test_hostile_graphs_survive_every_format(extractions: list[Extraction], tmp_
         rows = tables(src)
         for fmt in [*FLAT, *QUADS]:
             out = tmp / f"g.{fmt}"
-            if fmt in ("nt", "nq"):
-                write_streaming(src, fmt, out, with_text=True, ontology=ontology)
-            else:
-                write_rdf(src, fmt, out, with_text=True, ontology=ontology)
+            write(src, fmt, out, with_text=True, ontology=ontology)  # auto: streaming for nt/nq
             with open_store(tmp / fmt) as copy:
                 import_file(copy, out, ontology=ontology)
                 assert tables(copy) == rows, fmt
@@ -383,7 +414,7 @@ def test_a_sparql_syntax_error_points_into_the_users_query(built: Store) -> None
 
 @pytest.mark.parametrize("fmt", ["nt", "nq", "ttl", "xml"])
 def test_rdflib_export_warns_nothing(built: Store, tmp_path: Path, fmt: str) -> None:
-    """`kg export --no-streaming` goes through rdflib's writers; none may print a warning at the user."""
+    """`kg export --engine rdflib` goes through rdflib's writers; none may print a warning at the user."""
     with warnings.catch_warnings():
         warnings.simplefilter("error", UserWarning)  # the kind Python shows a user (not DeprecationWarning)
         assert write_rdf(built, fmt, tmp_path / f"g.{fmt}", engine="rdflib") > 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -75,7 +75,7 @@ def _needs_exact_case(name: str) -> bool:
     return bool(letters) and name.isupper() and len(name) <= 5
 
 
-def _registered_forms(names: list[str]) -> list[str]:
+def _registered_forms(names: Sequence[str]) -> list[str]:
     """The registered names a group's name stands for: "合肥市产业投资控股集团" is registered as
     "合肥市产业投资控股(集团)有限公司" (or "…集团有限公司", "…集团股份有限公司")."""
     out = []

@@ -1,4 +1,4 @@
-"""`kg cypher --backend embedded`: a read-only Cypher subset on the store's networkx view, no server.
+"""`kg cypher --engine embedded`: a read-only Cypher subset on the store's networkx view, no server.
 
 The query runs on grand-cypher (a Cypher interpreter over networkx), which understands MATCH patterns
 with labels, relationship types, property maps and `*min..max` hops, several MATCH clauses, WHERE
@@ -12,7 +12,7 @@ What this module adds around it, and why:
 
 - A lexical pass over the query (strings, backtick names, comments, `$params` told apart from query
   text) refuses writes and the unsupported clauses by name *before* anything runs, so the user learns
-  "WITH is not supported, use --backend neo4j" instead of reading a parser dump.
+  "WITH is not supported, use --engine neo4j" instead of reading a parser dump.
 - Parameters: grand-cypher has none, so each `$name` becomes a literal. Its string literals are
   evaluated as Python literals, so every string (a parameter, or a literal the user wrote in either
   quote style) is re-encoded here, and after parsing the literal is checked to come back as exactly one
@@ -45,7 +45,7 @@ from kg.errors import KGError
 
 Rows = list[dict[str, Any]]
 
-_HINT = "run it with --backend neo4j (full Cypher)"
+_HINT = "run it with --engine neo4j (full Cypher)"
 _SUBSET = ("the embedded backend runs grand-cypher's read-only Cypher subset: MATCH patterns with labels, "
            "types and *min..max hops, WHERE, RETURN [DISTINCT] ... AS, COUNT/SUM/AVG/MIN/MAX/COLLECT, "
            "ORDER BY, SKIP, LIMIT")
@@ -218,7 +218,7 @@ def _check_clauses(query: str, pieces: list[_Piece], *, write: bool) -> None:
     names, comments or parameter values)."""
     if write:
         raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
-                                  "run writes with --backend neo4j")
+                                  "run writes with --engine neo4j")
     # Same length as the query, non-code pieces blanked, so positions stay those of the user's text.
     chars = list(query)
     for piece in pieces:
@@ -508,7 +508,7 @@ def run_cypher_embedded(graph: nx.MultiDiGraph, query: str, params: dict[str, An
 
     `params` fill `$name`s as checked literals. Raises `EmbeddedCypherError` naming what cannot run
     here (writes, OPTIONAL MATCH, WITH, UNWIND, UNION, CALL, anything else outside grand-cypher's
-    grammar) and suggesting `--backend neo4j`.
+    grammar) and suggesting `--engine neo4j`.
     """
     from grandcypher import GrandCypherTransformer
 

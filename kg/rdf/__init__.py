@@ -1,8 +1,10 @@
-"""RDF: export (rdflib and streaming), lossless import, SHACL validation and SPARQL over the store.
+"""RDF: export, lossless import, SHACL validation and SPARQL over the store.
 
 The rest of `kg` imports from here only. `kg.rdf.export` documents the projection (the one pattern
-for relation properties and provenance); `kg.rdf.streaming` writes N-Triples / N-Quads without an
-rdflib graph; `kg.rdf.importer` reads every format back; `kg.rdf.validate` runs the SHACL shapes;
+for relation properties and provenance); `kg.rdf.writers` is the registry of writers by format and
+engine, and `write` the one entry point that picks from it; `kg.rdf.streaming` writes N-Triples /
+N-Quads without an rdflib graph (and hands them to pyoxigraph for ttl, trig and xml);
+`kg.rdf.importer` reads every format back; `kg.rdf.validate` runs the SHACL shapes;
 `kg.rdf.sparql` answers SPARQL over the store.
 """
 
@@ -16,14 +18,14 @@ from kg.rdf.export import (
     name_language,
     relation_iri,
     to_rdf,
-    write_rdf,
 )
 from kg.rdf.importer import ImportReport, import_file, read_file, write_dump
 from kg.rdf.sparql import run_sparql, sparql_store, store_dataset
 from kg.rdf.streaming import write_streaming
 from kg.rdf.validate import Validation, validate_file, validate_graph, validate_store
+from kg.rdf.writers import ENGINES, WRITERS, Writer, choose, write, write_rdf
 
-__all__ = ["KGR", "QUAD_FORMATS", "RDF_FORMATS", "ImportReport", "Validation", "entity_iri", "flatten",
-           "import_file", "iter_quads", "name_language", "read_file", "relation_iri", "run_sparql",
-           "sparql_store", "store_dataset", "to_rdf", "validate_file", "validate_graph", "validate_store", "write_dump",
-           "write_rdf", "write_streaming"]
+__all__ = ["ENGINES", "KGR", "QUAD_FORMATS", "RDF_FORMATS", "WRITERS", "ImportReport", "Validation", "Writer",
+           "choose", "entity_iri", "flatten", "import_file", "iter_quads", "name_language", "read_file",
+           "relation_iri", "run_sparql", "sparql_store", "store_dataset", "to_rdf", "validate_file", "validate_graph",
+           "validate_store", "write", "write_dump", "write_rdf", "write_streaming"]

@@ -23,11 +23,12 @@ Pattern (documented in ontology/README.md, "RDF projection and edge properties")
   read from it — the direct triples of its relations, its derivation records, mentions and aliases;
   the default graph holds node descriptions and the statement nodes. The flat formats are the union.
 
-`iter_quads` yields rdflib terms; `to_rdf` collects them in an rdflib Dataset (jsonld, and every
-format with `engine="rdflib"`); the streaming writer (`kg.rdf.streaming`) writes them as N-Triples /
-N-Quads lines without building a graph, and ttl, trig and xml are those lines re-serialised by
-pyoxigraph when it is installed (an order of magnitude faster than rdflib; `scripts/bench_rdf.py`).
-Every path writes the same triples (tests/test_rdf.py).
+`iter_quads` yields rdflib terms; `to_rdf` collects them in an rdflib Dataset (the `rdflib` engine);
+`kg.rdf.streaming` writes them as N-Triples / N-Quads lines without building a graph (the `streaming`
+engine), and re-serialises those lines with pyoxigraph for ttl, trig and xml (the `oxigraph` engine,
+an order of magnitude faster than rdflib; `scripts/bench_rdf.py`). Which engine writes which format
+is the registry in `kg.rdf.writers`; every entry writes the same triples (tests/test_rdf.py).
+This module imports no writer, so the writers import it and there is no circle.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ import json
 import math
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -290,7 +290,8 @@ def _span(node: URIRef, sentence: Any, start: Any, end: Any, method: str, confid
     yield node, KGO.confidence, literal(float(confidence)), g
 
 
-def _view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, Any]:
+def view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, Any]:
+    """A store's graph view and the store (whose records every writer adds), or a bare view and None."""
     if isinstance(source, nx.MultiDiGraph):
         return source, None
     from kg.graph import to_networkx
@@ -318,7 +319,7 @@ def to_rdf(source: Any, ontology: Ontology | None = None, base: str = ENTITY_BAS
     """A store (view and records) or a graph view (no records) as an rdflib Dataset: node
     descriptions and statements in the default graph, each article's facts in a graph of its own."""
     ontology = ontology or load_ontology()
-    view, store = _view_and_store(source, ontology)
+    view, store = view_and_store(source, ontology)
     data = Dataset()
     bind_prefixes(data, base)
     default = data.default_graph
@@ -343,24 +344,3 @@ def flatten(dataset: Dataset) -> Graph:
         flat.add((s, p, o))
     return flat
 
-
-def write_rdf(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with_text: bool = False,
-              ontology: Ontology | None = None, engine: str = "auto") -> int:
-    """Serialise a store (or a graph view) to `output` in one of `RDF_FORMATS`; returns the number of
-    triples written (for trig and nq: summed over the graphs).
-
-    `engine`: "rdflib" (its serialisers on an in-memory Dataset), "oxigraph" (ttl, trig and xml through
-    pyoxigraph, much faster), or "auto" (oxigraph for those formats when pyoxigraph is installed)."""
-    from kg.rdf.streaming import _OXIGRAPH_FORMATS, oxigraph_available, write_oxigraph
-
-    if engine == "oxigraph" or (engine == "auto" and fmt in _OXIGRAPH_FORMATS and oxigraph_available()):
-        return write_oxigraph(source, fmt, output, base, with_text, ontology)
-    dataset = to_rdf(source, ontology, base=base, with_text=with_text)
-    output = Path(output)
-    if fmt in QUAD_FORMATS:
-        dataset.serialize(destination=str(output), format=RDF_FORMATS[fmt], encoding="utf-8")
-        return sum(len(g) for g in dataset.graphs())
-    flat = flatten(dataset)
-    # an explicit UTF-8 (what every format here writes anyway): without it rdflib's N-Triples writer warns
-    flat.serialize(destination=str(output), format=RDF_FORMATS[fmt], encoding="utf-8")
-    return len(flat)

@@ -18,7 +18,8 @@ from rdflib.query import ResultRow
 
 from kg.errors import KGError
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
-from kg.rdf.export import to_rdf
+from kg.rdf.export import iter_quads, prefixes, to_rdf, view_and_store
+from kg.rdf.streaming import oxigraph_available, write_lines
 
 
 def store_dataset(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Dataset:
@@ -69,11 +70,8 @@ def oxigraph_store(store: Any, ontology: Ontology | None = None, base: str = ENT
 
     import pyoxigraph as ox
 
-    from kg.rdf.export import _view_and_store, iter_quads
-    from kg.rdf.streaming import write_lines
-
     ontology = ontology or load_ontology()
-    view, records = _view_and_store(store, ontology)
+    view, records = view_and_store(store, ontology)
     buffer = io.StringIO()
     write_lines(iter_quads(view, ontology, base, records), buffer, with_graph=True)
     result = ox.Store()
@@ -98,7 +96,6 @@ def run_sparql_oxigraph(ostore: Any, query: str, base: str = ENTITY_BASE) -> lis
     """`run_sparql` on a pyoxigraph Store (default graph = union of all graphs); same rows."""
     import pyoxigraph as ox
 
-    from kg.rdf.export import prefixes
 
     declared = {**prefixes(base), "rdfs": str(RDFS)}
     try:
@@ -119,8 +116,6 @@ def sparql_store(store: Any, query: str, engine: str = "auto", ontology: Ontolog
                  base: str = ENTITY_BASE) -> list[dict[str, Any]]:
     """Answer a SPARQL query over the store with rdflib or pyoxigraph ("auto": pyoxigraph if installed;
     it loads and answers an order of magnitude faster, see scripts/bench_rdf.py)."""
-    from kg.rdf.streaming import oxigraph_available
-
     if engine not in ("auto", "rdflib", "oxigraph"):
         raise KGError("engine must be auto, rdflib or oxigraph")
     if engine == "oxigraph" or (engine == "auto" and oxigraph_available()):

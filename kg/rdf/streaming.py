@@ -19,7 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
-from kg.rdf.export import _view_and_store, iter_quads
+from kg.rdf.export import iter_quads, prefixes, view_and_store
 
 _XSD_STRING = str(XSD.string)
 _LITERAL_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
@@ -92,7 +92,7 @@ def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE
     if fmt not in ("nt", "nq"):
         raise ValueError(f"the streaming writer writes nt or nq, not {fmt}")
     ontology = ontology or load_ontology()
-    view, store = _view_and_store(source, ontology)
+    view, store = view_and_store(source, ontology)
     output = Path(output)
     tmp = output.with_name(output.name + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as out:
@@ -102,10 +102,12 @@ def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE
     return count
 
 
-_OXIGRAPH_FORMATS = {"ttl": "TURTLE", "trig": "TRIG", "xml": "RDF_XML"}
+#: `kg export --format` name -> pyoxigraph RdfFormat name, for the formats the oxigraph engine writes
+OXIGRAPH_FORMATS = {"ttl": "TURTLE", "trig": "TRIG", "xml": "RDF_XML"}
 
 
 def oxigraph_available() -> bool:
+    """Whether pyoxigraph (an optional dependency) can be imported."""
     try:
         import pyoxigraph  # noqa: F401
     except ImportError:
@@ -120,12 +122,10 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
     than rdflib's serialisers, with the same triples. Returns the number of triples (quads)."""
     import pyoxigraph as ox
 
-    from kg.rdf.export import prefixes
-
-    if fmt not in _OXIGRAPH_FORMATS:
-        raise ValueError(f"pyoxigraph writes {', '.join(_OXIGRAPH_FORMATS)}, not {fmt}")
+    if fmt not in OXIGRAPH_FORMATS:
+        raise ValueError(f"pyoxigraph writes {', '.join(OXIGRAPH_FORMATS)}, not {fmt}")
     ontology = ontology or load_ontology()
-    view, store = _view_and_store(source, ontology)
+    view, store = view_and_store(source, ontology)
     output = Path(output)
     lines = output.with_name(output.name + ".lines.tmp")
     tmp = output.with_name(output.name + ".tmp")
@@ -138,7 +138,7 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
                                          format=ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES)
         if not quads:
             parsed = (q.triple for q in parsed)
-        ox.serialize(parsed, output=str(tmp), format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[fmt]),
+        ox.serialize(parsed, output=str(tmp), format=getattr(ox.RdfFormat, OXIGRAPH_FORMATS[fmt]),
                      prefixes=prefixes(base))
         tmp.replace(output)
     finally:
