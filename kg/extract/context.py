@@ -22,6 +22,7 @@ suffix rules and people found by role, so it only fills gaps.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import vocab
 from kg.extract.mentions.base import _pos as pos
@@ -353,6 +354,7 @@ def _name_tokens(chunk: str) -> list[tuple[str, str, int]]:
     return tokens
 
 
+@lru_cache(maxsize=65536)
 def _zh_ok(name: str, strict: bool = True) -> bool:
     """A Chinese (or mixed) string that can be an organisation's name on its own; `strict` also asks
     that it look like a proper name to jieba (a strong context such as a list of investors does not)."""
@@ -596,7 +598,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         ):
             add(*m.span("n"), "subject", 0.55)
     # the owner of a unit, a fund or a product ("先声药业旗下…")
-    for m in _BEFORE_QIXIA.finditer(text):
+    for m in _BEFORE_QIXIA.finditer(text) if ("旗下" in text or "下属" in text) else ():
         end = m.start()
         begin = end
         while begin > 0 and end - begin < 16 and not _CLAUSE_START.match(text[begin - 1]):
@@ -622,7 +624,10 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    for regex in (_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _BACKED_COMPANY_ZH):
+    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH]
+    if "背后" in text or "股东名单" in text or "股东阵容" in text:
+        objects.append(_BACKED_COMPANY_ZH)
+    for regex in objects:
         for m in regex.finditer(text):
             # the verb says an organisation follows; a suffix that says so too ("星图智能", made of
             # dictionary words) is enough, where a bare phrase must still look like a proper name

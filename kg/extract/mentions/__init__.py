@@ -290,6 +290,7 @@ _CONTEXT_TYPE = {
 _SUFFIXES_LONGEST_FIRST = sorted(vocab.ZH_SUFFIX_TYPES, key=len, reverse=True)
 
 
+@lru_cache(maxsize=65536)
 def _suffix_type(name: str) -> str | None:
     """The class a Chinese organisation suffix ending `name` gives it ("…基金": Investor)."""
     for suffix in _SUFFIXES_LONGEST_FIRST:

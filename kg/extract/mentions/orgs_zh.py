@@ -448,6 +448,9 @@ def reads_as_phrase(words: str) -> bool:
     )
 
 
+_NO_GAPS: frozenset[int] = frozenset()
+
+
 def layout_gaps(nt: NormText) -> list[int]:
     """Positions of the normalised text where the original had a space between two Chinese characters
     (normalisation joins them; a headline's gap separates phrases: "入股零跑 地方资本"), in order."""
@@ -635,7 +638,7 @@ def zh_suffix_occurrences(nt: NormText, gaz: list[Occurrence], dropped: list[tup
         base = max(0, min([lo, *(gaz[k].start - _WINDOW_BEFORE_HEAD for k in picked)]))
         stop = min(len(text), s1 + _WINDOW_RIGHT)
         window = text[base:stop]
-        gaps = frozenset(
+        gaps = _NO_GAPS if not all_gaps else frozenset(
             g - base for g in all_gaps[bisect.bisect_right(all_gaps, base) : bisect.bisect_left(all_gaps, s0)]
         )
         key = (window, s0 - base, s1 - base, gaps, tuple(

@@ -116,12 +116,16 @@ _LEAD_NAMED = re.compile(rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;
 def _leads_named(eng: _Engine, view: _View) -> set[int]:
     """Organisations the sentence names as a round's lead ("The round was led by CATL, with …"): an
     investor, not the company the round is for."""
+    if "领投" not in view.skel and "led" not in view.skel:
+        return set()
     return {eng.ent(view, m.group(1) or m.group(2)).group for m in _LEAD_NAMED.finditer(view.skel)}
 
 
 def _owners_named(eng: _Engine, view: _View) -> set[int]:
     """Organisations the sentence names as an owner of something: the group behind an investor,
     not the company it funds."""
+    if not any(word in view.skel for word in ("旗下", "下属", "公司")):
+        return set()
     return {eng.ent(view, m.group(1)).group for m in _OWNER_AHEAD.finditer(view.skel)}
 
 
@@ -146,7 +150,8 @@ def _invest(
     investors = []
     chars: dict[int, str] = {}
     # "A及B旗下的C": C invests, and so (through C) does its owner B, as analysts count it
-    members = list(dict.fromkeys([*members, *(_owned_member(view.skel, c) for c in members)]))
+    if "旗下" in view.skel or "下属" in view.skel:
+        members = list(dict.fromkeys([*members, *(_owned_member(view.skel, c) for c in members)]))
     for c in members:
         e = eng.ent(view, c)
         if e.root == "Organization" and not (e.types & {"Exchange", "University", "GovernmentBody"}):

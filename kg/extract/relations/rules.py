@@ -101,6 +101,7 @@ _UNNAMED_FUND = (
 )
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
 _JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
+_JOIN_CUE = re.compile(_JOIN_ZH)
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
 
@@ -220,6 +221,7 @@ RULES: list[_Rule] = [
             rf"(?P<inv2>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
         ),
         _h_backers_seen,
+        re.compile(r"身影"),
     ),
     _Rule(
         "funding-received",
@@ -424,6 +426,7 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_investors_are,
+        re.compile(r"among|\bas\b", re.IGNORECASE),
     ),
     _Rule(
         "funding-investor-list",
@@ -484,6 +487,7 @@ RULES: list[_Rule] = [
             rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
         ),
         _h_listed_each,
+        re.compile(r"上市|挂牌|登陆"),
     ),
     _Rule(
         "ipo-listed-adjective",
@@ -525,6 +529,7 @@ RULES: list[_Rule] = [
         # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
         _r(r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"),
         _h_committee,
+        re.compile(r"委|过会"),
     ),
     _Rule(
         "ipo-listing",
@@ -681,6 +686,7 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_verb,
+        re.compile(r"stake", re.IGNORECASE),
     ),
     _Rule(
         "appointed",
@@ -691,6 +697,7 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_en_appointed,
+        re.compile(r"hire|poach|recruit|brought|brings|lured", re.IGNORECASE),
     ),
     _Rule(
         "appointed",
@@ -804,6 +811,7 @@ RULES: list[_Rule] = [
             rf"(?:正式)?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_moved_from,
+        re.compile(r"[从自]"),
     ),
     _Rule(
         "joined-verb",
@@ -813,6 +821,7 @@ RULES: list[_Rule] = [
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
+        _JOIN_CUE,
     ),
     _Rule(
         "joined-verb",
@@ -822,6 +831,7 @@ RULES: list[_Rule] = [
             rf"\s*(?P<titles>{TZ})?"
         ),
         _h_joined,
+        re.compile(r"赴"),
     ),
     _Rule(
         "joined-verb",
@@ -832,6 +842,7 @@ RULES: list[_Rule] = [
             rf"(?P<per>{PER})(?:\s*(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
+        re.compile(r"延揽|招揽|挖来|挖角|网罗|引进|聘请|招募"),
     ),
     _Rule(
         "succession",
