@@ -330,3 +330,20 @@ def conforming_turtle(store: object, tmp_path: object) -> str:
     code, text, err = run_kg("validate", "--file", out)
     assert code == 0, text + err
     return out.read_text("utf-8")
+
+
+#: The publication day the phrasing tests read their sentences on.
+PHRASING_DAY = "2025-06-10"
+
+
+def relations_by_name(text: str, published: str = PHRASING_DAY) -> dict[tuple[str, str, str], dict[str, object]]:
+    """What extraction finds in `text`: (type, source name, target name) -> the relation's properties,
+    so a phrasing test reads like the sentence it checks."""
+    ex = extract(Article(text=text, published=published))
+    name = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
+
+
+def entity_types_by_name(text: str, published: str = PHRASING_DAY) -> dict[str, set[str]]:
+    """Every name extraction gives an entity in `text` -> that entity's classes."""
+    return {n: set(e.types) for e in extract(Article(text=text, published=published)).entities for n in e.names}

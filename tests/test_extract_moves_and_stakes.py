@@ -13,6 +13,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
+from tests.factories import entity_types_by_name, relations_by_name
 
 PUBLISHED = "2025-06-10"
 
@@ -21,14 +22,8 @@ def _extract(text: str):
     return extract(Article(text=text, published=PUBLISHED))
 
 
-def _rels(text: str) -> dict[tuple[str, str, str], dict[str, Any]]:
-    ex = _extract(text)
-    name = {e.handle: e.names[0] for e in ex.entities}
-    return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
-
-
-def _entities(text: str) -> dict[str, set[str]]:
-    return {n: set(e.types) for e in _extract(text).entities for n in e.names}
+_rels = relations_by_name
+_entities = entity_types_by_name
 
 
 # -- names -----------------------------------------------------------------------------------------
