@@ -648,3 +648,14 @@ def test_a_registered_name_of_a_known_group_is_that_group() -> None:
 def test_a_known_group_then_words_of_a_sentence_is_no_longer_name() -> None:
     names = _entities("国家大基金二期、安徽省投资集团等也是长鑫科技集团的股东。")
     assert "安徽省投资集团" in names and not any("等也是" in n for n in names)
+
+
+def test_a_company_counts_its_cornerstone_investors() -> None:
+    rels = _rels("Lumina counts Alibaba, Tencent and Abu Dhabi Investment Authority among its cornerstone investors.")
+    cornerstones = {rel[1] for rel, props in rels.items() if props.get("role") == "cornerstone" and rel[2] == "Lumina"}
+    assert cornerstones == {"Alibaba", "Tencent", "Abu Dhabi Investment Authority"}
+
+
+def test_counting_backers_is_a_standing_stake_without_a_round() -> None:
+    rels = _rels("Lumina counts Alibaba and Tencent among its investors.")
+    assert rels[("INVESTED_IN", "Alibaba", "Lumina")].get("round") is None

@@ -226,7 +226,9 @@ _EN_SUBJECT = re.compile(
     r"(?:launched|released|unveiled|introduced)\s+(?:its|a|an|the)\s|"
     r"passed\s+(?:its|a|the)\s+(?:listing\s+)?hearing|"
     r"said\s+(?:it|on)|announced|launched\s+(?:its|an|a)\s+(?:IPO|initial|share)|"
-    r"is\s+(?:seeking|planning)\s+to\s+raise)"
+    r"is\s+(?:seeking|planning)\s+to\s+raise|"
+    # "Lumina counts Alibaba and Tencent among its cornerstone investors": whose backers they are
+    r"counts\s+(?=[^.;!?]{2,160}\bamong\s+(?:its|their)\s+(?:[a-z-]+\s+)?(?:investors|backers|shareholders)))"
 )
 #: An English phrase on one line: a headline's last word is not the start of the dateline's name.
 _EN_PHRASE_LINE = _EN_PHRASE.replace(r"\s+", r"[ \t]+")

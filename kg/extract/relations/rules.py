@@ -453,6 +453,13 @@ RULES: list[_Rule] = [
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
         "ipo-cornerstone",
+        # "Lumina counts A and B among its cornerstone investors"
+        _r(rf"\bcounts\s+(?P<inv>{EL})\s+among\s+(?:its|their)\s+cornerstone\s+investors", re.IGNORECASE),
+        _h_cornerstone,
+        re.compile(r"cornerstone", re.IGNORECASE),
+    ),
+    _Rule(
+        "ipo-cornerstone",
         _r(
             # "Cornerstone investors in the IPO included A, B and a unit of C"
             rf"cornerstone\s+investors?\s+(?:(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|deal|share\s+sale)\s+)?"
