@@ -99,17 +99,6 @@ _EARLIER_DEAL = re.compile(r"此前|之前|早前|早在|previously|earlier|in\s
 _OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
 
 
-_OWNED_AFTER = re.compile(rf"\s*(?:旗下|下属)(?:的)?\s*(?:[^,。;!?{NE}]{{0,6}}?(?:基金|平台|公司|机构))?\s*({ORG})")
-
-
-def _owned_member(skel: str, c: str) -> str:
-    """What a list member owns when the list names the owner first ("承配人包括A及B旗下的C": C), else
-    the member itself."""
-    pos = skel.find(c)
-    owned = _OWNED_AFTER.match(skel, pos + 1) if pos >= 0 else None
-    return owned.group(1) if owned else c
-
-
 _LEAD_NAMED = re.compile(rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投", re.IGNORECASE)
 
 
@@ -150,8 +139,6 @@ def _invest(
     investors = []
     chars: dict[int, str] = {}
     # "A及B旗下的C": C invests, and so (through C) does its owner B, as analysts count it
-    if "旗下" in view.skel or "下属" in view.skel:
-        members = list(dict.fromkeys([*members, *(_owned_member(view.skel, c) for c in members)]))
     for c in members:
         e = eng.ent(view, c)
         if e.root == "Organization" and not (e.types & {"Exchange", "University", "GovernmentBody"}):
