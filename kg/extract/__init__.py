@@ -99,6 +99,20 @@ def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | N
     return f"unknown relation type {rel.type}"
 
 
+def _fold_props(kept: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Adds what `extra` knows and `kept` does not; a date that refines kept's ("2025-06-09" for
+    "2025", a headline's "今年") replaces it, since both say when the one fact happened."""
+    date, kept_date = extra.get("date"), kept.get("date")
+    if isinstance(date, str) and isinstance(kept_date, str) and len(date) > len(kept_date) > 0 and (
+        date.startswith(kept_date)
+    ):
+        kept["date"] = date
+        if "date_precision" in extra:
+            kept["date_precision"] = extra["date_precision"]
+    for k, v in extra.items():
+        kept.setdefault(k, v)
+
+
 def _merge_relations(
     rels: list[RelationCandidate], dropped: list[tuple[str, str]], label: Any
 ) -> list[RelationCandidate]:
@@ -114,8 +128,7 @@ def _merge_relations(
             order.append(key)
             continue
         kept = merged[key]
-        for k, v in rel.props.items():
-            kept.props.setdefault(k, v)
+        _fold_props(kept.props, rel.props)
         if rel.confidence > kept.confidence:
             kept.confidence = rel.confidence
     # facts without an identifying value fold into a sibling that has one; siblings are grouped by
@@ -129,9 +142,7 @@ def _merge_relations(
             continue
         siblings = [k for k in by_ends[key[:3]] if k != key and k in merged]
         if len(siblings) == 1:
-            target = merged[siblings[0]]
-            for k, v in merged[key].props.items():
-                target.props.setdefault(k, v)
+            _fold_props(merged[siblings[0]].props, merged[key].props)
             del merged[key]
     left_pairs = {(k[1], k[2]) for k in merged if k[0] == "LEFT"}
     out = []

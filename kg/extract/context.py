@@ -191,6 +191,11 @@ _BACKED_COMPANY_ZH = re.compile(
     r"(?:(?<=在)(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?背后)"
     r"|(?:^|(?<=[,。;!?]))(?P<n2>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?(?:股东名单|股东阵容)))"
 )
+#: A company whose founding its clause opens with ("星图智能成立于2023年", "星图智能于2023年4月成立").
+_FOUNDING_SUBJECT_ZH = re.compile(
+    r"(?:^|(?<=[,。;!?]))\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?=\s*(?:(?:正式|最早)?(?:成立|创立|创办|注册成立)于|于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:正式)?(?:成立|创立)))"
+)
 #: A name that ends in an organisation suffix ("…智能", "…科技", "…资本").
 _ORG_SUFFIX_END = re.compile(f"(?:{longest_first(vocab.ZH_SUFFIX_TYPES)})$")
 #: "是X的联合创始人": the company a person founded, before the title.
@@ -212,6 +217,10 @@ _EN_LIST_CUES = re.compile(
     rf"(?:(?:co-)?led\s+by|headed\s+by|participation\s+(?:from|of|by)|backed\s+by|joined\s+by|"
     rf"investors?\s+(?:including|include|included|such\s+as|were|are)|including|alongside|"
     rf"cornerstone\s+investors?\s+(?:including|include|such\s+as))\s+(?P<list>{_EN_LIST})"
+)
+#: "backed by the Abu Dhabi government": a place whose government it is, not an investor's name
+_EN_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government\b", re.IGNORECASE
 )
 _EN_LIST_BEFORE = re.compile(
     rf"(?:^|(?<=[.;,]\s)|(?<=\n))(?P<list>{_EN_LIST})\s+(?:(?:also|each)\s+)?"
@@ -626,7 +635,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH]
+    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH]
     if "背后" in text or "股东名单" in text or "股东阵容" in text:
         objects.append(_BACKED_COMPANY_ZH)
     for regex in objects:
@@ -667,8 +676,8 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 if raw in ("and",):
                     continue
                 lead, name = _strip_en(raw)
-                if _en_ok(name):
-                    s = s0 + item.start() + lead
+                s = s0 + item.start() + lead
+                if _en_ok(name) and not _EN_GOVERNMENT_AFTER.match(text, s + len(name)):
                     add(s, s + len(name), cue, 0.6)
     for m in (*_EN_SHARES.finditer(text), *_EN_SUBJECT_MORE.finditer(text)):
         group = next(g for g in ("n", "n2", "n3") if m.group(g) is not None)

@@ -484,6 +484,25 @@ def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
 
 
+def _h_founder_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B的联合创始人包括X、Y", "联合创始人还有前A科学家Z": everyone listed founded B (named before the
+    list, else the one the sentence says was founded or opens with, else the company of the story; never the
+    nearest company before, which is often a listed founder's past employer)."""
+    named = m.group("org")
+    # unnamed: the company the sentence says was founded ("B成立于2023年，由X创立，联合创始人包括Y"),
+    # else the story's; the nearest company before is often a founder's past employer
+    founded = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED"), None)
+    opening = view.skel[:1]
+    subject = None
+    if opening in view.groups and eng.ent(view, opening).is_companyish():
+        subject = eng.ent(view, opening).group
+    org = eng.ent(view, named).group if named else _first(founded, subject, eng.topic(view))
+    if org is None or eng.entities[org].root != "Organization" or eng.entities[org].is_exchange():
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, {}, m, "founder-list", 0.75)
+
+
 def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"former A executives X and Y": a former position at A for each of them."""
     org = eng.ent(view, m.group("org"))

@@ -56,6 +56,7 @@ from kg.extract.relations.people import (
     _h_founded_topic,
     _h_founded_venture,
     _h_founded_zh,
+    _h_founder_list,
     _h_founder_previously,
     _h_founding_date,
     _h_joined,
@@ -79,6 +80,16 @@ from kg.extract.relations.people import (
 # -- the rule list ---------------------------------------------------------------------------------
 
 _NF = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
+#: "A与前同事B", "A和好友B": a second person named with who they are to the first (co-founders)
+_PARTNER = (
+    r"\s*(?:与|和|同|跟|携手)\s*(?:其|他的|她的)?\s*(?:前|原|昔日的?|多年的?)?\s*"
+    r"(?:同事|老同事|搭档|老搭档|好友|老友|校友|同学|战友|伙伴|合伙人)\s*"
+)
+#: a person after who they were ("前百度研究院科学家赵明", "原阿里云负责人X"): the name is what counts
+_DESCRIBED_PER = rf"(?:(?:前|原|曾任)?\s*(?:{ORG})?\s*{_NF}{{0,10}}?)?{PER}"
+#: an English subject's apposition between commas ("CYVN Holdings, backed by the Abu Dhabi government,
+#: took a stake"): who the subject is, not part of the clause
+_EN_APPOSITION = r"(?:,\s+(?:backed|owned|controlled|founded|run|managed|based)\s+(?:by|in)\s+[^,;]{1,50},)?"
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
 #: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
@@ -399,7 +410,9 @@ RULES: list[_Rule] = [
             rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
             rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
             rf"funds?\s+(?:managed|advised)\s+by|"
-            rf"(?:the\s+)?likes\s+of)\s+{_EN_NF}{{0,60}}?(?P<inv>{EL})",
+            rf"(?:the\s+)?likes\s+of)\s+(?:[^,.;!?{NE}]|(?<=\d)[.,](?=\d)){{0,60}}?(?P<inv>{EL})"
+            # "backed by the Abu Dhabi government": a government's backing, not a named investor's
+            rf"(?!\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government)",
             re.IGNORECASE,
         ),
         _h_investors_are,
@@ -408,8 +421,9 @@ RULES: list[_Rule] = [
         "funding-verb",
         _r(
             # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
-            rf"(?P<inv>{EL})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|already\s+|"
-            rf"jointly\s+|together\s+)?(?:invested|invests)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|"
+            rf"already\s+|jointly\s+|together\s+|separately\s+)?(?:(?:agreed|plans|planned|is\s+set|are\s+set|"
+            rf"has\s+agreed|have\s+agreed|will|would)\s+(?:to\s+)?)?(?:invested|invests|invest)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
             rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
@@ -443,12 +457,29 @@ RULES: list[_Rule] = [
         # "X agreed to buy a 5% stake in Y for HK$1.2 billion", "X took a minority stake in Y"
         "funding-verb",
         _r(
-            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+|have\s+)?(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
+            rf"(?P<inv>{ORG}){_EN_APPOSITION}\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|separately\s+)?"
+            rf"(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
             rf"(?:buy|bought|acquire[sd]?|take|took|taken|purchase[sd]?)\s+(?:a|an)\s+(?:[\d.]+\s*(?:%|per\s*cent)\s+|"
             rf"minority\s+|small\s+|strategic\s+)?stake\s+in\s+(?P<co>{ORG})",
             re.IGNORECASE,
         ),
         _h_verb,
+    ),
+    _Rule(
+        # "X and Y bought into a $1.1 billion share placement by carmaker Z", "X subscribed for shares in
+        # Z's placing": buying a company's new shares is an investment in it
+        "funding-verb",
+        _r(
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|separately\s+)?"
+            rf"(?:bought\s+into|subscribed\s+(?:to|for)|took\s+part\s+in|participated\s+in|joined|"
+            rf"bought\s+(?:new\s+)?(?:shares|stock)\s+in|invested\s+in)\s+(?:(?:new\s+)?(?:shares|stock)\s+in\s+)?"
+            rf"(?:(?:a|an|the)\s+{_EN_NF}{{0,30}}?(?:share\s+|stock\s+)?(?:placement|placing|share\s+sale|rights\s+issue)\s+"
+            rf"(?:by|of|from)\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})|(?P<co2>{ORG})(?:'s|’s|'|’)\s+"
+            rf"{_EN_NF}{{0,30}}?(?:placement|placing|share\s+sale|rights\s+issue))",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+        re.compile(r"placement|placing|share\s+sale|rights\s+issue", re.IGNORECASE),
     ),
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
@@ -585,7 +616,7 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
+            rf"(?P<pers>{PL}(?:{_PARTNER}{PER})?)\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
             rf"成立|发起成立)(?:了)?\s*(?:的)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
         _h_founded_zh,
@@ -746,6 +777,16 @@ RULES: list[_Rule] = [
         _h_en_formerly_at,
     ),
     _Rule(
+        "founder-list",
+        _r(
+            # "联合创始人包括前百度研究院科学家赵明、李思远": each one listed, after who they were
+            rf"(?:(?P<org>{ORG})\s*(?:的)?\s*)?(?:联合创始人|共同创始人|创始人|联合创办人|创办人|创始成员|"
+            rf"创始团队成员|创始团队)\s*(?:还|也|则|分别)?\s*(?:包括|包含|还有|有|为|是)\s*"
+            rf"(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)"
+        ),
+        _h_founder_list,
+    ),
+    _Rule(
         "team-from",
         _r(
             rf"(?P<co>{ORG})\s*(?:的)?\s*(?:创始团队|创业团队|创始人团队|核心团队)\s*(?:成员)?\s*"
@@ -806,7 +847,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
-            rf"(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+            # "将加入一家总部位于新加坡的AI电商新创公司「星链零售」": what the company is, then its name
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?"
+            rf"(?P<org>{ORG})\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
     ),
@@ -971,8 +1014,9 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<pre>former\s+|ex-)?(?P<org>{ORG})(?:'s|’s)?\s+(?P<pre2>former\s+)?"
-            rf"(?P<titles>{TE})\s+(?P<per>{PER})",
+            # "Voltera Motors' chief executive, Marcus Liang, said": the comma of an apposition too
+            rf"(?P<pre>former\s+|ex-)?(?P<org>{ORG})(?:'s|’s|'|’)?\s+(?P<pre2>former\s+)?"
+            rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
             re.IGNORECASE,
         ),
         lambda eng, view, m: (

@@ -1,0 +1,226 @@
+"""Founders named in lists and roundups, English placements and sovereign funds, moves to a described
+start-up, and unit heads of a platform. Invented sentences and stories (`tests/data/stories/`, written
+for these tests); each rule has a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+from tests.factories import entity_types_by_name, relations_by_name
+
+PUBLISHED = "2025-06-10"
+_STORIES = Path(__file__).parent / "data" / "stories"
+
+_rels = relations_by_name
+_entities = entity_types_by_name
+
+
+def _story(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
+    names = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, names[r.source], names[r.target]): dict(r.props) for r in ex.relations}
+
+
+# -- people ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sep", ["，", ""])
+def test_a_name_after_title_and_de_is_a_person_whatever_follows(sep: str) -> None:
+    text = f"曾任字节跳动AI Lab总监的周启明{sep}于2024年初离职，随后创立了灵犀未来。"
+    assert ("FOUNDED", "周启明", "灵犀未来") in _rels(text)
+
+
+def test_a_word_after_title_and_de_is_no_person() -> None:
+    assert "Person" not in {t for types in _entities("他辞去了总裁的职务。").values() for t in types}
+
+
+@pytest.mark.parametrize("partner", ["前同事", "好友", "老搭档"])
+def test_a_partner_named_after_who_they_are_co_founds_with_the_subject(partner: str) -> None:
+    text = f"前飞书产品副总裁陈一凡选择了AI办公赛道。2024年10月，她与{partner}吴子墨共同创立墨言科技。"
+    rels = _rels(text)
+    assert ("FOUNDED", "陈一凡", "墨言科技") in rels
+    assert ("FOUNDED", "吴子墨", "墨言科技") in rels
+
+
+def test_a_person_met_with_a_company_founder_is_no_partner() -> None:
+    rels = _rels("陈一凡与投资人吴子墨会面后，墨言科技创始人李涛宣布成立新公司。")
+    assert ("FOUNDED", "陈一凡", "墨言科技") not in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "星图智能成立于2023年，联合创始人包括前百度研究院科学家赵明、李思远。",
+        "星图智能于2023年成立，创始团队成员有赵明和李思远。",
+    ],
+)
+def test_founders_listed_after_who_the_founders_are_founded_the_company_of_the_clause(text: str) -> None:
+    rels = _rels(text)
+    assert ("FOUNDED", "赵明", "星图智能") in rels
+    assert ("FOUNDED", "李思远", "星图智能") in rels
+
+
+def test_a_listed_founder_is_not_the_founder_of_a_past_employer_named_before() -> None:
+    text = "智远星辰科技成立于2023年4月，由搜狗前CEO王立新创立，联合创始人包括前百度研究院科学家赵明。"
+    rels = _rels(text)
+    assert ("FOUNDED", "赵明", "智远星辰科技") in rels
+    assert ("FOUNDED", "赵明", "搜狗") not in rels
+    assert rels[("LEFT", "赵明", "百度")]["title"] == "科学家"
+
+
+def test_investors_listed_are_not_founders() -> None:
+    rels = _rels("星图智能成立于2023年，投资方包括红杉中国、高瓴创投。")
+    assert not any(rel[0] == "FOUNDED" for rel in rels)
+
+
+@pytest.mark.parametrize("text", ["星图智能成立于2023年。", "星图智能于2023年4月成立，总部位于北京。"])
+def test_dictionary_words_with_a_suffix_opening_a_founding_clause_name_a_company(text: str) -> None:
+    assert _entities(text).get("星图智能") == {"Company"}
+
+
+def test_a_description_opening_a_founding_clause_names_no_company() -> None:
+    assert "人工智能" not in _entities("人工智能成立于上世纪五十年代的一次会议。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "知情人士透露，陳世傑將加入一家總部位於新加坡的AI電商新創公司「星鏈零售」，擔任執行長一職。",
+        "据悉，陈世杰将加入一家AI电商初创公司“星链零售”，出任CEO。",
+    ],
+)
+def test_joining_a_described_start_up_joins_the_start_up_named_after_the_description(text: str) -> None:
+    rels = _rels(text)
+    (key,) = [k for k in rels if k[0] == "HOLDS_POSITION"]
+    assert key[2] in ("星鏈零售", "星链零售")
+    assert rels[key]["title"] == "CEO"
+
+
+def test_joining_an_unnamed_company_holds_no_position() -> None:
+    assert not any(k[0] == "HOLDS_POSITION" for k in _rels("据悉，陈世杰将加入一家AI电商初创公司，出任CEO。"))
+
+
+@pytest.mark.parametrize("title", ["美國電商主管", "东南亚业务主管", "海外电商负责人"])
+def test_the_head_of_a_platforms_regional_business_left_its_maker(title: str) -> None:
+    text = f"字节跳动旗下TikTok{title}王可心已在上月辞职。"
+    rels = _rels(text)
+    assert ("LEFT", "王可心", "字节跳动") in rels
+
+
+def test_a_supervising_department_is_no_title() -> None:
+    assert not any("Person" in t for t in _entities("星图智能的主管部门是北京市科委。").values())
+
+
+# -- English placements and sovereign funds ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mubadala and the Qatar Investment Authority bought into a $1.1 billion share placement by "
+        "electric-vehicle maker Voltera Motors this week.",
+        "Mubadala and the Qatar Investment Authority subscribed for shares in Voltera Motors' placement.",
+        "Mubadala and the Qatar Investment Authority took part in a HK$8 billion placing by Voltera Motors.",
+    ],
+)
+def test_buying_into_a_placement_invests_in_the_company_placing(text: str) -> None:
+    rels = _rels(text)
+    assert ("INVESTED_IN", "Mubadala", "Voltera Motors") in rels
+    assert ("INVESTED_IN", "Qatar Investment Authority", "Voltera Motors") in rels
+
+
+def test_a_placement_arranged_by_a_bank_is_no_investment_by_it() -> None:
+    rels = _rels("Morgan Stanley arranged a $1.1 billion share placement by Voltera Motors.")
+    assert not any(k[0] == "INVESTED_IN" for k in rels)
+
+
+def test_agreeing_to_invest_a_sum_invests_it() -> None:
+    rels = _rels(
+        "Saudi Arabia's Public Investment Fund separately agreed to invest $200 million in Kinetix Software, "
+        "a Beijing-based enterprise software company."
+    )
+    assert rels[("INVESTED_IN", "Public Investment Fund", "Kinetix Software")]["amount"] == 200_000_000
+
+
+def test_a_subject_with_an_apposition_of_its_backer_took_the_stake_and_the_government_invested_nothing() -> None:
+    rels = _rels("Last year, CYVN Holdings, backed by the Abu Dhabi government, took a stake in Voltera.")
+    assert ("INVESTED_IN", "CYVN Holdings", "Voltera") in rels
+    assert len([k for k in rels if k[0] == "INVESTED_IN"]) == 1
+    assert "Abu Dhabi" not in _entities(
+        "Last year, CYVN Holdings, backed by the Abu Dhabi government, took a stake in Voltera."
+    )
+
+
+def test_backed_by_named_investors_still_lists_them() -> None:
+    rels = _rels("Voltera Motors, backed by Temasek and Hillhouse, raised $500 million.")
+    assert ("INVESTED_IN", "Temasek", "Voltera Motors") in rels
+
+
+def test_an_english_company_written_with_co_is_the_known_company() -> None:
+    ex = extract(Article(text="Abu Dhabi's Mubadala Investment Co invested in Voltera Motors.", published=PUBLISHED))
+    (fund,) = [e for e in ex.entities if "Voltera" not in e.names[0]]
+    assert fund.key == "mubadala"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voltera Motors' chief executive, Marcus Liang, said the company welcomed the investors.",
+        "Voltera Motors chief executive Marcus Liang said the company welcomed the investors.",
+    ],
+)
+def test_a_companys_title_then_a_name_between_commas_holds_the_title(text: str) -> None:
+    assert _rels(text)[("HOLDS_POSITION", "Marcus Liang", "Voltera Motors")]["title"] == "CEO"
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+
+def test_a_headlines_vague_year_gives_way_to_the_bodys_day() -> None:
+    text = "锦能科技通过港交所上市聆讯 或成今年港股最大IPO\n6月9日晚间，港交所披露，锦能科技已通过上市聆讯。"
+    assert _rels(text)[("PASSED_LISTING_HEARING", "锦能科技", "港交所")]["date"] == "2025-06-09"
+
+
+def test_a_body_date_that_differs_does_not_replace_the_first() -> None:
+    text = "锦能科技于2024年5月通过港交所上市聆讯。\n2025年6月9日，锦能科技再次通过上市聆讯。"
+    assert _rels(text)[("PASSED_LISTING_HEARING", "锦能科技", "港交所")]["date"] == "2024-05"
+
+
+# -- whole stories -------------------------------------------------------------------------------------
+
+
+def test_an_alumni_roundup_gives_each_founder_their_company() -> None:
+    rels = _story("zh_alumni_founders_roundup.txt")
+    for per, co in (("周启明", "灵犀未来"), ("林书航", "星穹智能"), ("陈一凡", "墨言科技"), ("吴子墨", "墨言科技")):
+        assert ("FOUNDED", per, co) in rels
+    assert ("HOLDS_POSITION", "杨振宇", "阿里巴巴") in rels
+
+
+def test_a_gulf_placement_story_gives_each_fund_its_company() -> None:
+    rels = _story("en_gulf_funds_placements.txt")
+    invested = {(k[1], k[2]) for k in rels if k[0] == "INVESTED_IN"}
+    assert invested == {
+        ("Mubadala Investment Co", "Voltera Motors"),
+        ("Qatar Investment Authority", "Voltera Motors"),
+        ("Public Investment Fund", "Kinetix Software"),
+        ("CYVN Holdings", "Voltera Motors"),
+    }
+    assert ("HOLDS_POSITION", "Marcus Liang", "Voltera Motors") in rels
+
+
+def test_a_platform_executive_story_in_traditional_chinese_gives_both_moves() -> None:
+    rels = _story("zh_hant_platform_exec_to_startup.txt")
+    assert rels[("HOLDS_POSITION", "陳世傑", "星鏈零售")]["title"] == "CEO"
+    assert ("LEFT", "陳世傑", "字節跳動") in rels
+    assert ("LEFT", "王可心", "字節跳動") in rels
+
+
+def test_a_hearing_story_gives_the_day_and_the_cornerstones() -> None:
+    rels = _story("zh_battery_maker_hk_hearing.txt")
+    assert rels[("PASSED_LISTING_HEARING", "锦能科技", "港交所")]["date"] == "2025-06-09"
+    assert rels[("INVESTED_IN", "科威特投资局", "锦能科技")]["role"] == "cornerstone"
