@@ -224,3 +224,91 @@ def test_a_hearing_story_gives_the_day_and_the_cornerstones() -> None:
     rels = _story("zh_battery_maker_hk_hearing.txt")
     assert rels[("PASSED_LISTING_HEARING", "锦能科技", "港交所")]["date"] == "2025-06-09"
     assert rels[("INVESTED_IN", "科威特投资局", "锦能科技")]["role"] == "cornerstone"
+
+
+# -- English wire stories: founders, backers, debuts ---------------------------------------------------
+
+
+def test_founded_by_then_an_unknown_subject_founds_nothing_named_after_it() -> None:
+    rels = _rels(
+        "Founded in 2016 by former Huawei engineer Zhou Tao, Astrobot counts Tencent and Shenzhen Capital Group "
+        "among its backers."
+    )
+    assert not any(k[0] == "FOUNDED" for k in rels)
+
+
+def test_founded_by_then_a_described_subject_founds_it() -> None:
+    rels = _rels("Founded in 2016 by Zhou Tao, Shanghai-based Astrobot Technology raised $50 million.")
+    assert ("FOUNDED", "Zhou Tao", "Astrobot Technology") in rels
+
+
+def test_a_co_founder_named_after_the_date_co_founded_it_then() -> None:
+    text = (
+        "Qiming Intelligence was founded by Zhang Wenhao. Zhang, who left Sogou in 2022, co-founded the company in "
+        "April 2023 with Chen Yu, a former researcher at Microsoft Research Asia."
+    )
+    rels = _rels(text)
+    assert rels[("FOUNDED", "Chen Yu", "Qiming Intelligence")]["date"] == "2023-04"
+    assert rels[("FOUNDED", "Zhang Wenhao", "Qiming Intelligence")]["date"] == "2023-04"
+
+
+@pytest.mark.parametrize("who", ["existing investors", "current backers"])
+def test_existing_investors_hold_stakes_from_no_round_of_the_story(who: str) -> None:
+    text = f"Qiming Intelligence raised $250 million in a Series A round. Its {who} include Legend Capital."
+    assert rels_round(text, "Legend Capital") is None
+
+
+def test_investors_in_the_round_are_in_the_round() -> None:
+    text = "Qiming Intelligence raised $250 million in a Series A round. Investors in the round include Legend Capital."
+    assert rels_round(text, "Legend Capital") == "A"
+
+
+def rels_round(text: str, investor: str) -> object:
+    return _rels(text)[("INVESTED_IN", investor, "Qiming Intelligence")].get("round")
+
+
+@pytest.mark.parametrize("adjective", ["state-backed", "government-owned"])
+def test_a_state_adjective_before_a_listed_investor_keeps_the_list(adjective: str) -> None:
+    rels = _rels(
+        "Qiming Intelligence raised $250 million in a round led by Alibaba Group, with participation from "
+        f"Xiaomi, {adjective} Shenzhen Capital Group and HongShan."
+    )
+    for investor in ("Xiaomi", "Shenzhen Capital Group", "HongShan"):
+        assert rels[("INVESTED_IN", investor, "Qiming Intelligence")]["role"] == "follow"
+    assert not any(k[2] == "Xiaomi" for k in rels)
+
+
+def test_a_place_owning_a_listed_investor_keeps_the_list() -> None:
+    rels = _rels(
+        "Astrobot Technology listed in Hong Kong. Cornerstone investors in the IPO included Hillhouse Capital, "
+        "UBS Asset Management and Hong Kong's Hong Kong Investment Corp, which took half of the offering."
+    )
+    assert rels[("INVESTED_IN", "Hong Kong Investment Corp", "Astrobot Technology")]["role"] == "cornerstone"
+
+
+def test_one_of_the_backers_a_company_counts_takes_no_round_of_the_story() -> None:
+    rels = _story("en_robotics_hk_debut.txt")
+    assert rels[("INVESTED_IN", "Shenzhen Capital Group", "Astrobot")] == {}
+    assert rels[("PASSED_LISTING_HEARING", "Astrobot", "Hong Kong stock exchange")]["date"] == "2025-05"
+    assert rels[("FILED_FOR_IPO", "Astrobot", "Hong Kong stock exchange")]["date"] == "2025-01"
+
+
+def test_another_companys_hearing_takes_no_exchange_from_the_debut_story() -> None:
+    text = (
+        "Astrobot Technology began trading in Hong Kong on Tuesday. "
+        "Rival Botix Robotics passed the exchange's listing hearing in May."
+    )
+    assert not any(k[0] == "PASSED_LISTING_HEARING" and k[1] == "Botix Robotics" for k in _rels(text))
+
+
+@pytest.mark.parametrize(
+    ("verb", "date"), [("retired from TSMC in March", "2025-03"), ("resigned from TSMC last year", "2024")]
+)
+def test_a_wire_surname_alone_before_a_career_verb_is_the_person_named_before(verb: str, date: str) -> None:
+    text = f"Lin Wen-po has joined Intel Corp, Intel said on Tuesday. Lin {verb}."
+    assert _rels(text)[("LEFT", "Lin Wen-po", "TSMC")]["date"] == date
+
+
+def test_a_surname_that_is_also_a_company_word_is_no_person() -> None:
+    text = "Lin Wen-po has joined Intel Corp. Intel has 100,000 staff."
+    assert "Intel" not in {n for n, t in _entities(text).items() if "Person" in t}

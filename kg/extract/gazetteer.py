@@ -76,7 +76,7 @@ def _needs_exact_case(name: str) -> bool:
 
 
 #: English legal words and their abbreviations in news copy.
-_EN_LEGAL_SHORT = {"Company": ("Co", "Co."), "Corporation": ("Corp", "Corp."), "Limited": ("Ltd", "Ltd.")}
+_EN_LEGAL_SHORT = {"Company": ("Co",), "Corporation": ("Corp",), "Limited": ("Ltd",)}
 
 
 def _registered_forms(names: Sequence[str]) -> list[str]:

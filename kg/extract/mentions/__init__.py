@@ -411,7 +411,8 @@ def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
 
 _EN_SURNAME_CONTEXT = re.compile(
     r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined|"
-    r"quit|started|launched|departed|"
+    r"quit|started|launched|departed|retired|resigned|stepped\s+down|will|would|has|had|also|previously|later|"
+    r"oversaw|led|leads|ran|runs|took|holds|held|worked|spent|served|"
     # "Zhou is the company's chief executive", "Wei, who remains chairman": a person's role follows
     r"(?:is|was|remains|became|has\s+been)\s+(?:the|its|a|an|now|still|also)\b)"
 )

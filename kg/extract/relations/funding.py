@@ -300,6 +300,11 @@ _FUND_SUBJECT = re.compile(
 )
 
 
+_EXISTING_BACKERS = re.compile(
+    r"\b(?:existing|current|earlier|previous)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
+)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if _FUND_SUBJECT.match(view.skel):
         eng.dropped.append(
@@ -314,6 +319,8 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
     # "Y counts X among its backers": who holds a stake, with no round, sum or date of this sentence
     standing = standing or bool(m.groupdict().get("standing"))
+    # "Y's existing investors include X": who already holds a stake, not this story's round
+    standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
     _invest(
         eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,

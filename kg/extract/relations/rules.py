@@ -434,7 +434,8 @@ RULES: list[_Rule] = [
         _r(
             # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
             # the backers"
-            rf"(?<!counts )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
+            # (not from the middle of a list: "counts A and B among its backers" is the rule below)
+            rf"(?<!counts )(?<!\band )(?<!, )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
             rf"(?:the\s+|its\s+|their\s+)?"
             rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
             re.IGNORECASE,
@@ -556,7 +557,7 @@ RULES: list[_Rule] = [
     _Rule(
         "ipo-hearing",
         _r(
-            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:listing\s+)?hearing",
+            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:(?:exchange|bourse)['’]s\s+)?(?:listing\s+)?hearing",
             re.IGNORECASE,
         ),
         _h_hearing,
@@ -1126,7 +1127,9 @@ RULES: list[_Rule] = [
             rf"^[^\w{NE}]*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
             # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
             rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?P<org>{ORG})",
+            # what the company is may come first ("Shanghai-based Y"); a capitalised word alone is an
+            # unknown subject, not a description ("…, Astrobot counts Tencent among its backers")
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1145,7 +1148,7 @@ RULES: list[_Rule] = [
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN})[^.;!?]{{0,60}}?\b(?:co-?founded|founded|started)\s+(?:the\s+"
-            rf"(?:company|firm|startup)|it)\b(?P<mid>[^.;{NE}]{{0,20}}?)(?:\s+with\s+[^.;,{NE}]{{0,40}}?"
+            rf"(?:company|firm|startup)|it)\b(?P<mid>(?:(?!\s+with\s)[^.;{NE}]){{0,20}})(?:\s+with\s+[^.;,{NE}]{{0,40}}?"
             rf"(?P<with>{PER}))?",
             re.IGNORECASE,
         ),
@@ -1164,7 +1167,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|"
+            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|retired\s+from|"
             rf"stepped\s+down\s+from|"
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
