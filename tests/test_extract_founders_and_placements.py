@@ -312,3 +312,79 @@ def test_a_wire_surname_alone_before_a_career_verb_is_the_person_named_before(ve
 def test_a_surname_that_is_also_a_company_word_is_no_person() -> None:
     text = "Lin Wen-po has joined Intel Corp. Intel has 100,000 staff."
     assert "Intel" not in {n for n, t in _entities(text).items() if "Person" in t}
+
+
+# -- Chinese stakes and backers --------------------------------------------------------------------------
+
+
+def test_a_buy_in_dated_after_its_adverb_is_found() -> None:
+    rels = _rels("此前，一汽集团已于2023年战略入股零跑汽车，持股约20%。")
+    assert rels[("INVESTED_IN", "一汽集团", "零跑汽车")]["date"] == "2023"
+    assert rels[("OWNED_BY", "零跑汽车", "一汽集团")]["share"] == 0.2
+
+
+def test_a_buy_in_without_an_object_is_in_the_company_named_before_and_takes_only_its_clauses_sum() -> None:
+    rels = _rels("此前，一汽集团已于2023年战略入股零跑汽车；Stellantis集团也于同年以15亿欧元入股，成为第二大股东。")
+    assert ("INVESTED_IN", "Stellantis集团", "零跑汽车") in rels
+    assert "amount" not in rels[("INVESTED_IN", "一汽集团", "零跑汽车")]
+
+
+def test_a_list_buying_in_is_in_the_company_of_the_story_not_in_its_first_member() -> None:
+    rels = _rels("星驰科技宣布上市。\n鸿海、尹衍樑、淡马锡入股")
+    assert ("INVESTED_IN", "淡马锡", "星驰科技") in rels
+    assert ("INVESTED_IN", "淡马锡", "鸿海") not in rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["杭州城投入股零跑汽车 持股比例达5%", "零跑汽车公告，发行完成后杭州城投将持有公司约5%股份。"],
+)
+def test_the_holder_of_a_new_stake_is_the_buyer_not_the_company_bought_into(text: str) -> None:
+    rels = _rels(text)
+    assert rels[("OWNED_BY", "零跑汽车", "杭州城投")]["share"] == 0.05
+    assert ("OWNED_BY", "杭州城投", "零跑汽车") not in rels
+
+
+def test_a_holders_own_stake_stays_its_own() -> None:
+    rels = _rels("海川科技的股东中，蓝潮资本持股35%。")
+    assert rels[("OWNED_BY", "海川科技", "蓝潮资本")]["share"] == 0.35
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "招股书显示，稀光科技背后站着阿里巴巴、腾讯、米哈游等知名机构。",
+        "稀光科技已完成多轮融资，背后站着阿里巴巴、腾讯、米哈游等知名机构。",
+    ],
+)
+def test_who_stands_behind_a_company_backs_it(text: str) -> None:
+    rels = _rels(text)
+    for investor in ("阿里巴巴", "腾讯", "米哈游"):
+        assert rels[("INVESTED_IN", investor, "稀光科技")] == {}
+
+
+def test_a_place_behind_a_company_backs_nothing() -> None:
+    assert not any(k[0] == "INVESTED_IN" for k in _rels("稀光科技的办公楼背后是一片公园。"))
+
+
+def test_a_valuation_with_a_round_is_the_funded_companys_not_the_lead_investors() -> None:
+    ex = extract(Article(
+        text="2024年3月，稀光科技完成6亿美元融资，由阿里巴巴领投，红杉中国跟投，投后估值超过25亿美元。",
+        published=PUBLISHED,
+    ))
+    names = {e.handle: e.names[0] for e in ex.entities}
+    assert [names[r.target] for r in ex.relations if r.type == "FIGURE_OF"] == ["稀光科技"]
+
+
+def test_a_model_maker_hearing_story_gives_every_backer() -> None:
+    rels = _story("zh_model_maker_hearing_backers.txt")
+    for investor in ("阿里巴巴", "腾讯", "米哈游", "小红书", "上海国投", "徐汇资本", "红杉中国", "高瓴资本"):
+        assert ("INVESTED_IN", investor, "稀光科技") in rels
+    assert ("LEFT", "闫俊杰", "商汤科技") in rels
+
+
+def test_a_chip_round_story_with_state_funds_by_kind_gives_each_fund_the_round() -> None:
+    rels = _story("zh_auto_chip_round_state_list.txt")
+    for investor in ("上海国投先导基金", "湖北长江产业投资集团", "合肥产投", "元禾璞华", "中芯聚源"):
+        assert rels[("INVESTED_IN", investor, "芯驰半导体")]["round"] == "C"
+    assert not any(k[0] == "INVESTED_IN" and k[1] in ("比亚迪", "理想汽车") for k in rels)

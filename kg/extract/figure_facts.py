@@ -71,6 +71,14 @@ def _company(
     return best[1] if best else None
 
 
+def _funded_company(extraction: Extraction, sentence: int) -> EntityMention | None:
+    """The company a round in `sentence` went to: a valuation said with a round ("由A领投, 投后估值
+    25亿美元") is the funded company's, not the lead investor's named just before it."""
+    by_handle = {m.handle: m for m in extraction.entities}
+    targets = {r.target for r in extraction.relations if r.type == "INVESTED_IN" and r.provenance.sentence == sentence}
+    return by_handle.get(next(iter(targets))) if len(targets) == 1 else None
+
+
 def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
     """Add the article's financial figures to `extraction`: one `FinancialFigure` mention per figure
     (keyed by company, metric, period, basis and value, so the same figure from several articles is
@@ -83,7 +91,9 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
                     *find_counts(nt.text, sentences, article.published)], key=lambda f: (f.start, f.end))
     for n, fig in enumerate(found):
         start, end = nt.span(fig.start, fig.end)
-        company = _company(extraction, start, fig.sentence.index, nt.text[fig.sentence.start : fig.sentence.end])
+        company = _funded_company(extraction, fig.sentence.index) if fig.metric.startswith("valuation") else None
+        if company is None:
+            company = _company(extraction, start, fig.sentence.index, nt.text[fig.sentence.start : fig.sentence.end])
         if company is None:
             extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
             continue

@@ -176,7 +176,11 @@ def _invest(
         same_episode = False  # the round of this sentence belongs to the part after 其中
     rnd = round_ or _round_in(view.skel[:part_end]) or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
-    money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
+    # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
+    clause_start = view.skel.rfind(";", 0, m.start()) + 1
+    clause_end = view.skel.find(";", m.end())
+    clause = view.skel[clause_start : clause_end if clause_end >= 0 else len(view.skel)]
+    money = _round_money(clause) or (eng.ctx.funding_money if same_episode else None)
     if not episode:
         rnd, date, money = round_, None, None
     for e in investors:
@@ -391,6 +395,32 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
+#: Nothing but list members and their separators ("、尹衍樑、": a name the matcher missed counts too).
+_LIST_ONLY = re.compile(rf"(?:\s*(?:[、和及与]|[{NE}]|[\u4e00-\u9fff·]{{2,4}}(?=\s*[、和及与])))*\s*")
+
+
+def _char_of(view: _View, group: int) -> str:
+    """The skeleton character standing for entity `group` in this sentence."""
+    return next(ch for ch, g in view.groups.items() if g == group)
+
+
+def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"C也于同年以15亿欧元入股": the company bought into is the one named before C in the sentence,
+    else the company of the story."""
+    members = _orgs(m.group("inv"))
+    if len(members) != 1 or eng.ent(view, members[0]).root != "Organization":
+        return
+    inv = eng.ent(view, members[0]).group
+    before = eng.company_before(view, m.start(), {inv})
+    if before is not None and _LIST_ONLY.fullmatch(view.skel, view.skel.rfind(_char_of(view, before), 0, m.start()) + 1,
+                                                  m.start("inv")):
+        before = None  # "A、B、C入股": a co-investor listed before, not the company bought into
+    target = _first_of(before, eng.topic(view))
+    if target is None or target == inv:
+        return
+    _invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
+
+
 def _first_of(*groups: int | None) -> int | None:
     return next((g for g in groups if g is not None), None)
 
@@ -411,11 +441,18 @@ def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_backers_seen(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    """"在B背后可以看到A的身影": A holds a stake in B, with no round, sum or date of the sentence."""
-    co = eng.ent(view, m.group("co") or m.group("co2"))
-    if co.is_companyish():
-        members = _orgs(m.group("inv") or m.group("inv2"))
-        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=co.group, episode=False)
+    """"在B背后可以看到A的身影", "B背后站着A": A holds a stake in B, with no round, sum or date of the
+    sentence; "…，背后站着A" without B: the company named before, else the company of the story."""
+    named = m.groupdict().get("co") or m.groupdict().get("co2")
+    members = _orgs(m.group("inv") or m.groupdict().get("inv2") or "")
+    if named:
+        co = eng.ent(view, named)
+        target = co.group if co.is_companyish() else None
+    else:
+        exclude = {eng.ent(view, c).group for c in members}
+        target = _first_of(eng.company_before(view, m.start(), exclude), eng.topic(view))
+    if target is not None:
+        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
 
 
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:

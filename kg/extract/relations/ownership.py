@@ -105,6 +105,23 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
 
 
+#: "A入股B 持股比例达5%": the organisation before 持股 was just bought into; its new holder comes first.
+_BOUGHT_INTO = re.compile(rf"(?P<holder>{ORG})\s*(?:已|将|拟)?\s*(?:战略)?(?:入股|增持|投资|收购)(?:了)?\s*$")
+
+
+def _h_holds_pct(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y持股35%": Y's stake in the organisation named before; but in "A入股B，持股比例达5%" the
+    name before 持股 is the company bought into, and A holds the stake."""
+    bought = _BOUGHT_INTO.search(view.skel, 0, m.start("parent"))
+    if bought is None:
+        _h_stake(eng, view, m)
+        return
+    holders = _orgs_of(eng, view, bought.group("holder"))
+    children = _orgs_of(eng, view, m.group("parent"))
+    if len(holders) == 1 and len(children) == 1 and holders[0].group != children[0].group:
+        _emit(eng, view, "OWNED_BY", children[0], holders[0], {"share": _share(m)}, m, "stake", 0.7)
+
+
 def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X为第二大股东，持股12%": X's stake in the company the story is about (an organisation named
     before X in the sentence is more likely X's own owner: "厦门国资旗下的X为第二大股东")."""
@@ -252,7 +269,8 @@ OWNERSHIP_RULES: list[_Rule] = [
         "stake",
         # "Y持有X 35%股权", "Y直接持有X约35%的股份"
         _r(
-            rf"(?P<parent>{ORG})\s*(?:将|已|仍|拟|共|目前|现)?\s*(?:直接|间接|合计|目前|现)?持有\s*(?P<child>{ORG})\s*"
+            # ("…将持有公司约5%股份": the company of the story)
+            rf"(?P<parent>{ORG})\s*(?:将|已|仍|拟|共|目前|现)?\s*(?:直接|间接|合计|目前|现)?持有\s*(?:(?P<child>{ORG})|公司|该公司)\s*"
             rf"(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"
         ),
         _h_stake,
@@ -262,7 +280,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         "stake",
         # "海川科技的股东中, 蓝潮资本持股35%"; not "持股平台"
         _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计)?持股(?:比例)?(?:将|已|预计)?(?:升至|增至|提升至|提高至|降至|达到|为|达|约为)?\s*{_PCT}"),
-        _h_stake,
+        _h_holds_pct,
         _OWN_CUE,
     ),
     _Rule(
@@ -281,6 +299,16 @@ OWNERSHIP_RULES: list[_Rule] = [
         _r(
             rf"(?P<child>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<parent>{ORG})\s*,?\s*"
             rf"(?:直接|间接|合计)?持(?:股|有)(?:比例)?(?:为|达|约为)?\s*{_PCT}"
+        ),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "一汽集团已于2023年战略入股零跑汽车，持股约20%": the buyer's stake in the company it bought into
+        _r(
+            rf"(?P<parent>{ORG})[^。;!?,{NE}]{{0,16}}?(?:入股|增持|收购)(?:了)?\s*(?P<child>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,6}}?,\s*"
+            rf"(?:并)?(?:合计|累计)?持(?:股|有)(?:其)?(?:股份|股权)?(?:比例)?(?:为|达|约为|至|达到)?\s*{_PCT}"
         ),
         _h_stake,
         _OWN_CUE,

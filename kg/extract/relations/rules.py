@@ -25,6 +25,7 @@ from kg.extract.relations.funding import (
     _h_sole,
     _h_took_part,
     _h_verb,
+    _h_verb_unnamed,
 )
 from kg.extract.relations.ipo import (
     _h_code_listed,
@@ -98,7 +99,8 @@ _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)
 #: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
 _WHEN = (
     r"(?:(?:也|亦|还|再|又|曾|均|已|同时|先后|此前|去年|今年|前年|近期|随后|多次|数次|再次|累计|"
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)\s*)*"
+    # "已于2023年", "也于同年": when, after an adverb
+    r"(?:于|在)?\s*(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|同年|当年|次年))\s*)*"
 )
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
@@ -233,6 +235,23 @@ RULES: list[_Rule] = [
         ),
         _h_backers_seen,
         re.compile(r"身影"),
+    ),
+    _Rule(
+        "funding-verb",
+        # "B背后站着A、C等知名机构", "B的背后是A和C": B's backers
+        # (unnamed: "已完成多轮融资，背后站着A、B": the company of the clause before, or of the story)
+        _r(rf"(?:(?P<co>{ORG})\s*(?:的)?|(?<=,))背后\s*(?:站着|站立着|是|有|汇聚了|聚集了)(?:了)?\s*(?P<inv>{ZL})"),
+        _h_backers_seen,
+        re.compile(r"背后"),
+    ),
+    _Rule(
+        "funding-verb",
+        # "A已入股B；C也于同年以15亿欧元入股": C bought into the company the sentence named
+        _r(
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:以[^。;!?,{NE}]{{1,16}}?)?(?:战略)?(?:入股|增资入股|注资)(?:了)?"
+            rf"(?=\s*(?:[,。;!?]|$|成为))"
+        ),
+        _h_verb_unnamed,
     ),
     _Rule(
         "funding-received",
