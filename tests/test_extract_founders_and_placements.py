@@ -388,3 +388,41 @@ def test_a_chip_round_story_with_state_funds_by_kind_gives_each_fund_the_round()
     for investor in ("上海国投先导基金", "湖北长江产业投资集团", "合肥产投", "元禾璞华", "中芯聚源"):
         assert rels[("INVESTED_IN", investor, "芯驰半导体")]["round"] == "C"
     assert not any(k[0] == "INVESTED_IN" and k[1] in ("比亚迪", "理想汽车") for k in rels)
+
+
+# -- investors named by kind or as "these names" ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead", ["近日", "日前", ""])
+def test_a_name_opening_with_an_adverb_character_after_a_time_word_keeps_it(lead: str) -> None:
+    assert "太蓝新能源" in _entities(f"{lead}太蓝新能源宣布完成超4亿元B+轮融资")
+
+
+def test_an_adverb_inside_a_clause_still_ends_a_description() -> None:
+    assert "太好科技" not in _entities("我们觉得这家公司做得太好科技含量很高。")
+
+
+def test_these_names_after_a_round_are_its_investors_coined_ones_too() -> None:
+    rels = _rels(
+        "太蓝新能源拿到了超4亿元的B+轮融资。两江基金、君安回天、交银投资、潜江零度这些名字，懂行的一看就知道阵容不简单。"
+    )
+    for investor in ("两江基金", "君安回天", "交银投资", "潜江零度"):
+        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {"round": "B+"}
+
+
+def test_these_names_without_a_round_invest_in_nothing() -> None:
+    assert not _rels("比亚迪、理想汽车、蔚来、小鹏汽车这些名字，早已家喻户晓。")
+
+
+def test_each_kind_of_investor_named_after_the_investors_are_introduced_is_one() -> None:
+    rels = _rels(
+        "太蓝新能源拿到了超4亿元的B+轮融资。看看投资方：有两江基金这样的地方产业资本，有交银投资为代表的国有金融机构，"
+        "也有君安回天这样的专业投资机构。"
+    )
+    for investor in ("两江基金", "交银投资", "君安回天"):
+        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {"round": "B+"}
+
+
+def test_kinds_of_customers_are_no_investors() -> None:
+    rels = _rels("太蓝新能源完成B+轮融资。公司的客户中，有比亚迪这样的车企，也有宁德时代这样的电池厂。")
+    assert not any(k[1] in ("比亚迪", "宁德时代") for k in rels)

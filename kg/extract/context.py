@@ -93,6 +93,14 @@ _MEMBER_OF_KIND = re.compile(
     r"(?:地方|国有|市场化|专业|知名|头部|产业|金融|财务|战略|外资|海外|老牌|一线)*"
     r"(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|国资平台|资本|基金|投资方|名字|机构|股东)"
 )
+def _plain_coined(name: str) -> bool:
+    """Two to six Chinese characters with no function word in them: a coined name when the list around
+    it says names are listed."""
+    return 2 <= len(name) <= 6 and all(is_cjk(c) for c in name) and not _FUNCTION_CHARS.search(name) and (
+        name not in _DESCRIPTORS
+    )
+
+
 #: A company with its stock code: "海岳食品(3288)", "海岳食品（股份代号：03288.HK）", "Acme (NASDAQ: ACME)".
 _BEFORE_TICKER = re.compile(
     r"(?=\(\s*(?:(?:股份|股票|证券)?代[号码]\s*[:]?\s*|(?:HKEX|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE)\s*[:]\s*)?"
@@ -573,8 +581,15 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     for m in _MEMBER_OF_KIND.finditer(text):
         s, e = m.span("list")
         s = _strip_list_intro(text, s, e)
-        for ms, me in _split_list(text, s, e):
-            add_member(ms, me, "investor-list", 0.6, strict=False)
+        members = _split_list(text, s, e)
+        # in a list of three or more where two read as names, a coined member made of ordinary words
+        # ("潜江零度": a place and a word) is a name too
+        named = sum(_zh_ok(text[ms:me], False) for ms, me in members)
+        for ms, me in members:
+            if len(members) >= 3 and named >= 2 and _plain_coined(text[ms:me]):
+                add(ms, me, "investor-list", 0.55)
+            else:
+                add_member(ms, me, "investor-list", 0.6, strict=False)
     # a company with its stock code
     for m in _BEFORE_TICKER.finditer(text):
         end = m.start()

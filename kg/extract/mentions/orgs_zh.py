@@ -181,7 +181,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     if kind and s0 - kind.end() >= 1:
         left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
     if s0 - left == 1 and left >= 1 and is_cjk(text[left - 1]) and text[left - 1] not in _CLAUSE_OPENERS and (
-        left == 1 or not is_cjk(text[left - 2])
+        left == 1 or not is_cjk(text[left - 2]) or _TIME_OPENER.search(text[max(0, left - 6) : left - 1])
     ):
         # "极晞科技完成…" at the start of a clause: one character alone is no name, and the one before
         # it (an adverb to jieba: 极) has nothing before it to belong to
@@ -224,6 +224,8 @@ def _lone_first_char(token: tuple[str, str, int], text: str, run_start: int) -> 
     )
 
 
+#: A time word opening a clause ("近日太蓝新能源宣布…"): what follows starts afresh, as after a comma.
+_TIME_OPENER = re.compile(r"(?:^|[^\u4e00-\u9fff])(?:近日|日前|今日|昨日|今天|昨天|目前|近期|此前|最近|日内|早前)$")
 #: Words that open a clause and are never a name's first character.
 _CLAUSE_OPENERS = frozenset("由获向对与和及在被把将为从据称其该等但而且也又还就都已曾")
 

@@ -331,6 +331,27 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
+#: Words that say a sentence goes on to list investors ("看看投资方: 有A这样的…").
+_INVESTORS_INTRO = re.compile(r"投资方|投资人|投资者|投资机构|出资方|股东|投资阵容|参投方")
+
+
+def _h_investors_named_more(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"…投资方：有A这样的…，有B为代表的…，也有C这样的…": after the sentence says investors follow,
+    each kind of investor it names is one of them."""
+    if _INVESTORS_INTRO.search(view.skel, 0, m.start()):
+        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+
+
+def _h_names_of_round(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A、B、C这些名字": the investors of the round the article has just told (or this sentence tells)."""
+    recent = eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 2
+    if recent or _ROUND_TALK.search(view.skel):
+        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+
+
+_ROUND_TALK = re.compile(r"融资|投资|轮|入股|注资|领投|跟投")
+
+
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
 _ORIGIN_BEFORE = re.compile(r"(?:来自|出自|出身(?:于)?|毕业于|曾在|曾?就职于|任职于|效力于|曾任职于|曾供职于)\s*$")
 _FUNDED_FROM = re.compile(r"(?:获得?|得到|接受|迎来)(?:了)?\s*(?:来自)\s*$")

@@ -19,8 +19,10 @@ from kg.extract.relations.funding import (
     _h_got,
     _h_investor_cheque,
     _h_investors_are,
+    _h_investors_named_more,
     _h_kind_member,
     _h_lead,
+    _h_names_of_round,
     _h_shareholder,
     _h_sole,
     _h_took_part,
@@ -185,6 +187,20 @@ RULES: list[_Rule] = [
             rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
+    ),
+    _Rule(
+        "funding-investor-list",
+        # "两江基金、君安回天、交银投资这些名字": the names of the round just told
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?\s*这(?:些|几家|几个|几位)\s*(?:名字|机构|投资方|投资人|投资机构|股东|资本|玩家)"),
+        _h_names_of_round,
+        re.compile(r"这(?:些|几)"),
+    ),
+    _Rule(
+        "funding-investor-list",
+        # "投资方：有A这样的产业资本，有B为代表的国有金融机构，也有C这样的专业机构": each kind named
+        _r(rf"(?<=,)\s*(?:也|还|更)?有\s*(?P<inv>{ZL})\s*(?:这样的|这类|一类的|为代表的|等)"),
+        _h_investors_named_more,
+        re.compile(r"这样的|这类|为代表的"),
     ),
     _Rule(
         "funding-investor-list",
