@@ -426,3 +426,63 @@ def test_each_kind_of_investor_named_after_the_investors_are_introduced_is_one()
 def test_kinds_of_customers_are_no_investors() -> None:
     rels = _rels("太蓝新能源完成B+轮融资。公司的客户中，有比亚迪这样的车企，也有宁德时代这样的电池厂。")
     assert not any(k[1] in ("比亚迪", "宁德时代") for k in rels)
+
+
+# -- registry stories, Hong Kong and Taiwan spellings ---------------------------------------------------
+
+
+def test_a_registered_name_with_a_bracketed_region_is_one_name() -> None:
+    assert "长存三期(武汉)集成电路有限责任公司" in {
+        n.replace("（", "(").replace("）", ")")
+        for n in _entities("天眼查显示，长存三期（武汉）集成电路有限责任公司近日成立，注册资本207.2亿元。")
+    }
+
+
+def test_a_bracketed_place_after_a_phrase_starts_no_name() -> None:
+    assert not _entities("注册于上海（浦东）的企业有限公司很多。")
+
+
+def test_the_company_just_named_is_co_owned_at_the_shares_given_in_order() -> None:
+    rels = _rels(
+        "星河芯材有限公司近日成立。该公司由星河控股有限公司、湖北长晟三期投资发展有限公司共同持股，持股比例分别为50.2%和49.8%。"
+    )
+    assert rels[("OWNED_BY", "星河芯材有限公司", "星河控股有限公司")]["share"] == 0.502
+    assert rels[("OWNED_BY", "星河芯材有限公司", "湖北长晟三期投资发展有限公司")]["share"] == 0.498
+
+
+def test_a_platforms_short_name_keeps_its_region_and_the_latter_is_owned_by_the_body_named() -> None:
+    text = (
+        "该公司股东为湖北长晟三期投资发展有限公司。湖北长晟三期由湖北省科技投资集团有限公司全资控股，"
+        "后者为湖北省国资委下属企业。"
+    )
+    rels = _rels(text)
+    assert rels[("OWNED_BY", "湖北长晟三期投资发展有限公司", "湖北省科技投资集团有限公司")]["share"] == 1.0
+    assert ("OWNED_BY", "湖北省科技投资集团有限公司", "湖北省国资委") in rels
+
+
+def test_a_generic_platform_keeps_its_business_in_its_short_form() -> None:
+    from kg.extract.mentions import short_forms
+
+    assert "合肥市产业" not in short_forms("合肥市产业投资控股(集团)有限公司")
+    assert "湖北长晟三期" in short_forms("湖北长晟三期投资发展有限公司")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("阿布達比投資局", "adia"), ("卡達投資局", "qia"), ("沙烏地公共投資基金", "pif"), ("沙特阿拉伯公共投資基金", "pif")],
+)
+def test_hong_kong_and_taiwan_spellings_of_gulf_funds_are_the_known_funds(name: str, key: str) -> None:
+    ex = extract(Article(text=f"{name}參與認購星河電動新股。", published=PUBLISHED))
+    assert key in {e.key for e in ex.entities}
+
+
+def test_an_investors_record_in_many_companies_is_no_investment_in_the_story() -> None:
+    rels = _story("zh_hant_gulf_funds_nio_placings.txt")
+    assert not any(k[0] == "INVESTED_IN" and k[1] == "阿布達比投資局" for k in rels)
+    assert ("INVESTED_IN", "CYVN Holdings", "蔚來") in rels
+    assert ("INVESTED_IN", "卡塔爾投資局", "金蝶") in rels
+
+
+def test_a_third_character_jieba_reads_as_a_status_word_is_the_names() -> None:
+    rels = _rels("台積電前資深副總羅文彬今年7月自台積電退休。")
+    assert ("LEFT", "羅文彬", "台積電") in rels

@@ -438,6 +438,26 @@ def _registered_start(text: str, left: int, s0: int) -> int:
     return left
 
 
+#: A region in brackets inside a registered name ("长存三期(武汉)集成电路有限责任公司").
+_BRACKETED_REGION = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
+
+
+def _bracketed_region_start(text: str, left: int) -> int:
+    """Where a registered name starts when a region in brackets stands right before `left`: the trade
+    name before the brackets belongs to it (the longest run of name-like characters there)."""
+    m = _BRACKETED_REGION.search(text, max(0, left - 6), left)
+    if m is None or not _REGION_RE.fullmatch(m.group(1)):
+        return left
+    begin = m.start()
+    while begin > 0 and m.start() - begin < 10 and is_cjk(text[begin - 1]):
+        begin -= 1
+    for j in range(begin, m.start() - 1):
+        head = text[j : m.start()]
+        if not reads_as_phrase(head) and not any(w in head for w in vocab.ZH_BOUNDARY_WORDS if len(w) > 1):
+            return j
+    return left
+
+
 def reads_as_phrase(words: str) -> bool:
     """Do these words read as ordinary language rather than a trade name: a function word, a noun for
     a kind of company, or an everyday verb, adverb, preposition, conjunction or pronoun ("在北京成立",
@@ -522,6 +542,7 @@ def _zh_suffix_occurrences(
             left = _platform_start(text, left, s0, s1)
             if not known_head:
                 left = _registered_start(text, left, s0)
+                left = _bracketed_region_start(text, left)
             left = _alias_start(text, left, s0, s1)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))

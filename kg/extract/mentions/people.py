@@ -336,7 +336,7 @@ _NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终]
 _NAME_GLUED_TAIL = frozenset("曾将和与及已也亦则还于在等的称说均都即并跟同")
 #: One character after a two-character name that is not its third: plural, family, case, title...
 _NOT_THIRD = frozenset("们家案氏总式方处等党派版说称任为是系曾将和与及已也亦则还于在的均都即并跟同向对把被让")
-_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng"})
+_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng", "zg"})
 
 
 def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:

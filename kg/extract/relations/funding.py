@@ -516,6 +516,8 @@ _STRONG_FUNDING = re.compile(
 _NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
 
 
+#: Deals in many companies at once: a sentence about an investor's record, not about one round.
+_MANY_DEALS = re.compile(r"多家|多个|若干|众多|不少|一系列|\b(?:several|multiple|many|numerous)\b", re.IGNORECASE)
 #: A part in a deal that is no investment, right after the name: adviser, sponsor, underwriter, counsel.
 _ADVISER_AFTER = re.compile(
     r"\s*(?:担任|为|作为|出任|是|系)?[^,。;!?]{0,8}?(?:财务顾问|顾问|保荐人|保荐机构|承销商|律师|FA)"
@@ -534,6 +536,8 @@ def settle_lone_investors(eng: _Engine, view: _View) -> None:
     reason. Companies that also invest are left out: they are as often customers or partners."""
     if not _STRONG_FUNDING.search(view.skel) or _NOT_INVESTING.search(view.skel):
         return
+    if _MANY_DEALS.search(view.skel):
+        return  # "亦曾参与多家港股公司的基石投资": deals in general, not the story's
     related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
     members = []
     for ch in _orgs(view.skel):

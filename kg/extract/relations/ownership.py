@@ -149,6 +149,39 @@ def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             _emit(eng, view, "OWNED_BY", children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
 
 
+def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"该公司由A、B共同持股(，持股比例分别为60%和40%)": the company just named (the last of the
+    sentence before, else the story's) is owned by each, at the n-th share when the shares are given."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    child_group = _first_group(eng.company_before(view, m.start(), {p.group for p in parents}),
+                               eng.topic(view))
+    if child_group is None or child_group in {p.group for p in parents}:
+        return
+    child = eng.entities[child_group]
+    shares: list[float | None] = [float(p) / 100 for p in _PCT_LIST.findall(m.group("pcts") or "")]
+    if len(shares) != len(parents):
+        shares = [None] * len(parents)
+    for parent, share in zip(parents, shares, strict=True):
+        props: dict[str, object] = {"share": round(share, 6)} if share and 0 < share <= 1 else {}
+        _emit(eng, view, "OWNED_BY", child, parent, props, m, "owned-by", 0.7)
+
+
+def _first_group(*groups: int | None) -> int | None:
+    return next((g for g in groups if g is not None), None)
+
+
+def _h_latter_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X由Y全资控股，后者为湖北省国资委下属企业": the latter (Y, the last organisation named before)
+    is owned by the body named after it."""
+    latter = _org_before(eng, view, m.start(), set())
+    parents = _orgs_of(eng, view, m.group("parent"))
+    if latter is None or len(parents) != 1 or parents[0].group == latter:
+        return
+    whole = re.search(r"全资|独资", m.group(0))
+    _emit(eng, view, "OWNED_BY", eng.entities[latter], parents[0], {"share": 1.0} if whole else {}, m,
+          "owned-by", 0.65)
+
+
 def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X由Y出资设立": X OWNED_BY Y (all of it when Y alone put up the money: 全额出资, 独资)."""
     parents = _orgs_of(eng, view, m.group("parent"))
@@ -312,6 +345,27 @@ OWNERSHIP_RULES: list[_Rule] = [
         ),
         _h_stake,
         _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "该公司由A、B共同持股，持股比例分别为50.2%和49.8%"
+        _r(
+            rf"(?:该公司|公司|其)\s*(?:由|系由)\s*(?P<parent>{ZL})\s*(?:共同|联合)(?:持股|持有|拥有|出资)"
+            rf"(?:[^。;!?{NE}]{{0,12}}?(?:持股比例|股权比例|出资比例|持股)?分别为\s*"
+            rf"(?P<pcts>\d{{1,3}}(?:\.\d+)?\s*%(?:\s*(?:、|和|及|与)\s*\d{{1,3}}(?:\.\d+)?\s*%)+))?"
+        ),
+        _h_co_owned_story,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "…，后者为湖北省国资委下属企业", "后者是A的全资子公司"
+        _r(
+            rf"后者\s*(?:为|是|系|乃)\s*(?P<parent>{ORG})\s*(?:的)?\s*(?:下属|旗下|全资|独资|控股)"
+            rf"(?:的)?[^。;!?,{NE}]{{0,8}}?(?:企业|公司|子公司|平台|机构|集团)"
+        ),
+        _h_latter_owned,
+        re.compile("后者"),
     ),
     _Rule(
         "stakes-each",
