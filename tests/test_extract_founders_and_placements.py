@@ -469,7 +469,12 @@ def test_a_generic_platform_keeps_its_business_in_its_short_form() -> None:
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("阿布達比投資局", "adia"), ("卡達投資局", "qia"), ("沙烏地公共投資基金", "pif"), ("沙特阿拉伯公共投資基金", "pif")],
+    [
+        ("阿布達比投資局", "adia"),
+        ("卡達投資局", "qia"),
+        ("沙烏地公共投資基金", "pif"),
+        ("沙特阿拉伯公共投資基金", "pif"),
+    ],
 )
 def test_hong_kong_and_taiwan_spellings_of_gulf_funds_are_the_known_funds(name: str, key: str) -> None:
     ex = extract(Article(text=f"{name}參與認購星河電動新股。", published=PUBLISHED))
