@@ -570,7 +570,7 @@ def query(
       kg query state-capital --region Shanghai
       kg query state-capital --level municipal
       kg query timeline 顾言川 --as-of 2025-01-01
-      kg query investors 澄湖科技 --as-of 2023
+      kg query investors 澄湖科技 --as-of 2024-06
     """
     from kg.queries import describe, get_query, run_neo4j
 

@@ -1146,7 +1146,9 @@ RULES: list[_Rule] = [
             # of the story
             rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:(?:left|departed|quit|exited|resigned\s+from|"
             rf"stepped\s+down\s+from)\s+the\s+(?:company|firm|startup|group)|(?:stepped\s+down|resigned)"
-            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE}))?)(?!\s+(?:as|from|at|of)\s)(?![\w-])",
+            # (a whole title only: not "chief" of "stepped down as chief executive of A", the rule above's)
+            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE})(?!\s+[A-Za-z][\w-]*\s+(?:of|at)\s))?)"
+            rf"(?!\s+(?:as|from|at|of)\s)(?![\w-])",
             re.IGNORECASE,
         ),
         _h_en_left_topic,
