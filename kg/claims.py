@@ -9,7 +9,8 @@ article recomputes the disputes from the sources left, so a dispute goes away wi
 What counts as a disagreement:
 - amounts by the rule of `kg.queries.agreement` ("约3亿" and "3.12亿" agree, "3亿" and "5亿" do not);
   amounts in two currencies are compared in US dollars at one rate (`kg.money_usd`);
-- dates when neither is a coarser form of the other ("2025-07" agrees with "2025-07-02");
+- dates (an event's, and when a position or a stake began or ended) when neither is a coarser form of
+  the other ("2025-07" agrees with "2025-07-02");
 - shares and offer prices when they differ as numbers;
 - a fact one article denies and another asserts (planned, reported or done: `kg.extract.modality`).
 
@@ -103,7 +104,8 @@ def find_disputes(rows: Sequence[tuple[str, float, str]]) -> list[dict[str, Any]
     groups = _clusters(money, lambda x, y: _money_agree(x, y, first_date))
     if len(groups) > 1:
         out.append({"key": "amount", "values": [_money_value(cell, articles) for cell, articles in groups]})
-    for key, same in (("date", _date_agree), ("share", _number_agree), ("offer_price", _number_agree)):
+    for key, same in (("date", _date_agree), ("valid_from", _date_agree), ("valid_to", _date_agree),
+                      ("share", _number_agree), ("offer_price", _number_agree)):
         stated = [(p[key], a) for a, p in per_article.items() if p.get(key) is not None]
         keyed = _clusters(stated, same)
         if len(keyed) > 1:

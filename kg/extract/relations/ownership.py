@@ -66,12 +66,35 @@ def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int |
     return topic if topic is not None and topic not in exclude else None
 
 
+#: "自2021年起", "从2021年开始", "since 2021": the clause dates when a stake or control began.
+_SINCE = re.compile(r"(?:自|从)\s*(?P<zh>[^,。;!?]{2,14}?)\s*(?:起|开始|以来)|\bsince\s+(?P<en>[^,.;!?]{3,20})",
+                    re.IGNORECASE)
+
+
+def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
+    """When the ownership or control matched by `m` began, where the text says: a date inside the
+    phrase ("由Y于2020年出资设立", "acquired in 2020"), else one the sentence gives with "since"."""
+    dates = eng.dates(view)
+    inside = [d for d in dates if d[0] >= m.start() and d[1] <= m.end()]
+    if inside:
+        return inside[0][2].iso
+    for since in _SINCE.finditer(view.skel):
+        span = since.span("zh") if since.group("zh") is not None else since.span("en")
+        found = [d for d in dates if d[0] >= span[0] and d[1] <= span[1]]
+        if found:
+            return found[0][2].iso
+    return None
+
+
 def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
     """One ownership or control fact, if both ends are organisations and the owner is not an
-    exchange (a company "listed on" one is not owned by it)."""
+    exchange (a company "listed on" one is not owned by it); `valid_from` when the text dates it."""
     if child.root != "Organization" or parent.root != "Organization" or parent.is_exchange():
         return
+    began = _since(eng, view, m)
+    if began is not None:
+        props = {**props, "valid_from": began}
     eng.emit(view, rel, child.group, parent.group, props, m, how, confidence)
     if "GovernmentBody" in parent.types and child.is_investorish():
         # a fund the government owns is state capital, whatever its name says
@@ -379,7 +402,9 @@ OWNERSHIP_RULES: list[_Rule] = [
     _Rule(
         "funded-by",
         # "星澜基金由上海市国资委全额出资设立", "由A与B共同出资设立"
-        _r(rf"(?P<child>{ORG}){_CL}{{0,8}}?由\s*(?P<parent>{ZL})\s*(?:共同|联合|全额|独家)?(?:出资|注资)(?:设立|组建|成立)"),
+        # ("由Y于2020年出资设立": when, between the owner and the verb)
+        _r(rf"(?P<child>{ORG}){_CL}{{0,8}}?由\s*(?P<parent>{ZL})\s*(?:于[^,。;!?{NE}]{{1,10}}?)?"
+           rf"(?:共同|联合|全额|独家)?(?:出资|注资)(?:设立|组建|成立)"),
         _h_funded_by,
         _OWN_CUE,
     ),

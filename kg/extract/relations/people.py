@@ -39,8 +39,11 @@ def _person_fact(
     method: str,
     confidence: float,
     date: DateValue | None = None,
+    since: DateValue | None = None,
 ) -> None:
-    """HOLDS_POSITION per title (LEFT when former), FOUNDED for founder titles."""
+    """HOLDS_POSITION per title (LEFT when former, dated by `date`), FOUNDED for founder titles; a
+    position held since `since` (the date the sentence gives its joining or appointment) carries it
+    as `valid_from`."""
     org_ent = eng.entities[org]
     if org_ent.root != "Organization":
         return
@@ -53,6 +56,8 @@ def _person_fact(
         props: dict[str, Any] = {"title": title}
         if former:
             props.update(_date_props(date))
+        elif since is not None:
+            props["valid_from"] = since.iso
         eng.emit(view, "LEFT" if former else "HOLDS_POSITION", per, org, props, span, method, confidence)
     end = span.end() if isinstance(span, re.Match) else span[1]
     eng._people_rel.append((per, org, end, [t for t in titles if t], method))
@@ -316,12 +321,20 @@ def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
+def _since(eng: _Engine, view: _View, m: re.Match[str]) -> DateValue | None:
+    """When a joining or an appointment matched by `m` took effect: the date the sentence gives for it
+    ("2021年3月加入A", "A于2024年任命X为CEO", "X joined A in March 2021"), read at the company."""
+    pos = m.start("org") if m.groupdict().get("org") else m.start()
+    return eng.date_near(view, pos, m.end())
+
+
 def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization":
         return
     per = eng.ent(view, m.group("per")).group
-    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8)
+    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8,
+                 since=_since(eng, view, m))
 
 
 def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -350,7 +363,8 @@ def _role_at(eng: _Engine, view: _View, m: re.Match[str], former: bool, method: 
         return
     per = eng.ent(view, m.group("per")).group
     titles = [] if former else _title_surface(eng, view, m)
-    _person_fact(eng, view, per, org.group, titles, former, m, method, confidence)
+    since = None if former else _since(eng, view, m)
+    _person_fact(eng, view, per, org.group, titles, former, m, method, confidence, since=since)
 
 
 def _h_en_appointed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -548,7 +562,8 @@ def _h_en_joined_left_founded(eng: _Engine, view: _View, m: re.Match[str]) -> No
         eng.emit(view, "LEFT", per, prev.group, _date_props(when), m, "left-verb", 0.85)
         eng.emit(view, "FOUNDED", per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
         if joined:
-            eng.emit(view, "HOLDS_POSITION", per, prev.group, _date_props(joined[0][2]), m, "joined-verb", 0.8)
+            eng.emit(view, "HOLDS_POSITION", per, prev.group, {**_date_props(joined[0][2]), "valid_from":
+                     joined[0][2].iso}, m, "joined-verb", 0.8)
 
 
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -664,6 +679,7 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
             continue
         if rel.type == "HOLDS_POSITION":
             rel.type = "LEFT"
+            rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
         elif rel.type == "LEFT" and not rel.props.get("date"):

@@ -943,7 +943,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # not the one succeeded in "X接替Y出任A CEO" (the rule above)
-            rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|接掌|出掌|任)\s*"
+            # ("X于2019年出任A CEO", "X再度出任A CEO": a date, a return, before the verb)
+            rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:于{_NF}{{1,10}}?)?(?:正式|将|已)?(?:再度|再次|重新|又)?"
+            rf"(?:出任|担任|接任|接掌|出掌|任)\s*"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_joined,
@@ -951,7 +953,8 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<org>{ORG})\s*(?:宣布)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
+            rf"(?P<org>{ORG})\s*(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_succeeded,
@@ -1225,7 +1228,9 @@ RULES: list[_Rule] = [
             # of the story
             rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:(?:left|departed|quit|exited|resigned\s+from|"
             rf"stepped\s+down\s+from)\s+the\s+(?:company|firm|startup|group)|(?:stepped\s+down|resigned)"
-            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE}))?)(?!\s+(?:as|from|at|of)\s)(?![\w-])",
+            # (a whole title only: not "chief" of "stepped down as chief executive of A", the rule above's)
+            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE})(?!\s+[A-Za-z][\w-]*\s+(?:of|at)\s))?)"
+            rf"(?!\s+(?:as|from|at|of)\s)(?![\w-])",
             re.IGNORECASE,
         ),
         _h_en_left_topic,
