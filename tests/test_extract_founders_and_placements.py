@@ -491,3 +491,45 @@ def test_an_investors_record_in_many_companies_is_no_investment_in_the_story() -
 def test_a_third_character_jieba_reads_as_a_status_word_is_the_names() -> None:
     rels = _rels("台積電前資深副總羅文彬今年7月自台積電退休。")
     assert ("LEFT", "羅文彬", "台積電") in rels
+
+
+# -- an English company history over several rounds ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def nebula() -> dict[tuple[str, str, str], dict[str, Any]]:
+    return _story("en_robotics_rounds_over_years.txt")
+
+
+def test_a_later_round_takes_no_sum_of_the_round_before(nebula) -> None:
+    assert "amount" not in nebula[("INVESTED_IN", "China Mobile", "Nebula Robotics")]
+    assert nebula[("INVESTED_IN", "HongShan", "Nebula Robotics")]["amount"] == 1_000_000_000
+
+
+def test_whose_investors_include_names_standing_backers(nebula) -> None:
+    assert nebula[("INVESTED_IN", "Alibaba", "Nebula Robotics")] == {}
+    assert nebula[("INVESTED_IN", "Xiaomi", "Nebula Robotics")] == {}
+
+
+def test_a_valuation_after_the_subject_and_an_aside_is_the_subjects(nebula) -> None:
+    assert [k[2] for k in nebula if k[0] == "FIGURE_OF"] == ["Nebula Robotics"]
+
+
+def test_the_company_spun_off_from_a_unit_is_the_story_company(nebula) -> None:
+    assert nebula[("SPUN_OFF_FROM", "Nebula Robotics", "Baidu")]["date"] == "2021"
+
+
+def test_founders_listed_with_an_apposition_between_found_it_both(nebula) -> None:
+    assert ("FOUNDED", "Chen Hao", "Nebula Robotics") in nebula
+    assert ("FOUNDED", "Liu Yang", "Nebula Robotics") in nebula
+    assert ("LEFT", "Liu Yang", "Huawei") in nebula
+
+
+def test_an_apposition_naming_an_employer_names_no_person() -> None:
+    ents = _entities("Nebula Robotics was founded by Chen Hao, a former Baidu Research executive, and Liu Yang.")
+    assert "Baidu Research" not in {n for n, t in ents.items() if "Person" in t}
+
+
+def test_a_thing_spun_off_from_a_company_is_not_the_story_company() -> None:
+    rels = _rels("Nebula Robotics raised $50 million. Its chip unit was spun off from Baidu last year.")
+    assert not any(k[0] == "SPUN_OFF_FROM" for k in rels)

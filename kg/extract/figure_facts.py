@@ -34,6 +34,10 @@ _ANAPHOR_SUBJECT = re.compile(
 )
 
 
+#: The same subject with an aside after it: companies named in the aside are not the subject.
+_ANAPHOR_ASIDE = re.compile(_ANAPHOR_SUBJECT.pattern + r"\s*,", re.IGNORECASE)
+
+
 def _main_company(extraction: Extraction) -> EntityMention | None:
     """The company the article is about: named at least three times, half as often again as any other."""
     ranked = sorted(
@@ -64,7 +68,8 @@ def _company(
             rank = (src.sentence == sentence, src.span_end)
             if best is None or rank > best[0]:
                 best = (rank, mention)
-    if (best is None or not best[0][0]) and _ANAPHOR_SUBJECT.match(sentence_text):
+    aside = _ANAPHOR_ASIDE.match(sentence_text)  # "The startup, whose investors include X, was valued …"
+    if (best is None or not best[0][0] or aside) and _ANAPHOR_SUBJECT.match(sentence_text):
         main = _main_company(extraction)
         if main is not None:
             return main

@@ -198,6 +198,8 @@ _EN_BY_NAME = re.compile(
     rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
     # "... by former Brackwater Systems executives Hana Oduya and Piet Kramer": the others named with
     # them, a list only when "and" closes it ("X, Hangzhou-based B" names no second person)
+    # (each perhaps after who they are: "by Chen Hao, a former Baidu executive, and Liu Yang")
+    rf"(?:,\s+(?:a|an|the|its)\s[^,;()]{{1,80}}?(?=,\s*and\s))?"
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(

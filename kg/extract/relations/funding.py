@@ -174,7 +174,10 @@ def _invest(
     part_end = _part_end(view.skel, m.end())
     if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
         same_episode = False  # the round of this sentence belongs to the part after 其中
-    rnd = round_ or _round_in(view.skel[:part_end]) or (eng.ctx.funding_round if same_episode else None)
+    named_round = round_ or _round_in(view.skel[:part_end])
+    if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
+        same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
+    rnd = named_round or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
     # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
     clause_start = view.skel.rfind(";", 0, m.start()) + 1
@@ -305,7 +308,7 @@ _FUND_SUBJECT = re.compile(
 
 
 _EXISTING_BACKERS = re.compile(
-    r"\b(?:existing|current|earlier|previous)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
+    r"\b(?:existing|current|earlier|previous|whose)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
 )
 
 

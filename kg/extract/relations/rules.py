@@ -39,7 +39,14 @@ from kg.extract.relations.ipo import (
     _h_listed_adjective,
     _h_listed_each,
 )
-from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
+from kg.extract.relations.other import (
+    _h_controlled,
+    _h_develops,
+    _h_develops_topic,
+    _h_spinoff,
+    _h_spinoff_topic,
+    _h_state_apposition,
+)
 from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
     _former,
@@ -93,6 +100,12 @@ _DESCRIBED_PER = rf"(?:(?:前|原|曾任)?\s*(?:{ORG})?\s*{_NF}{{0,10}}?)?{PER}"
 #: an English subject's apposition between commas ("CYVN Holdings, backed by the Abu Dhabi government,
 #: took a stake"): who the subject is, not part of the clause
 _EN_APPOSITION = r"(?:,\s+(?:backed|owned|controlled|founded|run|managed|based)\s+(?:by|in)\s+[^,;]{1,50},)?"
+#: English people in a list, each perhaps with who they are between commas ("Chen Hao, a former Baidu
+#: executive, and Liu Yang"): the description may name organisations, not people
+_PL_EN_DESCRIBED = (
+    rf"{PER}(?:,\s+(?:a|an|the|its)\s[^,;()\n{PER[1:-1]}]{{1,80}}?(?=,\s*and\s))?"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){PER}(?:,\s+(?:a|an|the|its)\s[^,;()\n{PER[1:-1]}]{{1,80}}?(?=,\s*and\s))?)*"
+)
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
 #: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
@@ -442,7 +455,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
             rf"(?:co-|other\s+|existing\s+|new\s+)?(?:investors?|backers?|shareholders)\s+"
-            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
+            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?(?:also\s+)?"
             rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
             rf"funds?\s+(?:managed|advised)\s+by|"
             rf"(?:the\s+)?likes\s+of)\s+(?:[^,.;!?{NE}]|(?<=\d)[.,](?=\d)){{0,60}}?(?P<inv>{EL})"
@@ -1153,7 +1166,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
             rf"set\s+up|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
-            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{PL_EN})",
+            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1374,6 +1387,18 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_spinoff,
+    ),
+    _Rule(
+        "spin-off",
+        # "The company was spun off from Baidu's autonomous driving unit in 2021": the company of the story
+        _r(
+            rf"(?:\b(?:the|this)\s+(?:company|firm|startup|group|business)|\b[Ii]t)\s+(?:was|is|had\s+been)\s+"
+            rf"(?:spun\s+(?:out|off)\s+(?:of|from)|a\s+spin-?(?:off|out)\s+(?:of|from)|incubated\s+(?:at|by|in|within))\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_spinoff_topic,
+        re.compile(r"spun|spin-?o|incubated", re.IGNORECASE),
     ),
     _Rule(
         # "B是一家A系创业公司", "A系创企B": a company of A's lineage, founded by people from A
