@@ -533,3 +533,17 @@ def test_an_apposition_naming_an_employer_names_no_person() -> None:
 def test_a_thing_spun_off_from_a_company_is_not_the_story_company() -> None:
     rels = _rels("Nebula Robotics raised $50 million. Its chip unit was spun off from Baidu last year.")
     assert not any(k[0] == "SPUN_OFF_FROM" for k in rels)
+
+
+@pytest.mark.parametrize("unit", ["战投", "战略投资部"])
+def test_a_companys_investing_department_invests_as_the_company(unit: str) -> None:
+    rels = _rels(f"灵枢机器人已于近期完成新一轮融资，由美团{unit}独家投资。")
+    assert rels[("INVESTED_IN", "美团", "灵枢机器人")]["role"] == "sole"
+
+
+def test_what_an_investor_is_before_its_name_keeps_it_in_the_list() -> None:
+    rels = _rels(
+        "招股书显示，星原科技本次IPO引入了8名基石投资者，合计认购约1.5亿美元，包括高瓴、博裕资本、中东主权基金ADIA等。"
+    )
+    for investor in ("高瓴", "博裕资本", "ADIA"):
+        assert rels[("INVESTED_IN", investor, "星原科技")]["role"] == "cornerstone"

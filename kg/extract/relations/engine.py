@@ -47,7 +47,14 @@ _OWNED_PART = (
     rf"(?:\s*(?:及其|和其|与其)?(?:旗下|下属)(?:的)?\s*(?:(?:[\u4e00-\u9fff]{{0,4}}(?:基金|平台|机构))?\s*{ORG}{_LATIN_TAIL}{_BR}"
     r"|(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金|投资基金)))?"
 )
-_ZL_ITEM = rf"{ORG}{_LATIN_TAIL}{_BR}{_OWNED_PART}"
+#: a company's investing department after its name ("美团战投", "腾讯投资部"): the company invests
+_INVESTING_UNIT_ZH = r"(?:战投|战略投资部|投资部)?"
+#: what an investor is, said right before its name in a list ("中东主权基金ADIA", "国资背景的X")
+_KIND_BEFORE_ZH = (
+    rf"(?:[\u4e00-\u9fff]{{1,6}}(?:主权基金|产业基金|基金|投资机构|机构|资本|平台|巨头|龙头|国资|国企|央企)(?:的)?"
+    rf"(?=[{NE}]))?"
+)
+_ZL_ITEM = rf"{_KIND_BEFORE_ZH}{ORG}{_LATIN_TAIL}{_BR}{_INVESTING_UNIT_ZH}{_OWNED_PART}"
 ZL = rf"{_ZL_ITEM}(?:{_ZH_SEP}{_ZL_ITEM})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"

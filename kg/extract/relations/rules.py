@@ -177,7 +177,7 @@ RULES: list[_Rule] = [
         ),
         _h_follow,
     ),
-    _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*独家(?:投资|注资)"), _h_sole),
+    _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*独家(?:投资|注资)"), _h_sole),
     _Rule(
         "funding-shareholder",
         # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
