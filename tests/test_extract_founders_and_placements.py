@@ -547,3 +547,47 @@ def test_what_an_investor_is_before_its_name_keeps_it_in_the_list() -> None:
     )
     for investor in ("高瓴", "博裕资本", "ADIA"):
         assert rels[("INVESTED_IN", investor, "星原科技")]["role"] == "cornerstone"
+
+
+# -- Taiwan and Hong Kong stories in traditional Chinese ------------------------------------------------------
+
+
+def test_founders_after_who_each_was_found_the_company_of_the_clause() -> None:
+    rels = _rels("耀芯科技成立於2020年，由前聯發科資深處長林志遠與前台積電研發經理陳柏宇共同創辦。")
+    assert ("FOUNDED", "林志遠", "耀芯科技") in rels
+    assert ("FOUNDED", "陳柏宇", "耀芯科技") in rels
+    assert rels[("LEFT", "陳柏宇", "台積電")]["title"] == "研發經理"
+
+
+def test_a_verb_after_bing_with_its_subject_left_out_is_no_company() -> None:
+    assert "規劃" not in _entities("耀芯科技預計明年申請興櫃掛牌，並規劃於2027年轉上市。")
+
+
+def test_a_name_after_bing_that_is_no_dictionary_word_is_still_a_subject() -> None:
+    assert "耀芯科技" in _entities("公司宣布，並耀芯科技於2027年轉上市。")
+
+
+def test_a_kind_of_supplier_before_a_name_is_not_part_of_it() -> None:
+    ents = _entities("港股新股｜智駕方案商行遠科技今起招股")
+    assert "行遠科技" in ents
+    assert "智駕方案商行遠科技" not in ents
+
+
+def test_deals_a_company_once_did_take_no_round_or_date_of_the_story() -> None:
+    rels = _story("zh_hant_hk_ipo_cornerstones_mingpao.txt")
+    assert rels[("INVESTED_IN", "紅杉中國", "行遠科技")] == {}
+    assert rels[("INVESTED_IN", "阿布達比投資局", "行遠科技")]["role"] == "cornerstone"
+
+
+def test_an_earlier_deal_keeps_a_date_of_its_own_clause() -> None:
+    rels = _rels("此前，一汽集团已于2023年战略入股零跑汽车。")
+    assert rels[("INVESTED_IN", "一汽集团", "零跑汽车")]["date"] == "2023"
+
+
+def test_a_taiwan_round_story_gives_the_state_fund_and_every_backer_once() -> None:
+    ex = extract(Article(text=(_STORIES / "zh_hant_tw_chip_round_ntd.txt").read_text(encoding="utf-8"),
+                         published=PUBLISHED))
+    assert sum(1 for e in ex.entities if e.key == "tw-ndf") == 1
+    rels = _story("zh_hant_tw_chip_round_ntd.txt")
+    for investor in ("國發基金", "台達電", "中華開發資本"):
+        assert rels[("INVESTED_IN", investor, "耀芯科技")]["role"] == "follow"

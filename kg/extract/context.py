@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import vocab
+from kg.extract.mentions.base import _freq
 from kg.extract.mentions.base import _pos as pos
 from kg.extract.mentions.orgs_zh import _ends_name as ends_name
 from kg.extract.mentions.orgs_zh import _generic as generic
@@ -132,6 +133,8 @@ _SUBJECT_CUE_ZH = re.compile(
     # "X于香港联交所主板挂牌"
     r"|(?:于|在)[^,。;]{2,14}?(?:挂牌|上市)(?!申请|计划|辅导)))"
 )
+#: Conjunctions and adverbs that open a clause whose subject is left out ("并规划…", "还计划…").
+_ELIDED_SUBJECT = frozenset("并且还也亦将再又")
 _CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
 
 _QUOTED_BRAND = re.compile(
@@ -614,6 +617,8 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         while begin > 0 and end - begin < 30 and not _CLAUSE_START.match(text[begin - 1]):
             begin -= 1
         span = _trail_name(text, begin, end, strict=False)
+        if span and span[0] > begin and text[span[0] - 1] in _ELIDED_SUBJECT and _freq(text[span[0] : span[1]]) > 0:
+            continue  # "，并规划于2027年上市": a verb after 并, its subject left out, not a name
         if span:
             add(*span, "subject", 0.6)
     # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")

@@ -93,7 +93,12 @@ def _part_end(skel: str, pos: int) -> int:
 
 
 #: Words that put a deal before the one the story reports.
-_EARLIER_DEAL = re.compile(r"此前|之前|早前|早在|previously|earlier|in\s+the\s+past", re.IGNORECASE)
+_EARLIER_DEAL = re.compile(
+    # ("公司曾获得A、B等投资": deals the company once did, not the story's)
+    r"此前|之前|早前|早在|曾(?:经)?(?:先后)?(?:获得|获|得到|完成|拿到|引入|接受)|历史投资方|过往投资方|"
+    r"previously|earlier|in\s+the\s+past",
+    re.IGNORECASE,
+)
 
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
 _OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
@@ -179,6 +184,12 @@ def _invest(
         same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
     rnd = named_round or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
+    if earlier and date is not None:
+        # an earlier deal is dated only by its own clause ("X于2019年创办，公司曾获得A投资": not 2019)
+        start = max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (view.skel.find(",", m.end()), view.skel.find(";", m.end())) if i >= 0]
+        in_clause = [d for d in eng.dates(view) if start <= d[0] and d[1] <= (min(ends) if ends else len(view.skel))]
+        date = in_clause[-1][2] if in_clause else None
     # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
     clause_start = view.skel.rfind(";", 0, m.start()) + 1
     clause_end = view.skel.find(";", m.end())

@@ -692,6 +692,15 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "founded-verb",
+        # "B成立于2020年，由前A资深处长X与前C研发经理Y共同创办": who each founder was comes first
+        _r(
+            rf"(?P<org>{ORG})[^。;!?{NE}]{{0,20}}?,\s*(?:由|系由)\s*(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)\s*"
+            rf"(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
+        "founded-verb",
         # "X的创业公司Y", "X创业公司“Y”": a start-up called someone's is one they founded
         _r(
             rf"(?P<pers>{PL})\s*(?P<mid>)(?:的)?\s*(?:新)?(?:创业公司|初创公司|创业项目)\s*[“\"「『]?\s*(?P<org>{ORG})"
