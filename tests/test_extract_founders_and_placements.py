@@ -591,3 +591,36 @@ def test_a_taiwan_round_story_gives_the_state_fund_and_every_backer_once() -> No
     rels = _story("zh_hant_tw_chip_round_ntd.txt")
     for investor in ("國發基金", "台達電", "中華開發資本"):
         assert rels[("INVESTED_IN", investor, "耀芯科技")]["role"] == "follow"
+
+
+# -- everyday words that are no names ------------------------------------------------------------------------
+
+
+def test_an_everyday_word_before_a_listing_is_no_company() -> None:
+    ents = _entities("星驰智能向港交所递交上市申请，拟以第18C章特专科技公司规则在主板上市。")
+    assert "规则" not in ents and "星驰智能" in ents
+
+
+def test_a_coined_subject_before_a_listing_is_still_a_company() -> None:
+    assert "Company" in _entities("星驰智能于6月12日在港交所主板上市。").get("星驰智能", set())
+
+
+def test_letters_in_brackets_after_chinese_are_a_gloss_not_a_ticker() -> None:
+    assert "动作" not in _entities("其核心产品是一个视觉-语言-动作（VLA）大模型。")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Acme Robotics (NASDAQ: ACME) rose 5%.", "Acme Robotics"), ("海岳食品（股份代号：03288.HK）今日公布业绩。", "海岳食品")],
+)
+def test_a_name_with_its_stock_code_is_a_company(text: str, name: str) -> None:
+    assert "Company" in _entities(text)[name]
+
+
+def test_carrying_out_a_placement_is_no_fund() -> None:
+    assert not any("Investor" in t and "私募" in n for n, t in _entities("2023年，能碩辦理私募，由鴻海獨家認購。").items())
+
+
+def test_everyday_verbs_before_a_suffix_are_no_brand_but_rare_characters_are() -> None:
+    assert "能让机器人" not in _entities("该模型能让机器人理解指令。")
+    assert "极晞科技" in _entities("极晞科技完成A轮融资。")

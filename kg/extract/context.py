@@ -106,7 +106,9 @@ def _plain_coined(name: str) -> bool:
 _BEFORE_TICKER = re.compile(
     r"(?=\(\s*(?:(?:股份|股票|证券)?代[号码]\s*[:]?\s*|(?:HKEX|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE)\s*[:]\s*)?"
     # Taiwan's "(6987-TW)", "(2330.TW)", "(6488-TWO)" as well
-    r"(?:\d{4,6}|[A-Z]{2,5})(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK))?\s*\))"
+    # (letters alone only with an exchange or a market after them: "视觉-语言-动作(VLA)" is a gloss)
+    r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK))?|(?<=:)\s*[A-Z]{2,5}|(?<=:\s)[A-Z]{2,5}"
+    r"|[A-Z]{2,5}(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK)))\s*\))"
 )
 #: Adverbs and times between a company and what it did ("X此前已完成", "X于2024年12月完成",
 #: "X周一晚通过"): not part of its name.
@@ -133,6 +135,8 @@ _SUBJECT_CUE_ZH = re.compile(
     # "X于香港联交所主板挂牌"
     r"|(?:于|在)[^,。;]{2,14}?(?:挂牌|上市)(?!申请|计划|辅导)))"
 )
+#: How often (in jieba's dictionary) a word is too common to be an unknown company's name.
+_EVERYDAY_FREQ = 500
 #: Conjunctions and adverbs that open a clause whose subject is left out ("并规划…", "还计划…").
 _ELIDED_SUBJECT = frozenset("并且还也亦将再又")
 _CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
@@ -619,6 +623,10 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         span = _trail_name(text, begin, end, strict=False)
         if span and span[0] > begin and text[span[0] - 1] in _ELIDED_SUBJECT and _freq(text[span[0] : span[1]]) > 0:
             continue  # "，并规划于2027年上市": a verb after 并, its subject left out, not a name
+        if span and _freq(text[span[0] : span[1]]) >= _EVERYDAY_FREQ and not _ORG_SUFFIX_END.search(
+            text[span[0] : span[1]]
+        ):
+            continue  # "按特专科技公司规则在主板上市": an everyday word (规则) is no company's name
         if span:
             add(*span, "subject", 0.6)
     # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")

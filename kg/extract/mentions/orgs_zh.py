@@ -305,6 +305,10 @@ def _skip_glued_char(text: str, left: int, s0: int) -> int:
 _GLUED_HEAD = re.compile(rf"(?:曾经|曾|也|还|已)?[{_GLUED_PREPOSITIONS}]")
 
 
+#: How often a single character must occur in jieba's dictionary to be an everyday word.
+_EVERYDAY_CHAR_FREQ = 20000
+
+
 @lru_cache(maxsize=65536)
 def _name_like(prefix: str) -> bool:
     """A prefix that looks like a proper name: a proper-noun tag, a word jieba does not know,
@@ -313,7 +317,9 @@ def _name_like(prefix: str) -> bool:
         return True
     tokens = _pos(prefix)
     if all(len(w) == 1 for w, _, _ in tokens) and len(tokens) >= 2:
-        return True
+        # single characters jieba could not join are an invented brand ("栖云", "极晞"), unless every
+        # one is an everyday verb or particle ("能让机器人理解": "can let", not a brand)
+        return not all(flag[:1] in "vdpcru" and _freq(w) >= _EVERYDAY_CHAR_FREQ for w, flag, _ in tokens)
     return any(flag in vocab.PROPER_FLAGS or _freq(w) < 5 for w, flag, _ in tokens if len(w) > 1)
 
 
@@ -364,6 +370,8 @@ _ROLE_VERB_INSIDE = re.compile(
     r"供职于|(?:和|及|与|传)(?:前|原)"
 )
 _INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
+#: Verbs that make a deal word an activity ("办理私募", "进行融资"), not the end of a name.
+_DEAL_ACTIVITY = re.compile(r"(?:办理|进行|完成|启动|发起|开展|实施|展开|推进|筹划)$")
 
 
 #: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
@@ -518,6 +526,9 @@ def _zh_suffix_occurrences(
             # "岫云金服首席技术官": the suffix is the middle of a title, not the end of a name
             continue
         activity = _INVEST_ACTIVITY.search(text, max(0, s0 - 2), s0) if suffix == "投资" else None
+        if suffix in ("私募", "融资", "募资"):
+            # "能硕办理私募": a company carrying out a private placement, not a fund called "…私募"
+            activity = _DEAL_ACTIVITY.search(text, max(0, s0 - 4), s0) or activity
         if activity:
             # "独家投资", "战略投资": how an investor invests, not the end of its name
             dropped.append((text[activity.start() : s1], "generic description, not a name"))
