@@ -611,14 +611,18 @@ def test_letters_in_brackets_after_chinese_are_a_gloss_not_a_ticker() -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("Acme Robotics (NASDAQ: ACME) rose 5%.", "Acme Robotics"), ("海岳食品（股份代号：03288.HK）今日公布业绩。", "海岳食品")],
+    [
+        ("Acme Robotics (NASDAQ: ACME) rose 5%.", "Acme Robotics"),
+        ("海岳食品（股份代号：03288.HK）今日公布业绩。", "海岳食品"),
+    ],
 )
 def test_a_name_with_its_stock_code_is_a_company(text: str, name: str) -> None:
     assert "Company" in _entities(text)[name]
 
 
 def test_carrying_out_a_placement_is_no_fund() -> None:
-    assert not any("Investor" in t and "私募" in n for n, t in _entities("2023年，能碩辦理私募，由鴻海獨家認購。").items())
+    ents = _entities("2023年，能碩辦理私募，由鴻海獨家認購。")
+    assert not any("Investor" in t and "私募" in n for n, t in ents.items())
 
 
 def test_everyday_verbs_before_a_suffix_are_no_brand_but_rare_characters_are() -> None:
