@@ -628,3 +628,52 @@ def test_carrying_out_a_placement_is_no_fund() -> None:
 def test_everyday_verbs_before_a_suffix_are_no_brand_but_rare_characters_are() -> None:
     assert "能让机器人" not in _entities("该模型能让机器人理解指令。")
     assert "极晞科技" in _entities("极晞科技完成A轮融资。")
+
+
+# -- career verbs: taking up a post, promotions, transfers, retirement ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rel", "title"),
+    [
+        (
+            "原华为车BU总裁余承东的老部下李明辉已正式履新小鹏汽车，担任副总裁。",
+            ("HOLDS_POSITION", "李明辉", "小鹏汽车"),
+            "副总裁",
+        ),
+        ("小米集团合伙人卢伟冰升任集团总裁。", ("HOLDS_POSITION", "卢伟冰", "小米集团"), "总裁"),
+        ("商汤科技联合创始人徐立出任公司董事长兼CEO。", ("HOLDS_POSITION", "徐立", "商汤科技"), "CEO"),
+        ("字节跳动技术副总裁洪定坤将调任抖音集团CTO。", ("HOLDS_POSITION", "洪定坤", "抖音集团"), "CTO"),
+    ],
+)
+def test_taking_up_promotions_and_transfers_hold_the_title(text: str, rel: tuple[str, str, str], title: str) -> None:
+    rels = _rels(text)
+    assert title in {v.get("title") for k, v in rels.items() if k == rel}
+
+
+def test_the_boss_named_before_a_subordinate_takes_no_post() -> None:
+    rels = _rels("原华为车BU总裁余承东的老部下李明辉已正式履新小鹏汽车，担任副总裁。")
+    assert ("HOLDS_POSITION", "余承东", "小鹏汽车") not in rels
+
+
+def test_a_group_named_after_a_product_is_a_company() -> None:
+    assert _entities("洪定坤将调任抖音集团CTO。")["抖音集团"] == {"Company"}
+
+
+def test_retiring_from_a_company_leaves_it() -> None:
+    assert ("LEFT", "张建锋", "阿里巴巴") in _rels("曾担任阿里云智能总裁的张建锋，目前已从阿里巴巴退休。")
+
+
+@pytest.mark.parametrize(
+    ("text", "founded"),
+    [
+        ("理想汽车原CTO王凯离职后创办了一家自动驾驶公司，取名为“智行者”。", ("FOUNDED", "王凯", "智行者")),
+        ("OpenAI前研究员李飞扬回国创业，成立了具身智能公司银河通用。", ("FOUNDED", "李飞扬", "银河通用")),
+    ],
+)
+def test_a_company_named_after_it_is_described_was_founded(text: str, founded: tuple[str, str, str]) -> None:
+    assert founded in _rels(text)
+
+
+def test_a_product_named_after_it_is_described_is_no_company() -> None:
+    assert "智行者" not in _entities("理想汽车推出了一款自动驾驶产品，取名为“智行者”。")

@@ -175,9 +175,15 @@ _ORG_BEFORE_TITLE = re.compile(
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
 )
+#: A company's name given after it was described ("创办了一家自动驾驶公司，取名为“智行者”").
+_NAMED_AS_ZH = re.compile(
+    r"(?:公司|企业|创企|品牌|新公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*[“\"「『](?P<n>[^”\"」』\s]{2,12})[”\"」』]"
+)
 #: What a person founded, named right after the verb and closing the clause ("创立了深度智联,并…").
 _FOUNDED_OBJECT_ZH = re.compile(
-    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    # ("成立了具身智能公司银河通用": what the company is may come before its name)
+    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<kind>(?:一家)?[\u4e00-\u9fff]{0,8}?(?:公司|企业|创企|初创公司))?"
+    r"\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?、]|$|并|后))"
 )
 #: The company a person joined, named right after the verb and closing the clause ("已加盟X,出任…").
@@ -671,7 +677,11 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             # the verb says an organisation follows; a suffix that says so too ("星图智能", made of
             # dictionary words) is enough, where a bare phrase must still look like a proper name
             group = "n" if m.group("n") is not None else "n2"
-            strict = not _ORG_SUFFIX_END.search(m.group(group))
+            # (a noun for a company right before the name says a name follows, as a suffix would)
+            strict = not _ORG_SUFFIX_END.search(m.group(group)) and not m.groupdict().get("kind")
+            if m.groupdict().get("kind") and _plain_coined(m.group(group)) and not reads_as_phrase(m.group(group)):
+                add(*m.span(group), "subject", 0.55)  # "成立了具身智能公司银河通用": named after its kind
+                continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
@@ -679,6 +689,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):
             add(*m.span("n"), "product", 0.6)
+    for m in _NAMED_AS_ZH.finditer(text):
+        if not reads_as_phrase(m.group("n")):
+            add(*m.span("n"), "quoted-brand", 0.6)
     for m in _QUOTED_BRAND.finditer(text):
         if _zh_ok(m.group("n")):
             add(*m.span("n"), "quoted-brand", 0.6)

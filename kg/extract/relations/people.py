@@ -235,7 +235,10 @@ def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A role taken without naming the company ("许明哲将接任CTO一职"): the company of the story."""
     per = eng.ent(view, m.group("per")).group
-    org = _first(_announcer(eng, view, m.start()), eng.topic(view))
+    # "商汤科技联合创始人徐立出任公司董事长", "小米集团合伙人卢伟冰升任集团总裁": 公司/集团 is the
+    # company the sentence named before the person
+    named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
+    org = _first(_announcer(eng, view, m.start()), named_before, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
 

@@ -128,7 +128,7 @@ _UNNAMED_FUND = (
     r"(?:(?:旗下|下属)(?:的)?(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金)\s*)?"
 )
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
-_JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
+_JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|履新|跳槽(?:至|到)?)"
 _JOIN_CUE = re.compile(_JOIN_ZH)
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
@@ -673,7 +673,8 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-after-leaving",
         _r(
-            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
+            # ("X回国创业，成立了B": setting out on one's own, then the company)
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出|创业)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
             # "离职，随后创办B" and, without the comma, "离职后创办B"
             rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*{_ORG_DESC}(?P<org>{ORG})"
@@ -696,6 +697,16 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<org>{ORG})[^。;!?{NE}]{{0,20}}?,\s*(?:由|系由)\s*(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)\s*"
             rf"(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
+        "founded-verb",
+        # "X离职后创办了一家自动驾驶公司，取名为“智行者”": the company founded is named after it
+        _r(
+            rf"(?P<pers>{PL})[^。;!?{PER[1:-1]}]{{0,30}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?:一家|一个)"
+            rf"{_NF}{{0,16}}?(?:公司|企业|创企|初创公司|创业公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*"
+            rf"[“\"「『]?\s*(?P<org>{ORG})(?P<mid>)"
         ),
         _h_founded_zh,
     ),
@@ -853,6 +864,12 @@ RULES: list[_Rule] = [
         _h_team_from,
     ),
     _Rule(
+        "left-verb",
+        # "张建锋目前已从阿里巴巴退休", "X已自A离任"
+        _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|离任|卸任|荣退)"),
+        _h_left_zh,
+    ),
+    _Rule(
         "worked-at",
         _r(
             rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)+\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ZL})\s*"
@@ -967,7 +984,7 @@ RULES: list[_Rule] = [
             # not the one succeeded in "X接替Y出任A CEO" (the rule above)
             # ("X于2019年出任A CEO", "X再度出任A CEO": a date, a return, before the verb)
             rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:于{_NF}{{1,10}}?)?(?:正式|将|已)?(?:再度|再次|重新|又)?"
-            rf"(?:出任|担任|接任|接掌|出掌|任)\s*"
+            rf"(?:出任|担任|接任|接掌|出掌|升任|晋升为|调任|转任|履新|就任|任)\s*"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_joined,
@@ -1003,7 +1020,7 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
+            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
             rf"\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_title_topic,
