@@ -677,3 +677,35 @@ def test_a_company_named_after_it_is_described_was_founded(text: str, founded: t
 
 def test_a_product_named_after_it_is_described_is_no_company() -> None:
     assert "智行者" not in _entities("理想汽车推出了一款自动驾驶产品，取名为“智行者”。")
+
+
+# -- an English story of platform departures -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def departures() -> dict[tuple[str, str, str], dict[str, Any]]:
+    return _story("en_platform_exec_departures.txt")
+
+
+def test_a_move_to_come_after_an_aside_holds_the_new_title_undated(departures) -> None:
+    held = departures[("HOLDS_POSITION", "Kevin Chen", "ShopLane")]
+    assert held["title"] == "CEO" and "valid_from" not in held
+
+
+def test_a_startup_called_x_is_founded_and_takes_its_seed_round(departures) -> None:
+    assert ("FOUNDED", "Leo Zhang", "Mindforge") in departures
+    assert departures[("INVESTED_IN", "Monolith Capital", "Mindforge")]["round"] == "seed"
+    assert not any(k[0] == "INVESTED_IN" and k[2] == "ShopLane" for k in departures)
+
+
+def test_a_move_dated_after_the_verb_keeps_its_date() -> None:
+    rels = _rels(
+        "Kevin Chen, who joined ByteDance in 2019, joined Singapore-based startup ShopLane Inc in March 2024 "
+        "as chief executive."
+    )
+    held = next(v for k, v in rels.items() if k[0] == "HOLDS_POSITION" and k[1] == "Kevin Chen")
+    assert held.get("valid_from") == "2024-03"
+
+
+def test_a_product_called_x_is_no_company() -> None:
+    assert "Mindforge" not in _entities("Leo Zhang launched an AI agent product called Mindforge.")

@@ -175,6 +175,11 @@ _ORG_BEFORE_TITLE = re.compile(
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
 )
+#: "an AI agent startup called Mindforge", "a company named Arcwise": the name after the kind.
+_EN_NAMED_AS_KIND = r"(?:startup|start-up|company|firm|venture|unit|subsidiary)"
+_NAMED_AS_EN = re.compile(
+    rf"\b{_EN_NAMED_AS_KIND}\s+(?:called|named|dubbed)\s+(?P<n>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){{0,2}})"
+)
 #: A company's name given after it was described ("创办了一家自动驾驶公司，取名为“智行者”").
 _NAMED_AS_ZH = re.compile(
     r"(?:公司|企业|创企|品牌|新公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*[“\"「『](?P<n>[^”\"」』\s]{2,12})[”\"」』]"
@@ -689,6 +694,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):
             add(*m.span("n"), "product", 0.6)
+    for m in _NAMED_AS_EN.finditer(text):
+        if _en_ok(m.group("n")):
+            add(*m.span("n"), "subject", 0.6)
     for m in _NAMED_AS_ZH.finditer(text):
         if not reads_as_phrase(m.group("n")):
             add(*m.span("n"), "quoted-brand", 0.6)

@@ -328,7 +328,15 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> DateValue | None:
     """When a joining or an appointment matched by `m` took effect: the date the sentence gives for it
     ("2021年3月加入A", "A于2024年任命X为CEO", "X joined A in March 2021"), read at the company."""
     pos = m.start("org") if m.groupdict().get("org") else m.start()
-    return eng.date_near(view, pos, m.end())
+    when = eng.date_near(view, pos, m.end())
+    if when is not None and m.groupdict().get("per") and m.groupdict().get("org"):
+        # a date inside an aside between the person and the verb ("Chen, who joined A in 2019, will
+        # join B") dates the aside, not this move
+        aside = view.skel[m.end("per") : pos]
+        if "," in aside and any(m.end("per") <= s and e <= pos for s, e, _ in eng.dates(view)):
+            after = [d for s, _e, d in eng.dates(view) if s >= pos]
+            return after[0] if after else None
+    return when
 
 
 def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:

@@ -1147,6 +1147,17 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
+            # "X has founded an AI agent startup called Mindforge": the company named after its kind
+            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+|recently\s+|later\s+|then\s+|also\s+)*(?:co-?founded|founded|started|"
+            rf"launched|set\s+up)\s+(?:an?\s+|the\s+|his\s+own\s+|her\s+own\s+)?(?:[\w-]+\s+){{0,4}}?"
+            rf"(?:startup|start-up|company|firm|venture)\s+(?:called|named|dubbed)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_founded,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
             # "Zhou Yanting (周砚亭), who co-founded B in 2020, ..."
             rf"(?P<pers>{PL_EN})(?:\s*\([^()]{{1,8}}\))?,\s+who\s+(?:also\s+|later\s+|had\s+)?"
             rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
@@ -1278,8 +1289,11 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X, formerly a vice president at A, joined B as COO": an apposition may come between
-            rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,)?\s+(?:has\s+|had\s+)?(?:joined|rejoined)\s+"
-            rf"(?P<org>{ORG})(?:\s+as\s+"
+            # ("Chen, who joined A in 2019, will join Singapore-based startup B as chief executive": a
+            # move to come, after who the person was; what B is may come before its name)
+            rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,|,\s*who\b[^;!?{PER[1:-1]}]{{0,80}}?,)?\s+"
+            rf"(?:has\s+|had\s+|will\s+|is\s+set\s+to\s+|is\s+to\s+|plans\s+to\s+)?(?:joined|rejoined|join)\s+"
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})(?:\s+as\s+"
             rf"(?:its\s+|a\s+|an\s+|the\s+)?(?P<titles>{TE}))?",
             re.IGNORECASE,
         ),
