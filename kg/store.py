@@ -340,8 +340,9 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(derived_props(conn, rows)), rel_id))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
-        """Recompute types from remaining mentions; drop entities nothing mentions any more, and the
-        relations that pointed at them."""
+        """Recompute types from remaining mentions (and a figure's amounts in US dollars, which depend on
+        the first article reporting it); drop entities nothing mentions any more, and the relations that
+        pointed at them."""
         for entity_id in sorted(entity_ids):
             types = sorted({t for (joined,) in conn.execute(
                 "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
@@ -350,6 +351,8 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
                 name = display_name(conn, entity_id)
                 if name is not None:
                     conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+                if "FinancialFigure" in types:
+                    _refresh_figure_usd(conn, entity_id)
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -397,6 +400,25 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
+
+
+def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
+    """A FinancialFigure's `amount_usd` (and low, high, `usd_rate_date`; `kg.money_usd.figure_usd`) at
+    the end of its period or the first publication of the articles that report it, so the same figure
+    gets the same dollars whatever order its articles were built in, and again once one is removed."""
+    from kg.money_usd import FIGURE_USD_KEYS, figure_usd
+
+    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return
+    attrs = json.loads(row[0])
+    (published,) = conn.execute(
+        "SELECT MIN(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.entity_id = ? AND length(a.published) >= 10", (entity_id,)).fetchone()
+    kept = {k: v for k, v in attrs.items() if k not in FIGURE_USD_KEYS}
+    updated = dict(sorted({**kept, **figure_usd(kept, published)}.items()))
+    if updated != attrs:
+        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(updated), entity_id))
 
 
 def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:
