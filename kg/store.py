@@ -327,8 +327,17 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
-        """Recompute merged properties from the sources left; drop relations with none."""
-        for rel_id in sorted(relation_ids):
+        """Recompute merged properties from the sources left; drop relations with none. A person's
+        positions at one organisation are recomputed together: whether two titles contradict each other
+        (`kg.claims.title_disputes`) depends on all of them."""
+        from kg.claims import title_disputes, with_dispute
+
+        ids = set(relation_ids)
+        positions = _position_groups(conn, ids)
+        for group in positions:
+            ids.update(group)
+        kept: dict[str, list[tuple[str, float, str]]] = {}
+        for rel_id in sorted(ids):
             rows = conn.execute(
                 "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
                 " ORDER BY confidence DESC, article_id, span_start",
@@ -337,7 +346,13 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             if not rows:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(derived_props(conn, rows)), rel_id))
+            kept[rel_id] = rows
+        titles: dict[str, dict[str, Any]] = {}
+        for group in positions:
+            titles.update(title_disputes({rel_id: kept[rel_id] for rel_id in group if rel_id in kept}))
+        for rel_id, rows in kept.items():
+            props = with_dispute(derived_props(conn, rows), titles.get(rel_id))
+            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(props), rel_id))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
         """Recompute types from remaining mentions (and a figure's amounts in US dollars, which depend on
@@ -400,6 +415,21 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
+
+
+def _position_groups(conn: sqlite3.Connection, relation_ids: set[str]) -> list[list[str]]:
+    """The HOLDS_POSITION relations of each (person, organisation) pair that one of `relation_ids` joins."""
+    if not relation_ids:
+        return []
+    rows = conn.execute(
+        "SELECT p.source, p.target, p.id FROM relations t JOIN relations p"
+        " ON p.source = t.source AND p.target = t.target AND p.type = 'HOLDS_POSITION'"
+        " WHERE t.type = 'HOLDS_POSITION' AND t.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(relation_ids)),)).fetchall()
+    groups: dict[tuple[str, str], set[str]] = {}
+    for source, target, rel_id in rows:
+        groups.setdefault((source, target), set()).add(rel_id)
+    return [sorted(ids) for _pair, ids in sorted(groups.items()) if len(ids) > 1]
 
 
 def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
