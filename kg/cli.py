@@ -566,7 +566,10 @@ def query(
       kg query lineage 栖光机器人 --up
       kg query financials 云岫智能
       kg query compare 云岫智能 砚石智能 Brightwave
+      kg query ownership 杭州城投
+      kg query ownership 澄湖科技
       kg query state-exposure 澄湖科技
+      kg query disputes 澄湖科技
       kg query state-capital --region Shanghai
       kg query state-capital --level municipal
       kg query timeline 顾言川 --as-of 2025-01-01

@@ -327,8 +327,17 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
-        """Recompute merged properties from the sources left; drop relations with none."""
-        for rel_id in sorted(relation_ids):
+        """Recompute merged properties from the sources left; drop relations with none. A person's
+        positions at one organisation are recomputed together: whether two titles contradict each other
+        (`kg.claims.title_disputes`) depends on all of them."""
+        from kg.claims import title_disputes, with_dispute
+
+        ids = set(relation_ids)
+        positions = _position_groups(conn, ids)
+        for group in positions:
+            ids.update(group)
+        kept: dict[str, list[tuple[str, float, str]]] = {}
+        for rel_id in sorted(ids):
             rows = conn.execute(
                 "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
                 " ORDER BY confidence DESC, article_id, span_start",
@@ -337,11 +346,18 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             if not rows:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(derived_props(conn, rows)), rel_id))
+            kept[rel_id] = rows
+        titles: dict[str, dict[str, Any]] = {}
+        for group in positions:
+            titles.update(title_disputes({rel_id: kept[rel_id] for rel_id in group if rel_id in kept}))
+        for rel_id, rows in kept.items():
+            props = with_dispute(derived_props(conn, rows), titles.get(rel_id))
+            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(props), rel_id))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
-        """Recompute types from remaining mentions; drop entities nothing mentions any more, and the
-        relations that pointed at them."""
+        """Recompute types from remaining mentions (and a figure's amounts in US dollars, which depend on
+        the first article reporting it); drop entities nothing mentions any more, and the relations that
+        pointed at them."""
         for entity_id in sorted(entity_ids):
             types = sorted({t for (joined,) in conn.execute(
                 "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
@@ -350,6 +366,8 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
                 name = display_name(conn, entity_id)
                 if name is not None:
                     conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+                if "FinancialFigure" in types:
+                    _refresh_figure_usd(conn, entity_id)
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -397,6 +415,40 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
+
+
+def _position_groups(conn: sqlite3.Connection, relation_ids: set[str]) -> list[list[str]]:
+    """The HOLDS_POSITION relations of each (person, organisation) pair that one of `relation_ids` joins."""
+    if not relation_ids:
+        return []
+    rows = conn.execute(
+        "SELECT p.source, p.target, p.id FROM relations t JOIN relations p"
+        " ON p.source = t.source AND p.target = t.target AND p.type = 'HOLDS_POSITION'"
+        " WHERE t.type = 'HOLDS_POSITION' AND t.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(relation_ids)),)).fetchall()
+    groups: dict[tuple[str, str], set[str]] = {}
+    for source, target, rel_id in rows:
+        groups.setdefault((source, target), set()).add(rel_id)
+    return [sorted(ids) for _pair, ids in sorted(groups.items()) if len(ids) > 1]
+
+
+def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
+    """A FinancialFigure's `amount_usd` (and low, high, `usd_rate_date`; `kg.money_usd.figure_usd`) at
+    the end of its period or the first publication of the articles that report it, so the same figure
+    gets the same dollars whatever order its articles were built in, and again once one is removed."""
+    from kg.money_usd import FIGURE_USD_KEYS, figure_usd
+
+    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return
+    attrs = json.loads(row[0])
+    (published,) = conn.execute(
+        "SELECT MIN(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.entity_id = ? AND length(a.published) >= 10", (entity_id,)).fetchone()
+    kept = {k: v for k, v in attrs.items() if k not in FIGURE_USD_KEYS}
+    updated = dict(sorted({**kept, **figure_usd(kept, published)}.items()))
+    if updated != attrs:
+        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(updated), entity_id))
 
 
 def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:

@@ -93,8 +93,8 @@ def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | N
             return "needs an organisation and a product"
         return None
     if rel.type in ("CONTROLLED_BY", "OWNED_BY"):
-        if src_root != "Organization" or dst_root != "Organization":
-            return "needs two organisations"
+        if src_root != "Organization" or dst_root not in ("Organization", "Person"):
+            return "needs an organisation owned by an organisation or a person"
         return None
     return f"unknown relation type {rel.type}"
 
@@ -111,6 +111,21 @@ def _fold_props(kept: dict[str, Any], extra: dict[str, Any]) -> None:
             kept["date_precision"] = extra["date_precision"]
     for k, v in extra.items():
         kept.setdefault(k, v)
+
+
+#: The method of a sum the text ties to one investor ("其中A出资2亿元"; `kg.graph.OWN_AMOUNT_METHOD`).
+_OWN_SUM_METHOD = "funding-contribution"
+
+
+def _has_money(props: dict[str, Any]) -> bool:
+    return any(props.get(k) is not None for k in ("amount", "amount_low", "amount_high"))
+
+
+def _fold_sum_method(kept: RelationCandidate, extra: RelationCandidate) -> None:
+    """"由A、B共同领投…其中A出资2亿元": the lead fact takes its sum from the contribution, and with it the
+    contribution's method, which is what tells the views the sum is A's own and not the round's."""
+    if extra.method == _OWN_SUM_METHOD and _has_money(extra.props) and not _has_money(kept.props):
+        kept.method = _OWN_SUM_METHOD
 
 
 def _later(a: str | None, b: str | None) -> bool:
@@ -138,6 +153,7 @@ def _merge_relations(
             order.append(key)
             continue
         kept = merged[key]
+        _fold_sum_method(kept, rel)
         _fold_props(kept.props, rel.props)
         if rel.confidence > kept.confidence:
             kept.confidence = rel.confidence
@@ -148,6 +164,7 @@ def _merge_relations(
         by_ends.setdefault(key[:3], []).append(key)
 
     def fold(key: tuple[Any, ...], into: tuple[Any, ...]) -> None:
+        _fold_sum_method(merged[into], merged[key])
         _fold_props(merged[into].props, merged[key].props)
         del merged[key]
 

@@ -186,16 +186,18 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
                    financials.financials, (_COMPANY,), finish=financials.table),
-        NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners: "
-                                "share along each chain (multiplied; ? where unknown), each owner's total "
-                                "(summed over chains), its level and region",
+        NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners "
+                                "(organisations, or people such as a controlling founder): share along each "
+                                "chain (multiplied; ? where unknown), each owner's total (summed over chains), "
+                                "its level and region",
                    ownership.ownership, (Argument("ENTITY", "id", "Organization"),), (_AS_OF,),
                    finish=ownership.chains, prepare=_params),
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
                                      "chains: state or not, level, region, the share of the investor they hold",
                    exposure.state_exposure, (_COMPANY,), (_AS_OF,), finish=exposure.exposure, prepare=_params),
-        NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates), touching "
-                               "ENTITY or all: one row per value with the articles stating it",
+        NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates, two "
+                               "titles one person cannot hold at once), touching ENTITY or all: one row per "
+                               "value with the articles stating it",
                    disputes.disputes, (Argument("ENTITY", "id", required=False),), finish=disputes.table),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",

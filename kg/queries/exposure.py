@@ -4,7 +4,8 @@ A round "led by a district fund" is state money only if the fund's chains end at
 this query puts that answer beside each investor (owner, level of government, region, the share of the
 investor that owner holds through all its chains), so a company's state capital is read from the
 ownership graph rather than guessed from names. An investor nobody is known to own is its own top
-owner (state when it is a StateOwnedFund or a GovernmentBody).
+owner (state when it is a StateOwnedFund or a GovernmentBody); a person at the top of a chain (a founder
+who owns or controls the investor) is a private owner, never state.
 
 Money in USD (`kg.money_usd`): `amount_usd` is what the investor itself put in, when the text ties a
 sum to it (the rule of `kg.graph`: "其中A出资30亿元", or the round's only investor not named its lead);

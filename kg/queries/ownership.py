@@ -2,7 +2,8 @@
 
 "Whose money is it in the end" is the question state-capital news raises (a district fund owned by a
 city platform owned by a municipal SASAC), and a fund's name does not answer it. Each chain is a path
-of distinct organisations ending at one that nobody further up owns; its share is the product of the
+of distinct organisations ending at one that nobody further up owns, or at a person (a founder who owns
+or controls the company: a private owner, never state); its share is the product of the
 stated shares along it (unknown when any step states none), and an owner's total is the sum over the
 chains that reach it, with the chains of unknown share counted apart so a partial answer never looks
 whole.
@@ -25,15 +26,17 @@ from kg.queries.asof import holds
 Rows = list[dict[str, Any]]
 OWNERSHIP_TYPES = ("OWNED_BY", "CONTROLLED_BY")
 MAX_HOPS = 10  # the `*1..10` bound written in ownership.cypher
+#: What may own or control an organisation: another organisation or a person (`owner:Organization|Person`).
+OWNER_LABELS = frozenset({"Organization", "Person"})
 
 
 def _owners(graph: nx.MultiDiGraph, node: str, as_of: str | None = None) -> dict[str, float | None]:
-    """The organisations `node` is owned or controlled by (at `as_of`, when given), each with the largest
-    stated share of its edges (an article's OWNED_BY and another's CONTROLLED_BY between one pair are
-    one step)."""
+    """The organisations and people `node` is owned or controlled by (at `as_of`, when given), each with
+    the largest stated share of its edges (an article's OWNED_BY and another's CONTROLLED_BY between one
+    pair are one step). A person owns nothing further up, so a chain ends there."""
     out: dict[str, float | None] = {}
     for _s, target, data in graph.out_edges(node, data=True):
-        if data.get("type") not in OWNERSHIP_TYPES or "Organization" not in graph.nodes[target].get("labels", []):
+        if data.get("type") not in OWNERSHIP_TYPES or not OWNER_LABELS & set(graph.nodes[target].get("labels", [])):
             continue
         if not holds(graph, data, as_of):
             continue

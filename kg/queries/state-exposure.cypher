@@ -13,9 +13,9 @@ WHERE $as_of IS NULL
            THEN EXISTS { MATCH (a:Article) WHERE a.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
                                             AND a.published <= $as_of }
            ELSE r.date <= $as_of END
-OPTIONAL MATCH p = (i)-[:OWNED_BY|CONTROLLED_BY*1..10]->(owner:Organization)
+OPTIONAL MATCH p = (i)-[:OWNED_BY|CONTROLLED_BY*1..10]->(owner:Organization|Person)
 WHERE ALL(k IN range(0, length(p) - 1) WHERE NOT nodes(p)[k] IN nodes(p)[k + 1..])
-  AND ALL(n IN nodes(p) WHERE n:Organization)
+  AND ALL(n IN nodes(p)[..-1] WHERE n:Organization)
   AND ($as_of IS NULL OR ALL(x IN relationships(p) WHERE
         CASE WHEN coalesce(x.valid_from, x.date) IS NULL
              THEN EXISTS { MATCH (a:Article) WHERE a.id IN [s IN coalesce(x.sources, []) | 'article:' + s]
@@ -23,7 +23,7 @@ WHERE ALL(k IN range(0, length(p) - 1) WHERE NOT nodes(p)[k] IN nodes(p)[k + 1..
              ELSE coalesce(x.valid_from, x.date) <= $as_of END
         AND (x.valid_to IS NULL OR $as_of < x.valid_to)))
   AND NOT EXISTS {
-    MATCH (owner)-[y:OWNED_BY|CONTROLLED_BY]->(next:Organization)
+    MATCH (owner)-[y:OWNED_BY|CONTROLLED_BY]->(next:Organization|Person)
     WHERE NOT next IN nodes(p)
       AND ($as_of IS NULL
            OR (CASE WHEN coalesce(y.valid_from, y.date) IS NULL

@@ -5,6 +5,11 @@ OWNED_BY (share where stated, 0..1); "由Y控股", "实际控制人为Y", "GP为
 both lead a fund up to the government body whose money it is (`kg query ownership`), which is the
 question state-capital news raises and a fund's name alone cannot answer.
 
+The owner may be a person: a founder who controls the company ("实际控制人为创始人Y", "由Y控股",
+"Y持有X 35%股权", "Y owns 35% of X", "X is controlled by its founder Y") owns or controls it as an
+organisation would, and a chain ends there at a private owner. Only the rules written for a person
+(`PERSON_OWNER_RULES`) take one; the owned side is always an organisation.
+
 The rules are one block of the rule list (`OWNERSHIP_RULES`), placed next to the older controlled-by
 rules; where both match, the look-through keeps one edge per pair of organisations.
 """
@@ -13,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.relations.engine import EL, NE, ORG, ZL, EntityView, _Engine, _orgs, _Rule, _View
+from kg.extract.relations.engine import EL, NE, ORG, PER, ZL, EntityView, _Engine, _orgs, _Rule, _View
 
 _PCT = r"(?:约|近|超过|逾)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%"
 _PCT_EN = (
@@ -88,9 +93,10 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
 
 def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
-    """One ownership or control fact, if both ends are organisations and the owner is not an
-    exchange (a company "listed on" one is not owned by it); `valid_from` when the text dates it."""
-    if child.root != "Organization" or parent.root != "Organization" or parent.is_exchange():
+    """One ownership or control fact, if the owned end is an organisation and the owner an organisation
+    (not an exchange: a company "listed on" one is not owned by it) or a person (a founder who controls
+    the company); `valid_from` when the text dates it."""
+    if child.root != "Organization" or parent.root not in ("Organization", "Person") or parent.is_exchange():
         return
     began = _since(eng, view, m)
     if began is not None:
@@ -233,6 +239,31 @@ def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     children = _children(eng, view, m, parent)
     for child in children:
         _emit(eng, view, "CONTROLLED_BY", child, parent, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _person_owner(eng: _Engine, view: _View, m: re.Match[str]) -> EntityView | None:
+    owner = eng.ent(view, m.group("parent"))
+    return owner if owner.root == "Person" else None
+
+
+def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X的实际控制人为创始人Y", "X由Y控股", "X is controlled by its founder Y": X CONTROLLED_BY the
+    person Y (X: the organisation named in the phrase, else the one before it, else the story's)."""
+    person = _person_owner(eng, view, m)
+    if person is None:
+        return
+    kind = "actual_control" if re.search(r"实际控制|实控|controller", m.group(0), re.IGNORECASE) else "equity"
+    for child in _children(eng, view, m, person):
+        _emit(eng, view, "CONTROLLED_BY", child, person, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _h_person_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y持有X 35%股权", "X创始人Y持股35%", "Y owns 35% of X": X OWNED_BY the person Y at that share."""
+    person = _person_owner(eng, view, m)
+    if person is None:
+        return
+    for child in _children(eng, view, m, person):
+        _emit(eng, view, "OWNED_BY", child, person, {"share": _share(m)}, m, "stake", 0.7)
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -487,3 +518,78 @@ OWNERSHIP_RULES: list[_Rule] = [
         _OWN_CUE,
     ),
 ]
+
+#: Who the person is, between the verb and the name ("实际控制人为公司创始人、董事长陆远舟"): words only,
+#: no name (an organisation there is the owner, which the organisation rules read).
+_WHO = rf"(?:[^,。;!?{NE}]{{0,12}}?)"
+_PERSON_CUE = re.compile(r"实际控制|实控人|控股|控制|持有|持股|owns|holds|control|owned|held",
+                         re.IGNORECASE)
+
+#: A person as the owner: a founder who controls the company or holds a stated stake in it.
+PERSON_OWNER_RULES: list[_Rule] = [
+    _Rule(
+        "controlled-by",
+        # "海川科技的实际控制人为创始人陆远舟", "其控股股东为陆远舟"
+        _r(rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?(?:实际控制人|实控人|控股股东)(?:均)?(?:为|是|系)\s*{_WHO}(?P<parent>{PER})"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "海川科技由创始人陆远舟控股", "由陆远舟实际控制"; not "由Y控股股东…"
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*{_WHO}(?P<parent>{PER})\s*(?:绝对|相对|实际)?(?:控股|控制)"
+           rf"(?!股东|子公司|集团|人|权)"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "陆远舟直接持有公司42%的股份，为公司实际控制人", "陆远舟是海川科技的控股股东"
+        # (not "Y认为…", "Y并不是…": a verb that only contains 为, or a denial)
+        # (a stake clause may come first and name the company: "Y持有X 42%股份，为…")
+        _r(rf"(?P<parent>{PER})(?:[^。;!?{NE}]{{0,24}}?|[^。;!?{NE}]{{0,6}}?持有[^。;!?]{{0,24}}?,\s*)"
+           rf"(?<![认以因作成称不非])(?:为|是|系)\s*(?:(?P<child>{ORG})|公司|该公司|其)?\s*(?:的)?\s*"
+           rf"(?:实际控制人|实控人|控股股东)"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "陆远舟持有海川科技35%股权", "陆远舟直接持有公司42%的股份"
+        _r(rf"(?P<parent>{PER})\s*(?:将|已|仍|目前|现)?\s*(?:直接|间接|合计|共)?持有\s*(?:(?P<child>{ORG})|公司|该公司)\s*"
+           rf"(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "海川科技创始人陆远舟持股35%": the stake in the organisation named before
+        _r(rf"(?P<parent>{PER})\s*(?:目前|现)?\s*(?:直接|间接|合计)?持股(?:比例)?(?:为|达|约为)?\s*{_PCT}"),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "Lu Yuanzhou owns 35% of Haichuan Technology", "Lu, the founder, holds a 35% stake in X"
+        _r(
+            rf"(?P<parent>{PER})(?:,[^,;.{NE}]{{0,60}},)?\s+(?:also\s+)?(?:owns|holds|controls|owned|held)\s+"
+            rf"(?:an?\s+)?{_PCT_EN}\s+(?:(?:stake|interest|shareholding)\s+)?(?:of|in)\s+(?:the\s+)?(?P<child>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "Haichuan Technology is controlled by its founder Lu Yuanzhou"; "X's actual controller is Y"
+        _r(
+            rf"(?P<child>{ORG})(?:,?\s+(?:is|was|remains)\s+(?:majority[- ]owned\s+and\s+)?controlled\s+by"
+            rf"|['’]s\s+(?:actual|ultimate)\s+controller\s+is)\s+(?:its\s+|the\s+company['’]s\s+)?"
+            rf"(?:(?:co-?)?founders?\s+|chairman\s+|chief\s+executive\s+|CEO\s+)?(?P<parent>{PER})",
+            re.IGNORECASE,
+        ),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+]
+OWNERSHIP_RULES += PERSON_OWNER_RULES
