@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,21 @@ def usd_rate(currency: str, day: date) -> tuple[float, date] | None:
     return None
 
 
+def _in_usd(values: dict[str, Any], present: list[str], currency: str, day: Any,
+            cents: Callable[[str], bool]) -> dict[str, Any]:
+    """`values`' amounts under `present` in US dollars at `day`'s rate, with the rate's date; whole
+    dollars, but a price per share (`cents`) keeps four decimals. Empty without a rate."""
+    found = usd_rate(currency, day) if day else None
+    if found is None:
+        return {}
+    rate, on = found
+    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
+    for key in present:
+        value = float(values[key]) * rate
+        out[USD_KEYS[key]] = round(value, 4) if cents(key) else int(round(value))
+    return out
+
+
 def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     """The US-dollar keys for `props` (empty when there is no money, no known currency or no date)."""
     currency = props.get("currency")
@@ -93,15 +109,7 @@ def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     if not currency or not present:
         return {}
     day = rate_day(props.get("date"), published)
-    found = usd_rate(str(currency), day) if day else None
-    if found is None:
-        return {}
-    rate, on = found
-    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
-    for key in present:
-        value = float(props[key]) * rate
-        out[USD_KEYS[key]] = round(value, 4) if key == "offer_price" else int(round(value))
-    return out
+    return _in_usd(props, present, str(currency), day, cents=lambda key: key == "offer_price")
 
 
 #: Terms of an offering on the IPO node (`kg.ipo_terms`) -> the key holding their currency.
@@ -157,12 +165,4 @@ def figure_usd(attrs: dict[str, Any], published: str | None) -> dict[str, Any]:
     day = rate_day(end, published)
     if day is None or (pub is not None and pub < day):
         day = pub
-    found = usd_rate(str(currency), day) if day else None
-    if found is None:
-        return {}
-    rate, on = found
-    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
-    for key in present:
-        value = float(attrs[key]) * rate
-        out[USD_KEYS[key]] = round(value, 4) if attrs.get("metric") == "offer_price" else int(round(value))
-    return out
+    return _in_usd(attrs, present, str(currency), day, cents=lambda _key: attrs.get("metric") == "offer_price")
