@@ -408,6 +408,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.REGIONS:
         return False
+    if name in vocab.ZH_SUFFIX_TYPES:
+        return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):
         return False
     if _FUNCTION_CHARS.search(name) and not name_like(name):
@@ -549,6 +551,24 @@ def _strip_list_intro(text: str, s: int, e: int) -> int:
     return s + m.end() if m else s
 
 
+def _coined_before_suffix(name: str) -> bool:
+    """Two or three characters before an organisation suffix, with no function word or generic word
+    among them: after a verb of founding that demands a company, a coined name whatever jieba reads in
+    it ("算极科技": an everyday verb and an adverb)."""
+    suffix = _ORG_SUFFIX_END.search(name)
+    if suffix is None:
+        return False
+    prefix = name[: suffix.start()]
+    return (
+        2 <= len(prefix) <= 3
+        and all(is_cjk(c) for c in prefix)
+        and not _FUNCTION_CHARS.search(prefix)
+        # (a lone character jieba cut off is part of the coinage, not a boundary word: 算)
+        and not any(len(word) > 1 and word in vocab.ZH_BOUNDARY_WORDS for word, _f, _s in pos(prefix))
+        and not generic(prefix, weak=True)
+    )
+
+
 def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     """(start, end, cue, confidence) of organisation names found by context in normalised `text`."""
     found: dict[tuple[int, int], tuple[str, float]] = {}
@@ -686,6 +706,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             strict = not _ORG_SUFFIX_END.search(m.group(group)) and not m.groupdict().get("kind")
             if m.groupdict().get("kind") and _plain_coined(m.group(group)) and not reads_as_phrase(m.group(group)):
                 add(*m.span(group), "subject", 0.55)  # "成立了具身智能公司银河通用": named after its kind
+                continue
+            if regex is _FOUNDED_OBJECT_ZH and _coined_before_suffix(m.group(group)):
+                add(*m.span(group), "subject", 0.55)  # "创办了算极科技": a verb and an adverb to jieba
                 continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):

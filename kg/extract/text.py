@@ -114,8 +114,9 @@ class Sentence:
 
 # Chinese and full-stop punctuation (after NFKC: ! ? ; are ASCII), closing quotes stay attached.
 _ZH_END = re.compile(r"[。!?;]+[”’\"'」』)）]*|\n+")
-# An English full stop followed by space and a capital, digit or quote.
-_EN_END = re.compile(r"(?<=[a-z0-9%\)\]\"”’'])\.(?=\s+[A-Z0-9\"“(‘])")
+# An English full stop followed by space and a capital, digit or quote (after "DJI" too: an
+# acronym ends a sentence unless it is a listed abbreviation or a single initial).
+_EN_END = re.compile(r"(?<=[A-Za-z0-9%\)\]\"”’'])\.(?=\s+[A-Z0-9\"“(‘])")
 _ABBREVIATIONS = frozenset(
     [
         "inc",

@@ -13,6 +13,7 @@ from kg.extract.relations.engine import (
     _ZH_SEP,
     NE,
     ORG,
+    PER,
     TZ,
     ZL,
     _date_props,
@@ -118,7 +119,11 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     former = _former(m, "pre")
     before = view.skel[: m.start()]
     adj = re.search(
-        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*$", before
+        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*"
+        # a unit or region of the organisation between it and the title ("前百度Apollo技术总监",
+        # "原图森未来中国区总裁"): the role is still at the organisation
+        rf"(?:(?<=[\u4e00-\u9fff{NE}])[A-Za-z][\w.&-]{{1,20}}|中国区|大中华区|亚太区|全球|海外|中国)?\s*$",
+        before,
     )
     org = None
     conf = 0.8
@@ -239,6 +244,17 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # company the sentence named before the person
     named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
     org = _first(_announcer(eng, view, m.start()), named_before, eng.topic(view))
+    if org is not None:
+        _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+def _h_title_taken_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X由A创办，总经理则由Y出任": a title opening a later clause is held at the company the sentence
+    opens with (its subject), else at the company of the story."""
+    per = eng.ent(view, m.group("per")).group
+    first = next((i for i, ch in enumerate(view.skel[: m.start()]) if ch in view.groups), None)
+    subject = eng.ent(view, view.skel[first]) if first is not None and first <= 2 else None
+    org = _first(subject.group if subject is not None and subject.is_companyish() else None, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
 
@@ -432,10 +448,35 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         # "X co-founded B in 2018", "B was founded by X in 2021": the year right after, in the clause
         after = re.match(r"\s+in\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", view.skel[m.end() :])
         date = DateValue(after.group(1), "year") if after else None
-    for ch in _people(m.group("pers")):
+    for ch in _people(m.group("pers")) + _founded_with(view.skel, m.end()):
         eng.emit(
             view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
         )
+
+
+#: "… founded B in 2022 with A, a former scientist at C, and D, who ran hardware at E": the partners
+#: after "with", each possibly described in an aside that names only organisations.
+_EN_FOUNDED_WITH = re.compile(rf"(?:\s+in\s+[\w\s-]{{1,20}}?)?\s+(?:along\s+)?with\s+(?={PER})")
+_EN_WITH_NEXT = re.compile(rf",?\s+and\s+(?={PER})|,\s+(?={PER})")
+
+
+def _founded_with(skel: str, end: int) -> list[str]:
+    """The co-founders named after "with" right after a founding, skipping each one's description."""
+    m = _EN_FOUNDED_WITH.match(skel, end)
+    if m is None:
+        return []
+    found: list[str] = []
+    pos = m.end()
+    clause_end = re.compile(r"[.;!?]|$").search(skel, pos)
+    stop = clause_end.start() if clause_end else len(skel)
+    while pos < stop and re.match(PER, skel[pos]):
+        found.append(skel[pos])
+        # the description after the name runs to the next ", and PER" / ", PER" (never past the clause)
+        nxt = _EN_WITH_NEXT.search(skel, pos + 1, stop)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return found
 
 
 def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> None:

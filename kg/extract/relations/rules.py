@@ -80,6 +80,7 @@ from kg.extract.relations.people import (
     _h_team_from,
     _h_title_chain,
     _h_title_person,
+    _h_title_taken_by,
     _h_title_topic,
     _h_worked_at,
     _h_worked_at_as,
@@ -228,6 +229,16 @@ RULES: list[_Rule] = [
         _h_investors_are,
     ),
     _Rule(
+        "funding-investor-list",
+        _r(
+            # "公司股东阵容豪华，A、B、C均在其中": the list after the shareholders, then "among them"
+            rf"(?:股东名单|股东阵容|股东|投资方|投资人|投资阵容)[^。;!?{NE}]{{0,8}}?,\s*(?P<inv>{ZL})\s*(?:等(?:机构)?)?\s*"
+            rf"(?:均|都|也|亦)?(?:在其中|位列其中|名列其中|赫然在列|在列)"
+        ),
+        _h_investors_are,
+        re.compile(r"其中|在列"),
+    ),
+    _Rule(
         "funding-verb",
         _r(
             # "A拟向其控股子公司B增资": the unit named after what it is
@@ -244,9 +255,26 @@ RULES: list[_Rule] = [
             rf"(?P<inv>{ORG})\s*{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
             rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
-            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行))"
+            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行)|"
+            # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
+            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*(?:[1-4]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
+            rf"(?:股份|股权))"
         ),
         _h_verb,
+    ),
+    _Rule(
+        "funding-verb",
+        _r(
+            # "Stellantis paid 1.5 billion euros for about 21% of Leapmotor", "A bought a 5% stake in B":
+            # a stake bought is an investment in B
+            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+)?(?:will\s+|would\s+|agreed\s+to\s+|plans\s+to\s+)?"
+            rf"(?:paid|pay|pays|bought|buy|buys|acquired|acquire|acquires|took|take|takes|purchased|purchase)\s+"
+            rf"(?:(?:[^.;{NE}]|\.\d){{0,40}}?\s+for\s+)?(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
+            rf"(?:[\d.]+\s*(?:%|percent)\s+(?:stake\s+in|of)|(?:minority\s+)?stake\s+in)\s+(?:the\s+)?(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+        re.compile(r"stake|%|percent", re.IGNORECASE),
     ),
     _Rule(
         "funding-verb",
@@ -614,9 +642,16 @@ RULES: list[_Rule] = [
         "ipo-hearing",
         # the A-share counterpart of a Hong Kong hearing: the exchange's listing committee approves
         # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
-        _r(r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"),
+        _r(
+            r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"
+            # "won approval from the Shanghai Stock Exchange('s listing committee) for its STAR Market IPO"
+            r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
+            rf"(?:[^.;]{{0,60}}?)\s+for\s+(?:its|a|an|the)\s+(?:(?:[\w-]+|[{NE}])\s+){{0,3}}?"
+            r"(?:IPO|listing|initial\s+public\s+offering)\b",
+            re.IGNORECASE,
+        ),
         _h_committee,
-        re.compile(r"委|过会"),
+        re.compile(r"委|过会|approval", re.IGNORECASE),
     ),
     _Rule(
         "ipo-listing",
@@ -746,10 +781,18 @@ RULES: list[_Rule] = [
     _Rule(
         "former-role-clause",
         _r(
-            rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)\s*"
-            rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?P<titles>{TZ})"
+            rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)|"
+            # "X于2023年加入B，此前在A任董事总经理": where X was before, and as what
+            rf"(?:此前|之前|早年|曾经|曾)\s*(?:曾)?(?:在|于))\s*"
+            rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?:(?:担任|出任|任)(?:过)?)?\s*(?P<titles>{TZ})"
         ),
         _h_former_role_clause,
+    ),
+    _Rule(
+        "former-role-clause",
+        # "X来自美团，曾负责美团无人配送业务": what X was in charge of at A before
+        _r(rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:负责|主导|带领|领导|主管|分管)\s*(?P<org>{ORG})"),
+        _h_en_formerly_at,
     ),
     _Rule(
         "worked-at",
@@ -775,7 +818,7 @@ RULES: list[_Rule] = [
         "appointed",
         _r(
             # "A appointed X as its new chief executive", "A has named X chief technology officer"
-            rf"(?P<org>{ORG})\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|promoted|tapped|picked|"
+            rf"(?P<org>{ORG}),?\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|promoted|tapped|picked|"
             rf"recruited|poached)\s+(?:former\s+(?:{ORG}\s+)?(?:[A-Za-z-]+\s+){{0,3}}?)?(?P<per>{PER})\s+(?:as\s+)?(?:its\s+|the\s+"
             rf"company's\s+|the\s+firm's\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-])",
             re.IGNORECASE,
@@ -840,7 +883,19 @@ RULES: list[_Rule] = [
         _r(
             # ("X, who spent a decade at A's driving unit, …": years spent somewhere are a past role)
             rf"(?P<per>{PER}),\s+who\s+(?:(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
-            rf"headed|managed|oversaw|spent)|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
+            rf"headed|managed|oversaw|spent)|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+"
+            # what the employer is may come first ("ran hardware at drone maker DJI")
+            rf"(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_formerly_at,
+    ),
+    _Rule(
+        "former-role",
+        _r(
+            # "X, who led research at Baidu until last year": a role that ended, without an adverb
+            rf"(?P<per>{PER}),\s+who\s+(?:worked|served|led|ran|headed|managed|oversaw)\b[^,;.{NE}]{{0,60}}?"
+            rf"\b(?:at|of|for|with)\s+(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})(?=\s+until\b)",
             re.IGNORECASE,
         ),
         _h_en_formerly_at,
@@ -942,7 +997,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
-            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})"
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*"
+            # ("X，日前正式加入AI芯片新创公司「天玑智算」，出任执行长": what the company is, then its name)
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?(?P<org>{ORG})\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
@@ -1016,6 +1073,16 @@ RULES: list[_Rule] = [
             rf"(?:担任|出任|接任|兼任)"
         ),
         _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X由A创办，总经理则由前B研发处长Y出任": a title opening its clause, held at the company of
+            # the story; who Y was may come between 由 and the name
+            rf"(?:^|(?<=[,;:。]))\s*(?:公司)?(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*"
+            rf"(?:(?:前|原)\s*(?:{ORG})?{_NF}{{0,10}}?)?(?P<per>{PER})\s*(?:担任|出任|接任|兼任)"
+        ),
+        _h_title_taken_by,
     ),
     _Rule(
         "joined-verb",

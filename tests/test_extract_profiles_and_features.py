@@ -1,0 +1,377 @@
+"""Founder profiles, prospectus histories, long English features and Taiwan listings: careers told in
+relative clauses and asides, co-founders after "with", former roles in a later clause, names after a
+plant or a founding verb, Taiwan's exchanges and codes. Invented sentences and stories
+(`tests/data/stories/`, written for these tests); each rule has a near miss."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.text import split_sentences
+from kg.model import Article
+from tests.factories import entity_types_by_name, relations_by_name
+
+PUBLISHED = "2025-06-10"
+_STORIES = Path(__file__).parent / "data" / "stories"
+
+_rels = relations_by_name
+_entities = entity_types_by_name
+
+
+def _story(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
+    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
+    names = {e.handle: e.names[0] for e in ex.entities}
+    return {(r.type, names[r.source], names[r.target]): dict(r.props) for r in ex.relations}
+
+
+# -- English people --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("opener", ["When", "Since", "After", "Although"])
+def test_a_word_opening_the_sentence_is_not_the_first_name(opener: str) -> None:
+    rels = _rels(f"{opener} Chen Wei left Huawei in 2021, few people had heard of him.")
+    assert ("LEFT", "Chen Wei", "Huawei") in rels
+
+
+def test_a_capitalised_phrase_of_one_word_after_the_opener_is_no_person() -> None:
+    assert "Person" not in {t for ts in _entities("When Huawei left the market in 2021, rivals gained.").values()
+                            for t in ts}
+
+
+def test_co_founders_after_with_are_founders_each_with_their_aside() -> None:
+    rels = _rels(
+        "Chen Wei started Tianji Robotics in 2022 with Zhao Ning, a former research scientist at Tencent, "
+        "and Wu Hao, who previously ran hardware at drone maker DJI."
+    )
+    for person in ("Chen Wei", "Zhao Ning", "Wu Hao"):
+        assert ("FOUNDED", person, "Tianji Robotics") in rels
+    assert rels[("FOUNDED", "Wu Hao", "Tianji Robotics")]["date"] == "2022"
+    assert ("LEFT", "Wu Hao", "DJI") in rels
+
+
+def test_with_backing_from_someone_names_no_co_founder() -> None:
+    rels = _rels("Chen Wei started Tianji Robotics in 2022 with backing from Zhao Ning, an angel investor.")
+    assert ("FOUNDED", "Chen Wei", "Tianji Robotics") in rels
+    assert ("FOUNDED", "Zhao Ning", "Tianji Robotics") not in rels
+
+
+def test_a_role_that_ran_until_a_time_was_left() -> None:
+    rels = _rels("Li Qiang, who led autonomous driving research at Baidu until last year, founded Xingchen AI.")
+    assert ("LEFT", "Li Qiang", "Baidu") in rels
+    assert ("FOUNDED", "Li Qiang", "Xingchen AI") in rels
+
+
+def test_a_role_held_without_until_is_not_left() -> None:
+    rels = _rels("Li Qiang, who leads autonomous driving research at Baidu, spoke at the event.")
+    assert ("LEFT", "Li Qiang", "Baidu") not in rels
+
+
+@pytest.mark.parametrize("text", ["Zhou moved on. Wu Hao ran hardware at DJI. Chen is chief executive.",
+                                  "Wu Hao ran hardware at DJI. Chen, 38, is chief executive."])
+def test_an_acronym_ends_its_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    assert any(text[s.start : s.end].endswith("DJI.") for s in sentences)
+
+
+@pytest.mark.parametrize("text", ["He moved to the U.S. Government agency.", "Shares of Acme Inc. Fell."])
+def test_an_abbreviation_still_does_not_end_a_sentence(text: str) -> None:
+    assert len(split_sentences(text)) == 1
+
+
+@pytest.fixture(scope="module")
+def feature() -> dict[tuple[str, str, str], dict[str, Any]]:
+    return _story("en_robotics_founder_feature.txt")
+
+
+def test_a_feature_s_founders_and_their_titles_by_surname(feature) -> None:
+    assert feature[("HOLDS_POSITION", "Chen Wei", "Tianji Robotics")]["title"] == "CEO"
+    assert feature[("HOLDS_POSITION", "Zhao Ning", "Tianji Robotics")]["title"] == "CTO"
+    assert ("LEFT", "Chen Wei", "Huawei") in feature
+    # the last employer named before the titles is a co-founder's past one, not where the titles are
+    assert ("HOLDS_POSITION", "Chen Wei", "DJI") not in feature
+
+
+def test_money_raised_from_investors_is_no_ipo_raise() -> None:
+    ex = extract(Article(
+        text="Xingchen AI has since raised $100 million from investors including Alibaba. "
+             "It is preparing a Hong Kong listing.", published=PUBLISHED))
+    assert not any(e.attrs.get("metric") == "ipo_raise" for e in ex.entities)
+
+
+def test_money_from_cornerstone_investors_in_an_ipo_stays_an_ipo_figure() -> None:
+    ex = extract(Article(
+        text="Tianji Robotics raised HK$2 billion in its Hong Kong IPO, including HK$800 million "
+             "from cornerstone investors.", published=PUBLISHED))
+    assert any(e.attrs.get("metric") == "ipo_raise" for e in ex.entities)
+
+
+# -- Chinese careers -------------------------------------------------------------------------------
+
+
+def test_where_someone_was_before_in_a_later_clause_was_left() -> None:
+    rels = _rels("公司首席财务官李晓雯于2023年加入星海智驾，此前在中金公司任董事总经理。")
+    assert rels[("LEFT", "李晓雯", "中金公司")]["title"] == "董事总经理"
+    assert ("HOLDS_POSITION", "李晓雯", "星海智驾") in rels
+
+
+def test_where_someone_works_now_in_a_later_clause_is_not_left() -> None:
+    rels = _rels("李晓雯于2023年加入星海智驾，目前在中金公司任顾问。")
+    assert ("LEFT", "李晓雯", "中金公司") not in rels
+
+
+def test_what_someone_was_in_charge_of_before_was_left() -> None:
+    assert ("LEFT", "周琳", "美团") in _rels("星海智驾首席运营官周琳来自美团，曾负责美团无人配送业务。")
+
+
+def test_what_someone_is_in_charge_of_now_is_not_left() -> None:
+    assert ("LEFT", "周琳", "美团") not in _rels("星海智驾首席运营官周琳来自美团，现负责美团无人配送业务。")
+
+
+@pytest.mark.parametrize(
+    "text, org, title",
+    [
+        ("和他一起出来的还有前百度Apollo技术总监郑楠，现任星海智驾CTO。", "百度", "技术总监"),
+        ("今年年初，原图森未来中国区总裁王立峰加盟星海智驾，出任总裁。", "图森未来", "总裁"),
+    ],
+)
+def test_a_unit_or_region_between_a_former_employer_and_the_title(text: str, org: str, title: str) -> None:
+    person = "郑楠" if "郑楠" in text else "王立峰"
+    rels = _rels(text)
+    assert rels[("LEFT", person, org)]["title"] == title
+    assert ("HOLDS_POSITION", person, "星海智驾") in rels
+
+
+def test_a_field_glued_to_a_known_name_belongs_to_the_title() -> None:
+    rels = _rels("创始人张明远曾任华为海思芯片架构师。")
+    assert rels[("LEFT", "张明远", "华为海思")]["title"] == "芯片架构师"
+    assert "华为海思芯片" not in _entities("创始人张明远曾任华为海思芯片架构师。")
+
+
+def test_a_known_name_with_its_line_of_business_stays_one_company() -> None:
+    assert ("LEFT", "张明远", "蔚来汽车") in _rels("张明远曾任蔚来汽车副总裁。") or (
+        "LEFT", "张明远", "蔚来") in _rels("张明远曾任蔚来汽车副总裁。")
+
+
+def test_a_title_opening_its_clause_is_held_by_who_takes_it_at_the_company_of_the_sentence() -> None:
+    rels = _rels("晶焱科技由前台达电副总经理许文彬创办，总经理则由前广达电脑研发处长陈奕廷出任。")
+    assert rels[("HOLDS_POSITION", "陈奕廷", "晶焱科技")]["title"] == "总经理"
+    assert rels[("LEFT", "陈奕廷", "广达电脑")]["title"] == "研发处长"
+    assert ("FOUNDED", "许文彬", "晶焱科技") in rels
+
+
+def test_a_title_taken_by_someone_after_a_person_subject_is_not_held_at_a_company_named_later() -> None:
+    rels = _rels("许文彬昨日表示，总经理则由陈奕廷出任，广达电脑也派人加入。")
+    assert ("HOLDS_POSITION", "陈奕廷", "广达电脑") not in rels
+
+
+@pytest.mark.parametrize("text", ["对话星海智驾CEO马俊：离开百度的第三年", "专访星海智驾CEO马俊"])
+def test_an_interview_headline_verb_is_not_part_of_the_name(text: str) -> None:
+    rels = _rels(text)
+    assert ("HOLDS_POSITION", "马俊", "星海智驾") in rels
+
+
+@pytest.mark.parametrize("name", ["星海智驾", "轻舟智航", "华翊量子", "光启精密"])
+def test_makers_named_by_their_field_are_companies(name: str) -> None:
+    assert "Company" in _entities(f"{name}完成数亿元B轮融资。").get(name, set())
+
+
+def test_a_field_word_alone_after_a_generic_prefix_is_no_company() -> None:
+    assert "高端装备" not in _entities("高端装备完成国产化替代。")
+
+
+# -- Chinese names ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["刘振宇随后创办了推理芯片公司算极科技。", "刘振宇随后创办了算极科技。", "刘振宇创办了芯片公司算极科技。"]
+)
+def test_a_coined_name_of_everyday_characters_after_a_founding_verb(text: str) -> None:
+    assert ("FOUNDED", "刘振宇", "算极科技") in _rels(text)
+
+
+def test_a_generic_business_after_a_founding_verb_is_no_name() -> None:
+    ents = _entities("刘振宇随后创办了一家人工智能科技公司。")
+    assert not any(name.endswith("科技") for name in ents)
+
+
+def test_a_rare_character_third_given_name_stays_with_the_name() -> None:
+    assert "陈奕廷" in _entities("总经理则由前广达电脑研发处长陈奕廷出任。")
+
+
+def test_a_plural_after_a_two_character_name_is_not_its_third_character() -> None:
+    assert "王强们" not in _entities("董事长王强们的决定。")
+
+
+# -- Taiwan ----------------------------------------------------------------------------------------
+
+
+def test_a_maker_named_after_its_plant_with_a_taiwan_code_lists_on_twse_only() -> None:
+    rels = _rels("AI伺服器散熱模組廠晶焱熱能（7788）今（9）日正式登錄台灣證交所掛牌上市。")
+    assert rels[("LISTED_ON", "晶焱熱能", "台灣證交所")]["ticker"] == "7788"
+    assert not any(r[0] == "LISTED_ON" and r[2] != "台灣證交所" for r in rels)
+
+
+def test_a_bare_code_in_a_hong_kong_sentence_is_still_hong_kong_s() -> None:
+    rels = _rels("本报统计近五年港股IPO上市首日高升幅新股，发现海岳食品(3288)为机制B发行的新股。")
+    assert any(r[0] == "LISTED_ON" and r[1] == "海岳食品" for r in rels)
+
+
+@pytest.mark.parametrize("name", ["櫃買中心", "TPEx", "Taipei Exchange"])
+def test_taipei_exchange_is_an_exchange(name: str) -> None:
+    assert "Exchange" in _entities(f"精測科技已在{name}掛牌。" if not name.isascii()
+                                   else f"Shares of Acme Technology began trading on the {name}.").get(name, set())
+
+
+@pytest.mark.parametrize("name", ["廣達", "緯穎", "信驊", "聯詠"])
+def test_taiwan_s_large_makers_are_known(name: str) -> None:
+    assert "Company" in _entities(f"公司主要客戶包括鴻海與{name}。").get(name, set())
+
+
+@pytest.fixture(scope="module")
+def tw_listing() -> dict[tuple[str, str, str], dict[str, Any]]:
+    return _story("zh_hant_tw_listing_cooling.txt")
+
+
+def test_a_taiwan_listing_story(tw_listing) -> None:
+    assert ("LISTED_ON", "晶焱熱能", "台灣證交所") in tw_listing
+    assert ("FOUNDED", "許文彬", "晶焱熱能") in tw_listing
+    assert tw_listing[("HOLDS_POSITION", "陳奕廷", "晶焱熱能")]["title"] == "總經理"
+    assert ("LEFT", "許文彬", "台達電") in tw_listing
+    assert not any(k[0] == "LISTED_ON" and k[2] == "香港交易所" for k in tw_listing)
+
+
+def test_a_prospectus_profile_story() -> None:
+    rels = _story("zh_star_gpu_prospectus_profile.txt")
+    assert rels[("LEFT", "张明远", "华为海思")]["title"] == "芯片架构师"
+    assert ("LEFT", "李晓雯", "中金公司") in rels
+    assert ("FOUNDED", "刘振宇", "算极科技") in rels
+    assert rels[("INVESTED_IN", "国家集成电路产业投资基金二期", "芯元科技")]["round"] == "B"
+
+
+def test_a_ceo_interview_story() -> None:
+    rels = _story("zh_autonomous_truck_ceo_interview.txt")
+    assert ("LEFT", "郑楠", "百度") in rels
+    assert ("LEFT", "王立峰", "图森未来") in rels
+    assert ("HOLDS_POSITION", "马俊", "星海智驾") in rels
+    assert not any(k[1] == "智驾" for k in rels)
+
+
+def test_a_field_word_left_alone_by_jieba_is_no_company() -> None:
+    assert "量子" not in _entities("量旋量子完成数亿元B轮融资。")
+
+
+# -- stakes, leads and approvals -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inv, co",
+    [
+        ("大众汽车去年以约7亿美元入股小鹏汽车，持股4.99%。", "大众汽车", "小鹏汽车"),
+        ("Stellantis以15亿欧元收购零跑汽车约21%的股份。", "Stellantis", "零跑汽车"),
+        ("Stellantis paid 1.5 billion euros for about 21% of Leapmotor.", "Stellantis", "Leapmotor"),
+        ("Volkswagen bought a 4.99% stake in Xpeng last year.", "Volkswagen", "Xpeng"),
+    ],
+)
+def test_a_stake_bought_is_an_investment(text: str, inv: str, co: str) -> None:
+    assert ("INVESTED_IN", inv, co) in _rels(text)
+
+
+def test_buying_a_company_s_products_is_no_stake() -> None:
+    assert not any(r[0] == "INVESTED_IN" for r in _rels("Stellantis bought 20,000 cars from Leapmotor last year."))
+
+
+def test_the_subject_who_led_the_round_is_no_company_of_it() -> None:
+    rels = _rels("Alibaba led the round, with Tencent and Sequoia China also participating.")
+    assert ("INVESTED_IN", "Tencent", "Alibaba") not in rels
+    assert ("INVESTED_IN", "Sequoia China", "Alibaba") not in rels
+
+
+def test_a_lead_and_followers_go_to_the_company_of_the_story() -> None:
+    rels = _rels("Galbot has raised new money. Alibaba led the round, with Tencent also participating.")
+    assert rels[("INVESTED_IN", "Alibaba", "Galbot")]["role"] == "lead"
+    assert ("INVESTED_IN", "Tencent", "Galbot") in rels
+
+
+def test_an_exchange_s_approval_of_an_ipo_is_a_passed_hearing() -> None:
+    rels = _rels("Moore Threads won approval from the Shanghai Stock Exchange for its STAR Market IPO.")
+    assert ("PASSED_LISTING_HEARING", "Moore Threads", "Shanghai Stock Exchange") in rels
+
+
+def test_an_approval_for_something_else_is_no_hearing() -> None:
+    rels = _rels("Moore Threads won approval from the Shanghai government for its new factory.")
+    assert not any(r[0] == "PASSED_LISTING_HEARING" for r in rels)
+
+
+def test_a_move_told_in_the_next_clause_to_a_described_startup_in_quotes() -> None:
+    rels = _rels("聯發科前資深副總經理吳志明，日前正式加入AI晶片新創公司「天璣智算」，出任執行長一職。")
+    assert rels[("HOLDS_POSITION", "吳志明", "天璣智算")]["title"] == "CEO"
+    assert ("LEFT", "吳志明", "聯發科") in rels
+
+
+def test_a_shareholder_list_among_them_invests_in_the_company_of_the_story() -> None:
+    rels = _rels("澄芯科技于2020年成立。招股书显示，公司股东阵容豪华，深创投、红杉中国、腾讯均在其中。")
+    for inv in ("深创投", "红杉中国", "腾讯"):
+        assert ("INVESTED_IN", inv, "澄芯科技") in rels
+
+
+def test_a_stake_after_a_list_of_holders_is_in_the_company_of_the_story_not_a_listed_holder() -> None:
+    rels = _rels("澄芯科技于2020年成立。公司股东中，深创投、腾讯均在其中，国家集成电路产业投资基金二期持股比例为3.2%。")
+    assert ("OWNED_BY", "腾讯", "国家集成电路产业投资基金二期") not in rels
+    assert rels[("OWNED_BY", "澄芯科技", "国家集成电路产业投资基金二期")]["share"] == pytest.approx(0.032)
+
+
+def test_a_list_that_is_not_of_shareholders_invests_in_nothing() -> None:
+    rels = _rels("澄芯科技于2020年成立。公司客户阵容豪华，腾讯、阿里巴巴均在其中。")
+    assert not any(r[0] == "INVESTED_IN" for r in rels)
+
+
+def test_an_appointment_after_a_subject_in_apposition() -> None:
+    rels = _rels(
+        "Another Hong Kong hopeful, Qingyun AI, appointed former Baidu vice president Gao Lin as its president."
+    )
+    assert rels[("HOLDS_POSITION", "Gao Lin", "Qingyun AI")]["title"] == "president"
+    assert ("LEFT", "Gao Lin", "Baidu") in rels
+
+
+def test_also_listed_in_the_city_is_the_exchange_just_named() -> None:
+    rels = _rels("CATL listed in Hong Kong in May. Autonomous driving firm Pony AI also listed in the city this year.")
+    assert ("LISTED_ON", "Pony AI", "香港交易所") in rels
+
+
+def test_a_city_without_an_exchange_named_before_lists_nowhere() -> None:
+    rels = _rels("Autonomous driving firm Pony AI also listed in the city this year.")
+    assert not any(r[0] == "LISTED_ON" for r in rels)
+
+
+def test_a_standing_list_after_a_description_takes_no_date_and_a_singular_cue_types_one() -> None:
+    text = ("Lumina Micro, founded in 2019 by former Qualcomm engineer Sun Yifan, counts Shanghai state-owned "
+            "investor Shanghai Guosheng Group and Hillhouse among its shareholders.")
+    rels = _rels(text)
+    assert "date" not in rels[("INVESTED_IN", "Hillhouse", "Lumina Micro")]
+    ents = _entities(text)
+    assert "StateOwnedFund" in ents["Shanghai Guosheng Group"]
+    assert "StateOwnedFund" not in ents["Hillhouse"]
+
+
+def test_a_plural_state_cue_types_every_member() -> None:
+    ents = _entities("Galbot raised money from state-owned investors Shanghai Guosheng Group and Hangzhou Capital.")
+    assert "StateOwnedFund" in ents["Hangzhou Capital"]
+
+
+@pytest.mark.parametrize(
+    "story, fact",
+    [
+        ("en_hk_ipo_pipeline_wire.txt", ("HOLDS_POSITION", "Gao Lin", "Qingyun AI")),
+        ("en_hk_ipo_pipeline_wire.txt", ("INVESTED_IN", "Hangzhou Capital", "Deepsea Robotics")),
+        ("zh_star_gpu_debut_shareholders.txt", ("INVESTED_IN", "字节跳动", "澄芯科技")),
+        ("zh_star_gpu_debut_shareholders.txt", ("LEFT", "张伟", "AMD")),
+        ("zh_hant_ic_exec_to_ai_startup.txt", ("HOLDS_POSITION", "吳志明", "天璣智算")),
+        ("zh_hant_ic_exec_to_ai_startup.txt", ("INVESTED_IN", "國發基金", "天璣智算")),
+    ],
+)
+def test_more_stories(story: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _story(story)
