@@ -375,3 +375,66 @@ def test_a_plural_state_cue_types_every_member() -> None:
 )
 def test_more_stories(story: str, fact: tuple[str, str, str]) -> None:
     assert fact in _story(story)
+
+
+def test_a_former_head_of_a_company_s_lab_left_the_company_not_the_one_founded_after() -> None:
+    rels = _rels("Wang Changhu, a former head of ByteDance's AI lab, set up Aishi Technology in 2023.")
+    assert rels[("LEFT", "Wang Changhu", "ByteDance")]["title"] == "head"
+    assert ("LEFT", "Wang Changhu", "Aishi Technology") not in rels
+    assert ("FOUNDED", "Wang Changhu", "Aishi Technology") in rels
+
+
+def test_an_age_in_apposition_and_a_leaving_dated_after_the_verb() -> None:
+    rels = _rels("Zhou Li, 45, joined Kuaishou in 2016 and left last month.")
+    assert rels[("LEFT", "Zhou Li", "Kuaishou")]["date"] == "2025-05"
+
+
+def test_a_chinese_leaving_keeps_the_date_before_the_verb() -> None:
+    rels = _rels("周立2016年加入快手，去年离职，随后创办了星瀚科技。")
+    assert rels[("LEFT", "周立", "快手")]["date"] == "2024"
+
+
+def test_a_successor_named_in_a_clause_about_someone_about_to_retire_stays_in_post() -> None:
+    rels = _rels("林书涵将出任星瀚科技首席执行官，接替即将退休的周以安。")
+    assert rels[("HOLDS_POSITION", "林书涵", "星瀚科技")]["title"] == "CEO"
+    assert ("LEFT", "林书涵", "星瀚科技") not in rels
+
+
+def test_a_person_retiring_in_the_main_clause_leaves() -> None:
+    assert ("LEFT", "林书涵", "星瀚科技") in _rels("星瀚科技首席执行官林书涵即将退休。")
+
+
+def test_an_age_before_a_name_and_past_employers_in_the_next_clause() -> None:
+    rels = _rels("现年45岁的林书涵，曾先后就职于微软、谷歌，2020年回国加入百度。")
+    assert ("LEFT", "林书涵", "微软") in rels
+    assert ("LEFT", "林书涵", "谷歌") in rels
+    assert ("HOLDS_POSITION", "林书涵", "百度") in rels
+
+
+def test_employers_named_without_having_worked_there_are_not_left() -> None:
+    rels = _rels("现年45岁的林书涵，曾先后拜访微软、谷歌。")
+    assert not any(r[0] == "LEFT" for r in rels)
+
+
+def test_a_pair_opening_the_clause_found_together_and_take_titles_there() -> None:
+    rels = _rels("林书涵与周以安于2023年联合创办了星瀚科技，林书涵任CEO，周以安任CTO。")
+    assert ("FOUNDED", "林书涵", "星瀚科技") in rels
+    assert ("FOUNDED", "周以安", "星瀚科技") in rels
+    assert rels[("HOLDS_POSITION", "林书涵", "星瀚科技")]["title"] == "CEO"
+    assert rels[("HOLDS_POSITION", "周以安", "星瀚科技")]["title"] == "CTO"
+
+
+def test_a_field_before_a_rank_after_a_known_name_is_the_title_s() -> None:
+    rels = _rels("新公司的核心团队包括前理想汽车智能驾驶负责人郎咸朋。")
+    assert rels[("LEFT", "郎咸朋", "理想汽车")]["title"] == "智能驾驶负责人"
+
+
+def test_a_known_name_s_own_longer_form_before_a_rank_stays_the_name() -> None:
+    rels = _rels("蔚来汽车副总裁郎咸朋表示，公司将继续投入。")
+    assert any(r[0] == "HOLDS_POSITION" and r[1] == "郎咸朋" and r[2].startswith("蔚来") for r in rels)
+
+
+def test_a_successor_holds_the_title_left() -> None:
+    rels = _rels("林书涵卸任星瀚科技董事长职务，由周以安接任。")
+    assert ("LEFT", "林书涵", "星瀚科技") in rels
+    assert rels[("HOLDS_POSITION", "周以安", "星瀚科技")]["title"] == "董事长"

@@ -130,12 +130,12 @@ UNIT_WORDS_ZH = "部门|事业部|事业群|业务部|业务线|实验室|研究
 
 TITLE_ZH_COMPOSED = (
     # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
-    # (never from inside a Latin word: "Apollo技术总监" is 技术总监 of the unit Apollo, not "lo技术总监")
-    r"(?:(?<![A-Za-z])|(?![A-Za-z]))"
     r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲|美国|欧美|日本|韩国|"
     r"中东|拉美|印度|英国|新加坡|香港|台湾)区?)?"
     # (a specialist's field too: "芯片架构师", "电池工程师")
-    r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管|"
+    # (never from inside a Latin word: "Apollo技术总监" is 技术总监 of the unit Apollo, not "lo技术总监")
+    r"(?:(?<!公)(?!公司|该公司|本公司|其)(?:[\u4e00-\u9fff]|(?<![A-Za-z])[A-Za-z])[\u4e00-\u9fffA-Za-z]{0,3}?"
+    r"(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管|"
     r"架构师|工程师|科学家|研究员|设计师|处长)"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
     rf"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){{2,10}}?(?:{UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"

@@ -387,6 +387,9 @@ _TITLE_FIXED = re.compile(longest_first(vocab.TITLES_ZH))
 
 #: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").
 _RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
+#: A field and a rank after a weak suffix ("理想汽车" + "智能" + "驾驶负责人"): the suffix opens the title's
+#: field ("智能驾驶负责人"), it does not lengthen the known name.
+_FIELD_RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:负责人|总监|总经理|主管|副总裁)")
 #: A specialist's title whose field a weak suffix can be ("芯片架构师", "电池工程师").
 _SPECIALIST_AFTER = re.compile(r"(?:高级|资深|首席)?(?:架构师|工程师|科学家|研究员|设计师|专家|分析师)")
 _ZH_SUFFIX_END = re.compile(f"(?:{_ZH_SUFFIX_RE.pattern})$")
@@ -601,7 +604,9 @@ def _zh_suffix_occurrences(
                 # "获得宁德时代投资后": the investment the known company made, not a unit called "…投资"
                 dropped.append((name, "a known name and the word for its investment"))
                 continue
-            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and _SPECIALIST_AFTER.match(text, s1):
+            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and (
+                _SPECIALIST_AFTER.match(text, s1) or _FIELD_RANK_AFTER.match(text, s1)
+            ):
                 # "华为海思芯片架构师": the field of a specialist's title after the known name
                 dropped.append((name, "a known name and the field of a title"))
                 continue

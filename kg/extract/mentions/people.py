@@ -204,7 +204,8 @@ _EN_BY_NAME = re.compile(
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?"
+    # ("Zhou Li, 45, joined Kuaishou": an age in apposition may come between)
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,\s+\d{{2}},)?\s+(?:has\s+|had\s+)?"
     rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|started|left|joined|resigned|"
     rf"stepped down|quit|departed)\b"
     # "Chen Hao, formerly a vice president at Alibaba, …": an apposition of a past role
@@ -326,7 +327,8 @@ _ZH_BEFORE_ROLE_VERB = re.compile(
     rf"(?:{TITLES_ZH_RE})(?:[,。;、!?]|$|一职))"
 )
 _ZH_FOUNDERS = re.compile(
-    r"由(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
+    # ("林书涵与周以安于2023年联合创办了X": the pair may open its clause too)
+    r"(?:由|^|(?<=[,。;!?]))(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:于[^,。;]{1,10}?)?(?:联合|共同|一起)?(?:创立|创办|创建|成立))"
 )
 
@@ -382,6 +384,10 @@ def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
 _ZH_AFTER_PERSON_NOUN = re.compile(
     r"(?:代表人物|人物|人士|创业者|掌门人|操盘手|工程师|研究员|科学家|高管)(?:是|为|就是)\s*(?=[\u4e00-\u9fff]{2,4})"
     r"|(?:名叫|名为|叫做)\s*(?=[\u4e00-\u9fff]{2,4})"
+    # "现年45岁的林书涵": a person's age before the name
+    r"|(?:现年|今年)?\d{2}岁的\s*(?=[\u4e00-\u9fff]{2,4})"
+    # "接替即将退休的周以安": who is succeeded
+    r"|(?:接替|接棒|取代)(?:了)?(?:即将|已经|已)?(?:退休|离任|卸任|离职)?(?:的)?\s*(?=[\u4e00-\u9fff]{2,4})"
     # "任命X为总裁", "聘请X出任CTO": who is appointed
     r"|(?:任命|聘任|聘请|委任|提名)\s*(?=[\u4e00-\u9fff]{2,4}(?:为|出任|担任))"
     r"|由\s*(?=[\u4e00-\u9fff]{2,4}(?:担任|出任|接任|兼任))"

@@ -243,9 +243,22 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # "商汤科技联合创始人徐立出任公司董事长", "小米集团合伙人卢伟冰升任集团总裁": 公司/集团 is the
     # company the sentence named before the person
     named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
-    org = _first(_announcer(eng, view, m.start()), named_before, eng.topic(view))
+    # "A与B联合创办了X，A任CEO，B任CTO": the company the person founded in this sentence
+    founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED" and r.source == per),
+                        None)
+    org = _first(_announcer(eng, view, m.start()), named_before, founded_here, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+def _h_successor(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X卸任A董事长职务，由Y接任": Y holds the title at A (or at the company of the sentence)."""
+    per = eng.ent(view, m.group("per")).group
+    named = eng.ent(view, m.group("org")) if m.group("org") else None
+    org = named.group if named is not None and named.is_companyish() else None
+    org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
+    if org is not None:
+        _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "successor", 0.7)
 
 
 def _h_title_taken_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -307,6 +320,15 @@ def _h_founding_date(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
     if found and org.group not in eng.founding_dates:
         eng.founding_dates[org.group] = found[0][2]
+
+
+def _h_former_employers_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X，曾先后就职于A、B": past employers of the person the sentence opens with, left."""
+    per = eng.ent(view, m.group("per")).group
+    for ch in _orgs(m.group("orgs")):
+        ent = eng.ent(view, ch)
+        if ent.root == "Organization" and not ent.is_exchange():
+            _person_fact(eng, view, per, ent.group, [], True, m, "former-role-clause", 0.65)
 
 
 def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -710,6 +732,8 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         cue = c
     if cue is None:
         return
+    if re.match(rf"\s*的\s*(?:{PER}|[\u4e00-\u9fff]{{2,4}}(?:[,。;!?]|$))", view.skel[cue.end() :]):
+        return  # "接替即将退休的周以安": the cue describes the person named after it, not the subject
     scoped = None
     for om in _LEAVE_ORG.finditer(view.skel):
         ch = om.group("o1") or om.group("o2") or om.group("o3")
@@ -725,7 +749,8 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         founders.extend((per, org, t, end) for t in titles if _is_founder(t))
     if not affected:
         return
-    date = eng.date_near(view, cue.start())
+    # (English: the date nearest the cue, after it too: "joined A in 2016 and left last month")
+    date = eng.date_near(view, cue.start(), cue.end())
     for rel in eng.sentence_relations(view):
         if rel.target not in affected.get(rel.source, ()):
             continue

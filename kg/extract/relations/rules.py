@@ -61,6 +61,7 @@ from kg.extract.relations.people import (
     _h_en_left_topic,
     _h_en_person_title_of,
     _h_en_person_title_only,
+    _h_former_employers_clause,
     _h_former_role_clause,
     _h_former_staff,
     _h_founded_topic,
@@ -77,6 +78,7 @@ from kg.extract.relations.people import (
     _h_pronoun_founded,
     _h_pronoun_is_founder,
     _h_succeeded,
+    _h_successor,
     _h_team_from,
     _h_title_chain,
     _h_title_person,
@@ -790,6 +792,15 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "former-role-clause",
+        # "X，曾先后就职于微软、谷歌": each past employer of the clause, without a title
+        _r(
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:先后)?\s*"
+            rf"(?:就职于|任职于|供职于|工作于|效力于)\s*(?P<orgs>{ZL})(?=\s*(?:[,。;!?]|$))"
+        ),
+        _h_former_employers_clause,
+    ),
+    _Rule(
+        "former-role-clause",
         # "X来自美团，曾负责美团无人配送业务": what X was in charge of at A before
         _r(rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:负责|主导|带领|领导|主管|分管)\s*(?P<org>{ORG})"),
         _h_en_formerly_at,
@@ -997,7 +1008,8 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
-            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*"
+            # (clauses naming other organisations may come between: "X，曾就职于A、B，2020年回国加入C")
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*{_NF}{{0,8}}?{_JOIN_ZH}(?:了)?\s*"
             # ("X，日前正式加入AI芯片新创公司「天玑智算」，出任执行长": what the company is, then its name)
             rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?(?P<org>{ORG})\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
@@ -1077,6 +1089,16 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
+            # "X卸任A董事长职务，由Y接任": the successor holds the title left
+            rf"(?:辞去|卸任|辞任|卸下)(?:了)?\s*(?P<org>{ORG})?\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:一职|职务|职位)?\s*,?\s*"
+            rf"(?:并|则|将|已)?\s*(?:由|交由)\s*(?P<per>{PER})\s*(?:接任|接替|出任|担任|接棒)"
+        ),
+        _h_successor,
+        re.compile(r"由"),
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
             # "X由A创办，总经理则由前B研发处长Y出任": a title opening its clause, held at the company of
             # the story; who Y was may come between 由 and the name
             rf"(?:^|(?<=[,;:。]))\s*(?:公司)?(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*"
@@ -1142,7 +1164,10 @@ RULES: list[_Rule] = [
         "role-apposition",
         _r(
             rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
-            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
+            # (words between "of" and the organisation stay in the clause and name no one; "head of
+            # ByteDance's AI lab" is a role at ByteDance)
+            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+"
+            rf"(?:[^\s,;.{NE}]+\s+){{0,6}}?(?P<org>{ORG})(?![-\w]|['’](?!s\b))",
             re.IGNORECASE,
         ),
         _h_en_person_title_of,
