@@ -98,6 +98,7 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("state-exposure", ["Corvane Robotics"], {}),
     ("state-exposure", ["Webco Robotics"], {}),  # state, partly unknown, and a private VC
     ("state-exposure", ["星衡智能"], {}),  # investors nobody is known to own
+    ("state-exposure", ["岚峰智造"], {}),  # a state share known only as a floor ("at least")
     ("state-exposure", [HOSTILE[0]], {}),
     ("disputes", [], {}),
     ("disputes", ["星岚机器人"], {}),

@@ -193,7 +193,8 @@ QUERIES: dict[str, NamedQuery] = {
                    ownership.ownership, (Argument("ENTITY", "id", "Organization"),), (_AS_OF,),
                    finish=ownership.chains, prepare=_params),
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
-                                     "chains: state or not, level, region, the share of the investor they hold",
+                                     "chains: state or not, level, region, the share of the investor they hold; "
+                                     "the state money in USD and its share of the rounds (exact, or at least)",
                    exposure.state_exposure, (_COMPANY,), (_AS_OF,), finish=exposure.exposure, prepare=_params),
         NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates, two "
                                "titles one person cannot hold at once), touching ENTITY or all: one row per "
