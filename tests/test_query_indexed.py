@@ -58,15 +58,19 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
               ("ipo-pipeline", [], {})]
     calls += [("state-capital", [], {"region": r}) for r in ("Shanghai", "Beijing", "nowhere")]
     calls += [("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")]
+    step = max(1, len(nodes) // 25)
+    ends = nodes[::step]
     # as of dates before, inside and after the network's years (undated facts: from their first report)
     for as_of in ("2020", "2022-06", "2024-12-31"):
         calls += [(name, [org], {"as_of": as_of}) for org in orgs[::3]
-                  for name in ("investors", "portfolio", "co-investors", "ownership", "state-exposure")]
+                  for name in ("investors", "portfolio", "co-investors", "ownership", "state-exposure", "alumni",
+                               "disputes")]
+        calls += [("lineage", [org], {"depth": 10, "as_of": as_of}) for org in orgs[::3]]
+        calls += [("compare", [a, b], {"as_of": as_of}) for a, b in zip(orgs[::3], orgs[1::3], strict=False)]
         calls += [("timeline", [n], {"as_of": as_of}) for n in nodes[::4]]
-        calls += [("state-capital", [], {"as_of": as_of})]
+        calls += [("state-capital", [], {"as_of": as_of}), ("disputes", [], {"as_of": as_of})]
+        calls += [("path", [a, b], {"max_hops": 6, "as_of": as_of}) for a in ends[::5] for b in ends[2::4] if a != b]
     calls += [("ipo-pipeline", [x], {}) for x in orgs if "Exchange" in graph.nodes[x]["labels"]]
-    step = max(1, len(nodes) // 25)
-    ends = nodes[::step]
     calls += [("path", [a, b], {"max_hops": hops}) for a in ends for b in ends[::3] if a != b
               for hops in (2, 6)]
     return calls

@@ -20,6 +20,11 @@ Cypher twin of `holds` for a relationship `r` (each `.cypher` file spells it out
                         AND a.published <= $as_of }
           ELSE coalesce(r.valid_from, r.date) <= $as_of END
         AND (r.valid_to IS NULL OR $as_of < r.valid_to)))
+
+`path.cypher` collects the ids of the articles published by then first (`known`) and reads the
+undated case as `any(s IN coalesce(r.sources, []) WHERE 'article:' + s IN known)`: a condition on each
+relationship alone, which Neo4j's shortest-path search applies as it goes (a subquery in it would make
+the planner fall back to enumerating every path).
 """
 
 from __future__ import annotations

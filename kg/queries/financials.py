@@ -23,6 +23,7 @@ import networkx as nx
 
 from kg.extract.periods import period_sort_key
 from kg.queries.agreement import agree
+from kg.queries.asof import holds
 
 Rows = list[dict[str, Any]]
 
@@ -33,13 +34,16 @@ METRIC_ORDER = ("revenue", "revenue_growth", "net_profit", "net_profit_growth", 
                 "ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total")
 
 
-def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
-    """One raw row per FinancialFigure node FIGURE_OF `id` (what `financials.cypher` returns)."""
+def figure_rows(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
+    """One raw row per FinancialFigure node FIGURE_OF `id` (what `financials.cypher` returns); as of a
+    date, the figures reported by then (`kg.queries.asof`: a FIGURE_OF edge is dated by its first report)."""
     rows: Rows = []
     if id not in graph:
         return rows
     for figure, _target, edge in graph.in_edges(id, data=True):
         if edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in graph.nodes[figure].get("labels", []):
+            continue
+        if not holds(graph, edge, as_of):
             continue
         node = graph.nodes[figure]
         rows.append({"metric": node.get("metric"), "period": node.get("period"), "basis": node.get("basis"),
@@ -191,9 +195,10 @@ def ipo_terms(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
 # -- compare A B ... ---------------------------------------------------------------------------------
 
 
-def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
-    """What `compare.cypher` returns: per company (in `ids` order), one row per figure FIGURE_OF it, or
-    one row of nulls when it has none (so that its name is still known)."""
+def compare_rows(graph: nx.MultiDiGraph, ids: list[str], as_of: str | None = None) -> Rows:
+    """What `compare.cypher` returns: per company (in `ids` order), one row per figure FIGURE_OF it
+    (reported by `as_of`, when given), or one row of nulls when it has none (so that its name is still
+    known)."""
     rows: Rows = []
     blank = {"metric": None, "period": None, "basis": None, "amount": None, "low": None, "high": None,
              "precision": None, "currency": None, "unit": None, "modality": None}
@@ -201,7 +206,7 @@ def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
         if company not in graph:
             continue
         name = graph.nodes[company].get("name")
-        figures = [{k: f.get(k) for k in blank} for f in figure_rows(graph, company)]
+        figures = [{k: f.get(k) for k in blank} for f in figure_rows(graph, company, as_of)]
         rows += [{"company_id": company, "company": name, **figure} for figure in figures or [blank]]
     return rows
 
@@ -245,6 +250,7 @@ def _cell(figures: Rows) -> str:
     return "; ".join(sorted(texts))
 
 
-def compare(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
-    """The embedded twin of `compare.cypher` followed by `compare_table`."""
-    return compare_table(compare_rows(graph, ids), {"ids": ids})
+def compare(graph: nx.MultiDiGraph, ids: list[str], as_of: str | None = None) -> Rows:
+    """The embedded twin of `compare.cypher` followed by `compare_table`; as of a date, each company's
+    latest figures among those reported by then."""
+    return compare_table(compare_rows(graph, ids, as_of), {"ids": ids})

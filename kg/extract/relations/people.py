@@ -5,6 +5,7 @@ founder lineages are derived from."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from kg.extract import vocab
@@ -749,14 +750,18 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         founders.extend((per, org, t, end) for t in titles if _is_founder(t))
     if not affected:
         return
-    # (English: the date nearest the cue, after it too: "joined A in 2016 and left last month")
+    # English dates the leaving after the cue as often as before it ("joined A in 2019 and left in March
+    # 2025"): the date closest to the cue; Chinese before it ("今年3月离职")
     date = eng.date_near(view, cue.start(), cue.end())
     for rel in eng.sentence_relations(view):
         if rel.target not in affected.get(rel.source, ()):
             continue
         if rel.type == "HOLDS_POSITION":
+            since = rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
+            if since is not None:  # "2019年加入A担任CTO，今年3月离职": the stint, from its start
+                held = {"title": rel.props["title"]} if rel.props.get("title") else {}
+                eng.out.append(replace(rel, props={**held, "valid_from": since}))
             rel.type = "LEFT"
-            rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
         elif rel.type == "LEFT" and not rel.props.get("date"):
