@@ -438,3 +438,51 @@ def test_a_successor_holds_the_title_left() -> None:
     rels = _rels("林书涵卸任星瀚科技董事长职务，由周以安接任。")
     assert ("LEFT", "林书涵", "星瀚科技") in rels
     assert rels[("HOLDS_POSITION", "周以安", "星瀚科技")]["title"] == "董事长"
+
+
+def test_a_placee_the_company_says_will_subscribe_invests() -> None:
+    rels = _rels("Hong Kong-listed Kingdee said Saudi fund PIF would subscribe for new shares worth HK$1 billion.")
+    assert rels[("INVESTED_IN", "PIF", "Kingdee")]["amount"] == 1_000_000_000
+
+
+def test_subscribing_to_a_newsletter_is_no_investment() -> None:
+    rels = _rels("Kingdee said analyst Wang Yi would subscribe to the company's newsletter.")
+    assert not any(r[0] == "INVESTED_IN" for r in rels)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hangzhou Capital, Leapmotor's second-largest shareholder, will hold about 10% after the deal.",
+        "Hangzhou Capital is the largest shareholder of Leapmotor.",
+    ],
+)
+def test_a_largest_shareholder_in_apposition_holds_a_stake(text: str) -> None:
+    rels = _rels(text)
+    assert ("INVESTED_IN", "Hangzhou Capital", "Leapmotor") in rels
+    assert "date" not in rels[("INVESTED_IN", "Hangzhou Capital", "Leapmotor")]
+
+
+def test_a_shareholder_s_own_largest_shareholder_is_not_its_stake() -> None:
+    rels = _rels("Hangzhou Capital's largest shareholder is the Hangzhou government.")
+    assert not any(r[0] == "INVESTED_IN" and r[1] == "Hangzhou Capital" for r in rels)
+
+
+def test_a_co_founder_who_remains_chief_executive_holds_the_title_at_the_company() -> None:
+    rels = _rels("Xpeng co-founder He Xiaopeng remains chief executive.")
+    assert ("FOUNDED", "He Xiaopeng", "Xpeng") in rels
+    assert rels[("HOLDS_POSITION", "He Xiaopeng", "Xpeng")]["title"] == "CEO"
+
+
+def test_each_round_of_a_two_round_clause_goes_to_its_own_investor() -> None:
+    rels = _rels("自变量机器人连续完成两轮融资，其中A轮由美团战投领投，A+轮由阿里云独家投资。")
+    assert rels[("INVESTED_IN", "美团", "自变量机器人")]["round"] == "A"
+    assert rels[("INVESTED_IN", "阿里云", "自变量机器人")]["round"] == "A+"
+
+
+def test_the_round_s_financial_adviser_is_no_investor_and_its_part_no_name() -> None:
+    text = "星瀚科技完成数亿元B轮融资，本轮投资方为国投创合、中金资本，光速光合担任独家财务顾问。"
+    rels = _rels(text)
+    assert ("INVESTED_IN", "国投创合", "星瀚科技") in rels
+    assert ("INVESTED_IN", "光速光合", "星瀚科技") not in rels
+    assert "独家财务顾问" not in _entities(text)

@@ -410,6 +410,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.ZH_SUFFIX_TYPES:
         return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
+    if re.search(r"(?:财务顾问|顾问|保荐人|承销商)$", name):
+        return False  # "担任独家财务顾问": a part in the deal, not who takes it
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):
         return False
     if _FUNCTION_CHARS.search(name) and not name_like(name):

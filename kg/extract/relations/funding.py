@@ -129,6 +129,12 @@ def _owners_named(eng: _Engine, view: _View) -> set[int]:
     return {eng.ent(view, m.group(1)).group for m in _OWNER_AHEAD.finditer(view.skel)}
 
 
+#: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
+_CLAUSE_ROUND = re.compile(
+    r"\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮", re.IGNORECASE
+)
+
+
 def _invest(
     eng: _Engine,
     view: _View,
@@ -185,7 +191,10 @@ def _invest(
     part_end = _part_end(view.skel, m.end())
     if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
         same_episode = False  # the round of this sentence belongs to the part after 其中
-    named_round = round_ or _round_in(view.skel[:part_end])
+    # "其中A轮由美团领投，A+轮由阿里云独家投资": a round opening the investor's own clause is its round
+    own_clause = view.skel[max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1 : m.start()]
+    clause_round = _round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
+    named_round = round_ or clause_round or _round_in(view.skel[:part_end])
     if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
         same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
     rnd = named_round or (eng.ctx.funding_round if same_episode else None)
@@ -475,6 +484,15 @@ def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 def _first_of(*groups: int | None) -> int | None:
     return next((g for g in groups if g is not None), None)
+
+
+def _h_subscribed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A said B would subscribe for new shares", "B subscribed for new shares of A": B invests in A."""
+    members = _orgs(m.group("inv") or m.group("inv2") or "")
+    co = eng.ent(view, m.group("co") or m.group("co2") or "")
+    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
+        return
+    _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
 
 def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:

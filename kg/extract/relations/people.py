@@ -442,11 +442,14 @@ def _h_en_person_title_only(eng: _Engine, view: _View, m: re.Match[str]) -> None
     """An English apposition without one ("Chen Mo, co-founder and CTO"): the organisation named
     last before, or the topic."""
     per = eng.ent(view, m.group("per")).group
-    if any(rel[0] == per for rel in eng._people_rel):
+    prior = [rel for rel in eng._people_rel if rel[0] == per]
+    titles = _title_surface(eng, view, m)
+    if prior and (not titles or set(titles) <= {t for rel in prior for t in rel[3]}):
         return
     org = None
     if eng._people_rel:
-        org = eng._people_rel[-1][1]
+        # "Xpeng co-founder He Xiaopeng remains chief executive": the person's organisation just named
+        org = prior[-1][1] if prior else eng._people_rel[-1][1]
     org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return

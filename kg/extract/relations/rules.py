@@ -25,6 +25,7 @@ from kg.extract.relations.funding import (
     _h_names_of_round,
     _h_shareholder,
     _h_sole,
+    _h_subscribed,
     _h_took_part,
     _h_verb,
     _h_verb_unnamed,
@@ -192,6 +193,37 @@ RULES: list[_Rule] = [
             rf"|(?P<co2>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<inv2>{ORG})"
         ),
         _h_shareholder,
+    ),
+    _Rule(
+        "funding-shareholder",
+        _r(
+            # "Hangzhou Capital, Leapmotor's second-largest shareholder,", "X is the largest shareholder
+            # of Y": a standing stake
+            rf"(?P<inv>{ORG}),?\s+(?:is\s+|was\s+|became\s+|remains\s+)?(?:now\s+)?(?:(?P<co>{ORG})['’]s\s+|the\s+)"
+            rf"(?:(?:second|third|fourth|fifth)[- ])?"
+            rf"(?:largest|biggest|single\s+largest|controlling|major|strategic)\s+"
+            rf"(?:outside\s+|external\s+|institutional\s+)?(?:shareholder|investor|stakeholder|owner)"
+            rf"(?:\s+(?:of|in)\s+(?P<co2>{ORG}))?",
+            re.IGNORECASE,
+        ),
+        _h_shareholder,
+        re.compile(r"shareholder|investor|stakeholder|owner", re.IGNORECASE),
+    ),
+    _Rule(
+        "funding-verb",
+        _r(
+            # "Kingdee said Saudi fund PIF would subscribe for new shares worth HK$1 billion": the
+            # company that said it places its new shares with the investor
+            rf"(?P<co>{ORG})\s+(?:said|says|announced)\s+(?:that\s+)?(?:[\w-]+\s+){{0,3}}?(?P<inv>{ORG})"
+            rf"(?:,[^,;.]{{0,80}},)?\s+(?:will|would|has\s+agreed\s+to|had\s+agreed\s+to|agreed\s+to|is\s+to)\s+"
+            rf"subscribe\s+(?:for|to)\b"
+            # "PIF subscribed for new shares of Kingdee"
+            rf"|(?P<inv2>{ORG})\s+(?:has\s+|had\s+)?(?:subscribed|agreed\s+to\s+subscribe)\s+(?:for|to)\s+"
+            rf"(?:[^.;{NE}]{{0,40}}?\s+)?(?:new\s+)?shares\s+(?:of|in)\s+(?P<co2>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_subscribed,
+        re.compile(r"subscri", re.IGNORECASE),
     ),
     _Rule(
         "funding-received",
