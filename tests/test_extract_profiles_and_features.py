@@ -486,3 +486,38 @@ def test_the_round_s_financial_adviser_is_no_investor_and_its_part_no_name() -> 
     assert ("INVESTED_IN", "国投创合", "星瀚科技") in rels
     assert ("INVESTED_IN", "光速光合", "星瀚科技") not in rels
     assert "独家财务顾问" not in _entities(text)
+
+
+def test_a_company_s_own_cornerstone_investors_are_not_the_company() -> None:
+    text = "MiniMax的基石投資者包括阿里巴巴、騰訊及高瓴，合共認購3億美元股份。"
+    rels = _rels(text)
+    assert rels[("INVESTED_IN", "騰訊", "MiniMax")]["role"] == "cornerstone"
+    assert not any(r[0] == "INVESTED_IN" and r[1] == "MiniMax" for r in rels)
+    assert "股份" not in _entities(text)
+
+
+def test_investors_named_before_taking_cornerstone_parts_still_invest() -> None:
+    rels = _rels("MiniMax今日在港交所掛牌。阿里巴巴、騰訊等作為基石投資者認購股份。")
+    assert ("INVESTED_IN", "騰訊", "MiniMax") in rels
+
+
+def test_two_companies_listing_on_the_same_day_both_list() -> None:
+    rels = _rels("小馬智行及文遠知行同日在港交所上市。")
+    assert ("LISTED_ON", "小馬智行", "港交所") in rels
+    assert ("LISTED_ON", "文遠知行", "港交所") in rels
+
+
+def test_a_refiled_application_for_a_listing_in_a_city_is_a_filing() -> None:
+    rels = _rels("Biren Technology refiled its application for a Hong Kong listing in May after the first one lapsed.")
+    assert rels[("FILED_FOR_IPO", "Biren Technology", "香港交易所")]["date"] == "2025-05"
+
+
+def test_a_secondary_listing_in_a_city_lists_there_beside_an_earlier_exchange() -> None:
+    rels = _rels("Pony AI, which is already listed on Nasdaq, completed a secondary listing in Hong Kong in November.")
+    assert rels[("LISTED_ON", "Pony AI", "香港交易所")]["date"] == "2025-11"
+    assert ("LISTED_ON", "Pony AI", "Nasdaq") in rels
+
+
+def test_a_listing_on_the_hong_kong_exchange_named_is_that_exchange_s() -> None:
+    rels = _rels("Pony AI completed a secondary listing on the Hong Kong Stock Exchange in November.")
+    assert any(r[0] == "LISTED_ON" and r[1] == "Pony AI" for r in rels)

@@ -410,6 +410,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.ZH_SUFFIX_TYPES:
         return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
+    if name in ("股份", "股权", "股票", "新股", "H股", "A股", "港股"):
+        return False  # "合共认购3亿美元股份": what is bought, not who buys
     if re.search(r"(?:财务顾问|顾问|保荐人|承销商)$", name):
         return False  # "担任独家财务顾问": a part in the deal, not who takes it
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):

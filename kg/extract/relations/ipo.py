@@ -60,6 +60,10 @@ _CITY_EXCHANGE = [
 ]
 
 
+#: A city right after a listing cue ("a secondary listing in Hong Kong").
+_CITY_RIGHT_AFTER = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?Hong\s+Kong\b(?!\s+(?:Stock\s+)?Exchange)")
+
+
 def _norm_ticker(t: str, sx: str | None) -> str:
     if t.isdigit() and (sx or "").lower() in ("hk", "hkex", "sehk", "") and len(t) <= 5:
         return f"{int(t):04d}"
@@ -144,6 +148,12 @@ def _ipo_parties(
     # exchange: nearest exchange mention of the cue's clause, else a ticker suffix, else a city
     exchange, board, best = None, None, None
     lo, hi = _clause(view.skel, cue_at, m.end())
+    city = _CITY_RIGHT_AFTER.match(view.skel, m.end())
+    if city:
+        # "completed a secondary listing in Hong Kong": the city named right after the cue, not an
+        # exchange of another clause ("which is already listed on Nasdaq")
+        hi = lo
+        exchange = eng.key_group("hkex", *view.norm_span(city.start(), city.end()))
     for i, ch in enumerate(view.skel):
         if lo <= i < hi and ch in view.groups and eng.ent(view, ch).is_exchange():
             # "the Shanghai Stock Exchange's STAR Market", "上交所科创板": the board named after it

@@ -371,7 +371,8 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "ipo-cornerstone",
-        _r(rf"(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
+        # (not "X的基石投资者包括…": X's own cornerstone investors follow)
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?(?!\s*的\s*基石)[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
         _h_cornerstone,
     ),
     _Rule(
@@ -630,7 +631,9 @@ RULES: list[_Rule] = [
         _r(
             # "A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B、C"
             rf"(?P<cos>{ZL})\s*(?:等)?\s*(?:[\u4e00-\u9fff]{{0,3}}(?:企业|公司|新股))?\s*"
-            rf"(?:[今去前]年(?:底|初|末|年中|以来)?|此前|近期|近日|\d{{1,2}}月(?:\d{{1,2}}日)?|先后|相继|陆续|均|都|已|也|则|亦|分别)*"
+            rf"(?:[今去前]年(?:底|初|末|年中|以来)?|此前|近期|近日|\d{{1,2}}月(?:\d{{1,2}}日)?|先后|相继|陆续|均|都|已|也|则|亦|分别|"
+            # "小马智行及文远知行同日在港交所上市"
+            rf"同日|同一天|同时|一同|一起|今日|昨日|今天|昨天)*"
             rf"\s*(?:登陆|(?:在|于)\s*(?=(?P<ex0>{ORG})\s*(?:主板|科创板|创业板)?\s*(?:完成|实现|正式)?(?:上市|挂牌)))"
             rf"\s*(?P<ex>{ORG})"
             rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
@@ -657,7 +660,9 @@ RULES: list[_Rule] = [
             r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
             r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
-            r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
+            # ("refiled its application for a Hong Kong listing": where may come before the word)
+            rf"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?"
+            r"(?:listing|IPO))))|"
             r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
             r"(?:application|prospectus)",
             re.IGNORECASE,
@@ -698,7 +703,9 @@ RULES: list[_Rule] = [
             rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
             rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
-            rf"trad(?:e|ing)\b|\blisting\s+by\b",
+            rf"trad(?:e|ing)\b|\blisting\s+by\b|"
+            # "completed a secondary listing in Hong Kong"
+            rf"\b(?:completed|made|finished|launched)\s+(?:a|an|its)\s+(?:secondary|dual|second|primary)\s+listing\b",
             re.IGNORECASE,
         ),
         _h_listed,
