@@ -521,3 +521,22 @@ def test_a_secondary_listing_in_a_city_lists_there_beside_an_earlier_exchange() 
 def test_a_listing_on_the_hong_kong_exchange_named_is_that_exchange_s() -> None:
     rels = _rels("Pony AI completed a secondary listing on the Hong Kong Stock Exchange in November.")
     assert any(r[0] == "LISTED_ON" and r[1] == "Pony AI" for r in rels)
+
+
+def test_a_co_holder_s_title_is_a_title() -> None:
+    rels = _rels("台積電資深副總經理暨共同營運長秦永沛表示，產能吃緊。")
+    assert rels[("HOLDS_POSITION", "秦永沛", "台積電")]["title"] in ("資深副總經理", "共同營運長")
+    assert ("HOLDS_POSITION", "秦永沛", "台積電") in _rels("台積電共同營運長秦永沛表示，產能吃緊。")
+
+
+def test_a_board_s_appointment_is_the_company_s() -> None:
+    rels = _rels("英業達董事會通過，任命葉力誠為總經理。")
+    assert rels[("HOLDS_POSITION", "葉力誠", "英業達")]["title"] == "總經理"
+
+
+def test_a_promotion_is_at_the_organisation_of_the_title_just_named() -> None:
+    rels = _rels("日月光投控營運長吳田玉升任執行長。")
+    # (one entry per person and company: the latest title of the sentence is the promotion's)
+    assert rels[("HOLDS_POSITION", "吳田玉", "日月光投控")]["title"] in ("CEO", "COO")
+    ex = extract(Article(text="日月光投控營運長吳田玉升任執行長。", published=PUBLISHED))
+    assert "CEO" in {r.props.get("title") for r in ex.relations if r.type == "HOLDS_POSITION"}

@@ -14,7 +14,8 @@ from kg.extract.text import NormText, is_cjk, longest_first
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
-TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
+#: (a co-holder's title: "共同营运长", "联席CEO")
+TITLE_ZH_RE = rf"(?:共同|联席)?(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
 TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
 _TITLE_EN_ALT = longest_first(vocab.TITLES_EN)
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"

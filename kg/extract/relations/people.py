@@ -247,7 +247,9 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # "A与B联合创办了X，A任CEO，B任CTO": the company the person founded in this sentence
     founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED" and r.source == per),
                         None)
-    org = _first(_announcer(eng, view, m.start()), named_before, founded_here, eng.topic(view))
+    # "A营运长X升任执行长": a promotion at the organisation of the person's title just named
+    held_here = next((rel[1] for rel in reversed(eng._people_rel) if rel[0] == per), None)
+    org = _first(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
 

@@ -1101,7 +1101,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
-            rf"(?P<org>{ORG})\s*(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            # ("英业达董事会通过，任命X为总经理": the board's decision is the company's)
+            rf"(?P<org>{ORG})\s*(?:(?:的)?董事会(?:会议)?(?:审议)?(?:通过|决议|决定)?(?:了)?\s*,?\s*)?"
+            rf"(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_succeeded,
