@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from pathlib import Path
 
 import opencc
 
@@ -342,6 +343,14 @@ def relations_by_name(text: str, published: str = PHRASING_DAY) -> dict[tuple[st
     ex = extract(Article(text=text, published=published))
     name = {e.handle: e.names[0] for e in ex.entities}
     return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
+
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+def story_relations(name: str, published: str = PHRASING_DAY) -> dict[tuple[str, str, str], dict[str, object]]:
+    """`relations_by_name` for a whole story of `tests/data/stories/` (written for the tests)."""
+    return relations_by_name((STORIES / name).read_text(encoding="utf-8"), published)
 
 
 def entity_types_by_name(text: str, published: str = PHRASING_DAY) -> dict[str, set[str]]:

@@ -5,7 +5,6 @@ plant or a founding verb, Taiwan's exchanges and codes. Invented sentences and s
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,19 +12,14 @@ import pytest
 from kg.extract import extract
 from kg.extract.text import split_sentences
 from kg.model import Article
-from tests.factories import entity_types_by_name, relations_by_name
+from tests.factories import entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
-_STORIES = Path(__file__).parent / "data" / "stories"
 
 _rels = relations_by_name
 _entities = entity_types_by_name
 
 
-def _story(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
-    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
-    names = {e.handle: e.names[0] for e in ex.entities}
-    return {(r.type, names[r.source], names[r.target]): dict(r.props) for r in ex.relations}
 
 
 # -- English people --------------------------------------------------------------------------------
@@ -84,7 +78,7 @@ def test_an_abbreviation_still_does_not_end_a_sentence(text: str) -> None:
 
 @pytest.fixture(scope="module")
 def feature() -> dict[tuple[str, str, str], dict[str, Any]]:
-    return _story("en_robotics_founder_feature.txt")
+    return story_relations("en_robotics_founder_feature.txt")
 
 
 def test_a_feature_s_founders_and_their_titles_by_surname(feature) -> None:
@@ -233,7 +227,7 @@ def test_taiwan_s_large_makers_are_known(name: str) -> None:
 
 @pytest.fixture(scope="module")
 def tw_listing() -> dict[tuple[str, str, str], dict[str, Any]]:
-    return _story("zh_hant_tw_listing_cooling.txt")
+    return story_relations("zh_hant_tw_listing_cooling.txt")
 
 
 def test_a_taiwan_listing_story(tw_listing) -> None:
@@ -245,7 +239,7 @@ def test_a_taiwan_listing_story(tw_listing) -> None:
 
 
 def test_a_prospectus_profile_story() -> None:
-    rels = _story("zh_star_gpu_prospectus_profile.txt")
+    rels = story_relations("zh_star_gpu_prospectus_profile.txt")
     assert rels[("LEFT", "张明远", "华为海思")]["title"] == "芯片架构师"
     assert ("LEFT", "李晓雯", "中金公司") in rels
     assert ("FOUNDED", "刘振宇", "算极科技") in rels
@@ -253,7 +247,7 @@ def test_a_prospectus_profile_story() -> None:
 
 
 def test_a_ceo_interview_story() -> None:
-    rels = _story("zh_autonomous_truck_ceo_interview.txt")
+    rels = story_relations("zh_autonomous_truck_ceo_interview.txt")
     assert ("LEFT", "郑楠", "百度") in rels
     assert ("LEFT", "王立峰", "图森未来") in rels
     assert ("HOLDS_POSITION", "马俊", "星海智驾") in rels
@@ -374,7 +368,7 @@ def test_a_plural_state_cue_types_every_member() -> None:
     ],
 )
 def test_more_stories(story: str, fact: tuple[str, str, str]) -> None:
-    assert fact in _story(story)
+    assert fact in story_relations(story)
 
 
 def test_a_former_head_of_a_company_s_lab_left_the_company_not_the_one_founded_after() -> None:
