@@ -1,11 +1,14 @@
-"""`--as-of DATE` on alumni, lineage, path, disputes and compare: the facts in force at DATE (the rule of
-`kg.queries.asof`), the same from the store's indexes, the whole view and Neo4j.
+"""`--as-of DATE` on alumni, lineage, path, disputes, compare, financials, ipo-pipeline and
+central-investors: the facts in force at DATE (the rule of `kg.queries.asof`), the same from the store's
+indexes, the whole view and Neo4j.
 
 On the invented articles of tests/data/tenure (a CTO hired in March 2021 who left in June 2023),
 tests/data/titles (two titles for one person at once), tests/data/disputes (3億元, then a 5亿元
 correction two days later, then "about 300 million yuan"), the synthetic investor network (founders who
-left one company and started another, spin-offs dated by their founding) and the financial reports of
-`FINANCIAL_TEXTS` (a prospectus on 2025-10-20, the offer terms on 2025-11-01).
+left one company and started another, spin-offs dated by their founding, one round a month from 2021 with
+a dated lead and undated followers, IPOs filed, heard and listed in 2025) and the financial reports of
+`FINANCIAL_TEXTS` (a prospectus on 2025-10-20, another on 2025-10-22 with another 2024 revenue, the offer
+terms on 2025-11-01).
 """
 
 from __future__ import annotations
@@ -178,6 +181,86 @@ def test_compare_as_of_shows_the_figures_reported_by_then(built: Path, view: nx.
     assert after == both(built, view, "compare", "星衡智能", "智谱华章")
 
 
+# -- financials ------------------------------------------------------------------------------------
+
+
+def test_financials_as_of_shows_the_figures_reported_by_then(built: Path, view: nx.MultiDiGraph) -> None:
+    """The 2024 revenue is 3.12亿元 in the prospectus of 2025-10-20 and 3.2亿元 in the filing of 2025-10-22:
+    no disagreement before the second; the H1 revenue both state has one article, then two."""
+    assert both(built, view, "financials", "星衡智能", as_of="2025-10-19") == []
+    first = both(built, view, "financials", "星衡智能", as_of="2025-10-21")
+    second = both(built, view, "financials", "星衡智能", as_of="2025-10-22")
+    assert {r["metric"] for r in first} == {"revenue", "rd_expense", "valuation", "ipo_raise_target"}
+    assert [(r["amount"], r["disagreement"], len(r["sources"])) for r in first
+            if r["metric"] == "revenue" and r["period"] == "FY2024"] == [(312000000, False, 1)]
+    assert [(r["amount"], r["disagreement"]) for r in second
+            if r["metric"] == "revenue" and r["period"] == "FY2024"] == [(312000000, True), (320000000, True)]
+    h1 = [[len(r["sources"]) for r in rows if r["metric"] == "revenue" and r["period"] == "H1 2025"]
+          for rows in (first, second)]
+    assert h1 == [[1], [2]]
+    now = both(built, view, "financials", "星衡智能")
+    assert {r["metric"] for r in now} - {r["metric"] for r in second} == {"ipo_raise", "offer_price",
+                                                                          "cornerstone_total"}
+    assert both(built, view, "financials", "星衡智能", as_of="2030") == now
+
+
+# -- ipo-pipeline ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of, stages", [
+    ("2025-01-09", []),  # nobody had filed yet
+    ("2025-02-15", [("智譜華章", "上交所", "filed", None), ("星衡智能", "港交所", "filed", None),
+                    ("智譜華章", "港交所", "filed", None)]),
+    ("2025-02-28", [("智譜華章", "上交所", "filed", None), ("星衡智能", "港交所", "hearing_passed", None),
+                    ("智譜華章", "港交所", "filed", None)]),  # heard on 2025-02-20, listed in March
+    ("2025-03-31", [("智譜華章", "上交所", "filed", None), ("星衡智能", "港交所", "listed", "2599"),
+                    ("智譜華章", "港交所", "hearing_passed", None), ("Cloudmap Data", "港交所", "filed", None)]),
+])
+def test_ipo_pipeline_as_of_shows_the_stage_reached_then(built: Path, view: nx.MultiDiGraph, as_of: str,
+                                                         stages: list[tuple]) -> None:
+    rows = both(built, view, "ipo-pipeline", as_of=as_of)
+    assert [(r["company"], r["exchange"], r["stage"], r["ticker"]) for r in rows] == stages
+    day = str(parse_as_of(as_of))
+    assert all(d is None or d <= day for r in rows for d in (r["filed"], r["hearing"], r["listed"]))
+
+
+def test_ipo_pipeline_as_of_takes_the_terms_reported_by_then(built: Path, view: nx.MultiDiGraph) -> None:
+    def xinghang(as_of: str | None) -> dict[str, Any]:
+        return next(r for r in both(built, view, "ipo-pipeline", "HKEX", as_of=as_of) if r["company"] == "星衡智能")
+
+    assert xinghang("2025-06")["raise_target"] is None and xinghang("2025-06")["stage"] == "listed"
+    before = xinghang("2025-10-31")
+    assert before["raise_target"] == "~300,000,000 USD" and before["offer_price"] is None
+    assert xinghang("2025-11-01")["offer_price"] == "16.5 HKD"
+    assert both(built, view, "ipo-pipeline", as_of="2030") == both(built, view, "ipo-pipeline")
+
+
+# -- central-investors -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("as_of, network", [
+    ("2020", []),
+    # 星衡智能's round: its lead dated 2021-01, 红杉中国 a follower undated, reported on 2021-01-15
+    ("2021-01-14", []),
+    ("2021-01", [("源码资本", 1, 1), ("红杉中国", 1, 1)]),
+    # then Quantum Leap's (启明, 杭州资本, 经纬, 高瓴) and 元象生成's (红杉中国, 杭州资本, 经纬)
+    ("2021-03", [("杭州资本", 4, 5), ("经纬创投", 4, 5), ("红杉中国", 3, 3), ("启明创投", 3, 3), ("高瓴资本", 3, 3),
+                 ("源码资本", 1, 1)]),
+])
+def test_central_investors_as_of_rank_the_network_of_then(built: Path, view: nx.MultiDiGraph, as_of: str,
+                                                          network: list[tuple]) -> None:
+    rows = both(built, view, "central-investors", top=100, as_of=as_of)
+    assert [(r["investor"], r["co_investors"], r["co_investments"]) for r in rows] == network
+
+
+def test_central_investors_as_of_is_todays_once_every_deal_is_in(built: Path, view: nx.MultiDiGraph) -> None:
+    now = both(built, view, "central-investors", top=100)
+    then = both(built, view, "central-investors", top=100, as_of="2022")
+    assert then != now and {r["investor"] for r in then} < {r["investor"] for r in now}
+    assert both(built, view, "central-investors", top=100, as_of="2030") == now
+    assert both(built, view, "central-investors", top=3, as_of="2022") == then[:3]
+
+
 def test_the_cli_takes_as_of_on_these_queries(built: Path) -> None:
     code, out, err = run_kg("query", "alumni", "霁澜科技", "--as-of", "2023-07", "--store", built, "-f", "json")
     assert code == 0, err
@@ -185,6 +268,17 @@ def test_the_cli_takes_as_of_on_these_queries(built: Path) -> None:
     code, out, err = run_kg("query", "path", "沈砚秋", "霁澜科技", "--as-of", "2022", "--store", built, "-f", "json")
     assert code == 0, err
     assert [r["relationships"] for r in json.loads(out)] == [["HOLDS_POSITION"]]
+    code, out, err = run_kg("query", "ipo-pipeline", "HKEX", "--as-of", "2025-02", "--store", built, "-f", "json")
+    assert code == 0, err
+    assert [(r["company"], r["stage"]) for r in json.loads(out)] == [("星衡智能", "hearing_passed"),
+                                                                     ("智譜華章", "filed")]
+    code, out, err = run_kg("query", "central-investors", "--top", "1", "--as-of", "2021-03", "--store", built,
+                            "-f", "json")
+    assert code == 0, err
+    assert [r["investor"] for r in json.loads(out)] == ["杭州资本"]
+    code, out, err = run_kg("query", "financials", "星衡智能", "--as-of", "2025-10-20", "--store", built, "-f", "json")
+    assert code == 0, err
+    assert {r["metric"] for r in json.loads(out)} == {"revenue", "rd_expense", "valuation", "ipo_raise_target"}
 
 
 # -- Neo4j -----------------------------------------------------------------------------------------
@@ -202,6 +296,13 @@ NEO4J_CASES: list[tuple[str, list[str], dict[str, Any]]] = [
     *(("disputes", ["岚舟智能"], {"as_of": d}) for d in ("2026-02", "2026-04-05", "2026-04-30")),
     ("disputes", [], {"as_of": "2026-04-05"}),
     *(("compare", ["星衡智能", "智谱华章"], {"as_of": d}) for d in ("2025-10-19", "2025-10-31", "2025-11-01")),
+    *(("financials", ["星衡智能"], {"as_of": d}) for d in ("2025-10-19", "2025-10-21", "2025-10-22", "2025-11")),
+    *(("ipo-pipeline", [], {"as_of": d}) for d in ("2025-01-09", "2025-02-15", "2025-02-28", "2025-03-31",
+                                                    "2025-10-31", "2030")),
+    *(("ipo-pipeline", ["HKEX"], {"as_of": d}) for d in ("2025-02", "2025-11-01")),
+    *(("central-investors", [], {"as_of": d, "top": 100}) for d in ("2020", "2021-01-14", "2021-01", "2021-03",
+                                                                     "2022", "2030")),
+    ("central-investors", [], {"as_of": "2022-06", "top": 3}),
 ]
 
 
@@ -214,4 +315,5 @@ def test_neo4j_answers_as_of_as_the_store_does(view: nx.MultiDiGraph, clean_neo4
         assert run_neo4j(clean_neo4j, name, *args, database=neo4j_target.database, **options) == embedded, \
             (name, args, options)
     assert all(any(run_embedded(view, n, *a, **o) for n, a, o in NEO4J_CASES if n == name)
-               for name in ("alumni", "lineage", "path", "disputes", "compare"))
+               for name in ("alumni", "lineage", "path", "disputes", "compare", "financials", "ipo-pipeline",
+                            "central-investors"))

@@ -121,6 +121,11 @@ CASES: list[tuple[str, list[str], dict]] = [
     *(("disputes", [], {"as_of": d}) for d in ("2025-04-05", "2025", "2026-05-14")),
     ("disputes", ["Disputed " + HOSTILE[1]], {"as_of": "2025-04-06"}),
     *(("compare", ["星衡智能", "智谱华章"], {"as_of": d}) for d in ("2025-10-21", "2025-11-01")),
+    *(("financials", ["星衡智能"], {"as_of": d}) for d in ("2025-10-21", "2025-10-22")),
+    *(("ipo-pipeline", [], {"as_of": d}) for d in ("2025-02-28", "2025-06")),
+    ("ipo-pipeline", ["HKEX"], {"as_of": "2025-03-31"}),
+    *(("central-investors", [], {"as_of": d}) for d in ("2021-06", "2022")),
+    ("central-investors", [], {"as_of": "2023", "top": 100}),
     *(("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")),
     ("state-capital", [], {"as_of": "2022", "region": "Shanghai"}),
 ]

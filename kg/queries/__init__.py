@@ -167,11 +167,12 @@ QUERIES: dict[str, NamedQuery] = {
                                         "betweenness and eigenvector centrality (computed with networkx "
                                         "on both backends)",
                    embedded.central_investors,
-                   options=(Option("top", "--top N", 10, "how many investors", 1),), finish=_centrality),
+                   options=(Option("top", "--top N", 10, "how many investors", 1), _AS_OF), finish=_centrality,
+                   prepare=_params),
         NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker; "
                                    "raise target, raise, valuation and offer price from the company's figures",
                    embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),),
-                   finish=financials.ipo_terms),
+                   (_AS_OF,), finish=financials.ipo_terms, prepare=_params),
         NamedQuery("alumni", "people who left COMPANY (or worked at or founded it) and what they founded "
                              "elsewhere", embedded.alumni, (_COMPANY,), (_AS_OF,), prepare=_params),
         NamedQuery("lineage", "the spin-off tree of COMPANY along SPUN_OFF_FROM: generation (negative = "
@@ -187,7 +188,7 @@ QUERIES: dict[str, NamedQuery] = {
                    embedded.timeline, (Argument("ENTITY", "id"),), (_AS_OF,), prepare=_params),
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
-                   financials.financials, (_COMPANY,), finish=financials.table),
+                   financials.financials, (_COMPANY,), (_AS_OF,), finish=financials.table, prepare=_params),
         NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners "
                                 "(organisations, or people such as a controlling founder): share along each "
                                 "chain (multiplied; ? where unknown), each owner's total (summed over chains), "

@@ -190,13 +190,15 @@ def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int, as_of: str | Non
 # -- central investors -------------------------------------------------------------------------------
 
 
-def coinvestment_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The rows of central-investors.cypher: one per pair of investors sharing a company."""
+def coinvestment_edges(graph: nx.MultiDiGraph, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The rows of central-investors.cypher: one per pair of investors sharing a company (through
+    investments in force at `as_of`, when given: `kg.queries.asof`)."""
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for company in graph.nodes:
         if not _has(graph, company, "Organization"):
             continue
-        backers = sorted({s for s, _t, _d in _in(graph, company, "INVESTED_IN") if _has(graph, s, "Investor")})
+        backers = sorted({s for s, _t, d in _in(graph, company, "INVESTED_IN")
+                          if _has(graph, s, "Investor") and holds(graph, d, as_of)})
         for a, b in itertools.combinations(backers, 2):
             shared[(a, b)].add(company)
     return [{"investor_id": a, "investor": _name(graph, a), "state_owned": _has(graph, a, "StateOwnedFund"),
@@ -249,16 +251,26 @@ def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
     return [{"rank": i, **row} for i, row in enumerate(rows[:top], start=1)]
 
 
-def central_investors(graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
-    return centrality(coinvestment_edges(graph), top)
+def central_investors(graph: nx.MultiDiGraph, top: int, as_of: str | None = None) -> list[dict[str, Any]]:
+    """As of a date, the co-investment network of the investments in force then (`kg.queries.asof`)."""
+    return centrality(coinvestment_edges(graph, as_of), top)
 
 
 # -- IPO pipeline ------------------------------------------------------------------------------------
 
 
-def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[dict[str, Any]]:
+#: The IPO milestones, furthest first, with the stage each brings an IPO to (`kg.graph.add_ipos`).
+_STAGES = (("LISTED_ON", "listed"), ("PASSED_LISTING_HEARING", "hearing_passed"), ("FILED_FOR_IPO", "filed"))
+
+
+def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
     """`ipo-pipeline.cypher` (one row per IPO and milestone combination, with the company's IPO-term
-    figures) followed by `financials.ipo_terms`, which turns those figures into columns."""
+    figures) followed by `financials.ipo_terms`, which turns those figures into columns.
+
+    As of a date, from the milestones in force then (`kg.queries.asof`): the stage is the furthest of
+    them (a company listed later shows the hearing it had passed), ticker and board are those they give
+    (the first in relation-id order, as the IPO node takes them), an IPO none of whose milestones had
+    happened is not there, and the terms come from the figures reported by then."""
     rows = []
     for ipo, data in graph.nodes(data=True):
         if "IPO" not in data.get("labels", []):
@@ -269,9 +281,19 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
             if exchange is not None and venue != exchange:
                 continue
             milestones: dict[str, list[Any]] = defaultdict(list)
+            held = []
             for _s, target, edge in _out(graph, company, "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
-                if target == venue:
+                if target == venue and holds(graph, edge, as_of):
                     milestones[edge["type"]].append(edge.get("date"))
+                    held.append(edge)
+            if as_of is not None and not milestones:
+                continue
+            stage, ticker, board = data.get("stage"), data.get("ticker"), data.get("board")
+            if as_of is not None:
+                stage = next(name for rel_type, name in _STAGES if rel_type in milestones)
+                ordered = sorted(held, key=lambda e: str(e["id"]))
+                ticker = next((e["ticker"] for e in ordered if e.get("ticker") is not None), None)
+                board = next((e["board"] for e in ordered if e.get("board") is not None), None)
             # OPTIONAL MATCH gives one row per combination of milestone relationships (or one null).
             for filed, hearing, listed in itertools.product(
                     milestones.get("FILED_FOR_IPO") or [None], milestones.get("PASSED_LISTING_HEARING") or [None],
@@ -279,9 +301,9 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
                 stage_rank = 0 if "LISTED_ON" in milestones else 1 if "PASSED_LISTING_HEARING" in milestones else 2
                 rows.append((stage_rank, {
                     "company": _name(graph, company), "company_id": company, "exchange": _name(graph, venue),
-                    "exchange_id": venue, "stage": data.get("stage"), "filed": filed, "hearing": hearing,
-                    "listed": listed, "ticker": data.get("ticker"), "board": data.get("board"),
-                    "figures": financials.company_figures(graph, company, financials.IPO_METRICS),
+                    "exchange_id": venue, "stage": stage, "filed": filed, "hearing": hearing,
+                    "listed": listed, "ticker": ticker, "board": board,
+                    "figures": financials.company_figures(graph, company, financials.IPO_METRICS, as_of),
                 }))
     rows.sort(key=lambda item: (item[1]["exchange"], item[1]["exchange_id"], item[0], item[1]["company"],
                                 item[1]["company_id"]))

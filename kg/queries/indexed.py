@@ -7,7 +7,8 @@ construction; tests/test_query_indexed.py holds both paths to that.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
-write in its own transaction) and cached in the store.
+write in its own transaction) and cached in the store (as of a date: the last date asked, in a slot of
+its own).
 
 Entity names resolve through the alias index (`aliases.norm`) into a graph of just the candidates, on
 which `kg.queries.bind` runs as before; an unknown name is re-resolved against every node so the error
@@ -46,6 +47,7 @@ from kg.store import Store
 
 Rows = list[dict[str, Any]]
 _CENTRALITY_KEY = "central-investors"
+_CENTRALITY_AS_OF_KEY = "central-investors --as-of"
 _ORPHANS_KEY = "names-without-alias"
 #: Queries that read the relations' sources: `timeline` and `financials` show them; whether a sum is an
 #: investor's own (`investors`, `portfolio`, `state-exposure`) depends on the extraction method. Every
@@ -222,11 +224,12 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
     return statecapital.state_capital(_dated(view, graph, as_of), region, level, as_of)
 
 
-def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
+def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
     rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
     companies = {r.source for r in rels}
     figures = view.relations(["FIGURE_OF"], target=companies) if companies else []
-    return embedded.ipo_pipeline(view.graph([*rels, *figures], ipos_of=companies), exchange)
+    graph = view.graph([*rels, *figures], ipos_of=companies)
+    return embedded.ipo_pipeline(_dated(view, graph, as_of), exchange, as_of)
 
 
 def _timed(view: StoreView, graph: nx.MultiDiGraph, as_of: str | None) -> nx.MultiDiGraph:
@@ -366,15 +369,30 @@ def _on_shortest_paths(neighbours: Callable[[set[str]], dict[str, set[str]]], a:
     return set()
 
 
-def _central_investors(view: StoreView, top: int) -> Rows:
+def _central_investors(view: StoreView, top: int, as_of: str | None = None) -> Rows:
+    """The whole ranking, cached per store version; as of a date, cached in a slot of its own with the
+    date it answers (the last one asked), so that asking for many dates never grows the cache."""
     store = view.store
     version = store.data_version()
-    cached = store.cached(_CENTRALITY_KEY, version)
-    if cached is None:
-        rows = embedded.centrality(_coinvestment_edges(view), top=2**62)
-        cached = json.dumps(rows, ensure_ascii=False)
-        view.to_cache.append((_CENTRALITY_KEY, version, cached))
-    return json.loads(cached)[:top]
+    if as_of is None:
+        cached = store.cached(_CENTRALITY_KEY, version)
+        if cached is None:
+            cached = json.dumps(embedded.centrality(_coinvestment_edges(view), top=2**62), ensure_ascii=False)
+            view.to_cache.append((_CENTRALITY_KEY, version, cached))
+        return json.loads(cached)[:top]
+    slot = json.loads(store.cached(_CENTRALITY_AS_OF_KEY, version) or "{}")
+    if slot.get("as_of") != as_of:
+        rows = embedded.centrality(_coinvestment_edges_as_of(view, as_of), top=2**62)
+        text = json.dumps({"as_of": as_of, "rows": rows}, ensure_ascii=False)
+        view.to_cache.append((_CENTRALITY_AS_OF_KEY, version, text))
+        slot = json.loads(text)
+    return list(slot["rows"][:top])
+
+
+def _coinvestment_edges_as_of(view: StoreView, as_of: str) -> Rows:
+    """`embedded.coinvestment_edges` of the investments in force at `as_of`: every INVESTED_IN relation
+    (with its sources and their articles, which date an undated one) built as the view has it."""
+    return embedded.coinvestment_edges(view.add_articles(view.graph(view.relations(["INVESTED_IN"]))), as_of)
 
 
 def _coinvestment_edges(view: StoreView) -> Rows:
@@ -401,10 +419,10 @@ def _coinvestment_edges(view: StoreView) -> Rows:
              "shared_deals": n} for (x, y), n in sorted(shared.items())]
 
 
-def _financials(view: StoreView, id: str) -> Rows:
+def _financials(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`financials.financials`: the company's FIGURE_OF edges and the figure nodes at their other end."""
     rels = view.relations(["FIGURE_OF"], target=id)
-    return financials.financials(view.graph(rels, [id]), id)
+    return financials.financials(_dated(view, view.graph(rels, [id]), as_of), id, as_of)
 
 
 def _compare(view: StoreView, ids: list[str], as_of: str | None = None) -> Rows:
