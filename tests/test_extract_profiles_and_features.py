@@ -534,3 +534,9 @@ def test_a_promotion_is_at_the_organisation_of_the_title_just_named() -> None:
     assert rels[("HOLDS_POSITION", "吳田玉", "日月光投控")]["title"] in ("CEO", "COO")
     ex = extract(Article(text="日月光投控營運長吳田玉升任執行長。", published=PUBLISHED))
     assert "CEO" in {r.props.get("title") for r in ex.relations if r.type == "HOLDS_POSITION"}
+
+
+def test_a_former_role_s_company_is_not_where_a_new_post_is_taken() -> None:
+    rels = _rels("澄湖科技表示，原阿里雲資深技術專家許明哲將接任CTO一職。")
+    assert ("HOLDS_POSITION", "許明哲", "澄湖科技") in rels
+    assert ("HOLDS_POSITION", "許明哲", "阿里雲") not in rels

@@ -248,7 +248,9 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED" and r.source == per),
                         None)
     # "A营运长X升任执行长": a promotion at the organisation of the person's title just named
-    held_here = next((rel[1] for rel in reversed(eng._people_rel) if rel[0] == per), None)
+    # (a title held, not a former one: "原A专家X将接任CTO" takes the post at the company of the story)
+    held_here = next((r.target for r in reversed(eng.sentence_relations(view))
+                      if r.type == "HOLDS_POSITION" and r.source == per), None)
     org = _first(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
@@ -277,7 +279,7 @@ def _h_title_taken_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 #: A company announcing at the start of the sentence ("小米集团宣布,", "A公告称"): its own appointments.
 _ANNOUNCES = re.compile(
-    r"\s*(?:今日|今天|近日|日前|昨日|昨天|晚间|正式)?\s*(?:宣布|公告称|公告|发布公告称|官宣|发文称)"
+    r"\s*(?:今日|今天|近日|日前|昨日|昨天|晚间|正式)?\s*(?:宣布|公告称|公告|发布公告称|官宣|发文称|表示|证实|透露)"
 )
 
 
