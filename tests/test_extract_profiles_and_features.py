@@ -540,3 +540,43 @@ def test_a_former_role_s_company_is_not_where_a_new_post_is_taken() -> None:
     rels = _rels("澄湖科技表示，原阿里雲資深技術專家許明哲將接任CTO一職。")
     assert ("HOLDS_POSITION", "許明哲", "澄湖科技") in rels
     assert ("HOLDS_POSITION", "許明哲", "阿里雲") not in rels
+
+
+def test_founded_by_a_described_founder_and_a_year_before_the_company() -> None:
+    rels = _rels("Founded by Tsinghua professor Tang Jie in 2019, Zhipu has raised more than 16 billion yuan.")
+    assert rels[("FOUNDED", "Tang Jie", "Zhipu")]["date"] == "2019"
+
+
+def test_a_valuation_after_an_aside_of_backers_is_never_a_backer_s() -> None:
+    ex = extract(Article(
+        text="The Shanghai-based startup, backed by Alibaba and Tencent, was valued at $4 billion in its last round.",
+        published=PUBLISHED))
+    names = {e.handle: e.names[0] for e in ex.entities}
+    assert not any(r.type == "FIGURE_OF" and names[r.target] in ("Alibaba", "Tencent") for r in ex.relations)
+
+
+def test_a_taiwan_round_of_a_startup_named_after_its_kind() -> None:
+    rels = _rels("AI新創沛星互動科技宣布完成新台幣5億元A輪募資，由國發基金領投，台杉投資跟投。")
+    assert rels[("INVESTED_IN", "國發基金", "沛星互動科技")]["currency"] == "TWD"
+    assert ("INVESTED_IN", "台杉投資", "沛星互動科技") in rels
+
+
+def test_an_adverb_opening_a_clause_before_a_suffix_is_still_no_name() -> None:
+    names = _entities("互动科技正在改变教育。")
+    assert not any(n.endswith("科技") and len(n) <= 4 and n.startswith("互") for n in names)
+
+
+@pytest.mark.parametrize(
+    "text, inv, co",
+    [
+        ("台灣機器人新創所羅門完成增資，引進鴻海為策略投資人。", "鴻海", "所羅門"),
+        ("晶心科技今年獲得聯發科、研華等策略性投資。", "聯發科", "晶心科技"),
+        ("大聯大宣布斥資新台幣20億元入股文曄，取得約10%股權。", "大聯大", "文曄"),
+    ],
+)
+def test_taiwan_strategic_investments(text: str, inv: str, co: str) -> None:
+    assert ("INVESTED_IN", inv, co) in _rels(text)
+
+
+def test_strategy_words_that_are_no_investment_stay() -> None:
+    assert not any(r[0] == "INVESTED_IN" for r in _rels("晶心科技今年調整產品策略，並與聯發科合作。"))

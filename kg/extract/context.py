@@ -73,8 +73,8 @@ _LIST_BEFORE_VERB = re.compile(
     + _INVEST_VERB_ZH
 )
 _INVESTMENT_FROM = re.compile(
-    r"(?:获得|获|得到|接受|迎来)(?:了)?(?:来自)?(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:的|共同|联合)?"
-    r"(?:战略投资|独家投资|投资|注资|增资|入股)"
+    r"(?:获得|获|得到|接受|迎来)(?:了)?(?:来自)?(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:等)?(?:的|共同|联合)?"
+    r"(?:战略性投资|战略投资|独家投资|投资|注资|增资|入股)"
 )
 _LIST_BEFORE_KIND = re.compile(
     r"(?:^|(?<=[,;:。!?()“”\"]))(?P<list>[^,;:。!?()“”\"]{2,90}?)等(?:[\d一二三四五六七八九十多]+家)?"
@@ -206,9 +206,14 @@ _DEAL_OBJECT_ZH = re.compile(
 #: A short name between a noun for what a company is and the verb of its clause: the kind noun
 #: says an organisation's name follows, whatever words jieba reads in it ("先声再明", two adverbs).
 _NAMED_AFTER_KIND = re.compile(
-    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力)"
+    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力|新创公司|新创)"
     r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
     r"(?=\s*(?:向|于|在|将|拟|已|正式|完成|获得|获|宣布|通过|递交|增资|提交|启动|登陆))"
+)
+#: An investor opening its clause with the money it spends ("大联大宣布斥资20亿元入股文晔").
+_SPENDER_ZH = re.compile(
+    r"(?:^|(?<=[,。;!?]))\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+    r"(?=\s*(?:今日|近日|日前|昨日|已)?\s*(?:宣布|公告)?\s*(?:拟|将)?\s*(?:斥资|出资|耗资)[^,。;]{1,20}?(?:入股|收购|认购|投资|增持))"
 )
 #: What an owner says of what it owns ("先声药业旗下创新药企…").
 _BEFORE_QIXIA = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s*(?:旗下|下属)")
@@ -698,7 +703,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH]
+    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH, _SPENDER_ZH]
     if "背后" in text or "股东名单" in text or "股东阵容" in text:
         objects.append(_BACKED_COMPANY_ZH)
     for regex in objects:

@@ -136,6 +136,18 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start  # "鲸元智能": jieba tags 元 a numeral, but no number stands before it
             continue
         if (
+            k > 0
+            and flag == "d"
+            and len(word) == 2
+            and abs_start + len(word) == s0
+            and tokens[k - 1][1] in ("nr", "nrt", "nz", "ns")
+            and len(tokens[k - 1][0]) >= 2
+        ):
+            # "沛星互动科技": jieba reads 互动 as an adverb, but after a proper name and before the
+            # suffix it is the name's second word
+            left = abs_start
+            continue
+        if (
             k == 0
             and flag == "d"
             and len(word) == 2

@@ -467,7 +467,7 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if org.root != "Organization":
         return
     date = None
-    mid = m.groupdict().get("mid")
+    mid = m.groupdict().get("mid") or m.groupdict().get("mid2")
     if mid:
         found = find_dates(mid, eng.base())
         date = found[0][2] if found else None

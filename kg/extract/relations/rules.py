@@ -227,12 +227,19 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "funding-received",
+        # "所罗门完成增资，引进鸿海为战略投资人": the company of the sentence brings the investor in
+        _r(rf"(?:引进|引入)(?:了)?\s*(?P<inv>{ZL})\s*(?:作)?为\s*(?:其|公司)?(?:的)?\s*(?P<kind>战略)(?:投资人|投资者|投资方|股东)"),
+        _h_got,
+        re.compile(r"引[进入]"),
+    ),
+    _Rule(
+        "funding-received",
         _r(
             # "获杭州市国资旗下杭州资本投资", "获得市属国企X的投资": who owns the investor, or what it
             # is, may stand before its name
             rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?:{ORG}\s*(?:旗下|下属)(?:的)?)?"
             rf"{_NF}{{0,6}}?(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
-            rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
+            rf"(?P<kind>战略性投资|战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
     ),
@@ -1347,7 +1354,10 @@ RULES: list[_Rule] = [
             # (an entity stands for a name: a private-use character \W would take as punctuation)
             rf"^[^\w{NE}]*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
             # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
-            rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
+            # ("Founded by Tsinghua professor Tang Jie in 2019, Zhipu …": who the founder is, and when, may
+            # stand around the name)
+            rf"by\s+(?:(?:former\s+)?(?:{ORG})?\s*(?:{TITLE_EN_RE})\s+|former\s+(?:{ORG})?\s*)?(?P<pers>{PL_EN})"
+            rf"(?P<mid2>\s+in\s+(?:19|20)\d\d)?,\s+(?:[^,]{{0,120}}?,\s+)?"
             # what the company is may come first ("Shanghai-based Y"); a capitalised word alone is an
             # unknown subject, not a description ("…, Astrobot counts Tencent among its backers")
             rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
