@@ -25,11 +25,12 @@ from kg.extract import extract
 from kg.graph import to_networkx
 from kg.ingest.readers import read_path
 from kg.neo4j.loader import load_graph
-from kg.queries import run_embedded, run_neo4j, run_store
+from kg.queries import run_embedded, run_neo4j
 from kg.queries.asof import parse_as_of
 from kg.store import open_store
 from tests.disputes_data import disputed_round
 from tests.factories import HOSTILE, financial_articles, investor_network, record_all, run_kg
+from tests.factories import store_and_view_rows as both
 from tests.neo4j_fixtures import Neo4jTarget
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -49,14 +50,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def view(built: Path) -> nx.MultiDiGraph:
     with open_store(built, create=False) as store:
         return to_networkx(store)
-
-
-def both(built: Path, view: nx.MultiDiGraph, name: str, *args: str, **options: Any) -> list[dict[str, Any]]:
-    """The rows from the store's indexes, checked equal to those of the whole view."""
-    with open_store(built, create=False) as store:
-        rows = run_store(store, name, *args, **options)
-    assert rows == run_embedded(view, name, *args, **options)
-    return rows
 
 
 # -- alumni ----------------------------------------------------------------------------------------

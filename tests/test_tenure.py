@@ -27,6 +27,7 @@ from kg.queries import run_embedded, run_neo4j, run_store
 from kg.resolve import relation_id
 from kg.store import open_store
 from tests.factories import conforming_turtle, relations_by_name, run_kg
+from tests.factories import store_and_view_rows as both
 from tests.neo4j_fixtures import Neo4jTarget
 
 TENURE_DIR = Path(__file__).resolve().parent / "data" / "tenure"
@@ -45,14 +46,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def view(built: Path) -> nx.MultiDiGraph:
     with open_store(built, create=False) as store:
         return to_networkx(store)
-
-
-def both(built: Path, view: nx.MultiDiGraph, name: str, *args: str, **options: Any) -> list[dict[str, Any]]:
-    """The rows from the store's indexes, checked equal to those of the whole view."""
-    with open_store(built, create=False) as store:
-        rows = run_store(store, name, *args, **options)
-    assert rows == run_embedded(view, name, *args, **options)
-    return rows
 
 
 def roles(rows: list[dict[str, Any]]) -> list[tuple[str, str, str | None]]:
