@@ -258,8 +258,11 @@ def test_a_stake_in_something_else_is_not_the_announcers() -> None:
 
 def test_joint_owners() -> None:
     rels = _rels("星河基金由华星集团与蓝潮资本共同持股。")
-    assert _entities("星河基金由华星集团与蓝潮资本共同持股。")["星河基金"] == {"Investor"}
+    # a fund by its suffix; the fund holding a stake in it invested in it (and so it is also, as the
+    # ontology's range says, a company invested in), the group that holds a stake did not
+    assert _entities("星河基金由华星集团与蓝潮资本共同持股。")["星河基金"] == {"Investor", "Company"}
     assert ("OWNED_BY", "星河基金", "华星集团") in rels and ("OWNED_BY", "星河基金", "蓝潮资本") in rels
+    assert ("INVESTED_IN", "蓝潮资本", "星河基金") in rels and ("INVESTED_IN", "华星集团", "星河基金") not in rels
 
 
 def test_a_regional_investment_and_development_company_is_state_capital() -> None:
@@ -508,8 +511,10 @@ def test_a_listing_and_another_companys_round_in_one_story() -> None:
 def test_an_english_stake_after_an_apposition_names_the_unit() -> None:
     rels = story_relations("en_big_fund_unit_stake.txt")
     assert rels[("OWNED_BY", "Tuojing Jianke", "Big Fund III")] == {"share": 0.23}
-    # the fund's own backers are not investors in the company of the story
-    assert not any(rel[0] == "INVESTED_IN" and rel[2].startswith("Tuojing") for rel in rels)
+    # the fund that holds the stake put the money in; the fund's own backers are not investors in
+    # the company of the story
+    investors = {rel[1] for rel in rels if rel[0] == "INVESTED_IN" and rel[2].startswith("Tuojing")}
+    assert investors == {"Big Fund III"}
 
 
 @pytest.mark.parametrize(

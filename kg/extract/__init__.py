@@ -306,7 +306,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
 _SALIENT_MENTIONS = 2
 #: Parts a context gives a name (the subject of a round or a listing, a member of an investor list,
 #: an employer): the part is why the article names it, even when no fact could be completed.
-_ROLES = {"subject", "investor-list", "title-apposition", "former-employer"}
+_ROLES = {"subject", "investor-list", "fund-name", "title-apposition", "former-employer"}
 #: Kinds kept even when named once without a fact: people, and the universities and exchanges of
 #: their careers and listings, are background a reader looks up; a passing organisation is noise.
 _ALWAYS_KEPT = {"Person", "University", "Exchange", "ResearchInstitute"}

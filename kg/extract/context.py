@@ -31,6 +31,7 @@ from kg.extract.mentions.orgs_zh import _ends_name as ends_name
 from kg.extract.mentions.orgs_zh import _generic as generic
 from kg.extract.mentions.orgs_zh import _name_like as name_like
 from kg.extract.mentions.orgs_zh import reads_as_phrase
+from kg.extract.mentions.people import TITLE_ZH_RE
 from kg.extract.text import is_cjk, longest_first
 
 __all__ = ["context_org_spans"]
@@ -196,6 +197,13 @@ _JOINED_ORG_ZH = re.compile(
     r"(?:加盟|加入|入职)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?]|$|并|后|担任|出任))"
 )
+#: The company a person joined to take a post there ("加入欢悦时代(HY),担任CTO"): the post says an
+#: organisation was joined, whatever words its name is made of.
+_JOINED_FOR_POST_ZH = re.compile(
+    r"(?:加盟|加入|入职)(?:了)?\s*(?P<n>[\u4e00-\u9fff]{2,8}?|[A-Z][A-Za-z0-9&.\-]{1,20})"
+    r"(?=\s*(?:\([A-Za-z][A-Za-z0-9 .&\-]{0,20}\))?\s*,?\s*(?:并)?(?:担任|出任)\s*(?:公司)?"
+    rf"(?:{TITLE_ZH_RE}))"
+)
 #: The company an investor put money into, named right after the verb of the deal and closing the
 #: clause or followed by its round ("红杉中国领投星图智能", "…参投了X的A轮融资").
 _DEAL_OBJECT_ZH = re.compile(
@@ -209,6 +217,23 @@ _NAMED_AFTER_KIND = re.compile(
     r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力|新创公司|新创)"
     r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
     r"(?=\s*(?:向|于|在|将|拟|已|正式|完成|获得|获|宣布|通过|递交|增资|提交|启动|登陆))"
+)
+#: A fund or platform named after whose unit it is and what kind ("A旗下专项股权投资基金国投集新拟以…").
+_NAMED_AFTER_UNIT_KIND = re.compile(
+    r"(?:旗下|下属)(?:的)?[\u4e00-\u9fff]{0,8}?(?:基金|投资平台|平台|子公司)"
+    r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=\s*,?\s*(?:拟|将|已|以|于|认缴|出资|投资|领投|参投|跟投|持有|持股|宣布|完成|斥资))"
+)
+#: A holding vehicle named after who holds it ("由A、B按4:4:2比例持股的湖北长青三期,以…出资").
+_NAMED_AFTER_HOLDERS = re.compile(
+    r"(?:持股|控股|出资设立|共同设立)的(?P<n>[\u4e00-\u9fff]{2,10}?)"
+    r"(?=\s*(?:,\s*)?(?:以|已|将|拟|于|正式|完成|宣布|斥资|出资))"
+)
+#: A listed company by its short name of two to four characters and 股份, as filings name it
+#: ("根据海川股份公告", "海川股份(600123)公告称").
+_SHORT_SHARE_NAME = re.compile(
+    r"(?:根据|据|(?<=[,。;!?\s]))(?P<n>[\u4e00-\u9fff]{2,4}股份)"
+    r"(?=\s*(?:\(\d{6}\)|（\d{6}）)?\s*(?:发布的|的)?(?:公告|发布公告|披露))"
 )
 #: An investor opening its clause with the money it spends ("大联大宣布斥资20亿元入股文晔").
 _SPENDER_ZH = re.compile(
@@ -413,6 +438,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.REGIONS:
         return False
+    if len(name) >= 4 and generic(name, False):
+        return False  # "员工持股平台", "政策引导资本": who holds shares and why, in words of description
     if name in vocab.ZH_SUFFIX_TYPES:
         return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
     if name in ("股份", "股权", "股票", "新股", "H股", "A股", "港股"):
@@ -583,6 +610,8 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     found: dict[tuple[int, int], tuple[str, float]] = {}
 
     def add(s: int, e: int, cue: str, conf: float) -> None:
+        if e - s >= 4 and is_cjk(text[s]) and generic(text[s:e], False):
+            return  # "员工持股平台、A等产业资本": a kind of holder listed among the names
         if e - s >= 2 and (s, e) not in found:
             found[(s, e)] = (cue, conf)
 
@@ -670,12 +699,16 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         if span:
             add(*span, "subject", 0.6)
     # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")
-    for m in _NAMED_AFTER_KIND.finditer(text):
+    for m in [*_NAMED_AFTER_KIND.finditer(text), *_NAMED_AFTER_UNIT_KIND.finditer(text),
+              *_NAMED_AFTER_HOLDERS.finditer(text), *_SHORT_SHARE_NAME.finditer(text)]:
         name = m.group("n")
         if _zh_ok(name, strict=False) or (
             not _FUNCTION_CHARS.search(name) and all(is_cjk(c) for c in name) and name not in _DESCRIPTORS
         ):
-            add(*m.span("n"), "subject", 0.55)
+            # ("旗下专项基金X": a fund by its kind, an investor; the others are companies)
+            kind = m.group(0)[: m.start("n") - m.start()]
+            fund = m.re is _NAMED_AFTER_UNIT_KIND and re.search(r"基金|投资平台", kind)
+            add(*m.span("n"), "fund-name" if fund else "subject", 0.55)
     # the owner of a unit, a fund or a product ("先声药业旗下…")
     for m in _BEFORE_QIXIA.finditer(text) if ("旗下" in text or "下属" in text) else ():
         end = m.start()
@@ -720,6 +753,10 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 add(*m.span(group), "subject", 0.55)  # "创办了算极科技": a verb and an adverb to jieba
                 continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
+    for m in _JOINED_FOR_POST_ZH.finditer(text):
+        name = m.group("n")
+        if name.isascii() or (not reads_as_phrase(name) and not generic(name, False) and name not in _DESCRIPTORS):
+            add(*m.span("n"), "subject", 0.55)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):

@@ -89,6 +89,9 @@ def _registered_forms(names: Sequence[str]) -> list[str]:
         for full, shorts in _EN_LEGAL_SHORT.items():
             if name.isascii() and name.endswith(" " + full):
                 out += [name[: -len(full)] + short for short in shorts]
+        if re.fullmatch(r"[A-Z][a-z]{2,}[A-Z][a-z]{2,}", name):
+            # "TikTok" is written "Tik Tok" too, above all in Chinese copy
+            out.append(re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name))
         if name.endswith("集团") and len(name) > 4 and not name.isascii():
             stem = name[: -len("集团")]
             out += [f"{stem}(集团)有限公司", f"{stem}(集团)股份有限公司", f"{name}有限公司", f"{name}股份有限公司"]

@@ -34,6 +34,7 @@ _REPORTED = re.compile(
     r"people familiar with|sources (?:said|say|familiar)|\bis said to\b|\bit is understood\b")
 _PLANNED = re.compile(
     r"拟|计划|筹划|筹备|准备|有意|即将|将于|将在|将赴|将登陆|将以|将获|将完成|将成为|将出任|将担任|将加入|"
+    r"将(?:入股|投资|注资|增资|认购|认缴|收购|领投|参投|跟投)|"
     r"\bplans? to\b|\bplanning to\b|\bis set to\b|\bare set to\b|\bintends? to\b|\baims? to\b|"
     r"\bseeks? to\b|\bis preparing\b|\bwill (?:list|go public|lead|invest|join|become|debut)\b|"
     r"\bis considering\b|\bis weighing\b")

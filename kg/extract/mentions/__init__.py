@@ -288,6 +288,7 @@ def _short_form_pairs(nt: NormText, occs: list[Occurrence]) -> list[tuple[int, i
 #: an employer in "X的CTO张三" or a former employer are companies.
 _CONTEXT_TYPE = {
     "investor-list": "Investor",
+    "fund-name": "Investor",
     "subject": "Company",
     "title-apposition": "Company",
     "former-employer": "Company",

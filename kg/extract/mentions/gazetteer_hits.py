@@ -87,7 +87,8 @@ def _gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrenc
                 0.95,
                 key=m.entry.key,
                 board=m.board,
-                attrs=dict(m.entry.attrs),
+                # (a product's maker, by its key: who "Tik Tok演算法负责人" works for when no company is named)
+                attrs={**m.entry.attrs, **({"developer": m.entry.developer} if m.entry.developer else {})},
             )
         )
     return out

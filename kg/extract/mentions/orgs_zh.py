@@ -110,7 +110,12 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left < s0
             and word in vocab.ZH_SUFFIX_TYPES
             and k > 0
-            and (tokens[k - 1][0] in vocab.GENERIC_PREFIX_WORDS or tokens[k - 1][0] in vocab.ZH_BOUNDARY_WORDS)
+            and (
+                tokens[k - 1][0] in vocab.GENERIC_PREFIX_WORDS
+                or tokens[k - 1][0] in vocab.ZH_BOUNDARY_WORDS
+                # "旗下专项股权投资基金" + "国投集新": what kind of unit, after whose unit it is
+                or any(w in ("旗下", "下属", "控股的", "管理的") for w, _f, _s in tokens[:k])
+            )
         ):
             complete = False  # "旗下产业基金" + "华星资本": a description of the investor ends before its name
             break

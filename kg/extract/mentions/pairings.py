@@ -74,7 +74,8 @@ def _list_member_occurrences(
 ) -> list[Occurrence]:
     """Unknown members of a 、-list whose other members are organisations ("A、B、Northgate SPC、C等")."""
     text = nt.text
-    org_ranges = sorted((o.start, o.end) for o in occs if root_of(o.types) == "Organization")
+    org_types = {(o.start, o.end): o.types for o in occs if root_of(o.types) == "Organization"}
+    org_ranges = sorted(org_types)
     taken = _Intervals((o.start, o.end) for o in occs)
     out: list[Occurrence] = []
     for sent in sentences:
@@ -84,6 +85,7 @@ def _list_member_occurrences(
         orgs_here = [(s, e) for s, e in org_ranges if sent.start <= s and e <= sent.end]
         if len(orgs_here) < 2:
             continue
+        out += _cjk_list_members(text, sent, orgs_here, org_types, taken)
         # chunks between separators; a chunk adjacent to an org list is a candidate member
         pieces = [
             (m.start() + sent.start, m.end() + sent.start) for m in re.finditer(r"[^、,;:。()“”\"]+", s_text)
@@ -108,6 +110,56 @@ def _list_member_occurrences(
             if re.fullmatch(r"[A-Z0-9][A-Za-z0-9&'’.\-]*(?: [A-Z0-9][A-Za-z0-9&'’.\-]*){0,5}", chunk_clean):
                 out.append(Occurrence(cs, ce, {"Organization"}, "list-member", 0.5))
     return out
+
+
+#: A Chinese member of a list: a run of Chinese characters (and a Latin or digit tail: "二期", "II").
+_CJK_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[A-Za-z0-9]{1,4})?")
+#: Kinds a member takes from the organisations listed beside it: a list is of one kind of thing.
+_LIST_KINDS = ({"Investor", "StateOwnedFund"}, {"Company"})
+
+
+def _cjk_list_members(
+    text: str, sent: Sentence, orgs_here: list[tuple[int, int]], org_types: dict[tuple[int, int], set[str]],
+    taken: _Intervals,
+) -> list[Occurrence]:
+    """"由X持股的三支子基金(华芯鼎盛、国投集成、国家智算产业投资基金)": an unknown Chinese name listed
+    right beside an organisation is one too, of the kind of its neighbours, unless its words read as
+    ordinary language or a description ("员工持股平台", "生物医药"). A member found this way is a
+    neighbour for the next one, so a list with one known name at its end is read whole."""
+    from kg.extract.mentions.orgs_zh import _generic, reads_as_phrase
+
+    members: dict[tuple[int, int], set[str]] = {r: org_types[r] for r in orgs_here}
+    out: list[Occurrence] = []
+    pieces = [(m.start() + sent.start, m.end() + sent.start)
+              for m in re.finditer(r"[^、,;:。()“”\"\s]+", text[sent.start : sent.end])]
+    grew = True
+    while grew:
+        grew = False
+        for cs, ce in pieces:
+            m = _CJK_MEMBER.fullmatch(re.sub(r"等.*$", "", text[cs:ce]))
+            if m is None or (cs, ce) in members or taken.overlaps(cs, cs + m.end()):
+                continue
+            ce = cs + m.end()
+            if text[cs - 1 : cs] != "、" and text[ce : ce + 1] != "、":
+                continue
+            near = [members[r] for r in members if r[1] == cs - 1 or r[0] == ce + 1]
+            if not near or reads_as_phrase(m.group(0)) or _generic(m.group(0), False) or _person_like(m.group(0)):
+                continue
+            kinds = next((k for k in _LIST_KINDS if all(types & k for types in near)), set())
+            types = {"Organization"} | (kinds & set().union(*near)) - {"StateOwnedFund"}
+            if "StateOwnedFund" in kinds and not types - {"Organization"}:
+                types.add("Investor")
+            members[(cs, ce)] = types
+            out.append(Occurrence(cs, ce, types, "list-member", 0.5))
+            taken.add(cs, ce)
+            grew = True
+    return out
+
+
+def _person_like(chunk: str) -> bool:
+    """"陆某", "王磊": a person (named or withheld) may stand among investors; a surname and one or two
+    characters is read as one, not as an organisation."""
+    return "某" in chunk or (len(chunk) <= 3 and chunk[0] in vocab.SURNAMES_SINGLE)
 
 
 _EN_NAME_SHAPE = r"[A-Z][a-z]+(?:-[a-z]+)?(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}"

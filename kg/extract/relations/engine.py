@@ -318,7 +318,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
-    r"该公司|本公司|公司|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\b", re.IGNORECASE
+    # (not a company of a kind: "母公司", "子公司", "创业公司" name another company than the topic)
+    r"该公司|本公司|(?<![母子孙业资股])公司|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\b", re.IGNORECASE
 )
 _FUTURE = re.compile(
     r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
@@ -460,6 +461,13 @@ class _Engine:
             return self.ctx.topic
         return None
 
+    def known_maker(self, product: int) -> int | None:
+        """The company the gazetteer says makes `product`, when this article names it."""
+        maker = self.entities[product].attrs.get("developer") if product in self.entities else None
+        if maker is None:
+            return None
+        return next((g for g, e in self.entities.items() if e.key == maker and e.is_companyish()), None)
+
     def main_company(self) -> int | None:
         """The company the whole article is about: named at least three times, and half as often
         again as any other company. An IPO prospectus story's cornerstones and timetable belong to it
@@ -589,11 +597,19 @@ class _Engine:
             score = self.salience.get(ent.group, 0)
             if best is None or score > best[0]:
                 best = (score, ent.group)
+        for m in _CAPITAL_INCREASE_OF.finditer(view.skel):
+            # "A发布子公司B增资公告": the company whose capital grows is what the passage is about
+            ent = self.ent(view, m.group(1))
+            if ent.is_companyish() and not ent.is_investorish():
+                best = (0, ent.group)
+                break
         if best is not None:
             self.ctx.topic = best[1]
             self.ctx.topic_sentence = view.sentence.index
 
 
+#: A company whose capital is increased ("子公司B增资公告", "B的增资扩股方案").
+_CAPITAL_INCREASE_OF = re.compile(rf"({ORG})\s*(?:的)?\s*(?:增资扩股|增资|新增注册资本)(?:公告|方案|协议|事项)")
 #: An organisation named as someone's past ("a former A executive", "A alumni", "前A高管").
 _FORMER_OF = re.compile(
     rf"(?:\b(?:former|ex-|onetime)\s*|前|原)(?P<org>{ORG})|(?P<org2>{ORG})\s+(?:alumni|alumnus|alumna|veterans?)\b",

@@ -101,7 +101,11 @@ _EARLIER_DEAL = re.compile(
 )
 
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
-_OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
+_OWNER_AHEAD = re.compile(
+    rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))"
+    # "除A与母公司B分别注资4.5亿元外": a parent putting money into its subsidiary is not the subsidiary
+    rf"|(?:母公司|控股股东|间接控股股东|大股东|第一大股东)\s*({ORG})"
+)
 
 
 _LEAD_NAMED = re.compile(
@@ -124,9 +128,9 @@ def _leads_named(eng: _Engine, view: _View) -> set[int]:
 def _owners_named(eng: _Engine, view: _View) -> set[int]:
     """Organisations the sentence names as an owner of something: the group behind an investor,
     not the company it funds."""
-    if not any(word in view.skel for word in ("旗下", "下属", "公司")):
+    if not any(word in view.skel for word in ("旗下", "下属", "公司", "股东")):
         return set()
-    return {eng.ent(view, m.group(1)).group for m in _OWNER_AHEAD.finditer(view.skel)}
+    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _OWNER_AHEAD.finditer(view.skel)}
 
 
 #: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
@@ -433,6 +437,25 @@ def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if money is not None:
         props.update(money.as_props())
     eng.emit(view, "INVESTED_IN", inv.group, target, props, m, "funding-contribution", 0.65)
+
+
+def _h_each_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A与母公司B分别注资4.5亿元": the sum is each investor's own, in the round of the passage."""
+    members = [eng.ent(view, c) for c in _orgs(m.group("inv"))]
+    if len(members) < 2:
+        return
+    target, _conf = _funding_target(eng, view, {e.group for e in members}, m.start())
+    if target is None or any(e.group == target for e in members):
+        return
+    money = _round_money(view.skel[m.end("inv") :])
+    for inv in members:
+        if inv.root != "Organization" or inv.types & {"Exchange", "University", "GovernmentBody"}:
+            continue
+        props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
+        if money is not None:
+            props.update(money.as_props())
+        eng.emit(view, "INVESTED_IN", inv.group, target, props, m, "funding-contribution", 0.65)
+        eng._investors_here.add(inv.group)
 
 
 def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:

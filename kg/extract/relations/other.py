@@ -100,6 +100,9 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
         # two companies in the sentence ("A与B相比,C芯片…") leave the maker open; with none, the
         # company the whole article is about, not merely the last one named
         maker = eng.company_before(view, i) if len(makers) == 1 else None if makers else eng.main_company()
+        if maker is not None and not makers:
+            # (but a product the gazetteer knows the maker of is that maker's, when the article names it)
+            maker = eng.known_maker(product) or maker
         if maker is None:
             continue
         span = re.compile(re.escape(ch)).match(view.skel, i)  # the mention itself, as provenance

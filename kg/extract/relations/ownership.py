@@ -96,6 +96,11 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
     return None
 
 
+#: Words of a stake bought or held, as opposed to a unit set up and run ("旗下", "全资子公司").
+_HOLDING_STAKE = re.compile(r"持股|持有|出资|股东|入股|股份|股权|stake|holds?\b|owns?\b|shareholder", re.IGNORECASE)
+_WHOLLY_OWNED = re.compile(r"全资|全額|独资|wholly|100\s*%", re.IGNORECASE)
+
+
 def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
     """One ownership or control fact, if the owned end is an organisation and the owner an organisation
@@ -107,6 +112,11 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
     if began is not None:
         props = {**props, "valid_from": began}
     eng.emit(view, rel, child.group, parent.group, props, m, how, confidence)
+    if rel in ("OWNED_BY", "CONTROLLED_BY") and parent.is_investorish() and _HOLDING_STAKE.search(m.group(0)) \
+            and not _WHOLLY_OWNED.search(m.group(0)):
+        # a fund holding a stake put money in: analysts (and the annotated news) count it among the
+        # company's investors, beside the share it owns
+        eng.emit(view, "INVESTED_IN", parent.group, child.group, {}, m, f"{how}-stake", round(confidence * 0.9, 3))
     if "GovernmentBody" in parent.types and child.is_investorish():
         # a fund the government owns is state capital, whatever its name says
         eng.upgrade(
@@ -324,6 +334,16 @@ OWNERSHIP_RULES: list[_Rule] = [
     ),
     _Rule(
         "owned-by",
+        # "由A、B、C按40%、40%、20%比例持股的X": the holders named before the company they hold
+        _r(
+            rf"由\s*(?P<parent>{ZL})\s*(?:按{_CL}{{0,30}}?比例|分别|共同|联合)?\s*(?:持股|持有|控股|出资设立|共同设立)"
+            rf"(?:{_PCT})?\s*的\s*(?:{_CL}{{0,8}}?[(（]\s*)?(?P<child>{ZL})"
+        ),
+        _h_owned,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
         # "X由A与B共同持股": each of them owns part of X
         # (also after clauses about the company: "X近日成立，注册资本200亿元，由A、B共同持股")
         _r(
@@ -448,6 +468,14 @@ OWNERSHIP_RULES: list[_Rule] = [
         "controlled-by",
         # "海川科技由蓝潮资本控股"; not "由Y控股股东…" (a shareholder named after it)
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:绝对|相对|实际)?控股(?!股东|子公司|集团)"),
+        _h_control,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "根据海川股份公告，其间接控股股东蓝潮资本拟…", "海川科技的控股股东为蓝潮资本"
+        _r(rf"(?:(?P<child>{ORG})\s*(?:发布的|的)?\s*(?:公告)?{_CL}{{0,6}}?,?\s*)?(?:其|公司|该公司)?(?:直接|间接)?"
+           rf"控股股东(?:均)?(?:为|是|系)?\s*(?P<parent>{ORG})"),
         _h_control,
         _OWN_CUE,
     ),

@@ -106,6 +106,9 @@ def _h_title_chain(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _maker_before(eng: _Engine, view: _View, pos: int, product: int) -> int | None:
     """The company that makes `product`: one this article says DEVELOPS it, else the company named
     before the product in its sentence ("字节跳动旗下短视频平台TikTok")."""
+    known = eng.known_maker(product)
+    if known is not None:
+        return known
     for rel in eng.out:
         if rel.type == "DEVELOPS" and rel.target == product:
             return rel.source
@@ -379,6 +382,11 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> DateValue | None:
         if "," in aside and any(m.end("per") <= s and e <= pos for s, e, _ in eng.dates(view)):
             after = [d for s, _e, d in eng.dates(view) if s >= pos]
             return after[0] if after else None
+        # a date inside what the company is ("加盟了去年估值超10亿美元的创业公司X") dates that
+        # description (its valuation, its founding), not the move
+        inside = [(s, e) for s, e, _ in eng.dates(view) if m.end("per") <= s and e <= pos]
+        if inside and "的" in view.skel[inside[-1][1] : pos]:
+            return None
     return when
 
 

@@ -14,6 +14,7 @@ from kg.extract.relations.funding import (
     _h_backers_seen,
     _h_context_list,
     _h_cornerstone,
+    _h_each_cheque,
     _h_follow,
     _h_funding_subject,
     _h_got,
@@ -293,12 +294,15 @@ RULES: list[_Rule] = [
         "funding-verb",
         _r(
             # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
-            rf"(?P<inv>{ORG})\s*{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
+            # ("A拟以不超过4.5亿元认缴B新增注册资本": a planned stake, kept with its modality)
+            rf"(?P<inv>{ORG})\s*(?:,\s*(?=拟|将|以|斥资|出资))?{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日|拟|将)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
-            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
-            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行)|"
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*(?P<co2>{ORG})\s*"
+            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行|注册资本|增资)|"
             # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
-            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*(?:[1-4]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
+            # ("收购B持有的C 100%股权": the stake bought from a seller is in C)
+            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?:{ORG}\s*(?:持有|所持)的\s*)?(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*"
+            rf"(?:100|[1-9]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
             rf"(?:股份|股权))"
         ),
         _h_verb,
@@ -419,6 +423,15 @@ RULES: list[_Rule] = [
         "funding-new-shareholders",
         _r(rf"(?:新进|新增)股东(?:包括|有|为|:)?\s*(?P<inv>{ZL})"),
         _h_investors_are,
+    ),
+    _Rule(
+        # "除A与母公司B分别注资4.5亿元外": each of them put that sum in (a parent or holder named as such)
+        "funding-contribution",
+        _r(
+            rf"(?P<inv>{ORG}(?:\s*(?:与|和|及|、)\s*(?:其)?(?:母公司|股东|控股股东|大股东)?\s*{ORG})+)\s*"
+            rf"(?:分别|各自|各)\s*(?:出资|注资|投资|认缴|增资)(?:了)?\s*(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"
+        ),
+        _h_each_cheque,
     ),
     _Rule(
         # "其中大基金三期出资30亿元": one investor's own cheque in a round
@@ -978,7 +991,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         # "张建锋目前已从阿里巴巴退休", "X已自A离任"
-        _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|离任|卸任|荣退)"),
+        _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|裸辞|辞职|离任|卸任|荣退)"),
         _h_left_zh,
     ),
     _Rule(
@@ -1002,14 +1015,14 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|出走|离开|退休|荣休)"
+            rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)"
         ),
         _h_left_zh,
     ),
     _Rule(
         "left-verb",
         # "从A离职后,X加入了B": the clause before names where the subject came from
-        _r(rf"(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|出走|离开|退休|荣休)(?:后|之后|以后)\s*,?\s*(?P<per>{PER})"),
+        _r(rf"(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)(?:后|之后|以后)\s*,?\s*(?P<per>{PER})"),
         _h_left_zh,
     ),
     _Rule(
@@ -1035,7 +1048,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
             # "将加入一家总部位于新加坡的AI电商新创公司「星链零售」": what the company is, then its name
-            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?"
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?"
             rf"(?P<org>{ORG})\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
@@ -1057,7 +1070,7 @@ RULES: list[_Rule] = [
             # (clauses naming other organisations may come between: "X，曾就职于A、B，2020年回国加入C")
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*{_NF}{{0,8}}?{_JOIN_ZH}(?:了)?\s*"
             # ("X，日前正式加入AI芯片新创公司「天玑智算」，出任执行长": what the company is, then its name)
-            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?(?P<org>{ORG})\s*[”」\"』]?"
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?(?P<org>{ORG})\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,

@@ -1,0 +1,127 @@
+"""Holdings, capital increases and career moves as filings and profiles tell them: holders named before
+what they hold, a parent and a national fund each putting a sum into a subsidiary, a controlling
+shareholder named by a filing, funds listed by name in parentheses, a person joining an unknown company
+to take a post, Taiwanese titles and brands written with a space. Invented sentences; each rule has a
+near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import entity_types_by_name, relations_by_name
+
+_rels = relations_by_name
+_entities = entity_types_by_name
+
+
+# -- holdings and capital increases ----------------------------------------------------------------
+
+
+def test_holders_named_before_the_vehicle_they_hold_own_it_and_invested_in_it() -> None:
+    rels = _rels("由青山金控、湖城基金、江南产投按40%、40%、20%比例持股的浙江长青三期,"
+                 "以50亿元出资拿下长青科技30%股权。")
+    for holder in ("青山金控", "湖城基金", "江南产投"):
+        assert ("OWNED_BY", "浙江长青三期", holder) in rels
+        assert ("INVESTED_IN", holder, "浙江长青三期") in rels
+
+
+def test_a_wholly_owned_unit_is_owned_but_not_an_investment() -> None:
+    rels = _rels("青岚科技是青山金控的全资子公司。")
+    assert ("OWNED_BY", "青岚科技", "青山金控") in rels
+    assert ("INVESTED_IN", "青山金控", "青岚科技") not in rels
+
+
+def test_sub_funds_listed_in_parentheses_after_their_holder_are_each_named_and_held() -> None:
+    rels = _rels("由大基金三期持股99.9%的三支子基金(华芯鼎新、国投集新、国家人工智能产业投资基金)先后完成备案。")
+    for fund in ("华芯鼎新", "国投集新", "国家人工智能产业投资基金"):
+        assert rels[("OWNED_BY", fund, "大基金三期")]["share"] == 0.999
+        assert ("INVESTED_IN", "大基金三期", fund) in rels
+
+
+def test_a_withheld_name_in_a_list_of_investors_is_not_an_organisation() -> None:
+    types = _entities("嵐峰科技完成第四轮融资。青石资本、陆某、云杉基金入股")
+    assert "陆某" not in types
+
+
+def test_a_fund_named_after_its_kind_subscribes_to_a_subsidiarys_increase() -> None:
+    text = ("日前,拓晶科技发布子公司拓晶键合增资公告,国家大基金旗下专项股权投资基金国投集芯拟以不超过4.5亿元"
+            "认缴拓晶键合新增注册资本。")
+    rels = _rels(text)
+    deal = rels[("INVESTED_IN", "国投集芯", "拓晶键合")]
+    assert (deal["amount"], deal["modality"]) == (450_000_000, "planned")
+    assert "Investor" in _entities(text)["国投集芯"]
+    assert "专项股权投资基金" not in _entities(text)
+
+
+def test_a_parent_and_a_fund_each_put_the_sum_into_the_subsidiary_and_holders_by_kind_are_no_names() -> None:
+    text = ("拓晶科技发布子公司拓晶键合增资公告。在总额10亿元的增资方案中,"
+            "除国家大基金与母公司拓晶科技分别注资4.5亿元外,员工持股平台、上海华虹虹芯二期、海宁融创经开等产业资本也参与其中。")
+    rels = _rels(text)
+    for investor in ("国家大基金", "拓晶科技"):
+        assert rels[("INVESTED_IN", investor, "拓晶键合")]["amount"] == 450_000_000
+    assert ("INVESTED_IN", "上海华虹虹芯二期", "拓晶键合") in rels
+    # near misses: the parent is not the company the others put money into; a kind of holder is no name
+    assert not [k for k in rels if k[0] == "INVESTED_IN" and k[2] == "拓晶科技"]
+    assert "员工持股平台" not in _entities(text)
+
+
+@pytest.mark.parametrize("filing", ["根据杭电股份公告,其间接控股股东温州资本将增持公司股份。",
+                                    "杭电科技的控股股东为温州资本。"])
+def test_a_controlling_shareholder_fund_controls_and_invested_in_the_listed_company(filing: str) -> None:
+    rels = _rels(filing)
+    company = "杭电股份" if "股份" in filing else "杭电科技"
+    assert ("CONTROLLED_BY", company, "温州资本") in rels
+    assert ("INVESTED_IN", "温州资本", company) in rels
+
+
+def test_control_without_a_stake_is_no_investment() -> None:
+    rels = _rels("杭电科技由温州资本控股。")
+    assert ("CONTROLLED_BY", "杭电科技", "温州资本") in rels
+    assert ("INVESTED_IN", "温州资本", "杭电科技") not in rels
+
+
+def test_a_stake_bought_from_a_named_seller_is_in_the_company_of_the_stake() -> None:
+    rels = _rels("温州资本收购宏达集团持有的华光动力30%股权。")
+    assert ("INVESTED_IN", "温州资本", "华光动力") in rels
+    assert ("INVESTED_IN", "温州资本", "宏达集团") not in rels
+
+
+# -- career moves ----------------------------------------------------------------------------------
+
+
+def test_joining_a_company_described_before_its_name_is_a_position_not_dated_by_the_description() -> None:
+    rels = _rels("张伟随后加盟了去年估值超10亿美元的创业公司Minimax,负责产品。")
+    held = rels[("HOLDS_POSITION", "张伟", "Minimax")]
+    assert "valid_from" not in held
+
+
+def test_a_date_before_the_verb_still_dates_the_move() -> None:
+    rels = _rels("张伟于2021年加盟了创业公司Minimax。")
+    assert rels[("HOLDS_POSITION", "张伟", "Minimax")]["valid_from"] == "2021"
+
+
+@pytest.mark.parametrize("text", ["2018年3月,李明加入欢悦时代(HY),担任CTO。", "李明加入欢悦时代,担任CTO。"])
+def test_an_unknown_company_joined_to_take_a_post_is_an_organisation(text: str) -> None:
+    assert _rels(text)[("HOLDS_POSITION", "李明", "欢悦时代")]["title"] == "CTO"
+
+
+def test_a_short_latin_name_joined_for_a_post_is_an_organisation() -> None:
+    assert ("HOLDS_POSITION", "李明", "HY") in _rels("李明随即加入HY,担任首席科学家。")
+
+
+def test_joining_without_a_post_needs_a_name_that_reads_as_one() -> None:
+    assert not [k for k in _rels("李明加入讨论,担任主持。") if k[0] == "HOLDS_POSITION"]
+
+
+def test_quitting_without_a_next_job_is_leaving() -> None:
+    rels = _rels("李明2019年加入网易。2020年,李明选择从网易裸辞。")
+    assert rels[("LEFT", "李明", "网易")]["date"] == "2020"
+
+
+def test_a_taiwanese_algorithm_title_after_a_spaced_brand_is_a_role_at_its_maker() -> None:
+    text = "字節Tik Tok演算法負責人陳志遠即將離職創業。"
+    rels = _rels(text)
+    assert rels[("LEFT", "陳志遠", "字節")]["title"] == "演算法負責人"
+    assert ("DEVELOPS", "字節", "Tik Tok") in rels
+    # near miss: the brand's last word and the title's first character are no company
+    assert "Tok演" not in _entities(text)
