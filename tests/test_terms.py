@@ -3,8 +3,10 @@ from it, refusing unknown names at run time and under mypy."""
 
 from __future__ import annotations
 
+import ast
 import doctest
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -74,3 +76,87 @@ def test_the_module_docstring_examples_run() -> None:
     import kg.terms
 
     assert doctest.testmod(kg.terms).failed == 0
+
+
+# -- no class or relationship name written as a string literal in kg/ -----------------------------
+
+#: String literals in kg/ that equal an ontology class or relationship name but are not used as one:
+#: (file, where, value). `where` is the innermost enclosing def or class, else the module-level assignment
+#: target, else "<module>"; "[key]" is added for a dict key; "*" matches any where or any value.
+#: The codemod of issue 14 (which turned the others into `C.*`/`R.*`) skips exactly these.
+EXEMPT: frozenset[tuple[str, str, str]] = frozenset({
+    # the Python name of the class kg.model.Article (the lazy export table, `__all__`), not the node label
+    ("kg/__init__.py", "*", "Article"),
+    # capitalised English words that never start a person's name ("University", "Exchange", "IPO"): text
+    ("kg/extract/vocab.py", "EN_NAME_STOP", "*"),
+    # English name suffixes as written in text ("... University", "Stock Exchange"); the values are types
+    ("kg/extract/vocab.py", "EN_SUFFIX_TYPES[key]", "*"),
+    # the English legal word "Company" (abbreviated "Co"), not the class
+    ("kg/extract/gazetteer.py", "_EN_LEGAL_SHORT[key]", "*"),
+    # "IPO" as a FinancialFigure's `period` (the terms of an offering), not the IPO class
+    ("kg/extract/financials.py", "IPO_PERIOD", "IPO"),
+    ("kg/extract/periods.py", "period_sort_key", "IPO"),
+    ("kg/ipo_terms.py", "ipo_term_props", "IPO"),
+    ("kg/queries/financials.py", "term_text", "IPO"),
+})
+#: The modules that define the names; `.cypher` files are not Python and are not scanned.
+NAME_OWNERS = {"kg/ontology.py", "kg/terms.py"}
+
+
+def _string_literals(tree: ast.Module) -> Iterator[tuple[ast.Constant, str]]:
+    """Every str constant that is not a docstring, with its `where` (see EXEMPT)."""
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Constant) or not isinstance(node.value, str):
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, ast.Expr):
+            continue  # a docstring (or a bare string statement): prose
+        key = isinstance(parent, ast.Dict) and any(k is node for k in parent.keys)
+        where, cur = "<module>", node
+        while cur is not None:
+            up = parents.get(id(cur))
+            if isinstance(cur, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                where = cur.name
+                break
+            if isinstance(up, ast.Module):
+                if isinstance(cur, ast.Assign) and isinstance(cur.targets[0], ast.Name):
+                    where = cur.targets[0].id
+                elif isinstance(cur, ast.AnnAssign) and isinstance(cur.target, ast.Name):
+                    where = cur.target.id
+                break
+            cur = up
+        yield node, where + ("[key]" if key else "")
+
+
+def _exempt(path: str, where: str, value: str) -> bool:
+    return any((path, w, v) in EXEMPT for w in (where, "*") for v in (value, "*"))
+
+
+def test_no_class_or_relationship_name_is_a_string_literal_in_kg() -> None:
+    names = set(C) | set(R)
+    found, used = [], set()
+    for file in sorted((ROOT / "kg").rglob("*.py")):
+        path = file.relative_to(ROOT).as_posix()
+        if path in NAME_OWNERS:
+            continue
+        for node, where in _string_literals(ast.parse(file.read_text(encoding="utf-8"))):
+            if node.value not in names:
+                continue
+            hits = {e for e in EXEMPT if e[0] == path and e[1] in (where, "*") and e[2] in (node.value, "*")}
+            if hits:
+                used |= hits
+                continue
+            ns = "C" if node.value in C else "R"
+            found.append(f"{path}:{node.lineno} ({where}): {node.value!r} -> {ns}.{node.value}")
+    assert not found, "ontology names written as literals; use kg.terms:\n" + "\n".join(found)
+    assert used == EXEMPT, f"exemptions that match nothing any more: {sorted(EXEMPT - used)}"
+
+
+def test_the_literal_check_sees_a_literal_and_honours_an_exemption() -> None:
+    tree = ast.parse('"""Person"""\nX = {"Person": "Person"}\n\ndef f():\n    return f"{1}IPO" == "INVESTED_IN"\n')
+    sites = [(node.value, where) for node, where in _string_literals(tree)]
+    assert ("Person", "X[key]") in sites and ("Person", "X") in sites and ("INVESTED_IN", "f") in sites
+    assert ("Person", "<module>") not in sites  # the docstring
+    assert _exempt("kg/extract/vocab.py", "EN_NAME_STOP", "University")
+    assert not _exempt("kg/extract/vocab.py", "EN_SUFFIX_TYPES", "University")
