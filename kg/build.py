@@ -37,6 +37,7 @@ from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
 from kg.resolve import CLUSTERED_ROOTS, recluster_entities, recluster_people, resolve
 from kg.store import Store, write_article
+from kg.terms import C
 
 if TYPE_CHECKING:
     from kg.extract.ner import NerConfig
@@ -108,7 +109,7 @@ def add_article(
             tied = recluster_entities(store, conn, {e.id for e in resolution.entities
                                                     if e.root in CLUSTERED_ROOTS and not e.key})
             recluster_people(store, conn, {*tied, *(e.id for e in resolution.entities
-                                                   if e.root == "Person" and not e.key)})
+                                                   if e.root == C.Person and not e.key)})
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
 
 

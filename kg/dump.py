@@ -19,8 +19,9 @@ from kg.graph import ARTICLE_PREFIX
 from kg.names import normalize_name, short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.store import GAZETTEER, Store
+from kg.terms import R
 
-_MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
+_MILESTONES = (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING, R.LISTED_ON)
 
 
 @dataclass
@@ -88,20 +89,20 @@ def _derived(dump: Dump) -> tuple[set[str], set[str]]:
     edges: set[str] = set()
     for e in dump.edges.values():
         tail = e.target.split(":", 1)[-1]
-        if e.type == "INVESTED_IN" and e.props.get("round"):
+        if e.type == R.INVESTED_IN and e.props.get("round"):
             nodes.add(f"fundinground:{tail}:{e.props['round']}")
-            edges.add("e" + short_hash("PARTICIPATED_IN", e.id))
+            edges.add("e" + short_hash(R.PARTICIPATED_IN, e.id))
         if e.type in _MILESTONES:
             nodes.add(f"ipo:{e.source.split(':', 1)[-1]}:{tail}")
     for e in dump.edges.values():
-        if e.type in ("ROUND_OF", "OFFERING_OF", "ON_EXCHANGE") and e.id == "e" + short_hash(e.type, e.source) \
+        if e.type in (R.ROUND_OF, R.OFFERING_OF, R.ON_EXCHANGE) and e.id == "e" + short_hash(e.type, e.source) \
                 and e.source in nodes:
             edges.add(e.id)
-        if e.type == "MENTIONED_IN" and e.target.startswith(ARTICLE_PREFIX) \
+        if e.type == R.MENTIONED_IN and e.target.startswith(ARTICLE_PREFIX) \
                 and e.id == "m" + short_hash(e.source, e.target.removeprefix(ARTICLE_PREFIX)):
             edges.add(e.id)
-        if e.type == "SPUN_OFF_FROM" and e.props.get("derived") is True \
-                and e.id == "d" + short_hash("SPUN_OFF_FROM", e.source, e.target):
+        if e.type == R.SPUN_OFF_FROM and e.props.get("derived") is True \
+                and e.id == "d" + short_hash(R.SPUN_OFF_FROM, e.source, e.target):
             edges.add(e.id)
     nodes = {n for n in nodes if n in dump.nodes and not dump.nodes[n].recorded}
     return nodes, {i for i in edges if i in dump.edges and dump.edges[i].records is None}
@@ -112,7 +113,7 @@ def _departure_ends(dump: Dump) -> dict[tuple[str, str], set[str]]:
     date, else the first publication of its articles."""
     out: dict[tuple[str, str], set[str]] = {}
     for e in dump.edges.values():
-        if e.type != "LEFT":
+        if e.type != R.LEFT:
             continue
         published = [str(d) for a in e.sources if (d := dump.articles.get(a, {}).get("published"))]
         end = e.props.get("date") or (min(published) if published else None)
@@ -125,7 +126,7 @@ def _stated(e: EdgeRec, ends: dict[tuple[str, str], set[str]]) -> dict[str, Any]
     """An edge's properties without what the view added to a stored fact: the `valid_to` a position
     takes from a departure (without records only; the view derives it again)."""
     derived = ends.get((e.source, e.target), set())
-    if e.type == "HOLDS_POSITION" and e.records is None and e.props.get("valid_to") in derived:
+    if e.type == R.HOLDS_POSITION and e.records is None and e.props.get("valid_to") in derived:
         return {k: v for k, v in e.props.items() if k != "valid_to"}
     return e.props
 
@@ -164,7 +165,7 @@ def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> Im
             mentions = []
             for e in dump.edges.values():
                 node = dump.nodes.get(e.source)
-                if e.type == "MENTIONED_IN" and e.id in derived_edges and node is not None:
+                if e.type == R.MENTIONED_IN and e.id in derived_edges and node is not None:
                     joined = ",".join(ontology.most_specific(node.labels))
                     mentions.append((e.source, e.target.removeprefix(ARTICLE_PREFIX), joined, node.name,
                                      e.props.get("sentence"), e.props.get("span_start"), e.props.get("span_end"),

@@ -35,19 +35,20 @@ from kg.extract.gazetteer import Gazetteer
 from kg.graph import node_link, to_networkx
 from kg.names import normalize_name
 from kg.store import open_store
+from kg.terms import C, R
 
 if TYPE_CHECKING:
     from kg.extract.ner import NerConfig
 
-ENTITY_LABELS = {"Company", "Person", "Investor", "StateOwnedFund", "Exchange", "Product", "University",
-                 "Organization", "GovernmentBody", "ResearchInstitute"}
+ENTITY_LABELS = {C.Company, C.Person, C.Investor, C.StateOwnedFund, C.Exchange, C.Product, C.University,
+                 C.Organization, C.GovernmentBody, C.ResearchInstitute}
 TYPE_OK = {
-    "Company": {"Company"}, "Person": {"Person"}, "Investor": {"Investor", "StateOwnedFund"},
-    "StateOwnedFund": {"StateOwnedFund"}, "Exchange": {"Exchange"}, "Product": {"Product"},
-    "University": {"University", "ResearchInstitute", "Organization"},
+    C.Company: {C.Company}, C.Person: {C.Person}, C.Investor: {C.Investor, C.StateOwnedFund},
+    C.StateOwnedFund: {C.StateOwnedFund}, C.Exchange: {C.Exchange}, C.Product: {C.Product},
+    C.University: {C.University, C.ResearchInstitute, C.Organization},
 }
-REL_TYPES = {"INVESTED_IN", "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON", "FOUNDED",
-             "HOLDS_POSITION", "LEFT", "SPUN_OFF_FROM", "DEVELOPS"}
+REL_TYPES = {R.INVESTED_IN, R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING, R.LISTED_ON, R.FOUNDED,
+             R.HOLDS_POSITION, R.LEFT, R.SPUN_OFF_FROM, R.DEVELOPS}
 ATTRIBUTES = ("date", "amount", "currency", "round", "title", "ticker")
 
 Half = Literal["dev", "blind"]
@@ -268,7 +269,7 @@ def score_figures(gold: dict[str, Any], graph: dict[str, Any], score: Score) -> 
     predicted: list[tuple[dict[str, Any], set[str]]] = []
     for edge in graph["edges"]:
         figure = nodes.get(str(edge.get("source")))
-        if edge.get("type") == "FIGURE_OF" and figure and "FinancialFigure" in figure.get("labels", []):
+        if edge.get("type") == R.FIGURE_OF and figure and C.FinancialFigure in figure.get("labels", []):
             predicted.append((figure, names_of.get(str(edge["target"]), set())))
     used: set[int] = set()
     for fig in gold["figures"]:

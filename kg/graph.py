@@ -23,10 +23,11 @@ from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.spinoffs import add_derived_spinoffs
 from kg.store import Store
+from kg.terms import C, R
 
 ARTICLE_PREFIX = "article:"
 #: IPO milestones in the order an IPO passes them, each with the `stage` value the ontology names for it.
-_IPO_MILESTONES = {"FILED_FOR_IPO": "filed", "PASSED_LISTING_HEARING": "hearing_passed", "LISTED_ON": "listed"}
+_IPO_MILESTONES = {R.FILED_FOR_IPO: "filed", R.PASSED_LISTING_HEARING: "hearing_passed", R.LISTED_ON: "listed"}
 _STAGE_ORDER = {name: i for i, name in enumerate(_IPO_MILESTONES)}
 
 
@@ -76,13 +77,13 @@ def _add_edge(graph: nx.MultiDiGraph, rel_id: str, rel_type: str, source: str, t
 def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
     for art in store.articles():
         attrs = {"url": art.url, "published": art.published, "lang": art.lang, "content_hash": art.id}
-        graph.add_node(ARTICLE_PREFIX + art.id, labels=["Article"], name=art.title or art.path or art.id,
+        graph.add_node(ARTICLE_PREFIX + art.id, labels=[C.Article], name=art.title or art.path or art.id,
                        aliases=[], **{k: v for k, v in attrs.items() if v is not None})
     for entity_id, article_id, sentence, start, end in store.first_mentions():
         if entity_id not in graph:
             continue
         rel_id = "m" + short_hash(entity_id, article_id)
-        _add_edge(graph, rel_id, "MENTIONED_IN", entity_id, ARTICLE_PREFIX + article_id,
+        _add_edge(graph, rel_id, R.MENTIONED_IN, entity_id, ARTICLE_PREFIX + article_id,
                   {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
 
 
@@ -120,9 +121,9 @@ def add_tenures(graph: nx.MultiDiGraph) -> None:
     LEFT edge between each pair it looks at, and the Article nodes of their sources."""
     pairs: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(lambda: ([], []))
     for source, target, data in graph.edges(data=True):
-        if data.get("type") == "HOLDS_POSITION":
+        if data.get("type") == R.HOLDS_POSITION:
             pairs[(source, target)][0].append(data)
-        elif data.get("type") == "LEFT":
+        elif data.get("type") == R.LEFT:
             pairs[(source, target)][1].append(data)
     for positions, departures in pairs.values():
         if not positions or not departures:
@@ -165,7 +166,7 @@ def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> Non
     all of them)."""
     rounds: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
-        if rel.type == "INVESTED_IN" and rel.props.get("round"):
+        if rel.type == R.INVESTED_IN and rel.props.get("round"):
             rounds[(rel.target, str(rel.props["round"]))].append(rel)
     for (company, round_name), rels in sorted(rounds.items()):
         round_id = f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
@@ -182,16 +183,16 @@ def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> Non
         if totals:
             attrs.update({k: totals[0].props[k] for k in _MONEY_KEYS if totals[0].props.get(k) is not None})
         company_name = graph.nodes[company].get("name", company)
-        graph.add_node(round_id, labels=["FundingRound"], name=f"{company_name} {round_name}",
+        graph.add_node(round_id, labels=[C.FundingRound], name=f"{company_name} {round_name}",
                        aliases=[], **attrs)
         sources = sorted({s.article_id for r in rels for s in r.sources})
-        _add_edge(graph, "e" + short_hash("ROUND_OF", round_id), "ROUND_OF", round_id, company,
+        _add_edge(graph, "e" + short_hash(R.ROUND_OF, round_id), R.ROUND_OF, round_id, company,
                   {"sources": sources})
         for rel in rels:
             own = _own_amount(rel, len(rels))
             props = {k: rel.props.get(k) for k in ("role", *(_MONEY_KEYS if own else ()))}
             props["sources"] = sorted({s.article_id for s in rel.sources})
-            _add_edge(graph, "e" + short_hash("PARTICIPATED_IN", rel.id), "PARTICIPATED_IN", rel.source,
+            _add_edge(graph, "e" + short_hash(R.PARTICIPATED_IN, rel.id), R.PARTICIPATED_IN, rel.source,
                       round_id, props)
 
 
@@ -199,7 +200,7 @@ def company_figures(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
     """The attributes of every FinancialFigure node of the view, by the company it is FIGURE_OF."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for source, target, data in graph.edges(data=True):
-        if data.get("type") == "FIGURE_OF" and "FinancialFigure" in graph.nodes[source].get("labels", []):
+        if data.get("type") == R.FIGURE_OF and C.FinancialFigure in graph.nodes[source].get("labels", []):
             out[target].append(graph.nodes[source])
     return out
 
@@ -242,11 +243,11 @@ def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation],
             _with_terms(attrs, list(figures.get(company, [])))
         attrs.update(usd_terms(attrs))
         name = f"{graph.nodes[company].get('name', company)} IPO ({graph.nodes[exchange].get('name', exchange)})"
-        graph.add_node(ipo_id, labels=["IPO"], name=name, aliases=[], **attrs)
+        graph.add_node(ipo_id, labels=[C.IPO], name=name, aliases=[], **attrs)
         sources = sorted({s.article_id for r in rels for s in r.sources})
-        _add_edge(graph, "e" + short_hash("OFFERING_OF", ipo_id), "OFFERING_OF", ipo_id, company,
+        _add_edge(graph, "e" + short_hash(R.OFFERING_OF, ipo_id), R.OFFERING_OF, ipo_id, company,
                   {"sources": sources})
-        _add_edge(graph, "e" + short_hash("ON_EXCHANGE", ipo_id), "ON_EXCHANGE", ipo_id, exchange,
+        _add_edge(graph, "e" + short_hash(R.ON_EXCHANGE, ipo_id), R.ON_EXCHANGE, ipo_id, exchange,
                   {"sources": sources, "board": attrs.get("board")})
 
 

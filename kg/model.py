@@ -12,20 +12,22 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from kg.terms import R
+
 #: Relation properties that make two relations of one type between the same pair different facts
 #: (two funding rounds, two titles held); everything else is merged as attributes of one fact.
 IDENTIFYING_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "INVESTED_IN": ("round",),
-    "HOLDS_POSITION": ("title",),
-    "LEFT": ("title",),
-    "PARTICIPATED_IN": (),
+    R.INVESTED_IN: ("round",),
+    R.HOLDS_POSITION: ("title",),
+    R.LEFT: ("title",),
+    R.PARTICIPATED_IN: (),
 }
 
 #: Relation types whose facts hold for a time (`valid_from`, `valid_to`): a position, an ownership, a
 #: control. Facts whose validity does not overlap are not one fact: a CEO from 2019 to 2021 and again
 #: from 2024 held two positions. So the year a fact began (`period`) tells two such facts apart, and is
 #: part of the fact's id only when the text gives it, which keeps the id of every fact without one.
-PERIOD_TYPES = frozenset({"HOLDS_POSITION", "OWNED_BY", "CONTROLLED_BY"})
+PERIOD_TYPES = frozenset({R.HOLDS_POSITION, R.OWNED_BY, R.CONTROLLED_BY})
 
 
 def period(rel_type: str, props: dict[str, Any]) -> str | None:

@@ -15,6 +15,7 @@ from kg.dump import Dump, EdgeRec, NodeRec
 from kg.errors import KGError
 from kg.graph import ARTICLE_PREFIX
 from kg.ontology import Ontology
+from kg.terms import C
 
 _EDGE_META = {"id", "type", "sources", "confidence", "method", "key", "source", "target"}
 
@@ -38,7 +39,7 @@ def dump_from_node_link(data: dict[str, Any], ontology: Ontology) -> Dump:
         labels = list(node.get("labels") or [])
         attrs = {k: v for k, v in node.items() if k not in {"id", "labels", "name", "aliases"}}
         name = node.get("name") or node_id
-        if "Article" in labels:
+        if C.Article in labels:
             art_id = str(attrs.get("content_hash") or node_id.removeprefix(ARTICLE_PREFIX))
             dump.articles[art_id] = {"title": None if name == art_id else name, "path": None,
                                      "published": attrs.get("published"), "url": attrs.get("url"),

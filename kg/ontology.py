@@ -298,3 +298,122 @@ def load_ontology(directory: Path | None = None) -> Ontology:
 def shapes_path(directory: Path | None = None) -> Path:
     """The SHACL shapes file that validation runs against."""
     return (directory or ontology_dir()) / "shapes.ttl"
+
+
+# -- the generated namespace module ---------------------------------------------------------------
+
+#: The checked-in module of constants that `terms_source` writes (`scripts/gen_terms.py`).
+TERMS_MODULE = Path(__file__).resolve().parent / "terms.py"
+
+_TERMS_HEADER = '''\
+"""The ontology's names as constants: `C` classes (Neo4j labels), `R` relationship types, `P` property keys.
+
+GENERATED from ontology/kg.ttl by `python scripts/gen_terms.py` (`kg.ontology.terms_source`); do not edit
+by hand. tests/test_terms.py fails when this file and the ontology differ, and when a class or relationship
+name is written in `kg/` as a string literal instead of one of these constants.
+
+    >>> from kg.terms import C, R
+    >>> R.INVESTED_IN, C.StateOwnedFund
+    ('INVESTED_IN', 'StateOwnedFund')
+    >>> R.INVESTED_ON
+    Traceback (most recent call last):
+    ...
+    AttributeError: R has no term 'INVESTED_ON' (not in ontology/kg.ttl); did you mean INVESTED_IN, LISTED_ON?
+
+Each constant is a plain `str` equal to its own name, so it goes wherever the literal went and compares,
+hashes, prints and serialises exactly as the literal did. The namespaces are closed, as rdflib's
+`DefinedNamespace` is: a name the ontology does not define is an `AttributeError` when the line runs, and
+mypy reports it before that (the failing lookup is hidden from type checkers), so a typo can no longer be
+a string that silently matches no rows. `name in R` and `list(C)` give the terms themselves.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Final, NoReturn
+
+
+class _Closed(type):
+    """The metaclass of a closed namespace: only its declared terms exist, and it cannot be changed."""
+
+    _terms: tuple[str, ...]
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any]) -> _Closed:
+        namespace["_terms"] = tuple(k for k, v in namespace.items() if not k.startswith("_") and isinstance(v, str))
+        return super().__new__(mcs, name, bases, namespace)
+
+    def __iter__(cls) -> Iterator[str]:
+        return iter(cls._terms)
+
+    def __len__(cls) -> int:
+        return len(cls._terms)
+
+    def __contains__(cls, name: object) -> bool:
+        return name in cls._terms
+
+    def __setattr__(cls, name: str, value: object) -> NoReturn:
+        raise AttributeError(f"{cls.__name__} is generated from the ontology and cannot be changed")
+
+    def __delattr__(cls, name: str) -> NoReturn:
+        raise AttributeError(f"{cls.__name__} is generated from the ontology and cannot be changed")
+
+    def __call__(cls, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(f"{cls.__name__} is a namespace of constants, not a class to instantiate")
+
+    if not TYPE_CHECKING:  # hidden from mypy, which then reports an unknown term as a missing attribute
+
+        def __getattr__(cls, name: str) -> NoReturn:
+            if name.startswith("__"):
+                raise AttributeError(name)
+            close = difflib.get_close_matches(name, cls._terms, n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise AttributeError(f"{cls.__name__} has no term {name!r} (not in ontology/kg.ttl){hint}")
+'''
+
+_TERMS_KINDS = (
+    ("C", "Classes (owl:Class): Neo4j node labels and RDF types."),
+    ("R", "Relationship types (owl:ObjectProperty): Neo4j relationship types and RDF predicates."),
+    ("P", "Property keys (owl:DatatypeProperty): Neo4j node and relationship property keys."),
+)
+
+
+def _label(labels: Mapping[str, str]) -> str:
+    en, zh = labels.get("en", ""), labels.get("zh", "")
+    return f"{en} ({zh})" if en and zh else en or zh
+
+
+def _term_comments(onto: Ontology) -> dict[str, list[tuple[str, str]]]:
+    """Each namespace's (name, comment) pairs: the labels, a class's superclasses, a relation's ends."""
+    classes = [
+        (c.name, _label(c.labels) + (f"; a kind of {', '.join(c.parents)}" if c.parents else ""))
+        for c in onto.classes.values()
+    ]
+    relations = [
+        (r.name, f"{_label(r.labels)}: {' | '.join(sorted(r.domain))} -> {' | '.join(sorted(r.range))}")
+        for r in onto.relations.values()
+    ]
+    properties = [(p.name, _label(p.labels)) for p in onto.properties.values()]
+    return {"C": sorted(classes), "R": sorted(relations), "P": sorted(properties)}
+
+
+def terms_source(onto: Ontology) -> str:
+    """The text of `kg/terms.py`: one closed namespace each for the ontology's classes (`C`),
+    relationship types (`R`) and property keys (`P`), every constant equal to its name, sorted, with
+    the term's labels (and a class's superclasses, a relationship's domain and range) as its comment."""
+    import keyword
+    import textwrap
+
+    terms = _term_comments(onto)
+    out = [_TERMS_HEADER]
+    for kind, doc in _TERMS_KINDS:
+        out.append(f"\n\nclass {kind}(metaclass=_Closed):\n    \"\"\"{doc}\"\"\"\n")
+        for name, comment in terms[kind]:
+            if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
+                raise OntologyError(f"ontology term {name!r} is not usable as a Python name in kg/terms.py")
+            out.append("\n")
+            if comment:
+                out.extend(f"{line}\n" for line in textwrap.wrap(comment, 112, initial_indent="    #: ",
+                                                                   subsequent_indent="    #: "))
+            out.append(f'    {name}: Final = "{name}"\n')
+    return "".join(out)

@@ -44,6 +44,7 @@ from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, Relation
 from kg.names import normalize_name, short_hash, slug, to_simplified
 from kg.ontology import Ontology
 from kg.store import ResolvedEntity, ResolvedRelation, Store
+from kg.terms import C, R
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _resolve_id(store: Store, mention: EntityMention, root: str, taken: set[str]
 
 
 #: Relations that tie a person to an organisation: what "shared affiliation" means.
-PERSON_TIES = ("FOUNDED", "HOLDS_POSITION", "LEFT")
+PERSON_TIES = (R.FOUNDED, R.HOLDS_POSITION, R.LEFT)
 
 
 def affiliations(extraction: Extraction) -> dict[str, set[str]]:
@@ -122,7 +123,7 @@ def _resolve_person_id(
         return store.entity_by_key(mention.key) or f"{prefix}:{slug(mention.key)}"
     votes: Counter[str] = Counter()
     for name in {*mention.names, *mention.known_aliases}:
-        for entity_id in store.entity_ids_by_alias(normalize_name(name), "Person"):
+        for entity_id in store.entity_ids_by_alias(normalize_name(name), C.Person):
             votes[entity_id] += 1
     for entity_id, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
         if org_ids & _store_affiliations(store, entity_id):
@@ -153,18 +154,18 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
         roots[mention.handle] = _root(ontology, mention)
     ties = affiliations(extraction)
     # organisations first, then the figures keyed by their company's id, then people
-    ordered = [m for m in extraction.entities if roots[m.handle] not in ("Person", "FinancialFigure")]
-    ordered += [m for m in extraction.entities if roots[m.handle] == "FinancialFigure"]
-    ordered += [m for m in extraction.entities if roots[m.handle] == "Person"]
-    figure_of = {r.source: r.target for r in extraction.relations if r.type == "FIGURE_OF"}
+    ordered = [m for m in extraction.entities if roots[m.handle] not in (C.Person, C.FinancialFigure)]
+    ordered += [m for m in extraction.entities if roots[m.handle] == C.FinancialFigure]
+    ordered += [m for m in extraction.entities if roots[m.handle] == C.Person]
+    figure_of = {r.source: r.target for r in extraction.relations if r.type == R.FIGURE_OF}
     keys: dict[str, str | None] = {}
     for mention in ordered:
         root = roots[mention.handle]
-        if root == "FinancialFigure" and figure_of.get(mention.handle) in ids:
+        if root == C.FinancialFigure and figure_of.get(mention.handle) in ids:
             # the same value under two names of one company is one figure (kg.figures)
             keys[mention.handle] = figure_key(ids[figure_of[mention.handle]], mention.attrs)
             mention = replace(mention, key=keys[mention.handle])
-        if root == "Person":
+        if root == C.Person:
             org_ids = {ids[h] for h in ties.get(mention.handle, ()) if h in ids}
             entity_id = _resolve_person_id(store, mention, org_ids, taken, id_prefix(root))
         else:
@@ -251,7 +252,7 @@ class _Record:
 
 def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
     """Every unkeyed person who shares a name, directly or through others, with one of `seeds`."""
-    return sorted(_name_pool(store, conn, seeds, ("Person",)))
+    return sorted(_name_pool(store, conn, seeds, (C.Person,)))
 
 
 def _records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
@@ -325,7 +326,7 @@ def _cluster_ids(store: Store, conn: sqlite3.Connection, clusters: list[list[_Re
     named = [(_cluster_name(store, conn, c), c) for c in clusters]
     by_base: dict[str, list[int]] = {}
     for i, (name, _c) in enumerate(named):
-        by_base.setdefault(f"{id_prefix('Person')}:{slug(name)}", []).append(i)
+        by_base.setdefault(f"{id_prefix(C.Person)}:{slug(name)}", []).append(i)
     out: list[tuple[str, str]] = [("", "")] * len(named)
     for base, members in by_base.items():
         if len(members) == 1:
@@ -399,7 +400,7 @@ def _move_records(
 #: Roots whose entities the gazetteer does not know are clustered from content after each article:
 #: their names vary from article to article (a short name, a legal name, an English name, another
 #: script), so the first article to arrive must not decide the id, the name or what joins what.
-CLUSTERED_ROOTS = ("Organization",)
+CLUSTERED_ROOTS = (C.Organization,)
 
 
 @dataclass

@@ -18,9 +18,10 @@ from typing import Any
 import networkx as nx
 
 from kg.names import short_hash
+from kg.terms import C, R
 
 METHOD = "derived:founder-lineage"
-_ORIGIN_TYPES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+_ORIGIN_TYPES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 
 
 @dataclass
@@ -44,7 +45,7 @@ def _before(earlier: str | None, later: str | None) -> bool | None:
 
 def _is_parent_kind(labels: list[str]) -> bool:
     """Companies, universities, labs and other organisations can be parents; exchanges cannot."""
-    return "Organization" in labels and "Exchange" not in labels
+    return C.Organization in labels and C.Exchange not in labels
 
 
 def _supports(link_type: str, link_date: str | None, founded_date: str | None) -> bool:
@@ -54,7 +55,7 @@ def _supports(link_type: str, link_date: str | None, founded_date: str | None) -
     position or founding the parent only counts when the dates show it came first.
     """
     order = _before(link_date, founded_date)
-    if link_type == "LEFT":
+    if link_type == R.LEFT:
         return order is not False
     return order is True
 
@@ -66,7 +67,7 @@ def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
     dates: dict[str, str] = {}
     for _person, org, data in graph.edges(data=True):
         date = data.get("date")
-        if data.get("type") == "FOUNDED" and date and (org not in dates or date < dates[org]):
+        if data.get("type") == R.FOUNDED and date and (org not in dates or date < dates[org]):
             dates[org] = date
     return dates
 
@@ -88,15 +89,15 @@ def _spun_from(
 
 def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
     """Derived SPUN_OFF_FROM edges (child, parent, properties) not already stated in `graph`."""
-    stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == "SPUN_OFF_FROM"}
+    stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM}
     found: dict[tuple[str, str], _Derivation] = defaultdict(_Derivation)
     founded_on = founding_dates(graph)
     for person, data in graph.nodes(data=True):
-        if "Person" not in data.get("labels", []):
+        if C.Person not in data.get("labels", []):
             continue
         ties = [(t, d) for _p, t, d in graph.out_edges(person, data=True) if d.get("type") in _ORIGIN_TYPES]
-        for child, founded in ((t, d) for t, d in ties if d["type"] == "FOUNDED"):
-            if "Company" not in graph.nodes[child].get("labels", []):
+        for child, founded in ((t, d) for t, d in ties if d["type"] == R.FOUNDED):
+            if C.Company not in graph.nodes[child].get("labels", []):
                 continue
             child_date = founded.get("date") or founded_on.get(child)
             candidates = []
@@ -105,7 +106,7 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
                     continue
                 if not _is_parent_kind(graph.nodes[parent].get("labels", [])):
                     continue
-                tie_date = tie.get("date") or (founded_on.get(parent) if tie["type"] == "FOUNDED" else None)
+                tie_date = tie.get("date") or (founded_on.get(parent) if tie["type"] == R.FOUNDED else None)
                 if _supports(tie["type"], tie_date, child_date):
                     candidates.append((parent, tie, tie_date))
             for parent, tie, tie_date in _spun_from(candidates):
@@ -113,7 +114,7 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
                 d.people.add(person)
                 if child_date:
                     d.dates.add(child_date)
-                elif tie["type"] == "LEFT" and tie_date:
+                elif tie["type"] == R.LEFT and tie_date:
                     d.departures.add(tie_date)  # no founding date: the departure dates the spin-off
                 d.sources.update(tie.get("sources", []), founded.get("sources", []))
                 d.confidence = min(d.confidence, tie.get("confidence", 1.0), founded.get("confidence", 1.0))
@@ -133,6 +134,6 @@ def add_derived_spinoffs(graph: nx.MultiDiGraph) -> int:
     """Add the derived SPUN_OFF_FROM edges to `graph`; returns how many were added."""
     edges = derive_spinoffs(graph)
     for child, parent, props in edges:
-        rel_id = "d" + short_hash("SPUN_OFF_FROM", child, parent)
-        graph.add_edge(child, parent, key=rel_id, id=rel_id, type="SPUN_OFF_FROM", **props)
+        rel_id = "d" + short_hash(R.SPUN_OFF_FROM, child, parent)
+        graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.SPUN_OFF_FROM, **props)
     return len(edges)

@@ -27,6 +27,7 @@ from kg.names import normalize_name, to_simplified
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
 from kg.storage.views import ViewStatements
+from kg.terms import C
 
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
@@ -366,7 +367,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
                 name = display_name(conn, entity_id)
                 if name is not None:
                     conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
-                if "FinancialFigure" in types:
+                if C.FinancialFigure in types:
                     _refresh_figure_usd(conn, entity_id)
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))

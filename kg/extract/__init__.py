@@ -33,6 +33,7 @@ from kg.extract.relations import EntityView, RelationCandidate, extract_relation
 from kg.extract.text import NormText, normalize_text, split_sentences
 from kg.model import IDENTIFYING_PROPERTIES, Article, EntityMention, Extraction, RelationMention, Source, period
 from kg.names import normalize_name
+from kg.terms import C, R
 
 if TYPE_CHECKING:
     from kg.extract.ner import NerConfig
@@ -41,7 +42,7 @@ __all__ = ["DateValue", "Money", "extract", "parse_date", "parse_money"]
 
 _EVIDENCE_CHARS = 200
 #: Organisation types that cannot raise a round or list shares.
-_NOT_A_COMPANY = {"Exchange", "University", "ResearchInstitute", "GovernmentBody"}
+_NOT_A_COMPANY = {C.Exchange, C.University, C.ResearchInstitute, C.GovernmentBody}
 
 
 def _ontology_props(types: set[str]) -> frozenset[str]:
@@ -52,8 +53,8 @@ def _ontology_props(types: set[str]) -> frozenset[str]:
 
 def _tidy_types(types: set[str]) -> set[str]:
     """Drop the generic Organization when a more specific organisation type is known."""
-    if root_of(types) == "Organization" and len(types) > 1:
-        types = types - {"Organization"}
+    if root_of(types) == C.Organization and len(types) > 1:
+        types = types - {C.Organization}
     return types
 
 
@@ -61,39 +62,39 @@ def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | N
     """Adjust endpoint types a fact implies; return a reason when the fact cannot stand."""
     src, dst = types[rel.source], types[rel.target]
     src_root, dst_root = root_of(src), root_of(dst)
-    if rel.type == "INVESTED_IN":
-        if src_root != "Organization" or dst_root != "Organization":
+    if rel.type == R.INVESTED_IN:
+        if src_root != C.Organization or dst_root != C.Organization:
             return "investor or company is not an organisation"
-        if src & {"Exchange", "University", "GovernmentBody"}:
+        if src & {C.Exchange, C.University, C.GovernmentBody}:
             return "an exchange, university or agency does not invest in rounds here"
         if dst & _NOT_A_COMPANY:
             return "the funded party is not a company"
-        if not (src & {"Investor", "StateOwnedFund"}):
-            src.add("Investor")
-        dst.add("Company")
+        if not (src & {C.Investor, C.StateOwnedFund}):
+            src.add(C.Investor)
+        dst.add(C.Company)
         return None
-    if rel.type in ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
-        if src_root != "Organization" or src & _NOT_A_COMPANY:
+    if rel.type in (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING, R.LISTED_ON):
+        if src_root != C.Organization or src & _NOT_A_COMPANY:
             return "the listing party is not a company"
-        if "Exchange" not in dst:
+        if C.Exchange not in dst:
             return "the listing venue is not an exchange"
-        src.add("Company")
+        src.add(C.Company)
         return None
-    if rel.type in ("FOUNDED", "HOLDS_POSITION", "LEFT"):
-        if src_root != "Person" or dst_root != "Organization":
+    if rel.type in (R.FOUNDED, R.HOLDS_POSITION, R.LEFT):
+        if src_root != C.Person or dst_root != C.Organization:
             return "needs a person and an organisation"
         return None
-    if rel.type == "SPUN_OFF_FROM":
-        if src_root != "Organization" or dst_root != "Organization" or src & _NOT_A_COMPANY:
+    if rel.type == R.SPUN_OFF_FROM:
+        if src_root != C.Organization or dst_root != C.Organization or src & _NOT_A_COMPANY:
             return "needs a company and an organisation"
-        src.add("Company")
+        src.add(C.Company)
         return None
-    if rel.type == "DEVELOPS":
-        if src_root != "Organization" or dst_root != "Product":
+    if rel.type == R.DEVELOPS:
+        if src_root != C.Organization or dst_root != C.Product:
             return "needs an organisation and a product"
         return None
-    if rel.type in ("CONTROLLED_BY", "OWNED_BY"):
-        if src_root != "Organization" or dst_root not in ("Organization", "Person"):
+    if rel.type in (R.CONTROLLED_BY, R.OWNED_BY):
+        if src_root != C.Organization or dst_root not in (C.Organization, C.Person):
             return "needs an organisation owned by an organisation or a person"
         return None
     return f"unknown relation type {rel.type}"
@@ -179,7 +180,7 @@ def _merge_relations(
             fold(key, siblings[0])
     left_dates: dict[tuple[int, int], list[str | None]] = {}
     for key in merged:
-        if key[0] == "LEFT":
+        if key[0] == R.LEFT:
             left_dates.setdefault((key[1], key[2]), []).append(merged[key].props.get("date"))
     out = []
     for key in order:
@@ -187,7 +188,7 @@ def _merge_relations(
             continue
         rel = merged[key]
         departures = left_dates.get((rel.source, rel.target))
-        if rel.type == "HOLDS_POSITION" and departures is not None and not rel.props.get("valid_from"):
+        if rel.type == R.HOLDS_POSITION and departures is not None and not rel.props.get("valid_from"):
             dropped.append(
                 (f"HOLDS_POSITION {label(rel.source)}->{label(rel.target)}", "the text says the person left")
             )
@@ -271,7 +272,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
     )
     dropped.extend(rel_dropped)
     for g, extra in type_updates.items():
-        if root_of(types[g]) == "Organization" and root_of(extra) == "Organization":
+        if root_of(types[g]) == C.Organization and root_of(extra) == C.Organization:
             types[g].update(extra)
     for g, extra_attrs in attr_updates.items():
         for k, v in extra_attrs.items():
@@ -309,7 +310,7 @@ _SALIENT_MENTIONS = 2
 _ROLES = {"subject", "investor-list", "fund-name", "title-apposition", "former-employer"}
 #: Kinds kept even when named once without a fact: people, and the universities and exchanges of
 #: their careers and listings, are background a reader looks up; a passing organisation is noise.
-_ALWAYS_KEPT = {"Person", "University", "Exchange", "ResearchInstitute"}
+_ALWAYS_KEPT = {C.Person, C.University, C.Exchange, C.ResearchInstitute}
 
 
 def _drop_passing_mentions(
@@ -351,7 +352,7 @@ def _drop_unrelated_ner(
 
     related = {g for rel in kept for g in (rel.source, rel.target)}
     if person_mentions:
-        mentions = Counter(o.group for o in occs if not o.inferred and root_of(o.types) == "Person")
+        mentions = Counter(o.group for o in occs if not o.inferred and root_of(o.types) == C.Person)
         related |= {g for g, n in mentions.items() if n >= person_mentions}
     ner_only: dict[int, bool] = {}
     for o in occs:
@@ -435,7 +436,7 @@ def _pack(
             preferred: str | None = entry.preferred
             known = list(entry.names)
         else:
-            best = _preferred(counts, root_of(entity_types) == "Person")
+            best = _preferred(counts, root_of(entity_types) == C.Person)
             preferred = first_surface[best] if best else None
             known = []
         if not names:

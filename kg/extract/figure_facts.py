@@ -19,13 +19,14 @@ from kg.extract.text import NormText, Sentence
 from kg.figures import figure_key
 from kg.model import EntityMention, Extraction, RelationMention, Source
 from kg.names import normalize_name
+from kg.terms import C, R
 
 __all__ = ["add_figures"]
 
 _CONFIDENCE = 0.8
 
 #: Organisation kinds that report no revenue of their own in these stories.
-_NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBody", "Investor", "StateOwnedFund"}
+_NOT_A_REPORTER = {C.Exchange, C.University, C.ResearchInstitute, C.GovernmentBody, C.Investor, C.StateOwnedFund}
 
 
 #: A sentence opening with a word for the company of the story ("It was valued at…", "该公司营收…").
@@ -43,7 +44,7 @@ _ANAPHOR_ASIDE = re.compile(_ANAPHOR_SUBJECT.pattern + r"\s*,", re.IGNORECASE)
 def _main_company(extraction: Extraction) -> EntityMention | None:
     """The company the article is about: named at least three times, half as often again as any other."""
     ranked = sorted(
-        ((len(m.sources), i) for i, m in enumerate(extraction.entities) if "Company" in m.types),
+        ((len(m.sources), i) for i, m in enumerate(extraction.entities) if C.Company in m.types),
         reverse=True,
     )
     if not ranked or ranked[0][0] < 3 or (len(ranked) > 1 and ranked[1][0] * 1.5 > ranked[0][0]):
@@ -59,9 +60,9 @@ def _company(
     figure, the company of the story (the last one named may be an investor's parent)."""
     best: tuple[tuple[int, int], EntityMention] | None = None
     for mention in extraction.entities:
-        if "Person" in mention.types or "Product" in mention.types or "FinancialFigure" in mention.types:
+        if C.Person in mention.types or C.Product in mention.types or C.FinancialFigure in mention.types:
             continue
-        if "Company" not in mention.types and mention.types & _NOT_A_REPORTER:
+        if C.Company not in mention.types and mention.types & _NOT_A_REPORTER:
             continue
         for src in mention.sources:
             if (src.span_end is None or src.sentence is None or src.span_end > start
@@ -84,7 +85,7 @@ def _funded_company(extraction: Extraction, sentence: int) -> EntityMention | No
     """The company a round in `sentence` went to: a valuation said with a round ("由A领投, 投后估值
     25亿美元") is the funded company's, not the lead investor's named just before it."""
     by_handle = {m.handle: m for m in extraction.entities}
-    targets = {r.target for r in extraction.relations if r.type == "INVESTED_IN" and r.provenance.sentence == sentence}
+    targets = {r.target for r in extraction.relations if r.type == R.INVESTED_IN and r.provenance.sentence == sentence}
     return by_handle.get(next(iter(targets))) if len(targets) == 1 else None
 
 
@@ -106,9 +107,9 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
         if company is None:
             extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
             continue
-        if "Company" not in company.types:  # whoever reports revenue or lists shares is a company
-            company.types.discard("Organization")
-            company.types.add("Company")
+        if C.Company not in company.types:  # whoever reports revenue or lists shares is a company
+            company.types.discard(C.Organization)
+            company.types.add(C.Company)
         attrs = {"metric": fig.metric, "period": fig.period, "basis": fig.basis, "modality": fig.modality,
                  "unit": fig.unit, **fig.money.as_props()}
         key = figure_key(company.key or normalize_name(company.display_name), attrs)
@@ -120,10 +121,10 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
         name = f"{company.display_name} {fig.metric} {fig.period}"
         handle = f"f{n + 1}"
         source = Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, evidence)
-        extraction.entities.append(EntityMention(handle, {"FinancialFigure"}, [name], [source], key=key,
+        extraction.entities.append(EntityMention(handle, {C.FinancialFigure}, [name], [source], key=key,
                                                  preferred=name,
                                                  attrs={k: v for k, v in attrs.items() if v is not None}))
         sentence_text = article.text[sent_start:sent_end]
         extraction.relations.append(RelationMention(
-            "FIGURE_OF", handle, company.handle, {},
+            R.FIGURE_OF, handle, company.handle, {},
             Source(article_id, fig.sentence.index, start, end, METHOD, _CONFIDENCE, sentence_text[:200])))

@@ -47,6 +47,7 @@ from typing import Any, Protocol
 
 from kg.errors import KGError
 from kg.extract import vocab
+from kg.terms import C
 
 #: (start, end, 'Person' | 'Organization') over the text given to the tagger.
 Span = tuple[int, int, str]
@@ -99,7 +100,7 @@ class LacTagger:
         for word, label in self._lac.run(text):
             end = pos + len(word)
             if label in ("PER", "ORG"):
-                out.append((pos, end, "Person" if label == "PER" else "Organization"))
+                out.append((pos, end, C.Person if label == "PER" else C.Organization))
             pos = end
         return out
 
@@ -123,7 +124,7 @@ class JiaguTagger:
         for i, tag in enumerate([*tags, "O"]):
             if start >= 0 and not (tag.startswith("I-") and tag[2:] == kind):
                 if kind in ("PER", "ORG"):
-                    out.append((start, i, "Person" if kind == "PER" else "Organization"))
+                    out.append((start, i, C.Person if kind == "PER" else C.Organization))
                 start, kind = -1, ""
             if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
                 start, kind = i, tag[2:]
@@ -260,17 +261,17 @@ class NerConfig:
             name = text[s:e]
             if not _HAN_ANY.search(name):
                 continue
-            if kind == "Organization":
+            if kind == C.Organization:
                 sub = org_suffix_type(name)
                 if strict and sub is None:
                     continue
                 if len(name) < 2 or name in vocab.NOT_NAMES:
                     continue
-                out.append((s, e, {"Organization", sub} if sub else {"Organization"}, {}))
+                out.append((s, e, {C.Organization, sub} if sub else {C.Organization}, {}))
             else:
                 if strict and not looks_like_zh_person(name):
                     continue
                 if len(name) < 2 or name in vocab.NOT_NAMES:
                     continue
-                out.append((s, e, {"Person"}, {}))
+                out.append((s, e, {C.Person}, {}))
         return out

@@ -30,6 +30,7 @@ from kg.names import normalize_name
 from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital
 from kg.queries.asof import parse_as_of
 from kg.regions import canonical_region
+from kg.terms import C
 
 if TYPE_CHECKING:
     from neo4j import Driver
@@ -137,14 +138,14 @@ def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
     return embedded.centrality(rows, params["top"])
 
 
-_COMPANY = Argument("COMPANY", "id", "Organization")
+_COMPANY = Argument("COMPANY", "id", C.Organization)
 QUERIES: dict[str, NamedQuery] = {
     q.name: q
     for q in (
         NamedQuery("investors", "who invested in COMPANY: round, own amount, round total, date, "
                                 "state-owned or not", deals.investors, (_COMPANY,), (_AS_OF,), prepare=_params),
         NamedQuery("portfolio", "the companies INVESTOR invested in: round, own amount, round total, "
-                                "date, role", deals.portfolio, (Argument("INVESTOR", "id", "Organization"),),
+                                "date, role", deals.portfolio, (Argument("INVESTOR", "id", C.Organization),),
                    (_AS_OF,), prepare=_params),
         NamedQuery("co-investors", "investors sharing deals with ENTITY, with the count and the companies",
                    embedded.co_investors, (Argument("ENTITY", "id"),), (_AS_OF,), prepare=_params),
@@ -171,7 +172,7 @@ QUERIES: dict[str, NamedQuery] = {
                    prepare=_params),
         NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker; "
                                    "raise target, raise, valuation and offer price from the company's figures",
-                   embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),),
+                   embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", C.Exchange, required=False),),
                    (_AS_OF,), finish=financials.ipo_terms, prepare=_params),
         NamedQuery("alumni", "people who left COMPANY (or worked at or founded it) and what they founded "
                              "elsewhere", embedded.alumni, (_COMPANY,), (_AS_OF,), prepare=_params),
@@ -193,7 +194,7 @@ QUERIES: dict[str, NamedQuery] = {
                                 "(organisations, or people such as a controlling founder): share along each "
                                 "chain (multiplied; ? where unknown), each owner's total (summed over chains), "
                                 "its level and region",
-                   ownership.ownership, (Argument("ENTITY", "id", "Organization"),), (_AS_OF,),
+                   ownership.ownership, (Argument("ENTITY", "id", C.Organization),), (_AS_OF,),
                    finish=ownership.chains, prepare=_params),
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
                                      "chains: state or not, level, region, the share of the investor they hold; "
@@ -206,7 +207,7 @@ QUERIES: dict[str, NamedQuery] = {
                    finish=disputes.table, prepare=_params),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",
-                   financials.compare, (Argument("COMPANY", "ids", "Organization", many=True, at_least=2),),
+                   financials.compare, (Argument("COMPANY", "ids", C.Organization, many=True, at_least=2),),
                    (_AS_OF,), finish=financials.compare_table, prepare=_params),
     )
 }
@@ -244,7 +245,7 @@ def describe() -> Rows:
 #: Nodes the view derives (articles, funding rounds, IPOs) and financial figures (named after their
 #: company: "智谱 revenue FY2024"): reachable by id, never by name, so a name lookup or a suggestion
 #: always lands on a real-world entity ("澄湖科技 A" is a round, not a company).
-DERIVED_LABELS = frozenset({"Article", "FundingRound", "IPO", "FinancialFigure"})
+DERIVED_LABELS = frozenset({C.Article, C.FundingRound, C.IPO, C.FinancialFigure})
 #: The shortest normalised prefix that may stand for a longer name ("chenghu" for "Chenghu Technology").
 MIN_PREFIX = 2
 
@@ -269,7 +270,7 @@ def find_entity(graph: nx.MultiDiGraph, name: str, label: str | None = None) -> 
     argument picks the exchange called "HKEX" over a fund of the same name). Only entities are matched
     or suggested, never the rounds, IPOs and articles the view derives.
     """
-    if name in graph and "Article" not in graph.nodes[name].get("labels", []):
+    if name in graph and C.Article not in graph.nodes[name].get("labels", []):
         return name
     key = normalize_name(name)
     index = _name_index(graph)
@@ -389,7 +390,7 @@ def neo4j_entities(driver: Driver, names: Sequence[str], *, database: str | None
     from kg.neo4j.loader import quote
     from kg.ontology import load_ontology
 
-    labels = "|".join(quote(root) for root in load_ontology().roots() if root != "Article")
+    labels = "|".join(quote(root) for root in load_ontology().roots() if root != C.Article)
     returned = "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, labels(n) AS labels"
     rows = run_cypher(driver, f"MATCH (n:{labels}) WHERE n.id IN $ids {returned}", {"ids": list(names)},
                       database=database)

@@ -15,6 +15,7 @@ from typing import Any
 import networkx as nx
 
 from kg.queries.asof import holds
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
 
@@ -32,12 +33,12 @@ def _deal(graph: nx.MultiDiGraph, investor: str, company: str, edge: dict[str, A
     Cypher's OPTIONAL MATCH gives them (a single entry of the edge's own values when there is none)."""
     matches = []
     for _s, fr, part in graph.out_edges(investor, data=True):
-        if part.get("type") != "PARTICIPATED_IN" or not _has(graph, fr, "FundingRound"):
+        if part.get("type") != R.PARTICIPATED_IN or not _has(graph, fr, C.FundingRound):
             continue
         round_node = graph.nodes[fr]
         if edge.get("round") is None or round_node.get("round_type") != edge.get("round"):
             continue
-        if not any(d.get("type") == "ROUND_OF" for d in graph.get_edge_data(fr, company, default={}).values()):
+        if not any(d.get("type") == R.ROUND_OF for d in graph.get_edge_data(fr, company, default={}).values()):
             continue
         matches.append({"amount": part.get("amount"), "currency": part.get("currency"),
                         "date": round_node.get("date", edge.get("date")), "round_amount": round_node.get("amount"),
@@ -48,14 +49,14 @@ def _deal(graph: nx.MultiDiGraph, investor: str, company: str, edge: dict[str, A
 
 def investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """investors.cypher: who invested in the company, per round."""
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     rows = []
     for source, _t, edge in graph.in_edges(id, data=True):
-        if edge.get("type") != "INVESTED_IN" or not _has(graph, source, "Investor"):
+        if edge.get("type") != R.INVESTED_IN or not _has(graph, source, C.Investor):
             continue
         head = {"investor": graph.nodes[source].get("name"), "investor_id": source,
-                "state_owned": _has(graph, source, "StateOwnedFund"), "round": edge.get("round")}
+                "state_owned": _has(graph, source, C.StateOwnedFund), "round": edge.get("round")}
         for deal in _deal(graph, source, id, edge):
             if not holds(graph, edge, as_of, deal["date"]):
                 continue
@@ -67,11 +68,11 @@ def investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows
 
 def portfolio(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """portfolio.cypher: the companies an investor put money into, per round."""
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     rows = []
     for _s, target, edge in graph.out_edges(id, data=True):
-        if edge.get("type") != "INVESTED_IN" or not _has(graph, target, "Organization"):
+        if edge.get("type") != R.INVESTED_IN or not _has(graph, target, C.Organization):
             continue
         for deal in _deal(graph, id, target, edge):
             if not holds(graph, edge, as_of, deal["date"]):

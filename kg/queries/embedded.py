@@ -21,8 +21,9 @@ import networkx as nx
 from kg.model import PERIOD_TYPES
 from kg.queries import financials
 from kg.queries.asof import holds
+from kg.terms import C, R
 
-FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+FACT_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 MAX_HOPS_LIMIT = 15  # the `*..15` bound written in path.cypher
 MAX_DEPTH_LIMIT = 10  # the `*1..10` bound written in lineage.cypher
 #: Betweenness is exact up to this many investors; above it, it is estimated from this many pivot
@@ -70,15 +71,15 @@ def _text(value: Any) -> str:
 
 
 def investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     rows = []
-    for source, _target, data in _in(graph, id, "INVESTED_IN"):
-        if not _has(graph, source, "Investor"):
+    for source, _target, data in _in(graph, id, R.INVESTED_IN):
+        if not _has(graph, source, C.Investor):
             continue
         rows.append({
             "investor": _name(graph, source), "investor_id": source,
-            "state_owned": _has(graph, source, "StateOwnedFund"),
+            "state_owned": _has(graph, source, C.StateOwnedFund),
             "round": data.get("round"), "amount": data.get("amount"), "currency": data.get("currency"),
             "date": data.get("date"), "role": data.get("role"),
         })
@@ -86,11 +87,11 @@ def investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
 
 
 def portfolio(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     rows = []
-    for _source, target, data in _out(graph, id, "INVESTED_IN"):
-        if not _has(graph, target, "Organization"):
+    for _source, target, data in _out(graph, id, R.INVESTED_IN):
+        if not _has(graph, target, C.Organization):
             continue
         rows.append({
             "company": _name(graph, target), "company_id": target, "round": data.get("round"),
@@ -101,14 +102,14 @@ def portfolio(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
 
 
 def co_investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[dict[str, Any]]:
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
-    deals = {t for _s, t, d in _out(graph, id, "INVESTED_IN")
-             if _has(graph, t, "Organization") and holds(graph, d, as_of)} or {id}
+    deals = {t for _s, t, d in _out(graph, id, R.INVESTED_IN)
+             if _has(graph, t, C.Organization) and holds(graph, d, as_of)} or {id}
     shared: dict[str, set[str]] = defaultdict(set)
     for company in deals:
-        for other, _t, d in _in(graph, company, "INVESTED_IN"):
-            if other != id and _has(graph, other, "Investor") and holds(graph, d, as_of):
+        for other, _t, d in _in(graph, company, R.INVESTED_IN):
+            if other != id and _has(graph, other, C.Investor) and holds(graph, d, as_of):
                 shared[other].add(company)
     rows = []
     for other, companies in shared.items():
@@ -137,11 +138,11 @@ def _shortest_node_paths(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int,
     def neighbours(node: str) -> set[str]:
         if as_of is None:
             return {n for n in itertools.chain(graph.successors(node), graph.predecessors(node))
-                    if "Article" not in graph.nodes[n].get("labels", [])}
+                    if C.Article not in graph.nodes[n].get("labels", [])}
         edges = itertools.chain(((t, d) for _s, t, d in graph.out_edges(node, data=True)),
                                 ((s, d) for s, _t, d in graph.in_edges(node, data=True)))
         return {n for n, d in edges
-                if "Article" not in graph.nodes[n].get("labels", []) and holds(graph, d, as_of)}
+                if C.Article not in graph.nodes[n].get("labels", []) and holds(graph, d, as_of)}
 
     parents: dict[str, set[str]] = {a: set()}
     frontier = [a]
@@ -195,14 +196,14 @@ def coinvestment_edges(graph: nx.MultiDiGraph, as_of: str | None = None) -> list
     investments in force at `as_of`, when given: `kg.queries.asof`)."""
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for company in graph.nodes:
-        if not _has(graph, company, "Organization"):
+        if not _has(graph, company, C.Organization):
             continue
-        backers = sorted({s for s, _t, d in _in(graph, company, "INVESTED_IN")
-                          if _has(graph, s, "Investor") and holds(graph, d, as_of)})
+        backers = sorted({s for s, _t, d in _in(graph, company, R.INVESTED_IN)
+                          if _has(graph, s, C.Investor) and holds(graph, d, as_of)})
         for a, b in itertools.combinations(backers, 2):
             shared[(a, b)].add(company)
-    return [{"investor_id": a, "investor": _name(graph, a), "state_owned": _has(graph, a, "StateOwnedFund"),
-             "co_investor_id": b, "co_investor": _name(graph, b), "co_state_owned": _has(graph, b, "StateOwnedFund"),
+    return [{"investor_id": a, "investor": _name(graph, a), "state_owned": _has(graph, a, C.StateOwnedFund),
+             "co_investor_id": b, "co_investor": _name(graph, b), "co_state_owned": _has(graph, b, C.StateOwnedFund),
              "shared_deals": len(companies)}
             for (a, b), companies in sorted(shared.items())]
 
@@ -260,7 +261,7 @@ def central_investors(graph: nx.MultiDiGraph, top: int, as_of: str | None = None
 
 
 #: The IPO milestones, furthest first, with the stage each brings an IPO to (`kg.graph.add_ipos`).
-_STAGES = (("LISTED_ON", "listed"), ("PASSED_LISTING_HEARING", "hearing_passed"), ("FILED_FOR_IPO", "filed"))
+_STAGES = ((R.LISTED_ON, "listed"), (R.PASSED_LISTING_HEARING, "hearing_passed"), (R.FILED_FOR_IPO, "filed"))
 
 
 def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
@@ -273,16 +274,16 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str
     happened is not there, and the terms come from the figures reported by then."""
     rows = []
     for ipo, data in graph.nodes(data=True):
-        if "IPO" not in data.get("labels", []):
+        if C.IPO not in data.get("labels", []):
             continue
-        companies = [t for _s, t, _d in _out(graph, ipo, "OFFERING_OF") if _has(graph, t, "Organization")]
-        exchanges = [t for _s, t, _d in _out(graph, ipo, "ON_EXCHANGE") if _has(graph, t, "Organization")]
+        companies = [t for _s, t, _d in _out(graph, ipo, R.OFFERING_OF) if _has(graph, t, C.Organization)]
+        exchanges = [t for _s, t, _d in _out(graph, ipo, R.ON_EXCHANGE) if _has(graph, t, C.Organization)]
         for company, venue in itertools.product(companies, exchanges):
             if exchange is not None and venue != exchange:
                 continue
             milestones: dict[str, list[Any]] = defaultdict(list)
             held = []
-            for _s, target, edge in _out(graph, company, "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
+            for _s, target, edge in _out(graph, company, R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING, R.LISTED_ON):
                 if target == venue and holds(graph, edge, as_of):
                     milestones[edge["type"]].append(edge.get("date"))
                     held.append(edge)
@@ -296,9 +297,9 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str
                 board = next((e["board"] for e in ordered if e.get("board") is not None), None)
             # OPTIONAL MATCH gives one row per combination of milestone relationships (or one null).
             for filed, hearing, listed in itertools.product(
-                    milestones.get("FILED_FOR_IPO") or [None], milestones.get("PASSED_LISTING_HEARING") or [None],
-                    milestones.get("LISTED_ON") or [None]):
-                stage_rank = 0 if "LISTED_ON" in milestones else 1 if "PASSED_LISTING_HEARING" in milestones else 2
+                    milestones.get(R.FILED_FOR_IPO) or [None], milestones.get(R.PASSED_LISTING_HEARING) or [None],
+                    milestones.get(R.LISTED_ON) or [None]):
+                stage_rank = 0 if R.LISTED_ON in milestones else 1 if R.PASSED_LISTING_HEARING in milestones else 2
                 rows.append((stage_rank, {
                     "company": _name(graph, company), "company_id": company, "exchange": _name(graph, venue),
                     "exchange_id": venue, "stage": stage, "filed": filed, "hearing": hearing,
@@ -316,22 +317,22 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str
 def alumni(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[dict[str, Any]]:
     """As of a date, from the ties and foundings in force then (`kg.queries.asof`): a position left
     before it is gone, its departure there instead."""
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     people: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for person, _t, data in _in(graph, id, *FACT_TIES):
-        if _has(graph, person, "Person") and holds(graph, data, as_of):
+        if _has(graph, person, C.Person) and holds(graph, data, as_of):
             people[person].append(data)
     rows = []
     for person, ties in people.items():
         types = sorted({t["type"] for t in ties})
-        titles = sorted({t["title"] for t in ties if t["type"] in ("LEFT", "HOLDS_POSITION")
+        titles = sorted({t["title"] for t in ties if t["type"] in (R.LEFT, R.HOLDS_POSITION)
                          and t.get("title") is not None})
-        left_dates = sorted(t["date"] for t in ties if t["type"] == "LEFT" and t.get("date") is not None)
+        left_dates = sorted(t["date"] for t in ties if t["type"] == R.LEFT and t.get("date") is not None)
         founded: list[tuple[str | None, dict[str, Any]]] = [
-            (target, data) for _s, target, data in _out(graph, person, "FOUNDED")
-                   if target != id and _has(graph, target, "Organization") and holds(graph, data, as_of)]
-        if not founded and "LEFT" not in types:
+            (target, data) for _s, target, data in _out(graph, person, R.FOUNDED)
+                   if target != id and _has(graph, target, C.Organization) and holds(graph, data, as_of)]
+        if not founded and R.LEFT not in types:
             continue
         base = {"person": _name(graph, person), "person_id": person, "ties": types, "titles": titles,
                 "left_date": left_dates[0] if left_dates else None}
@@ -358,10 +359,10 @@ def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool,
         edges = (graph.out_edges(node, keys=True, data=True) if upward
                  else graph.in_edges(node, keys=True, data=True))
         for source, target, key, data in edges:
-            if data.get("type") != "SPUN_OFF_FROM" or key in used or not holds(graph, data, as_of):
+            if data.get("type") != R.SPUN_OFF_FROM or key in used or not holds(graph, data, as_of):
                 continue
             nxt = target if upward else source
-            if not _has(graph, nxt, "Organization"):
+            if not _has(graph, nxt, C.Organization):
                 continue
             found.add((length + 1, source, target, key))
             walk(nxt, used | {key}, length + 1)
@@ -373,9 +374,9 @@ def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool,
 def _via_people(graph: nx.MultiDiGraph, edge: dict[str, Any], child: str, parent: str,
                 as_of: str | None = None) -> list[Any]:
     via = edge.get("via") or []
-    names = [_name(graph, p) for p in ([via] if isinstance(via, str) else via) if _has(graph, p, "Person")]
-    for person, _t, founded in _in(graph, child, "FOUNDED"):
-        if _has(graph, person, "Person") and holds(graph, founded, as_of) and any(
+    names = [_name(graph, p) for p in ([via] if isinstance(via, str) else via) if _has(graph, p, C.Person)]
+    for person, _t, founded in _in(graph, child, R.FOUNDED):
+        if _has(graph, person, C.Person) and holds(graph, founded, as_of) and any(
                 t == parent and holds(graph, d, as_of) for _s, t, d in _out(graph, person, *FACT_TIES)):
             names.append(_name(graph, person))
     return sorted(set(names))
@@ -385,7 +386,7 @@ def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool,
             as_of: str | None = None) -> list[dict[str, Any]]:
     """As of a date, along the spin-offs in force then, each with the people whose foundings and ties
     to the parent were (`kg.queries.asof`)."""
-    if not _has(graph, id, "Organization"):
+    if not _has(graph, id, C.Organization):
         return []
     depth = min(depth, MAX_DEPTH_LIMIT)
     found: set[tuple[int, str, str, str]] = set()
@@ -410,7 +411,7 @@ def timeline(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[
     """The dated facts touching `id` (a position or a stake is dated by its start); as of a date, those
     that had happened by then, the positions and stakes then held among them, and also the undated
     positions and stakes held then (first reported by then and not ended: `kg.queries.asof`), last."""
-    if id not in graph or "Article" in _labels(graph, id):
+    if id not in graph or C.Article in _labels(graph, id):
         return []
     edges = [(id, t, k, d) for _s, t, k, d in graph.out_edges(id, keys=True, data=True)]
     edges += [(s, id, k, d) for s, _t, k, d in graph.in_edges(id, keys=True, data=True)]
@@ -419,7 +420,7 @@ def timeline(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[
     for source, target, key, data in edges:
         other = target if source == id else source
         date = data.get("date") or data.get("valid_from")
-        if key in seen or "Article" in _labels(graph, other):
+        if key in seen or C.Article in _labels(graph, other):
             continue
         if date is None and (as_of is None or data.get("type") not in PERIOD_TYPES):
             continue

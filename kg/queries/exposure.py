@@ -32,9 +32,10 @@ import networkx as nx
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries.asof import holds
 from kg.queries.ownership import chains, raw_paths
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
-_STATE = ("GovernmentBody", "StateOwnedFund")
+_STATE = (C.GovernmentBody, C.StateOwnedFund)
 
 
 def raw_exposure(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
@@ -45,7 +46,7 @@ def raw_exposure(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> R
         return []
     rows: Rows = []
     for investor, _c, data in graph.in_edges(id, data=True):
-        if data.get("type") != "INVESTED_IN" or "Organization" not in graph.nodes[investor].get("labels", []):
+        if data.get("type") != R.INVESTED_IN or C.Organization not in graph.nodes[investor].get("labels", []):
             continue
         if not holds(graph, data, as_of):
             continue

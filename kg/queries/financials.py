@@ -28,6 +28,7 @@ import networkx as nx
 from kg.extract.periods import period_sort_key
 from kg.queries.agreement import agree
 from kg.queries.asof import holds, reported_by
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
 
@@ -46,7 +47,7 @@ def figure_rows(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Ro
     if id not in graph:
         return rows
     for figure, _target, edge in graph.in_edges(id, data=True):
-        if edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in graph.nodes[figure].get("labels", []):
+        if edge.get("type") != R.FIGURE_OF or C.FinancialFigure not in graph.nodes[figure].get("labels", []):
             continue
         if not holds(graph, edge, as_of):
             continue
@@ -132,7 +133,7 @@ def company_figures(graph: nx.MultiDiGraph, company: str, metrics: tuple[str, ..
         return out
     for figure, _target, edge in graph.in_edges(company, data=True):
         node = graph.nodes[figure]
-        if (edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in node.get("labels", [])
+        if (edge.get("type") != R.FIGURE_OF or C.FinancialFigure not in node.get("labels", [])
                 or node.get("metric") not in metrics or not holds(graph, edge, as_of)):
             continue
         out.append({"metric": node.get("metric"), "period": node.get("period"), "amount": node.get("amount"),

@@ -44,6 +44,7 @@ from kg.queries import (
 from kg.queries.asof import holds
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
 from kg.store import Store
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
 _CENTRALITY_KEY = "central-investors"
@@ -104,13 +105,13 @@ def _add_derived(view: StoreView, graph: nx.MultiDiGraph, companies: Iterable[st
         node, text = round_id(company, round_name), f"{names.get(company, company)} {round_name}"
         if keep(node, normalize_name(text)):
             view.derived[node] = ("round", company, round_name)
-            graph.add_node(node, labels=["FundingRound"], name=text, aliases=[])
+            graph.add_node(node, labels=[C.FundingRound], name=text, aliases=[])
     for company, exchange in ipos:
         node = ipo_id(company, exchange)
         text = f"{names.get(company, company)} IPO ({names.get(exchange, exchange)})"
         if keep(node, normalize_name(text)):
             view.derived[node] = ("ipo", company, exchange)
-            graph.add_node(node, labels=["IPO"], name=text, aliases=[])
+            graph.add_node(node, labels=[C.IPO], name=text, aliases=[])
 
 
 def _orphan_names(view: StoreView) -> dict[str, list[str]]:
@@ -134,7 +135,7 @@ def _add_candidates(view: StoreView, graph: nx.MultiDiGraph, name: str) -> None:
     _add_entities(view, graph, [name])
     if name.startswith(("fundinground:", "ipo:")):  # a derived node's id: its company is one of these
         owners = (view.store.distinct_ends("source", MILESTONES) if name.startswith("ipo:")
-                  else view.store.distinct_ends("target", ["INVESTED_IN"]))
+                  else view.store.distinct_ends("target", [R.INVESTED_IN]))
         _add_derived(view, graph, owners, lambda node, _key: node == name)
     key = normalize_name(name)
     orphans = _orphan_names(view)
@@ -153,7 +154,7 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
     for entity in view.store.entities():
         graph.add_node(entity.id, labels=view.ontology.labels_for(entity.types), name=entity.name,
                        aliases=entity.aliases)
-    owners = {*view.store.distinct_ends("target", ["INVESTED_IN"]), *view.store.distinct_ends("source", MILESTONES)}
+    owners = {*view.store.distinct_ends("target", [R.INVESTED_IN]), *view.store.distinct_ends("source", MILESTONES)}
     _add_derived(view, graph, owners, lambda _node, _key: True)
     return graph
 
@@ -169,13 +170,13 @@ def _dated(view: StoreView, graph: nx.MultiDiGraph, as_of: str | None) -> nx.Mul
 def _investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`deals.investors`: the company's INVESTED_IN edges and its FundingRounds (a round's total and
     date come from every investor of the round)."""
-    rels = view.relations(["INVESTED_IN"], target=id)
+    rels = view.relations([R.INVESTED_IN], target=id)
     return deals.investors(_dated(view, view.graph(rels, [id], rounds_of=[id]), as_of), id, as_of)
 
 
 def _portfolio(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies."""
-    rels = view.relations(["INVESTED_IN"], source=id)
+    rels = view.relations([R.INVESTED_IN], source=id)
     return deals.portfolio(_dated(view, view.graph(rels, [id], rounds_of={r.target for r in rels}), as_of), id,
                            as_of)
 
@@ -185,20 +186,20 @@ def _co_investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     deals with most of the graph, too many edges to build a subgraph for. As of a date the edges'
     dates and sources count, so the subgraph of its deals is built."""
     if as_of is not None:
-        mine = view.relations(["INVESTED_IN"], source=id)
-        into = view.relations(["INVESTED_IN"], target={r.target for r in mine} | {id})
+        mine = view.relations([R.INVESTED_IN], source=id)
+        into = view.relations([R.INVESTED_IN], target={r.target for r in mine} | {id})
         graph = view.add_articles(view.graph([*mine, *into], [id]))
         return embedded.co_investors(graph, id, as_of)
-    if "Organization" not in view.labels([id]).get(id, []):
+    if C.Organization not in view.labels([id]).get(id, []):
         return []
-    own = {t for _s, t in view.store.relation_pairs(["INVESTED_IN"], source=id)}
+    own = {t for _s, t in view.store.relation_pairs([R.INVESTED_IN], source=id)}
     labels = view.labels(own)
-    deals = {c for c in own if "Organization" in labels.get(c, [])} or {id}
-    pairs = view.store.relation_pairs(["INVESTED_IN"], target=deals, distinct=True)
+    deals = {c for c in own if C.Organization in labels.get(c, [])} or {id}
+    pairs = view.store.relation_pairs([R.INVESTED_IN], target=deals, distinct=True)
     labels = view.labels({s for s, _t in pairs})
     shared: dict[str, set[str]] = defaultdict(set)
     for other, company in pairs:
-        if other != id and "Investor" in labels.get(other, []):
+        if other != id and C.Investor in labels.get(other, []):
             shared[other].add(company)
     names: dict[str, Any] = view.store.entity_names_in({*shared, *deals})
     rows = []
@@ -213,12 +214,12 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
                    as_of: str | None = None) -> Rows:
     """`statecapital.state_capital`: the investments of the StateOwnedFunds (of the region) and of every
     organisation something owns or controls, with the chains above them."""
-    classes = [c for c in view.ontology.classes if "StateOwnedFund" in view.ontology.ancestors(c)]
+    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
     funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
-             if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
+             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
              and (region is None or json.loads(attrs).get("region") == region)}
     funds |= set(view.store.distinct_ends("source", ownership.OWNERSHIP_TYPES))
-    rels = view.relations(["INVESTED_IN"], source=funds)
+    rels = view.relations([R.INVESTED_IN], source=funds)
     above = _owned_upwards(view, {r.source for r in rels})
     graph = view.graph([*rels, *above.values()], sorted(funds))
     return statecapital.state_capital(_dated(view, graph, as_of), region, level, as_of)
@@ -227,7 +228,7 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
 def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
     rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
     companies = {r.source for r in rels}
-    figures = view.relations(["FIGURE_OF"], target=companies) if companies else []
+    figures = view.relations([R.FIGURE_OF], target=companies) if companies else []
     graph = view.graph([*rels, *figures], ipos_of=companies)
     return embedded.ipo_pipeline(_dated(view, graph, as_of), exchange, as_of)
 
@@ -242,7 +243,7 @@ def _timed(view: StoreView, graph: nx.MultiDiGraph, as_of: str | None) -> nx.Mul
 
 def _alumni(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     ties = view.relations(FACT_TIES, target=id)
-    founded = view.relations(["FOUNDED"], source={r.source for r in ties})
+    founded = view.relations([R.FOUNDED], source={r.source for r in ties})
     return embedded.alumni(_timed(view, view.graph([*ties, *founded], [id]), as_of), id, as_of)
 
 
@@ -257,8 +258,8 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool, as_of: 
         for _level in range(depth):  # a trail of `depth` spin-offs leaves from nodes at most depth-1 away
             if not frontier:
                 break
-            rels = (view.relations(["SPUN_OFF_FROM"], source=frontier) if upward
-                    else view.relations(["SPUN_OFF_FROM"], target=frontier))
+            rels = (view.relations([R.SPUN_OFF_FROM], source=frontier) if upward
+                    else view.relations([R.SPUN_OFF_FROM], target=frontier))
             edges = view.derived_spinoffs(frontier, as_child=upward, as_parent=not upward)
             stored.update((r.id, r) for r in rels)
             derived.update(((c, p), (c, p, props)) for c, p, props in edges)
@@ -268,7 +269,7 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool, as_of: 
             seen |= reached
     pairs = {(r.source, r.target) for r in stored.values()} | set(derived)
     children = {c for c, _p in pairs}
-    founded = view.relations(["FOUNDED"], target=children)
+    founded = view.relations([R.FOUNDED], target=children)
     ties = view.relations(FACT_TIES, source={r.source for r in founded})
     via = [v for r in stored.values() for v in _as_list(r.props.get("via"))]
     via += [v for _c, _p, props in derived.values() for v in _as_list(props.get("via"))]
@@ -312,22 +313,22 @@ def _neighbours_as_of(view: StoreView, frontier: set[str], as_of: str) -> dict[s
     entities = frontier - view.derived.keys()
     met = [view.derived[n] for n in frontier & view.derived.keys()]
     rels = [*view.relations(source=entities), *view.relations(target=entities)] if entities else []
-    rounds_of = {c for kind, c, _x in met if kind == "round"} | {r.target for r in rels if r.type == "INVESTED_IN"}
+    rounds_of = {c for kind, c, _x in met if kind == "round"} | {r.target for r in rels if r.type == R.INVESTED_IN}
     ipos_of = {c for kind, c, _x in met if kind == "ipo"} | {r.source for r in rels if r.type in MILESTONES}
     graph = _timed(view, view.graph(rels, entities, rounds_of=rounds_of, ipos_of=ipos_of,
                                     spinoffs=view.derived_spinoffs(entities)), as_of)
     for node, labels in graph.nodes(data="labels"):  # the derived nodes met, for the next steps
         ends = {d["type"]: t for _s, t, d in graph.out_edges(node, data=True)}
-        if "FundingRound" in labels:
-            view.derived.setdefault(node, ("round", ends["ROUND_OF"], str(graph.nodes[node]["round_type"])))
-        elif "IPO" in labels:
-            view.derived.setdefault(node, ("ipo", ends["OFFERING_OF"], ends["ON_EXCHANGE"]))
+        if C.FundingRound in labels:
+            view.derived.setdefault(node, ("round", ends[R.ROUND_OF], str(graph.nodes[node]["round_type"])))
+        elif C.IPO in labels:
+            view.derived.setdefault(node, ("ipo", ends[R.OFFERING_OF], ends[R.ON_EXCHANGE]))
     out: dict[str, set[str]] = {n: set() for n in frontier}
     for u, v, data in graph.edges(data=True):
         if not holds(graph, data, as_of):
             continue
         for node, other in ((u, v), (v, u)):
-            if node in out and "Article" not in graph.nodes[other].get("labels", []):
+            if node in out and C.Article not in graph.nodes[other].get("labels", []):
                 out[node].add(other)
     return out
 
@@ -392,7 +393,7 @@ def _central_investors(view: StoreView, top: int, as_of: str | None = None) -> R
 def _coinvestment_edges_as_of(view: StoreView, as_of: str) -> Rows:
     """`embedded.coinvestment_edges` of the investments in force at `as_of`: every INVESTED_IN relation
     (with its sources and their articles, which date an undated one) built as the view has it."""
-    return embedded.coinvestment_edges(view.add_articles(view.graph(view.relations(["INVESTED_IN"]))), as_of)
+    return embedded.coinvestment_edges(view.add_articles(view.graph(view.relations([R.INVESTED_IN]))), as_of)
 
 
 def _coinvestment_edges(view: StoreView) -> Rows:
@@ -405,8 +406,8 @@ def _coinvestment_edges(view: StoreView) -> Rows:
             by_types[types] = set(view.ontology.labels_for(json.loads(types)))
         labels[entity_id], names[entity_id] = by_types[types], name
     backers: dict[str, set[str]] = defaultdict(set)
-    for source, target in view.store.relation_pairs(["INVESTED_IN"], type_index=False):
-        if "Organization" in labels.get(target, ()) and "Investor" in labels.get(source, ()):
+    for source, target in view.store.relation_pairs([R.INVESTED_IN], type_index=False):
+        if C.Organization in labels.get(target, ()) and C.Investor in labels.get(source, ()):
             backers[target].add(source)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for investors in backers.values():
@@ -414,20 +415,20 @@ def _coinvestment_edges(view: StoreView) -> Rows:
         for i, first in enumerate(ordered):
             for second in ordered[i + 1:]:
                 shared[(first, second)] += 1
-    return [{"investor_id": x, "investor": names[x], "state_owned": "StateOwnedFund" in labels[x],
-             "co_investor_id": y, "co_investor": names[y], "co_state_owned": "StateOwnedFund" in labels[y],
+    return [{"investor_id": x, "investor": names[x], "state_owned": C.StateOwnedFund in labels[x],
+             "co_investor_id": y, "co_investor": names[y], "co_state_owned": C.StateOwnedFund in labels[y],
              "shared_deals": n} for (x, y), n in sorted(shared.items())]
 
 
 def _financials(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`financials.financials`: the company's FIGURE_OF edges and the figure nodes at their other end."""
-    rels = view.relations(["FIGURE_OF"], target=id)
+    rels = view.relations([R.FIGURE_OF], target=id)
     return financials.financials(_dated(view, view.graph(rels, [id]), as_of), id, as_of)
 
 
 def _compare(view: StoreView, ids: list[str], as_of: str | None = None) -> Rows:
     """`financials.compare`: the companies' FIGURE_OF edges and the figure nodes at their other end."""
-    rels = view.relations(["FIGURE_OF"], target=ids)
+    rels = view.relations([R.FIGURE_OF], target=ids)
     return financials.compare(_dated(view, view.graph(rels, ids), as_of), ids, as_of)
 
 
@@ -454,7 +455,7 @@ def _ownership(view: StoreView, id: str, as_of: str | None = None) -> Rows:
 
 def _state_exposure(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`exposure.state_exposure`: the INVESTED_IN edges into `id` and the chains above their investors."""
-    invested = view.relations(["INVESTED_IN"], target=id)
+    invested = view.relations([R.INVESTED_IN], target=id)
     above = _owned_upwards(view, {r.source for r in invested})
     graph = view.graph([*invested, *above.values()], [id])
     return exposure.state_exposure(_dated(view, graph, as_of), id, as_of)

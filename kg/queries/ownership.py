@@ -22,12 +22,13 @@ from typing import Any
 import networkx as nx
 
 from kg.queries.asof import holds
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
-OWNERSHIP_TYPES = ("OWNED_BY", "CONTROLLED_BY")
+OWNERSHIP_TYPES = (R.OWNED_BY, R.CONTROLLED_BY)
 MAX_HOPS = 10  # the `*1..10` bound written in ownership.cypher
 #: What may own or control an organisation: another organisation or a person (`owner:Organization|Person`).
-OWNER_LABELS = frozenset({"Organization", "Person"})
+OWNER_LABELS = frozenset({C.Organization, C.Person})
 
 
 def _owners(graph: nx.MultiDiGraph, node: str, as_of: str | None = None) -> dict[str, float | None]:
@@ -50,7 +51,7 @@ def raw_paths(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows
     """Every chain from `id` up to an ultimate owner (along edges in force at `as_of`, when given), as
     `ownership.cypher` returns it: ids, names and shares along the path, and the owner's level, region
     and labels."""
-    if id not in graph or "Organization" not in graph.nodes[id].get("labels", []):
+    if id not in graph or C.Organization not in graph.nodes[id].get("labels", []):
         return []
     rows: Rows = []
 
@@ -117,7 +118,7 @@ def chains(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
             steps.append(f"-[{_pct(share)}]-> {name}")
         out.append({
             "owner": row["names"][-1], "owner_id": owner,
-            "state": "GovernmentBody" in row["labels"] or "StateOwnedFund" in row["labels"],
+            "state": C.GovernmentBody in row["labels"] or C.StateOwnedFund in row["labels"],
             "gov_level": row["gov_level"], "region": row["region"],
             "chain": " ".join(steps), "hops": len(key) - 1, "share": row["share"],
             "owner_total": round(totals[owner], 6) if owner in totals else None,

@@ -22,9 +22,10 @@ import networkx as nx
 
 from kg.queries.asof import holds
 from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
+from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
-STATE_LABELS = ("GovernmentBody", "StateOwnedFund")
+STATE_LABELS = (C.GovernmentBody, C.StateOwnedFund)
 #: `--level` values: the ontology's gov_level, with central for national (中央).
 LEVELS = ("central", "national", "provincial", "municipal", "district")
 
@@ -38,14 +39,14 @@ def _candidates(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, An
     """(fund, company, edge) of each investment by a StateOwnedFund or by an organisation something
     owns or controls, into an organisation."""
     for source, target, data in graph.edges(data=True):
-        if data.get("type") != "INVESTED_IN":
+        if data.get("type") != R.INVESTED_IN:
             continue
         labels = graph.nodes[source].get("labels", [])
-        if "Organization" not in labels or "Organization" not in graph.nodes[target].get("labels", []):
+        if C.Organization not in labels or C.Organization not in graph.nodes[target].get("labels", []):
             continue
-        owned = any(d.get("type") in OWNERSHIP_TYPES and "Organization" in graph.nodes[t].get("labels", [])
+        owned = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in graph.nodes[t].get("labels", [])
                     for _s, t, d in graph.out_edges(source, data=True))
-        if "StateOwnedFund" in labels or owned:
+        if C.StateOwnedFund in labels or owned:
             yield source, target, data
 
 
@@ -86,7 +87,7 @@ def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
     out: Rows = []
     for key, row in by_relation.items():
         state = owners.get(key, {})
-        if not state and "StateOwnedFund" not in row["fund_labels"]:
+        if not state and C.StateOwnedFund not in row["fund_labels"]:
             continue
         levels = sorted({str(o["gov_level"]) for o in state.values() if o["gov_level"]})
         if not state and row["fund_level"]:

@@ -28,9 +28,10 @@ from kg.ontology import Ontology, load_ontology
 from kg.spinoffs import derive_spinoffs
 from kg.storage.views import Ends
 from kg.store import Store
+from kg.terms import C, R
 
-FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
-MILESTONES = ("FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON")
+FACT_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
+MILESTONES = (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING, R.LISTED_ON)
 def round_id(company: str, round_name: str) -> str:
     """The FundingRound node's id, as `kg.graph.add_funding_rounds` makes it."""
     return f"fundinground:{company.split(':', 1)[-1]}:{round_name}"
@@ -93,7 +94,7 @@ class StoreView:
         them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
         by_id = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
-        round_rels = self.relations(["INVESTED_IN"], target=rounds_of) if rounds_of else []
+        round_rels = self.relations([R.INVESTED_IN], target=rounds_of) if rounds_of else []
         ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
         ends = {n for r in (*by_id.values(), *extra.values()) for n in (r.source, r.target)}
@@ -106,8 +107,8 @@ class StoreView:
         add_funding_rounds(graph, round_rels)
         add_ipos(graph, ipo_rels, self.figures_of({r.source for r in ipo_rels}))
         for child, parent, props in spinoffs:
-            rel_id = "d" + short_hash("SPUN_OFF_FROM", child, parent)
-            graph.add_edge(child, parent, key=rel_id, id=rel_id, type="SPUN_OFF_FROM", **props)
+            rel_id = "d" + short_hash(R.SPUN_OFF_FROM, child, parent)
+            graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.SPUN_OFF_FROM, **props)
         return graph
 
     def add_articles(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -116,7 +117,7 @@ class StoreView:
         wanted = {s for _u, _v, data in graph.edges(data=True) for s in data.get("sources") or ()}
         for article, published in sorted(self.store.published_dates(wanted).items()):
             attrs = {"published": published} if published is not None else {}
-            graph.add_node(ARTICLE_PREFIX + article, labels=["Article"], name=article, aliases=[], **attrs)
+            graph.add_node(ARTICLE_PREFIX + article, labels=[C.Article], name=article, aliases=[], **attrs)
         return graph
 
     def figures_of(self, companies: set[str]) -> dict[str, list[dict[str, Any]]]:
@@ -124,11 +125,11 @@ class StoreView:
         reads the offering's terms from), without putting the figures into the subgraph."""
         if not companies:
             return {}
-        rels = self.relations(["FIGURE_OF"], target=companies)
+        rels = self.relations([R.FIGURE_OF], target=companies)
         entities = {e.id: e for e in self.entities({r.source for r in rels})}
         out: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for rel in rels:
-            if rel.source in entities and "FinancialFigure" in entities[rel.source].types:
+            if rel.source in entities and C.FinancialFigure in entities[rel.source].types:
                 out[rel.target].append(dict(entities[rel.source].attrs))
         return out
 
@@ -148,7 +149,7 @@ class StoreView:
             return []
         people: set[str] = set()
         if as_child:
-            people |= {s for s, _t, _d in self.store.relation_ends(["FOUNDED"], target=nodes)}
+            people |= {s for s, _t, _d in self.store.relation_ends([R.FOUNDED], target=nodes)}
         if as_parent:
             people |= {s for s, _t, _d in self.store.relation_ends(FACT_TIES, target=nodes)}
         if not people:
@@ -156,16 +157,16 @@ class StoreView:
         candidates: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for person, rel_type, target in self.store.relation_ends(FACT_TIES, source=people):
             candidates[person].append((rel_type, target))
-        pairs = {(child, parent) for links in candidates.values() for kind, child in links if kind == "FOUNDED"
+        pairs = {(child, parent) for links in candidates.values() for kind, child in links if kind == R.FOUNDED
                  for _k, parent in links if parent != child
                  and ((as_child and child in nodes) or (as_parent and parent in nodes))}
         if not pairs:
             return []
         companies = {n for pair in pairs for n in pair}
-        founded = self.relations(["FOUNDED"], target=companies)
+        founded = self.relations([R.FOUNDED], target=companies)
         founders = {r.source for r in founded}
         facts = [*founded, *self.relations(FACT_TIES, source=founders),
-                 *self.relations(["SPUN_OFF_FROM"], source=companies)]
+                 *self.relations([R.SPUN_OFF_FROM], source=companies)]
         local = self.graph(facts, companies)
         return [(c, p, props) for c, p, props in derive_spinoffs(local)
                 if c in companies and p in companies and ((as_child and c in nodes) or (as_parent and p in nodes))]
@@ -188,7 +189,7 @@ class StoreView:
             return out
         for source, target, rel_type, round_name in self.store.adjacent(entities):
             extra = None
-            if rel_type == "INVESTED_IN" and round_name:
+            if rel_type == R.INVESTED_IN and round_name:
                 extra = self._derived(round_id(target, str(round_name)), ("round", target, str(round_name)))
             elif rel_type in MILESTONES:
                 extra = self._derived(ipo_id(source, target), ("ipo", source, target))

@@ -33,6 +33,7 @@ from kg.nodelink import read_node_link
 from kg.ontology import KGO, Ontology, load_ontology
 from kg.rdf.export import ARTICLE_PREFIX, KGR, RDF_FORMATS, SCHEMA
 from kg.store import Store
+from kg.terms import C
 
 _SUFFIX_FORMATS = {".ttl": "ttl", ".turtle": "ttl", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld",
                    ".xml": "xml", ".rdf": "xml", ".owl": "xml", ".trig": "trig", ".json": "node-link"}
@@ -125,7 +126,7 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
         name = _one(graph, subject, KGO.name) or node_id
         aliases = sorted({str(a) for a in graph.objects(subject, KGO.aliases)})
         attrs = key_values(subject, {"id", "name", "aliases"})
-        if "Article" in labels:
+        if C.Article in labels:
             art_id = str(attrs.get("content_hash") or node_id.removeprefix(ARTICLE_PREFIX))
             article_ids[subject] = art_id
             recorded = graph.value(subject, DCTERMS.created) is not None

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kg.model import Entity, Relation, Source
+from kg.terms import R
 
 _IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
 
@@ -161,13 +162,13 @@ class ViewStatements:
 
     def round_names(self, companies: Ends) -> list[tuple[str, Any]]:
         """(company, round) of each INVESTED_IN relation into `companies` (round None when not stated)."""
-        where, params = _where(["INVESTED_IN"], None, companies)
+        where, params = _where([R.INVESTED_IN], None, companies)
         return self.connection.execute(
             f"SELECT target, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
 
     def investor_rounds(self, company: str) -> list[tuple[str, Any]]:
         """(investor, round) of each INVESTED_IN relation into `company`."""
-        where, params = _where(["INVESTED_IN"], None, company)
+        where, params = _where([R.INVESTED_IN], None, company)
         return self.connection.execute(
             f"SELECT source, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
 

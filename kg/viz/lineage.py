@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.terms import C, R
 from kg.viz.lineage_layout import COLUMN_WIDTH, layout
 from kg.viz.lineage_text import label, text_width
 
@@ -89,19 +90,19 @@ class LineageView:
 def _kind(labels: list[str], is_root: bool) -> str:
     if is_root:
         return "root"
-    if "StateOwnedFund" in labels:
+    if C.StateOwnedFund in labels:
         return "state"
-    if "University" in labels or "ResearchInstitute" in labels:
+    if C.University in labels or C.ResearchInstitute in labels:
         return "university"
-    if "Company" in labels:
+    if C.Company in labels:
         return "company"
-    if "Investor" in labels:
+    if C.Investor in labels:
         return "investor"
     return "organization"
 
 
 def _spinoff_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == "SPUN_OFF_FROM"]
+    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM]
 
 
 def _generations(graph: nx.MultiDiGraph, root: str, depth: int | None) -> dict[str, int]:
@@ -127,9 +128,9 @@ def _generations(graph: nx.MultiDiGraph, root: str, depth: int | None) -> dict[s
 
 def _year(graph: nx.MultiDiGraph, node: str) -> str | None:
     """Founding or departure year: the earliest date on its spin-off or founding edges."""
-    dates = [d["date"] for _s, _t, d in graph.in_edges(node, data=True) if d.get("type") == "FOUNDED"
+    dates = [d["date"] for _s, _t, d in graph.in_edges(node, data=True) if d.get("type") == R.FOUNDED
              and d.get("date")]
-    dates += [d["date"] for _s, _t, d in graph.out_edges(node, data=True) if d.get("type") == "SPUN_OFF_FROM"
+    dates += [d["date"] for _s, _t, d in graph.out_edges(node, data=True) if d.get("type") == R.SPUN_OFF_FROM
               and d.get("date")]
     return min(dates)[:4] if dates else None
 
@@ -154,7 +155,7 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         ))
     for child, parent, d in _spinoff_edges(graph):
         if child in generation and parent in generation:
-            view.edges.append(LineageEdge(child, parent, "SPUN_OFF_FROM", _people_names(graph, d), d.get("date"),
+            view.edges.append(LineageEdge(child, parent, R.SPUN_OFF_FROM, _people_names(graph, d), d.get("date"),
                                           bool(d.get("derived")), list(d.get("sources", []))))
     via: dict[str, list[str]] = {}
     for edge in view.edges:
@@ -172,17 +173,17 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
 def _add_investors(graph: nx.MultiDiGraph, view: LineageView, generation: dict[str, int]) -> None:
     present = {n.id for n in view.nodes}
     for investor, company, d in graph.edges(data=True):
-        if d.get("type") != "INVESTED_IN" or company not in generation:
+        if d.get("type") != R.INVESTED_IN or company not in generation:
             continue
         if investor not in present:
             data = graph.nodes[investor]
             view.nodes.append(LineageNode(
                 id=investor, name=data.get("name", investor),
-                kind="state" if "StateOwnedFund" in data.get("labels", []) else "investor",
+                kind="state" if C.StateOwnedFund in data.get("labels", []) else "investor",
                 generation=generation[company], year=None, aliases=list(data.get("aliases", [])),
                 sources=list(d.get("sources", [])), anchor=company))
             present.add(investor)
-        view.edges.append(LineageEdge(investor, company, "INVESTED_IN", [], d.get("date"), False,
+        view.edges.append(LineageEdge(investor, company, R.INVESTED_IN, [], d.get("date"), False,
                                       list(d.get("sources", []))))
 
 

@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.terms import R
 from kg.viz import lineage_route as route
 from kg.viz.lineage_text import BOX_H, BOX_W, INVESTORS, SMALL_W, box_size, node_size
 
@@ -78,7 +79,7 @@ class _Tree:
         self.tree_edges: set[int] = set()
         order = {n.id: (n.year or "9999", n.name, n.id) for n in view.nodes}
         for i, edge in sorted(enumerate(view.edges), key=lambda ie: (order[ie[1].source], order[ie[1].target])):
-            if edge.type != "SPUN_OFF_FROM":
+            if edge.type != R.SPUN_OFF_FROM:
                 continue
             src, tgt = self.nodes[edge.source], self.nodes[edge.target]
             # descendants: the child (source) hangs off its parent; ancestors: the parent off its child
@@ -237,7 +238,7 @@ def _route(tree: _Tree) -> None:
             end = (fan.x - side * BOX_W / 2, fan.y)
             path = [end, (turn, fan.y), *_clear_investors(tree, hub, (turn, fan.y), ports[i]), ports[i]]
             edge.points = path if fan is src else path[::-1]
-        elif edge.type == "INVESTED_IN" and src.anchor == tgt.id:
+        elif edge.type == R.INVESTED_IN and src.anchor == tgt.id:
             k = tree.investors[tgt.id].index(src.id)
             n = len(tree.investors[tgt.id])
             bus = src.x - SMALL_W / 2 - 10 - k * _bus_spacing(n)

@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.regions import canonical_region
+from kg.terms import C, R
 
 #: Fill colours by kind; the legend and the SVG use the same ones.
 KINDS: dict[str, tuple[str, str]] = {
@@ -144,11 +145,11 @@ def _year(date: Any) -> int | None:
 
 
 def _is_state(graph: nx.MultiDiGraph, node: str) -> bool:
-    return "StateOwnedFund" in graph.nodes[node].get("labels", [])
+    return C.StateOwnedFund in graph.nodes[node].get("labels", [])
 
 
 def _investments(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == "INVESTED_IN"]
+    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == R.INVESTED_IN]
 
 
 def _node(graph: nx.MultiDiGraph, node: str, kind: str, focus: bool) -> NetworkNode:

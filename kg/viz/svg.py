@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from kg.terms import R
 from kg.viz.lineage import KINDS, LineageView, column_labels, column_x, text_width
 from kg.viz.lineage_layout import bounds
 from kg.viz.lineage_text import baselines
@@ -61,7 +62,7 @@ def render_svg(view: LineageView, title: str) -> str:
         out.append(f'<text class="heading" x="{heading_x[gen]:.0f}" y="{top + HEADING_Y:.0f}" font-size="14" '
                    f'text-anchor="middle" fill="#333">{escape(label)}</text>')
     for edge in view.edges:
-        light = edge.type == "INVESTED_IN"
+        light = edge.type == R.INVESTED_IN
         dash = ' stroke-dasharray="6 4"' if edge.derived else ""
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in edge.points)
         out.append(f'<polyline class="edge" data-source="{_attr(edge.source)}" data-target="{_attr(edge.target)}" '

@@ -11,6 +11,8 @@ import random
 
 import networkx as nx
 
+from kg.terms import C, R
+
 _CITY = ["北京", "上海", "深圳", "杭州", "苏州", "合肥", "武汉", "成都", "广州", "南京", "西安", "重庆"]
 _FIELD = ["人工智能", "集成电路", "新能源", "生物医药", "高端装备", "数字经济", "机器人", "新材料"]
 _STATE = ["国投", "产业投资基金", "引导基金", "科创投", "国资运营", "城投"]
@@ -42,14 +44,14 @@ def investment_network(investors: int = 300, companies: int = 500, investments: 
         else:
             name = unique(lambda: "".join(rng.sample(_SYLL, 2)) + rng.choice(_PRIVATE))
         node = f"organization:inv{i}"
-        labels = ["Organization", "Investor"] + (["StateOwnedFund"] if state else [])
+        labels = [C.Organization, C.Investor] + ([C.StateOwnedFund] if state else [])
         g.add_node(node, labels=labels, name=name, aliases=[], region="Shanghai" if "上海" in name else None)
         inv_ids.append(node)
     co_ids = []
     for i in range(companies):
         name = unique(lambda: "".join(rng.sample(_SYLL, rng.choice([2, 2, 3]))) + rng.choice(_SUFFIX))
         node = f"organization:co{i}"
-        g.add_node(node, labels=["Organization", "Company"], name=name, aliases=[])
+        g.add_node(node, labels=[C.Organization, C.Company], name=name, aliases=[])
         co_ids.append(node)
     weights = [1.0 / (1 + i) ** 0.8 for i in range(investors)]  # a few investors are very active
     pairs: set[tuple[str, str]] = set()
@@ -61,7 +63,7 @@ def investment_network(investors: int = 300, companies: int = 500, investments: 
         pairs.add((investor, company))
         year = rng.randint(2018, 2025)
         amount = rng.choice([None, None, 10 ** rng.randint(7, 10) * rng.randint(1, 9)])
-        g.add_edge(investor, company, key=f"r{len(pairs)}", id=f"r{len(pairs)}", type="INVESTED_IN",
+        g.add_edge(investor, company, key=f"r{len(pairs)}", id=f"r{len(pairs)}", type=R.INVESTED_IN,
                    round=rng.choice(ROUNDS), date=f"{year}-{rng.randint(1, 12):02d}", amount=amount,
                    currency="CNY" if amount else None, sources=[f"a{len(pairs) % 97}"])
     return g
@@ -78,13 +80,13 @@ def _spinoff(g: nx.MultiDiGraph, rng: random.Random, child: str, parent: str, ye
     """`child` founded in `year` by a person who left `parent`: the edge `kg.spinoffs` derives, with its person."""
     person = f"person:p{n}"
     name = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(_SYLL) + rng.choice(_SYLL)
-    g.add_node(person, labels=["Person"], name=name, aliases=[])
-    g.add_edge(child, parent, key=f"s{n}", type="SPUN_OFF_FROM", via=[person], date=f"{year}-{rng.randint(1, 12):02d}",
+    g.add_node(person, labels=[C.Person], name=name, aliases=[])
+    g.add_edge(child, parent, key=f"s{n}", type=R.SPUN_OFF_FROM, via=[person], date=f"{year}-{rng.randint(1, 12):02d}",
                derived=True, sources=[f"a{n}"])
 
 
 def _company(g: nx.MultiDiGraph, node: str, name: str) -> None:
-    g.add_node(node, labels=["Organization", "Company"], name=name, aliases=[])
+    g.add_node(node, labels=[C.Organization, C.Company], name=name, aliases=[])
 
 
 def wide_lineage(spinoffs: int = 24, seed: int = 15) -> nx.MultiDiGraph:
@@ -139,10 +141,10 @@ def wide_lineage_with_investors(spinoffs: int = 24, investors: int = 6, seed: in
                         else "".join(rng.sample(_SYLL, 2)) + rng.choice(_PRIVATE))) in names:
             pass
         names.add(name)
-        g.add_node(node, labels=["Organization", "Investor"] + (["StateOwnedFund"] if state else []), name=name,
+        g.add_node(node, labels=[C.Organization, C.Investor] + ([C.StateOwnedFund] if state else []), name=name,
                    aliases=[])
         for n, company in enumerate(rng.sample(spun, rng.randint(3, 4))):
-            g.add_edge(node, company, key=f"i{k}-{n}", id=f"i{k}-{n}", type="INVESTED_IN", round=rng.choice(ROUNDS),
+            g.add_edge(node, company, key=f"i{k}-{n}", id=f"i{k}-{n}", type=R.INVESTED_IN, round=rng.choice(ROUNDS),
                        date=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}", amount=None, currency=None,
                        sources=[f"b{k}"])
     return g
@@ -164,12 +166,12 @@ def wide_lineage_with_parent_investors(spinoffs: int = 24, investors: int = 3, s
         node = f"organization:backer{k}"
         name = LONG_INVESTOR_NAMES[k % len(LONG_INVESTOR_NAMES)] + ("" if k < len(LONG_INVESTOR_NAMES) else f" {k}")
         state = "市" in name
-        g.add_node(node, labels=["Organization", "Investor"] + (["StateOwnedFund"] if state else []), name=name,
+        g.add_node(node, labels=[C.Organization, C.Investor] + ([C.StateOwnedFund] if state else []), name=name,
                    aliases=[])
         spun = [f"organization:s{i}" for i in range(spinoffs)]
         targets = ["organization:parent", *rng.sample(spun, rng.randint(1, 2))]
         for n, company in enumerate(targets):
-            g.add_edge(node, company, key=f"p{k}-{n}", id=f"p{k}-{n}", type="INVESTED_IN", round=rng.choice(ROUNDS),
+            g.add_edge(node, company, key=f"p{k}-{n}", id=f"p{k}-{n}", type=R.INVESTED_IN, round=rng.choice(ROUNDS),
                        date=f"{rng.randint(2016, 2025)}-{rng.randint(1, 12):02d}", amount=None, currency=None,
                        sources=[f"c{k}"])
     return g

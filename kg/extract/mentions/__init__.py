@@ -42,6 +42,7 @@ from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, 
 from kg.extract.mentions.products import _product_occurrences
 from kg.extract.text import NormText, Sentence, is_cjk, longest_first
 from kg.names import normalize_name
+from kg.terms import C
 
 if TYPE_CHECKING:
     from kg.extract.ner import NerConfig
@@ -189,13 +190,13 @@ def _cuts_a_person_short(ordered: list[Occurrence], starts: list[int], s: int, e
     inside it ("由叶子航于2020年创办": the segmenter read 叶子 "leaf" and left 航)?"""
     import bisect
 
-    if root_of(src.types) != "Person":
+    if root_of(src.types) != C.Person:
         return False
     inside = []
     for o in ordered[bisect.bisect_left(starts, s - 8) : bisect.bisect_left(starts, e)]:
         if o.end <= s:
             continue
-        if o.start < s or o.end > e or o.key or root_of(o.types) != "Person":
+        if o.start < s or o.end > e or o.key or root_of(o.types) != C.Person:
             return False
         inside.append(o)
     return bool(inside) and all((o.start, o.end) != (s, e) for o in inside)
@@ -212,7 +213,7 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
         if o.inferred:
             continue
         surface = nt.text[o.start : o.end]
-        sig = (surface, bool(o.key), root_of(o.types) == "Organization")
+        sig = (surface, bool(o.key), root_of(o.types) == C.Organization)
         if sig not in folded_forms:
             forms = [] if o.key else [surface]
             if sig[2]:
@@ -228,7 +229,7 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
             names.setdefault(folded, o)
     if not names:
         return []
-    person_src = {folded: root_of(o.types) == "Person" for folded, o in names.items()}
+    person_src = {folded: root_of(o.types) == C.Person for folded, o in names.items()}
     regex = re.compile(longest_first(names))
     folded_text = matching_form(nt.text)
     taken = _Intervals((o.start, o.end) for o in occs)
@@ -272,7 +273,7 @@ def _short_form_pairs(nt: NormText, occs: list[Occurrence]) -> list[tuple[int, i
     """Pairs (full name, short form) among the occurrences, so both become one entity."""
     by_form: dict[str, int] = {}
     for i, o in enumerate(occs):
-        if root_of(o.types) != "Organization" or o.inferred:
+        if root_of(o.types) != C.Organization or o.inferred:
             continue
         for form in short_forms(nt.text[o.start : o.end]):
             by_form.setdefault(matching_form(form), i)
@@ -316,7 +317,7 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
     taken = _Intervals((o.start, o.end) for o in chosen)
     # a word of a person's name ("Lin" of "Lin Che") is that person, not a company
     person_words = {
-        w for o in chosen if root_of(o.types) == "Person" for w in nt.text[o.start : o.end].split()
+        w for o in chosen if root_of(o.types) == C.Person for w in nt.text[o.start : o.end].split()
     }
     by_edge: dict[int, list[Occurrence]] = {}
     for o in chosen:
@@ -333,11 +334,11 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
         if not taken.overlaps(s, e):
             suffix_type = _suffix_type(nt.text[s:e])
             if cue == "product":
-                types = {"Product"}
+                types = {C.Product}
             elif suffix_type is not None and cue != "investor-list":
                 types = {suffix_type}  # "星河基金由A与B共同持股": the suffix says what it is
             else:
-                types = {"Organization", _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {"Organization"}
+                types = {C.Organization, _CONTEXT_TYPE[cue]} if cue in _CONTEXT_TYPE else {C.Organization}
             out.append(Occurrence(s, e, types, f"context:{cue}", conf, role=cue))
     return out
 
@@ -356,7 +357,7 @@ def _drop_finance_terms(text: str, occs: list[Occurrence], dropped: list[tuple[s
     kept = []
     for o in occs:
         name = text[o.start : o.end]
-        if o.key is None and root_of(o.types) == "Organization" and _FINANCE_TERM.search(name):
+        if o.key is None and root_of(o.types) == C.Organization and _FINANCE_TERM.search(name):
             dropped.append((name, "a term of corporate finance, not a name"))
             continue
         kept.append(o)
@@ -384,7 +385,7 @@ def _pronoun_subjects(text: str, occs: list[Occurrence]) -> list[tuple[Occurrenc
     stands for the person named last before it (within a sentence or two, and only when exactly one
     person was named in that stretch, so the reference is not a guess). Returns (person occurrence,
     pronoun occurrence) pairs; the pronoun occurrence is inferred (it lends the person no name)."""
-    people = sorted((o for o in occs if root_of(o.types) == "Person" and not o.inferred), key=lambda o: o.start)
+    people = sorted((o for o in occs if root_of(o.types) == C.Person and not o.inferred), key=lambda o: o.start)
     out = []
     for m in _PRONOUN_SUBJECT.finditer(text):
         s = m.start("p")
@@ -413,7 +414,7 @@ def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
             o.key is None
             and o.length >= 3
             and text[o.start] in "前原"
-            and root_of(o.types) == "Organization"
+            and root_of(o.types) == C.Organization
             and _TITLE_AHEAD.match(text, o.end)
         ):
             o.start += 1
@@ -437,7 +438,7 @@ def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurr
     stands where a person does (before ", the ...", "said", "told" ...)."""
     owners: dict[str, list[Occurrence]] = {}
     for o in occs:
-        if root_of(o.types) != "Person":
+        if root_of(o.types) != C.Person:
             continue
         words = text[o.start : o.end].split()
         if len(words) < 2 or not all(w[:1].isupper() and w.isascii() for w in words):
@@ -458,7 +459,7 @@ def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurr
                 continue
             if re.search(r"[A-Z][a-z]+\s+$", text[max(0, s - 20) : s]):
                 continue  # part of a longer capitalised name
-            out.append((persons[0], Occurrence(s, e, {"Person"}, "repeat", 0.6)))
+            out.append((persons[0], Occurrence(s, e, {C.Person}, "repeat", 0.6)))
             taken.add(s, e)
     return out
 
@@ -520,7 +521,7 @@ _DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业�
 _UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
 #: The kinds of organisation whose units a career passes through as the organisation itself (a
 #: university's lab is known in its own right: "脱胎于清华大学智能感知实验室" names the lab).
-_PARENT_KINDS = {"Company"}
+_PARENT_KINDS = {C.Company}
 
 
 def _department_heads(
@@ -556,7 +557,7 @@ def _department_heads(
     for o in chosen:
         name = text[o.start : o.end]
         unit = _DEPARTMENT.search(name)
-        if unit is None or o.inferred or root_of(o.types) != "Organization":
+        if unit is None or o.inferred or root_of(o.types) != C.Organization:
             continue
         for k in range(unit.start(), 1, -1):
             head = name[:k]

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.terms import C
+
 #: How much a method is trusted when two occurrences overlap with the same length.
 _PRIORITY = {
     "gazetteer": 5,
@@ -67,11 +69,11 @@ def root_of(types: Iterable[str]) -> str:
     """Person, Product or Organization: the ontology root a set of types belongs to."""
     if not isinstance(types, set | frozenset):
         types = set(types)  # a set is asked as it is: this runs for every occurrence, many times
-    if "Person" in types:
-        return "Person"
-    if "Product" in types:
-        return "Product"
-    return "Organization"
+    if C.Person in types:
+        return C.Person
+    if C.Product in types:
+        return C.Product
+    return C.Organization
 
 
 # jieba.posseg's own patterns, so that blocks, numbers and Latin words are read exactly as it reads them
@@ -326,6 +328,6 @@ def legal_form_of(head: Occurrence, start: int, end: int) -> Occurrence:
     """A known name followed by its legal form ("智谱" + "有限公司", "Zhipu" + "Inc."): the same entity
     over the longer span, trusted a little less than the bare gazetteer name. A product's name with a
     legal form ("抖音集团") is the company named after the product: a company of its own."""
-    if root_of(head.types) == "Product":
-        return Occurrence(start, end, {"Company"}, "suffix", 0.8)
+    if root_of(head.types) == C.Product:
+        return Occurrence(start, end, {C.Company}, "suffix", 0.8)
     return Occurrence(start, end, set(head.types), "gazetteer+legal-form", 0.9, key=head.key, attrs=dict(head.attrs))

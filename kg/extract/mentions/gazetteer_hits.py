@@ -15,6 +15,7 @@ from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.mentions.base import Occurrence, _freq, _pos
 from kg.extract.text import NormText, is_cjk
+from kg.terms import C
 
 #: Known names up to this many characters are checked for being part of a longer name.
 _SHORT_NAME = 3
@@ -75,7 +76,7 @@ def _with_region(text: str, start: int, end: int) -> int:
 def _gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
     out = []
     for m in gazetteer.scan(nt.text):
-        start = _with_region(nt.text, m.start, m.end) if m.entry.type != "Exchange" else m.start
+        start = _with_region(nt.text, m.start, m.end) if m.entry.type != C.Exchange else m.start
         if start == m.start and m.board is None and _inside_longer_name(nt.text, m.start, m.end):
             continue
         out.append(

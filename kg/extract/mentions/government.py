@@ -14,6 +14,7 @@ import re
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence
 from kg.extract.text import NormText
+from kg.terms import C
 
 #: The body words after a region; the longest first.
 _BODY_ZH = r"(?:国有资产监督管理委员会|国有资产监督管理局|国资委|国资局|国资办|财政局|财政厅|人民政府|政府)"
@@ -64,7 +65,7 @@ def government_occurrences(nt: NormText) -> list[Occurrence]:
     for m in _GOV_ZH.finditer(text):
         attrs = zh_government(m.group(0))
         if attrs is not None:
-            out.append(Occurrence(m.start(), m.end(), {"GovernmentBody"}, "government-pattern", 0.8, attrs=attrs))
+            out.append(Occurrence(m.start(), m.end(), {C.GovernmentBody}, "government-pattern", 0.8, attrs=attrs))
     for m in _GOV_EN.finditer(text):
         level = _EN_REGIONS.get(m.group("region"))
         if level is None:
@@ -78,5 +79,5 @@ def government_occurrences(nt: NormText) -> list[Occurrence]:
             gov_level = _level(level)
         attrs = {"gov_level": gov_level, "region": m.group("region")}
         start = m.start("region")  # "the" is not part of the name
-        out.append(Occurrence(start, m.end(), {"GovernmentBody"}, "government-pattern", 0.8, attrs=attrs))
+        out.append(Occurrence(start, m.end(), {C.GovernmentBody}, "government-pattern", 0.8, attrs=attrs))
     return out

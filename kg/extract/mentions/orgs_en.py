@@ -9,6 +9,7 @@ from typing import Any
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _Intervals, legal_form_of
 from kg.extract.text import NormText, longest_first
+from kg.terms import C
 
 # -- organisation suffixes (English) -------------------------------------------------------------
 
@@ -50,7 +51,7 @@ def _en_suffix_occurrences(
     for m in _EN_ORG_RE.finditer(text):
         start, end = m.start("name"), m.end()  # "Institute of Technology": the field is part of it
         tail = _EN_LEGAL_TAIL.match(text, end)
-        if tail and vocab.EN_SUFFIX_TYPES[m.group("suffix")] != "Company":
+        if tail and vocab.EN_SUFFIX_TYPES[m.group("suffix")] != C.Company:
             end = tail.end()  # "Cedar Grove Advisors, Ltd.": the legal form after the kind is the name's
         suffix = m.group("suffix")
         # drop leading function words and sentence-initial capitals
@@ -112,8 +113,8 @@ def _en_suffix_occurrences(
         suffix_type = vocab.EN_SUFFIX_TYPES[suffix]
         types = {suffix_type}
         attrs: dict[str, Any] = {}
-        if suffix_type in ("Investor", "Company") and vocab.STATE_MARKERS_EN.search(name):
-            types = {"StateOwnedFund"}
+        if suffix_type in (C.Investor, C.Company) and vocab.STATE_MARKERS_EN.search(name):
+            types = {C.StateOwnedFund}
             attrs["investor_kind"] = "guidance_fund" if re.search(r"fund", name, re.I) else "state_platform"
             for en, level in vocab.REGIONS.values():
                 if name.startswith(en + " "):

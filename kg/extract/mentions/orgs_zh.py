@@ -13,6 +13,7 @@ from typing import Any
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos, legal_form_of
 from kg.extract.text import NormText, is_cjk, longest_first
+from kg.terms import C
 
 # -- organisation suffixes (Chinese) -------------------------------------------------------------
 
@@ -55,7 +56,7 @@ def _state_attrs(name: str, prefix: str, suffix_type: str) -> dict[str, Any] | N
     """investor_kind/region/gov_level when a Chinese investor name marks state capital, else None."""
     region_match = _STATE_PREFIX_RE.match(prefix)
     marked = any(marker in name for marker in vocab.STATE_MARKERS_ZH) or _regional_platform(name)
-    if not marked and not (region_match and suffix_type in ("Investor", "StateOwnedFund")):
+    if not marked and not (region_match and suffix_type in (C.Investor, C.StateOwnedFund)):
         return None
     kind = (
         "guidance_fund"
@@ -627,7 +628,7 @@ def _zh_suffix_occurrences(
                 # "华为海思芯片架构师": the field of a specialist's title after the known name
                 dropped.append((name, "a known name and the field of a title"))
                 continue
-            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {"Company"}:
+            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {C.Company}:
                 # "蔚来汽车", "商汤科技": a known company's name with its line of business is the same
                 # company (and "蔚来汽车副总裁" holds the title 副总裁, not 汽车副总裁)
                 out.append(legal_form_of(head, left, s1))
@@ -655,15 +656,15 @@ def _zh_suffix_occurrences(
         suffix_type = vocab.ZH_SUFFIX_TYPES[suffix]
         types = {suffix_type}
         attrs: dict[str, Any] = {}
-        if suffix_type in ("Investor", "StateOwnedFund", "Company"):
+        if suffix_type in (C.Investor, C.StateOwnedFund, C.Company):
             state = _state_attrs(name, prefix, suffix_type)
             if (
                 state
-                and suffix_type != "Company"
+                and suffix_type != C.Company
                 or state
                 and (any(k in name for k in ("国资", "国投", "国有资本")) or _regional_platform(name))
             ):
-                types = {"StateOwnedFund"}
+                types = {C.StateOwnedFund}
                 attrs.update(state)
         out.append(
             Occurrence(

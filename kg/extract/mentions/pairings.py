@@ -9,6 +9,7 @@ from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _Intervals, root_of
 from kg.extract.mentions.people import _EN_NAME, TITLE_ZH_RE
 from kg.extract.text import NormText, Sentence, is_cjk
+from kg.terms import C
 
 # -- pairings and list members -------------------------------------------------------------------
 
@@ -41,7 +42,7 @@ def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurr
     out = []
     for o in occs:
         m = _ALIAS_AFTER.match(text, o.end)
-        if not m and root_of(o.types) == "Organization":
+        if not m and root_of(o.types) == C.Organization:
             known = _KNOWN_AS.match(text, o.end)
             if known and len(known.group("alias").split()) <= 5:
                 out.append((o, known.start("alias"), known.end("alias")))
@@ -55,7 +56,7 @@ def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurr
             continue
         root = root_of(o.types)
         cjk = sum(is_cjk(c) for c in alias)
-        if root == "Person":
+        if root == C.Person:
             ok = (2 <= cjk == len(alias) <= 4) or bool(re.fullmatch(_EN_NAME, alias))
         elif cjk:
             ok = 2 <= len(alias) <= 16 and not re.search(r"[的了是在将和与]", alias)
@@ -108,7 +109,7 @@ def _list_member_occurrences(
             chunk_clean = re.sub(r"等.*$", "", chunk)
             ce = cs + len(chunk_clean)
             if re.fullmatch(r"[A-Z0-9][A-Za-z0-9&'’.\-]*(?: [A-Z0-9][A-Za-z0-9&'’.\-]*){0,5}", chunk_clean):
-                out.append(Occurrence(cs, ce, {"Organization"}, "list-member", 0.5))
+                out.append(Occurrence(cs, ce, {C.Organization}, "list-member", 0.5))
     return out
 
 
@@ -172,7 +173,7 @@ def _en_person_list_members(nt: NormText, occs: list[Occurrence]) -> list[Occurr
     """"Lin Che and Zhou Yan left ...": an unknown capitalised two- or three-word name listed beside a
     person is a person too, unless a word of it names organisations or places ("Capital", "Beijing")."""
     text = nt.text
-    people = {(o.start, o.end) for o in occs if root_of(o.types) == "Person"}
+    people = {(o.start, o.end) for o in occs if root_of(o.types) == C.Person}
     taken = _Intervals((o.start, o.end) for o in occs)
     out: list[Occurrence] = []
     for m in _EN_PERSON_PAIR.finditer(text):
@@ -183,6 +184,6 @@ def _en_person_list_members(nt: NormText, occs: list[Occurrence]) -> list[Occurr
             words = text[s:e].split()
             if taken.overlaps(s, e) or any(w in vocab.EN_NAME_WORDS or w in vocab.EN_NAME_STOP for w in words):
                 continue
-            out.append(Occurrence(s, e, {"Person"}, "list-member", 0.5))
+            out.append(Occurrence(s, e, {C.Person}, "list-member", 0.5))
             taken.add(s, e)
     return out

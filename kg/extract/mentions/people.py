@@ -10,6 +10,7 @@ from collections import Counter
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos
 from kg.extract.text import NormText, is_cjk, longest_first
+from kg.terms import C
 
 # -- people --------------------------------------------------------------------------------------
 
@@ -473,4 +474,4 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
                 for k in re.finditer(_EN_NAME, m.group("more")):
                     if _en_name_ok(k.group(0)):
                         propose((m.start("more") + k.start(), m.start("more") + k.end(), 0.7))
-    return [Occurrence(s, e, {"Person"}, "role-context", conf) for (s, e), conf in sorted(found.items())]
+    return [Occurrence(s, e, {C.Person}, "role-context", conf) for (s, e), conf in sorted(found.items())]

@@ -6,6 +6,7 @@ import re
 
 from kg.extract.mentions.base import Occurrence
 from kg.extract.text import NormText
+from kg.terms import C
 
 # -- products ------------------------------------------------------------------------------------
 
@@ -31,5 +32,5 @@ def _product_occurrences(nt: NormText) -> list[Occurrence]:
         before = text[max(0, m.start() - 8) : m.start()]
         after = text[m.end() : m.end() + 6]
         if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
-            out.append(Occurrence(m.start(), m.end(), {"Product"}, "product-pattern", 0.6))
+            out.append(Occurrence(m.start(), m.end(), {C.Product}, "product-pattern", 0.6))
     return out

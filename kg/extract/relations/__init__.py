@@ -27,6 +27,7 @@ from kg.extract.relations.other import settle_lone_products
 from kg.extract.relations.people import _apply_leave_cue
 from kg.extract.relations.rules import RULES
 from kg.extract.text import NormText, Sentence
+from kg.terms import C
 
 __all__ = ["EntityView", "RelationCandidate", "extract_relations"]
 
@@ -45,7 +46,7 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
         groups: dict[str, int] = {}
         occ_map: dict[str, Occurrence] = {}
         cursor = sent.start
-        counters = {"Organization": 0, "Person": 0, "Product": 0}
+        counters = {C.Organization: 0, C.Person: 0, C.Product: 0}
         j = k
         while j < len(ordered) and ordered[j].end <= sent.end:
             o = ordered[j]
@@ -56,7 +57,7 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
                 continue
             parts.append(nt.text[cursor : o.start])
             pos.extend(range(cursor, o.start))
-            base = {"Organization": _ORG0, "Person": _PER0, "Product": _PROD0}[root]
+            base = {C.Organization: _ORG0, C.Person: _PER0, C.Product: _PROD0}[root]
             counters[root] += 1
             ch = chr(base + n)
             parts.append(ch)

@@ -21,6 +21,7 @@ from kg.extract.mentions import TITLES_EN_RE, TITLES_ZH_RE, Occurrence, root_of
 from kg.extract.normalize import DateValue, Money, find_dates, find_money
 from kg.extract.text import NormText, Sentence
 from kg.names import to_simplified
+from kg.terms import C, R
 
 _ORG0, _PER0, _PROD0, _CAP = 0xE000, 0xE800, 0xF000, 0x800
 ORG = "[\ue000-\ue7ff]"
@@ -104,23 +105,23 @@ class EntityView:
         return root_of(self.types)
 
     def is_exchange(self) -> bool:
-        return "Exchange" in self.types
+        return C.Exchange in self.types
 
     def is_investorish(self) -> bool:
-        return bool(self.types & {"Investor", "StateOwnedFund"}) or "investor_kind" in self.attrs
+        return bool(self.types & {C.Investor, C.StateOwnedFund}) or "investor_kind" in self.attrs
 
     def is_companyish(self) -> bool:
         """Could be a company that raises money or lists: not an exchange, school, agency or pure fund."""
-        if self.root != "Organization" or self.types & {
-            "Exchange",
-            "University",
-            "ResearchInstitute",
-            "GovernmentBody",
+        if self.root != C.Organization or self.types & {
+            C.Exchange,
+            C.University,
+            C.ResearchInstitute,
+            C.GovernmentBody,
         }:
             return False
         return not (
-            self.types <= {"Investor", "StateOwnedFund", "Organization"}
-            and self.types & {"Investor", "StateOwnedFund"}
+            self.types <= {C.Investor, C.StateOwnedFund, C.Organization}
+            and self.types & {C.Investor, C.StateOwnedFund}
         )
 
 
@@ -555,17 +556,17 @@ class _Engine:
     def _settle_team_from(self) -> None:
         """Whoever the article says founded B came from A, when it said B's founding team did."""
         for view, span, co, prev in self.team_from:
-            founders = [r.source for r in self.out if r.type == "FOUNDED" and r.target == co]
+            founders = [r.source for r in self.out if r.type == R.FOUNDED and r.target == co]
             for per in dict.fromkeys(founders):
-                if not any(r.type == "FOUNDED" and r.source == per and r.target == prev for r in self.out):
-                    self.emit(view, "LEFT", per, prev, {}, span, "team-from", 0.7)
+                if not any(r.type == R.FOUNDED and r.source == per and r.target == prev for r in self.out):
+                    self.emit(view, R.LEFT, per, prev, {}, span, "team-from", 0.7)
 
     def _date_foundings(self) -> None:
         """"岚峰半导体成立于2021年" dates the founding even when the founders are named elsewhere in
         the article ("创始人陆远舟"): FOUNDED facts into that organisation without a date take it."""
         for rel in self.out:
             date = self.founding_dates.get(rel.target)
-            if rel.type == "FOUNDED" and date is not None and "date" not in rel.props:
+            if rel.type == R.FOUNDED and date is not None and "date" not in rel.props:
                 rel.props.update(_date_props(date))
 
     def former_employers(self, view: _View) -> set[int]:
@@ -584,7 +585,7 @@ class _Engine:
             if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
                 self.ctx.year_base = d.iso
         best: tuple[int, int] | None = None
-        came_from = {r.target for r in self.sentence_relations(view) if r.type == "LEFT"}
+        came_from = {r.target for r in self.sentence_relations(view) if r.type == R.LEFT}
         came_from |= self.former_employers(view)
         for ch in view.skel:
             if ch not in view.groups:

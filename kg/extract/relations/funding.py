@@ -19,6 +19,7 @@ from kg.extract.relations.engine import (
     _round_money,
     _View,
 )
+from kg.terms import C, R
 
 # -- funding ---------------------------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ def _invest(
     # "A及B旗下的C": C invests, and so (through C) does its owner B, as analysts count it
     for c in members:
         e = eng.ent(view, c)
-        if e.root == "Organization" and not (e.types & {"Exchange", "University", "GovernmentBody"}):
+        if e.root == C.Organization and not (e.types & {C.Exchange, C.University, C.GovernmentBody}):
             investors.append(e)
             chars.setdefault(e.group, c)
         else:
@@ -223,11 +224,11 @@ def _invest(
         single = role in (None, "strategic") and len(investors) == 1 and money_ok and not eng._investors_here
         if money is not None and (role in ("lead", "sole") or single):
             props.update(money.as_props())
-        eng.emit(view, "INVESTED_IN", e.group, target, props, m, method, round(confidence * tconf, 3))
+        eng.emit(view, R.INVESTED_IN, e.group, target, props, m, method, round(confidence * tconf, 3))
         eng._investors_here.add(e.group)
         if _state_cue_for(view.skel, chars[e.group], members):
             eng.upgrade(
-                e.group, {"StateOwnedFund"}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
+                e.group, {C.StateOwnedFund}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
             )
     if not episode:
         return
@@ -427,7 +428,7 @@ def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"其中A出资30亿元", "A认缴5亿元": an investor's own sum in the round of the passage (or of the
     company named before it); the sum is the investor's, so it is kept even beside a round total."""
     inv = eng.ent(view, m.group("inv"))
-    if not inv.is_investorish() and "Investor" not in inv.types:
+    if not inv.is_investorish() and C.Investor not in inv.types:
         return
     target, _conf = _funding_target(eng, view, {inv.group}, m.start())
     if target is None or target == inv.group:
@@ -436,7 +437,7 @@ def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
     if money is not None:
         props.update(money.as_props())
-    eng.emit(view, "INVESTED_IN", inv.group, target, props, m, "funding-contribution", 0.65)
+    eng.emit(view, R.INVESTED_IN, inv.group, target, props, m, "funding-contribution", 0.65)
 
 
 def _h_each_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -473,7 +474,7 @@ def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     members = _orgs(m.group("inv"))  # "X and Y also invested in Z": each of them
     co = eng.ent(view, m.group("co") or m.group("co2") or m.groupdict().get("co3") or "")
-    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
+    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     role = "strategic" if "战略" in m.group(0) else None
     _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
@@ -492,7 +493,7 @@ def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"C也于同年以15亿欧元入股": the company bought into is the one named before C in the sentence,
     else the company of the story."""
     members = _orgs(m.group("inv"))
-    if len(members) != 1 or eng.ent(view, members[0]).root != "Organization":
+    if len(members) != 1 or eng.ent(view, members[0]).root != C.Organization:
         return
     inv = eng.ent(view, members[0]).group
     before = eng.company_before(view, m.start(), {inv})
@@ -513,7 +514,7 @@ def _h_subscribed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"A said B would subscribe for new shares", "B subscribed for new shares of A": B invests in A."""
     members = _orgs(m.group("inv") or m.group("inv2") or "")
     co = eng.ent(view, m.group("co") or m.group("co2") or "")
-    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
+    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
@@ -528,7 +529,7 @@ def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     else:
         # "X为公司第二大股东", "X为第二大股东": the company of the story
         target = _first_of(eng.main_company(), eng.topic(view))
-    members = [c for c in members if eng.ent(view, c).root == "Organization" and eng.ent(view, c).group != target]
+    members = [c for c in members if eng.ent(view, c).root == C.Organization and eng.ent(view, c).group != target]
     if target is not None and members:
         _invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
 
@@ -614,7 +615,7 @@ def settle_lone_investors(eng: _Engine, view: _View) -> None:
     members = []
     for ch in _orgs(view.skel):
         ent = eng.ent(view, ch)
-        if ent.group in related or not ent.types <= {"Investor", "StateOwnedFund"} or not ent.types:
+        if ent.group in related or not ent.types <= {C.Investor, C.StateOwnedFund} or not ent.types:
             continue
         if _ADVISER_AFTER.match(view.skel, view.skel.find(ch) + 1):
             continue  # "华兴资本担任独家财务顾问": the round's adviser, not an investor

@@ -7,6 +7,7 @@ from typing import Any
 
 from kg.extract.normalize import find_money
 from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _Engine, _first, _orgs, _View
+from kg.terms import C, R
 
 # -- IPO ---------------------------------------------------------------------------------------------
 
@@ -255,9 +256,9 @@ def _ipo(
         return
     date = eng.date_near(view, *(when or (m.start(), m.end())))
     props: dict[str, Any] = {**_date_props(date)}
-    if rel_type in ("FILED_FOR_IPO", "LISTED_ON"):
+    if rel_type in (R.FILED_FOR_IPO, R.LISTED_ON):
         props["board"] = board
-    if rel_type == "LISTED_ON":
+    if rel_type == R.LISTED_ON:
         props["ticker"] = ticker
         price = re.search(
             r"(?:发行价(?:格)?|招股价|offer\s+price|priced\s+(?:its\s+|the\s+)?(?:shares|stock|IPO|"
@@ -273,31 +274,31 @@ def _ipo(
                     props["currency"] = money.currency
                     break
         if ticker:
-            eng.upgrade(company, {"Company"}, ticker=ticker)
+            eng.upgrade(company, {C.Company}, ticker=ticker)
     eng.emit(view, rel_type, company, exchange, props, m, method, confidence)
-    eng.upgrade(company, {"Company"})
+    eng.upgrade(company, {C.Company})
     eng.ctx.ipo_company = company
     eng.ctx.ipo_exchange = exchange
     eng.ctx.ipo_sentence = view.sentence.index
 
 
 def _h_filed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _ipo(eng, view, m, "FILED_FOR_IPO", "ipo-filing", 0.8)
+    _ipo(eng, view, m, R.FILED_FOR_IPO, "ipo-filing", 0.8)
 
 
 def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _ipo(eng, view, m, "PASSED_LISTING_HEARING", "ipo-hearing", 0.85, default_exchange="hkex")
+    _ipo(eng, view, m, R.PASSED_LISTING_HEARING, "ipo-hearing", 0.85, default_exchange="hkex")
 
 
 def _h_committee(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """An A-share listing committee's approval: the hearing passed, at the exchange the sentence names."""
-    _ipo(eng, view, m, "PASSED_LISTING_HEARING", "ipo-committee", 0.8)
+    _ipo(eng, view, m, R.PASSED_LISTING_HEARING, "ipo-committee", 0.8)
 
 
 def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if m.group(0) == "首挂":
         # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying
-        _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.7, default_exchange="hkex")
+        _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.7, default_exchange="hkex")
         return
     planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
     # a timetable's day is stated in the same clause as the plan, not in an earlier one ("已于6月20日提交
@@ -313,14 +314,14 @@ def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             (f"LISTED_ON in sentence {view.sentence.index}", "a planned listing without a ticker")
         )
         return
-    _ipo(eng, view, m, "LISTED_ON", "ipo-listing", 0.75)
+    _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75)
 
 
 def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A code in brackets after a company's name is its ticker ("Xingheng AI (2599.HK)")."""
     ent = eng.ent(view, m.group("co"))
     if ent.is_companyish():
-        eng.upgrade(ent.group, {"Company"}, ticker=_norm_ticker(m.group("t"), m.group("sx")))
+        eng.upgrade(ent.group, {C.Company}, ticker=_norm_ticker(m.group("t"), m.group("sx")))
 
 
 #: Where a "X-listed" adjective or a ticker's prefix puts a company's shares.
@@ -371,7 +372,7 @@ def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         if key is None:
             return
         exchange = eng.key_group(key, *view.norm_span(m.start("place"), m.end("place")))
-    _ipo(eng, view, m, "LISTED_ON", "ipo-listed-adjective", 0.75, company=co.group, exchange=exchange)
+    _ipo(eng, view, m, R.LISTED_ON, "ipo-listed-adjective", 0.75, company=co.group, exchange=exchange)
 
 
 def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -401,7 +402,7 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # the listing's date is the one by its listing word ("X(2650)昨日起招股，将于10月10日上市")
     cue = _LISTING_DAY.search(view.skel, m.end())
     _ipo(
-        eng, view, m, "LISTED_ON", "ipo-code", 0.7, company=co.group, exchange=exchange,
+        eng, view, m, R.LISTED_ON, "ipo-code", 0.7, company=co.group, exchange=exchange,
         ticker=_norm_ticker(t, sx), when=(cue.start(), cue.end()) if cue else None,
     )
 
@@ -419,4 +420,4 @@ def _h_listed_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     date = eng.date_near(view, m.start(), m.end())
     for company in companies:
         props: dict[str, Any] = {**_date_props(date), "board": None, "ticker": None}
-        eng.emit(view, "LISTED_ON", company.group, exchange.group, props, m, "ipo-listing-list", 0.7)
+        eng.emit(view, R.LISTED_ON, company.group, exchange.group, props, m, "ipo-listing-list", 0.7)

@@ -7,16 +7,17 @@ import re
 
 from kg.extract import vocab
 from kg.extract.relations.engine import _date_props, _Engine, _first, _products, _View
+from kg.terms import C, R
 
 # -- products, spin-offs, control ------------------------------------------------------------------
 
 
 def _h_develops(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange() or org.is_investorish() and not org.is_companyish():
+    if org.root != C.Organization or org.is_exchange() or org.is_investorish() and not org.is_companyish():
         return
     for ch in _products(m.group("prods")):
-        eng.emit(view, "DEVELOPS", org.group, eng.ent(view, ch).group, {}, m, "develops", 0.75)
+        eng.emit(view, R.DEVELOPS, org.group, eng.ent(view, ch).group, {}, m, "develops", 0.75)
 
 
 def _h_develops_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -24,16 +25,16 @@ def _h_develops_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if org is None:
         return
     for ch in _products(m.group("prods")):
-        eng.emit(view, "DEVELOPS", org, eng.ent(view, ch).group, {}, m, "develops-list", 0.55)
+        eng.emit(view, R.DEVELOPS, org, eng.ent(view, ch).group, {}, m, "develops-list", 0.55)
 
 
 def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
-    if child.root != "Organization" or parent.root != "Organization" or not child.is_companyish():
+    if child.root != C.Organization or parent.root != C.Organization or not child.is_companyish():
         return
     eng.emit(
         view,
-        "SPUN_OFF_FROM",
+        R.SPUN_OFF_FROM,
         child.group,
         parent.group,
         _date_props(eng.date_near(view, m.start(), m.end())),
@@ -41,37 +42,37 @@ def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         "spin-off",
         0.8,
     )
-    eng.upgrade(child.group, {"Company"})
+    eng.upgrade(child.group, {C.Company})
 
 
 def _h_spinoff_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"The company was spun off from A": the company of the story came out of A."""
     parent = eng.ent(view, m.group("parent"))
     child = _first(eng.topic(view), eng.main_company())
-    if child is None or child == parent.group or parent.root != "Organization":
+    if child is None or child == parent.group or parent.root != C.Organization:
         return
     props = _date_props(eng.date_near(view, m.start(), m.end()))
-    eng.emit(view, "SPUN_OFF_FROM", child, parent.group, props, m, "spin-off", 0.7)
+    eng.emit(view, R.SPUN_OFF_FROM, child, parent.group, props, m, "spin-off", 0.7)
 
 
 def _h_controlled(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
-    if child.root != "Organization" or parent.root != "Organization":
+    if child.root != C.Organization or parent.root != C.Organization:
         return
     kind = "equity" if re.search(r"owned|控股|持股|全资", m.group(0)) else "subsidiary"
-    eng.emit(view, "CONTROLLED_BY", child.group, parent.group, {"kind": kind}, m, "controlled-by", 0.7)
+    eng.emit(view, R.CONTROLLED_BY, child.group, parent.group, {"kind": kind}, m, "controlled-by", 0.7)
 
 
 def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A vehicle "of the Hefei government" in apposition is state capital."""
     ent = eng.ent(view, m.group("org"))
-    if ent.root != "Organization":
+    if ent.root != C.Organization:
         return
     region = m.group("region")
     level = next((lvl for _zh, (en, lvl) in vocab.REGIONS.items() if en == region), None)
     eng.upgrade(
         ent.group,
-        {"StateOwnedFund"},
+        {C.StateOwnedFund},
         investor_kind=ent.attrs.get("investor_kind") or "state_platform",
         region=region if level else None,
         gov_level=level,
@@ -87,12 +88,12 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
     "核心产品"); the phrase tying them to the maker varies too much to list, and an article names its
     subject's products far more often than anyone else's. A product after another company's
     possessive ("B的芯片Z") already has its maker from the possessive rule."""
-    if not any(eng.ent(view, ch).root == "Product" for ch in view.groups):
+    if not any(eng.ent(view, ch).root == C.Product for ch in view.groups):
         return
-    made = {r.target for r in eng.sentence_relations(view) if r.type == "DEVELOPS"}
+    made = {r.target for r in eng.sentence_relations(view) if r.type == R.DEVELOPS}
     makers = {eng.ent(view, c).group for c in view.groups if eng.ent(view, c).is_companyish()}
     for i, ch in enumerate(view.skel):
-        if ch not in view.groups or eng.ent(view, ch).root != "Product":
+        if ch not in view.groups or eng.ent(view, ch).root != C.Product:
             continue
         product = eng.ent(view, ch).group
         if product in made:
@@ -107,5 +108,5 @@ def settle_lone_products(eng: _Engine, view: _View) -> None:
             continue
         span = re.compile(re.escape(ch)).match(view.skel, i)  # the mention itself, as provenance
         if span is not None:
-            eng.emit(view, "DEVELOPS", maker, product, {}, span, "develops-context", 0.5)
+            eng.emit(view, R.DEVELOPS, maker, product, {}, span, "develops-context", 0.5)
             made.add(product)

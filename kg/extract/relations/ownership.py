@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.relations.engine import EL, NE, ORG, PER, ZL, EntityView, _Engine, _orgs, _Rule, _View
+from kg.terms import C, R
 
 _PCT = r"(?:约|近|超过|逾)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%"
 _PCT_EN = (
@@ -37,7 +38,7 @@ def _share(m: re.Match[str]) -> float | None:
 
 
 def _orgs_of(eng: _Engine, view: _View, text: str) -> list[EntityView]:
-    return [e for e in (eng.ent(view, c) for c in _orgs(text) if c in view.groups) if e.root == "Organization"]
+    return [e for e in (eng.ent(view, c) for c in _orgs(text) if c in view.groups) if e.root == C.Organization]
 
 
 def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -> list[EntityView]:
@@ -52,7 +53,7 @@ def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -
     before = _org_before(eng, view, m.start(), {parent.group} | holders | listed)
     if before is None:
         # "股权结构显示，A持股60%，B持股40%": the company whose owners the story has just named
-        before = next((r.source for r in reversed(eng.out) if r.type == "OWNED_BY"
+        before = next((r.source for r in reversed(eng.out) if r.type == R.OWNED_BY
                        and view.sentence.index - r.sentence.index <= 2 and r.source not in holders), None)
     return [eng.entities[before]] if before is not None else []
 
@@ -70,7 +71,7 @@ def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int |
         ch = view.skel[i]
         if ch in view.groups:
             ent = eng.ent(view, ch)
-            if ent.root == "Organization" and ent.group not in exclude:
+            if ent.root == C.Organization and ent.group not in exclude:
                 return ent.group
     topic = eng.topic(view)
     return topic if topic is not None and topic not in exclude else None
@@ -106,7 +107,7 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
     """One ownership or control fact, if the owned end is an organisation and the owner an organisation
     (not an exchange: a company "listed on" one is not owned by it) or a person (a founder who controls
     the company); `valid_from` when the text dates it."""
-    if child.root != "Organization" or parent.root not in ("Organization", "Person") or parent.is_exchange():
+    if child.root != C.Organization or parent.root not in (C.Organization, C.Person) or parent.is_exchange():
         return
     began = _since(eng, view, m)
     if began is not None:
@@ -121,7 +122,7 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
         # a fund the government owns is state capital, whatever its name says
         eng.upgrade(
             child.group,
-            {"StateOwnedFund"},
+            {C.StateOwnedFund},
             investor_kind=child.attrs.get("investor_kind") or "state_platform",
             region=child.attrs.get("region") or parent.attrs.get("region"),
             gov_level=child.attrs.get("gov_level") or parent.attrs.get("gov_level"),
@@ -135,7 +136,7 @@ def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     children = _orgs_of(eng, view, m.group("child"))
     for parent in _orgs_of(eng, view, m.group("parent")):
         for child in children:
-            _emit(eng, view, "OWNED_BY", child, parent, {"share": share}, m, "owned-by", 0.75)
+            _emit(eng, view, R.OWNED_BY, child, parent, {"share": share}, m, "owned-by", 0.75)
 
 
 def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -146,7 +147,7 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     parent = parents[0]
     children = _children(eng, view, m, parent)
     for child in children:
-        _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
+        _emit(eng, view, R.OWNED_BY, child, parent, {"share": _share(m)}, m, "stake", 0.75)
 
 
 #: "A入股B 持股比例达5%": the organisation before 持股 was just bought into; its new holder comes first.
@@ -163,7 +164,7 @@ def _h_holds_pct(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     holders = _orgs_of(eng, view, bought.group("holder"))
     children = _orgs_of(eng, view, m.group("parent"))
     if len(holders) == 1 and len(children) == 1 and holders[0].group != children[0].group:
-        _emit(eng, view, "OWNED_BY", children[0], holders[0], {"share": _share(m)}, m, "stake", 0.7)
+        _emit(eng, view, R.OWNED_BY, children[0], holders[0], {"share": _share(m)}, m, "stake", 0.7)
 
 
 def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -175,7 +176,7 @@ def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         company = eng.topic(view)
     if len(parents) != 1 or company is None or company == parents[0].group:
         return
-    _emit(eng, view, "OWNED_BY", eng.entities[company], parents[0], {"share": _share(m)}, m, "stake", 0.7)
+    _emit(eng, view, R.OWNED_BY, eng.entities[company], parents[0], {"share": _share(m)}, m, "stake", 0.7)
 
 
 _PCT_LIST = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
@@ -190,7 +191,7 @@ def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         return
     for parent, share in zip(parents, shares, strict=True):
         if 0 < share <= 1:
-            _emit(eng, view, "OWNED_BY", children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
+            _emit(eng, view, R.OWNED_BY, children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
 
 
 def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -207,7 +208,7 @@ def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         shares = [None] * len(parents)
     for parent, share in zip(parents, shares, strict=True):
         props: dict[str, object] = {"share": round(share, 6)} if share and 0 < share <= 1 else {}
-        _emit(eng, view, "OWNED_BY", child, parent, props, m, "owned-by", 0.7)
+        _emit(eng, view, R.OWNED_BY, child, parent, props, m, "owned-by", 0.7)
 
 
 def _first_group(*groups: int | None) -> int | None:
@@ -222,7 +223,7 @@ def _h_latter_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if latter is None or len(parents) != 1 or parents[0].group == latter:
         return
     whole = re.search(r"全资|独资", m.group(0))
-    _emit(eng, view, "OWNED_BY", eng.entities[latter], parents[0], {"share": 1.0} if whole else {}, m,
+    _emit(eng, view, R.OWNED_BY, eng.entities[latter], parents[0], {"share": 1.0} if whole else {}, m,
           "owned-by", 0.65)
 
 
@@ -233,17 +234,17 @@ def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     whole = len(parents) == 1 and re.search(r"全额|独资|全资", m.group(0))
     for parent in parents:
         for child in children:
-            _emit(eng, view, "OWNED_BY", child, parent, {"share": 1.0 if whole else None}, m, "funded-by", 0.7)
+            _emit(eng, view, R.OWNED_BY, child, parent, {"share": 1.0 if whole else None}, m, "funded-by", 0.7)
 
 
 def _h_gov_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X, backed by the Hefei municipal government": a government body behind X owns it (share
     unknown); any other backer is an investor, which the funding rules read."""
     parent = eng.ent(view, m.group("parent"))
-    if "GovernmentBody" not in parent.types:
+    if C.GovernmentBody not in parent.types:
         return
     for child in _orgs_of(eng, view, m.group("child")):
-        _emit(eng, view, "OWNED_BY", child, parent, {}, m, "government-backed", 0.65)
+        _emit(eng, view, R.OWNED_BY, child, parent, {}, m, "government-backed", 0.65)
 
 
 def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -253,12 +254,12 @@ def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     parent = eng.ent(view, m.group("parent"))
     children = _children(eng, view, m, parent)
     for child in children:
-        _emit(eng, view, "CONTROLLED_BY", child, parent, {"kind": kind}, m, "controlled-by", 0.7)
+        _emit(eng, view, R.CONTROLLED_BY, child, parent, {"kind": kind}, m, "controlled-by", 0.7)
 
 
 def _person_owner(eng: _Engine, view: _View, m: re.Match[str]) -> EntityView | None:
     owner = eng.ent(view, m.group("parent"))
-    return owner if owner.root == "Person" else None
+    return owner if owner.root == C.Person else None
 
 
 def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -269,7 +270,7 @@ def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         return
     kind = "actual_control" if re.search(r"实际控制|实控|controller", m.group(0), re.IGNORECASE) else "equity"
     for child in _children(eng, view, m, person):
-        _emit(eng, view, "CONTROLLED_BY", child, person, {"kind": kind}, m, "controlled-by", 0.7)
+        _emit(eng, view, R.CONTROLLED_BY, child, person, {"kind": kind}, m, "controlled-by", 0.7)
 
 
 def _h_person_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -278,7 +279,7 @@ def _h_person_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if person is None:
         return
     for child in _children(eng, view, m, person):
-        _emit(eng, view, "OWNED_BY", child, person, {"share": _share(m)}, m, "stake", 0.7)
+        _emit(eng, view, R.OWNED_BY, child, person, {"share": _share(m)}, m, "stake", 0.7)
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -26,6 +26,7 @@ from kg.extract.relations.engine import (
     _titles,
     _View,
 )
+from kg.terms import C, R
 
 # -- people ------------------------------------------------------------------------------------------
 
@@ -47,12 +48,12 @@ def _person_fact(
     position held since `since` (the date the sentence gives its joining or appointment) carries it
     as `valid_from`."""
     org_ent = eng.entities[org]
-    if org_ent.root != "Organization":
+    if org_ent.root != C.Organization:
         return
     for title in titles or [None]:  # type: ignore[list-item]  # None: the one fact without a title
         founder = bool(title) and _is_founder(title)
         if founder:
-            eng.emit(view, "FOUNDED", per, org, {}, span, method, confidence)
+            eng.emit(view, R.FOUNDED, per, org, {}, span, method, confidence)
             if not former and title.lower() not in vocab.FOUNDER_POSITIONS:
                 continue  # being a founder is not a position held (a founding partner's seat is); leaving as one is
         props: dict[str, Any] = {"title": title}
@@ -60,7 +61,7 @@ def _person_fact(
             props.update(_date_props(date))
         elif since is not None:
             props["valid_from"] = since.iso
-        eng.emit(view, "LEFT" if former else "HOLDS_POSITION", per, org, props, span, method, confidence)
+        eng.emit(view, R.LEFT if former else R.HOLDS_POSITION, per, org, props, span, method, confidence)
     end = span.end() if isinstance(span, re.Match) else span[1]
     eng._people_rel.append((per, org, end, [t for t in titles if t], method))
 
@@ -96,7 +97,7 @@ def _h_title_chain(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """The first of two titles before a person ("A创办人、前B处长X"): the role at A, which the title
     right before the name (B's) would otherwise leave without its person."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
     titles = _title_surface(eng, view, m)
@@ -110,7 +111,7 @@ def _maker_before(eng: _Engine, view: _View, pos: int, product: int) -> int | No
     if known is not None:
         return known
     for rel in eng.out:
-        if rel.type == "DEVELOPS" and rel.target == product:
+        if rel.type == R.DEVELOPS and rel.target == product:
             return rel.source
     return eng.company_before(view, pos)
 
@@ -135,21 +136,21 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         ent = eng.ent(view, adj.group("org"))
         # an exchange has officers too ("港交所CEO陈…"), but only with the title glued to its name
         glued = not before[adj.start("org"):].rstrip().endswith(("的", "'s", "’s"))
-        if ent.root == "Product":
+        if ent.root == C.Product:
             # "字节跳动旗下TikTok电商负责人X": a role in a product's business is a role at its maker,
             # when the sentence names the maker before the product
             maker = _maker_before(eng, view, adj.start("org"), ent.group)
             if maker is not None:
                 org, conf = maker, 0.7
                 former = former or _former(adj, "pre0")
-        if ent.root == "Organization" and (not ent.is_exchange() or (glued and not adj.group("list"))):
+        if ent.root == C.Organization and (not ent.is_exchange() or (glued and not adj.group("list"))):
             org = ent.group
             former = former or _former(adj, "pre0")
             if adj.group("list") and (former or any(_is_founder(t) for t in titles)):
                 # "前A、B、C高管X": X left each of them; "A和B创始人X": X founded both
                 for c in _orgs(adj.group("list")):
                     other = eng.ent(view, c)
-                    if other.root == "Organization" and not other.is_exchange() and other.group != org:
+                    if other.root == C.Organization and not other.is_exchange() and other.group != org:
                         _person_fact(eng, view, per, other.group, titles, former, m, "role-apposition", conf)
     if org is None and _ANAPHOR_BEFORE.search(before):
         # "A、B，以及C，其创始人X": 其 right after a clause ending in a company is that company
@@ -170,7 +171,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         # "联合创始人X已离职，并创办B": X left the company of the story, which X co-founded
         unscoped_leave = bool(re.search(rf"{vocab.LEAVE_CUE_ZH}|{vocab.LEAVE_CUE_EN}", between, re.IGNORECASE)) and (
             not _LEAVE_ORG.search(between))
-        if later and not unscoped_leave and eng.ent(view, later.group("org")).root == "Organization":
+        if later and not unscoped_leave and eng.ent(view, later.group("org")).root == C.Organization:
             org, conf = eng.ent(view, later.group("org")).group, 0.6
     if org is None and not re.search(rf"[{NE}][^,。;!?{NE}]{{0,8}}$", before):
         # a title alone names a role at the company the story is about; a title after another name
@@ -209,7 +210,7 @@ def _h_person_desc(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             continue
         for ch in _orgs(d.group("orgs")):
             ent = eng.ent(view, ch)
-            if ent.root == "Organization" and not ent.is_exchange():
+            if ent.root == C.Organization and not ent.is_exchange():
                 _person_fact(
                     eng, view, per, ent.group, titles, former, (m.start(), d.end()), "person-apposition", 0.8
                 )
@@ -229,7 +230,7 @@ def _h_person_bracket_title(eng: _Engine, view: _View, m: re.Match[str]) -> None
 
 def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     date = None
     if m.groupdict().get("mid"):
@@ -237,7 +238,7 @@ def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         date = found[0][2] if found else None
     for ch in _people(m.group("pers")):
         eng.emit(
-            view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
+            view, R.FOUNDED, eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
         )
 
 
@@ -248,12 +249,12 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # company the sentence named before the person
     named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
     # "A与B联合创办了X，A任CEO，B任CTO": the company the person founded in this sentence
-    founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED" and r.source == per),
+    founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == R.FOUNDED and r.source == per),
                         None)
     # "A营运长X升任执行长": a promotion at the organisation of the person's title just named
     # (a title held, not a former one: "原A专家X将接任CTO" takes the post at the company of the story)
     held_here = next((r.target for r in reversed(eng.sentence_relations(view))
-                      if r.type == "HOLDS_POSITION" and r.source == per), None)
+                      if r.type == R.HOLDS_POSITION and r.source == per), None)
     org = _first(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
@@ -304,7 +305,7 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     people = _people(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
     groups = {eng.ent(view, ch).group for ch in people}
     # "A veteran X started the company": A is where X came from, not the company X started
-    came_from = {r.target for r in eng.sentence_relations(view) if r.source in groups and r.type == "LEFT"}
+    came_from = {r.target for r in eng.sentence_relations(view) if r.source in groups and r.type == R.LEFT}
     org = _first(eng.company_before(view, m.start(), came_from), eng.topic(view))
     if org is None or org in came_from:
         return
@@ -317,13 +318,13 @@ def _h_founded_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         near = eng.date_near(view, m.start("pers"))
         date = near
     for ch in people:
-        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, _date_props(date), m, "founded-topic", 0.65)
+        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org, _date_props(date), m, "founded-topic", 0.65)
 
 
 def _h_founding_date(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X成立于2021年", "X于2024年创立", "X, founded in 2012,": when the organisation was founded."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
     if found and org.group not in eng.founding_dates:
@@ -335,7 +336,7 @@ def _h_former_employers_clause(eng: _Engine, view: _View, m: re.Match[str]) -> N
     per = eng.ent(view, m.group("per")).group
     for ch in _orgs(m.group("orgs")):
         ent = eng.ent(view, ch)
-        if ent.root == "Organization" and not ent.is_exchange():
+        if ent.root == C.Organization and not ent.is_exchange():
             _person_fact(eng, view, per, ent.group, [], True, m, "former-role-clause", 0.65)
 
 
@@ -346,7 +347,7 @@ def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     titles = _title_surface(eng, view, m)
     for ch in _orgs(m.group("orgs")):
         ent = eng.ent(view, ch)
-        if ent.root == "Organization" and not ent.is_exchange():
+        if ent.root == C.Organization and not ent.is_exchange():
             _person_fact(eng, view, per, ent.group, titles, True, m, "former-role-clause", 0.7)
 
 
@@ -355,13 +356,13 @@ def _h_worked_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     per = eng.ent(view, m.group("per")).group
     for ch in _orgs(m.group("org")):
         org = eng.ent(view, ch)
-        if org.root == "Organization" and not org.is_exchange():
-            eng.emit(view, "LEFT", per, org.group, {}, m, "worked-at", 0.65)
+        if org.root == C.Organization and not org.is_exchange():
+            eng.emit(view, R.LEFT, per, org.group, {}, m, "worked-at", 0.65)
 
 
 def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     per = eng.ent(view, m.group("per")).group
     titles = _title_surface(eng, view, m)
@@ -392,7 +393,7 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> DateValue | None:
 
 def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     per = eng.ent(view, m.group("per")).group
     _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8,
@@ -403,7 +404,7 @@ def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X 2020年从A加入B": X joined B, and so left A."""
     _h_joined(eng, view, m)
     prev = eng.ent(view, m.group("prev"))
-    if prev.root == "Organization" and not prev.is_exchange():
+    if prev.root == C.Organization and not prev.is_exchange():
         per = eng.ent(view, m.group("per")).group
         _person_fact(eng, view, per, prev.group, [], True, m, "moved-from", 0.7)
 
@@ -412,7 +413,7 @@ def _h_succeeded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X接替Y出任A CEO": X now holds the title at A; Y held it and has left it."""
     _h_joined(eng, view, m)
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or not m.group("prev"):
+    if org.root != C.Organization or not m.group("prev"):
         return
     prev = eng.ent(view, m.group("prev")).group
     _person_fact(eng, view, prev, org.group, _title_surface(eng, view, m), True, m, "succession", 0.7)
@@ -421,7 +422,7 @@ def _h_succeeded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _role_at(eng: _Engine, view: _View, m: re.Match[str], former: bool, method: str, confidence: float) -> None:
     """The person of group "per" in a role at the organisation of group "org" (never an exchange)."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
     titles = [] if former else _title_surface(eng, view, m)
@@ -442,7 +443,7 @@ def _h_en_formerly_at(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_en_person_title_of(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """An English apposition with its organisation ("Lin Zhiyuan, chief executive of Xingheng AI")."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
     _person_fact(
@@ -472,7 +473,7 @@ def _h_en_person_title_only(eng: _Engine, view: _View, m: re.Match[str]) -> None
 
 def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     date = None
     mid = m.groupdict().get("mid") or m.groupdict().get("mid2")
@@ -488,7 +489,7 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         date = DateValue(after.group(1), "year") if after else None
     for ch in _people(m.group("pers")) + _founded_with(view.skel, m.end()):
         eng.emit(
-            view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
+            view, R.FOUNDED, eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
         )
 
 
@@ -520,17 +521,17 @@ def _founded_with(skel: str, end: int) -> list[str]:
 def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     for ch in _people(m.group("pers")):
-        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
+        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
 
 
 def _h_en_founded_who(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X, who left A in 2021, founded B last year": B was founded by X, dated by what follows B (the
     date inside the clause is the leaving's), and the clause says X left A."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     after = view.skel[m.end("org") : m.end("org") + 40]
     after = re.split(rf"[,;.{NE}]", after)[0]
@@ -538,38 +539,38 @@ def _h_en_founded_who(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     date = found[0][2] if found else None
     people = [eng.ent(view, ch).group for ch in _people(m.group("pers"))]
     for per in people:
-        eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-verb", 0.85)
+        eng.emit(view, R.FOUNDED, per, org.group, _date_props(date), m, "founded-verb", 0.85)
     left = m.groupdict().get("left")
     if left:
         prev = eng.ent(view, left)
-        if prev.root == "Organization" and not prev.is_exchange() and prev.group != org.group:
+        if prev.root == C.Organization and not prev.is_exchange() and prev.group != org.group:
             clause = view.skel[m.start("left") : m.start("org")]
             when = find_dates(clause, eng.base())
             for per in people:
                 props = _date_props(when[0][2] if when else None)
-                eng.emit(view, "LEFT", per, prev.group, props, m, "left-verb", 0.8)
+                eng.emit(view, R.LEFT, per, prev.group, props, m, "left-verb", 0.8)
 
 
 def _h_alumni(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"Brightwater Dynamics alumni X and Y", "Quillfeather veteran X", "沐岩科技前员工X": people who
     worked at the organisation before, with no title."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     for ch in _people(m.group("pers")):
-        eng.emit(view, "LEFT", eng.ent(view, ch).group, org.group, {}, m, "alumni", 0.75)
+        eng.emit(view, R.LEFT, eng.ent(view, ch).group, org.group, {}, m, "alumni", 0.75)
 
 
 def _h_founder_previously(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"B's founder previously led A's robotics unit": whoever the article says founded B worked at A."""
     co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
-    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+    if co.root != C.Organization or prev.root != C.Organization or prev.is_exchange() or co.group == prev.group:
         return
     people = [eng.ent(view, m.group("per")).group] if m.groupdict().get("per") else [
-        r.source for r in eng.out if r.type == "FOUNDED" and r.target == co.group
+        r.source for r in eng.out if r.type == R.FOUNDED and r.target == co.group
     ]
     for per in dict.fromkeys(people):
-        eng.emit(view, "LEFT", per, prev.group, {}, m, "founder-previously", 0.7)
+        eng.emit(view, R.LEFT, per, prev.group, {}, m, "founder-previously", 0.7)
 
 
 def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -577,13 +578,13 @@ def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     worked at A. A named leader founded B; otherwise whoever the article says founded B, also when it
     names them later, so the facts are settled at the end of the article."""
     co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
-    if co.root != "Organization" or prev.root != "Organization" or prev.is_exchange() or co.group == prev.group:
+    if co.root != C.Organization or prev.root != C.Organization or prev.is_exchange() or co.group == prev.group:
         return
     if m.groupdict().get("pers"):
         for ch in _people(m.group("pers")):
             per = eng.ent(view, ch).group
-            eng.emit(view, "FOUNDED", per, co.group, {}, m, "founded-verb", 0.8)
-            eng.emit(view, "LEFT", per, prev.group, {}, m, "team-from", 0.75)
+            eng.emit(view, R.FOUNDED, per, co.group, {}, m, "founded-verb", 0.8)
+            eng.emit(view, R.LEFT, per, prev.group, {}, m, "team-from", 0.75)
         return
     eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
 
@@ -595,22 +596,22 @@ def _h_founder_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     named = m.group("org")
     # unnamed: the company the sentence says was founded ("B成立于2023年，由X创立，联合创始人包括Y"),
     # else the story's; the nearest company before is often a founder's past employer
-    founded = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED"), None)
+    founded = next((r.target for r in eng.sentence_relations(view) if r.type == R.FOUNDED), None)
     opening = view.skel[:1]
     subject = None
     if opening in view.groups and eng.ent(view, opening).is_companyish():
         subject = eng.ent(view, opening).group
     org = eng.ent(view, named).group if named else _first(founded, subject, eng.topic(view))
-    if org is None or eng.entities[org].root != "Organization" or eng.entities[org].is_exchange():
+    if org is None or eng.entities[org].root != C.Organization or eng.entities[org].is_exchange():
         return
     for ch in _people(m.group("pers")):
-        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, {}, m, "founder-list", 0.75)
+        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org, {}, m, "founder-list", 0.75)
 
 
 def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"former A executives X and Y": a former position at A for each of them."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     titles = _title_surface(eng, view, m)
     for ch in _people(m.group("pers")):
@@ -620,7 +621,7 @@ def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_worked_at_as(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X曾在A担任算法负责人": a position at A, a former one when 曾/此前 says so."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
     former = bool(m.group("was"))
@@ -630,35 +631,35 @@ def _h_worked_at_as(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_founded_venture(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X……2022年出来创业，成立了B": X founded B, dated by the words right before 创业."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     found = find_dates(m.group("when") or "", eng.base())
     date = found[-1][2] if found else None
     for ch in _people(m.group("pers")):
-        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.8)
+        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.8)
 
 
 def _h_en_joined_left_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X joined A in 2015 and left in 2020 to co-found B": a position at A from the first date, the
     leaving dated by the second, and B founded then."""
     prev, org = eng.ent(view, m.group("prev")), eng.ent(view, m.group("org"))
-    if prev.root != "Organization" or org.root != "Organization" or prev.group == org.group:
+    if prev.root != C.Organization or org.root != C.Organization or prev.group == org.group:
         return
     joined = find_dates(m.group("joined") or "", eng.base())
     left = find_dates(m.group("left") or "", eng.base())
     when = left[0][2] if left else None
     for ch in _people(m.group("pers")):
         per = eng.ent(view, ch).group
-        eng.emit(view, "LEFT", per, prev.group, _date_props(when), m, "left-verb", 0.85)
-        eng.emit(view, "FOUNDED", per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
+        eng.emit(view, R.LEFT, per, prev.group, _date_props(when), m, "left-verb", 0.85)
+        eng.emit(view, R.FOUNDED, per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
         if joined:
-            eng.emit(view, "HOLDS_POSITION", per, prev.group, {**_date_props(joined[0][2]), "valid_from":
+            eng.emit(view, R.HOLDS_POSITION, per, prev.group, {**_date_props(joined[0][2]), "valid_from":
                      joined[0][2].iso}, m, "joined-verb", 0.8)
 
 
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization":
+    if org.root != C.Organization:
         return
     date = eng.date_near(view, m.start(), m.end())
     for ch in _people(m.group("per")):  # "Lin Che and Zhou Yan left X": each of them
@@ -671,14 +672,14 @@ def _h_pronoun_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     stands for (the last one named), or by the people "they" stands for (those named as founders,
     else all those named)."""
     org = eng.ent(view, m.group("org"))
-    if org.root != "Organization" or org.is_exchange():
+    if org.root != C.Organization or org.is_exchange():
         return
     people = eng.people_before(view, m.start())
     if not people:
         return
     plural = m.group("pron").lower() in ("they", "他们", "她们")
     if plural:
-        founders = [p for p in people if any(r.type == "FOUNDED" and r.source == p for r in eng.out)]
+        founders = [p for p in people if any(r.type == R.FOUNDED and r.source == p for r in eng.out)]
         people = founders or people
     else:
         people = people[-1:]
@@ -688,10 +689,10 @@ def _h_pronoun_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if found:
         date = found[0][2]
     for per in people:
-        eng.emit(view, "FOUNDED", per, org.group, _date_props(date), m, "founded-pronoun", 0.65)
+        eng.emit(view, R.FOUNDED, per, org.group, _date_props(date), m, "founded-pronoun", 0.65)
 
 
-_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
+_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 
 
 def _h_pronoun_is_founder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -707,10 +708,10 @@ def _h_pronoun_is_founder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # unnamed: the organisation the article last tied these people to, else the company of the story
     tied = next((r.target for r in reversed(eng.out) if r.source in people and r.type in _TIES), None)
     org = eng.ent(view, named).group if named else _first(tied, eng.topic(view), eng.main_company())
-    if org is None or eng.entities[org].root != "Organization":
+    if org is None or eng.entities[org].root != C.Organization:
         return
     for per in people:
-        eng.emit(view, "FOUNDED", per, org, {}, m, "founder-pronoun", 0.6)
+        eng.emit(view, R.FOUNDED, per, org, {}, m, "founder-pronoun", 0.6)
 
 
 def _h_en_left_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -771,20 +772,20 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
     for rel in eng.sentence_relations(view):
         if rel.target not in affected.get(rel.source, ()):
             continue
-        if rel.type == "HOLDS_POSITION":
+        if rel.type == R.HOLDS_POSITION:
             since = rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
             if since is not None:  # "2019年加入A担任CTO，今年3月离职": the stint, from its start
                 held = {"title": rel.props["title"]} if rel.props.get("title") else {}
                 eng.out.append(replace(rel, props={**held, "valid_from": since}))
-            rel.type = "LEFT"
+            rel.type = R.LEFT
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
-        elif rel.type == "LEFT" and not rel.props.get("date"):
+        elif rel.type == R.LEFT and not rel.props.get("date"):
             rel.props.update(_date_props(date))  # "此前是A的CTO，3月从A离职": a past role, left then
     for per, org, title, end in founders:
         eng.emit(
             view,
-            "LEFT",
+            R.LEFT,
             per,
             org,
             {"title": title, **_date_props(date)},

@@ -91,6 +91,7 @@ from kg.extract.relations.people import (
     _person_fact,
     _title_surface,
 )
+from kg.terms import C
 
 # -- the rule list ---------------------------------------------------------------------------------
 
@@ -1262,7 +1263,7 @@ RULES: list[_Rule] = [
                 "role-apposition",
                 0.8,
             )
-            if eng.ent(view, m.group("org")).root == "Organization"
+            if eng.ent(view, m.group("org")).root == C.Organization
             else None
         ),
     ),
