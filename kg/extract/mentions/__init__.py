@@ -288,13 +288,13 @@ def _short_form_pairs(nt: NormText, occs: list[Occurrence]) -> list[tuple[int, i
 #: The type a context implies: an investor list names investors, the subject of a round or a listing,
 #: an employer in "X的CTO张三" or a former employer are companies.
 _CONTEXT_TYPE = {
-    "investor-list": "Investor",
-    "fund-name": "Investor",
-    "subject": "Company",
-    "title-apposition": "Company",
-    "former-employer": "Company",
-    "quoted-brand": "Company",
-    "latin-brand": "Company",
+    "investor-list": C.Investor,
+    "fund-name": C.Investor,
+    "subject": C.Company,
+    "title-apposition": C.Company,
+    "former-employer": C.Company,
+    "quoted-brand": C.Company,
+    "latin-brand": C.Company,
 }
 
 

@@ -75,7 +75,7 @@ def _list_member_occurrences(
 ) -> list[Occurrence]:
     """Unknown members of a 、-list whose other members are organisations ("A、B、Northgate SPC、C等")."""
     text = nt.text
-    org_types = {(o.start, o.end): o.types for o in occs if root_of(o.types) == "Organization"}
+    org_types = {(o.start, o.end): o.types for o in occs if root_of(o.types) == C.Organization}
     org_ranges = sorted(org_types)
     taken = _Intervals((o.start, o.end) for o in occs)
     out: list[Occurrence] = []
@@ -116,7 +116,7 @@ def _list_member_occurrences(
 #: A Chinese member of a list: a run of Chinese characters (and a Latin or digit tail: "二期", "II").
 _CJK_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,10}(?:[A-Za-z0-9]{1,4})?")
 #: Kinds a member takes from the organisations listed beside it: a list is of one kind of thing.
-_LIST_KINDS = ({"Investor", "StateOwnedFund"}, {"Company"})
+_LIST_KINDS = ({C.Investor, C.StateOwnedFund}, {C.Company})
 
 
 def _cjk_list_members(
@@ -147,9 +147,9 @@ def _cjk_list_members(
             if not near or reads_as_phrase(m.group(0)) or _generic(m.group(0), False) or _person_like(m.group(0)):
                 continue
             kinds = next((k for k in _LIST_KINDS if all(types & k for types in near)), set())
-            types = {"Organization"} | (kinds & set().union(*near)) - {"StateOwnedFund"}
-            if "StateOwnedFund" in kinds and not types - {"Organization"}:
-                types.add("Investor")
+            types = {C.Organization} | (kinds & set().union(*near)) - {C.StateOwnedFund}
+            if C.StateOwnedFund in kinds and not types - {C.Organization}:
+                types.add(C.Investor)
             members[(cs, ce)] = types
             out.append(Occurrence(cs, ce, types, "list-member", 0.5))
             taken.add(cs, ce)

@@ -450,12 +450,12 @@ def _h_each_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         return
     money = _round_money(view.skel[m.end("inv") :])
     for inv in members:
-        if inv.root != "Organization" or inv.types & {"Exchange", "University", "GovernmentBody"}:
+        if inv.root != C.Organization or inv.types & {C.Exchange, C.University, C.GovernmentBody}:
             continue
         props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
         if money is not None:
             props.update(money.as_props())
-        eng.emit(view, "INVESTED_IN", inv.group, target, props, m, "funding-contribution", 0.65)
+        eng.emit(view, R.INVESTED_IN, inv.group, target, props, m, "funding-contribution", 0.65)
         eng._investors_here.add(inv.group)
 
 

@@ -113,12 +113,12 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
     if began is not None:
         props = {**props, "valid_from": began}
     eng.emit(view, rel, child.group, parent.group, props, m, how, confidence)
-    if rel in ("OWNED_BY", "CONTROLLED_BY") and parent.is_investorish() and _HOLDING_STAKE.search(m.group(0)) \
+    if rel in (R.OWNED_BY, R.CONTROLLED_BY) and parent.is_investorish() and _HOLDING_STAKE.search(m.group(0)) \
             and not _WHOLLY_OWNED.search(m.group(0)):
         # a fund holding a stake put money in: analysts (and the annotated news) count it among the
         # company's investors, beside the share it owns
-        eng.emit(view, "INVESTED_IN", parent.group, child.group, {}, m, f"{how}-stake", round(confidence * 0.9, 3))
-    if "GovernmentBody" in parent.types and child.is_investorish():
+        eng.emit(view, R.INVESTED_IN, parent.group, child.group, {}, m, f"{how}-stake", round(confidence * 0.9, 3))
+    if C.GovernmentBody in parent.types and child.is_investorish():
         # a fund the government owns is state capital, whatever its name says
         eng.upgrade(
             child.group,
