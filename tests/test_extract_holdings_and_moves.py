@@ -125,3 +125,50 @@ def test_a_taiwanese_algorithm_title_after_a_spaced_brand_is_a_role_at_its_maker
     assert ("DEVELOPS", "字節", "Tik Tok") in rels
     # near miss: the brand's last word and the title's first character are no company
     assert "Tok演" not in _entities(text)
+
+
+def test_people_listed_as_a_companys_staff_hold_that_post() -> None:
+    rels = _rels("和王大力、陈晓峰、刘子健等众多腾讯高管一样,李明也来自于网易。")
+    for person in ("王大力", "陈晓峰", "刘子健"):
+        assert rels[("HOLDS_POSITION", person, "腾讯")]["title"] == "高管"
+    # near miss: the person of the main clause is not one of the staff
+    assert ("HOLDS_POSITION", "李明", "腾讯") not in rels
+
+
+def test_founders_listed_after_one_title_are_each_founders() -> None:
+    rels = _rels("近到月之暗面创始人杨植麟、张宇韬……对于投资人们来说,团队是最直接的加分项。")
+    founded = {k for k in rels if k[0] == "FOUNDED"}
+    assert founded == {("FOUNDED", "杨植麟", "月之暗面"), ("FOUNDED", "张宇韬", "月之暗面")}
+
+
+def test_a_former_post_in_a_nameless_unit_is_a_former_post_at_the_company() -> None:
+    text = "网易前 AI Lab 总监王长明创办了星语科技。"
+    rels = _rels(text)
+    assert "总监" in rels[("LEFT", "王长明", "网易")]["title"]
+    assert "AI Lab" not in _entities(text)
+
+
+def test_a_stake_bought_in_a_company_described_before_its_name() -> None:
+    rels = _rels("卡达投资局12月10日宣布以2亿美元认购企业管理软件和云服务提供者金蝶软件4.26%的股份。")
+    assert rels[("INVESTED_IN", "卡达投资局", "金蝶软件")]["amount"] == 200_000_000
+
+
+@pytest.mark.parametrize("text", [
+    "公司正在进行申请发行H股股票并在香港联交所主板挂牌上市的相关工作。",
+    "宁德时代正在推进在香港联交所主板挂牌上市。",
+])
+def test_work_towards_a_listing_is_not_a_listing(text: str) -> None:
+    assert not [k for k in _rels("宁德时代发布公告。" + text) if k[0] == "LISTED_ON"]
+
+
+def test_a_listing_stated_as_done_is_still_one() -> None:
+    rels = _rels("宁德时代于5月20日在香港联交所主板挂牌上市。")
+    assert ("LISTED_ON", "宁德时代", "香港联交所主板") in rels
+
+
+def test_a_day_of_the_month_the_passage_just_named_takes_that_months_year() -> None:
+    rels = _rels("2025年12月,行业迎来关键节点。12月19日,智谱正式提交港股招股书。")
+    assert rels[("FILED_FOR_IPO", "智谱", "港股")]["date"] == "2025-12-19"
+    # near miss: another month is read against the publication date as before
+    rels = _rels("2025年12月,行业迎来关键节点。3月19日,智谱正式提交港股招股书。")
+    assert rels[("FILED_FOR_IPO", "智谱", "港股")]["date"] == "2025-03-19"

@@ -517,6 +517,8 @@ def _ner_occurrences(
 #: A unit inside an organisation: a lab, an institute, a business division ("宁德时代研究院",
 #: "华康药业创新药研究院", "字节跳动AI Lab").
 _DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业部|事业群|工作室|\s?AI\s?Lab|\s?Labs?)$")
+#: A unit named by its kind alone ("AI Lab", "研究院").
+_NAMELESS_UNIT = re.compile(r"(?:AI\s?)?Labs?|研究院|实验室|研究中心|事业部|事业群", re.IGNORECASE)
 #: A unit's words right after a company's name ("腾讯AI Lab", "宁德时代研究院").
 _UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
 #: The kinds of organisation whose units a career passes through as the organisation itself (a
@@ -552,6 +554,14 @@ def _department_heads(
             if inside is not None:
                 absorbed.add(id(inside))
             o.name_end, o.end = o.end, unit.end()
+    ends = {o.end: o for o in chosen if o.types & _PARENT_KINDS}
+    for o in chosen:
+        # "网易前 AI Lab 总监": a unit with no name of its own after a company and a former marker is
+        # part of a title at that company, not an organisation
+        if o.key is None and _NAMELESS_UNIT.fullmatch(text[o.start : o.end]):
+            gap = re.search(r"\s*(?:前|原)\s*$", text[max(0, o.start - 3) : o.start])
+            if gap and (o.start - len(gap.group(0))) in ends:
+                absorbed.add(id(o))
     if absorbed:
         chosen[:] = [o for o in chosen if id(o) not in absorbed]
     for o in chosen:

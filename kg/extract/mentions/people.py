@@ -335,6 +335,13 @@ _ZH_FOUNDERS = re.compile(
 )
 
 
+#: "和王大力、陈晓峰、刘子健等众多腾讯高管一样": people listed as members of a kind of staff.
+_ZH_PEOPLE_OF_KIND = re.compile(
+    r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等(?:众多|多位|一众|诸多|多名|一批|其他)?"
+    r"[^,。;!?、]{0,10}?(?:高管|员工|工程师|老将|骨干|元老|校友|创始人|创业者|科学家|研究员|前员工)"
+)
+
+
 def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
     """A two- or three-character name starting with a surname, in a context that calls for a person."""
     word = text[s:e]
@@ -421,7 +428,15 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
             found[(s, e)] = conf
 
     for m in _ZH_AFTER_TITLE.finditer(text):
-        propose(_zh_name_after(text, m.end()))
+        first = _zh_name_after(text, m.end())
+        propose(first)
+        # "创始人杨植麟、张宇韬": the names listed after the first share its title
+        end = first[1] if first else None
+        while end is not None and text.startswith("、", end) and (more := _zh_name_after(text, end + 1)):
+            if more[2] < 0.6 or not _surname_name(text, more[0], more[1]):
+                break
+            propose(more)
+            end = more[1]
     for m in _ZH_AFTER_PERSON_NOUN.finditer(text):
         propose(_zh_name_after(text, m.end()))
     for m in _ZH_FOUNDER_LIST.finditer(text):
@@ -450,6 +465,11 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         span = _zh_name_before(text, m.start(), strict=False)
         if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
             propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
+    for m in _ZH_PEOPLE_OF_KIND.finditer(text):
+        begin = m.start("list")
+        for part in m.group("list").split("、"):
+            propose(_surname_name(text, begin, begin + len(part)))
+            begin += len(part) + 1
     for m in _ZH_FOUNDERS.finditer(text):
         propose(_surname_name(text, *m.span("a")))
         propose(_surname_name(text, *m.span("b")))

@@ -177,6 +177,8 @@ class _Context:
     ipo_exchange: int | None = None
     ipo_sentence: int = -99
     year_base: str | None = None
+    #: The last year and month a sentence named in full ("2025年12月"), and that sentence's index.
+    month_anchor: tuple[str, int] | None = None
     #: the people named in the last sentence that named any, in order, and that sentence's index
     people: list[int] = field(default_factory=list)
     people_sentence: int = -99
@@ -313,6 +315,7 @@ def _date_props(value: DateValue | None) -> dict[str, Any]:
     return {"date": value.iso, "date_precision": value.precision} if value else {}
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d|[去今明前]年|this\s+year|last\s+year|next\s+year", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"今年|去年|前年|明年|昨|今日|今天|前天|前日|本月|上月|上个月|下月|下个月|yesterday|today|"
     r"this\s+year|last\s+year|next\s+year",
@@ -432,6 +435,16 @@ class _Engine:
         found = find_dates(view.skel, self.base())
         if self.ctx.published is None and self.ctx.year_base is not None:
             found = [d for d in found if not _RELATIVE.search(view.skel[d[0] : d[1]])]
+        anchor = self.ctx.month_anchor
+        if anchor is not None and view.sentence.index - anchor[1] <= 2:
+            # "2025年12月，…迎来关键节点。12月19日，…": a day of the month the passage just named is
+            # in that month's year, whatever the publication date would make of it
+            found = [
+                (s, e, DateValue(anchor[0][:4] + d.iso[4:], d.precision))
+                if d.precision == "day" and d.iso[5:7] == anchor[0][5:7] and not _YEAR.search(view.skel[s:e])
+                and not _RELATIVE.search(view.skel[s:e]) else (s, e, d)
+                for s, e, d in found
+            ]
         return found
 
     def date_near(self, view: _View, pos: int, end: int | None = None) -> DateValue | None:
@@ -584,6 +597,8 @@ class _Engine:
         for s, e, d in find_dates(view.skel, None):
             if re.search(r"(?:19|20)\d\d", view.skel[s:e]):
                 self.ctx.year_base = d.iso
+                if d.precision in ("month", "day"):
+                    self.ctx.month_anchor = (d.iso, view.sentence.index)
         best: tuple[int, int] | None = None
         came_from = {r.target for r in self.sentence_relations(view) if r.type == R.LEFT}
         came_from |= self.former_employers(view)

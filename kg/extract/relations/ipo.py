@@ -300,6 +300,10 @@ def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying
         _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.7, default_exchange="hkex")
         return
+    if _WORK_TOWARDS.match(view.skel, m.end()) or _IN_PROGRESS.search(view.skel[max(0, m.start() - 40) : m.start()]):
+        # "正在进行…在联交所挂牌上市的相关工作": the work towards a listing, not the listing
+        eng.dropped.append((f"LISTED_ON in sentence {view.sentence.index}", "work towards a listing"))
+        return
     planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
     # a timetable's day is stated in the same clause as the plan, not in an earlier one ("已于6月20日提交
     # F-1文件,计划在纳斯达克上市" files on a day and plans to list)
@@ -315,6 +319,12 @@ def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         )
         return
     _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75)
+
+
+#: What follows a listing word when it names the work towards a listing ("上市的相关工作", "上市事宜").
+_WORK_TOWARDS = re.compile(r"\s*(?:的)?\s*(?:相关)?(?:工作|准备|筹备|事宜|计划|申请|进程|程序|辅导)")
+#: A listing still being worked on ("正在进行…挂牌上市", "正在推进…上市").
+_IN_PROGRESS = re.compile(r"正在(?:进行|推进|筹划|准备|办理|开展)")
 
 
 def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:

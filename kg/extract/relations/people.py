@@ -127,7 +127,9 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*"
         # a unit or region of the organisation between it and the title ("前百度Apollo技术总监",
         # "原图森未来中国区总裁"): the role is still at the organisation
-        rf"(?:(?<=[\u4e00-\u9fff{NE}])[A-Za-z][\w.&-]{{1,20}}|中国区|大中华区|亚太区|全球|海外|中国)?\s*$",
+        # ("网易前 AI Lab 总监": a former post in the unit, the marker before the unit)
+        rf"(?P<pre1>前|原)?\s*(?:(?<=[\u4e00-\u9fff{NE}前原 ])[A-Za-z][\w.&-]{{1,20}}(?: [A-Za-z][\w.&-]{{1,20}})?|"
+        rf"中国区|大中华区|亚太区|全球|海外|中国)?\s*$",
         before,
     )
     org = None
@@ -145,7 +147,7 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
                 former = former or _former(adj, "pre0")
         if ent.root == C.Organization and (not ent.is_exchange() or (glued and not adj.group("list"))):
             org = ent.group
-            former = former or _former(adj, "pre0")
+            former = former or _former(adj, "pre0") or _former(adj, "pre1")
             if adj.group("list") and (former or any(_is_founder(t) for t in titles)):
                 # "前A、B、C高管X": X left each of them; "A和B创始人X": X founded both
                 for c in _orgs(adj.group("list")):
@@ -180,6 +182,11 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if org is None:
         return
     _person_fact(eng, view, per, org, titles, former, m, "role-apposition", conf)
+    # "月之暗面创始人杨植麟、张宇韬": the people listed right after the first share the title
+    chain = re.match(rf"(?:\s*、\s*{PER})+(?![\u4e00-\u9fff{NE}])", view.skel[m.end() :])
+    for ch in _people(chain.group(0)) if chain else ():
+        if ch in view.groups:
+            _person_fact(eng, view, eng.ent(view, ch).group, org, titles, former, m, "role-apposition", conf * 0.9)
 
 
 _DESC = re.compile(
@@ -398,6 +405,17 @@ def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     per = eng.ent(view, m.group("per")).group
     _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8,
                  since=_since(eng, view, m))
+
+
+def _h_listed_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A、B、C等众多腾讯高管": each person listed holds that kind of post at the company."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization or org.is_exchange():
+        return
+    titles = _title_surface(eng, view, m)
+    for ch in _people(m.group("per")):
+        if ch in view.groups:
+            _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, False, m, "listed-staff", 0.6)
 
 
 def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:

@@ -74,6 +74,7 @@ from kg.extract.relations.people import (
     _h_founding_date,
     _h_joined,
     _h_left_zh,
+    _h_listed_staff,
     _h_moved_from,
     _h_person_bracket_title,
     _h_person_desc,
@@ -132,6 +133,10 @@ _EN_NF = rf"(?:[^.;!?{NE}]|(?<=\d)\.(?=\d))"
 #: An unnamed fund of the investor named before it ("由中金资本旗下基金领投"): the investor is who invests.
 _UNNAMED_FUND = (
     r"(?:(?:旗下|下属)(?:的)?(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金)\s*)?"
+)
+#: What a company is, said between the verb of a deal and its name ("认购企业管理软件和云服务提供者X…股份").
+_KIND_BEFORE = (
+    rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
 )
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
 _JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|履新|跳槽(?:至|到)?)"
@@ -298,11 +303,11 @@ RULES: list[_Rule] = [
             # ("A拟以不超过4.5亿元认缴B新增注册资本": a planned stake, kept with its modality)
             rf"(?P<inv>{ORG})\s*(?:,\s*(?=拟|将|以|斥资|出资))?{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日|拟|将)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
-            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*(?P<co2>{ORG})\s*"
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*{_KIND_BEFORE}(?P<co2>{ORG})\s*"
             rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行|注册资本|增资)|"
             # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
             # ("收购B持有的C 100%股权": the stake bought from a seller is in C)
-            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?:{ORG}\s*(?:持有|所持)的\s*)?(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*"
+            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?:{ORG}\s*(?:持有|所持)的\s*)?{_KIND_BEFORE}(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*"
             rf"(?:100|[1-9]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
             rf"(?:股份|股权))"
         ),
@@ -1053,6 +1058,13 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
+    ),
+    _Rule(
+        "listed-staff",
+        # "和A、B、C等众多腾讯高管一样": people listed as a company's staff of a kind
+        _r(rf"(?P<per>{PL})\s*等\s*(?:众多|多位|一众|诸多|多名|一批|其他)?\s*(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})"),
+        _h_listed_staff,
+        re.compile("等"),
     ),
     _Rule(
         "joined-verb",
