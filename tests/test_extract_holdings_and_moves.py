@@ -172,3 +172,29 @@ def test_a_day_of_the_month_the_passage_just_named_takes_that_months_year() -> N
     # near miss: another month is read against the publication date as before
     rels = _rels("2025年12月,行业迎来关键节点。3月19日,智谱正式提交港股招股书。")
     assert rels[("FILED_FOR_IPO", "智谱", "港股")]["date"] == "2025-03-19"
+
+
+# -- what an article is about ----------------------------------------------------------------------
+
+
+def test_organisations_the_article_enumerates_are_kept_without_a_fact() -> None:
+    text = ("星河智能完成B轮融资。去年,青岚集成电路基金、华东集成电路产业投资基金、江南集成电路专项母基金"
+            "等一批国资母基金相继注册成立。")
+    types = _entities(text)
+    assert {"青岚集成电路基金", "华东集成电路产业投资基金", "江南集成电路专项母基金"} <= set(types)
+    # near miss: the same names in a sentence that does not enumerate them as a kind are passing names
+    assert set(_entities(text.replace("等一批国资母基金", ""))) == {"星河智能"}
+
+
+def test_a_company_named_once_in_passing_is_still_dropped() -> None:
+    types = _entities("星河智能完成B轮融资,红杉中国领投。行业里,华东电子也在扩产。")
+    assert "华东电子" not in types
+
+
+def test_known_state_capital_named_once_is_kept() -> None:
+    types = _entities("星河智能完成B轮融资,红杉中国领投。科威特投资局也在中国市场格外活跃。")
+    assert "StateOwnedFund" in types["科威特投资局"]
+
+
+def test_private_capital_as_a_kind_is_no_investor() -> None:
+    assert "民间资本" not in _entities("民间资本占绝对比重的杭州,在做什么?星河智能完成B轮融资,红杉中国领投。")

@@ -21,6 +21,7 @@ Same input, same output: nothing depends on set order, time or randomness.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -296,7 +297,7 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
     if ner is not None and ner.needs_relation:
         occs = _drop_unrelated_ner(occs, kept, dropped, label, ner.person_mentions)
     headline_end = sentences[0].end if sentences else 0
-    occs = _drop_passing_mentions(occs, kept, types, headline_end, dropped, label)
+    occs = _drop_passing_mentions(occs, kept, types, headline_end, dropped, label, nt.text)
     extraction = _pack(article, nt, sentences, occs, types, keys, attrs, kept, dropped, gaz)
     add_figures(extraction, nt, sentences)
     add_modality(extraction, nt, sentences)
@@ -313,6 +314,26 @@ _ROLES = {"subject", "investor-list", "fund-name", "title-apposition", "former-e
 _ALWAYS_KEPT = {C.Person, C.University, C.Exchange, C.ResearchInstitute}
 
 
+#: What closes an enumeration of organisations of one kind ("A、B、C等一批国资母基金").
+_ENUMERATION_END = re.compile(r"\s*等")
+
+
+def _enumerated(occs: list[Occurrence], text: str) -> set[int]:
+    """Organisations the article enumerates, three or more joined by 、 and closed by 等: a list the
+    writer drew up is what the sentence is about, not a passing name."""
+    ordered = sorted((o for o in occs if not o.inferred), key=lambda o: o.start)
+    kept: set[int] = set()
+    run: list[Occurrence] = []
+    for o in ordered:
+        if run and text[run[-1].end : o.start].strip() == "、":
+            run.append(o)
+        else:
+            run = [o]
+        if len(run) >= 3 and _ENUMERATION_END.match(text, o.end):
+            kept |= {r.group for r in run}
+    return kept
+
+
 def _drop_passing_mentions(
     occs: list[Occurrence],
     kept: list[RelationCandidate],
@@ -320,6 +341,7 @@ def _drop_passing_mentions(
     headline_end: int,
     dropped: list[tuple[str, str]],
     label: Any,
+    text: str,
 ) -> list[Occurrence]:
     """An organisation or product that takes part in no fact stays only when the article is about
     it: named in its headline (first sentence), named at least twice, or given a part by its context.
@@ -330,6 +352,9 @@ def _drop_passing_mentions(
     about |= {o.group for o in occs if o.role in _ROLES}
     about |= {o.group for o in occs if not o.inferred and o.start < headline_end}
     about |= {g for g, kinds in types.items() if kinds & _ALWAYS_KEPT}
+    about |= _enumerated(occs, text)
+    # state capital the gazetteer knows is a subject of its own for this graph, even named once
+    about |= {o.group for o in occs if o.key and C.StateOwnedFund in types.get(o.group, set())}
     named = Counter(o.group for o in occs if not o.inferred)
     about |= {g for g, n in named.items() if n >= _SALIENT_MENTIONS}
     passing = {o.group for o in occs if o.group not in about}

@@ -864,6 +864,7 @@ GENERIC_PREFIX_WORDS = frozenset(
         "协同",
         "激励",
         "专项",
+        "民间",
         "先进",
         "存储芯片",
         "私人",

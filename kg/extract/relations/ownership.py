@@ -97,9 +97,10 @@ def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
     return None
 
 
-#: Words of a stake bought or held, as opposed to a unit set up and run ("旗下", "全资子公司").
+#: Words of a stake bought or held, as opposed to a unit set up and run ("旗下", "全资子公司"), which the
+#: second pattern names.
 _HOLDING_STAKE = re.compile(r"持股|持有|出资|股东|入股|股份|股权|stake|holds?\b|owns?\b|shareholder", re.IGNORECASE)
-_WHOLLY_OWNED = re.compile(r"全资|全額|独资|wholly|100\s*%", re.IGNORECASE)
+_WHOLLY_OWNED = re.compile(r"全资|全額|独资|旗下|下属|直属|wholly|100\s*%|\bunit\b|subsidiary", re.IGNORECASE)
 
 
 def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
@@ -118,8 +119,12 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
         # a fund holding a stake put money in: analysts (and the annotated news) count it among the
         # company's investors, beside the share it owns
         eng.emit(view, R.INVESTED_IN, parent.group, child.group, {}, m, f"{how}-stake", round(confidence * 0.9, 3))
-    if C.GovernmentBody in parent.types and child.is_investorish():
-        # a fund the government owns is state capital, whatever its name says
+    share = props.get("share")
+    state_parent = C.StateOwnedFund in parent.types and rel == R.OWNED_BY and (
+        share is None or (isinstance(share, float) and share >= 0.5))
+    if (C.GovernmentBody in parent.types or state_parent) and child.is_investorish():
+        # a fund the government (or a state fund, in the main) owns is state capital, whatever its
+        # name says
         eng.upgrade(
             child.group,
             {C.StateOwnedFund},
@@ -315,7 +320,8 @@ OWNERSHIP_RULES: list[_Rule] = [
         "owned-by",
         # "杭州市国资旗下杭州资本", "华星集团旗下产业基金华星资本": the owner, then what it owns (a
         # product after 旗下 is no organisation, and _emit drops it)
-        _r(rf"(?P<parent>{ORG})\s*(?:旗下|下属)(?:的)?\s*{_KIND_BEFORE_NAME}(?P<child>{ORG})"),
+        # ("A(以下简称“B”)旗下…": the short name in brackets between the owner and 旗下)
+        _r(rf"(?P<parent>{ORG})\s*(?:\([^()。;!?]{{0,24}}\))?\s*(?:旗下|下属)(?:的)?\s*{_KIND_BEFORE_NAME}(?P<child>{ORG})"),
         _h_owned,
         _OWN_CUE,
     ),
