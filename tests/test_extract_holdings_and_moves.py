@@ -198,3 +198,45 @@ def test_known_state_capital_named_once_is_kept() -> None:
 
 def test_private_capital_as_a_kind_is_no_investor() -> None:
     assert "民间资本" not in _entities("民间资本占绝对比重的杭州,在做什么?星河智能完成B轮融资,红杉中国领投。")
+
+
+# -- products and English backers ------------------------------------------------------------------
+
+
+def test_an_english_list_of_apps_with_appositions_names_each_product() -> None:
+    rels = _rels("Shanghai-based Nebula AI develops models for text and video. Popular apps include Hailuo AI, "
+                 "a video generation tool, and Talkie, an AI character interaction app.")
+    assert {("DEVELOPS", "Nebula AI", "Hailuo AI"), ("DEVELOPS", "Nebula AI", "Talkie")} <= set(rels)
+
+
+def test_a_latin_name_after_what_a_company_built_is_its_product() -> None:
+    rels = _rels("王长明创办了星语科技,打造了视频生成工具 PixWave,国际版已经正式运营了四个月。")
+    assert ("DEVELOPS", "星语科技", "PixWave") in rels
+    assert "Product" in _entities("星语科技打造了视频生成工具 PixWave。")["PixWave"]
+
+
+def test_a_rival_outshone_as_investors_clamoured_is_no_backer() -> None:
+    rels = _rels("Nebula AI shares rose, outshining fellow startup Orion Robotics as investors clamoured for a "
+                 "piece of a consumer AI company.")
+    assert not [k for k in rels if k[0] == "INVESTED_IN"]
+
+
+def test_a_backer_named_as_one_of_the_investors_still_is_one() -> None:
+    rels = _rels("Nebula AI raised $50 million in a Series B round. Orion Capital was among the investors.")
+    assert ("INVESTED_IN", "Orion Capital", "Nebula AI") in rels
+
+
+def test_a_departure_with_no_company_in_its_clause_leaves_the_post_last_told() -> None:
+    rels = _rels("2018年3月,李明加入欢悦时代(HY),担任CTO。2020年11月17日,百度宣布以36亿美元的价格收购HY中国业务,"
+                 "李明于9月25日离职。")
+    left = rels[("LEFT", "李明", "欢悦时代")]
+    assert (left["title"], left["date"]) == ("CTO", "2020-09-25")
+
+
+def test_a_departure_of_someone_with_no_post_told_names_no_company() -> None:
+    assert not [k for k in _rels("百度宣布收购欢悦时代,李明于9月25日离职。") if k[0] == "LEFT"]
+
+
+def test_a_later_day_in_a_sentence_that_named_its_year_is_in_that_year() -> None:
+    rels = _rels("李明于2019年5月加入欢悦时代,担任CTO,12月离职。")
+    assert rels[("LEFT", "李明", "欢悦时代")]["date"] == "2019-12"

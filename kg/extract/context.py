@@ -155,6 +155,12 @@ _QUOTED_PRODUCT = re.compile(
     r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|机器人|系列)\s*"
     r"[“\"「《](?P<n>[^”\"」》\s]{2,16})[”\"」》]"
 )
+#: A Latin name right after a product word and what the product is made by a verb of making
+#: ("打造了视频生成工具 PixVerse", "推出AI助手Kimi"): a product, not a company.
+_LATIN_AFTER_PRODUCT_WORD = re.compile(
+    r"(?:打造|推出|发布|上线|开发|研发)(?:了|出)?[^,。;!?]{0,12}?(?:工具|应用|App|APP|app|助手|大模型|模型|智能体|平台|产品)"
+    r"\s*(?P<n>[A-Z][A-Za-z0-9.+-]{1,24}(?: [A-Z0-9][A-Za-z0-9.+-]{0,12})?)(?![A-Za-z0-9])"
+)
 #: A model code right after a product word ("核心管线KL-102", "核心产品QT-VLA"): letters, then a hyphen
 #: or digits, the way drugs, chips and robots are numbered.
 _PRODUCT_CODE = re.compile(
@@ -234,6 +240,16 @@ _NAMED_AFTER_HOLDERS = re.compile(
 _SHORT_SHARE_NAME = re.compile(
     r"(?:根据|据|(?<=[,。;!?\s]))(?P<n>[\u4e00-\u9fff]{2,4}股份)"
     r"(?=\s*(?:\(\d{6}\)|（\d{6}）)?\s*(?:发布的|的)?(?:公告|发布公告|披露))"
+)
+#: An English list of a company's products ("Popular apps include Hailuo AI, a video tool, and Talkie").
+_EN_PRODUCT_LIST_CUE = re.compile(
+    r"\b(?:apps?|applications|products?|models?|tools?|brands?|games?|chatbots?|assistants?)\s+"
+    r"(?:include|includes|included|including|such\s+as)\s+"
+)
+_EN_PRODUCT_ITEM = re.compile(
+    r"(?P<n>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
+    # an apposition after the name ("Hailuo AI, a video generation tool,")
+    r"(?:,\s+(?:a|an|the)\s+[^,.;]{1,80}?(?=,|\.|;|$))?\s*,?\s*(?:and\s+|or\s+)?"
 )
 #: An investor opening its clause with the money it spends ("大联大宣布斥资20亿元入股文晔").
 _SPENDER_ZH = re.compile(
@@ -757,6 +773,15 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         name = m.group("n")
         if name.isascii() or (not reads_as_phrase(name) and not generic(name, False) and name not in _DESCRIPTORS):
             add(*m.span("n"), "subject", 0.55)
+    for lead in _EN_PRODUCT_LIST_CUE.finditer(text):
+        pos = lead.end()
+        while (item := _EN_PRODUCT_ITEM.match(text, pos)) and item.end() > pos:
+            if _en_ok(item.group("n")):
+                add(*item.span("n"), "product", 0.55)
+            pos = item.end()
+    for m in _LATIN_AFTER_PRODUCT_WORD.finditer(text):
+        if _en_ok(m.group("n")):
+            add(*m.span("n"), "product", 0.55)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):

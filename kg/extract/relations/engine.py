@@ -436,16 +436,24 @@ class _Engine:
         if self.ctx.published is None and self.ctx.year_base is not None:
             found = [d for d in found if not _RELATIVE.search(view.skel[d[0] : d[1]])]
         anchor = self.ctx.month_anchor
-        if anchor is not None and view.sentence.index - anchor[1] <= 2:
-            # "2025年12月，…迎来关键节点。12月19日，…": a day of the month the passage just named is
-            # in that month's year, whatever the publication date would make of it
-            found = [
-                (s, e, DateValue(anchor[0][:4] + d.iso[4:], d.precision))
-                if d.precision == "day" and d.iso[5:7] == anchor[0][5:7] and not _YEAR.search(view.skel[s:e])
-                and not _RELATIVE.search(view.skel[s:e]) else (s, e, d)
-                for s, e, d in found
-            ]
-        return found
+        recent = anchor if anchor is not None and view.sentence.index - anchor[1] <= 2 else None
+        out = []
+        here: str | None = None  # a full date stated earlier in this sentence
+        for s, e, d in found:
+            bare = d.precision in ("day", "month") and not _YEAR.search(view.skel[s:e]) and not _RELATIVE.search(
+                view.skel[s:e])
+            if bare and here is not None:
+                # "2020年11月17日，百度宣布…，X于9月25日离职", "2019年5月加入A，12月离职": a day of the
+                # year this sentence has just named
+                d = DateValue(here[:4] + d.iso[4:], d.precision)
+            elif bare and d.precision == "day" and recent is not None and d.iso[5:7] == recent[0][5:7]:
+                # "2025年12月，…迎来关键节点。12月19日，…": a day of the month the passage just named is
+                # in that month's year, whatever the publication date would make of it
+                d = DateValue(recent[0][:4] + d.iso[4:], d.precision)
+            elif d.precision in ("day", "month") and re.search(r"(?:19|20)\d\d", view.skel[s:e]):
+                here = d.iso
+            out.append((s, e, d))
+        return out
 
     def date_near(self, view: _View, pos: int, end: int | None = None) -> DateValue | None:
         """The date of an event stated at [pos, end).

@@ -407,6 +407,21 @@ def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
                  since=_since(eng, view, m))
 
 
+def _h_left_last_post(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X于9月25日离职" with no organisation in the clause: X left the post the article last gave X
+    (and has not had X leave), dated by the sentence."""
+    per = eng.ent(view, m.group("per")).group
+    held = [r for r in eng.out if r.source == per and r.type in (R.HOLDS_POSITION, R.FOUNDED)]
+    left = {r.target for r in eng.out if r.source == per and r.type == R.LEFT}
+    open_posts = [r for r in held if r.target not in left]
+    if not open_posts:
+        return
+    post = open_posts[-1]
+    title = post.props.get("title")
+    props = {**({"title": title} if title else {}), **_date_props(eng.date_near(view, m.end(), m.end()))}
+    eng.emit(view, R.LEFT, per, post.target, props, m, "left-last-post", 0.6)
+
+
 def _h_listed_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"A、B、C等众多腾讯高管": each person listed holds that kind of post at the company."""
     org = eng.ent(view, m.group("org"))

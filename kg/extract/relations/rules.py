@@ -73,6 +73,7 @@ from kg.extract.relations.people import (
     _h_founder_previously,
     _h_founding_date,
     _h_joined,
+    _h_left_last_post,
     _h_left_zh,
     _h_listed_staff,
     _h_moved_from,
@@ -572,8 +573,9 @@ RULES: list[_Rule] = [
             # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
             # the backers"
             # (not from the middle of a list: "counts A and B among its backers" is the rule below)
-            rf"(?<!counts )(?<!\band )(?<!, )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
-            rf"(?:the\s+|its\s+|their\s+)?"
+            # ("outshining Zhipu AI as investors clamoured for…": "as" opening a clause names no backer)
+            rf"(?<!counts )(?<!\band )(?<!, )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?"
+            rf"(?:among\s+(?:the\s+|its\s+|their\s+)?|as\s+(?:the\s+|its\s+|their\s+|an?\s+|one\s+of\s+the\s+))"
             rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
             re.IGNORECASE,
         ),
@@ -1024,6 +1026,13 @@ RULES: list[_Rule] = [
             rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)"
         ),
         _h_left_zh,
+    ),
+    _Rule(
+        "left-verb",
+        # "百度宣布收购Y中国业务,X于9月25日离职": a departure with no organisation in its clause
+        _r(rf"(?<![{NE}])(?:^|(?<=[,。;!?]))\s*(?P<per>{PER})\s*(?:已|已经|也|则|随后|随即)?\s*(?:于{_NF}{{1,12}}?)?"
+           rf"(?:离职|辞职|离任|卸任|出走)(?=\s*(?:[,。;!?]|$))"),
+        _h_left_last_post,
     ),
     _Rule(
         "left-verb",
