@@ -773,12 +773,12 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         name = m.group("n")
         if name.isascii() or (not reads_as_phrase(name) and not generic(name, False) and name not in _DESCRIPTORS):
             add(*m.span("n"), "subject", 0.55)
-    for lead in _EN_PRODUCT_LIST_CUE.finditer(text):
-        pos = lead.end()
-        while (item := _EN_PRODUCT_ITEM.match(text, pos)) and item.end() > pos:
+    for listing in _EN_PRODUCT_LIST_CUE.finditer(text):
+        at = listing.end()
+        while (item := _EN_PRODUCT_ITEM.match(text, at)) and item.end() > at:
             if _en_ok(item.group("n")):
                 add(*item.span("n"), "product", 0.55)
-            pos = item.end()
+            at = item.end()
     for m in _LATIN_AFTER_PRODUCT_WORD.finditer(text):
         if _en_ok(m.group("n")):
             add(*m.span("n"), "product", 0.55)
