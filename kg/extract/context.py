@@ -715,8 +715,15 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         if span:
             add(*span, "subject", 0.6)
     # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")
-    for m in [*_NAMED_AFTER_KIND.finditer(text), *_NAMED_AFTER_UNIT_KIND.finditer(text),
-              *_NAMED_AFTER_HOLDERS.finditer(text), *_SHORT_SHARE_NAME.finditer(text)]:
+    # (each rarer pattern only where its words are: an article's text is scanned once per pattern)
+    after_kind: list[re.Match[str]] = list(_NAMED_AFTER_KIND.finditer(text))
+    if "旗下" in text or "下属" in text:
+        after_kind += _NAMED_AFTER_UNIT_KIND.finditer(text)
+    if re.search(r"(?:持股|控股|设立)的", text):
+        after_kind += _NAMED_AFTER_HOLDERS.finditer(text)
+    if "股份" in text:
+        after_kind += _SHORT_SHARE_NAME.finditer(text)
+    for m in after_kind:
         name = m.group("n")
         if _zh_ok(name, strict=False) or (
             not _FUNCTION_CHARS.search(name) and all(is_cjk(c) for c in name) and name not in _DESCRIPTORS
@@ -769,11 +776,11 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 add(*m.span(group), "subject", 0.55)  # "创办了算极科技": a verb and an adverb to jieba
                 continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
-    for m in _JOINED_FOR_POST_ZH.finditer(text):
+    for m in _JOINED_FOR_POST_ZH.finditer(text) if "担任" in text or "出任" in text else ():
         name = m.group("n")
         if name.isascii() or (not reads_as_phrase(name) and not generic(name, False) and name not in _DESCRIPTORS):
             add(*m.span("n"), "subject", 0.55)
-    for listing in _EN_PRODUCT_LIST_CUE.finditer(text):
+    for listing in _EN_PRODUCT_LIST_CUE.finditer(text) if "include" in text or "such as" in text else ():
         at = listing.end()
         while (item := _EN_PRODUCT_ITEM.match(text, at)) and item.end() > at:
             if _en_ok(item.group("n")):

@@ -519,6 +519,8 @@ def _ner_occurrences(
 _DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业部|事业群|工作室|\s?AI\s?Lab|\s?Labs?)$")
 #: A unit named by its kind alone ("AI Lab", "研究院").
 _NAMELESS_UNIT = re.compile(r"(?:AI\s?)?Labs?|研究院|实验室|研究中心|事业部|事业群", re.IGNORECASE)
+#: Such a unit after a former marker, anywhere in the text (the reason to look at each occurrence).
+_FORMER_UNIT = re.compile(r"(?:前|原)\s*(?:AI\s?Lab|Lab|研究院|实验室|研究中心|事业部|事业群)", re.IGNORECASE)
 #: A unit's words right after a company's name ("腾讯AI Lab", "宁德时代研究院").
 _UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
 #: The kinds of organisation whose units a career passes through as the organisation itself (a
@@ -554,8 +556,8 @@ def _department_heads(
             if inside is not None:
                 absorbed.add(id(inside))
             o.name_end, o.end = o.end, unit.end()
-    ends = {o.end: o for o in chosen if o.types & _PARENT_KINDS}
-    for o in chosen:
+    ends = {o.end: o for o in chosen if o.types & _PARENT_KINDS} if _FORMER_UNIT.search(text) else {}
+    for o in chosen if ends else ():
         # "网易前 AI Lab 总监": a unit with no name of its own after a company and a former marker is
         # part of a title at that company, not an organisation
         if o.key is None and _NAMELESS_UNIT.fullmatch(text[o.start : o.end]):

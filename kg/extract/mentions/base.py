@@ -65,15 +65,20 @@ class Occurrence:
         return self.end - self.start
 
 
+#: The roots as module constants: `root_of` runs for every occurrence many times, and a constant is
+#: cheaper to read than a namespace's attribute.
+_PERSON, _PRODUCT, _ORGANIZATION = C.Person, C.Product, C.Organization
+
+
 def root_of(types: Iterable[str]) -> str:
     """Person, Product or Organization: the ontology root a set of types belongs to."""
     if not isinstance(types, set | frozenset):
         types = set(types)  # a set is asked as it is: this runs for every occurrence, many times
-    if C.Person in types:
-        return C.Person
-    if C.Product in types:
-        return C.Product
-    return C.Organization
+    if _PERSON in types:
+        return _PERSON
+    if _PRODUCT in types:
+        return _PRODUCT
+    return _ORGANIZATION
 
 
 # jieba.posseg's own patterns, so that blocks, numbers and Latin words are read exactly as it reads them

@@ -337,9 +337,11 @@ _ZH_FOUNDERS = re.compile(
 
 #: "和王大力、陈晓峰、刘子健等众多腾讯高管一样": people listed as members of a kind of staff.
 _ZH_PEOPLE_OF_KIND = re.compile(
-    r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等(?:众多|多位|一众|诸多|多名|一批|其他)?"
+    r"等(?:众多|多位|一众|诸多|多名|一批|其他)?"
     r"[^,。;!?、]{0,10}?(?:高管|员工|工程师|老将|骨干|元老|校友|创始人|创业者|科学家|研究员|前员工)"
 )
+#: The names before such a kind ("王大力、陈晓峰、刘子健"), read backwards from 等.
+_ZH_NAMES_BEFORE_KIND = re.compile(r"(?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3}$")
 
 
 def _surname_name(text: str, s: int, e: int) -> tuple[int, int, float] | None:
@@ -465,9 +467,12 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         span = _zh_name_before(text, m.start(), strict=False)
         if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
             propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
-    for m in _ZH_PEOPLE_OF_KIND.finditer(text):
-        begin = m.start("list")
-        for part in m.group("list").split("、"):
+    for m in _ZH_PEOPLE_OF_KIND.finditer(text) if "、" in text else ():
+        staff = _ZH_NAMES_BEFORE_KIND.search(text, max(0, m.start() - 40), m.start())
+        if staff is None:
+            continue
+        begin = staff.start()
+        for part in staff.group(0).split("、"):
             propose(_surname_name(text, begin, begin + len(part)))
             begin += len(part) + 1
     for m in _ZH_FOUNDERS.finditer(text):

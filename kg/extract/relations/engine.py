@@ -108,21 +108,13 @@ class EntityView:
         return C.Exchange in self.types
 
     def is_investorish(self) -> bool:
-        return bool(self.types & {C.Investor, C.StateOwnedFund}) or "investor_kind" in self.attrs
+        return bool(self.types & _INVESTOR_KINDS) or "investor_kind" in self.attrs
 
     def is_companyish(self) -> bool:
         """Could be a company that raises money or lists: not an exchange, school, agency or pure fund."""
-        if self.root != C.Organization or self.types & {
-            C.Exchange,
-            C.University,
-            C.ResearchInstitute,
-            C.GovernmentBody,
-        }:
+        if self.root != _ORGANIZATION or self.types & _NOT_COMPANYISH:
             return False
-        return not (
-            self.types <= {C.Investor, C.StateOwnedFund, C.Organization}
-            and self.types & {C.Investor, C.StateOwnedFund}
-        )
+        return not (self.types <= _FUND_ONLY and self.types & _INVESTOR_KINDS)
 
 
 @dataclass
@@ -138,6 +130,13 @@ class RelationCandidate:
     end: int
     method: str
     confidence: float
+
+
+#: Kinds read on every rule's ends, as module constants (cheaper than the namespace's attributes).
+_ORGANIZATION = C.Organization
+_NOT_COMPANYISH = frozenset({C.Exchange, C.University, C.ResearchInstitute, C.GovernmentBody})
+_INVESTOR_KINDS = frozenset({C.Investor, C.StateOwnedFund})
+_FUND_ONLY = frozenset({C.Investor, C.StateOwnedFund, C.Organization})
 
 
 @dataclass
@@ -315,6 +314,7 @@ def _date_props(value: DateValue | None) -> dict[str, Any]:
     return {"date": value.iso, "date_precision": value.precision} if value else {}
 
 
+_FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d|[去今明前]年|this\s+year|last\s+year|next\s+year", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"今年|去年|前年|明年|昨|今日|今天|前天|前日|本月|上月|上个月|下月|下个月|yesterday|today|"
@@ -377,6 +377,7 @@ class _Engine:
         self.dropped: list[tuple[str, str]] = []
         self._investors_here: set[int] = set()
         self._sentence_start = 0  # index in `out` of the current sentence's first fact
+        self._dates_cache: dict[int, tuple[Any, _View, list[tuple[int, int, DateValue]]]] = {}
         self._people_rel: list[
             tuple[int, int, int, list[str], str]
         ] = []  # (person, org, skel end, titles, how)
@@ -432,11 +433,18 @@ class _Engine:
     def dates(self, view: _View) -> list[tuple[int, int, DateValue]]:
         """Dates in the sentence. Without a publication date, a year named earlier in the text
         places "12月21日", but words relative to today ("今年", "yesterday") stay unresolved."""
+        anchor = self.ctx.month_anchor
+        recent = anchor if anchor is not None and view.sentence.index - anchor[1] <= 2 else None
+        key = (self.base(), recent)
+        cached = self._dates_cache.get(id(view))
+        if cached is not None and cached[0] == key and cached[1] is view:
+            return cached[2]  # rules ask for a sentence's dates many times; its context is the same
         found = find_dates(view.skel, self.base())
         if self.ctx.published is None and self.ctx.year_base is not None:
             found = [d for d in found if not _RELATIVE.search(view.skel[d[0] : d[1]])]
-        anchor = self.ctx.month_anchor
-        recent = anchor if anchor is not None and view.sentence.index - anchor[1] <= 2 else None
+        if not found or (recent is None and not _FULL_YEAR.search(view.skel)):
+            self._dates_cache = {id(view): (key, view, found)}
+            return found
         out = []
         here: str | None = None  # a full date stated earlier in this sentence
         for s, e, d in found:
@@ -450,9 +458,10 @@ class _Engine:
                 # "2025年12月，…迎来关键节点。12月19日，…": a day of the month the passage just named is
                 # in that month's year, whatever the publication date would make of it
                 d = DateValue(recent[0][:4] + d.iso[4:], d.precision)
-            elif d.precision in ("day", "month") and re.search(r"(?:19|20)\d\d", view.skel[s:e]):
+            elif d.precision in ("day", "month") and _FULL_YEAR.search(view.skel, s, e):
                 here = d.iso
             out.append((s, e, d))
+        self._dates_cache = {id(view): (key, view, out)}
         return out
 
     def date_near(self, view: _View, pos: int, end: int | None = None) -> DateValue | None:
