@@ -244,6 +244,8 @@ class _Record:
     norms: set[str]
     orgs: set[str]
     mentions: int
+    surfaces: Counter[str] = field(default_factory=Counter)  # mentions by spelling
+    aliases: set[str] = field(default_factory=set)
 
 
 def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
@@ -252,16 +254,19 @@ def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) ->
 
 
 def _records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
+    """The records of `pool`, in three statements for the whole pool (not per entity or record)."""
     out: dict[tuple[str, str], _Record] = {}
-    for entity_id in pool:
-        for article_id, n in store.mention_counts_by_article(conn, entity_id):
-            out[(article_id, entity_id)] = _Record(article_id, entity_id, set(), set(), n)
-        for article_id, norm in store.alias_norms_by_article(conn, entity_id):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].norms.add(norm)
-        for article_id, target in store.tie_targets_by_article(conn, entity_id, PERSON_TIES):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].orgs.add(target)
+    for entity_id, article_id, surface, n in store.surface_counts_in(conn, pool):
+        rec = out.setdefault((article_id, entity_id), _Record(article_id, entity_id, set(), set(), 0))
+        rec.mentions += n
+        rec.surfaces[surface] += n
+    for entity_id, article_id, alias, norm in store.alias_rows_in(conn, pool):
+        if (rec := out.get((article_id, entity_id))) is not None:
+            rec.norms.add(norm)
+            rec.aliases.add(alias)
+    for entity_id, article_id, target in store.tie_targets_in(conn, pool, PERSON_TIES):
+        if (rec := out.get((article_id, entity_id))) is not None:
+            rec.orgs.add(target)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
 
 
@@ -292,7 +297,7 @@ def _clusters(records: list[_Record]) -> list[list[_Record]]:
     return list(groups.values())
 
 
-def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]) -> str:
+def _cluster_name(cluster: list[_Record]) -> str:
     """The name a person goes by: of the full names (not a surname inside another name), the one
     most articles use (ties: most mentions, then the first in order), spelt as most mentions spell
     it (ties: the simplified, then the first spelling)."""
@@ -302,11 +307,11 @@ def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]
     for rec in cluster:
         for norm in rec.norms:
             articles[norm] += 1
-        for surface, n in store.surface_counts(conn, rec.entity_id, rec.article_id):
+        for surface, n in rec.surfaces.items():
             if normalize_name(surface) in rec.norms:
                 counts[normalize_name(surface)] += n
                 spellings[surface] += n
-        for alias in store.aliases_in_article(conn, rec.entity_id, rec.article_id):
+        for alias in rec.aliases:
             spellings[alias] += 0
     # never a surname or given name alone beside the full name (as within an article)
     full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
@@ -315,11 +320,11 @@ def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]
                key=lambda s: (-spellings[s], to_simplified(s) != s, s))
 
 
-def _cluster_ids(store: Store, conn: sqlite3.Connection, clusters: list[list[_Record]]) -> list[tuple[str, str]]:
+def _cluster_ids(clusters: list[list[_Record]]) -> list[tuple[str, str]]:
     """(id, name) per cluster. A name only one person of the pool goes by is the id (`person:林向东`);
     namesakes are told apart by a hash of their smallest organisation id (then of their first
     article, for namesakes with the same one), all of it content, none of it arrival order."""
-    named = [(_cluster_name(store, conn, c), c) for c in clusters]
+    named = [(_cluster_name(c), c) for c in clusters]
     by_base: dict[str, list[int]] = {}
     for i, (name, _c) in enumerate(named):
         by_base.setdefault(f"{id_prefix('Person')}:{slug(name)}", []).append(i)
@@ -347,12 +352,12 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
     records = _records(store, conn, pool)
     clusters = _clusters(records)
     target: dict[tuple[str, str], tuple[str, str]] = {}
-    for cluster, (new_id, name) in zip(clusters, _cluster_ids(store, conn, clusters), strict=True):
+    for cluster, (new_id, name) in zip(clusters, _cluster_ids(clusters), strict=True):
         for rec in cluster:
             target[(rec.article_id, rec.entity_id)] = (new_id, name)
     touched_ent = set(pool)
     _move_records(store, conn, target, touched_ent)
-    for (_article_id, _old), (new_id, name) in target.items():
+    for new_id, name in {new_id: name for new_id, name in target.values()}.items():  # once per person
         store.set_entity_name(conn, new_id, name)
 
 
@@ -442,16 +447,15 @@ def entity_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) ->
 
 
 def _name_records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_NameRecord]:
-    """The records of `pool`, two queries per entity (not per record: a firm may have thousands)."""
+    """The records of `pool`, two statements for the whole pool (not per entity or record)."""
     out: dict[tuple[str, str], _NameRecord] = {}
-    for entity_id in pool:
-        for article_id, surface, n in store.surface_counts_by_article(conn, entity_id):
-            rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
-            rec.surfaces[surface] += n
-        for article_id, alias, norm in store.alias_rows(conn, entity_id):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].norms.add(norm)
-                out[(article_id, entity_id)].aliases.add(alias)
+    for entity_id, article_id, surface, n in store.surface_counts_in(conn, pool):
+        rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
+        rec.surfaces[surface] += n
+    for entity_id, article_id, alias, norm in store.alias_rows_in(conn, pool):
+        if (article_id, entity_id) in out:
+            out[(article_id, entity_id)].norms.add(norm)
+            out[(article_id, entity_id)].aliases.add(alias)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
 
 

@@ -26,7 +26,7 @@ from kg.model import Article, Entity, Relation, Source
 from kg.names import normalize_name, to_simplified
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
-from kg.storage.views import ViewStatements
+from kg.storage.views import _IDS, ViewStatements, id_list
 
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
@@ -70,6 +70,63 @@ CREATE INDEX IF NOT EXISTS relations_type ON relations (type);
 CREATE TABLE IF NOT EXISTS data_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
 INSERT OR IGNORE INTO data_version VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS query_cache (key TEXT PRIMARY KEY, version INTEGER NOT NULL, value TEXT NOT NULL);
+"""
+
+#: Tallies kept by delta, so that writing an article costs what the article says, not what the store
+#: already holds about the entities and facts it names: per entity, its mentions counted by spelling
+#: and classes (its types and display name come from these) and its aliases counted by normalised form
+#: (who shares a name with whom); per fact, its sources counted by the properties they state (a fact all
+#: of whose sources say the same needs only its most confident one to be merged). Triggers keep them, so
+#: every writer (build, removal, resolution's moves, `kg import`, an older `kg`) keeps them right; a store
+#: written before they existed gets them counted once when it is opened (`_TALLY_FILL`).
+_TALLIES = """
+CREATE TABLE IF NOT EXISTS entity_surfaces (
+    entity_id TEXT NOT NULL, surface TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, surface, type)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entity_norms (
+    entity_id TEXT NOT NULL, norm TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (entity_id, norm)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS entity_norms_norm ON entity_norms (norm);
+CREATE TABLE IF NOT EXISTS relation_variants (
+    relation_id TEXT NOT NULL, props TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (relation_id, props)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS relation_sources_order ON relation_sources
+    (relation_id, confidence DESC, article_id, span_start);
+"""
+
+
+def _tally_triggers(table: str, tally: str, key: tuple[str, ...]) -> str:
+    """Triggers that keep `tally` (`key` columns, then a count `n`) equal to `table`'s rows counted by `key`."""
+    match = " AND ".join(f"{k} = OLD.{k}" for k in key)
+    add = (f"INSERT INTO {tally} VALUES ({', '.join(f'NEW.{k}' for k in key)}, 1)"
+           f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = n + 1;")
+    drop = f"UPDATE {tally} SET n = n - 1 WHERE {match}; DELETE FROM {tally} WHERE {match} AND n <= 0;"
+    return (f"CREATE TRIGGER IF NOT EXISTS {table}_insert_tally AFTER INSERT ON {table} BEGIN {add} END;\n"
+            f"CREATE TRIGGER IF NOT EXISTS {table}_delete_tally AFTER DELETE ON {table} BEGIN {drop} END;\n"
+            f"CREATE TRIGGER IF NOT EXISTS {table}_update_tally AFTER UPDATE OF {', '.join(key)} ON {table}"
+            f" BEGIN {drop} {add} END;\n")
+
+
+_TALLIES += "".join((
+    _tally_triggers("mentions", "entity_surfaces", ("entity_id", "surface", "type")),
+    _tally_triggers("aliases", "entity_norms", ("entity_id", "norm")),
+    _tally_triggers("relation_sources", "relation_variants", ("relation_id", "props")),
+))
+
+#: Counts the tallies of a store that has none yet (written by a `kg` from before them), in the
+#: transaction that creates them; a no-op once `meta` says they are kept.
+_TALLY_FILL = """
+DELETE FROM entity_surfaces WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
+INSERT INTO entity_surfaces SELECT entity_id, surface, type, COUNT(*) FROM mentions
+    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY entity_id, surface, type;
+DELETE FROM entity_norms WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
+INSERT INTO entity_norms SELECT entity_id, norm, COUNT(*) FROM aliases
+    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY entity_id, norm;
+DELETE FROM relation_variants WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
+INSERT INTO relation_variants SELECT relation_id, props, COUNT(*) FROM relation_sources
+    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY relation_id, props;
+INSERT OR IGNORE INTO meta VALUES ('tallies', '1');
 """
 
 #: Tables whose every change bumps `data_version` (triggers, so no writer can forget): what the graph
@@ -239,9 +296,9 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
     # -- entities -------------------------------------------------------------------------------
     def entity_ids_by_alias(self, norm: str, root: str) -> list[str]:
         """Entities under `root` that have an alias with this normalised form."""
-        rows = self.connection.execute(
-            "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.norm = ? AND e.root = ? ORDER BY a.entity_id",
+        rows = self.connection.execute(  # the tally of aliases: as many rows as entities, not as articles
+            "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.norm = ? AND e.root = ? ORDER BY n.entity_id",
             (norm, root),
         )
         return [r[0] for r in rows]
@@ -327,29 +384,55 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
-        """Recompute merged properties from the sources left; drop relations with none."""
-        for rel_id in sorted(relation_ids):
-            rows = conn.execute(
-                "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
-                " ORDER BY confidence DESC, article_id, span_start",
-                (rel_id,),
-            ).fetchall()
-            if not rows:
+        """Recompute merged properties from the sources left; drop relations with none.
+
+        A fact whose sources all state the same properties (`relation_variants` has one row for it) is
+        merged from its most confident source alone (an index read): restating it costs the same
+        however many articles said it before. Sources that differ are all read, as disputes need."""
+        ids = sorted(set(relation_ids))
+        if not ids:
+            return
+        variants: dict[str, int] = {}
+        for rel_id, in conn.execute(f"SELECT relation_id FROM relation_variants WHERE relation_id IN {_IDS}",
+                                    (id_list(ids),)):
+            variants[rel_id] = variants.get(rel_id, 0) + 1
+        for rel_id in ids:
+            if rel_id not in variants:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(derived_props(conn, rows)), rel_id))
+            rows = conn.execute(
+                "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
+                " ORDER BY confidence DESC, article_id, span_start" + (" LIMIT 1" if variants[rel_id] == 1 else ""),
+                (rel_id,),
+            ).fetchall()
+            props = _dumps(derived_props(conn, rows))
+            conn.execute("UPDATE relations SET props = ? WHERE id = ? AND props != ?", (props, rel_id, props))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
-        """Recompute types from remaining mentions; drop entities nothing mentions any more, and the
-        relations that pointed at them."""
-        for entity_id in sorted(entity_ids):
-            types = sorted({t for (joined,) in conn.execute(
-                "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
-            if types:
-                conn.execute("UPDATE entities SET types = ? WHERE id = ?", (_dumps(types), entity_id))
-                name = display_name(conn, entity_id)
-                if name is not None:
-                    conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
+        """Recompute types and display name from the mentions left (their tally, `entity_surfaces`:
+        the cost is the entity's spellings, not its mentions); drop entities nothing mentions any more,
+        and the relations that pointed at them."""
+        ids = sorted(set(entity_ids))
+        if not ids:
+            return
+        wanted = id_list(ids)
+        tallies: dict[str, dict[str, int]] = {}
+        classes: dict[str, set[str]] = {}
+        for entity_id, surface, joined, n in conn.execute(
+                f"SELECT entity_id, surface, type, n FROM entity_surfaces WHERE entity_id IN {_IDS}", (wanted,)):
+            surfaces = tallies.setdefault(entity_id, {})
+            surfaces[surface] = surfaces.get(surface, 0) + n
+            classes.setdefault(entity_id, set()).update(joined.split(","))
+        stored = {row[0]: row[1:] for row in conn.execute(
+            f"SELECT id, gazetteer_key, name FROM entities WHERE id IN {_IDS}", (wanted,))}
+        for entity_id in ids:
+            if entity_id in classes:
+                types = _dumps(sorted(classes[entity_id]))
+                conn.execute("UPDATE entities SET types = ? WHERE id = ? AND types != ?", (types, entity_id, types))
+                key, name = stored.get(entity_id, (None, None))
+                voted = None if name is None else display_name(key, name, tallies[entity_id])
+                if voted is not None:
+                    conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (voted, entity_id, voted))
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -376,7 +459,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return dict(sorted(entity_types.items())), dict(sorted(rel_types.items()))
 
 
-def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
+def display_name(key: str | None, name: str, surfaces: dict[str, int]) -> str | None:
     """The spelling an entity the gazetteer does not know goes by: of the spellings of its name (the
     same name in traditional or simplified script, full- or half-width), the one its articles use most.
 
@@ -385,15 +468,13 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     the articles were built in (ties go to the simplified spelling, then the alphabetically first).
     Which name is shown (brand, legal name) is chosen for organisations by `kg.resolve.recluster_entities`
     (for people by `recluster_people`); for other entities it stays the first article's choice.
-    Gazetteer entities keep their canonical name (None is returned).
+    `key` and `name` are the entity's gazetteer key and current name, `surfaces` its mentions counted
+    by spelling. Gazetteer entities keep their canonical name (None is returned).
     """
-    row = conn.execute("SELECT gazetteer_key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    if row is None or row[0] is not None:
+    if key is not None:
         return None
-    current = normalize_name(row[1])
-    counts = {surface: n for surface, n in conn.execute(
-        "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY surface", (entity_id,))
-        if normalize_name(surface) == current}
+    current = normalize_name(name)
+    counts = {surface: n for surface, n in surfaces.items() if normalize_name(surface) == current}
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
@@ -456,7 +537,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             conn.execute("PRAGMA foreign_keys=OFF")
             # One write transaction, so a second process opening the same new store waits for the
             # whole schema instead of seeing half of it.
-            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}COMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}{_TALLY_FILL}COMMIT;")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if int(row[0]) > SCHEMA_VERSION:
