@@ -99,7 +99,7 @@ def add_article(
     extraction = extracted() if extracted is not None else extract(article, gazetteer=gazetteer, ner=ner)
     # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
     # write between what this one read and what it writes
-    with store.transaction() as conn:
+    with store.article() as conn:
         stage("resolving")
         resolution = resolve(store, extraction, ontology)
         stage("storing")
@@ -120,8 +120,10 @@ def _unexpected(stage: str, exc: BaseException) -> str:
 
 
 def _rollback(store: Store) -> None:
-    """Leave no transaction open after a failure (the store's own context already rolled back)."""
-    store.rollback()
+    """Leave no transaction open after a failure (the store's own context already rolled back); in a
+    batch, the article's savepoint was undone and the batch's transaction goes on."""
+    if not store.batched:
+        store.rollback()
 
 
 def check_article_date(article_date: str | None) -> None:
@@ -200,38 +202,40 @@ def build(
     else:
         reads = ((path, _FileOutcome.deferred()) for path in files)
     try:
-        for path, outcome in reads:
-            if progress:
-                progress(path)
-            if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
-                outcome = _read_outcome(path, article_date, limits, extract_articles=False)
-            if outcome.failure is not None:
-                report.fail(*outcome.failure)
-                continue
-            read = outcome.read
-            assert read is not None
-            for where, reason in read.problems:
-                report.fail(where, reason)
-            report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
-            for index, article in enumerate(read.articles):
-                stages = ["hashing"]
-                extracted = outcome.extracted(index)
-                try:
-                    added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
-                                                 extracted=extracted)
-                except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
-                    _rollback(store)
-                    report.fail(article.path or display_path(path), exc.reason)
+        with store.batch() as next_article:  # several articles per transaction, each undone alone if it fails
+            for path, outcome in reads:
+                if progress:
+                    progress(path)
+                if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
+                    outcome = _read_outcome(path, article_date, limits, extract_articles=False)
+                if outcome.failure is not None:
+                    report.fail(*outcome.failure)
                     continue
-                except Exception as exc:  # the guard, per article: its transaction is already undone
-                    _rollback(store)
-                    report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
-                    continue
-                report.dropped.extend(dropped)
-                if added:
-                    report.added += 1
-                else:
-                    report.unchanged += 1
+                read = outcome.read
+                assert read is not None
+                for where, reason in read.problems:
+                    report.fail(where, reason)
+                report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
+                for index, article in enumerate(read.articles):
+                    next_article()  # commits when the batch is due
+                    stages = ["hashing"]
+                    extracted = outcome.extracted(index)
+                    try:
+                        added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
+                                                     extracted=extracted)
+                    except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
+                        _rollback(store)
+                        report.fail(article.path or display_path(path), exc.reason)
+                        continue
+                    except Exception as exc:  # the guard, per article: its transaction is already undone
+                        _rollback(store)
+                        report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
+                        continue
+                    report.dropped.extend(dropped)
+                    if added:
+                        report.added += 1
+                    else:
+                        report.unchanged += 1
     finally:  # a parallel build stops its workers here, whether it ended well or not
         reads.close()
     return report

@@ -261,12 +261,12 @@ def _records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_R
         rec.mentions += n
         rec.surfaces[surface] += n
     for entity_id, article_id, alias, norm in store.alias_rows_in(conn, pool):
-        if (rec := out.get((article_id, entity_id))) is not None:
-            rec.norms.add(norm)
-            rec.aliases.add(alias)
+        if (named := out.get((article_id, entity_id))) is not None:
+            named.norms.add(norm)
+            named.aliases.add(alias)
     for entity_id, article_id, target in store.tie_targets_in(conn, pool, PERSON_TIES):
-        if (rec := out.get((article_id, entity_id))) is not None:
-            rec.orgs.add(target)
+        if (tied := out.get((article_id, entity_id))) is not None:
+            tied.orgs.add(target)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
 
 
@@ -420,18 +420,16 @@ def _name_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str],
                roots: tuple[str, ...]) -> dict[str, str]:
     """Every unkeyed entity of one of `roots` that shares a name, directly or through others, with
     one of `seeds`, with its root: who may regroup when an article adds or removes a name."""
+    seeds = sorted(set(seeds))
     pool: dict[str, str] = {}
-    todo = list(seeds)
-    while todo:
-        entity_id = todo.pop()
-        if entity_id in pool:
-            continue
-        row = store.entity_root_and_key(conn, entity_id)
-        if row is None or row[0] not in roots or row[1] is not None:
-            continue
-        pool[entity_id] = row[0]
-        for norm in store.alias_norms(conn, entity_id):
-            todo += [other for other in store.unkeyed_entities_by_alias(conn, norm, row[0]) if other not in pool]
+    for root in roots:  # breadth first, a statement per step for all the names reached in it
+        frontier = store.unkeyed_of_root(conn, seeds, root)
+        seen: set[str] = set()
+        while frontier:
+            pool.update(dict.fromkeys(frontier, root))
+            norms = store.norms_of(conn, sorted(frontier)) - seen
+            seen |= norms
+            frontier = store.unkeyed_with_norms(conn, sorted(norms), root) - pool.keys() if norms else set()
     return pool
 
 

@@ -50,18 +50,22 @@ class ResolutionStatements:
         yield from conn.execute(f"SELECT entity_id, article_id, alias, norm FROM aliases WHERE entity_id IN {_IDS}",
                                 (id_list(entity_ids),))
 
-    def alias_norms(self, conn: sqlite3.Connection, entity_id: str) -> list[str]:
-        """The distinct normalised aliases of one entity (from their tally: as many rows as names)."""
-        return [r[0] for r in conn.execute(
-            "SELECT norm FROM entity_norms WHERE entity_id = ?", (entity_id,)).fetchall()]
+    def unkeyed_of_root(self, conn: sqlite3.Connection, entity_ids: Sequence[str], root: str) -> set[str]:
+        """Those of `entity_ids` that exist under `root` and that the gazetteer does not know."""
+        return {r[0] for r in conn.execute(
+            f"SELECT id FROM entities WHERE id IN {_IDS} AND root = ? AND gazetteer_key IS NULL",
+            (id_list(entity_ids), root))}
 
-    def unkeyed_entities_by_alias(self, conn: sqlite3.Connection, norm: str, root: str) -> Iterator[str]:
-        """Entities under `root` the gazetteer does not know that have an alias with this normalised form."""
-        for r in conn.execute(
+    def norms_of(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> set[str]:
+        """The normalised aliases of these entities (from their tally: as many rows as names, not articles)."""
+        return {r[0] for r in conn.execute(f"SELECT norm FROM entity_norms WHERE entity_id IN {_IDS}",
+                                           (id_list(entity_ids),))}
+
+    def unkeyed_with_norms(self, conn: sqlite3.Connection, norms: Sequence[str], root: str) -> set[str]:
+        """Entities under `root` the gazetteer does not know that have an alias with one of these normalised forms."""
+        return {r[0] for r in conn.execute(
             "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
-            " WHERE n.norm = ? AND e.root = ? AND e.gazetteer_key IS NULL", (norm, root)
-        ):
-            yield r[0]
+            f" WHERE n.norm IN {_IDS} AND e.root = ? AND e.gazetteer_key IS NULL", (id_list(norms), root))}
 
     def tie_targets_in(self, conn: sqlite3.Connection, sources: Sequence[str],
                        types: Sequence[str]) -> Iterator[tuple[str, str, str]]:
@@ -71,9 +75,6 @@ class ResolutionStatements:
             f" WHERE r.source IN {_IDS} AND r.type IN ({_marks(types)})",
             (id_list(sources), *types),
         )
-
-    def entity_root_and_key(self, conn: sqlite3.Connection, entity_id: str) -> tuple[str, str | None] | None:
-        return conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
 
     def entity_name(self, conn: sqlite3.Connection, entity_id: str) -> str:
         return conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
