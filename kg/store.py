@@ -1,8 +1,9 @@
 """The graph of record: one SQLite file that needs no server.
 
-Why SQLite: each article goes in one transaction, so a crash mid-build leaves every article either
-fully in or fully out (write-ahead log, no half-written JSON); a million relations open in the time it
-takes to read them, and indexes answer "which entity has this alias" without loading the graph.
+Why SQLite: each article goes in one transaction (or a savepoint of a batch's, `Store.batch`), so a
+crash mid-build leaves every article either fully in or fully out (write-ahead log, no half-written
+JSON); a million relations open in the time it takes to read them, and indexes answer "which entity
+has this alias" without loading the graph.
 networkx (`kg.graph`) is the in-memory view for algorithms, built from here.
 
 Entities and relations are *derived* from what articles contributed (mentions, aliases, relation
