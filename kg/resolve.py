@@ -355,8 +355,7 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
     for cluster, (new_id, name) in zip(clusters, _cluster_ids(clusters), strict=True):
         for rec in cluster:
             target[(rec.article_id, rec.entity_id)] = (new_id, name)
-    touched_ent = set(pool)
-    _move_records(store, conn, target, touched_ent)
+    _move_records(store, conn, target)
     for new_id, name in {new_id: name for new_id, name in target.values()}.items():  # once per person
         store.set_entity_name(conn, new_id, name)
 
@@ -365,22 +364,24 @@ def _move_records(
     store: Store,
     conn: sqlite3.Connection,
     target: dict[tuple[str, str], tuple[str, str]],
-    touched_ent: set[str],
 ) -> set[str]:
     """Move each (article, entity) record to the (id, name) `target` gives it: mentions, aliases and
     the facts it states (fact ids are recomputed from the new endpoints), then refresh what moved.
-    `touched_ent` is updated with the new ids. Returns the records' old and new ids that differ."""
+    Returns the records' old and new ids that differ.
+
+    Records that stay where they are cost nothing: their entity's types are already those of its
+    mentions, and the callers give every cluster its name afterwards, so only the entities that gained
+    or lost records are refreshed (not the whole pool, which grows with every namesake)."""
     touched_rel: set[str] = set()
     moved: set[str] = set()
     ensured: set[str] = set()
     for (article_id, old_id), (new_id, name) in sorted(target.items()):
-        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
-            ensured.add(new_id)
-            touched_ent.add(new_id)
-            store.copy_entity(conn, new_id, name, old_id)
-            store.rename_entity(conn, new_id, name)
         if new_id == old_id:
             continue
+        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
+            ensured.add(new_id)
+            store.copy_entity(conn, new_id, name, old_id)
+            store.rename_entity(conn, new_id, name)
         moved.update((old_id, new_id))
         store.move_article_records(conn, old_id, new_id, article_id)
         rows = store.article_sources_touching(conn, article_id, old_id)
@@ -392,7 +393,7 @@ def _move_records(
             store.repoint_relation_source(conn, rowid, new_rel)
             touched_rel.update((rel_id, new_rel))
     store.refresh_relations(conn, touched_rel)
-    store.refresh_entities(conn, touched_ent)
+    store.refresh_entities(conn, moved)
     return moved
 
 
@@ -522,8 +523,7 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
                 attrs[new_id] = merged
                 for rec in clusters[i]:
                     target[(rec.article_id, rec.entity_id)] = (new_id, names[i])
-        touched = set(pool)
-        moved |= _move_records(store, conn, target, touched)
+        moved |= _move_records(store, conn, target)
         for new_id, merged in attrs.items():
             dumped = json.dumps(merged, ensure_ascii=False, sort_keys=True)
             store.replace_entity_attrs(conn, new_id, dumped)
