@@ -89,12 +89,14 @@ def _money_value(cell: dict[str, Any], articles: list[str]) -> dict[str, Any]:
     return {k: v for k, v in value.items() if v is not None}
 
 
-def find_disputes(rows: Sequence[tuple[str, float, str]]) -> list[dict[str, Any]]:
-    """The disputed keys of one relation from its sources' rows (props JSON, confidence, article id; most
-    confident first, as `kg.store.refresh_relations` reads them): one value per article, its first."""
+def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> list[dict[str, Any]]:
+    """The disputed keys of one relation from its sources' rows (props JSON, or the props already read,
+    confidence, article id; most confident first, as `kg.store.refresh_relations` reads them): one value
+    per article, its first."""
     per_article: dict[str, dict[str, Any]] = {}
     for props_json, _conf, article in rows:
-        per_article.setdefault(article, json.loads(props_json))
+        if article not in per_article:
+            per_article[article] = props_json if isinstance(props_json, dict) else json.loads(props_json)
     if len(per_article) < 2:
         return []
     first_date = next((p["date"] for p in per_article.values() if p.get("date")), None)
@@ -116,7 +118,7 @@ def find_disputes(rows: Sequence[tuple[str, float, str]]) -> list[dict[str, Any]
     return out
 
 
-def disputes_json(rows: Sequence[tuple[str, float, str]]) -> str | None:
+def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:
     """`find_disputes` as the relation's `disputes` property (None when the articles agree)."""
     found = find_disputes(rows)
     return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None

@@ -314,10 +314,29 @@ def _cluster_name(cluster: list[_Record]) -> str:
         for alias in rec.aliases:
             spellings[alias] += 0
     # never a surname or given name alone beside the full name (as within an article)
-    full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
+    full = _not_inside_another(list(articles)) or list(articles)
     best = min(full, key=lambda norm: (-articles[norm], -counts[norm], norm))
     return min((s for s in spellings if normalize_name(s) == best),
                key=lambda s: (-spellings[s], to_simplified(s) != s, s))
+
+
+def _not_inside_another(names: list[str]) -> list[str]:
+    """The names that occur inside no other name of `names`: each is looked for once in the longer
+    names joined (a separator no name holds), not in each of them."""
+    if any("\x00" in name for name in names):
+        return [n for n in names if not any(n != other and n in other for other in names)]
+    out: list[str] = []
+    longer = ""
+    by_length = sorted(set(names), key=len, reverse=True)
+    start = 0
+    while start < len(by_length):
+        end = start
+        while end < len(by_length) and len(by_length[end]) == len(by_length[start]):
+            end += 1
+        out += [name for name in by_length[start:end] if not (longer and name in longer)]
+        longer += "\x00" + "\x00".join(by_length[start:end])
+        start = end
+    return out
 
 
 def _cluster_ids(clusters: list[list[_Record]]) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -540,15 +540,15 @@ def display_name(key: str | None, name: str, surfaces: dict[str, int]) -> str | 
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
 
 
-def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:
+def merge_props(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> dict[str, Any]:
     """One value per key: from the most confident source, ties broken by article id.
 
-    Rows arrive sorted that way, so the first value seen wins; the result does not depend on the
-    order in which articles were built.
+    Rows (props JSON, or the props already read, confidence, article) arrive sorted that way, so the
+    first value seen wins; the result does not depend on the order in which articles were built.
     """
     merged: dict[str, Any] = {}
-    for props_json, _conf, _article in rows:
-        for key, value in json.loads(props_json).items():
+    for props, _conf, _article in rows:
+        for key, value in (props if isinstance(props, dict) else json.loads(props)).items():
             if value is not None and key not in merged:
                 merged[key] = value
     return dict(sorted(merged.items()))
@@ -558,19 +558,20 @@ def derived_props(conn: sqlite3.Connection, rows: list[tuple[str, float, str]]) 
     """`merge_props` plus what the store derives from the merged facts: the amounts in US dollars
     (`kg.money_usd`, at the event date or else the publication date of the article the amount is from),
     the values articles disagree on (`kg.claims`, kept as `disputes`), and a modality that is planned or
-    reported only while no article states the fact as done (`kg.extract.modality`)."""
+    reported only while no article states the fact as done (`kg.extract.modality`). Each source's
+    properties are read from JSON once."""
     from kg.claims import DISPUTES_KEY, disputes_json
     from kg.money_usd import usd_props
 
-    merged = merge_props(rows)
+    read = [(json.loads(props), conf, article) for props, conf, article in rows]
+    merged = merge_props(read)
     if merged.get("currency"):
-        article = next((a for props, _c, a in rows if json.loads(props).get("currency")), rows[0][2])
+        article = next((a for props, _c, a in read if props.get("currency")), rows[0][2])
         row = conn.execute("SELECT published FROM articles WHERE id = ?", (article,)).fetchone()
         merged.update(usd_props(merged, row[0] if row else None))
-    if merged.get("modality") in ("planned", "reported") and any(
-            "modality" not in json.loads(props) for props, _c, _a in rows):
+    if merged.get("modality") in ("planned", "reported") and any("modality" not in props for props, _c, _a in read):
         del merged["modality"]  # one article stating it as done outweighs plans and hearsay
-    disputes = disputes_json(rows)
+    disputes = disputes_json(read)
     if disputes is not None:
         merged[DISPUTES_KEY] = disputes
     return dict(sorted(merged.items()))

@@ -130,8 +130,9 @@ def main() -> None:
             cpus.append(cpu)
         if len(sizes) > 1:
             grown = sizes[-1] / sizes[0]
-            print(f"{kind}: {' / '.join(f'{c:.1f}' for c in cpus)} s CPU for {' -> '.join(f'{s:g}' for s in sizes)} MB;"
-                  f" {grown:g}x the input, {cpus[-1] / cpus[0]:.1f}x the time (linear: {grown:g}x)", flush=True)
+            linear = " / ".join(f"{cpus[0] * s / sizes[0]:.1f}" for s in sizes)
+            print(f"{kind}: {' / '.join(f'{c:.1f}' for c in cpus)} s CPU for {' -> '.join(f'{s:g}' for s in sizes)} MB"
+                  f" (linear would be {linear}); {grown:g}x the input, {cpus[-1] / cpus[0]:.1f}x the time", flush=True)
     print("ratio: CPU time of this size over the previous (linear: 2.0 for doubled input); "
           "CPU is shown beside wall because the machine is shared")
 
