@@ -117,17 +117,15 @@ _TALLIES += "".join((
 ))
 
 #: Counts the tallies of a store that has none yet (written by a `kg` from before them), in the
-#: transaction that creates them; a no-op once `meta` says they are kept.
+#: transaction that creates them (`open_store` runs it while `meta` does not say they are kept; a
+#: fresh store counts nothing).
 _TALLY_FILL = """
-DELETE FROM entity_surfaces WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
-INSERT INTO entity_surfaces SELECT entity_id, surface, type, COUNT(*) FROM mentions
-    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY entity_id, surface, type;
-DELETE FROM entity_norms WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
-INSERT INTO entity_norms SELECT entity_id, norm, COUNT(*) FROM aliases
-    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY entity_id, norm;
-DELETE FROM relation_variants WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies');
-INSERT INTO relation_variants SELECT relation_id, props, COUNT(*) FROM relation_sources
-    WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = 'tallies') GROUP BY relation_id, props;
+DELETE FROM entity_surfaces;
+INSERT INTO entity_surfaces SELECT entity_id, surface, type, COUNT(*) FROM mentions GROUP BY entity_id, surface, type;
+DELETE FROM entity_norms;
+INSERT INTO entity_norms SELECT entity_id, norm, COUNT(*) FROM aliases GROUP BY entity_id, norm;
+DELETE FROM relation_variants;
+INSERT INTO relation_variants SELECT relation_id, props, COUNT(*) FROM relation_sources GROUP BY relation_id, props;
 INSERT OR IGNORE INTO meta VALUES ('tallies', '1');
 """
 
@@ -598,7 +596,15 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             conn.execute("PRAGMA foreign_keys=OFF")
             # One write transaction, so a second process opening the same new store waits for the
             # whole schema instead of seeing half of it.
-            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}{_TALLY_FILL}COMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}")
+            try:
+                if conn.execute("SELECT 1 FROM meta WHERE key = 'tallies'").fetchone() is None:
+                    for statement in _TALLY_FILL.split(";"):  # not executescript: it would commit first
+                        conn.execute(statement)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if int(row[0]) > SCHEMA_VERSION:
