@@ -32,6 +32,8 @@ demo: $(STAMP)
 	$(BIN)/kg query state-capital --store $(DEMO)/store
 	$(BIN)/kg query investors 澄湖科技 --store $(DEMO)/store
 	$(BIN)/kg query co-investors 红杉中国 --store $(DEMO)/store
+	$(BIN)/kg query ownership 杭州城投 --store $(DEMO)/store
+	$(BIN)/kg query disputes --store $(DEMO)/store
 	$(BIN)/kg export --format ttl --output $(DEMO)/graph.ttl --store $(DEMO)/store
 	$(BIN)/kg export --format node-link --output $(DEMO)/graph.json --store $(DEMO)/store
 	$(BIN)/kg viz lineage 云岫智能 --output $(DEMO)/lineage.html --store $(DEMO)/store

@@ -9,9 +9,17 @@ article recomputes the disputes from the sources left, so a dispute goes away wi
 What counts as a disagreement:
 - amounts by the rule of `kg.queries.agreement` ("约3亿" and "3.12亿" agree, "3亿" and "5亿" do not);
   amounts in two currencies are compared in US dollars at one rate (`kg.money_usd`);
-- dates when neither is a coarser form of the other ("2025-07" agrees with "2025-07-02");
+- dates (an event's, and when a position or a stake began or ended) when neither is a coarser form of
+  the other ("2025-07" agrees with "2025-07-02");
 - shares and offer prices when they differ as numbers;
-- a fact one article denies and another asserts (planned, reported or done: `kg.extract.modality`).
+- a fact one article denies and another asserts (planned, reported or done: `kg.extract.modality`);
+- two titles for one person at one organisation at one time (`title_disputes`). A title is part of what
+  a position is (two titles are two HOLDS_POSITION facts), and holding several at once is common
+  (董事长兼CEO, a co-founder and CTO), so only titles that cannot both be right make a dispute: an
+  office and its deputy (总裁 and 副总裁, chairman and vice chairman, CEO and deputy general manager) at
+  times the texts do not tell apart, or two executive offices (CTO and CFO) both dated to one start by
+  different articles; and never when one article states both (that article says both are held, or
+  tells a promotion). Spellings and languages of one office agree (总裁, president; CEO, 首席执行官).
 
 `disputes` is a JSON string (a list of {key, values: [{value, sources, ...}]}) so that Neo4j, which
 keeps only flat properties, stores it as it is and both backends read the same thing.
@@ -20,9 +28,10 @@ keeps only flat properties, stores it as it is and both backends read the same t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from kg.names import to_simplified
 from kg.queries.agreement import agree
 
 DISPUTES_KEY = "disputes"
@@ -105,7 +114,8 @@ def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> li
     groups = _clusters(money, lambda x, y: _money_agree(x, y, first_date))
     if len(groups) > 1:
         out.append({"key": "amount", "values": [_money_value(cell, articles) for cell, articles in groups]})
-    for key, same in (("date", _date_agree), ("share", _number_agree), ("offer_price", _number_agree)):
+    for key, same in (("date", _date_agree), ("valid_from", _date_agree), ("valid_to", _date_agree),
+                      ("share", _number_agree), ("offer_price", _number_agree)):
         stated = [(p[key], a) for a, p in per_article.items() if p.get(key) is not None]
         keyed = _clusters(stated, same)
         if len(keyed) > 1:
@@ -122,3 +132,87 @@ def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> st
     """`find_disputes` as the relation's `disputes` property (None when the articles agree)."""
     found = find_disputes(rows)
     return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+
+
+# -- titles ---------------------------------------------------------------------------------------------
+
+#: Offices by family: (the office's spellings, its deputies' spellings); compared simplified, lower-cased.
+#: The top executive goes by several names (a Chinese company's 总裁 is often its CEO), so they are one.
+_OFFICES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "top": (frozenset({"ceo", "首席执行官", "行政总裁", "执行长", "总裁", "president", "总经理", "general manager",
+                       "chief executive", "chief executive officer"}),
+            frozenset({"副总裁", "vice president", "vice-president", "vp", "高级副总裁", "senior vice president",
+                       "执行副总裁", "executive vice president", "副总经理", "deputy general manager", "deputy ceo",
+                       "副ceo"})),
+    "chair": (frozenset({"董事长", "chairman", "chairwoman", "chair", "董事会主席"}),
+              frozenset({"副董事长", "vice chairman", "vice-chairman", "vice chair", "deputy chairman"})),
+}
+#: Executive offices one person rarely holds two of, and never without the article saying so.
+_EXECUTIVE = {"cto": "cto", "首席技术官": "cto", "技术长": "cto", "chief technology officer": "cto",
+              "cfo": "cfo", "首席财务官": "cfo", "财务长": "cfo", "chief financial officer": "cfo",
+              "coo": "coo", "首席运营官": "coo", "营运长": "coo", "chief operating officer": "coo",
+              "cmo": "cmo", "首席营销官": "cmo", "chief marketing officer": "cmo",
+              **{t: "top" for t in _OFFICES["top"][0]}}
+
+
+def _title_key(title: Any) -> str:
+    return to_simplified(str(title)).strip().lower()
+
+
+def _deputy_of(a: str, b: str) -> bool:
+    """Is one title an office and the other its deputy (one person is not both at once)?"""
+    return any((a in office and b in deputies) or (b in office and a in deputies)
+               for office, deputies in _OFFICES.values())
+
+
+def _other_offices(a: str, b: str) -> bool:
+    """Are both titles executive offices, and different ones (CTO and CFO; not CEO and 总裁)?"""
+    return a in _EXECUTIVE and b in _EXECUTIVE and _EXECUTIVE[a] != _EXECUTIVE[b]
+
+
+def _before(end: Any, start: Any) -> bool:
+    """Did a stated end come on or before a stated start (at their common precision)?"""
+    if not end or not start:
+        return False
+    n = min(len(str(end)), len(str(start)))
+    return str(end)[:n] <= str(start)[:n]
+
+
+def title_disputes(positions: Mapping[str, Sequence[tuple[str, float, str]]]) -> dict[str, dict[str, Any]]:
+    """The `title` disputes of one person's HOLDS_POSITION facts at one organisation (relation id -> its
+    source rows, as `find_disputes` takes them): for each fact whose title another article contradicts
+    (see the module docstring), {key: title, values: [its own title and articles, then each
+    contradicting title with its articles and relation id]}."""
+    facts = []
+    for rel_id, rows in sorted(positions.items()):
+        props = [json.loads(p) for p, _c, _a in rows]
+        title = next((p["title"] for p in props if p.get("title")), None)
+        if title is None:
+            continue
+        start = next((p["valid_from"] for p in props if p.get("valid_from")), None)
+        end = next((p["valid_to"] for p in props if p.get("valid_to")), None)
+        facts.append((rel_id, title, _title_key(title), start, end, sorted({a for _p, _c, a in rows})))
+    out: dict[str, dict[str, Any]] = {}
+    for rel_id, title, key, start, end, articles in facts:
+        against = []
+        for other_id, other_title, other_key, other_start, other_end, other_articles in facts:
+            if other_id == rel_id or set(articles) & set(other_articles):
+                continue  # one article states both: both held, or a promotion it tells
+            if _before(end, other_start) or _before(other_end, start):
+                continue  # one ended before the other began
+            one_start = bool(start and other_start and _date_agree(str(start), str(other_start)))
+            told_apart = bool(start and other_start and not one_start)
+            if (_deputy_of(key, other_key) and not told_apart) or (one_start and _other_offices(key, other_key)):
+                against.append({"value": other_title, "sources": other_articles, "relation": other_id})
+        if against:
+            out[rel_id] = {"key": "title", "values": [{"value": title, "sources": articles}, *against]}
+    return out
+
+
+def with_dispute(props: dict[str, Any], dispute: dict[str, Any] | None) -> dict[str, Any]:
+    """`props` with one more dispute in its `disputes` (a JSON list, as `disputes_json` writes it)."""
+    if dispute is None:
+        return props
+    found = json.loads(props[DISPUTES_KEY]) if props.get(DISPUTES_KEY) else []
+    found = [d for d in found if d.get("key") != dispute["key"]] + [dispute]
+    return {**props, DISPUTES_KEY: json.dumps(found, ensure_ascii=False, sort_keys=True)}

@@ -530,6 +530,16 @@ def query(
     list_queries: Annotated[bool, typer.Option("--list", help="Describe the named queries.")] = False,
     region: Annotated[str | None, typer.Option(help="state-capital: only funds of this region.",
                                                show_default=False)] = None,
+    level: Annotated[str | None, typer.Option(
+        metavar="<central|provincial|municipal|district>",
+        help="state-capital: only state money of this level of government (the ultimate state owners' "
+             "level, else the fund's own; central = national).", show_default=False)] = None,
+    as_of: Annotated[str | None, typer.Option(
+        "--as-of", metavar="DATE",
+        help="investors, portfolio, co-investors, state-capital, ownership, state-exposure, timeline: the "
+             "answer at DATE (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is its last day): facts dated, "
+             "else first reported, by then; positions and stakes begun by then and not ended.",
+        show_default=False)] = None,
     max_hops: Annotated[int | None, typer.Option("--max-hops", help="path: longest path wanted [default: 4].",
                                                  show_default=False)] = None,
     top: Annotated[int | None, typer.Option(help="central-investors: how many [default: 10].",
@@ -556,8 +566,14 @@ def query(
       kg query lineage 栖光机器人 --up
       kg query financials 云岫智能
       kg query compare 云岫智能 砚石智能 Brightwave
+      kg query ownership 杭州城投
+      kg query ownership 澄湖科技
       kg query state-exposure 澄湖科技
+      kg query disputes 澄湖科技
       kg query state-capital --region Shanghai
+      kg query state-capital --level municipal
+      kg query timeline 顾言川 --as-of 2025-01-01
+      kg query investors 澄湖科技 --as-of 2024-06
     """
     from kg.queries import describe, get_query, run_neo4j
 
@@ -566,7 +582,8 @@ def query(
         return
     get_query(name)
     direction = None if up is None else ("up" if up else "down")
-    options = {"region": region, "max_hops": max_hops, "top": top, "depth": depth, "direction": direction}
+    options = {"region": region, "level": level, "as_of": as_of, "max_hops": max_hops, "top": top, "depth": depth,
+               "direction": direction}
     options = {k: v for k, v in options.items() if v is not None}
     chosen = _engine(engine, backend) or (Backend.neo4j if os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:

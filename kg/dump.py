@@ -107,6 +107,29 @@ def _derived(dump: Dump) -> tuple[set[str], set[str]]:
     return nodes, {i for i in edges if i in dump.edges and dump.edges[i].records is None}
 
 
+def _departure_ends(dump: Dump) -> dict[tuple[str, str], set[str]]:
+    """(person, organisation) -> the ends `kg.graph.add_tenures` may give their positions: each LEFT's
+    date, else the first publication of its articles."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for e in dump.edges.values():
+        if e.type != "LEFT":
+            continue
+        published = [str(d) for a in e.sources if (d := dump.articles.get(a, {}).get("published"))]
+        end = e.props.get("date") or (min(published) if published else None)
+        if end:
+            out.setdefault((e.source, e.target), set()).add(str(end))
+    return out
+
+
+def _stated(e: EdgeRec, ends: dict[tuple[str, str], set[str]]) -> dict[str, Any]:
+    """An edge's properties without what the view added to a stored fact: the `valid_to` a position
+    takes from a departure (without records only; the view derives it again)."""
+    derived = ends.get((e.source, e.target), set())
+    if e.type == "HOLDS_POSITION" and e.records is None and e.props.get("valid_to") in derived:
+        return {k: v for k, v in e.props.items() if k != "valid_to"}
+    return e.props
+
+
 # -- writing -------------------------------------------------------------------------------------
 
 
@@ -172,16 +195,18 @@ def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> Im
         touched_entities.update(m[0] for m in kept)
         relations = 0
         touched_relations: set[str] = set()
+        ends = _departure_ends(dump)
         for e in dump.edges.values():
             if e.id in derived_edges:
                 continue
+            props = _stated(e, ends)
             records = e.records
             if records is None:
                 confidence = e.confidence if e.confidence is not None else 0.0
                 records = [{"article": a, "sentence": None, "span_start": None, "span_end": None, "method": m,
-                            "confidence": confidence, "evidence": None, "props": e.props}
+                            "confidence": confidence, "evidence": None, "props": props}
                            for a in e.sources for m in (e.methods or ["import"])]
-            store.insert_relation_record(conn, e.id, e.type, e.source, e.target, e.props)
+            store.insert_relation_record(conn, e.id, e.type, e.source, e.target, props)
             relations += 1
             sources = [(e.id, r["article"], r["sentence"], r["span_start"], r["span_end"], r["method"],
                         r["confidence"], r["evidence"], _dumps(r["props"])) for r in records if fresh(r["article"])]

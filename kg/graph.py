@@ -3,8 +3,9 @@
 Building every projection from this one function is what makes "`kg load` writes exactly the
 node-link export" true by construction. The view adds what the store derives rather than stores:
 Article nodes with MENTIONED_IN edges (provenance as graph), FundingRound / IPO event nodes
-gathered from the INVESTED_IN and IPO-milestone edges, and SPUN_OFF_FROM edges derived from founders'
-careers (`kg.spinoffs`).
+gathered from the INVESTED_IN and IPO-milestone edges, SPUN_OFF_FROM edges derived from founders'
+careers (`kg.spinoffs`), and the end (`valid_to`) of each position someone is reported to have left
+(`add_tenures`).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     for rel in relations:
         add_relation(graph, rel)
     _add_articles(graph, store)
+    add_tenures(graph)
     add_funding_rounds(graph, relations)
     add_ipos(graph, relations)
     add_derived_spinoffs(graph)
@@ -82,6 +84,58 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
         rel_id = "m" + short_hash(entity_id, article_id)
         _add_edge(graph, rel_id, "MENTIONED_IN", entity_id, ARTICLE_PREFIX + article_id,
                   {"sentence": sentence, "span_start": start, "span_end": end, "sources": [article_id]})
+
+
+def first_seen(graph: nx.MultiDiGraph, data: Mapping[str, Any]) -> str | None:
+    """The earliest publication date of the articles an edge was read from (its `sources`), as far as
+    the Article nodes of `graph` tell; None when none of them is dated."""
+    dates = [graph.nodes[ARTICLE_PREFIX + s].get("published") for s in data.get("sources") or ()
+             if ARTICLE_PREFIX + s in graph]
+    known = [str(d) for d in dates if d]
+    return min(known) if known else None
+
+
+def _not_before(later: str | None, earlier: str | None) -> bool:
+    """Is ISO date `later` on or after `earlier` at their common precision (true when either is unknown)?"""
+    if not later or not earlier:
+        return True
+    n = min(len(later), len(earlier))
+    return later[:n] >= earlier[:n]
+
+
+def _same_title(a: Any, b: Any) -> bool:
+    """A departure without a title leaves every position at the organisation; with one, that title's."""
+    return a is None or b is None or str(a).casefold() == str(b).casefold()
+
+
+def add_tenures(graph: nx.MultiDiGraph) -> None:
+    """Give each HOLDS_POSITION edge whose text states no end the `valid_to` of the first departure
+    that ends it: a LEFT edge between the same person and organisation, of the same title (or none),
+    dated on or after the position began. A departure is dated by its `date`, else by the first
+    publication of an article reporting it (left by then); a position began at its `valid_from`, else
+    its `date`, else its first report (the Article nodes of `graph` give the publications).
+
+    A person CEO from 2019 and again from 2024 who left in 2021 holds two positions (two edges, see
+    `kg.model.period`): the first ends in 2021, the second is still held. Needs every HOLDS_POSITION and
+    LEFT edge between each pair it looks at, and the Article nodes of their sources."""
+    pairs: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(lambda: ([], []))
+    for source, target, data in graph.edges(data=True):
+        if data.get("type") == "HOLDS_POSITION":
+            pairs[(source, target)][0].append(data)
+        elif data.get("type") == "LEFT":
+            pairs[(source, target)][1].append(data)
+    for positions, departures in pairs.values():
+        if not positions or not departures:
+            continue
+        ends = [(d.get("title"), d.get("date") or first_seen(graph, d)) for d in departures]
+        for position in positions:
+            if position.get("valid_to"):
+                continue
+            began = position.get("valid_from") or position.get("date") or first_seen(graph, position)
+            found = [str(end) for title, end in ends
+                     if end and _same_title(position.get("title"), title) and _not_before(str(end), began)]
+            if found:
+                position["valid_to"] = min(found)
 
 
 _MONEY_KEYS = ("amount", "amount_low", "amount_high", "amount_precision", "currency", "amount_raw",

@@ -21,6 +21,24 @@ IDENTIFYING_PROPERTIES: dict[str, tuple[str, ...]] = {
     "PARTICIPATED_IN": (),
 }
 
+#: Relation types whose facts hold for a time (`valid_from`, `valid_to`): a position, an ownership, a
+#: control. Facts whose validity does not overlap are not one fact: a CEO from 2019 to 2021 and again
+#: from 2024 held two positions. So the year a fact began (`period`) tells two such facts apart, and is
+#: part of the fact's id only when the text gives it, which keeps the id of every fact without one.
+PERIOD_TYPES = frozenset({"HOLDS_POSITION", "OWNED_BY", "CONTROLLED_BY"})
+
+
+def period(rel_type: str, props: dict[str, Any]) -> str | None:
+    """The year a fact of a period type began (its `valid_from`'s year), or None when not stated.
+
+    The year, not the whole date: two articles dating one appointment "2019" and "2019-03" state one
+    position (the finer date shows; they disagree only if the days differ, a dispute), while two
+    stints begin in different years. Two stints begun within one year are the limit of this key."""
+    if rel_type not in PERIOD_TYPES:
+        return None
+    value = props.get("valid_from")
+    return str(value)[:4] if value else None
+
 
 @dataclass(frozen=True)
 class Source:

@@ -9,12 +9,18 @@ Which day: the relation's own `date` (the event), else the article's publication
 money was known by then), else the period's last day. The ECB publishes no rate on weekends and
 holidays, so the rate is that of the last ECB day on or before, clamped to the history the wheel
 ships; that day is kept as `usd_rate_date`, so every converted figure can be checked by hand.
+
+A reported figure (a FinancialFigure node: revenue for FY2024, cash as of a day, an IPO's raise) is
+converted at the day its period ends (the as-of day of a stock), unless the first article reporting it
+came out earlier (a forecast: the rate known then); a figure whose period names no day (the IPO's
+terms) at that article's publication date (`figure_usd`).
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -81,6 +87,21 @@ def usd_rate(currency: str, day: date) -> tuple[float, date] | None:
     return None
 
 
+def _in_usd(values: dict[str, Any], present: list[str], currency: str, day: Any,
+            cents: Callable[[str], bool]) -> dict[str, Any]:
+    """`values`' amounts under `present` in US dollars at `day`'s rate, with the rate's date; whole
+    dollars, but a price per share (`cents`) keeps four decimals. Empty without a rate."""
+    found = usd_rate(currency, day) if day else None
+    if found is None:
+        return {}
+    rate, on = found
+    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
+    for key in present:
+        value = float(values[key]) * rate
+        out[USD_KEYS[key]] = round(value, 4) if cents(key) else int(round(value))
+    return out
+
+
 def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     """The US-dollar keys for `props` (empty when there is no money, no known currency or no date)."""
     currency = props.get("currency")
@@ -88,15 +109,7 @@ def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
     if not currency or not present:
         return {}
     day = rate_day(props.get("date"), published)
-    found = usd_rate(str(currency), day) if day else None
-    if found is None:
-        return {}
-    rate, on = found
-    out: dict[str, Any] = {RATE_DATE_KEY: on.isoformat()}
-    for key in present:
-        value = float(props[key]) * rate
-        out[USD_KEYS[key]] = round(value, 4) if key == "offer_price" else int(round(value))
-    return out
+    return _in_usd(props, present, str(currency), day, cents=lambda key: key == "offer_price")
 
 
 #: Terms of an offering on the IPO node (`kg.ipo_terms`) -> the key holding their currency.
@@ -121,3 +134,35 @@ def usd_terms(attrs: dict[str, Any]) -> dict[str, Any]:
         out[f"{term}_usd"] = round(usd, 4) if term == "offer_price" else int(round(usd))
         out[RATE_DATE_KEY] = found[1].isoformat()
     return out
+
+
+#: The US-dollar keys a FinancialFigure node may carry (`figure_usd`), with `usd_rate_date`.
+FIGURE_USD_KEYS = ("amount_usd", "amount_usd_low", "amount_usd_high", RATE_DATE_KEY)
+
+
+def period_end(period: str | None) -> str | None:
+    """The ISO day (or month, or year, for an as-of date so written) a figure's period ends on: FY2024
+    is 2024-12-31, H1 2025 2025-06-30, an as-of date itself; None for the IPO or an unknown label."""
+    if not period:
+        return None
+    from kg.extract.periods import period_sort_key
+
+    end = period_sort_key(str(period))[0]
+    return end if _DATE.match(end) and not end.startswith("9999") else None
+
+
+def figure_usd(attrs: dict[str, Any], published: str | None) -> dict[str, Any]:
+    """The US-dollar keys of a FinancialFigure's attributes (empty without money, a quoted currency or
+    a day): at the end of its period, or the publication date `published` (the first article to report
+    it) when that is earlier or the period names no day. A price per share keeps its cents."""
+    currency = attrs.get("currency")
+    present = [k for k in ("amount", "amount_low", "amount_high")
+               if isinstance(attrs.get(k), (int, float)) and not isinstance(attrs[k], bool)]
+    if not currency or not present:
+        return {}
+    end = period_end(attrs.get("period"))
+    pub = _parse_day(published)
+    day = rate_day(end, published)
+    if day is None or (pub is not None and pub < day):
+        day = pub
+    return _in_usd(attrs, present, str(currency), day, cents=lambda _key: attrs.get("metric") == "offer_price")

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 
 from kg.errors import OntologyError
 from kg.figures import figure_key
-from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, RelationMention
+from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, RelationMention, period
 from kg.names import normalize_name, short_hash, slug, to_simplified
 from kg.ontology import Ontology
 from kg.store import ResolvedEntity, ResolvedRelation, Store
@@ -64,6 +64,9 @@ def relation_id(rel_type: str, source: str, target: str, props: dict) -> str:
     """The id of a fact: its type, endpoints and the properties that tell two such facts apart."""
     parts = [rel_type, source, target]
     parts += [f"{k}={props.get(k) or ''}" for k in IDENTIFYING_PROPERTIES.get(rel_type, ())]
+    began = period(rel_type, props)
+    if began is not None:  # only then: a fact the text gives no start keeps the id it always had
+        parts.append(f"from={began}")
     return "r" + short_hash(*parts)
 
 

@@ -71,6 +71,21 @@ def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
     return dates
 
 
+#: More former homes than this for one founder and company is a career, not a spin-off.
+_MAX_PARENTS = 2
+
+
+def _spun_from(
+    candidates: list[tuple[str, dict[str, Any], str | None]],
+) -> list[tuple[str, dict[str, Any], str | None]]:
+    """Which of a founder's earlier organisations the new company came out of: one or two each do; a
+    longer career ("曾任职于苹果、微软和谷歌") is a career, not a lineage, and only the homes the dates
+    place before the founding count."""
+    if len({c[0] for c in candidates}) <= _MAX_PARENTS:
+        return candidates
+    return [c for c in candidates if c[2]]
+
+
 def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
     """Derived SPUN_OFF_FROM edges (child, parent, properties) not already stated in `graph`."""
     stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == "SPUN_OFF_FROM"}
@@ -83,15 +98,17 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
         for child, founded in ((t, d) for t, d in ties if d["type"] == "FOUNDED"):
             if "Company" not in graph.nodes[child].get("labels", []):
                 continue
+            child_date = founded.get("date") or founded_on.get(child)
+            candidates = []
             for parent, tie in ties:
                 if parent == child or (child, parent) in stated:
                     continue
                 if not _is_parent_kind(graph.nodes[parent].get("labels", [])):
                     continue
                 tie_date = tie.get("date") or (founded_on.get(parent) if tie["type"] == "FOUNDED" else None)
-                child_date = founded.get("date") or founded_on.get(child)
-                if not _supports(tie["type"], tie_date, child_date):
-                    continue
+                if _supports(tie["type"], tie_date, child_date):
+                    candidates.append((parent, tie, tie_date))
+            for parent, tie, tie_date in _spun_from(candidates):
                 d = found[(child, parent)]
                 d.people.add(person)
                 if child_date:

@@ -446,30 +446,40 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
 
         A fact whose sources all state the same properties (`relation_variants` has one row for it) is
         merged from its most confident source alone (an index read): restating it costs the same
-        however many articles said it before. Sources that differ are all read, as disputes need."""
-        ids = sorted(set(relation_ids))
+        however many articles said it before. Sources that differ are all read, as disputes need.
+        A person's positions at one organisation are recomputed together: whether two titles contradict
+        each other (`kg.claims.title_disputes`) depends on all of them (`_title_disputes`)."""
+        from kg.claims import with_dispute
+
+        ids = set(relation_ids)
         if not ids:
             return
+        positions = _position_groups(conn, ids)
+        for group in positions:
+            ids.update(group)
         variants: dict[str, int] = {}
         for rel_id, in conn.execute(f"SELECT relation_id FROM relation_variants WHERE relation_id IN {_IDS}",
                                     (id_list(ids),)):
             variants[rel_id] = variants.get(rel_id, 0) + 1
-        for rel_id in ids:
+        kept: dict[str, list[tuple[str, float, str]]] = {}
+        for rel_id in sorted(ids):
             if rel_id not in variants:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            rows = conn.execute(
-                "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
-                " ORDER BY confidence DESC, article_id, span_start" + (" LIMIT 1" if variants[rel_id] == 1 else ""),
-                (rel_id,),
-            ).fetchall()
-            props = _dumps(derived_props(conn, rows))
+            kept[rel_id] = _source_rows(conn, rel_id, first_only=variants[rel_id] == 1)
+        titles: dict[str, dict[str, Any]] = {}
+        for group in positions:
+            titles.update(_title_disputes(conn, {rel_id: kept[rel_id] for rel_id in group if rel_id in kept},
+                                          {rel_id for rel_id in group if variants.get(rel_id) == 1}))
+        for rel_id, rows in kept.items():
+            props = _dumps(with_dispute(derived_props(conn, rows), titles.get(rel_id)))
             conn.execute("UPDATE relations SET props = ? WHERE id = ? AND props != ?", (props, rel_id, props))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
         """Recompute types and display name from the mentions left (their tally, `entity_surfaces`:
-        the cost is the entity's spellings, not its mentions); drop entities nothing mentions any more,
-        and the relations that pointed at them."""
+        the cost is the entity's spellings, not its mentions), and a figure's amounts in US dollars,
+        which depend on the first article reporting it; drop entities nothing mentions any more, and
+        the relations that pointed at them."""
         ids = sorted(set(entity_ids))
         if not ids:
             return
@@ -491,6 +501,8 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
                 voted = None if name is None else display_name(key, name, tallies[entity_id])
                 if voted is not None:
                     conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (voted, entity_id, voted))
+                if "FinancialFigure" in classes[entity_id]:
+                    _refresh_figure_usd(conn, entity_id)
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
@@ -536,6 +548,70 @@ def display_name(key: str | None, name: str, surfaces: dict[str, int]) -> str | 
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
+
+
+def _position_groups(conn: sqlite3.Connection, relation_ids: set[str]) -> list[list[str]]:
+    """The HOLDS_POSITION relations of each (person, organisation) pair that one of `relation_ids` joins."""
+    if not relation_ids:
+        return []
+    rows = conn.execute(
+        "SELECT p.source, p.target, p.id FROM relations t JOIN relations p"
+        " ON p.source = t.source AND p.target = t.target AND p.type = 'HOLDS_POSITION'"
+        " WHERE t.type = 'HOLDS_POSITION' AND t.id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(relation_ids)),)).fetchall()
+    groups: dict[tuple[str, str], set[str]] = {}
+    for source, target, rel_id in rows:
+        groups.setdefault((source, target), set()).add(rel_id)
+    return [sorted(ids) for _pair, ids in sorted(groups.items()) if len(ids) > 1]
+
+
+def _source_rows(conn: sqlite3.Connection, rel_id: str, *, first_only: bool = False) -> list[tuple[str, float, str]]:
+    """(props JSON, confidence, article) of a fact's sources, most confident first (ties: article, span);
+    `first_only`: the first alone (an index read), enough when all its sources state the same."""
+    return conn.execute(
+        "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
+        " ORDER BY confidence DESC, article_id, span_start" + (" LIMIT 1" if first_only else ""),
+        (rel_id,),
+    ).fetchall()
+
+
+def _title_disputes(conn: sqlite3.Connection, group: dict[str, list[tuple[str, float, str]]],
+                    uniform: set[str]) -> dict[str, dict[str, Any]]:
+    """`kg.claims.title_disputes` of one person's positions at one organisation, where the facts of
+    `uniform` (all sources state the same) come with their first source alone. Their title and dates
+    are those of any source, but which articles state them matters (one article stating two titles
+    makes no dispute of them): it is read only for the facts that a dispute may involve. Fewer articles
+    can only find more disputes, never fewer, so the facts in none with the first sources alone are in
+    none with all of them, and the rest are asked again with every source read."""
+    from kg.claims import title_disputes
+
+    found = title_disputes(group)
+    involved = set(found) | {value["relation"] for dispute in found.values()
+                             for value in dispute["values"] if "relation" in value}
+    partial = involved & uniform & group.keys()
+    if not partial:
+        return found
+    return title_disputes({rel_id: _source_rows(conn, rel_id) if rel_id in partial else rows
+                           for rel_id, rows in group.items()})
+
+
+def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
+    """A FinancialFigure's `amount_usd` (and low, high, `usd_rate_date`; `kg.money_usd.figure_usd`) at
+    the end of its period or the first publication of the articles that report it, so the same figure
+    gets the same dollars whatever order its articles were built in, and again once one is removed."""
+    from kg.money_usd import FIGURE_USD_KEYS, figure_usd
+
+    row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        return
+    attrs = json.loads(row[0])
+    (published,) = conn.execute(
+        "SELECT MIN(a.published) FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.entity_id = ? AND length(a.published) >= 10", (entity_id,)).fetchone()
+    kept = {k: v for k, v in attrs.items() if k not in FIGURE_USD_KEYS}
+    updated = dict(sorted({**kept, **figure_usd(kept, published)}.items()))
+    if updated != attrs:
+        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(updated), entity_id))
 
 
 def merge_props(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> dict[str, Any]:

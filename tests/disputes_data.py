@@ -12,6 +12,9 @@ from kg.model import Article, Extraction
 from tests.factories import HOSTILE, mention, relation
 
 DISPUTES_DIR = Path(__file__).parent / "data" / "disputes"
+#: Four invented reports on one company's people: 总裁 and 副總裁 for one person a week apart, CTO and CFO
+#: for another both from March 2026, and a chairman and CEO whose two titles agree with a later 董事長.
+TITLES_DIR = Path(__file__).parent / "data" / "titles"
 
 
 def dispute_articles() -> list[Extraction]:

@@ -1,7 +1,9 @@
-"""Ownership test data: the two invented articles of tests/data/ownership (a city fund owned by a city
+"""Ownership test data: the three invented articles of tests/data/ownership (a city fund owned by a city
 platform owned by a municipal SASAC, in traditional Chinese; a district fund co-owned by two platforms
-at stated shares, in English) and a synthetic web with what articles rarely show at once: a cycle,
-parallel OWNED_BY/CONTROLLED_BY edges, two chains to one owner, an unknown share, hostile names."""
+at stated shares, in English; a company taking money from both and from a private VC, each sum tied
+to its investor, the company and the VC owned by their founders, in simplified Chinese) and a
+synthetic web with what articles rarely show at once: a cycle, parallel OWNED_BY/CONTROLLED_BY edges,
+two chains to one owner, an unknown share, hostile names."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ OWNERSHIP_DIR = Path(__file__).parent / "data" / "ownership"
 
 
 def ownership_articles() -> list[Extraction]:
-    """The extractions of the two articles, as `kg build` makes them."""
+    """The extractions of the three articles, as `kg build` makes them."""
     return [extract(article) for path in sorted(OWNERSHIP_DIR.glob("*.txt")) for article in read_path(path)]
 
 

@@ -57,7 +57,7 @@ def test_stats_as_json_is_a_list_of_rows(built: Path) -> None:
     totals = {r["name"]: r["count"] for r in rows if r["kind"] == "total"}
     from kg.ingest.readers import list_input_files
 
-    assert totals["articles"] == len(list_input_files([EXAMPLES])) == 10
+    assert totals["articles"] == len(list_input_files([EXAMPLES])) == 12
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "jsonld", "xml", "trig"])

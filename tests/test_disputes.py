@@ -1,6 +1,8 @@
 """Claims across articles: a relation whose articles disagree on an amount or a date keeps each value with
-its articles as a dispute (amounts that agree by the rounding rule are none); `kg query disputes` lists
-them on the store, the view and Neo4j; removing the dissenting article resolves it; RDF carries it."""
+its articles as a dispute (amounts that agree by the rounding rule are none), and two articles giving one
+person titles that cannot both hold at one organisation at one time mark both positions; `kg query
+disputes` lists them on the store, the view and Neo4j; removing the dissenting article resolves it; RDF
+carries it."""
 
 from __future__ import annotations
 
@@ -10,12 +12,14 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from kg.claims import find_disputes
+from kg.claims import find_disputes, title_disputes
+from kg.extract import extract
 from kg.graph import to_networkx
+from kg.ingest.readers import read_path
 from kg.neo4j.loader import load_graph
 from kg.queries import run_embedded, run_neo4j, run_store
 from kg.store import Store
-from tests.disputes_data import DISPUTES_DIR, dispute_articles
+from tests.disputes_data import DISPUTES_DIR, TITLES_DIR, dispute_articles
 from tests.factories import conforming_turtle, record_all, run_kg
 from tests.neo4j_fixtures import Neo4jTarget
 
@@ -131,5 +135,85 @@ def test_neo4j_lists_the_same_disputes(built: Store, clean_neo4j: Driver, neo4j_
     graph = to_networkx(built)
     load_graph(clean_neo4j, graph, database=neo4j_target.database)
     for entity in (None, "星岚机器人"):
+        embedded = run_embedded(graph, "disputes", entity)
+        assert run_neo4j(clean_neo4j, "disputes", entity, database=neo4j_target.database) == embedded != []
+
+
+# -- two titles for one person at one time ------------------------------------------------------------------
+
+
+def _positions(*facts: tuple[str, dict]) -> dict[str, list[tuple[str, float, str]]]:
+    """One HOLDS_POSITION fact per (articles, props): relation p1, p2, ...; articles as "a1,a2"."""
+    return {f"p{i}": [(json.dumps(props), 0.8, a) for a in articles.split(",")]
+            for i, (articles, props) in enumerate(facts, 1)}
+
+
+@pytest.mark.parametrize(("facts", "disputed"), [
+    ((("a1", {"title": "总裁"}), ("a2", {"title": "副總裁"})), True),  # an office and its deputy, two scripts
+    ((("a1", {"title": "chairman"}), ("a2", {"title": "vice chairman"})), True),
+    ((("a1", {"title": "CEO"}), ("a2", {"title": "副总经理"})), True),  # the top executive is not a deputy
+    ((("a1", {"title": "CTO", "valid_from": "2026-03"}), ("a2", {"title": "CFO", "valid_from": "2026-03-02"})),
+     True),  # two offices dated to one start
+    ((("a1", {"title": "CTO"}), ("a2", {"title": "CFO"})), False),  # undated: may be held together
+    ((("a1", {"title": "CEO", "valid_from": "2026-03"}), ("a2", {"title": "总裁", "valid_from": "2026-03"})),
+     False),  # one office, two names
+    ((("a1", {"title": "董事长"}), ("a2", {"title": "CEO"})), False),  # 董事长兼CEO is common
+    ((("a1", {"title": "董事长"}), ("a2", {"title": "chairman"})), False),  # one office, two languages
+    ((("a1,a2", {"title": "总裁"}), ("a2", {"title": "副总裁"})), False),  # an article stating both: a promotion
+    ((("a1", {"title": "副总裁", "valid_from": "2023"}), ("a2", {"title": "总裁", "valid_from": "2025-06"})),
+     False),  # dated apart: a promotion
+    ((("a1", {"title": "副总裁", "valid_to": "2025-01"}), ("a2", {"title": "总裁", "valid_from": "2025-06"})),
+     False),  # the one ended before the other began
+    ((("a1", {"title": "CTO", "valid_from": "2026-03"}), ("a2", {"title": "联合创始人", "valid_from": "2026-03"})),
+     False),  # a founder's title is no office
+])
+def test_titles_dispute_only_when_they_cannot_both_hold(facts: tuple, disputed: bool) -> None:
+    found = title_disputes(_positions(*facts))
+    if not disputed:
+        assert found == {}
+        return
+    assert sorted(found) == ["p1", "p2"]
+    p1 = found["p1"]
+    assert p1["key"] == "title"
+    assert [(v["value"], v["sources"], v.get("relation")) for v in p1["values"]] == [
+        (facts[0][1]["title"], ["a1"], None), (facts[1][1]["title"], ["a2"], "p2")]
+
+
+@pytest.fixture
+def titled(store: Store) -> Store:
+    record_all(store, [extract(a) for path in sorted(TITLES_DIR.glob("*.txt")) for a in read_path(path)])
+    return store
+
+
+def test_two_articles_giving_one_person_two_titles_at_once_are_a_dispute(titled: Store) -> None:
+    """总裁 (2026-04-02) against 副總裁 (2026-04-09, traditional script) for 林澈; CTO against CFO, both from
+    March 2026, for 许澜; 周远's 董事长兼CEO and another article's 董事長 agree."""
+    ids = {Path(str(a.path)).name[0]: a.id for a in titled.articles()}
+    rows = run_store(titled, "disputes")
+    assert [(r["subject"], r["key"], r["value"], r["sources"]) for r in rows] == [
+        ("林澈", "title", "总裁", [ids["a"]]), ("林澈", "title", "副總裁", [ids["b"]]),
+        ("林澈", "title", "副總裁", [ids["b"]]), ("林澈", "title", "总裁", [ids["a"]]),
+        ("许澜", "title", "CTO", [ids["c"]]), ("许澜", "title", "CFO", [ids["d"]]),
+        ("许澜", "title", "CFO", [ids["d"]]), ("许澜", "title", "CTO", [ids["c"]]),
+    ]
+    assert run_store(titled, "disputes", "周远") == []
+    assert run_embedded(to_networkx(titled), "disputes") == rows
+
+
+def test_removing_one_title_article_resolves_both_positions(titled: Store, tmp_path: Path) -> None:
+    ids = {Path(str(a.path)).name[0]: a.id for a in titled.articles()}
+    assert titled.remove_article(ids["b"])
+    assert {r["subject"] for r in run_store(titled, "disputes")} == {"许澜"}
+    (president,) = [r for r in titled.relations() if r.props.get("title") == "总裁"]
+    assert "disputes" not in president.props
+    turtle = conforming_turtle(titled.path, tmp_path)
+    assert "kgo:disputes" in turtle and "CFO" in turtle
+
+
+@pytest.mark.neo4j
+def test_neo4j_lists_the_same_title_disputes(titled: Store, clean_neo4j: Driver, neo4j_target: Neo4jTarget) -> None:
+    graph = to_networkx(titled)
+    load_graph(clean_neo4j, graph, database=neo4j_target.database)
+    for entity in (None, "林澈"):
         embedded = run_embedded(graph, "disputes", entity)
         assert run_neo4j(clean_neo4j, "disputes", entity, database=neo4j_target.database) == embedded != []

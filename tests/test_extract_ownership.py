@@ -114,3 +114,50 @@ def test_government_bodies_are_named_by_region_and_body(text: str, name: str, le
 def test_a_body_without_a_known_region_is_not_a_pattern_match(text: str) -> None:
     ents = _extract(text).entities
     assert not any(e.attrs.get("gov_level") in ("municipal", "district") for e in ents)
+
+
+# -- a person as the owner --------------------------------------------------------------------------
+
+_FOUNDER = "海川科技创始人陆远舟表示，公司将扩产。"  # introduces the person, as stories do
+_FOUNDER_EN = "Haichuan Technology founder Lu Yuanzhou said the company would grow. "
+
+
+@pytest.mark.parametrize(
+    ("text", "child", "parent", "rel", "props"),
+    [
+        ("海川科技的实际控制人为创始人陆远舟。", "海川科技", "陆远舟", "CONTROLLED_BY", {"kind": "actual_control"}),
+        (_FOUNDER + "海川科技的实际控制人为陆远舟。", "海川科技", "陆远舟", "CONTROLLED_BY",
+         {"kind": "actual_control"}),
+        (_FOUNDER + "陆远舟是海川科技的控股股东。", "海川科技", "陆远舟", "CONTROLLED_BY", {"kind": "equity"}),
+        (_FOUNDER + "陆远舟直接持有公司42%的股份，为公司实际控制人。", "海川科技", "陆远舟", "CONTROLLED_BY",
+         {"kind": "actual_control"}),
+        (_FOUNDER + "陆远舟持有海川科技35%股权。", "海川科技", "陆远舟", "OWNED_BY", {"share": 0.35}),
+        ("海川科技股东中，创始人陆远舟持股35%。", "海川科技", "陆远舟", "OWNED_BY", {"share": 0.35}),
+        (_FOUNDER_EN + "Lu Yuanzhou owns 35% of Haichuan Technology.", "Haichuan Technology", "Lu Yuanzhou",
+         "OWNED_BY", {"share": 0.35}),
+        (_FOUNDER_EN + "Haichuan Technology is controlled by its founder Lu Yuanzhou.", "Haichuan Technology",
+         "Lu Yuanzhou", "CONTROLLED_BY", {"kind": "equity"}),
+    ],
+)
+def test_a_founder_owns_or_controls_the_company(text: str, child: str, parent: str, rel: str,
+                                                props: dict[str, Any]) -> None:
+    assert _rels(text)[(rel, child, parent)] == pytest.approx(props)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _FOUNDER + "陆远舟认为海川科技的实际控制人不会变化。",  # a verb that only contains 为
+        _FOUNDER + "陆远舟并不是海川科技的实际控制人。",  # denied
+        "海川科技创始人陆远舟表示，蓝潮资本为公司实际控制人。",  # the controller is the fund he names
+        _FOUNDER + "陆远舟持有海川科技的股票已超过三年。",  # no share or stake word
+    ],
+)
+def test_near_misses_give_no_person_owner(text: str) -> None:
+    rels = _rels(text)
+    assert not any(k[2] == "陆远舟" for k in rels), rels
+
+
+def test_an_organisation_owner_is_still_read_where_a_person_is_named() -> None:
+    rels = _rels("海川科技创始人陆远舟表示，蓝潮资本为公司实际控制人。海川科技的实际控制人为蓝潮资本。")
+    assert rels[("CONTROLLED_BY", "海川科技", "蓝潮资本")]["kind"] == "actual_control"

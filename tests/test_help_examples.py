@@ -101,7 +101,18 @@ def test_example_runs_on_the_example_store(where: str, args: list[str], example_
     monkeypatch.delenv("NEO4J_URI", raising=False)
     code, out, err = run_kg(*args)
     assert code == 0, f"{where}: kg {' '.join(args)}\n{out}{err}"
-    assert out.strip() and "(no rows)" not in out, f"{where}: kg {' '.join(args)} printed nothing\n{err}"
+    assert out.strip() not in ("", "[]") and "(no rows)" not in out, (
+        f"{where}: kg {' '.join(args)} printed nothing\n{err}")
+
+
+def test_the_readme_shows_every_named_query() -> None:
+    """Each named query has an example in the README's fenced blocks (which the test above runs on the
+    example store), so a reader can try every one on `examples/`."""
+    from kg.queries import QUERIES
+
+    readme = [shlex.split(line, comments=True)[1:] for line in _readme_lines()]
+    shown = {args[1] for args in readme if len(args) > 1 and args[0] == "query"}
+    assert set(QUERIES) <= shown, sorted(set(QUERIES) - shown)
 
 
 @pytest.mark.neo4j

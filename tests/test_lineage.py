@@ -60,6 +60,29 @@ def test_a_position_counts_only_when_dates_put_it_first() -> None:
     assert [(c, p) for c, p, _ in derive_spinoffs(g)] == [("New", "Old")]
 
 
+@pytest.mark.parametrize(("homes", "expected"), [(1, 1), (2, 2), (3, 0)])
+def test_a_long_undated_career_is_no_lineage_but_one_or_two_homes_are(homes: int, expected: int) -> None:
+    g = nx.MultiDiGraph()
+    company(g, "Start")
+    person(g, "Lee")
+    for n in range(homes):
+        company(g, f"Home{n}")
+        tie(g, "Lee", f"Home{n}", "LEFT")
+    tie(g, "Lee", "Start", "FOUNDED", "2023")
+    assert len(derive_spinoffs(g)) == expected
+
+
+def test_in_a_long_career_the_dated_departures_still_make_lineages() -> None:
+    g = nx.MultiDiGraph()
+    company(g, "Start")
+    person(g, "Lee")
+    for n in range(3):
+        company(g, f"Home{n}")
+        tie(g, "Lee", f"Home{n}", "LEFT", "2022" if n == 2 else None)
+    tie(g, "Lee", "Start", "FOUNDED", "2023")
+    assert [(c, p) for c, p, _ in derive_spinoffs(g)] == [("Start", "Home2")]
+
+
 def test_leaving_after_founding_does_not_make_a_parent() -> None:
     g = nx.MultiDiGraph()
     company(g, "Big")

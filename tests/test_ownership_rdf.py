@@ -31,7 +31,9 @@ def _shacl(data: Graph, ontology: Ontology) -> tuple[bool, Graph]:
 
 def test_the_ontology_declares_owned_by_with_a_share(ontology: Ontology) -> None:
     rel = ontology.relation("OWNED_BY")
-    assert rel.domain == {"Organization"} and rel.range == {"Organization"}
+    # a founder may own the company: a person is an owner too
+    assert rel.domain == {"Organization"} and rel.range == {"Organization", "Person"}
+    assert ontology.relation("CONTROLLED_BY").range == {"Organization", "Person"}
     assert {"share", "date"} <= rel.allowed_properties
     assert rel.labels["zh"] and rel.labels["en"] and "share" in rel.definition
     assert "region" in ontology.node_properties(["GovernmentBody"])
@@ -76,3 +78,19 @@ def test_export_then_import_keeps_ownership(built: Store, tmp_path: Path) -> Non
         again = {(r.type, r.source, r.target, r.props.get("share")) for r in copy.relations() if r.type == "OWNED_BY"}
     assert again == {(r.type, r.source, r.target, r.props.get("share")) for r in built.relations()
                      if r.type == "OWNED_BY"}
+
+
+def test_a_person_owner_is_a_triple_and_only_a_person_or_organisation_may_own(built: Store, ontology: Ontology) -> None:
+    flat = flatten(to_rdf(built))
+    rel = next(r for r in built.relations() if r.type == "OWNED_BY" and r.target.startswith("person:"))
+    owner = entity_iri(rel.target)
+    assert (entity_iri(rel.source), KGO.OWNED_BY, owner) in flat and (owner, RDF.type, KGO.Person) in flat
+    assert _shacl(flat, ontology)[0]
+    product = entity_iri("product:lanfeng-arm")
+    flat.add((product, RDF.type, KGO.Product))
+    flat.add((entity_iri(rel.source), KGO.OWNED_BY, product))  # a product owns nothing
+    conforms, report = _shacl(flat, ontology)
+    assert not conforms
+    shapes = {str(report.value(r, SH.sourceShape)).rsplit("#", 1)[-1] for r in report.subjects(SH.resultSeverity,
+                                                                                               SH.Violation)}
+    assert any(shape.endswith("OWNED_BY-target") for shape in shapes), shapes

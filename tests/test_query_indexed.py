@@ -57,6 +57,13 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
     calls += [("state-capital", [], {}), ("central-investors", [], {"top": 1000}),
               ("ipo-pipeline", [], {})]
     calls += [("state-capital", [], {"region": r}) for r in ("Shanghai", "Beijing", "nowhere")]
+    calls += [("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")]
+    # as of dates before, inside and after the network's years (undated facts: from their first report)
+    for as_of in ("2020", "2022-06", "2024-12-31"):
+        calls += [(name, [org], {"as_of": as_of}) for org in orgs[::3]
+                  for name in ("investors", "portfolio", "co-investors", "ownership", "state-exposure")]
+        calls += [("timeline", [n], {"as_of": as_of}) for n in nodes[::4]]
+        calls += [("state-capital", [], {"as_of": as_of})]
     calls += [("ipo-pipeline", [x], {}) for x in orgs if "Exchange" in graph.nodes[x]["labels"]]
     step = max(1, len(nodes) // 25)
     ends = nodes[::step]

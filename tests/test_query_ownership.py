@@ -1,6 +1,8 @@
 """`kg query ownership`: chains up OWNED_BY/CONTROLLED_BY to the ultimate owners, shares multiplied along
-a chain and summed per owner, unknown shares marked; on the two ownership articles (traditional
-Chinese, English) and a synthetic web, from the store, the view and Neo4j."""
+a chain and summed per owner, unknown shares marked; on the three ownership articles (a city fund in
+traditional Chinese, a district fund in English, a company funded by both and a private VC in
+simplified Chinese, its founder and the VC's founder the owners at the top of their chains) and a
+synthetic web, from the store, the view and Neo4j."""
 
 from __future__ import annotations
 
@@ -42,10 +44,10 @@ def test_a_city_fund_looks_through_its_platform_to_the_municipal_sasac(built: St
 
 def test_a_co_owned_district_fund_has_one_chain_per_owner_and_marks_the_unknown_share(built: Store) -> None:
     rows = run_store(built, "ownership", "Nanshan Lingxi Innovation Fund")
+    # the fund's name in the Chinese article (南山灵犀基金(Nanshan Lingxi Innovation Fund)) is the one shown
     assert _chains(rows) == [
-        ("Nanshan Lingxi Innovation Fund -[60%]-> Shenzhen Qianhe Investment Group -[100%]-> 深圳市国资委", 0.6, 0.6),
-        ("Nanshan Lingxi Innovation Fund -[40%]-> Nanshan Harbor Capital -[?]-> Shenzhen municipal government",
-         None, None),
+        ("南山灵犀基金 -[60%]-> Shenzhen Qianhe Investment Group -[100%]-> 深圳市国资委", 0.6, 0.6),
+        ("南山灵犀基金 -[40%]-> Nanshan Harbor Capital -[?]-> Shenzhen municipal government", None, None),
     ]
     assert [r["unknown_chains"] for r in rows] == [0, 1]
     assert {(r["gov_level"], r["region"]) for r in rows} == {("municipal", "Shenzhen")}
@@ -102,7 +104,8 @@ def test_neo4j_gives_the_same_chains(built: Store, clean_neo4j: Driver, neo4j_ta
                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     graph: nx.MultiDiGraph = to_networkx(built)
     load_graph(clean_neo4j, graph, database=neo4j_target.database)
-    for name in ("合肥星澜创业投资基金", "Nanshan Lingxi Innovation Fund", "Webfund Alpha", "Circle A", "Circle B"):
+    for name in ("合肥星澜创业投资基金", "Nanshan Lingxi Innovation Fund", "Webfund Alpha", "Circle A", "Circle B",
+                 "岚峰智造", "远川资本"):
         embedded = run_embedded(graph, "ownership", name)
         assert run_neo4j(clean_neo4j, "ownership", name, database=neo4j_target.database) == embedded != []
     # the CLI on Neo4j prints what it prints on the store
@@ -131,8 +134,8 @@ def test_state_exposure_names_each_investors_top_owners(built: Store) -> None:
         ("合肥星瀾創業投資基金", "合肥市國資委", True, "municipal", 1.0)]
     rows = run_store(built, "state-exposure", "Corvane Robotics")
     assert _exposure(rows) == [
-        ("Nanshan Lingxi Innovation Fund", "深圳市国资委", True, "municipal", 0.6),
-        ("Nanshan Lingxi Innovation Fund", "Shenzhen municipal government", True, "municipal", None),
+        ("南山灵犀基金", "深圳市国资委", True, "municipal", 0.6),
+        ("南山灵犀基金", "Shenzhen municipal government", True, "municipal", None),
     ]
     assert [r["unknown_chains"] for r in rows] == [0, 1] and rows[0]["rounds"] == ["A"]
 
@@ -154,7 +157,7 @@ def test_a_private_investor_is_its_own_top_owner(built: Store) -> None:
 def test_neo4j_gives_the_same_state_exposure(built: Store, clean_neo4j: Driver, neo4j_target: Neo4jTarget) -> None:
     graph = to_networkx(built)
     load_graph(clean_neo4j, graph, database=neo4j_target.database)
-    for name in ("岚曜科技", "Corvane Robotics", "Webco Robotics"):
+    for name in ("岚曜科技", "Corvane Robotics", "Webco Robotics", "岚峰智造"):
         embedded = run_embedded(graph, "state-exposure", name)
         assert run_neo4j(clean_neo4j, "state-exposure", name, database=neo4j_target.database) == embedded != []
 
@@ -184,3 +187,38 @@ def test_a_lead_investors_sum_is_the_round_and_its_state_share_stays_unknown(bui
     assert (row["amount_usd"], row["state_usd"], row["state_share"]) == (None, None, None)
     assert 40_000_000 < row["rounds_usd"] < 46_000_000
     assert run_embedded(to_networkx(built), "state-exposure", "岚曜科技") == [row]
+
+
+# -- the third article: one company, both state funds, a private VC; people at the top -----------------
+
+
+def test_a_founder_is_the_private_owner_at_the_top_of_the_chain(built: Store) -> None:
+    rows = run_store(built, "ownership", "岚峰智造")
+    assert [(r["owner"], r["owner_id"], r["state"], r["gov_level"], r["share"]) for r in rows] == [
+        ("许知遥", "person:许知遥", False, None, 0.46)]
+    assert rows[0]["chain"] == "岚峰智造 -[46%]-> 许知遥"
+    (vc,) = run_store(built, "ownership", "远川资本")
+    assert (vc["chain"], vc["state"], vc["owner_total"]) == ("远川资本 -[80%]-> 方砚秋", False, 0.8)
+    graph = to_networkx(built)
+    assert run_embedded(graph, "ownership", "岚峰智造") == rows
+
+
+def test_a_company_funded_by_both_state_funds_and_a_private_vc(built: Store) -> None:
+    """The Hefei city fund (all of it the Hefei SASAC's), the Shenzhen district fund (60% the Shenzhen
+    SASAC's through Qianhe, 40% through Nanshan Harbor at a share nobody states) and a VC its founder owns
+    80% of: each sum tied to its investor (其中A出资2亿元), in USD at the rate of the article's day."""
+    rows = run_store(built, "state-exposure", "岚峰智造")
+    assert _exposure(rows) == [
+        ("南山灵犀基金", "深圳市国资委", True, "municipal", 0.6),
+        ("南山灵犀基金", "Shenzhen municipal government", True, "municipal", None),
+        ("合肥星瀾創業投資基金", "合肥市國資委", True, "municipal", 1.0),
+        ("远川资本", "方砚秋", False, None, 0.8),
+    ]
+    nanshan, _harbor, hefei, vc = rows
+    assert nanshan["amount_usd"] == hefei["amount_usd"] == 2 * vc["amount_usd"] > 0  # 2亿元, 2亿元, 1亿元
+    assert hefei["state_usd"] == hefei["amount_usd"] and vc["state_usd"] == 0
+    assert nanshan["state_usd"] == round(0.6 * nanshan["amount_usd"])
+    assert {r["rounds_usd"] for r in rows} == {hefei["amount_usd"] * 2 + vc["amount_usd"]}
+    # the state part of Nanshan Harbor's 40% is not stated: the state share of the round stays unknown
+    assert {r["state_share"] for r in rows} == {None}
+    assert run_embedded(to_networkx(built), "state-exposure", "岚峰智造") == rows

@@ -103,6 +103,16 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("disputes", ["星岚机器人"], {}),
     ("disputes", ["Disputed " + HOSTILE[1]], {}),  # an amount and a date disputed, in two currencies
     ("disputes", ["星衡智能"], {}),  # no disputes: no rows
+    # --as-of (an undated fact counts from its first report) and --level
+    *(("investors", ["星衡智能"], {"as_of": d}) for d in ("2021", "2022-06", "2030")),
+    ("portfolio", ["上海国投"], {"as_of": "2022"}),
+    ("co-investors", ["上海国投"], {"as_of": "2022-06"}),
+    *(("timeline", [n], {"as_of": d}) for n in ("林知远", "星衡智能") for d in ("2021-06", "2023")),
+    ("ownership", ["Nanshan Lingxi Innovation Fund"], {"as_of": "2030"}),
+    ("ownership", ["Webfund Alpha"], {"as_of": "2000"}),
+    ("state-exposure", ["Webco Robotics"], {"as_of": "2030"}),
+    *(("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")),
+    ("state-capital", [], {"as_of": "2022", "region": "Shanghai"}),
 ]
 
 

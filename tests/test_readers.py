@@ -231,7 +231,7 @@ def test_every_example_reads() -> None:
     """The example corpus: each file decodes and carries the metadata its README line promises."""
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     metas = dict(re.findall(r"^## (\S+)\n\nmeta: (.+)$", readme, flags=re.MULTILINE))
-    assert len(metas) == 10
+    assert len(metas) == 12
     for name, meta in metas.items():
         fields = dict(kv.split("=", 1) for kv in meta.split())
         [article] = read_path(EXAMPLES / name)

@@ -31,7 +31,7 @@ from kg.extract.modality import add_modality
 from kg.extract.normalize import DateValue, Money, parse_date, parse_money
 from kg.extract.relations import EntityView, RelationCandidate, extract_relations
 from kg.extract.text import NormText, normalize_text, split_sentences
-from kg.model import IDENTIFYING_PROPERTIES, Article, EntityMention, Extraction, RelationMention, Source
+from kg.model import IDENTIFYING_PROPERTIES, Article, EntityMention, Extraction, RelationMention, Source, period
 from kg.names import normalize_name
 
 if TYPE_CHECKING:
@@ -93,53 +93,109 @@ def _fit_relation(rel: RelationCandidate, types: dict[int, set[str]]) -> str | N
             return "needs an organisation and a product"
         return None
     if rel.type in ("CONTROLLED_BY", "OWNED_BY"):
-        if src_root != "Organization" or dst_root != "Organization":
-            return "needs two organisations"
+        if src_root != "Organization" or dst_root not in ("Organization", "Person"):
+            return "needs an organisation owned by an organisation or a person"
         return None
     return f"unknown relation type {rel.type}"
+
+
+def _fold_props(kept: dict[str, Any], extra: dict[str, Any]) -> None:
+    """Adds what `extra` knows and `kept` does not; a date that refines kept's ("2025-06-09" for
+    "2025", a headline's "今年") replaces it, since both say when the one fact happened."""
+    date, kept_date = extra.get("date"), kept.get("date")
+    if isinstance(date, str) and isinstance(kept_date, str) and len(date) > len(kept_date) > 0 and (
+        date.startswith(kept_date)
+    ):
+        kept["date"] = date
+        if "date_precision" in extra:
+            kept["date_precision"] = extra["date_precision"]
+    for k, v in extra.items():
+        kept.setdefault(k, v)
+
+
+#: The method of a sum the text ties to one investor ("其中A出资2亿元"; `kg.graph.OWN_AMOUNT_METHOD`).
+_OWN_SUM_METHOD = "funding-contribution"
+
+
+def _has_money(props: dict[str, Any]) -> bool:
+    return any(props.get(k) is not None for k in ("amount", "amount_low", "amount_high"))
+
+
+def _fold_sum_method(kept: RelationCandidate, extra: RelationCandidate) -> None:
+    """"由A、B共同领投…其中A出资2亿元": the lead fact takes its sum from the contribution, and with it the
+    contribution's method, which is what tells the views the sum is A's own and not the round's."""
+    if extra.method == _OWN_SUM_METHOD and _has_money(extra.props) and not _has_money(kept.props):
+        kept.method = _OWN_SUM_METHOD
+
+
+def _later(a: str | None, b: str | None) -> bool:
+    """Is ISO date `a` after `b`, compared at their common precision ("2024-03" is after "2021")?"""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] > b[:n]
 
 
 def _merge_relations(
     rels: list[RelationCandidate], dropped: list[tuple[str, str]], label: Any
 ) -> list[RelationCandidate]:
-    """One fact per (type, ends, identifying properties); a fact without a round or title joins the
-    one with it; a position also reported as left is kept only as LEFT."""
+    """One fact per (type, ends, identifying properties, year it began); a fact without a round or
+    title joins the one with it, and one without a start joins the one same-titled fact with one; a
+    position also reported as left is kept only as LEFT, unless it began after every departure the
+    text dates (a return: "2024年再度出任CEO")."""
     merged: dict[tuple[Any, ...], RelationCandidate] = {}
     order: list[tuple[Any, ...]] = []
     for rel in rels:
         ident = tuple(rel.props.get(k) for k in IDENTIFYING_PROPERTIES.get(rel.type, ()))
-        key = (rel.type, rel.source, rel.target, ident)
+        key = (rel.type, rel.source, rel.target, ident, period(rel.type, rel.props))
         if key not in merged:
             merged[key] = rel
             order.append(key)
             continue
         kept = merged[key]
-        for k, v in rel.props.items():
-            kept.props.setdefault(k, v)
+        _fold_sum_method(kept, rel)
+        _fold_props(kept.props, rel.props)
         if rel.confidence > kept.confidence:
             kept.confidence = rel.confidence
-    # facts without an identifying value fold into a sibling that has one; siblings are grouped by
-    # their ends first, so an article with thousands of facts is not compared pair by pair
+    # siblings are grouped by their ends first, so an article with thousands of facts is not compared
+    # pair by pair
     by_ends: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
     for key in order:
         by_ends.setdefault(key[:3], []).append(key)
+
+    def fold(key: tuple[Any, ...], into: tuple[Any, ...]) -> None:
+        _fold_sum_method(merged[into], merged[key])
+        _fold_props(merged[into].props, merged[key].props)
+        del merged[key]
+
+    # a fact without a start folds into the one fact of its title that has one
     for key in list(order):
-        rel_type, src, dst, ident = key
-        if not ident or any(v is not None for v in ident):
+        if key[4] is not None or key not in merged:
             continue
-        siblings = [k for k in by_ends[key[:3]] if k != key and k in merged]
+        dated = [k for k in by_ends[key[:3]] if k[3] == key[3] and k[4] is not None and k in merged]
+        if len(dated) == 1:
+            fold(key, dated[0])
+    # facts without an identifying value fold into a sibling that has one (of a compatible start)
+    for key in list(order):
+        rel_type, src, dst, ident, began = key
+        if not ident or any(v is not None for v in ident) or key not in merged:
+            continue
+        siblings = [k for k in by_ends[key[:3]] if k != key and k in merged
+                    and (began is None or k[4] is None or k[4] == began)]
         if len(siblings) == 1:
-            target = merged[siblings[0]]
-            for k, v in merged[key].props.items():
-                target.props.setdefault(k, v)
-            del merged[key]
-    left_pairs = {(k[1], k[2]) for k in merged if k[0] == "LEFT"}
+            fold(key, siblings[0])
+    left_dates: dict[tuple[int, int], list[str | None]] = {}
+    for key in merged:
+        if key[0] == "LEFT":
+            left_dates.setdefault((key[1], key[2]), []).append(merged[key].props.get("date"))
     out = []
     for key in order:
         if key not in merged:
             continue
         rel = merged[key]
-        if rel.type == "HOLDS_POSITION" and (rel.source, rel.target) in left_pairs:
+        departures = left_dates.get((rel.source, rel.target))
+        if rel.type == "HOLDS_POSITION" and departures is not None and not all(
+                _later(rel.props.get("valid_from"), d) for d in departures):
             dropped.append(
                 (f"HOLDS_POSITION {label(rel.source)}->{label(rel.target)}", "the text says the person left")
             )

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from kg.extract import vocab
+from kg.extract.mentions.base import _freq
 from kg.extract.mentions.base import _pos as pos
 from kg.extract.mentions.orgs_zh import _ends_name as ends_name
 from kg.extract.mentions.orgs_zh import _generic as generic
@@ -93,11 +94,21 @@ _MEMBER_OF_KIND = re.compile(
     r"(?:地方|国有|市场化|专业|知名|头部|产业|金融|财务|战略|外资|海外|老牌|一线)*"
     r"(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|国资平台|资本|基金|投资方|名字|机构|股东)"
 )
+def _plain_coined(name: str) -> bool:
+    """Two to six Chinese characters with no function word in them: a coined name when the list around
+    it says names are listed."""
+    return 2 <= len(name) <= 6 and all(is_cjk(c) for c in name) and not _FUNCTION_CHARS.search(name) and (
+        name not in _DESCRIPTORS
+    )
+
+
 #: A company with its stock code: "海岳食品(3288)", "海岳食品（股份代号：03288.HK）", "Acme (NASDAQ: ACME)".
 _BEFORE_TICKER = re.compile(
     r"(?=\(\s*(?:(?:股份|股票|证券)?代[号码]\s*[:]?\s*|(?:HKEX|SEHK|NASDAQ|Nasdaq|NYSE|SZSE|SSE)\s*[:]\s*)?"
     # Taiwan's "(6987-TW)", "(2330.TW)", "(6488-TWO)" as well
-    r"(?:\d{4,6}|[A-Z]{2,5})(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK))?\s*\))"
+    # (letters alone only with an exchange or a market after them: "视觉-语言-动作(VLA)" is a gloss)
+    r"(?:\d{4,6}(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK))?|(?<=:)\s*[A-Z]{2,5}|(?<=:\s)[A-Z]{2,5}"
+    r"|[A-Z]{2,5}(?:\.(?:HK|SH|SZ|SS|BJ|US|O|N|TW|TWO)|-(?:TW|TWO|US|HK)))\s*\))"
 )
 #: Adverbs and times between a company and what it did ("X此前已完成", "X于2024年12月完成",
 #: "X周一晚通过"): not part of its name.
@@ -124,6 +135,10 @@ _SUBJECT_CUE_ZH = re.compile(
     # "X于香港联交所主板挂牌"
     r"|(?:于|在)[^,。;]{2,14}?(?:挂牌|上市)(?!申请|计划|辅导)))"
 )
+#: How often (in jieba's dictionary) a word is too common to be an unknown company's name.
+_EVERYDAY_FREQ = 500
+#: Conjunctions and adverbs that open a clause whose subject is left out ("并规划…", "还计划…").
+_ELIDED_SUBJECT = frozenset("并且还也亦将再又")
 _CLAUSE_START = re.compile(r"[,;:。!?()“”\"\n]")
 
 _QUOTED_BRAND = re.compile(
@@ -160,9 +175,20 @@ _ORG_BEFORE_TITLE = re.compile(
     r"(?=[\u4e00-\u9fff]{2,4}(?:[,。;、(]|$|离职|表示|称|宣布|出任|担任|已|也|则|在|于|将|曾|是))",
     re.IGNORECASE,
 )
+#: "an AI agent startup called Mindforge", "a company named Arcwise": the name after the kind.
+_EN_NAMED_AS_KIND = r"(?:startup|start-up|company|firm|venture|unit|subsidiary)"
+_NAMED_AS_EN = re.compile(
+    rf"\b{_EN_NAMED_AS_KIND}\s+(?:called|named|dubbed)\s+(?P<n>[A-Z][A-Za-z0-9]+(?:[ -][A-Z][A-Za-z0-9]+){{0,2}})"
+)
+#: A company's name given after it was described ("创办了一家自动驾驶公司，取名为“智行者”").
+_NAMED_AS_ZH = re.compile(
+    r"(?:公司|企业|创企|品牌|新公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*[“\"「『](?P<n>[^”\"」』\s]{2,12})[”\"」』]"
+)
 #: What a person founded, named right after the verb and closing the clause ("创立了深度智联,并…").
 _FOUNDED_OBJECT_ZH = re.compile(
-    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    # ("成立了具身智能公司银河通用": what the company is may come before its name)
+    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<kind>(?:一家)?[\u4e00-\u9fff]{0,8}?(?:公司|企业|创企|初创公司))?"
+    r"\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?、]|$|并|后))"
 )
 #: The company a person joined, named right after the verb and closing the clause ("已加盟X,出任…").
@@ -191,6 +217,11 @@ _BACKED_COMPANY_ZH = re.compile(
     r"(?:(?<=在)(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?背后)"
     r"|(?:^|(?<=[,。;!?]))(?P<n2>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?=(?:的)?(?:股东名单|股东阵容)))"
 )
+#: A company whose founding its clause opens with ("星图智能成立于2023年", "星图智能于2023年4月成立").
+_FOUNDING_SUBJECT_ZH = re.compile(
+    r"(?:^|(?<=[,。;!?]))\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
+    r"(?=\s*(?:(?:正式|最早)?(?:成立|创立|创办|注册成立)于|于\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:正式)?(?:成立|创立)))"
+)
 #: A name that ends in an organisation suffix ("…智能", "…科技", "…资本").
 _ORG_SUFFIX_END = re.compile(f"(?:{longest_first(vocab.ZH_SUFFIX_TYPES)})$")
 #: "是X的联合创始人": the company a person founded, before the title.
@@ -212,6 +243,10 @@ _EN_LIST_CUES = re.compile(
     rf"(?:(?:co-)?led\s+by|headed\s+by|participation\s+(?:from|of|by)|backed\s+by|joined\s+by|"
     rf"investors?\s+(?:including|include|included|such\s+as|were|are)|including|alongside|"
     rf"cornerstone\s+investors?\s+(?:including|include|such\s+as))\s+(?P<list>{_EN_LIST})"
+)
+#: "backed by the Abu Dhabi government": a place whose government it is, not an investor's name
+_EN_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government\b", re.IGNORECASE
 )
 _EN_LIST_BEFORE = re.compile(
     rf"(?:^|(?<=[.;,]\s)|(?<=\n))(?P<list>{_EN_LIST})\s+(?:(?:also|each)\s+)?"
@@ -564,8 +599,15 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     for m in _MEMBER_OF_KIND.finditer(text):
         s, e = m.span("list")
         s = _strip_list_intro(text, s, e)
-        for ms, me in _split_list(text, s, e):
-            add_member(ms, me, "investor-list", 0.6, strict=False)
+        members = _split_list(text, s, e)
+        # in a list of three or more where two read as names, a coined member made of ordinary words
+        # ("潜江零度": a place and a word) is a name too
+        named = sum(_zh_ok(text[ms:me], False) for ms, me in members)
+        for ms, me in members:
+            if len(members) >= 3 and named >= 2 and _plain_coined(text[ms:me]):
+                add(ms, me, "investor-list", 0.55)
+            else:
+                add_member(ms, me, "investor-list", 0.6, strict=False)
     # a company with its stock code
     for m in _BEFORE_TICKER.finditer(text):
         end = m.start()
@@ -590,6 +632,12 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         while begin > 0 and end - begin < 30 and not _CLAUSE_START.match(text[begin - 1]):
             begin -= 1
         span = _trail_name(text, begin, end, strict=False)
+        if span and span[0] > begin and text[span[0] - 1] in _ELIDED_SUBJECT and _freq(text[span[0] : span[1]]) > 0:
+            continue  # "，并规划于2027年上市": a verb after 并, its subject left out, not a name
+        if span and _freq(text[span[0] : span[1]]) >= _EVERYDAY_FREQ and not _ORG_SUFFIX_END.search(
+            text[span[0] : span[1]]
+        ):
+            continue  # "按特专科技公司规则在主板上市": an everyday word (规则) is no company's name
         if span:
             add(*span, "subject", 0.6)
     # a name right after what the company is ("创新药企先声再明向港交所…", "控股子公司拓荆键科增资")
@@ -626,7 +674,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH]
+    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH]
     if "背后" in text or "股东名单" in text or "股东阵容" in text:
         objects.append(_BACKED_COMPANY_ZH)
     for regex in objects:
@@ -634,7 +682,11 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             # the verb says an organisation follows; a suffix that says so too ("星图智能", made of
             # dictionary words) is enough, where a bare phrase must still look like a proper name
             group = "n" if m.group("n") is not None else "n2"
-            strict = not _ORG_SUFFIX_END.search(m.group(group))
+            # (a noun for a company right before the name says a name follows, as a suffix would)
+            strict = not _ORG_SUFFIX_END.search(m.group(group)) and not m.groupdict().get("kind")
+            if m.groupdict().get("kind") and _plain_coined(m.group(group)) and not reads_as_phrase(m.group(group)):
+                add(*m.span(group), "subject", 0.55)  # "成立了具身智能公司银河通用": named after its kind
+                continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
@@ -642,6 +694,12 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):
             add(*m.span("n"), "product", 0.6)
+    for m in _NAMED_AS_EN.finditer(text):
+        if _en_ok(m.group("n")):
+            add(*m.span("n"), "subject", 0.6)
+    for m in _NAMED_AS_ZH.finditer(text):
+        if not reads_as_phrase(m.group("n")):
+            add(*m.span("n"), "quoted-brand", 0.6)
     for m in _QUOTED_BRAND.finditer(text):
         if _zh_ok(m.group("n")):
             add(*m.span("n"), "quoted-brand", 0.6)
@@ -667,8 +725,8 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
                 if raw in ("and",):
                     continue
                 lead, name = _strip_en(raw)
-                if _en_ok(name):
-                    s = s0 + item.start() + lead
+                s = s0 + item.start() + lead
+                if _en_ok(name) and not _EN_GOVERNMENT_AFTER.match(text, s + len(name)):
                     add(s, s + len(name), cue, 0.6)
     for m in (*_EN_SHARES.finditer(text), *_EN_SUBJECT_MORE.finditer(text)):
         group = next(g for g in ("n", "n2", "n3") if m.group(g) is not None)

@@ -34,6 +34,10 @@ _ANAPHOR_SUBJECT = re.compile(
 )
 
 
+#: The same subject with an aside after it: companies named in the aside are not the subject.
+_ANAPHOR_ASIDE = re.compile(_ANAPHOR_SUBJECT.pattern + r"\s*,", re.IGNORECASE)
+
+
 def _main_company(extraction: Extraction) -> EntityMention | None:
     """The company the article is about: named at least three times, half as often again as any other."""
     ranked = sorted(
@@ -64,11 +68,20 @@ def _company(
             rank = (src.sentence == sentence, src.span_end)
             if best is None or rank > best[0]:
                 best = (rank, mention)
-    if (best is None or not best[0][0]) and _ANAPHOR_SUBJECT.match(sentence_text):
+    aside = _ANAPHOR_ASIDE.match(sentence_text)  # "The startup, whose investors include X, was valued …"
+    if (best is None or not best[0][0] or aside) and _ANAPHOR_SUBJECT.match(sentence_text):
         main = _main_company(extraction)
         if main is not None:
             return main
     return best[1] if best else None
+
+
+def _funded_company(extraction: Extraction, sentence: int) -> EntityMention | None:
+    """The company a round in `sentence` went to: a valuation said with a round ("由A领投, 投后估值
+    25亿美元") is the funded company's, not the lead investor's named just before it."""
+    by_handle = {m.handle: m for m in extraction.entities}
+    targets = {r.target for r in extraction.relations if r.type == "INVESTED_IN" and r.provenance.sentence == sentence}
+    return by_handle.get(next(iter(targets))) if len(targets) == 1 else None
 
 
 def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Sentence]) -> None:
@@ -83,7 +96,9 @@ def add_figures(extraction: Extraction, nt: NormText, sentences: Sequence[Senten
                     *find_counts(nt.text, sentences, article.published)], key=lambda f: (f.start, f.end))
     for n, fig in enumerate(found):
         start, end = nt.span(fig.start, fig.end)
-        company = _company(extraction, start, fig.sentence.index, nt.text[fig.sentence.start : fig.sentence.end])
+        company = _funded_company(extraction, fig.sentence.index) if fig.metric.startswith("valuation") else None
+        if company is None:
+            company = _company(extraction, start, fig.sentence.index, nt.text[fig.sentence.start : fig.sentence.end])
         if company is None:
             extraction.dropped.append((f"figure {article.text[start:end]}", "no company named before it"))
             continue

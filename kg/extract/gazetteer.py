@@ -75,11 +75,20 @@ def _needs_exact_case(name: str) -> bool:
     return bool(letters) and name.isupper() and len(name) <= 5
 
 
+#: English legal words and their abbreviations in news copy.
+_EN_LEGAL_SHORT = {"Company": ("Co",), "Corporation": ("Corp",), "Limited": ("Ltd",)}
+
+
 def _registered_forms(names: Sequence[str]) -> list[str]:
     """The registered names a group's name stands for: "合肥市产业投资控股集团" is registered as
-    "合肥市产业投资控股(集团)有限公司" (or "…集团有限公司", "…集团股份有限公司")."""
+    "合肥市产业投资控股(集团)有限公司" (or "…集团有限公司", "…集团股份有限公司"); and the short forms
+    of an English legal word ("… Co" for "… Company")."""
     out = []
     for name in names:
+        # "Mubadala Investment Company" is written "Mubadala Investment Co" as often as in full
+        for full, shorts in _EN_LEGAL_SHORT.items():
+            if name.isascii() and name.endswith(" " + full):
+                out += [name[: -len(full)] + short for short in shorts]
         if name.endswith("集团") and len(name) > 4 and not name.isascii():
             stem = name[: -len("集团")]
             out += [f"{stem}(集团)有限公司", f"{stem}(集团)股份有限公司", f"{name}有限公司", f"{name}股份有限公司"]

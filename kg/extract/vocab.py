@@ -37,6 +37,9 @@ TITLES_ZH: tuple[str, ...] = (
     "副总经理",
     "首席技术官",
     "首席科学家",
+    "科学家",
+    "研究科学家",
+    "架构师",
     "首席架构师",
     "首席运营官",
     "首席财务官",
@@ -64,6 +67,7 @@ TITLES_ZH: tuple[str, ...] = (
     "业务负责人",
     "研发负责人",
     "负责人",
+    "主管",
     "高管",
     "技术总监",
     "总监",
@@ -126,8 +130,9 @@ UNIT_WORDS_ZH = "部门|事业部|事业群|业务部|业务线|实验室|研究
 
 TITLE_ZH_COMPOSED = (
     # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
-    r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲)区?)?"
-    r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|专家)"
+    r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲|美国|欧美|日本|韩国|"
+    r"中东|拉美|印度|英国|新加坡|香港|台湾)区?)?"
+    r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管)"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
     rf"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){{2,10}}?(?:{UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
     # a seat on a committee ("上市委员会副主席", "投资决策委员会委员")
@@ -212,7 +217,11 @@ FOUNDER_TITLES = frozenset(
 
 #: Short words for a kind of company before its name (创新药企, 新能源车企), which jieba splits into
 #: single characters, so no word list catches them.
-KIND_ABBREVIATION_ZH = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂)")
+KIND_ABBREVIATION_ZH = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂|"
+    # "智驾方案商行远科技", "激光雷达供应商X": a kind of supplier, then the name
+    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商)"
+)
 
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
 FOUNDER_POSITIONS = frozenset({"创始合伙人", "founding partner"})

@@ -27,7 +27,8 @@ import networkx as nx
 
 from kg.errors import KGError
 from kg.names import normalize_name
-from kg.queries import deals, disputes, embedded, exposure, financials, ownership
+from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital
+from kg.queries.asof import parse_as_of
 from kg.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -114,9 +115,22 @@ def _lineage_params(params: dict[str, Any]) -> dict[str, Any]:
     return {**params, "up": direction in ("both", "up"), "down": direction in ("both", "down")}
 
 
-def _region_params(params: dict[str, Any]) -> dict[str, Any]:
-    region = params.get("region")
-    return {**params, "region": None if region is None else canonical_region(region)}
+def _params(params: dict[str, Any]) -> dict[str, Any]:
+    """Option values as the queries take them: a region in its stored spelling, `--as-of` as a day,
+    `--level central` as the ontology's national."""
+    out = dict(params)
+    if out.get("region") is not None:
+        out["region"] = canonical_region(out["region"])
+    if "as_of" in out:
+        out["as_of"] = parse_as_of(out["as_of"])
+    if "level" in out:
+        out["level"] = statecapital.ontology_level(out["level"])
+    return out
+
+
+#: `--as-of DATE` (`kg.queries.asof`), on the queries where a date makes sense.
+_AS_OF = Option("as_of", "--as-of DATE", None, "only facts in force at DATE: dated (else first reported) by then, "
+                "positions and stakes not ended (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is its last day)")
 
 
 def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
@@ -128,16 +142,22 @@ QUERIES: dict[str, NamedQuery] = {
     q.name: q
     for q in (
         NamedQuery("investors", "who invested in COMPANY: round, own amount, round total, date, "
-                                "state-owned or not", deals.investors, (_COMPANY,)),
+                                "state-owned or not", deals.investors, (_COMPANY,), (_AS_OF,), prepare=_params),
         NamedQuery("portfolio", "the companies INVESTOR invested in: round, own amount, round total, "
-                                "date, role", deals.portfolio, (Argument("INVESTOR", "id", "Organization"),)),
+                                "date, role", deals.portfolio, (Argument("INVESTOR", "id", "Organization"),),
+                   (_AS_OF,), prepare=_params),
         NamedQuery("co-investors", "investors sharing deals with ENTITY, with the count and the companies",
-                   embedded.co_investors, (Argument("ENTITY", "id"),)),
-        NamedQuery("state-capital", "companies with state-owned investors, per fund and region",
-                   embedded.state_capital,
+                   embedded.co_investors, (Argument("ENTITY", "id"),), (_AS_OF,), prepare=_params),
+        NamedQuery("state-capital", "companies with state investors, per fund: state-owned funds and funds whose "
+                                    "ownership chains end at the state, with the level(s) of government whose "
+                                    "money it is and the state owners at the top",
+                   statecapital.state_capital,
                    options=(Option("region", "--region R", None,
-                                   "only funds of this region (上海, 上海市 or Shanghai)"),),
-                   prepare=_region_params),
+                                   "only funds of this region (上海, 上海市 or Shanghai)"),
+                            Option("level", "--level L", None, "only state money of this level of government "
+                                   "(central = national)", choices=statecapital.LEVELS),
+                            _AS_OF),
+                   finish=statecapital.table, prepare=_params),
         NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
                            "every shortest path, with names and relationship types along it",
                    embedded.path, (Argument("A", "a"), Argument("B", "b")),
@@ -160,20 +180,24 @@ QUERIES: dict[str, NamedQuery] = {
                     Option("direction", "--up|--down", "both", "ancestors only (up) or descendants only (down)",
                            choices=("both", "up", "down"))),
                    prepare=_lineage_params),
-        NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles",
-                   embedded.timeline, (Argument("ENTITY", "id"),)),
+        NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles; "
+                               "--as-of: those by DATE and the positions and stakes held then",
+                   embedded.timeline, (Argument("ENTITY", "id"),), (_AS_OF,), prepare=_params),
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
                    financials.financials, (_COMPANY,), finish=financials.table),
-        NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners: "
-                                "share along each chain (multiplied; ? where unknown), each owner's total "
-                                "(summed over chains), its level and region",
-                   ownership.ownership, (Argument("ENTITY", "id", "Organization"),), finish=ownership.chains),
+        NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners "
+                                "(organisations, or people such as a controlling founder): share along each "
+                                "chain (multiplied; ? where unknown), each owner's total (summed over chains), "
+                                "its level and region",
+                   ownership.ownership, (Argument("ENTITY", "id", "Organization"),), (_AS_OF,),
+                   finish=ownership.chains, prepare=_params),
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
                                      "chains: state or not, level, region, the share of the investor they hold",
-                   exposure.state_exposure, (_COMPANY,), finish=exposure.exposure),
-        NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates), touching "
-                               "ENTITY or all: one row per value with the articles stating it",
+                   exposure.state_exposure, (_COMPANY,), (_AS_OF,), finish=exposure.exposure, prepare=_params),
+        NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates, two "
+                               "titles one person cannot hold at once), touching ENTITY or all: one row per "
+                               "value with the articles stating it",
                    disputes.disputes, (Argument("ENTITY", "id", required=False),), finish=disputes.table),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",

@@ -4,7 +4,8 @@ A deal's sum and date are the round's, not the investor's: when a lead's edge ca
 showing it in the lead's row reads as that investor's cheque, and followers named in a later sentence
 carry a vaguer date than the lead. So a row in a named round shows the round's most precise date and
 its total (`round_amount`), and `amount` only when the text tied a sum to that investor (the
-PARTICIPATED_IN edge of `kg.graph`). A deal with no named round keeps its edge's own values.
+PARTICIPATED_IN edge of `kg.graph`). A deal with no named round keeps its edge's own values. As of a
+date (`kg.queries.asof`), a deal counts from the date shown (else from its first report).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+
+from kg.queries.asof import holds
 
 Rows = list[dict[str, Any]]
 
@@ -43,7 +46,7 @@ def _deal(graph: nx.MultiDiGraph, investor: str, company: str, edge: dict[str, A
                         "round_amount": None, "round_currency": None}]
 
 
-def investors(graph: nx.MultiDiGraph, id: str) -> Rows:
+def investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """investors.cypher: who invested in the company, per round."""
     if not _has(graph, id, "Organization"):
         return []
@@ -54,13 +57,15 @@ def investors(graph: nx.MultiDiGraph, id: str) -> Rows:
         head = {"investor": graph.nodes[source].get("name"), "investor_id": source,
                 "state_owned": _has(graph, source, "StateOwnedFund"), "round": edge.get("round")}
         for deal in _deal(graph, source, id, edge):
+            if not holds(graph, edge, as_of, deal["date"]):
+                continue
             rows.append({**head, "amount": deal["amount"], "currency": deal["currency"], "date": deal["date"],
                          "role": edge.get("role"), "round_amount": deal["round_amount"],
                          "round_currency": deal["round_currency"]})
     return sorted(rows, key=lambda r: (_text(r["date"]), r["investor"], r["investor_id"], _text(r["round"])))
 
 
-def portfolio(graph: nx.MultiDiGraph, id: str) -> Rows:
+def portfolio(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """portfolio.cypher: the companies an investor put money into, per round."""
     if not _has(graph, id, "Organization"):
         return []
@@ -69,6 +74,8 @@ def portfolio(graph: nx.MultiDiGraph, id: str) -> Rows:
         if edge.get("type") != "INVESTED_IN" or not _has(graph, target, "Organization"):
             continue
         for deal in _deal(graph, id, target, edge):
+            if not holds(graph, edge, as_of, deal["date"]):
+                continue
             rows.append({"company": graph.nodes[target].get("name"), "company_id": target, "round": edge.get("round"),
                          "amount": deal["amount"], "currency": deal["currency"], "date": deal["date"],
                          "role": edge.get("role"), "round_amount": deal["round_amount"],

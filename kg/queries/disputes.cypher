@@ -1,5 +1,6 @@
 // disputes [ENTITY]: relations whose source articles state an attribute differently (two amounts for
-// one round, two dates), touching ENTITY when one is given. One row per relation with its `disputes`
+// one round, two dates; two titles one person cannot hold at one organisation at once, kept on each of
+// the two positions), touching ENTITY when one is given. One row per relation with its `disputes`
 // (a JSON list of {key, values: [{value, sources}]}, written by kg.claims); `kg` expands it to one row
 // per value (kg/queries/disputes.py, the same code as the embedded store).
 // Parameter: $id, the entity's id, or null for every dispute.

@@ -18,7 +18,9 @@ from typing import Any
 
 import networkx as nx
 
+from kg.model import PERIOD_TYPES
 from kg.queries import financials
+from kg.queries.asof import holds
 
 FACT_TIES = ("LEFT", "HOLDS_POSITION", "FOUNDED")
 MAX_HOPS_LIMIT = 15  # the `*..15` bound written in path.cypher
@@ -98,14 +100,15 @@ def portfolio(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
 
 
-def co_investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+def co_investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[dict[str, Any]]:
     if not _has(graph, id, "Organization"):
         return []
-    deals = {t for _s, t, _d in _out(graph, id, "INVESTED_IN") if _has(graph, t, "Organization")} or {id}
+    deals = {t for _s, t, d in _out(graph, id, "INVESTED_IN")
+             if _has(graph, t, "Organization") and holds(graph, d, as_of)} or {id}
     shared: dict[str, set[str]] = defaultdict(set)
     for company in deals:
-        for other, _t, _d in _in(graph, company, "INVESTED_IN"):
-            if other != id and _has(graph, other, "Investor"):
+        for other, _t, d in _in(graph, company, "INVESTED_IN"):
+            if other != id and _has(graph, other, "Investor") and holds(graph, d, as_of):
                 shared[other].add(company)
     rows = []
     for other, companies in shared.items():
@@ -113,22 +116,6 @@ def co_investors(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
         rows.append({"investor": _name(graph, other), "investor_id": other, "shared_deals": len(names),
                      "companies": names})
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
-
-
-def state_capital(graph: nx.MultiDiGraph, region: str | None = None) -> list[dict[str, Any]]:
-    rows = []
-    for source, target, data in _edges_of_type(graph, "INVESTED_IN"):
-        if not _has(graph, source, "StateOwnedFund") or not _has(graph, target, "Organization"):
-            continue
-        fund = graph.nodes[source]
-        if region is not None and fund.get("region") != region:
-            continue
-        rows.append({
-            "company": _name(graph, target), "company_id": target, "fund": fund.get("name"),
-            "fund_id": source, "region": fund.get("region"), "round": data.get("round"),
-            "amount": data.get("amount"), "currency": data.get("currency"), "date": data.get("date"),
-        })
-    return sorted(rows, key=lambda r: (r["company"], r["company_id"], r["fund"], r["fund_id"], _text(r["round"])))
 
 
 # -- path --------------------------------------------------------------------------------------------
@@ -377,7 +364,10 @@ def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool) -
 # -- timeline ----------------------------------------------------------------------------------------
 
 
-def timeline(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+def timeline(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The dated facts touching `id` (a position or a stake is dated by its start); as of a date, those
+    that had happened by then, the positions and stakes then held among them, and also the undated
+    positions and stakes held then (first reported by then and not ended: `kg.queries.asof`), last."""
     if id not in graph or "Article" in _labels(graph, id):
         return []
     edges = [(id, t, k, d) for _s, t, k, d in graph.out_edges(id, keys=True, data=True)]
@@ -386,14 +376,20 @@ def timeline(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for source, target, key, data in edges:
         other = target if source == id else source
-        if key in seen or data.get("date") is None or "Article" in _labels(graph, other):
+        date = data.get("date") or data.get("valid_from")
+        if key in seen or "Article" in _labels(graph, other):
+            continue
+        if date is None and (as_of is None or data.get("type") not in PERIOD_TYPES):
+            continue
+        if not holds(graph, data, as_of):
             continue
         seen.add(key)
         detail = next((data[k] for k in ("round", "title", "ticker", "board", "role") if data.get(k) is not None),
                       None)
-        rows.append({"date": data["date"], "relation": data.get("type"), "subject": _name(graph, source),
-                     "object": _name(graph, target), "detail": detail, "amount": data.get("amount"),
+        rows.append({"date": date, "relation": data.get("type"), "subject": _name(graph, source),
+                     "object": _name(graph, target), "detail": detail, "valid_from": data.get("valid_from"),
+                     "valid_to": data.get("valid_to"), "amount": data.get("amount"),
                      "currency": data.get("currency"), "confidence": data.get("confidence"),
                      "sources": data.get("sources"), "subject_id": source, "object_id": target})
-    return sorted(rows, key=lambda r: (r["date"], r["relation"], r["subject"], r["subject_id"], r["object"],
-                                       r["object_id"], _text(r["detail"])))
+    return sorted(rows, key=lambda r: (r["date"] is None, _text(r["date"]), r["relation"], r["subject"],
+                                       r["subject_id"], r["object"], r["object_id"], _text(r["detail"])))

@@ -4,7 +4,8 @@ A round "led by a district fund" is state money only if the fund's chains end at
 this query puts that answer beside each investor (owner, level of government, region, the share of the
 investor that owner holds through all its chains), so a company's state capital is read from the
 ownership graph rather than guessed from names. An investor nobody is known to own is its own top
-owner (state when it is a StateOwnedFund or a GovernmentBody).
+owner (state when it is a StateOwnedFund or a GovernmentBody); a person at the top of a chain (a founder
+who owns or controls the investor) is a private owner, never state.
 
 Money in USD (`kg.money_usd`): `amount_usd` is what the investor itself put in, when the text ties a
 sum to it (the rule of `kg.graph`: "其中A出资30亿元", or the round's only investor not named its lead);
@@ -26,27 +27,31 @@ from typing import Any
 import networkx as nx
 
 from kg.graph import OWN_AMOUNT_METHOD
+from kg.queries.asof import holds
 from kg.queries.ownership import chains, raw_paths
 
 Rows = list[dict[str, Any]]
 _STATE = ("GovernmentBody", "StateOwnedFund")
 
 
-def raw_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
+def raw_exposure(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """One row per investment into `id` and chain above its investor (path fields None without one),
-    as `state-exposure.cypher` returns them."""
+    as `state-exposure.cypher` returns them; as of a date, the investments made by then and the chains
+    in force then (`kg.queries.asof`)."""
     if id not in graph:
         return []
     rows: Rows = []
     for investor, _c, data in graph.in_edges(id, data=True):
         if data.get("type") != "INVESTED_IN" or "Organization" not in graph.nodes[investor].get("labels", []):
             continue
+        if not holds(graph, data, as_of):
+            continue
         node = graph.nodes[investor]
         base = {"investor_id": investor, "investor": node.get("name"), "investor_labels": list(node.get("labels", [])),
                 "investor_level": node.get("gov_level"), "investor_region": node.get("region"),
                 "round": data.get("round"), "amount_usd": data.get("amount_usd"),
                 "method": list(data.get("method") or []), "role": data.get("role")}
-        paths: Sequence[dict[str, Any] | None] = raw_paths(graph, investor)
+        paths: Sequence[dict[str, Any] | None] = raw_paths(graph, investor, as_of)
         for path in paths or [None]:
             rows.append({**base, "path": path})
     return rows
@@ -127,6 +132,6 @@ def _with_usd(out: Rows, rows: Rows) -> Rows:
     return out
 
 
-def state_exposure(graph: nx.MultiDiGraph, id: str) -> Rows:
+def state_exposure(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """The embedded twin of state-exposure.cypher (with its `finish`)."""
-    return exposure(raw_exposure(graph, id))
+    return exposure(raw_exposure(graph, id, as_of))

@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.graph import add_tenures
 from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
@@ -37,6 +38,7 @@ from kg.queries import (
     financials,
     get_query,
     ownership,
+    statecapital,
 )
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
 from kg.store import Store
@@ -45,7 +47,8 @@ Rows = list[dict[str, Any]]
 _CENTRALITY_KEY = "central-investors"
 _ORPHANS_KEY = "names-without-alias"
 #: Queries that read the relations' sources: `timeline` and `financials` show them; whether a sum is an
-#: investor's own (`investors`, `portfolio`, `state-exposure`) depends on the extraction method.
+#: investor's own (`investors`, `portfolio`, `state-exposure`) depends on the extraction method. Every
+#: query does `--as-of` (an undated fact counts from its first report).
 _WITH_SOURCES = frozenset({"timeline", "financials", "investors", "portfolio", "state-exposure"})
 
 
@@ -56,7 +59,7 @@ def run_store(store: Store, name: str, *arguments: str | None, ontology: Ontolog
     get_query(name)
     # Conditions on source or target say `+type` (`kg.storage.views`): that keeps SQLite on the
     # source/target indexes rather than the (unselective) type index.
-    view = StoreView(store, ontology, with_sources=name in _WITH_SOURCES)
+    view = StoreView(store, ontology, with_sources=name in _WITH_SOURCES or options.get("as_of") is not None)
     with store.snapshot():
         params = _bind(view, name, arguments, options)
         rows = _RUNNERS[name](view, **params)
@@ -155,22 +158,34 @@ def _every_node(view: StoreView) -> nx.MultiDiGraph:
 # -- the queries -------------------------------------------------------------------------------------
 
 
-def _investors(view: StoreView, id: str) -> Rows:
+def _dated(view: StoreView, graph: nx.MultiDiGraph, as_of: str | None) -> nx.MultiDiGraph:
+    """`graph` with the articles `--as-of` reads (when given)."""
+    return graph if as_of is None else view.add_articles(graph)
+
+
+def _investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`deals.investors`: the company's INVESTED_IN edges and its FundingRounds (a round's total and
     date come from every investor of the round)."""
     rels = view.relations(["INVESTED_IN"], target=id)
-    return deals.investors(view.graph(rels, [id], rounds_of=[id]), id)
+    return deals.investors(_dated(view, view.graph(rels, [id], rounds_of=[id]), as_of), id, as_of)
 
 
-def _portfolio(view: StoreView, id: str) -> Rows:
+def _portfolio(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies."""
     rels = view.relations(["INVESTED_IN"], source=id)
-    return deals.portfolio(view.graph(rels, [id], rounds_of={r.target for r in rels}), id)
+    return deals.portfolio(_dated(view, view.graph(rels, [id], rounds_of={r.target for r in rels}), as_of), id,
+                           as_of)
 
 
-def _co_investors(view: StoreView, id: str) -> Rows:
+def _co_investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`embedded.co_investors` on ids, labels and names straight from SQL: the busiest fund shares
-    deals with most of the graph, too many edges to build a subgraph for."""
+    deals with most of the graph, too many edges to build a subgraph for. As of a date the edges'
+    dates and sources count, so the subgraph of its deals is built."""
+    if as_of is not None:
+        mine = view.relations(["INVESTED_IN"], source=id)
+        into = view.relations(["INVESTED_IN"], target={r.target for r in mine} | {id})
+        graph = view.add_articles(view.graph([*mine, *into], [id]))
+        return embedded.co_investors(graph, id, as_of)
     if "Organization" not in view.labels([id]).get(id, []):
         return []
     own = {t for _s, t in view.store.relation_pairs(["INVESTED_IN"], source=id)}
@@ -191,13 +206,19 @@ def _co_investors(view: StoreView, id: str) -> Rows:
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 
-def _state_capital(view: StoreView, region: str | None = None) -> Rows:
+def _state_capital(view: StoreView, region: str | None = None, level: str | None = None,
+                   as_of: str | None = None) -> Rows:
+    """`statecapital.state_capital`: the investments of the StateOwnedFunds (of the region) and of every
+    organisation something owns or controls, with the chains above them."""
     classes = [c for c in view.ontology.classes if "StateOwnedFund" in view.ontology.ancestors(c)]
-    funds = [i for i, types, attrs in view.store.entities_typed_like(classes)
-        if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
-        and (region is None or json.loads(attrs).get("region") == region)]
+    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
+             if "StateOwnedFund" in view.ontology.labels_for(json.loads(types))
+             and (region is None or json.loads(attrs).get("region") == region)}
+    funds |= set(view.store.distinct_ends("source", ownership.OWNERSHIP_TYPES))
     rels = view.relations(["INVESTED_IN"], source=funds)
-    return embedded.state_capital(view.graph(rels, funds), region)
+    above = _owned_upwards(view, {r.source for r in rels})
+    graph = view.graph([*rels, *above.values()], sorted(funds))
+    return statecapital.state_capital(_dated(view, graph, as_of), region, level, as_of)
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
@@ -247,11 +268,15 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else [v for v in (value or []) if isinstance(v, str)]
 
 
-def _timeline(view: StoreView, id: str) -> Rows:
+def _timeline(view: StoreView, id: str, as_of: str | None = None) -> Rows:
+    """`embedded.timeline` on the facts touching `id`: every position and departure of each pair it is
+    in, so that `add_tenures` ends the positions as the whole view does (with the articles it reads)."""
     if id in view.derived:
         return []  # FundingRound and IPO edges carry no dates
     rels = view.relations_touching(id)
-    return embedded.timeline(view.graph(rels, [id], spinoffs=view.derived_spinoffs([id])), id)
+    graph = view.add_articles(view.graph(rels, [id], spinoffs=view.derived_spinoffs([id])))
+    add_tenures(graph)
+    return embedded.timeline(graph, id, as_of)
 
 
 def _path(view: StoreView, a: str, b: str, max_hops: int) -> Rows:
@@ -363,16 +388,18 @@ def _owned_upwards(view: StoreView, starts: set[str]) -> dict[str, Any]:
     return found
 
 
-def _ownership(view: StoreView, id: str) -> Rows:
-    """`ownership.ownership` on the chains above `id`."""
-    return ownership.ownership(view.graph(_owned_upwards(view, {id}).values(), [id]), id)
+def _ownership(view: StoreView, id: str, as_of: str | None = None) -> Rows:
+    """`ownership.ownership` on the chains above `id` (every edge up; `as_of` picks those in force)."""
+    return ownership.ownership(_dated(view, view.graph(_owned_upwards(view, {id}).values(), [id]), as_of), id,
+                               as_of)
 
 
-def _state_exposure(view: StoreView, id: str) -> Rows:
+def _state_exposure(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`exposure.state_exposure`: the INVESTED_IN edges into `id` and the chains above their investors."""
     invested = view.relations(["INVESTED_IN"], target=id)
     above = _owned_upwards(view, {r.source for r in invested})
-    return exposure.state_exposure(view.graph([*invested, *above.values()], [id]), id)
+    graph = view.graph([*invested, *above.values()], [id])
+    return exposure.state_exposure(_dated(view, graph, as_of), id, as_of)
 
 
 def _disputes(view: StoreView, id: str | None = None) -> Rows:

@@ -2,13 +2,16 @@
 
 "Whose money is it in the end" is the question state-capital news raises (a district fund owned by a
 city platform owned by a municipal SASAC), and a fund's name does not answer it. Each chain is a path
-of distinct organisations ending at one that nobody further up owns; its share is the product of the
+of distinct organisations ending at one that nobody further up owns, or at a person (a founder who owns
+or controls the company: a private owner, never state); its share is the product of the
 stated shares along it (unknown when any step states none), and an owner's total is the sum over the
 chains that reach it, with the chains of unknown share counted apart so a partial answer never looks
 whole.
 
 Both backends find the paths (`raw_paths` here, `ownership.cypher` on Neo4j, with the same rule for
 where a chain ends) and the same `chains` does the arithmetic, so the rows agree to the last digit.
+As of a date (`kg.queries.asof`), only the edges in force then are followed: a stake sold before it (a
+`valid_to`) or taken after it is not a step, and a chain ends where no edge in force leads further up.
 """
 
 from __future__ import annotations
@@ -18,17 +21,24 @@ from typing import Any
 
 import networkx as nx
 
+from kg.queries.asof import holds
+
 Rows = list[dict[str, Any]]
 OWNERSHIP_TYPES = ("OWNED_BY", "CONTROLLED_BY")
 MAX_HOPS = 10  # the `*1..10` bound written in ownership.cypher
+#: What may own or control an organisation: another organisation or a person (`owner:Organization|Person`).
+OWNER_LABELS = frozenset({"Organization", "Person"})
 
 
-def _owners(graph: nx.MultiDiGraph, node: str) -> dict[str, float | None]:
-    """The organisations `node` is owned or controlled by, each with the largest stated share of its
-    edges (an article's OWNED_BY and another's CONTROLLED_BY between one pair are one step)."""
+def _owners(graph: nx.MultiDiGraph, node: str, as_of: str | None = None) -> dict[str, float | None]:
+    """The organisations and people `node` is owned or controlled by (at `as_of`, when given), each with
+    the largest stated share of its edges (an article's OWNED_BY and another's CONTROLLED_BY between one
+    pair are one step). A person owns nothing further up, so a chain ends there."""
     out: dict[str, float | None] = {}
     for _s, target, data in graph.out_edges(node, data=True):
-        if data.get("type") not in OWNERSHIP_TYPES or "Organization" not in graph.nodes[target].get("labels", []):
+        if data.get("type") not in OWNERSHIP_TYPES or not OWNER_LABELS & set(graph.nodes[target].get("labels", [])):
+            continue
+        if not holds(graph, data, as_of):
             continue
         share = data.get("share")
         known = [s for s in (out.get(target), share) if isinstance(s, int | float)]
@@ -36,15 +46,16 @@ def _owners(graph: nx.MultiDiGraph, node: str) -> dict[str, float | None]:
     return out
 
 
-def raw_paths(graph: nx.MultiDiGraph, id: str) -> Rows:
-    """Every chain from `id` up to an ultimate owner, as `ownership.cypher` returns it: ids, names and
-    shares along the path, and the owner's level, region and labels."""
+def raw_paths(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
+    """Every chain from `id` up to an ultimate owner (along edges in force at `as_of`, when given), as
+    `ownership.cypher` returns it: ids, names and shares along the path, and the owner's level, region
+    and labels."""
     if id not in graph or "Organization" not in graph.nodes[id].get("labels", []):
         return []
     rows: Rows = []
 
     def walk(path: list[str], shares: list[float | None]) -> None:
-        owners = _owners(graph, path[-1])
+        owners = _owners(graph, path[-1], as_of)
         onward = {o: s for o, s in owners.items() if o not in path}
         if not onward and len(path) > 1:
             owner = graph.nodes[path[-1]]
@@ -117,6 +128,6 @@ def chains(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
     return out
 
 
-def ownership(graph: nx.MultiDiGraph, id: str) -> Rows:
+def ownership(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
     """The embedded twin of ownership.cypher (with its `finish`)."""
-    return chains(raw_paths(graph, id))
+    return chains(raw_paths(graph, id, as_of))

@@ -8,7 +8,8 @@ derived FundingRound and IPO nodes (`add_funding_rounds`/`add_ipos` on every rel
 from) and the derived SPUN_OFF_FROM edges (`kg.spinoffs.derive_spinoffs` on every fact they depend on).
 The embedded twins then run unchanged on that small graph, which is what keeps the answers equal.
 
-Articles (and MENTIONED_IN) are never built: no named query reads them.
+Articles are built only as what `--as-of` and the ends of positions read (`add_articles`: their
+publication dates, no MENTIONED_IN edges).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.graph import add_entity, add_funding_rounds, add_ipos, add_relation
+from kg.graph import ARTICLE_PREFIX, add_entity, add_funding_rounds, add_ipos, add_relation
 from kg.model import Entity, Relation
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
@@ -107,6 +108,15 @@ class StoreView:
         for child, parent, props in spinoffs:
             rel_id = "d" + short_hash("SPUN_OFF_FROM", child, parent)
             graph.add_edge(child, parent, key=rel_id, id=rel_id, type="SPUN_OFF_FROM", **props)
+        return graph
+
+    def add_articles(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """Add to `graph` the Article node of each source of its edges, with its publication date (what
+        `kg.graph.first_seen` reads: when an undated fact was first reported); returns `graph`."""
+        wanted = {s for _u, _v, data in graph.edges(data=True) for s in data.get("sources") or ()}
+        for article, published in sorted(self.store.published_dates(wanted).items()):
+            attrs = {"published": published} if published is not None else {}
+            graph.add_node(ARTICLE_PREFIX + article, labels=["Article"], name=article, aliases=[], **attrs)
         return graph
 
     def figures_of(self, companies: set[str]) -> dict[str, list[dict[str, Any]]]:

@@ -99,6 +99,11 @@ class ViewStatements:
                                          (prefix, prefix + "\U0010ffff")):
             yield r[0]
 
+    def published_dates(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """article id -> its publication date (None when undated), for these articles."""
+        return dict(self.connection.execute(f"SELECT id, published FROM articles WHERE id IN {_IDS}",
+                                            (id_list(article_ids),)))
+
     # -- relations ------------------------------------------------------------------------------------
     def relations_where(self, types: Sequence[str] | None = None, *, source: Ends | None = None,
                         target: Ends | None = None, with_sources: bool = False) -> list[Relation]:

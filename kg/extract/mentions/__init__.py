@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, matching_form
-from kg.extract.mentions.base import _PRIORITY, Occurrence, _Intervals, root_of
+from kg.extract.mentions.base import _PRIORITY, Occurrence, _freq, _Intervals, root_of
 from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
 from kg.extract.mentions.government import government_occurrences
 from kg.extract.mentions.orgs_en import _en_suffix_occurrences
@@ -83,6 +83,9 @@ _LEGAL_TAIL_ZH = re.compile(
     r"有限公司)|集团(?:股份)?有限公司|控股有限公司)$"
 )
 _INDUSTRY_TAIL_ZH = re.compile(r"(?:科技|技术|智能|信息技术|网络|人工智能|机器人|半导体|电子)$")
+#: A platform's line of business ("湖北长晟三期投资发展有限公司" is "湖北长晟三期" after): dropped only
+#: when a coined trade name of three or more characters stays ("合肥市产业投资控股" keeps its business).
+_PLATFORM_TAIL_ZH = re.compile(r"(?:投资发展|投资控股|产业投资|股权投资|投资管理|资本管理|实业发展|发展|实业)$")
 _EN_SHORTENABLE = (
     "AI",
     "Inc",
@@ -153,6 +156,12 @@ def _short_forms(name: str) -> tuple[str, ...]:
         core = _LEGAL_TAIL_ZH.sub("", name)
         if core != name and len(core) >= 2:
             out.append(core)
+            platform = _PLATFORM_TAIL_ZH.search(core)
+            region = re.match(rf"(?:{_REGION_RE.pattern})(?:市|省)?", core)
+            if platform and region:
+                trade = core[region.end() : platform.start()]
+                if len(trade) >= 3 and all(is_cjk(c) for c in trade) and _freq(trade) == 0:
+                    out += [core[: platform.start()], trade]  # "湖北长晟三期", "长晟三期"
             m = re.match(rf"(?:{_REGION_RE.pattern})(?:市|省)?", core)
             if m and len(core) - m.end() >= 2:
                 core = core[m.end() :]
@@ -411,7 +420,8 @@ def _drop_former_prefix(text: str, occs: list[Occurrence]) -> None:
 
 _EN_SURNAME_CONTEXT = re.compile(
     r"\s*(?:,\s+(?:the|a|an|its|who)\b|said|says|told|added|noted|wrote|declined|founded|co-founded|left|joined|"
-    r"quit|started|launched|departed|"
+    r"quit|started|launched|departed|retired|resigned|stepped\s+down|will|would|has|had|also|previously|later|"
+    r"oversaw|led|leads|ran|runs|took|holds|held|worked|spent|served|"
     # "Zhou is the company's chief executive", "Wei, who remains chairman": a person's role follows
     r"(?:is|was|remains|became|has\s+been)\s+(?:the|its|a|an|now|still|also)\b)"
 )

@@ -324,5 +324,8 @@ class _Intervals:
 
 def legal_form_of(head: Occurrence, start: int, end: int) -> Occurrence:
     """A known name followed by its legal form ("智谱" + "有限公司", "Zhipu" + "Inc."): the same entity
-    over the longer span, trusted a little less than the bare gazetteer name."""
+    over the longer span, trusted a little less than the bare gazetteer name. A product's name with a
+    legal form ("抖音集团") is the company named after the product: a company of its own."""
+    if root_of(head.types) == "Product":
+        return Occurrence(start, end, {"Company"}, "suffix", 0.8)
     return Occurrence(start, end, set(head.types), "gazetteer+legal-form", 0.9, key=head.key, attrs=dict(head.attrs))

@@ -181,7 +181,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     if kind and s0 - kind.end() >= 1:
         left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
     if s0 - left == 1 and left >= 1 and is_cjk(text[left - 1]) and text[left - 1] not in _CLAUSE_OPENERS and (
-        left == 1 or not is_cjk(text[left - 2])
+        left == 1 or not is_cjk(text[left - 2]) or _TIME_OPENER.search(text[max(0, left - 6) : left - 1])
     ):
         # "极晞科技完成…" at the start of a clause: one character alone is no name, and the one before
         # it (an adverb to jieba: 极) has nothing before it to belong to
@@ -224,6 +224,8 @@ def _lone_first_char(token: tuple[str, str, int], text: str, run_start: int) -> 
     )
 
 
+#: A time word opening a clause ("近日太蓝新能源宣布…"): what follows starts afresh, as after a comma.
+_TIME_OPENER = re.compile(r"(?:^|[^\u4e00-\u9fff])(?:近日|日前|今日|昨日|今天|昨天|目前|近期|此前|最近|日内|早前)$")
 #: Words that open a clause and are never a name's first character.
 _CLAUSE_OPENERS = frozenset("由获向对与和及在被把将为从据称其该等但而且也又还就都已曾")
 
@@ -234,6 +236,7 @@ _KIND_NOUNS = frozenset(
     [
         "企业", "公司", "厂商", "创企", "独角兽", "龙头", "新势力", "车企", "药企", "芯片商", "制造商", "供应商",
         "开发商", "运营商", "服务商", "代工厂", "晶圆厂", "整车厂", "设备商", "材料商", "电池厂", "初创企业",
+        "方案商", "解决方案商", "集成商", "提供商", "品牌商", "零售商", "经销商", "代理商", "平台商",
         "初创公司", "创业公司", "国企", "央企", "国资平台", "投资平台",
     ]
 )
@@ -302,6 +305,10 @@ def _skip_glued_char(text: str, left: int, s0: int) -> int:
 _GLUED_HEAD = re.compile(rf"(?:曾经|曾|也|还|已)?[{_GLUED_PREPOSITIONS}]")
 
 
+#: How often a single character must occur in jieba's dictionary to be an everyday word.
+_EVERYDAY_CHAR_FREQ = 20000
+
+
 @lru_cache(maxsize=65536)
 def _name_like(prefix: str) -> bool:
     """A prefix that looks like a proper name: a proper-noun tag, a word jieba does not know,
@@ -310,7 +317,9 @@ def _name_like(prefix: str) -> bool:
         return True
     tokens = _pos(prefix)
     if all(len(w) == 1 for w, _, _ in tokens) and len(tokens) >= 2:
-        return True
+        # single characters jieba could not join are an invented brand ("栖云", "极晞"), unless every
+        # one is an everyday verb or particle ("能让机器人理解": "can let", not a brand)
+        return not all(flag[:1] in "vdpcru" and _freq(w) >= _EVERYDAY_CHAR_FREQ for w, flag, _ in tokens)
     return any(flag in vocab.PROPER_FLAGS or _freq(w) < 5 for w, flag, _ in tokens if len(w) > 1)
 
 
@@ -361,6 +370,8 @@ _ROLE_VERB_INSIDE = re.compile(
     r"供职于|(?:和|及|与|传)(?:前|原)"
 )
 _INVEST_ACTIVITY = re.compile(r"(?:独家|战略|联合|共同|财务|追加|跟进|领衔)$")
+#: Verbs that make a deal word an activity ("办理私募", "进行融资"), not the end of a name.
+_DEAL_ACTIVITY = re.compile(r"(?:办理|进行|完成|启动|发起|开展|实施|展开|推进|筹划)$")
 
 
 #: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
@@ -436,6 +447,26 @@ def _registered_start(text: str, left: int, s0: int) -> int:
     return left
 
 
+#: A region in brackets inside a registered name ("长存三期(武汉)集成电路有限责任公司").
+_BRACKETED_REGION = re.compile(r"\(([\u4e00-\u9fff]{2,4})\)$")
+
+
+def _bracketed_region_start(text: str, left: int) -> int:
+    """Where a registered name starts when a region in brackets stands right before `left`: the trade
+    name before the brackets belongs to it (the longest run of name-like characters there)."""
+    m = _BRACKETED_REGION.search(text, max(0, left - 6), left)
+    if m is None or not _REGION_RE.fullmatch(m.group(1)):
+        return left
+    begin = m.start()
+    while begin > 0 and m.start() - begin < 10 and is_cjk(text[begin - 1]):
+        begin -= 1
+    for j in range(begin, m.start() - 1):
+        head = text[j : m.start()]
+        if not reads_as_phrase(head) and not any(w in head for w in vocab.ZH_BOUNDARY_WORDS if len(w) > 1):
+            return j
+    return left
+
+
 def reads_as_phrase(words: str) -> bool:
     """Do these words read as ordinary language rather than a trade name: a function word, a noun for
     a kind of company, or an everyday verb, adverb, preposition, conjunction or pronoun ("在北京成立",
@@ -495,6 +526,9 @@ def _zh_suffix_occurrences(
             # "岫云金服首席技术官": the suffix is the middle of a title, not the end of a name
             continue
         activity = _INVEST_ACTIVITY.search(text, max(0, s0 - 2), s0) if suffix == "投资" else None
+        if suffix in ("私募", "融资", "募资"):
+            # "能硕办理私募": a company carrying out a private placement, not a fund called "…私募"
+            activity = _DEAL_ACTIVITY.search(text, max(0, s0 - 4), s0) or activity
         if activity:
             # "独家投资", "战略投资": how an investor invests, not the end of its name
             dropped.append((text[activity.start() : s1], "generic description, not a name"))
@@ -520,6 +554,7 @@ def _zh_suffix_occurrences(
             left = _platform_start(text, left, s0, s1)
             if not known_head:
                 left = _registered_start(text, left, s0)
+                left = _bracketed_region_start(text, left)
             left = _alias_start(text, left, s0, s1)
         if suffix in vocab.ZH_WEAK_SUFFIXES and _describes(text, s1):
             dropped.append((text[left:s1], "a description of a business, not a name"))

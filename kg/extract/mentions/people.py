@@ -22,7 +22,7 @@ TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN
 
 _ZH_AFTER_TITLE = re.compile(
     # "星衡智能创始人兼CEO为陈屿白": the name after 为/是 names who holds the title
-    rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:|为|是|系)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE
+    rf"(?:{TITLES_ZH_RE})\s*(?:——|—|–|:|为|是|系|的)?\s*(?=[\u4e00-\u9fff])", re.IGNORECASE
 )
 _ZH_BEFORE_BRACKET_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*\(\s*(?:前|原|现任)?\s*(?:{TITLES_ZH_RE})\s*\)"
@@ -32,13 +32,20 @@ _ZH_BEFORE_COMMA_TITLE = re.compile(
 )
 _ZH_BEFORE_VERB = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?"
-    r"(?:已|已经|正式|近日|日前|早已|也|则|还|于|在)?(?:宣布|宣告)?"
-    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|入职|转战|转投|跳槽|出任|担任|离开|卸任|辞任|辞去|退休|接替|接任)"
+    r"(?:已|已经|正式|近日|日前|早已|也|则|还|于|在){0,2}(?:宣布|宣告)?"
+    r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|入职|转战|转投|跳槽|出任|担任|离开|卸任|辞任|辞去|退休|接替|接任|"
+    r"履新|就任|升任|调任)"
     # "X宣布成立Y": founding announced by a person (a bare "成立" follows places and bodies too)
     r"|(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?(?:宣布|宣告)(?:正式)?成立"
     # "X的创业公司Y", "X创业公司“Y”": whose start-up it is
     r"|(?<=[\u4e00-\u9fff])(?:的)?(?:新)?(?:创业公司|初创公司|创业项目)"
 )
+#: "联合创始人包括赵明、李思远": the names listed after who the founders are
+_ZH_FOUNDER_LIST = re.compile(
+    r"(?:联合创始人|共同创始人|创始人|联合创办人|创办人|创始成员|创始团队成员|创始团队)\s*(?:还|也|则|分别)?\s*"
+    r"(?:包括|包含|还有|有)\s*(?=[\u4e00-\u9fff])"
+)
+_ZH_LIST_SEP = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
 _ZH_PERSON_CUE = re.compile(
     r"创立|创办|创建|离职|去职|出走|加入|加盟|入职|转战|转投|跳槽|出任|担任|现任|接任|离开|卸任|辞任|辞去|退休|"
     r"表示|透露|认为|"
@@ -192,6 +199,8 @@ _EN_BY_NAME = re.compile(
     rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
     # "... by former Brackwater Systems executives Hana Oduya and Piet Kramer": the others named with
     # them, a list only when "and" closes it ("X, Hangzhou-based B" names no second person)
+    # (each perhaps after who they are: "by Chen Hao, a former Baidu executive, and Liu Yang")
+    rf"(?:,\s+(?:a|an|the|its)\s[^,;()]{{1,80}}?(?=,\s*and\s))?"
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
@@ -330,7 +339,7 @@ _NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终]
 _NAME_GLUED_TAIL = frozenset("曾将和与及已也亦则还于在等的称说均都即并跟同")
 #: One character after a two-character name that is not its third: plural, family, case, title...
 _NOT_THIRD = frozenset("们家案氏总式方处等党派版说称任为是系曾将和与及已也亦则还于在的均都即并跟同向对把被让")
-_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng"})
+_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng", "zg"})
 
 
 def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
@@ -396,6 +405,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         propose(_zh_name_after(text, m.end()))
     for m in _ZH_AFTER_PERSON_NOUN.finditer(text):
         propose(_zh_name_after(text, m.end()))
+    for m in _ZH_FOUNDER_LIST.finditer(text):
+        propose(_zh_name_after(text, m.end()))  # the rest of the list: below, once all names are known
     for m in _ZH_BEFORE_BRACKET_TITLE.finditer(text):
         propose(_zh_name_before(text, m.start(), strict=False))
     for m in _ZH_BEFORE_COMMA_TITLE.finditer(text):
@@ -407,6 +418,15 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         propose(span)
     for span in _zh_recurring_names(text, taken):
         propose(span)
+    for m in _ZH_FOUNDER_LIST.finditer(text):
+        # "联合创始人包括前百度科学家赵明、李思远": once one listed name is known, the names joined to it
+        clause_end = re.compile(r"[,。;!?]|$").search(text, m.end())
+        listed = [(s, e) for (s, e) in found if m.end() <= s < (clause_end.start() if clause_end else len(text))]
+        if listed:
+            end = max(listed)[1]
+            while (sep := _ZH_LIST_SEP.match(text, end)) and (span := _zh_name_after(text, sep.end())):
+                propose(span)
+                end = span[1]
     for m in _ZH_BEFORE_ROLE_VERB.finditer(text):
         span = _zh_name_before(text, m.start(), strict=False)
         if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):

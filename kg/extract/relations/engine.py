@@ -47,7 +47,14 @@ _OWNED_PART = (
     rf"(?:\s*(?:及其|和其|与其)?(?:旗下|下属)(?:的)?\s*(?:(?:[\u4e00-\u9fff]{{0,4}}(?:基金|平台|机构))?\s*{ORG}{_LATIN_TAIL}{_BR}"
     r"|(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金|投资基金)))?"
 )
-_ZL_ITEM = rf"{ORG}{_LATIN_TAIL}{_BR}{_OWNED_PART}"
+#: a company's investing department after its name ("美团战投", "腾讯投资部"): the company invests
+_INVESTING_UNIT_ZH = r"(?:战投|战略投资部|投资部)?"
+#: what an investor is, said right before its name in a list ("中东主权基金ADIA", "国资背景的X")
+_KIND_BEFORE_ZH = (
+    rf"(?:[\u4e00-\u9fff]{{1,6}}(?:主权基金|产业基金|基金|投资机构|机构|资本|平台|巨头|龙头|国资|国企|央企)(?:的)?"
+    rf"(?=[{NE}]))?"
+)
+_ZL_ITEM = rf"{_KIND_BEFORE_ZH}{ORG}{_LATIN_TAIL}{_BR}{_INVESTING_UNIT_ZH}{_OWNED_PART}"
 ZL = rf"{_ZL_ITEM}(?:{_ZH_SEP}{_ZL_ITEM})*"
 PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
 RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
@@ -57,6 +64,8 @@ _EN_ROLE_BEFORE = (
     # ("CATL and its investment arm Puquan Capital": whose arm it is goes without saying)
     r"(?:(?:its|their)\s+(?:own\s+)?(?:investment\s+|venture\s+|corporate\s+venture\s+)?(?:arm|unit|fund|vehicle)\s+|"
     r"(?:existing|new|returning|early|previous)\s+(?:investors?|backers?|shareholders?)\s+|"
+    # "state-backed Shenzhen Capital Group": who backs the investor, said before its name
+    r"(?:(?:state|government|city|provincial|municipal|district)-(?:backed|owned|run|linked|controlled)\s+)|"
     # "venture firm HongShan", "state-backed fund X", "e-commerce giant Alibaba", "chipmaker Y"
     # (a word starts after a non-letter and is bounded: on a 50k-letter "word" an unbounded one is quadratic)
     r"(?:(?<![A-Za-z-])(?:[a-z][a-z-]{0,24}|U\.S\.|US|Chinese|Hong\s+Kong|Singaporean|Japanese|Saudi|Middle\s+Eastern)\s+){0,3}"
@@ -67,8 +76,10 @@ _EN_ROLE_BEFORE = (
 _EN_LEGAL_TAIL = r"(?:\s+(?:Co|Corp|Inc|Ltd|LLC|Plc|PLC|Limited|Group|Holdings)\b\.?){0,2}"
 #: "China Mobile's fund", "Tencent's investment arm": a company's unnamed unit stands for the company
 _EN_UNNAMED_UNIT = r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:fund|arm|unit|vehicle|funds))?"
+#: "Hong Kong's Hong Kong Investment Corp", "Abu Dhabi's Mubadala": whose (a place's) it is
+_EN_PLACE_OWNER = r"(?:(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+)?"
 _EN_ITEM = (
-    rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+)?{ORG}{_EN_LEGAL_TAIL}{_EN_UNNAMED_UNIT}{_BR}{_EN_APPOS}"
+    rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+|{_EN_PLACE_OWNER}){ORG}{_EN_LEGAL_TAIL}{_EN_UNNAMED_UNIT}{_BR}{_EN_APPOS}"
 )
 _EN_SEP = r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
 EL = rf"{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})*"

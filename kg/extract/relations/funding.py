@@ -93,7 +93,12 @@ def _part_end(skel: str, pos: int) -> int:
 
 
 #: Words that put a deal before the one the story reports.
-_EARLIER_DEAL = re.compile(r"此前|之前|早前|早在|previously|earlier|in\s+the\s+past", re.IGNORECASE)
+_EARLIER_DEAL = re.compile(
+    # ("公司曾获得A、B等投资": deals the company once did, not the story's)
+    r"此前|之前|早前|早在|曾(?:经)?(?:先后)?(?:获得|获|得到|完成|拿到|引入|接受)|历史投资方|过往投资方|"
+    r"previously|earlier|in\s+the\s+past",
+    re.IGNORECASE,
+)
 
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
 _OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
@@ -174,9 +179,22 @@ def _invest(
     part_end = _part_end(view.skel, m.end())
     if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
         same_episode = False  # the round of this sentence belongs to the part after 其中
-    rnd = round_ or _round_in(view.skel[:part_end]) or (eng.ctx.funding_round if same_episode else None)
+    named_round = round_ or _round_in(view.skel[:part_end])
+    if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
+        same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
+    rnd = named_round or (eng.ctx.funding_round if same_episode else None)
     date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
-    money = _round_money(view.skel) or (eng.ctx.funding_money if same_episode else None)
+    if earlier and date is not None:
+        # an earlier deal is dated only by its own clause ("X于2019年创办，公司曾获得A投资": not 2019)
+        start = max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1
+        ends = [i for i in (view.skel.find(",", m.end()), view.skel.find(";", m.end())) if i >= 0]
+        in_clause = [d for d in eng.dates(view) if start <= d[0] and d[1] <= (min(ends) if ends else len(view.skel))]
+        date = in_clause[-1][2] if in_clause else None
+    # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
+    clause_start = view.skel.rfind(";", 0, m.start()) + 1
+    clause_end = view.skel.find(";", m.end())
+    clause = view.skel[clause_start : clause_end if clause_end >= 0 else len(view.skel)]
+    money = _round_money(clause) or (eng.ctx.funding_money if same_episode else None)
     if not episode:
         rnd, date, money = round_, None, None
     for e in investors:
@@ -300,6 +318,11 @@ _FUND_SUBJECT = re.compile(
 )
 
 
+_EXISTING_BACKERS = re.compile(
+    r"\b(?:existing|current|earlier|previous|whose)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
+)
+
+
 def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if _FUND_SUBJECT.match(view.skel):
         eng.dropped.append(
@@ -314,10 +337,33 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
     # "Y counts X among its backers": who holds a stake, with no round, sum or date of this sentence
     standing = standing or bool(m.groupdict().get("standing"))
+    # "Y's existing investors include X": who already holds a stake, not this story's round
+    standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
     _invest(
         eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,
     )
+
+
+#: Words that say a sentence goes on to list investors ("看看投资方: 有A这样的…").
+_INVESTORS_INTRO = re.compile(r"投资方|投资人|投资者|投资机构|出资方|股东|投资阵容|参投方")
+
+
+def _h_investors_named_more(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"…投资方：有A这样的…，有B为代表的…，也有C这样的…": after the sentence says investors follow,
+    each kind of investor it names is one of them."""
+    if _INVESTORS_INTRO.search(view.skel, 0, m.start()):
+        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+
+
+def _h_names_of_round(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A、B、C这些名字": the investors of the round the article has just told (or this sentence tells)."""
+    recent = eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 2
+    if recent or _ROUND_TALK.search(view.skel):
+        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+
+
+_ROUND_TALK = re.compile(r"融资|投资|轮|入股|注资|领投|跟投")
 
 
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
@@ -384,6 +430,32 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
+#: Nothing but list members and their separators ("、尹衍樑、": a name the matcher missed counts too).
+_LIST_ONLY = re.compile(rf"(?:\s*(?:[、和及与]|[{NE}]|[\u4e00-\u9fff·]{{2,4}}(?=\s*[、和及与])))*\s*")
+
+
+def _char_of(view: _View, group: int) -> str:
+    """The skeleton character standing for entity `group` in this sentence."""
+    return next(ch for ch, g in view.groups.items() if g == group)
+
+
+def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"C也于同年以15亿欧元入股": the company bought into is the one named before C in the sentence,
+    else the company of the story."""
+    members = _orgs(m.group("inv"))
+    if len(members) != 1 or eng.ent(view, members[0]).root != "Organization":
+        return
+    inv = eng.ent(view, members[0]).group
+    before = eng.company_before(view, m.start(), {inv})
+    if before is not None and _LIST_ONLY.fullmatch(view.skel, view.skel.rfind(_char_of(view, before), 0, m.start()) + 1,
+                                                  m.start("inv")):
+        before = None  # "A、B、C入股": a co-investor listed before, not the company bought into
+    target = _first_of(before, eng.topic(view))
+    if target is None or target == inv:
+        return
+    _invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
+
+
 def _first_of(*groups: int | None) -> int | None:
     return next((g for g in groups if g is not None), None)
 
@@ -404,11 +476,18 @@ def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 
 def _h_backers_seen(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    """"在B背后可以看到A的身影": A holds a stake in B, with no round, sum or date of the sentence."""
-    co = eng.ent(view, m.group("co") or m.group("co2"))
-    if co.is_companyish():
-        members = _orgs(m.group("inv") or m.group("inv2"))
-        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=co.group, episode=False)
+    """"在B背后可以看到A的身影", "B背后站着A": A holds a stake in B, with no round, sum or date of the
+    sentence; "…，背后站着A" without B: the company named before, else the company of the story."""
+    named = m.groupdict().get("co") or m.groupdict().get("co2")
+    members = _orgs(m.group("inv") or m.groupdict().get("inv2") or "")
+    if named:
+        co = eng.ent(view, named)
+        target = co.group if co.is_companyish() else None
+    else:
+        exclude = {eng.ent(view, c).group for c in members}
+        target = _first_of(eng.company_before(view, m.start(), exclude), eng.topic(view))
+    if target is not None:
+        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
 
 
 def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -451,6 +530,8 @@ _STRONG_FUNDING = re.compile(
 _NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
 
 
+#: Deals in many companies at once: a sentence about an investor's record, not about one round.
+_MANY_DEALS = re.compile(r"多家|多个|若干|众多|不少|一系列|\b(?:several|multiple|many|numerous)\b", re.IGNORECASE)
 #: A part in a deal that is no investment, right after the name: adviser, sponsor, underwriter, counsel.
 _ADVISER_AFTER = re.compile(
     r"\s*(?:担任|为|作为|出任|是|系)?[^,。;!?]{0,8}?(?:财务顾问|顾问|保荐人|保荐机构|承销商|律师|FA)"
@@ -469,6 +550,8 @@ def settle_lone_investors(eng: _Engine, view: _View) -> None:
     reason. Companies that also invest are left out: they are as often customers or partners."""
     if not _STRONG_FUNDING.search(view.skel) or _NOT_INVESTING.search(view.skel):
         return
+    if _MANY_DEALS.search(view.skel):
+        return  # "亦曾参与多家港股公司的基石投资": deals in general, not the story's
     related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
     members = []
     for ch in _orgs(view.skel):

@@ -133,7 +133,7 @@ def _ipo_parties(
     if (
         company is None
         and eng.ctx.ipo_company is not None
-        and view.sentence.index - eng.ctx.ipo_sentence <= 3
+        and view.sentence.index - eng.ctx.ipo_sentence <= 8
     ):
         company = eng.ctx.ipo_company
     if company is None:
@@ -223,7 +223,7 @@ def _ipo(
     if (
         exchange is None
         and company == eng.ctx.ipo_company
-        and view.sentence.index - eng.ctx.ipo_sentence <= 3
+        and view.sentence.index - eng.ctx.ipo_sentence <= 8
         and (company in view.groups.values() or _COMPANY_PRONOUN.search(view.skel, 0, m.start()))
     ):
         exchange = eng.ctx.ipo_exchange  # "It filed for the listing in March": the venue just named

@@ -44,6 +44,16 @@ def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     eng.upgrade(child.group, {"Company"})
 
 
+def _h_spinoff_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"The company was spun off from A": the company of the story came out of A."""
+    parent = eng.ent(view, m.group("parent"))
+    child = _first(eng.topic(view), eng.main_company())
+    if child is None or child == parent.group or parent.root != "Organization":
+        return
+    props = _date_props(eng.date_near(view, m.start(), m.end()))
+    eng.emit(view, "SPUN_OFF_FROM", child, parent.group, props, m, "spin-off", 0.7)
+
+
 def _h_controlled(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
     if child.root != "Organization" or parent.root != "Organization":

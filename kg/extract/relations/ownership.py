@@ -5,6 +5,11 @@ OWNED_BY (share where stated, 0..1); "由Y控股", "实际控制人为Y", "GP为
 both lead a fund up to the government body whose money it is (`kg query ownership`), which is the
 question state-capital news raises and a fund's name alone cannot answer.
 
+The owner may be a person: a founder who controls the company ("实际控制人为创始人Y", "由Y控股",
+"Y持有X 35%股权", "Y owns 35% of X", "X is controlled by its founder Y") owns or controls it as an
+organisation would, and a chain ends there at a private owner. Only the rules written for a person
+(`PERSON_OWNER_RULES`) take one; the owned side is always an organisation.
+
 The rules are one block of the rule list (`OWNERSHIP_RULES`), placed next to the older controlled-by
 rules; where both match, the look-through keeps one edge per pair of organisations.
 """
@@ -13,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.relations.engine import EL, NE, ORG, ZL, EntityView, _Engine, _orgs, _Rule, _View
+from kg.extract.relations.engine import EL, NE, ORG, PER, ZL, EntityView, _Engine, _orgs, _Rule, _View
 
 _PCT = r"(?:约|近|超过|逾)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%"
 _PCT_EN = (
@@ -66,12 +71,36 @@ def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int |
     return topic if topic is not None and topic not in exclude else None
 
 
+#: "自2021年起", "从2021年开始", "since 2021": the clause dates when a stake or control began.
+_SINCE = re.compile(r"(?:自|从)\s*(?P<zh>[^,。;!?]{2,14}?)\s*(?:起|开始|以来)|\bsince\s+(?P<en>[^,.;!?]{3,20})",
+                    re.IGNORECASE)
+
+
+def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
+    """When the ownership or control matched by `m` began, where the text says: a date inside the
+    phrase ("由Y于2020年出资设立", "acquired in 2020"), else one the sentence gives with "since"."""
+    dates = eng.dates(view)
+    inside = [d for d in dates if d[0] >= m.start() and d[1] <= m.end()]
+    if inside:
+        return inside[0][2].iso
+    for since in _SINCE.finditer(view.skel):
+        span = since.span("zh") if since.group("zh") is not None else since.span("en")
+        found = [d for d in dates if d[0] >= span[0] and d[1] <= span[1]]
+        if found:
+            return found[0][2].iso
+    return None
+
+
 def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
-    """One ownership or control fact, if both ends are organisations and the owner is not an
-    exchange (a company "listed on" one is not owned by it)."""
-    if child.root != "Organization" or parent.root != "Organization" or parent.is_exchange():
+    """One ownership or control fact, if the owned end is an organisation and the owner an organisation
+    (not an exchange: a company "listed on" one is not owned by it) or a person (a founder who controls
+    the company); `valid_from` when the text dates it."""
+    if child.root != "Organization" or parent.root not in ("Organization", "Person") or parent.is_exchange():
         return
+    began = _since(eng, view, m)
+    if began is not None:
+        props = {**props, "valid_from": began}
     eng.emit(view, rel, child.group, parent.group, props, m, how, confidence)
     if "GovernmentBody" in parent.types and child.is_investorish():
         # a fund the government owns is state capital, whatever its name says
@@ -105,6 +134,23 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, "OWNED_BY", child, parent, {"share": _share(m)}, m, "stake", 0.75)
 
 
+#: "A入股B 持股比例达5%": the organisation before 持股 was just bought into; its new holder comes first.
+_BOUGHT_INTO = re.compile(rf"(?P<holder>{ORG})\s*(?:已|将|拟)?\s*(?:战略)?(?:入股|增持|投资|收购)(?:了)?\s*$")
+
+
+def _h_holds_pct(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y持股35%": Y's stake in the organisation named before; but in "A入股B，持股比例达5%" the
+    name before 持股 is the company bought into, and A holds the stake."""
+    bought = _BOUGHT_INTO.search(view.skel, 0, m.start("parent"))
+    if bought is None:
+        _h_stake(eng, view, m)
+        return
+    holders = _orgs_of(eng, view, bought.group("holder"))
+    children = _orgs_of(eng, view, m.group("parent"))
+    if len(holders) == 1 and len(children) == 1 and holders[0].group != children[0].group:
+        _emit(eng, view, "OWNED_BY", children[0], holders[0], {"share": _share(m)}, m, "stake", 0.7)
+
+
 def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"X为第二大股东，持股12%": X's stake in the company the story is about (an organisation named
     before X in the sentence is more likely X's own owner: "厦门国资旗下的X为第二大股东")."""
@@ -130,6 +176,39 @@ def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     for parent, share in zip(parents, shares, strict=True):
         if 0 < share <= 1:
             _emit(eng, view, "OWNED_BY", children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
+
+
+def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"该公司由A、B共同持股(，持股比例分别为60%和40%)": the company just named (the last of the
+    sentence before, else the story's) is owned by each, at the n-th share when the shares are given."""
+    parents = _orgs_of(eng, view, m.group("parent"))
+    child_group = _first_group(eng.company_before(view, m.start(), {p.group for p in parents}),
+                               eng.topic(view))
+    if child_group is None or child_group in {p.group for p in parents}:
+        return
+    child = eng.entities[child_group]
+    shares: list[float | None] = [float(p) / 100 for p in _PCT_LIST.findall(m.group("pcts") or "")]
+    if len(shares) != len(parents):
+        shares = [None] * len(parents)
+    for parent, share in zip(parents, shares, strict=True):
+        props: dict[str, object] = {"share": round(share, 6)} if share and 0 < share <= 1 else {}
+        _emit(eng, view, "OWNED_BY", child, parent, props, m, "owned-by", 0.7)
+
+
+def _first_group(*groups: int | None) -> int | None:
+    return next((g for g in groups if g is not None), None)
+
+
+def _h_latter_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X由Y全资控股，后者为湖北省国资委下属企业": the latter (Y, the last organisation named before)
+    is owned by the body named after it."""
+    latter = _org_before(eng, view, m.start(), set())
+    parents = _orgs_of(eng, view, m.group("parent"))
+    if latter is None or len(parents) != 1 or parents[0].group == latter:
+        return
+    whole = re.search(r"全资|独资", m.group(0))
+    _emit(eng, view, "OWNED_BY", eng.entities[latter], parents[0], {"share": 1.0} if whole else {}, m,
+          "owned-by", 0.65)
 
 
 def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -160,6 +239,31 @@ def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     children = _children(eng, view, m, parent)
     for child in children:
         _emit(eng, view, "CONTROLLED_BY", child, parent, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _person_owner(eng: _Engine, view: _View, m: re.Match[str]) -> EntityView | None:
+    owner = eng.ent(view, m.group("parent"))
+    return owner if owner.root == "Person" else None
+
+
+def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X的实际控制人为创始人Y", "X由Y控股", "X is controlled by its founder Y": X CONTROLLED_BY the
+    person Y (X: the organisation named in the phrase, else the one before it, else the story's)."""
+    person = _person_owner(eng, view, m)
+    if person is None:
+        return
+    kind = "actual_control" if re.search(r"实际控制|实控|controller", m.group(0), re.IGNORECASE) else "equity"
+    for child in _children(eng, view, m, person):
+        _emit(eng, view, "CONTROLLED_BY", child, person, {"kind": kind}, m, "controlled-by", 0.7)
+
+
+def _h_person_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"Y持有X 35%股权", "X创始人Y持股35%", "Y owns 35% of X": X OWNED_BY the person Y at that share."""
+    person = _person_owner(eng, view, m)
+    if person is None:
+        return
+    for child in _children(eng, view, m, person):
+        _emit(eng, view, "OWNED_BY", child, person, {"share": _share(m)}, m, "stake", 0.7)
 
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -252,7 +356,8 @@ OWNERSHIP_RULES: list[_Rule] = [
         "stake",
         # "Y持有X 35%股权", "Y直接持有X约35%的股份"
         _r(
-            rf"(?P<parent>{ORG})\s*(?:将|已|仍|拟|共|目前|现)?\s*(?:直接|间接|合计|目前|现)?持有\s*(?P<child>{ORG})\s*"
+            # ("…将持有公司约5%股份": the company of the story)
+            rf"(?P<parent>{ORG})\s*(?:将|已|仍|拟|共|目前|现)?\s*(?:直接|间接|合计|目前|现)?持有\s*(?:(?P<child>{ORG})|公司|该公司)\s*"
             rf"(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"
         ),
         _h_stake,
@@ -262,7 +367,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         "stake",
         # "海川科技的股东中, 蓝潮资本持股35%"; not "持股平台"
         _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计)?持股(?:比例)?(?:将|已|预计)?(?:升至|增至|提升至|提高至|降至|达到|为|达|约为)?\s*{_PCT}"),
-        _h_stake,
+        _h_holds_pct,
         _OWN_CUE,
     ),
     _Rule(
@@ -286,6 +391,37 @@ OWNERSHIP_RULES: list[_Rule] = [
         _OWN_CUE,
     ),
     _Rule(
+        "stake",
+        # "一汽集团已于2023年战略入股零跑汽车，持股约20%": the buyer's stake in the company it bought into
+        _r(
+            rf"(?P<parent>{ORG})[^。;!?,{NE}]{{0,16}}?(?:入股|增持|收购)(?:了)?\s*(?P<child>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,6}}?,\s*"
+            rf"(?:并)?(?:合计|累计)?持(?:股|有)(?:其)?(?:股份|股权)?(?:比例)?(?:为|达|约为|至|达到)?\s*{_PCT}"
+        ),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "该公司由A、B共同持股，持股比例分别为50.2%和49.8%"
+        _r(
+            rf"(?:该公司|公司|其)\s*(?:由|系由)\s*(?P<parent>{ZL})\s*(?:共同|联合)(?:持股|持有|拥有|出资)"
+            rf"(?:[^。;!?{NE}]{{0,12}}?(?:持股比例|股权比例|出资比例|持股)?分别为\s*"
+            rf"(?P<pcts>\d{{1,3}}(?:\.\d+)?\s*%(?:\s*(?:、|和|及|与)\s*\d{{1,3}}(?:\.\d+)?\s*%)+))?"
+        ),
+        _h_co_owned_story,
+        _OWN_CUE,
+    ),
+    _Rule(
+        "owned-by",
+        # "…，后者为湖北省国资委下属企业", "后者是A的全资子公司"
+        _r(
+            rf"后者\s*(?:为|是|系|乃)\s*(?P<parent>{ORG})\s*(?:的)?\s*(?:下属|旗下|全资|独资|控股)"
+            rf"(?:的)?[^。;!?,{NE}]{{0,8}}?(?:企业|公司|子公司|平台|机构|集团)"
+        ),
+        _h_latter_owned,
+        re.compile("后者"),
+    ),
+    _Rule(
         "stakes-each",
         _r(
             rf"(?P<parent>{ZL})\s*分别持有\s*(?P<child>{ORG})\s*(?:的)?\s*"
@@ -297,7 +433,9 @@ OWNERSHIP_RULES: list[_Rule] = [
     _Rule(
         "funded-by",
         # "星澜基金由上海市国资委全额出资设立", "由A与B共同出资设立"
-        _r(rf"(?P<child>{ORG}){_CL}{{0,8}}?由\s*(?P<parent>{ZL})\s*(?:共同|联合|全额|独家)?(?:出资|注资)(?:设立|组建|成立)"),
+        # ("由Y于2020年出资设立": when, between the owner and the verb)
+        _r(rf"(?P<child>{ORG}){_CL}{{0,8}}?由\s*(?P<parent>{ZL})\s*(?:于[^,。;!?{NE}]{{1,10}}?)?"
+           rf"(?:共同|联合|全额|独家)?(?:出资|注资)(?:设立|组建|成立)"),
         _h_funded_by,
         _OWN_CUE,
     ),
@@ -380,3 +518,78 @@ OWNERSHIP_RULES: list[_Rule] = [
         _OWN_CUE,
     ),
 ]
+
+#: Who the person is, between the verb and the name ("实际控制人为公司创始人、董事长陆远舟"): words only,
+#: no name (an organisation there is the owner, which the organisation rules read).
+_WHO = rf"(?:[^,。;!?{NE}]{{0,12}}?)"
+_PERSON_CUE = re.compile(r"实际控制|实控人|控股|控制|持有|持股|owns|holds|control|owned|held",
+                         re.IGNORECASE)
+
+#: A person as the owner: a founder who controls the company or holds a stated stake in it.
+PERSON_OWNER_RULES: list[_Rule] = [
+    _Rule(
+        "controlled-by",
+        # "海川科技的实际控制人为创始人陆远舟", "其控股股东为陆远舟"
+        _r(rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?(?:实际控制人|实控人|控股股东)(?:均)?(?:为|是|系)\s*{_WHO}(?P<parent>{PER})"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "海川科技由创始人陆远舟控股", "由陆远舟实际控制"; not "由Y控股股东…"
+        _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*{_WHO}(?P<parent>{PER})\s*(?:绝对|相对|实际)?(?:控股|控制)"
+           rf"(?!股东|子公司|集团|人|权)"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "陆远舟直接持有公司42%的股份，为公司实际控制人", "陆远舟是海川科技的控股股东"
+        # (not "Y认为…", "Y并不是…": a verb that only contains 为, or a denial)
+        # (a stake clause may come first and name the company: "Y持有X 42%股份，为…")
+        _r(rf"(?P<parent>{PER})(?:[^。;!?{NE}]{{0,24}}?|[^。;!?{NE}]{{0,6}}?持有[^。;!?]{{0,24}}?,\s*)"
+           rf"(?<![认以因作成称不非])(?:为|是|系)\s*(?:(?P<child>{ORG})|公司|该公司|其)?\s*(?:的)?\s*"
+           rf"(?:实际控制人|实控人|控股股东)"),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "陆远舟持有海川科技35%股权", "陆远舟直接持有公司42%的股份"
+        _r(rf"(?P<parent>{PER})\s*(?:将|已|仍|目前|现)?\s*(?:直接|间接|合计|共)?持有\s*(?:(?P<child>{ORG})|公司|该公司)\s*"
+           rf"(?:的)?\s*{_PCT}\s*(?:的)?(?:股权|股份)"),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "海川科技创始人陆远舟持股35%": the stake in the organisation named before
+        _r(rf"(?P<parent>{PER})\s*(?:目前|现)?\s*(?:直接|间接|合计)?持股(?:比例)?(?:为|达|约为)?\s*{_PCT}"),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "stake",
+        # "Lu Yuanzhou owns 35% of Haichuan Technology", "Lu, the founder, holds a 35% stake in X"
+        _r(
+            rf"(?P<parent>{PER})(?:,[^,;.{NE}]{{0,60}},)?\s+(?:also\s+)?(?:owns|holds|controls|owned|held)\s+"
+            rf"(?:an?\s+)?{_PCT_EN}\s+(?:(?:stake|interest|shareholding)\s+)?(?:of|in)\s+(?:the\s+)?(?P<child>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_person_stake,
+        _PERSON_CUE,
+    ),
+    _Rule(
+        "controlled-by",
+        # "Haichuan Technology is controlled by its founder Lu Yuanzhou"; "X's actual controller is Y"
+        _r(
+            rf"(?P<child>{ORG})(?:,?\s+(?:is|was|remains)\s+(?:majority[- ]owned\s+and\s+)?controlled\s+by"
+            rf"|['’]s\s+(?:actual|ultimate)\s+controller\s+is)\s+(?:its\s+|the\s+company['’]s\s+)?"
+            rf"(?:(?:co-?)?founders?\s+|chairman\s+|chief\s+executive\s+|CEO\s+)?(?P<parent>{PER})",
+            re.IGNORECASE,
+        ),
+        _h_person_control,
+        _PERSON_CUE,
+    ),
+]
+OWNERSHIP_RULES += PERSON_OWNER_RULES

@@ -39,8 +39,11 @@ def _person_fact(
     method: str,
     confidence: float,
     date: DateValue | None = None,
+    since: DateValue | None = None,
 ) -> None:
-    """HOLDS_POSITION per title (LEFT when former), FOUNDED for founder titles."""
+    """HOLDS_POSITION per title (LEFT when former, dated by `date`), FOUNDED for founder titles; a
+    position held since `since` (the date the sentence gives its joining or appointment) carries it
+    as `valid_from`."""
     org_ent = eng.entities[org]
     if org_ent.root != "Organization":
         return
@@ -53,6 +56,8 @@ def _person_fact(
         props: dict[str, Any] = {"title": title}
         if former:
             props.update(_date_props(date))
+        elif since is not None:
+            props["valid_from"] = since.iso
         eng.emit(view, "LEFT" if former else "HOLDS_POSITION", per, org, props, span, method, confidence)
     end = span.end() if isinstance(span, re.Match) else span[1]
     eng._people_rel.append((per, org, end, [t for t in titles if t], method))
@@ -230,7 +235,10 @@ def _h_founded_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """A role taken without naming the company ("许明哲将接任CTO一职"): the company of the story."""
     per = eng.ent(view, m.group("per")).group
-    org = _first(_announcer(eng, view, m.start()), eng.topic(view))
+    # "商汤科技联合创始人徐立出任公司董事长", "小米集团合伙人卢伟冰升任集团总裁": 公司/集团 is the
+    # company the sentence named before the person
+    named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
+    org = _first(_announcer(eng, view, m.start()), named_before, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
 
@@ -316,12 +324,28 @@ def _h_left_zh(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
+def _since(eng: _Engine, view: _View, m: re.Match[str]) -> DateValue | None:
+    """When a joining or an appointment matched by `m` took effect: the date the sentence gives for it
+    ("2021年3月加入A", "A于2024年任命X为CEO", "X joined A in March 2021"), read at the company."""
+    pos = m.start("org") if m.groupdict().get("org") else m.start()
+    when = eng.date_near(view, pos, m.end())
+    if when is not None and m.groupdict().get("per") and m.groupdict().get("org"):
+        # a date inside an aside between the person and the verb ("Chen, who joined A in 2019, will
+        # join B") dates the aside, not this move
+        aside = view.skel[m.end("per") : pos]
+        if "," in aside and any(m.end("per") <= s and e <= pos for s, e, _ in eng.dates(view)):
+            after = [d for s, _e, d in eng.dates(view) if s >= pos]
+            return after[0] if after else None
+    return when
+
+
 def _h_joined(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != "Organization":
         return
     per = eng.ent(view, m.group("per")).group
-    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8)
+    _person_fact(eng, view, per, org.group, _title_surface(eng, view, m), False, m, "joined-verb", 0.8,
+                 since=_since(eng, view, m))
 
 
 def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -350,7 +374,8 @@ def _role_at(eng: _Engine, view: _View, m: re.Match[str], former: bool, method: 
         return
     per = eng.ent(view, m.group("per")).group
     titles = [] if former else _title_surface(eng, view, m)
-    _person_fact(eng, view, per, org.group, titles, former, m, method, confidence)
+    since = None if former else _since(eng, view, m)
+    _person_fact(eng, view, per, org.group, titles, former, m, method, confidence, since=since)
 
 
 def _h_en_appointed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -484,6 +509,25 @@ def _h_team_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
 
 
+def _h_founder_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"B的联合创始人包括X、Y", "联合创始人还有前A科学家Z": everyone listed founded B (named before the
+    list, else the one the sentence says was founded or opens with, else the company of the story; never the
+    nearest company before, which is often a listed founder's past employer)."""
+    named = m.group("org")
+    # unnamed: the company the sentence says was founded ("B成立于2023年，由X创立，联合创始人包括Y"),
+    # else the story's; the nearest company before is often a founder's past employer
+    founded = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED"), None)
+    opening = view.skel[:1]
+    subject = None
+    if opening in view.groups and eng.ent(view, opening).is_companyish():
+        subject = eng.ent(view, opening).group
+    org = eng.ent(view, named).group if named else _first(founded, subject, eng.topic(view))
+    if org is None or eng.entities[org].root != "Organization" or eng.entities[org].is_exchange():
+        return
+    for ch in _people(m.group("pers")):
+        eng.emit(view, "FOUNDED", eng.ent(view, ch).group, org, {}, m, "founder-list", 0.75)
+
+
 def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"former A executives X and Y": a former position at A for each of them."""
     org = eng.ent(view, m.group("org"))
@@ -529,7 +573,8 @@ def _h_en_joined_left_founded(eng: _Engine, view: _View, m: re.Match[str]) -> No
         eng.emit(view, "LEFT", per, prev.group, _date_props(when), m, "left-verb", 0.85)
         eng.emit(view, "FOUNDED", per, org.group, _date_props(when), m, "founded-after-leaving", 0.85)
         if joined:
-            eng.emit(view, "HOLDS_POSITION", per, prev.group, _date_props(joined[0][2]), m, "joined-verb", 0.8)
+            eng.emit(view, "HOLDS_POSITION", per, prev.group, {**_date_props(joined[0][2]), "valid_from":
+                     joined[0][2].iso}, m, "joined-verb", 0.8)
 
 
 def _h_en_left(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -645,6 +690,7 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
             continue
         if rel.type == "HOLDS_POSITION":
             rel.type = "LEFT"
+            rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
         elif rel.type == "LEFT" and not rel.props.get("date"):

@@ -19,12 +19,15 @@ from kg.extract.relations.funding import (
     _h_got,
     _h_investor_cheque,
     _h_investors_are,
+    _h_investors_named_more,
     _h_kind_member,
     _h_lead,
+    _h_names_of_round,
     _h_shareholder,
     _h_sole,
     _h_took_part,
     _h_verb,
+    _h_verb_unnamed,
 )
 from kg.extract.relations.ipo import (
     _h_code_listed,
@@ -36,7 +39,14 @@ from kg.extract.relations.ipo import (
     _h_listed_adjective,
     _h_listed_each,
 )
-from kg.extract.relations.other import _h_controlled, _h_develops, _h_develops_topic, _h_spinoff, _h_state_apposition
+from kg.extract.relations.other import (
+    _h_controlled,
+    _h_develops,
+    _h_develops_topic,
+    _h_spinoff,
+    _h_spinoff_topic,
+    _h_state_apposition,
+)
 from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
     _former,
@@ -56,6 +66,7 @@ from kg.extract.relations.people import (
     _h_founded_topic,
     _h_founded_venture,
     _h_founded_zh,
+    _h_founder_list,
     _h_founder_previously,
     _h_founding_date,
     _h_joined,
@@ -79,6 +90,22 @@ from kg.extract.relations.people import (
 # -- the rule list ---------------------------------------------------------------------------------
 
 _NF = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
+#: "A与前同事B", "A和好友B": a second person named with who they are to the first (co-founders)
+_PARTNER = (
+    r"\s*(?:与|和|同|跟|携手)\s*(?:其|他的|她的)?\s*(?:前|原|昔日的?|多年的?)?\s*"
+    r"(?:同事|老同事|搭档|老搭档|好友|老友|校友|同学|战友|伙伴|合伙人)\s*"
+)
+#: a person after who they were ("前百度研究院科学家赵明", "原阿里云负责人X"): the name is what counts
+_DESCRIBED_PER = rf"(?:(?:前|原|曾任)?\s*(?:{ORG})?\s*{_NF}{{0,10}}?)?{PER}"
+#: an English subject's apposition between commas ("CYVN Holdings, backed by the Abu Dhabi government,
+#: took a stake"): who the subject is, not part of the clause
+_EN_APPOSITION = r"(?:,\s+(?:backed|owned|controlled|founded|run|managed|based)\s+(?:by|in)\s+[^,;]{1,50},)?"
+#: English people in a list, each perhaps with who they are between commas ("Chen Hao, a former Baidu
+#: executive, and Liu Yang"): the description may name organisations, not people
+_PL_EN_DESCRIBED = (
+    rf"{PER}(?:,\s+(?:a|an|the|its)\s[^,;()\n{PER[1:-1]}]{{1,80}}?(?=,\s*and\s))?"
+    rf"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){PER}(?:,\s+(?:a|an|the|its)\s[^,;()\n{PER[1:-1]}]{{1,80}}?(?=,\s*and\s))?)*"
+)
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
 #: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
@@ -87,7 +114,8 @@ _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)
 #: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
 _WHEN = (
     r"(?:(?:也|亦|还|再|又|曾|均|已|同时|先后|此前|去年|今年|前年|近期|随后|多次|数次|再次|累计|"
-    r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)\s*)*"
+    # "已于2023年", "也于同年": when, after an adverb
+    r"(?:于|在)?\s*(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|同年|当年|次年))\s*)*"
 )
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
@@ -100,7 +128,7 @@ _UNNAMED_FUND = (
     r"(?:(?:旗下|下属)(?:的)?(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金)\s*)?"
 )
 #: Verbs of a person moving to a new employer ("加盟", "转战", "跳槽至").
-_JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|跳槽(?:至|到)?)"
+_JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|履新|跳槽(?:至|到)?)"
 _JOIN_CUE = re.compile(_JOIN_ZH)
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
@@ -149,7 +177,7 @@ RULES: list[_Rule] = [
         ),
         _h_follow,
     ),
-    _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*独家(?:投资|注资)"), _h_sole),
+    _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*独家(?:投资|注资)"), _h_sole),
     _Rule(
         "funding-shareholder",
         # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
@@ -172,6 +200,20 @@ RULES: list[_Rule] = [
             rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
+    ),
+    _Rule(
+        "funding-investor-list",
+        # "两江基金、君安回天、交银投资这些名字": the names of the round just told
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?\s*这(?:些|几家|几个|几位)\s*(?:名字|机构|投资方|投资人|投资机构|股东|资本|玩家)"),
+        _h_names_of_round,
+        re.compile(r"这(?:些|几)"),
+    ),
+    _Rule(
+        "funding-investor-list",
+        # "投资方：有A这样的产业资本，有B为代表的国有金融机构，也有C这样的专业机构": each kind named
+        _r(rf"(?<=,)\s*(?:也|还|更)?有\s*(?P<inv>{ZL})\s*(?:这样的|这类|一类的|为代表的|等)"),
+        _h_investors_named_more,
+        re.compile(r"这样的|这类|为代表的"),
     ),
     _Rule(
         "funding-investor-list",
@@ -222,6 +264,23 @@ RULES: list[_Rule] = [
         ),
         _h_backers_seen,
         re.compile(r"身影"),
+    ),
+    _Rule(
+        "funding-verb",
+        # "B背后站着A、C等知名机构", "B的背后是A和C": B's backers
+        # (unnamed: "已完成多轮融资，背后站着A、B": the company of the clause before, or of the story)
+        _r(rf"(?:(?P<co>{ORG})\s*(?:的)?|(?<=,))背后\s*(?:站着|站立着|是|有|汇聚了|聚集了)(?:了)?\s*(?P<inv>{ZL})"),
+        _h_backers_seen,
+        re.compile(r"背后"),
+    ),
+    _Rule(
+        "funding-verb",
+        # "A已入股B；C也于同年以15亿欧元入股": C bought into the company the sentence named
+        _r(
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:以[^。;!?,{NE}]{{1,16}}?)?(?:战略)?(?:入股|增资入股|注资)(?:了)?"
+            rf"(?=\s*(?:[,。;!?]|$|成为))"
+        ),
+        _h_verb_unnamed,
     ),
     _Rule(
         "funding-received",
@@ -396,10 +455,12 @@ RULES: list[_Rule] = [
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
             rf"(?:co-|other\s+|existing\s+|new\s+)?(?:investors?|backers?|shareholders)\s+"
-            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?"
+            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?(?:also\s+)?"
             rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
             rf"funds?\s+(?:managed|advised)\s+by|"
-            rf"(?:the\s+)?likes\s+of)\s+{_EN_NF}{{0,60}}?(?P<inv>{EL})",
+            rf"(?:the\s+)?likes\s+of)\s+(?:[^,.;!?{NE}]|(?<=\d)[.,](?=\d)){{0,60}}?(?P<inv>{EL})"
+            # "backed by the Abu Dhabi government": a government's backing, not a named investor's
+            rf"(?!\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government)",
             re.IGNORECASE,
         ),
         _h_investors_are,
@@ -408,8 +469,9 @@ RULES: list[_Rule] = [
         "funding-verb",
         _r(
             # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
-            rf"(?P<inv>{EL})\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|already\s+|"
-            rf"jointly\s+|together\s+)?(?:invested|invests)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|"
+            rf"already\s+|jointly\s+|together\s+|separately\s+)?(?:(?:agreed|plans|planned|is\s+set|are\s+set|"
+            rf"has\s+agreed|have\s+agreed|will|would)\s+(?:to\s+)?)?(?:invested|invests|invest)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
             rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
@@ -420,7 +482,8 @@ RULES: list[_Rule] = [
         _r(
             # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
             # the backers"
-            rf"(?<!counts )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
+            # (not from the middle of a list: "counts A and B among its backers" is the rule below)
+            rf"(?<!counts )(?<!\band )(?<!, )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?(?:among|as)\s+"
             rf"(?:the\s+|its\s+|their\s+)?"
             rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
             re.IGNORECASE,
@@ -443,12 +506,29 @@ RULES: list[_Rule] = [
         # "X agreed to buy a 5% stake in Y for HK$1.2 billion", "X took a minority stake in Y"
         "funding-verb",
         _r(
-            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+|have\s+)?(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
+            rf"(?P<inv>{ORG}){_EN_APPOSITION}\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|separately\s+)?"
+            rf"(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
             rf"(?:buy|bought|acquire[sd]?|take|took|taken|purchase[sd]?)\s+(?:a|an)\s+(?:[\d.]+\s*(?:%|per\s*cent)\s+|"
             rf"minority\s+|small\s+|strategic\s+)?stake\s+in\s+(?P<co>{ORG})",
             re.IGNORECASE,
         ),
         _h_verb,
+    ),
+    _Rule(
+        # "X and Y bought into a $1.1 billion share placement by carmaker Z", "X subscribed for shares in
+        # Z's placing": buying a company's new shares is an investment in it
+        "funding-verb",
+        _r(
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|separately\s+)?"
+            rf"(?:bought\s+into|subscribed\s+(?:to|for)|took\s+part\s+in|participated\s+in|joined|"
+            rf"bought\s+(?:new\s+)?(?:shares|stock)\s+in|invested\s+in)\s+(?:(?:new\s+)?(?:shares|stock)\s+in\s+)?"
+            rf"(?:(?:a|an|the)\s+{_EN_NF}{{0,30}}?(?:share\s+|stock\s+)?(?:placement|placing|share\s+sale|rights\s+issue)\s+"
+            rf"(?:by|of|from)\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})|(?P<co2>{ORG})(?:'s|’s|'|’)\s+"
+            rf"{_EN_NF}{{0,30}}?(?:placement|placing|share\s+sale|rights\s+issue))",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+        re.compile(r"placement|placing|share\s+sale|rights\s+issue", re.IGNORECASE),
     ),
     _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
     _Rule(
@@ -525,7 +605,7 @@ RULES: list[_Rule] = [
     _Rule(
         "ipo-hearing",
         _r(
-            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:listing\s+)?hearing",
+            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:(?:exchange|bourse)['’]s\s+)?(?:listing\s+)?hearing",
             re.IGNORECASE,
         ),
         _h_hearing,
@@ -585,7 +665,7 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
-            rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
+            rf"(?P<pers>{PL}(?:{_PARTNER}{PER})?)\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
             rf"成立|发起成立)(?:了)?\s*(?:的)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
         _h_founded_zh,
@@ -593,7 +673,8 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-after-leaving",
         _r(
-            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
+            # ("X回国创业，成立了B": setting out on one's own, then the company)
+            rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?:离职|离开|出走|辞职|卸任|辞任|辞去|退出|创业)(?:了)?(?:\s*在?\s*{ORG})?[^。;!?{NE}]{{0,12}}?"
             # "离职，随后创办B" and, without the comma, "离职后创办B"
             rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*{_ORG_DESC}(?P<org>{ORG})"
@@ -607,6 +688,25 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})\s*(?:由|系|是由)\s*(?:{ORG}\s*(?:的)?\s*(?:前|原)?\s*(?:{TZ}|员工|雇员|成员)\s*)?"
             rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
+        "founded-verb",
+        # "B成立于2020年，由前A资深处长X与前C研发经理Y共同创办": who each founder was comes first
+        _r(
+            rf"(?P<org>{ORG})[^。;!?{NE}]{{0,20}}?,\s*(?:由|系由)\s*(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)\s*"
+            rf"(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)"
+        ),
+        _h_founded_zh,
+    ),
+    _Rule(
+        "founded-verb",
+        # "X离职后创办了一家自动驾驶公司，取名为“智行者”": the company founded is named after it
+        _r(
+            rf"(?P<pers>{PL})[^。;!?{PER[1:-1]}]{{0,30}}?(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?:一家|一个)"
+            rf"{_NF}{{0,16}}?(?:公司|企业|创企|初创公司|创业公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*"
+            rf"[“\"「『]?\s*(?P<org>{ORG})(?P<mid>)"
         ),
         _h_founded_zh,
     ),
@@ -746,12 +846,28 @@ RULES: list[_Rule] = [
         _h_en_formerly_at,
     ),
     _Rule(
+        "founder-list",
+        _r(
+            # "联合创始人包括前百度研究院科学家赵明、李思远": each one listed, after who they were
+            rf"(?:(?P<org>{ORG})\s*(?:的)?\s*)?(?:联合创始人|共同创始人|创始人|联合创办人|创办人|创始成员|"
+            rf"创始团队成员|创始团队)\s*(?:还|也|则|分别)?\s*(?:包括|包含|还有|有|为|是)\s*"
+            rf"(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)"
+        ),
+        _h_founder_list,
+    ),
+    _Rule(
         "team-from",
         _r(
             rf"(?P<co>{ORG})\s*(?:的)?\s*(?:创始团队|创业团队|创始人团队|核心团队)\s*(?:成员)?\s*"
             rf"(?:均|都|大多|多|主要|全部|大部分)?\s*(?:来自|出自|出身于|出身自|出身)\s*(?P<org>{ORG})"
         ),
         _h_team_from,
+    ),
+    _Rule(
+        "left-verb",
+        # "张建锋目前已从阿里巴巴退休", "X已自A离任"
+        _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|离任|卸任|荣退)"),
+        _h_left_zh,
     ),
     _Rule(
         "worked-at",
@@ -806,7 +922,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
-            rf"(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+            # "将加入一家总部位于新加坡的AI电商新创公司「星链零售」": what the company is, then its name
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?"
+            rf"(?P<org>{ORG})\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
     ),
@@ -864,7 +982,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # not the one succeeded in "X接替Y出任A CEO" (the rule above)
-            rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:正式|将|已)?(?:出任|担任|接任|接掌|出掌|任)\s*"
+            # ("X于2019年出任A CEO", "X再度出任A CEO": a date, a return, before the verb)
+            rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:于{_NF}{{1,10}}?)?(?:正式|将|已)?(?:再度|再次|重新|又)?"
+            rf"(?:出任|担任|接任|接掌|出掌|升任|晋升为|调任|转任|履新|就任|任)\s*"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_joined,
@@ -872,7 +992,8 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<org>{ORG})\s*(?:宣布)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
+            rf"(?P<org>{ORG})\s*(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_succeeded,
@@ -899,7 +1020,7 @@ RULES: list[_Rule] = [
     _Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
+            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
             rf"\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_title_topic,
@@ -971,8 +1092,9 @@ RULES: list[_Rule] = [
     _Rule(
         "role-apposition",
         _r(
-            rf"(?P<pre>former\s+|ex-)?(?P<org>{ORG})(?:'s|’s)?\s+(?P<pre2>former\s+)?"
-            rf"(?P<titles>{TE})\s+(?P<per>{PER})",
+            # "Voltera Motors' chief executive, Marcus Liang, said": the comma of an apposition too
+            rf"(?P<pre>former\s+|ex-)?(?P<org>{ORG})(?:'s|’s|'|’)?\s+(?P<pre2>former\s+)?"
+            rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
             re.IGNORECASE,
         ),
         lambda eng, view, m: (
@@ -1025,6 +1147,17 @@ RULES: list[_Rule] = [
     _Rule(
         "founded-verb",
         _r(
+            # "X has founded an AI agent startup called Mindforge": the company named after its kind
+            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+|recently\s+|later\s+|then\s+|also\s+)*(?:co-?founded|founded|started|"
+            rf"launched|set\s+up)\s+(?:an?\s+|the\s+|his\s+own\s+|her\s+own\s+)?(?:[\w-]+\s+){{0,4}}?"
+            rf"(?:startup|start-up|company|firm|venture)\s+(?:called|named|dubbed)\s+(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_founded,
+    ),
+    _Rule(
+        "founded-verb",
+        _r(
             # "Zhou Yanting (周砚亭), who co-founded B in 2020, ..."
             rf"(?P<pers>{PL_EN})(?:\s*\([^()]{{1,8}}\))?,\s+who\s+(?:also\s+|later\s+|had\s+)?"
             rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
@@ -1070,7 +1203,7 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
             rf"set\s+up|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
-            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{PL_EN})",
+            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1082,7 +1215,9 @@ RULES: list[_Rule] = [
             rf"^[^\w{NE}]*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
             # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
             rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?P<org>{ORG})",
+            # what the company is may come first ("Shanghai-based Y"); a capitalised word alone is an
+            # unknown subject, not a description ("…, Astrobot counts Tencent among its backers")
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
         _h_en_founded,
@@ -1101,7 +1236,7 @@ RULES: list[_Rule] = [
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN})[^.;!?]{{0,60}}?\b(?:co-?founded|founded|started)\s+(?:the\s+"
-            rf"(?:company|firm|startup)|it)\b(?P<mid>[^.;{NE}]{{0,20}}?)(?:\s+with\s+[^.;,{NE}]{{0,40}}?"
+            rf"(?:company|firm|startup)|it)\b(?P<mid>(?:(?!\s+with\s)[^.;{NE}]){{0,20}})(?:\s+with\s+[^.;,{NE}]{{0,40}}?"
             rf"(?P<with>{PER}))?",
             re.IGNORECASE,
         ),
@@ -1120,7 +1255,7 @@ RULES: list[_Rule] = [
     _Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|"
+            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|retired\s+from|"
             rf"stepped\s+down\s+from|"
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
@@ -1143,7 +1278,9 @@ RULES: list[_Rule] = [
             # of the story
             rf"(?P<per>{PER})\s+(?:has\s+|had\s+)?{_EN_ADV}(?:(?:left|departed|quit|exited|resigned\s+from|"
             rf"stepped\s+down\s+from)\s+the\s+(?:company|firm|startup|group)|(?:stepped\s+down|resigned)"
-            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE}))?)(?!\s+(?:as|from|at|of)\s)(?![\w-])",
+            # (a whole title only: not "chief" of "stepped down as chief executive of A", the rule above's)
+            rf"(?:\s+as\s+(?:its\s+|the\s+company['’]s\s+)?(?P<titles>{TE})(?!\s+[A-Za-z][\w-]*\s+(?:of|at)\s))?)"
+            rf"(?!\s+(?:as|from|at|of)\s)(?![\w-])",
             re.IGNORECASE,
         ),
         _h_en_left_topic,
@@ -1152,8 +1289,11 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X, formerly a vice president at A, joined B as COO": an apposition may come between
-            rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,)?\s+(?:has\s+|had\s+)?(?:joined|rejoined)\s+"
-            rf"(?P<org>{ORG})(?:\s+as\s+"
+            # ("Chen, who joined A in 2019, will join Singapore-based startup B as chief executive": a
+            # move to come, after who the person was; what B is may come before its name)
+            rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,|,\s*who\b[^;!?{PER[1:-1]}]{{0,80}}?,)?\s+"
+            rf"(?:has\s+|had\s+|will\s+|is\s+set\s+to\s+|is\s+to\s+|plans\s+to\s+)?(?:joined|rejoined|join)\s+"
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})(?:\s+as\s+"
             rf"(?:its\s+|a\s+|an\s+|the\s+)?(?P<titles>{TE}))?",
             re.IGNORECASE,
         ),
@@ -1287,6 +1427,18 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         _h_spinoff,
+    ),
+    _Rule(
+        "spin-off",
+        # "The company was spun off from Baidu's autonomous driving unit in 2021": the company of the story
+        _r(
+            rf"(?:\b(?:the|this)\s+(?:company|firm|startup|group|business)|\b[Ii]t)\s+(?:was|is|had\s+been)\s+"
+            rf"(?:spun\s+(?:out|off)\s+(?:of|from)|a\s+spin-?(?:off|out)\s+(?:of|from)|incubated\s+(?:at|by|in|within))\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_spinoff_topic,
+        re.compile(r"spun|spin-?o|incubated", re.IGNORECASE),
     ),
     _Rule(
         # "B是一家A系创业公司", "A系创企B": a company of A's lineage, founded by people from A

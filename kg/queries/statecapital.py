@@ -1,0 +1,108 @@
+"""State capital: the companies state money went into, per fund, with whose money it is in the end.
+
+A fund counts as state capital when it is a StateOwnedFund or when its ownership chains (OWNED_BY,
+CONTROLLED_BY, `kg.queries.ownership`) end at a state owner, a GovernmentBody or StateOwnedFund: a
+district fund a city platform owns is state money whatever its name says (the look-through). Its level
+of government (`gov_levels`) is that of the state owners at the top of its chains (a district fund owned
+by a municipal SASAC is municipal money), else its own `gov_level`; `--level` keeps the funds of one
+level (central is the ontology's national). `--region` is the fund's own region, as stored.
+
+Both backends find the same raw rows (`raw_state_capital` here, `state-capital.cypher` on Neo4j: one
+row per investment and chain above its fund, the chain's top owner only) and the same `table` turns
+them into the answer. As of a date, the investments made by then and the chains in force then
+(`kg.queries.asof`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import networkx as nx
+
+from kg.queries.asof import holds
+from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
+
+Rows = list[dict[str, Any]]
+STATE_LABELS = ("GovernmentBody", "StateOwnedFund")
+#: `--level` values: the ontology's gov_level, with central for national (中央).
+LEVELS = ("central", "national", "provincial", "municipal", "district")
+
+
+def ontology_level(level: str | None) -> str | None:
+    """The ontology's gov_level for a `--level` value (central is national)."""
+    return "national" if level == "central" else level
+
+
+def _candidates(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(fund, company, edge) of each investment by a StateOwnedFund or by an organisation something
+    owns or controls, into an organisation."""
+    for source, target, data in graph.edges(data=True):
+        if data.get("type") != "INVESTED_IN":
+            continue
+        labels = graph.nodes[source].get("labels", [])
+        if "Organization" not in labels or "Organization" not in graph.nodes[target].get("labels", []):
+            continue
+        owned = any(d.get("type") in OWNERSHIP_TYPES and "Organization" in graph.nodes[t].get("labels", [])
+                    for _s, t, d in graph.out_edges(source, data=True))
+        if "StateOwnedFund" in labels or owned:
+            yield source, target, data
+
+
+def raw_state_capital(graph: nx.MultiDiGraph, region: str | None = None, as_of: str | None = None) -> Rows:
+    """The rows of state-capital.cypher: one per candidate investment and chain above its fund (the
+    chain's top owner, None without one)."""
+    rows: Rows = []
+    for fund, company, data in _candidates(graph):
+        node = graph.nodes[fund]
+        if region is not None and node.get("region") != region:
+            continue
+        if not holds(graph, data, as_of):
+            continue
+        base = {"company": graph.nodes[company].get("name"), "company_id": company, "fund": node.get("name"),
+                "fund_id": fund, "region": node.get("region"), "fund_labels": list(node.get("labels", [])),
+                "fund_level": node.get("gov_level"), "relation_id": data.get("id"), "round": data.get("round"),
+                "amount": data.get("amount"), "currency": data.get("currency"), "date": data.get("date")}
+        paths: list[dict[str, Any] | None] = list(raw_paths(graph, fund, as_of))
+        for path in paths or [None]:
+            owner = None if path is None else {"id": path["ids"][-1], "name": path["names"][-1],
+                                               "gov_level": path["gov_level"], "labels": path["labels"]}
+            rows.append({**base, "owner": owner})
+    return rows
+
+
+def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
+    """One row per state investment: the fund's state owners at the top of its chains and their levels
+    (else the fund's own level), kept when the fund is state capital and of `level` (when given)."""
+    level = (params or {}).get("level")
+    by_relation: dict[Any, dict[str, Any]] = {}
+    owners: dict[Any, dict[str, dict[str, Any]]] = {}
+    for row in rows:
+        key = row["relation_id"]
+        by_relation.setdefault(key, row)
+        owner = row["owner"]
+        if owner is not None and set(STATE_LABELS) & set(owner["labels"]):
+            owners.setdefault(key, {})[owner["id"]] = owner
+    out: Rows = []
+    for key, row in by_relation.items():
+        state = owners.get(key, {})
+        if not state and "StateOwnedFund" not in row["fund_labels"]:
+            continue
+        levels = sorted({str(o["gov_level"]) for o in state.values() if o["gov_level"]})
+        if not state and row["fund_level"]:
+            levels = [str(row["fund_level"])]
+        if level is not None and level not in levels:
+            continue
+        out.append({"company": row["company"], "company_id": row["company_id"], "fund": row["fund"],
+                    "fund_id": row["fund_id"], "region": row["region"], "gov_levels": levels,
+                    "state_owners": sorted(str(o["name"]) for o in state.values()), "round": row["round"],
+                    "amount": row["amount"], "currency": row["currency"], "date": row["date"]})
+    out.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
+                            "" if r["round"] is None else str(r["round"])))
+    return out
+
+
+def state_capital(graph: nx.MultiDiGraph, region: str | None = None, level: str | None = None,
+                  as_of: str | None = None) -> Rows:
+    """The embedded twin of state-capital.cypher (with its `finish`)."""
+    return table(raw_state_capital(graph, region, as_of), {"level": level})
