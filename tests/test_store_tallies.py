@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.build import add_article
 from kg.model import Article
-from kg.store import open_store
+from kg.store import Store, open_store
 
 ARTICLES = [
     "星川科技完成2亿元A轮融资，由启明创投领投，远舟资本跟投。星川科技CEO王建国表示，资金将用于芯片研发。",
@@ -65,3 +65,51 @@ def test_a_store_from_before_the_tallies_gets_them_counted_when_opened(tmp_path:
         assert tallies(store.connection) == kept == recounts(store.connection)
         add_article(store, Article(text="澄湖科技完成5亿元B轮融资，由启明创投领投。", published="2025-05-21"))
         assert tallies(store.connection) == recounts(store.connection)
+
+
+def _write_positions(store: Store, article: Article, titles: list[tuple[str, float]]) -> None:
+    """Record `article` as stating 林澈's `titles` at 岚舟智能 (each with its confidence)."""
+    from kg.model import Source
+    from kg.names import normalize_name
+    from kg.resolve import relation_id
+    from kg.store import ResolvedEntity, ResolvedRelation, write_article
+
+    def source(confidence: float) -> Source:
+        return Source(article.id, 0, 0, 2, "pattern", confidence)
+
+    people = ResolvedEntity("person:林澈", "Person", None, "林澈", ("Person",), {}, ("林澈",), (), (source(0.9),))
+    firm = ResolvedEntity("organization:岚舟智能", "Organization", None, "岚舟智能", ("Company",), {}, ("岚舟智能",),
+                          (), (source(0.9),))
+    facts = [ResolvedRelation(relation_id("HOLDS_POSITION", people.id, firm.id, {"title": title}), "HOLDS_POSITION",
+                              people.id, firm.id, {"title": title}, source(confidence)) for title, confidence in titles]
+    assert write_article(store, article, [people, firm], facts, normalize_name)
+
+
+def test_a_restated_position_is_judged_on_all_the_articles_stating_it(tmp_path: Path) -> None:
+    """总裁 said alike by three articles (merged from its most confident source alone), one of which, less
+    sure of it, also gives 副总裁 (a promotion it tells): no title dispute, as when every source is read;
+    a fourth article with 副总裁 alone still shares that article, and removing it makes the dispute."""
+    from kg.claims import title_disputes
+
+    articles = [Article(text=f"林澈第{i}篇。", published=f"2026-04-0{i}") for i in range(1, 5)]
+    with open_store(tmp_path / "s") as store:
+        _write_positions(store, articles[0], [("总裁", 0.9)])
+        _write_positions(store, articles[1], [("总裁", 0.9)])
+        _write_positions(store, articles[2], [("总裁", 0.5), ("副总裁", 0.9)])
+        _write_positions(store, articles[3], [("副总裁", 0.9)])
+        conn = store.connection
+
+        def disputed() -> dict[str, bool]:
+            return {r.props["title"]: "disputes" in r.props for r in store.relations()}
+
+        def recomputed() -> dict[str, bool]:  # every source read, as before the tallies
+            rows = {rel_id: conn.execute("SELECT props, confidence, article_id FROM relation_sources"
+                                         " WHERE relation_id = ? ORDER BY confidence DESC, article_id, span_start",
+                                         (rel_id,)).fetchall()
+                    for (rel_id,) in conn.execute("SELECT id FROM relations")}
+            found = title_disputes(rows)
+            return {r.props["title"]: r.id in found for r in store.relations()}
+
+        assert disputed() == recomputed() == {"总裁": False, "副总裁": False}
+        assert store.remove_article(articles[2].id)
+        assert disputed() == recomputed() == {"总裁": True, "副总裁": True}
