@@ -554,11 +554,13 @@ def _position_groups(conn: sqlite3.Connection, relation_ids: set[str]) -> list[l
     """The HOLDS_POSITION relations of each (person, organisation) pair that one of `relation_ids` joins."""
     if not relation_ids:
         return []
+    # each fact by its id, then the facts of its person: the cost is that person's facts, not every
+    # position in the store (the type's index) nor every fact about the organisation
     rows = conn.execute(
-        "SELECT p.source, p.target, p.id FROM relations t JOIN relations p"
-        " ON p.source = t.source AND p.target = t.target AND p.type = 'HOLDS_POSITION'"
-        " WHERE t.type = 'HOLDS_POSITION' AND t.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(relation_ids)),)).fetchall()
+        "SELECT p.source, p.target, p.id FROM json_each(?) j CROSS JOIN relations t ON t.id = j.value"
+        " CROSS JOIN relations p ON p.source = t.source AND +p.target = t.target AND +p.type = 'HOLDS_POSITION'"
+        " WHERE t.type = 'HOLDS_POSITION'",
+        (id_list(relation_ids),)).fetchall()
     groups: dict[tuple[str, str], set[str]] = {}
     for source, target, rel_id in rows:
         groups.setdefault((source, target), set()).add(rel_id)
