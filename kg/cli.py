@@ -536,9 +536,11 @@ def query(
              "level, else the fund's own; central = national).", show_default=False)] = None,
     as_of: Annotated[str | None, typer.Option(
         "--as-of", metavar="DATE",
-        help="investors, portfolio, co-investors, state-capital, ownership, state-exposure, timeline: the "
-             "answer at DATE (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is its last day): facts dated, "
-             "else first reported, by then; positions and stakes begun by then and not ended.",
+        help="every query (investors, portfolio, co-investors, state-capital, ownership, state-exposure, "
+             "timeline, alumni, lineage, path, disputes, compare, financials, ipo-pipeline, central-investors): "
+             "the answer at DATE (YYYY, YYYY-MM or YYYY-MM-DD; a year or month is its last day): facts dated, "
+             "else first reported, by then; positions and stakes begun by then and not ended; figures reported "
+             "by then; an IPO at the furthest milestone reached by then.",
         show_default=False)] = None,
     max_hops: Annotated[int | None, typer.Option("--max-hops", help="path: longest path wanted [default: 4].",
                                                  show_default=False)] = None,
@@ -574,6 +576,8 @@ def query(
       kg query state-capital --level municipal
       kg query timeline 顾言川 --as-of 2025-01-01
       kg query investors 澄湖科技 --as-of 2024-06
+      kg query alumni 澄湖科技 --as-of 2025-06
+      kg query ipo-pipeline HKEX --as-of 2025-11-30
     """
     from kg.queries import describe, get_query, run_neo4j
 

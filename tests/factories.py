@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
+import networkx as nx
 import opencc
 
 from kg.extract import extract
@@ -12,8 +15,9 @@ from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, EntityMention, Extraction, RelationMention, Source
 from kg.names import normalize_name, slug
 from kg.ontology import Ontology, load_ontology
+from kg.queries import run_embedded, run_store
 from kg.resolve import resolve
-from kg.store import Store, write_article
+from kg.store import Store, open_store, write_article
 
 
 def source(article: Article, start: int = 0, method: str = "test", confidence: float = 0.9) -> Source:
@@ -344,6 +348,23 @@ def relations_by_name(text: str, published: str = PHRASING_DAY) -> dict[tuple[st
     return {(r.type, name[r.source], name[r.target]): dict(r.props) for r in ex.relations}
 
 
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+def story_relations(name: str, published: str = PHRASING_DAY) -> dict[tuple[str, str, str], dict[str, object]]:
+    """`relations_by_name` for a whole story of `tests/data/stories/` (written for the tests)."""
+    return relations_by_name((STORIES / name).read_text(encoding="utf-8"), published)
+
+
 def entity_types_by_name(text: str, published: str = PHRASING_DAY) -> dict[str, set[str]]:
     """Every name extraction gives an entity in `text` -> that entity's classes."""
     return {n: set(e.types) for e in extract(Article(text=text, published=published)).entities for n in e.names}
+
+
+def store_and_view_rows(built: Path, view: nx.MultiDiGraph, name: str, *args: str,
+                        **options: Any) -> list[dict[str, Any]]:
+    """A named query's rows from the store's indexes, checked equal to those of the whole networkx view."""
+    with open_store(built, create=False) as store:
+        rows = run_store(store, name, *args, **options)
+    assert rows == run_embedded(view, name, *args, **options)
+    return rows

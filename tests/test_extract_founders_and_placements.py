@@ -11,7 +11,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
-from tests.factories import entity_types_by_name, relations_by_name
+from tests.factories import entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
 _STORIES = Path(__file__).parent / "data" / "stories"
@@ -20,10 +20,6 @@ _rels = relations_by_name
 _entities = entity_types_by_name
 
 
-def _story(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
-    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
-    names = {e.handle: e.names[0] for e in ex.entities}
-    return {(r.type, names[r.source], names[r.target]): dict(r.props) for r in ex.relations}
 
 
 # -- people ----------------------------------------------------------------------------------------
@@ -195,14 +191,14 @@ def test_a_body_date_that_differs_does_not_replace_the_first() -> None:
 
 
 def test_an_alumni_roundup_gives_each_founder_their_company() -> None:
-    rels = _story("zh_alumni_founders_roundup.txt")
+    rels = story_relations("zh_alumni_founders_roundup.txt")
     for per, co in (("周启明", "灵犀未来"), ("林书航", "星穹智能"), ("陈一凡", "墨言科技"), ("吴子墨", "墨言科技")):
         assert ("FOUNDED", per, co) in rels
     assert ("HOLDS_POSITION", "杨振宇", "阿里巴巴") in rels
 
 
 def test_a_gulf_placement_story_gives_each_fund_its_company() -> None:
-    rels = _story("en_gulf_funds_placements.txt")
+    rels = story_relations("en_gulf_funds_placements.txt")
     invested = {(k[1], k[2]) for k in rels if k[0] == "INVESTED_IN"}
     assert invested == {
         ("Mubadala Investment Co", "Voltera Motors"),
@@ -214,14 +210,14 @@ def test_a_gulf_placement_story_gives_each_fund_its_company() -> None:
 
 
 def test_a_platform_executive_story_in_traditional_chinese_gives_both_moves() -> None:
-    rels = _story("zh_hant_platform_exec_to_startup.txt")
+    rels = story_relations("zh_hant_platform_exec_to_startup.txt")
     assert rels[("HOLDS_POSITION", "陳世傑", "星鏈零售")]["title"] == "CEO"
     assert ("LEFT", "陳世傑", "字節跳動") in rels
     assert ("LEFT", "王可心", "字節跳動") in rels
 
 
 def test_a_hearing_story_gives_the_day_and_the_cornerstones() -> None:
-    rels = _story("zh_battery_maker_hk_hearing.txt")
+    rels = story_relations("zh_battery_maker_hk_hearing.txt")
     assert rels[("PASSED_LISTING_HEARING", "锦能科技", "港交所")]["date"] == "2025-06-09"
     assert rels[("INVESTED_IN", "科威特投资局", "锦能科技")]["role"] == "cornerstone"
 
@@ -287,7 +283,7 @@ def test_a_place_owning_a_listed_investor_keeps_the_list() -> None:
 
 
 def test_one_of_the_backers_a_company_counts_takes_no_round_of_the_story() -> None:
-    rels = _story("en_robotics_hk_debut.txt")
+    rels = story_relations("en_robotics_hk_debut.txt")
     assert rels[("INVESTED_IN", "Shenzhen Capital Group", "Astrobot")] == {}
     assert rels[("PASSED_LISTING_HEARING", "Astrobot", "Hong Kong stock exchange")]["date"] == "2025-05"
     assert rels[("FILED_FOR_IPO", "Astrobot", "Hong Kong stock exchange")]["date"] == "2025-01"
@@ -377,14 +373,14 @@ def test_a_valuation_with_a_round_is_the_funded_companys_not_the_lead_investors(
 
 
 def test_a_model_maker_hearing_story_gives_every_backer() -> None:
-    rels = _story("zh_model_maker_hearing_backers.txt")
+    rels = story_relations("zh_model_maker_hearing_backers.txt")
     for investor in ("阿里巴巴", "腾讯", "米哈游", "小红书", "上海国投", "徐汇资本", "红杉中国", "高瓴资本"):
         assert ("INVESTED_IN", investor, "稀光科技") in rels
     assert ("LEFT", "闫俊杰", "商汤科技") in rels
 
 
 def test_a_chip_round_story_with_state_funds_by_kind_gives_each_fund_the_round() -> None:
-    rels = _story("zh_auto_chip_round_state_list.txt")
+    rels = story_relations("zh_auto_chip_round_state_list.txt")
     for investor in ("上海国投先导基金", "湖北长江产业投资集团", "合肥产投", "元禾璞华", "中芯聚源"):
         assert rels[("INVESTED_IN", investor, "芯驰半导体")]["round"] == "C"
     assert not any(k[0] == "INVESTED_IN" and k[1] in ("比亚迪", "理想汽车") for k in rels)
@@ -482,7 +478,7 @@ def test_hong_kong_and_taiwan_spellings_of_gulf_funds_are_the_known_funds(name: 
 
 
 def test_an_investors_record_in_many_companies_is_no_investment_in_the_story() -> None:
-    rels = _story("zh_hant_gulf_funds_nio_placings.txt")
+    rels = story_relations("zh_hant_gulf_funds_nio_placings.txt")
     assert not any(k[0] == "INVESTED_IN" and k[1] == "阿布達比投資局" for k in rels)
     assert ("INVESTED_IN", "CYVN Holdings", "蔚來") in rels
     assert ("INVESTED_IN", "卡塔爾投資局", "金蝶") in rels
@@ -498,7 +494,7 @@ def test_a_third_character_jieba_reads_as_a_status_word_is_the_names() -> None:
 
 @pytest.fixture(scope="module")
 def nebula() -> dict[tuple[str, str, str], dict[str, Any]]:
-    return _story("en_robotics_rounds_over_years.txt")
+    return story_relations("en_robotics_rounds_over_years.txt")
 
 
 def test_a_later_round_takes_no_sum_of_the_round_before(nebula) -> None:
@@ -574,7 +570,7 @@ def test_a_kind_of_supplier_before_a_name_is_not_part_of_it() -> None:
 
 
 def test_deals_a_company_once_did_take_no_round_or_date_of_the_story() -> None:
-    rels = _story("zh_hant_hk_ipo_cornerstones_mingpao.txt")
+    rels = story_relations("zh_hant_hk_ipo_cornerstones_mingpao.txt")
     assert rels[("INVESTED_IN", "紅杉中國", "行遠科技")] == {}
     assert rels[("INVESTED_IN", "阿布達比投資局", "行遠科技")]["role"] == "cornerstone"
 
@@ -588,7 +584,7 @@ def test_a_taiwan_round_story_gives_the_state_fund_and_every_backer_once() -> No
     ex = extract(Article(text=(_STORIES / "zh_hant_tw_chip_round_ntd.txt").read_text(encoding="utf-8"),
                          published=PUBLISHED))
     assert sum(1 for e in ex.entities if e.key == "tw-ndf") == 1
-    rels = _story("zh_hant_tw_chip_round_ntd.txt")
+    rels = story_relations("zh_hant_tw_chip_round_ntd.txt")
     for investor in ("國發基金", "台達電", "中華開發資本"):
         assert rels[("INVESTED_IN", investor, "耀芯科技")]["role"] == "follow"
 
@@ -684,7 +680,7 @@ def test_a_product_named_after_it_is_described_is_no_company() -> None:
 
 @pytest.fixture(scope="module")
 def departures() -> dict[tuple[str, str, str], dict[str, Any]]:
-    return _story("en_platform_exec_departures.txt")
+    return story_relations("en_platform_exec_departures.txt")
 
 
 def test_a_move_to_come_after_an_aside_holds_the_new_title_undated(departures) -> None:

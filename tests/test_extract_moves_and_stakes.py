@@ -13,7 +13,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
-from tests.factories import entity_types_by_name, relations_by_name
+from tests.factories import entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
 
@@ -404,21 +404,17 @@ def test_a_guidance_fund_follows_in_the_round(xingyu) -> None:
     assert (props["round"], props["role"]) == ("C", "follow")
 
 
-def _story_rels(name: str) -> dict[tuple[str, str, str], dict[str, Any]]:
-    ex = extract(Article(text=(_STORIES / name).read_text(encoding="utf-8"), published=PUBLISHED))
-    label = {e.handle: e.names[0] for e in ex.entities}
-    return {(r.type, label[r.source], label[r.target]): dict(r.props) for r in ex.relations}
 
 
 def test_a_taiwanese_executive_move_story() -> None:
-    rels = _story_rels("zh_hant_tw_exec_move.txt")
+    rels = story_relations("zh_hant_tw_exec_move.txt")
     assert rels[("LEFT", "林振宇", "台積電")]["title"] == "資深副總經理"
     assert rels[("HOLDS_POSITION", "林振宇", "英特爾")]["title"] == "執行副總裁"
     assert rels[("HOLDS_POSITION", "陳立武", "英特爾")]["title"] == "CEO"
 
 
 def test_a_chip_round_led_by_the_big_fund_with_provincial_capital() -> None:
-    rels = _story_rels("zh_chip_round_big_fund.txt")
+    rels = story_relations("zh_chip_round_big_fund.txt")
     assert rels[("INVESTED_IN", "大基金三期", "芯联存储")]["role"] == "lead"
     followers = {rel[1] for rel, props in rels.items() if rel[0] == "INVESTED_IN" and props.get("role") == "follow"}
     assert {"长江产业投资集团", "武汉光谷产业投资有限公司", "小米长江产业基金", "华登国际"} <= followers
@@ -432,7 +428,7 @@ def test_a_district_before_a_title_is_no_person() -> None:
 
 
 def test_an_ipo_roundup_lists_each_company_on_its_exchange() -> None:
-    rels = _story_rels("zh_ipo_half_year_roundup.txt")
+    rels = story_relations("zh_ipo_half_year_roundup.txt")
     listed = {(rel[1], rel[2]) for rel in rels if rel[0] == "LISTED_ON"}
     assert {("小马智行", "纳斯达克"), ("文远知行", "纳斯达克"), ("极氪", "纽交所"), ("禾赛科技", "纽交所")} <= listed
     assert ("FILED_FOR_IPO", "摩尔线程", "科创板") in rels
@@ -440,7 +436,7 @@ def test_an_ipo_roundup_lists_each_company_on_its_exchange() -> None:
 
 
 def test_a_city_platform_takes_a_stake_in_a_listed_carmaker() -> None:
-    rels = _story_rels("zh_city_capital_takes_ev_stake.txt")
+    rels = story_relations("zh_city_capital_takes_ev_stake.txt")
     assert rels[("OWNED_BY", "零跑", "杭州市国有资本投资运营有限公司")] == {"share": 0.051}
     assert rels[("OWNED_BY", "杭州市国有资本投资运营有限公司", "杭州市国资委")] == {"share": 1.0}
     assert ("INVESTED_IN", "杭州国资", "零跑") in rels  # the headline, whose gap separates two phrases
@@ -465,7 +461,7 @@ def test_a_state_company_named_after_what_it_is() -> None:
 
 
 def test_gulf_funds_in_placings_and_subscriptions() -> None:
-    rels = _story_rels("zh_hant_gulf_funds_placings.txt")
+    rels = story_relations("zh_hant_gulf_funds_placings.txt")
     assert rels[("INVESTED_IN", "CYVN Holdings", "蔚來汽車")]["amount"] == 1_300_000_000
     assert rels[("OWNED_BY", "蔚來汽車", "CYVN Holdings")] == {"share": 0.2}
     assert ("INVESTED_IN", "卡塔爾投資局", "金蝶國際") in rels
@@ -477,7 +473,7 @@ def test_gulf_funds_in_placings_and_subscriptions() -> None:
 
 
 def test_heads_of_a_products_business_leave_its_maker() -> None:
-    rels = _story_rels("zh_hant_platform_exec_departures.txt")
+    rels = story_relations("zh_hant_platform_exec_departures.txt")
     assert rels[("LEFT", "王凱文", "字節跳動")]["title"] == "全球電商業務負責人"
     assert ("LEFT", "王凱文", "阿里巴巴") in rels
     assert rels[("LEFT", "李文博", "字節跳動")]["date"] == "2025-03"
@@ -497,7 +493,7 @@ def test_from_one_company_to_another(text: str, joined: str, left: str) -> None:
 
 
 def test_a_listing_and_another_companys_round_in_one_story() -> None:
-    rels = _story_rels("zh_star_biotech_listing_and_round.txt")
+    rels = story_relations("zh_star_biotech_listing_and_round.txt")
     assert rels[("LISTED_ON", "百济神科", "科创板")]["ticker"] == "688799"
     # the E round belongs to the company named in its own sentence, led by a fund of 中金资本
     assert rels[("INVESTED_IN", "中金资本", "臻源基因")]["role"] == "lead"
@@ -510,7 +506,7 @@ def test_a_listing_and_another_companys_round_in_one_story() -> None:
 
 
 def test_an_english_stake_after_an_apposition_names_the_unit() -> None:
-    rels = _story_rels("en_big_fund_unit_stake.txt")
+    rels = story_relations("en_big_fund_unit_stake.txt")
     assert rels[("OWNED_BY", "Tuojing Jianke", "Big Fund III")] == {"share": 0.23}
     # the fund's own backers are not investors in the company of the story
     assert not any(rel[0] == "INVESTED_IN" and rel[2].startswith("Tuojing") for rel in rels)
@@ -631,7 +627,7 @@ def test_a_debut_names_its_company(text: str) -> None:
 
 
 def test_a_registry_story_of_a_new_company_and_its_shareholders() -> None:
-    rels = _story_rels("zh_registry_shareholders.txt")
+    rels = story_relations("zh_registry_shareholders.txt")
     assert rels[("OWNED_BY", "长鑫科技三期有限公司", "长鑫科技集团股份有限公司")] == {"share": 0.6}
     # the registered name of a known platform is that platform (合肥产投)
     assert rels[("OWNED_BY", "长鑫科技三期有限公司", "合肥市产业投资控股（集团）有限公司")] == {"share": 0.4}

@@ -133,6 +133,11 @@ def test_generated_ranges_keep_both_bounds(low: int, step: int, unit: str) -> No
         ("2025年底", None, "2025", "year"),
         ("二〇二四年三月", None, "2024-03", "month"),
         ("last year", "2025-12-05", "2024", "year"),
+        ("last month", "2025-01-10", "2024-12", "month"),
+        ("next month", "2025-12-10", "2026-01", "month"),
+        ("in January last year", "2025-06-10", "2024-01", "month"),
+        ("in March of last year", "2025-06-10", "2024-03", "month"),
+        ("in December this year", "2025-06-10", "2025-12", "month"),
     ],
 )
 def test_parse_date(text: str, base: str | None, iso: str, precision: str) -> None:
@@ -178,6 +183,8 @@ _REL_WORDS = [
     "today",
     "last year",
     "this year",
+    "last month",
+    "next month",
 ]
 
 
@@ -313,3 +320,12 @@ def test_a_named_currency_before_the_number_outranks_a_bare_yuan_after_it(amount
 def test_a_bare_yuan_is_still_renminbi() -> None:
     money = parse_money("15亿元")
     assert money is not None and money.currency == "CNY"
+
+
+@given(year=st.integers(1995, 2035), month=st.integers(1, 12), shift=st.sampled_from(["last", "this", "next"]))
+def test_a_month_of_a_year_relative_to_the_report_is_that_month_of_that_year(year: int, month: int, shift: str) -> None:
+    month_name = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December"][month - 1]
+    expected = year + {"last": -1, "this": 0, "next": 1}[shift]
+    expected_value = DateValue(f"{expected:04d}-{month:02d}", "month")
+    assert parse_date(f"in {month_name} {shift} year", f"{year}-06-15") == expected_value

@@ -90,12 +90,15 @@ def test_the_list_describes_every_query() -> None:
     rows = describe()
     assert [r["query"] for r in rows] == list(QUERIES)
     by_name = {r["query"]: r for r in rows}
-    assert by_name["path"]["usage"] == "path A B [--max-hops N]"
+    assert by_name["path"]["usage"] == "path A B [--max-hops N] [--as-of DATE]"
     assert "--max-hops N" in by_name["path"]["options"] and "default 4" in by_name["path"]["options"]
-    assert by_name["lineage"]["usage"] == "lineage COMPANY [--depth N] [--up|--down]"
+    assert by_name["lineage"]["usage"] == "lineage COMPANY [--depth N] [--up|--down] [--as-of DATE]"
     assert by_name["ipo-pipeline"]["arguments"] == "[EXCHANGE]"
-    assert by_name["central-investors"]["usage"] == "central-investors [--top N]"
-    assert by_name["compare"]["usage"] == "compare COMPANY COMPANY [COMPANY...]"
+    assert by_name["central-investors"]["usage"] == "central-investors [--top N] [--as-of DATE]"
+    assert by_name["ipo-pipeline"]["usage"] == "ipo-pipeline [EXCHANGE] [--as-of DATE]"
+    assert by_name["financials"]["usage"] == "financials COMPANY [--as-of DATE]"
+    assert all(r["usage"].endswith("[--as-of DATE]") for r in rows)  # every query answers for a date
+    assert by_name["compare"]["usage"] == "compare COMPANY COMPANY [COMPANY...] [--as-of DATE]"
     assert all(r["description"] for r in rows)
 
 

@@ -58,15 +58,22 @@ def _every_call(graph: nx.MultiDiGraph) -> list[tuple[str, list[str], dict]]:
               ("ipo-pipeline", [], {})]
     calls += [("state-capital", [], {"region": r}) for r in ("Shanghai", "Beijing", "nowhere")]
     calls += [("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")]
+    step = max(1, len(nodes) // 25)
+    ends = nodes[::step]
     # as of dates before, inside and after the network's years (undated facts: from their first report)
     for as_of in ("2020", "2022-06", "2024-12-31"):
         calls += [(name, [org], {"as_of": as_of}) for org in orgs[::3]
-                  for name in ("investors", "portfolio", "co-investors", "ownership", "state-exposure")]
+                  for name in ("investors", "portfolio", "co-investors", "ownership", "state-exposure", "alumni",
+                               "disputes")]
+        calls += [("lineage", [org], {"depth": 10, "as_of": as_of}) for org in orgs[::3]]
+        calls += [("compare", [a, b], {"as_of": as_of}) for a, b in zip(orgs[::3], orgs[1::3], strict=False)]
         calls += [("timeline", [n], {"as_of": as_of}) for n in nodes[::4]]
-        calls += [("state-capital", [], {"as_of": as_of})]
+        calls += [("state-capital", [], {"as_of": as_of}), ("disputes", [], {"as_of": as_of}),
+                  ("central-investors", [], {"top": 1000, "as_of": as_of}), ("ipo-pipeline", [], {"as_of": as_of})]
+        calls += [("financials", [org], {"as_of": as_of}) for org in orgs[::3]]
+        calls += [("ipo-pipeline", [x], {"as_of": as_of}) for x in orgs if "Exchange" in graph.nodes[x]["labels"]]
+        calls += [("path", [a, b], {"max_hops": 6, "as_of": as_of}) for a in ends[::5] for b in ends[2::4] if a != b]
     calls += [("ipo-pipeline", [x], {}) for x in orgs if "Exchange" in graph.nodes[x]["labels"]]
-    step = max(1, len(nodes) // 25)
-    ends = nodes[::step]
     calls += [("path", [a, b], {"max_hops": hops}) for a in ends for b in ends[::3] if a != b
               for hops in (2, 6)]
     return calls
@@ -132,6 +139,22 @@ def test_a_write_after_a_query_changes_the_next_answer(tmp_path: Path) -> None:
         assert after == run_embedded(to_networkx(store), "central-investors", top=50)
     with open_store(tmp_path / "store") as store:  # a fresh process: the cached answer is the current one
         assert run_store(store, "central-investors", top=50) == after
+
+
+def test_central_investors_as_of_keeps_one_cached_date(tmp_path: Path) -> None:
+    """As of a date, the ranking is cached in one slot holding the last date asked: another date is
+    computed afresh (never the other date's answer), and asking many dates never grows the cache."""
+    with open_store(tmp_path / "store") as store:
+        record_all(store, investor_network())
+        graph = to_networkx(store)
+        answers = {d: run_embedded(graph, "central-investors", top=50, as_of=d) for d in ("2021-03", "2022")}
+        assert answers["2021-03"] != answers["2022"]
+        for as_of in ("2021-03", "2022", "2022", "2021-03"):
+            assert run_store(store, "central-investors", top=50, as_of=as_of) == answers[as_of]
+        assert run_store(store, "central-investors", top=50) == run_embedded(graph, "central-investors", top=50)
+        keys = [k for (k,) in store.connection.execute("SELECT key FROM query_cache")]
+        assert sorted(k for k in keys if k.startswith("central-investors")) == ["central-investors",
+                                                                               "central-investors --as-of"]
 
 
 def test_every_kind_of_write_bumps_the_version(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from kg.cli import app
 from kg.graph import to_networkx
 from kg.neo4j.loader import load_graph
 from kg.queries import get_query, run_embedded, run_neo4j, run_store
+from kg.queries.exposure import exposure
 from kg.store import Store, open_store
 from tests.factories import record_all
 from tests.neo4j_fixtures import Neo4jTarget
@@ -177,14 +178,16 @@ def test_state_exposure_puts_each_investors_own_money_in_usd(built: Store) -> No
         ("Webfund Alpha", True, 80_000_000, 56_000_000),  # 70% of $60M + $20M
         ("Webfund Alpha", False, 80_000_000, 0),
     ]
-    # $130M known ($100M in A, $30M in B), $66M of it state money
-    assert {(r["rounds_usd"], r["state_share"]) for r in rows} == {(130_000_000, round(66 / 130, 4))}
+    # $130M known ($100M in A, $30M in B), $66M of it state money, all of it known
+    assert {(r["rounds_usd"], r["state_share"], r["state_share_bound"]) for r in rows} == {
+        (130_000_000, round(66 / 130, 4), "exact")}
 
 
-def test_a_lead_investors_sum_is_the_round_and_its_state_share_stays_unknown(built: Store) -> None:
+def test_a_lead_investors_sum_is_the_round_and_its_state_share_is_only_a_floor(built: Store) -> None:
     (row,) = run_store(built, "state-exposure", "岚曜科技")
     # 3亿元 on 2026-04-08 at the ECB rate of that day; whose money it was the article does not say
-    assert (row["amount_usd"], row["state_usd"], row["state_share"]) == (None, None, None)
+    assert (row["amount_usd"], row["state_usd"]) == (None, None)
+    assert (row["state_share"], row["state_share_bound"]) == (0.0, "at least")  # no state money known
     assert 40_000_000 < row["rounds_usd"] < 46_000_000
     assert run_embedded(to_networkx(built), "state-exposure", "岚曜科技") == [row]
 
@@ -219,6 +222,49 @@ def test_a_company_funded_by_both_state_funds_and_a_private_vc(built: Store) -> 
     assert hefei["state_usd"] == hefei["amount_usd"] and vc["state_usd"] == 0
     assert nanshan["state_usd"] == round(0.6 * nanshan["amount_usd"])
     assert {r["rounds_usd"] for r in rows} == {hefei["amount_usd"] * 2 + vc["amount_usd"]}
-    # the state part of Nanshan Harbor's 40% is not stated: the state share of the round stays unknown
-    assert {r["state_share"] for r in rows} == {None}
+    # the state part of Nanshan Harbor's 40% is not stated: the state share of the round is the known
+    # state money only (60% of the Shenzhen fund's 2亿元 and all the Hefei fund's), marked a lower bound
+    known_state = nanshan["state_usd"] + hefei["state_usd"]
+    assert {(r["state_share"], r["state_share_bound"]) for r in rows} == {
+        (round(known_state / nanshan["rounds_usd"], 4), "at least")}
+    assert rows[0]["state_share"] == 0.64  # 1.2亿元 + 2亿元 of 5亿元
     assert run_embedded(to_networkx(built), "state-exposure", "岚峰智造") == rows
+
+
+def test_the_state_share_floor_is_a_number_in_json(built: Store, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with open_store(store) as copy:
+        record_all(copy, ownership_articles())
+    result = runner.invoke(app, ["query", "state-exposure", "岚峰智造", "-f", "json", "--backend", "embedded",
+                                 "--store", str(store)])
+    assert result.exit_code == 0, result.stderr
+    assert {(r["state_share"], r["state_share_bound"]) for r in json.loads(result.stdout)} == {(0.64, "at least")}
+
+
+def _raw(investor: str, amount: float | None, *paths: tuple[list[float | None], list[str]]) -> list[dict]:
+    """Raw state-exposure rows (as both backends return them) for one investment of `investor`, one per
+    chain (shares along it, labels of its top owner)."""
+    base = {"investor_id": investor, "investor": investor, "investor_labels": ["Organization"],
+            "investor_level": None, "investor_region": None, "round": "A", "amount_usd": amount,
+            "method": [], "role": None}
+    return [{**base, "path": {"ids": [investor, *(f"{investor}-{i}-{k}" for k in range(len(shares) - 1)), "sasac"],
+                              "names": [investor, *(f"{investor}-{i}-{k}" for k in range(len(shares) - 1)), "SASAC"],
+                              "shares": shares, "gov_level": "municipal", "region": "X", "labels": labels}}
+            for i, (shares, labels) in enumerate(paths)]
+
+
+@pytest.mark.parametrize("second, share, bound", [
+    ([0.5, 1.0], 1.0, "exact"),  # both halves reach the SASAC at a known share: all of it state money
+    ([0.5, None], 0.5, "at least"),  # the other half reaches it at a share nobody states
+])
+def test_a_state_owners_total_over_chains_of_known_share_only_is_a_floor(second: list, share: float,
+                                                                          bound: str) -> None:
+    gov = ["Organization", "GovernmentBody"]
+    rows = exposure(_raw("fund", 10_000_000.0, ([0.5, 1.0], gov), (second, gov)))
+    assert [(r["owner"], r["share"], r["state_usd"]) for r in rows] == [("SASAC", share, share * 10_000_000)]
+    assert (rows[0]["state_share"], rows[0]["state_share_bound"]) == (share, bound)
+
+
+def test_no_known_money_leaves_the_state_share_unknown() -> None:
+    rows = exposure(_raw("fund", None, ([1.0], ["Organization", "GovernmentBody"])))
+    assert (rows[0]["rounds_usd"], rows[0]["state_share"], rows[0]["state_share_bound"]) == (None, None, None)

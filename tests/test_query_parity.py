@@ -98,6 +98,7 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("state-exposure", ["Corvane Robotics"], {}),
     ("state-exposure", ["Webco Robotics"], {}),  # state, partly unknown, and a private VC
     ("state-exposure", ["星衡智能"], {}),  # investors nobody is known to own
+    ("state-exposure", ["岚峰智造"], {}),  # a state share known only as a floor ("at least")
     ("state-exposure", [HOSTILE[0]], {}),
     ("disputes", [], {}),
     ("disputes", ["星岚机器人"], {}),
@@ -111,6 +112,20 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("ownership", ["Nanshan Lingxi Innovation Fund"], {"as_of": "2030"}),
     ("ownership", ["Webfund Alpha"], {"as_of": "2000"}),
     ("state-exposure", ["Webco Robotics"], {"as_of": "2030"}),
+    *(("alumni", ["云图数据"], {"as_of": d}) for d in ("2021", "2022", "2023")),
+    ("lineage", ["云图数据"], {"as_of": "2023"}),
+    ("lineage", ["光年计算"], {"direction": "up", "as_of": "2022"}),
+    *(("path", ["Cloudmap Data", "Haichuan Health"], {"as_of": d}) for d in ("2021", "2024")),
+    *(("path", ["HongShan", "港交所"], {"max_hops": 6, "as_of": d}) for d in ("2024", "2025-06", "2025")),
+    ("path", ["韩默", "北京市人工智能产业投资基金"], {"max_hops": 8, "as_of": "2023"}),
+    *(("disputes", [], {"as_of": d}) for d in ("2025-04-05", "2025", "2026-05-14")),
+    ("disputes", ["Disputed " + HOSTILE[1]], {"as_of": "2025-04-06"}),
+    *(("compare", ["星衡智能", "智谱华章"], {"as_of": d}) for d in ("2025-10-21", "2025-11-01")),
+    *(("financials", ["星衡智能"], {"as_of": d}) for d in ("2025-10-21", "2025-10-22")),
+    *(("ipo-pipeline", [], {"as_of": d}) for d in ("2025-02-28", "2025-06")),
+    ("ipo-pipeline", ["HKEX"], {"as_of": "2025-03-31"}),
+    *(("central-investors", [], {"as_of": d}) for d in ("2021-06", "2022")),
+    ("central-investors", [], {"as_of": "2023", "top": 100}),
     *(("state-capital", [], {"level": level}) for level in ("central", "provincial", "municipal", "district")),
     ("state-capital", [], {"as_of": "2022", "region": "Shanghai"}),
 ]

@@ -27,6 +27,7 @@ from kg.queries import run_embedded, run_neo4j, run_store
 from kg.resolve import relation_id
 from kg.store import open_store
 from tests.factories import conforming_turtle, relations_by_name, run_kg
+from tests.factories import store_and_view_rows as both
 from tests.neo4j_fixtures import Neo4jTarget
 
 TENURE_DIR = Path(__file__).resolve().parent / "data" / "tenure"
@@ -45,14 +46,6 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def view(built: Path) -> nx.MultiDiGraph:
     with open_store(built, create=False) as store:
         return to_networkx(store)
-
-
-def both(built: Path, view: nx.MultiDiGraph, name: str, *args: str, **options: Any) -> list[dict[str, Any]]:
-    """The rows from the store's indexes, checked equal to those of the whole view."""
-    with open_store(built, create=False) as store:
-        rows = run_store(store, name, *args, **options)
-    assert rows == run_embedded(view, name, *args, **options)
-    return rows
 
 
 def roles(rows: list[dict[str, Any]]) -> list[tuple[str, str, str | None]]:
@@ -91,8 +84,12 @@ def test_a_return_after_a_dated_departure_is_a_position_again_in_one_article() -
 
 
 @pytest.mark.parametrize("text, kept", [
-    # joined and left in one sentence: the position left is a LEFT, dated by the leaving only
+    # joined and left in one sentence: the stint from its start, and the leaving that ends it
     ("沈砚秋于2021年3月加入霁澜科技担任CTO，并于2023年6月离职。",
+     {("LEFT", "沈砚秋", "霁澜科技"): {"title": "CTO", "date": "2023-06", "date_precision": "month"},
+      ("HOLDS_POSITION", "沈砚秋", "霁澜科技"): {"title": "CTO", "valid_from": "2021-03"}}),
+    # a position the text does not date, then left: only the leaving
+    ("霁澜科技CTO沈砚秋已于2023年6月离职。",
      {("LEFT", "沈砚秋", "霁澜科技"): {"title": "CTO", "date": "2023-06", "date_precision": "month"}}),
     # an undated mention of the position joins the dated one
     ("霁澜科技宣布，沈砚秋于2021年3月加入霁澜科技，担任CTO。霁澜科技CTO沈砚秋表示，推理系统将于年内上线。",
@@ -100,6 +97,37 @@ def test_a_return_after_a_dated_departure_is_a_position_again_in_one_article() -
 ])
 def test_one_article_states_one_fact_per_stint(text: str, kept: dict[tuple[str, str, str], dict[str, Any]]) -> None:
     assert relations_by_name(text) == kept
+
+
+@pytest.mark.parametrize("text, joined, left", [
+    ("顾砚舟2019年加入汀澜智能担任CTO，今年3月离职。", "2019", "2025-03"),
+    ("顾砚舟于2019年加入汀澜智能，担任CTO。今年3月，顾砚舟从汀澜智能离职。", "2019", "2025-03"),
+    ("Corin Vask joined Tallowmere Robotics as CTO in 2019 and left in March 2025.", "2019", "2025-03"),
+])
+def test_a_departure_keeps_the_start_of_the_stint_the_text_gives(text: str, joined: str, left: str) -> None:
+    """The position left keeps when it began (a HOLDS_POSITION from `valid_from`, which the departure
+    ends in the view) beside the departure dated by the leaving, in Chinese and English."""
+    found = relations_by_name(text)  # published 2025-06-10: 今年 is 2025
+    person, org = ("Corin Vask", "Tallowmere Robotics") if text.isascii() else ("顾砚舟", "汀澜智能")
+    assert found[("HOLDS_POSITION", person, org)] == {"title": "CTO", "valid_from": joined}
+    assert found[("LEFT", person, org)]["date"] == left
+    assert "valid_from" not in found[("LEFT", person, org)]  # a departure is dated by the leaving
+
+
+def test_the_stint_one_article_gives_is_held_between_its_start_and_the_departure(tmp_path: Path) -> None:
+    source = tmp_path / "stint.txt"
+    source.write_text("汀澜智能高管变动\n2025年06月10日　科创财讯\n\n顾砚舟2019年加入汀澜智能担任CTO，今年3月离职。\n",
+                      "utf-8")
+    store = tmp_path / "store"
+    code, _out, err = run_kg("build", source, "--store", store, "--quiet")
+    assert code == 0, err
+    with open_store(store, create=False) as s:
+        graph = to_networkx(s)
+        assert roles(run_store(s, "timeline", "顾砚舟", as_of="2018")) == []
+        assert roles(run_store(s, "timeline", "顾砚舟", as_of="2022")) == [("汀澜智能", "CTO", "2019")]
+        assert roles(run_store(s, "timeline", "顾砚舟", as_of="2025-04")) == []
+    [position] = [d for _s, _t, d in graph.out_edges("person:顾砚舟", data=True) if d["type"] == "HOLDS_POSITION"]
+    assert (position["valid_from"], position["valid_to"]) == ("2019", "2025-03")
 
 
 # -- the store: stints that do not overlap stay apart; ids of facts without a start unchanged ------

@@ -128,21 +128,14 @@ def _fold_sum_method(kept: RelationCandidate, extra: RelationCandidate) -> None:
         kept.method = _OWN_SUM_METHOD
 
 
-def _later(a: str | None, b: str | None) -> bool:
-    """Is ISO date `a` after `b`, compared at their common precision ("2024-03" is after "2021")?"""
-    if not a or not b:
-        return False
-    n = min(len(a), len(b))
-    return a[:n] > b[:n]
-
-
 def _merge_relations(
     rels: list[RelationCandidate], dropped: list[tuple[str, str]], label: Any
 ) -> list[RelationCandidate]:
     """One fact per (type, ends, identifying properties, year it began); a fact without a round or
     title joins the one with it, and one without a start joins the one same-titled fact with one; a
-    position also reported as left is kept only as LEFT, unless it began after every departure the
-    text dates (a return: "2024年再度出任CEO")."""
+    position also reported as left is kept only as LEFT, unless the text says when it began: then it is
+    a stint, which the departure ends (`kg.graph.add_tenures` gives it that `valid_to`), or a return
+    after it ("2024年再度出任CEO")."""
     merged: dict[tuple[Any, ...], RelationCandidate] = {}
     order: list[tuple[Any, ...]] = []
     for rel in rels:
@@ -194,8 +187,7 @@ def _merge_relations(
             continue
         rel = merged[key]
         departures = left_dates.get((rel.source, rel.target))
-        if rel.type == "HOLDS_POSITION" and departures is not None and not all(
-                _later(rel.props.get("valid_from"), d) for d in departures):
+        if rel.type == "HOLDS_POSITION" and departures is not None and not rel.props.get("valid_from"):
             dropped.append(
                 (f"HOLDS_POSITION {label(rel.source)}->{label(rel.target)}", "the text says the person left")
             )

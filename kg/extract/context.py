@@ -73,8 +73,8 @@ _LIST_BEFORE_VERB = re.compile(
     + _INVEST_VERB_ZH
 )
 _INVESTMENT_FROM = re.compile(
-    r"(?:获得|获|得到|接受|迎来)(?:了)?(?:来自)?(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:的|共同|联合)?"
-    r"(?:战略投资|独家投资|投资|注资|增资|入股)"
+    r"(?:获得|获|得到|接受|迎来)(?:了)?(?:来自)?(?P<list>[^,;:。!?()“”\"]{2,40}?)(?:等)?(?:的|共同|联合)?"
+    r"(?:战略性投资|战略投资|独家投资|投资|注资|增资|入股)"
 )
 _LIST_BEFORE_KIND = re.compile(
     r"(?:^|(?<=[,;:。!?()“”\"]))(?P<list>[^,;:。!?()“”\"]{2,90}?)等(?:[\d一二三四五六七八九十多]+家)?"
@@ -206,9 +206,14 @@ _DEAL_OBJECT_ZH = re.compile(
 #: A short name between a noun for what a company is and the verb of its clause: the kind noun
 #: says an organisation's name follows, whatever words jieba reads in it ("先声再明", two adverbs).
 _NAMED_AFTER_KIND = re.compile(
-    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力)"
+    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力|新创公司|新创)"
     r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
     r"(?=\s*(?:向|于|在|将|拟|已|正式|完成|获得|获|宣布|通过|递交|增资|提交|启动|登陆))"
+)
+#: An investor opening its clause with the money it spends ("大联大宣布斥资20亿元入股文晔").
+_SPENDER_ZH = re.compile(
+    r"(?:^|(?<=[,。;!?]))\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,8}?)"
+    r"(?=\s*(?:今日|近日|日前|昨日|已)?\s*(?:宣布|公告)?\s*(?:拟|将)?\s*(?:斥资|出资|耗资)[^,。;]{1,20}?(?:入股|收购|认购|投资|增持))"
 )
 #: What an owner says of what it owns ("先声药业旗下创新药企…").
 _BEFORE_QIXIA = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s*(?:旗下|下属)")
@@ -408,6 +413,12 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.REGIONS:
         return False
+    if name in vocab.ZH_SUFFIX_TYPES:
+        return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
+    if name in ("股份", "股权", "股票", "新股", "H股", "A股", "港股"):
+        return False  # "合共认购3亿美元股份": what is bought, not who buys
+    if re.search(r"(?:财务顾问|顾问|保荐人|承销商)$", name):
+        return False  # "担任独家财务顾问": a part in the deal, not who takes it
     if re.search(r"\d", name) and not re.search(r"[A-Za-z]", name):
         return False
     if _FUNCTION_CHARS.search(name) and not name_like(name):
@@ -549,6 +560,24 @@ def _strip_list_intro(text: str, s: int, e: int) -> int:
     return s + m.end() if m else s
 
 
+def _coined_before_suffix(name: str) -> bool:
+    """Two or three characters before an organisation suffix, with no function word or generic word
+    among them: after a verb of founding that demands a company, a coined name whatever jieba reads in
+    it ("算极科技": an everyday verb and an adverb)."""
+    suffix = _ORG_SUFFIX_END.search(name)
+    if suffix is None:
+        return False
+    prefix = name[: suffix.start()]
+    return (
+        2 <= len(prefix) <= 3
+        and all(is_cjk(c) for c in prefix)
+        and not _FUNCTION_CHARS.search(prefix)
+        # (a lone character jieba cut off is part of the coinage, not a boundary word: 算)
+        and not any(len(word) > 1 and word in vocab.ZH_BOUNDARY_WORDS for word, _f, _s in pos(prefix))
+        and not generic(prefix, weak=True)
+    )
+
+
 def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     """(start, end, cue, confidence) of organisation names found by context in normalised `text`."""
     found: dict[tuple[int, int], tuple[str, float]] = {}
@@ -674,7 +703,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         members = _split_list(text, s, e)
         for ms, me in members:
             add_member(ms, me, "former-employer", 0.55, strict=len(members) < 2)
-    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH]
+    objects = [_FOUNDED_OBJECT_ZH, _FOUNDER_OF_ZH, _JOINED_ORG_ZH, _DEAL_OBJECT_ZH, _FOUNDING_SUBJECT_ZH, _SPENDER_ZH]
     if "背后" in text or "股东名单" in text or "股东阵容" in text:
         objects.append(_BACKED_COMPANY_ZH)
     for regex in objects:
@@ -686,6 +715,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             strict = not _ORG_SUFFIX_END.search(m.group(group)) and not m.groupdict().get("kind")
             if m.groupdict().get("kind") and _plain_coined(m.group(group)) and not reads_as_phrase(m.group(group)):
                 add(*m.span(group), "subject", 0.55)  # "成立了具身智能公司银河通用": named after its kind
+                continue
+            if regex is _FOUNDED_OBJECT_ZH and _coined_before_suffix(m.group(group)):
+                add(*m.span(group), "subject", 0.55)  # "创办了算极科技": a verb and an adverb to jieba
                 continue
             add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _PRODUCT_CODE.finditer(text):

@@ -30,7 +30,9 @@ _NOT_A_REPORTER = {"Exchange", "University", "ResearchInstitute", "GovernmentBod
 
 #: A sentence opening with a word for the company of the story ("It was valued at…", "该公司营收…").
 _ANAPHOR_SUBJECT = re.compile(
-    r"^\W*(?:It\b|The\s+(?:company|firm|startup|group)\b|该公司|公司|该集团|其)", re.IGNORECASE
+    # ("The Shanghai-based startup": what the company is may come first)
+    r"^\W*(?:It\b|The\s+(?:[\w-]+\s+){0,2}?(?:company|firm|startup|start-up|group|carmaker|chipmaker|maker)\b|"
+    r"该公司|公司|该集团|其)", re.IGNORECASE
 )
 
 
@@ -73,6 +75,8 @@ def _company(
         main = _main_company(extraction)
         if main is not None:
             return main
+        if aside:
+            return None  # the names in the aside are its backers, not the company valued
     return best[1] if best else None
 
 

@@ -110,7 +110,9 @@ _LISTING_DAY = re.compile(r"(?:上市|挂牌)(?:首日|当日|时)|首日|\bat\s
 _RANGE_JOIN = re.compile(r"\s*(?:至|到|-|–|~|to)\s*")
 _ROUND_CUE = re.compile(
     # a round, or a listed company's placing of new shares: money raised, but not in an IPO
-    r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round|配售|先旧后新|供股|定向增发|\bplacing\b|\bplacement\b",
+    r"[A-E天使种子]\+?轮|轮融资|\bseries\s+[A-F]\b|\bfunding\s+round|配售|先旧后新|供股|定向增发|\bplacing\b|\bplacement\b|"
+    # money from named backers ("raised $100 million from investors including A", "由A领投")
+    r"\bfrom\s+(?:(?!cornerstone|anchor)[\w-]+\s+){0,3}?(?:investors|backers)\b|\bled\s+by\b|领投|跟投|投资方",
     re.IGNORECASE,
 )
 #: Clause breaks a Chinese keyword never reaches across.

@@ -502,12 +502,12 @@ _DATE_RE = re.compile(
   | (?P<en_my>(?<![A-Za-z])(?P<mm>{_MONTH_RE})\.?,?\s+(?P<my>(?:19|20)\d\d)(?!\d))
   | (?P<quarter>(?:(?P<qy1>(?:19|20)\d\d)\s*年\s*)?(?:第)?(?P<qcn>[一二三四1-4])\s*季度
         |(?<![A-Za-z])Q(?P<qn>[1-4])\s*(?P<qy2>(?:19|20)\d\d)|(?P<qy3>(?:19|20)\d\d)\s*Q(?P<qn3>[1-4])(?![A-Za-z0-9]))
-  | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|last\s+year|this\s+year|next\s+year)(?![A-Za-z]))
+  | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|(?:last|this|next)\s+(?:year|month))(?![A-Za-z]))
   | (?P<wd_cn>(?<!\()(?:(?P<wdp>上|下|本|这|這)|(?<![上下本这這]))(?:个|個)?
         (?:周|週|星期|礼拜|禮拜)(?P<wdd>[一二三四五六日天])
         (?![\u4e00-\u9fff]?年))
   | (?P<en_mo>(?<![A-Za-z])(?:in|since|early|late|mid|mid-|end\s+of|during)\s*(?P<mo>{_MONTH_RE})(?![A-Za-z])
-        (?!\.?,?\s*\d))
+        (?!\.?,?\s*\d)(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year(?![A-Za-z]))?)
   | (?P<wd_en>(?<![A-Za-z])(?:on\s+(?:last\s+)?|last\s+)(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
         (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
@@ -677,6 +677,10 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
         if word.endswith("year"):
             shift = {"last year": -1, "this year": 0, "next year": 1}[word]
             return DateValue(f"{base_date.year + shift:04d}", "year")
+        if word.endswith("month"):
+            # "left last month": the month before the article's, as 上个月
+            index = base_date.year * 12 + base_date.month - 1 + {"last": -1, "this": 0, "next": 1}[word.split()[0]]
+            return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
         if _base_precision(base) != "day":
             return None
         shift = -1 if word == "yesterday" else 0
@@ -697,6 +701,8 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return None
         month = _MONTHS[_month_key(g["mo"])]
         year = base_date.year if _base_precision(base) == "year" else _nearest_year(month, None, base_date)
+        if g["mrel"]:  # "in March last year": that month of the year before the report's
+            year = base_date.year + {"last": -1, "this": 0, "next": 1}[g["mrel"].lower()]
         return DateValue(f"{year:04d}-{month:02d}", "month")
     if g["wd_en"]:
         # wire copy reports the past week: "said on Monday" is the latest Monday up to the report

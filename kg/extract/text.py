@@ -67,6 +67,10 @@ def _nfkc_line(line: str, base: int, out_chars: list[str], out_offsets: list[int
         out_offsets.extend([base + i] * len(n))
 
 
+#: Taiwan's 策略 before an investment word is the mainland's 战略 (strategic).
+_TW_STRATEGIC = re.compile(r"策略(?=性?(?:投资|股东|合作伙伴|入股))")
+
+
 def normalize_text(original: str) -> NormText:
     """NFKC, traditional -> simplified, no layout spaces; offsets map back to `original`.
 
@@ -87,6 +91,10 @@ def normalize_text(original: str) -> NormText:
             simple = to_simplified(line)
             if len(simple) != len(line):
                 simple = "".join(s if len(s := to_simplified(c)) == 1 else c for c in line)
+            if simple != line:
+                # Taiwan's words for the same things, as long as the mainland ones ("策略投资人" is a
+                # strategic investor, 战略投资人): offsets stay one to one
+                simple = _TW_STRATEGIC.sub("战略", simple)
             parts.append(simple)
         else:
             parts.append(line)
@@ -114,8 +122,9 @@ class Sentence:
 
 # Chinese and full-stop punctuation (after NFKC: ! ? ; are ASCII), closing quotes stay attached.
 _ZH_END = re.compile(r"[。!?;]+[”’\"'」』)）]*|\n+")
-# An English full stop followed by space and a capital, digit or quote.
-_EN_END = re.compile(r"(?<=[a-z0-9%\)\]\"”’'])\.(?=\s+[A-Z0-9\"“(‘])")
+# An English full stop followed by space and a capital, digit or quote (after "DJI" too: an
+# acronym ends a sentence unless it is a listed abbreviation or a single initial).
+_EN_END = re.compile(r"(?<=[A-Za-z0-9%\)\]\"”’'])\.(?=\s+[A-Z0-9\"“(‘])")
 _ABBREVIATIONS = frozenset(
     [
         "inc",

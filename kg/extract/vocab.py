@@ -132,7 +132,11 @@ TITLE_ZH_COMPOSED = (
     # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
     r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲|美国|欧美|日本|韩国|"
     r"中东|拉美|印度|英国|新加坡|香港|台湾)区?)?"
-    r"(?:(?<!公)(?!公司|该公司|本公司|其)[\u4e00-\u9fffA-Za-z]{1,4}?(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管)"
+    # (a specialist's field too: "芯片架构师", "电池工程师")
+    # (never from inside a Latin word: "Apollo技术总监" is 技术总监 of the unit Apollo, not "lo技术总监")
+    r"(?:(?<!公)(?!公司|该公司|本公司|其)(?:[\u4e00-\u9fff]|(?<![A-Za-z])[A-Za-z])[\u4e00-\u9fffA-Za-z]{0,3}?"
+    r"(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管|"
+    r"架构师|工程师|科学家|研究员|设计师|处长)"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
     rf"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){{2,10}}?(?:{UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
     # a seat on a committee ("上市委员会副主席", "投资决策委员会委员")
@@ -220,7 +224,9 @@ FOUNDER_TITLES = frozenset(
 KIND_ABBREVIATION_ZH = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂|"
     # "智驾方案商行远科技", "激光雷达供应商X": a kind of supplier, then the name
-    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商)"
+    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商|"
+    # Taiwan's press names a maker by its plant ("散热模组厂晶焱热能", "封测厂X", "IC设计厂X")
+    r"模组厂|代工厂|封测厂|晶圆厂|面板厂|设备厂|零组件厂|组件厂|材料厂|设计厂|电子厂)"
 )
 
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
@@ -426,6 +432,10 @@ EN_NAME_STOP = frozenset(
         "Backed",
         "Founded",
         "Meanwhile",
+        # words that open a sentence or clause before a name ("When Chen Wei left…")
+        "When", "Where", "Why", "How", "What", "Since", "Until", "Although", "Though", "If", "Because",
+        "Once", "Then", "Now", "Today", "Yesterday", "Earlier", "Later", "Still", "Yet", "So", "Or",
+        "Among", "Under", "Over", "Through", "Despite", "During", "Like", "Unlike",
         "However",
         "Also",
         "Last",
@@ -586,6 +596,21 @@ ZH_SUFFIX_TYPES: dict[str, str] = {
     "新材": "Company",
     "光伏": "Company",
     "实业": "Company",
+    # technology makers named by their field ("星海智驾", "轻舟智航", "量旋量子", "广达电脑", "鸿海精密")
+    "智驾": "Company",
+    "智航": "Company",
+    "智行": "Company",
+    "视觉": "Company",
+    "量子": "Company",
+    "光子": "Company",
+    "激光": "Company",
+    "传感": "Company",
+    "精密": "Company",
+    "装备": "Company",
+    "电气": "Company",
+    "机电": "Company",
+    "航天": "Company",
+    "电脑": "Company",
     "证券": "Company",
     "银行": "Company",
     "产业投资基金": "Investor",
@@ -670,6 +695,20 @@ ZH_WEAK_SUFFIXES = frozenset(
         "新材",
         "光伏",
         "实业",
+        "智驾",
+        "智航",
+        "智行",
+        "视觉",
+        "量子",
+        "光子",
+        "激光",
+        "传感",
+        "精密",
+        "装备",
+        "电气",
+        "机电",
+        "航天",
+        "电脑",
         "投资",
         "基金",
         "资产",
@@ -1098,6 +1137,13 @@ ZH_BOUNDARY_WORDS = frozenset(
         "创办",
         "投资了",
         "加入",
+        # an interview's headline ("对话星海智驾CEO马俊", "专访X创始人"): the name starts after it
+        "对话",
+        "专访",
+        "独家专访",
+        "独家对话",
+        "走进",
+        "揭秘",
         # career verbs: "高管X加盟Y智能" ends before Y (jieba tags 加盟 a place name)
         "加盟",
         "入职",

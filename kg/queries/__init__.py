@@ -112,7 +112,7 @@ class NamedQuery:
 
 def _lineage_params(params: dict[str, Any]) -> dict[str, Any]:
     direction = params.pop("direction")
-    return {**params, "up": direction in ("both", "up"), "down": direction in ("both", "down")}
+    return _params({**params, "up": direction in ("both", "up"), "down": direction in ("both", "down")})
 
 
 def _params(params: dict[str, Any]) -> dict[str, Any]:
@@ -161,31 +161,34 @@ QUERIES: dict[str, NamedQuery] = {
         NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
                            "every shortest path, with names and relationship types along it",
                    embedded.path, (Argument("A", "a"), Argument("B", "b")),
-                   (Option("max_hops", "--max-hops N", 4, "longest path wanted", 1, embedded.MAX_HOPS_LIMIT),)),
+                   (Option("max_hops", "--max-hops N", 4, "longest path wanted", 1, embedded.MAX_HOPS_LIMIT),
+                    _AS_OF), prepare=_params),
         NamedQuery("central-investors", "investors at the centre of the co-investment network: degree, "
                                         "betweenness and eigenvector centrality (computed with networkx "
                                         "on both backends)",
                    embedded.central_investors,
-                   options=(Option("top", "--top N", 10, "how many investors", 1),), finish=_centrality),
+                   options=(Option("top", "--top N", 10, "how many investors", 1), _AS_OF), finish=_centrality,
+                   prepare=_params),
         NamedQuery("ipo-pipeline", "IPOs per exchange: stage and the filed, hearing and listed dates, ticker; "
                                    "raise target, raise, valuation and offer price from the company's figures",
                    embedded.ipo_pipeline, (Argument("EXCHANGE", "exchange", "Exchange", required=False),),
-                   finish=financials.ipo_terms),
+                   (_AS_OF,), finish=financials.ipo_terms, prepare=_params),
         NamedQuery("alumni", "people who left COMPANY (or worked at or founded it) and what they founded "
-                             "elsewhere", embedded.alumni, (_COMPANY,)),
+                             "elsewhere", embedded.alumni, (_COMPANY,), (_AS_OF,), prepare=_params),
         NamedQuery("lineage", "the spin-off tree of COMPANY along SPUN_OFF_FROM: generation (negative = "
                               "ancestors), company, parent, via people",
                    embedded.lineage, (_COMPANY,),
                    (Option("depth", "--depth N", 3, "spin-offs away from COMPANY", 1, embedded.MAX_DEPTH_LIMIT),
                     Option("direction", "--up|--down", "both", "ancestors only (up) or descendants only (down)",
-                           choices=("both", "up", "down"))),
+                           choices=("both", "up", "down")),
+                    _AS_OF),
                    prepare=_lineage_params),
         NamedQuery("timeline", "dated facts touching ENTITY, oldest first, with their source articles; "
                                "--as-of: those by DATE and the positions and stakes held then",
                    embedded.timeline, (Argument("ENTITY", "id"),), (_AS_OF,), prepare=_params),
         NamedQuery("financials", "COMPANY's reported figures, metric x period: value, currency, modality "
                                  "(stated, planned, estimated), every source; disagreeing values marked",
-                   financials.financials, (_COMPANY,), finish=financials.table),
+                   financials.financials, (_COMPANY,), (_AS_OF,), finish=financials.table, prepare=_params),
         NamedQuery("ownership", "the chains from ENTITY up OWNED_BY/CONTROLLED_BY to its ultimate owners "
                                 "(organisations, or people such as a controlling founder): share along each "
                                 "chain (multiplied; ? where unknown), each owner's total (summed over chains), "
@@ -193,16 +196,18 @@ QUERIES: dict[str, NamedQuery] = {
                    ownership.ownership, (Argument("ENTITY", "id", "Organization"),), (_AS_OF,),
                    finish=ownership.chains, prepare=_params),
         NamedQuery("state-exposure", "each investor in COMPANY with the owners at the top of its ownership "
-                                     "chains: state or not, level, region, the share of the investor they hold",
+                                     "chains: state or not, level, region, the share of the investor they hold; "
+                                     "the state money in USD and its share of the rounds (exact, or at least)",
                    exposure.state_exposure, (_COMPANY,), (_AS_OF,), finish=exposure.exposure, prepare=_params),
         NamedQuery("disputes", "facts whose articles disagree (two amounts for one round, two dates, two "
                                "titles one person cannot hold at once), touching ENTITY or all: one row per "
                                "value with the articles stating it",
-                   disputes.disputes, (Argument("ENTITY", "id", required=False),), finish=disputes.table),
+                   disputes.disputes, (Argument("ENTITY", "id", required=False),), (_AS_OF,),
+                   finish=disputes.table, prepare=_params),
         NamedQuery("compare", "companies' latest figures side by side: one row per metric, one column per "
                               "company with the value of its latest period, currency and period",
                    financials.compare, (Argument("COMPANY", "ids", "Organization", many=True, at_least=2),),
-                   finish=financials.compare_table),
+                   (_AS_OF,), finish=financials.compare_table, prepare=_params),
     )
 }
 

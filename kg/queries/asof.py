@@ -20,6 +20,11 @@ Cypher twin of `holds` for a relationship `r` (each `.cypher` file spells it out
                         AND a.published <= $as_of }
           ELSE coalesce(r.valid_from, r.date) <= $as_of END
         AND (r.valid_to IS NULL OR $as_of < r.valid_to)))
+
+`path.cypher` collects the ids of the articles published by then first (`known`) and reads the
+undated case as `any(s IN coalesce(r.sources, []) WHERE 'article:' + s IN known)`: a condition on each
+relationship alone, which Neo4j's shortest-path search applies as it goes (a subquery in it would make
+the planner fall back to enumerating every path).
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from typing import Any
 import networkx as nx
 
 from kg.errors import KGError
-from kg.graph import first_seen
+from kg.graph import ARTICLE_PREFIX, first_seen
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -73,3 +78,24 @@ def holds(graph: nx.MultiDiGraph, data: Mapping[str, Any], as_of: str | None, da
         return False
     end = data.get("valid_to")
     return end is None or as_of < str(end)
+
+
+def reported_by(graph: nx.MultiDiGraph, sources: Any, as_of: str | None) -> list[str]:
+    """The articles among `sources` published by `as_of` (all of them when None): who had reported a
+    fact by then. An article of unknown publication day is left out, as it is by `holds`.
+
+    Cypher twin (`financials.cypher`):
+
+        COLLECT { UNWIND coalesce(r.sources, []) AS s
+                  MATCH (a:Article {id: 'article:' + s}) WHERE a.published <= $as_of RETURN s }
+    """
+    articles = [str(s) for s in sources or ()]
+    if as_of is None:
+        return articles
+    out = []
+    for source in articles:
+        node = ARTICLE_PREFIX + source
+        published = graph.nodes[node].get("published") if node in graph else None
+        if published and str(published) <= as_of:
+            out.append(source)
+    return out

@@ -1,12 +1,26 @@
-// disputes [ENTITY]: relations whose source articles state an attribute differently (two amounts for
-// one round, two dates; two titles one person cannot hold at one organisation at once, kept on each of
-// the two positions), touching ENTITY when one is given. One row per relation with its `disputes`
+// disputes [ENTITY] [--as-of DATE]: relations whose source articles state an attribute differently (two
+// amounts for one round, two dates; two titles one person cannot hold at one organisation at once, kept
+// on each of the two positions), touching ENTITY when one is given. One row per relation with its `disputes`
 // (a JSON list of {key, values: [{value, sources}]}, written by kg.claims); `kg` expands it to one row
 // per value (kg/queries/disputes.py, the same code as the embedded store).
-// Parameter: $id, the entity's id, or null for every dispute.
-// In Neo4j Browser:  :param id => null
+// As of a date, the disputed facts in force then (kg/queries/asof.py), with the publication day of each
+// article of the relations of that type between the two ends (`published`, [article, day] pairs): `kg`
+// keeps each value's articles published by then, and the disputes left with two values or more.
+// Parameters: $id, the entity's id, or null for every dispute; $as_of, a day (YYYY-MM-DD) or null.
+// In Neo4j Browser:  :param id => null   :param as_of => null
 MATCH (a)-[r]->(b)
 WHERE r.disputes IS NOT NULL AND ($id IS NULL OR a.id = $id OR b.id = $id)
+  AND ($as_of IS NULL
+       OR (CASE WHEN coalesce(r.valid_from, r.date) IS NULL
+                THEN EXISTS { MATCH (x:Article) WHERE x.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
+                                                 AND x.published <= $as_of }
+                ELSE coalesce(r.valid_from, r.date) <= $as_of END
+           AND (r.valid_to IS NULL OR $as_of < r.valid_to)))
 RETURN a.id AS subject_id, a.name AS subject, type(r) AS relation, b.id AS object_id, b.name AS object,
-       r.id AS relation_id, r.round AS round, r.disputes AS disputes
+       r.id AS relation_id, r.round AS round, r.disputes AS disputes,
+       CASE WHEN $as_of IS NULL THEN []
+            ELSE COLLECT { MATCH (a)-[q]->(b) WHERE type(q) = type(r)
+                           UNWIND coalesce(q.sources, []) AS s
+                           MATCH (x:Article {id: 'article:' + s}) WHERE x.published IS NOT NULL
+                           RETURN DISTINCT [s, x.published] AS seen ORDER BY seen } END AS published
 ORDER BY relation_id

@@ -121,13 +121,27 @@ def co_investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> l
 # -- path --------------------------------------------------------------------------------------------
 
 
-def _shortest_node_paths(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[list[str]]:
+def _steps(graph: nx.MultiDiGraph, u: str, v: str, as_of: str | None) -> list[tuple[Any, bool]]:
+    """(type, forward) of each edge between u and v, either way, in force at `as_of` when given."""
+    options = [(d["type"], True) for d in graph.get_edge_data(u, v, default={}).values() if holds(graph, d, as_of)]
+    options += [(d["type"], False) for d in graph.get_edge_data(v, u, default={}).values() if holds(graph, d, as_of)]
+    return options
+
+
+def _shortest_node_paths(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int,
+                         as_of: str | None = None) -> list[list[str]]:
     """Every shortest node sequence from a to b of at most `max_hops` steps, ignoring direction and
-    never passing through an article: a breadth-first search level by level from `a`, which stops at
-    the level where `b` turns up (or at `max_hops`), so it reads no more of the graph than it must."""
+    never passing through an article (along edges in force at `as_of`, when given): a breadth-first
+    search level by level from `a`, which stops at the level where `b` turns up (or at `max_hops`), so
+    it reads no more of the graph than it must."""
     def neighbours(node: str) -> set[str]:
-        return {n for n in itertools.chain(graph.successors(node), graph.predecessors(node))
-                if "Article" not in graph.nodes[n].get("labels", [])}
+        if as_of is None:
+            return {n for n in itertools.chain(graph.successors(node), graph.predecessors(node))
+                    if "Article" not in graph.nodes[n].get("labels", [])}
+        edges = itertools.chain(((t, d) for _s, t, d in graph.out_edges(node, data=True)),
+                                ((s, d) for s, _t, d in graph.in_edges(node, data=True)))
+        return {n for n, d in edges
+                if "Article" not in graph.nodes[n].get("labels", []) and holds(graph, d, as_of)}
 
     parents: dict[str, set[str]] = {a: set()}
     frontier = [a]
@@ -152,20 +166,16 @@ def _shortest_node_paths(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) 
     return back(b)
 
 
-def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[dict[str, Any]]:
+def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int, as_of: str | None = None) -> list[dict[str, Any]]:
     """Every shortest path between a and b, one row per distinct (nodes, relationship types, directions),
     as Cypher's `allShortestPaths` over an undirected pattern gives them (parallel relationships make
-    separate paths)."""
+    separate paths); as of a date, through the facts in force then (`kg.queries.asof`)."""
     if a not in graph or b not in graph or a == b:
         return []
-    node_paths = _shortest_node_paths(graph, a, b, min(max_hops, MAX_HOPS_LIMIT))
+    node_paths = _shortest_node_paths(graph, a, b, min(max_hops, MAX_HOPS_LIMIT), as_of)
     rows: dict[tuple[Any, ...], dict[str, Any]] = {}
     for nodes in node_paths:
-        steps = []
-        for u, v in itertools.pairwise(nodes):
-            options = [(d["type"], True) for d in graph.get_edge_data(u, v, default={}).values()]
-            options += [(d["type"], False) for d in graph.get_edge_data(v, u, default={}).values()]
-            steps.append(options)
+        steps = [_steps(graph, u, v, as_of) for u, v in itertools.pairwise(nodes)]
         names = [_name(graph, n) for n in nodes]
         for combo in itertools.product(*steps):
             text = str(names[0])
@@ -180,13 +190,15 @@ def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int) -> list[dict[str
 # -- central investors -------------------------------------------------------------------------------
 
 
-def coinvestment_edges(graph: nx.MultiDiGraph) -> list[dict[str, Any]]:
-    """The rows of central-investors.cypher: one per pair of investors sharing a company."""
+def coinvestment_edges(graph: nx.MultiDiGraph, as_of: str | None = None) -> list[dict[str, Any]]:
+    """The rows of central-investors.cypher: one per pair of investors sharing a company (through
+    investments in force at `as_of`, when given: `kg.queries.asof`)."""
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for company in graph.nodes:
         if not _has(graph, company, "Organization"):
             continue
-        backers = sorted({s for s, _t, _d in _in(graph, company, "INVESTED_IN") if _has(graph, s, "Investor")})
+        backers = sorted({s for s, _t, d in _in(graph, company, "INVESTED_IN")
+                          if _has(graph, s, "Investor") and holds(graph, d, as_of)})
         for a, b in itertools.combinations(backers, 2):
             shared[(a, b)].add(company)
     return [{"investor_id": a, "investor": _name(graph, a), "state_owned": _has(graph, a, "StateOwnedFund"),
@@ -239,16 +251,26 @@ def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
     return [{"rank": i, **row} for i, row in enumerate(rows[:top], start=1)]
 
 
-def central_investors(graph: nx.MultiDiGraph, top: int) -> list[dict[str, Any]]:
-    return centrality(coinvestment_edges(graph), top)
+def central_investors(graph: nx.MultiDiGraph, top: int, as_of: str | None = None) -> list[dict[str, Any]]:
+    """As of a date, the co-investment network of the investments in force then (`kg.queries.asof`)."""
+    return centrality(coinvestment_edges(graph, as_of), top)
 
 
 # -- IPO pipeline ------------------------------------------------------------------------------------
 
 
-def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[dict[str, Any]]:
+#: The IPO milestones, furthest first, with the stage each brings an IPO to (`kg.graph.add_ipos`).
+_STAGES = (("LISTED_ON", "listed"), ("PASSED_LISTING_HEARING", "hearing_passed"), ("FILED_FOR_IPO", "filed"))
+
+
+def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
     """`ipo-pipeline.cypher` (one row per IPO and milestone combination, with the company's IPO-term
-    figures) followed by `financials.ipo_terms`, which turns those figures into columns."""
+    figures) followed by `financials.ipo_terms`, which turns those figures into columns.
+
+    As of a date, from the milestones in force then (`kg.queries.asof`): the stage is the furthest of
+    them (a company listed later shows the hearing it had passed), ticker and board are those they give
+    (the first in relation-id order, as the IPO node takes them), an IPO none of whose milestones had
+    happened is not there, and the terms come from the figures reported by then."""
     rows = []
     for ipo, data in graph.nodes(data=True):
         if "IPO" not in data.get("labels", []):
@@ -259,9 +281,19 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
             if exchange is not None and venue != exchange:
                 continue
             milestones: dict[str, list[Any]] = defaultdict(list)
+            held = []
             for _s, target, edge in _out(graph, company, "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON"):
-                if target == venue:
+                if target == venue and holds(graph, edge, as_of):
                     milestones[edge["type"]].append(edge.get("date"))
+                    held.append(edge)
+            if as_of is not None and not milestones:
+                continue
+            stage, ticker, board = data.get("stage"), data.get("ticker"), data.get("board")
+            if as_of is not None:
+                stage = next(name for rel_type, name in _STAGES if rel_type in milestones)
+                ordered = sorted(held, key=lambda e: str(e["id"]))
+                ticker = next((e["ticker"] for e in ordered if e.get("ticker") is not None), None)
+                board = next((e["board"] for e in ordered if e.get("board") is not None), None)
             # OPTIONAL MATCH gives one row per combination of milestone relationships (or one null).
             for filed, hearing, listed in itertools.product(
                     milestones.get("FILED_FOR_IPO") or [None], milestones.get("PASSED_LISTING_HEARING") or [None],
@@ -269,9 +301,9 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
                 stage_rank = 0 if "LISTED_ON" in milestones else 1 if "PASSED_LISTING_HEARING" in milestones else 2
                 rows.append((stage_rank, {
                     "company": _name(graph, company), "company_id": company, "exchange": _name(graph, venue),
-                    "exchange_id": venue, "stage": data.get("stage"), "filed": filed, "hearing": hearing,
-                    "listed": listed, "ticker": data.get("ticker"), "board": data.get("board"),
-                    "figures": financials.company_figures(graph, company, financials.IPO_METRICS),
+                    "exchange_id": venue, "stage": stage, "filed": filed, "hearing": hearing,
+                    "listed": listed, "ticker": ticker, "board": board,
+                    "figures": financials.company_figures(graph, company, financials.IPO_METRICS, as_of),
                 }))
     rows.sort(key=lambda item: (item[1]["exchange"], item[1]["exchange_id"], item[0], item[1]["company"],
                                 item[1]["company_id"]))
@@ -281,12 +313,14 @@ def ipo_pipeline(graph: nx.MultiDiGraph, exchange: str | None = None) -> list[di
 # -- alumni ------------------------------------------------------------------------------------------
 
 
-def alumni(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
+def alumni(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[dict[str, Any]]:
+    """As of a date, from the ties and foundings in force then (`kg.queries.asof`): a position left
+    before it is gone, its departure there instead."""
     if not _has(graph, id, "Organization"):
         return []
     people: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for person, _t, data in _in(graph, id, *FACT_TIES):
-        if _has(graph, person, "Person"):
+        if _has(graph, person, "Person") and holds(graph, data, as_of):
             people[person].append(data)
     rows = []
     for person, ties in people.items():
@@ -296,7 +330,7 @@ def alumni(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
         left_dates = sorted(t["date"] for t in ties if t["type"] == "LEFT" and t.get("date") is not None)
         founded: list[tuple[str | None, dict[str, Any]]] = [
             (target, data) for _s, target, data in _out(graph, person, "FOUNDED")
-                   if target != id and _has(graph, target, "Organization")]
+                   if target != id and _has(graph, target, "Organization") and holds(graph, data, as_of)]
         if not founded and "LEFT" not in types:
             continue
         base = {"person": _name(graph, person), "person_id": person, "ties": types, "titles": titles,
@@ -311,9 +345,11 @@ def alumni(graph: nx.MultiDiGraph, id: str) -> list[dict[str, Any]]:
 # -- lineage -----------------------------------------------------------------------------------------
 
 
-def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool) -> set[tuple[int, str, str, str]]:
-    """(length, child, parent, edge key) of each trail's far edge: Cypher's variable-length match
-    never reuses a relationship within a path, and neither does this walk."""
+def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool,
+            as_of: str | None = None) -> set[tuple[int, str, str, str]]:
+    """(length, child, parent, edge key) of each trail's far edge (along spin-offs in force at `as_of`,
+    when given): Cypher's variable-length match never reuses a relationship within a path, and neither
+    does this walk."""
     found: set[tuple[int, str, str, str]] = set()
 
     def walk(node: str, used: frozenset[str], length: int) -> None:
@@ -322,7 +358,7 @@ def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool) -> set
         edges = (graph.out_edges(node, keys=True, data=True) if upward
                  else graph.in_edges(node, keys=True, data=True))
         for source, target, key, data in edges:
-            if data.get("type") != "SPUN_OFF_FROM" or key in used:
+            if data.get("type") != "SPUN_OFF_FROM" or key in used or not holds(graph, data, as_of):
                 continue
             nxt = target if upward else source
             if not _has(graph, nxt, "Organization"):
@@ -334,30 +370,36 @@ def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool) -> set
     return found
 
 
-def _via_people(graph: nx.MultiDiGraph, edge: dict[str, Any], child: str, parent: str) -> list[Any]:
+def _via_people(graph: nx.MultiDiGraph, edge: dict[str, Any], child: str, parent: str,
+                as_of: str | None = None) -> list[Any]:
     via = edge.get("via") or []
     names = [_name(graph, p) for p in ([via] if isinstance(via, str) else via) if _has(graph, p, "Person")]
-    for person, _t, _d in _in(graph, child, "FOUNDED"):
-        if _has(graph, person, "Person") and any(t == parent for _s, t, _d in _out(graph, person, *FACT_TIES)):
+    for person, _t, founded in _in(graph, child, "FOUNDED"):
+        if _has(graph, person, "Person") and holds(graph, founded, as_of) and any(
+                t == parent and holds(graph, d, as_of) for _s, t, d in _out(graph, person, *FACT_TIES)):
             names.append(_name(graph, person))
     return sorted(set(names))
 
 
-def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool) -> list[dict[str, Any]]:
+def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool,
+            as_of: str | None = None) -> list[dict[str, Any]]:
+    """As of a date, along the spin-offs in force then, each with the people whose foundings and ties
+    to the parent were (`kg.queries.asof`)."""
     if not _has(graph, id, "Organization"):
         return []
     depth = min(depth, MAX_DEPTH_LIMIT)
     found: set[tuple[int, str, str, str]] = set()
     if down:
-        found |= {(length, child, parent, key) for length, child, parent, key in _trails(graph, id, depth, False)}
+        found |= set(_trails(graph, id, depth, False, as_of))
     if up:
-        found |= {(1 - length, child, parent, key) for length, child, parent, key in _trails(graph, id, depth, True)}
+        found |= {(1 - length, child, parent, key)
+                  for length, child, parent, key in _trails(graph, id, depth, True, as_of)}
     rows = []
     for generation, child, parent, key in found:
         edge = graph.edges[child, parent, key]
         rows.append({"generation": generation, "company": _name(graph, child), "company_id": child,
                      "parent": _name(graph, parent), "parent_id": parent,
-                     "via": _via_people(graph, edge, child, parent), "date": edge.get("date")})
+                     "via": _via_people(graph, edge, child, parent, as_of), "date": edge.get("date")})
     return sorted(rows, key=lambda r: (r["generation"], r["company"], r["company_id"], r["parent"], r["parent_id"]))
 
 

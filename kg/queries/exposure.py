@@ -9,10 +9,13 @@ who owns or controls the investor) is a private owner, never state.
 
 Money in USD (`kg.money_usd`): `amount_usd` is what the investor itself put in, when the text ties a
 sum to it (the rule of `kg.graph`: "其中A出资30亿元", or the round's only investor not named its lead);
-`state_usd` is the part of that held by a state top owner (amount x share); `rounds_usd` is the known
-money of the company's rounds (each round's total, else the sum of its investors' own sums) and
-`state_share` the state money's share of it, the same on every row: None when a state investor's own
-sum or share is unknown (an honest "unknown", not a zero).
+`state_usd` is the part of that held by a state top owner (amount x share; None when either is
+unknown); `rounds_usd` is the known money of the company's rounds (each round's total, else the sum of
+its investors' own sums) and `state_share` the known state money's share of it, the same on every row,
+with `state_share_bound` saying what it is: "exact", or "at least" when some state money is not known (a
+state investor's own sum or the share its state owner holds unknown, or an owner's share summed over its
+chains of known share only): a lower bound, the unknown part never guessed. Both are None when no money
+of the rounds is known.
 
 As with `ownership`, both backends find the same raw rows (`raw_exposure` here, `state-exposure.cypher`
 on Neo4j) and the same `exposure` turns them into the answer.
@@ -123,12 +126,15 @@ def _with_usd(out: Rows, rows: Rows) -> Rows:
         else:
             row["state_usd"] = round(amount * row["share"]) if row["state"] else 0
     state_rows = [r for r in out if r["state"]]
-    unknown = any(r["state_usd"] is None for r in state_rows)
+    # the state money not known: a state owner's part of an investor's sum nobody states, or of a share
+    # that is a floor (the owner's chains of unknown share left out of its total)
+    partial = any(r["state_usd"] is None or r["unknown_chains"] for r in state_rows)
     state = sum(r["state_usd"] or 0 for r in state_rows)
-    share = None if not known or unknown else round(min(state / known, 1.0), 4)
+    share = None if not known else round(min(state / known, 1.0), 4)
     for row in out:
         row["rounds_usd"] = None if known is None else round(known)
         row["state_share"] = share
+        row["state_share_bound"] = None if share is None else "at least" if partial else "exact"
     return out
 
 

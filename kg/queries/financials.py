@@ -12,6 +12,10 @@ exchange rates).
 Both backends compute the same raw rows (one per FinancialFigure node FIGURE_OF the company: the
 `.cypher` file on Neo4j, `figure_rows` on the view) and pass them through `table`, so the merge and
 the order are one piece of Python and cannot drift apart.
+
+As of a date (`kg.queries.asof`), the figures reported by then, each with the articles published by then
+that state it: a value first reported later, and the disagreement it makes, is not there yet.
+`ipo-pipeline` and `compare` read the figures reported by then the same way.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import networkx as nx
 
 from kg.extract.periods import period_sort_key
 from kg.queries.agreement import agree
+from kg.queries.asof import holds, reported_by
 
 Rows = list[dict[str, Any]]
 
@@ -33,13 +38,17 @@ METRIC_ORDER = ("revenue", "revenue_growth", "net_profit", "net_profit_growth", 
                 "ipo_raise_target", "ipo_raise", "offer_price", "cornerstone_total")
 
 
-def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
-    """One raw row per FinancialFigure node FIGURE_OF `id` (what `financials.cypher` returns)."""
+def figure_rows(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
+    """One raw row per FinancialFigure node FIGURE_OF `id` (what `financials.cypher` returns); as of a
+    date, the figures reported by then (`kg.queries.asof`: a FIGURE_OF edge is dated by its first report),
+    each with the articles published by then that state it."""
     rows: Rows = []
     if id not in graph:
         return rows
     for figure, _target, edge in graph.in_edges(id, data=True):
         if edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in graph.nodes[figure].get("labels", []):
+            continue
+        if not holds(graph, edge, as_of):
             continue
         node = graph.nodes[figure]
         rows.append({"metric": node.get("metric"), "period": node.get("period"), "basis": node.get("basis"),
@@ -47,7 +56,7 @@ def figure_rows(graph: nx.MultiDiGraph, id: str) -> Rows:
                      "currency": node.get("currency"), "unit": node.get("unit"),
                      "precision": node.get("amount_precision"), "raw": node.get("amount_raw"),
                      "modality": node.get("modality"),
-                     "sources": edge.get("sources") or []})
+                     "sources": reported_by(graph, edge.get("sources"), as_of)})
     return rows
 
 
@@ -96,9 +105,11 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
     return out
 
 
-def financials(graph: nx.MultiDiGraph, id: str) -> Rows:
-    """The embedded twin of `financials.cypher` followed by `table`."""
-    return table(figure_rows(graph, id))
+def financials(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows:
+    """The embedded twin of `financials.cypher` followed by `table`; as of a date, the figures reported by
+    then with the articles that had (a value reported later, and so a disagreement it makes, is not there
+    yet)."""
+    return table(figure_rows(graph, id, as_of))
 
 
 
@@ -112,15 +123,17 @@ IPO_TERMS = (("ipo_raise_target", "raise_target"), ("ipo_raise", "raise"), ("val
 IPO_METRICS = tuple(metric for metric, _column in IPO_TERMS)
 
 
-def company_figures(graph: nx.MultiDiGraph, company: str, metrics: tuple[str, ...]) -> Rows:
-    """The `metrics` figures FIGURE_OF `company` as the maps `ipo-pipeline.cypher` collects (any order)."""
+def company_figures(graph: nx.MultiDiGraph, company: str, metrics: tuple[str, ...],
+                    as_of: str | None = None) -> Rows:
+    """The `metrics` figures FIGURE_OF `company` as the maps `ipo-pipeline.cypher` collects (any order);
+    as of a date, those reported by then (`kg.queries.asof`)."""
     out: Rows = []
     if company not in graph:
         return out
     for figure, _target, edge in graph.in_edges(company, data=True):
         node = graph.nodes[figure]
         if (edge.get("type") != "FIGURE_OF" or "FinancialFigure" not in node.get("labels", [])
-                or node.get("metric") not in metrics):
+                or node.get("metric") not in metrics or not holds(graph, edge, as_of)):
             continue
         out.append({"metric": node.get("metric"), "period": node.get("period"), "amount": node.get("amount"),
                     "low": node.get("amount_low"), "high": node.get("amount_high"),
@@ -191,9 +204,10 @@ def ipo_terms(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
 # -- compare A B ... ---------------------------------------------------------------------------------
 
 
-def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
-    """What `compare.cypher` returns: per company (in `ids` order), one row per figure FIGURE_OF it, or
-    one row of nulls when it has none (so that its name is still known)."""
+def compare_rows(graph: nx.MultiDiGraph, ids: list[str], as_of: str | None = None) -> Rows:
+    """What `compare.cypher` returns: per company (in `ids` order), one row per figure FIGURE_OF it
+    (reported by `as_of`, when given), or one row of nulls when it has none (so that its name is still
+    known)."""
     rows: Rows = []
     blank = {"metric": None, "period": None, "basis": None, "amount": None, "low": None, "high": None,
              "precision": None, "currency": None, "unit": None, "modality": None}
@@ -201,7 +215,7 @@ def compare_rows(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
         if company not in graph:
             continue
         name = graph.nodes[company].get("name")
-        figures = [{k: f.get(k) for k in blank} for f in figure_rows(graph, company)]
+        figures = [{k: f.get(k) for k in blank} for f in figure_rows(graph, company, as_of)]
         rows += [{"company_id": company, "company": name, **figure} for figure in figures or [blank]]
     return rows
 
@@ -245,6 +259,7 @@ def _cell(figures: Rows) -> str:
     return "; ".join(sorted(texts))
 
 
-def compare(graph: nx.MultiDiGraph, ids: list[str]) -> Rows:
-    """The embedded twin of `compare.cypher` followed by `compare_table`."""
-    return compare_table(compare_rows(graph, ids), {"ids": ids})
+def compare(graph: nx.MultiDiGraph, ids: list[str], as_of: str | None = None) -> Rows:
+    """The embedded twin of `compare.cypher` followed by `compare_table`; as of a date, each company's
+    latest figures among those reported by then."""
+    return compare_table(compare_rows(graph, ids, as_of), {"ids": ids})

@@ -7,7 +7,8 @@ construction; tests/test_query_indexed.py holds both paths to that.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
-write in its own transaction) and cached in the store.
+write in its own transaction) and cached in the store (as of a date: the last date asked, in a slot of
+its own).
 
 Entity names resolve through the alias index (`aliases.norm`) into a graph of just the candidates, on
 which `kg.queries.bind` runs as before; an unknown name is re-resolved against every node so the error
@@ -40,11 +41,13 @@ from kg.queries import (
     ownership,
     statecapital,
 )
+from kg.queries.asof import holds
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
 from kg.store import Store
 
 Rows = list[dict[str, Any]]
 _CENTRALITY_KEY = "central-investors"
+_CENTRALITY_AS_OF_KEY = "central-investors --as-of"
 _ORPHANS_KEY = "names-without-alias"
 #: Queries that read the relations' sources: `timeline` and `financials` show them; whether a sum is an
 #: investor's own (`investors`, `portfolio`, `state-exposure`) depends on the extraction method. Every
@@ -221,20 +224,29 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
     return statecapital.state_capital(_dated(view, graph, as_of), region, level, as_of)
 
 
-def _ipo_pipeline(view: StoreView, exchange: str | None = None) -> Rows:
+def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
     rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
     companies = {r.source for r in rels}
     figures = view.relations(["FIGURE_OF"], target=companies) if companies else []
-    return embedded.ipo_pipeline(view.graph([*rels, *figures], ipos_of=companies), exchange)
+    graph = view.graph([*rels, *figures], ipos_of=companies)
+    return embedded.ipo_pipeline(_dated(view, graph, as_of), exchange, as_of)
 
 
-def _alumni(view: StoreView, id: str) -> Rows:
+def _timed(view: StoreView, graph: nx.MultiDiGraph, as_of: str | None) -> nx.MultiDiGraph:
+    """`graph` with the articles `--as-of` reads and the ends of its positions (when given): every
+    HOLDS_POSITION and LEFT edge of each pair it holds one of must be in it, as `add_tenures` needs."""
+    if as_of is not None:
+        add_tenures(view.add_articles(graph))
+    return graph
+
+
+def _alumni(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     ties = view.relations(FACT_TIES, target=id)
     founded = view.relations(["FOUNDED"], source={r.source for r in ties})
-    return embedded.alumni(view.graph([*ties, *founded], [id]), id)
+    return embedded.alumni(_timed(view, view.graph([*ties, *founded], [id]), as_of), id, as_of)
 
 
-def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows:
+def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool, as_of: str | None = None) -> Rows:
     depth = min(depth, embedded.MAX_DEPTH_LIMIT)
     stored: dict[str, Relation] = {}
     derived: dict[tuple[str, str], tuple[str, str, dict[str, Any]]] = {}
@@ -261,7 +273,7 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool) -> Rows
     via = [v for r in stored.values() for v in _as_list(r.props.get("via"))]
     via += [v for _c, _p, props in derived.values() for v in _as_list(props.get("via"))]
     graph = view.graph([*stored.values(), *founded, *ties], [id, *via], spinoffs=list(derived.values()))
-    return embedded.lineage(graph, id, depth, up, down)
+    return embedded.lineage(_timed(view, graph, as_of), id, depth, up, down, as_of)
 
 
 def _as_list(value: Any) -> list[str]:
@@ -279,18 +291,49 @@ def _timeline(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     return embedded.timeline(graph, id, as_of)
 
 
-def _path(view: StoreView, a: str, b: str, max_hops: int) -> Rows:
-    nodes = _on_shortest_paths(view, a, b, min(max_hops, embedded.MAX_HOPS_LIMIT))
+def _path(view: StoreView, a: str, b: str, max_hops: int, as_of: str | None = None) -> Rows:
+    def neighbours(frontier: set[str]) -> dict[str, set[str]]:
+        return view.neighbours(frontier) if as_of is None else _neighbours_as_of(view, frontier, as_of)
+
+    nodes = _on_shortest_paths(neighbours, a, b, min(max_hops, embedded.MAX_HOPS_LIMIT))
     if not nodes:
         return []
     entities = nodes - view.derived.keys()
     owners = entities | {view.derived[n][1] for n in nodes & view.derived.keys()}
     rels = view.relations(source=entities, target=entities)
     graph = view.graph(rels, entities, rounds_of=owners, ipos_of=owners, spinoffs=view.derived_spinoffs(entities))
-    return embedded.path(graph, a, b, max_hops)
+    return embedded.path(_timed(view, graph, as_of), a, b, max_hops, as_of)
 
 
-def _on_shortest_paths(view: StoreView, a: str, b: str, max_hops: int) -> set[str]:
+def _neighbours_as_of(view: StoreView, frontier: set[str], as_of: str) -> dict[str, set[str]]:
+    """`view.neighbours` through the facts in force at `as_of` only: every edge at the frontier (with
+    the FundingRounds, IPOs and derived spin-offs they make, the articles their sources are and the ends
+    of positions) is built, as the view has it, and kept when it holds (`kg.queries.asof`)."""
+    entities = frontier - view.derived.keys()
+    met = [view.derived[n] for n in frontier & view.derived.keys()]
+    rels = [*view.relations(source=entities), *view.relations(target=entities)] if entities else []
+    rounds_of = {c for kind, c, _x in met if kind == "round"} | {r.target for r in rels if r.type == "INVESTED_IN"}
+    ipos_of = {c for kind, c, _x in met if kind == "ipo"} | {r.source for r in rels if r.type in MILESTONES}
+    graph = _timed(view, view.graph(rels, entities, rounds_of=rounds_of, ipos_of=ipos_of,
+                                    spinoffs=view.derived_spinoffs(entities)), as_of)
+    for node, labels in graph.nodes(data="labels"):  # the derived nodes met, for the next steps
+        ends = {d["type"]: t for _s, t, d in graph.out_edges(node, data=True)}
+        if "FundingRound" in labels:
+            view.derived.setdefault(node, ("round", ends["ROUND_OF"], str(graph.nodes[node]["round_type"])))
+        elif "IPO" in labels:
+            view.derived.setdefault(node, ("ipo", ends["OFFERING_OF"], ends["ON_EXCHANGE"]))
+    out: dict[str, set[str]] = {n: set() for n in frontier}
+    for u, v, data in graph.edges(data=True):
+        if not holds(graph, data, as_of):
+            continue
+        for node, other in ((u, v), (v, u)):
+            if node in out and "Article" not in graph.nodes[other].get("labels", []):
+                out[node].add(other)
+    return out
+
+
+def _on_shortest_paths(neighbours: Callable[[set[str]], dict[str, set[str]]], a: str, b: str,
+                       max_hops: int) -> set[str]:
     """The nodes on every shortest a-b path of at most `max_hops` steps (articles left out), by a
     breadth-first search from both ends, always widening the smaller frontier.
 
@@ -306,8 +349,8 @@ def _on_shortest_paths(view: StoreView, a: str, b: str, max_hops: int) -> set[st
             return set()
         side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
         found: dict[str, set[str]] = defaultdict(set)
-        for node, neighbours in view.neighbours(frontiers[side]).items():
-            for other in neighbours:
+        for node, near in neighbours(frontiers[side]).items():
+            for other in near:
                 if other not in parents[side]:
                     found[other].add(node)
         parents[side].update(found)
@@ -326,15 +369,30 @@ def _on_shortest_paths(view: StoreView, a: str, b: str, max_hops: int) -> set[st
     return set()
 
 
-def _central_investors(view: StoreView, top: int) -> Rows:
+def _central_investors(view: StoreView, top: int, as_of: str | None = None) -> Rows:
+    """The whole ranking, cached per store version; as of a date, cached in a slot of its own with the
+    date it answers (the last one asked), so that asking for many dates never grows the cache."""
     store = view.store
     version = store.data_version()
-    cached = store.cached(_CENTRALITY_KEY, version)
-    if cached is None:
-        rows = embedded.centrality(_coinvestment_edges(view), top=2**62)
-        cached = json.dumps(rows, ensure_ascii=False)
-        view.to_cache.append((_CENTRALITY_KEY, version, cached))
-    return json.loads(cached)[:top]
+    if as_of is None:
+        cached = store.cached(_CENTRALITY_KEY, version)
+        if cached is None:
+            cached = json.dumps(embedded.centrality(_coinvestment_edges(view), top=2**62), ensure_ascii=False)
+            view.to_cache.append((_CENTRALITY_KEY, version, cached))
+        return json.loads(cached)[:top]
+    slot = json.loads(store.cached(_CENTRALITY_AS_OF_KEY, version) or "{}")
+    if slot.get("as_of") != as_of:
+        rows = embedded.centrality(_coinvestment_edges_as_of(view, as_of), top=2**62)
+        text = json.dumps({"as_of": as_of, "rows": rows}, ensure_ascii=False)
+        view.to_cache.append((_CENTRALITY_AS_OF_KEY, version, text))
+        slot = json.loads(text)
+    return list(slot["rows"][:top])
+
+
+def _coinvestment_edges_as_of(view: StoreView, as_of: str) -> Rows:
+    """`embedded.coinvestment_edges` of the investments in force at `as_of`: every INVESTED_IN relation
+    (with its sources and their articles, which date an undated one) built as the view has it."""
+    return embedded.coinvestment_edges(view.add_articles(view.graph(view.relations(["INVESTED_IN"]))), as_of)
 
 
 def _coinvestment_edges(view: StoreView) -> Rows:
@@ -361,16 +419,16 @@ def _coinvestment_edges(view: StoreView) -> Rows:
              "shared_deals": n} for (x, y), n in sorted(shared.items())]
 
 
-def _financials(view: StoreView, id: str) -> Rows:
+def _financials(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`financials.financials`: the company's FIGURE_OF edges and the figure nodes at their other end."""
     rels = view.relations(["FIGURE_OF"], target=id)
-    return financials.financials(view.graph(rels, [id]), id)
+    return financials.financials(_dated(view, view.graph(rels, [id]), as_of), id, as_of)
 
 
-def _compare(view: StoreView, ids: list[str]) -> Rows:
+def _compare(view: StoreView, ids: list[str], as_of: str | None = None) -> Rows:
     """`financials.compare`: the companies' FIGURE_OF edges and the figure nodes at their other end."""
     rels = view.relations(["FIGURE_OF"], target=ids)
-    return financials.compare(view.graph(rels, ids), ids)
+    return financials.compare(_dated(view, view.graph(rels, ids), as_of), ids, as_of)
 
 
 def _owned_upwards(view: StoreView, starts: set[str]) -> dict[str, Any]:
@@ -402,10 +460,16 @@ def _state_exposure(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     return exposure.state_exposure(_dated(view, graph, as_of), id, as_of)
 
 
-def _disputes(view: StoreView, id: str | None = None) -> Rows:
-    """`disputes.disputes`: the relations whose props hold disputes (touching `id` when given)."""
+def _disputes(view: StoreView, id: str | None = None, as_of: str | None = None) -> Rows:
+    """`disputes.disputes`: the relations whose props hold disputes (touching `id` when given); as of a
+    date, with every relation between the ends of each (the articles of a title dispute's other
+    positions, the departure that ends a position)."""
     rels = view.relations_disputed(id)
-    return disputes.disputes(view.graph(rels, [id] if id else []), id)
+    if as_of is not None and rels:
+        pairs = {(r.source, r.target) for r in rels}
+        between = view.relations(source={s for s, _t in pairs}, target={t for _s, t in pairs})
+        rels = [*rels, *(r for r in between if (r.source, r.target) in pairs)]
+    return disputes.disputes(_timed(view, view.graph(rels, [id] if id else []), as_of), id, as_of)
 
 
 _RUNNERS: dict[str, Callable[..., Rows]] = {

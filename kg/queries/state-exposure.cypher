@@ -2,7 +2,8 @@
 // ownership chains (OWNED_BY, CONTROLLED_BY). One row per investment and chain above its investor (path
 // null when nobody is known to own it); `kg` groups them per investor and top owner, with the owner's
 // level, region, whether it is state and the share it holds (kg/queries/exposure.py, the same code as
-// the embedded store), and the money columns in USD from each investment's amount_usd, method and role.
+// the embedded store), and the money columns in USD from each investment's amount_usd, method and role
+// (state_share: the known state money's share of the rounds, state_share_bound exact or at least).
 // Chains follow the rule of ownership.cypher. As of a date, the investments dated by then (an undated
 // one: first reported by then) and the chains in force then (kg/queries/asof.py).
 // Parameters: $id, the company's id; $as_of, a day (YYYY-MM-DD) or null.

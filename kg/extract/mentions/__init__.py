@@ -423,7 +423,10 @@ _EN_SURNAME_CONTEXT = re.compile(
     r"quit|started|launched|departed|retired|resigned|stepped\s+down|will|would|has|had|also|previously|later|"
     r"oversaw|led|leads|ran|runs|took|holds|held|worked|spent|served|"
     # "Zhou is the company's chief executive", "Wei, who remains chairman": a person's role follows
-    r"(?:is|was|remains|became|has\s+been)\s+(?:the|its|a|an|now|still|also)\b)"
+    r"(?:is|was|remains|became|has\s+been)\s+(?:the|its|a|an|now|still|also)\b|"
+    # "Chen is chief executive", "Chen, 38, started …": a bare title, an age in apposition
+    r"(?:is|was|remains|became)\s+(?:chief|president|chairman|chairwoman|co-founder|founder|head|director|"
+    r"vice|senior|general\s+manager)\b|,\s+\d{2},)"
 )
 
 

@@ -136,6 +136,18 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start  # "鲸元智能": jieba tags 元 a numeral, but no number stands before it
             continue
         if (
+            k > 0
+            and flag == "d"
+            and len(word) == 2
+            and abs_start + len(word) == s0
+            and tokens[k - 1][1] in ("nr", "nrt", "nz", "ns")
+            and len(tokens[k - 1][0]) >= 2
+        ):
+            # "沛星互动科技": jieba reads 互动 as an adverb, but after a proper name and before the
+            # suffix it is the name's second word
+            left = abs_start
+            continue
+        if (
             k == 0
             and flag == "d"
             and len(word) == 2
@@ -316,6 +328,13 @@ def _name_like(prefix: str) -> bool:
     if any(c.isascii() and c.isalpha() for c in prefix):
         return True
     tokens = _pos(prefix)
+    lead = 0
+    while lead < len(tokens) and len(tokens[lead][0]) == 1 and is_cjk(tokens[lead][0]):
+        lead += 1
+    if 2 <= lead < len(tokens) and any(flag in ("g", "nr") and _freq(w) < _EVERYDAY_CHAR_FREQ
+                                        for w, flag, _ in tokens[:lead]):
+        # "晶焱热能": characters jieba could not join, one of them rare, before a word: a coined brand
+        return True
     if all(len(w) == 1 for w, _, _ in tokens) and len(tokens) >= 2:
         # single characters jieba could not join are an invented brand ("栖云", "极晞"), unless every
         # one is an everyday verb or particle ("能让机器人理解": "can let", not a brand)
@@ -380,6 +399,11 @@ _TITLE_FIXED = re.compile(longest_first(vocab.TITLES_ZH))
 
 #: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").
 _RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
+#: A field and a rank after a weak suffix ("理想汽车" + "智能" + "驾驶负责人"): the suffix opens the title's
+#: field ("智能驾驶负责人"), it does not lengthen the known name.
+_FIELD_RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:负责人|总监|总经理|主管|副总裁)")
+#: A specialist's title whose field a weak suffix can be ("芯片架构师", "电池工程师").
+_SPECIALIST_AFTER = re.compile(r"(?:高级|资深|首席)?(?:架构师|工程师|科学家|研究员|设计师|专家|分析师)")
 _ZH_SUFFIX_END = re.compile(f"(?:{_ZH_SUFFIX_RE.pattern})$")
 
 
@@ -591,6 +615,12 @@ def _zh_suffix_occurrences(
             if suffix == "投资" and middle == "" and re.match(r"(?:后|之后|以后|时|[,。;、的及和与等]|$)", text[s1:]):
                 # "获得宁德时代投资后": the investment the known company made, not a unit called "…投资"
                 dropped.append((name, "a known name and the word for its investment"))
+                continue
+            if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and (
+                _SPECIALIST_AFTER.match(text, s1) or _FIELD_RANK_AFTER.match(text, s1)
+            ):
+                # "华为海思芯片架构师": the field of a specialist's title after the known name
+                dropped.append((name, "a known name and the field of a title"))
                 continue
             if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {"Company"}:
                 # "蔚来汽车", "商汤科技": a known company's name with its line of business is the same

@@ -14,7 +14,8 @@ from kg.extract.text import NormText, is_cjk, longest_first
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
-TITLE_ZH_RE = rf"(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
+#: (a co-holder's title: "共同营运长", "联席CEO")
+TITLE_ZH_RE = rf"(?:共同|联席)?(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
 TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
 _TITLE_EN_ALT = longest_first(vocab.TITLES_EN)
 TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
@@ -204,8 +205,9 @@ _EN_BY_NAME = re.compile(
     rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?\s+(?:has\s+|had\s+)?"
-    rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|left|joined|resigned|"
+    # ("Zhou Li, 45, joined Kuaishou": an age in apposition may come between)
+    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,\s+\d{{2}},)?\s+(?:has\s+|had\s+)?"
+    rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|started|left|joined|resigned|"
     rf"stepped down|quit|departed)\b"
     # "Chen Hao, formerly a vice president at Alibaba, …": an apposition of a past role
     rf"|(?<![A-Za-z])(?P<name2>{_EN_NAME}),\s+(?:formerly|previously|once|until\s+recently)\s+(?:a|an|the)\s+"
@@ -311,12 +313,23 @@ def _en_name_ok(name: str) -> bool:
     )
 
 
+def _en_name_trimmed(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The name without the capitalised words that open its sentence ("When Chen Wei left…"): the
+    pattern reads them as a first name, and rejecting the whole span would lose the person."""
+    while (m := re.match(r"([A-Z][a-z]+)\s+", text[s:e])) and m.group(1) in vocab.EN_NAME_STOP:
+        s += m.end()
+    if " " not in text[s:e].strip() or not _en_name_ok(text[s:e]):
+        return None
+    return s, e
+
+
 _ZH_BEFORE_ROLE_VERB = re.compile(
     rf"(?<=[\u4e00-\u9fff])(?=(?:曾任|现任|曾担任|现担任|担任|是|系|为|曾是)[^,。;!?\n]{{1,24}}?"
     rf"(?:{TITLES_ZH_RE})(?:[,。;、!?]|$|一职))"
 )
 _ZH_FOUNDERS = re.compile(
-    r"由(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
+    # ("林书涵与周以安于2023年联合创办了X": the pair may open its clause too)
+    r"(?:由|^|(?<=[,。;!?]))(?P<a>[\u4e00-\u9fff]{2,3})(?:和|、|与|及)(?P<b>[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:于[^,。;]{1,10}?)?(?:联合|共同|一起)?(?:创立|创办|创建|成立))"
 )
 
@@ -339,7 +352,8 @@ _NIAN_GIVEN = re.compile(r"年(?![初底中末前后内来代度级纪龄薪终]
 _NAME_GLUED_TAIL = frozenset("曾将和与及已也亦则还于在等的称说均都即并跟同")
 #: One character after a two-character name that is not its third: plural, family, case, title...
 _NOT_THIRD = frozenset("们家案氏总式方处等党派版说称任为是系曾将和与及已也亦则还于在的均都即并跟同向对把被让")
-_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng", "zg"})
+#: (g: a bound morpheme, a rare character standing alone, as given-name characters often are: 陈奕+廷)
+_THIRD_FLAGS = frozenset({"nr", "nrfg", "nrt", "nz", "n", "a", "j", "ng", "zg", "g"})
 
 
 def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
@@ -371,6 +385,10 @@ def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
 _ZH_AFTER_PERSON_NOUN = re.compile(
     r"(?:代表人物|人物|人士|创业者|掌门人|操盘手|工程师|研究员|科学家|高管)(?:是|为|就是)\s*(?=[\u4e00-\u9fff]{2,4})"
     r"|(?:名叫|名为|叫做)\s*(?=[\u4e00-\u9fff]{2,4})"
+    # "现年45岁的林书涵": a person's age before the name
+    r"|(?:现年|今年)?\d{2}岁的\s*(?=[\u4e00-\u9fff]{2,4})"
+    # "接替即将退休的周以安": who is succeeded
+    r"|(?:接替|接棒|取代)(?:了)?(?:即将|已经|已)?(?:退休|离任|卸任|离职)?(?:的)?\s*(?=[\u4e00-\u9fff]{2,4})"
     # "任命X为总裁", "聘请X出任CTO": who is appointed
     r"|(?:任命|聘任|聘请|委任|提名)\s*(?=[\u4e00-\u9fff]{2,4}(?:为|出任|担任))"
     r"|由\s*(?=[\u4e00-\u9fff]{2,4}(?:担任|出任|接任|兼任))"
@@ -439,19 +457,18 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         names += [(m.start("more") + k.start(), m.start("more") + k.end())
                   for k in re.finditer(_EN_NAME, m.group("more"))]
         for s, e in names:
-            if _en_name_ok(text[s:e]):
-                propose((s, e, 0.7))
+            if trimmed := _en_name_trimmed(text, s, e):
+                propose((*trimmed, 0.7))
     for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO,
                   _EN_APPOINTED_NAME):
         for m in regex.finditer(text):
             group = "name" if m.group("name") is not None else "name2"
-            name = m.group(group)
             if regex is _EN_BY_NAME and m.group(0)[:3].lower() == "led" and _EN_FUNDING_NEAR.search(
                 text, max(0, m.start() - 80), m.start()
             ):
                 continue  # "a round led by Harbor Peak": an investor, not a person
-            if _en_name_ok(name):
-                propose((m.start(group), m.end(group), 0.7))
+            if trimmed := _en_name_trimmed(text, m.start(group), m.end(group)):
+                propose((*trimmed, 0.7))
             if regex is _EN_BY_NAME and m.group("more"):
                 for k in re.finditer(_EN_NAME, m.group("more")):
                     if _en_name_ok(k.group(0)):

@@ -104,7 +104,13 @@ _EARLIER_DEAL = re.compile(
 _OWNER_AHEAD = re.compile(rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))")
 
 
-_LEAD_NAMED = re.compile(rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投", re.IGNORECASE)
+_LEAD_NAMED = re.compile(
+    rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投"
+    # "Alibaba led the round, with Tencent also participating": the subject of "led the round"
+    rf"|({ORG}),?\s+(?:also\s+)?(?:co-?)?led\s+(?:the|a|an|this|its)\s+(?:[\w$.-]+\s+){{0,4}}?"
+    rf"(?:round|financing|funding|investment|raise)\b",
+    re.IGNORECASE,
+)
 
 
 def _leads_named(eng: _Engine, view: _View) -> set[int]:
@@ -112,7 +118,7 @@ def _leads_named(eng: _Engine, view: _View) -> set[int]:
     investor, not the company the round is for."""
     if "领投" not in view.skel and "led" not in view.skel:
         return set()
-    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _LEAD_NAMED.finditer(view.skel)}
+    return {eng.ent(view, m.group(1) or m.group(2) or m.group(3)).group for m in _LEAD_NAMED.finditer(view.skel)}
 
 
 def _owners_named(eng: _Engine, view: _View) -> set[int]:
@@ -121,6 +127,12 @@ def _owners_named(eng: _Engine, view: _View) -> set[int]:
     if not any(word in view.skel for word in ("旗下", "下属", "公司")):
         return set()
     return {eng.ent(view, m.group(1)).group for m in _OWNER_AHEAD.finditer(view.skel)}
+
+
+#: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
+_CLAUSE_ROUND = re.compile(
+    r"\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮", re.IGNORECASE
+)
 
 
 def _invest(
@@ -179,7 +191,10 @@ def _invest(
     part_end = _part_end(view.skel, m.end())
     if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
         same_episode = False  # the round of this sentence belongs to the part after 其中
-    named_round = round_ or _round_in(view.skel[:part_end])
+    # "其中A轮由美团领投，A+轮由阿里云独家投资": a round opening the investor's own clause is its round
+    own_clause = view.skel[max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1 : m.start()]
+    clause_round = _round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
+    named_round = round_ or clause_round or _round_in(view.skel[:part_end])
     if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
         same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
     rnd = named_round or (eng.ctx.funding_round if same_episode else None)
@@ -244,7 +259,13 @@ def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
     if _state_cue_adjacent(skel, pos):
         return True
     first = min((p for c in members if (p := skel.find(c)) >= 0), default=pos)
+    if _SINGULAR_BEFORE.search(skel, max(0, first - 20), first):
+        return False  # "state-owned investor X and Y": a singular noun describes X alone
     return first != pos and _state_cue_adjacent(skel, first)
+
+
+#: An English singular noun right before a list: what it says is said of the first member only.
+_SINGULAR_BEFORE = re.compile(r"\b(?:investor|fund|firm|platform|vehicle|company|group|backer)\s*$", re.IGNORECASE)
 
 
 def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -337,6 +358,11 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
     # "Y counts X among its backers": who holds a stake, with no round, sum or date of this sentence
     standing = standing or bool(m.groupdict().get("standing"))
+    # ("counts state-owned investor X and Y among its shareholders": a description before the list)
+    standing = standing or bool(
+        re.search(rf"\bcounts\s+[^,;.{NE}]{{0,40}}$", view.skel[max(0, m.start() - 48) : m.start()])
+        and re.search(r"\bamong\b", m.group(0))
+    )
     # "Y's existing investors include X": who already holds a stake, not this story's round
     standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
     _invest(
@@ -423,7 +449,7 @@ def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     members = _orgs(m.group("inv"))  # "X and Y also invested in Z": each of them
-    co = eng.ent(view, m.group("co") or m.group("co2"))
+    co = eng.ent(view, m.group("co") or m.group("co2") or m.groupdict().get("co3") or "")
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
         return
     role = "strategic" if "战略" in m.group(0) else None
@@ -458,6 +484,15 @@ def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 def _first_of(*groups: int | None) -> int | None:
     return next((g for g in groups if g is not None), None)
+
+
+def _h_subscribed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"A said B would subscribe for new shares", "B subscribed for new shares of A": B invests in A."""
+    members = _orgs(m.group("inv") or m.group("inv2") or "")
+    co = eng.ent(view, m.group("co") or m.group("co2") or "")
+    if not co.is_companyish() or not members or eng.ent(view, members[0]).root != "Organization":
+        return
+    _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
 
 def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:

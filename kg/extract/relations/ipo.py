@@ -60,6 +60,10 @@ _CITY_EXCHANGE = [
 ]
 
 
+#: A city right after a listing cue ("a secondary listing in Hong Kong").
+_CITY_RIGHT_AFTER = re.compile(r"\s+(?:in|on)\s+(?:the\s+)?Hong\s+Kong\b(?!\s+(?:Stock\s+)?Exchange)")
+
+
 def _norm_ticker(t: str, sx: str | None) -> str:
     if t.isdigit() and (sx or "").lower() in ("hk", "hkex", "sehk", "") and len(t) <= 5:
         return f"{int(t):04d}"
@@ -144,6 +148,12 @@ def _ipo_parties(
     # exchange: nearest exchange mention of the cue's clause, else a ticker suffix, else a city
     exchange, board, best = None, None, None
     lo, hi = _clause(view.skel, cue_at, m.end())
+    city = _CITY_RIGHT_AFTER.match(view.skel, m.end())
+    if city:
+        # "completed a secondary listing in Hong Kong": the city named right after the cue, not an
+        # exchange of another clause ("which is already listed on Nasdaq")
+        hi = lo
+        exchange = eng.key_group("hkex", *view.norm_span(city.start(), city.end()))
     for i, ch in enumerate(view.skel):
         if lo <= i < hi and ch in view.groups and eng.ent(view, ch).is_exchange():
             # "the Shanghai Stock Exchange's STAR Market", "上交所科创板": the board named after it
@@ -199,6 +209,12 @@ _SHARES_SUBJECT = re.compile(
 _COMPANY_PRONOUN = re.compile(r"\b(?:It|it|The\s+company|the\s+company|The\s+firm|the\s+firm)\b|该公司|公司|其")
 
 
+#: Words that point back at the market just named ("also listed in the city", "在当地上市").
+_VENUE_ANAPHOR = re.compile(
+    r"\bin\s+the\s+(?:city|same\s+market|territory)\b|\bthere\b|当地|该市|同一市场", re.IGNORECASE
+)
+
+
 def _ipo(
     eng: _Engine,
     view: _View,
@@ -227,6 +243,13 @@ def _ipo(
         and (company in view.groups.values() or _COMPANY_PRONOUN.search(view.skel, 0, m.start()))
     ):
         exchange = eng.ctx.ipo_exchange  # "It filed for the listing in March": the venue just named
+    if (
+        exchange is None
+        and eng.ctx.ipo_exchange is not None
+        and view.sentence.index - eng.ctx.ipo_sentence <= 8
+        and _VENUE_ANAPHOR.search(view.skel, m.start())
+    ):
+        exchange = eng.ctx.ipo_exchange  # "B and C also listed in the city this year": the venue just named
     if exchange is None:
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
@@ -367,7 +390,11 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             if key is None:
                 return
             exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
-        elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel):
+        elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel) and not any(
+            eng.ent(view, ch).is_exchange() and eng.ent(view, ch).key != "hkex" for ch in view.groups
+        ):
+            # a bare code is Hong Kong's unless the sentence names another exchange: Taiwan's codes
+            # have four digits too ("晶焱热能(7788)登录台湾证交所")
             exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))
         else:
             return

@@ -47,13 +47,18 @@ def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -
     if child_text:
         return _orgs_of(eng, view, child_text)
     holders = {eng.ent(view, h.group(1)).group for h in _HOLDER.finditer(view.skel)}
-    before = _org_before(eng, view, m.start(), {parent.group} | holders)
+    # "股东中，A、B、C均在其中，D持股3.2%": members of a list of holders own, they are not owned
+    listed = {eng.ent(view, k.group(1) or k.group(2)).group for k in _LISTED.finditer(view.skel)}
+    before = _org_before(eng, view, m.start(), {parent.group} | holders | listed)
     if before is None:
         # "股权结构显示，A持股60%，B持股40%": the company whose owners the story has just named
         before = next((r.source for r in reversed(eng.out) if r.type == "OWNED_BY"
                        and view.sentence.index - r.sentence.index <= 2 and r.source not in holders), None)
     return [eng.entities[before]] if before is not None else []
 
+
+#: An organisation inside a 、-list ("A、B、C均在其中").
+_LISTED = re.compile(rf"({ORG})(?=\s*、)|(?<=、)\s*({ORG})")
 
 #: An organisation stating its own stake ("A持股60%", "A持股比例为…").
 _HOLDER = re.compile(rf"({ORG})\s*(?:直接|间接|合计)?持股")

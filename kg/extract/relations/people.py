@@ -5,6 +5,7 @@ founder lineages are derived from."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from kg.extract import vocab
@@ -13,6 +14,7 @@ from kg.extract.relations.engine import (
     _ZH_SEP,
     NE,
     ORG,
+    PER,
     TZ,
     ZL,
     _date_props,
@@ -118,7 +120,11 @@ def _h_title_person(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     former = _former(m, "pre")
     before = view.skel[: m.start()]
     adj = re.search(
-        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*$", before
+        rf"(?P<pre0>前|原|former\s+)?(?P<list>(?:{ORG}{_ZH_SEP})*)(?P<org>[{NE}])\s*(?:'s|’s|的)?\s*"
+        # a unit or region of the organisation between it and the title ("前百度Apollo技术总监",
+        # "原图森未来中国区总裁"): the role is still at the organisation
+        rf"(?:(?<=[\u4e00-\u9fff{NE}])[A-Za-z][\w.&-]{{1,20}}|中国区|大中华区|亚太区|全球|海外|中国)?\s*$",
+        before,
     )
     org = None
     conf = 0.8
@@ -238,14 +244,42 @@ def _h_title_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # "商汤科技联合创始人徐立出任公司董事长", "小米集团合伙人卢伟冰升任集团总裁": 公司/集团 is the
     # company the sentence named before the person
     named_before = eng.company_before(view, m.start()) if re.search(r"公司|集团", m.group(0)) else None
-    org = _first(_announcer(eng, view, m.start()), named_before, eng.topic(view))
+    # "A与B联合创办了X，A任CEO，B任CTO": the company the person founded in this sentence
+    founded_here = next((r.target for r in eng.sentence_relations(view) if r.type == "FOUNDED" and r.source == per),
+                        None)
+    # "A营运长X升任执行长": a promotion at the organisation of the person's title just named
+    # (a title held, not a former one: "原A专家X将接任CTO" takes the post at the company of the story)
+    held_here = next((r.target for r in reversed(eng.sentence_relations(view))
+                      if r.type == "HOLDS_POSITION" and r.source == per), None)
+    org = _first(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
+    if org is not None:
+        _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+def _h_successor(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X卸任A董事长职务，由Y接任": Y holds the title at A (or at the company of the sentence)."""
+    per = eng.ent(view, m.group("per")).group
+    named = eng.ent(view, m.group("org")) if m.group("org") else None
+    org = named.group if named is not None and named.is_companyish() else None
+    org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
+    if org is not None:
+        _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "successor", 0.7)
+
+
+def _h_title_taken_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X由A创办，总经理则由Y出任": a title opening a later clause is held at the company the sentence
+    opens with (its subject), else at the company of the story."""
+    per = eng.ent(view, m.group("per")).group
+    first = next((i for i, ch in enumerate(view.skel[: m.start()]) if ch in view.groups), None)
+    subject = eng.ent(view, view.skel[first]) if first is not None and first <= 2 else None
+    org = _first(subject.group if subject is not None and subject.is_companyish() else None, eng.topic(view))
     if org is not None:
         _person_fact(eng, view, per, org, _title_surface(eng, view, m), False, m, "role-topic", 0.6)
 
 
 #: A company announcing at the start of the sentence ("小米集团宣布,", "A公告称"): its own appointments.
 _ANNOUNCES = re.compile(
-    r"\s*(?:今日|今天|近日|日前|昨日|昨天|晚间|正式)?\s*(?:宣布|公告称|公告|发布公告称|官宣|发文称)"
+    r"\s*(?:今日|今天|近日|日前|昨日|昨天|晚间|正式)?\s*(?:宣布|公告称|公告|发布公告称|官宣|发文称|表示|证实|透露)"
 )
 
 
@@ -291,6 +325,15 @@ def _h_founding_date(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
     if found and org.group not in eng.founding_dates:
         eng.founding_dates[org.group] = found[0][2]
+
+
+def _h_former_employers_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+    """"X，曾先后就职于A、B": past employers of the person the sentence opens with, left."""
+    per = eng.ent(view, m.group("per")).group
+    for ch in _orgs(m.group("orgs")):
+        ent = eng.ent(view, ch)
+        if ent.root == "Organization" and not ent.is_exchange():
+            _person_fact(eng, view, per, ent.group, [], True, m, "former-role-clause", 0.65)
 
 
 def _h_former_role_clause(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -403,11 +446,14 @@ def _h_en_person_title_only(eng: _Engine, view: _View, m: re.Match[str]) -> None
     """An English apposition without one ("Chen Mo, co-founder and CTO"): the organisation named
     last before, or the topic."""
     per = eng.ent(view, m.group("per")).group
-    if any(rel[0] == per for rel in eng._people_rel):
+    prior = [rel for rel in eng._people_rel if rel[0] == per]
+    titles = _title_surface(eng, view, m)
+    if prior and (not titles or set(titles) <= {t for rel in prior for t in rel[3]}):
         return
     org = None
     if eng._people_rel:
-        org = eng._people_rel[-1][1]
+        # "Xpeng co-founder He Xiaopeng remains chief executive": the person's organisation just named
+        org = prior[-1][1] if prior else eng._people_rel[-1][1]
     org = _first(org, eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return
@@ -421,7 +467,7 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if org.root != "Organization":
         return
     date = None
-    mid = m.groupdict().get("mid")
+    mid = m.groupdict().get("mid") or m.groupdict().get("mid2")
     if mid:
         found = find_dates(mid, eng.base())
         date = found[0][2] if found else None
@@ -432,10 +478,35 @@ def _h_en_founded(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         # "X co-founded B in 2018", "B was founded by X in 2021": the year right after, in the clause
         after = re.match(r"\s+in\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", view.skel[m.end() :])
         date = DateValue(after.group(1), "year") if after else None
-    for ch in _people(m.group("pers")):
+    for ch in _people(m.group("pers")) + _founded_with(view.skel, m.end()):
         eng.emit(
             view, "FOUNDED", eng.ent(view, ch).group, org.group, _date_props(date), m, "founded-verb", 0.85
         )
+
+
+#: "… founded B in 2022 with A, a former scientist at C, and D, who ran hardware at E": the partners
+#: after "with", each possibly described in an aside that names only organisations.
+_EN_FOUNDED_WITH = re.compile(rf"(?:\s+in\s+[\w\s-]{{1,20}}?)?\s+(?:along\s+)?with\s+(?={PER})")
+_EN_WITH_NEXT = re.compile(rf",?\s+and\s+(?={PER})|,\s+(?={PER})")
+
+
+def _founded_with(skel: str, end: int) -> list[str]:
+    """The co-founders named after "with" right after a founding, skipping each one's description."""
+    m = _EN_FOUNDED_WITH.match(skel, end)
+    if m is None:
+        return []
+    found: list[str] = []
+    pos = m.end()
+    clause_end = re.compile(r"[.;!?]|$").search(skel, pos)
+    stop = clause_end.start() if clause_end else len(skel)
+    while pos < stop and re.match(PER, skel[pos]):
+        found.append(skel[pos])
+        # the description after the name runs to the next ", and PER" / ", PER" (never past the clause)
+        nxt = _EN_WITH_NEXT.search(skel, pos + 1, stop)
+        if nxt is None:
+            break
+        pos = nxt.end()
+    return found
 
 
 def _h_en_founded_after_leaving(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -669,6 +740,8 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         cue = c
     if cue is None:
         return
+    if re.match(rf"\s*的\s*(?:{PER}|[\u4e00-\u9fff]{{2,4}}(?:[,。;!?]|$))", view.skel[cue.end() :]):
+        return  # "接替即将退休的周以安": the cue describes the person named after it, not the subject
     scoped = None
     for om in _LEAVE_ORG.finditer(view.skel):
         ch = om.group("o1") or om.group("o2") or om.group("o3")
@@ -684,13 +757,18 @@ def _apply_leave_cue(eng: _Engine, view: _View) -> None:
         founders.extend((per, org, t, end) for t in titles if _is_founder(t))
     if not affected:
         return
-    date = eng.date_near(view, cue.start())
+    # English dates the leaving after the cue as often as before it ("joined A in 2019 and left in March
+    # 2025"): the date closest to the cue; Chinese before it ("今年3月离职")
+    date = eng.date_near(view, cue.start(), cue.end())
     for rel in eng.sentence_relations(view):
         if rel.target not in affected.get(rel.source, ()):
             continue
         if rel.type == "HOLDS_POSITION":
+            since = rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
+            if since is not None:  # "2019年加入A担任CTO，今年3月离职": the stint, from its start
+                held = {"title": rel.props["title"]} if rel.props.get("title") else {}
+                eng.out.append(replace(rel, props={**held, "valid_from": since}))
             rel.type = "LEFT"
-            rel.props.pop("valid_from", None)  # a LEFT is dated by the leaving
             rel.props.update(_date_props(date))
             rel.method += "+leave-cue"
         elif rel.type == "LEFT" and not rel.props.get("date"):

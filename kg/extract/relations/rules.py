@@ -25,6 +25,7 @@ from kg.extract.relations.funding import (
     _h_names_of_round,
     _h_shareholder,
     _h_sole,
+    _h_subscribed,
     _h_took_part,
     _h_verb,
     _h_verb_unnamed,
@@ -61,6 +62,7 @@ from kg.extract.relations.people import (
     _h_en_left_topic,
     _h_en_person_title_of,
     _h_en_person_title_only,
+    _h_former_employers_clause,
     _h_former_role_clause,
     _h_former_staff,
     _h_founded_topic,
@@ -77,9 +79,11 @@ from kg.extract.relations.people import (
     _h_pronoun_founded,
     _h_pronoun_is_founder,
     _h_succeeded,
+    _h_successor,
     _h_team_from,
     _h_title_chain,
     _h_title_person,
+    _h_title_taken_by,
     _h_title_topic,
     _h_worked_at,
     _h_worked_at_as,
@@ -191,13 +195,51 @@ RULES: list[_Rule] = [
         _h_shareholder,
     ),
     _Rule(
+        "funding-shareholder",
+        _r(
+            # "Hangzhou Capital, Leapmotor's second-largest shareholder,", "X is the largest shareholder
+            # of Y": a standing stake
+            rf"(?P<inv>{ORG}),?\s+(?:is\s+|was\s+|became\s+|remains\s+)?(?:now\s+)?(?:(?P<co>{ORG})['’]s\s+|the\s+)"
+            rf"(?:(?:second|third|fourth|fifth)[- ])?"
+            rf"(?:largest|biggest|single\s+largest|controlling|major|strategic)\s+"
+            rf"(?:outside\s+|external\s+|institutional\s+)?(?:shareholder|investor|stakeholder|owner)"
+            rf"(?:\s+(?:of|in)\s+(?P<co2>{ORG}))?",
+            re.IGNORECASE,
+        ),
+        _h_shareholder,
+        re.compile(r"shareholder|investor|stakeholder|owner", re.IGNORECASE),
+    ),
+    _Rule(
+        "funding-verb",
+        _r(
+            # "Kingdee said Saudi fund PIF would subscribe for new shares worth HK$1 billion": the
+            # company that said it places its new shares with the investor
+            rf"(?P<co>{ORG})\s+(?:said|says|announced)\s+(?:that\s+)?(?:[\w-]+\s+){{0,3}}?(?P<inv>{ORG})"
+            rf"(?:,[^,;.]{{0,80}},)?\s+(?:will|would|has\s+agreed\s+to|had\s+agreed\s+to|agreed\s+to|is\s+to)\s+"
+            rf"subscribe\s+(?:for|to)\b"
+            # "PIF subscribed for new shares of Kingdee"
+            rf"|(?P<inv2>{ORG})\s+(?:has\s+|had\s+)?(?:subscribed|agreed\s+to\s+subscribe)\s+(?:for|to)\s+"
+            rf"(?:[^.;{NE}]{{0,40}}?\s+)?(?:new\s+)?shares\s+(?:of|in)\s+(?P<co2>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_subscribed,
+        re.compile(r"subscri", re.IGNORECASE),
+    ),
+    _Rule(
+        "funding-received",
+        # "所罗门完成增资，引进鸿海为战略投资人": the company of the sentence brings the investor in
+        _r(rf"(?:引进|引入)(?:了)?\s*(?P<inv>{ZL})\s*(?:作)?为\s*(?:其|公司)?(?:的)?\s*(?P<kind>战略)(?:投资人|投资者|投资方|股东)"),
+        _h_got,
+        re.compile(r"引[进入]"),
+    ),
+    _Rule(
         "funding-received",
         _r(
             # "获杭州市国资旗下杭州资本投资", "获得市属国企X的投资": who owns the investor, or what it
             # is, may stand before its name
             rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?:{ORG}\s*(?:旗下|下属)(?:的)?)?"
             rf"{_NF}{{0,6}}?(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
-            rf"(?P<kind>战略投资|战略融资|投资|注资|入股|增资|融资)"
+            rf"(?P<kind>战略性投资|战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
         _h_got,
     ),
@@ -228,6 +270,16 @@ RULES: list[_Rule] = [
         _h_investors_are,
     ),
     _Rule(
+        "funding-investor-list",
+        _r(
+            # "公司股东阵容豪华，A、B、C均在其中": the list after the shareholders, then "among them"
+            rf"(?:股东名单|股东阵容|股东|投资方|投资人|投资阵容)[^。;!?{NE}]{{0,8}}?,\s*(?P<inv>{ZL})\s*(?:等(?:机构)?)?\s*"
+            rf"(?:均|都|也|亦)?(?:在其中|位列其中|名列其中|赫然在列|在列)"
+        ),
+        _h_investors_are,
+        re.compile(r"其中|在列"),
+    ),
+    _Rule(
         "funding-verb",
         _r(
             # "A拟向其控股子公司B增资": the unit named after what it is
@@ -244,9 +296,26 @@ RULES: list[_Rule] = [
             rf"(?P<inv>{ORG})\s*{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
             rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|认购(?:了)?\s*(?P<co2>{ORG})\s*"
-            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行))"
+            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行)|"
+            # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
+            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*(?:[1-4]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
+            rf"(?:股份|股权))"
         ),
         _h_verb,
+    ),
+    _Rule(
+        "funding-verb",
+        _r(
+            # "Stellantis paid 1.5 billion euros for about 21% of Leapmotor", "A bought a 5% stake in B":
+            # a stake bought is an investment in B
+            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+)?(?:will\s+|would\s+|agreed\s+to\s+|plans\s+to\s+)?"
+            rf"(?:paid|pay|pays|bought|buy|buys|acquired|acquire|acquires|took|take|takes|purchased|purchase)\s+"
+            rf"(?:(?:[^.;{NE}]|\.\d){{0,40}}?\s+for\s+)?(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
+            rf"(?:[\d.]+\s*(?:%|percent)\s+(?:stake\s+in|of)|(?:minority\s+)?stake\s+in)\s+(?:the\s+)?(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_verb,
+        re.compile(r"stake|%|percent", re.IGNORECASE),
     ),
     _Rule(
         "funding-verb",
@@ -309,7 +378,8 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "ipo-cornerstone",
-        _r(rf"(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
+        # (not "X的基石投资者包括…": X's own cornerstone investors follow)
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?(?!\s*的\s*基石)[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
         _h_cornerstone,
     ),
     _Rule(
@@ -568,7 +638,9 @@ RULES: list[_Rule] = [
         _r(
             # "A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B、C"
             rf"(?P<cos>{ZL})\s*(?:等)?\s*(?:[\u4e00-\u9fff]{{0,3}}(?:企业|公司|新股))?\s*"
-            rf"(?:[今去前]年(?:底|初|末|年中|以来)?|此前|近期|近日|\d{{1,2}}月(?:\d{{1,2}}日)?|先后|相继|陆续|均|都|已|也|则|亦|分别)*"
+            rf"(?:[今去前]年(?:底|初|末|年中|以来)?|此前|近期|近日|\d{{1,2}}月(?:\d{{1,2}}日)?|先后|相继|陆续|均|都|已|也|则|亦|分别|"
+            # "小马智行及文远知行同日在港交所上市"
+            rf"同日|同一天|同时|一同|一起|今日|昨日|今天|昨天)*"
             rf"\s*(?:登陆|(?:在|于)\s*(?=(?P<ex0>{ORG})\s*(?:主板|科创板|创业板)?\s*(?:完成|实现|正式)?(?:上市|挂牌)))"
             rf"\s*(?P<ex>{ORG})"
             rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
@@ -595,7 +667,9 @@ RULES: list[_Rule] = [
             r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
             r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
             rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
-            r"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:listing|IPO))))|"
+            # ("refiled its application for a Hong Kong listing": where may come before the word)
+            rf"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?"
+            r"(?:listing|IPO))))|"
             r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
             r"(?:application|prospectus)",
             re.IGNORECASE,
@@ -614,9 +688,16 @@ RULES: list[_Rule] = [
         "ipo-hearing",
         # the A-share counterpart of a Hong Kong hearing: the exchange's listing committee approves
         # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
-        _r(r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"),
+        _r(
+            r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"
+            # "won approval from the Shanghai Stock Exchange('s listing committee) for its STAR Market IPO"
+            r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
+            rf"(?:[^.;]{{0,60}}?)\s+for\s+(?:its|a|an|the)\s+(?:(?:[\w-]+|[{NE}])\s+){{0,3}}?"
+            r"(?:IPO|listing|initial\s+public\s+offering)\b",
+            re.IGNORECASE,
+        ),
         _h_committee,
-        re.compile(r"委|过会"),
+        re.compile(r"委|过会|approval", re.IGNORECASE),
     ),
     _Rule(
         "ipo-listing",
@@ -629,7 +710,9 @@ RULES: list[_Rule] = [
             rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
             rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
-            rf"trad(?:e|ing)\b|\blisting\s+by\b",
+            rf"trad(?:e|ing)\b|\blisting\s+by\b|"
+            # "completed a secondary listing in Hong Kong"
+            rf"\b(?:completed|made|finished|launched)\s+(?:a|an|its)\s+(?:secondary|dual|second|primary)\s+listing\b",
             re.IGNORECASE,
         ),
         _h_listed,
@@ -746,10 +829,27 @@ RULES: list[_Rule] = [
     _Rule(
         "former-role-clause",
         _r(
-            rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)\s*"
-            rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?P<titles>{TZ})"
+            rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)|"
+            # "X于2023年加入B，此前在A任董事总经理": where X was before, and as what
+            rf"(?:此前|之前|早年|曾经|曾)\s*(?:曾)?(?:在|于))\s*"
+            rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?:(?:担任|出任|任)(?:过)?)?\s*(?P<titles>{TZ})"
         ),
         _h_former_role_clause,
+    ),
+    _Rule(
+        "former-role-clause",
+        # "X，曾先后就职于微软、谷歌": each past employer of the clause, without a title
+        _r(
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:先后)?\s*"
+            rf"(?:就职于|任职于|供职于|工作于|效力于)\s*(?P<orgs>{ZL})(?=\s*(?:[,。;!?]|$))"
+        ),
+        _h_former_employers_clause,
+    ),
+    _Rule(
+        "former-role-clause",
+        # "X来自美团，曾负责美团无人配送业务": what X was in charge of at A before
+        _r(rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:负责|主导|带领|领导|主管|分管)\s*(?P<org>{ORG})"),
+        _h_en_formerly_at,
     ),
     _Rule(
         "worked-at",
@@ -775,7 +875,7 @@ RULES: list[_Rule] = [
         "appointed",
         _r(
             # "A appointed X as its new chief executive", "A has named X chief technology officer"
-            rf"(?P<org>{ORG})\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|promoted|tapped|picked|"
+            rf"(?P<org>{ORG}),?\s+(?:has\s+|have\s+|had\s+)?(?:appointed|named|hired|promoted|tapped|picked|"
             rf"recruited|poached)\s+(?:former\s+(?:{ORG}\s+)?(?:[A-Za-z-]+\s+){{0,3}}?)?(?P<per>{PER})\s+(?:as\s+)?(?:its\s+|the\s+"
             rf"company's\s+|the\s+firm's\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-])",
             re.IGNORECASE,
@@ -840,7 +940,19 @@ RULES: list[_Rule] = [
         _r(
             # ("X, who spent a decade at A's driving unit, …": years spent somewhere are a past role)
             rf"(?P<per>{PER}),\s+who\s+(?:(?:(?:previously|formerly|once|earlier|had|has)\s+)+(?:worked|served|led|ran|"
-            rf"headed|managed|oversaw|spent)|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+(?P<org>{ORG})",
+            rf"headed|managed|oversaw|spent)|spent)\b[^,;.{NE}]{{0,60}}?\b(?:at|of|for|with)\s+"
+            # what the employer is may come first ("ran hardware at drone maker DJI")
+            rf"(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_en_formerly_at,
+    ),
+    _Rule(
+        "former-role",
+        _r(
+            # "X, who led research at Baidu until last year": a role that ended, without an adverb
+            rf"(?P<per>{PER}),\s+who\s+(?:worked|served|led|ran|headed|managed|oversaw)\b[^,;.{NE}]{{0,60}}?"
+            rf"\b(?:at|of|for|with)\s+(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})(?=\s+until\b)",
             re.IGNORECASE,
         ),
         _h_en_formerly_at,
@@ -942,7 +1054,10 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
-            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,30}}?,\s*{_NF}{{0,6}}?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})"
+            # (clauses naming other organisations may come between: "X，曾就职于A、B，2020年回国加入C")
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*{_NF}{{0,8}}?{_JOIN_ZH}(?:了)?\s*"
+            # ("X，日前正式加入AI芯片新创公司「天玑智算」，出任执行长": what the company is, then its name)
+            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]\s*)?(?P<org>{ORG})\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
@@ -993,7 +1108,9 @@ RULES: list[_Rule] = [
         "joined-verb",
         _r(
             # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
-            rf"(?P<org>{ORG})\s*(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            # ("英业达董事会通过，任命X为总经理": the board's decision is the company's)
+            rf"(?P<org>{ORG})\s*(?:(?:的)?董事会(?:会议)?(?:审议)?(?:通过|决议|决定)?(?:了)?\s*,?\s*)?"
+            rf"(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
         _h_succeeded,
@@ -1016,6 +1133,26 @@ RULES: list[_Rule] = [
             rf"(?:担任|出任|接任|兼任)"
         ),
         _h_joined,
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X卸任A董事长职务，由Y接任": the successor holds the title left
+            rf"(?:辞去|卸任|辞任|卸下)(?:了)?\s*(?P<org>{ORG})?\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:一职|职务|职位)?\s*,?\s*"
+            rf"(?:并|则|将|已)?\s*(?:由|交由)\s*(?P<per>{PER})\s*(?:接任|接替|出任|担任|接棒)"
+        ),
+        _h_successor,
+        re.compile(r"由"),
+    ),
+    _Rule(
+        "joined-verb",
+        _r(
+            # "X由A创办，总经理则由前B研发处长Y出任": a title opening its clause, held at the company of
+            # the story; who Y was may come between 由 and the name
+            rf"(?:^|(?<=[,;:。]))\s*(?:公司)?(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*"
+            rf"(?:(?:前|原)\s*(?:{ORG})?{_NF}{{0,10}}?)?(?P<per>{PER})\s*(?:担任|出任|接任|兼任)"
+        ),
+        _h_title_taken_by,
     ),
     _Rule(
         "joined-verb",
@@ -1075,7 +1212,10 @@ RULES: list[_Rule] = [
         "role-apposition",
         _r(
             rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
-            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+(?:\S+\s+){{0,6}}?(?P<org>{ORG})(?![-'’\w])",
+            # (words between "of" and the organisation stay in the clause and name no one; "head of
+            # ByteDance's AI lab" is a role at ByteDance)
+            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+"
+            rf"(?:[^\s,;.{NE}]+\s+){{0,6}}?(?P<org>{ORG})(?![-\w]|['’](?!s\b))",
             re.IGNORECASE,
         ),
         _h_en_person_title_of,
@@ -1214,7 +1354,10 @@ RULES: list[_Rule] = [
             # (an entity stands for a name: a private-use character \W would take as punctuation)
             rf"^[^\w{NE}]*(?:co-?founded|founded|started|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)"
             # "Founded in 2021 by X, a former director at Nvidia who left that year, Shanghai-based Y ..."
-            rf"by\s+(?:former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN}),\s+(?:[^,]{{0,120}}?,\s+)?"
+            # ("Founded by Tsinghua professor Tang Jie in 2019, Zhipu …": who the founder is, and when, may
+            # stand around the name)
+            rf"by\s+(?:(?:former\s+)?(?:{ORG})?\s*(?:{TITLE_EN_RE})\s+|former\s+(?:{ORG})?\s*)?(?P<pers>{PL_EN})"
+            rf"(?P<mid2>\s+in\s+(?:19|20)\d\d)?,\s+(?:[^,]{{0,120}}?,\s+)?"
             # what the company is may come first ("Shanghai-based Y"); a capitalised word alone is an
             # unknown subject, not a description ("…, Astrobot counts Tencent among its backers")
             rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
