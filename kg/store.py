@@ -28,6 +28,14 @@ from kg.model import Article, Entity, Relation, Source
 from kg.names import normalize_name, to_simplified
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
+from kg.storage.tallies import SCHEMA as _TALLIES
+from kg.storage.tallies import (
+    count_tallies,
+    insert_article_counted,
+    insert_mentions,
+    insert_relation_sources,
+    tallies_kept,
+)
 from kg.storage.views import _IDS, ViewStatements, id_list
 
 SCHEMA_VERSION = 1
@@ -74,68 +82,20 @@ INSERT OR IGNORE INTO data_version VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS query_cache (key TEXT PRIMARY KEY, version INTEGER NOT NULL, value TEXT NOT NULL);
 """
 
-#: Tallies kept by delta, so that writing an article costs what the article says, not what the store
-#: already holds about the entities and facts it names: per entity, its mentions counted by spelling
-#: and classes (its types and display name come from these) and its aliases counted by normalised form
-#: (who shares a name with whom); per fact, its sources counted by the properties they state (a fact all
-#: of whose sources say the same needs only its most confident one to be merged). Triggers keep them, so
-#: every writer (build, removal, resolution's moves, `kg import`, an older `kg`) keeps them right; a store
-#: written before they existed gets them counted once when it is opened (`_TALLY_FILL`).
-_TALLIES = """
-CREATE TABLE IF NOT EXISTS entity_surfaces (
-    entity_id TEXT NOT NULL, surface TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (entity_id, surface, type)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS entity_norms (
-    entity_id TEXT NOT NULL, norm TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (entity_id, norm)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS entity_norms_norm ON entity_norms (norm);
-CREATE TABLE IF NOT EXISTS relation_variants (
-    relation_id TEXT NOT NULL, props TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (relation_id, props)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS relation_sources_order ON relation_sources
-    (relation_id, confidence DESC, article_id, span_start);
-"""
-
-
-def _tally_triggers(table: str, tally: str, key: tuple[str, ...]) -> str:
-    """Triggers that keep `tally` (`key` columns, then a count `n`) equal to `table`'s rows counted by `key`."""
-    match = " AND ".join(f"{k} = OLD.{k}" for k in key)
-    add = (f"INSERT INTO {tally} VALUES ({', '.join(f'NEW.{k}' for k in key)}, 1)"
-           f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = n + 1;")
-    drop = f"UPDATE {tally} SET n = n - 1 WHERE {match}; DELETE FROM {tally} WHERE {match} AND n <= 0;"
-    return (f"CREATE TRIGGER IF NOT EXISTS {table}_insert_tally AFTER INSERT ON {table} BEGIN {add} END;\n"
-            f"CREATE TRIGGER IF NOT EXISTS {table}_delete_tally AFTER DELETE ON {table} BEGIN {drop} END;\n"
-            f"CREATE TRIGGER IF NOT EXISTS {table}_update_tally AFTER UPDATE OF {', '.join(key)} ON {table}"
-            f" BEGIN {drop} {add} END;\n")
-
-
-_TALLIES += "".join((
-    _tally_triggers("mentions", "entity_surfaces", ("entity_id", "surface", "type")),
-    _tally_triggers("aliases", "entity_norms", ("entity_id", "norm")),
-    _tally_triggers("relation_sources", "relation_variants", ("relation_id", "props")),
-))
-
-#: Counts the tallies of a store that has none yet (written by a `kg` from before them), in the
-#: transaction that creates them (`open_store` runs it while `meta` does not say they are kept; a
-#: fresh store counts nothing).
-_TALLY_FILL = """
-DELETE FROM entity_surfaces;
-INSERT INTO entity_surfaces SELECT entity_id, surface, type, COUNT(*) FROM mentions GROUP BY entity_id, surface, type;
-DELETE FROM entity_norms;
-INSERT INTO entity_norms SELECT entity_id, norm, COUNT(*) FROM aliases GROUP BY entity_id, norm;
-DELETE FROM relation_variants;
-INSERT INTO relation_variants SELECT relation_id, props, COUNT(*) FROM relation_sources GROUP BY relation_id, props;
-INSERT OR IGNORE INTO meta VALUES ('tallies', '1');
-"""
-
 #: Tables whose every change bumps `data_version` (triggers, so no writer can forget): what the graph
 #: view and so every named query is computed from. Caches are keyed on that counter.
 _VERSIONED_TABLES = ("articles", "entities", "aliases", "mentions", "relations", "relation_sources")
+#: ... except rows added to these, which come only with a new article (a build, `kg import`): adding the
+#: article bumps it in the same transaction. A trigger per added row ran a program per mention, and made
+#: each such statement keep a statement journal (written to a temporary file inside a batch's savepoint):
+#: on the 2 MB line of one repeated sentence, 116,508 mentions, about 1 s of CPU for nothing.
+_ADDED_WITH_THEIR_ARTICLE = ("mentions", "relation_sources")
 _VERSION_TRIGGERS = "\n".join(
     f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_version AFTER {event} ON {table}"
     " BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;"
-    for table in _VERSIONED_TABLES for event in ("INSERT", "UPDATE", "DELETE"))
+    for table in _VERSIONED_TABLES for event in ("INSERT", "UPDATE", "DELETE")
+    if not (event == "INSERT" and table in _ADDED_WITH_THEIR_ARTICLE)) + "".join(
+    f"DROP TRIGGER IF EXISTS {table}_insert_version;" for table in _ADDED_WITH_THEIR_ARTICLE)
 
 #: How long a writer waits for another process's transaction on the same store (seconds).
 BUSY_TIMEOUT_S = 600
@@ -330,14 +290,10 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return row is not None
 
     def insert_article(self, conn: sqlite3.Connection, article: Article) -> None:
-        conn.execute(
-            "INSERT INTO articles (id, path, title, published, url, lang, chars, added, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id, article.path, article.title, article.published, article.url, article.lang,
-                len(article.text), datetime.now(UTC).isoformat(timespec="seconds"), article.text,
-            ),
-        )
+        insert_article_counted(conn, (
+            article.id, article.path, article.title, article.published, article.url, article.lang,
+            len(article.text), datetime.now(UTC).isoformat(timespec="seconds"), article.text,
+        ))
 
     def articles(self) -> list[ArticleInfo]:
         rows = self.connection.execute(
@@ -676,9 +632,8 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             # whole schema instead of seeing half of it.
             conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}")
             try:
-                if conn.execute("SELECT 1 FROM meta WHERE key = 'tallies'").fetchone() is None:
-                    for statement in _TALLY_FILL.split(";"):  # not executescript: it would commit first
-                        conn.execute(statement)
+                if not tallies_kept(conn):  # a store from before them, or added to by a writer not keeping them
+                    count_tallies(conn)
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -768,11 +723,9 @@ def write_article(
             "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
             [(rel.id, rel.type, rel.source, rel.target) for rel in relations],
         )
-        conn.executemany(
-            "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
-              _dumps(rel.props)) for rel in relations for p in (rel.provenance,)],
-        )
+        insert_relation_sources(
+            conn, [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
+                    _dumps(rel.props)) for rel in relations for p in (rel.provenance,)])
         store.refresh_relations(conn, touched_relations)
         store.refresh_entities(conn, touched_entities)
     return True
@@ -796,8 +749,6 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
                      [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
                       for alias in (*ent.known_aliases, ent.name)])
     joined_types = ",".join(sorted(ent.types))
-    conn.executemany(  # one statement for all rows: a long article names one firm thousands of times
-        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
-          src.span_end, src.method, src.confidence) for src in ent.sources],
-    )
+    insert_mentions(  # one statement for all rows: a long article names one firm thousands of times
+        conn, [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+                src.span_end, src.method, src.confidence) for src in ent.sources])

@@ -113,3 +113,32 @@ def test_a_restated_position_is_judged_on_all_the_articles_stating_it(tmp_path: 
         assert disputed() == recomputed() == {"总裁": False, "副总裁": False}
         assert store.remove_article(articles[2].id)
         assert disputed() == recomputed() == {"总裁": True, "副总裁": True}
+
+
+def test_articles_a_writer_not_keeping_the_tallies_added_get_them_counted(tmp_path: Path) -> None:
+    """A build adds mentions and sources with their counts, not through triggers: a writer that does not
+    count them (a `kg` from before the tallies, raw SQL) adds an article, which takes `tallies` out of
+    `meta`, and the next article added (or the next opening) counts them all again."""
+    with open_store(tmp_path / "s") as store:
+        for text in ARTICLES[:3]:
+            add_article(store, Article(text=text, published="2025-05-20"))
+        conn = store.connection
+        with store.transaction():  # as such a writer adds an article: its rows, no counts
+            conn.execute("INSERT INTO articles (id, chars, added, text) VALUES ('old', 2, '2025-05-21', 'xx')")
+            entity, types, surface = conn.execute("SELECT entity_id, type, surface FROM mentions LIMIT 1").fetchone()
+            conn.execute("INSERT INTO mentions VALUES (?, 'old', ?, ?, 0, 0, 2, 'pattern', 0.9)",
+                         (entity, types, surface))
+            relation, props = conn.execute("SELECT relation_id, props FROM relation_sources LIMIT 1").fetchone()
+            conn.execute("INSERT INTO relation_sources VALUES (?, 'old', 0, 0, 2, 'pattern', 0.9, NULL, ?)",
+                         (relation, props))
+        assert tallies(conn) != recounts(conn)
+        assert conn.execute("SELECT 1 FROM meta WHERE key = 'tallies'").fetchone() is None
+        add_article(store, Article(text=ARTICLES[3], published="2025-05-22"))
+        assert tallies(conn) == recounts(conn)
+        assert store.remove_article("old")
+        assert tallies(conn) == recounts(conn)
+    with open_store(tmp_path / "s") as store, store.transaction() as conn:  # the same when opened next
+        conn.execute("INSERT INTO articles (id, chars, added, text) VALUES ('old', 2, '2025-05-21', 'xx')")
+        conn.execute("INSERT INTO mentions VALUES (?, 'old', ?, ?, 0, 0, 2, 'pattern', 0.9)", (entity, types, surface))
+    with open_store(tmp_path / "s") as store:
+        assert tallies(store.connection) == recounts(store.connection)
