@@ -142,3 +142,17 @@ def test_articles_a_writer_not_keeping_the_tallies_added_get_them_counted(tmp_pa
         conn.execute("INSERT INTO mentions VALUES (?, 'old', ?, ?, 0, 0, 2, 'pattern', 0.9)", (entity, types, surface))
     with open_store(tmp_path / "s") as store:
         assert tallies(store.connection) == recounts(store.connection)
+
+
+def test_an_import_counts_what_it_adds(tmp_path: Path) -> None:
+    """`kg import` adds mentions and sources through the same counting writer as a build."""
+    from kg.rdf import import_file, write_rdf
+
+    with open_store(tmp_path / "s") as store:
+        for text in ARTICLES:
+            add_article(store, Article(text=text, published="2025-05-20"))
+        write_rdf(store, "trig", tmp_path / "g.trig")
+        kept = tallies(store.connection)
+    with open_store(tmp_path / "copy") as copy:
+        import_file(copy, tmp_path / "g.trig")
+        assert tallies(copy.connection) == kept == recounts(copy.connection)
