@@ -8,7 +8,10 @@ transaction is rolled back (no half-written article), and the build goes on with
 
 With `jobs` > 1, files are read and their articles extracted in worker processes (extraction is a
 pure function of an article), while this process alone resolves and writes them, in input order: the
-store is the same, byte for byte, as a serial build's (`_parallel_reads`).
+store is the same, byte for byte, as a serial build's (`_parallel_reads`). With an `executor` (anything
+with `submit(fn, *args)` returning a future: a `concurrent.futures` executor, a Dask `distributed.Client`
+or its `get_executor()`), this process reads the files and the executor extracts their articles, on a
+cluster if it is one; the results are written here, in input order, as with `jobs` (`_executor_reads`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError, InputFileError
 from kg.extract import extract
@@ -41,6 +44,13 @@ from kg.terms import C
 
 if TYPE_CHECKING:
     from kg.extract.ner import NerConfig
+
+class Submitter(Protocol):
+    """What `build` needs of an executor: `submit(fn, *args)` returning a future whose `result()` is
+    `fn(*args)` (`concurrent.futures.Executor`, Dask's `distributed.Client` and its `get_executor()`)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
 
 #: Longest exception message kept in a failure reason (the rest is noise, or the input echoed back).
 _MAX_REASON = 300
@@ -100,7 +110,7 @@ def add_article(
     extraction = extracted() if extracted is not None else extract(article, gazetteer=gazetteer, ner=ner)
     # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
     # write between what this one read and what it writes
-    with store.transaction() as conn:
+    with store.article() as conn:
         stage("resolving")
         resolution = resolve(store, extraction, ontology)
         stage("storing")
@@ -121,8 +131,10 @@ def _unexpected(stage: str, exc: BaseException) -> str:
 
 
 def _rollback(store: Store) -> None:
-    """Leave no transaction open after a failure (the store's own context already rolled back)."""
-    store.rollback()
+    """Leave no transaction open after a failure (the store's own context already rolled back); in a
+    batch, the article's savepoint was undone and the batch's transaction goes on."""
+    if not store.batched:
+        store.rollback()
 
 
 def check_article_date(article_date: str | None) -> None:
@@ -173,6 +185,7 @@ def build(
     ner: NerConfig | None = None,
     limits: Limits = DEFAULT_LIMITS,
     jobs: int | str = 1,
+    executor: Submitter | None = None,
 ) -> BuildReport:
     """Build every article under `paths` into `store`; return what happened.
 
@@ -183,9 +196,13 @@ def build(
     `jobs` > 1 reads and extracts that many files at once in worker processes while this process
     writes the store in input order: the same store, ids and report as `jobs=1`, faster when there
     are many files and free cores (0 or "auto": one worker per CPU).
+    `executor`, instead of `jobs`, extracts the articles (`Submitter`: a `concurrent.futures` executor, or
+    a Dask `distributed.Client` to run extraction on a cluster) while this process reads the files and
+    writes the store in input order: again the same store as a serial build. The executor is not shut
+    down here; `gazetteer` and `ner` travel with each article (None: each worker loads the shipped ones).
     Raises `NothingToBuild` when the paths hold no article file, and `InputError` for a malformed
-    `article_date` (`ValueError` for a bad `jobs`); everything that goes wrong inside one file is in
-    the report instead.
+    `article_date` (`ValueError` for a bad `jobs`, or `jobs` > 1 with an executor); everything that goes
+    wrong inside one file is in the report instead.
     """
     check_article_date(article_date)
     workers = resolve_jobs(jobs)
@@ -195,44 +212,51 @@ def build(
         ner.load()
     report = BuildReport(files=len(files))
     workers = min(workers, len(files))
-    if workers > 1:
-        reads: _Reads = _parallel_reads(
+    if executor is not None:
+        if resolve_jobs(jobs) > 1:
+            raise ValueError("give either jobs > 1 or an executor, not both")
+        reads: _Reads = _executor_reads(files, executor, article_date=article_date, limits=limits,
+                                        gazetteer=gazetteer, ner=ner)
+    elif workers > 1:
+        reads = _parallel_reads(
             files, workers, article_date=article_date, limits=limits, gazetteer=gazetteer, ner=ner)
     else:
         reads = ((path, _FileOutcome.deferred()) for path in files)
     try:
-        for path, outcome in reads:
-            if progress:
-                progress(path)
-            if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
-                outcome = _read_outcome(path, article_date, limits, extract_articles=False)
-            if outcome.failure is not None:
-                report.fail(*outcome.failure)
-                continue
-            read = outcome.read
-            assert read is not None
-            for where, reason in read.problems:
-                report.fail(where, reason)
-            report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
-            for index, article in enumerate(read.articles):
-                stages = ["hashing"]
-                extracted = outcome.extracted(index)
-                try:
-                    added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
-                                                 extracted=extracted)
-                except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
-                    _rollback(store)
-                    report.fail(article.path or display_path(path), exc.reason)
+        with store.batch() as next_article:  # several articles per transaction, each undone alone if it fails
+            for path, outcome in reads:
+                if progress:
+                    progress(path)
+                if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
+                    outcome = _read_outcome(path, article_date, limits, extract_articles=False)
+                if outcome.failure is not None:
+                    report.fail(*outcome.failure)
                     continue
-                except Exception as exc:  # the guard, per article: its transaction is already undone
-                    _rollback(store)
-                    report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
-                    continue
-                report.dropped.extend(dropped)
-                if added:
-                    report.added += 1
-                else:
-                    report.unchanged += 1
+                read = outcome.read
+                assert read is not None
+                for where, reason in read.problems:
+                    report.fail(where, reason)
+                report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
+                for index, article in enumerate(read.articles):
+                    next_article()  # commits when the batch is due
+                    stages = ["hashing"]
+                    extracted = outcome.extracted(index)
+                    try:
+                        added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
+                                                     extracted=extracted)
+                    except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
+                        _rollback(store)
+                        report.fail(article.path or display_path(path), exc.reason)
+                        continue
+                    except Exception as exc:  # the guard, per article: its transaction is already undone
+                        _rollback(store)
+                        report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
+                        continue
+                    report.dropped.extend(dropped)
+                    if added:
+                        report.added += 1
+                    else:
+                        report.unchanged += 1
     finally:  # a parallel build stops its workers here, whether it ended well or not
         reads.close()
     return report
@@ -293,13 +317,18 @@ def _read_outcome(path: Path, article_date: str | None, limits: Limits, *, extra
         return _FileOutcome(failure=(display_path(path), _unexpected("reading", exc)))
     if not extract_articles:
         return _FileOutcome(read=read)
-    extractions: list[Extraction | str] = []
-    for article in read.articles:
-        try:
-            extractions.append(extract(article, gazetteer=gazetteer, ner=ner))
-        except Exception as exc:  # reported by the writer, in order, as the serial build would
-            extractions.append(_unexpected("extracting", exc))
+    extractions = [extract_or_reason(article, gazetteer, ner) for article in read.articles]
     return _FileOutcome(read=read, extractions=extractions)
+
+
+def extract_or_reason(article: Article, gazetteer: Gazetteer | None = None,
+                      ner: NerConfig | None = None) -> Extraction | str:
+    """The article's extraction, or the reason it failed as the build reports it (the writer reports it,
+    in order, as a serial build would). What a worker runs, in a process of this machine or a cluster's."""
+    try:
+        return extract(article, gazetteer=gazetteer, ner=ner)
+    except Exception as exc:
+        return _unexpected("extracting", exc)
 
 
 # Set once in each worker process by `_start_worker`: (article_date, limits, gazetteer, ner).
@@ -404,6 +433,52 @@ def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+
+
+#: Articles handed to an executor beyond the one being written: enough to keep a cluster busy, few
+#: enough that a 100k-article feed is never in memory at once.
+EXECUTOR_AHEAD = 256
+
+
+def _executor_reads(files: list[Path], executor: Submitter, *, article_date: str | None, limits: Limits,
+                    gazetteer: Gazetteer | None, ner: NerConfig | None, ahead: int = EXECUTOR_AHEAD) -> _Reads:
+    """(path, outcome) for every file, in the order of `files`: read here, each article extracted by
+    `executor` (at most about `ahead` articles in flight). A future that fails (a worker lost, a result
+    that could not travel) is that article's failure. Futures still queued when the consumer stops are
+    cancelled."""
+    _warm_up(gazetteer, ner)  # an executor of threads shares this process's dictionaries: load them once
+    source = iter(files)
+    pending: deque[tuple[Path, _FileOutcome, list[Any]]] = deque()
+    in_flight = 0
+    try:
+        while True:
+            while in_flight < ahead and (path := next(source, None)) is not None:
+                outcome = _read_outcome(path, article_date, limits, extract_articles=False)
+                futures = [executor.submit(extract_or_reason, article, gazetteer, ner)
+                           for article in (outcome.read.articles if outcome.read is not None else [])]
+                pending.append((path, outcome, futures))
+                in_flight += max(1, len(futures))
+            if not pending:
+                return
+            path, outcome, futures = pending.popleft()
+            in_flight -= max(1, len(futures))
+            if outcome.read is not None:
+                outcome.extractions = [_future_result(future) for future in futures]
+            yield path, outcome
+    finally:
+        for _path, _outcome, futures in pending:
+            for future in futures:
+                with contextlib.suppress(Exception):
+                    future.cancel()
+
+
+def _future_result(future: Any) -> Extraction | str:
+    try:
+        result = future.result()
+    except Exception as exc:  # the worker died, or the result could not be sent back
+        return _unexpected("extracting", exc)
+    return result if isinstance(result, Extraction | str) else _unexpected(
+        "extracting", TypeError(f"the executor returned {type(result).__name__}, not an extraction"))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -28,7 +28,7 @@ keeps only flat properties, stores it as it is and both backends read the same t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from kg.names import to_simplified
@@ -98,12 +98,14 @@ def _money_value(cell: dict[str, Any], articles: list[str]) -> dict[str, Any]:
     return {k: v for k, v in value.items() if v is not None}
 
 
-def find_disputes(rows: Sequence[tuple[str, float, str]]) -> list[dict[str, Any]]:
-    """The disputed keys of one relation from its sources' rows (props JSON, confidence, article id; most
-    confident first, as `kg.store.refresh_relations` reads them): one value per article, its first."""
+def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> list[dict[str, Any]]:
+    """The disputed keys of one relation from its sources' rows (props JSON, or the props already read,
+    confidence, article id; most confident first, as `kg.store.refresh_relations` reads them): one value
+    per article, its first."""
     per_article: dict[str, dict[str, Any]] = {}
     for props_json, _conf, article in rows:
-        per_article.setdefault(article, json.loads(props_json))
+        if article not in per_article:
+            per_article[article] = props_json if isinstance(props_json, dict) else json.loads(props_json)
     if len(per_article) < 2:
         return []
     first_date = next((p["date"] for p in per_article.values() if p.get("date")), None)
@@ -126,7 +128,7 @@ def find_disputes(rows: Sequence[tuple[str, float, str]]) -> list[dict[str, Any]
     return out
 
 
-def disputes_json(rows: Sequence[tuple[str, float, str]]) -> str | None:
+def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:
     """`find_disputes` as the relation's `disputes` property (None when the articles agree)."""
     found = find_disputes(rows)
     return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
@@ -176,7 +178,7 @@ def _before(end: Any, start: Any) -> bool:
     return str(end)[:n] <= str(start)[:n]
 
 
-def title_disputes(positions: dict[str, Sequence[tuple[str, float, str]]]) -> dict[str, dict[str, Any]]:
+def title_disputes(positions: Mapping[str, Sequence[tuple[str, float, str]]]) -> dict[str, dict[str, Any]]:
     """The `title` disputes of one person's HOLDS_POSITION facts at one organisation (relation id -> its
     source rows, as `find_disputes` takes them): for each fact whose title another article contradicts
     (see the module docstring), {key: title, values: [its own title and articles, then each

@@ -248,6 +248,8 @@ class _Record:
     norms: set[str]
     orgs: set[str]
     mentions: int
+    surfaces: Counter[str] = field(default_factory=Counter)  # mentions by spelling
+    aliases: set[str] = field(default_factory=set)
 
 
 def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) -> list[str]:
@@ -256,16 +258,19 @@ def person_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) ->
 
 
 def _records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_Record]:
+    """The records of `pool`, in three statements for the whole pool (not per entity or record)."""
     out: dict[tuple[str, str], _Record] = {}
-    for entity_id in pool:
-        for article_id, n in store.mention_counts_by_article(conn, entity_id):
-            out[(article_id, entity_id)] = _Record(article_id, entity_id, set(), set(), n)
-        for article_id, norm in store.alias_norms_by_article(conn, entity_id):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].norms.add(norm)
-        for article_id, target in store.tie_targets_by_article(conn, entity_id, PERSON_TIES):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].orgs.add(target)
+    for entity_id, article_id, surface, n in store.surface_counts_in(conn, pool):
+        rec = out.setdefault((article_id, entity_id), _Record(article_id, entity_id, set(), set(), 0))
+        rec.mentions += n
+        rec.surfaces[surface] += n
+    for entity_id, article_id, alias, norm in store.alias_rows_in(conn, pool):
+        if (named := out.get((article_id, entity_id))) is not None:
+            named.norms.add(norm)
+            named.aliases.add(alias)
+    for entity_id, article_id, target in store.tie_targets_in(conn, pool, PERSON_TIES):
+        if (tied := out.get((article_id, entity_id))) is not None:
+            tied.orgs.add(target)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
 
 
@@ -296,7 +301,7 @@ def _clusters(records: list[_Record]) -> list[list[_Record]]:
     return list(groups.values())
 
 
-def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]) -> str:
+def _cluster_name(cluster: list[_Record]) -> str:
     """The name a person goes by: of the full names (not a surname inside another name), the one
     most articles use (ties: most mentions, then the first in order), spelt as most mentions spell
     it (ties: the simplified, then the first spelling)."""
@@ -306,24 +311,43 @@ def _cluster_name(store: Store, conn: sqlite3.Connection, cluster: list[_Record]
     for rec in cluster:
         for norm in rec.norms:
             articles[norm] += 1
-        for surface, n in store.surface_counts(conn, rec.entity_id, rec.article_id):
+        for surface, n in rec.surfaces.items():
             if normalize_name(surface) in rec.norms:
                 counts[normalize_name(surface)] += n
                 spellings[surface] += n
-        for alias in store.aliases_in_article(conn, rec.entity_id, rec.article_id):
+        for alias in rec.aliases:
             spellings[alias] += 0
     # never a surname or given name alone beside the full name (as within an article)
-    full = [n for n in articles if not any(n != other and n in other for other in articles)] or list(articles)
+    full = _not_inside_another(list(articles)) or list(articles)
     best = min(full, key=lambda norm: (-articles[norm], -counts[norm], norm))
     return min((s for s in spellings if normalize_name(s) == best),
                key=lambda s: (-spellings[s], to_simplified(s) != s, s))
 
 
-def _cluster_ids(store: Store, conn: sqlite3.Connection, clusters: list[list[_Record]]) -> list[tuple[str, str]]:
+def _not_inside_another(names: list[str]) -> list[str]:
+    """The names that occur inside no other name of `names`: each is looked for once in the longer
+    names joined (a separator no name holds), not in each of them."""
+    if any("\x00" in name for name in names):
+        return [n for n in names if not any(n != other and n in other for other in names)]
+    out: list[str] = []
+    longer = ""
+    by_length = sorted(set(names), key=len, reverse=True)
+    start = 0
+    while start < len(by_length):
+        end = start
+        while end < len(by_length) and len(by_length[end]) == len(by_length[start]):
+            end += 1
+        out += [name for name in by_length[start:end] if not (longer and name in longer)]
+        longer += "\x00" + "\x00".join(by_length[start:end])
+        start = end
+    return out
+
+
+def _cluster_ids(clusters: list[list[_Record]]) -> list[tuple[str, str]]:
     """(id, name) per cluster. A name only one person of the pool goes by is the id (`person:林向东`);
     namesakes are told apart by a hash of their smallest organisation id (then of their first
     article, for namesakes with the same one), all of it content, none of it arrival order."""
-    named = [(_cluster_name(store, conn, c), c) for c in clusters]
+    named = [(_cluster_name(c), c) for c in clusters]
     by_base: dict[str, list[int]] = {}
     for i, (name, _c) in enumerate(named):
         by_base.setdefault(f"{id_prefix(C.Person)}:{slug(name)}", []).append(i)
@@ -351,12 +375,11 @@ def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterabl
     records = _records(store, conn, pool)
     clusters = _clusters(records)
     target: dict[tuple[str, str], tuple[str, str]] = {}
-    for cluster, (new_id, name) in zip(clusters, _cluster_ids(store, conn, clusters), strict=True):
+    for cluster, (new_id, name) in zip(clusters, _cluster_ids(clusters), strict=True):
         for rec in cluster:
             target[(rec.article_id, rec.entity_id)] = (new_id, name)
-    touched_ent = set(pool)
-    _move_records(store, conn, target, touched_ent)
-    for (_article_id, _old), (new_id, name) in target.items():
+    _move_records(store, conn, target)
+    for new_id, name in {new_id: name for new_id, name in target.values()}.items():  # once per person
         store.set_entity_name(conn, new_id, name)
 
 
@@ -364,22 +387,24 @@ def _move_records(
     store: Store,
     conn: sqlite3.Connection,
     target: dict[tuple[str, str], tuple[str, str]],
-    touched_ent: set[str],
 ) -> set[str]:
     """Move each (article, entity) record to the (id, name) `target` gives it: mentions, aliases and
     the facts it states (fact ids are recomputed from the new endpoints), then refresh what moved.
-    `touched_ent` is updated with the new ids. Returns the records' old and new ids that differ."""
+    Returns the records' old and new ids that differ.
+
+    Records that stay where they are cost nothing: their entity's types are already those of its
+    mentions, and the callers give every cluster its name afterwards, so only the entities that gained
+    or lost records are refreshed (not the whole pool, which grows with every namesake)."""
     touched_rel: set[str] = set()
     moved: set[str] = set()
     ensured: set[str] = set()
     for (article_id, old_id), (new_id, name) in sorted(target.items()):
-        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
-            ensured.add(new_id)
-            touched_ent.add(new_id)
-            store.copy_entity(conn, new_id, name, old_id)
-            store.rename_entity(conn, new_id, name)
         if new_id == old_id:
             continue
+        if new_id not in ensured:  # once per entity, not per record: a firm may have thousands
+            ensured.add(new_id)
+            store.copy_entity(conn, new_id, name, old_id)
+            store.rename_entity(conn, new_id, name)
         moved.update((old_id, new_id))
         store.move_article_records(conn, old_id, new_id, article_id)
         rows = store.article_sources_touching(conn, article_id, old_id)
@@ -391,7 +416,7 @@ def _move_records(
             store.repoint_relation_source(conn, rowid, new_rel)
             touched_rel.update((rel_id, new_rel))
     store.refresh_relations(conn, touched_rel)
-    store.refresh_entities(conn, touched_ent)
+    store.refresh_entities(conn, moved)
     return moved
 
 
@@ -419,18 +444,16 @@ def _name_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str],
                roots: tuple[str, ...]) -> dict[str, str]:
     """Every unkeyed entity of one of `roots` that shares a name, directly or through others, with
     one of `seeds`, with its root: who may regroup when an article adds or removes a name."""
+    seeds = sorted(set(seeds))
     pool: dict[str, str] = {}
-    todo = list(seeds)
-    while todo:
-        entity_id = todo.pop()
-        if entity_id in pool:
-            continue
-        row = store.entity_root_and_key(conn, entity_id)
-        if row is None or row[0] not in roots or row[1] is not None:
-            continue
-        pool[entity_id] = row[0]
-        for norm in store.alias_norms(conn, entity_id):
-            todo += [other for other in store.unkeyed_entities_by_alias(conn, norm, row[0]) if other not in pool]
+    for root in roots:  # breadth first, a statement per step for all the names reached in it
+        frontier = store.unkeyed_of_root(conn, seeds, root)
+        seen: set[str] = set()
+        while frontier:
+            pool.update(dict.fromkeys(frontier, root))
+            norms = store.norms_of(conn, sorted(frontier)) - seen
+            seen |= norms
+            frontier = store.unkeyed_with_norms(conn, sorted(norms), root) - pool.keys() if norms else set()
     return pool
 
 
@@ -446,16 +469,15 @@ def entity_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str]) ->
 
 
 def _name_records(store: Store, conn: sqlite3.Connection, pool: list[str]) -> list[_NameRecord]:
-    """The records of `pool`, two queries per entity (not per record: a firm may have thousands)."""
+    """The records of `pool`, two statements for the whole pool (not per entity or record)."""
     out: dict[tuple[str, str], _NameRecord] = {}
-    for entity_id in pool:
-        for article_id, surface, n in store.surface_counts_by_article(conn, entity_id):
-            rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
-            rec.surfaces[surface] += n
-        for article_id, alias, norm in store.alias_rows(conn, entity_id):
-            if (article_id, entity_id) in out:
-                out[(article_id, entity_id)].norms.add(norm)
-                out[(article_id, entity_id)].aliases.add(alias)
+    for entity_id, article_id, surface, n in store.surface_counts_in(conn, pool):
+        rec = out.setdefault((article_id, entity_id), _NameRecord(article_id, entity_id))
+        rec.surfaces[surface] += n
+    for entity_id, article_id, alias, norm in store.alias_rows_in(conn, pool):
+        if (article_id, entity_id) in out:
+            out[(article_id, entity_id)].norms.add(norm)
+            out[(article_id, entity_id)].aliases.add(alias)
     return sorted(out.values(), key=lambda r: (r.article_id, r.entity_id))
 
 
@@ -524,8 +546,7 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
                 attrs[new_id] = merged
                 for rec in clusters[i]:
                     target[(rec.article_id, rec.entity_id)] = (new_id, names[i])
-        touched = set(pool)
-        moved |= _move_records(store, conn, target, touched)
+        moved |= _move_records(store, conn, target)
         for new_id, merged in attrs.items():
             dumped = json.dumps(merged, ensure_ascii=False, sort_keys=True)
             store.replace_entity_attrs(conn, new_id, dumped)

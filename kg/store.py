@@ -1,8 +1,9 @@
 """The graph of record: one SQLite file that needs no server.
 
-Why SQLite: each article goes in one transaction, so a crash mid-build leaves every article either
-fully in or fully out (write-ahead log, no half-written JSON); a million relations open in the time it
-takes to read them, and indexes answer "which entity has this alias" without loading the graph.
+Why SQLite: each article goes in one transaction (or a savepoint of a batch's, `Store.batch`), so a
+crash mid-build leaves every article either fully in or fully out (write-ahead log, no half-written
+JSON); a million relations open in the time it takes to read them, and indexes answer "which entity
+has this alias" without loading the graph.
 networkx (`kg.graph`) is the in-memory view for algorithms, built from here.
 
 Entities and relations are *derived* from what articles contributed (mentions, aliases, relation
@@ -14,7 +15,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,7 +28,15 @@ from kg.model import Article, Entity, Relation, Source
 from kg.names import normalize_name, to_simplified
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
-from kg.storage.views import ViewStatements
+from kg.storage.tallies import SCHEMA as _TALLIES
+from kg.storage.tallies import (
+    count_tallies,
+    insert_article_counted,
+    insert_mentions,
+    insert_relation_sources,
+    tallies_kept,
+)
+from kg.storage.views import _IDS, ViewStatements, id_list
 from kg.terms import C
 
 SCHEMA_VERSION = 1
@@ -76,13 +86,24 @@ CREATE TABLE IF NOT EXISTS query_cache (key TEXT PRIMARY KEY, version INTEGER NO
 #: Tables whose every change bumps `data_version` (triggers, so no writer can forget): what the graph
 #: view and so every named query is computed from. Caches are keyed on that counter.
 _VERSIONED_TABLES = ("articles", "entities", "aliases", "mentions", "relations", "relation_sources")
+#: ... except rows added to these, which come only with a new article (a build, `kg import`): adding the
+#: article bumps it in the same transaction. A trigger per added row ran a program per mention, and made
+#: each such statement keep a statement journal (written to a temporary file inside a batch's savepoint):
+#: on the 2 MB line of one repeated sentence, 116,508 mentions, about 1 s of CPU for nothing.
+_ADDED_WITH_THEIR_ARTICLE = ("mentions", "relation_sources")
 _VERSION_TRIGGERS = "\n".join(
     f"CREATE TRIGGER IF NOT EXISTS {table}_{event.lower()}_version AFTER {event} ON {table}"
     " BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;"
-    for table in _VERSIONED_TABLES for event in ("INSERT", "UPDATE", "DELETE"))
+    for table in _VERSIONED_TABLES for event in ("INSERT", "UPDATE", "DELETE")
+    if not (event == "INSERT" and table in _ADDED_WITH_THEIR_ARTICLE)) + "".join(
+    f"DROP TRIGGER IF EXISTS {table}_insert_version;" for table in _ADDED_WITH_THEIR_ARTICLE)
 
 #: How long a writer waits for another process's transaction on the same store (seconds).
 BUSY_TIMEOUT_S = 600
+
+#: A build commits after this many articles or seconds, whichever comes first (`Store.batch`).
+BATCH_ARTICLES = 64
+BATCH_SECONDS = 1.0
 
 #: Article id used for aliases that come from the gazetteer rather than from a text.
 GAZETTEER = "gazetteer"
@@ -120,6 +141,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
         self.path = path
+        self.batched = False  # inside `batch`: articles share transactions, each in a savepoint
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -151,6 +173,59 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self, articles: int = BATCH_ARTICLES, seconds: float = BATCH_SECONDS) -> Iterator[Callable[[], None]]:
+        """Several articles per transaction: a commit costs about as much as writing a short article.
+
+        Inside, `article` runs each article in a savepoint of a shared transaction, so a failing article
+        is undone alone and the others stay; the transaction is committed once `articles` articles went
+        by or `seconds` passed (call the function yielded before each article), and on the way out.
+        A crash loses at most the articles of the open transaction, each of them whole. Another build on
+        the same store takes turns with this one a batch at a time (still the result of some sequential
+        build). Nested: the inner one is the outer one."""
+        conn = self.connection
+        if self.batched or conn.in_transaction:
+            yield lambda: None
+            return
+        self.batched = True
+        state = {"since": time.monotonic(), "seen": 0}
+
+        def next_article() -> None:
+            state["seen"] += 1
+            if conn.in_transaction and (state["seen"] > articles or time.monotonic() - state["since"] >= seconds):
+                conn.execute("COMMIT")
+                state.update(since=time.monotonic(), seen=1)
+
+        try:
+            yield next_article
+        finally:
+            self.batched = False
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def article(self) -> Iterator[sqlite3.Connection]:
+        """One article's reads and writes, all or nothing: its own transaction (`transaction`), or in a
+        `batch` a savepoint of the batch's transaction (undone alone when something inside fails)."""
+        conn = self.connection
+        if not self.batched:
+            with self.transaction() as joined:
+                yield joined
+            return
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+        conn.execute("SAVEPOINT article")
+        try:
+            yield conn
+        except BaseException as exc:
+            if not conn.in_transaction:  # SQLite itself ended the transaction (disk full, I/O error)
+                raise StoreError(f"the store's transaction was ended by SQLite ({exc}); articles built since "
+                                 "the last commit are not in the store") from exc
+            conn.execute("ROLLBACK TO article")
+            conn.execute("RELEASE article")
+            raise
+        conn.execute("RELEASE article")
 
     def rollback(self) -> None:
         """Undo the transaction left open, if any (`transaction` itself rolls back what fails inside it)."""
@@ -216,14 +291,10 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return row is not None
 
     def insert_article(self, conn: sqlite3.Connection, article: Article) -> None:
-        conn.execute(
-            "INSERT INTO articles (id, path, title, published, url, lang, chars, added, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.id, article.path, article.title, article.published, article.url, article.lang,
-                len(article.text), datetime.now(UTC).isoformat(timespec="seconds"), article.text,
-            ),
-        )
+        insert_article_counted(conn, (
+            article.id, article.path, article.title, article.published, article.url, article.lang,
+            len(article.text), datetime.now(UTC).isoformat(timespec="seconds"), article.text,
+        ))
 
     def articles(self) -> list[ArticleInfo]:
         rows = self.connection.execute(
@@ -240,9 +311,9 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
     # -- entities -------------------------------------------------------------------------------
     def entity_ids_by_alias(self, norm: str, root: str) -> list[str]:
         """Entities under `root` that have an alias with this normalised form."""
-        rows = self.connection.execute(
-            "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.norm = ? AND e.root = ? ORDER BY a.entity_id",
+        rows = self.connection.execute(  # the tally of aliases: as many rows as entities, not as articles
+            "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.norm = ? AND e.root = ? ORDER BY n.entity_id",
             (norm, root),
         )
         return [r[0] for r in rows]
@@ -328,46 +399,66 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return True
 
     def refresh_relations(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
-        """Recompute merged properties from the sources left; drop relations with none. A person's
-        positions at one organisation are recomputed together: whether two titles contradict each other
-        (`kg.claims.title_disputes`) depends on all of them."""
-        from kg.claims import title_disputes, with_dispute
+        """Recompute merged properties from the sources left; drop relations with none.
+
+        A fact whose sources all state the same properties (`relation_variants` has one row for it) is
+        merged from its most confident source alone (an index read): restating it costs the same
+        however many articles said it before. Sources that differ are all read, as disputes need.
+        A person's positions at one organisation are recomputed together: whether two titles contradict
+        each other (`kg.claims.title_disputes`) depends on all of them (`_title_disputes`)."""
+        from kg.claims import with_dispute
 
         ids = set(relation_ids)
+        if not ids:
+            return
         positions = _position_groups(conn, ids)
         for group in positions:
             ids.update(group)
+        variants: dict[str, int] = {}
+        for rel_id, in conn.execute(f"SELECT relation_id FROM relation_variants WHERE relation_id IN {_IDS}",
+                                    (id_list(ids),)):
+            variants[rel_id] = variants.get(rel_id, 0) + 1
         kept: dict[str, list[tuple[str, float, str]]] = {}
         for rel_id in sorted(ids):
-            rows = conn.execute(
-                "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
-                " ORDER BY confidence DESC, article_id, span_start",
-                (rel_id,),
-            ).fetchall()
-            if not rows:
+            if rel_id not in variants:
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
                 continue
-            kept[rel_id] = rows
+            kept[rel_id] = _source_rows(conn, rel_id, first_only=variants[rel_id] == 1)
         titles: dict[str, dict[str, Any]] = {}
         for group in positions:
-            titles.update(title_disputes({rel_id: kept[rel_id] for rel_id in group if rel_id in kept}))
+            titles.update(_title_disputes(conn, {rel_id: kept[rel_id] for rel_id in group if rel_id in kept},
+                                          {rel_id for rel_id in group if variants.get(rel_id) == 1}))
         for rel_id, rows in kept.items():
-            props = with_dispute(derived_props(conn, rows), titles.get(rel_id))
-            conn.execute("UPDATE relations SET props = ? WHERE id = ?", (_dumps(props), rel_id))
+            props = _dumps(with_dispute(derived_props(conn, rows), titles.get(rel_id)))
+            conn.execute("UPDATE relations SET props = ? WHERE id = ? AND props != ?", (props, rel_id, props))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
-        """Recompute types from remaining mentions (and a figure's amounts in US dollars, which depend on
-        the first article reporting it); drop entities nothing mentions any more, and the relations that
-        pointed at them."""
-        for entity_id in sorted(entity_ids):
-            types = sorted({t for (joined,) in conn.execute(
-                "SELECT DISTINCT type FROM mentions WHERE entity_id = ?", (entity_id,)) for t in joined.split(",")})
-            if types:
-                conn.execute("UPDATE entities SET types = ? WHERE id = ?", (_dumps(types), entity_id))
-                name = display_name(conn, entity_id)
-                if name is not None:
-                    conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
-                if C.FinancialFigure in types:
+        """Recompute types and display name from the mentions left (their tally, `entity_surfaces`:
+        the cost is the entity's spellings, not its mentions), and a figure's amounts in US dollars,
+        which depend on the first article reporting it; drop entities nothing mentions any more, and
+        the relations that pointed at them."""
+        ids = sorted(set(entity_ids))
+        if not ids:
+            return
+        wanted = id_list(ids)
+        tallies: dict[str, dict[str, int]] = {}
+        classes: dict[str, set[str]] = {}
+        for entity_id, surface, joined, n in conn.execute(
+                f"SELECT entity_id, surface, type, n FROM entity_surfaces WHERE entity_id IN {_IDS}", (wanted,)):
+            surfaces = tallies.setdefault(entity_id, {})
+            surfaces[surface] = surfaces.get(surface, 0) + n
+            classes.setdefault(entity_id, set()).update(joined.split(","))
+        stored = {row[0]: row[1:] for row in conn.execute(
+            f"SELECT id, gazetteer_key, name FROM entities WHERE id IN {_IDS}", (wanted,))}
+        for entity_id in ids:
+            if entity_id in classes:
+                types = _dumps(sorted(classes[entity_id]))
+                conn.execute("UPDATE entities SET types = ? WHERE id = ? AND types != ?", (types, entity_id, types))
+                key, name = stored.get(entity_id, (None, None))
+                voted = None if name is None else display_name(key, name, tallies[entity_id])
+                if voted is not None:
+                    conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (voted, entity_id, voted))
+                if C.FinancialFigure in classes[entity_id]:
                     _refresh_figure_usd(conn, entity_id)
                 continue
             conn.execute("DELETE FROM aliases WHERE entity_id = ?", (entity_id,))
@@ -395,7 +486,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         return dict(sorted(entity_types.items())), dict(sorted(rel_types.items()))
 
 
-def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
+def display_name(key: str | None, name: str, surfaces: dict[str, int]) -> str | None:
     """The spelling an entity the gazetteer does not know goes by: of the spellings of its name (the
     same name in traditional or simplified script, full- or half-width), the one its articles use most.
 
@@ -404,15 +495,13 @@ def display_name(conn: sqlite3.Connection, entity_id: str) -> str | None:
     the articles were built in (ties go to the simplified spelling, then the alphabetically first).
     Which name is shown (brand, legal name) is chosen for organisations by `kg.resolve.recluster_entities`
     (for people by `recluster_people`); for other entities it stays the first article's choice.
-    Gazetteer entities keep their canonical name (None is returned).
+    `key` and `name` are the entity's gazetteer key and current name, `surfaces` its mentions counted
+    by spelling. Gazetteer entities keep their canonical name (None is returned).
     """
-    row = conn.execute("SELECT gazetteer_key, name FROM entities WHERE id = ?", (entity_id,)).fetchone()
-    if row is None or row[0] is not None:
+    if key is not None:
         return None
-    current = normalize_name(row[1])
-    counts = {surface: n for surface, n in conn.execute(
-        "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY surface", (entity_id,))
-        if normalize_name(surface) == current}
+    current = normalize_name(name)
+    counts = {surface: n for surface, n in surfaces.items() if normalize_name(surface) == current}
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], to_simplified(name) != name, name))
@@ -422,15 +511,47 @@ def _position_groups(conn: sqlite3.Connection, relation_ids: set[str]) -> list[l
     """The HOLDS_POSITION relations of each (person, organisation) pair that one of `relation_ids` joins."""
     if not relation_ids:
         return []
+    # each fact by its id, then the facts of its person: the cost is that person's facts, not every
+    # position in the store (the type's index) nor every fact about the organisation
     rows = conn.execute(
-        "SELECT p.source, p.target, p.id FROM relations t JOIN relations p"
-        " ON p.source = t.source AND p.target = t.target AND p.type = 'HOLDS_POSITION'"
-        " WHERE t.type = 'HOLDS_POSITION' AND t.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(relation_ids)),)).fetchall()
+        "SELECT p.source, p.target, p.id FROM json_each(?) j CROSS JOIN relations t ON t.id = j.value"
+        " CROSS JOIN relations p ON p.source = t.source AND +p.target = t.target AND +p.type = 'HOLDS_POSITION'"
+        " WHERE t.type = 'HOLDS_POSITION'",
+        (id_list(relation_ids),)).fetchall()
     groups: dict[tuple[str, str], set[str]] = {}
     for source, target, rel_id in rows:
         groups.setdefault((source, target), set()).add(rel_id)
     return [sorted(ids) for _pair, ids in sorted(groups.items()) if len(ids) > 1]
+
+
+def _source_rows(conn: sqlite3.Connection, rel_id: str, *, first_only: bool = False) -> list[tuple[str, float, str]]:
+    """(props JSON, confidence, article) of a fact's sources, most confident first (ties: article, span);
+    `first_only`: the first alone (an index read), enough when all its sources state the same."""
+    return conn.execute(
+        "SELECT props, confidence, article_id FROM relation_sources WHERE relation_id = ?"
+        " ORDER BY confidence DESC, article_id, span_start" + (" LIMIT 1" if first_only else ""),
+        (rel_id,),
+    ).fetchall()
+
+
+def _title_disputes(conn: sqlite3.Connection, group: dict[str, list[tuple[str, float, str]]],
+                    uniform: set[str]) -> dict[str, dict[str, Any]]:
+    """`kg.claims.title_disputes` of one person's positions at one organisation, where the facts of
+    `uniform` (all sources state the same) come with their first source alone. Their title and dates
+    are those of any source, but which articles state them matters (one article stating two titles
+    makes no dispute of them): it is read only for the facts that a dispute may involve. Fewer articles
+    can only find more disputes, never fewer, so the facts in none with the first sources alone are in
+    none with all of them, and the rest are asked again with every source read."""
+    from kg.claims import title_disputes
+
+    found = title_disputes(group)
+    involved = set(found) | {value["relation"] for dispute in found.values()
+                             for value in dispute["values"] if "relation" in value}
+    partial = involved & uniform & group.keys()
+    if not partial:
+        return found
+    return title_disputes({rel_id: _source_rows(conn, rel_id) if rel_id in partial else rows
+                           for rel_id, rows in group.items()})
 
 
 def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
@@ -452,15 +573,15 @@ def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
         conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(updated), entity_id))
 
 
-def merge_props(rows: list[tuple[str, float, str]]) -> dict[str, Any]:
+def merge_props(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> dict[str, Any]:
     """One value per key: from the most confident source, ties broken by article id.
 
-    Rows arrive sorted that way, so the first value seen wins; the result does not depend on the
-    order in which articles were built.
+    Rows (props JSON, or the props already read, confidence, article) arrive sorted that way, so the
+    first value seen wins; the result does not depend on the order in which articles were built.
     """
     merged: dict[str, Any] = {}
-    for props_json, _conf, _article in rows:
-        for key, value in json.loads(props_json).items():
+    for props, _conf, _article in rows:
+        for key, value in (props if isinstance(props, dict) else json.loads(props)).items():
             if value is not None and key not in merged:
                 merged[key] = value
     return dict(sorted(merged.items()))
@@ -470,19 +591,20 @@ def derived_props(conn: sqlite3.Connection, rows: list[tuple[str, float, str]]) 
     """`merge_props` plus what the store derives from the merged facts: the amounts in US dollars
     (`kg.money_usd`, at the event date or else the publication date of the article the amount is from),
     the values articles disagree on (`kg.claims`, kept as `disputes`), and a modality that is planned or
-    reported only while no article states the fact as done (`kg.extract.modality`)."""
+    reported only while no article states the fact as done (`kg.extract.modality`). Each source's
+    properties are read from JSON once."""
     from kg.claims import DISPUTES_KEY, disputes_json
     from kg.money_usd import usd_props
 
-    merged = merge_props(rows)
+    read = [(json.loads(props), conf, article) for props, conf, article in rows]
+    merged = merge_props(read)
     if merged.get("currency"):
-        article = next((a for props, _c, a in rows if json.loads(props).get("currency")), rows[0][2])
+        article = next((a for props, _c, a in read if props.get("currency")), rows[0][2])
         row = conn.execute("SELECT published FROM articles WHERE id = ?", (article,)).fetchone()
         merged.update(usd_props(merged, row[0] if row else None))
-    if merged.get("modality") in ("planned", "reported") and any(
-            "modality" not in json.loads(props) for props, _c, _a in rows):
+    if merged.get("modality") in ("planned", "reported") and any("modality" not in props for props, _c, _a in read):
         del merged["modality"]  # one article stating it as done outweighs plans and hearsay
-    disputes = disputes_json(rows)
+    disputes = disputes_json(read)
     if disputes is not None:
         merged[DISPUTES_KEY] = disputes
     return dict(sorted(merged.items()))
@@ -509,7 +631,14 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             conn.execute("PRAGMA foreign_keys=OFF")
             # One write transaction, so a second process opening the same new store waits for the
             # whole schema instead of seeing half of it.
-            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}COMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}")
+            try:
+                if not tallies_kept(conn):  # a store from before them, or added to by a writer not keeping them
+                    count_tallies(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if int(row[0]) > SCHEMA_VERSION:
@@ -595,11 +724,9 @@ def write_article(
             "INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
             [(rel.id, rel.type, rel.source, rel.target) for rel in relations],
         )
-        conn.executemany(
-            "INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
-              _dumps(rel.props)) for rel in relations for p in (rel.provenance,)],
-        )
+        insert_relation_sources(
+            conn, [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
+                    _dumps(rel.props)) for rel in relations for p in (rel.provenance,)])
         store.refresh_relations(conn, touched_relations)
         store.refresh_entities(conn, touched_entities)
     return True
@@ -623,8 +750,6 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
                      [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
                       for alias in (*ent.known_aliases, ent.name)])
     joined_types = ",".join(sorted(ent.types))
-    conn.executemany(  # one statement for all rows: a long article names one firm thousands of times
-        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
-          src.span_end, src.method, src.confidence) for src in ent.sources],
-    )
+    insert_mentions(  # one statement for all rows: a long article names one firm thousands of times
+        conn, [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+                src.span_end, src.method, src.confidence) for src in ent.sources])

@@ -1,15 +1,23 @@
-"""Build time as input grows: 0.5, 1 and 2 MB of one repeated fact-dense sentence, and of generated,
-varied news-like text, measured side by side in one run.
+"""Build time as input grows: 0.5, 1, 2 and 4 MB of generated articles, of one repeated fact-dense
+sentence and of generated, varied news-like text, measured side by side in one run.
 
-Each size is one one-line file built by a fresh `kg build` process into a fresh store (wall and CPU
-seconds, process start included); the ratio time(2x)/time(x) should stay near 2 (linear).
+- `articles`: many articles (the examples with their names and numbers varied, as `bench_extract.py`
+  makes them: a few hundred companies and people recur across thousands of articles, as in a year of
+  news), written as JSON Lines files of 50 articles each. This is issue 13's scale row: what an article
+  costs once the store already holds thousands.
+- `repeated`, `news`: one one-line file (one article) of that size.
 
-    python scripts/bench_build_scale.py [--sizes 0.5,1,2] [--kinds repeated,news]
+Each size is built by a fresh `kg build` process into a fresh store (wall and CPU seconds, process
+start included); the ratio time(2x)/time(x) should stay near 2 (linear), and the last line compares the
+largest size with the smallest (8x the input for 0.5 -> 4 MB: linear is 8x the time, the bar 9x).
+
+    python scripts/bench_build_scale.py [--sizes 0.5,1,2,4] [--kinds articles,repeated,news]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import resource
 import subprocess
@@ -60,15 +68,28 @@ def repeated_text(chars: int) -> str:
     return (SENTENCE * (chars // len(SENTENCE) + 1))[:chars]
 
 
+def write_articles(mb: float, folder: Path, per_file: int = 50) -> int:
+    """Generated articles (`bench_extract.make_corpus`) of `mb` MiB of UTF-8 text, as JSON Lines files
+    under `folder`; returns their characters."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_extract import ROOT, load_examples, make_corpus
+
+    articles = make_corpus(load_examples(ROOT / "examples"), mb * 1024 * 1024 / 1_000_000)
+    folder.mkdir(parents=True, exist_ok=True)
+    for start in range(0, len(articles), per_file):
+        lines = [json.dumps({"text": a.text, "published": a.published, "title": a.title, "lang": a.lang},
+                            ensure_ascii=False) for a in articles[start:start + per_file]]
+        (folder / f"{start // per_file:05d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return sum(len(a.text) for a in articles)
+
+
 def mb_to_chars(mb: float) -> int:
     """Characters of 3-byte UTF-8 Chinese in `mb` megabytes."""
     return int(mb * 1024 * 1024 / 3)
 
 
-def build_seconds(text: str, workdir: Path) -> tuple[float, float]:
-    """(wall, cpu) seconds of one `kg build` process on `text` as a one-line file."""
-    src = workdir / "in.txt"
-    src.write_text(text, encoding="utf-8")
+def build_seconds(src: Path, workdir: Path) -> tuple[float, float]:
+    """(wall, cpu) seconds of one `kg build` process on `src` (a file or a folder) into a fresh store."""
     store = workdir / "store"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -85,22 +106,33 @@ def build_seconds(text: str, workdir: Path) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="0.5,1,2", help="megabytes, comma-separated, each twice the last")
-    parser.add_argument("--kinds", default="repeated,news")
+    parser.add_argument("--sizes", default="0.5,1,2,4", help="megabytes, comma-separated, each twice the last")
+    parser.add_argument("--kinds", default="articles,repeated,news")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     makers = {"repeated": repeated_text, "news": news_text}
     print(f"{'kind':<9} {'MB':>5} {'chars':>9} {'wall s':>8} {'cpu s':>8} {'chars/s':>9} {'ratio':>6}")
     for kind in args.kinds.split(","):
-        previous: float | None = None
+        cpus: list[float] = []
         for mb in sizes:
-            text = makers[kind](mb_to_chars(mb))
             with tempfile.TemporaryDirectory() as tmp:
-                wall, cpu = build_seconds(text, Path(tmp))
-            ratio = f"{cpu / previous:.2f}" if previous else "-"
-            print(f"{kind:<9} {mb:>5} {len(text):>9} {wall:>8.1f} {cpu:>8.1f} {len(text) / wall:>9.0f} {ratio:>6}",
-                  flush=True)
-            previous = cpu
+                if kind == "articles":
+                    src = Path(tmp) / "in"
+                    chars = write_articles(mb, src)
+                else:
+                    text = makers[kind](mb_to_chars(mb))
+                    src = Path(tmp) / "in.txt"
+                    src.write_text(text, encoding="utf-8")
+                    chars = len(text)
+                wall, cpu = build_seconds(src, Path(tmp))
+            ratio = f"{cpu / cpus[-1]:.2f}" if cpus else "-"
+            print(f"{kind:<9} {mb:>5} {chars:>9} {wall:>8.1f} {cpu:>8.1f} {chars / wall:>9.0f} {ratio:>6}", flush=True)
+            cpus.append(cpu)
+        if len(sizes) > 1:
+            grown = sizes[-1] / sizes[0]
+            linear = " / ".join(f"{cpus[0] * s / sizes[0]:.1f}" for s in sizes)
+            print(f"{kind}: {' / '.join(f'{c:.1f}' for c in cpus)} s CPU for {' -> '.join(f'{s:g}' for s in sizes)} MB"
+                  f" (linear would be {linear}); {grown:g}x the input, {cpus[-1] / cpus[0]:.1f}x the time", flush=True)
     print("ratio: CPU time of this size over the previous (linear: 2.0 for doubled input); "
           "CPU is shown beside wall because the machine is shared")
 

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.storage.tallies import insert_article_counted, insert_mentions, insert_relation_sources
+
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -61,8 +63,7 @@ class RecordStatements:
     # -- writing, for import (inside the caller's transaction) ---------------------------------------
     def insert_article_record(self, conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
         """One article: (id, path, title, published, url, lang, chars, added, text)."""
-        conn.execute("INSERT INTO articles (id, path, title, published, url, lang, chars, added, text)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+        insert_article_counted(conn, row)
 
     def merge_entity_record(self, conn: sqlite3.Connection, entity_id: str, root: str, name: str, key: str | None,
                             types: list[str], attrs: dict[str, Any]) -> None:
@@ -84,7 +85,7 @@ class RecordStatements:
 
     def insert_mention_records(self, conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
         """(entity, article, types, surface, sentence, start, end, method, confidence) rows, in order."""
-        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        insert_mentions(conn, rows)
 
     def insert_relation_record(self, conn: sqlite3.Connection, rel_id: str, rel_type: str, source: str,
                                target: str, props: dict[str, Any]) -> None:
@@ -94,4 +95,4 @@ class RecordStatements:
 
     def insert_relation_source_records(self, conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
         """(relation, article, sentence, start, end, method, confidence, evidence, props JSON) rows, in order."""
-        conn.executemany("INSERT INTO relation_sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        insert_relation_sources(conn, rows)

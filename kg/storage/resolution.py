@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from kg.storage.views import _IDS, id_list
+
 
 def _marks(values: Sequence[Any]) -> str:
     return ",".join("?" * len(values))
@@ -36,61 +38,43 @@ class ResolutionStatements:
             f"SELECT DISTINCT source FROM relations WHERE target IN ({_marks(targets)})"
             f" AND type IN ({_marks(types)})", (*targets, *types))}
 
-    def mention_counts_by_article(self, conn: sqlite3.Connection, entity_id: str) -> Iterator[tuple[str, int]]:
-        """(article, mentions) for one entity."""
+    def surface_counts_in(self, conn: sqlite3.Connection,
+                          entity_ids: Sequence[str]) -> Iterator[tuple[str, str, str, int]]:
+        """(entity, article, surface, mentions) for these entities: one statement for a whole pool."""
         yield from conn.execute(
-            "SELECT article_id, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id", (entity_id,))
+            "SELECT entity_id, article_id, surface, COUNT(*) FROM mentions"
+            f" WHERE entity_id IN {_IDS} GROUP BY entity_id, article_id, surface", (id_list(entity_ids),))
 
-    def surface_counts_by_article(self, conn: sqlite3.Connection, entity_id: str) -> Iterator[tuple[str, str, int]]:
-        """(article, surface, mentions) for one entity."""
+    def alias_rows_in(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> Iterator[tuple[str, str, str, str]]:
+        """(entity, article, alias, normalised alias) for these entities."""
+        yield from conn.execute(f"SELECT entity_id, article_id, alias, norm FROM aliases WHERE entity_id IN {_IDS}",
+                                (id_list(entity_ids),))
+
+    def unkeyed_of_root(self, conn: sqlite3.Connection, entity_ids: Sequence[str], root: str) -> set[str]:
+        """Those of `entity_ids` that exist under `root` and that the gazetteer does not know."""
+        return {r[0] for r in conn.execute(
+            f"SELECT id FROM entities WHERE id IN {_IDS} AND root = ? AND gazetteer_key IS NULL",
+            (id_list(entity_ids), root))}
+
+    def norms_of(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> set[str]:
+        """The normalised aliases of these entities (from their tally: as many rows as names, not articles)."""
+        return {r[0] for r in conn.execute(f"SELECT norm FROM entity_norms WHERE entity_id IN {_IDS}",
+                                           (id_list(entity_ids),))}
+
+    def unkeyed_with_norms(self, conn: sqlite3.Connection, norms: Sequence[str], root: str) -> set[str]:
+        """Entities under `root` the gazetteer does not know that have an alias with one of these normalised forms."""
+        return {r[0] for r in conn.execute(
+            "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
+            f" WHERE n.norm IN {_IDS} AND e.root = ? AND e.gazetteer_key IS NULL", (id_list(norms), root))}
+
+    def tie_targets_in(self, conn: sqlite3.Connection, sources: Sequence[str],
+                       types: Sequence[str]) -> Iterator[tuple[str, str, str]]:
+        """(source, article, target) of each source of the relations of these types from `sources`."""
         yield from conn.execute(
-            "SELECT article_id, surface, COUNT(*) FROM mentions WHERE entity_id = ? GROUP BY article_id, surface",
-            (entity_id,))
-
-    def surface_counts(self, conn: sqlite3.Connection, entity_id: str, article_id: str) -> Iterator[tuple[str, int]]:
-        """(surface, mentions) for one entity in one article."""
-        yield from conn.execute(
-            "SELECT surface, COUNT(*) FROM mentions WHERE entity_id = ? AND article_id = ? GROUP BY surface",
-            (entity_id, article_id))
-
-    def alias_norms_by_article(self, conn: sqlite3.Connection, entity_id: str) -> Iterator[tuple[str, str]]:
-        """(article, normalised alias) for one entity."""
-        yield from conn.execute("SELECT article_id, norm FROM aliases WHERE entity_id = ?", (entity_id,))
-
-    def alias_rows(self, conn: sqlite3.Connection, entity_id: str) -> Iterator[tuple[str, str, str]]:
-        """(article, alias, normalised alias) for one entity."""
-        yield from conn.execute("SELECT article_id, alias, norm FROM aliases WHERE entity_id = ?", (entity_id,))
-
-    def aliases_in_article(self, conn: sqlite3.Connection, entity_id: str, article_id: str) -> Iterator[str]:
-        for (alias,) in conn.execute(
-            "SELECT alias FROM aliases WHERE entity_id = ? AND article_id = ?", (entity_id, article_id)
-        ):
-            yield alias
-
-    def alias_norms(self, conn: sqlite3.Connection, entity_id: str) -> list[str]:
-        """The distinct normalised aliases of one entity."""
-        return [r[0] for r in conn.execute(
-            "SELECT DISTINCT norm FROM aliases WHERE entity_id = ?", (entity_id,)).fetchall()]
-
-    def unkeyed_entities_by_alias(self, conn: sqlite3.Connection, norm: str, root: str) -> Iterator[str]:
-        """Entities under `root` the gazetteer does not know that have an alias with this normalised form."""
-        for r in conn.execute(
-            "SELECT DISTINCT a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id"
-            " WHERE a.norm = ? AND e.root = ? AND e.gazetteer_key IS NULL", (norm, root)
-        ):
-            yield r[0]
-
-    def tie_targets_by_article(self, conn: sqlite3.Connection, source: str,
-                               types: Sequence[str]) -> Iterator[tuple[str, str]]:
-        """(article, target) of each source of the relations of these types from `source`."""
-        yield from conn.execute(
-            "SELECT s.article_id, r.target FROM relations r JOIN relation_sources s ON s.relation_id = r.id"
-            f" WHERE r.source = ? AND r.type IN ({_marks(types)})",
-            (source, *types),
+            "SELECT r.source, s.article_id, r.target FROM relations r JOIN relation_sources s ON s.relation_id = r.id"
+            f" WHERE r.source IN {_IDS} AND r.type IN ({_marks(types)})",
+            (id_list(sources), *types),
         )
-
-    def entity_root_and_key(self, conn: sqlite3.Connection, entity_id: str) -> tuple[str, str | None] | None:
-        return conn.execute("SELECT root, gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
 
     def entity_name(self, conn: sqlite3.Connection, entity_id: str) -> str:
         return conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
