@@ -630,7 +630,7 @@ class _Engine:
             score = self.salience.get(ent.group, 0)
             if best is None or score > best[0]:
                 best = (score, ent.group)
-        for m in _CAPITAL_INCREASE_OF.finditer(view.skel):
+        for m in _CAPITAL_INCREASE_OF.finditer(view.skel) if "增资" in view.skel or "注册资本" in view.skel else ():
             # "A发布子公司B增资公告": the company whose capital grows is what the passage is about
             ent = self.ent(view, m.group(1))
             if ent.is_companyish() and not ent.is_investorish():
