@@ -424,13 +424,19 @@ def _h_left_last_post(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 def _h_listed_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"A、B、C等众多腾讯高管": each person listed holds that kind of post at the company."""
+    _each_at_org(eng, view, m, "per", False, "listed-staff", 0.6)
+
+
+def _each_at_org(eng: _Engine, view: _View, m: re.Match[str], people: str, former: bool, method: str,
+                 confidence: float) -> None:
+    """Each person of group `people` in the titled role the match gives at the organisation of "org"."""
     org = eng.ent(view, m.group("org"))
     if org.root != C.Organization or org.is_exchange():
         return
     titles = _title_surface(eng, view, m)
-    for ch in _people(m.group("per")):
+    for ch in _people(m.group(people)):
         if ch in view.groups:
-            _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, False, m, "listed-staff", 0.6)
+            _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, former, m, method, confidence)
 
 
 def _h_moved_from(eng: _Engine, view: _View, m: re.Match[str]) -> None:
@@ -643,12 +649,7 @@ def _h_founder_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 
 def _h_former_staff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     """"former A executives X and Y": a former position at A for each of them."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    titles = _title_surface(eng, view, m)
-    for ch in _people(m.group("pers")):
-        _person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, True, m, "role-apposition", 0.8)
+    _each_at_org(eng, view, m, "pers", True, "role-apposition", 0.8)
 
 
 def _h_worked_at_as(eng: _Engine, view: _View, m: re.Match[str]) -> None:
