@@ -240,3 +240,16 @@ def test_a_departure_of_someone_with_no_post_told_names_no_company() -> None:
 def test_a_later_day_in_a_sentence_that_named_its_year_is_in_that_year() -> None:
     rels = _rels("李明于2019年5月加入欢悦时代,担任CTO,12月离职。")
     assert rels[("LEFT", "李明", "欢悦时代")]["date"] == "2019-12"
+
+
+def test_listed_in_hong_kong_without_an_exchange_named_is_listed_on_hkex() -> None:
+    rels = _rels("快手于2021年在香港上市。")
+    assert rels[("LISTED_ON", "快手", "香港交易所")]["date"] == "2021"
+    # near miss: a plan to list there is no listing
+    assert not [k for k in _rels("星河智能拟于明年在香港上市。") if k[0] == "LISTED_ON"]
+
+
+def test_a_fund_that_led_the_state_money_put_its_sum_into_the_company_of_the_passage() -> None:
+    rels = _rels("2022年9月,零跑科技在港交所挂牌上市。这家造车新势力快速发展的背后,"
+                 "就有杭州资本主导市区两级投资30亿元的鼎力相助。")
+    assert rels[("INVESTED_IN", "杭州资本", "零跑科技")]["amount"] == 3_000_000_000

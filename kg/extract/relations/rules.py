@@ -443,7 +443,9 @@ RULES: list[_Rule] = [
     _Rule(
         # "其中大基金三期出资30亿元": one investor's own cheque in a round
         "funding-contribution",
-        _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:出资|认缴|认购|投资)(?:了)?\s*(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
+        # ("A主导市区两级投资30亿元": the investor that led the state money, and its sum)
+        _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:(?:主导|牵头|带动)[^,。;!?{NE}]{{0,6}}?)?(?:出资|认缴|认购|投资)(?:了)?\s*"
+           rf"(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
         _h_investor_cheque,
     ),
     _Rule(
@@ -726,7 +728,7 @@ RULES: list[_Rule] = [
             rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
             rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
             rf"(?:主板|科创板|创业板)?"
-            rf"\s*上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
+            rf"\s*上市|(?:在|于)\s*(?:香港|港股|港)\s*(?:主板)?\s*(?:挂牌)?上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
             rf"\bstart(?:ed|s)?\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
             rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
