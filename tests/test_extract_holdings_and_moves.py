@@ -253,3 +253,19 @@ def test_a_fund_that_led_the_state_money_put_its_sum_into_the_company_of_the_pas
     rels = _rels("2022年9月,零跑科技在港交所挂牌上市。这家造车新势力快速发展的背后,"
                  "就有杭州资本主导市区两级投资30亿元的鼎力相助。")
     assert rels[("INVESTED_IN", "杭州资本", "零跑科技")]["amount"] == 3_000_000_000
+
+
+def test_an_english_given_name_before_the_chinese_one_in_brackets() -> None:
+    rels = _rels("网易前产品负责人Leo(李明远)加入了星语科技。")
+    assert rels[("LEFT", "李明远", "网易")]["title"] == "产品负责人"
+    assert ("HOLDS_POSITION", "李明远", "星语科技") in rels
+
+
+def test_a_school_and_xi_before_a_start_up_say_whose_people_founded_it() -> None:
+    rels = _rels("网易前产品负责人李明远,加入清华系AI 创业公司深言科技。")
+    assert ("HOLDS_POSITION", "李明远", "深言科技") in rels
+    assert ("HOLDS_POSITION", "李明远", "清华") not in rels
+
+
+def test_joining_a_university_is_still_a_post_there() -> None:
+    assert ("HOLDS_POSITION", "李明远", "清华大学") in _rels("李明远加入清华大学,担任教授。")

@@ -335,6 +335,10 @@ _ZH_FOUNDERS = re.compile(
 )
 
 
+#: "前产品负责人Seven(王京津)": the Chinese name in brackets after a title and an English given name.
+_ZH_NAME_AFTER_EN_NICKNAME = re.compile(
+    rf"(?:{TITLES_ZH_RE})\s*[A-Z][a-z]{{1,12}}\s*\(\s*(?P<zh>[\u4e00-\u9fff]{{2,3}})\s*\)", re.IGNORECASE
+)
 #: "和王大力、陈晓峰、刘子健等众多腾讯高管一样": people listed as members of a kind of staff.
 _ZH_PEOPLE_OF_KIND = re.compile(
     r"等(?:众多|多位|一众|诸多|多名|一批|其他)?"
@@ -467,6 +471,8 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
         span = _zh_name_before(text, m.start(), strict=False)
         if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
             propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
+    for m in _ZH_NAME_AFTER_EN_NICKNAME.finditer(text) if "(" in text else ():
+        propose(_surname_name(text, *m.span("zh")))
     for m in _ZH_PEOPLE_OF_KIND.finditer(text) if "、" in text else ():
         staff = _ZH_NAMES_BEFORE_KIND.search(text, max(0, m.start() - 40), m.start())
         if staff is None:

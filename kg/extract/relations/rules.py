@@ -752,7 +752,9 @@ RULES: list[_Rule] = [
     ),
     _Rule(
         "role-apposition",
-        _r(rf"(?P<pre>前|原|新任|新|现任|时任)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*(?P<per>{PER})"),
+        # ("前产品负责人Seven(王京津)": an English given name before the Chinese one in brackets)
+        _r(rf"(?P<pre>前|原|新任|新|现任|时任)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*"
+           rf"(?:[A-Z][a-z]{{1,12}}\s*\(\s*)?(?P<per>{PER})"),
         _h_title_person,
     ),
     _Rule(
@@ -1065,8 +1067,9 @@ RULES: list[_Rule] = [
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
             # "将加入一家总部位于新加坡的AI电商新创公司「星链零售」": what the company is, then its name
-            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?"
-            rf"(?P<org>{ORG})\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
+            rf"(?:(?:一家|一间|某)?(?:{ORG}系)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?"
+            # ("加入清华系AI创业公司X": an organisation and 系 say whose people founded X, not where one went)
+            rf"(?P<org>{ORG})(?!\s*系)\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
     ),
@@ -1094,7 +1097,7 @@ RULES: list[_Rule] = [
             # (clauses naming other organisations may come between: "X，曾就职于A、B，2020年回国加入C")
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*{_NF}{{0,8}}?{_JOIN_ZH}(?:了)?\s*"
             # ("X，日前正式加入AI芯片新创公司「天玑智算」，出任执行长": what the company is, then its name)
-            rf"(?:(?:一家|一间|某)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?(?P<org>{ORG})\s*[”」\"』]?"
+            rf"(?:(?:一家|一间|某)?(?:{ORG}系)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?(?P<org>{ORG})(?!\s*系)\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
         _h_joined,
