@@ -269,3 +269,8 @@ def test_a_school_and_xi_before_a_start_up_say_whose_people_founded_it() -> None
 
 def test_joining_a_university_is_still_a_post_there() -> None:
     assert ("HOLDS_POSITION", "李明远", "清华大学") in _rels("李明远加入清华大学,担任教授。")
+
+
+def test_a_less_common_surname_still_starts_a_listed_name() -> None:
+    rels = _rels("和洪定远、郁晓峰等众多腾讯高管一样,李明也来自于网易。")
+    assert {("HOLDS_POSITION", "洪定远", "腾讯"), ("HOLDS_POSITION", "郁晓峰", "腾讯")} <= set(rels)

@@ -274,6 +274,8 @@ SURNAMES_SINGLE = frozenset(
     "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝印"
+    # less common, but not rare, and seldom the first character of an everyday word
+    "洪冀郁楚阎丘鄢湛粟芮蔺庾揭闻鞠郜"
 )
 SURNAMES_DOUBLE = frozenset(
     [
