@@ -517,10 +517,11 @@ def _ner_occurrences(
 #: A unit inside an organisation: a lab, an institute, a business division ("宁德时代研究院",
 #: "华康药业创新药研究院", "字节跳动AI Lab").
 _DEPARTMENT = re.compile(r"(?:研究院|研究所|研究中心|实验室|事业部|事业群|工作室|\s?AI\s?Lab|\s?Labs?)$")
-#: A unit named by its kind alone ("AI Lab", "研究院").
-_NAMELESS_UNIT = re.compile(r"(?:AI\s?)?Labs?|研究院|实验室|研究中心|事业部|事业群", re.IGNORECASE)
+#: The words of a unit named by its kind alone ("AI Lab", "研究院").
+_UNIT_KIND = r"(?:AI\s?)?Labs?|研究院|实验室|研究中心|事业部|事业群"
+_NAMELESS_UNIT = re.compile(_UNIT_KIND, re.IGNORECASE)
 #: Such a unit after a former marker, anywhere in the text (the reason to look at each occurrence).
-_FORMER_UNIT = re.compile(r"(?:前|原)\s*(?:AI\s?Lab|Lab|研究院|实验室|研究中心|事业部|事业群)", re.IGNORECASE)
+_FORMER_UNIT = re.compile(rf"(?:前|原)\s*(?:{_UNIT_KIND})", re.IGNORECASE)
 #: A unit's words right after a company's name ("腾讯AI Lab", "宁德时代研究院").
 _UNIT_AFTER = re.compile(r"\s?(?:AI\s?Lab|研究院|实验室|事业部|事业群)")
 #: The kinds of organisation whose units a career passes through as the organisation itself (a
