@@ -36,7 +36,7 @@ from kg.storage.tallies import (
     insert_relation_sources,
     tallies_kept,
 )
-from kg.storage.views import _IDS, ViewStatements, id_list
+from kg.storage.views import IDS, ViewStatements, id_list
 from kg.terms import C
 
 SCHEMA_VERSION = 1
@@ -415,7 +415,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         for group in positions:
             ids.update(group)
         variants: dict[str, int] = {}
-        for rel_id, in conn.execute(f"SELECT relation_id FROM relation_variants WHERE relation_id IN {_IDS}",
+        for rel_id, in conn.execute(f"SELECT relation_id FROM relation_variants WHERE relation_id IN {IDS}",
                                     (id_list(ids),)):
             variants[rel_id] = variants.get(rel_id, 0) + 1
         kept: dict[str, list[tuple[str, float, str]]] = {}
@@ -444,12 +444,12 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         tallies: dict[str, dict[str, int]] = {}
         classes: dict[str, set[str]] = {}
         for entity_id, surface, joined, n in conn.execute(
-                f"SELECT entity_id, surface, type, n FROM entity_surfaces WHERE entity_id IN {_IDS}", (wanted,)):
+                f"SELECT entity_id, surface, type, n FROM entity_surfaces WHERE entity_id IN {IDS}", (wanted,)):
             surfaces = tallies.setdefault(entity_id, {})
             surfaces[surface] = surfaces.get(surface, 0) + n
             classes.setdefault(entity_id, set()).update(joined.split(","))
         stored = {row[0]: row[1:] for row in conn.execute(
-            f"SELECT id, gazetteer_key, name FROM entities WHERE id IN {_IDS}", (wanted,))}
+            f"SELECT id, gazetteer_key, name FROM entities WHERE id IN {IDS}", (wanted,))}
         for entity_id in ids:
             if entity_id in classes:
                 types = _dumps(sorted(classes[entity_id]))

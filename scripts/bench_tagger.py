@@ -1,6 +1,6 @@
 """jieba.posseg beside rjieba.tag on the windows `kg` really tags: speed, startup and agreement.
 
-Chinese extraction asks `kg.extract.mentions.base._pos` for the (word, flag) reading of many short
+Chinese extraction asks `kg.extract.mentions.base.pos_window` for the (word, flag) reading of many short
 windows; on fact-dense text with many distinct names most of a build's time is jieba's pure-Python
 POS tagger. This script collects the distinct windows `_pos` is asked for while extracting the
 example articles and a generated fact-dense text (varied one-line deal sentences, as in
@@ -72,14 +72,14 @@ def collect_windows(texts: Sequence[Any]) -> list[str]:
         seen.setdefault(text)
         return real(text)
 
-    base._pos.cache_clear()
+    base.pos_window.cache_clear()
     base._tag = recorder  # type: ignore[assignment]
     try:
         for art in texts:
             extract(art)
     finally:
         base._tag = real  # type: ignore[assignment]
-        base._pos.cache_clear()
+        base.pos_window.cache_clear()
     return list(seen)
 
 
@@ -189,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         "jieba.posseg": ("import logging", "import jieba, jieba.posseg as p; jieba.setLogLevel(logging.WARNING); "
                          f"list(p.cut({sample})); jieba.dt.FREQ.get('资本')"),
         "rjieba.tag": ("", f"import rjieba; rjieba.tag({sample})"),
-        "kg._tag": ("import kg.extract.mentions.base as b", f"b._pos({sample}); b._freq('资本')"),
+        "kg._tag": ("import kg.extract.mentions.base as b", f"b.pos_window({sample}); b.word_freq('资本')"),
     }
     for name, (setup, timed) in startups.items():
         print(f"startup (import + first call, with the frequency table) {name:13s} "

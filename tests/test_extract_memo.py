@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.gazetteer import default_gazetteer
-from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
+from kg.extract.mentions.gazetteer_hits import gazetteer_occurrences
 from kg.extract.mentions.orgs_zh import _zh_suffix_occurrences, zh_suffix_occurrences
 from kg.extract.text import normalize_text
 from kg.ingest.decode import decode_bytes
@@ -24,7 +24,7 @@ TEXTS = sorted([*ROOT.glob("examples/*.txt"), *ROOT.glob("tests/data/written/*.t
 
 def _both(text: str) -> tuple[tuple, tuple]:
     nt = normalize_text(text)
-    gaz = _gazetteer_occurrences(nt, default_gazetteer())
+    gaz = gazetteer_occurrences(nt, default_gazetteer())
     answers = []
     for finder in (_zh_suffix_occurrences, zh_suffix_occurrences):
         dropped: list[tuple[str, str]] = []

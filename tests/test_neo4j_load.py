@@ -386,7 +386,7 @@ def test_a_routing_uri_works(clean_neo4j: Driver, neo4j_target, graph: nx.MultiD
 
 
 def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
-    from kg.neo4j.loader import _relationship_steps, _write_packed
+    from kg.neo4j.loader import relationship_steps, write_packed
     from kg.ontology import load_ontology
 
     load_graph(clean_neo4j, graph)
@@ -394,15 +394,15 @@ def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, 
         {"source": "person:ghost", "target": "organization:星衡智能", "props": {"id": "rghost"}}]}
     for stored in (0, 1):  # the CREATE path for a new type and the compare-and-merge path
         with clean_neo4j.session() as session, pytest.raises(Neo4jError, match="endpoints"):
-            steps = _relationship_steps(rows, load_ontology(), 10, LoadReport(), {"FOUNDED": stored})
-            _write_packed(session, steps, 10, None)
+            steps = relationship_steps(rows, load_ontology(), 10, LoadReport(), {"FOUNDED": stored})
+            write_packed(session, steps, 10, None)
     assert run_cypher(clean_neo4j, "MATCH ()-[r {id: 'rghost'}]->() RETURN r") == []
 
 
 def test_small_groups_share_a_transaction(clean_neo4j: Driver, network_store: Store, ontology: Ontology) -> None:
     """Many label sets and relationship types, each a small group: packed, a whole first load that fits
     in one batch is one transaction (a spy counts the real session's write transactions)."""
-    from kg.neo4j.loader import _node_steps, _relationship_steps, _write_packed, node_rows, relationship_rows
+    from kg.neo4j.loader import node_rows, node_steps, relationship_rows, relationship_steps, write_packed
 
     graph = to_networkx(network_store, ontology)
     total = graph.number_of_nodes() + graph.number_of_edges()
@@ -419,9 +419,9 @@ def test_small_groups_share_a_transaction(clean_neo4j: Driver, network_store: St
             return write(fn, steps, *args, **kwargs)
 
         session.execute_write = counting  # type: ignore[method-assign]
-        steps = [*_node_steps(nodes, ontology, total, report, empty),
-                 *_relationship_steps(rels, ontology, total, report, empty)]
-        _write_packed(session, steps, total, None)
+        steps = [*node_steps(nodes, ontology, total, report, empty),
+                 *relationship_steps(rels, ontology, total, report, empty)]
+        write_packed(session, steps, total, None)
     assert calls == [len(steps)]
     assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
     assert counts(clean_neo4j) == (graph.number_of_nodes(), graph.number_of_edges())

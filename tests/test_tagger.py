@@ -57,6 +57,6 @@ def test_frequencies_are_jiebas() -> None:
     freq, tags = base._dictionary()
     assert len(freq) == sum(1 for v in jieba.dt.FREQ.values() if v)
     for word in ["资本", "负责", "离职", "公司", "云", "B轮", "加盟"]:
-        assert base._freq(word) == jieba.dt.FREQ.get(word, 0)
-    assert base._freq("云岫") == 0
+        assert base.word_freq(word) == jieba.dt.FREQ.get(word, 0)
+    assert base.word_freq("云岫") == 0
     assert tags["加盟"] == pseg.dt.word_tag_tab["加盟"]

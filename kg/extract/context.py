@@ -25,12 +25,8 @@ import re
 from functools import lru_cache
 
 from kg.extract import vocab
-from kg.extract.mentions.base import _freq
-from kg.extract.mentions.base import _pos as pos
-from kg.extract.mentions.orgs_zh import _ends_name as ends_name
-from kg.extract.mentions.orgs_zh import _generic as generic
-from kg.extract.mentions.orgs_zh import _name_like as name_like
-from kg.extract.mentions.orgs_zh import reads_as_phrase
+from kg.extract.mentions.base import pos_window, word_freq
+from kg.extract.mentions.orgs_zh import ends_name, is_generic, name_like, reads_as_phrase
 from kg.extract.mentions.people import TITLE_ZH_RE
 from kg.extract.text import is_cjk, longest_first
 
@@ -423,7 +419,7 @@ def _name_tokens(chunk: str) -> list[tuple[str, str, int]]:
     """jieba's words of a phrase that ends in a name, with a coined name's last character put back:
     "云芯智"+"算" is how jieba's model cuts an unknown four-character name, reading the last character
     as a verb, which would end the name before it."""
-    tokens = list(pos(chunk))
+    tokens = list(pos_window(chunk))
     if (
         len(tokens) >= 2
         and len(tokens[-1][0]) == 1
@@ -454,7 +450,7 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False
     if name in vocab.REGIONS:
         return False
-    if len(name) >= 4 and generic(name, False):
+    if len(name) >= 4 and is_generic(name, False):
         return False  # "员工持股平台", "政策引导资本": who holds shares and why, in words of description
     if name in vocab.ZH_SUFFIX_TYPES:
         return False  # "量子", "科技": the kind of a name without the name ("量旋量子" cut by jieba)
@@ -491,7 +487,7 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
 
     if any(ends_name(w, f) and not joined(i) and not _adverb_head(tokens, i) for i, (w, f, _) in enumerate(tokens)):
         return False
-    if generic(name, weak=False):
+    if is_generic(name, weak=False):
         return False
     if _numeral(*tokens[0][:2]) and len(tokens) > 1 and len(tokens[-1][0]) > 1:
         return True  # a numeral joined to a word ("零一万物", "五源"): a coined name, not a count
@@ -616,8 +612,8 @@ def _coined_before_suffix(name: str) -> bool:
         and all(is_cjk(c) for c in prefix)
         and not _FUNCTION_CHARS.search(prefix)
         # (a lone character jieba cut off is part of the coinage, not a boundary word: 算)
-        and not any(len(word) > 1 and word in vocab.ZH_BOUNDARY_WORDS for word, _f, _s in pos(prefix))
-        and not generic(prefix, weak=True)
+        and not any(len(word) > 1 and word in vocab.ZH_BOUNDARY_WORDS for word, _f, _s in pos_window(prefix))
+        and not is_generic(prefix, weak=True)
     )
 
 
@@ -626,7 +622,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
     found: dict[tuple[int, int], tuple[str, float]] = {}
 
     def add(s: int, e: int, cue: str, conf: float) -> None:
-        if e - s >= 4 and is_cjk(text[s]) and generic(text[s:e], False):
+        if e - s >= 4 and is_cjk(text[s]) and is_generic(text[s:e], False):
             return  # "员工持股平台、A等产业资本": a kind of holder listed among the names
         if e - s >= 2 and (s, e) not in found:
             found[(s, e)] = (cue, conf)
@@ -706,9 +702,9 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         while begin > 0 and end - begin < 30 and not _CLAUSE_START.match(text[begin - 1]):
             begin -= 1
         span = _trail_name(text, begin, end, strict=False)
-        if span and span[0] > begin and text[span[0] - 1] in _ELIDED_SUBJECT and _freq(text[span[0] : span[1]]) > 0:
+        if span and span[0] > begin and text[span[0] - 1] in _ELIDED_SUBJECT and word_freq(text[span[0] : span[1]]) > 0:
             continue  # "，并规划于2027年上市": a verb after 并, its subject left out, not a name
-        if span and _freq(text[span[0] : span[1]]) >= _EVERYDAY_FREQ and not _ORG_SUFFIX_END.search(
+        if span and word_freq(text[span[0] : span[1]]) >= _EVERYDAY_FREQ and not _ORG_SUFFIX_END.search(
             text[span[0] : span[1]]
         ):
             continue  # "按特专科技公司规则在主板上市": an everyday word (规则) is no company's name
@@ -778,7 +774,7 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             add_member(*m.span(group), "subject", 0.55, strict=strict)
     for m in _JOINED_FOR_POST_ZH.finditer(text) if "担任" in text or "出任" in text else ():
         name = m.group("n")
-        if name.isascii() or (not reads_as_phrase(name) and not generic(name, False) and name not in _DESCRIPTORS):
+        if name.isascii() or (not reads_as_phrase(name) and not is_generic(name, False) and name not in _DESCRIPTORS):
             add(*m.span("n"), "subject", 0.55)
     for listing in _EN_PRODUCT_LIST_CUE.finditer(text) if "include" in text or "such as" in text else ():
         at = listing.end()

@@ -33,16 +33,16 @@ from kg.errors import Neo4jError
 from kg.neo4j import server
 from kg.neo4j.loader import (
     LoadReport,
-    _count,
-    _ensure_schema,
-    _node_steps,
-    _relationship_steps,
-    _run_write,
-    _write_packed,
+    count_by_type,
+    ensure_schema,
     neo4j_value,
     node_rows,
+    node_steps,
     quote,
     relationship_rows,
+    relationship_steps,
+    run_write,
+    write_packed,
 )
 from kg.ontology import Ontology, load_ontology
 
@@ -211,20 +211,20 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
     auth = (server.USERNAME, password) if password else None
     with GraphDatabase.driver(info.uri, auth=auth) as driver, \
             driver.session(notifications_min_severity="OFF") as session:
-        _ensure_schema(session, ontology, report)
+        ensure_schema(session, ontology, report)
         session.run("CALL db.awaitIndexes(300)").consume()
         for (kind, name), rows in sorted(files.empty_lists.items()):
             match = f"MATCH (n:{quote(name)} {{id: row[0]}})" if kind == "node" else \
                 f"MATCH ()-[n:{quote(name)} {{id: row[0]}}]->()"
             for i in range(0, len(rows), batch_size):
-                session.execute_write(_run_write, f"UNWIND $rows AS row {match} SET n += row[1]",
+                session.execute_write(run_write, f"UNWIND $rows AS row {match} SET n += row[1]",
                                       {"rows": rows[i:i + batch_size]})
-        stored = _count(session, ontology)
-        steps = [*_node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size, report,
+        stored = count_by_type(session, ontology)
+        steps = [*node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size, report,
                               stored),
-                 *_relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
+                 *relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
                                       batch_size, report, stored)]
-        report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, None)
+        report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, None)
     lap("schema")
     report.nodes_created = report.nodes
     report.relationships_created = report.relationships

@@ -325,7 +325,7 @@ def _run_steps(tx: ManagedTransaction, steps: list[_Step]) -> list[_BatchResult]
     return [_run_batch(tx, step.query, step.params) for step in steps]
 
 
-def _write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
+def write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
                   progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Run the steps in order, packing consecutive ones into one transaction up to `batch_size` rows.
 
@@ -358,7 +358,7 @@ def _write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
     return sent[0], sent[1]
 
 
-def _run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
+def run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
     return tx.run(query, params).consume().counters
 
 
@@ -412,7 +412,7 @@ def load_graph(
         # Notifications off: the compare step matches labels and types that a first load has not
         # created yet, and the server would warn about each one.
         with driver.session(database=database, notifications_min_severity="OFF") as session:
-            _ensure_schema(session, ontology, report)
+            ensure_schema(session, ontology, report)
             prints = saved = None
             if state is not None:
                 saved = LoadState.read(state)
@@ -436,10 +436,10 @@ def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batc
     """Send every row; the server compares each with what it holds (or creates, under empty labels)."""
     nodes = node_rows(graph, ontology)
     relationships = relationship_rows(graph, ontology)
-    before = _count(session, ontology)
-    steps = [*_node_steps(nodes, ontology, batch_size, report, before),
-             *_relationship_steps(relationships, ontology, batch_size, report, before)]
-    report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, progress)
+    before = count_by_type(session, ontology)
+    steps = [*node_steps(nodes, ontology, batch_size, report, before),
+             *relationship_steps(relationships, ontology, batch_size, report, before)]
+    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
     _remove_stale(session, graph, ontology, batch_size, report)
 
 
@@ -456,18 +456,18 @@ def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontolo
             progress(report.nodes + report.relationships)
         return
     report.mode = "incremental"
-    before = _count(session, ontology)
-    steps = [*_node_steps(node_rows(graph, ontology, only=nodes), ontology, batch_size, report, before),
-             *_relationship_steps(relationship_rows(graph, ontology, only=edges), ontology, batch_size, report,
+    before = count_by_type(session, ontology)
+    steps = [*node_steps(node_rows(graph, ontology, only=nodes), ontology, batch_size, report, before),
+             *relationship_steps(relationship_rows(graph, ontology, only=edges), ontology, batch_size, report,
                                   before)]
-    report.rows_sent, report.write_transactions = _write_packed(session, steps, batch_size, progress)
+    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
     _remove_stale(session, graph, ontology, batch_size, report)
 
 
 def _remove_stale(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
                   report: LoadReport) -> None:
     """Delete what the graph lacks, looking only where the count store shows more than the graph has."""
-    after = _count(session, ontology)
+    after = count_by_type(session, ontology)
     roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
     wanted_nodes: dict[str, set[str]] = defaultdict(set)
     for node, root in roots.items():
@@ -568,11 +568,11 @@ def _bookmark_of(session: Session) -> list[str]:
 
 def _bookmark(session: Session) -> list[str]:
     """The database's current bookmark, from an empty read transaction."""
-    session.execute_read(_run_write, "RETURN 1", {})
+    session.execute_read(run_write, "RETURN 1", {})
     return _bookmark_of(session)
 
 
-def _ensure_schema(session: Session, ontology: Ontology, report: LoadReport) -> None:
+def ensure_schema(session: Session, ontology: Ontology, report: LoadReport) -> None:
     """Create the constraints and indexes that are missing, all in one transaction (a reload sends one
     SHOW command and nothing else)."""
     wanted = schema_statements(ontology)
@@ -583,7 +583,7 @@ def _ensure_schema(session: Session, ontology: Ontology, report: LoadReport) -> 
         report.constraints_added, report.indexes_added = session.execute_write(_create_schema, missing)
 
 
-def _count(session: Session, ontology: Ontology) -> dict[str, int]:
+def count_by_type(session: Session, ontology: Ontology) -> dict[str, int]:
     """How many nodes carry each root label and how many relationships have each ontology type, in one
     query answered from the database's count store (no scan), whose text never changes."""
     names = [*ontology.roots(), *sorted(ontology.relations)]
@@ -596,7 +596,7 @@ def _count(session: Session, ontology: Ontology) -> dict[str, int]:
     return {name: counts[i] for i, name in enumerate(names)}
 
 
-def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology, batch_size: int,
+def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology, batch_size: int,
                 report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
     """The node batches: plain CREATE under a root label that is still empty, compare-and-merge else."""
     all_labels = sorted(ontology.classes)
@@ -629,7 +629,7 @@ def _node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology:
         yield _Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply)
 
 
-def _relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
+def relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
                         report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
     """The relationship batches; a batch whose endpoints were not all found fails the load."""
 
@@ -692,7 +692,7 @@ def _remove_stale_relationships(session: Session, wanted: dict[str, set[str]],
         query = (f"UNWIND $rows AS row MATCH ()-[r:{quote(rel_type)}]->() WHERE elementId(r) = row.eid "
                  "AND coalesce(r.id, '') = coalesce(row.id, '') DELETE r")
         for chunk in _chunks(stale, batch_size):
-            counters = session.execute_write(_run_write, query, {"rows": chunk})
+            counters = session.execute_write(run_write, query, {"rows": chunk})
             report.relationships_removed += counters.relationships_deleted
             report.rows_sent += len(chunk)
             report.write_transactions += 1
@@ -711,7 +711,7 @@ def _remove_stale_nodes(session: Session, wanted: dict[str, set[str]],
         query = (f"UNWIND $rows AS row MATCH (n:{quote(root)}) WHERE elementId(n) = row.eid "
                  "AND coalesce(n.id, '') = coalesce(row.id, '') DETACH DELETE n")
         for chunk in _chunks(stale, batch_size):
-            counters = session.execute_write(_run_write, query, {"rows": chunk})
+            counters = session.execute_write(run_write, query, {"rows": chunk})
             report.nodes_removed += counters.nodes_deleted
             report.relationships_removed += counters.relationships_deleted
             report.rows_sent += len(chunk)

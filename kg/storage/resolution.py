@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from kg.storage.views import _IDS, id_list
+from kg.storage.views import IDS, id_list
 
 
 def _marks(values: Sequence[Any]) -> str:
@@ -43,36 +43,36 @@ class ResolutionStatements:
         """(entity, article, surface, mentions) for these entities: one statement for a whole pool."""
         yield from conn.execute(
             "SELECT entity_id, article_id, surface, COUNT(*) FROM mentions"
-            f" WHERE entity_id IN {_IDS} GROUP BY entity_id, article_id, surface", (id_list(entity_ids),))
+            f" WHERE entity_id IN {IDS} GROUP BY entity_id, article_id, surface", (id_list(entity_ids),))
 
     def alias_rows_in(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> Iterator[tuple[str, str, str, str]]:
         """(entity, article, alias, normalised alias) for these entities."""
-        yield from conn.execute(f"SELECT entity_id, article_id, alias, norm FROM aliases WHERE entity_id IN {_IDS}",
+        yield from conn.execute(f"SELECT entity_id, article_id, alias, norm FROM aliases WHERE entity_id IN {IDS}",
                                 (id_list(entity_ids),))
 
     def unkeyed_of_root(self, conn: sqlite3.Connection, entity_ids: Sequence[str], root: str) -> set[str]:
         """Those of `entity_ids` that exist under `root` and that the gazetteer does not know."""
         return {r[0] for r in conn.execute(
-            f"SELECT id FROM entities WHERE id IN {_IDS} AND root = ? AND gazetteer_key IS NULL",
+            f"SELECT id FROM entities WHERE id IN {IDS} AND root = ? AND gazetteer_key IS NULL",
             (id_list(entity_ids), root))}
 
     def norms_of(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> set[str]:
         """The normalised aliases of these entities (from their tally: as many rows as names, not articles)."""
-        return {r[0] for r in conn.execute(f"SELECT norm FROM entity_norms WHERE entity_id IN {_IDS}",
+        return {r[0] for r in conn.execute(f"SELECT norm FROM entity_norms WHERE entity_id IN {IDS}",
                                            (id_list(entity_ids),))}
 
     def unkeyed_with_norms(self, conn: sqlite3.Connection, norms: Sequence[str], root: str) -> set[str]:
         """Entities under `root` the gazetteer does not know that have an alias with one of these normalised forms."""
         return {r[0] for r in conn.execute(
             "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
-            f" WHERE n.norm IN {_IDS} AND e.root = ? AND e.gazetteer_key IS NULL", (id_list(norms), root))}
+            f" WHERE n.norm IN {IDS} AND e.root = ? AND e.gazetteer_key IS NULL", (id_list(norms), root))}
 
     def tie_targets_in(self, conn: sqlite3.Connection, sources: Sequence[str],
                        types: Sequence[str]) -> Iterator[tuple[str, str, str]]:
         """(source, article, target) of each source of the relations of these types from `sources`."""
         yield from conn.execute(
             "SELECT r.source, s.article_id, r.target FROM relations r JOIN relation_sources s ON s.relation_id = r.id"
-            f" WHERE r.source IN {_IDS} AND r.type IN ({_marks(types)})",
+            f" WHERE r.source IN {IDS} AND r.type IN ({_marks(types)})",
             (id_list(sources), *types),
         )
 

@@ -16,14 +16,14 @@ from typing import Any
 from kg.model import Entity, Relation, Source
 from kg.terms import R
 
-_IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
+IDS = "(SELECT value FROM json_each(?))"  # an id list as one parameter, of any length
 
 #: one entity id, or any number of them
 Ends = str | Iterable[str]
 
 
 def id_list(values: Iterable[str]) -> str:
-    """Ids as the JSON parameter `_IDS` reads."""
+    """Ids as the JSON parameter `IDS` reads."""
     return json.dumps(sorted(set(values)), ensure_ascii=False)
 
 
@@ -41,7 +41,7 @@ def _where(types: Sequence[str] | None, source: Ends | None, target: Ends | None
             clauses.append(f"{column} = ?")
             params.append(value)
         else:
-            clauses.append(f"{column} IN {_IDS}")
+            clauses.append(f"{column} IN {IDS}")
             params.append(id_list(value))
     return " AND ".join(clauses), params
 
@@ -57,20 +57,20 @@ class ViewStatements:
         wanted = id_list(ids)
         aliases: dict[str, set[str]] = {}
         for entity_id, alias in self.connection.execute(
-                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {_IDS}", (wanted,)):
+                f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {IDS}", (wanted,)):
             aliases.setdefault(entity_id, set()).add(alias)
         return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases.get(i, set()) - {name}),
                        attrs=json.loads(attrs))
                 for i, name, types, attrs in self.connection.execute(
-                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {_IDS} ORDER BY id", (wanted,))]
+                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {IDS} ORDER BY id", (wanted,))]
 
     def entity_types_in(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(id, types JSON) of the entities with these ids."""
-        yield from self.connection.execute(f"SELECT id, types FROM entities WHERE id IN {_IDS}", (id_list(ids),))
+        yield from self.connection.execute(f"SELECT id, types FROM entities WHERE id IN {IDS}", (id_list(ids),))
 
     def entity_names_in(self, ids: Iterable[str]) -> dict[str, str]:
         """id -> name of the entities with these ids."""
-        return dict(self.connection.execute(f"SELECT id, name FROM entities WHERE id IN {_IDS}", (id_list(ids),)))
+        return dict(self.connection.execute(f"SELECT id, name FROM entities WHERE id IN {IDS}", (id_list(ids),)))
 
     def entity_names_and_types(self) -> Iterator[tuple[str, str, str]]:
         """(id, name, types JSON) of every entity."""
@@ -102,7 +102,7 @@ class ViewStatements:
 
     def published_dates(self, article_ids: Iterable[str]) -> dict[str, str | None]:
         """article id -> its publication date (None when undated), for these articles."""
-        return dict(self.connection.execute(f"SELECT id, published FROM articles WHERE id IN {_IDS}",
+        return dict(self.connection.execute(f"SELECT id, published FROM articles WHERE id IN {IDS}",
                                             (id_list(article_ids),)))
 
     # -- relations ------------------------------------------------------------------------------------
@@ -135,7 +135,7 @@ class ViewStatements:
         if rows and with_sources:
             for row in self.connection.execute(
                     "SELECT relation_id, article_id, sentence, span_start, span_end, method, confidence, evidence"
-                    f" FROM relation_sources WHERE relation_id IN {_IDS} ORDER BY relation_id, article_id, span_start",
+                    f" FROM relation_sources WHERE relation_id IN {IDS} ORDER BY relation_id, article_id, span_start",
                     (id_list(r[0] for r in rows),)):
                 sources.setdefault(row[0], []).append(Source(*row[1:]))
         return [Relation(i, t, s, d, json.loads(p), sources.get(i, [])) for i, t, s, d, p in rows]
@@ -177,6 +177,6 @@ class ViewStatements:
         wanted = id_list(ids)
         yield from self.connection.execute(
             "SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
-            f" FROM relations WHERE source IN {_IDS} UNION ALL"
+            f" FROM relations WHERE source IN {IDS} UNION ALL"
             " SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
-            f" FROM relations WHERE target IN {_IDS}", (wanted, wanted))
+            f" FROM relations WHERE target IN {IDS}", (wanted, wanted))

@@ -32,14 +32,14 @@ from typing import TYPE_CHECKING
 
 from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer, matching_form
-from kg.extract.mentions.base import _PRIORITY, Occurrence, _freq, _Intervals, root_of
-from kg.extract.mentions.gazetteer_hits import _gazetteer_occurrences
+from kg.extract.mentions.base import PRIORITY, Intervals, Occurrence, root_of, word_freq
+from kg.extract.mentions.gazetteer_hits import gazetteer_occurrences
 from kg.extract.mentions.government import government_occurrences
-from kg.extract.mentions.orgs_en import _en_suffix_occurrences
-from kg.extract.mentions.orgs_zh import _REGION_RE, zh_suffix_occurrences
-from kg.extract.mentions.pairings import _alias_candidates, _en_person_list_members, _list_member_occurrences
-from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, _person_occurrences
-from kg.extract.mentions.products import _product_occurrences
+from kg.extract.mentions.orgs_en import en_suffix_occurrences
+from kg.extract.mentions.orgs_zh import REGION_RE, zh_suffix_occurrences
+from kg.extract.mentions.pairings import alias_candidates, en_person_list_members, list_member_occurrences
+from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, person_occurrences
+from kg.extract.mentions.products import product_occurrences
 from kg.extract.text import NormText, Sentence, is_cjk, longest_first
 from kg.names import normalize_name
 from kg.terms import C
@@ -57,7 +57,7 @@ def _select(cands: list[Occurrence]) -> list[Occurrence]:
     """Non-overlapping occurrences, longest first; ties go to the more trusted method."""
     # keys built in one comprehension and read by a C method, not a Python lambda per comparison
     # key: this runs eight times per article over every candidate (a sort is stable either way)
-    keys = [(o.start - o.end, -_PRIORITY.get(o.method, 0), -o.confidence, o.start) for o in cands]
+    keys = [(o.start - o.end, -PRIORITY.get(o.method, 0), -o.confidence, o.start) for o in cands]
     order = [cands[i] for i in sorted(range(len(cands)), key=keys.__getitem__)]
     chosen: list[Occurrence] = []
     # the chosen ranges never overlap, so "overlaps a chosen range" is "covers a taken character":
@@ -158,12 +158,12 @@ def _short_forms(name: str) -> tuple[str, ...]:
         if core != name and len(core) >= 2:
             out.append(core)
             platform = _PLATFORM_TAIL_ZH.search(core)
-            region = re.match(rf"(?:{_REGION_RE.pattern})(?:市|省)?", core)
+            region = re.match(rf"(?:{REGION_RE.pattern})(?:市|省)?", core)
             if platform and region:
                 trade = core[region.end() : platform.start()]
-                if len(trade) >= 3 and all(is_cjk(c) for c in trade) and _freq(trade) == 0:
+                if len(trade) >= 3 and all(is_cjk(c) for c in trade) and word_freq(trade) == 0:
                     out += [core[: platform.start()], trade]  # "湖北长晟三期", "长晟三期"
-            m = re.match(rf"(?:{_REGION_RE.pattern})(?:市|省)?", core)
+            m = re.match(rf"(?:{REGION_RE.pattern})(?:市|省)?", core)
             if m and len(core) - m.end() >= 2:
                 core = core[m.end() :]
                 out.append(core)
@@ -232,7 +232,7 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
     person_src = {folded: root_of(o.types) == C.Person for folded, o in names.items()}
     regex = re.compile(longest_first(names))
     folded_text = matching_form(nt.text)
-    taken = _Intervals((o.start, o.end) for o in occs)
+    taken = Intervals((o.start, o.end) for o in occs)
     ordered = sorted(occs, key=lambda o: o.start)
     starts = [o.start for o in ordered]
     out = []
@@ -314,7 +314,7 @@ def _context_occurrences(nt: NormText, chosen: list[Occurrence]) -> list[Occurre
     """Organisations found by the role they play (`kg.extract.context`), where nothing else is."""
     from kg.extract.context import context_org_spans
 
-    taken = _Intervals((o.start, o.end) for o in chosen)
+    taken = Intervals((o.start, o.end) for o in chosen)
     # a word of a person's name ("Lin" of "Lin Che") is that person, not a company
     person_words = {
         w for o in chosen if root_of(o.types) == C.Person for w in nt.text[o.start : o.end].split()
@@ -448,7 +448,7 @@ def _en_surname_mentions(text: str, occs: list[Occurrence]) -> list[tuple[Occurr
                 bucket = owners.setdefault(w, [])
                 if all(text[b.start : b.end] != text[o.start : o.end] for b in bucket):
                     bucket.append(o)
-    taken = _Intervals((o.start, o.end) for o in occs)
+    taken = Intervals((o.start, o.end) for o in occs)
     out = []
     for word, persons in sorted(owners.items()):
         if len(persons) != 1:
@@ -505,7 +505,7 @@ def _ner_occurrences(
     low-confidence candidates that never move a rule's boundary."""
     from kg.extract.ner import CONFIDENCE, METHOD
 
-    taken = _Intervals((o.start, o.end) for o in chosen)
+    taken = Intervals((o.start, o.end) for o in chosen)
     out = []
     for s, e, types, attrs in spans:
         if not taken.overlaps(s, e):
@@ -539,7 +539,7 @@ def _department_heads(
     names."""
     known: dict[str, Occurrence] = {}
     by_start = {o.start: o for o in chosen}
-    taken = _Intervals((o.start, o.end) for o in chosen)
+    taken = Intervals((o.start, o.end) for o in chosen)
     absorbed: set[int] = set()
     for o in chosen:
         if o.types & _PARENT_KINDS and not _DEPARTMENT.search(text[o.start : o.end]):
@@ -599,14 +599,14 @@ def find_occurrences(
 
     With `ner`, a statistical tagger adds low-confidence people and organisations where the rules
     found nothing, after every rule (repeats and pairings included) has had its say."""
-    gaz = _gazetteer_occurrences(nt, gazetteer)
+    gaz = gazetteer_occurrences(nt, gazetteer)
     cands = list(gaz)
     cands += zh_suffix_occurrences(nt, gaz, dropped)
-    cands += _en_suffix_occurrences(nt, gaz, dropped)
+    cands += en_suffix_occurrences(nt, gaz, dropped)
     cands += government_occurrences(nt)
-    cands += _product_occurrences(nt)
+    cands += product_occurrences(nt)
     first = _select(cands)
-    cands += _person_occurrences(nt, _Intervals((o.start, o.end) for o in first))
+    cands += person_occurrences(nt, Intervals((o.start, o.end) for o in first))
     chosen = _select(cands)
     chosen = _select_with(chosen, _context_occurrences(nt, chosen))
     chosen = _drop_finance_terms(nt.text, chosen, dropped)
@@ -617,13 +617,13 @@ def find_occurrences(
         _ner_bounds(chosen, ner.candidates(nt.text, strict=False), ner.grow)
     # names found by context anywhere are names everywhere, before pairings are read
     chosen = _select_with(chosen, _repeat_occurrences(nt, chosen))
-    chosen = _select_with(chosen, _list_member_occurrences(nt, sentences, chosen))
-    chosen = _select_with(chosen, _en_person_list_members(nt, chosen))
+    chosen = _select_with(chosen, list_member_occurrences(nt, sentences, chosen))
+    chosen = _select_with(chosen, en_person_list_members(nt, chosen))
     # pairings: the alias becomes an occurrence of the same entity
     pairs_by_span: list[tuple[tuple[int, int], tuple[int, int]]] = []
     extra: list[Occurrence] = []
-    taken = _Intervals((o.start, o.end) for o in chosen)
-    for o, a_start, a_end in _alias_candidates(nt, chosen):
+    taken = Intervals((o.start, o.end) for o in chosen)
+    for o, a_start, a_end in alias_candidates(nt, chosen):
         pairs_by_span.append(((o.start, o.end), (a_start, a_end)))
         if not taken.overlaps(a_start, a_end):
             extra.append(Occurrence(a_start, a_end, set(o.types), "alias", 0.8, attrs=dict(o.attrs)))

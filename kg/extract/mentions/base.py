@@ -17,7 +17,7 @@ from typing import Any
 from kg.terms import C
 
 #: How much a method is trusted when two occurrences overlap with the same length.
-_PRIORITY = {
+PRIORITY = {
     "gazetteer": 5,
     "gazetteer+legal-form": 5,
     "alias": 4,
@@ -277,7 +277,7 @@ def _tag(text: str) -> Iterator[tuple[str, str]]:
 
 
 @lru_cache(maxsize=65536)
-def _pos(text: str) -> tuple[tuple[str, str, int], ...]:
+def pos_window(text: str) -> tuple[tuple[str, str, int], ...]:
     """(word, flag, start) triples for a short window (cached: windows recur across articles)."""
     out: list[tuple[str, str, int]] = []
     pos = 0
@@ -287,12 +287,12 @@ def _pos(text: str) -> tuple[tuple[str, str, int], ...]:
     return tuple(out)
 
 
-def _freq(word: str) -> int:
+def word_freq(word: str) -> int:
     """jieba's dictionary frequency of `word` (0 for a word it does not know)."""
     return _dictionary()[0].get(word) or 0
 
 
-class _Intervals:
+class Intervals:
     """A small sorted set of ranges with a 'does anything overlap/cover [a, b)' query.
 
     A query looks at no more than the 64 ranges starting last before `b` (ranges are short), and

@@ -13,7 +13,7 @@ import re
 
 from kg.extract import vocab
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.mentions.base import Occurrence, _freq, _pos
+from kg.extract.mentions.base import Occurrence, pos_window, word_freq
 from kg.extract.text import NormText, is_cjk
 from kg.terms import C
 
@@ -35,7 +35,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
         right += 1
     if left == start:
         return False  # nothing glued before it
-    tokens = [(w, f, left + s) for w, f, s in _pos(text[left:right])]
+    tokens = [(w, f, left + s) for w, f, s in pos_window(text[left:right])]
     for word, _flag, s in tokens:
         e = s + len(word)
         if s < start < e:
@@ -52,7 +52,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
             and word not in vocab.ZH_BOUNDARY_WORDS
             and word not in vocab.GENERIC_PREFIX_WORDS
             and flag in vocab.PROPER_FLAGS - {"ns", "nsf", "j"}
-            and _freq(word) < 50
+            and word_freq(word) < 50
         )
         return glued  # "澜溯智谱": an unknown proper word makes one longer name with it
     return False
@@ -73,7 +73,7 @@ def _with_region(text: str, start: int, end: int) -> int:
     return m.start()
 
 
-def _gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
+def gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
     out = []
     for m in gazetteer.scan(nt.text):
         start = _with_region(nt.text, m.start, m.end) if m.entry.type != C.Exchange else m.start

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Occurrence, _Intervals, legal_form_of
+from kg.extract.mentions.base import Intervals, Occurrence, legal_form_of
 from kg.extract.text import NormText, longest_first
 from kg.terms import C
 
@@ -41,11 +41,11 @@ _EN_KIND_NOUNS = frozenset(
 )
 
 
-def _en_suffix_occurrences(
+def en_suffix_occurrences(
     nt: NormText, gaz: list[Occurrence], dropped: list[tuple[str, str]]
 ) -> list[Occurrence]:
     text = nt.text
-    covered = _Intervals((o.start, o.end) for o in gaz)
+    covered = Intervals((o.start, o.end) for o in gaz)
     gaz_by_start = {o.start: o for o in gaz}
     out: list[Occurrence] = []
     for m in _EN_ORG_RE.finditer(text):

@@ -11,7 +11,7 @@ from functools import lru_cache, wraps
 from typing import Any
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos, legal_form_of
+from kg.extract.mentions.base import Intervals, Occurrence, legal_form_of, pos_window, word_freq
 from kg.extract.text import NormText, is_cjk, longest_first
 from kg.terms import C
 
@@ -20,9 +20,9 @@ from kg.terms import C
 _ZH_SUFFIX_RE = re.compile(
     longest_first(vocab.ZH_SUFFIX_TYPES)
 )
-_REGION_RE = re.compile("|".join(sorted(vocab.REGIONS, key=len, reverse=True)))
+REGION_RE = re.compile("|".join(sorted(vocab.REGIONS, key=len, reverse=True)))
 _STATE_MIDDLE = "|".join(sorted(vocab.STATE_MIDDLE_WORDS, key=len, reverse=True))
-_STATE_PREFIX_RE = re.compile(rf"^(?P<region>{_REGION_RE.pattern})(?:{_STATE_MIDDLE})*$")
+_STATE_PREFIX_RE = re.compile(rf"^(?P<region>{REGION_RE.pattern})(?:{_STATE_MIDDLE})*$")
 _DATEISH = re.compile(r"\d|年|月|日|号")
 _ZH_MAX_PREFIX = 16
 
@@ -48,7 +48,7 @@ _PLATFORM_WORDS = re.compile(
 
 def _regional_platform(name: str) -> bool:
     """A name that starts with a region and calls itself an investment platform."""
-    return bool(_REGION_RE.match(name)) and bool(_PLATFORM_WORDS.search(name))
+    return bool(REGION_RE.match(name)) and bool(_PLATFORM_WORDS.search(name))
 
 
 @_copied_cache
@@ -64,7 +64,7 @@ def _state_attrs(name: str, prefix: str, suffix_type: str) -> dict[str, Any] | N
         else "state_platform"
     )
     attrs: dict[str, Any] = {"investor_kind": kind}
-    region = _REGION_RE.match(name)
+    region = REGION_RE.match(name)
     if region:
         en, level = vocab.REGIONS[region.group(0)]
         attrs["region"] = en
@@ -98,7 +98,7 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         break
     if i == s0:
         return (head_start, True) if head_start is not None else (s0, False)
-    tokens = _pos(text[i:s1])
+    tokens = pos_window(text[i:s1])
     left = s0
     complete = True
     suffix_is_legal = text[s0:s1] in vocab.LEGAL_FORMS_ZH
@@ -127,13 +127,13 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
             left = abs_start  # "两溪基金", "五源资本": a numeral starts a coined name, not a count
             complete = False
             break
-        if len(word) >= 2 and word[0] in vocab.ZH_BOUNDARY_WORDS and _freq(word) == 0:
+        if len(word) >= 2 and word[0] in vocab.ZH_BOUNDARY_WORDS and word_freq(word) == 0:
             # "了澜溯", "由果": jieba glued a function word onto the name's first characters
             left = abs_start + 1
             complete = False
             break
         particle = max(word.rfind("了"), word.rfind("的"))
-        if particle > 0 and _freq(word) == 0:
+        if particle > 0 and word_freq(word) == 0:
             # "参投了澜": jieba glued a verb and its particle onto the name's first character
             left = abs_start + particle + 1
             complete = False
@@ -173,13 +173,13 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         if word == "企业" and text.startswith("管理", abs_start + 2) and suffix_is_legal:
             left = abs_start  # "清辉集电企业管理合伙企业": a registered name's line of business
             continue
-        if _ends_name(word, flag) or _DEAL_VERB.fullmatch(word):
+        if ends_name(word, flag) or _DEAL_VERB.fullmatch(word):
             # ("红杉中国领投星图智能": the verb of the deal ends the name after it, also when a known
             # name stands before the verb)
             complete = False
             break
         glued = _GLUED_HEAD.match(word)
-        if glued and len(word) > glued.end() + 1 and (flag in vocab.PROPER_FLAGS or _freq(word) == 0):
+        if glued and len(word) > glued.end() + 1 and (flag in vocab.PROPER_FLAGS or word_freq(word) == 0):
             # "陆远舟从霁川科技", "曾在澜溯数据": the name starts after the preposition jieba glued on
             left, complete = abs_start + glued.end(), False
             break
@@ -260,22 +260,22 @@ _KIND_NOUNS = frozenset(
 )
 
 
-def _ends_name(word: str, flag: str) -> bool:
+def ends_name(word: str, flag: str) -> bool:
     """A token that cannot be inside an organisation name: function word, known verb, date, or a
     noun for what a company is."""
     if word in vocab.ZH_BOUNDARY_WORDS or word in _KIND_NOUNS:
         return True
-    if len(word) > 2 and word.endswith(("公司", "企业")) and _freq(word) > 0:
+    if len(word) > 2 and word.endswith(("公司", "企业")) and word_freq(word) > 0:
         return True  # a dictionary word for a kind of company ("创投公司", "科技企业"): a description
-    if flag == "zg" and _freq(word) < _COMMON_VERB_FREQ:
+    if flag == "zg" and word_freq(word) < _COMMON_VERB_FREQ:
         return False  # a rare character jieba cannot place: part of a coined name ("辰晞")
     if flag == "f" and len(word) >= 2 and word not in _POSITION_WORDS:
         return False  # a direction in a name ("北岸智能", "东方富海"), not "之前" or "以来"
     if flag in vocab.ZH_STOP_FLAGS:
         return True
-    if flag == "q" and len(word) == 1 and _freq(word) < _COMMON_VERB_FREQ:
+    if flag == "q" and len(word) == 1 and word_freq(word) < _COMMON_VERB_FREQ:
         return False  # a rare character jieba reads as a measure word ("钧"): part of a name
-    if flag == "v" and len(word) >= 2 and word not in vocab.ZH_NAME_VERBS and _freq(word) >= _COMMON_VERB_FREQ:
+    if flag == "v" and len(word) >= 2 and word not in vocab.ZH_NAME_VERBS and word_freq(word) >= _COMMON_VERB_FREQ:
         return True  # "负责车规芯片": an everyday verb ends the name; invented names are rare words
     if flag in ("m", "q", "mq") and not re.search(r"[A-Za-z0-9]", word):
         return True  # "第三笔", "两家": a count, not a name
@@ -313,8 +313,8 @@ def _skip_glued_char(text: str, left: int, s0: int) -> int:
     if s0 - left >= 3 and left > 0 and text[left - 1 : left + 1] in vocab.ZH_BOUNDARY_WORDS:
         return left + 1  # jieba cut a boundary word in two ("算" + "上栖果")
     if s0 - left >= 3 and text[left] in _GLUE_CHARS:
-        first = _pos(text[left:s0])[0][0]
-        if len(first) >= 2 and _freq(first) == 0:
+        first = pos_window(text[left:s0])[0][0]
+        if len(first) >= 2 and word_freq(first) == 0:
             return left + 1
     return left
 
@@ -328,33 +328,33 @@ _EVERYDAY_CHAR_FREQ = 20000
 
 
 @lru_cache(maxsize=65536)
-def _name_like(prefix: str) -> bool:
+def name_like(prefix: str) -> bool:
     """A prefix that looks like a proper name: a proper-noun tag, a word jieba does not know,
     Latin letters, or single characters jieba could not join (an invented brand)."""
     if any(c.isascii() and c.isalpha() for c in prefix):
         return True
-    tokens = _pos(prefix)
+    tokens = pos_window(prefix)
     lead = 0
     while lead < len(tokens) and len(tokens[lead][0]) == 1 and is_cjk(tokens[lead][0]):
         lead += 1
-    if 2 <= lead < len(tokens) and any(flag in ("g", "nr") and _freq(w) < _EVERYDAY_CHAR_FREQ
+    if 2 <= lead < len(tokens) and any(flag in ("g", "nr") and word_freq(w) < _EVERYDAY_CHAR_FREQ
                                         for w, flag, _ in tokens[:lead]):
         # "晶焱热能": characters jieba could not join, one of them rare, before a word: a coined brand
         return True
     if all(len(w) == 1 for w, _, _ in tokens) and len(tokens) >= 2:
         # single characters jieba could not join are an invented brand ("栖云", "极晞"), unless every
         # one is an everyday verb or particle ("能让机器人理解": "can let", not a brand)
-        return not all(flag[:1] in "vdpcru" and _freq(w) >= _EVERYDAY_CHAR_FREQ for w, flag, _ in tokens)
-    return any(flag in vocab.PROPER_FLAGS or _freq(w) < 5 for w, flag, _ in tokens if len(w) > 1)
+        return not all(flag[:1] in "vdpcru" and word_freq(w) >= _EVERYDAY_CHAR_FREQ for w, flag, _ in tokens)
+    return any(flag in vocab.PROPER_FLAGS or word_freq(w) < 5 for w, flag, _ in tokens if len(w) > 1)
 
 
 @lru_cache(maxsize=65536)
-def _generic(prefix: str, weak: bool) -> bool:
+def is_generic(prefix: str, weak: bool) -> bool:
     """A prefix made only of descriptive words ("战略", "人工智能", "多家"); for a weak suffix,
     one ending in such a word ("海外市场" + 投资) is a description too."""
     if prefix in vocab.GENERIC_PREFIX_WORDS:
         return True
-    tokens = [w for w, _, _ in _pos(prefix)]
+    tokens = [w for w, _, _ in pos_window(prefix)]
     # a one-character generic word after another lone character is half of a coined name ("栖云")
     coined = len(tokens) >= 2 and len(tokens[-1]) == 1 and len(tokens[-2]) == 1
     if weak and tokens and tokens[-1] in vocab.GENERIC_PREFIX_WORDS and not coined:
@@ -454,7 +454,7 @@ def _platform_start(text: str, left: int, s0: int, s1: int) -> int:
     for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
         if not all(is_cjk(c) for c in text[j:left]):
             continue
-        if _REGION_RE.match(text, j) and _regional_platform(text[j:s1]) and not reads_as_phrase(text[j:left]):
+        if REGION_RE.match(text, j) and _regional_platform(text[j:s1]) and not reads_as_phrase(text[j:left]):
             return j  # (not across words of a sentence: "安徽省投资集团等也是长鑫科技集团")
     return left
 
@@ -469,7 +469,7 @@ def _registered_start(text: str, left: int, s0: int) -> int:
     "位于上海的X有限公司") starts the name.
     """
     for j in range(max(0, s0 - _ZH_MAX_PREFIX), left):
-        region = _REGION_RE.match(text, j)
+        region = REGION_RE.match(text, j)
         if region is None or not all(is_cjk(c) for c in text[j:left]):
             continue
         if region.end() < s0 and not reads_as_phrase(text[region.end() : s0]):
@@ -485,7 +485,7 @@ def _bracketed_region_start(text: str, left: int) -> int:
     """Where a registered name starts when a region in brackets stands right before `left`: the trade
     name before the brackets belongs to it (the longest run of name-like characters there)."""
     m = _BRACKETED_REGION.search(text, max(0, left - 6), left)
-    if m is None or not _REGION_RE.fullmatch(m.group(1)):
+    if m is None or not REGION_RE.fullmatch(m.group(1)):
         return left
     begin = m.start()
     while begin > 0 and m.start() - begin < 10 and is_cjk(text[begin - 1]):
@@ -504,8 +504,8 @@ def reads_as_phrase(words: str) -> bool:
     return any(
         word in vocab.ZH_BOUNDARY_WORDS
         or word in _KIND_NOUNS
-        or (flag in ("v", "p", "c", "u", "uj", "r", "d") and word != "之" and _freq(word) >= _COMMON_VERB_FREQ)
-        for word, flag, _ in _pos(words)
+        or (flag in ("v", "p", "c", "u", "uj", "r", "d") and word != "之" and word_freq(word) >= _COMMON_VERB_FREQ)
+        for word, flag, _ in pos_window(words)
     )
 
 
@@ -546,7 +546,7 @@ def _zh_suffix_occurrences(
         gaz_ends[o.end] = o.start
         gaz_by_start[o.start] = o
         covered.append((o.start, o.end))
-    covered_set = _Intervals(covered)
+    covered_set = Intervals(covered)
     out: list[Occurrence] = []
     for s0, s1 in _suffix_spans(text) if spans is None else spans:
         if covered_set.covers(s0, s1):
@@ -633,7 +633,7 @@ def _zh_suffix_occurrences(
                 # company (and "蔚来汽车副总裁" holds the title 副总裁, not 汽车副总裁)
                 out.append(legal_form_of(head, left, s1))
                 continue
-            if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not _name_like(middle)):
+            if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not name_like(middle)):
                 dropped.append((name, f"a known name and ordinary words before '{suffix}'"))
                 continue
         if re.fullmatch(r"[A-Z]{1,4}-?\d{1,5}[A-Za-z]{0,3}", prefix):
@@ -647,10 +647,10 @@ def _zh_suffix_occurrences(
         # a province's or a city's investment platform is named by region and function words alone
         # ("合肥市产业投资控股(集团)有限公司"): with a legal form, that is a name, not a description
         platform = suffix in vocab.LEGAL_FORMS_ZH and _regional_platform(name)
-        if not known_head and not platform and _generic(prefix, suffix in vocab.ZH_WEAK_SUFFIXES):
+        if not known_head and not platform and is_generic(prefix, suffix in vocab.ZH_WEAK_SUFFIXES):
             dropped.append((name, "generic description, not a name"))
             continue
-        if not known_head and suffix in vocab.ZH_WEAK_SUFFIXES and not _name_like(prefix):
+        if not known_head and suffix in vocab.ZH_WEAK_SUFFIXES and not name_like(prefix):
             dropped.append((name, f"ordinary words before '{suffix}', not a name"))
             continue
         suffix_type = vocab.ZH_SUFFIX_TYPES[suffix]
@@ -689,7 +689,7 @@ def zh_suffix_occurrences(nt: NormText, gaz: list[Occurrence], dropped: list[tup
     question over and over, and each distinct window is now answered once, so the cost per suffix no
     longer depends on how often the same names recur (a 2 MB file of one sentence took 30 s)."""
     text = nt.text
-    covered_set = _Intervals((o.start, o.end) for o in gaz)
+    covered_set = Intervals((o.start, o.end) for o in gaz)
     by_end = sorted(range(len(gaz)), key=lambda k: gaz[k].end)
     ends = [gaz[k].end for k in by_end]
     by_start: dict[int, list[int]] = {}
@@ -751,5 +751,5 @@ def _describes(text: str, end: int) -> bool:
     m = _DESCRIPTOR_NOUN.match(text, end)
     if not m:
         return False
-    after = _pos(text[m.end() : m.end() + 8])
+    after = pos_window(text[m.end() : m.end() + 8])
     return bool(after) and (after[0][1] in vocab.PROPER_FLAGS or (len(after[0][0]) == 1 and after[0][1] == "nr"))

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Occurrence, _Intervals, root_of
-from kg.extract.mentions.people import _EN_NAME, TITLE_ZH_RE
+from kg.extract.mentions.base import Intervals, Occurrence, root_of
+from kg.extract.mentions.people import EN_NAME, TITLE_ZH_RE
 from kg.extract.text import NormText, Sentence, is_cjk
 from kg.terms import C
 
@@ -36,7 +36,7 @@ _KNOWN_AS = re.compile(
 )
 
 
-def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurrence, int, int]]:
+def alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurrence, int, int]]:
     """(occurrence, alias start, alias end) for "X (Y)", "X(以下简称“Y”)" and "X, known as Y" pairings."""
     text = nt.text
     out = []
@@ -57,7 +57,7 @@ def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurr
         root = root_of(o.types)
         cjk = sum(is_cjk(c) for c in alias)
         if root == C.Person:
-            ok = (2 <= cjk == len(alias) <= 4) or bool(re.fullmatch(_EN_NAME, alias))
+            ok = (2 <= cjk == len(alias) <= 4) or bool(re.fullmatch(EN_NAME, alias))
         elif cjk:
             ok = 2 <= len(alias) <= 16 and not re.search(r"[的了是在将和与]", alias)
         else:
@@ -70,14 +70,14 @@ def _alias_candidates(nt: NormText, occs: list[Occurrence]) -> list[tuple[Occurr
 _LIST_SEP = re.compile(r"\s*、\s*")
 
 
-def _list_member_occurrences(
+def list_member_occurrences(
     nt: NormText, sentences: list[Sentence], occs: list[Occurrence]
 ) -> list[Occurrence]:
     """Unknown members of a 、-list whose other members are organisations ("A、B、Northgate SPC、C等")."""
     text = nt.text
     org_types = {(o.start, o.end): o.types for o in occs if root_of(o.types) == C.Organization}
     org_ranges = sorted(org_types)
-    taken = _Intervals((o.start, o.end) for o in occs)
+    taken = Intervals((o.start, o.end) for o in occs)
     out: list[Occurrence] = []
     for sent in sentences:
         s_text = text[sent.start : sent.end]
@@ -121,13 +121,13 @@ _LIST_KINDS = ({C.Investor, C.StateOwnedFund}, {C.Company})
 
 def _cjk_list_members(
     text: str, sent: Sentence, orgs_here: list[tuple[int, int]], org_types: dict[tuple[int, int], set[str]],
-    taken: _Intervals,
+    taken: Intervals,
 ) -> list[Occurrence]:
     """"由X持股的三支子基金(华芯鼎盛、国投集成、国家智算产业投资基金)": an unknown Chinese name listed
     right beside an organisation is one too, of the kind of its neighbours, unless its words read as
     ordinary language or a description ("员工持股平台", "生物医药"). A member found this way is a
     neighbour for the next one, so a list with one known name at its end is read whole."""
-    from kg.extract.mentions.orgs_zh import _generic, reads_as_phrase
+    from kg.extract.mentions.orgs_zh import is_generic, reads_as_phrase
 
     members: dict[tuple[int, int], set[str]] = {r: org_types[r] for r in orgs_here}
     out: list[Occurrence] = []
@@ -144,7 +144,7 @@ def _cjk_list_members(
             if text[cs - 1 : cs] != "、" and text[ce : ce + 1] != "、":
                 continue
             near = [members[r] for r in members if r[1] == cs - 1 or r[0] == ce + 1]
-            if not near or reads_as_phrase(m.group(0)) or _generic(m.group(0), False) or _person_like(m.group(0)):
+            if not near or reads_as_phrase(m.group(0)) or is_generic(m.group(0), False) or _person_like(m.group(0)):
                 continue
             kinds = next((k for k in _LIST_KINDS if all(types & k for types in near)), set())
             types = {C.Organization} | (kinds & set().union(*near)) - {C.StateOwnedFund}
@@ -169,12 +169,12 @@ _EN_PERSON_PAIR = re.compile(
 )
 
 
-def _en_person_list_members(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:
+def en_person_list_members(nt: NormText, occs: list[Occurrence]) -> list[Occurrence]:
     """"Lin Che and Zhou Yan left ...": an unknown capitalised two- or three-word name listed beside a
     person is a person too, unless a word of it names organisations or places ("Capital", "Beijing")."""
     text = nt.text
     people = {(o.start, o.end) for o in occs if root_of(o.types) == C.Person}
-    taken = _Intervals((o.start, o.end) for o in occs)
+    taken = Intervals((o.start, o.end) for o in occs)
     out: list[Occurrence] = []
     for m in _EN_PERSON_PAIR.finditer(text):
         for known, other in (("b", "a"), ("a", "b")):

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Occurrence, _freq, _Intervals, _pos
+from kg.extract.mentions.base import Intervals, Occurrence, pos_window, word_freq
 from kg.extract.text import NormText, is_cjk, longest_first
 from kg.terms import C
 
@@ -57,7 +57,7 @@ _ZH_PERSON_CUE = re.compile(
 )
 
 
-def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, float]]:
+def _zh_names_before_cues(text: str, taken: Intervals) -> list[tuple[int, int, float]]:
     """People named just before a verb people do (found, join, leave, say): jieba's person tag."""
     out = []
     for m in _ZH_PERSON_CUE.finditer(text):
@@ -66,7 +66,7 @@ def _zh_names_before_cues(text: str, taken: _Intervals) -> list[tuple[int, int, 
             begin -= 1
         if m.start() - begin < 2:
             continue
-        tokens = _pos(text[begin : m.start()])
+        tokens = pos_window(text[begin : m.start()])
         k = len(tokens) - 1
         while k >= 0:
             word, flag, start = tokens[k]
@@ -119,7 +119,7 @@ _TRADE_WORDS = ("医疗", "医药", "药业", "生物", "科技", "智能", "汽
 _ORG_WORD_AHEAD = re.compile("|".join(sorted({*vocab.ZH_SUFFIX_TYPES, *_TRADE_WORDS}, key=len, reverse=True)))
 
 
-def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, float]]:
+def _zh_recurring_names(text: str, taken: Intervals) -> list[tuple[int, int, float]]:
     """People an article is about, found by recurrence: a surname-initial word that jieba tags as a
     person name in most of at least three places.
 
@@ -148,7 +148,7 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
             continue  # "白桦医疗" again and again: the head of a company's name, not a person
         tagged = 0
         for i in sample:
-            tokens = _pos(text[max(0, i - 4) : i + len(word) + 4])
+            tokens = pos_window(text[max(0, i - 4) : i + len(word) + 4])
             offset = min(4, i)
             tagged += any(w == word and f.startswith("nr") and at == offset for w, f, at in tokens)
         if tagged * 2 <= len(sample) or tagged < _RECURRING_NAME_MIN:
@@ -158,16 +158,16 @@ def _zh_recurring_names(text: str, taken: _Intervals) -> list[tuple[int, int, fl
     return out
 
 
-_EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+EN_NAME = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
 _EN_TITLE_THEN_NAME = re.compile(
-    rf"(?<![A-Za-z])(?:{TITLE_EN_RE}),?\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
+    rf"(?<![A-Za-z])(?:{TITLE_EN_RE}),?\s+(?P<name>{EN_NAME})(?![A-Za-z])"
     # "Former Huawei executive Wang Jun", "ByteDance veteran Li Hang": a past employer's staff member
     rf"|(?<![A-Za-z])(?:[A-Z][\w&.-]*\s+){{1,3}}?(?i:executive|engineer|scientist|researcher|veteran|employee|"
-    rf"staffer|official|alumnus|manager)\s+(?P<name2>{_EN_NAME})(?![A-Za-z])"
+    rf"staffer|official|alumnus|manager)\s+(?P<name2>{EN_NAME})(?![A-Za-z])"
 )
 _EN_NAME_THEN_TITLE = re.compile(
     # "Chen Yubai, the company's chief executive", "Chen Yubai is the firm's founder"
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
+    rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
     r"|,\s+who\s+(?:is|was))\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
     r"(?:(?i:company|firm|group|startup)['’]s\s+)?"
     r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
@@ -178,19 +178,19 @@ _EN_NAME_THEN_TITLE = re.compile(
 #: "Brightwater Dynamics alumni Marcus Ellery and Tobias Renn", "Quillfeather veteran Naomi Achterberg":
 #: people named after a word that says where they worked before.
 _EN_ALUMNI_NAMES = re.compile(
-    rf"(?<![A-Za-z])(?i:alumni|alumnus|alumna|veterans?)\s+(?P<name>{_EN_NAME})(?![A-Za-z])"
-    rf"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_EN_NAME}(?![A-Za-z]))*)"
+    rf"(?<![A-Za-z])(?i:alumni|alumnus|alumna|veterans?)\s+(?P<name>{EN_NAME})(?![A-Za-z])"
+    rf"(?P<more>(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){EN_NAME}(?![A-Za-z]))*)"
 )
 #: Who is appointed ("appointed Wang Liping as CTO", "named Wang Liping chief executive") and who
 #: takes over ("Wang Liping will take over as CEO"): a title must follow, so "a firm named X" is no cue.
 _EN_APPOINTED_NAME = re.compile(
     rf"(?<![A-Za-z])(?i:appointed|named|hired|promoted|tapped|picked|recruited|poached)\s+"
-    rf"(?P<name>{_EN_NAME})(?=\s+(?i:as\s+|its\s+|the\s+|new\s+|{TITLE_EN_RE}))"
-    rf"|(?<![A-Za-z])(?P<name2>{_EN_NAME})\s+(?i:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?i:take|took|takes)\s+over\s+as\b"
+    rf"(?P<name>{EN_NAME})(?=\s+(?i:as\s+|its\s+|the\s+|new\s+|{TITLE_EN_RE}))"
+    rf"|(?<![A-Za-z])(?P<name2>{EN_NAME})\s+(?i:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?i:take|took|takes)\s+over\s+as\b"
 )
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
+    rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
     r"(?:worked|served|serves|was|is|led|ran|headed|left|joined|founded|co-founded|spent)\b"
 )
 _EN_BY_NAME = re.compile(
@@ -198,20 +198,20 @@ _EN_BY_NAME = re.compile(
     rf"by\s+(?i:former\s+|ex-)?"
     # "founded by former Corvane Systems engineering chief Daniel Okafor": employer and title first
     rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})s?\s+)?"
-    rf"(?P<name>{_EN_NAME})(?![A-Za-z])"
+    rf"(?P<name>{EN_NAME})(?![A-Za-z])"
     # "... by former Brackwater Systems executives Hana Oduya and Piet Kramer": the others named with
     # them, a list only when "and" closes it ("X, Hangzhou-based B" names no second person)
     # (each perhaps after who they are: "by Chen Hao, a former Baidu executive, and Liu Yang")
     rf"(?:,\s+(?:a|an|the|its)\s[^,;()]{{1,80}}?(?=,\s*and\s))?"
-    rf"(?P<more>(?:\s*,\s*{_EN_NAME}(?![A-Za-z]))*,?\s+and\s+{_EN_NAME}(?![A-Za-z]))?"
+    rf"(?P<more>(?:\s*,\s*{EN_NAME}(?![A-Za-z]))*,?\s+and\s+{EN_NAME}(?![A-Za-z]))?"
 )
 _EN_NAME_THEN_VERB = re.compile(
     # ("Zhou Li, 45, joined Kuaishou": an age in apposition may come between)
-    rf"(?<![A-Za-z])(?P<name>{_EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,\s+\d{{2}},)?\s+(?:has\s+|had\s+)?"
+    rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,\s+\d{{2}},)?\s+(?:has\s+|had\s+)?"
     rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|started|left|joined|resigned|"
     rf"stepped down|quit|departed)\b"
     # "Chen Hao, formerly a vice president at Alibaba, …": an apposition of a past role
-    rf"|(?<![A-Za-z])(?P<name2>{_EN_NAME}),\s+(?:formerly|previously|once|until\s+recently)\s+(?:a|an|the)\s+"
+    rf"|(?<![A-Za-z])(?P<name2>{EN_NAME}),\s+(?:formerly|previously|once|until\s+recently)\s+(?:a|an|the)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:at|of|with)\s+[A-Z]"
 )
 
@@ -223,7 +223,7 @@ def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
     if not cut:
         return None
     window = cut.group(0)
-    tokens = _pos(window + "。")
+    tokens = pos_window(window + "。")
     if not tokens:
         return None
     word, flag, _ = tokens[0]
@@ -253,7 +253,7 @@ def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
     if (
         2 <= len(word) <= 3
         and (word[0] in vocab.SURNAMES_SINGLE or word[:2] in vocab.SURNAMES_DOUBLE)
-        and (flag in vocab.PROPER_FLAGS or _freq(word) < 50)
+        and (flag in vocab.PROPER_FLAGS or word_freq(word) < 50)
     ):
         return pos, pos + len(word), 0.6
     if len(word) == 2 and word[0] in vocab.SURNAMES_SINGLE and len(tokens) > 2:
@@ -274,7 +274,7 @@ def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float]
         begin -= 1
     if end - begin < 2:
         return None
-    tokens = _pos(text[begin:end])
+    tokens = pos_window(text[begin:end])
     if not tokens:
         return None
     word, flag, start = tokens[-1]
@@ -297,7 +297,7 @@ def _zh_name_before(text: str, end: int, strict: bool) -> tuple[int, int, float]
         not strict
         and 2 <= len(word) <= 3
         and word[0] in vocab.SURNAMES_SINGLE
-        and (flag in vocab.PROPER_FLAGS or _freq(word) < 50)
+        and (flag in vocab.PROPER_FLAGS or word_freq(word) < 50)
     ):
         return begin + start, end, 0.55
     return None
@@ -382,7 +382,7 @@ def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
         return s, e - 1
     if e - s != 2 or not surname or e >= len(text) or not is_cjk(text[e]) or text[e] in _NOT_THIRD:
         return s, e
-    tokens = _pos(text[s : s + 8])
+    tokens = pos_window(text[s : s + 8])
     if len(tokens) < 2 or tokens[0][0] != word:
         return s, e
     nxt, flag, _ = tokens[1]
@@ -415,7 +415,7 @@ _ZH_AFTER_PERSON_NOUN = re.compile(
 _PLACE_ENDINGS = frozenset("区县市省镇乡村路街")
 
 
-def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
+def person_occurrences(nt: NormText, taken: Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
 
@@ -428,7 +428,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
             e += 1  # "殷鹤年": jieba reads the given name's 年 as a year, but no number comes before it
         if taken.overlaps(s, e):
             return
-        if is_cjk(text[s]) and text[e - 1] in _PLACE_ENDINGS and _freq(text[s + 1 : e]) > 0:
+        if is_cjk(text[s]) and text[e - 1] in _PLACE_ENDINGS and word_freq(text[s + 1 : e]) > 0:
             return  # "高新区", "新城区": a place ("武汉东湖高新区,创始人…"), not a surname and a given name
         if found.get((s, e), 0) < conf:
             found[(s, e)] = conf
@@ -487,7 +487,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
     for m in _EN_ALUMNI_NAMES.finditer(text):
         names = [(m.start("name"), m.end("name"))]
         names += [(m.start("more") + k.start(), m.start("more") + k.end())
-                  for k in re.finditer(_EN_NAME, m.group("more"))]
+                  for k in re.finditer(EN_NAME, m.group("more"))]
         for s, e in names:
             if trimmed := _en_name_trimmed(text, s, e):
                 propose((*trimmed, 0.7))
@@ -502,7 +502,7 @@ def _person_occurrences(nt: NormText, taken: _Intervals) -> list[Occurrence]:
             if trimmed := _en_name_trimmed(text, m.start(group), m.end(group)):
                 propose((*trimmed, 0.7))
             if regex is _EN_BY_NAME and m.group("more"):
-                for k in re.finditer(_EN_NAME, m.group("more")):
+                for k in re.finditer(EN_NAME, m.group("more")):
                     if _en_name_ok(k.group(0)):
                         propose((m.start("more") + k.start(), m.start("more") + k.end(), 0.7))
     return [Occurrence(s, e, {C.Person}, "role-context", conf) for (s, e), conf in sorted(found.items())]

@@ -22,7 +22,7 @@ _PRODUCT_BEFORE = re.compile(
 _PRODUCT_AFTER = re.compile(r"^\s*(?:模型|大模型|系列|model|models)", re.IGNORECASE)
 
 
-def _product_occurrences(nt: NormText) -> list[Occurrence]:
+def product_occurrences(nt: NormText) -> list[Occurrence]:
     text = nt.text
     out = []
     for m in _PRODUCT_RE.finditer(text):

@@ -21,10 +21,10 @@ from collections.abc import Callable
 from typing import Any
 
 from kg.extract.mentions import Occurrence, root_of
-from kg.extract.relations.engine import _CAP, _ORG0, _PER0, _PROD0, EntityView, RelationCandidate, _Engine, _View
+from kg.extract.relations.engine import CAP, ORG0, PER0, PROD0, Engine, EntityView, RelationCandidate, View
 from kg.extract.relations.funding import settle_lone_investors
 from kg.extract.relations.other import settle_lone_products
-from kg.extract.relations.people import _apply_leave_cue
+from kg.extract.relations.people import apply_leave_cue
 from kg.extract.relations.rules import RULES
 from kg.extract.text import NormText, Sentence
 from kg.terms import C
@@ -34,7 +34,7 @@ __all__ = ["EntityView", "RelationCandidate", "extract_relations"]
 # -- entry point -------------------------------------------------------------------------------------
 
 
-def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> list[_View]:
+def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> list[View]:
     views = []
     k = 0
     ordered = sorted(occs, key=lambda o: o.start)
@@ -53,11 +53,11 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
             j += 1
             root = root_of(o.types)
             n = counters[root]
-            if o.start < cursor or n >= _CAP:
+            if o.start < cursor or n >= CAP:
                 continue
             parts.append(nt.text[cursor : o.start])
             pos.extend(range(cursor, o.start))
-            base = {C.Organization: _ORG0, C.Person: _PER0, C.Product: _PROD0}[root]
+            base = {C.Organization: ORG0, C.Person: PER0, C.Product: PROD0}[root]
             counters[root] += 1
             ch = chr(base + n)
             parts.append(ch)
@@ -82,15 +82,15 @@ def _views(nt: NormText, sentences: list[Sentence], occs: list[Occurrence]) -> l
         parts.append(nt.text[cursor : sent.end])
         pos.extend(range(cursor, sent.end))
         pos.append(sent.end)
-        views.append(_View(sent, "".join(parts), pos, groups, occ_map))
+        views.append(View(sent, "".join(parts), pos, groups, occ_map))
     return views
 
 
-def _after_sentence(engine: _Engine, view: _View) -> None:
+def _after_sentence(engine: Engine, view: View) -> None:
     """What a sentence said as a whole: a leave cue turns its positions into departures, and funds
     left without a part in a sentence about an investment are its investors; products without a
     maker are the sentence's (or the passage's) company's."""
-    _apply_leave_cue(engine, view)
+    apply_leave_cue(engine, view)
     settle_lone_investors(engine, view)
     settle_lone_products(engine, view)
 
@@ -112,6 +112,6 @@ def extract_relations(
     salience: dict[int, int] = {}
     for o in occs:
         salience[o.group] = salience.get(o.group, 0) + 1
-    engine = _Engine(nt, entities, published, key_group, salience)
+    engine = Engine(nt, entities, published, key_group, salience)
     engine.run(_views(nt, sentences, occs), RULES, _after_sentence)
     return engine.out, engine.ctx.type_updates, engine.ctx.attr_updates, engine.dropped

@@ -23,7 +23,7 @@ from kg.extract.text import NormText, Sentence
 from kg.names import to_simplified
 from kg.terms import C, R
 
-_ORG0, _PER0, _PROD0, _CAP = 0xE000, 0xE800, 0xF000, 0x800
+ORG0, PER0, PROD0, CAP = 0xE000, 0xE800, 0xF000, 0x800
 ORG = "[\ue000-\ue7ff]"
 PER = "[\ue800-\uefff]"
 PRD = "[\uf000-\uf7ff]"
@@ -31,21 +31,21 @@ NE = "\ue000-\uf7ff"  # inside a character class: any entity
 _ANY_ENTITY_CHAR = re.compile(f"[{NE}]")
 
 
-def _opens_with_entity(rule: _Rule) -> bool:
+def _opens_with_entity(rule: Rule) -> bool:
     """Does every match of the rule start with a name (an entity or a list of them)?"""
     pattern = re.sub(r"^\(\?P<\w+>", "", rule.regex.pattern)
     return pattern.startswith((ORG, PER, PRD, EL, PL, PL_EN, ZL, RL, RL_EN))
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
 # ("A、B及老股东C、D跟投": who the later members are does not end the list)
-_ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*(?:老股东|现有股东|原股东|新股东)?\s*"
-_BR = r"(?:\s*\([^()]{0,40}\))?"
+ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*(?:老股东|现有股东|原股东|新股东)?\s*"
+BR = r"(?:\s*\([^()]{0,40}\))?"
 #: a Latin word the name matcher left after a known name inside a Chinese list ("UBS AM", "GIC Pte")
 _LATIN_TAIL = r"(?:\s*[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?(?:,\s*(?:Ltd|Limited|Inc|LLC|Corp)\b\.?)?"
 #: an investor's unit in a list, named or not ("上汽集团旗下尚颀资本", "宁德时代及其旗下溥泉资本",
 #: "中国移动旗下基金"): one member of the list, which reads both names
 _OWNED_PART = (
-    rf"(?:\s*(?:及其|和其|与其)?(?:旗下|下属)(?:的)?\s*(?:(?:[\u4e00-\u9fff]{{0,4}}(?:基金|平台|机构))?\s*{ORG}{_LATIN_TAIL}{_BR}"
+    rf"(?:\s*(?:及其|和其|与其)?(?:旗下|下属)(?:的)?\s*(?:(?:[\u4e00-\u9fff]{{0,4}}(?:基金|平台|机构))?\s*{ORG}{_LATIN_TAIL}{BR}"
     r"|(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金|投资基金)))?"
 )
 #: a company's investing department after its name ("美团战投", "腾讯投资部"): the company invests
@@ -55,10 +55,10 @@ _KIND_BEFORE_ZH = (
     rf"(?:[\u4e00-\u9fff]{{1,6}}(?:主权基金|产业基金|基金|投资机构|机构|资本|平台|巨头|龙头|国资|国企|央企)(?:的)?"
     rf"(?=[{NE}]))?"
 )
-_ZL_ITEM = rf"{_KIND_BEFORE_ZH}{ORG}{_LATIN_TAIL}{_BR}{_INVESTING_UNIT_ZH}{_OWNED_PART}"
-ZL = rf"{_ZL_ITEM}(?:{_ZH_SEP}{_ZL_ITEM})*"
-PL = rf"{PER}(?:{_ZH_SEP}{PER})*"
-RL = rf"{PRD}(?:{_ZH_SEP}{PRD})*"
+_ZL_ITEM = rf"{_KIND_BEFORE_ZH}{ORG}{_LATIN_TAIL}{BR}{_INVESTING_UNIT_ZH}{_OWNED_PART}"
+ZL = rf"{_ZL_ITEM}(?:{ZH_SEP}{_ZL_ITEM})*"
+PL = rf"{PER}(?:{ZH_SEP}{PER})*"
+RL = rf"{PRD}(?:{ZH_SEP}{PRD})*"
 _EN_APPOS = rf"(?:,\s+(?:the|an?|its)\s[^,;()\n{NE}]{{1,80}}?(?=\s*[,;]))?"
 #: "existing investor HongShan", "new backer X" inside a list of investors
 _EN_ROLE_BEFORE = (
@@ -80,7 +80,7 @@ _EN_UNNAMED_UNIT = r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?(?:fund|arm|unit|vehicle|f
 #: "Hong Kong's Hong Kong Investment Corp", "Abu Dhabi's Mubadala": whose (a place's) it is
 _EN_PLACE_OWNER = r"(?:(?-i:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+)?"
 _EN_ITEM = (
-    rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+|{_EN_PLACE_OWNER}){ORG}{_EN_LEGAL_TAIL}{_EN_UNNAMED_UNIT}{_BR}{_EN_APPOS}"
+    rf"{_EN_ROLE_BEFORE}(?:the\s+)?(?:{ORG}['’]s\s+|{_EN_PLACE_OWNER}){ORG}{_EN_LEGAL_TAIL}{_EN_UNNAMED_UNIT}{BR}{_EN_APPOS}"
 )
 _EN_SEP = r"(?:\s*[,;]\s*(?:and\s+|as\s+well\s+as\s+|&\s+)?|\s+(?:and|as\s+well\s+as|&)\s+)"
 EL = rf"{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})*"
@@ -140,7 +140,7 @@ _FUND_ONLY = frozenset({C.Investor, C.StateOwnedFund, C.Organization})
 
 
 @dataclass
-class _View:
+class View:
     """One sentence as rules see it."""
 
     sentence: Sentence
@@ -188,32 +188,32 @@ class _Context:
 # -- small helpers -------------------------------------------------------------------------------
 
 
-def _chars(text: str, lo: int = _ORG0, hi: int = _PROD0 + _CAP) -> list[str]:
+def _chars(text: str, lo: int = ORG0, hi: int = PROD0 + CAP) -> list[str]:
     """Entity characters in `text`, skipping bracketed asides ("Northgate Fund(某集团旗下)")."""
     text = re.sub(r"\([^()]*\)", "", text)
     return [c for c in text if lo <= ord(c) < hi]
 
 
-def _orgs(text: str) -> list[str]:
+def org_groups(text: str) -> list[str]:
     """The organisations of a captured list; an owner before "'s" names whose the next one is
     ("Hillhouse Investment's HHLR Advisors": HHLR Advisors invests)."""
-    found = _chars(text, _ORG0, _ORG0 + _CAP)
+    found = _chars(text, ORG0, ORG0 + CAP)
     owners = {m.group(1) for m in re.finditer(rf"({ORG})['’]s\s+(?={ORG})", text)}
     return [c for c in found if c not in owners] if owners else found
 
 
-def _people(text: str) -> list[str]:
-    return _chars(text, _PER0, _PER0 + _CAP)
+def person_groups(text: str) -> list[str]:
+    return _chars(text, PER0, PER0 + CAP)
 
 
-def _products(text: str) -> list[str]:
-    return _chars(text, _PROD0, _PROD0 + _CAP)
+def product_groups(text: str) -> list[str]:
+    return _chars(text, PROD0, PROD0 + CAP)
 
 
 _TITLE_SPLIT = re.compile(r"\s*(?:兼|暨|、|和|及|/|,|\band\b|&)\s*", re.IGNORECASE)
 
 
-def _titles(surface: str | None) -> list[str]:
+def split_titles(surface: str | None) -> list[str]:
     """Individual titles of a title group ("联合创始人兼CTO" -> 联合创始人, CTO), canonical spellings."""
     if not surface:
         return []
@@ -226,7 +226,7 @@ def _titles(surface: str | None) -> list[str]:
     return out
 
 
-def _is_founder(title: str) -> bool:
+def is_founder(title: str) -> bool:
     return to_simplified(title).lower() in vocab.FOUNDER_TITLES
 
 
@@ -256,7 +256,7 @@ _ROUND_WORDS = {
 }
 
 
-def _round_in(text: str) -> str | None:
+def round_in(text: str) -> str | None:
     m = _ROUND_ZH.search(text)
     if m:
         r = m.group("r") or m.group("r2") or m.group("r3")
@@ -290,7 +290,7 @@ _VALUATION_AFTER = re.compile(
 )
 
 
-def _round_money(skel: str) -> Money | None:
+def round_money(skel: str) -> Money | None:
     """The sum a sentence gives for a funding round (not a valuation, revenue or cash pile)."""
     for s, e, money in find_money(skel):
         if _VALUATION_BEFORE.search(skel[max(0, s - 60) : s]) or _VALUATION_AFTER.match(skel[e : e + 24]):
@@ -305,12 +305,12 @@ def _round_money(skel: str) -> Money | None:
 _DATELINE = re.compile(r"^\s*[A-Z][^\n()]{0,50}?\d[^\n()]{0,12}?(?:\([^()\n]{1,30}\))?\s*(?:--?|–|—)\s")
 
 
-def _first(*groups: int | None) -> int | None:
+def first_group(*groups: int | None) -> int | None:
     """The first entity group that is there: group 0 is an entity too, so `or` would skip it."""
     return next((g for g in groups if g is not None), None)
 
 
-def _date_props(value: DateValue | None) -> dict[str, Any]:
+def date_props(value: DateValue | None) -> dict[str, Any]:
     return {"date": value.iso, "date_precision": value.precision} if value else {}
 
 
@@ -325,20 +325,20 @@ _ANAPHOR = re.compile(
     # (not a company of a kind: "母公司", "子公司", "创业公司" name another company than the topic)
     r"该公司|本公司|(?<![母子孙业资股])公司|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\b", re.IGNORECASE
 )
-_FUTURE = re.compile(
+FUTURE = re.compile(
     r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
     r"(?:set|slated|scheduled|poised|due|preparing|looking|hoping|planning)\s+to|"
     r"\bwill\b|could|may\s",
     re.IGNORECASE,
 )
-_ZL_RE = re.compile(rf"{ORG}(?:{_BR}{_ZH_SEP}{ORG})+{_BR}|{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})+")
+_ZL_RE = re.compile(rf"{ORG}(?:{BR}{ZH_SEP}{ORG})+{BR}|{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})+")
 
 
-def _listed_with_investors(eng: _Engine, view: _View) -> set[int]:
+def listed_with_investors(eng: Engine, view: View) -> set[int]:
     """Organisations in a list of names that holds an investor: co-investors, not the funded company."""
     out: set[int] = set()
     for m in _ZL_RE.finditer(view.skel):
-        ents = [eng.ent(view, c) for c in _orgs(m.group(0))]
+        ents = [eng.ent(view, c) for c in org_groups(m.group(0))]
         if any(e.is_investorish() for e in ents):
             out.update(e.group for e in ents)
     return out
@@ -346,18 +346,18 @@ def _listed_with_investors(eng: _Engine, view: _View) -> set[int]:
 
 # -- the rule engine ------------------------------------------------------------------------------
 
-Handler = Callable[["_Engine", _View, re.Match[str]], None]
+Handler = Callable[["Engine", View, re.Match[str]], None]
 
 
 @dataclass
-class _Rule:
+class Rule:
     name: str
     regex: re.Pattern[str]
     handler: Handler
     cue: re.Pattern[str] | None = None  # cheap pre-check on the skeleton
 
 
-class _Engine:
+class Engine:
     """Runs every rule over every sentence, keeping the running context."""
 
     def __init__(
@@ -377,21 +377,21 @@ class _Engine:
         self.dropped: list[tuple[str, str]] = []
         self._investors_here: set[int] = set()
         self._sentence_start = 0  # index in `out` of the current sentence's first fact
-        self._dates_cache: dict[int, tuple[Any, _View, list[tuple[int, int, DateValue]]]] = {}
+        self._dates_cache: dict[int, tuple[Any, View, list[tuple[int, int, DateValue]]]] = {}
         self._people_rel: list[
             tuple[int, int, int, list[str], str]
         ] = []  # (person, org, skel end, titles, how)
         self.founding_dates: dict[int, DateValue] = {}  # organisation group -> when it was founded
         # "B的创始团队来自A" before the article names B's founders: (view, span, B, A)
-        self.team_from: list[tuple[_View, tuple[int, int], int, int]] = []
+        self.team_from: list[tuple[View, tuple[int, int], int, int]] = []
 
     # entity helpers
-    def ent(self, view: _View, ch: str) -> EntityView:
+    def ent(self, view: View, ch: str) -> EntityView:
         return self.entities[view.groups[ch]]
 
     def emit(
         self,
-        view: _View,
+        view: View,
         rel_type: str,
         src: int,
         dst: int,
@@ -418,7 +418,7 @@ class _Engine:
             )
         )
 
-    def sentence_relations(self, view: _View) -> list[RelationCandidate]:
+    def sentence_relations(self, view: View) -> list[RelationCandidate]:
         """The facts found so far in `view`'s sentence.
 
         Every fact of a sentence is emitted while that sentence is read (`run`), after the facts of
@@ -430,7 +430,7 @@ class _Engine:
     def base(self) -> str | None:
         return self.ctx.published or self.ctx.year_base
 
-    def dates(self, view: _View) -> list[tuple[int, int, DateValue]]:
+    def dates(self, view: View) -> list[tuple[int, int, DateValue]]:
         """Dates in the sentence. Without a publication date, a year named earlier in the text
         places "12月21日", but words relative to today ("今年", "yesterday") stay unresolved."""
         anchor = self.ctx.month_anchor
@@ -464,7 +464,7 @@ class _Engine:
         self._dates_cache = {id(view): (key, view, out)}
         return out
 
-    def date_near(self, view: _View, pos: int, end: int | None = None) -> DateValue | None:
+    def date_near(self, view: View, pos: int, end: int | None = None) -> DateValue | None:
         """The date of an event stated at [pos, end).
 
         Chinese puts the date before the event ("于12月21日通过聆讯"): the nearest date before wins,
@@ -487,7 +487,7 @@ class _Engine:
         after = [d for d in found if d[0] >= pos]
         return after[0][2] if after else None
 
-    def topic(self, view: _View) -> int | None:
+    def topic(self, view: View) -> int | None:
         if self.ctx.topic is not None and view.sentence.index - self.ctx.topic_sentence <= 6:
             return self.ctx.topic
         return None
@@ -513,17 +513,17 @@ class _Engine:
             return None
         return ranked[0][1]
 
-    def people_before(self, view: _View, pos: int) -> list[int]:
+    def people_before(self, view: View, pos: int) -> list[int]:
         """Who a pronoun at `pos` may stand for: the people named earlier in the sentence, else those
         of the last sentence (up to two back) that named any."""
-        here = [view.groups[ch] for ch in _people(view.skel[:pos]) if ch in view.groups]
+        here = [view.groups[ch] for ch in person_groups(view.skel[:pos]) if ch in view.groups]
         if here:
             return list(dict.fromkeys(here))
         if view.sentence.index - self.ctx.people_sentence <= 2:
             return list(self.ctx.people)
         return []
 
-    def company_before(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
+    def company_before(self, view: View, pos: int, exclude: set[int] | None = None) -> int | None:
         """The nearest company-like entity before `pos`; "公司"/"the company" stand for the topic."""
         best: tuple[int, int] | None = None
         for i in range(pos - 1, -1, -1):
@@ -540,7 +540,7 @@ class _Engine:
             return self.topic(view)
         return best[1] if best else None
 
-    def company_after(self, view: _View, pos: int, exclude: set[int] | None = None) -> int | None:
+    def company_after(self, view: View, pos: int, exclude: set[int] | None = None) -> int | None:
         for i in range(pos, len(view.skel)):
             ch = view.skel[i]
             if ch in view.groups:
@@ -554,12 +554,12 @@ class _Engine:
         self.ctx.attr_updates.setdefault(group, {}).update({k: v for k, v in attrs.items() if v is not None})
 
     # ---------------------------------------------------------------------------------------------
-    def run(self, views: list[_View], rules: list[_Rule], after_sentence: Callable[[_Engine, _View], None]) -> None:
+    def run(self, views: list[View], rules: list[Rule], after_sentence: Callable[[Engine, View], None]) -> None:
         """Every rule over every sentence; `after_sentence` settles what a sentence said as a whole
         (a leave cue turning its positions into departures) before the context moves on."""
         # which rules match a skeleton, and where, depends on the skeleton alone: a sentence that
         # recurs (a fact-dense text, a repeated boilerplate line) is matched once per article
-        matches: dict[str, list[tuple[_Rule, list[re.Match[str]]]]] = {}
+        matches: dict[str, list[tuple[Rule, list[re.Match[str]]]]] = {}
         for view in views:
             self._investors_here = set()
             self._people_rel = []
@@ -597,17 +597,17 @@ class _Engine:
         for rel in self.out:
             date = self.founding_dates.get(rel.target)
             if rel.type == R.FOUNDED and date is not None and "date" not in rel.props:
-                rel.props.update(_date_props(date))
+                rel.props.update(date_props(date))
 
-    def former_employers(self, view: _View) -> set[int]:
+    def former_employers(self, view: View) -> set[int]:
         """Organisations the sentence names as someone's past ("former A engineer", "A alumni", "前A高管"):
         where people came from, never the subject of a round or a story."""
         return {view.groups[m.group("org") or m.group("org2")] for m in _FORMER_OF.finditer(view.skel)}
 
-    def _update_context(self, view: _View) -> None:
+    def _update_context(self, view: View) -> None:
         """Remember the year in force and the company the passage is about (the most mentioned
         company of the sentence, so a founder's former employer does not become the topic)."""
-        here = [view.groups[ch] for ch in _people(view.skel) if ch in view.groups]
+        here = [view.groups[ch] for ch in person_groups(view.skel) if ch in view.groups]
         if here:
             self.ctx.people = list(dict.fromkeys(here))
             self.ctx.people_sentence = view.sentence.index

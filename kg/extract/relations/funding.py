@@ -10,20 +10,20 @@ from kg.extract import vocab
 from kg.extract.relations.engine import (
     NE,
     ORG,
-    _date_props,
-    _Engine,
-    _first,
-    _listed_with_investors,
-    _orgs,
-    _round_in,
-    _round_money,
-    _View,
+    Engine,
+    View,
+    date_props,
+    first_group,
+    listed_with_investors,
+    org_groups,
+    round_in,
+    round_money,
 )
 from kg.terms import C, R
 
 # -- funding ---------------------------------------------------------------------------------------
 
-_FUNDING_CUE = re.compile(
+FUNDING_CUE = re.compile(
     r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|私募|加码|追投|基石|raised|raise|funding|"
     r"round|financing|investors?|backed|backing|led\s+by|invest|cornerstone|stake",
     re.IGNORECASE,
@@ -53,7 +53,7 @@ _ROUND_IN_EN = re.compile(
 )
 
 
-def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> tuple[int | None, float]:
+def _funding_target(eng: Engine, view: View, investors: set[int], at: int) -> tuple[int | None, float]:
     """The company a list of investors put money into, and how sure we are."""
     for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
         for m in regex.finditer(view.skel):
@@ -64,7 +64,7 @@ def _funding_target(eng: _Engine, view: _View, investors: set[int], at: int) -> 
     excluded = (
         investors
         | _leads_named(eng, view)
-        | _listed_with_investors(eng, view)
+        | listed_with_investors(eng, view)
         | eng._investors_here
         | eng.former_employers(view)
         | _owners_named(eng, view)
@@ -118,7 +118,7 @@ _LEAD_NAMED = re.compile(
 )
 
 
-def _leads_named(eng: _Engine, view: _View) -> set[int]:
+def _leads_named(eng: Engine, view: View) -> set[int]:
     """Organisations the sentence names as a round's lead ("The round was led by CATL, with …"): an
     investor, not the company the round is for."""
     if "领投" not in view.skel and "led" not in view.skel:
@@ -126,7 +126,7 @@ def _leads_named(eng: _Engine, view: _View) -> set[int]:
     return {eng.ent(view, m.group(1) or m.group(2) or m.group(3)).group for m in _LEAD_NAMED.finditer(view.skel)}
 
 
-def _owners_named(eng: _Engine, view: _View) -> set[int]:
+def _owners_named(eng: Engine, view: View) -> set[int]:
     """Organisations the sentence names as an owner of something: the group behind an investor,
     not the company it funds."""
     if not any(word in view.skel for word in ("旗下", "下属", "公司", "股东")):
@@ -141,8 +141,8 @@ _CLAUSE_ROUND = re.compile(
 
 
 def _invest(
-    eng: _Engine,
-    view: _View,
+    eng: Engine,
+    view: View,
     m: re.Match[str],
     members: list[str],
     role: str | None,
@@ -198,8 +198,8 @@ def _invest(
         same_episode = False  # the round of this sentence belongs to the part after 其中
     # "其中A轮由美团领投，A+轮由阿里云独家投资": a round opening the investor's own clause is its round
     own_clause = view.skel[max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1 : m.start()]
-    clause_round = _round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
-    named_round = round_ or clause_round or _round_in(view.skel[:part_end])
+    clause_round = round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
+    named_round = round_ or clause_round or round_in(view.skel[:part_end])
     if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
         same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
     rnd = named_round or (eng.ctx.funding_round if same_episode else None)
@@ -214,11 +214,11 @@ def _invest(
     clause_start = view.skel.rfind(";", 0, m.start()) + 1
     clause_end = view.skel.find(";", m.end())
     clause = view.skel[clause_start : clause_end if clause_end >= 0 else len(view.skel)]
-    money = _round_money(clause) or (eng.ctx.funding_money if same_episode else None)
+    money = round_money(clause) or (eng.ctx.funding_money if same_episode else None)
     if not episode:
         rnd, date, money = round_, None, None
     for e in investors:
-        props: dict[str, Any] = {"round": rnd, "role": role, **_date_props(date)}
+        props: dict[str, Any] = {"round": rnd, "role": role, **date_props(date)}
         # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
         # a round's total never goes to a follower
         single = role in (None, "strategic") and len(investors) == 1 and money_ok and not eng._investors_here
@@ -273,25 +273,25 @@ def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
 _SINGULAR_BEFORE = re.compile(r"\b(?:investor|fund|firm|platform|vehicle|company|group|backer)\s*$", re.IGNORECASE)
 
 
-def _h_funding_subject(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_funding_subject(eng: Engine, view: View, m: re.Match[str]) -> None:
     """Open a funding episode later sentences may continue ("星衡智能超20亿元的C+轮融资")."""
     ent = eng.ent(view, m.group("co"))
-    if not ent.is_companyish() or ent.is_investorish() or ent.group in _listed_with_investors(eng, view):
+    if not ent.is_companyish() or ent.is_investorish() or ent.group in listed_with_investors(eng, view):
         return
     if eng.ctx.funding_sentence == view.sentence.index:
         return  # a rule in this sentence already named the round's company
-    rnd = _round_in(view.skel)
+    rnd = round_in(view.skel)
     if rnd is None and eng.ctx.funding_target == ent.group:
         rnd = eng.ctx.funding_round
     eng.ctx.funding_target = ent.group
     eng.ctx.funding_round = rnd
     eng.ctx.funding_date = eng.date_near(view, m.start(), m.end())
-    eng.ctx.funding_money = _round_money(view.skel)
+    eng.ctx.funding_money = round_money(view.skel)
     eng.ctx.funding_sentence = view.sentence.index
 
 
-def _h_lead(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    members = _orgs(m.group("inv"))
+def handle_lead(eng: Engine, view: View, m: re.Match[str]) -> None:
+    members = org_groups(m.group("inv"))
     co = bool(m.groupdict().get("co")) or len(members) > 1
     target = None
     if m.groupdict().get("tgt"):  # "X led a $50 million round in Y"
@@ -300,28 +300,28 @@ def _h_lead(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
 
 
-def _h_follow(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, _orgs(m.group("inv")), "follow", "funding-follow", 0.8)
+def handle_follow(eng: Engine, view: View, m: re.Match[str]) -> None:
+    _invest(eng, view, m, org_groups(m.group("inv")), "follow", "funding-follow", 0.8)
 
 
-def _h_took_part(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_took_part(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A参与了B的C轮融资", "A参投了B", "A、D等国资机构已入股B": investors taking part in a named
     company's round. 参与 says nothing of the part played (a lead takes part too); 参投 and 跟投 say follow."""
     co = eng.ent(view, m.group("co") or m.group("co2"))
     if not co.is_companyish():
         return
     role = "follow" if re.search(r"参投|跟投", m.group(0)) else "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, _orgs(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
+    _invest(eng, view, m, org_groups(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
 
 
-def _h_sole(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, _orgs(m.group("inv")), "sole", "funding-sole", 0.85)
+def handle_sole(eng: Engine, view: View, m: re.Match[str]) -> None:
+    _invest(eng, view, m, org_groups(m.group("inv")), "sole", "funding-sole", 0.85)
 
 
-def _h_got(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_got(eng: Engine, view: View, m: re.Match[str]) -> None:
     kind = m.group("kind")
     role = "strategic" if "战略" in kind else None
-    members = _orgs(m.group("inv"))
+    members = org_groups(m.group("inv"))
     target = eng.company_before(view, m.start(), {eng.ent(view, c).group for c in members})
     _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
 
@@ -349,7 +349,7 @@ _EXISTING_BACKERS = re.compile(
 )
 
 
-def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_investors_are(eng: Engine, view: View, m: re.Match[str]) -> None:
     if _FUND_SUBJECT.match(view.skel):
         eng.dropped.append(
             (f"INVESTED_IN in sentence {view.sentence.index}", "the backers of a fund, not of a company")
@@ -371,7 +371,7 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     # "Y's existing investors include X": who already holds a stake, not this story's round
     standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
     _invest(
-        eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.7,
+        eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,
     )
 
@@ -380,18 +380,18 @@ def _h_investors_are(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _INVESTORS_INTRO = re.compile(r"投资方|投资人|投资者|投资机构|出资方|股东|投资阵容|参投方")
 
 
-def _h_investors_named_more(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_investors_named_more(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"…投资方：有A这样的…，有B为代表的…，也有C这样的…": after the sentence says investors follow,
     each kind of investor it names is one of them."""
     if _INVESTORS_INTRO.search(view.skel, 0, m.start()):
-        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
-def _h_names_of_round(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_names_of_round(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A、B、C这些名字": the investors of the round the article has just told (or this sentence tells)."""
     recent = eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 2
     if recent or _ROUND_TALK.search(view.skel):
-        _invest(eng, view, m, _orgs(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
 _ROUND_TALK = re.compile(r"融资|投资|轮|入股|注资|领投|跟投")
@@ -408,9 +408,9 @@ def _names_origins(skel: str, at: int) -> bool:
     return bool(_ORIGIN_BEFORE.search(before)) and not _FUNDED_FROM.search(skel[max(0, at - 12) : at])
 
 
-def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_context_list(eng: Engine, view: View, m: re.Match[str]) -> None:
     """A list of two or more investors in a sentence about a round ("既有A、B、C等产业资本")."""
-    members = _orgs(m.group("inv"))
+    members = org_groups(m.group("inv"))
     ents = [eng.ent(view, c) for c in members]
     if len(ents) < 2 or not all(e.is_investorish() for e in ents):
         return
@@ -419,12 +419,12 @@ def _h_context_list(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if any(e.group in eng._investors_here for e in ents):
         return
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
-    if not (recent or _FUNDING_CUE.search(view.skel)):
+    if not (recent or FUNDING_CUE.search(view.skel)):
         return
     _invest(eng, view, m, members, None, "funding-context-list", 0.5)
 
 
-def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"其中A出资30亿元", "A认缴5亿元": an investor's own sum in the round of the passage (or of the
     company named before it); the sum is the investor's, so it is kept even beside a round total."""
     inv = eng.ent(view, m.group("inv"))
@@ -433,22 +433,22 @@ def _h_investor_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     target, _conf = _funding_target(eng, view, {inv.group}, m.start())
     if target is None or target == inv.group:
         return
-    money = _round_money(view.skel[m.start() :])
+    money = round_money(view.skel[m.start() :])
     props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
     if money is not None:
         props.update(money.as_props())
     eng.emit(view, R.INVESTED_IN, inv.group, target, props, m, "funding-contribution", 0.65)
 
 
-def _h_each_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_each_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A与母公司B分别注资4.5亿元": the sum is each investor's own, in the round of the passage."""
-    members = [eng.ent(view, c) for c in _orgs(m.group("inv"))]
+    members = [eng.ent(view, c) for c in org_groups(m.group("inv"))]
     if len(members) < 2:
         return
     target, _conf = _funding_target(eng, view, {e.group for e in members}, m.start())
     if target is None or any(e.group == target for e in members):
         return
-    money = _round_money(view.skel[m.end("inv") :])
+    money = round_money(view.skel[m.end("inv") :])
     for inv in members:
         if inv.root != C.Organization or inv.types & {C.Exchange, C.University, C.GovernmentBody}:
             continue
@@ -459,20 +459,20 @@ def _h_each_cheque(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         eng._investors_here.add(inv.group)
 
 
-def _h_kind_member(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_kind_member(eng: Engine, view: View, m: re.Match[str]) -> None:
     """An investor named as an example of a kind of money ("有A这样的地方产业资本", "以B为代表的国有
     金融机构") in a sentence about a round, or right after one."""
-    members = _orgs(m.group("inv"))
+    members = org_groups(m.group("inv"))
     ents = [eng.ent(view, c) for c in members]
     if not ents or not all(e.is_investorish() for e in ents) or any(e.group in eng._investors_here for e in ents):
         return
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
-    if recent or _FUNDING_CUE.search(view.skel):
+    if recent or FUNDING_CUE.search(view.skel):
         _invest(eng, view, m, members, None, "funding-kind-member", 0.55)
 
 
-def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    members = _orgs(m.group("inv"))  # "X and Y also invested in Z": each of them
+def handle_verb(eng: Engine, view: View, m: re.Match[str]) -> None:
+    members = org_groups(m.group("inv"))  # "X and Y also invested in Z": each of them
     co = eng.ent(view, m.group("co") or m.group("co2") or m.groupdict().get("co3") or "")
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
@@ -484,15 +484,15 @@ def _h_verb(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _LIST_ONLY = re.compile(rf"(?:\s*(?:[、和及与]|[{NE}]|[\u4e00-\u9fff·]{{2,4}}(?=\s*[、和及与])))*\s*")
 
 
-def _char_of(view: _View, group: int) -> str:
+def _char_of(view: View, group: int) -> str:
     """The skeleton character standing for entity `group` in this sentence."""
     return next(ch for ch, g in view.groups.items() if g == group)
 
 
-def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_verb_unnamed(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"C也于同年以15亿欧元入股": the company bought into is the one named before C in the sentence,
     else the company of the story."""
-    members = _orgs(m.group("inv"))
+    members = org_groups(m.group("inv"))
     if len(members) != 1 or eng.ent(view, members[0]).root != C.Organization:
         return
     inv = eng.ent(view, members[0]).group
@@ -500,72 +500,68 @@ def _h_verb_unnamed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     if before is not None and _LIST_ONLY.fullmatch(view.skel, view.skel.rfind(_char_of(view, before), 0, m.start()) + 1,
                                                   m.start("inv")):
         before = None  # "A、B、C入股": a co-investor listed before, not the company bought into
-    target = _first_of(before, eng.topic(view))
+    target = first_group(before, eng.topic(view))
     if target is None or target == inv:
         return
     _invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
 
 
-def _first_of(*groups: int | None) -> int | None:
-    return next((g for g in groups if g is not None), None)
-
-
-def _h_subscribed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A said B would subscribe for new shares", "B subscribed for new shares of A": B invests in A."""
-    members = _orgs(m.group("inv") or m.group("inv2") or "")
+    members = org_groups(m.group("inv") or m.group("inv2") or "")
     co = eng.ent(view, m.group("co") or m.group("co2") or "")
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
 
-def _h_shareholder(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A是B的第一大股东": A holds a stake in B, with no round, sum or date of the sentence."""
-    members = _orgs(m.group("inv") or m.group("inv2"))
+    members = org_groups(m.group("inv") or m.group("inv2"))
     company = m.group("co") or m.group("co2")
     if company:
         co = eng.ent(view, company)
         target = co.group if co.is_companyish() else None
     else:
         # "X为公司第二大股东", "X为第二大股东": the company of the story
-        target = _first_of(eng.main_company(), eng.topic(view))
+        target = first_group(eng.main_company(), eng.topic(view))
     members = [c for c in members if eng.ent(view, c).root == C.Organization and eng.ent(view, c).group != target]
     if target is not None and members:
         _invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
-def _h_backers_seen(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_backers_seen(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"在B背后可以看到A的身影", "B背后站着A": A holds a stake in B, with no round, sum or date of the
     sentence; "…，背后站着A" without B: the company named before, else the company of the story."""
     named = m.groupdict().get("co") or m.groupdict().get("co2")
-    members = _orgs(m.group("inv") or m.groupdict().get("inv2") or "")
+    members = org_groups(m.group("inv") or m.groupdict().get("inv2") or "")
     if named:
         co = eng.ent(view, named)
         target = co.group if co.is_companyish() else None
     else:
         exclude = {eng.ent(view, c).group for c in members}
-        target = _first_of(eng.company_before(view, m.start(), exclude), eng.topic(view))
+        target = first_group(eng.company_before(view, m.start(), exclude), eng.topic(view))
     if target is not None:
         _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
 
 
-def _h_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_backed(eng: Engine, view: View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():
         _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
 
 
-def _h_cornerstone(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_cornerstone(eng: Engine, view: View, m: re.Match[str]) -> None:
     listed = "inv" if m.groupdict().get("inv") is not None else "inv2"
     if re.search(r"未|没有|并无|不设|无", view.skel[m.end(listed) : m.end()]):
         return  # "X未引入基石投资者": the company without cornerstones, not one of them
-    members = _orgs(m.group(listed))
+    members = org_groups(m.group(listed))
     groups = {eng.ent(view, c).group for c in members}
     target = None
     if eng.ctx.ipo_company is not None and view.sentence.index - eng.ctx.ipo_sentence <= 8:
         target = eng.ctx.ipo_company
     # an offering's cornerstones belong to the company of the IPO story, however long ago it was named
-    target = _first(
+    target = first_group(
         target,
         eng.company_before(view, m.start(), groups),
         eng.topic(view),
@@ -600,7 +596,7 @@ _ADVISER_AFTER = re.compile(
 )
 
 
-def settle_lone_investors(eng: _Engine, view: _View) -> None:
+def settle_lone_investors(eng: Engine, view: View) -> None:
     """A fund named in a sentence about an investment and given no part by any rule is taken as one
     of the round's investors, at low confidence.
 
@@ -613,7 +609,7 @@ def settle_lone_investors(eng: _Engine, view: _View) -> None:
         return  # "亦曾参与多家港股公司的基石投资": deals in general, not the story's
     related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
     members = []
-    for ch in _orgs(view.skel):
+    for ch in org_groups(view.skel):
         ent = eng.ent(view, ch)
         if ent.group in related or not ent.types <= {C.Investor, C.StateOwnedFund} or not ent.types:
             continue

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from kg.extract.normalize import find_money
-from kg.extract.relations.engine import _FUTURE, EL, NE, ORG, ZL, _date_props, _Engine, _first, _orgs, _View
+from kg.extract.relations.engine import EL, FUTURE, NE, ORG, ZL, Engine, View, date_props, first_group, org_groups
 from kg.terms import C, R
 
 # -- IPO ---------------------------------------------------------------------------------------------
@@ -94,11 +94,11 @@ _BANK_ROLE = re.compile(
 )
 
 
-def _deal_banks(eng: _Engine, view: _View) -> set[int]:
+def _deal_banks(eng: Engine, view: View) -> set[int]:
     """Organisations a sentence names as an offering's sponsors or underwriters: not the issuer."""
     out: set[int] = set()
     for m in _BANK_ROLE.finditer(view.skel):
-        out.update(view.groups[c] for c in _orgs(m.group("banks")))
+        out.update(view.groups[c] for c in org_groups(m.group("banks")))
     return out
 
 
@@ -120,7 +120,7 @@ def _clause(skel: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _ipo_parties(
-    eng: _Engine, view: _View, m: re.Match[str], default_exchange: str | None, company: int | None = None
+    eng: Engine, view: View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
     """(company, exchange, ticker, board) for an IPO cue at `m`.
 
@@ -217,8 +217,8 @@ _VENUE_ANAPHOR = re.compile(
 
 
 def _ipo(
-    eng: _Engine,
-    view: _View,
+    eng: Engine,
+    view: View,
     m: re.Match[str],
     rel_type: str,
     method: str,
@@ -231,7 +231,7 @@ def _ipo(
 ) -> None:
     found = _ipo_parties(eng, view, m, default_exchange, company)
     company = found[0]
-    exchange = _first(exchange, found[1])
+    exchange = first_group(exchange, found[1])
     ticker = ticker or found[2]
     board = found[3]
     if company is None:
@@ -255,7 +255,7 @@ def _ipo(
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
     date = eng.date_near(view, *(when or (m.start(), m.end())))
-    props: dict[str, Any] = {**_date_props(date)}
+    props: dict[str, Any] = {**date_props(date)}
     if rel_type in (R.FILED_FOR_IPO, R.LISTED_ON):
         props["board"] = board
     if rel_type == R.LISTED_ON:
@@ -282,20 +282,20 @@ def _ipo(
     eng.ctx.ipo_sentence = view.sentence.index
 
 
-def _h_filed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_filed(eng: Engine, view: View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, R.FILED_FOR_IPO, "ipo-filing", 0.8)
 
 
-def _h_hearing(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_hearing(eng: Engine, view: View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, R.PASSED_LISTING_HEARING, "ipo-hearing", 0.85, default_exchange="hkex")
 
 
-def _h_committee(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_committee(eng: Engine, view: View, m: re.Match[str]) -> None:
     """An A-share listing committee's approval: the hearing passed, at the exchange the sentence names."""
     _ipo(eng, view, m, R.PASSED_LISTING_HEARING, "ipo-committee", 0.8)
 
 
-def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
     if m.group(0) == "首挂":
         # a Hong Kong term ("紫金首挂收报120.6元"): the venue goes without saying
         _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.7, default_exchange="hkex")
@@ -304,7 +304,7 @@ def _h_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         # "正在进行…在联交所挂牌上市的相关工作": the work towards a listing, not the listing
         eng.dropped.append((f"LISTED_ON in sentence {view.sentence.index}", "work towards a listing"))
         return
-    planned = _FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
+    planned = FUTURE.search(view.skel[max(0, m.start() - 30) : m.start()]) and not _tickers(view.skel)
     # a timetable's day is stated in the same clause as the plan, not in an earlier one ("已于6月20日提交
     # F-1文件,计划在纳斯达克上市" files on a day and plans to list)
     clause_start = max((k.end() for k in re.finditer(r"[,;:]", view.skel[: m.start()])), default=0)
@@ -327,7 +327,7 @@ _WORK_TOWARDS = re.compile(r"\s*(?:的)?\s*(?:相关)?(?:工作|准备|筹备|�
 _IN_PROGRESS = re.compile(r"正在(?:进行|推进|筹划|准备|办理|开展)")
 
 
-def _h_ipo_company_ticker(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_ipo_company_ticker(eng: Engine, view: View, m: re.Match[str]) -> None:
     """A code in brackets after a company's name is its ticker ("Xingheng AI (2599.HK)")."""
     ent = eng.ent(view, m.group("co"))
     if ent.is_companyish():
@@ -360,7 +360,7 @@ _LISTING_DAY = re.compile(
 )
 
 
-def _named_exchange(eng: _Engine, view: _View, m: re.Match[str]) -> int | None | bool:
+def _named_exchange(eng: Engine, view: View, m: re.Match[str]) -> int | None | bool:
     """The exchange a rule's `ex` group names: its group, None when the rule named none, False when
     what it named is not an exchange (the fact cannot stand)."""
     if not m.group("ex"):
@@ -369,7 +369,7 @@ def _named_exchange(eng: _Engine, view: _View, m: re.Match[str]) -> int | None |
     return ex.group if ex.is_exchange() else False
 
 
-def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_listed_adjective(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"Nasdaq-listed Y", "Hong Kong-listed Y": Y's shares trade there."""
     co = eng.ent(view, m.group("co"))
     if not co.is_companyish():
@@ -385,7 +385,7 @@ def _h_listed_adjective(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, R.LISTED_ON, "ipo-listed-adjective", 0.75, company=co.group, exchange=exchange)
 
 
-def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_code_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
     """A company with its exchange code ("Y (NASDAQ: YQR)", "Y (2650.HK)", "新股Y(2650)") is listed
     there; a bare four- or five-digit code counts only in a sentence about listings."""
     co = eng.ent(view, m.group("co"))
@@ -417,17 +417,18 @@ def _h_code_listed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
-def _h_listed_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_listed_each(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B": each company of the list is listed
     there. A single company is left to the ordinary listing rule, which also reads its ticker and board."""
     exchange = eng.ent(view, m.group("ex") or m.group("ex2"))
     if not exchange.is_exchange():
         return
     members = m.group("cos") or m.group("cos2")
-    companies = [e for e in (eng.ent(view, c) for c in _orgs(members)) if e.is_companyish() and not e.is_exchange()]
+    companies = [e for e in (eng.ent(view, c) for c in org_groups(members))
+                 if e.is_companyish() and not e.is_exchange()]
     if len(companies) < 2:
         return
     date = eng.date_near(view, m.start(), m.end())
     for company in companies:
-        props: dict[str, Any] = {**_date_props(date), "board": None, "ticker": None}
+        props: dict[str, Any] = {**date_props(date), "board": None, "ticker": None}
         eng.emit(view, R.LISTED_ON, company.group, exchange.group, props, m, "ipo-listing-list", 0.7)

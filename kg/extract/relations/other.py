@@ -6,29 +6,29 @@ from __future__ import annotations
 import re
 
 from kg.extract import vocab
-from kg.extract.relations.engine import _date_props, _Engine, _first, _products, _View
+from kg.extract.relations.engine import Engine, View, date_props, first_group, product_groups
 from kg.terms import C, R
 
 # -- products, spin-offs, control ------------------------------------------------------------------
 
 
-def _h_develops(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_develops(eng: Engine, view: View, m: re.Match[str]) -> None:
     org = eng.ent(view, m.group("org"))
     if org.root != C.Organization or org.is_exchange() or org.is_investorish() and not org.is_companyish():
         return
-    for ch in _products(m.group("prods")):
+    for ch in product_groups(m.group("prods")):
         eng.emit(view, R.DEVELOPS, org.group, eng.ent(view, ch).group, {}, m, "develops", 0.75)
 
 
-def _h_develops_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
-    org = _first(eng.company_before(view, m.start()), eng.topic(view))
+def handle_develops_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
+    org = first_group(eng.company_before(view, m.start()), eng.topic(view))
     if org is None:
         return
-    for ch in _products(m.group("prods")):
+    for ch in product_groups(m.group("prods")):
         eng.emit(view, R.DEVELOPS, org, eng.ent(view, ch).group, {}, m, "develops-list", 0.55)
 
 
-def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_spinoff(eng: Engine, view: View, m: re.Match[str]) -> None:
     child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
     if child.root != C.Organization or parent.root != C.Organization or not child.is_companyish():
         return
@@ -37,7 +37,7 @@ def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         R.SPUN_OFF_FROM,
         child.group,
         parent.group,
-        _date_props(eng.date_near(view, m.start(), m.end())),
+        date_props(eng.date_near(view, m.start(), m.end())),
         m,
         "spin-off",
         0.8,
@@ -45,17 +45,17 @@ def _h_spinoff(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     eng.upgrade(child.group, {C.Company})
 
 
-def _h_spinoff_topic(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_spinoff_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"The company was spun off from A": the company of the story came out of A."""
     parent = eng.ent(view, m.group("parent"))
-    child = _first(eng.topic(view), eng.main_company())
+    child = first_group(eng.topic(view), eng.main_company())
     if child is None or child == parent.group or parent.root != C.Organization:
         return
-    props = _date_props(eng.date_near(view, m.start(), m.end()))
+    props = date_props(eng.date_near(view, m.start(), m.end()))
     eng.emit(view, R.SPUN_OFF_FROM, child, parent.group, props, m, "spin-off", 0.7)
 
 
-def _h_controlled(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_controlled(eng: Engine, view: View, m: re.Match[str]) -> None:
     child, parent = eng.ent(view, m.group("child")), eng.ent(view, m.group("parent"))
     if child.root != C.Organization or parent.root != C.Organization:
         return
@@ -63,7 +63,7 @@ def _h_controlled(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     eng.emit(view, R.CONTROLLED_BY, child.group, parent.group, {"kind": kind}, m, "controlled-by", 0.7)
 
 
-def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def handle_state_apposition(eng: Engine, view: View, m: re.Match[str]) -> None:
     """A vehicle "of the Hefei government" in apposition is state capital."""
     ent = eng.ent(view, m.group("org"))
     if ent.root != C.Organization:
@@ -79,7 +79,7 @@ def _h_state_apposition(eng: _Engine, view: _View, m: re.Match[str]) -> None:
     )
 
 
-def settle_lone_products(eng: _Engine, view: _View) -> None:
+def settle_lone_products(eng: Engine, view: View) -> None:
     """A product no rule gave a maker is the company's named before it when the sentence names one
     company, or the article's main company when it names none ("X目前主推的电池产品“磐石”",
     "其核心产品Y"), at low confidence.

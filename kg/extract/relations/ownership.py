@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.relations.engine import EL, NE, ORG, PER, ZL, EntityView, _Engine, _orgs, _Rule, _View
+from kg.extract.relations.engine import EL, NE, ORG, PER, ZL, Engine, EntityView, Rule, View, first_group, org_groups
 from kg.terms import C, R
 
 _PCT = r"(?:约|近|超过|逾)?\s*(?P<pct>\d{1,3}(?:\.\d+)?)\s*%"
@@ -37,11 +37,11 @@ def _share(m: re.Match[str]) -> float | None:
     return round(value, 6) if 0 < value <= 1 else None
 
 
-def _orgs_of(eng: _Engine, view: _View, text: str) -> list[EntityView]:
-    return [e for e in (eng.ent(view, c) for c in _orgs(text) if c in view.groups) if e.root == C.Organization]
+def _orgs_of(eng: Engine, view: View, text: str) -> list[EntityView]:
+    return [e for e in (eng.ent(view, c) for c in org_groups(text) if c in view.groups) if e.root == C.Organization]
 
 
-def _children(eng: _Engine, view: _View, m: re.Match[str], parent: EntityView) -> list[EntityView]:
+def _children(eng: Engine, view: View, m: re.Match[str], parent: EntityView) -> list[EntityView]:
     """The owned organisations: those of group "child", or else the one named last before the phrase
     that is not itself a holder in the sentence ("A持股60%，B持股40%": B's stake is not in A)."""
     child_text = m.groupdict().get("child")
@@ -65,7 +65,7 @@ _LISTED = re.compile(rf"({ORG})(?=\s*、)|(?<=、)\s*({ORG})")
 _HOLDER = re.compile(rf"({ORG})\s*(?:直接|间接|合计)?持股")
 
 
-def _org_before(eng: _Engine, view: _View, pos: int, exclude: set[int]) -> int | None:
+def _org_before(eng: Engine, view: View, pos: int, exclude: set[int]) -> int | None:
     """The nearest organisation before `pos` ("海川科技股东中, 蓝潮资本持股35%"), else the topic."""
     for i in range(pos - 1, -1, -1):
         ch = view.skel[i]
@@ -82,7 +82,7 @@ _SINCE = re.compile(r"(?:自|从)\s*(?P<zh>[^,。;!?]{2,14}?)\s*(?:起|开始|�
                     re.IGNORECASE)
 
 
-def _since(eng: _Engine, view: _View, m: re.Match[str]) -> str | None:
+def _since(eng: Engine, view: View, m: re.Match[str]) -> str | None:
     """When the ownership or control matched by `m` began, where the text says: a date inside the
     phrase ("由Y于2020年出资设立", "acquired in 2020"), else one the sentence gives with "since"."""
     dates = eng.dates(view)
@@ -103,7 +103,7 @@ _HOLDING_STAKE = re.compile(r"持股|持有|出资|股东|入股|股份|股权|s
 _WHOLLY_OWNED = re.compile(r"全资|全額|独资|旗下|下属|直属|wholly|100\s*%|\bunit\b|subsidiary", re.IGNORECASE)
 
 
-def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
+def _emit(eng: Engine, view: View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
     """One ownership or control fact, if the owned end is an organisation and the owner an organisation
     (not an exchange: a company "listed on" one is not owned by it) or a person (a founder who controls
@@ -134,7 +134,7 @@ def _emit(eng: _Engine, view: _View, rel: str, child: EntityView, parent: Entity
         )
 
 
-def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_owned(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X是Y的全资子公司", "X为Y旗下投资平台", "X is wholly owned by Y": X OWNED_BY each Y."""
     whole = re.search(r"全资|全額|独资|100%(?:持有|控股|拥有)|wholly", m.group(0), re.IGNORECASE)
     share = 1.0 if whole else _share(m)
@@ -144,7 +144,7 @@ def _h_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             _emit(eng, view, R.OWNED_BY, child, parent, {"share": share}, m, "owned-by", 0.75)
 
 
-def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_stake(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"Y持有X 35%股权", "Y owns 35% of X"; without X ("Y持股35%"), the organisation named before."""
     parents = _orgs_of(eng, view, m.group("parent"))
     if len(parents) != 1:
@@ -159,7 +159,7 @@ def _h_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _BOUGHT_INTO = re.compile(rf"(?P<holder>{ORG})\s*(?:已|将|拟)?\s*(?:战略)?(?:入股|增持|投资|收购)(?:了)?\s*$")
 
 
-def _h_holds_pct(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_holds_pct(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"Y持股35%": Y's stake in the organisation named before; but in "A入股B，持股比例达5%" the
     name before 持股 is the company bought into, and A holds the stake."""
     bought = _BOUGHT_INTO.search(view.skel, 0, m.start("parent"))
@@ -172,7 +172,7 @@ def _h_holds_pct(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, R.OWNED_BY, children[0], holders[0], {"share": _share(m)}, m, "stake", 0.7)
 
 
-def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_stake_in_story(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X为第二大股东，持股12%": X's stake in the company the story is about (an organisation named
     before X in the sentence is more likely X's own owner: "厦门国资旗下的X为第二大股东")."""
     parents = _orgs_of(eng, view, m.group("parent"))
@@ -187,7 +187,7 @@ def _h_stake_in_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
 _PCT_LIST = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*%")
 
 
-def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_stakes_each(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"Y、Z分别持有X 60%和40%股权": the n-th owner holds the n-th share."""
     parents = _orgs_of(eng, view, m.group("parent"))
     shares = [float(p) / 100 for p in _PCT_LIST.findall(m.group("pcts"))]
@@ -199,11 +199,11 @@ def _h_stakes_each(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             _emit(eng, view, R.OWNED_BY, children[0], parent, {"share": round(share, 6)}, m, "stakes-each", 0.75)
 
 
-def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_co_owned_story(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"该公司由A、B共同持股(，持股比例分别为60%和40%)": the company just named (the last of the
     sentence before, else the story's) is owned by each, at the n-th share when the shares are given."""
     parents = _orgs_of(eng, view, m.group("parent"))
-    child_group = _first_group(eng.company_before(view, m.start(), {p.group for p in parents}),
+    child_group = first_group(eng.company_before(view, m.start(), {p.group for p in parents}),
                                eng.topic(view))
     if child_group is None or child_group in {p.group for p in parents}:
         return
@@ -216,11 +216,7 @@ def _h_co_owned_story(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, R.OWNED_BY, child, parent, props, m, "owned-by", 0.7)
 
 
-def _first_group(*groups: int | None) -> int | None:
-    return next((g for g in groups if g is not None), None)
-
-
-def _h_latter_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_latter_owned(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X由Y全资控股，后者为湖北省国资委下属企业": the latter (Y, the last organisation named before)
     is owned by the body named after it."""
     latter = _org_before(eng, view, m.start(), set())
@@ -232,7 +228,7 @@ def _h_latter_owned(eng: _Engine, view: _View, m: re.Match[str]) -> None:
           "owned-by", 0.65)
 
 
-def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_funded_by(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X由Y出资设立": X OWNED_BY Y (all of it when Y alone put up the money: 全额出资, 独资)."""
     parents = _orgs_of(eng, view, m.group("parent"))
     children = _orgs_of(eng, view, m.group("child"))
@@ -242,7 +238,7 @@ def _h_funded_by(eng: _Engine, view: _View, m: re.Match[str]) -> None:
             _emit(eng, view, R.OWNED_BY, child, parent, {"share": 1.0 if whole else None}, m, "funded-by", 0.7)
 
 
-def _h_gov_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_gov_backed(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X, backed by the Hefei municipal government": a government body behind X owns it (share
     unknown); any other backer is an investor, which the funding rules read."""
     parent = eng.ent(view, m.group("parent"))
@@ -252,7 +248,7 @@ def _h_gov_backed(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, R.OWNED_BY, child, parent, {}, m, "government-backed", 0.65)
 
 
-def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_control(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"由Y控股", "实际控制人为Y", "GP为Y": X CONTROLLED_BY Y, of the kind the phrase says."""
     text = m.group(0)
     kind = "actual_control" if "实际控制" in text else "gp" if re.search(r"GP|合伙人|管理人", text) else "equity"
@@ -262,12 +258,12 @@ def _h_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, R.CONTROLLED_BY, child, parent, {"kind": kind}, m, "controlled-by", 0.7)
 
 
-def _person_owner(eng: _Engine, view: _View, m: re.Match[str]) -> EntityView | None:
+def _person_owner(eng: Engine, view: View, m: re.Match[str]) -> EntityView | None:
     owner = eng.ent(view, m.group("parent"))
     return owner if owner.root == C.Person else None
 
 
-def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_person_control(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X的实际控制人为创始人Y", "X由Y控股", "X is controlled by its founder Y": X CONTROLLED_BY the
     person Y (X: the organisation named in the phrase, else the one before it, else the story's)."""
     person = _person_owner(eng, view, m)
@@ -278,7 +274,7 @@ def _h_person_control(eng: _Engine, view: _View, m: re.Match[str]) -> None:
         _emit(eng, view, R.CONTROLLED_BY, child, person, {"kind": kind}, m, "controlled-by", 0.7)
 
 
-def _h_person_stake(eng: _Engine, view: _View, m: re.Match[str]) -> None:
+def _h_person_stake(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"Y持有X 35%股权", "X创始人Y持股35%", "Y owns 35% of X": X OWNED_BY the person Y at that share."""
     person = _person_owner(eng, view, m)
     if person is None:
@@ -305,8 +301,8 @@ _KIND_BEFORE_NAME = (
     rf"(?:{_CL}{{0,6}}?(?:基金|平台|公司|企业|机构|主体|子公司|投资平台|产业基金|投资机构|创投|车企|药企))?\s*"
 )
 
-OWNERSHIP_RULES: list[_Rule] = [
-    _Rule(
+OWNERSHIP_RULES: list[Rule] = [
+    Rule(
         "owned-by",
         # "X是Y的全资子公司", "X为Y旗下的投资平台", "X系Y下属国有独资企业"
         _r(
@@ -316,7 +312,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "杭州市国资旗下杭州资本", "华星集团旗下产业基金华星资本": the owner, then what it owns (a
         # product after 旗下 is no organisation, and _emit drops it)
@@ -325,21 +321,21 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "华星集团全资子公司华星资本", "华星集团的全资子公司华星资本"
         _r(rf"(?P<parent>{ORG})\s*(?:的)?\s*(?:全资|独资)(?:子公司|附属公司)\s*(?P<child>{ORG})"),
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "拓荆科技控股子公司拓荆键科", "A的控股子公司B"
         _r(rf"(?P<parent>{ORG})\s*(?:的)?\s*控股子公司\s*(?P<child>{ORG})"),
         _h_control,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "由A、B、C按40%、40%、20%比例持股的X": the holders named before the company they hold
         _r(
@@ -349,7 +345,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "X由A与B共同持股": each of them owns part of X
         # (also after clauses about the company: "X近日成立，注册资本200亿元，由A、B共同持股")
@@ -360,7 +356,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "杭州资本是杭州市属国有资本投资运营平台，由杭州市国资委全资控股": the clause's subject
         _r(
@@ -370,21 +366,21 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "小米汽车由小米集团全资持有", "X由Y持有35%股权"
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:全资|独资|100%)(?:持有|控股|拥有)"),
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "小米集团全资持有小米汽车", "Y全资拥有X"
         _r(rf"(?P<parent>{ORG})\s*(?:全资|独资)(?:持有|拥有|控股)\s*(?P<child>{ORG})"),
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "Y持有X 35%股权", "Y直接持有X约35%的股份"
         _r(
@@ -395,14 +391,14 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "海川科技的股东中, 蓝潮资本持股35%"; not "持股平台"
         _r(rf"(?P<parent>{ORG})\s*(?:直接|间接|合计)?持股(?:比例)?(?:将|已|预计)?(?:升至|增至|提升至|提高至|降至|达到|为|达|约为)?\s*{_PCT}"),
         _h_holds_pct,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "X为第二大股东，持股12%": the stake of the shareholder just named, in the company of the story
         _r(
@@ -412,7 +408,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake_in_story,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "长鑫科技集团的第一大股东为X，持股比例21.67%": the company first, then its holder's share
         _r(
@@ -422,7 +418,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "一汽集团已于2023年战略入股零跑汽车，持股约20%": the buyer's stake in the company it bought into
         _r(
@@ -432,7 +428,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "该公司由A、B共同持股，持股比例分别为50.2%和49.8%"
         _r(
@@ -443,7 +439,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_co_owned_story,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "owned-by",
         # "…，后者为湖北省国资委下属企业", "后者是A的全资子公司"
         _r(
@@ -453,7 +449,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_latter_owned,
         re.compile("后者"),
     ),
-    _Rule(
+    Rule(
         "stakes-each",
         _r(
             rf"(?P<parent>{ZL})\s*分别持有\s*(?P<child>{ORG})\s*(?:的)?\s*"
@@ -462,7 +458,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stakes_each,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "funded-by",
         # "星澜基金由上海市国资委全额出资设立", "由A与B共同出资设立"
         # ("由Y于2020年出资设立": when, between the owner and the verb)
@@ -471,14 +467,14 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_funded_by,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "海川科技由蓝潮资本控股"; not "由Y控股股东…" (a shareholder named after it)
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*(?P<parent>{ORG})\s*(?:绝对|相对|实际)?控股(?!股东|子公司|集团)"),
         _h_control,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "根据海川股份公告，其间接控股股东蓝潮资本拟…", "海川科技的控股股东为蓝潮资本"
         _r(rf"(?:(?P<child>{ORG})\s*(?:发布的|的)?\s*(?:公告)?{_CL}{{0,6}}?,?\s*)?(?:其|公司|该公司)?(?:直接|间接)?"
@@ -486,21 +482,21 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_control,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "蓝潮资本控股的海川科技"
         _r(rf"(?P<parent>{ORG})\s*(?:实际)?控股的\s*(?P<child>{ORG})"),
         _h_control,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "海川科技的实际控制人为上海市国资委", "其实际控制人是蓝潮资本"
         _r(rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?实际控制人(?:均)?(?:为|是|系)\s*(?P<parent>{ORG})"),
         _h_control,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "该基金的GP为星澜资本", "执行事务合伙人是Y"; not "LP为Y"
         _r(
@@ -511,7 +507,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _OWN_CUE,
     ),
     # English
-    _Rule(
+    Rule(
         "owned-by",
         # "X is wholly owned by Y", "X, a wholly owned subsidiary of Y", "X is a unit of Y"
         _r(
@@ -523,7 +519,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_owned,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "Y owns 35% of X", "Y holds a 35 percent stake in X"; not "35% of the market"
         _r(
@@ -536,7 +532,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "X is 60% owned by Y", "X, 40%-owned by Y"
         _r(
@@ -546,7 +542,7 @@ OWNERSHIP_RULES: list[_Rule] = [
         _h_stake,
         _OWN_CUE,
     ),
-    _Rule(
+    Rule(
         "government-backed",
         # "X, backed by the Hefei municipal government", "X, a vehicle set up by the Y district government"
         _r(
@@ -566,15 +562,15 @@ _PERSON_CUE = re.compile(r"实际控制|实控人|控股|控制|持有|持股|ow
                          re.IGNORECASE)
 
 #: A person as the owner: a founder who controls the company or holds a stated stake in it.
-PERSON_OWNER_RULES: list[_Rule] = [
-    _Rule(
+PERSON_OWNER_RULES: list[Rule] = [
+    Rule(
         "controlled-by",
         # "海川科技的实际控制人为创始人陆远舟", "其控股股东为陆远舟"
         _r(rf"(?:(?P<child>{ORG})\s*(?:的)?\s*)?(?:实际控制人|实控人|控股股东)(?:均)?(?:为|是|系)\s*{_WHO}(?P<parent>{PER})"),
         _h_person_control,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "海川科技由创始人陆远舟控股", "由陆远舟实际控制"; not "由Y控股股东…"
         _r(rf"(?P<child>{ORG}){_CL}{{0,6}}?由\s*{_WHO}(?P<parent>{PER})\s*(?:绝对|相对|实际)?(?:控股|控制)"
@@ -582,7 +578,7 @@ PERSON_OWNER_RULES: list[_Rule] = [
         _h_person_control,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "陆远舟直接持有公司42%的股份，为公司实际控制人", "陆远舟是海川科技的控股股东"
         # (not "Y认为…", "Y并不是…": a verb that only contains 为, or a denial)
@@ -593,7 +589,7 @@ PERSON_OWNER_RULES: list[_Rule] = [
         _h_person_control,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "陆远舟持有海川科技35%股权", "陆远舟直接持有公司42%的股份"
         _r(rf"(?P<parent>{PER})\s*(?:将|已|仍|目前|现)?\s*(?:直接|间接|合计|共)?持有\s*(?:(?P<child>{ORG})|公司|该公司)\s*"
@@ -601,14 +597,14 @@ PERSON_OWNER_RULES: list[_Rule] = [
         _h_person_stake,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "海川科技创始人陆远舟持股35%": the stake in the organisation named before
         _r(rf"(?P<parent>{PER})\s*(?:目前|现)?\s*(?:直接|间接|合计)?持股(?:比例)?(?:为|达|约为)?\s*{_PCT}"),
         _h_person_stake,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "stake",
         # "Lu Yuanzhou owns 35% of Haichuan Technology", "Lu, the founder, holds a 35% stake in X"
         _r(
@@ -619,7 +615,7 @@ PERSON_OWNER_RULES: list[_Rule] = [
         _h_person_stake,
         _PERSON_CUE,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         # "Haichuan Technology is controlled by its founder Lu Yuanzhou"; "X's actual controller is Y"
         _r(

@@ -7,91 +7,91 @@ from __future__ import annotations
 import re
 
 from kg.extract.mentions import TITLE_EN_RE
-from kg.extract.relations.engine import _BR, _ZH_SEP, EL, NE, ORG, PER, PL, PL_EN, PRD, RL, RL_EN, TE, TZ, ZL, _Rule
+from kg.extract.relations.engine import BR, EL, NE, ORG, PER, PL, PL_EN, PRD, RL, RL_EN, TE, TZ, ZH_SEP, ZL, Rule
 from kg.extract.relations.funding import (
-    _FUNDING_CUE,
-    _h_backed,
-    _h_backers_seen,
-    _h_context_list,
-    _h_cornerstone,
-    _h_each_cheque,
-    _h_follow,
-    _h_funding_subject,
-    _h_got,
-    _h_investor_cheque,
-    _h_investors_are,
-    _h_investors_named_more,
-    _h_kind_member,
-    _h_lead,
-    _h_names_of_round,
-    _h_shareholder,
-    _h_sole,
-    _h_subscribed,
-    _h_took_part,
-    _h_verb,
-    _h_verb_unnamed,
+    FUNDING_CUE,
+    handle_backed,
+    handle_backers_seen,
+    handle_context_list,
+    handle_cornerstone,
+    handle_each_cheque,
+    handle_follow,
+    handle_funding_subject,
+    handle_got,
+    handle_investor_cheque,
+    handle_investors_are,
+    handle_investors_named_more,
+    handle_kind_member,
+    handle_lead,
+    handle_names_of_round,
+    handle_shareholder,
+    handle_sole,
+    handle_subscribed,
+    handle_took_part,
+    handle_verb,
+    handle_verb_unnamed,
 )
 from kg.extract.relations.ipo import (
-    _h_code_listed,
-    _h_committee,
-    _h_filed,
-    _h_hearing,
-    _h_ipo_company_ticker,
-    _h_listed,
-    _h_listed_adjective,
-    _h_listed_each,
+    handle_code_listed,
+    handle_committee,
+    handle_filed,
+    handle_hearing,
+    handle_ipo_company_ticker,
+    handle_listed,
+    handle_listed_adjective,
+    handle_listed_each,
 )
 from kg.extract.relations.other import (
-    _h_controlled,
-    _h_develops,
-    _h_develops_topic,
-    _h_spinoff,
-    _h_spinoff_topic,
-    _h_state_apposition,
+    handle_controlled,
+    handle_develops,
+    handle_develops_topic,
+    handle_spinoff,
+    handle_spinoff_topic,
+    handle_state_apposition,
 )
 from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
-    _former,
-    _h_alumni,
-    _h_en_appointed,
-    _h_en_formerly_at,
-    _h_en_founded,
-    _h_en_founded_after_leaving,
-    _h_en_founded_who,
-    _h_en_joined_left_founded,
-    _h_en_left,
-    _h_en_left_topic,
-    _h_en_person_title_of,
-    _h_en_person_title_only,
-    _h_former_employers_clause,
-    _h_former_role_clause,
-    _h_former_staff,
-    _h_founded_topic,
-    _h_founded_venture,
-    _h_founded_zh,
-    _h_founder_list,
-    _h_founder_previously,
-    _h_founding_date,
-    _h_joined,
-    _h_left_last_post,
-    _h_left_zh,
-    _h_listed_staff,
-    _h_moved_from,
-    _h_person_bracket_title,
-    _h_person_desc,
-    _h_pronoun_founded,
-    _h_pronoun_is_founder,
-    _h_succeeded,
-    _h_successor,
-    _h_team_from,
-    _h_title_chain,
-    _h_title_person,
-    _h_title_taken_by,
-    _h_title_topic,
-    _h_worked_at,
-    _h_worked_at_as,
-    _person_fact,
-    _title_surface,
+    handle_alumni,
+    handle_en_appointed,
+    handle_en_formerly_at,
+    handle_en_founded,
+    handle_en_founded_after_leaving,
+    handle_en_founded_who,
+    handle_en_joined_left_founded,
+    handle_en_left,
+    handle_en_left_topic,
+    handle_en_person_title_of,
+    handle_en_person_title_only,
+    handle_former_employers_clause,
+    handle_former_role_clause,
+    handle_former_staff,
+    handle_founded_topic,
+    handle_founded_venture,
+    handle_founded_zh,
+    handle_founder_list,
+    handle_founder_previously,
+    handle_founding_date,
+    handle_joined,
+    handle_left_last_post,
+    handle_left_zh,
+    handle_listed_staff,
+    handle_moved_from,
+    handle_person_bracket_title,
+    handle_person_desc,
+    handle_pronoun_founded,
+    handle_pronoun_is_founder,
+    handle_succeeded,
+    handle_successor,
+    handle_team_from,
+    handle_title_chain,
+    handle_title_person,
+    handle_title_taken_by,
+    handle_title_topic,
+    handle_worked_at,
+    handle_worked_at_as,
+    person_fact,
+    said_former,
+    title_surface,
 )
 from kg.terms import C
 
@@ -149,27 +149,27 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-RULES: list[_Rule] = [
+RULES: list[Rule] = [
     # funding, Chinese
-    _Rule(
+    Rule(
         "funding-lead",
         _r(
             rf"(?:由\s*)?(?P<inv>{ZL})\s*{_UNNAMED_FUND}(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"
             # "红杉中国领投星图智能(的A轮)": the company named right after the verb
             rf"(?:(?:了)?\s*(?P<tgt>{ORG})(?=\s*(?:的|[,。;!?]|$)))?"
         ),
-        _h_lead,
+        handle_lead,
     ),
-    _Rule(
+    Rule(
         "funding-took-part",
         _r(
             # "A、B等国资机构此前已入股C": a list, what kind of investors they are, then the stake
             rf"(?P<inv>{ZL})\s*等\s*[^,。;!?的{NE}]{{0,8}}?{_WHEN}(?:已|已经|均|都|纷纷|先后|相继)?\s*"
             rf"(?:战略)?(?:入股|投资|注资|增资)(?:了)?\s*(?P<co>{ORG})"
         ),
-        _h_took_part,
+        handle_took_part,
     ),
-    _Rule(
+    Rule(
         "funding-took-part",
         _r(
             # "A参与了B的A轮融资", "A、C此前参投了B", "A也参与投资了B": the company is named in the clause
@@ -178,19 +178,20 @@ RULES: list[_Rule] = [
             rf"(?:融资|投资|募资|增资|轮|配售|定增|定向增发|认购)"
             rf"|(?:参与投资|参投)(?:了)?\s*(?P<co2>{ORG}))"
         ),
-        _h_took_part,
+        handle_took_part,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             # not "A系创业公司……加注": A names the company's lineage, not an investor
             rf"(?P<inv>{ZL})(?!\s*系)\s*(?:等)?{_NF}{{0,10}}?(?:跟投|参投|追投|跟进|加码|加注|"
             rf"参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资|认购|增资|私募))"
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*独家(?:投资|注资)"), _h_sole),
-    _Rule(
+    Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*独家(?:投资|注资)"),
+         handle_sole),
+    Rule(
         "funding-shareholder",
         # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
         _r(
@@ -200,9 +201,9 @@ RULES: list[_Rule] = [
             # "C的第一大股东为A": the company first
             rf"|(?P<co2>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<inv2>{ORG})"
         ),
-        _h_shareholder,
+        handle_shareholder,
     ),
-    _Rule(
+    Rule(
         "funding-shareholder",
         _r(
             # "Hangzhou Capital, Leapmotor's second-largest shareholder,", "X is the largest shareholder
@@ -214,10 +215,10 @@ RULES: list[_Rule] = [
             rf"(?:\s+(?:of|in)\s+(?P<co2>{ORG}))?",
             re.IGNORECASE,
         ),
-        _h_shareholder,
+        handle_shareholder,
         re.compile(r"shareholder|investor|stakeholder|owner", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "Kingdee said Saudi fund PIF would subscribe for new shares worth HK$1 billion": the
@@ -230,17 +231,17 @@ RULES: list[_Rule] = [
             rf"(?:[^.;{NE}]{{0,40}}?\s+)?(?:new\s+)?shares\s+(?:of|in)\s+(?P<co2>{ORG})",
             re.IGNORECASE,
         ),
-        _h_subscribed,
+        handle_subscribed,
         re.compile(r"subscri", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "funding-received",
         # "所罗门完成增资，引进鸿海为战略投资人": the company of the sentence brings the investor in
         _r(rf"(?:引进|引入)(?:了)?\s*(?P<inv>{ZL})\s*(?:作)?为\s*(?:其|公司)?(?:的)?\s*(?P<kind>战略)(?:投资人|投资者|投资方|股东)"),
-        _h_got,
+        handle_got,
         re.compile(r"引[进入]"),
     ),
-    _Rule(
+    Rule(
         "funding-received",
         _r(
             # "获杭州市国资旗下杭州资本投资", "获得市属国企X的投资": who owns the investor, or what it
@@ -249,23 +250,23 @@ RULES: list[_Rule] = [
             rf"{_NF}{{0,6}}?(?P<inv>{ZL})\s*(?:等)?{_NF}{{0,10}}?"
             rf"(?P<kind>战略性投资|战略投资|战略融资|投资|注资|入股|增资|融资)"
         ),
-        _h_got,
+        handle_got,
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         # "两江基金、君安回天、交银投资这些名字": the names of the round just told
         _r(rf"(?P<inv>{ZL})\s*(?:等)?\s*这(?:些|几家|几个|几位)\s*(?:名字|机构|投资方|投资人|投资机构|股东|资本|玩家)"),
-        _h_names_of_round,
+        handle_names_of_round,
         re.compile(r"这(?:些|几)"),
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         # "投资方：有A这样的产业资本，有B为代表的国有金融机构，也有C这样的专业机构": each kind named
         _r(rf"(?<=,)\s*(?:也|还|更)?有\s*(?P<inv>{ZL})\s*(?:这样的|这类|一类的|为代表的|等)"),
-        _h_investors_named_more,
+        handle_investors_named_more,
         re.compile(r"这样的|这类|为代表的"),
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         _r(
             rf"(?:投资方|投资人|投资者|投资机构|参投方|出资方|新股东|老股东|投资阵容|参与方|"
@@ -275,19 +276,19 @@ RULES: list[_Rule] = [
             rf"(?:股东名单|股东阵容|现有股东|股东)(?:中)?(?:亦|也|还)?(?=包括|涵盖|包含))"
             rf"(?:包括|有|为|是|涵盖|包含|:|阵容)?[^。;!?{NE}]{{0,12}}?(?P<inv>{ZL})"
         ),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         _r(
             # "公司股东阵容豪华，A、B、C均在其中": the list after the shareholders, then "among them"
             rf"(?:股东名单|股东阵容|股东|投资方|投资人|投资阵容)[^。;!?{NE}]{{0,8}}?,\s*(?P<inv>{ZL})\s*(?:等(?:机构)?)?\s*"
             rf"(?:均|都|也|亦)?(?:在其中|位列其中|名列其中|赫然在列|在列)"
         ),
-        _h_investors_are,
+        handle_investors_are,
         re.compile(r"其中|在列"),
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "A拟向其控股子公司B增资": the unit named after what it is
@@ -295,9 +296,9 @@ RULES: list[_Rule] = [
             rf"(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
             rf"(?:投资|注资|增资)"
         ),
-        _h_verb,
+        handle_verb,
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
@@ -312,9 +313,9 @@ RULES: list[_Rule] = [
             rf"(?:100|[1-9]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
             rf"(?:股份|股权))"
         ),
-        _h_verb,
+        handle_verb,
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "Stellantis paid 1.5 billion euros for about 21% of Leapmotor", "A bought a 5% stake in B":
@@ -325,16 +326,16 @@ RULES: list[_Rule] = [
             rf"(?:[\d.]+\s*(?:%|percent)\s+(?:stake\s+in|of)|(?:minority\s+)?stake\s+in)\s+(?:the\s+)?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
-        _h_verb,
+        handle_verb,
         re.compile(r"stake|%|percent", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         # "B向A配售新股": A buys B's new shares
         _r(rf"(?P<co>{ORG})\s*(?:已|将|拟)?\s*(?:向|对)\s*(?P<inv>{ORG})\s*(?:配售|定向增发|发行)(?:了)?[^。;!?,{NE}]{{0,8}}?(?:新股|股份|股票|H股)"),
-        _h_verb,
+        handle_verb,
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "在B背后,可以看到A、C等机构的身影", "B的股东名单中出现了A、C的身影": B's backers
@@ -342,67 +343,67 @@ RULES: list[_Rule] = [
             rf"|(?P<co2>{ORG})\s*(?:的)?(?:股东名单|股东阵容|股东|投资方|投资人|背后)(?:中|里|之中)?[^。;!?{NE}]{{0,8}}?"
             rf"(?P<inv2>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
         ),
-        _h_backers_seen,
+        handle_backers_seen,
         re.compile(r"身影"),
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         # "B背后站着A、C等知名机构", "B的背后是A和C": B's backers
         # (unnamed: "已完成多轮融资，背后站着A、B": the company of the clause before, or of the story)
         _r(rf"(?:(?P<co>{ORG})\s*(?:的)?|(?<=,))背后\s*(?:站着|站立着|是|有|汇聚了|聚集了)(?:了)?\s*(?P<inv>{ZL})"),
-        _h_backers_seen,
+        handle_backers_seen,
         re.compile(r"背后"),
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         # "A已入股B；C也于同年以15亿欧元入股": C bought into the company the sentence named
         _r(
             rf"(?P<inv>{ORG})\s*{_WHEN}(?:以[^。;!?,{NE}]{{1,16}}?)?(?:战略)?(?:入股|增资入股|注资)(?:了)?"
             rf"(?=\s*(?:[,。;!?]|$|成为))"
         ),
-        _h_verb_unnamed,
+        handle_verb_unnamed,
     ),
-    _Rule(
+    Rule(
         "funding-received",
         # "B宣布引入战略投资者A": B's new investor
         _r(rf"引入(?:了)?\s*(?:新的)?(?P<kind>战略投资者|战略投资方|战投|投资者|投资方|新股东)\s*(?P<inv>{ZL})"),
-        _h_got,
+        handle_got,
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         # "鸿海、淡马锡入股" closing a clause: investors taking stakes in the company of the passage
         _r(
             # members the article did not recognise ("A、尹某、B入股") stay in the list, unnamed
-            rf"(?P<inv>(?:{ORG}|{PER}){_BR}(?:{_ZH_SEP}(?:{ORG}|{PER}|[\u4e00-\u9fff]{{2,4}}){_BR})*)\s*(?:等)?\s*"
+            rf"(?P<inv>(?:{ORG}|{PER}){BR}(?:{ZH_SEP}(?:{ORG}|{PER}|[\u4e00-\u9fff]{{2,4}}){BR})*)\s*(?:等)?\s*"
             rf"(?:联合|共同|相继|纷纷|也|均|亦|先后)?(?:入股|注资|增资)(?=\s*(?:$|[,。;!?]))"
         ),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         "ipo-cornerstone",
         _r(
             rf"基石投资(?:者|人|方)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"
             # "引入三名基石投资者，合共认购1亿美元股份，包括A及B"
             rf"|基石投资(?:者|人|方)[^。;!?{NE}]{{0,30}}?(?:包括|分别为|分别是|为|:)\s*(?P<inv2>{ZL})"
         ),
-        _h_cornerstone,
+        handle_cornerstone,
     ),
-    _Rule(
+    Rule(
         "ipo-cornerstone",
         # (not "X的基石投资者包括…": X's own cornerstone investors follow)
         _r(rf"(?P<inv>{ZL})\s*(?:等)?(?!\s*的\s*基石)[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
-        _h_cornerstone,
+        handle_cornerstone,
     ),
-    _Rule(
+    Rule(
         "funding-subject",
         _r(
             rf"(?P<co>{ORG})[^。;!?{NE}]{{0,24}}?(?:融资|轮|私募|raised|raises|funding\s+round|financing)",
             re.IGNORECASE,
         ),
-        _h_funding_subject,
-        _FUNDING_CUE,
+        handle_funding_subject,
+        FUNDING_CUE,
     ),
-    _Rule(
+    Rule(
         "funding-subject",
         _r(
             # "Y closed a $120 million Series C round", "Y has secured new funding"
@@ -411,54 +412,54 @@ RULES: list[_Rule] = [
             rf"received)\b{_EN_NF}{{0,40}}?\b(?:round|funding|financing|investment)\b",
             re.IGNORECASE,
         ),
-        _h_funding_subject,
-        _FUNDING_CUE,
+        handle_funding_subject,
+        FUNDING_CUE,
     ),
-    _Rule(
+    Rule(
         "funding-context-list",
-        _r(rf"(?P<inv>{ORG}(?:{_BR}{_ZH_SEP}{ORG}){{1,}}{_BR})"),
-        _h_context_list,
-        _FUNDING_CUE,
+        _r(rf"(?P<inv>{ORG}(?:{BR}{ZH_SEP}{ORG}){{1,}}{BR})"),
+        handle_context_list,
+        FUNDING_CUE,
     ),
-    _Rule(
+    Rule(
         # a registry change: "X近日发生工商变更，新增A、B、C为股东"
         "funding-new-shareholders",
         _r(rf"新增(?:了)?\s*(?P<inv>{ZL})\s*(?:等)?(?:\d+家机构)?\s*(?:为|成为)(?:公司)?(?:新)?股东"),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         "funding-new-shareholders",
         _r(rf"(?:新进|新增)股东(?:包括|有|为|:)?\s*(?P<inv>{ZL})"),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         # "除A与母公司B分别注资4.5亿元外": each of them put that sum in (a parent or holder named as such)
         "funding-contribution",
         _r(
             rf"(?P<inv>{ORG}(?:\s*(?:与|和|及|、)\s*(?:其)?(?:母公司|股东|控股股东|大股东)?\s*{ORG})+)\s*"
             rf"(?:分别|各自|各)\s*(?:出资|注资|投资|认缴|增资)(?:了)?\s*(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"
         ),
-        _h_each_cheque,
+        handle_each_cheque,
     ),
-    _Rule(
+    Rule(
         # "其中大基金三期出资30亿元": one investor's own cheque in a round
         "funding-contribution",
         # ("A主导市区两级投资30亿元": the investor that led the state money, and its sum)
         _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:(?:主导|牵头|带动)[^,。;!?{NE}]{{0,6}}?)?(?:出资|认缴|认购|投资)(?:了)?\s*"
            rf"(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
-        _h_investor_cheque,
+        handle_investor_cheque,
     ),
-    _Rule(
+    Rule(
         "funding-kind-member",
         _r(
             rf"(?P<inv>{ZL})\s*(?:这样的|这类|一类|为代表的|这些|这几家)(?:地方|国有|市场化|专业|知名|头部|产业|金融|"
             rf"财务|战略|外资|海外|一线)*(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|资本|基金|"
             rf"投资方|名字|机构|股东)"
         ),
-        _h_kind_member,
+        handle_kind_member,
     ),
     # funding, English
-    _Rule(
+    Rule(
         "funding-lead",
         _r(
             rf"(?P<co>co-?)?led\s+by\s+(?:(?:state|government|city|municipal)[- ](?:owned|backed|run)\s+)?"
@@ -467,9 +468,9 @@ RULES: list[_Rule] = [
             rf"(?:managed|advised|controlled|owned|run)\s+by\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
-        _h_lead,
+        handle_lead,
     ),
-    _Rule(
+    Rule(
         "funding-lead",
         _r(
             # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
@@ -478,32 +479,32 @@ RULES: list[_Rule] = [
             rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
             re.IGNORECASE,
         ),
-        _h_lead,
+        handle_lead,
     ),
-    _Rule(
+    Rule(
         "funding-lead",
         _r(rf"\bwith\s+(?P<inv>{EL})\s+(?P<co>co-?)?leading\b", re.IGNORECASE),
-        _h_lead,
+        handle_lead,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             rf"(?:participation\s+(?:from|of|by)|joined\s+by|along\s+with|alongside)\s+"
             rf"(?:existing\s+investors?\s+|investors?\s+)?(?:including\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:participated|took\s+part)"
             rf"\b",
             re.IGNORECASE,
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             # "with state-backed X taking part": descriptor words before the investor are not its name
@@ -512,9 +513,9 @@ RULES: list[_Rule] = [
             rf"taking\s+part)",
             re.IGNORECASE,
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             # "X and Y also joined the round", "existing investors X and Y took part in the financing"
@@ -527,9 +528,9 @@ RULES: list[_Rule] = [
             rf"doubled\s+down\b|followed\s+on\b|upped\s+(?:its|their)\s+(?:stake|bet|investment)s?\b)",
             re.IGNORECASE,
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule(
+    Rule(
         "funding-follow",
         _r(
             # "the round was led by X and included Y and Z", "the financing also drew in Y"
@@ -540,9 +541,9 @@ RULES: list[_Rule] = [
             rf"(?:such\s+as\s+|including\s+|like\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
-        _h_follow,
+        handle_follow,
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         _r(
             rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
@@ -555,9 +556,9 @@ RULES: list[_Rule] = [
             rf"(?!\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government)",
             re.IGNORECASE,
         ),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
@@ -567,9 +568,9 @@ RULES: list[_Rule] = [
             rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
             re.IGNORECASE,
         ),
-        _h_verb,
+        handle_verb,
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         _r(
             # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
@@ -581,10 +582,10 @@ RULES: list[_Rule] = [
             rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
             re.IGNORECASE,
         ),
-        _h_investors_are,
+        handle_investors_are,
         re.compile(r"among|\bas\b", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "funding-investor-list",
         _r(
             # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
@@ -593,9 +594,9 @@ RULES: list[_Rule] = [
             rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
             re.IGNORECASE,
         ),
-        _h_investors_are,
+        handle_investors_are,
     ),
-    _Rule(
+    Rule(
         # "X agreed to buy a 5% stake in Y for HK$1.2 billion", "X took a minority stake in Y"
         "funding-verb",
         _r(
@@ -605,9 +606,9 @@ RULES: list[_Rule] = [
             rf"minority\s+|small\s+|strategic\s+)?stake\s+in\s+(?P<co>{ORG})",
             re.IGNORECASE,
         ),
-        _h_verb,
+        handle_verb,
     ),
-    _Rule(
+    Rule(
         # "X and Y bought into a $1.1 billion share placement by carmaker Z", "X subscribed for shares in
         # Z's placing": buying a company's new shares is an investment in it
         "funding-verb",
@@ -620,18 +621,18 @@ RULES: list[_Rule] = [
             rf"{_EN_NF}{{0,30}}?(?:placement|placing|share\s+sale|rights\s+issue))",
             re.IGNORECASE,
         ),
-        _h_verb,
+        handle_verb,
         re.compile(r"placement|placing|share\s+sale|rights\s+issue", re.IGNORECASE),
     ),
-    _Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), _h_backed),
-    _Rule(
+    Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), handle_backed),
+    Rule(
         "ipo-cornerstone",
         # "Lumina counts A and B among its cornerstone investors"
         _r(rf"\bcounts\s+(?P<inv>{EL})\s+among\s+(?:its|their)\s+cornerstone\s+investors", re.IGNORECASE),
-        _h_cornerstone,
+        handle_cornerstone,
         re.compile(r"cornerstone", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "ipo-cornerstone",
         _r(
             # "Cornerstone investors in the IPO included A, B and a unit of C"
@@ -639,24 +640,24 @@ RULES: list[_Rule] = [
             rf"(?:include|included|includes|including|such\s+as|are|were|like)?\s*(?P<inv>{EL})",
             re.IGNORECASE,
         ),
-        _h_cornerstone,
+        handle_cornerstone,
     ),
     # IPO
-    _Rule(
+    Rule(
         "ipo-company-ticker",
         _r(rf"(?P<co>{ORG})\s*\(\s*(?P<t>\d{{4,6}})\.(?P<sx>HK|SH|SZ|BJ)\s*\)", re.IGNORECASE),
-        _h_ipo_company_ticker,
+        handle_ipo_company_ticker,
     ),
-    _Rule(
+    Rule(
         "ipo-code",
         _r(
             rf"(?P<co>{ORG})\s*\(\s*(?:(?:股份|股票|证券)?代[号码]\s*:?\s*)?"
             rf"(?:(?:(?P<ex>{ORG})|(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|SSE|SZSE))\s*:\s*)?"
             rf"(?P<t>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sx2>HK|SH|SZ|BJ|SS))?\s*\)"
         ),
-        _h_code_listed,
+        handle_code_listed,
     ),
-    _Rule(
+    Rule(
         "ipo-listing-list",
         _r(
             # "A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B、C"
@@ -668,18 +669,18 @@ RULES: list[_Rule] = [
             rf"\s*(?P<ex>{ORG})"
             rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
         ),
-        _h_listed_each,
+        handle_listed_each,
         re.compile(r"上市|挂牌|登陆"),
     ),
-    _Rule(
+    Rule(
         "ipo-listed-adjective",
         _r(
             rf"(?:(?P<ex>{ORG})|(?P<place>Hong\s+Kong|HK|Shanghai|Shenzhen|New\s+York))-listed\s+"
             rf"(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"
         ),
-        _h_listed_adjective,
+        handle_listed_adjective,
     ),
-    _Rule(
+    Rule(
         "ipo-filing",
         _r(
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
@@ -697,17 +698,17 @@ RULES: list[_Rule] = [
             r"(?:application|prospectus)",
             re.IGNORECASE,
         ),
-        _h_filed,
+        handle_filed,
     ),
-    _Rule(
+    Rule(
         "ipo-hearing",
         _r(
             r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:(?:exchange|bourse)['’]s\s+)?(?:listing\s+)?hearing",
             re.IGNORECASE,
         ),
-        _h_hearing,
+        handle_hearing,
     ),
-    _Rule(
+    Rule(
         "ipo-hearing",
         # the A-share counterpart of a Hong Kong hearing: the exchange's listing committee approves
         # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
@@ -719,14 +720,14 @@ RULES: list[_Rule] = [
             r"(?:IPO|listing|initial\s+public\s+offering)\b",
             re.IGNORECASE,
         ),
-        _h_committee,
+        handle_committee,
         re.compile(r"委|过会|approval", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "ipo-listing",
         _r(
             rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
-            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{_BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
+            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
             rf"(?:主板|科创板|创业板)?"
             rf"\s*上市|(?:在|于)\s*(?:香港|港股|港)\s*(?:主板)?\s*(?:挂牌)?上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
             rf"\bstart(?:ed|s)?\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
@@ -738,47 +739,47 @@ RULES: list[_Rule] = [
             rf"\b(?:completed|made|finished|launched)\s+(?:a|an|its)\s+(?:secondary|dual|second|primary)\s+listing\b",
             re.IGNORECASE,
         ),
-        _h_listed,
+        handle_listed,
     ),
     # people, Chinese
-    _Rule(
+    Rule(
         "role-apposition",
         # "A创办人、前B处长X": two roles of one person, each with its organisation
         _r(
             rf"(?P<pre>前|原)?(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:、|,|兼)\s*(?:前|原|现任)?\s*{ORG}\s*"
             rf"(?:的)?\s*{TZ}\s*(?P<per>{PER})"
         ),
-        _h_title_chain,
+        handle_title_chain,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         # ("前产品负责人Seven(王京津)": an English given name before the Chinese one in brackets)
         _r(rf"(?P<pre>前|原|新任|新|现任|时任)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*"
            rf"(?:[A-Z][a-z]{{1,12}}\s*\(\s*)?(?P<per>{PER})"),
-        _h_title_person,
+        handle_title_person,
     ),
-    _Rule(
+    Rule(
         "person-apposition",
         _r(
             rf"(?P<per>{PER})(?=\s*(?:此前|之前|曾经|曾|原|目前|现|现在)?\s*(?:,|\(|:|是|为|系|现任|"
             rf"曾任|担任|出任))"
         ),
-        _h_person_desc,
+        handle_person_desc,
     ),
-    _Rule(
+    Rule(
         "person-bracket-title",
         _r(rf"(?P<per>{PER})\s*\(\s*(?P<pre>前|原|现任)?\s*(?P<titles>{TZ})\s*\)"),
-        _h_person_bracket_title,
+        handle_person_bracket_title,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?P<pers>{PL}(?:{_PARTNER}{PER})?)\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|创设|"
             rf"成立|发起成立)(?:了)?\s*(?:的)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-after-leaving",
         _r(
             # ("X回国创业，成立了B": setting out on one's own, then the company)
@@ -787,9 +788,9 @@ RULES: list[_Rule] = [
             rf"(?:[,，]\s*(?:并|随后|后|之后|此后|旋即|转而|同年|次年)?|后|之后|随即)\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*{_ORG_DESC}(?P<org>{ORG})"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # "B由A前产品总监X创立", "B由A前员工X创立": who X was stands between 由 and the name
@@ -797,18 +798,18 @@ RULES: list[_Rule] = [
             rf"(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)"
             rf"(?:联合|共同)?(?:创立|创办|创建|成立)"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         # "B成立于2020年，由前A资深处长X与前C研发经理Y共同创办": who each founder was comes first
         _r(
-            rf"(?P<org>{ORG})[^。;!?{NE}]{{0,20}}?,\s*(?:由|系由)\s*(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)\s*"
+            rf"(?P<org>{ORG})[^。;!?{NE}]{{0,20}}?,\s*(?:由|系由)\s*(?P<pers>{_DESCRIBED_PER}(?:{ZH_SEP}{_DESCRIBED_PER})*)\s*"
             rf"(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         # "X离职后创办了一家自动驾驶公司，取名为“智行者”": the company founded is named after it
         _r(
@@ -816,42 +817,42 @@ RULES: list[_Rule] = [
             rf"{_NF}{{0,16}}?(?:公司|企业|创企|初创公司|创业公司)\s*,?\s*(?:取名为|取名|命名为|名为|名叫|叫做)\s*"
             rf"[“\"「『]?\s*(?P<org>{ORG})(?P<mid>)"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         # "X的创业公司Y", "X创业公司“Y”": a start-up called someone's is one they founded
         _r(
             rf"(?P<pers>{PL})\s*(?P<mid>)(?:的)?\s*(?:新)?(?:创业公司|初创公司|创业项目)\s*[“\"「『]?\s*(?P<org>{ORG})"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"由\s*(?P<pers>{PL})\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同)?(?:创立|创办|创建|成立)的\s*"
             rf"(?P<org>{ORG})"
         ),
-        _h_founded_zh,
+        handle_founded_zh,
     ),
-    _Rule(
+    Rule(
         "founding-date",
         _r(
             rf"(?P<org>{ORG})\s*(?:(?:正式|最早)?(?:成立|创立|创办|创建|注册成立)(?:于|在)\s*(?P<when>{_NF}{{2,14}}?)"
             rf"(?=[,。;!?]|$|\s|,)|(?:于|在)\s*(?P<when2>{_NF}{{2,14}}?)(?:正式)?(?:成立|创立|创办|创建)(?!的))"
         ),
-        _h_founding_date,
+        handle_founding_date,
     ),
-    _Rule(
+    Rule(
         "founding-date",
         _r(
             rf"(?P<org>{ORG}),?\s+(?:which\s+was\s+|was\s+)?(?:founded|established|set\s+up|started)\s+"
             rf"(?P<when>in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d)\b",
             re.IGNORECASE,
         ),
-        _h_founding_date,
+        handle_founding_date,
     ),
-    _Rule(
+    Rule(
         "former-role-clause",
         _r(
             rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:(?:此前|之前|早年|曾经)?\s*(?:曾任|曾担任|历任|曾在)|"
@@ -859,44 +860,44 @@ RULES: list[_Rule] = [
             rf"(?:此前|之前|早年|曾经|曾)\s*(?:曾)?(?:在|于))\s*"
             rf"(?P<orgs>{ZL})\s*(?:的)?\s*(?:(?:担任|出任|任)(?:过)?)?\s*(?P<titles>{TZ})"
         ),
-        _h_former_role_clause,
+        handle_former_role_clause,
     ),
-    _Rule(
+    Rule(
         "former-role-clause",
         # "X，曾先后就职于微软、谷歌": each past employer of the clause, without a title
         _r(
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:先后)?\s*"
             rf"(?:就职于|任职于|供职于|工作于|效力于)\s*(?P<orgs>{ZL})(?=\s*(?:[,。;!?]|$))"
         ),
-        _h_former_employers_clause,
+        handle_former_employers_clause,
     ),
-    _Rule(
+    Rule(
         "former-role-clause",
         # "X来自美团，曾负责美团无人配送业务": what X was in charge of at A before
         _r(rf"(?P<per>{PER})[^。;!?]{{0,40}}?,\s*(?:此前|之前|早年)?\s*曾(?:经)?(?:负责|主导|带领|领导|主管|分管)\s*(?P<org>{ORG})"),
-        _h_en_formerly_at,
+        handle_en_formerly_at,
     ),
-    _Rule(
+    Rule(
         "worked-at",
         _r(
             rf"(?P<per>{PER})\s*(?P<was>此前|之前|早年|曾经|曾)?\s*(?:在|于)\s*(?P<org>{ORG})\s*"
             rf"(?:担任|出任|任)(?:过)?\s*(?P<titles>{TZ})"
         ),
-        _h_worked_at_as,
+        handle_worked_at_as,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # "X曾在A担任算法负责人，2022年出来创业，成立了B"
             rf"(?P<pers>{PL})[^。;!?]{{0,40}}?(?P<when>{_NF}{{0,10}}?)(?:出来|出去|下海|辞职|离职)?创业\s*"
             rf",?\s*(?:并|随后|先后|之后|后)?\s*(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<org>{ORG})"
         ),
-        _h_founded_venture,
+        handle_founded_venture,
     ),
-    _Rule("alumni", _r(rf"(?P<org>{ORG})\s*出身的\s*(?P<pers>{PL})"), _h_alumni),
-    _Rule("alumni", _r(rf"出身(?:于|自)?\s*(?P<org>{ORG})\s*的\s*(?P<pers>{PL})"), _h_alumni),
-    _Rule("alumni", _r(rf"(?P<pers>{PL})\s*(?:出身于|出身自|出身)\s*(?P<org>{ORG})"), _h_alumni),
-    _Rule(
+    Rule("alumni", _r(rf"(?P<org>{ORG})\s*出身的\s*(?P<pers>{PL})"), handle_alumni),
+    Rule("alumni", _r(rf"出身(?:于|自)?\s*(?P<org>{ORG})\s*的\s*(?P<pers>{PL})"), handle_alumni),
+    Rule("alumni", _r(rf"(?P<pers>{PL})\s*(?:出身于|出身自|出身)\s*(?P<org>{ORG})"), handle_alumni),
+    Rule(
         "appointed",
         _r(
             # "A appointed X as its new chief executive", "A has named X chief technology officer"
@@ -905,9 +906,9 @@ RULES: list[_Rule] = [
             rf"company's\s+|the\s+firm's\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-])",
             re.IGNORECASE,
         ),
-        _h_en_appointed,
+        handle_en_appointed,
     ),
-    _Rule(
+    Rule(
         "funding-verb",
         _r(
             # "Leapmotor said Hangzhou Capital, a state-owned firm, will buy a 5% stake"
@@ -917,10 +918,10 @@ RULES: list[_Rule] = [
             rf"(?!\s+in\b)",
             re.IGNORECASE,
         ),
-        _h_verb,
+        handle_verb,
         re.compile(r"stake", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "appointed",
         _r(
             # "Intel hired X, a former TSMC executive, to lead…": a hire without its title
@@ -928,19 +929,19 @@ RULES: list[_Rule] = [
             rf"lured|hires|poaches)\s+(?:former\s+(?:{ORG}\s+)?(?:[A-Za-z-]+\s+){{0,3}}?)?(?P<per>{PER})(?=\s*(?:[,.;]|$|to\s|from\s|as\s))",
             re.IGNORECASE,
         ),
-        _h_en_appointed,
+        handle_en_appointed,
         re.compile(r"hire|poach|recruit|brought|brings|lured", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         "appointed",
         _r(
             rf"(?P<per>{PER})\s+(?:will\s+|is\s+set\s+to\s+|is\s+to\s+)?(?:take|took|takes|taking)\s+over\s+as\s+"
             rf"(?:the\s+)?(?:new\s+)?(?P<titles>{TE})\s+(?:of|at)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_appointed,
+        handle_en_appointed,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X, who formerly worked at A, joined B as CTO": the relative clause between X and the verb
@@ -948,9 +949,9 @@ RULES: list[_Rule] = [
             rf"(?:\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-]))?",
             re.IGNORECASE,
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "former-role",
         _r(
             # "X previously worked at A", "X formerly served at A"
@@ -958,9 +959,9 @@ RULES: list[_Rule] = [
             rf"(?:[^.;,{NE}]{{0,40}}?\s)?(?:at|with|for)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_formerly_at,
+        handle_en_formerly_at,
     ),
-    _Rule(
+    Rule(
         "former-role",
         _r(
             # ("X, who spent a decade at A's driving unit, …": years spent somewhere are a past role)
@@ -970,9 +971,9 @@ RULES: list[_Rule] = [
             rf"(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_formerly_at,
+        handle_en_formerly_at,
     ),
-    _Rule(
+    Rule(
         "former-role",
         _r(
             # "X, who led research at Baidu until last year": a role that ended, without an adverb
@@ -980,41 +981,41 @@ RULES: list[_Rule] = [
             rf"\b(?:at|of|for|with)\s+(?-i:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})(?=\s+until\b)",
             re.IGNORECASE,
         ),
-        _h_en_formerly_at,
+        handle_en_formerly_at,
     ),
-    _Rule(
+    Rule(
         "founder-list",
         _r(
             # "联合创始人包括前百度研究院科学家赵明、李思远": each one listed, after who they were
             rf"(?:(?P<org>{ORG})\s*(?:的)?\s*)?(?:联合创始人|共同创始人|创始人|联合创办人|创办人|创始成员|"
             rf"创始团队成员|创始团队)\s*(?:还|也|则|分别)?\s*(?:包括|包含|还有|有|为|是)\s*"
-            rf"(?P<pers>{_DESCRIBED_PER}(?:{_ZH_SEP}{_DESCRIBED_PER})*)"
+            rf"(?P<pers>{_DESCRIBED_PER}(?:{ZH_SEP}{_DESCRIBED_PER})*)"
         ),
-        _h_founder_list,
+        handle_founder_list,
     ),
-    _Rule(
+    Rule(
         "team-from",
         _r(
             rf"(?P<co>{ORG})\s*(?:的)?\s*(?:创始团队|创业团队|创始人团队|核心团队)\s*(?:成员)?\s*"
             rf"(?:均|都|大多|多|主要|全部|大部分)?\s*(?:来自|出自|出身于|出身自|出身)\s*(?P<org>{ORG})"
         ),
-        _h_team_from,
+        handle_team_from,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         # "张建锋目前已从阿里巴巴退休", "X已自A离任"
         _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|裸辞|辞职|离任|卸任|荣退)"),
-        _h_left_zh,
+        handle_left_zh,
     ),
-    _Rule(
+    Rule(
         "worked-at",
         _r(
             rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)+\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ZL})\s*"
             rf"(?:工作|任职|就职|供职|效力)"
         ),
-        _h_worked_at,
+        handle_worked_at,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             # "X曾任Y负责人，2024年初离开Z": the subject's earlier clause may stand between, no other name
@@ -1022,47 +1023,47 @@ RULES: list[_Rule] = [
             rf"(?:\d{{4}}年)?[^。;!?,{NE}]{{0,6}}?)(?:从|自)?\s*(?:离开|离职|去职|出走|"
             rf"卸任|辞任|辞去|告别|退出)(?:了)?\s*(?:在\s*)?(?P<org>{ORG})(?:的)?\s*(?P<titles>{TZ})?"
         ),
-        _h_left_zh,
+        handle_left_zh,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|于)?{_NF}{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)"
         ),
-        _h_left_zh,
+        handle_left_zh,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         # "百度宣布收购Y中国业务,X于9月25日离职": a departure with no organisation in its clause
         _r(rf"(?<![{NE}])(?:^|(?<=[,。;!?]))\s*(?P<per>{PER})\s*(?:已|已经|也|则|随后|随即)?\s*(?:于{_NF}{{1,12}}?)?"
            rf"(?:离职|辞职|离任|卸任|出走)(?=\s*(?:[,。;!?]|$))"),
-        _h_left_last_post,
+        handle_left_last_post,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         # "从A离职后,X加入了B": the clause before names where the subject came from
         _r(rf"(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)(?:后|之后|以后)\s*,?\s*(?P<per>{PER})"),
-        _h_left_zh,
+        handle_left_zh,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             # "X将出任A CEO，并卸任B董事长": a clause without its subject leaving B, with the title left
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:并且|并|同时|随后|之后|此后|后|也|亦|还)?\s*(?:已|已经|将|正式)?"
             rf"(?:卸任|辞去|辞任|离开|离职|去职|退出)(?:了)?\s*(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})?"
         ),
-        _h_left_zh,
+        handle_left_zh,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             # "王凤英辞去公司总经理一职", "陈屿白已卸任CEO": a title left without naming the company
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|于|在)?{_NF}{{0,10}}?(?:辞去|卸任|辞任|卸下)\s*"
             rf"(?:了)?\s*(?:公司|该公司|本公司)?\s*(?:的)?\s*(?P<titles>{TZ})(?:一职|职务|职位)?(?!\s*{ORG})"
         ),
-        _h_en_left_topic,
+        handle_en_left_topic,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:已|已经|正式|近日|日前|将|于)?{_NF}{{0,10}}?{_JOIN_ZH}(?:了)?\s*"
@@ -1071,26 +1072,26 @@ RULES: list[_Rule] = [
             # ("加入清华系AI创业公司X": an organisation and 系 say whose people founded X, not where one went)
             rf"(?P<org>{ORG})(?!\s*系)\s*[”」\"』]?(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "listed-staff",
         # "和A、B、C等众多腾讯高管一样": people listed as a company's staff of a kind
         _r(rf"(?P<per>{PL})\s*等\s*(?:众多|多位|一众|诸多|多名|一批|其他)?\s*(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})"),
-        _h_listed_staff,
+        handle_listed_staff,
         re.compile("等"),
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X 2020年从阿里巴巴加入字节跳动": where X came from, and where X went
             rf"(?P<per>{PER})[^。;!?{NE}]{{0,10}}?(?:从|自)\s*(?P<prev>{ORG})\s*(?:离职后|离开后|出走后)?\s*,?\s*"
             rf"(?:正式)?{_JOIN_ZH}(?:了)?\s*(?P<org>{ORG})(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
-        _h_moved_from,
+        handle_moved_from,
         re.compile(r"[从自]"),
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X已于今年退休,日前传出转战A,出任执行副总裁": the move is the next clause of X's sentence
@@ -1100,20 +1101,20 @@ RULES: list[_Rule] = [
             rf"(?:(?:一家|一间|某)?(?:{ORG}系)?{_NF}{{0,30}}?(?:公司|企业|新创|创企|独角兽|机构)\s*[“「\"『]?\s*)?(?P<org>{ORG})(?!\s*系)\s*[”」\"』]?"
             rf"(?:\s*,?\s*(?:并)?(?:担任|出任|任)\s*(?:公司)?(?P<titles>{TZ}))?"
         ),
-        _h_joined,
+        handle_joined,
         _JOIN_CUE,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X将赴英特尔担任执行副总裁": going to a company to take a post there
             rf"(?P<per>{PER})[^。;!?{PER[1:-1]}{NE}]{{0,10}}?赴\s*(?P<org>{ORG})\s*(?:担任|出任|任职|就职|履新|工作)"
             rf"\s*(?P<titles>{TZ})?"
         ),
-        _h_joined,
+        handle_joined,
         re.compile(r"赴"),
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "英特尔CEO陈立武延揽林子恒", "A挖来前B高管X": a hire, with or without the hiring boss
@@ -1121,19 +1122,19 @@ RULES: list[_Rule] = [
             rf"(?:延揽|招揽|挖来|挖角|网罗|引进|聘请|招募)(?:了)?\s*(?:前[^,。;!?{NE}]{{0,4}}?(?:{ORG})?[^,。;!?{NE}]{{0,8}}?)?"
             rf"(?P<per>{PER})(?:\s*(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ}))?"
         ),
-        _h_joined,
+        handle_joined,
         re.compile(r"延揽|招揽|挖来|挖角|网罗|引进|聘请|招募"),
     ),
-    _Rule(
+    Rule(
         "succession",
         _r(
             # "X接替Y出任A CEO": the successor takes the title, the one succeeded leaves it
             rf"(?P<per>{PER})\s*(?:正式|将|已)?(?:接替|接任|取代)\s*(?P<prev>{PER})\s*,?\s*(?:正式|将)?"
             rf"(?:出任|担任|成为)\s*(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_succeeded,
+        handle_succeeded,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # not the one succeeded in "X接替Y出任A CEO" (the rule above)
@@ -1142,9 +1143,9 @@ RULES: list[_Rule] = [
             rf"(?:出任|担任|接任|接掌|出掌|升任|晋升为|调任|转任|履新|就任|任)\s*"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
@@ -1153,9 +1154,9 @@ RULES: list[_Rule] = [
             rf"(?:于{_NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_succeeded,
+        handle_succeeded,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X创立了A,并出任董事长", "X加入A后担任CTO": the title is held at the company just named
@@ -1163,28 +1164,28 @@ RULES: list[_Rule] = [
             rf"[^。;!?{NE}]{{0,12}}?(?:,\s*|后)(?:并|同时|随后|之后)?\s*(?:将|已|正式)?(?:出任|担任|任)\s*"
             rf"(?:公司|该公司|集团)?\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "A董事长由X担任", "A的CEO一职将由X接任"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*(?P<per>{PER})\s*"
             rf"(?:担任|出任|接任|兼任)"
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X卸任A董事长职务，由Y接任": the successor holds the title left
             rf"(?:辞去|卸任|辞任|卸下)(?:了)?\s*(?P<org>{ORG})?\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:一职|职务|职位)?\s*,?\s*"
             rf"(?:并|则|将|已)?\s*(?:由|交由)\s*(?P<per>{PER})\s*(?:接任|接替|出任|担任|接棒)"
         ),
-        _h_successor,
+        handle_successor,
         re.compile(r"由"),
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X由A创办，总经理则由前B研发处长Y出任": a title opening its clause, held at the company of
@@ -1192,26 +1193,26 @@ RULES: list[_Rule] = [
             rf"(?:^|(?<=[,;:。]))\s*(?:公司)?(?:的)?\s*(?:新任?)?(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则)?\s*由\s*"
             rf"(?:(?:前|原)\s*(?:{ORG})?{_NF}{{0,10}}?)?(?P<per>{PER})\s*(?:担任|出任|接任|兼任)"
         ),
-        _h_title_taken_by,
+        handle_title_taken_by,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
             rf"\s*(?:新任?)?(?P<titles>{TZ})"
         ),
-        _h_title_topic,
+        handle_title_topic,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"由\s*(?:[^,。;!?]{{0,16}}?)(?P<pers>{PL})\s*(?:与|和)?{_NF}{{0,8}}?(?:联合|共同|一起)?"
             rf"(?:创立|创办|创建|成立)(?!的)"
         ),
-        _h_founded_topic,
+        handle_founded_topic,
     ),
     # people, English
-    _Rule(
+    Rule(
         "founded-after-leaving",
         _r(
             rf"(?P<pers>{PL_EN})\s+(?:had\s+|has\s+)?joined\s+(?P<prev>{ORG})(?P<joined>[^.;{NE}]{{0,30}}?)\s*,?\s*"
@@ -1220,9 +1221,9 @@ RULES: list[_Rule] = [
             rf"(?:co-?found|found|start|set\s+up|launch)(?:ed)?\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_joined_left_founded,
+        handle_en_joined_left_founded,
     ),
-    _Rule(
+    Rule(
         "team-from",
         _r(
             rf"(?P<co>{ORG}),?\s+(?:which\s+was\s+|was\s+)?(?:started|founded|co-?founded|set\s+up|launched|formed)"
@@ -1232,23 +1233,23 @@ RULES: list[_Rule] = [
             rf"(?:,?\s+(?:led|headed)\s+by\s+(?P<pers>{PL_EN}))?",
             re.IGNORECASE,
         ),
-        _h_team_from,
+        handle_team_from,
     ),
-    _Rule(
+    Rule(
         "alumni",
         _r(rf"(?P<org>{ORG})\s+{_ALUMNI_EN}\s+(?P<pers>{PL_EN})", re.IGNORECASE),
-        _h_alumni,
+        handle_alumni,
     ),
-    _Rule("alumni", _r(rf"(?P<org>{ORG})\s*(?:的)?\s*{_ALUMNI_ZH}\s*(?P<pers>{PL})"), _h_alumni),
-    _Rule(
+    Rule("alumni", _r(rf"(?P<org>{ORG})\s*(?:的)?\s*{_ALUMNI_ZH}\s*(?P<pers>{PL})"), handle_alumni),
+    Rule(
         "role-apposition",
         _r(
             rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s)\s+(?P<pre>former\s+|ex-|then\s+)?"
             rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])"
         ),
-        _h_en_person_title_of,
+        handle_en_person_title_of,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
@@ -1258,18 +1259,18 @@ RULES: list[_Rule] = [
             rf"(?:[^\s,;.{NE}]+\s+){{0,6}}?(?P<org>{ORG})(?![-\w]|['’](?!s\b))",
             re.IGNORECASE,
         ),
-        _h_en_person_title_of,
+        handle_en_person_title_of,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             # "former Brackwater Systems executives Hana Oduya and Piet Kramer": each held the title
             rf"(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+(?P<titles>{TE})s\s+(?P<pers>{PL_EN})",
             re.IGNORECASE,
         ),
-        _h_former_staff,
+        handle_former_staff,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             # "Voltera Motors' chief executive, Marcus Liang, said": the comma of an apposition too
@@ -1278,13 +1279,13 @@ RULES: list[_Rule] = [
             re.IGNORECASE,
         ),
         lambda eng, view, m: (
-            _person_fact(
+            person_fact(
                 eng,
                 view,
                 eng.ent(view, m.group("per")).group,
                 eng.ent(view, m.group("org")).group,
-                _title_surface(eng, view, m),
-                _former(m, "pre", "pre2"),
+                title_surface(eng, view, m),
+                said_former(m, "pre", "pre2"),
                 m,
                 "role-apposition",
                 0.8,
@@ -1293,16 +1294,16 @@ RULES: list[_Rule] = [
             else None
         ),
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             rf"(?P<per>{PER})(?:{_EN_IS}|,\s+who\s+(?:serves|served|is|was)\s+as),?\s+(?:the\s+|its\s+)?"
             rf"(?:(?:company|firm|group|startup)['’]s\s+)?(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
             re.IGNORECASE,
         ),
-        _h_en_person_title_only,
+        handle_en_person_title_only,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # "X, founder and CEO of A, previously founded the search engine B": an apposition, an
@@ -1312,9 +1313,9 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        handle_en_founded,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             # "Its founder Hana Oduya said": a title of the company the story is about
@@ -1322,9 +1323,9 @@ RULES: list[_Rule] = [
             rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
             re.IGNORECASE,
         ),
-        _h_title_topic,
+        handle_title_topic,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # "X has founded an AI agent startup called Mindforge": the company named after its kind
@@ -1333,9 +1334,9 @@ RULES: list[_Rule] = [
             rf"(?:startup|start-up|company|firm|venture)\s+(?:called|named|dubbed)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        handle_en_founded,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # "Zhou Yanting (周砚亭), who co-founded B in 2020, ..."
@@ -1343,9 +1344,9 @@ RULES: list[_Rule] = [
             rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        handle_en_founded,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN}),\s+who\s+(?:(?P<lv>left|quit|departed(?:\s+from)?)\s+(?P<left>{ORG})|"
@@ -1353,9 +1354,9 @@ RULES: list[_Rule] = [
             rf"(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded_who,
+        handle_en_founded_who,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN}),\s+(?:a|an|the|previously|formerly|once)\s+[^,;.{NE}]{{0,60}}"
@@ -1363,9 +1364,9 @@ RULES: list[_Rule] = [
             rf"(?:later\s+|then\s+)?(?:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded_who,
+        handle_en_founded_who,
     ),
-    _Rule(
+    Rule(
         "founded-after-leaving",
         _r(
             # "Li Na left the company last year to start robotics firm Nexbot"
@@ -1376,9 +1377,9 @@ RULES: list[_Rule] = [
             rf"(?:(?:his|her|their|its)\s+own\s+|an?\s+|the\s+)?(?:[a-zA-Z-]+\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded_after_leaving,
+        handle_en_founded_after_leaving,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
@@ -1386,9 +1387,9 @@ RULES: list[_Rule] = [
             rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        handle_en_founded,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             # (an entity stands for a name: a private-use character \W would take as punctuation)
@@ -1403,9 +1404,9 @@ RULES: list[_Rule] = [
             rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_founded,
+        handle_en_founded,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?:the\s+(?:[\w-]+\s+){{0,2}}?(?:company|firm|startup)|it)\s+(?:was\s+|is\s+)?"
@@ -1413,9 +1414,9 @@ RULES: list[_Rule] = [
             rf"by\s+(?:(?:the\s+)?former\s+(?:{ORG})?\s*(?:{TITLE_EN_RE})?\s+)?(?P<pers>{PL_EN})",
             re.IGNORECASE,
         ),
-        _h_founded_topic,
+        handle_founded_topic,
     ),
-    _Rule(
+    Rule(
         "founded-verb",
         _r(
             rf"(?P<pers>{PL_EN})[^.;!?]{{0,60}}?\b(?:co-?founded|founded|started)\s+(?:the\s+"
@@ -1423,9 +1424,9 @@ RULES: list[_Rule] = [
             rf"(?P<with>{PER}))?",
             re.IGNORECASE,
         ),
-        _h_founded_topic,
+        handle_founded_topic,
     ),
-    _Rule(
+    Rule(
         "worked-at",
         _r(
             # "X spent five years at A", "X, who founded B, spent a decade with A": a past employer
@@ -1433,9 +1434,9 @@ RULES: list[_Rule] = [
             rf"(?:had\s+)?spent\s+(?:[\w-]+\s+){{0,3}}?(?:years?|months?|decades?)\s+(?:at|with)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_worked_at,
+        handle_worked_at,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|retired\s+from|"
@@ -1443,18 +1444,18 @@ RULES: list[_Rule] = [
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_left,
+        handle_en_left,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             rf"(?P<per>{PER})[^.;!?{NE}]{{0,30}}?(?:stepped\s+down|resigned)\s+as\s+(?P<titles>{TE})\s+"
             rf"(?:of|at)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_en_left,
+        handle_en_left,
     ),
-    _Rule(
+    Rule(
         "left-verb",
         _r(
             # "Chen Yubai left the company in 2023", "X stepped down as its chief executive": the company
@@ -1466,9 +1467,9 @@ RULES: list[_Rule] = [
             rf"(?!\s+(?:as|from|at|of)\s)(?![\w-])",
             re.IGNORECASE,
         ),
-        _h_en_left_topic,
+        handle_en_left_topic,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             # "X, formerly a vice president at A, joined B as COO": an apposition may come between
@@ -1480,27 +1481,27 @@ RULES: list[_Rule] = [
             rf"(?:its\s+|a\s+|an\s+|the\s+)?(?P<titles>{TE}))?",
             re.IGNORECASE,
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "joined-verb",
         _r(
             rf"(?P<org>{ORG})\s+(?:has\s+)?(?:appointed|named|hired)\s+(?P<per>{PER})\s+(?:as\s+)?"
             rf"(?:its\s+)?(?:new\s+)?(?P<titles>{TE})?",
             re.IGNORECASE,
         ),
-        _h_joined,
+        handle_joined,
     ),
-    _Rule(
+    Rule(
         "role-apposition",
         _r(
             rf"(?P<per>{PER}),\s+(?:a|an|the)\s+(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+"
             rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])",
             re.IGNORECASE,
         ),
-        _h_en_person_title_of,
+        handle_en_person_title_of,
     ),
-    _Rule(
+    Rule(
         "founder-previously",
         _r(
             rf"(?P<co>{ORG})(?:'s|’s|'|’)\s+(?:co-?)?founder(?:,\s*(?P<per>{PER}),)?\s+(?:previously|formerly|"
@@ -1508,42 +1509,42 @@ RULES: list[_Rule] = [
             rf"(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_founder_previously,
+        handle_founder_previously,
     ),
     # products
-    _Rule(
+    Rule(
         "develops",
         _r(
             rf"(?P<org>{ORG})\s*(?:的|旗下(?:的)?|推出(?:的|了)?|发布(?:的|了)?|开发(?:的|了)?|研发(?:的|了)?|"
             rf"上线(?:的|了)?|自研(?:的)?|开源(?:的|了)?)\s*{_NF}{{0,10}}?(?P<prods>{RL})"
         ),
-        _h_develops,
+        handle_develops,
     ),
-    _Rule(
+    Rule(
         "develops",
         _r(rf"(?P<prods>{RL})\s*(?:是|为|系)\s*(?P<org>{ORG})\s*(?:旗下|推出|开发|发布|研发)"),
-        _h_develops,
+        handle_develops,
     ),
-    _Rule("develops", _r(rf"(?P<org>{ORG})(?:'s|’s)\s+(?:[\w-]+\s+){{0,4}}?(?P<prods>{RL_EN})"), _h_develops),
-    _Rule(
+    Rule("develops", _r(rf"(?P<org>{ORG})(?:'s|’s)\s+(?:[\w-]+\s+){{0,4}}?(?P<prods>{RL_EN})"), handle_develops),
+    Rule(
         "develops",
         _r(
             rf"(?P<org>{ORG})\s+(?:has\s+|had\s+)?(?:launched|released|unveiled|rolled\s+out|developed|"
             rf"introduced|debuted|built|makes|offers|operates)\s+[^.;!?{NE}]{{0,40}}?(?P<prods>{RL_EN})",
             re.IGNORECASE,
         ),
-        _h_develops,
+        handle_develops,
     ),
-    _Rule(
+    Rule(
         "develops",
         _r(
             rf"(?P<prods>{PRD}),?\s+(?:developed|made|built|launched|released|owned|operated)\s+by\s+"
             rf"(?P<org>{ORG})",
             re.IGNORECASE,
         ),
-        _h_develops,
+        handle_develops,
     ),
-    _Rule(
+    Rule(
         "develops-list",
         _r(
             rf"\b(?:the\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|startup)|it)\s+(?:has\s+)?(?:launched|"
@@ -1551,34 +1552,34 @@ RULES: list[_Rule] = [
             rf"(?P<prods>{RL_EN})",
             re.IGNORECASE,
         ),
-        _h_develops_topic,
+        handle_develops_topic,
     ),
-    _Rule(
+    Rule(
         "develops-list",
         _r(
             rf"(?:apps|products|models|offerings|applications|产品|应用)\s*(?:include|including|"
             rf"such\s+as|包括|有)\s*(?P<prods>{RL_EN}|{RL})",
             re.IGNORECASE,
         ),
-        _h_develops_topic,
+        handle_develops_topic,
     ),
     # spin-offs and control
-    _Rule(
+    Rule(
         "spin-off",
         _r(
             rf"(?P<child>{ORG})\s*(?:正式|最初|最早|同时|也|还|早年|起初)?(?:脱胎于|孵化自|孵化于|源自|源于|诞生于|分拆自|拆分自|起源于)\s*"
             rf"(?P<parent>{ORG})"
         ),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         _r(
             rf"(?P<child>{ORG})\s*(?:是|为|系)?\s*(?:从|由)\s*(?P<parent>{ORG})\s*(?:内部)?(?:孵化|分拆|拆分|剥离)"
         ),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         _r(
             # the parent first: "A将旗下芯片业务分拆为独立公司B", "A分拆出B", "A分拆旗下业务成立B"
@@ -1588,9 +1589,9 @@ RULES: list[_Rule] = [
             # "A分拆ADC平台": a name before 平台/业务 names the business spun off, not the new company
             rf"(?!\s*(?:平台|业务|部门|板块|事业部|资产|团队|项目))"
         ),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         _r(
             # "A spun off its chip unit as B", "A will spin off B"
@@ -1598,9 +1599,9 @@ RULES: list[_Rule] = [
             rf"(?:its\s+(?:[\w-]+\s+){{0,4}}?(?:unit|business|division|arm)\s+(?:as|into)\s+)?(?P<child>{ORG})",
             re.IGNORECASE,
         ),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         _r(
             rf"(?P<child>{ORG})[^.;!?{NE}]{{0,30}}?\b(?:was\s+|is\s+)?(?:spun\s+(?:out|off)\s+(?:of|from)|"
@@ -1609,9 +1610,9 @@ RULES: list[_Rule] = [
             rf"(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
             re.IGNORECASE,
         ),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         # "The company was spun off from Baidu's autonomous driving unit in 2021": the company of the story
         _r(
@@ -1620,61 +1621,61 @@ RULES: list[_Rule] = [
             rf"(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
             re.IGNORECASE,
         ),
-        _h_spinoff_topic,
+        handle_spinoff_topic,
         re.compile(r"spun|spin-?o|incubated", re.IGNORECASE),
     ),
-    _Rule(
+    Rule(
         # "B是一家A系创业公司", "A系创企B": a company of A's lineage, founded by people from A
         "spin-off",
         _r(rf"(?P<child>{ORG})\s*(?:是|为)\s*(?:一家|一个)?\s*(?P<parent>{ORG})\s*系(?:的)?\s*{_LINEAGE_KIND}"),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule(
+    Rule(
         "spin-off",
         _r(rf"(?P<parent>{ORG})\s*系(?:的)?\s*{_LINEAGE_KIND}\s*(?P<child>{ORG})"),
-        _h_spinoff,
+        handle_spinoff,
     ),
-    _Rule("controlled-by", _r(rf"(?P<child>{ORG})\s*\(\s*(?P<parent>{ORG})\s*旗下\s*\)"), _h_controlled),
-    _Rule(
+    Rule("controlled-by", _r(rf"(?P<child>{ORG})\s*\(\s*(?P<parent>{ORG})\s*旗下\s*\)"), handle_controlled),
+    Rule(
         "controlled-by",
         _r(rf"(?P<child>{ORG})\s*(?:是|为|系)\s*(?P<parent>{ORG})\s*(?:旗下|控股|全资)"),
-        _h_controlled,
+        handle_controlled,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         _r(
             rf"(?P<child>{ORG}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,4}}?(?:arm|unit|subsidiary|vehicle|"
             rf"affiliate|division)\s+of\s+(?:[\w-]+\s+){{0,3}}?(?P<parent>{ORG})",
             re.IGNORECASE,
         ),
-        _h_controlled,
+        handle_controlled,
     ),
-    _Rule(
+    Rule(
         "controlled-by",
         _r(rf"(?P<parent>{ORG})-(?:owned|controlled)\s+(?:[\w-]+\s+){{0,4}}?(?P<child>{ORG})"),
-        _h_controlled,
+        handle_controlled,
     ),
     # ownership and look-through (kg/extract/relations/ownership.py)
     *OWNERSHIP_RULES,
-    _Rule(
+    Rule(
         "state-apposition",
         _r(
             rf"(?P<org>{ORG}),\s+(?:the\s+|an?\s+)?[^,;{NE}]{{0,60}}?(?:of|by)\s+the\s+"
             rf"(?P<region>[A-Z][a-z]+)\s+(?:municipal\s+|city\s+|provincial\s+|district\s+)?"
             rf"government"
         ),
-        _h_state_apposition,
+        handle_state_apposition,
     ),
     # pronouns for founders: after every other rule, so founders named in the sentence are known
-    _Rule(
+    Rule(
         "founded-pronoun",
         _r(
             rf"(?P<pron>他们|她们|他|她)\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?(?:创立|创办|创建|成立)的\s*"
             rf"(?:公司|企业)?\s*(?P<org>{ORG})"
         ),
-        _h_pronoun_founded,
+        handle_pronoun_founded,
     ),
-    _Rule(
+    Rule(
         "founder-pronoun",
         _r(
             rf"(?P<pron>他们|她们|他|她|二人|两人|三人)[^。;!?{NE}]{{0,16}}?(?:均|都|也|皆|同|亦)*(?:是|为)\s*"
@@ -1683,9 +1684,9 @@ RULES: list[_Rule] = [
             rf"(?:(?P<org_en>{ORG})(?:'s|’s)?\s+)?(?:co-?founders?|founders?|founding\s+members?)\b"
             rf"(?!\s+of\s+(?!the\s+(?:company|firm|startup)\b){ORG})"
         ),
-        _h_pronoun_is_founder,
+        handle_pronoun_is_founder,
     ),
-    _Rule(
+    Rule(
         "founded-pronoun",
         _r(
             rf"(?P<org>{ORG}),\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|startup|venture)\s+(?:that\s+|which\s+)?"
@@ -1693,6 +1694,6 @@ RULES: list[_Rule] = [
             rf"(?:co-?founded|founded|started|set\s+up|launched)",
             re.IGNORECASE,
         ),
-        _h_pronoun_founded,
+        handle_pronoun_founded,
     ),
 ]
