@@ -11,7 +11,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
-from tests.factories import entity_types_by_name, relations_by_name, story_relations
+from tests.factories import PHRASING_DAY, entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
 _STORIES = Path(__file__).parent / "data" / "stories"
@@ -403,7 +403,9 @@ def test_these_names_after_a_round_are_its_investors_coined_ones_too() -> None:
         "太蓝新能源拿到了超4亿元的B+轮融资。两江基金、君安回天、交银投资、潜江零度这些名字，懂行的一看就知道阵容不简单。"
     )
     for investor in ("两江基金", "君安回天", "交银投资", "潜江零度"):
-        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {"round": "B+"}
+        # the round the article reports, undated, is dated by the report (its month)
+        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {
+            "round": "B+", "date": PHRASING_DAY[:7], "date_precision": "month"}
 
 
 def test_these_names_without_a_round_invest_in_nothing() -> None:
@@ -416,7 +418,8 @@ def test_each_kind_of_investor_named_after_the_investors_are_introduced_is_one()
         "也有君安回天这样的专业投资机构。"
     )
     for investor in ("两江基金", "交银投资", "君安回天"):
-        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {"round": "B+"}
+        assert rels[("INVESTED_IN", investor, "太蓝新能源")] == {
+            "round": "B+", "date": PHRASING_DAY[:7], "date_precision": "month"}
 
 
 def test_kinds_of_customers_are_no_investors() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from kg.extract import extract
 from kg.model import Article
-from tests.factories import entity_types_by_name, relations_by_name, story_relations
+from tests.factories import PHRASING_DAY, entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
 
@@ -32,7 +32,9 @@ _entities = entity_types_by_name
 @pytest.mark.parametrize("lead", ["", "近日，"])
 def test_a_coined_name_with_he_inside_opens_a_funding_sentence(lead: str) -> None:
     rels = _rels(f"{lead}臻和科技完成E轮融资，由国投创合领投。")
-    assert rels[("INVESTED_IN", "国投创合", "臻和科技")] == {"round": "E", "role": "lead"}
+    # (the round the article reports, undated, is dated by the report's month)
+    assert rels[("INVESTED_IN", "国投创合", "臻和科技")] == {
+        "round": "E", "role": "lead", "date": PHRASING_DAY[:7], "date_precision": "month"}
 
 
 def test_a_conjunction_after_a_two_character_name_still_joins_two_names() -> None:

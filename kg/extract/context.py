@@ -146,10 +146,17 @@ _QUOTED_AFTER_COMPANY = re.compile(
     r"(?<![该这那本此])(?:创业公司|初创公司|初创企业|新公司|子公司|公司|创企|独角兽)\s*"
     r"[“\"「](?P<n>[^”\"」\s]{2,12})[”\"」]"
 )
-#: A quoted name right after a product word ("旗下产品“小川助手”", "AI助手“川问”") names a product.
+#: Nouns for a kind of product: what a chip, robot, car, model or drug is called before its name.
+_PRODUCT_KIND = (
+    r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|晶片|机器人|机械人|机械臂|灵巧手|系列|"
+    r"MCU|SoC|SOC|GPU|CPU|NPU|DPU|ASIC|处理器|控制器|传感器|模组|模块|光引擎|引擎|底盘|套件|车型|SUV|MPV|"
+    r"轿车|手机|眼镜|无人机|激光雷达|雷达|电池|服务器|相机|操作系统)"
+)
+#: A quoted name right after a product word ("旗下产品“小川助手”", "AI助手“川问”", "四足机械人「行者X3」",
+#: "光引擎「LumiLink 1.6T」") names a product; an investment platform's name is no product.
 _QUOTED_PRODUCT = re.compile(
-    r"(?:产品|应用|App|APP|app|助手|大模型|模型|智能体|平台|工具|芯片|机器人|系列)\s*"
-    r"[“\"「《](?P<n>[^”\"」》\s]{2,16})[”\"」》]"
+    rf"(?<!投资)(?<!国资)(?<!产业)(?<!基金){_PRODUCT_KIND}\s*"
+    r"[“\"「《](?P<n>[^”\"」》\s]{2,16}(?: [A-Za-z0-9.+-]{1,8})?)[”\"」》]"
 )
 #: A Latin name right after a product word and what the product is made by a verb of making
 #: ("打造了视频生成工具 PixVerse", "推出AI助手Kimi"): a product, not a company.
@@ -160,8 +167,15 @@ _LATIN_AFTER_PRODUCT_WORD = re.compile(
 #: A model code right after a product word ("核心管线KL-102", "核心产品QT-VLA"): letters, then a hyphen
 #: or digits, the way drugs, chips and robots are numbered.
 _PRODUCT_CODE = re.compile(
-    r"(?:产品|管线|芯片|药物|候选药物|模型|机器人|型号|新品|旗舰)\s*"
-    r"(?P<n>[A-Z][A-Za-z]{0,5}(?:-[A-Z0-9]{1,6}|[0-9]{1,5})(?:-[A-Z0-9]{1,6})?)(?![A-Za-z0-9])"
+    rf"(?:{_PRODUCT_KIND[3:-1]}|管线|药物|候选药物|型号|新品|旗舰)\s*"
+    # "图像处理芯片XY-ISP200", "灵巧手ZH-Hand 3": letters and a code, a version number after a space
+    r"(?P<n>[A-Z][A-Za-z]{0,5}(?:-[A-Za-z0-9]{1,8}|[0-9]{1,5})(?:-[A-Za-z0-9]{1,8})?(?: \d{1,2}(?![\d.%]))?)"
+    r"(?![A-Za-z0-9])(?!\+?轮)"
+)
+#: A two-character brand and a model code after a product word ("人形机器人灵枢L1", "SUV深蓝S09"): the way
+#: robots and cars are named; a verb before a code ("训练H100") is no brand.
+_BRAND_CODE = re.compile(
+    rf"{_PRODUCT_KIND}\s*(?P<n>(?P<brand>[\u4e00-\u9fff]{{2}})[A-Z]{{1,3}}\d{{1,4}}[A-Za-z]?)(?![A-Za-z0-9])(?!\+?轮)"
 )
 _LATIN_BRAND = re.compile(
     r"(?<![A-Za-z0-9])(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]{2,}(?:\s[A-Z][a-z]+)?)(?![A-Za-z0-9])"
@@ -190,7 +204,8 @@ _NAMED_AS_ZH = re.compile(
 #: What a person founded, named right after the verb and closing the clause ("创立了深度智联,并…").
 _FOUNDED_OBJECT_ZH = re.compile(
     # ("成立了具身智能公司银河通用": what the company is may come before its name)
-    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?:了)?\s*(?P<kind>(?:一家)?[\u4e00-\u9fff]{0,8}?(?:公司|企业|创企|初创公司))?"
+    # ("创办人X现任…", "创始人": a founder is a person, not a founding)
+    r"(?:联合|共同)?(?:创立|创办|创建|成立)(?![人者])(?:了)?\s*(?P<kind>(?:一家)?[\u4e00-\u9fff]{0,8}?(?:公司|企业|创企|初创公司))?"
     r"\s*(?P<n>[\u4e00-\u9fffA-Za-z0-9]{2,10}?)"
     r"(?=\s*(?:[,。;!?、]|$|并|后))"
 )
@@ -216,9 +231,16 @@ _DEAL_OBJECT_ZH = re.compile(
 #: A short name between a noun for what a company is and the verb of its clause: the kind noun
 #: says an organisation's name follows, whatever words jieba reads in it ("先声再明", two adverbs).
 _NAMED_AFTER_KIND = re.compile(
-    r"(?:药企|车企|创企|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力|新创公司|新创)"
+    r"(?:药企|车企|(?<!初)创企(?!业)|芯企|险企|初创公司|初创企业|创业公司|控股子公司|全资子公司|子公司|独角兽|新势力|新创公司|新创)"
     r"(?P<n>[\u4e00-\u9fff]{2,6}?)"
     r"(?=\s*(?:向|于|在|将|拟|已|正式|完成|获得|获|宣布|通过|递交|增资|提交|启动|登陆))"
+)
+#: A company named after what it is and before its round ("具身智能初创企业骁骑机器人的天使轮融资",
+#: "芯片公司云栖芯智的A轮融资"): the company being funded.
+_NAMED_BEFORE_ROUND = re.compile(
+    r"(?<![该这那本此其])(?:公司|企业|(?<!初)创企(?!业)|厂商|品牌|独角兽)"
+    r"(?P<n>[\u4e00-\u9fffA-Za-z]{2,8}?)"
+    r"(?=的\s*(?:新一|最新一|首)?(?:[A-Z](?:\d|\+)*|Pre-[A-Z]\+?|天使|种子|战略|pre-IPO|Pre-IPO)?\s*\+?轮)"
 )
 #: A fund or platform named after whose unit it is and what kind ("A旗下专项股权投资基金国投集新拟以…").
 _NAMED_AFTER_UNIT_KIND = re.compile(
@@ -241,6 +263,16 @@ _SHORT_SHARE_NAME = re.compile(
 _EN_PRODUCT_LIST_CUE = re.compile(
     r"\b(?:apps?|applications|products?|models?|tools?|brands?|games?|chatbots?|assistants?)\s+"
     r"(?:include|includes|included|including|such\s+as)\s+"
+)
+#: An English product by what it is ("the OculaEye 3D vision module") or by a verb of making
+#: ("is developing OculaGrip, a gripper"): a coined name or a model code, not an ordinary word.
+_EN_PRODUCT_NAMED = re.compile(
+    r"\b(?:(?P<the>the|its)|developing|developed|launched|launches|released|releases|unveiled|unveils|"
+    r"introduced|debuted|rolled\s+out)\s+"
+    r"(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*)(?![\w-])"
+    r"(?P<what>(?:\s+[\w-]+){0,3}?\s+(?:modules?|chips?|processors?|grippers?|hands?|arms?|sensors?|robots?|"
+    r"humanoids?|lidars?|cameras?|SUVs?|sedans?|cars?|vehicles?|apps?|chatbots?|assistants?|headsets?|glasses|"
+    r"drones?)\b|,\s+an?\s)?"
 )
 _EN_PRODUCT_ITEM = re.compile(
     r"(?P<n>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
@@ -472,6 +504,8 @@ def _zh_ok(name: str, strict: bool = True) -> bool:
         return False  # "预计下周", "将于明年": a verb or adverb and a time, not a name
     if re.search(r"(?:以来|以后|以前|之前|之后|期间|前后|年内|年底|年初)$", name):
         return False  # "今年以来", "上市以来": since when, not who
+    if re.search(r"(?:侧|方面|领域|赛道|层面|板块)$", name):
+        return False  # "在终端侧持续加码": where money goes, not who puts it
     last = tokens[-1][0] if tokens else ""
     if last in ("们", "者", "人", "家", "方") or last in _ROLE_NOUNS:
         return False
@@ -719,10 +753,13 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
         after_kind += _NAMED_AFTER_HOLDERS.finditer(text)
     if "股份" in text:
         after_kind += _SHORT_SHARE_NAME.finditer(text)
+    if "轮" in text:
+        after_kind += _NAMED_BEFORE_ROUND.finditer(text)
     for m in after_kind:
         name = m.group("n")
         if _zh_ok(name, strict=False) or (
             not _FUNCTION_CHARS.search(name) and all(is_cjk(c) for c in name) and name not in _DESCRIPTORS
+            and word_freq(name) < 100  # "创业公司普遍在收缩": an everyday word after the kind, no name
         ):
             # ("旗下专项基金X": a fund by its kind, an investor; the others are companies)
             kind = m.group(0)[: m.start("n") - m.start()]
@@ -782,11 +819,19 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             if _en_ok(item.group("n")):
                 add(*item.span("n"), "product", 0.55)
             at = item.end()
+    for m in _EN_PRODUCT_NAMED.finditer(text) if text.isascii() or " " in text else ():
+        # after "the", only what the name is makes it a product ("the ByteDance team" is no product)
+        if (m.group("what") or not m.group("the")) and _en_ok(m.group("n")):
+            add(*m.span("n"), "product", 0.55)
     for m in _LATIN_AFTER_PRODUCT_WORD.finditer(text):
         if _en_ok(m.group("n")):
             add(*m.span("n"), "product", 0.55)
     for m in _PRODUCT_CODE.finditer(text):
         add(*m.span("n"), "product", 0.55)
+    for m in _BRAND_CODE.finditer(text):
+        flags = [flag for _w, flag, _s in pos_window(m.group("brand"))]
+        if not any(flag.startswith("v") or flag in ("d", "p", "c", "r", "m") for flag in flags):
+            add(*m.span("n"), "product", 0.55)
     for m in _QUOTED_PRODUCT.finditer(text):
         name = m.group("n")
         if not re.search(r"[的了是在将和与,。]", name):

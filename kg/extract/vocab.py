@@ -230,9 +230,10 @@ FOUNDER_TITLES = frozenset(
 KIND_ABBREVIATION_ZH = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂|"
     # "智驾方案商行远科技", "激光雷达供应商X": a kind of supplier, then the name
-    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商|"
+    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商|设计商|生产商|研发商|开发商|芯片商|"
+    r"零部件商|厂商|"
     # Taiwan's press names a maker by its plant ("散热模组厂晶焱热能", "封测厂X", "IC设计厂X")
-    r"模组厂|代工厂|封测厂|晶圆厂|面板厂|设备厂|零组件厂|组件厂|材料厂|设计厂|电子厂)"
+    r"模组厂|代工厂|封测厂|晶圆厂|面板厂|设备厂|零组件厂|组件厂|材料厂|设计厂|电子厂|服务厂|晶片厂|芯片厂)"
 )
 
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
@@ -276,6 +277,8 @@ SURNAMES_SINGLE = frozenset(
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝印"
     # less common, but not rare, and seldom the first character of an everyday word
     "洪冀郁楚阎丘鄢湛粟芮蔺庾揭闻鞠郜"
+    # rarer ones of the Hundred Family Surnames that start no everyday word
+    "郗阚綦逯訾隗邰昝亓蒯郦嵇钮缑晁仝扈禹"
 )
 SURNAMES_DOUBLE = frozenset(
     [
@@ -1123,6 +1126,17 @@ ZH_BOUNDARY_WORDS = frozenset(
         "领投",
         "跟投",
         "参投",
+        # verbs and adverbs of putting in more money ("五源资本继续追投", "这一轮属于顺势加码")
+        "追投",
+        "加投",
+        "加码",
+        "增持",
+        "顺势",
+        "继续",
+        "持续",
+        "大举",
+        "再度",
+        "纷纷",
         "携手",
         "并",
         "也",

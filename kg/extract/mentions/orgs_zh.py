@@ -198,6 +198,11 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     kind = vocab.KIND_ABBREVIATION_ZH.match(text, left, s0)
     if kind and s0 - kind.end() >= 1:
         left = kind.end()  # "创新药企白桦医疗": jieba cuts 药企 apart, but it says what the company is
+    else:
+        # "内地车规级晶片设计商芯跃半导体": a longer description before the kind (jieba reads 商芯跃 as a name)
+        kinds = [k for k in _KIND_WORD.finditer(text, left, s0) if s0 - k.end() >= 1]
+        if kinds and kinds[-1].end() - left > 4:
+            left = kinds[-1].end()
     if s0 - left == 1 and left >= 1 and is_cjk(text[left - 1]) and text[left - 1] not in _CLAUSE_OPENERS and (
         left == 1 or not is_cjk(text[left - 2]) or _TIME_OPENER.search(text[max(0, left - 6) : left - 1])
     ):
@@ -206,6 +211,9 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
         left -= 1
     return left, False
 
+
+#: A word for what a company is (the kinds of `vocab.KIND_ABBREVIATION_ZH` without what may precede them).
+_KIND_WORD = re.compile(vocab.KIND_ABBREVIATION_ZH.pattern.replace(r"[\u4e00-\u9fff]{0,4}?", "", 1))
 
 #: A unit and the rank of its head, read from a weak suffix on ("智能汽车解决方案BU总裁").
 _UNIT_TITLE = re.compile(

@@ -23,7 +23,8 @@ _TICKER_ALIAS = re.compile(
 )
 _NOT_ALIAS_WORDS = re.compile(
     r"旗下|控股|持股|子公司|母公司|简称$|前身|现名|原名|曾用名|"
-    + TITLE_ZH_RE
+    # (a Latin title is a whole word: "cto" inside "Semiconductor" is none)
+    + rf"(?<![A-Za-z])(?:{TITLE_ZH_RE})(?![A-Za-z])"
     + r"|\d{4}年|%|opens new tab|formerly|known as",
     re.IGNORECASE,
 )

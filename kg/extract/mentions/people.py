@@ -191,10 +191,15 @@ _EN_APPOINTED_NAME = re.compile(
 _EN_FUNDING_NEAR = re.compile(r"(?i:round|financing|funding|investment|raise|series|stake|deal)")
 _EN_NAME_WHO = re.compile(
     rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?,\s+who\s+(?:(?:previously|formerly|once|had|has|also)\s+)*"
-    r"(?:worked|served|serves|was|is|led|ran|headed|left|joined|founded|co-founded|spent)\b"
+    r"(?:worked|served|serves|was|is|led|ran|headed|left|joined|founded|co-founded|spent|remains|became)\b"
+)
+#: A co-founder named after the company ("co-founded Photonix in 2015 with Wei Lang").
+_EN_FOUNDED_WITH = re.compile(
+    rf"(?i:co-founded|founded|started|set\s+up)\s+[^.;!?]{{1,50}}?\bwith\s+(?P<name>{EN_NAME})(?![A-Za-z])"
 )
 _EN_BY_NAME = re.compile(
-    rf"(?i:founded|co-founded|started|led|established)\s+(?:in\s+(?:early\s+|late\s+)?\d{{4}}\s+)?"
+    rf"(?i:founded|co-founded|started|led|established)\s+(?:(?:in\s+(?:early\s+|late\s+)?\d{{4}}|last\s+year|"
+    rf"this\s+year|earlier\s+this\s+year|in\s+[A-Z][a-z]+(?:\s+\d{{4}})?)\s+)?"
     rf"by\s+(?i:former\s+|ex-)?"
     # "founded by former Corvane Systems engineering chief Daniel Okafor": employer and title first
     rf"(?:(?:[A-Z][\w&.\-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:{TITLE_EN_RE})s?\s+)?"
@@ -415,6 +420,19 @@ _ZH_AFTER_PERSON_NOUN = re.compile(
 _PLACE_ENDINGS = frozenset("区县市省镇乡村路街")
 
 
+_REGION_NAMES = tuple(sorted((r for r in vocab.REGIONS if is_cjk(r[0])), key=len, reverse=True))
+
+
+def _after_region(text: str, start: int) -> bool:
+    """Whether a province or city name ends right before `start`, after 在/于/位于 or a clause start:
+    what follows it is a place in it."""
+    for region in _REGION_NAMES:
+        if text.endswith(region, 0, start):
+            before = text[max(0, start - len(region) - 2) : start - len(region)]
+            return not before or before[-1:] in "在于,。;、 \n" or before.endswith("位于")
+    return False
+
+
 def person_occurrences(nt: NormText, taken: Intervals) -> list[Occurrence]:
     text = nt.text
     found: dict[tuple[int, int], float] = {}
@@ -430,6 +448,8 @@ def person_occurrences(nt: NormText, taken: Intervals) -> list[Occurrence]:
             return
         if is_cjk(text[s]) and text[e - 1] in _PLACE_ENDINGS and word_freq(text[s + 1 : e]) > 0:
             return  # "高新区", "新城区": a place ("武汉东湖高新区,创始人…"), not a surname and a given name
+        if e - s == 2 and is_cjk(text[s]) and _after_region(text, s):
+            return  # "在北京亦庄创办", "上海张江": a part of a city named after it, not a person
         if found.get((s, e), 0) < conf:
             found[(s, e)] = conf
 
@@ -492,7 +512,7 @@ def person_occurrences(nt: NormText, taken: Intervals) -> list[Occurrence]:
             if trimmed := _en_name_trimmed(text, s, e):
                 propose((*trimmed, 0.7))
     for regex in (_EN_TITLE_THEN_NAME, _EN_NAME_THEN_TITLE, _EN_NAME_THEN_VERB, _EN_BY_NAME, _EN_NAME_WHO,
-                  _EN_APPOINTED_NAME):
+                  _EN_APPOINTED_NAME, _EN_FOUNDED_WITH):
         for m in regex.finditer(text):
             group = "name" if m.group("name") is not None else "name2"
             if regex is _EN_BY_NAME and m.group(0)[:3].lower() == "led" and _EN_FUNDING_NEAR.search(

@@ -16,7 +16,7 @@ _PRODUCT_RE = re.compile(
 )
 _PRODUCT_BEFORE = re.compile(
     r"(?:推出|发布|上线|开源|旗下|的|模型|大模型|产品|launched|released|unveiled|model|its)"
-    r"\s*(?:了|新一代|最新|新版|旗舰)?\s*$",
+    r"\s*,?\s*(?:了|新一代|最新|新版|旗舰)?\s*$",
     re.IGNORECASE,
 )
 _PRODUCT_AFTER = re.compile(r"^\s*(?:模型|大模型|系列|model|models)", re.IGNORECASE)

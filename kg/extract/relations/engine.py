@@ -172,6 +172,8 @@ class _Context:
     funding_date: DateValue | None = None
     funding_money: Money | None = None
     funding_sentence: int = -99
+    #: whether a funding round has been read yet: the first one, undated, is the article's news
+    funding_seen: bool = False
     ipo_company: int | None = None
     ipo_exchange: int | None = None
     ipo_sentence: int = -99
@@ -275,7 +277,18 @@ def round_in(text: str) -> str | None:
         return _ROUND_WORDS.get(word, word)
     if re.search(r"战略融资|战略投资|strategic\s+investment", text, re.IGNORECASE):
         return "strategic"
+    if _PLACEMENT.search(text):
+        return "PIPE"
     return None
+
+
+#: New shares a listed company places privately ("办理私募普通股", "定向增发", "a private placement"):
+#: analysts call the round a PIPE. A private fund (私募基金, 私募股权) is another thing.
+_PLACEMENT = re.compile(
+    r"(?:办理|进行|实施|启动|完成)私募(?!基金|股权|机构)|私募(?:普通股|股份|配售|发行|增资)|定向增发|定增|"
+    r"private\s+placement|\bPIPE\b",
+    re.IGNORECASE,
+)
 
 
 _VALUATION_BEFORE = re.compile(

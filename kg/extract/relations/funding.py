@@ -7,7 +7,9 @@ import re
 from typing import Any
 
 from kg.extract import vocab
+from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
+    FUTURE,
     NE,
     ORG,
     Engine,
@@ -140,6 +142,21 @@ _CLAUSE_ROUND = re.compile(
 )
 
 
+#: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
+_NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
+
+
+def _news_month(eng: Engine, view: View) -> DateValue | None:
+    """The publication month for the first round an article reports without a date ("X完成B轮融资，由A
+    领投", "X has raised $20 million"): news reports the round it just closed, and analysts date it by
+    the report. Only with a publication date, and not for a round the sentence puts in the past or
+    the future."""
+    published = eng.ctx.published
+    if not published or len(published) < 7 or FUTURE.search(view.skel) or _NOT_NEWS.search(view.skel):
+        return None
+    return DateValue(published[:7], "month")
+
+
 def _invest(
     eng: Engine,
     view: View,
@@ -217,6 +234,8 @@ def _invest(
     money = round_money(clause) or (eng.ctx.funding_money if same_episode else None)
     if not episode:
         rnd, date, money = round_, None, None
+    elif date is None and not earlier and not eng.ctx.funding_seen:
+        date = _news_month(eng, view)
     for e in investors:
         props: dict[str, Any] = {"round": rnd, "role": role, **date_props(date)}
         # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
@@ -232,6 +251,7 @@ def _invest(
             )
     if not episode:
         return
+    eng.ctx.funding_seen = True
     eng.ctx.funding_target = target
     eng.ctx.funding_sentence = view.sentence.index
     eng.ctx.funding_round = rnd
@@ -513,6 +533,17 @@ def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
+
+
+def handle_placement(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X办理私募普通股,由A认购": A invests in X (the company named, else the one of the passage)."""
+    members = [c for c in org_groups(m.group("inv")) if eng.ent(view, c).root == C.Organization]
+    co = eng.ent(view, m.group("co")) if m.group("co") else None
+    target = co.group if co is not None and co.is_companyish() else first_group(eng.topic(view), eng.main_company())
+    if target is None or not members:
+        return
+    role = "sole" if len(members) == 1 and re.search(r"全额|独家", m.group(0)) else None
+    _invest(eng, view, m, members, role, "funding-verb", 0.75, round_=round_in(m.group(0)), target=target)
 
 
 def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:

@@ -58,6 +58,8 @@ _CITY_EXCHANGE = [
     (re.compile(r"\bNasdaq\b", re.IGNORECASE), "nasdaq"),
     (re.compile(r"New\s+York|纽约"), "nyse"),
     (re.compile(r"HK\$|港元|港币"), "hkex"),  # an offer priced in Hong Kong dollars
+    # Taiwan's press calls its exchange 证交所 alone; its market is 台股, its currency 新台币
+    (re.compile(r"(?<!上海)(?<!深圳)(?<!香港)(?<!纽约)证交所|台股|新台币"), "twse"),
 ]
 
 
@@ -403,7 +405,7 @@ def handle_code_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
             exchange = eng.key_group(key, *view.norm_span(m.start(), m.end()))
         elif t.isdigit() and len(t) in (4, 5) and _LISTING_WORDS.search(view.skel) and not any(
             eng.ent(view, ch).is_exchange() and eng.ent(view, ch).key != "hkex" for ch in view.groups
-        ):
+        ) and not _CITY_EXCHANGE[-1][0].search(view.skel):
             # a bare code is Hong Kong's unless the sentence names another exchange: Taiwan's codes
             # have four digits too ("晶焱热能(7788)登录台湾证交所")
             exchange = eng.key_group("hkex", *view.norm_span(m.start("t"), m.end("t")))

@@ -379,6 +379,13 @@ def handle_left_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
 
 
+def handle_left_career(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X早年任职A,官至B,…离开A后…": the company left is the one worked at (a short name of it
+    the second time); leaving another company is another fact."""
+    if eng.ent(view, m.group("org")).group == eng.ent(view, m.group("org2")).group:
+        handle_left_zh(eng, view, m)
+
+
 def _since(eng: Engine, view: View, m: re.Match[str]) -> DateValue | None:
     """When a joining or an appointment matched by `m` took effect: the date the sentence gives for it
     ("2021年3月加入A", "A于2024年任命X为CEO", "X joined A in March 2021"), read at the company."""
@@ -702,6 +709,24 @@ def handle_en_left(eng: Engine, view: View, m: re.Match[str]) -> None:
         person_fact(eng, view, per, org.group, title_surface(eng, view, m), True, m, "left-verb", 0.8, date)
 
 
+def handle_en_left_to_become(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X stepping down as A's president to become the new firm's chief executive": LEFT A, and the
+    post at the new firm (named, or the other company of the sentence: the one spun off)."""
+    handle_en_left(eng, view, m)
+    if not m.group("titles2"):
+        return
+    left = eng.ent(view, m.group("org")).group
+    if m.group("org2"):
+        new_org: int | None = eng.ent(view, m.group("org2")).group
+    else:
+        new_org = eng.company_before(view, m.start(), {left}) or eng.company_after(view, m.end(), {left})
+    if new_org is None or new_org == left:
+        return
+    per = eng.ent(view, m.group("per")).group
+    titles = title_surface(eng, view, m, "titles2")
+    person_fact(eng, view, per, new_org, titles, False, m, "role-verb", 0.7)
+
+
 def handle_pronoun_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"他在2023年创立的B", "B, the company they co-founded": B was founded by the person the pronoun
     stands for (the last one named), or by the people "they" stands for (those named as founders,
@@ -725,6 +750,26 @@ def handle_pronoun_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
         date = found[0][2]
     for per in people:
         eng.emit(view, R.FOUNDED, per, org.group, date_props(date), m, "founded-pronoun", 0.65)
+
+
+def handle_pronoun_founded_post(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"他在成都注册了新公司X,出任创始人兼CEO": X founded by the person the pronoun stands for, who
+    holds the titles named after it."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization or org.is_exchange():
+        return
+    if m.group("per"):  # the pronoun was read as the person it stands for
+        people = [eng.ent(view, m.group("per")).group]
+    else:
+        people = eng.people_before(view, m.start())
+        people = people[-1:] if m.group("pron") in ("他", "她") else people
+    found = find_dates(m.group("mid"), eng.base()) if m.group("mid") else []
+    for per in people:
+        eng.emit(view, R.FOUNDED, per, org.group, date_props(found[0][2] if found else None), m,
+                 "founded-pronoun", 0.65)
+    titles = title_surface(eng, view, m)
+    if titles and len(people) == 1:
+        person_fact(eng, view, people[0], org.group, titles, False, m, "role-verb", 0.65)
 
 
 _TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
@@ -797,6 +842,11 @@ def apply_leave_cue(eng: Engine, view: View) -> None:
             continue
         if scoped is not None and org != scoped:
             continue
+        if any(
+            ch in view.groups and view.groups[ch] != org and eng.ent(view, ch).root == C.Organization
+            for ch in view.skel[end : cue.start()]
+        ):
+            continue  # "Liu, the CEO, spent five years at A before leaving": what was left is A
         affected.setdefault(per, set()).add(org)
         founders.extend((per, org, t, end) for t in titles if is_founder(t))
     if not affected:

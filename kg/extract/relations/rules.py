@@ -24,6 +24,7 @@ from kg.extract.relations.funding import (
     handle_kind_member,
     handle_lead,
     handle_names_of_round,
+    handle_placement,
     handle_shareholder,
     handle_sole,
     handle_subscribed,
@@ -59,6 +60,7 @@ from kg.extract.relations.people import (
     handle_en_founded_who,
     handle_en_joined_left_founded,
     handle_en_left,
+    handle_en_left_to_become,
     handle_en_left_topic,
     handle_en_person_title_of,
     handle_en_person_title_only,
@@ -72,6 +74,7 @@ from kg.extract.relations.people import (
     handle_founder_previously,
     handle_founding_date,
     handle_joined,
+    handle_left_career,
     handle_left_last_post,
     handle_left_zh,
     handle_listed_staff,
@@ -79,6 +82,7 @@ from kg.extract.relations.people import (
     handle_person_bracket_title,
     handle_person_desc,
     handle_pronoun_founded,
+    handle_pronoun_founded_post,
     handle_pronoun_is_founder,
     handle_succeeded,
     handle_successor,
@@ -116,7 +120,7 @@ _PL_EN_DESCRIBED = (
 )
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
 #: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
-_EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was))?"
+_EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was|remains|became|has\s+been))?"
 #: Adverbs between a person and the verb ("X recently left A").
 _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)\s+)?"
 #: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
@@ -189,7 +193,9 @@ RULES: list[Rule] = [
         ),
         handle_follow,
     ),
-    Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*独家(?:投资|注资)"),
+    # ("A以2亿元独家投资了B的Pre-A轮": the sum between the investor and its verb)
+    Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*(?:以{_NF}{{1,12}}?)?\s*"
+                            rf"独家(?:投资|注资)"),
          handle_sole),
     Rule(
         "funding-shareholder",
@@ -217,6 +223,15 @@ RULES: list[Rule] = [
         ),
         handle_shareholder,
         re.compile(r"shareholder|investor|stakeholder|owner", re.IGNORECASE),
+    ),
+    Rule(
+        "funding-verb",
+        # "X将以每股420元办理私募普通股,由A认购": the placees of a listed company's private placement
+        _r(
+            rf"(?P<co>{ORG})?[^。;!?{NE}]{{0,30}}?(?:私募|定向增发|定增)[^。;!?{NE}]{{0,12}}?,?\s*由\s*(?P<inv>{ZL}|{ORG})\s*"
+            rf"(?:全额|独家|共同)?认购"
+        ),
+        handle_placement,
     ),
     Rule(
         "funding-verb",
@@ -1041,6 +1056,22 @@ RULES: list[Rule] = [
     ),
     Rule(
         "left-verb",
+        # "X早年任职A,官至研发总监,2018年离开A后另起炉灶": a career at A, then leaving A, in one sentence
+        _r(
+            rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾|先后)*\s*(?:在|于)?\s*(?:任职|就职|供职|效力|加入)(?:于)?\s*"
+            rf"(?P<org>{ORG})(?:[^。;!?{NE}]{{0,8}}?(?:官至|升至|担任|出任)\s*(?P<titles>{TZ}))?[^。;!?{NE}]{{0,30}}?"
+            rf"(?:离开|离职|辞职|出走|告别)(?:了)?\s*(?P<org2>{ORG})"
+        ),
+        handle_left_career,
+    ),
+    Rule(
+        "left-verb",
+        # "首席技术官X于2019年由华为海思加盟": where someone joined from is where they left
+        _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,14}}?(?:由|从|自)\s*(?P<org>{ORG})\s*(?:加盟|跳槽|转投|转会)"),
+        handle_left_zh,
+    ),
+    Rule(
+        "left-verb",
         # "从A离职后,X加入了B": the clause before names where the subject came from
         _r(rf"(?:从|自)\s*(?P<org>{ORG})\s*(?:离职|辞职|裸辞|出走|离开|退休|荣休)(?:后|之后|以后)\s*,?\s*(?P<per>{PER})"),
         handle_left_zh,
@@ -1383,7 +1414,7 @@ RULES: list[Rule] = [
         "founded-verb",
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
-            rf"set\s+up|established)\s+(?P<mid>(?:in\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
+            rf"set\s+up|established)\s+(?P<mid>(?:(?:in|last|this|earlier\s+this)\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
             rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
             re.IGNORECASE,
         ),
@@ -1454,6 +1485,18 @@ RULES: list[Rule] = [
             re.IGNORECASE,
         ),
         handle_en_left,
+    ),
+    Rule(
+        "left-verb",
+        _r(
+            # "with co-founder X stepping down as A's president to become the new firm's chief executive"
+            rf"(?P<per>{PER})[^.;!?{NE}]{{0,30}}?(?:stepped|stepping|steps|step)\s+down\s+as\s+(?P<org>{ORG})['’]s\s+"
+            rf"(?P<titles>{TE})(?:\s+to\s+(?:become|serve\s+as|take\s+over\s+as|lead)\s+(?:the\s+)?"
+            rf"(?:(?:new|spun-off|spin-off)\s+(?:firm|company|entity|startup|venture|unit)['’]s|(?P<org2>{ORG})['’]s)\s+"
+            rf"(?P<titles2>{TE}))?",
+            re.IGNORECASE,
+        ),
+        handle_en_left_to_become,
     ),
     Rule(
         "left-verb",
@@ -1547,8 +1590,9 @@ RULES: list[Rule] = [
     Rule(
         "develops-list",
         _r(
-            rf"\b(?:the\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|startup)|it)\s+(?:has\s+)?(?:launched|"
-            rf"released|unveiled|rolled\s+out|developed|introduced|debuted)\s+[^.;!?{NE}]{{0,40}}?"
+            rf"\b(?:the\s+(?:[\w-]+\s+){{0,3}}?(?:company|firm|startup)|it)\s+(?:has\s+|is\s+)?(?:also\s+)?"
+            rf"(?:launched|released|unveiled|rolled\s+out|developed|developing|building|introduced|debuted|sells|"
+            rf"makes)\s+[^.;!?{NE}]{{0,40}}?"
             rf"(?P<prods>{RL_EN})",
             re.IGNORECASE,
         ),
@@ -1560,6 +1604,24 @@ RULES: list[Rule] = [
             rf"(?:apps|products|models|offerings|applications|产品|应用)\s*(?:include|including|"
             rf"such\s+as|包括|有)\s*(?P<prods>{RL_EN}|{RL})",
             re.IGNORECASE,
+        ),
+        handle_develops_topic,
+    ),
+    # "公司主力产品为车规级MCU「X」", "公司正在研发的医疗大模型「Y」": the products of the company the
+    # passage is about, named by what they are
+    Rule(
+        "develops-list",
+        _r(
+            rf"(?:(?<![母子孙业资股])公司|其|它)\s*(?:目前|现阶段|当前)?\s*(?:的)?\s*(?:主力|主打|核心|主要|旗舰|首款|"
+            rf"代表性?)\s*产品\s*(?:为|是|包括|有|主要为|包含)?\s*{_NF}{{0,24}}?(?P<prods>{RL})"
+        ),
+        handle_develops_topic,
+    ),
+    Rule(
+        "develops-list",
+        _r(
+            rf"(?:(?<![母子孙业资股])公司|其)\s*(?:目前|正在|还|也|今年|去年|近日|此前)?{_NF}{{0,8}}?(?:主推|推出|发布|研发|"
+            rf"开发|自研|量产)(?:的|了)\s*{_NF}{{0,16}}?(?P<prods>{RL})"
         ),
         handle_develops_topic,
     ),
@@ -1596,7 +1658,10 @@ RULES: list[Rule] = [
         _r(
             # "A spun off its chip unit as B", "A will spin off B"
             rf"(?P<parent>{ORG})\s+(?:has\s+|will\s+|plans\s+to\s+|agreed\s+to\s+)?(?:spins?|spinning|spun)\s+off\s+"
-            rf"(?:its\s+(?:[\w-]+\s+){{0,4}}?(?:unit|business|division|arm)\s+(?:as|into)\s+)?(?P<child>{ORG})",
+            rf"(?:its\s+(?:[\w-]+\s+){{0,4}}?(?:unit|business|division|arm|team|operations)\s+(?:as|into)\s+"
+            # "… into a standalone company, B"
+            rf"(?:(?:a|an)\s+(?:new\s+|standalone\s+|separate\s+|independent\s+)*(?:company|firm|entity|startup),?\s+)?)?"
+            rf"(?P<child>{ORG})",
             re.IGNORECASE,
         ),
         handle_spinoff,
@@ -1674,6 +1739,17 @@ RULES: list[Rule] = [
             rf"(?:公司|企业)?\s*(?P<org>{ORG})"
         ),
         handle_pronoun_founded,
+    ),
+    Rule(
+        "founded-pronoun",
+        # "他在成都注册了新公司「X」,出任创始人兼CEO": a company a pronoun's person set up, and the post taken
+        _r(
+            rf"(?:(?P<pron>他们|她们|他|她)|(?P<per>{PER}))\s*(?P<mid>{_NF}{{0,12}}?)(?:联合|共同|一起)?"
+            rf"(?:创立|创办|创建|成立|注册|组建)了\s*"
+            rf"(?:一家)?(?:新公司|公司|企业|创业公司|初创公司)?\s*[「“\"《]?\s*(?P<org>{ORG})\s*[」”\"》]?"
+            rf"(?:\s*,\s*(?:并)?(?:出任|担任|自任)\s*(?P<titles>{TZ}))?"
+        ),
+        handle_pronoun_founded_post,
     ),
     Rule(
         "founder-pronoun",

@@ -1,0 +1,262 @@
+"""Products named by what they are, the date of the round an article reports, and careers told in one
+sentence ("早年任职A…离开A后", "由A加盟"). Invented sentences, each rule with a near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.relations.engine import round_in
+from kg.model import Article
+from tests.factories import PHRASING_DAY, entity_types_by_name, relations_by_name
+
+_rels = relations_by_name
+_entities = entity_types_by_name
+
+
+# -- products named by what they are ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("岚川科技目前主力产品为车规级MCU「川芯R5」系列。", "川芯R5"),
+        ("岚川科技旗下四足机械人「行云X2」已量产。", "行云X2"),
+        ("岚川科技的光引擎「LumaPort 1.6T」已送样。", "LumaPort 1.6T"),
+        ("岚川科技推出了图像处理芯片QS-ISP300。", "QS-ISP300"),
+        ("岚川科技发布自研五指灵巧手QH-Hand 2。", "QH-Hand 2"),
+        ("岚川科技推出全尺寸人形机器人岚川K7。", "岚川K7"),
+        ("Lanchuan sells the LumaEye depth camera module to robot makers.", "LumaEye"),
+        ("The startup's first model, LM-1, is trained on teleoperation data.", "LM-1"),
+    ],
+)
+def test_a_product_is_named_by_what_it_is(text: str, product: str) -> None:
+    assert _entities(text).get(product) == {"Product"}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_product"),
+    [
+        ("岚川科技用于模型训练H100集群的采购已完成。", "训练H100"),  # a verb before a code is no brand
+        ("人形机器人公司A1轮融资完成。", "A1"),  # a round, not a model
+        ("青山资本旗下投资平台「青山一号」完成备案。", "青山一号"),  # an investment platform is no product
+        ("The ByteDance team met the press.", "ByteDance"),  # after "the", only a product noun makes one
+    ],
+)
+def test_near_misses_are_not_products(text: str, not_a_product: str) -> None:
+    assert "Product" not in _entities(text).get(not_a_product, set())
+
+
+def test_the_products_of_the_company_the_passage_is_about() -> None:
+    rels = _rels("岚川科技成立于2019年。公司主力产品为车规级MCU「川芯R5」系列。"
+                 "公司正在研发的医疗大模型「川问」将于年内上线。")
+    assert ("DEVELOPS", "岚川科技", "川芯R5") in rels
+    assert ("DEVELOPS", "岚川科技", "川问") in rels
+
+
+def test_an_english_company_developing_a_product() -> None:
+    rels = _rels("Lanchuan Robotics raised $10 million. The company is also developing LumaGrip, a gripper.")
+    assert ("DEVELOPS", "Lanchuan Robotics", "LumaGrip") in rels
+
+
+# -- the date of the round an article reports --------------------------------------------------------
+
+
+def test_an_undated_round_an_article_reports_takes_the_publication_month() -> None:
+    rels = _rels("岚川科技完成2亿元B轮融资,由青山资本领投,云杉基金跟投。", published="2025-09-16")
+    assert rels[("INVESTED_IN", "青山资本", "岚川科技")]["date"] == "2025-09"
+    assert rels[("INVESTED_IN", "云杉基金", "岚川科技")]["date"] == "2025-09"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "岚川科技此前曾获得青山资本投资。",  # an earlier round
+        "岚川科技计划明年引入青山资本投资。",  # a planned one
+    ],
+)
+def test_a_round_in_the_past_or_the_future_of_the_report_takes_no_date(text: str) -> None:
+    rels = _rels(text, published="2025-09-16")
+    props = rels.get(("INVESTED_IN", "青山资本", "岚川科技"), {})
+    assert props.get("date") != "2025-09"
+
+
+def test_only_the_first_round_of_an_article_is_its_news() -> None:
+    text = "岚川科技完成2亿元B轮融资,由青山资本领投。岚川科技的A轮由云杉基金独家投资。"
+    rels = _rels(text, published="2025-09-16")
+    assert rels[("INVESTED_IN", "青山资本", "岚川科技")]["date"] == "2025-09"
+    assert "date" not in rels[("INVESTED_IN", "云杉基金", "岚川科技")]
+
+
+# -- careers in one sentence --------------------------------------------------------------------------
+
+
+def test_a_career_at_a_company_then_leaving_it_is_a_departure_with_the_title_reached() -> None:
+    rels = _rels("创始人林远航早年任职华为,官至研发总监,2019年离开华为后创办了星河智造。")
+    assert rels[("LEFT", "林远航", "华为")]["title"] == "研发总监"
+
+
+def test_leaving_another_company_than_the_one_worked_at_is_not_read_as_that_career() -> None:
+    rels = _rels("林远航早年任职华为,后来离开小米。")
+    assert ("LEFT", "林远航", "华为") not in rels
+
+
+def test_joining_from_a_company_is_leaving_it() -> None:
+    rels = _rels("首席技术官郗明远于2019年由华为海思加盟。")
+    assert ("LEFT", "郗明远", "华为海思") in rels
+    assert "Person" in _entities("首席技术官郗明远于2019年由华为海思加盟。")["郗明远"]
+
+
+def test_a_founder_noun_is_no_founding_of_a_company_named_by_titles() -> None:
+    types = _entities("岚川科技成立于2018年,创办人林远航现任公司董事长兼首席执行官。")
+    assert "董事长兼首席执行官" not in types
+    rels = _rels("岚川科技成立于2018年,创办人林远航现任公司董事长兼首席执行官。")
+    assert rels[("HOLDS_POSITION", "林远航", "岚川科技")]["title"] in ("董事长", "CEO")
+
+
+# -- English founders, departures and spin-offs --------------------------------------------------------
+
+
+def test_founders_named_after_a_founding_with_a_time_word() -> None:
+    rels = _rels("Lanchuan was started last year by Ethan Wu and Sophie Lin.")
+    assert ("FOUNDED", "Ethan Wu", "Lanchuan") in rels
+    assert ("FOUNDED", "Sophie Lin", "Lanchuan") in rels
+
+
+def test_a_co_founder_named_after_with_who_remains_in_post() -> None:
+    rels = _rels("Zhao Ming co-founded Photonia in 2015 with Wei Lan, who remains the company's chairman.")
+    assert ("FOUNDED", "Wei Lan", "Photonia") in rels
+    assert ("HOLDS_POSITION", "Wei Lan", "Photonia") in rels
+
+
+def test_an_earlier_employer_named_before_the_leaving_is_what_was_left() -> None:
+    rels = _rels("Lanchuan was started last year by Ethan Wu. Wu, the CEO, spent five years at Google DeepMind "
+                 "as a research scientist before leaving in 2024.")
+    assert ("LEFT", "Ethan Wu", "Lanchuan") not in rels
+    assert ("HOLDS_POSITION", "Ethan Wu", "Lanchuan") in rels
+
+
+def test_stepping_down_to_lead_the_new_firm() -> None:
+    text = ("Photonia has spun off its robot vision business into a standalone company, Ocelot Robotics, "
+            "with co-founder Zhang Hao stepping down as Photonia's president to become the new firm's "
+            "chief executive.")
+    rels = _rels(text)
+    assert ("SPUN_OFF_FROM", "Ocelot Robotics", "Photonia") in rels
+    assert rels[("LEFT", "Zhang Hao", "Photonia")]["title"] == "president"
+    assert ("HOLDS_POSITION", "Zhang Hao", "Ocelot Robotics") in rels
+    assert ("HOLDS_POSITION", "Zhang Hao", "Photonia") not in rels
+
+
+# -- words that are not names ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("今年以来,岚川科技在终端侧持续加码,已与多家厂商展开合作。", "终端侧"),
+        ("这一轮属于顺势加码。", "顺势"),
+        ("本轮投资方包括青山资本,老股东云杉基金继续追投。", "追投"),
+        ("被称为六小虎的大模型创业公司普遍在收缩战线。", "普遍"),
+        ("2023年初,林远航离开优必选,在北京亦庄创办岚川动力。", "亦庄"),
+    ],
+)
+def test_everyday_words_and_places_are_not_names(text: str, word: str) -> None:
+    assert word not in _entities(text)
+
+
+def test_an_investor_continuing_to_invest_is_still_an_investor() -> None:
+    rels = _rels("岚川科技完成B轮融资,本轮投资方包括青山资本,老股东云杉基金继续追投。")
+    assert ("INVESTED_IN", "云杉基金", "岚川科技") in rels
+
+
+def test_a_person_named_after_a_city_district_is_still_a_person() -> None:
+    assert "Person" in _entities("北京人工智能公司岚川科技创始人王明远表示,公司将扩招。")["王明远"]
+
+
+# -- a company a pronoun's person set up ------------------------------------------------------------
+
+
+def test_a_company_he_registered_and_the_post_he_took() -> None:
+    rels = _rels("今年3月,骆恒卸任百川智能技术副总裁。一个月后,他在成都注册了新公司「岐岚智医」,出任创始人兼CEO。")
+    assert ("FOUNDED", "骆恒", "岐岚智医") in rels
+    assert rels[("HOLDS_POSITION", "骆恒", "岐岚智医")]["title"] == "CEO"
+
+
+# -- companies named by what they are ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "investor", "company"),
+    [
+        ("青山母基金今年9月参与了具身智能初创企业岚骑机器人的天使轮融资。", "青山母基金", "岚骑机器人"),
+        ("云杉资本领投了智能驾驶芯片公司云岫芯智的A轮融资。", "云杉资本", "云岫芯智"),
+        ("成都科创投以2亿元独家投资了算力芯片企业蜀岚算力的Pre-A轮。", "成都科创投", "蜀岚算力"),
+    ],
+)
+def test_a_company_named_between_its_kind_and_its_round_is_funded(text: str, investor: str, company: str) -> None:
+    assert ("INVESTED_IN", investor, company) in _rels(text)
+
+
+def test_a_sole_investor_with_its_sum_before_the_verb_takes_the_sum() -> None:
+    rels = _rels("成都科创投以2亿元独家投资了算力芯片企业蜀岚算力的Pre-A轮。")
+    deal = rels[("INVESTED_IN", "成都科创投", "蜀岚算力")]
+    assert (deal["amount"], deal["round"], deal["role"]) == (200_000_000, "pre-A", "sole")
+
+
+def test_a_kind_of_company_after_a_long_description_is_not_part_of_the_name() -> None:
+    types = _entities("内地车规级晶片设计商芯岚半导体今日在港交所主板挂牌。")
+    assert "芯岚半导体" in types
+    assert not any(name.endswith("设计商芯岚半导体") for name in types)
+
+
+def test_the_company_of_a_kind_word_alone_is_no_name() -> None:
+    """Near miss: "该公司的B轮" names no company between the kind and the round."""
+    assert "的B轮" not in _entities("该公司的B轮融资由红杉中国领投。")
+
+
+def test_an_english_name_containing_the_letters_of_a_title_is_still_an_alias() -> None:
+    """"Semiconductor" holds "cto": the English name in brackets is the same company, with its code."""
+    rels = _rels("芯岚半导体（XinLan Semiconductor，2986）今日在港交所主板挂牌。")
+    assert rels[("LISTED_ON", "芯岚半导体", "港交所主板")]["ticker"] == "2986"
+    companies = [e for e in extract(Article(text="芯岚半导体（XinLan Semiconductor，2986）今日在港交所主板挂牌。",
+                                            published=PHRASING_DAY)).entities if "Company" in e.types]
+    assert [sorted(e.names) for e in companies] == [["XinLan Semiconductor", "芯岚半导体"]]
+
+
+# -- Taiwan: the exchange by its short name, private placements ---------------------------------------
+
+
+def test_a_code_listed_on_the_exchange_taiwan_calls_zhengjiaosuo_is_a_twse_listing() -> None:
+    rels = _rels("去年9月才在證交所掛牌上市的ASIC設計服務廠晟岚科技（7841）昨日董事會通過人事案。")
+    listing = next(props for (kind, co, _ex), props in rels.items() if kind == "LISTED_ON" and co == "晟岚科技")
+    assert listing["ticker"] == "7841"
+    assert ("LISTED_ON", "晟岚科技", "香港交易所") not in rels
+    assert any(k[0] == "LISTED_ON" and k[2] in ("台湾证券交易所", "證交所") for k in rels)
+
+
+def test_a_bare_code_with_hong_kong_words_stays_a_hong_kong_listing() -> None:
+    """Near miss: no Taiwanese word, so the four-digit code is Hong Kong's."""
+    rels = _rels("晟岚科技（7841）今日挂牌上市,首日高开三成。")
+    assert any(k[0] == "LISTED_ON" and k[2] == "香港交易所" for k in rels)
+
+
+def test_the_placee_of_a_private_placement_invests_in_a_pipe() -> None:
+    rels = _rels("晟岚科技昨日董事會通過人事案。晟岚同日也宣布,將以每股新台幣420元辦理私募普通股,由日月光投控認購,"
+                 "金額約新台幣21億元。")
+    deal = rels[("INVESTED_IN", "日月光投控", "晟岚科技")]
+    assert (deal["round"], deal["currency"]) == ("PIPE", "TWD")
+
+
+@pytest.mark.parametrize(
+    ("text", "round_"),
+    [
+        ("将办理私募普通股,由A认购", "PIPE"),
+        ("以定向增发方式引入A", "PIPE"),
+        ("agreed to buy new shares in a private placement", "PIPE"),
+        ("由多家私募基金认购", None),  # private funds are investors, not a placement
+        ("私募股权机构A参与", None),
+        ("完成B轮融资,由私募基金A领投", "B"),
+    ],
+)
+def test_a_private_placement_is_a_pipe_and_a_private_fund_is_not(text: str, round_: str | None) -> None:
+    assert round_in(text) == round_
