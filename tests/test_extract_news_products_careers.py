@@ -260,3 +260,63 @@ def test_the_placee_of_a_private_placement_invests_in_a_pipe() -> None:
 )
 def test_a_private_placement_is_a_pipe_and_a_private_fund_is_not(text: str, round_: str | None) -> None:
     assert round_in(text) == round_
+
+
+# -- lists, descriptions and state platforms by their registered names --------------------------------
+
+
+def test_a_list_closed_by_a_comma_and_yiji_keeps_its_last_member() -> None:
+    rels = _rels("岚擎科技已锁定五名基石投资者,包括深投控资本、泰康人寿、美团龙珠,以及景林资产。")
+    assert rels[("INVESTED_IN", "景林资产", "岚擎科技")]["round"] == "cornerstone"
+
+
+def test_a_region_and_an_industry_before_a_kind_word_describe_the_coined_name_after_it() -> None:
+    text = "今年1月,青山资本领投济南固态电池企业岱岚新能源的Pre-A轮融资,云杉基金跟投。"
+    assert "济南固态电池" not in _entities(text)
+    assert rels_has(_rels(text), ("INVESTED_IN", "青山资本", "岱岚新能源"))
+
+
+def test_a_name_before_a_kind_word_and_an_everyday_word_is_still_named() -> None:
+    """Near miss: after the kind word comes a word jieba knows ("企业文化"), not a coined name."""
+    assert "岚川科技" in _entities("岚川科技企业文化建设获表彰,公司完成B轮融资。")
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [
+        ("山东省新动能基金管理有限公司", True),  # province's full name, then a fund: a state platform
+        ("上海市人工智能产业投资基金", True),
+        ("山东新岚基金管理有限公司", False),  # the place alone: any firm may write it
+    ],
+)
+def test_a_fund_named_with_a_provinces_full_administrative_name_is_state_capital(name: str, state: bool) -> None:
+    types = _entities(f"今年1月,{name}领投岱岚新能源的Pre-A轮融资。")[name]
+    assert ("StateOwnedFund" in types) is state
+
+
+def rels_has(rels: dict[tuple[str, str, str], dict[str, object]], key: tuple[str, str, str]) -> bool:
+    return key in rels
+
+
+# -- a career in clauses ----------------------------------------------------------------------------
+
+
+def test_years_at_a_company_then_leaving_to_start_up_and_the_post_now_held() -> None:
+    text = "岚载科技2023年由前台积电技术经理闵嘉豪创立。闵嘉豪在台积电任职12年,2022年12月离职创业,现任岚载科技执行长。"
+    rels = _rels(text)
+    left = rels[("LEFT", "闵嘉豪", "台积电")]
+    assert (left["title"], left["date"]) == ("技术经理", "2022-12")
+    assert rels[("HOLDS_POSITION", "闵嘉豪", "岚载科技")]["title"] == "CEO"
+    assert "台积电技术" not in _entities(text)  # the field of a title is not part of the name
+
+
+def test_stepping_down_from_one_post_and_taking_another_in_a_later_clause() -> None:
+    rels = _rels("公告同时披露,滕晓岚已卸任长安汽车底盘开发中心主任一职,出任长擎智能CEO。")
+    assert ("LEFT", "滕晓岚", "长安汽车") in rels
+    assert rels[("HOLDS_POSITION", "滕晓岚", "长擎智能")]["title"] == "CEO"
+
+
+def test_a_post_in_a_later_clause_after_another_person_is_not_the_subjects() -> None:
+    """Near miss: another person is named between the subject and the post."""
+    rels = _rels("林远航离开华为后创业,其搭档周明远出任岚擎科技CTO。")
+    assert ("HOLDS_POSITION", "林远航", "岚擎科技") not in rels

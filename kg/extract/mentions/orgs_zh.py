@@ -46,9 +46,18 @@ _PLATFORM_WORDS = re.compile(
 )
 
 
+#: A fund or investment firm named with a province's or city's full administrative name ("山东省新动能
+#: 基金管理有限公司", "上海市人工智能产业投资基金"): a registered name may carry "省"/"市" only with the
+#: government's approval, which is how state platforms are named; private firms write the place alone.
+_FULL_REGION_FUND = re.compile(r"(?:省|市|自治区)[\u4e00-\u9fff]{0,12}?(?:基金|创投|创业投资|股权投资|资本)")
+
+
 def _regional_platform(name: str) -> bool:
     """A name that starts with a region and calls itself an investment platform."""
-    return bool(REGION_RE.match(name)) and bool(_PLATFORM_WORDS.search(name))
+    region = REGION_RE.match(name)
+    if not region:
+        return False
+    return bool(_PLATFORM_WORDS.search(name)) or bool(_FULL_REGION_FUND.match(name, region.end()))
 
 
 @_copied_cache
@@ -416,6 +425,9 @@ _RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
 #: A field and a rank after a weak suffix ("理想汽车" + "智能" + "驾驶负责人"): the suffix opens the title's
 #: field ("智能驾驶负责人"), it does not lengthen the known name.
 _FIELD_RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:负责人|总监|总经理|主管|副总裁)")
+#: Suffixes that are also the field of a title ("台积电技术经理": a technical manager at TSMC).
+_TITLE_FIELDS = frozenset(["技术", "研发", "产品", "数据"])
+_BARE_RANK = re.compile(r"(?:副总裁|总监|总经理|经理|负责人|主管|专家)")
 #: A specialist's title whose field a weak suffix can be ("芯片架构师", "电池工程师").
 _SPECIALIST_AFTER = re.compile(r"(?:高级|资深|首席)?(?:架构师|工程师|科学家|研究员|设计师|专家|分析师)")
 _ZH_SUFFIX_END = re.compile(f"(?:{_ZH_SUFFIX_RE.pattern})$")
@@ -632,6 +644,7 @@ def _zh_suffix_occurrences(
                 continue
             if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and (
                 _SPECIALIST_AFTER.match(text, s1) or _FIELD_RANK_AFTER.match(text, s1)
+                or (suffix in _TITLE_FIELDS and _BARE_RANK.match(text, s1))
             ):
                 # "华为海思芯片架构师": the field of a specialist's title after the known name
                 dropped.append((name, "a known name and the field of a title"))
@@ -760,4 +773,9 @@ def _describes(text: str, end: int) -> bool:
     if not m:
         return False
     after = pos_window(text[m.end() : m.end() + 8])
-    return bool(after) and (after[0][1] in vocab.PROPER_FLAGS or (len(after[0][0]) == 1 and after[0][1] == "nr"))
+    # ("固态电池企业岱擎新能源": a word jieba does not know is a coined name too)
+    return bool(after) and (
+        after[0][1] in vocab.PROPER_FLAGS
+        or (len(after[0][0]) == 1 and after[0][1] == "nr")
+        or (len(after[0][0]) >= 2 and is_cjk(after[0][0][0]) and word_freq(after[0][0]) == 0)
+    )

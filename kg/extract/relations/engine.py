@@ -38,7 +38,10 @@ def _opens_with_entity(rule: Rule) -> bool:
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
 # ("A、B及老股东C、D跟投": who the later members are does not end the list)
-ZH_SEP = r"\s*(?:、\s*(?:以及|和|及|与)?|以及|和|及|与|跟|&|/)\s*(?:老股东|现有股东|原股东|新股东)?\s*"
+#: (a list may close after a comma: "A、B、C,以及D")
+ZH_SEP = (
+    r"\s*(?:、\s*(?:以及|和|及|与)?|,\s*(?:以及|还有)|以及|和|及|与|跟|&|/)\s*(?:老股东|现有股东|原股东|新股东)?\s*"
+)
 BR = r"(?:\s*\([^()]{0,40}\))?"
 #: a Latin word the name matcher left after a known name inside a Chinese list ("UBS AM", "GIC Pte")
 _LATIN_TAIL = r"(?:\s*[A-Z][A-Za-z]{0,11}(?![A-Za-z]))?(?:,\s*(?:Ltd|Limited|Inc|LLC|Corp)\b\.?)?"

@@ -1066,6 +1066,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "left-verb",
+        # "X在A任职12年,2022年12月离职创业": the company worked at is the one left
+        _r(rf"(?P<per>{PER})\s*(?:在|于)\s*(?P<org>{ORG})\s*(?:任职|工作|服务|就职|效力)[^。;!?{NE}]{{0,20}}?"
+           rf"(?:离职|辞职|离开)(?!\s*(?:了)?\s*{ORG})"),
+        handle_left_zh,
+    ),
+    Rule(
+        "left-verb",
         # "首席技术官X于2019年由华为海思加盟": where someone joined from is where they left
         _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,14}}?(?:由|从|自)\s*(?P<org>{ORG})\s*(?:加盟|跳槽|转投|转会)"),
         handle_left_zh,
@@ -1173,6 +1180,16 @@ RULES: list[Rule] = [
             rf"(?<!接替)(?<!接任)(?<!取代)(?P<per>{PER})\s*(?:于{_NF}{{1,10}}?)?(?:正式|将|已)?(?:再度|再次|重新|又)?"
             rf"(?:出任|担任|接任|接掌|出掌|升任|晋升为|调任|转任|履新|就任|任)\s*"
             rf"(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
+        ),
+        handle_joined,
+    ),
+    Rule(
+        "joined-verb",
+        _r(
+            # "X已卸任A底盘开发中心主任一职,出任B CEO", "X在A任职12年,…,现任B执行长": a later clause of
+            # the sentence with no other person, the subject's post
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*(?:并|同时|随后|之后|后|目前|现|今)?\s*(?:已|将|正式)?"
+            rf"(?:出任|担任|现任|转任|改任|升任|接任)\s*(?P<org>{ORG})\s*(?:的)?\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         handle_joined,
     ),
