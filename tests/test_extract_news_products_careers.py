@@ -320,3 +320,31 @@ def test_a_post_in_a_later_clause_after_another_person_is_not_the_subjects() -> 
     """Near miss: another person is named between the subject and the post."""
     rels = _rels("林远航离开华为后创业,其搭档周明远出任岚擎科技CTO。")
     assert ("HOLDS_POSITION", "林远航", "岚擎科技") not in rels
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Its first product, the HL-200 inference card, entered mass production.", "HL-200"),
+        ("Buyers were told to avoid Nvidia's H20 chip.", "H20"),
+        ("Buyers turned to domestic suppliers such as Huawei's Ascend series.", "Ascend"),
+    ],
+)
+def test_an_english_product_by_its_code_or_series_and_what_it_is(text: str, product: str) -> None:
+    assert _entities(text).get(product) == {"Product"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's Commerce Ministry said on Monday it would act.",  # a capitalised word without a series
+        "He launched Bravo last year.",  # an ordinary word after a verb alone
+        "The group's A1 round closed.",  # a round, not a chip: no product noun after it
+    ],
+)
+def test_capitalised_words_and_codes_without_a_product_noun_are_no_products(text: str) -> None:
+    assert not any("Product" in types for types in _entities(text).values())
+
+
+def test_a_negated_activity_before_a_business_word_is_no_name() -> None:
+    assert not any(name.endswith("不造机器人") for name in _entities("擎岚具身不造机器人本体,只做机器人的大脑。"))

@@ -267,12 +267,14 @@ _EN_PRODUCT_LIST_CUE = re.compile(
 #: An English product by what it is ("the OculaEye 3D vision module") or by a verb of making
 #: ("is developing OculaGrip, a gripper"): a coined name or a model code, not an ordinary word.
 _EN_PRODUCT_NAMED = re.compile(
-    r"\b(?:(?P<the>the|its)|developing|developed|launched|launches|released|releases|unveiled|unveils|"
-    r"introduced|debuted|rolled\s+out)\s+"
-    r"(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*)(?![\w-])"
+    r"(?:\b(?P<the>the|its)|['’]s|\b(?:developing|developed|launched|launches|released|releases|unveiled|unveils|"
+    r"introduced|debuted|rolled\s+out))\s+"
+    # a coined name, a model code with a hyphen, or (then only with what it is) a bare code ("H20 chip")
+    r"(?P<n>[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9]*|(?P<code>[A-Z]{1,3}\d{1,4}[A-Za-z]?)|"
+    r"(?P<word>[A-Z][a-z]{2,}))(?![\w-])"
     r"(?P<what>(?:\s+[\w-]+){0,3}?\s+(?:modules?|chips?|processors?|grippers?|hands?|arms?|sensors?|robots?|"
     r"humanoids?|lidars?|cameras?|SUVs?|sedans?|cars?|vehicles?|apps?|chatbots?|assistants?|headsets?|glasses|"
-    r"drones?)\b|,\s+an?\s)?"
+    r"drones?|cards?|accelerators?|GPUs?)\b|,\s+an?\s|\s+(?P<series>series|line|family)\b)?"
 )
 _EN_PRODUCT_ITEM = re.compile(
     r"(?P<n>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
@@ -821,7 +823,15 @@ def context_org_spans(text: str) -> list[tuple[int, int, str, float]]:
             at = item.end()
     for m in _EN_PRODUCT_NAMED.finditer(text) if text.isascii() or " " in text else ():
         # after "the", only what the name is makes it a product ("the ByteDance team" is no product)
-        if (m.group("what") or not m.group("the")) and _en_ok(m.group("n")):
+        # a bare code is a product only with what it is after it ("Nvidia's H20 chip"); an ordinary
+        # capitalised word only as a maker's series ("Huawei's Ascend series")
+        if m.group("code"):
+            ok = bool(m.group("what"))
+        elif m.group("word"):
+            ok = bool(m.group("series") or m.group("what")) and m.group(0)[0] in "'’"
+        else:
+            ok = bool(m.group("what") or not m.group("the")) and _en_ok(m.group("n"))
+        if ok:
             add(*m.span("n"), "product", 0.55)
     for m in _LATIN_AFTER_PRODUCT_WORD.finditer(text):
         if _en_ok(m.group("n")):

@@ -425,6 +425,8 @@ _RANK_AFTER = re.compile(r"(?:副总裁|VP|负责人|总监|总经理|主管)")
 #: A field and a rank after a weak suffix ("理想汽车" + "智能" + "驾驶负责人"): the suffix opens the title's
 #: field ("智能驾驶负责人"), it does not lengthen the known name.
 _FIELD_RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:负责人|总监|总经理|主管|副总裁)")
+#: A negated verb of making or doing ("不造", "不做", "不碰"): an activity, which no name contains.
+_NEGATED_ACTIVITY = re.compile(r"(?:不|没有|从不|并不)(?:造|做|生产|研发|涉足|碰|卖|搞|自建|自研)")
 #: Suffixes that are also the field of a title ("台积电技术经理": a technical manager at TSMC).
 _TITLE_FIELDS = frozenset(["技术", "研发", "产品", "数据"])
 _BARE_RANK = re.compile(r"(?:副总裁|总监|总经理|经理|负责人|主管|专家)")
@@ -611,6 +613,10 @@ def _zh_suffix_occurrences(
             continue
         name = text[left:s1]
         prefix = text[left:s0]
+        if suffix in vocab.ZH_WEAK_SUFFIXES and _NEGATED_ACTIVITY.search(prefix):
+            # "擎天具身不造机器人本体": what a company does not do, not a name ending in 机器人
+            dropped.append((name, "a negated activity, not a name"))
+            continue
         level = _OWNED_BY_LEVEL.search(prefix)
         if level and prefix[level.end() :] in ("", "国有", "国资", "国有资本", "国有资本投资"):
             # "杭州市属国有资本投资运营平台": what kind of state capital something is, not its name
