@@ -348,3 +348,39 @@ def test_capitalised_words_and_codes_without_a_product_noun_are_no_products(text
 
 def test_a_negated_activity_before_a_business_word_is_no_name() -> None:
     assert not any(name.endswith("不造机器人") for name in _entities("擎岚具身不造机器人本体,只做机器人的大脑。"))
+
+
+# -- an English listing story --------------------------------------------------------------------------
+
+_DEBUT = ("Lanfeng Power, a battery maker spun off from Chinese carmaker Dongyan Automobile, surged on its "
+          "trading debut in Shanghai on Wednesday, in the largest listing on the Nasdaq-style STAR Market this year. "
+          "Strategic investors in the IPO included the National Manufacturing Transformation and Upgrading Fund, "
+          "a state-backed fund set up in 2019, and Hubei Changjiang Industry Investment Group. "
+          "Lanfeng raised 3.5 billion yuan in 2022. Lanfeng sells to carmakers. Lanfeng hired staff. "
+          "Lanfeng built a plant. Lanfeng opened an office. Lanfeng cut prices. Lanfeng grew fast. "
+          "The company filed its IPO application in September 2023.")
+
+
+def test_the_company_that_lists_is_the_subject_not_the_parent_in_its_description() -> None:
+    rels = _rels(_DEBUT, published="2025-06-05")
+    assert any(k[:2] == ("LISTED_ON", "Lanfeng Power") for k in rels)
+    assert not any(k[:2] == ("LISTED_ON", "Dongyan Automobile") for k in rels)
+
+
+def test_an_exchange_used_as_an_adjective_of_likeness_is_no_venue() -> None:
+    assert "Nasdaq" not in _entities(_DEBUT)
+
+
+def test_strategic_investors_in_an_ipo_are_its_cornerstones_and_a_founding_year_in_apposition_dates_nothing() -> None:
+    rels = _rels(_DEBUT, published="2025-06-05")
+    funds = ("National Manufacturing Transformation and Upgrading Fund", "Hubei Changjiang Industry Investment Group")
+    for fund in funds:
+        deal = rels[("INVESTED_IN", fund, "Lanfeng Power")]
+        assert deal["round"] == "cornerstone"
+        assert deal.get("date") != "2019"
+
+
+def test_a_filing_far_from_the_listing_keeps_the_venue_of_the_articles_company() -> None:
+    rels = _rels(_DEBUT, published="2025-06-05")
+    filed = [k for k in rels if k[:2] == ("FILED_FOR_IPO", "Lanfeng Power")]
+    assert filed and rels[filed[0]]["date"] == "2023-09"

@@ -73,12 +73,18 @@ def _with_region(text: str, start: int, end: int) -> int:
     return m.start()
 
 
+#: A known name used as an adjective of likeness ("Nasdaq-style", "Tesla-like", "华为式").
+_LIKENESS = re.compile(r"-(?:style|like|esque|type)\b|式(?![的了])", re.IGNORECASE)
+
+
 def gazetteer_occurrences(nt: NormText, gazetteer: Gazetteer) -> list[Occurrence]:
     out = []
     for m in gazetteer.scan(nt.text):
         start = _with_region(nt.text, m.start, m.end) if m.entry.type != C.Exchange else m.start
         if start == m.start and m.board is None and _inside_longer_name(nt.text, m.start, m.end):
             continue
+        if _LIKENESS.match(nt.text, m.end):
+            continue  # "the Nasdaq-style STAR Market": a likeness, not the exchange itself
         out.append(
             Occurrence(
                 start,

@@ -326,6 +326,21 @@ def first_group(*groups: int | None) -> int | None:
     return next((g for g in groups if g is not None), None)
 
 
+_FOUNDED_BEFORE = re.compile(
+    r"\b(?:set\s+up|founded|established|launched|created|formed|started)\s+(?:in\s+)?(?:early\s+|late\s+|mid-)?$",
+    re.IGNORECASE,
+)
+
+
+def _described_founding(skel: str, at: int) -> bool:
+    """Whether the date at `at` is a founding year in an apposition ("A, a state-backed fund set up in
+    2019, and B"): it dates that entity, not the event of the sentence."""
+    if not _FOUNDED_BEFORE.search(skel, max(0, at - 24), at):
+        return False
+    comma = skel.rfind(",", 0, at)
+    return comma >= 0 and bool(re.match(r",\s+(?:a|an|the|its)\s", skel[comma : comma + 6]))
+
+
 def date_props(value: DateValue | None) -> dict[str, Any]:
     return {"date": value.iso, "date_precision": value.precision} if value else {}
 
@@ -494,6 +509,9 @@ class Engine:
                 # "BOSTON, May 14, 2024 (Reuters) - B was spun out of A in 2019": the dateline dates
                 # the report; a date the sentence itself states dates the event
                 found = [d for d in found if d[0] >= dateline.end()]
+            # "A, a state-backed fund set up in 2019, and B": the year an entity was founded, said
+            # in a description of it, dates that entity, not the event of the span
+            found = [d for d in found if not _described_founding(view.skel, d[0])]
             if not found:
                 return None
             return min(found, key=lambda d: (max(pos - d[1], d[0] - end, 0), d[0]))[2]

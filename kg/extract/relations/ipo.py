@@ -121,6 +121,22 @@ def _clause(skel: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+#: A parent named in a description of the company ("a battery maker spun off from carmaker A",
+#: "a unit of A", "分拆自A"): the parent is not the company that lists.
+_PARENT_IN_DESCRIPTION = re.compile(
+    rf"(?:spun\s+(?:off|out)\s+(?:from|of)|carved\s+out\s+of|(?:unit|subsidiary|arm|division)\s+of|owned\s+by|"
+    rf"backed\s+by|分拆自|拆分自|脱胎于|孵化自)\s+(?:[A-Za-z-]+\s+){{0,3}}?({ORG})",
+    re.IGNORECASE,
+)
+
+
+def _described_parents(eng: Engine, view: View) -> set[int]:
+    """Organisations named as the parent in a description of another company."""
+    if not re.search(r"spun|carved|of|by|分拆|拆分|脱胎|孵化", view.skel):
+        return set()
+    return {eng.ent(view, mm.group(1)).group for mm in _PARENT_IN_DESCRIPTION.finditer(view.skel)}
+
+
 def _ipo_parties(
     eng: Engine, view: View, m: re.Match[str], default_exchange: str | None, company: int | None = None
 ) -> tuple[int | None, int | None, str | None, str | None]:
@@ -136,7 +152,7 @@ def _ipo_parties(
         if ent.is_companyish():
             company = ent.group
     if company is None:
-        company = eng.company_before(view, cue_at, _deal_banks(eng, view))
+        company = eng.company_before(view, cue_at, _deal_banks(eng, view) | _described_parents(eng, view))
     if (
         company is None
         and eng.ctx.ipo_company is not None
@@ -242,7 +258,8 @@ def _ipo(
     if (
         exchange is None
         and company == eng.ctx.ipo_company
-        and view.sentence.index - eng.ctx.ipo_sentence <= 8
+        # (the article's own company keeps its venue however far back it was named)
+        and (view.sentence.index - eng.ctx.ipo_sentence <= 8 or company == eng.main_company())
         and (company in view.groups.values() or _COMPANY_PRONOUN.search(view.skel, 0, m.start()))
     ):
         exchange = eng.ctx.ipo_exchange  # "It filed for the listing in March": the venue just named

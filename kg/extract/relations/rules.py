@@ -651,8 +651,12 @@ RULES: list[Rule] = [
         "ipo-cornerstone",
         _r(
             # "Cornerstone investors in the IPO included A, B and a unit of C"
-            rf"cornerstone\s+investors?\s+(?:(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|deal|share\s+sale)\s+)?"
-            rf"(?:include|included|includes|including|such\s+as|are|were|like)?\s*(?P<inv>{EL})",
+            rf"(?:cornerstone|anchor)\s+investors?\s+(?:(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|deal|"
+            rf"share\s+sale)\s+)?(?:include|included|includes|including|such\s+as|are|were|like)?\s*(?P<inv>{EL})"
+            # "Strategic investors in the IPO included A, a state-backed fund, and B": the placees of a
+            # STAR Market offering, its cornerstones
+            rf"|strategic\s+investors?\s+(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|share\s+sale)\s+"
+            rf"(?:include|included|includes|including|were|are)\s*(?P<inv2>{EL})",
             re.IGNORECASE,
         ),
         handle_cornerstone,
