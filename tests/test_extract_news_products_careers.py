@@ -384,3 +384,39 @@ def test_a_filing_far_from_the_listing_keeps_the_venue_of_the_articles_company()
     rels = _rels(_DEBUT, published="2025-06-05")
     filed = [k for k in rels if k[:2] == ("FILED_FOR_IPO", "Lanfeng Power")]
     assert filed and rels[filed[0]]["date"] == "2023-09"
+
+
+# -- Taiwan: a unit split off, its posts, a company by its short name -------------------------------------
+
+
+def test_a_unit_split_off_into_a_new_subsidiary_is_a_spin_off() -> None:
+    text = "伺服器代工廠聯岚電腦昨日董事會通過,將旗下AI伺服器事業部以分割方式獨立,成立100%持股子公司「碩岚智算」。"
+    assert ("SPUN_OFF_FROM", "碩岚智算", "聯岚電腦") in _rels(text)
+
+
+def test_a_business_split_off_and_a_company_set_up_in_the_next_clause() -> None:
+    text = "长岚汽车发布公告称,公司已将旗下智能底盘业务分拆,成立独立运营的重庆岚擎智能底盘科技有限公司。"
+    assert ("SPUN_OFF_FROM", "重庆岚擎智能底盘科技有限公司", "长岚汽车") in _rels(text)
+
+
+def test_splitting_a_business_without_a_new_company_is_no_spin_off() -> None:
+    """Near miss: the unit is reorganised, no company is set up."""
+    rels = _rels("长岚汽车已将旗下智能底盘业务分拆,并入研发中心。")
+    assert not any(k[0] == "SPUN_OFF_FROM" for k in rels)
+
+
+def test_a_post_named_first_then_who_takes_it() -> None:
+    rels = _rels("聯岚電腦將成立子公司「碩岚智算」。碩岚智算董事長將由聯岚電腦總經理蔡明岚兼任。")
+    assert rels[("HOLDS_POSITION", "蔡明岚", "碩岚智算")]["title"] == "董事長"
+
+
+def test_a_company_is_named_by_its_coined_short_name_after_its_full_name() -> None:
+    text = "伺服器代工廠聯岚電腦昨日董事會通過分割案。增資完成後聯岚持股將降至約70%。"
+    names = [sorted(e.names) for e in extract(Article(text=text, published=PHRASING_DAY)).entities]
+    assert ["聯岚", "聯岚電腦"] in names
+
+
+def test_an_everyday_word_left_by_a_line_of_business_is_no_short_name() -> None:
+    """Near miss: "长安汽车" is not "长安" (a city, an everyday word)."""
+    text = "长安汽车发布公告。长安街上车流不断。"
+    assert not any("长安" in e.names and len(e.names) > 1 for e in extract(Article(text=text)).entities)

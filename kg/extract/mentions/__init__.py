@@ -84,6 +84,11 @@ _LEGAL_TAIL_ZH = re.compile(
     r"有限公司)|集团(?:股份)?有限公司|控股有限公司)$"
 )
 _INDUSTRY_TAIL_ZH = re.compile(r"(?:科技|技术|智能|信息技术|网络|人工智能|机器人|半导体|电子)$")
+#: More lines of business a company's short name leaves off, when what stays is a coined word.
+_TRADE_TAIL_ZH = re.compile(
+    r"(?:电脑|微电子|光电|新能源|汽车|医疗|医药|生物|动力|材料|能源|芯片|通信|软件|数据|电气|电池|智造|精密|传动|"
+    r"控股|集团|股份)$"
+)
 #: A platform's line of business ("湖北长晟三期投资发展有限公司" is "湖北长晟三期" after): dropped only
 #: when a coined trade name of three or more characters stays ("合肥市产业投资控股" keeps its business).
 _PLATFORM_TAIL_ZH = re.compile(r"(?:投资发展|投资控股|产业投资|股权投资|投资管理|资本管理|实业发展|发展|实业)$")
@@ -170,6 +175,13 @@ def _short_forms(name: str) -> tuple[str, ...]:
             industry = _INDUSTRY_TAIL_ZH.search(core)
             if industry and industry.start() >= 2:
                 out.append(core[: industry.start()])
+        # a name without a legal form loses its line of business when what stays is a coined word:
+        # "联硕电脑" is "联硕" after, "极擎科技" "极擎"; not "长安汽车" -> "长安" (an everyday word, a city)
+        trade = _INDUSTRY_TAIL_ZH.search(core) or _TRADE_TAIL_ZH.search(core)
+        if trade and all(is_cjk(c) for c in core[: trade.start()]) and (
+            trade.start() >= 3 or (trade.start() == 2 and word_freq(core[:2]) == 0)
+        ):
+            out.append(core[: trade.start()])
         return tuple(f for f in dict.fromkeys(out) if f != name)
     tokens = name.split()
     while len(tokens) >= 2 and tokens[-1] in _EN_SHORTENABLE:

@@ -1189,6 +1189,15 @@ RULES: list[Rule] = [
     ),
     Rule(
         "joined-verb",
+        # "B董事长将由A总经理X兼任", "总经理则由Y出任": the post named first, then who takes it
+        _r(
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:一职)?\s*(?:将|已|则|拟)?\s*由\s*(?:{ORG}\s*(?:的)?\s*{TZ}\s*)?"
+            rf"(?P<per>{PER})\s*(?:兼任|出任|担任|接任|接掌)"
+        ),
+        handle_joined,
+    ),
+    Rule(
+        "joined-verb",
         _r(
             # "X已卸任A底盘开发中心主任一职,出任B CEO", "X在A任职12年,…,现任B执行长": a later clause of
             # the sentence with no other person, the subject's post
@@ -1671,6 +1680,17 @@ RULES: list[Rule] = [
             rf"(?:一家)?(?:独立|新)?(?:的)?(?:公司|企业|子公司)?\s*(?P<child>{ORG})"
             # "A分拆ADC平台": a name before 平台/业务 names the business spun off, not the new company
             rf"(?!\s*(?:平台|业务|部门|板块|事业部|资产|团队|项目))"
+        ),
+        handle_spinoff,
+    ),
+    Rule(
+        "spin-off",
+        _r(
+            # "A…将旗下AI服务器事业部以分割方式独立,成立100%持股子公司「B」", "A发布公告称,公司已将旗下智能底盘
+            # 业务分拆,成立独立运营的B": the unit, the verb, then the new company in the next clause
+            rf"(?P<parent>{ORG})[^。;!?{NE}]{{0,30}}?(?:将|把)\s*(?:其|旗下)?[^。;!?{NE}]{{0,16}}?(?:分拆|拆分|剥离|分割)"
+            rf"[^。;!?{NE}]{{0,12}}?,?\s*(?:并)?(?:成立|设立|组建|成为)[^。;!?{NE}]{{0,16}}?(?:(?:公司|企业)\s*)?"
+            rf"[「“\"]?\s*(?P<child>{ORG})"
         ),
         handle_spinoff,
     ),
