@@ -146,3 +146,30 @@ class Relation:
     @property
     def confidence(self) -> float:
         return max((s.confidence for s in self.sources), default=0.0)
+
+
+@dataclass(frozen=True)
+class ResolvedEntity:
+    """A mention with the id resolution gave it, ready to be written."""
+
+    id: str
+    root: str
+    key: str | None
+    name: str
+    types: tuple[str, ...]
+    attrs: dict[str, Any]
+    names: tuple[str, ...]  # surface forms seen in the article
+    known_aliases: tuple[str, ...]  # names the gazetteer knows, whether or not the text used them
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class ResolvedRelation:
+    """A relation between resolved entities, with the properties this one source states."""
+
+    id: str
+    type: str
+    source: str
+    target: str
+    props: dict[str, Any]
+    provenance: Source

@@ -37,14 +37,25 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from kg.errors import OntologyError
 from kg.figures import figure_key
-from kg.model import IDENTIFYING_PROPERTIES, EntityMention, Extraction, RelationMention, period
+from kg.model import (
+    IDENTIFYING_PROPERTIES,
+    EntityMention,
+    Extraction,
+    RelationMention,
+    ResolvedEntity,
+    ResolvedRelation,
+    period,
+)
 from kg.names import normalize_name, short_hash, slug, to_simplified
 from kg.ontology import Ontology
-from kg.store import ResolvedEntity, ResolvedRelation, Store
 from kg.terms import C, R
+
+if TYPE_CHECKING:  # the store calls back into resolution when an article is removed: typing only
+    from kg.store import Store
 
 
 @dataclass

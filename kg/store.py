@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import StoreError
-from kg.model import Article, Entity, Relation, Source
+from kg.model import Article, Entity, Relation, ResolvedEntity, ResolvedRelation, Source
 from kg.names import normalize_name, to_simplified
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
@@ -667,33 +667,6 @@ def _opening_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
-
-
-@dataclass(frozen=True)
-class ResolvedEntity:
-    """A mention with the id resolution gave it, ready to be written."""
-
-    id: str
-    root: str
-    key: str | None
-    name: str
-    types: tuple[str, ...]
-    attrs: dict[str, Any]
-    names: tuple[str, ...]  # surface forms seen in the article
-    known_aliases: tuple[str, ...]  # names the gazetteer knows, whether or not the text used them
-    sources: tuple[Source, ...]
-
-
-@dataclass(frozen=True)
-class ResolvedRelation:
-    """A relation between resolved entities, with the properties this one source states."""
-
-    id: str
-    type: str
-    source: str
-    target: str
-    props: dict[str, Any]
-    provenance: Source
 
 
 def write_article(

@@ -177,11 +177,11 @@ def _short_forms(name: str) -> tuple[str, ...]:
                 out.append(core[: industry.start()])
         # a name without a legal form loses its line of business when what stays is a coined word:
         # "联硕电脑" is "联硕" after, "极擎科技" "极擎"; not "长安汽车" -> "长安" (an everyday word, a city)
-        trade = _INDUSTRY_TAIL_ZH.search(core) or _TRADE_TAIL_ZH.search(core)
-        if trade and all(is_cjk(c) for c in core[: trade.start()]) and (
-            trade.start() >= 3 or (trade.start() == 2 and word_freq(core[:2]) == 0)
+        tail = _INDUSTRY_TAIL_ZH.search(core) or _TRADE_TAIL_ZH.search(core)
+        if tail and all(is_cjk(c) for c in core[: tail.start()]) and (
+            tail.start() >= 3 or (tail.start() == 2 and word_freq(core[:2]) == 0)
         ):
-            out.append(core[: trade.start()])
+            out.append(core[: tail.start()])
         return tuple(f for f in dict.fromkeys(out) if f != name)
     tokens = name.split()
     while len(tokens) >= 2 and tokens[-1] in _EN_SHORTENABLE:
