@@ -18,6 +18,7 @@ from kg.errors import KGError
 from kg.graph import ARTICLE_PREFIX
 from kg.names import normalize_name, short_hash
 from kg.ontology import Ontology, load_ontology
+from kg.spinoffs import derived_id
 from kg.store import GAZETTEER, Store
 from kg.terms import R
 
@@ -101,9 +102,12 @@ def _derived(dump: Dump) -> tuple[set[str], set[str]]:
         if e.type == R.MENTIONED_IN and e.target.startswith(ARTICLE_PREFIX) \
                 and e.id == "m" + short_hash(e.source, e.target.removeprefix(ARTICLE_PREFIX)):
             edges.add(e.id)
+        if e.type == R.FOUNDED_BY_ALUMNI_OF and e.props.get("derived") is True \
+                and e.id == derived_id(e.source, e.target):
+            edges.add(e.id)
         if e.type == R.SPUN_OFF_FROM and e.props.get("derived") is True \
                 and e.id == "d" + short_hash(R.SPUN_OFF_FROM, e.source, e.target):
-            edges.add(e.id)
+            edges.add(e.id)  # a founder lineage as views before FOUNDED_BY_ALUMNI_OF wrote it: derived again
     nodes = {n for n in nodes if n in dump.nodes and not dump.nodes[n].recorded}
     return nodes, {i for i in edges if i in dump.edges and dump.edges[i].records is None}
 

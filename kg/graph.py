@@ -3,9 +3,9 @@
 Building every projection from this one function is what makes "`kg load` writes exactly the
 node-link export" true by construction. The view adds what the store derives rather than stores:
 Article nodes with MENTIONED_IN edges (provenance as graph), FundingRound / IPO event nodes
-gathered from the INVESTED_IN and IPO-milestone edges, SPUN_OFF_FROM edges derived from founders'
-careers (`kg.spinoffs`), and the end (`valid_to`) of each position someone is reported to have left
-(`add_tenures`).
+gathered from the INVESTED_IN and IPO-milestone edges, FOUNDED_BY_ALUMNI_OF edges derived from
+founders' careers (`kg.spinoffs`; stated spin-offs stay SPUN_OFF_FROM), and the end (`valid_to`) of
+each position someone is reported to have left (`add_tenures`).
 """
 
 from __future__ import annotations

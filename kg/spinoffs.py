@@ -1,12 +1,14 @@
-"""Spin-off lineages derived from people: who left (or worked at, or founded) one organisation and
+"""Founder lineages derived from people: who left (or worked at, or founded) one organisation and
 then founded another.
 
 Articles rarely say "B spun off from A"; they say "B's founder X was a vice-president of A" or "X left
 A in 2023 and started B". Those facts are already edges (LEFT, HOLDS_POSITION, FOUNDED), so the
-lineage edge B -SPUN_OFF_FROM-> A is derived from them rather than extracted, carries the people who
-carried it (`via`), the date, the evidence of the edges it came from, and `derived: true` so nobody
-mistakes it for a stated fact. `via` holds the people's ids, as the ontology says (names are not
-unique; queries and views look the names up). Stated spin-offs (脱胎于, spun out of) stay as they are.
+lineage edge B -FOUNDED_BY_ALUMNI_OF-> A is derived from them rather than extracted, carries the people
+who carried it (`via`), the date, the evidence of the edges it came from, and `derived: true` so nobody
+mistakes it for a stated fact. It is not a spin-off: A took no part in founding B, its people did.
+`via` holds the people's ids, as the ontology says (names are not unique; queries and views look the
+names up). Stated spin-offs (脱胎于, spun out of: SPUN_OFF_FROM) stay as they are, and a pair they
+already link gets no derived edge. Lineage queries and views follow both types (`LINEAGE_TYPES`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from kg.names import short_hash
 from kg.terms import C, R
 
 METHOD = "derived:founder-lineage"
+#: The relationship types a lineage runs along: stated spin-offs and the founder lineages derived here.
+LINEAGE_TYPES = (R.SPUN_OFF_FROM, R.FOUNDED_BY_ALUMNI_OF)
 _ORIGIN_TYPES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 
 
@@ -72,7 +76,7 @@ def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
     return dates
 
 
-#: More former homes than this for one founder and company is a career, not a spin-off.
+#: More former homes than this for one founder and company is a career, not a lineage.
 _MAX_PARENTS = 2
 
 
@@ -88,7 +92,8 @@ def _spun_from(
 
 
 def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    """Derived SPUN_OFF_FROM edges (child, parent, properties) not already stated in `graph`."""
+    """Derived FOUNDED_BY_ALUMNI_OF edges (child, parent, properties) for the pairs no stated
+    SPUN_OFF_FROM in `graph` already links."""
     stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM}
     found: dict[tuple[str, str], _Derivation] = defaultdict(_Derivation)
     founded_on = founding_dates(graph)
@@ -115,7 +120,7 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
                 if child_date:
                     d.dates.add(child_date)
                 elif tie["type"] == R.LEFT and tie_date:
-                    d.departures.add(tie_date)  # no founding date: the departure dates the spin-off
+                    d.departures.add(tie_date)  # no founding date: the departure dates the lineage
                 d.sources.update(tie.get("sources", []), founded.get("sources", []))
                 d.confidence = min(d.confidence, tie.get("confidence", 1.0), founded.get("confidence", 1.0))
     edges = []
@@ -130,10 +135,20 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
     return edges
 
 
+def derived_id(child: str, parent: str) -> str:
+    """The id of the derived FOUNDED_BY_ALUMNI_OF edge child -> parent (what `kg.dump` recognises)."""
+    return "d" + short_hash(R.FOUNDED_BY_ALUMNI_OF, child, parent)
+
+
+def add_derived_edge(graph: nx.MultiDiGraph, child: str, parent: str, props: dict[str, Any]) -> None:
+    """Add one edge of `derive_spinoffs` to `graph`, with its id."""
+    rel_id = derived_id(child, parent)
+    graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.FOUNDED_BY_ALUMNI_OF, **props)
+
+
 def add_derived_spinoffs(graph: nx.MultiDiGraph) -> int:
-    """Add the derived SPUN_OFF_FROM edges to `graph`; returns how many were added."""
+    """Add the derived FOUNDED_BY_ALUMNI_OF edges to `graph`; returns how many were added."""
     edges = derive_spinoffs(graph)
     for child, parent, props in edges:
-        rel_id = "d" + short_hash(R.SPUN_OFF_FROM, child, parent)
-        graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.SPUN_OFF_FROM, **props)
+        add_derived_edge(graph, child, parent, props)
     return len(edges)

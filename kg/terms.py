@@ -127,6 +127,9 @@ class R(metaclass=_Closed):
     #: founded (创立): Person -> Organization
     FOUNDED: Final = "FOUNDED"
 
+    #: founded by alumni of (由其旧部创立): Company -> Organization
+    FOUNDED_BY_ALUMNI_OF: Final = "FOUNDED_BY_ALUMNI_OF"
+
     #: holds position at (任职于): Person -> Organization
     HOLDS_POSITION: Final = "HOLDS_POSITION"
 

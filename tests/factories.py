@@ -13,7 +13,7 @@ import opencc
 from kg.extract import extract
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.model import Article, EntityMention, Extraction, RelationMention, Source
-from kg.names import normalize_name, slug
+from kg.names import normalize_name
 from kg.ontology import Ontology, load_ontology
 from kg.queries import run_embedded, run_store
 from kg.resolve import resolve
@@ -118,8 +118,9 @@ def investor_network(seed: int = 2025, *, companies: int = 12, repeat_sources: b
     """A deterministic, non-trivial investor network as hand-made extractions (no extractor involved).
 
     Companies with 1-3 funding rounds each, backed by private and state-owned investors of four regions;
-    founders, executives and people who left one company to found another; SPUN_OFF_FROM chains of two
-    generations (derived ones name their people in `via`, a stated one does not); IPO milestones on
+    founders, executives and people who left one company to found another, from which the graph view
+    derives FOUNDED_BY_ALUMNI_OF lineages (a chain of two generations among them; they name their people
+    in `via`); a stated SPUN_OFF_FROM, which names nobody; IPO milestones on
     HKEX and the SSE STAR Market (one company on both); products; names written in simplified,
     traditional and English forms across articles; some facts stated by two articles. Same `seed`, same
     articles, so the graph and its ids are the same on every run.
@@ -162,7 +163,7 @@ def investor_network(seed: int = 2025, *, companies: int = 12, repeat_sources: b
                     props.update(amount=amount, currency="CNY" if ci % 2 else "USD", date=f"{year}-{month:02d}")
                 rels.append(relation(art, "INVESTED_IN", f"i{k}", "c", **props))
             out.append(Extraction(article=art, entities=ents, relations=rels))
-    # people: founders and executives; some leave and found another company (a derived spin-off). A
+    # people: founders and executives; some leave and found another company (a derived lineage). A
     # person's later stories always name a company an earlier one tied them to, so they resolve to
     # one person even where people of one name are kept apart unless they share an organisation.
     founders = {ci: SYNTHETIC_PEOPLE[ci] for ci in range(len(names))}
@@ -188,10 +189,10 @@ def investor_network(seed: int = 2025, *, companies: int = 12, repeat_sources: b
         person = founders[child]
         art = article(n, f"{person}离开{names[parent][0]}创立{names[child][0]}", f"2022-{1 + child % 12:02d}-20")
         ents = [company(art, "c", child), company(art, "parent", parent, "en"), mention(art, "p", {"Person"}, person)]
-        rels = [relation(art, "LEFT", "p", "parent", title="CTO", date=f"2021-{1 + parent % 12:02d}"),
-                relation(art, "FOUNDED", "p", "c", date=f"{2015 + child % 6}"),
-                relation(art, "SPUN_OFF_FROM", "c", "parent", derived=True, via=["person:" + slug(person)],
-                         date=f"{2015 + child % 6}")]
+        # left before founding: the view derives child FOUNDED_BY_ALUMNI_OF parent, via the person, dated
+        # by the founding (nothing states a spin-off)
+        rels = [relation(art, "LEFT", "p", "parent", title="CTO", date=f"{2014 + child % 6}-{1 + parent % 12:02d}"),
+                relation(art, "FOUNDED", "p", "c", date=f"{2015 + child % 6}")]
         out.append(Extraction(article=art, entities=ents, relations=rels))
     if len(names) > 7:  # a stated spin-off (incubated), no people named
         n += 1
@@ -276,8 +277,7 @@ def hostile_article() -> Extraction:
         relation(art, "INVESTED_IN", "v", "c", round=HOSTILE[1], role="lead"),
         relation(art, "INVESTED_IN", "v", "d", round="A"),
         relation(art, "FOUNDED", "p", "d", date="2020"),
-        relation(art, "LEFT", "p", "c", title=HOSTILE[2], date="2019-12"),
-        relation(art, "SPUN_OFF_FROM", "d", "c", via=["person:" + slug(HOSTILE[5])], date="2020"),
+        relation(art, "LEFT", "p", "c", title=HOSTILE[2], date="2019-12"),  # the view derives d FOUNDED_BY_ALUMNI_OF c
         relation(art, "FILED_FOR_IPO", "c", "x", date="2025-05-05"),
         relation(art, "LISTED_ON", "c", "x", ticker=HOSTILE[3], date="2025-06"),
     ]

@@ -48,6 +48,10 @@ def test_the_example_graph_has_the_promised_kinds(built: Path, tmp_path: Path) -
     core = types & {"INVESTED_IN", "FILED_FOR_IPO", "PASSED_LISTING_HEARING", "LISTED_ON", "FOUNDED",
                     "HOLDS_POSITION", "LEFT", "SPUN_OFF_FROM", "DEVELOPS"}
     assert len(core) >= 6, sorted(types)
+    # the stated spin-off (脱胎于) and the founder lineages the view derives, each under its own type
+    lineages = {(edge["type"], edge.get("derived")) for edge in data["edges"]
+                if edge["type"] in ("SPUN_OFF_FROM", "FOUNDED_BY_ALUMNI_OF")}
+    assert lineages == {("SPUN_OFF_FROM", None), ("FOUNDED_BY_ALUMNI_OF", True)}
 
 
 def test_stats_as_json_is_a_list_of_rows(built: Path) -> None:

@@ -70,7 +70,8 @@ def test_a_node_comes_back_as_neo4j_gives_it(graph: nx.MultiDiGraph) -> None:
                            **{k: v for k, v in data.items() if k != "labels"}}}]
 
 
-@pytest.mark.parametrize("rel_type", ["INVESTED_IN", "LISTED_ON", "HOLDS_POSITION", "SPUN_OFF_FROM"])
+@pytest.mark.parametrize("rel_type", ["INVESTED_IN", "LISTED_ON", "HOLDS_POSITION", "SPUN_OFF_FROM",
+                                      "FOUNDED_BY_ALUMNI_OF"])
 def test_relationship_types(graph: nx.MultiDiGraph, rel_type: str) -> None:
     rows = run(graph, f"MATCH (a)-[r:{rel_type}]->(b) RETURN a.id, b.id, r.id, type(r)")
     expected = edges(graph, rel_type)

@@ -1,11 +1,13 @@
-"""Spin-off lineages derived from founders' careers."""
+"""Founder lineages (FOUNDED_BY_ALUMNI_OF) derived from founders' careers, beside stated spin-offs
+(SPUN_OFF_FROM)."""
 
 from __future__ import annotations
 
 import networkx as nx
 import pytest
 
-from kg.spinoffs import add_derived_spinoffs, derive_spinoffs
+from kg.names import short_hash
+from kg.spinoffs import LINEAGE_TYPES, add_derived_spinoffs, derive_spinoffs
 
 
 def company(g: nx.MultiDiGraph, node: str, *extra: str) -> None:
@@ -106,12 +108,33 @@ def test_mutual_evidence_is_dropped_and_exchanges_are_never_parents() -> None:
     assert derive_spinoffs(g) == []
 
 
+def lineage_edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, bool | None]]:
+    """(child, parent, type, derived) of every lineage edge, sorted."""
+    return sorted((s, t, d["type"], d.get("derived")) for s, t, d in g.edges(data=True)
+                  if d["type"] in LINEAGE_TYPES)
+
+
+def test_a_derived_lineage_is_founded_by_alumni_of_never_spun_off_from(two_generations: nx.MultiDiGraph) -> None:
+    assert add_derived_spinoffs(two_generations) == 2
+    assert lineage_edges(two_generations) == [("B", "A", "FOUNDED_BY_ALUMNI_OF", True),
+                                              ("C", "B", "FOUNDED_BY_ALUMNI_OF", True)]
+    assert not [e for e in two_generations.edges(data=True) if e[2]["type"] == "SPUN_OFF_FROM"]
+    # ids hash the new type: what kg.dump recognises as the view's own
+    assert {k for _s, _t, k, d in two_generations.edges(keys=True, data=True) if d.get("derived")} == {
+        "d" + short_hash("FOUNDED_BY_ALUMNI_OF", "B", "A"), "d" + short_hash("FOUNDED_BY_ALUMNI_OF", "C", "B")}
+    data = two_generations.edges["B", "A", "d" + short_hash("FOUNDED_BY_ALUMNI_OF", "B", "A")]
+    assert (data["id"], data["via"], data["method"]) == ("d" + short_hash("FOUNDED_BY_ALUMNI_OF", "B", "A"),
+                                                         ["Shen"], ["derived:founder-lineage"])
+
+
 def test_stated_spinoffs_are_kept_and_not_duplicated(two_generations: nx.MultiDiGraph) -> None:
+    """A stated spin-off stays SPUN_OFF_FROM, undecorated, and leaves no derived edge for its pair;
+    the other pair still gets its founder lineage."""
     two_generations.add_edge("B", "A", key="stated", type="SPUN_OFF_FROM", sources=["a9"])
     assert add_derived_spinoffs(two_generations) == 1
-    spinoffs = [(s, t, d.get("derived")) for s, t, d in two_generations.edges(data=True)
-                if d["type"] == "SPUN_OFF_FROM"]
-    assert sorted(spinoffs, key=str) == sorted([("B", "A", None), ("C", "B", True)], key=str)
+    assert lineage_edges(two_generations) == [("B", "A", "SPUN_OFF_FROM", None),
+                                              ("C", "B", "FOUNDED_BY_ALUMNI_OF", True)]
+    assert [(c, p) for c, p, _props in derive_spinoffs(two_generations)] == [("C", "B")]
 
 
 def test_the_example_articles_yield_two_generations_of_spinoffs(tmp_path) -> None:
@@ -131,15 +154,19 @@ def test_the_example_articles_yield_two_generations_of_spinoffs(tmp_path) -> Non
     root = find_entity(graph, "Yunxiu Intelligence")
     generations = {n.name: n.generation for n in lineage_view(graph, root).nodes}
     assert generations["澄湖科技"] == 1 and generations["栖光机器人"] == 2
-    via = {(graph.nodes[s]["name"], graph.nodes[t]["name"]): d.get("via") for s, t, d in graph.edges(data=True)
-           if d["type"] == "SPUN_OFF_FROM"}
-    assert via[("澄湖科技", "云岫智能")] == ["person:沈知微"]  # ids, as the ontology says
-    assert via[("栖光机器人", "澄湖科技")] == ["person:顾言川"]
-    assert ("砚石智能", "上海交通大学智能感知实验室") in via  # stated: 脱胎于 a university lab
+    def links(rel_type: str) -> dict[tuple[str, str], object]:
+        return {(graph.nodes[s]["name"], graph.nodes[t]["name"]): d.get("via") for s, t, d in graph.edges(data=True)
+                if d["type"] == rel_type}
+
+    derived, stated = links("FOUNDED_BY_ALUMNI_OF"), links("SPUN_OFF_FROM")
+    assert derived[("澄湖科技", "云岫智能")] == ["person:沈知微"]  # ids, as the ontology says
+    assert derived[("栖光机器人", "澄湖科技")] == ["person:顾言川"]
+    assert stated == {("砚石智能", "上海交通大学智能感知实验室"): None}  # stated: 脱胎于 a university lab
+    assert not set(derived) & set(stated)
 
 
 def test_an_undated_founding_is_dated_by_the_departure() -> None:
-    """"X left A in 2020 and founded B": the spin-off is placed in 2020 on the time axis."""
+    """"X left A in 2020 and founded B": the lineage is placed in 2020 on the time axis."""
     g = nx.MultiDiGraph()
     for c in ("A", "B"):
         company(g, c)

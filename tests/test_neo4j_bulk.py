@@ -38,9 +38,9 @@ def hostile(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     # an empty list (set after the import); a list item with the array delimiter (the batched loader's)
     graph.add_node("organization:hostile-2", labels=["Company"], name="empty list", aliases=[])
     graph.add_node("organization:hostile-3", labels=["Company"], name="delimiter", aliases=["a\x1fb"])
-    graph.add_edge("organization:hostile-3", "organization:hostile-1", type="SPUN_OFF_FROM",
+    graph.add_edge("organization:hostile-3", "organization:hostile-1", type="FOUNDED_BY_ALUMNI_OF",
                    id="r-hostile-3", derived=True, via=["person:y"])
-    graph.add_edge("organization:hostile-2", "organization:hostile-4", type="SPUN_OFF_FROM",
+    graph.add_edge("organization:hostile-2", "organization:hostile-4", type="FOUNDED_BY_ALUMNI_OF",
                    id="r-hostile-2", derived=True, via=[])
     return graph
 
@@ -52,7 +52,7 @@ def test_csv_leaves_out_only_what_it_cannot_carry(network_store: Store, ontology
     assert files.leftover_nodes == {"organization:hostile-3"}
     assert {key[:2] for key in files.leftover_edges} == {("organization:hostile-3", "organization:hostile-1")}
     assert ["organization:hostile-2", {"aliases": []}] in files.empty_lists[("node", "Organization")]
-    assert ["r-hostile-2", {"via": []}] in files.empty_lists[("rel", "SPUN_OFF_FROM")]
+    assert ["r-hostile-2", {"via": []}] in files.empty_lists[("rel", "FOUNDED_BY_ALUMNI_OF")]
     assert any(a.startswith("--nodes=") for a in files.arguments)
     assert any(a.startswith("--relationships=") for a in files.arguments)
 

@@ -201,12 +201,40 @@ def test_lineage_walks_spin_offs_up_and_down(network: nx.MultiDiGraph) -> None:
     assert (1, "启明芯片", "Cloudmap Data", []) in edges("云图数据", direction="down")
 
 
+def test_lineage_follows_stated_spinoffs_and_derived_founder_lineages_and_says_which(
+        network: nx.MultiDiGraph) -> None:
+    """启明芯片 was stated to come out of 云图数据 (SPUN_OFF_FROM); 许知行 left 云图数据 and founded Haichuan
+    Health and 极点语言, lineages the view derives (FOUNDED_BY_ALUMNI_OF), and 林知远 founded 星衡智能 then
+    元象生成: every row names its relation."""
+    rows = run_embedded(network, "lineage", "云图数据", direction="down")
+    assert [(r["generation"], r["company"], r["parent"], r["relation"], r["via"]) for r in rows] == [
+        (1, "Haichuan Health", "Cloudmap Data", "FOUNDED_BY_ALUMNI_OF", ["许知行"]),
+        (1, "启明芯片", "Cloudmap Data", "SPUN_OFF_FROM", []),
+        (1, "极点语言", "Cloudmap Data", "FOUNDED_BY_ALUMNI_OF", ["许知行"]),
+        (2, "极点语言", "Haichuan Health", "FOUNDED_BY_ALUMNI_OF", ["许知行"]),
+    ]
+    assert list(rows[0]) == ["generation", "company", "company_id", "parent", "parent_id", "relation", "via", "date"]
+    star = run_embedded(network, "lineage", "星衡智能", direction="down")
+    assert {r["relation"] for r in star} == {"FOUNDED_BY_ALUMNI_OF"}  # founders' careers, nothing stated
+    # the graph holds each pair once, under one type: the stated one is not a derived lineage as well
+    links = [((s, t), d["type"]) for s, t, d in network.edges(data=True)
+             if d["type"] in ("SPUN_OFF_FROM", "FOUNDED_BY_ALUMNI_OF")]
+    assert len({pair for pair, _type in links}) == len(links)
+    assert dict(links)[(rows[1]["company_id"], rows[1]["parent_id"])] == "SPUN_OFF_FROM"
+    assert all(d.get("derived") is True for _s, _t, d in network.edges(data=True)
+               if d["type"] == "FOUNDED_BY_ALUMNI_OF")
+    assert not any(d.get("derived") or d.get("via") for _s, _t, d in network.edges(data=True)
+                   if d["type"] == "SPUN_OFF_FROM")
+
+
 def test_timeline_is_dated_facts_in_order_with_sources(network: nx.MultiDiGraph) -> None:
     rows = run_embedded(network, "timeline", "星衡智能")
     dates = [r["date"] for r in rows]
     assert dates == sorted(dates) and len(rows) >= 5
     assert all(r["sources"] and r["relation"] != "MENTIONED_IN" for r in rows)
-    assert {"INVESTED_IN", "FOUNDED", "SPUN_OFF_FROM", "LISTED_ON"} <= {r["relation"] for r in rows}
+    # its spin-offs are founder lineages the view derives: FOUNDED_BY_ALUMNI_OF, never SPUN_OFF_FROM
+    assert {"INVESTED_IN", "FOUNDED", "FOUNDED_BY_ALUMNI_OF", "LISTED_ON"} <= {r["relation"] for r in rows}
+    assert "SPUN_OFF_FROM" not in {r["relation"] for r in rows}
     listed = next(r for r in rows if r["relation"] == "LISTED_ON")
     assert (listed["subject"], listed["object"], listed["detail"]) == ("星衡智能", "港交所", "2599")
     person = run_embedded(network, "timeline", "林知远")

@@ -207,6 +207,28 @@ def test_the_ipo_node_carries_its_terms_in_neo4j(graph: nx.MultiDiGraph, neo4j: 
     assert view and view[0][1][:5] == [300000000, "USD", 2500000000, "HKD", 16.5]
 
 
+def test_lineage_follows_stated_spinoffs_and_derived_founder_lineages_on_both_backends(
+        graph: nx.MultiDiGraph, neo4j: Driver, neo4j_target: Neo4jTarget) -> None:
+    """Neo4j holds the view's two kinds of lineage under their own types (a stated SPUN_OFF_FROM, never
+    derived; FOUNDED_BY_ALUMNI_OF, always derived, with its people), and `lineage` follows both there as
+    the embedded store does, naming each row's relation."""
+    db = neo4j_target.database
+    rows, on_neo4j = both(graph, neo4j, db, "lineage", ["云图数据"], {"direction": "down"})
+    assert on_neo4j == rows
+    assert [(r["generation"], r["company"], r["relation"]) for r in on_neo4j] == [
+        (1, "Haichuan Health", "FOUNDED_BY_ALUMNI_OF"), (1, "启明芯片", "SPUN_OFF_FROM"),
+        (1, "极点语言", "FOUNDED_BY_ALUMNI_OF"), (2, "极点语言", "FOUNDED_BY_ALUMNI_OF")]
+    up, on_neo4j = both(graph, neo4j, db, "lineage", ["光年计算"], {"direction": "up"})
+    assert on_neo4j == up and {r["relation"] for r in up} == {"FOUNDED_BY_ALUMNI_OF"} and len(up) == 2
+    kinds = run_cypher(neo4j, "MATCH ()-[r:SPUN_OFF_FROM|FOUNDED_BY_ALUMNI_OF]->() "
+                              "RETURN type(r) AS type, r.derived AS derived, size(coalesce(r.via, [])) > 0 AS via, "
+                              "count(*) AS n ORDER BY type, derived, via", database=db)
+    view = {(d["type"], d.get("derived"), bool(d.get("via"))) for _s, _t, d in graph.edges(data=True)
+            if d["type"] in ("SPUN_OFF_FROM", "FOUNDED_BY_ALUMNI_OF")}
+    assert {(r["type"], r["derived"], r["via"]) for r in kinds} == view == {
+        ("FOUNDED_BY_ALUMNI_OF", True, True), ("SPUN_OFF_FROM", None, False)}
+
+
 # -- injection: names and values are data ------------------------------------------------------------
 
 
@@ -222,7 +244,7 @@ def test_hostile_names_are_matched_as_data_on_both_backends(graph: nx.MultiDiGra
     lineage, on_neo4j = both(graph, neo4j, db, "lineage", [HOSTILE[1]], {"direction": "up"})
     assert on_neo4j == lineage == [{"generation": 0, "company": HOSTILE[1], "company_id": lineage[0]["company_id"],
                                     "parent": HOSTILE[0], "parent_id": lineage[0]["parent_id"],
-                                    "via": [HOSTILE[5]], "date": "2020"}]
+                                    "relation": "FOUNDED_BY_ALUMNI_OF", "via": [HOSTILE[5]], "date": "2020"}]
     pipeline, on_neo4j = both(graph, neo4j, db, "ipo-pipeline", [HOSTILE[4] + " Exchange"], {})
     assert on_neo4j == pipeline and [r["ticker"] for r in pipeline] == [HOSTILE[3]]
     alumni, on_neo4j = both(graph, neo4j, db, "alumni", [HOSTILE[0]], {})

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import math
 import re
 import struct
@@ -99,6 +100,41 @@ def test_the_generated_trees_have_the_shape_the_issue_asks_for() -> None:
     view = lineage_view(deep, root)
     assert max(n.generation for n in view.nodes) == 6
     assert sum(1 for n in view.nodes if len([e for e in view.edges if e.target == n.id]) > 1) >= 3  # branching
+
+
+def test_stated_spinoffs_and_derived_lineages_are_the_same_arrows_and_only_the_derived_are_dashed(
+        tmp_path: Path) -> None:
+    """The tree follows both kinds of link: a stated spin-off (SPUN_OFF_FROM) is laid out exactly as a
+    founder lineage (FOUNDED_BY_ALUMNI_OF, derived) in its place would be, drawn solid where the derived
+    one is dashed, in the SVG and in the page's data (its `derived` class is the dashed style)."""
+    derived = deep_lineage()
+    root = "organization:g0"
+    mixed = derived.copy()
+    links = sorted((s, t, k) for s, t, k, d in mixed.edges(keys=True, data=True) if d["type"] == "FOUNDED_BY_ALUMNI_OF")
+    assert len(links) >= 6
+    stated = set(links[::2])
+    for s, t, k in stated:
+        data = mixed.edges[s, t, k]
+        data["type"] = "SPUN_OFF_FROM"
+        del data["derived"]
+    before, after = lineage_view(derived, root), lineage_view(mixed, root)
+    assert [(n.id, n.x, n.y, n.w, n.h) for n in after.nodes] == [(n.id, n.x, n.y, n.w, n.h) for n in before.nodes]
+    assert [(e.source, e.target, e.points) for e in after.edges] == [(e.source, e.target, e.points)
+                                                                     for e in before.edges]
+    assert {(e.source, e.target): (e.type, e.derived) for e in after.edges} == {
+        (s, t): ("SPUN_OFF_FROM", False) if (s, t, k) in stated else ("FOUNDED_BY_ALUMNI_OF", True)
+        for s, t, k in links}
+    render_lineage(mixed, root, tmp_path / "mixed.svg")
+    dashed = {(e.get("data-source"), e.get("data-target")): e.get("stroke-dasharray") is not None
+              for e in ET.parse(tmp_path / "mixed.svg").getroot().iter(f"{SVG}polyline") if e.get("class") == "edge"}
+    assert dashed == {(s, t): (s, t, k) not in stated for s, t, k in links}
+    render_lineage(mixed, root, tmp_path / "mixed.html")
+    page = (tmp_path / "mixed.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script id="lineage-data" type="application/json">(.*?)</script>', page,
+                                re.S).group(1))
+    assert sorted((e["type"], e["derived"]) for e in data["edges"]) == sorted(
+        ("SPUN_OFF_FROM", False) if (s, t, k) in stated else ("FOUNDED_BY_ALUMNI_OF", True) for s, t, k in links)
+    assert "{ selector: 'edge.derived', style: { 'line-style': 'dashed' } }" in page
 
 
 @pytest.mark.parametrize("name", TREES)
@@ -317,7 +353,7 @@ def test_the_parent_with_investors_and_spin_offs_is_the_crowded_case() -> None:
     """The case where arrowheads used to land 2.8 px apart: all 24 spin-offs' arrows on the parent, whose
     bottom edge its three listed investors take (the geometry tests above check the arrowheads)."""
     view = _investor_view("parent")
-    assert sum(1 for e in view.edges if e.target == "organization:parent" and e.type == "SPUN_OFF_FROM") == 24
+    assert sum(1 for e in view.edges if e.target == "organization:parent" and e.type == "FOUNDED_BY_ALUMNI_OF") == 24
     assert sum(1 for n in view.nodes if n.anchor == "organization:parent") == 3
 
 

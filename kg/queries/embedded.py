@@ -21,6 +21,7 @@ import networkx as nx
 from kg.model import PERIOD_TYPES
 from kg.queries import financials
 from kg.queries.asof import holds
+from kg.spinoffs import LINEAGE_TYPES
 from kg.terms import C, R
 
 FACT_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
@@ -348,9 +349,9 @@ def alumni(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> list[di
 
 def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool,
             as_of: str | None = None) -> set[tuple[int, str, str, str]]:
-    """(length, child, parent, edge key) of each trail's far edge (along spin-offs in force at `as_of`,
-    when given): Cypher's variable-length match never reuses a relationship within a path, and neither
-    does this walk."""
+    """(length, child, parent, edge key) of each trail's far edge (along stated spin-offs and derived
+    founder lineages, `LINEAGE_TYPES`, in force at `as_of` when given): Cypher's variable-length match
+    never reuses a relationship within a path, and neither does this walk."""
     found: set[tuple[int, str, str, str]] = set()
 
     def walk(node: str, used: frozenset[str], length: int) -> None:
@@ -359,7 +360,7 @@ def _trails(graph: nx.MultiDiGraph, start: str, depth: int, upward: bool,
         edges = (graph.out_edges(node, keys=True, data=True) if upward
                  else graph.in_edges(node, keys=True, data=True))
         for source, target, key, data in edges:
-            if data.get("type") != R.SPUN_OFF_FROM or key in used or not holds(graph, data, as_of):
+            if data.get("type") not in LINEAGE_TYPES or key in used or not holds(graph, data, as_of):
                 continue
             nxt = target if upward else source
             if not _has(graph, nxt, C.Organization):
@@ -384,8 +385,9 @@ def _via_people(graph: nx.MultiDiGraph, edge: dict[str, Any], child: str, parent
 
 def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool,
             as_of: str | None = None) -> list[dict[str, Any]]:
-    """As of a date, along the spin-offs in force then, each with the people whose foundings and ties
-    to the parent were (`kg.queries.asof`)."""
+    """Along SPUN_OFF_FROM (stated) and FOUNDED_BY_ALUMNI_OF (derived from founders' careers), each row
+    naming its `relation`. As of a date, along those in force then, each with the people whose foundings
+    and ties to the parent were (`kg.queries.asof`)."""
     if not _has(graph, id, C.Organization):
         return []
     depth = min(depth, MAX_DEPTH_LIMIT)
@@ -399,9 +401,10 @@ def lineage(graph: nx.MultiDiGraph, id: str, depth: int, up: bool, down: bool,
     for generation, child, parent, key in found:
         edge = graph.edges[child, parent, key]
         rows.append({"generation": generation, "company": _name(graph, child), "company_id": child,
-                     "parent": _name(graph, parent), "parent_id": parent,
+                     "parent": _name(graph, parent), "parent_id": parent, "relation": edge["type"],
                      "via": _via_people(graph, edge, child, parent, as_of), "date": edge.get("date")})
-    return sorted(rows, key=lambda r: (r["generation"], r["company"], r["company_id"], r["parent"], r["parent_id"]))
+    return sorted(rows, key=lambda r: (r["generation"], r["company"], r["company_id"], r["parent"], r["parent_id"],
+                                       r["relation"]))
 
 
 # -- timeline ----------------------------------------------------------------------------------------

@@ -28,21 +28,11 @@ from kg.graph import add_tenures
 from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import (
-    MIN_PREFIX,
-    UnknownEntity,
-    bind,
-    deals,
-    disputes,
-    embedded,
-    exposure,
-    financials,
-    get_query,
-    ownership,
-    statecapital,
-)
+from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital
 from kg.queries.asof import holds
+from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, get_query
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
+from kg.spinoffs import LINEAGE_TYPES
 from kg.store import Store
 from kg.terms import C, R
 
@@ -258,8 +248,8 @@ def _lineage(view: StoreView, id: str, depth: int, up: bool, down: bool, as_of: 
         for _level in range(depth):  # a trail of `depth` spin-offs leaves from nodes at most depth-1 away
             if not frontier:
                 break
-            rels = (view.relations([R.SPUN_OFF_FROM], source=frontier) if upward
-                    else view.relations([R.SPUN_OFF_FROM], target=frontier))
+            rels = (view.relations(LINEAGE_TYPES, source=frontier) if upward
+                    else view.relations(LINEAGE_TYPES, target=frontier))
             edges = view.derived_spinoffs(frontier, as_child=upward, as_parent=not upward)
             stored.update((r.id, r) for r in rels)
             derived.update(((c, p), (c, p, props)) for c, p, props in edges)

@@ -1,12 +1,14 @@
 // lineage COMPANY [--depth N] [--up|--down] [--as-of DATE]: the spin-off tree around a company, along
-// SPUN_OFF_FROM.
-// One row per spin-off, "company SPUN_OFF_FROM parent", found on paths of at most $depth spin-offs
-// from COMPANY. generation is the company's: 0 is COMPANY itself (the row names its parent), 1 its
-// spin-offs, 2 theirs...; -1 is COMPANY's parent (the row names that parent's own parent), and so on.
-// via: the people the spin-off runs through: those the relationship names (its `via` ids), and those who
+// SPUN_OFF_FROM (stated spin-offs) and FOUNDED_BY_ALUMNI_OF (derived by the graph view from founders who
+// left, worked at or founded the parent; kg/spinoffs.py).
+// One row per link, "company SPUN_OFF_FROM parent" or "company FOUNDED_BY_ALUMNI_OF parent" (relation
+// says which), found on paths of at most $depth links from COMPANY. generation is the company's: 0 is
+// COMPANY itself (the row names its parent), 1 its spin-offs, 2 theirs...; -1 is COMPANY's parent (the
+// row names that parent's own parent), and so on.
+// via: the people the link runs through: those the relationship names (its `via` ids), and those who
 // founded the company after leaving, working at or founding the parent.
-// As of a date, along the spin-offs in force then, and via the people whose founding of the company
-// and tie to the parent were (kg/queries/asof.py).
+// As of a date, along the links in force then, and via the people whose founding of the company and
+// tie to the parent were (kg/queries/asof.py).
 // Parameters: $id, the company's id; $depth (1 to 10); $up (ancestors), $down (descendants); $as_of, a
 // day (YYYY-MM-DD) or null.
 // In Neo4j Browser:  :param id => 'organization:星衡智能'
@@ -15,7 +17,7 @@
 //                    :param down => true
 //                    :param as_of => null
 CALL () {
-  MATCH p = (:Organization)-[:SPUN_OFF_FROM*1..10]->(:Organization {id: $id})
+  MATCH p = (:Organization)-[:SPUN_OFF_FROM|FOUNDED_BY_ALUMNI_OF*1..10]->(:Organization {id: $id})
   WHERE $down AND length(p) <= $depth
     AND ALL(x IN relationships(p) WHERE $as_of IS NULL OR (
           CASE WHEN coalesce(x.valid_from, x.date) IS NULL
@@ -25,7 +27,7 @@ CALL () {
           AND (x.valid_to IS NULL OR $as_of < x.valid_to)))
   RETURN length(p) AS generation, relationships(p)[0] AS r
   UNION
-  MATCH p = (:Organization {id: $id})-[:SPUN_OFF_FROM*1..10]->(:Organization)
+  MATCH p = (:Organization {id: $id})-[:SPUN_OFF_FROM|FOUNDED_BY_ALUMNI_OF*1..10]->(:Organization)
   WHERE $up AND length(p) <= $depth
     AND ALL(x IN relationships(p) WHERE $as_of IS NULL OR (
           CASE WHEN coalesce(x.valid_from, x.date) IS NULL
@@ -54,6 +56,6 @@ WITH generation, r, child, parent,
                                 AND (t.valid_to IS NULL OR $as_of < t.valid_to)) }
                RETURN person.name } AS people
 RETURN generation, child.name AS company, child.id AS company_id, parent.name AS parent,
-       parent.id AS parent_id, COLLECT { UNWIND people AS name RETURN DISTINCT name ORDER BY name } AS via,
-       r.date AS date
-ORDER BY generation, company, company_id, parent, parent_id
+       parent.id AS parent_id, type(r) AS relation,
+       COLLECT { UNWIND people AS name RETURN DISTINCT name ORDER BY name } AS via, r.date AS date
+ORDER BY generation, company, company_id, parent, parent_id, relation

@@ -5,7 +5,8 @@ can look at a dozen edges. A named query only ever looks near its entities, so `
 just those rows with indexed SQL and builds a small `MultiDiGraph` holding exactly the nodes and edges
 the full view would hold there, with the same attributes (`kg.graph.add_entity`/`add_relation`), the
 derived FundingRound and IPO nodes (`add_funding_rounds`/`add_ipos` on every relation they are derived
-from) and the derived SPUN_OFF_FROM edges (`kg.spinoffs.derive_spinoffs` on every fact they depend on).
+from) and the derived FOUNDED_BY_ALUMNI_OF edges (`kg.spinoffs.derive_spinoffs` on every fact they
+depend on).
 The embedded twins then run unchanged on that small graph, which is what keeps the answers equal.
 
 Articles are built only as what `--as-of` and the ends of positions read (`add_articles`: their
@@ -23,9 +24,8 @@ import networkx as nx
 
 from kg.graph import ARTICLE_PREFIX, add_entity, add_funding_rounds, add_ipos, add_relation
 from kg.model import Entity, Relation
-from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
-from kg.spinoffs import derive_spinoffs
+from kg.spinoffs import add_derived_edge, derive_spinoffs
 from kg.storage.views import Ends
 from kg.store import Store
 from kg.terms import C, R
@@ -107,8 +107,7 @@ class StoreView:
         add_funding_rounds(graph, round_rels)
         add_ipos(graph, ipo_rels, self.figures_of({r.source for r in ipo_rels}))
         for child, parent, props in spinoffs:
-            rel_id = "d" + short_hash(R.SPUN_OFF_FROM, child, parent)
-            graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.SPUN_OFF_FROM, **props)
+            add_derived_edge(graph, child, parent, props)
         return graph
 
     def add_articles(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -136,13 +135,14 @@ class StoreView:
     # -- derived spin-offs ------------------------------------------------------------------------
     def derived_spinoffs(self, nodes: Iterable[str], *, as_child: bool = True,
                          as_parent: bool = True) -> list[tuple[str, str, dict[str, Any]]]:
-        """The view's derived SPUN_OFF_FROM edges (child, parent, properties) with a child (`as_child`)
-        or a parent (`as_parent`) among `nodes`.
+        """The view's derived FOUNDED_BY_ALUMNI_OF edges (child, parent, properties) with a child
+        (`as_child`) or a parent (`as_parent`) among `nodes`.
 
         A derived edge child -> parent exists when a person founded the child and has a tie to the
         parent; whether it does, and its properties, depend on every founder of both companies, their
-        ties, the founding dates of both and the stated spin-offs between them. Those facts are read for
-        every candidate pair and `derive_spinoffs` runs on them, so the result is the full view's.
+        ties, the founding dates of both and the stated spin-offs (SPUN_OFF_FROM) between them, which
+        leave no derived edge beside them. Those facts are read for every candidate pair and
+        `derive_spinoffs` runs on them, so the result is the full view's.
         """
         nodes = set(nodes)
         if not nodes:

@@ -157,8 +157,9 @@ def _legend() -> str:
 
 
 LINEAGE_INTRO = ("Each arrow points from a company to the one its founders came from; 'via' names the people who "
-                 "carried the lineage (dashed: derived from careers, solid: stated). Hover for "
-                 "details and sources, scroll to zoom, drag to pan, click a company to fold its descendants.")
+                 "carried the lineage (dashed: founded by its alumni, derived from careers; solid: a stated "
+                 "spin-off). Hover for details and sources, scroll to zoom, drag to pan, click a company to fold "
+                 "its descendants.")
 
 
 def _cy_edge(edge: LineageEdge, centres: dict[str, tuple[float, float]]) -> dict[str, object]:

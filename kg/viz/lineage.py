@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.spinoffs import LINEAGE_TYPES
 from kg.terms import C, R
 from kg.viz.lineage_layout import COLUMN_WIDTH, layout
 from kg.viz.lineage_text import label, text_width
@@ -61,7 +62,7 @@ class LineageNode:
 class LineageEdge:
     source: str  # the child (spin-off) or the investor
     target: str  # the parent or the company invested in
-    type: str
+    type: str  # SPUN_OFF_FROM (stated), FOUNDED_BY_ALUMNI_OF (derived) or INVESTED_IN
     via: list[str]
     date: str | None
     derived: bool
@@ -102,7 +103,8 @@ def _kind(labels: list[str], is_root: bool) -> str:
 
 
 def _spinoff_edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM]
+    """The lineage's links: stated spin-offs and founder lineages derived from careers."""
+    return [(s, t, d) for s, t, d in graph.edges(data=True) if d.get("type") in LINEAGE_TYPES]
 
 
 def _generations(graph: nx.MultiDiGraph, root: str, depth: int | None) -> dict[str, int]:
@@ -130,7 +132,7 @@ def _year(graph: nx.MultiDiGraph, node: str) -> str | None:
     """Founding or departure year: the earliest date on its spin-off or founding edges."""
     dates = [d["date"] for _s, _t, d in graph.in_edges(node, data=True) if d.get("type") == R.FOUNDED
              and d.get("date")]
-    dates += [d["date"] for _s, _t, d in graph.out_edges(node, data=True) if d.get("type") == R.SPUN_OFF_FROM
+    dates += [d["date"] for _s, _t, d in graph.out_edges(node, data=True) if d.get("type") in LINEAGE_TYPES
               and d.get("date")]
     return min(dates)[:4] if dates else None
 
@@ -155,7 +157,7 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         ))
     for child, parent, d in _spinoff_edges(graph):
         if child in generation and parent in generation:
-            view.edges.append(LineageEdge(child, parent, R.SPUN_OFF_FROM, _people_names(graph, d), d.get("date"),
+            view.edges.append(LineageEdge(child, parent, d["type"], _people_names(graph, d), d.get("date"),
                                           bool(d.get("derived")), list(d.get("sources", []))))
     via: dict[str, list[str]] = {}
     for edge in view.edges:
@@ -166,7 +168,7 @@ def lineage_view(graph: nx.MultiDiGraph, root: str, *, depth: int | None = None,
         _add_investors(graph, view, generation)
     layout(view)
     view.nodes.sort(key=lambda n: (n.generation, n.y, n.id))
-    view.edges.sort(key=lambda e: (e.type, e.source, e.target))
+    view.edges.sort(key=lambda e: (e.type in LINEAGE_TYPES, e.source, e.target, e.type))  # investments first, as ever
     return view
 
 

@@ -33,6 +33,7 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.spinoffs import LINEAGE_TYPES
 from kg.terms import R
 from kg.viz import lineage_route as route
 from kg.viz.lineage_text import BOX_H, BOX_W, INVESTORS, SMALL_W, box_size, node_size
@@ -79,7 +80,7 @@ class _Tree:
         self.tree_edges: set[int] = set()
         order = {n.id: (n.year or "9999", n.name, n.id) for n in view.nodes}
         for i, edge in sorted(enumerate(view.edges), key=lambda ie: (order[ie[1].source], order[ie[1].target])):
-            if edge.type != R.SPUN_OFF_FROM:
+            if edge.type not in LINEAGE_TYPES:
                 continue
             src, tgt = self.nodes[edge.source], self.nodes[edge.target]
             # descendants: the child (source) hangs off its parent; ancestors: the parent off its child

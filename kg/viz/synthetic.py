@@ -77,12 +77,13 @@ def _company_name(rng: random.Random, names: set[str]) -> str:
 
 
 def _spinoff(g: nx.MultiDiGraph, rng: random.Random, child: str, parent: str, year: int, n: int) -> None:
-    """`child` founded in `year` by a person who left `parent`: the edge `kg.spinoffs` derives, with its person."""
+    """`child` founded in `year` by a person who left `parent`: the FOUNDED_BY_ALUMNI_OF edge `kg.spinoffs`
+    derives, with its person."""
     person = f"person:p{n}"
     name = rng.choice("王李张刘陈杨赵黄周吴") + rng.choice(_SYLL) + rng.choice(_SYLL)
     g.add_node(person, labels=[C.Person], name=name, aliases=[])
-    g.add_edge(child, parent, key=f"s{n}", type=R.SPUN_OFF_FROM, via=[person], date=f"{year}-{rng.randint(1, 12):02d}",
-               derived=True, sources=[f"a{n}"])
+    g.add_edge(child, parent, key=f"s{n}", type=R.FOUNDED_BY_ALUMNI_OF, via=[person],
+               date=f"{year}-{rng.randint(1, 12):02d}", derived=True, sources=[f"a{n}"])
 
 
 def _company(g: nx.MultiDiGraph, node: str, name: str) -> None:
