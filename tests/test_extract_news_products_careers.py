@@ -420,3 +420,17 @@ def test_an_everyday_word_left_by_a_line_of_business_is_no_short_name() -> None:
     """Near miss: "长安汽车" is not "长安" (a city, an everyday word)."""
     text = "长安汽车发布公告。长安街上车流不断。"
     assert not any("长安" in e.names and len(e.names) > 1 for e in extract(Article(text=text)).entities)
+
+
+def test_someone_likened_to_others_who_came_from_a_company_came_from_it_with_them() -> None:
+    text = ("字节跳动前技术负责人陈志岚日前离职。"
+            "和杨震岚、洪定岚等众多字节高管一样,陈志岚也来自于互联网CTO黄埔军校——百度。")
+    rels = _rels(text)
+    for person in ("陈志岚", "杨震岚", "洪定岚"):
+        assert ("LEFT", person, "百度") in rels
+
+
+def test_being_likened_to_others_without_coming_from_a_company_is_no_departure() -> None:
+    """Near miss: what they share is not a company they came from."""
+    text = "字节跳动前技术负责人陈志岚日前离职。和杨震岚等众多字节高管一样,陈志岚也喜欢百度的产品。"
+    assert ("LEFT", "陈志岚", "百度") not in _rels(text)

@@ -379,6 +379,15 @@ def handle_left_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
 
 
+def handle_came_from_like_others(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"和A、B等一样,X也来自于C": X and the people X is likened to all came from C (they left it)."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization:
+        return
+    for ch in [*person_groups(m.group("pers")), m.group("per")]:
+        person_fact(eng, view, eng.ent(view, ch).group, org.group, [], True, m, "left-verb", 0.7)
+
+
 def handle_left_career(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X早年任职A,官至B,…离开A后…": the company left is the one worked at (a short name of it
     the second time); leaving another company is another fact."""

@@ -53,6 +53,7 @@ from kg.extract.relations.other import (
 from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
     handle_alumni,
+    handle_came_from_like_others,
     handle_en_appointed,
     handle_en_formerly_at,
     handle_en_founded,
@@ -1074,6 +1075,15 @@ RULES: list[Rule] = [
         _r(rf"(?P<per>{PER})\s*(?:在|于)\s*(?P<org>{ORG})\s*(?:任职|工作|服务|就职|效力)[^。;!?{NE}]{{0,20}}?"
            rf"(?:离职|辞职|离开)(?!\s*(?:了)?\s*{ORG})"),
         handle_left_zh,
+    ),
+    Rule(
+        "left-verb",
+        # "和A、B等众多字节高管一样,X也来自于…百度": X came from the company, and so did those X is likened to
+        _r(
+            rf"(?:和|与|跟|同)\s*(?P<pers>{PL})\s*(?:等)?[^。;!?]{{0,16}}?一样\s*,\s*(?P<per>{PER})\s*(?:也|同样|亦)?\s*"
+            rf"(?:来自于?|出身于?|出自)[^。;!?{NE}]{{0,20}}?(?P<org>{ORG})"
+        ),
+        handle_came_from_like_others,
     ),
     Rule(
         "left-verb",
