@@ -167,7 +167,7 @@ _LATIN_AFTER_PRODUCT_WORD = re.compile(
 #: A model code right after a product word ("核心管线KL-102", "核心产品QT-VLA"): letters, then a hyphen
 #: or digits, the way drugs, chips and robots are numbered.
 _PRODUCT_CODE = re.compile(
-    rf"(?:{_PRODUCT_KIND[3:-1]}|管线|药物|候选药物|型号|新品|旗舰)\s*"
+    rf"(?:{_PRODUCT_KIND}|管线|药物|候选药物|型号|新品|旗舰)\s*"
     # "图像处理芯片XY-ISP200", "灵巧手ZH-Hand 3": letters and a code, a version number after a space
     r"(?P<n>[A-Z][A-Za-z]{0,5}(?:-[A-Za-z0-9]{1,8}|[0-9]{1,5})(?:-[A-Za-z0-9]{1,8})?(?: \d{1,2}(?![\d.%]))?)"
     r"(?![A-Za-z0-9])(?!\+?轮)"

@@ -227,14 +227,16 @@ FOUNDER_TITLES = frozenset(
 
 #: Short words for a kind of company before its name (创新药企, 新能源车企), which jieba splits into
 #: single characters, so no word list catches them.
-KIND_ABBREVIATION_ZH = re.compile(
-    r"[\u4e00-\u9fff]{0,4}?(?:药企|车企|创企|芯企|险企|房企|药厂|"
+KIND_WORDS_ZH = (
+    r"(?:药企|车企|创企|芯企|险企|房企|药厂|"
     # "智驾方案商行远科技", "激光雷达供应商X": a kind of supplier, then the name
     r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商|设计商|生产商|研发商|开发商|芯片商|"
     r"零部件商|厂商|"
     # Taiwan's press names a maker by its plant ("散热模组厂晶焱热能", "封测厂X", "IC设计厂X")
     r"模组厂|代工厂|封测厂|晶圆厂|面板厂|设备厂|零组件厂|组件厂|材料厂|设计厂|电子厂|服务厂|晶片厂|芯片厂)"
 )
+#: A kind word after a short description ("创新药企"), as a name's left edge reads it.
+KIND_ABBREVIATION_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{KIND_WORDS_ZH}")
 
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
 FOUNDER_POSITIONS = frozenset({"创始合伙人", "founding partner"})

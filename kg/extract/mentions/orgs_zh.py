@@ -221,8 +221,8 @@ def _left_boundary(text: str, s0: int, s1: int, gaz_ends: dict[int, int]) -> tup
     return left, False
 
 
-#: A word for what a company is (the kinds of `vocab.KIND_ABBREVIATION_ZH` without what may precede them).
-_KIND_WORD = re.compile(vocab.KIND_ABBREVIATION_ZH.pattern.replace(r"[\u4e00-\u9fff]{0,4}?", "", 1))
+#: A word for what a company is, wherever it stands in a name's prefix.
+_KIND_WORD = re.compile(vocab.KIND_WORDS_ZH)
 
 #: A unit and the rank of its head, read from a weak suffix on ("智能汽车解决方案BU总裁").
 _UNIT_TITLE = re.compile(
