@@ -1,7 +1,7 @@
 """Gazetteer ablation: how do the pattern rules do on entities the gazetteer does not know?
 
 The dev corpus names companies the shipped gazetteer also lists, so `kg eval` there partly measures
-the gazetteer. The hidden test articles are about other companies. This script scores the corpus
+the gazetteer; the articles a user brings will name many it does not know. This script scores the corpus
 twice with the `kg eval` rules: once with the full gazetteer and once with every entry that shares a
 (normalised) name with a gold entity removed (exchanges and their boards kept: the gazetteer is meant
 to know every exchange), and prints both side by side, for each half of the corpus (`kg eval --half`)
