@@ -10,7 +10,7 @@ The names below are the library's entry points; each is imported on first use (`
     ...     kg.write_rdf(store, "ttl", Path("graph.ttl"))
 
 Build: `build_store` (the function behind `kg build`; the module `kg.build` keeps its name, so the
-function is exported under another), `BuildReport`. Store: `open_store`, `Store`. Views: `to_networkx`,
+function is exported under another), `BuildReport`. Store: `open_store`, `Store`. Views: `graph_of`, `to_networkx`,
 `node_link`. Load into Neo4j: `load_graph`. Export and import: `write_rdf`, `to_rdf`, `import_file`,
 `validate_store`. Query: `run_store`, `run_embedded`, `run_neo4j`, `sparql_store`. The ontology:
 `load_ontology`, `Ontology`. The model: `Article`, `Entity`, `Relation`, `Source`, `EntityMention`,
@@ -31,6 +31,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Store": ("kg.store", "Store"),
     "open_store": ("kg.store", "open_store"),
     "to_networkx": ("kg.graph", "to_networkx"),
+    "graph_of": ("kg.graph", "graph_of"),
     "node_link": ("kg.graph", "node_link"),
     # load into Neo4j
     "load_graph": ("kg.neo4j.loader", "load_graph"),
@@ -65,7 +66,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "Neo4jError": ("kg.errors", "Neo4jError"),
 }
 
-__all__ = ["__version__", "build_store", "BuildReport", "Store", "open_store", "to_networkx", "node_link",
+__all__ = ["__version__", "build_store", "BuildReport", "Store", "open_store", "graph_of", "to_networkx",
+          "node_link",
           "load_graph", "LoadReport", "write_rdf", "to_rdf", "import_file", "ImportReport", "validate_store",
           "run_store", "run_embedded", "run_neo4j", "sparql_store", "Ontology", "load_ontology", "Article", "Entity",
           "Relation", "Source", "EntityMention", "RelationMention", "Extraction", "KGError", "InputError",
@@ -75,7 +77,7 @@ if TYPE_CHECKING:  # what the names are, for type checkers and editors; nothing 
     from kg.build import BuildReport
     from kg.build import build as build_store
     from kg.errors import InputError, KGError, Neo4jError, OntologyError, StoreError
-    from kg.graph import node_link, to_networkx
+    from kg.graph import graph_of, node_link, to_networkx
     from kg.model import Article, Entity, EntityMention, Extraction, Relation, RelationMention, Source
     from kg.neo4j.loader import LoadReport, load_graph
     from kg.ontology import Ontology, load_ontology

@@ -281,14 +281,13 @@ def export(
     that make `kg import` lossless; trig and nq put each article's facts in a named graph of its own
     (see ontology/README.md).
     """
-    from kg.graph import node_link, to_networkx
+    from kg.graph import graph_of, node_link
 
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.node_link:
         if engine is not ExportEngine.auto:
             raise KGError("--engine chooses an RDF writer; node-link has one writer")
-        with _store(store) as graph_store:
-            graph = to_networkx(graph_store)
+        graph = graph_of(store)
         tmp = output.with_name(output.name + ".tmp")
         tmp.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), encoding="utf-8")
         tmp.replace(output)
@@ -440,7 +439,7 @@ def load(
     from kg.neo4j.connection import open_driver, settings_from_env
     from kg.neo4j.loader import load_graph, state_path
 
-    with _store(store, create=False) as graph_store:
+    with _store(store, create=False) as graph_store:  # the view, and the folder that keeps load state
         graph = to_networkx(graph_store)
         folder = Path(graph_store.path)
     if bulk:
@@ -501,14 +500,13 @@ def cypher(
     # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --engine says otherwise
     chosen = _engine(engine, backend) or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
-        from kg.graph import to_networkx
+        from kg.graph import graph_of
         from kg.queries.cypher_embedded import EmbeddedCypherError, run_cypher_embedded
 
         if write:
             raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
                                       "run writes with --engine neo4j")
-        with _store(store, create=False) as graph_store:
-            graph = to_networkx(graph_store)
+        graph = graph_of(store)
         rows = run_cypher_embedded(graph, query, params)
     else:
         from kg.neo4j.connection import open_driver, settings_from_env
@@ -672,12 +670,11 @@ def viz_investors(
 
     For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
     """
-    from kg.graph import to_networkx
+    from kg.graph import graph_of
     from kg.queries import find_entity
     from kg.viz import render_investors
 
-    with _store(store) as graph_store:
-        graph = to_networkx(graph_store)
+    graph = graph_of(store)
     view = render_investors(graph, find_entity(graph, entity), output)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
@@ -695,14 +692,13 @@ def viz_network(
     store: StoreOpt = None,
 ) -> None:
     """Draw the whole investment network, or the part the filters keep; the page filters further."""
-    from kg.graph import to_networkx
+    from kg.graph import graph_of
     from kg.viz import Filters, render_network
 
     if capital not in ("all", "state", "private"):
         raise KGError(f"--capital must be all, state or private, got {capital!r}")
     filters = Filters(since=since, until=until, rounds=tuple(round_ or ()), capital=capital, region=region)
-    with _store(store) as graph_store:
-        graph = to_networkx(graph_store)
+    graph = graph_of(store)
     view = render_network(graph, output, filters)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
@@ -723,12 +719,11 @@ def viz_lineage(
     The HTML page is self-contained (works offline): hover for details and sources, zoom and pan,
     click a company to fold its descendants. SVG and PNG are static, for reports (PNG needs Chromium).
     """
-    from kg.graph import to_networkx
+    from kg.graph import graph_of
     from kg.queries import find_entity
     from kg.viz import render_lineage
 
-    with _store(store) as graph_store:
-        graph = to_networkx(graph_store)
+    graph = graph_of(store)
     view = render_lineage(graph, find_entity(graph, root), output, depth=depth, with_investors=with_investors)
     generations = {n.generation for n in view.nodes}
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -22,7 +23,7 @@ from kg.money_usd import usd_terms
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.spinoffs import add_derived_spinoffs
-from kg.store import Store
+from kg.store import Store, open_store
 from kg.terms import C, R
 
 ARTICLE_PREFIX = "article:"
@@ -249,6 +250,20 @@ def add_ipos(graph: nx.MultiDiGraph, relations: list[Relation],
                   {"sources": sources})
         _add_edge(graph, "e" + short_hash(R.ON_EXCHANGE, ipo_id), R.ON_EXCHANGE, ipo_id, exchange,
                   {"sources": sources, "board": attrs.get("board")})
+
+
+def graph_of(path: Path | str | None = None) -> nx.MultiDiGraph:
+    """The networkx view of the existing store in folder `path` (the default store when None).
+
+    Every reader of the whole graph (node-link export, the embedded Cypher engine, the drawings)
+    wants the view, not the store: the store is opened, read and closed again here, in one place.
+    Raises `StoreError` when there is no store at `path` (reading never creates one).
+    """
+    store = open_store(path, create=False)
+    try:
+        return to_networkx(store)
+    finally:
+        store.close()
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:

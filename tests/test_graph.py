@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from kg.graph import from_node_link, node_link, to_networkx
+from kg.errors import StoreError
+from kg.graph import from_node_link, graph_of, node_link, to_networkx
 from kg.names import normalize_name
 from kg.ontology import Ontology
 from kg.queries import AmbiguousEntity, UnknownEntity, find_entity, run_embedded
@@ -67,6 +69,15 @@ def test_relations_carry_their_sources(graph: nx.MultiDiGraph) -> None:
 def test_node_link_round_trips(graph: nx.MultiDiGraph) -> None:
     again = from_node_link(json.loads(json.dumps(node_link(graph))))
     assert nx.utils.graphs_equal(graph, again)
+
+
+def test_graph_of_reads_the_store_in_a_folder_and_never_creates_one(graph: nx.MultiDiGraph, store: Store,
+                                                                    tmp_path: Path) -> None:
+    again = graph_of(store.path)
+    assert nx.utils.graphs_equal(graph, again)
+    with pytest.raises(StoreError, match="no kg store"):
+        graph_of(tmp_path / "nowhere")
+    assert not (tmp_path / "nowhere").exists()
 
 
 @pytest.mark.parametrize("name", ["星衡智能", "星衡智能科技有限公司", "星衡", "organization:星衡智能"])
