@@ -7,12 +7,17 @@ so caches keyed on short windows do not see the same text over and over. Then, i
 
 - extraction: `kg.extract.extract` on every article (mentions, relations, normalisers);
 - segmenter: `jieba.lcut` (jieba's default, HMM on) on the same texts, the cost a pipeline built on
-  a segmenter pays before doing anything else.
+  a segmenter pays before doing anything else (issue 13's reference: kg should reach 1.0x of it);
+- the compiled references of issue 13's table, when installed: `rjieba.cut` (jieba's dictionary
+  route in Rust) and a pyahocorasick automaton over every gazetteer name (dictionary matching alone);
+- a fact-dense text: one sentence naming a company and an investor, repeated (`--dense-kb`), where
+  every sentence yields facts, against `jieba.lcut` on the same text.
 
-Both are timed with the process CPU clock after a warm-up (jieba's dictionary load and the
-gazetteer's compilation are not counted). Prints characters per second and the ratio.
+All are timed with the process CPU clock after a warm-up (jieba's dictionary load, the gazetteer's
+compilation and the automaton's construction are not counted). Prints characters per second and
+each ratio, measured side by side in one run (absolute rates on a shared machine are noise).
 
-    .venv/bin/python scripts/bench_extract.py [--mb 5] [--examples examples]
+    .venv/bin/python scripts/bench_extract.py [--mb 5] [--dense-kb 20] [--examples examples]
 """
 
 from __future__ import annotations
@@ -22,12 +27,16 @@ import random
 import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from kg.extract import extract
 from kg.extract.gazetteer import default_gazetteer
 from kg.ingest.readers import iter_articles
 from kg.model import Article
+
+#: The fact-dense sentence: a company, a round, a lead investor (invented names).
+DENSE_SENTENCE = "星衡智能完成B轮融资，由远川资本领投。"
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,9 +90,27 @@ def make_corpus(base: list[Article], megabytes: float, seed: int = 7) -> list[Ar
     return out
 
 
+def _cpu(fn: Callable[[], int]) -> tuple[float, int]:
+    """CPU seconds of `fn()` and what it counted."""
+    t0 = time.process_time()
+    n = fn()
+    return time.process_time() - t0, n
+
+
+def _extract_all(corpus: list[Article]) -> tuple[int, int]:
+    n_ent = n_rel = 0
+    for a in corpus:
+        ex = extract(a)
+        n_ent += len(ex.entities)
+        n_rel += len(ex.relations)
+    return n_ent, n_rel
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="corpus size in MB of UTF-8 (default 5)")
+    parser.add_argument("--dense-kb", type=float, default=20.0,
+                        help="size of the fact-dense text in KB of UTF-8 (default 20; 0 skips it)")
     parser.add_argument("--examples", type=Path, default=ROOT / "examples")
     args = parser.parse_args(argv)
 
@@ -98,21 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     # warm-up: dictionaries, gazetteer, ontology
     jieba.setLogLevel(60)
     jieba.initialize()
-    default_gazetteer()
+    gazetteer = default_gazetteer()
     extract(base[0])
 
+    seg_s, n_tokens = _cpu(lambda: sum(len(jieba.lcut(a.text)) for a in corpus))
     t0 = time.process_time()
-    n_tokens = 0
-    for a in corpus:
-        n_tokens += len(jieba.lcut(a.text))
-    seg_s = time.process_time() - t0
-
-    t0 = time.process_time()
-    n_ent = n_rel = 0
-    for a in corpus:
-        ex = extract(a)
-        n_ent += len(ex.entities)
-        n_rel += len(ex.relations)
+    n_ent, n_rel = _extract_all(corpus)
     ext_s = time.process_time() - t0
 
     seg_rate, ext_rate = chars / seg_s, chars / ext_s
@@ -120,7 +138,58 @@ def main(argv: list[str] | None = None) -> int:
     print(f"extraction (kg):        {ext_s:8.2f} s  {ext_rate:12,.0f} chars/s  "
           f"({n_ent:,} entities, {n_rel:,} relations)")
     print(f"ratio extraction/segmenter: {ext_rate / seg_rate:.2f}x")
+
+    for label, rate in _compiled_references(corpus, sorted(gazetteer.by_name)):
+        label = f"{label} "
+        print(f"{label:24s}{rate[0]:8.2f} s  {rate[1]:12,.0f} chars/s  "
+              f"(kg extraction is {ext_rate / rate[1]:.3f}x of it)")
+
+    if args.dense_kb > 0:
+        _dense(args.dense_kb)
     return 0
+
+
+def _compiled_references(corpus: list[Article], names: list[str]) -> list[tuple[str, tuple[float, float]]]:
+    """(label, (seconds, chars/s)) of the compiled references that are installed."""
+    chars = sum(len(a.text) for a in corpus)
+    out: list[tuple[str, tuple[float, float]]] = []
+    try:
+        import rjieba
+    except ImportError:
+        print("rjieba.cut: not installed, row skipped")
+    else:
+        secs, _ = _cpu(lambda: sum(len(rjieba.cut(a.text)) for a in corpus))
+        out.append(("rjieba.cut:", (secs, chars / secs)))
+    try:
+        import ahocorasick
+    except ImportError:
+        print("pyahocorasick: not installed (pip install pyahocorasick), row skipped")
+    else:
+        automaton = ahocorasick.Automaton()
+        for i, name in enumerate(names):
+            automaton.add_word(name, i)
+        automaton.make_automaton()
+        secs, _ = _cpu(lambda: sum(1 for a in corpus for _hit in automaton.iter(a.text.lower())))
+        out.append((f"pyahocorasick ({len(names):,} names):", (secs, chars / secs)))
+    return out
+
+
+def _dense(kb: float) -> None:
+    """The fact-dense row: every sentence states a round, so rules and resolution run on all of them."""
+    import jieba
+
+    repeats = max(1, int(kb * 1000 / len(DENSE_SENTENCE.encode("utf-8"))))
+    article = Article(text=DENSE_SENTENCE * repeats, published="2025-06-10")
+    chars = len(article.text)
+    seg_s, _ = _cpu(lambda: len(jieba.lcut(article.text)))
+    t0 = time.process_time()
+    ex = extract(article)
+    ext_s = time.process_time() - t0
+    print(f"fact-dense text: {repeats:,} x {DENSE_SENTENCE!r} ({chars:,} characters)")
+    print(f"  segmenter (jieba.lcut): {seg_s:8.2f} s  {chars / seg_s:12,.0f} chars/s")
+    print(f"  extraction (kg):        {ext_s:8.2f} s  {chars / ext_s:12,.0f} chars/s  "
+          f"({len(ex.entities)} entities, {len(ex.relations)} relations)")
+    print(f"  ratio extraction/segmenter: {seg_s / ext_s:.3f}x")
 
 
 if __name__ == "__main__":
