@@ -1,1433 +1,205 @@
 """Word lists the extraction rules share: titles, surnames, organisation suffixes, regions, cues.
 
-Kept apart from the rules so the genre's vocabulary (see CUES.md) can grow without touching code.
+Kept apart from the rules so the genre's vocabulary (see CUES.md) can grow without touching code,
+and apart from this module too: the lists are data, in kg/data/vocab/, one file per topic (people,
+organisations, state, cues), read once at import. What is left here is what is derived from them
+(alternations, compiled patterns, the region map) and the patterns whose grammar matters more than
+their words (TITLE_ZH_COMPOSED, REPORTED_ZH, STATE_MARKERS_EN, STATE_CONTEXT, LEAVE_CUE_EN).
+
+The files are TOML because the lists are explained line by line (where a word comes from, which
+sentence needs it) and TOML keeps comments where JSON cannot; the standard library reads it
+(tomllib), so it costs no dependency; its arrays and tables keep document order, which the tuples
+(some compiled longest-first) and maps rely on; and Chinese sits in it as plain UTF-8. A file holds
+only words: the shape each name takes (tuple, frozenset, alternation, map to an ontology class) is
+said here by the `VocabFile` accessor that reads it, so the types importers see stay declared and
+type-checked in code, and a file that disagrees (a wrong shape, an ontology class that does not
+exist, a name nobody reads) fails the import with an error naming the file.
+
 Everything here is in the matching form the rules see: simplified script, half-width punctuation.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from kg.terms import C
+
+
+class VocabError(ValueError):
+    """A vocabulary file that does not hold what this module reads from it: raised at import, so a typo
+    in a word list stops the program instead of quietly matching less."""
+
+
+class VocabFile:
+    """One topic's TOML file, parsed once. Each accessor takes one name out in the shape its importers
+    rely on and checks it; `close()` then fails on names nobody took, which would otherwise be a list
+    edited in vain (a misspelt key)."""
+
+    def __init__(self, source: Traversable) -> None:
+        self.name = str(source)
+        try:
+            self._data = tomllib.loads(source.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+            raise VocabError(f"{self.name}: not a UTF-8 TOML file: {err}") from None
+        self._taken: set[str] = set()
+
+    def _fail(self, key: str, problem: str) -> VocabError:
+        return VocabError(f"{self.name}: {key}: {problem}")
+
+    def _take(self, key: str) -> object:
+        if key not in self._data:
+            raise self._fail(key, "missing")
+        self._taken.add(key)
+        return self._data[key]
+
+    def _strings(self, key: str) -> list[str]:
+        value = self._take(key)
+        if not isinstance(value, list) or not value or not all(isinstance(w, str) and w for w in value):
+            raise self._fail(key, "must be a non-empty array of non-empty strings")
+        return value
+
+    def _table(self, key: str, value: object) -> dict[str, str]:
+        if not isinstance(value, dict) or not value or not all(isinstance(v, str) and v for v in value.values()):
+            raise self._fail(key, "must be a non-empty table of non-empty strings")
+        return value
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """An array, in its order (some tuples are compiled longest-first, some read first to last)."""
+        return tuple(self._strings(key))
+
+    def word_set(self, key: str) -> frozenset[str]:
+        """An array read only for membership."""
+        return frozenset(self._strings(key))
+
+    def characters(self, key: str) -> frozenset[str]:
+        """An array of strings whose characters are the members (one-character surnames, written in rows)."""
+        return frozenset("".join(self._strings(key)))
+
+    def alternation(self, key: str) -> str:
+        """An array as a regex alternation, for patterns that take the words in place."""
+        return "|".join(self._strings(key))
+
+    def mapping(self, key: str) -> dict[str, str]:
+        """A table of strings, in its order."""
+        return dict(self._table(key, self._take(key)))
+
+    def classes(self, key: str) -> dict[str, str]:
+        """A table of names -> ontology class names, each checked against kg.terms.C: a class spelt wrong
+        fails here, as `C.Compnay` fails in code."""
+        table = self._table(key, self._take(key))
+        for word, name in table.items():
+            if name not in C:
+                raise self._fail(key, f"{word!r} -> {name!r} is not a class of the ontology (kg.terms.C)")
+        return {word: getattr(C, name) for word, name in table.items()}
+
+    def tables(self, key: str) -> dict[str, dict[str, str]]:
+        """A table of tables of strings (regions by government level), in their order."""
+        value = self._take(key)
+        if not isinstance(value, dict) or not value:
+            raise self._fail(key, "must be a non-empty table of tables")
+        return {sub: dict(self._table(f"{key}.{sub}", inner)) for sub, inner in value.items()}
+
+    def close(self) -> None:
+        """Fail on names in the file that no accessor took."""
+        if unread := sorted(set(self._data) - self._taken):
+            raise VocabError(f"{self.name}: not read by kg.extract.vocab: {', '.join(unread)}")
+
+
+def topic(name: str) -> VocabFile:
+    """The packaged file of one topic, kg/data/vocab/<name>.toml (found through importlib.resources, so
+    an installed wheel reads it as a checkout does)."""
+    return VocabFile(files("kg").joinpath("data", "vocab", f"{name}.toml"))
+
+
+_people = topic("people")
+_organisations = topic("organisations")
+_state = topic("state")
+_cues = topic("cues")
 
 # -- people ----------------------------------------------------------------------------------------
 
 #: Chinese titles, longest first when compiled. A title before a name ("CEO林知远") or in brackets
 #: after one ("陈墨(技术副总裁)") is the main way people enter the graph.
-TITLES_ZH: tuple[str, ...] = (
-    "联合创始人",
-    "共同创办人",
-    "共同创始人",
-    "联合创办人",
-    "创始人",
-    "创办人",
-    "创始合伙人",
-    "管理合伙人",
-    "执行合伙人",
-    "合伙人",
-    "董事会主席",
-    "董事长",
-    "副董事长",
-    "主席",
-    "首席执行官",
-    "执行总裁",
-    "联席总裁",
-    "总裁",
-    "高级副总裁",
-    "副总裁",
-    "总经理",
-    "副总经理",
-    "首席技术官",
-    "首席科学家",
-    "科学家",
-    "研究科学家",
-    "架构师",
-    "首席架构师",
-    "首席运营官",
-    "首席财务官",
-    "首席产品官",
-    "首席战略官",
-    "首席信息官",
-    "首席商务官",
-    "首席营销官",
-    "首席研究员",
-    "CEO",
-    "CTO",
-    "COO",
-    "CFO",
-    "CSO",
-    "CPO",
-    "CMO",
-    "执行董事",
-    "非执行董事",
-    "独立董事",
-    "董事总经理",
-    "董事",
-    "技术负责人",
-    "算法负责人",
-    # Taiwan's word for an algorithm (演算法) before the same roles
-    "演算法负责人",
-    "演算法工程师",
-    "算法工程师",
-    "产品负责人",
-    "业务负责人",
-    "研发负责人",
-    "负责人",
-    "主管",
-    "高管",
-    "技术总监",
-    "总监",
-    "院长",
-    "副院长",
-    "所长",
-    "教授",
-    "首席经济学家",
-    "分析师",
-    "研究员",
-    "工程师",
-    "架构师",
-    "合伙人兼CEO",
-    # Taiwanese and Hong Kong usage (技術長, 執行長): the same roles
-    "技术长",
-    "执行长",
-    "营运长",
-    "财务长",
-    # the press's words for whoever runs a company ("美团掌门人王兴")
-    "掌门人",
-    "掌舵人",
-    # division heads and vice presidents as Taiwanese companies title them (處長, 協理)
-    "资深处长",
-    "处长",
-    "资深协理",
-    "协理",
-    # Hong Kong's words for the chief executive and the board's chair (行政總裁, 董事局主席)
-    "行政总裁",
-    "董事局主席",
-    "董事局副主席",
-    "董事会副主席",
-    "联席董事长",
-    "联席CEO",
-    "联席首席执行官",
-    "执行副总裁",
-    "首席投资官",
-    "首席风险官",
-    "首席法务官",
-    "首席人力资源官",
-    "首席数据官",
-    "首席市场官",
-    "董事会秘书",
-    "董秘",
-    "监事会主席",
-    "总工程师",
-    "总设计师",
-    "投资总监",
-    "投资经理",
-    # state firms and funds are run by a party secretary and a chair (党委书记、董事长)
-    "党委书记",
-    "理事长",
-    "秘书长",
-    "行长",
-    "副行长",
-    "会长",
-)
-#: A title built from a department and a rank ("技术副总裁", "商业化负责人").
+TITLES_ZH: tuple[str, ...] = _people.words("TITLES_ZH")
 #: Units of a company whose head a title names ("大模型团队负责人", "手机部总裁", "BU总裁").
-UNIT_WORDS_ZH = "部门|事业部|事业群|业务部|业务线|实验室|研究院|研发中心|团队|BU|BG|部"
+UNIT_WORDS_ZH = _people.alternation("UNIT_WORDS_ZH")
 
+#: A title built from a department and a rank ("技术副总裁", "商业化负责人").
 TITLE_ZH_COMPOSED = (
     # a market the role covers may come first ("中国区技术总监", "亚太区销售副总裁")
-    r"(?:(?:中国|大中华|亚太|全球|海外|国际|华东|华南|华北|华中|西南|东南亚|北美|欧洲|美国|欧美|日本|韩国|"
-    r"中东|拉美|印度|英国|新加坡|香港|台湾)区?)?"
+    rf"(?:(?:{_people.alternation('TITLE_MARKETS_ZH')})区?)?"
     # (a specialist's field too: "芯片架构师", "电池工程师")
     # (never from inside a Latin word: "Apollo技术总监" is 技术总监 of the unit Apollo, not "lo技术总监")
     r"(?:(?<!公)(?!公司|该公司|本公司|其)(?:[\u4e00-\u9fff]|(?<![A-Za-z])[A-Za-z])[\u4e00-\u9fffA-Za-z]{0,3}?"
-    r"(?:副总裁|VP|负责人|总监|总经理|经理|专家|主管|"
-    r"架构师|工程师|科学家|研究员|设计师|处长)"
+    rf"(?:{_people.alternation('TITLE_RANKS_ZH')})"
     # the head of a unit ("自动驾驶事业部总经理", "云计算部门负责人")
     rf"|(?:(?!的)[\u4e00-\u9fffA-Za-z]){{2,10}}?(?:{UNIT_WORDS_ZH})(?:副)?(?:负责人|总监|总经理|主管|总裁|院长|主任|CEO)"
     # a seat on a committee ("上市委员会副主席", "投资决策委员会委员")
     r"|(?:(?!的)[\u4e00-\u9fff]){2,4}?委员会(?:副)?(?:主席|主任|委员|秘书长))"
 )
 
-TITLES_EN: tuple[str, ...] = (
-    "co-founder",
-    "cofounder",
-    "co founder",
-    "founder",
-    "founding partner",
-    "managing partner",
-    "general partner",
-    "partner",
-    "chief executive officer",
-    "chief executive",
-    "chief technology officer",
-    "chief operating officer",
-    "chief financial officer",
-    "chief scientist",
-    "chief architect",
-    "chief product officer",
-    "chief strategy officer",
-    "chief investment officer",
-    "chief marketing officer",
-    "chief commercial officer",
-    "chief information officer",
-    "chief people officer",
-    "chief risk officer",
-    "general counsel",
-    "company secretary",
-    "executive vice president",
-    "co-chief executive",
-    "co-ceo",
-    "chief analyst",
-    "chief economist",
-    "ceo",
-    "cto",
-    "coo",
-    "cfo",
-    "chairman",
-    "chairwoman",
-    "vice chairman",
-    "chair",
-    "senior vice president",
-    "vice president",
-    "president",
-    "managing director",
-    "executive director",
-    "director",
-    "general manager",
-    "head of research",
-    "head",
-    "executive",
-    "professor",
-    "scientist",
-    "researcher",
-    "engineer",
-    "architect",
-    # headline English: "Alibaba's AI chief", "the robotics boss"
-    "chief",
-    "boss",
-)
-
-FOUNDER_TITLES = frozenset(
-    {
-        "创始人",
-        "联合创始人",
-        "共同创办人",
-        "共同创始人",
-        "联合创办人",
-        "创办人",
-        "创始合伙人",
-        "founder",
-        "co-founder",
-        "cofounder",
-        "co founder",
-        "founding partner",
-    }
-)
+TITLES_EN: tuple[str, ...] = _people.words("TITLES_EN")
+FOUNDER_TITLES = _people.word_set("FOUNDER_TITLES")
 
 #: Short words for a kind of company before its name (创新药企, 新能源车企), which jieba splits into
 #: single characters, so no word list catches them.
-KIND_WORDS_ZH = (
-    r"(?:药企|车企|创企|芯企|险企|房企|药厂|"
-    # "智驾方案商行远科技", "激光雷达供应商X": a kind of supplier, then the name
-    r"方案商|供应商|服务商|提供商|集成商|制造商|运营商|设备商|材料商|品牌商|设计商|生产商|研发商|开发商|芯片商|"
-    r"零部件商|厂商|"
-    # Taiwan's press names a maker by its plant ("散热模组厂晶焱热能", "封测厂X", "IC设计厂X")
-    r"模组厂|代工厂|封测厂|晶圆厂|面板厂|设备厂|零组件厂|组件厂|材料厂|设计厂|电子厂|服务厂|晶片厂|芯片厂)"
-)
+KIND_WORDS_ZH = f"(?:{_organisations.alternation('KIND_WORDS_ZH')})"
 #: A kind word after a short description ("创新药企"), as a name's left edge reads it.
 KIND_ABBREVIATION_ZH = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?{KIND_WORDS_ZH}")
 
 #: Founder titles that are also a seat held: a fund's founding partner is one of its partners.
-FOUNDER_POSITIONS = frozenset({"创始合伙人", "founding partner"})
+FOUNDER_POSITIONS = _people.word_set("FOUNDER_POSITIONS")
 
 #: Canonical spellings for titles whose many spellings mean one thing.
-TITLE_CANONICAL: dict[str, str] = {
-    "首席执行官": "CEO",
-    "ceo": "CEO",
-    "chief executive officer": "CEO",
-    "chief executive": "CEO",
-    "首席技术官": "CTO",
-    "cto": "CTO",
-    "chief technology officer": "CTO",
-    "首席运营官": "COO",
-    "coo": "COO",
-    "chief operating officer": "COO",
-    "首席财务官": "CFO",
-    "cfo": "CFO",
-    "chief financial officer": "CFO",
-    "cofounder": "co-founder",
-    # Taiwan/Hong Kong usage
-    "共同创办人": "联合创始人",
-    "共同创始人": "联合创始人",
-    "联合创办人": "联合创始人",
-    "技术长": "CTO",
-    "执行长": "CEO",
-    "行政总裁": "CEO",
-    "联席首席执行官": "联席CEO",
-    "营运长": "COO",
-    "财务长": "CFO",
-    "co founder": "co-founder",
-}
+TITLE_CANONICAL: dict[str, str] = _people.mapping("TITLE_CANONICAL")
 
 #: Common Chinese surnames (single and compound), to confirm a name jieba did not tag.
-SURNAMES_SINGLE = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
-    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
-    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
-    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝印"
-    # less common, but not rare, and seldom the first character of an everyday word
-    "洪冀郁楚阎丘鄢湛粟芮蔺庾揭闻鞠郜"
-    # rarer ones of the Hundred Family Surnames that start no everyday word
-    "郗阚綦逯訾隗邰昝亓蒯郦嵇钮缑晁仝扈禹"
-)
-SURNAMES_DOUBLE = frozenset(
-    [
-        "欧阳",
-        "司马",
-        "上官",
-        "诸葛",
-        "东方",
-        "皇甫",
-        "尉迟",
-        "令狐",
-        "慕容",
-        "公孙",
-        "长孙",
-        "宇文",
-        "夏侯",
-        "端木",
-        "百里",
-    ]
-)
+SURNAMES_SINGLE = _people.characters("SURNAMES_SINGLE")
+SURNAMES_DOUBLE = _people.word_set("SURNAMES_DOUBLE")
 
 #: Words that may follow a title but are not a name ("创始人之一", "CEO表示").
-NOT_NAMES = frozenset(
-    [
-        "官宣",
-        "换人",
-        "换帅",
-        "表示",
-        "认为",
-        "指出",
-        "透露",
-        "介绍",
-        "称",
-        "说",
-        "之一",
-        "团队",
-        "兼任",
-        "一职",
-        "职务",
-        "身份",
-        "位置",
-        "等人",
-        "们",
-        "本人",
-        "名单",
-        "人选",
-        "办公室",
-        "年薪",
-        "持股",
-        "同时",
-        "目前",
-        "也",
-        "曾",
-        "已",
-        "将",
-        "还",
-        "都",
-        "在",
-        "的",
-        "是",
-        "和",
-        "与",
-        "及",
-        "此前",
-        "随后",
-        "当时",
-        "去年",
-        "今年",
-        "近日",
-        "日前",
-        "一起",
-        "共同",
-        "公开",
-        "亲自",
-        "李某",
-        "王某",
-        "张某",
-    ]
-)
+NOT_NAMES = _people.word_set("NOT_NAMES")
 
 #: Words that are no name on their own but do sit inside organisation names ("Hong Kong Capital",
 #: "Global AI Labs"): an English suffix name may start with them.
-EN_NAME_WORDS = frozenset(
-    [
-        "Capital",
-        "Ventures",
-        "Partners",
-        "Group",
-        "Holdings",
-        "Fund",
-        "Investment",
-        "Investments",
-        "Management",
-        "Technology",
-        "Technologies",
-        "AI",
-        "Labs",
-        "Hong",
-        "Kong",
-        "Beijing",
-        "Shanghai",
-        "Shenzhen",
-        "Hangzhou",
-        "Singapore",
-        "China",
-        "Chinese",
-        "New",
-        "State",
-        "Global",
-        "International",
-        "Asia",
-        "Pacific",
-        "America",
-        "American",
-        "United",
-        "States",
-        "Tech",
-        "Research",
-        "Market",
-        "Stock",
-        "Government",
-    ]
-)
+EN_NAME_WORDS = _people.word_set("EN_NAME_WORDS")
 
 #: Capitalised English words that are never part of a person's name.
-EN_NAME_STOP = frozenset(
-    [
-        # titles opening a sentence before a name ("Co-founder Li Na left…"): never part of it
-        "Co-founder", "Co-Founder", "Cofounder", "Founders", "Vice", "Senior", "Chairwoman", "Analysts",
-        "Spokesperson", "Spokesman", "Spokeswoman", "Manager", "Head", "Deputy",
-        "The",
-        "A",
-        "An",
-        "And",
-        "But",
-        "In",
-        "On",
-        "At",
-        "For",
-        "From",
-        "By",
-        "With",
-        "Of",
-        "As",
-        "After",
-        "Before",
-        "While",
-        "Its",
-        "His",
-        "Her",
-        "Their",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "According",
-        "Both",
-        "Including",
-        "Shares",
-        "Former",
-        "Led",
-        "Backed",
-        "Founded",
-        "Meanwhile",
-        # words that open a sentence or clause before a name ("When Chen Wei left…")
-        "When", "Where", "Why", "How", "What", "Since", "Until", "Although", "Though", "If", "Because",
-        "Once", "Then", "Now", "Today", "Yesterday", "Earlier", "Later", "Still", "Yet", "So", "Or",
-        "Among", "Under", "Over", "Through", "Despite", "During", "Like", "Unlike",
-        "However",
-        "Also",
-        "Last",
-        "Next",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Reuters",
-        "Nasdaq",
-        "NYSE",
-        "HKEX",
-        "Inc",
-        "Corp",
-        "Ltd",
-        "University",
-        "Institute",
-        "Exchange",
-        "Series",
-        "Round",
-        "IPO",
-        "CEO",
-        "CTO",
-        "CFO",
-        "COO",
-        "Chairman",
-        "President",
-        "Founder",
-        "Co",
-        "Chief",
-        "Executive",
-        "Officer",
-        "Managing",
-        "Partner",
-        "Director",
-        "Analyst",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
-        "She",
-        "They",
-        "We",
-        "It",
-        "Inside",
-        "Meet",
-        "Introducing",
-        "Where",
-        "Why",
-        "How",
-        "What",
-        "When",
-        "Outside",
-        "Under",
-        "Over",
-        "Bloomberg",
-        "Xinhua",
-        "Update",
-        "Updated",
-        "Photo",
-        "Source",
-        "Editor",
-        "Share",
-        "Read",
-        "More",
-        "Related",
-        "Twitter",
-        "Facebook",
-        "Wechat",
-    ]
-) | EN_NAME_WORDS
+EN_NAME_STOP = _people.word_set("EN_NAME_STOP") | EN_NAME_WORDS
 
 # -- organisations ---------------------------------------------------------------------------------
 
 #: Chinese organisation suffixes -> ontology type. Strong suffixes need only a non-generic prefix;
 #: weak ones (ordinary words such as 科技, 智能) also need a name-like prefix.
-ZH_SUFFIX_TYPES: dict[str, str] = {
-    "科技股份有限公司": C.Company,
-    "科技有限公司": C.Company,
-    "股份有限公司": C.Company,
-    "有限责任公司": C.Company,
-    "集团股份有限公司": C.Company,
-    "集团有限公司": C.Company,
-    "控股有限公司": C.Company,
-    "有限公司": C.Company,
-    # a group's legal form with 集团/控股 in brackets ("合肥市产业投资控股(集团)有限公司")
-    "(集团)有限公司": C.Company,
-    "(集团)股份有限公司": C.Company,
-    "(集团)有限责任公司": C.Company,
-    "(控股)有限公司": C.Company,
-    "合伙企业(有限合伙)": C.Investor,
-    "(有限合伙)": C.Investor,
-    # a partnership named without its limited-partnership tag ("…企业管理合伙企业"): a holding vehicle
-    "合伙企业": C.Investor,
-    "控股集团": C.Company,
-    "集团": C.Company,
-    "控股": C.Company,
-    "科技": C.Company,
-    "技术": C.Company,
-    "智能": C.Company,
-    "机器人": C.Company,
-    "半导体": C.Company,
-    "存储": C.Company,
-    "新能源": C.Company,
-    "储能": C.Company,
-    "微电子": C.Company,
-    "电子": C.Company,
-    "汽车": C.Company,
-    "生物": C.Company,
-    "医药": C.Company,
-    # pharmaceutical makers, hospitals and device makers, power and energy companies ("先声药业",
-    # "恒瑞医药", "微创医疗", "蔚然动力", "协鑫能源")
-    "药业": C.Company,
-    "基因": C.Company,
-    "制药": C.Company,
-    "医疗": C.Company,
-    "动力": C.Company,
-    "能源": C.Company,
-    "软件": C.Company,
-    "通信": C.Company,
-    "智造": C.Company,
-    "光电": C.Company,
-    "数据": C.Company,
-    "支付": C.Company,
-    "金服": C.Company,
-    "芯片": C.Company,
-    "电池": C.Company,
-    "锂电": C.Company,
-    "新材料": C.Company,
-    "新材": C.Company,
-    "光伏": C.Company,
-    "实业": C.Company,
-    # technology makers named by their field ("星海智驾", "轻舟智航", "量旋量子", "广达电脑", "鸿海精密")
-    "智驾": C.Company,
-    "智航": C.Company,
-    "智行": C.Company,
-    "视觉": C.Company,
-    "量子": C.Company,
-    "光子": C.Company,
-    "激光": C.Company,
-    "传感": C.Company,
-    "精密": C.Company,
-    "装备": C.Company,
-    "电气": C.Company,
-    "机电": C.Company,
-    "航天": C.Company,
-    "电脑": C.Company,
-    "证券": C.Company,
-    "银行": C.Company,
-    "产业投资基金": C.Investor,
-    "股权投资基金": C.Investor,
-    "创业投资基金": C.Investor,
-    "投资基金": C.Investor,
-    "引导基金": C.StateOwnedFund,
-    "母基金": C.Investor,
-    "资本": C.Investor,
-    "创投": C.Investor,
-    "创业投资": C.Investor,
-    "股权投资": C.Investor,
-    "产业投资": C.Investor,
-    "投资": C.Investor,
-    "基金管理": C.Investor,
-    "基金": C.Investor,
-    "资产管理": C.Investor,
-    "资产": C.Investor,
-    "资管": C.Investor,
-    "私募": C.Investor,
-    "人寿": C.Investor,
-    "保险": C.Investor,
-    "国投": C.StateOwnedFund,
-    "产投": C.StateOwnedFund,
-    "城投": C.StateOwnedFund,
-    "金控": C.StateOwnedFund,
-    "科创投": C.StateOwnedFund,
-    "高新投": C.StateOwnedFund,
-    "建投": C.StateOwnedFund,
-    "国资": C.StateOwnedFund,
-    "大学": C.University,
-    "学院": C.University,
-    "研究院": C.ResearchInstitute,
-    "研究所": C.ResearchInstitute,
-    "实验室": C.ResearchInstitute,
-    "研究中心": C.ResearchInstitute,
-    "科学院": C.ResearchInstitute,
-    "交易所": C.Exchange,
-    "国资委": C.GovernmentBody,
-    "人民政府": C.GovernmentBody,
-    "管委会": C.GovernmentBody,
-    "监督管理局": C.GovernmentBody,
-    "证监局": C.GovernmentBody,
-    "财政局": C.GovernmentBody,
-    "科技局": C.GovernmentBody,
-    "经信局": C.GovernmentBody,
-}
-ZH_WEAK_SUFFIXES = frozenset(
-    [
-        "科技",
-        "技术",
-        "智能",
-        "机器人",
-        "半导体",
-        "存储",
-        "新能源",
-        "储能",
-        "微电子",
-        "电子",
-        "网络",
-        "信息",
-        "汽车",
-        "生物",
-        "医药",
-        "药业",
-        "基因",
-        "制药",
-        "医疗",
-        "动力",
-        "能源",
-        "软件",
-        "通信",
-        "智造",
-        "光电",
-        "数据",
-        "支付",
-        "金服",
-        "芯片",
-        "电池",
-        "锂电",
-        "新材料",
-        "新材",
-        "光伏",
-        "实业",
-        "智驾",
-        "智航",
-        "智行",
-        "视觉",
-        "量子",
-        "光子",
-        "激光",
-        "传感",
-        "精密",
-        "装备",
-        "电气",
-        "机电",
-        "航天",
-        "电脑",
-        "投资",
-        "基金",
-        "资产",
-        "控股",
-        "学院",
-        "国资",
-        "保险",
-    ]
-)
+ZH_SUFFIX_TYPES: dict[str, str] = _organisations.classes("ZH_SUFFIX_TYPES")
+ZH_WEAK_SUFFIXES = _organisations.word_set("ZH_WEAK_SUFFIXES")
 #: Legal-form tails: a known name plus one of these is the same entity ("腾讯控股有限公司").
-LEGAL_FORMS_ZH = (
-    "合伙企业",
-    "有限公司",
-    "股份有限公司",
-    "有限责任公司",
-    "集团",
-    "集团有限公司",
-    "控股",
-    "控股有限公司",
-    "集团股份有限公司",
-    "(中国)有限公司",
-    "(集团)有限公司",
-    "(集团)股份有限公司",
-    "(集团)有限责任公司",
-    "(控股)有限公司",
-    "科技有限公司",
-    "科技股份有限公司",
-)
-LEGAL_FORMS_EN = (
-    "inc",
-    "inc.",
-    "corp",
-    "corp.",
-    "corporation",
-    "ltd",
-    "ltd.",
-    "limited",
-    "co., ltd.",
-    "co.,ltd.",
-    "co. ltd.",
-    "group",
-    "holdings",
-    "llc",
-    "plc",
-    "co.",
-    "co",
-)
+LEGAL_FORMS_ZH = _organisations.words("LEGAL_FORMS_ZH")
+LEGAL_FORMS_EN = _organisations.words("LEGAL_FORMS_EN")
 
 #: English organisation suffixes -> ontology type (matched case-sensitively, after capitalised words).
-EN_SUFFIX_TYPES: dict[str, str] = {
-    "Venture Partners": C.Investor,
-    "Venture Capital": C.Investor,
-    "Asset Management": C.Investor,
-    "Fund Management": C.Investor,
-    "Capital Management": C.Investor,
-    "Capital": C.Investor,
-    "Ventures": C.Investor,
-    "Partners": C.Investor,
-    "Investments": C.Investor,
-    "Investment": C.Investor,
-    "Fund": C.Investor,
-    "Fund SPC": C.Investor,
-    "SPC": C.Investor,
-    "Management": C.Investor,
-    "Equity": C.Investor,
-    "Insurance": C.Investor,
-    "Advisors": C.Investor,
-    "Advisers": C.Investor,
-    "Capital Group": C.Investor,
-    "Investment Corp.": C.Investor,
-    "Investment Corp": C.Investor,
-    "Investment Corporation": C.Investor,
-    "Inc.": C.Company,
-    "Inc": C.Company,
-    "Corp.": C.Company,
-    "Corp": C.Company,
-    "Corporation": C.Company,
-    "Co., Ltd.": C.Company,
-    "Co. Ltd.": C.Company,
-    "Ltd.": C.Company,
-    "Ltd": C.Company,
-    "Limited": C.Company,
-    "LLC": C.Company,
-    "PLC": C.Company,
-    "Group": C.Company,
-    "Holdings": C.Company,
-    "Technologies": C.Company,
-    "Technology": C.Company,
-    "Robotics": C.Company,
-    "Intelligence": C.Company,
-    "AI": C.Company,
-    "Labs": C.Company,
-    "Semiconductor": C.Company,
-    "Semiconductors": C.Company,
-    "Systems": C.Company,
-    "Analytics": C.Company,
-    "Dynamics": C.Company,
-    "Optics": C.Company,
-    "Photonics": C.Company,
-    "Sensing": C.Company,
-    "Automation": C.Company,
-    "Payments": C.Company,
-    "Software": C.Company,
-    "Networks": C.Company,
-    "Motors": C.Company,
-    "Biotech": C.Company,
-    "Therapeutics": C.Company,
-    "Biosciences": C.Company,
-    "Energy": C.Company,
-    "Power": C.Company,
-    "Microsystems": C.Company,
-    "Microelectronics": C.Company,
-    "Electronics": C.Company,
-    "Materials": C.Company,
-    "Pharmaceuticals": C.Company,
-    "Mobility": C.Company,
-    "Automotive": C.Company,
-    "Instruments": C.Company,
-    "Securities": C.Company,
-    "Bank": C.Company,
-    "University": C.University,
-    "College": C.University,
-    "Institute": C.ResearchInstitute,
-    "Academy": C.ResearchInstitute,
-    "Laboratory": C.ResearchInstitute,
-    "Lab": C.ResearchInstitute,
-    "Stock Exchange": C.Exchange,
-    "Exchange": C.Exchange,
-    "Law Firm": C.Organization,
-    "Commission": C.GovernmentBody,
-    "Ministry": C.GovernmentBody,
-}
+EN_SUFFIX_TYPES: dict[str, str] = _organisations.classes("EN_SUFFIX_TYPES")
 
 #: A prefix made only of these is a description, not a name ("战略投资", "产业基金", "人工智能科技").
-GENERIC_PREFIX_WORDS = frozenset(
-    [
-        # kinds of investors and of technology, not names ("国有金融机构", "先进存储芯片")
-        "金融机构",
-        "投资机构",
-        "产业资本",
-        # who holds shares and why, not names ("员工持股平台", "政策引导资本", "产业协同资本")
-        "员工",
-        "持股",
-        "员工持股",
-        "平台",
-        "政策",
-        "协同",
-        "激励",
-        "专项",
-        "民间",
-        "先进",
-        "存储芯片",
-        "私人",
-        "本地",
-        "当地",
-        "战略",
-        "天使",
-        "风险",
-        "股权",
-        "产业",
-        "政府",
-        "引导",
-        "国有",
-        "私募",
-        "公募",
-        "头部",
-        "知名",
-        "老",
-        "新",
-        "该",
-        "本",
-        "此",
-        "这",
-        "其",
-        "这家",
-        "一家",
-        "多家",
-        "两家",
-        "三家",
-        "数家",
-        "几家",
-        "各家",
-        "其他",
-        "其它",
-        "相关",
-        "旗下",
-        "人工",
-        "人工智能",
-        "具身",
-        "通用",
-        "生成式",
-        "机器",
-        "商业",
-        "工业",
-        "医疗",
-        "金融",
-        "数字",
-        "科学",
-        "高新",
-        "前沿",
-        "硬",
-        "黑",
-        "高",
-        "未来",
-        "大模型",
-        "模型",
-        "创新",
-        "创业",
-        "科创",
-        "早期",
-        "中后期",
-        "后期",
-        "美元",
-        "人民币",
-        "地方",
-        "市场化",
-        "海外",
-        "国际",
-        "国内",
-        "外资",
-        "中资",
-        "美国",
-        "中国",
-        "全球",
-        "对外",
-        "境外",
-        "本土",
-        "专业",
-        "机构",
-        "财务",
-        "长期",
-        "主权",
-        "母",
-        "子",
-        "上市",
-        "非上市",
-        "大型",
-        "小型",
-        "中小",
-        "民营",
-        "国家队",
-        "多元",
-        "基础",
-        "应用",
-        "核心",
-        "关键",
-        "领先",
-        "一流",
-        "顶级",
-        "主流",
-        "信息",
-        "网络",
-        "电子",
-        "电池",
-        "锂电",
-        "新材料",
-        "材料",
-        "光伏",
-        "智能",
-        "技术",
-        "科技",
-        "互联网",
-        "移动",
-        "云",
-        "算力",
-        "芯片",
-        "半导体",
-        "汽车",
-        "新能源",
-        "生物",
-        "医药",
-        "消费",
-        "文化",
-        "教育",
-        "基金",
-        "投资",
-        "资本",
-        "资产",
-        "证券",
-        "银行",
-        "保险",
-        "信托",
-        "集团",
-        "公司",
-        "企业",
-        "实验",
-        "研究",
-        "重点",
-        "国家",
-        "省",
-        "市",
-        "区",
-        "县",
-        "全国",
-        "全市",
-        "全省",
-        "本轮",
-        "此轮",
-        "本次",
-        "上一轮",
-        "前",
-        "原",
-        "现",
-        "产业链",
-        "供应链",
-        "大",
-        "小",
-        "众多",
-        "诸多",
-        "不少",
-        "部分",
-        "一些",
-        "多",
-        "各",
-        "每",
-        "某",
-        "同",
-        "旧",
-        "市场",
-        "国资",
-        "基石",
-        "家",
-        "硬核",
-        "核心技术",
-        "主流",
-        "二级市场",
-        "一级市场",
-        "资本市场",
-        "行业",
-        "领域",
-        "亚洲",
-        "欧洲",
-        "美洲",
-        "非洲",
-        "亚太",
-        "中东",
-        "东南亚",
-        "北美",
-        "香港",
-        "台湾",
-        "日本",
-        "韩国",
-        "新加坡",
-        "英国",
-        "德国",
-        "法国",
-        "印度",
-        "海内外",
-        "中外",
-        "全世界",
-        "世界",
-    ]
-)
+GENERIC_PREFIX_WORDS = _organisations.word_set("GENERIC_PREFIX_WORDS")
 
 #: Words and characters a Chinese name does not cross to its left ("由红杉中国领投" starts after 由).
-ZH_BOUNDARY_WORDS = frozenset(
-    [
-        # "实际控制人为蓝潮资本": jieba reads "人为" (man-made) across the title and its verb
-        "人为",
-        # "芯片新创青鹭微电子": a startup described, the name starts after the descriptor
-        "新创",
-        "初创",
-        "由",
-        "获",
-        "获得",
-        "向",
-        "与",
-        "和",
-        "及",
-        "以及",
-        "对",
-        "在",
-        "是",
-        "为",
-        # "X原为A首席技术官": a linking verb with its adverb ends the name too
-        "原为",
-        "原是",
-        "曾为",
-        "曾是",
-        "现为",
-        "的",
-        "了",
-        "被",
-        "将",
-        "从",
-        "据",
-        "称",
-        "其",
-        "该",
-        "等",
-        # Hong Kong press: "消息指X", "报道指X", "市传X": who reports, not part of the name
-        "指",
-        "传",
-        "消息",
-        "报道",
-        "据悉",
-        "获悉",
-        "包括",
-        "其中",
-        "宣布",
-        "完成",
-        "表示",
-        "旗下",
-        "领投",
-        "跟投",
-        "参投",
-        # verbs and adverbs of putting in more money ("五源资本继续追投", "这一轮属于顺势加码")
-        "追投",
-        "加投",
-        "加码",
-        "增持",
-        "顺势",
-        "继续",
-        "持续",
-        "大举",
-        "再度",
-        "纷纷",
-        "携手",
-        "并",
-        "也",
-        "还",
-        "已",
-        "于",
-        "曾",
-        "又",
-        "再",
-        "通过",
-        "这家",
-        "一家",
-        "多家",
-        "此前",
-        "此外",
-        "另外",
-        "同时",
-        "此次",
-        "本次",
-        "本轮",
-        "分别",
-        "均",
-        "都",
-        "即",
-        "或",
-        "及其",
-        "来自",
-        "成立",
-        "创立",
-        "创办",
-        "投资了",
-        "加入",
-        # an interview's headline ("对话星海智驾CEO马俊", "专访X创始人"): the name starts after it
-        "对话",
-        "专访",
-        "独家专访",
-        "独家对话",
-        "走进",
-        "揭秘",
-        # career verbs: "高管X加盟Y智能" ends before Y (jieba tags 加盟 a place name)
-        "加盟",
-        "入职",
-        "转投",
-        "回归",
-        "执掌",
-        "掌舵",
-        "接任",
-        "接替",
-        "离职",
-        "辞职",
-        "卸任",
-        # what a product is, not who makes it: "新一代人形机器人", "首款机器人"
-        "新一代",
-        "下一代",
-        "新型",
-        "新款",
-        "首款",
-        # spin-offs: "A分拆出B", "A拟分拆B"
-        "分拆",
-        "分拆出",
-        "出",
-        "拆分",
-        "剥离",
-        "孵化",
-        "拟",
-        "担任",
-        "出任",
-        "现任",
-        "曾任",
-        "历任",
-        "兼任",
-        "离开",
-        "前往",
-        "拿到",
-        "获投",
-        "联合领投",
-        "共同",
-        "持续",
-        "继续",
-        "追加",
-        "加码",
-        "押注",
-        "入股",
-        "注资",
-        "出资",
-        "投资方",
-        "投资人",
-        # "引入战略投资者X", "基石投资者X": the role before a name is not part of it
-        "投资者",
-        "战略投资者",
-        "基石投资者",
-        "战投",
-        "股东",
-        "老股东",
-        "新股东",
-        "机构",
-        "包含",
-        "既有",
-        "也有",
-        "还有",
-        "则",
-        "而",
-        "但",
-        "即将",
-        "正式",
-        "今日",
-        "近日",
-        "日前",
-        "昨日",
-        "今年",
-        "去年",
-        "上市",
-        "挂牌",
-        "登陆",
-        "递表",
-        "递交",
-        "提交",
-        "通过",
-        "选择",
-        "看好",
-        "支持",
-        "背后",
-        "站着",
-        "出现",
-        "名单",
-        "阵容",
-        "参与",
-        "参与了",
-        "引入",
-        "迎来",
-        "获得了",
-        "公司",
-        "企业",
-        "平台",
-        "厂商",
-        "独角兽",
-        "创企",
-        "厂",
-        "本报讯",
-        "初创企业",
-        "初创公司",
-        "玩家",
-        "龙头",
-        "巨头",
-        "新锐",
-        "黑马",
-        "收购",
-        "并购",
-        "控股的",
-        # a verb, a holding relation, a field or a time word glued before a name ("有两溪基金",
-        # "母公司青远科技", "该领域北岸智能", "算上星河机器人", "近期辰晞资本")
-        "有",
-        "算",
-        "算上",
-        "母公司",
-        "子公司",
-        "控股股东",
-        "大股东",
-        "领域",
-        "赛道",
-        "近期",
-        "最近",
-        "目前",
-        "如今",
-        "当前",
-        "近年",
-        "近年来",
-        "随后",
-        "其后",
-        "先后",
-        "相继",
-        "比如",
-        "例如",
-        "诸如",
-        "尤其是",
-        "特别是",
-        # what an investor is, said before its name ("华星集团旗下产业基金华星资本", "投资平台青石投资")
-        "产业基金",
-        "投资平台",
-        "投资主体",
-        "管理人",
-        "普通合伙人",
-        "有限合伙人",
-        # a line of business before a name ("充电桩供应商岚峰科技")
-        "供应商",
-        "承建商",
-        "制造商",
-        "开发商",
-        "运营商",
-        "服务商",
-        "生产商",
-        "提供商",
-        "发布",
-        "推出",
-        "上线",
-        "开发",
-        "研发",
-        "估值",
-        "融资",
-        "招股",
-        "发行",
-        "认购",
-    ]
-)
+ZH_BOUNDARY_WORDS = _organisations.word_set("ZH_BOUNDARY_WORDS")
 #: jieba POS tags that end a name on its left (prepositions, conjunctions, particles, adverbs...).
-ZH_STOP_FLAGS = frozenset(
-    [
-        "p",
-        "c",
-        "u",
-        "uj",
-        "ul",
-        "uz",
-        "ug",
-        "ud",
-        "uv",
-        "d",
-        "r",
-        "x",
-        "y",
-        "e",
-        "o",
-        "w",
-        "f",
-        "zg",
-        "df",
-        "ad",
-        "rr",
-        "rz",
-        "tg",
-    ]
-)
+ZH_STOP_FLAGS = _organisations.word_set("ZH_STOP_FLAGS")
 #: Verbs that do occur inside organisation names.
-ZH_NAME_VERBS = frozenset(
-    [
-        "联合",
-        "引导",
-        "创新",
-        "发展",
-        "建设",
-        "投资",
-        "开发",
-        "控股",
-        "创业",
-        "孵化",
-        "领航",
-        "启明",
-        "先导",
-        "赋能",
-        "智造",
-        "融合",
-        "协同",
-        "致远",
-        "创想",
-        "跃",
-        "跳动",
-        "求索",
-    ]
-)
+ZH_NAME_VERBS = _organisations.word_set("ZH_NAME_VERBS")
 #: jieba tags of proper nouns, which make a prefix name-like.
-PROPER_FLAGS = frozenset(["nr", "nrt", "nrfg", "ns", "nsf", "nt", "nz", "j", "eng", "x"])
+PROPER_FLAGS = _organisations.word_set("PROPER_FLAGS")
 
 #: Words of the press before a subject ("据报", "消息指", "市传"), which end a name on its left.
 REPORTED_ZH = re.compile(r"据报道?|据悉|据了解|据称|据指|消息(?:指|称)|报道(?:指|称)|市传|传出")
 
 #: Markers in a name that make an investor a state-capital vehicle.
-STATE_MARKERS_ZH = (
-    "国资",
-    "国投",
-    "国有",
-    "引导基金",
-    "引导",
-    "产业基金",
-    "产业投资基金",
-    "城投",
-    "科创基金",
-    "产投",
-    "高新投",
-    "建投",
-    "国新",
-    "国调",
-    "政府",
-    "母基金",
-    "金控",
-    "城建",
-    "交投",
-    "发展集团",
-    "科创投",
-)
+STATE_MARKERS_ZH = _state.words("STATE_MARKERS_ZH")
 STATE_MARKERS_EN = re.compile(
     r"industry investment fund|guidance fund|state[- ]owned|state capital|government|sovereign|municipal|"
     r"city investment|industrial investment",
@@ -1442,164 +214,24 @@ STATE_CONTEXT = re.compile(
 )
 
 #: Regions of China -> (English name, government level), for state funds named after their sponsor.
+#: The file lists them by level: the ontology's gov_level (provincial, municipal, district).
 REGIONS: dict[str, tuple[str, str]] = {}
-for _name, _en in [("北京", "Beijing"), ("上海", "Shanghai"), ("天津", "Tianjin"), ("重庆", "Chongqing")]:
-    REGIONS[_name] = (_en, "provincial")
-for _name, _en in [
-    ("广东", "Guangdong"),
-    ("浙江", "Zhejiang"),
-    ("江苏", "Jiangsu"),
-    ("山东", "Shandong"),
-    ("四川", "Sichuan"),
-    ("湖北", "Hubei"),
-    ("湖南", "Hunan"),
-    ("安徽", "Anhui"),
-    ("福建", "Fujian"),
-    ("河南", "Henan"),
-    ("河北", "Hebei"),
-    ("陕西", "Shaanxi"),
-    ("辽宁", "Liaoning"),
-    ("吉林", "Jilin"),
-    ("黑龙江", "Heilongjiang"),
-    ("江西", "Jiangxi"),
-    ("广西", "Guangxi"),
-    ("云南", "Yunnan"),
-    ("贵州", "Guizhou"),
-    ("山西", "Shanxi"),
-    ("内蒙古", "Inner Mongolia"),
-    ("新疆", "Xinjiang"),
-    ("甘肃", "Gansu"),
-    ("海南", "Hainan"),
-    ("宁夏", "Ningxia"),
-    ("青海", "Qinghai"),
-    ("西藏", "Tibet"),
-]:
-    REGIONS[_name] = (_en, "provincial")
-for _name, _en in [
-    ("深圳", "Shenzhen"),
-    ("杭州", "Hangzhou"),
-    ("成都", "Chengdu"),
-    ("广州", "Guangzhou"),
-    ("苏州", "Suzhou"),
-    ("南京", "Nanjing"),
-    ("武汉", "Wuhan"),
-    ("合肥", "Hefei"),
-    ("西安", "Xi'an"),
-    ("长沙", "Changsha"),
-    ("青岛", "Qingdao"),
-    ("宁波", "Ningbo"),
-    ("厦门", "Xiamen"),
-    ("无锡", "Wuxi"),
-    ("东莞", "Dongguan"),
-    ("佛山", "Foshan"),
-    ("济南", "Jinan"),
-    ("郑州", "Zhengzhou"),
-    ("福州", "Fuzhou"),
-    ("昆山", "Kunshan"),
-    ("常州", "Changzhou"),
-    ("珠海", "Zhuhai"),
-    ("大连", "Dalian"),
-    ("沈阳", "Shenyang"),
-    ("哈尔滨", "Harbin"),
-    ("长春", "Changchun"),
-    ("南昌", "Nanchang"),
-    ("南宁", "Nanning"),
-    ("昆明", "Kunming"),
-    ("贵阳", "Guiyang"),
-    ("太原", "Taiyuan"),
-    ("石家庄", "Shijiazhuang"),
-    ("温州", "Wenzhou"),
-    ("绍兴", "Shaoxing"),
-    ("嘉兴", "Jiaxing"),
-    ("湖州", "Huzhou"),
-    ("金华", "Jinhua"),
-    ("台州", "Taizhou"),
-    ("烟台", "Yantai"),
-    ("芜湖", "Wuhu"),
-    ("绵阳", "Mianyang"),
-    ("雄安", "Xiong'an"),
-]:
-    REGIONS[_name] = (_en, "municipal")  # the ontology's gov_level (was "city", which SHACL rejects)
-for _name, _en in [
-    ("浦东", "Shanghai"),
-    ("徐汇", "Shanghai"),
-    ("闵行", "Shanghai"),
-    ("杨浦", "Shanghai"),
-    ("静安", "Shanghai"),
-    ("黄浦", "Shanghai"),
-    ("长宁", "Shanghai"),
-    ("普陀", "Shanghai"),
-    ("虹口", "Shanghai"),
-    ("宝山", "Shanghai"),
-    ("嘉定", "Shanghai"),
-    ("松江", "Shanghai"),
-    ("青浦", "Shanghai"),
-    ("奉贤", "Shanghai"),
-    ("临港", "Shanghai"),
-    ("张江", "Shanghai"),
-    ("海淀", "Beijing"),
-    ("朝阳", "Beijing"),
-    ("东城", "Beijing"),
-    ("西城", "Beijing"),
-    ("丰台", "Beijing"),
-    ("石景山", "Beijing"),
-    ("通州", "Beijing"),
-    ("顺义", "Beijing"),
-    ("大兴", "Beijing"),
-    ("昌平", "Beijing"),
-    ("亦庄", "Beijing"),
-    ("中关村", "Beijing"),
-    ("南山", "Shenzhen"),
-    ("福田", "Shenzhen"),
-    ("罗湖", "Shenzhen"),
-    ("宝安", "Shenzhen"),
-    ("龙岗", "Shenzhen"),
-    ("龙华", "Shenzhen"),
-    ("前海", "Shenzhen"),
-    ("坪山", "Shenzhen"),
-    ("滨江", "Hangzhou"),
-    ("余杭", "Hangzhou"),
-    ("萧山", "Hangzhou"),
-    ("拱墅", "Hangzhou"),
-    ("上城", "Hangzhou"),
-    ("钱塘", "Hangzhou"),
-    ("天府", "Chengdu"),
-    ("两江", "Chongqing"),
-    ("光谷", "Wuhan"),
-]:
-    REGIONS[_name] = (_en, "district")
+for _level, _names in _state.tables("REGIONS").items():
+    for _name, _en in _names.items():
+        REGIONS[_name] = (_en, _level)
+# (the loop's last _name and _en stay bound, as they always were; the rest of its names go)
+del _level, _names
 #: Words that may sit between a region and an investor suffix in a state vehicle's name ("上海科创基金").
-STATE_MIDDLE_WORDS = (
-    "市",
-    "省",
-    "区",
-    "新区",
-    "高新区",
-    "经开区",
-    "工业园区",
-    "开发区",
-    "自贸区",
-    "科创",
-    "高新",
-    "国际",
-    "城建",
-    "产业",
-    "发展",
-    "科技",
-    "创新",
-    "金融",
-    "天使",
-    "引导",
-    "人工智能",
-    "市人工智能",
-    "未来产业",
-    "战略新兴产业",
-)
+STATE_MIDDLE_WORDS = _state.words("STATE_MIDDLE_WORDS")
 
 # -- cues for relations ----------------------------------------------------------------------------
 
-LEAVE_CUE_ZH = r"离职|去职|离开|出走|卸任|辞任|辞去|辞职|告别|退出|退休|荣休|另起炉灶|离职创业|投身创业|转身创业"
+LEAVE_CUE_ZH = _cues.alternation("LEAVE_CUE_ZH")
 LEAVE_CUE_EN = (
     r"\b(?:left|leaves|leaving|departed|departure|quit|resigned|stepped down|exited|dismiss(?:ed|al))\b"
 )
-JOIN_CUE = r"加入|加盟|入职|出任|担任|接任|接掌|出掌|接过|履新|joined|joins|appointed|named|hired"
+JOIN_CUE = _cues.alternation("JOIN_CUE")
+
+for _file in (_people, _organisations, _state, _cues):
+    _file.close()
+del _file, _people, _organisations, _state, _cues
