@@ -215,12 +215,9 @@ STATE_CONTEXT = re.compile(
 
 #: Regions of China -> (English name, government level), for state funds named after their sponsor.
 #: The file lists them by level: the ontology's gov_level (provincial, municipal, district).
-REGIONS: dict[str, tuple[str, str]] = {}
-for _level, _names in _state.tables("REGIONS").items():
-    for _name, _en in _names.items():
-        REGIONS[_name] = (_en, _level)
-# (the loop's last _name and _en stay bound, as they always were; the rest of its names go)
-del _level, _names
+REGIONS: dict[str, tuple[str, str]] = {
+    name: (en, level) for level, names in _state.tables("REGIONS").items() for name, en in names.items()
+}
 #: Words that may sit between a region and an investor suffix in a state vehicle's name ("上海科创基金").
 STATE_MIDDLE_WORDS = _state.words("STATE_MIDDLE_WORDS")
 
