@@ -10,8 +10,9 @@ Facts that need more than one sentence (the company a funding list belongs to, t
 part of, the company "公司"/"the company" refers to) come from a small running context: the last
 company named as a subject, the current funding episode, the current IPO story.
 
-The package: `engine` (skeletons, context, helpers), one module of handlers per kind of fact
-(`funding`, `ipo`, `people`, `other`), `rules` (the rule list), and here the entry point.
+The package: `engine` (skeletons, context, helpers), one module of rules and their handlers per kind
+of fact (`funding`, `ipo`, `people` for titles and roles, `careers`, `founding`, `ownership`, `other`),
+`rules` (the rule list: those modules' lists in order), and here the entry point.
 """
 
 from __future__ import annotations

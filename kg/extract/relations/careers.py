@@ -1,6 +1,8 @@
-"""People rules' handlers: positions held and left, foundings (dated when the article says when the
-company was founded), former employers named as alumni, veterans or founding teams: the facts that
-founder lineages are derived from."""
+"""People rules and their handlers, careers: joining a company, leaving it, coming from it,
+appointments and successions, past employers ("X此前在A工作", "X 2020年从A加入B", "A appointed X as
+CTO", "X left A in 2023"). A position left is LEFT, dated by the leaving where the text says when; with
+the foundings (`founding`) these are the facts founder lineages are derived from (the company a
+founder came from)."""
 
 from __future__ import annotations
 
@@ -28,26 +30,7 @@ from kg.extract.relations.engine import (
 from kg.extract.relations.people import each_at_org, person_fact, title_surface
 from kg.terms import C, R
 
-
-def handle_successor(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X卸任A董事长职务，由Y接任": Y holds the title at A (or at the company of the sentence)."""
-    per = eng.ent(view, m.group("per")).group
-    named = eng.ent(view, m.group("org")) if m.group("org") else None
-    org = named.group if named is not None and named.is_companyish() else None
-    org = first_group(org, eng.company_before(view, m.start()), eng.topic(view))
-    if org is not None:
-        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "successor", 0.7)
-
-
-def handle_title_taken_by(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X由A创办，总经理则由Y出任": a title opening a later clause is held at the company the sentence
-    opens with (its subject), else at the company of the story."""
-    per = eng.ent(view, m.group("per")).group
-    first = next((i for i, ch in enumerate(view.skel[: m.start()]) if ch in view.groups), None)
-    subject = eng.ent(view, view.skel[first]) if first is not None and first <= 2 else None
-    org = first_group(subject.group if subject is not None and subject.is_companyish() else None, eng.topic(view))
-    if org is not None:
-        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
+# -- careers ---------------------------------------------------------------------------------------
 
 
 def handle_former_employers_clause(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -174,6 +157,27 @@ def handle_succeeded(eng: Engine, view: View, m: re.Match[str]) -> None:
     person_fact(eng, view, prev, org.group, title_surface(eng, view, m), True, m, "succession", 0.7)
 
 
+def handle_successor(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X卸任A董事长职务，由Y接任": Y holds the title at A (or at the company of the sentence)."""
+    per = eng.ent(view, m.group("per")).group
+    named = eng.ent(view, m.group("org")) if m.group("org") else None
+    org = named.group if named is not None and named.is_companyish() else None
+    org = first_group(org, eng.company_before(view, m.start()), eng.topic(view))
+    if org is not None:
+        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "successor", 0.7)
+
+
+def handle_title_taken_by(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X由A创办，总经理则由Y出任": a title opening a later clause is held at the company the sentence
+    opens with (its subject), else at the company of the story."""
+    per = eng.ent(view, m.group("per")).group
+    first = next((i for i, ch in enumerate(view.skel[: m.start()]) if ch in view.groups), None)
+    subject = eng.ent(view, view.skel[first]) if first is not None and first <= 2 else None
+    org = first_group(subject.group if subject is not None and subject.is_companyish() else None, eng.topic(view))
+    if org is not None:
+        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
 def _role_at(eng: Engine, view: View, m: re.Match[str], former: bool, method: str, confidence: float) -> None:
     """The person of group "per" in a role at the organisation of group "org" (never an exchange)."""
     org = eng.ent(view, m.group("org"))
@@ -261,6 +265,8 @@ _EN_ADV = r"(?:(?:recently|later|then|also|quietly|abruptly|officially|formally)
 _JOIN_ZH = r"(?:加入|加盟|入职|转战|转投|改投|投奔|履新|跳槽(?:至|到)?)"
 _JOIN_CUE = re.compile(_JOIN_ZH)
 
+#: Where a person was before ("X，此前在A任董事总经理", "X曾在A担任算法负责人"): right after the
+#: Chinese foundings (`founding.FOUNDING_RULES_ZH`).
 FORMER_ROLE_RULES_ZH: list[Rule] = [
     Rule(
         "former-role-clause",
@@ -297,6 +303,7 @@ FORMER_ROLE_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: "A appointed X as its new chief executive": after `founding.VENTURE_AND_ALUMNI_RULES_ZH`.
 APPOINTED_RULES_EN: list[Rule] = [
     Rule(
         "appointed",
@@ -311,6 +318,7 @@ APPOINTED_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: More appointments, joins and former roles in English, after `funding.SAID_STAKE_RULES_EN`.
 APPOINTED_AND_FORMER_ROLE_RULES_EN: list[Rule] = [
     Rule(
         "appointed",
@@ -376,6 +384,7 @@ APPOINTED_AND_FORMER_ROLE_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: Joins, departures and successions, Chinese: after the founder lists (`founding.FOUNDER_LIST_RULES_ZH`).
 CAREER_RULES_ZH: list[Rule] = [
     Rule(
         "left-verb",
@@ -624,6 +633,8 @@ CAREER_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: Past employers, departures and joins, English: after the English foundings
+#: (`founding.FOUNDING_RULES_EN`).
 CAREER_RULES_EN: list[Rule] = [
     Rule(
         "worked-at",

@@ -1,6 +1,7 @@
-"""People rules' handlers: positions held and left, foundings (dated when the article says when the
-company was founded), former employers named as alumni, veterans or founding teams: the facts that
-founder lineages are derived from."""
+"""People rules and their handlers, foundings: who founded which company (dated when the article
+says when it was founded), founder lists and founding teams, alumni and veterans of a former employer,
+and pronouns standing for founders ("他在2023年创立的B"). With the careers (`careers`) these are the
+facts founder lineages are derived from."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from kg.extract.relations.engine import (
 )
 from kg.extract.relations.people import person_fact, title_surface
 from kg.terms import C, R
+
+# -- founding --------------------------------------------------------------------------------------
 
 
 def handle_founded_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -334,6 +337,8 @@ _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|�
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
+#: Foundings and founding dates, Chinese: right after the titles beside names
+#: (`people.ROLE_RULES_ZH`).
 FOUNDING_RULES_ZH: list[Rule] = [
     Rule(
         "founded-verb",
@@ -418,6 +423,7 @@ FOUNDING_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: "X……出来创业，成立了B" and "A前员工X": after the former roles (`careers.FORMER_ROLE_RULES_ZH`).
 VENTURE_AND_ALUMNI_RULES_ZH: list[Rule] = [
     Rule(
         "founded-verb",
@@ -433,6 +439,8 @@ VENTURE_AND_ALUMNI_RULES_ZH: list[Rule] = [
     Rule("alumni", _r(rf"(?P<pers>{PL})\s*(?:出身于|出身自|出身)\s*(?P<org>{ORG})"), handle_alumni),
 ]
 
+#: Founder lists and founding teams ("B的联合创始人包括X、Y", "B的创始团队来自A"): before the Chinese
+#: career rules (`careers.CAREER_RULES_ZH`).
 FOUNDER_LIST_RULES_ZH: list[Rule] = [
     Rule(
         "founder-list",
@@ -454,6 +462,8 @@ FOUNDER_LIST_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: "由X创立", then English foundings after a career ("X joined A in 2015 and left in 2020 to co-found B"),
+#: founding teams and alumni: right after `people.TITLE_TOPIC_RULES_ZH`.
 FOUNDED_BY_AND_ALUMNI_RULES: list[Rule] = [
     Rule(
         "founded-verb",
@@ -495,6 +505,8 @@ FOUNDED_BY_AND_ALUMNI_RULES: list[Rule] = [
     Rule("alumni", _r(rf"(?P<org>{ORG})\s*(?:的)?\s*{_ALUMNI_ZH}\s*(?P<pers>{PL})"), handle_alumni),
 ]
 
+#: "X, founder and CEO of A, previously founded B": after the English appositions
+#: (`people.ROLE_RULES_EN`).
 FOUNDED_AFTER_APPOSITION_RULES_EN: list[Rule] = [
     Rule(
         "founded-verb",
@@ -510,6 +522,7 @@ FOUNDED_AFTER_APPOSITION_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: The other English foundings, after "Its founder X said" (`people.TITLE_TOPIC_RULES_EN`).
 FOUNDING_RULES_EN: list[Rule] = [
     Rule(
         "founded-verb",
@@ -614,6 +627,7 @@ FOUNDING_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: "B's founder previously led A's robotics unit": the last people rule before the products.
 FOUNDER_PREVIOUSLY_RULES_EN: list[Rule] = [
     Rule(
         "founder-previously",
@@ -627,8 +641,9 @@ FOUNDER_PREVIOUSLY_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: Pronouns for founders ("他在2023年创立的B"): the very last rules, so founders named in the
+#: sentence are known.
 FOUNDER_PRONOUN_RULES: list[Rule] = [
-    # pronouns for founders: after every other rule, so founders named in the sentence are known
     Rule(
         "founded-pronoun",
         _r(

@@ -1,5 +1,5 @@
-"""Funding rules' handlers: who invested in which company's round, as lead or follower, with the
-round, the amount and the date, and which investors are state capital."""
+"""Funding rules and their handlers: who invested in which company's round, as lead or follower, with
+the round, the amount and the date, and which investors are state capital."""
 
 from __future__ import annotations
 
@@ -689,6 +689,7 @@ _KIND_BEFORE = (
     rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
 )
 
+#: Rounds, investors and cheques, Chinese then English: the first block of the rule list.
 FUNDING_RULES: list[Rule] = [
     # funding, Chinese
     Rule(
@@ -1199,6 +1200,8 @@ FUNDING_RULES: list[Rule] = [
     ),
 ]
 
+#: "A said B will buy a stake": a funding rule that runs among the English appointment rules
+#: (between `careers.APPOINTED_RULES_EN` and `careers.APPOINTED_AND_FORMER_ROLE_RULES_EN`).
 SAID_STAKE_RULES_EN: list[Rule] = [
     Rule(
         "funding-verb",

@@ -1,4 +1,5 @@
-"""IPO rules' handlers: filings, listing hearings and listings, with exchange, board, ticker and date."""
+"""IPO rules and their handlers: filings, listing hearings and listings, with exchange, board, ticker
+and date."""
 
 from __future__ import annotations
 
@@ -473,8 +474,8 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+#: Filings, hearings and listings: right after the funding rules.
 IPO_RULES: list[Rule] = [
-    # IPO
     Rule(
         "ipo-company-ticker",
         _r(rf"(?P<co>{ORG})\s*\(\s*(?P<t>\d{{4,6}})\.(?P<sx>HK|SH|SZ|BJ)\s*\)", re.IGNORECASE),

@@ -1,5 +1,5 @@
-"""Handlers for products (DEVELOPS), stated spin-offs (脱胎于, spun out of), control and state-capital
-appositions."""
+"""Rules and their handlers for products (DEVELOPS), stated spin-offs (脱胎于, spun out of), control and
+state-capital appositions."""
 
 from __future__ import annotations
 
@@ -134,8 +134,8 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 _LINEAGE_KIND = r"(?:创业公司|初创公司|初创企业|创企|创业团队|新创公司|新创)"
 
+#: Products (DEVELOPS): after the people rules, all but the founder pronouns (`founding.FOUNDER_PRONOUN_RULES`).
 PRODUCT_RULES: list[Rule] = [
-    # products
     Rule(
         "develops",
         _r(
@@ -208,8 +208,8 @@ PRODUCT_RULES: list[Rule] = [
     ),
 ]
 
+#: Stated spin-offs and control: after the products, right before `ownership.OWNERSHIP_RULES`.
 SPINOFF_AND_CONTROL_RULES: list[Rule] = [
-    # spin-offs and control
     Rule(
         "spin-off",
         _r(
@@ -317,6 +317,7 @@ SPINOFF_AND_CONTROL_RULES: list[Rule] = [
     ),
 ]
 
+#: "A, a unit of the Shenzhen government": right after `ownership.OWNERSHIP_RULES`.
 STATE_APPOSITION_RULES: list[Rule] = [
     Rule(
         "state-apposition",

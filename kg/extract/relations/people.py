@@ -1,6 +1,11 @@
-"""People rules' handlers: positions held and left, foundings (dated when the article says when the
-company was founded), former employers named as alumni, veterans or founding teams: the facts that
-founder lineages are derived from."""
+"""People rules and their handlers, titles and roles: who holds which position where, read from
+titles beside names ("星衡智能前CTO陈墨", "陈墨(技术副总裁)", "Lin Zhiyuan, chief executive of Xingheng AI"),
+and the helpers the other people modules build their facts with (`person_fact`, `title_surface`,
+`said_former`, `each_at_org`). After each sentence `apply_leave_cue` turns the positions it named into
+departures when it says the people left.
+
+Careers (joined, left, came from) are in `careers`, foundings in `founding`: with its rules beside its
+handlers (issue 14) one people module would have been twice the size of any other."""
 
 from __future__ import annotations
 
@@ -404,8 +409,8 @@ def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
 #: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
 _EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was|remains|became|has\s+been))?"
 
+#: Titles beside names, Chinese ("A创办人、前B处长X", "陈墨(技术副总裁)"): the first people rules.
 ROLE_RULES_ZH: list[Rule] = [
-    # people, Chinese
     Rule(
         "role-apposition",
         # "A创办人、前B处长X": two roles of one person, each with its organisation
@@ -437,6 +442,8 @@ ROLE_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: A title taken without naming the company ("X将接任CTO"): right after
+#: `careers.CAREER_RULES_ZH`.
 TITLE_TOPIC_RULES_ZH: list[Rule] = [
     Rule(
         "joined-verb",
@@ -448,6 +455,8 @@ TITLE_TOPIC_RULES_ZH: list[Rule] = [
     ),
 ]
 
+#: English appositions ("X, chief executive of A", "A's chief executive, X"): after the English
+#: foundings by a named team (`founding.FOUNDED_BY_AND_ALUMNI_RULES`).
 ROLE_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",
@@ -513,6 +522,8 @@ ROLE_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: "Its founder X said": a title at the company of the story, between the first English founding
+#: rule (`founding.FOUNDED_AFTER_APPOSITION_RULES_EN`) and the others (`founding.FOUNDING_RULES_EN`).
 TITLE_TOPIC_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",
@@ -526,6 +537,7 @@ TITLE_TOPIC_RULES_EN: list[Rule] = [
     ),
 ]
 
+#: "X, a former A executive": after the English career rules (`careers.CAREER_RULES_EN`).
 FORMER_ROLE_APPOSITION_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",

@@ -1,12 +1,12 @@
 """The rule list: one regular expression over sentence skeletons per way the news states a fact, each
 with the handler that checks the captured entities and emits the facts.
 
-Each handler module defines its rules beside its handlers (issue 14); this module only puts them in
-order. Order matters where rules overlap: earlier rules set the context later ones read (a funding
-episode, the story's company, a person's title), and where two rules match the same words the first
-one's facts are the ones kept. A module's rules are therefore split into several lists where other
-modules' rules sit between them; the order below is the order the single table had, and it is kept
-as is.
+Each handler module defines its rules beside its handlers (issue 14), so a rule and the code that reads
+its groups are read together; this module only puts the modules' lists in order. Order matters where
+rules overlap: within a sentence the handlers run in rule order, and later ones read the context and
+the facts earlier ones set (a funding episode, the story's company, founders already named). Where other
+modules' rules sit between a module's rules, the module exports several lists; the order below is the
+order of the single table this module used to hold, kept rule for rule.
 """
 
 from __future__ import annotations
@@ -42,23 +42,23 @@ from kg.extract.relations.people import (
 )
 
 RULES: list[Rule] = [
-    # funding first, Chinese then English: the episode a round opens is what later sentences' lists join
+    # funding (Chinese, then English) and IPOs
     *FUNDING_RULES,
     *IPO_RULES,
-    # people, Chinese: titles beside names before foundings, so a founder's title is read once
+    # people, Chinese
     *ROLE_RULES_ZH,
     *FOUNDING_RULES_ZH,
     *FORMER_ROLE_RULES_ZH,
     *VENTURE_AND_ALUMNI_RULES_ZH,
-    # English appointments, with one funding rule among them ("A said B will buy a stake")
+    # English appointments and former roles, with one funding rule among them ("A said B will buy a stake")
     *APPOINTED_RULES_EN,
     *SAID_STAKE_RULES_EN,
     *APPOINTED_AND_FORMER_ROLE_RULES_EN,
+    # Chinese founder lists and founding teams, then careers and a title taken at the company of the story
     *FOUNDER_LIST_RULES_ZH,
-    # joins, departures and successions; then a title at the story's company, which they may name
     *CAREER_RULES_ZH,
     *TITLE_TOPIC_RULES_ZH,
-    # people, English
+    # people, English (a Chinese founding rule, "由X创立", opens the first list)
     *FOUNDED_BY_AND_ALUMNI_RULES,
     *ROLE_RULES_EN,
     *FOUNDED_AFTER_APPOSITION_RULES_EN,
