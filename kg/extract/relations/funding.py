@@ -1,17 +1,18 @@
 """Funding rules and their handlers: who invested in which company's round, as lead or follower, with
-the round, the amount and the date, and which investors are state capital."""
+the round, the amount and the date, and which investors are state capital.
+
+Each handler reads its rule's groups (the investors, their part, the company where the clause names
+it) and hands them to `investing.invest`, which places them in a round: that step is shared by
+every handler here, and kept apart so this module holds the rules and the code reading their groups."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from kg.extract import vocab
-from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
     BR,
     EL,
-    FUTURE,
     NE,
     NF,
     ORG,
@@ -21,283 +22,23 @@ from kg.extract.relations.engine import (
     Engine,
     Rule,
     View,
-    date_props,
     first_group,
     listed_with_investors,
     org_groups,
     round_in,
     round_money,
 )
+from kg.extract.relations.investing import funding_target, invest
 from kg.terms import C, R
 
-# -- funding ---------------------------------------------------------------------------------------
+# -- funding ----------------------------------------------------------------------------------------
 
+#: Words of a funding story: rules and handlers that only make sense in one look for them first.
 FUNDING_CUE = re.compile(
     r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|私募|加码|追投|基石|raised|raise|funding|"
     r"round|financing|investors?|backed|backing|led\s+by|invest|cornerstone|stake",
     re.IGNORECASE,
 )
-_SUBJECT_ZH = re.compile(
-    rf"(?P<co>{ORG})[^。;!?{NE}]{{0,16}}?(?:宣布|已|正式|近日|日前|也)?(?:完成|获得|获|拿到|斩获|迎来|"
-    rf"启动|开启|结束|敲定|落定|进行)(?:了)?[^。;!?]{{0,30}}?(?:融资|轮|投资|注资|私募|增资)"
-)
-_SUBJECT_ZH2 = re.compile(
-    rf"(?P<co>{ORG})\s*(?:的)?\s*(?:本轮|此轮|该轮|新一轮|最新一轮|[A-H]\+?轮|天使轮|种子轮)"
-)
-_SUBJECT_EN_APPOS = re.compile(
-    rf"(?P<co>{ORG})(?:,[^,;.]{{0,100}},)?\s+(?:has\s+|have\s+|had\s+|"
-    # "said on Tuesday it had raised", "announced today that it has closed"
-    rf"(?:said|says|announced|announces)\s+(?:on\s+\w+\s+|today\s+|this\s+week\s+)?(?:that\s+)?it\s+"
-    rf"(?:has\s+|had\s+|have\s+)?)?"
-    rf"(?:raised|closed|secured|completed|landed|received|bagged|raises|closes|secures)\b"
-)
-_SUBJECT_EN = re.compile(
-    rf"(?P<co>{ORG})(?:[^.;!?{NE}]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|"
-    rf"completed|landed|received|bagged|won|attracted|announced|raises|closes|secures)\b"
-)
-
-
-_ROUND_IN_EN = re.compile(
-    rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<co>{ORG})", re.IGNORECASE
-)
-
-
-def _funding_target(eng: Engine, view: View, investors: set[int], at: int) -> tuple[int | None, float]:
-    """The company a list of investors put money into, and how sure we are."""
-    for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
-        for m in regex.finditer(view.skel):
-            ent = eng.ent(view, m.group("co"))
-            if ent.group not in investors and ent.is_companyish():
-                return ent.group, 0.85
-    # the round's company is not one of the investors this sentence has already named (a lead)
-    excluded = (
-        investors
-        | _leads_named(eng, view)
-        | listed_with_investors(eng, view)
-        | eng._investors_here
-        | eng.former_employers(view)
-        | _owners_named(eng, view)
-    )
-    before = eng.company_before(view, at, excluded)
-    if before is not None:
-        return before, 0.7
-    if eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 3:
-        return eng.ctx.funding_target, 0.65
-    topic = eng.topic(view)
-    if topic is not None and topic not in investors:
-        return topic, 0.5
-    # "The round, which was led by X, values Y at $1 billion": the company named after the investors
-    after = eng.company_after(view, at, excluded)
-    if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
-        return after, 0.45
-    return None, 0.0
-
-
-_PART_OF = re.compile(r"[,;]\s*(?:其中|其后|此后|随后|另外|此外)")
-
-
-def _part_end(skel: str, pos: int) -> int:
-    """Where the clauses about a list at `pos` end: at a later clause about one part of it."""
-    later = _PART_OF.search(skel, pos)
-    return later.start() if later else len(skel)
-
-
-#: Words that put a deal before the one the story reports.
-_EARLIER_DEAL = re.compile(
-    # ("公司曾获得A、B等投资": deals the company once did, not the story's)
-    r"此前|之前|早前|早在|曾(?:经)?(?:先后)?(?:获得|获|得到|完成|拿到|引入|接受)|历史投资方|过往投资方|"
-    r"previously|earlier|in\s+the\s+past",
-    re.IGNORECASE,
-)
-
-#: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
-_OWNER_AHEAD = re.compile(
-    rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))"
-    # "除A与母公司B分别注资4.5亿元外": a parent putting money into its subsidiary is not the subsidiary
-    rf"|(?:母公司|控股股东|间接控股股东|大股东|第一大股东)\s*({ORG})"
-)
-
-
-_LEAD_NAMED = re.compile(
-    rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投"
-    # "Alibaba led the round, with Tencent also participating": the subject of "led the round"
-    rf"|({ORG}),?\s+(?:also\s+)?(?:co-?)?led\s+(?:the|a|an|this|its)\s+(?:[\w$.-]+\s+){{0,4}}?"
-    rf"(?:round|financing|funding|investment|raise)\b",
-    re.IGNORECASE,
-)
-
-
-def _leads_named(eng: Engine, view: View) -> set[int]:
-    """Organisations the sentence names as a round's lead ("The round was led by CATL, with …"): an
-    investor, not the company the round is for."""
-    if "领投" not in view.skel and "led" not in view.skel:
-        return set()
-    return {eng.ent(view, m.group(1) or m.group(2) or m.group(3)).group for m in _LEAD_NAMED.finditer(view.skel)}
-
-
-def _owners_named(eng: Engine, view: View) -> set[int]:
-    """Organisations the sentence names as an owner of something: the group behind an investor,
-    not the company it funds."""
-    if not any(word in view.skel for word in ("旗下", "下属", "公司", "股东")):
-        return set()
-    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _OWNER_AHEAD.finditer(view.skel)}
-
-
-#: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
-_CLAUSE_ROUND = re.compile(
-    r"\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮", re.IGNORECASE
-)
-
-
-#: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
-_NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
-
-
-def _news_month(eng: Engine, view: View) -> DateValue | None:
-    """The publication month for the first round an article reports without a date ("X完成B轮融资，由A
-    领投", "X has raised $20 million"): news reports the round it just closed, and analysts date it by
-    the report. Only with a publication date, and not for a round the sentence puts in the past or
-    the future."""
-    published = eng.ctx.published
-    if not published or len(published) < 7 or FUTURE.search(view.skel) or _NOT_NEWS.search(view.skel):
-        return None
-    return DateValue(published[:7], "month")
-
-
-def _invest(
-    eng: Engine,
-    view: View,
-    m: re.Match[str],
-    members: list[str],
-    role: str | None,
-    method: str,
-    confidence: float,
-    round_: str | None = None,
-    target: int | None = None,
-    money_ok: bool = True,
-    episode: bool = True,
-) -> None:
-    """INVESTED_IN from each investor in `members` to the round's company.
-
-    The round's sum goes to a lead or the sole investor only, never to a follower or to one member
-    of a partial list ("investors including X", `money_ok` false). A standing stake ("X-backed Y",
-    `episode` false) takes no round, sum or date from the sentence it is mentioned in."""
-    investors = []
-    chars: dict[int, str] = {}
-    # "A及B旗下的C": C invests, and so (through C) does its owner B, as analysts count it
-    for c in members:
-        e = eng.ent(view, c)
-        if e.root == C.Organization and not (e.types & {C.Exchange, C.University, C.GovernmentBody}):
-            investors.append(e)
-            chars.setdefault(e.group, c)
-        else:
-            eng.dropped.append(
-                (
-                    f"INVESTED_IN from {eng.nt.text[view.occurrences[c].start : view.occurrences[c].end]}",
-                    f"a {'/'.join(sorted(e.types))} does not invest in funding rounds",
-                )
-            )
-    if not investors:
-        return
-    groups = {e.group for e in investors}
-    tconf = 1.0
-    if target is None:
-        target, tconf = _funding_target(eng, view, groups, m.start())
-    if target is None or target in groups:
-        eng.dropped.append(
-            (
-                f"INVESTED_IN from {len(groups)} investor(s) in sentence {view.sentence.index}",
-                "no company for the round",
-            )
-        )
-        return
-    # "此前, Stellantis已斥资…入股": an earlier deal is not the round the story is about
-    earlier = bool(_EARLIER_DEAL.search(view.skel, 0, m.end()))
-    same_episode = (
-        eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3 and not earlier
-    )
-    # "投资方包括A、B等，其中D轮由C领投": a round named after 其中 is one of several, not the list's
-    part_end = _part_end(view.skel, m.end())
-    if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
-        same_episode = False  # the round of this sentence belongs to the part after 其中
-    # "其中A轮由美团领投，A+轮由阿里云独家投资": a round opening the investor's own clause is its round
-    own_clause = view.skel[max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1 : m.start()]
-    clause_round = round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
-    named_round = round_ or clause_round or round_in(view.skel[:part_end])
-    if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
-        same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
-    rnd = named_round or (eng.ctx.funding_round if same_episode else None)
-    date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
-    if earlier and date is not None:
-        # an earlier deal is dated only by its own clause ("X于2019年创办，公司曾获得A投资": not 2019)
-        start = max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1
-        ends = [i for i in (view.skel.find(",", m.end()), view.skel.find(";", m.end())) if i >= 0]
-        in_clause = [d for d in eng.dates(view) if start <= d[0] and d[1] <= (min(ends) if ends else len(view.skel))]
-        date = in_clause[-1][2] if in_clause else None
-    # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
-    clause_start = view.skel.rfind(";", 0, m.start()) + 1
-    clause_end = view.skel.find(";", m.end())
-    clause = view.skel[clause_start : clause_end if clause_end >= 0 else len(view.skel)]
-    money = round_money(clause) or (eng.ctx.funding_money if same_episode else None)
-    if not episode:
-        rnd, date, money = round_, None, None
-    elif date is None and not earlier and not eng.ctx.funding_seen:
-        date = _news_month(eng, view)
-    for e in investors:
-        props: dict[str, Any] = {"round": rnd, "role": role, **date_props(date)}
-        # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
-        # a round's total never goes to a follower
-        single = role in (None, "strategic") and len(investors) == 1 and money_ok and not eng._investors_here
-        if money is not None and (role in ("lead", "sole") or single):
-            props.update(money.as_props())
-        eng.emit(view, R.INVESTED_IN, e.group, target, props, m, method, round(confidence * tconf, 3))
-        eng._investors_here.add(e.group)
-        if _state_cue_for(view.skel, chars[e.group], members):
-            eng.upgrade(
-                e.group, {C.StateOwnedFund}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
-            )
-    if not episode:
-        return
-    eng.ctx.funding_seen = True
-    eng.ctx.funding_target = target
-    eng.ctx.funding_sentence = view.sentence.index
-    eng.ctx.funding_round = rnd
-    eng.ctx.funding_date = date
-    eng.ctx.funding_money = money
-
-
-def _STATE_CUE_BEFORE(skel: str, pos: int) -> bool:  # noqa: N802 - reads as a predicate on the text
-    return bool(vocab.STATE_CONTEXT.search(skel[max(0, pos - 60) : pos]))
-
-
-_ANY_ENTITY = re.compile(f"[{NE}]")
-
-
-def _state_cue_adjacent(skel: str, pos: int) -> bool:
-    """A state-capital cue right before position `pos`, with no other name in between."""
-    window = skel[max(0, pos - 40) : pos]
-    names = list(_ANY_ENTITY.finditer(window))
-    if names:
-        window = window[names[-1].end() :]
-    return bool(vocab.STATE_CONTEXT.search(window))
-
-
-def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
-    """Does a state cue describe this investor: right before it, or right before the list it is in
-    ("地方国资A、B、C")? A cue before another investor earlier in the sentence does not."""
-    pos = skel.find(ch)
-    if pos < 0:
-        return False
-    if _state_cue_adjacent(skel, pos):
-        return True
-    first = min((p for c in members if (p := skel.find(c)) >= 0), default=pos)
-    if _SINGULAR_BEFORE.search(skel, max(0, first - 20), first):
-        return False  # "state-owned investor X and Y": a singular noun describes X alone
-    return first != pos and _state_cue_adjacent(skel, first)
-
-
-#: An English singular noun right before a list: what it says is said of the first member only.
-_SINGULAR_BEFORE = re.compile(r"\b(?:investor|fund|firm|platform|vehicle|company|group|backer)\s*$", re.IGNORECASE)
 
 
 def handle_funding_subject(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -324,11 +65,11 @@ def handle_lead(eng: Engine, view: View, m: re.Match[str]) -> None:
     if m.groupdict().get("tgt"):  # "X led a $50 million round in Y"
         ent = eng.ent(view, m.group("tgt"))
         target = ent.group if ent.is_companyish() else None
-    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
+    invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
 
 
 def handle_follow(eng: Engine, view: View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, org_groups(m.group("inv")), "follow", "funding-follow", 0.8)
+    invest(eng, view, m, org_groups(m.group("inv")), "follow", "funding-follow", 0.8)
 
 
 def handle_took_part(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -338,11 +79,11 @@ def handle_took_part(eng: Engine, view: View, m: re.Match[str]) -> None:
     if not co.is_companyish():
         return
     role = "follow" if re.search(r"参投|跟投", m.group(0)) else "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, org_groups(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
+    invest(eng, view, m, org_groups(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
 
 
 def handle_sole(eng: Engine, view: View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, org_groups(m.group("inv")), "sole", "funding-sole", 0.85)
+    invest(eng, view, m, org_groups(m.group("inv")), "sole", "funding-sole", 0.85)
 
 
 def handle_got(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -350,27 +91,21 @@ def handle_got(eng: Engine, view: View, m: re.Match[str]) -> None:
     role = "strategic" if "战略" in kind else None
     members = org_groups(m.group("inv"))
     target = eng.company_before(view, m.start(), {eng.ent(view, c).group for c in members})
-    _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
+    invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
 
 
 #: A list that names some of the investors only ("investors including X", "X等"): no one in it is
 #: known to have put up the whole round.
 _PARTIAL_LIST = re.compile(r"includ|such\s+as|\blike\b|likes\s+of|among|包括|等", re.IGNORECASE)
-
-
 #: What stands before "backed by" when it states who holds stakes, not who funded a round.
 _STANDING_BEFORE = re.compile(
     r"(?:,|\b(?:is|are|was|were|has\s+been|have\s+been|remains)(?:\s+(?:also|already|largely|mainly))?)\s*$",
     re.IGNORECASE,
 )
-
-
 #: A sentence about a fund, not a company: its backers are its limited partners, not a round's investors.
 _FUND_SUBJECT = re.compile(
     r"^\W*(?:The|This|That)\s+(?:fund|vehicle|fund's)\b|^\W*(?:该基金|这只基金|此基金|该母基金)", re.IGNORECASE
 )
-
-
 _EXISTING_BACKERS = re.compile(
     r"\b(?:existing|current|earlier|previous|whose)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
 )
@@ -397,7 +132,7 @@ def handle_investors_are(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
     # "Y's existing investors include X": who already holds a stake, not this story's round
     standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
-    _invest(
+    invest(
         eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,
     )
@@ -411,19 +146,17 @@ def handle_investors_named_more(eng: Engine, view: View, m: re.Match[str]) -> No
     """"…投资方：有A这样的…，有B为代表的…，也有C这样的…": after the sentence says investors follow,
     each kind of investor it names is one of them."""
     if _INVESTORS_INTRO.search(view.skel, 0, m.start()):
-        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
 def handle_names_of_round(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A、B、C这些名字": the investors of the round the article has just told (or this sentence tells)."""
     recent = eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 2
     if recent or _ROUND_TALK.search(view.skel):
-        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
 _ROUND_TALK = re.compile(r"融资|投资|轮|入股|注资|领投|跟投")
-
-
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
 _ORIGIN_BEFORE = re.compile(r"(?:来自|出自|出身(?:于)?|毕业于|曾在|曾?就职于|任职于|效力于|曾任职于|曾供职于)\s*$")
 _FUNDED_FROM = re.compile(r"(?:获得?|得到|接受|迎来)(?:了)?\s*(?:来自)\s*$")
@@ -448,7 +181,7 @@ def handle_context_list(eng: Engine, view: View, m: re.Match[str]) -> None:
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
     if not (recent or FUNDING_CUE.search(view.skel)):
         return
-    _invest(eng, view, m, members, None, "funding-context-list", 0.5)
+    invest(eng, view, m, members, None, "funding-context-list", 0.5)
 
 
 def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -457,7 +190,7 @@ def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     inv = eng.ent(view, m.group("inv"))
     if not inv.is_investorish() and C.Investor not in inv.types:
         return
-    target, _conf = _funding_target(eng, view, {inv.group}, m.start())
+    target, _conf = funding_target(eng, view, {inv.group}, m.start())
     if target is None or target == inv.group:
         return
     money = round_money(view.skel[m.start() :])
@@ -472,7 +205,7 @@ def handle_each_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     members = [eng.ent(view, c) for c in org_groups(m.group("inv"))]
     if len(members) < 2:
         return
-    target, _conf = _funding_target(eng, view, {e.group for e in members}, m.start())
+    target, _conf = funding_target(eng, view, {e.group for e in members}, m.start())
     if target is None or any(e.group == target for e in members):
         return
     money = round_money(view.skel[m.end("inv") :])
@@ -495,7 +228,7 @@ def handle_kind_member(eng: Engine, view: View, m: re.Match[str]) -> None:
         return
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
     if recent or FUNDING_CUE.search(view.skel):
-        _invest(eng, view, m, members, None, "funding-kind-member", 0.55)
+        invest(eng, view, m, members, None, "funding-kind-member", 0.55)
 
 
 def handle_verb(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -504,7 +237,7 @@ def handle_verb(eng: Engine, view: View, m: re.Match[str]) -> None:
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     role = "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
+    invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
 #: Nothing but list members and their separators ("、尹衍樑、": a name the matcher missed counts too).
@@ -530,7 +263,7 @@ def handle_verb_unnamed(eng: Engine, view: View, m: re.Match[str]) -> None:
     target = first_group(before, eng.topic(view))
     if target is None or target == inv:
         return
-    _invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
+    invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
 
 
 def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -539,7 +272,7 @@ def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co") or m.group("co2") or "")
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
-    _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
+    invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
 
 def handle_placement(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -550,7 +283,7 @@ def handle_placement(eng: Engine, view: View, m: re.Match[str]) -> None:
     if target is None or not members:
         return
     role = "sole" if len(members) == 1 and re.search(r"全额|独家", m.group(0)) else None
-    _invest(eng, view, m, members, role, "funding-verb", 0.75, round_=round_in(m.group(0)), target=target)
+    invest(eng, view, m, members, role, "funding-verb", 0.75, round_=round_in(m.group(0)), target=target)
 
 
 def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -565,7 +298,7 @@ def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:
         target = first_group(eng.main_company(), eng.topic(view))
     members = [c for c in members if eng.ent(view, c).root == C.Organization and eng.ent(view, c).group != target]
     if target is not None and members:
-        _invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
+        invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
 def handle_backers_seen(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -580,13 +313,13 @@ def handle_backers_seen(eng: Engine, view: View, m: re.Match[str]) -> None:
         exclude = {eng.ent(view, c).group for c in members}
         target = first_group(eng.company_before(view, m.start(), exclude), eng.topic(view))
     if target is not None:
-        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
+        invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
 
 
 def handle_backed(eng: Engine, view: View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():
-        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
+        invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
 
 
 def handle_cornerstone(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -609,56 +342,7 @@ def handle_cornerstone(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
     if target is None:
         return
-    _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
-
-
-#: Words that make a sentence be about an investment, strongly enough that a fund named in it with no
-#: other part in the sentence is one of the investors.
-_STRONG_FUNDING = re.compile(
-    r"融资|领投|跟投|参投|投资方|投资人|注资|入股|增资|战略投资|基石投资|募资|私募|认购|"
-    r"\braised\b|\bfunding\s+round|\bfinancing\b|\bled\s+by\b|\binvest(?:ed|s)?\s+in\b|\bparticipat",
-    re.IGNORECASE,
-)
-#: What, between a fund and the sentence's company, says the fund is not investing in it here.
-_NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
-
-
-#: Deals in many companies at once: a sentence about an investor's record, not about one round.
-_MANY_DEALS = re.compile(r"多家|多个|若干|众多|不少|一系列|\b(?:several|multiple|many|numerous)\b", re.IGNORECASE)
-#: A part in a deal that is no investment, right after the name: adviser, sponsor, underwriter, counsel.
-_ADVISER_AFTER = re.compile(
-    r"\s*(?:担任|为|作为|出任|是|系)?[^,。;!?]{0,8}?(?:财务顾问|顾问|保荐人|保荐机构|承销商|律师|FA)"
-    r"|,?\s+(?:acted|acts|served|serves|was)\s+as\s+(?:the\s+|its\s+)?(?:exclusive\s+|sole\s+|lead\s+)?"
-    r"(?:financial\s+|legal\s+)?(?:advis[eo]r|underwriter|sponsor|counsel)",
-    re.IGNORECASE,
-)
-
-
-def settle_lone_investors(eng: Engine, view: View) -> None:
-    """A fund named in a sentence about an investment and given no part by any rule is taken as one
-    of the round's investors, at low confidence.
-
-    News names investors in more ways than rules can list ("A等机构的身影出现在名单中", "with X in the
-    mix"); a pure investor (a fund, a state platform) in such a sentence is rarely there for another
-    reason. Companies that also invest are left out: they are as often customers or partners."""
-    if not _STRONG_FUNDING.search(view.skel) or _NOT_INVESTING.search(view.skel):
-        return
-    if _MANY_DEALS.search(view.skel):
-        return  # "亦曾参与多家港股公司的基石投资": deals in general, not the story's
-    related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
-    members = []
-    for ch in org_groups(view.skel):
-        ent = eng.ent(view, ch)
-        if ent.group in related or not ent.types <= {C.Investor, C.StateOwnedFund} or not ent.types:
-            continue
-        if _ADVISER_AFTER.match(view.skel, view.skel.find(ch) + 1):
-            continue  # "华兴资本担任独家财务顾问": the round's adviser, not an investor
-        members.append(ch)
-    if not members:
-        return
-    m = re.compile("|".join(map(re.escape, members))).search(view.skel)
-    if m is not None:
-        _invest(eng, view, m, members, None, "funding-cooccurrence", 0.45, money_ok=False)
+    invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -666,8 +350,6 @@ def settle_lone_investors(eng: Engine, view: View) -> None:
 
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
-
-
 #: an English subject's apposition between commas ("CYVN Holdings, backed by the Abu Dhabi government,
 #: took a stake"): who the subject is, not part of the clause
 _EN_APPOSITION = r"(?:,\s+(?:backed|owned|controlled|founded|run|managed|based)\s+(?:by|in)\s+[^,;]{1,50},)?"
@@ -688,7 +370,6 @@ _UNNAMED_FUND = (
 _KIND_BEFORE = (
     rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
 )
-
 #: Rounds, investors and cheques, Chinese then English: the first block of the rule list.
 FUNDING_RULES: list[Rule] = [
     # funding, Chinese
@@ -1199,7 +880,6 @@ FUNDING_RULES: list[Rule] = [
         handle_cornerstone,
     ),
 ]
-
 #: "A said B will buy a stake": a funding rule that runs among the English appointment rules
 #: (between `careers.APPOINTED_RULES_EN` and `careers.APPOINTED_AND_FORMER_ROLE_RULES_EN`).
 SAID_STAKE_RULES_EN: list[Rule] = [
@@ -1217,3 +897,4 @@ SAID_STAKE_RULES_EN: list[Rule] = [
         re.compile(r"stake", re.IGNORECASE),
     ),
 ]
+
