@@ -10,8 +10,10 @@ Facts that need more than one sentence (the company a funding list belongs to, t
 part of, the company "公司"/"the company" refers to) come from a small running context: the last
 company named as a subject, the current funding episode, the current IPO story.
 
-The package: `engine` (skeletons, context, helpers), one module of handlers per kind of fact
-(`funding`, `ipo`, `people`, `other`), `rules` (the rule list), and here the entry point.
+The package: `engine` (skeletons, context, helpers), one module of rules and their handlers per kind
+of fact (`funding`, `ipo`, `people` for titles and roles, `careers`, `founding`, `ownership`, `other`),
+`investing` (the step every funding handler ends in), `rules` (the rule list: those modules' lists in
+order), and here the entry point.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 
 from kg.extract.mentions import Occurrence, root_of
 from kg.extract.relations.engine import CAP, ORG0, PER0, PROD0, Engine, EntityView, RelationCandidate, View
-from kg.extract.relations.funding import settle_lone_investors
+from kg.extract.relations.investing import settle_lone_investors
 from kg.extract.relations.other import settle_lone_products
 from kg.extract.relations.people import apply_leave_cue
 from kg.extract.relations.rules import RULES

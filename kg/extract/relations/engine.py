@@ -28,6 +28,7 @@ ORG = "[\ue000-\ue7ff]"
 PER = "[\ue800-\uefff]"
 PRD = "[\uf000-\uf7ff]"
 NE = "\ue000-\uf7ff"  # inside a character class: any entity
+NF = rf"[^,。;!?{NE}]"  # a character inside one clause that is not a name
 _ANY_ENTITY_CHAR = re.compile(f"[{NE}]")
 
 

@@ -1,296 +1,44 @@
-"""Funding rules' handlers: who invested in which company's round, as lead or follower, with the
-round, the amount and the date, and which investors are state capital."""
+"""Funding rules and their handlers: who invested in which company's round, as lead or follower, with
+the round, the amount and the date, and which investors are state capital.
+
+Each handler reads its rule's groups (the investors, their part, the company where the clause names
+it) and hands them to `investing.invest`, which places them in a round: that step is shared by
+every handler here, and kept apart so this module holds the rules and the code reading their groups."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from kg.extract import vocab
-from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
-    FUTURE,
+    BR,
+    EL,
     NE,
+    NF,
     ORG,
+    PER,
+    ZH_SEP,
+    ZL,
     Engine,
+    Rule,
     View,
-    date_props,
     first_group,
     listed_with_investors,
     org_groups,
     round_in,
     round_money,
 )
+from kg.extract.relations.investing import funding_target, invest
 from kg.terms import C, R
 
-# -- funding ---------------------------------------------------------------------------------------
+# -- funding ----------------------------------------------------------------------------------------
 
+#: Words of a funding story: rules and handlers that only make sense in one look for them first.
 FUNDING_CUE = re.compile(
     r"融资|领投|跟投|参投|轮|投资方|投资人|投资阵容|注资|入股|增资|私募|加码|追投|基石|raised|raise|funding|"
     r"round|financing|investors?|backed|backing|led\s+by|invest|cornerstone|stake",
     re.IGNORECASE,
 )
-_SUBJECT_ZH = re.compile(
-    rf"(?P<co>{ORG})[^。;!?{NE}]{{0,16}}?(?:宣布|已|正式|近日|日前|也)?(?:完成|获得|获|拿到|斩获|迎来|"
-    rf"启动|开启|结束|敲定|落定|进行)(?:了)?[^。;!?]{{0,30}}?(?:融资|轮|投资|注资|私募|增资)"
-)
-_SUBJECT_ZH2 = re.compile(
-    rf"(?P<co>{ORG})\s*(?:的)?\s*(?:本轮|此轮|该轮|新一轮|最新一轮|[A-H]\+?轮|天使轮|种子轮)"
-)
-_SUBJECT_EN_APPOS = re.compile(
-    rf"(?P<co>{ORG})(?:,[^,;.]{{0,100}},)?\s+(?:has\s+|have\s+|had\s+|"
-    # "said on Tuesday it had raised", "announced today that it has closed"
-    rf"(?:said|says|announced|announces)\s+(?:on\s+\w+\s+|today\s+|this\s+week\s+)?(?:that\s+)?it\s+"
-    rf"(?:has\s+|had\s+|have\s+)?)?"
-    rf"(?:raised|closed|secured|completed|landed|received|bagged|raises|closes|secures)\b"
-)
-_SUBJECT_EN = re.compile(
-    rf"(?P<co>{ORG})(?:[^.;!?{NE}]|(?<=\d)\.(?=\d)){{0,60}}?\b(?:has\s+|have\s+|had\s+)?(?:raised|closed|secured|"
-    rf"completed|landed|received|bagged|won|attracted|announced|raises|closes|secures)\b"
-)
-
-
-_ROUND_IN_EN = re.compile(
-    rf"\b(?:round|financing|investment|stake|funding)\s+(?:in|into)\s+(?:the\s+)?(?P<co>{ORG})", re.IGNORECASE
-)
-
-
-def _funding_target(eng: Engine, view: View, investors: set[int], at: int) -> tuple[int | None, float]:
-    """The company a list of investors put money into, and how sure we are."""
-    for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
-        for m in regex.finditer(view.skel):
-            ent = eng.ent(view, m.group("co"))
-            if ent.group not in investors and ent.is_companyish():
-                return ent.group, 0.85
-    # the round's company is not one of the investors this sentence has already named (a lead)
-    excluded = (
-        investors
-        | _leads_named(eng, view)
-        | listed_with_investors(eng, view)
-        | eng._investors_here
-        | eng.former_employers(view)
-        | _owners_named(eng, view)
-    )
-    before = eng.company_before(view, at, excluded)
-    if before is not None:
-        return before, 0.7
-    if eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 3:
-        return eng.ctx.funding_target, 0.65
-    topic = eng.topic(view)
-    if topic is not None and topic not in investors:
-        return topic, 0.5
-    # "The round, which was led by X, values Y at $1 billion": the company named after the investors
-    after = eng.company_after(view, at, excluded)
-    if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
-        return after, 0.45
-    return None, 0.0
-
-
-_PART_OF = re.compile(r"[,;]\s*(?:其中|其后|此后|随后|另外|此外)")
-
-
-def _part_end(skel: str, pos: int) -> int:
-    """Where the clauses about a list at `pos` end: at a later clause about one part of it."""
-    later = _PART_OF.search(skel, pos)
-    return later.start() if later else len(skel)
-
-
-#: Words that put a deal before the one the story reports.
-_EARLIER_DEAL = re.compile(
-    # ("公司曾获得A、B等投资": deals the company once did, not the story's)
-    r"此前|之前|早前|早在|曾(?:经)?(?:先后)?(?:获得|获|得到|完成|拿到|引入|接受)|历史投资方|过往投资方|"
-    r"previously|earlier|in\s+the\s+past",
-    re.IGNORECASE,
-)
-
-#: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
-_OWNER_AHEAD = re.compile(
-    rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))"
-    # "除A与母公司B分别注资4.5亿元外": a parent putting money into its subsidiary is not the subsidiary
-    rf"|(?:母公司|控股股东|间接控股股东|大股东|第一大股东)\s*({ORG})"
-)
-
-
-_LEAD_NAMED = re.compile(
-    rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投"
-    # "Alibaba led the round, with Tencent also participating": the subject of "led the round"
-    rf"|({ORG}),?\s+(?:also\s+)?(?:co-?)?led\s+(?:the|a|an|this|its)\s+(?:[\w$.-]+\s+){{0,4}}?"
-    rf"(?:round|financing|funding|investment|raise)\b",
-    re.IGNORECASE,
-)
-
-
-def _leads_named(eng: Engine, view: View) -> set[int]:
-    """Organisations the sentence names as a round's lead ("The round was led by CATL, with …"): an
-    investor, not the company the round is for."""
-    if "领投" not in view.skel and "led" not in view.skel:
-        return set()
-    return {eng.ent(view, m.group(1) or m.group(2) or m.group(3)).group for m in _LEAD_NAMED.finditer(view.skel)}
-
-
-def _owners_named(eng: Engine, view: View) -> set[int]:
-    """Organisations the sentence names as an owner of something: the group behind an investor,
-    not the company it funds."""
-    if not any(word in view.skel for word in ("旗下", "下属", "公司", "股东")):
-        return set()
-    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _OWNER_AHEAD.finditer(view.skel)}
-
-
-#: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
-_CLAUSE_ROUND = re.compile(
-    r"\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮", re.IGNORECASE
-)
-
-
-#: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
-_NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
-
-
-def _news_month(eng: Engine, view: View) -> DateValue | None:
-    """The publication month for the first round an article reports without a date ("X完成B轮融资，由A
-    领投", "X has raised $20 million"): news reports the round it just closed, and analysts date it by
-    the report. Only with a publication date, and not for a round the sentence puts in the past or
-    the future."""
-    published = eng.ctx.published
-    if not published or len(published) < 7 or FUTURE.search(view.skel) or _NOT_NEWS.search(view.skel):
-        return None
-    return DateValue(published[:7], "month")
-
-
-def _invest(
-    eng: Engine,
-    view: View,
-    m: re.Match[str],
-    members: list[str],
-    role: str | None,
-    method: str,
-    confidence: float,
-    round_: str | None = None,
-    target: int | None = None,
-    money_ok: bool = True,
-    episode: bool = True,
-) -> None:
-    """INVESTED_IN from each investor in `members` to the round's company.
-
-    The round's sum goes to a lead or the sole investor only, never to a follower or to one member
-    of a partial list ("investors including X", `money_ok` false). A standing stake ("X-backed Y",
-    `episode` false) takes no round, sum or date from the sentence it is mentioned in."""
-    investors = []
-    chars: dict[int, str] = {}
-    # "A及B旗下的C": C invests, and so (through C) does its owner B, as analysts count it
-    for c in members:
-        e = eng.ent(view, c)
-        if e.root == C.Organization and not (e.types & {C.Exchange, C.University, C.GovernmentBody}):
-            investors.append(e)
-            chars.setdefault(e.group, c)
-        else:
-            eng.dropped.append(
-                (
-                    f"INVESTED_IN from {eng.nt.text[view.occurrences[c].start : view.occurrences[c].end]}",
-                    f"a {'/'.join(sorted(e.types))} does not invest in funding rounds",
-                )
-            )
-    if not investors:
-        return
-    groups = {e.group for e in investors}
-    tconf = 1.0
-    if target is None:
-        target, tconf = _funding_target(eng, view, groups, m.start())
-    if target is None or target in groups:
-        eng.dropped.append(
-            (
-                f"INVESTED_IN from {len(groups)} investor(s) in sentence {view.sentence.index}",
-                "no company for the round",
-            )
-        )
-        return
-    # "此前, Stellantis已斥资…入股": an earlier deal is not the round the story is about
-    earlier = bool(_EARLIER_DEAL.search(view.skel, 0, m.end()))
-    same_episode = (
-        eng.ctx.funding_target == target and view.sentence.index - eng.ctx.funding_sentence <= 3 and not earlier
-    )
-    # "投资方包括A、B等，其中D轮由C领投": a round named after 其中 is one of several, not the list's
-    part_end = _part_end(view.skel, m.end())
-    if part_end < len(view.skel) and eng.ctx.funding_sentence == view.sentence.index:
-        same_episode = False  # the round of this sentence belongs to the part after 其中
-    # "其中A轮由美团领投，A+轮由阿里云独家投资": a round opening the investor's own clause is its round
-    own_clause = view.skel[max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1 : m.start()]
-    clause_round = round_in(own_clause) if _CLAUSE_ROUND.match(own_clause) else None
-    named_round = round_ or clause_round or round_in(view.skel[:part_end])
-    if named_round and eng.ctx.funding_round and named_round != eng.ctx.funding_round:
-        same_episode = False  # "The Series C was co-led by …" after a Series B: another round's sum and date
-    rnd = named_round or (eng.ctx.funding_round if same_episode else None)
-    date = eng.date_near(view, m.start(), m.end()) or (eng.ctx.funding_date if same_episode else None)
-    if earlier and date is not None:
-        # an earlier deal is dated only by its own clause ("X于2019年创办，公司曾获得A投资": not 2019)
-        start = max(view.skel.rfind(",", 0, m.start()), view.skel.rfind(";", 0, m.start())) + 1
-        ends = [i for i in (view.skel.find(",", m.end()), view.skel.find(";", m.end())) if i >= 0]
-        in_clause = [d for d in eng.dates(view) if start <= d[0] and d[1] <= (min(ends) if ends else len(view.skel))]
-        date = in_clause[-1][2] if in_clause else None
-    # "A入股B…；C也以15亿欧元入股": a sum in another clause of a semicolon is another deal's
-    clause_start = view.skel.rfind(";", 0, m.start()) + 1
-    clause_end = view.skel.find(";", m.end())
-    clause = view.skel[clause_start : clause_end if clause_end >= 0 else len(view.skel)]
-    money = round_money(clause) or (eng.ctx.funding_money if same_episode else None)
-    if not episode:
-        rnd, date, money = round_, None, None
-    elif date is None and not earlier and not eng.ctx.funding_seen:
-        date = _news_month(eng, view)
-    for e in investors:
-        props: dict[str, Any] = {"round": rnd, "role": role, **date_props(date)}
-        # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");
-        # a round's total never goes to a follower
-        single = role in (None, "strategic") and len(investors) == 1 and money_ok and not eng._investors_here
-        if money is not None and (role in ("lead", "sole") or single):
-            props.update(money.as_props())
-        eng.emit(view, R.INVESTED_IN, e.group, target, props, m, method, round(confidence * tconf, 3))
-        eng._investors_here.add(e.group)
-        if _state_cue_for(view.skel, chars[e.group], members):
-            eng.upgrade(
-                e.group, {C.StateOwnedFund}, investor_kind=e.attrs.get("investor_kind") or "state_platform"
-            )
-    if not episode:
-        return
-    eng.ctx.funding_seen = True
-    eng.ctx.funding_target = target
-    eng.ctx.funding_sentence = view.sentence.index
-    eng.ctx.funding_round = rnd
-    eng.ctx.funding_date = date
-    eng.ctx.funding_money = money
-
-
-def _STATE_CUE_BEFORE(skel: str, pos: int) -> bool:  # noqa: N802 - reads as a predicate on the text
-    return bool(vocab.STATE_CONTEXT.search(skel[max(0, pos - 60) : pos]))
-
-
-_ANY_ENTITY = re.compile(f"[{NE}]")
-
-
-def _state_cue_adjacent(skel: str, pos: int) -> bool:
-    """A state-capital cue right before position `pos`, with no other name in between."""
-    window = skel[max(0, pos - 40) : pos]
-    names = list(_ANY_ENTITY.finditer(window))
-    if names:
-        window = window[names[-1].end() :]
-    return bool(vocab.STATE_CONTEXT.search(window))
-
-
-def _state_cue_for(skel: str, ch: str, members: list[str]) -> bool:
-    """Does a state cue describe this investor: right before it, or right before the list it is in
-    ("地方国资A、B、C")? A cue before another investor earlier in the sentence does not."""
-    pos = skel.find(ch)
-    if pos < 0:
-        return False
-    if _state_cue_adjacent(skel, pos):
-        return True
-    first = min((p for c in members if (p := skel.find(c)) >= 0), default=pos)
-    if _SINGULAR_BEFORE.search(skel, max(0, first - 20), first):
-        return False  # "state-owned investor X and Y": a singular noun describes X alone
-    return first != pos and _state_cue_adjacent(skel, first)
-
-
-#: An English singular noun right before a list: what it says is said of the first member only.
-_SINGULAR_BEFORE = re.compile(r"\b(?:investor|fund|firm|platform|vehicle|company|group|backer)\s*$", re.IGNORECASE)
 
 
 def handle_funding_subject(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -317,11 +65,11 @@ def handle_lead(eng: Engine, view: View, m: re.Match[str]) -> None:
     if m.groupdict().get("tgt"):  # "X led a $50 million round in Y"
         ent = eng.ent(view, m.group("tgt"))
         target = ent.group if ent.is_companyish() else None
-    _invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
+    invest(eng, view, m, members, "co_lead" if co else "lead", "funding-lead", 0.85, target=target)
 
 
 def handle_follow(eng: Engine, view: View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, org_groups(m.group("inv")), "follow", "funding-follow", 0.8)
+    invest(eng, view, m, org_groups(m.group("inv")), "follow", "funding-follow", 0.8)
 
 
 def handle_took_part(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -331,11 +79,11 @@ def handle_took_part(eng: Engine, view: View, m: re.Match[str]) -> None:
     if not co.is_companyish():
         return
     role = "follow" if re.search(r"参投|跟投", m.group(0)) else "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, org_groups(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
+    invest(eng, view, m, org_groups(m.group("inv")), role, "funding-follow", 0.75, target=co.group)
 
 
 def handle_sole(eng: Engine, view: View, m: re.Match[str]) -> None:
-    _invest(eng, view, m, org_groups(m.group("inv")), "sole", "funding-sole", 0.85)
+    invest(eng, view, m, org_groups(m.group("inv")), "sole", "funding-sole", 0.85)
 
 
 def handle_got(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -343,27 +91,21 @@ def handle_got(eng: Engine, view: View, m: re.Match[str]) -> None:
     role = "strategic" if "战略" in kind else None
     members = org_groups(m.group("inv"))
     target = eng.company_before(view, m.start(), {eng.ent(view, c).group for c in members})
-    _invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
+    invest(eng, view, m, members, role, "funding-received", 0.75, target=target)
 
 
 #: A list that names some of the investors only ("investors including X", "X等"): no one in it is
 #: known to have put up the whole round.
 _PARTIAL_LIST = re.compile(r"includ|such\s+as|\blike\b|likes\s+of|among|包括|等", re.IGNORECASE)
-
-
 #: What stands before "backed by" when it states who holds stakes, not who funded a round.
 _STANDING_BEFORE = re.compile(
     r"(?:,|\b(?:is|are|was|were|has\s+been|have\s+been|remains)(?:\s+(?:also|already|largely|mainly))?)\s*$",
     re.IGNORECASE,
 )
-
-
 #: A sentence about a fund, not a company: its backers are its limited partners, not a round's investors.
 _FUND_SUBJECT = re.compile(
     r"^\W*(?:The|This|That)\s+(?:fund|vehicle|fund's)\b|^\W*(?:该基金|这只基金|此基金|该母基金)", re.IGNORECASE
 )
-
-
 _EXISTING_BACKERS = re.compile(
     r"\b(?:existing|current|earlier|previous|whose)\s+(?:investors|backers|shareholders)\b", re.IGNORECASE
 )
@@ -390,7 +132,7 @@ def handle_investors_are(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
     # "Y's existing investors include X": who already holds a stake, not this story's round
     standing = standing or bool(_EXISTING_BACKERS.search(view.skel, max(0, m.start() - 24), m.end()))
-    _invest(
+    invest(
         eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.7,
         money_ok=not partial, episode=not standing,
     )
@@ -404,19 +146,17 @@ def handle_investors_named_more(eng: Engine, view: View, m: re.Match[str]) -> No
     """"…投资方：有A这样的…，有B为代表的…，也有C这样的…": after the sentence says investors follow,
     each kind of investor it names is one of them."""
     if _INVESTORS_INTRO.search(view.skel, 0, m.start()):
-        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
 def handle_names_of_round(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"A、B、C这些名字": the investors of the round the article has just told (or this sentence tells)."""
     recent = eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 2
     if recent or _ROUND_TALK.search(view.skel):
-        _invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
+        invest(eng, view, m, org_groups(m.group("inv")), None, "funding-investor-list", 0.65, money_ok=False)
 
 
 _ROUND_TALK = re.compile(r"融资|投资|轮|入股|注资|领投|跟投")
-
-
 #: Where a list names people's or teams' backgrounds, not investors ("核心团队来自华为、小米").
 _ORIGIN_BEFORE = re.compile(r"(?:来自|出自|出身(?:于)?|毕业于|曾在|曾?就职于|任职于|效力于|曾任职于|曾供职于)\s*$")
 _FUNDED_FROM = re.compile(r"(?:获得?|得到|接受|迎来)(?:了)?\s*(?:来自)\s*$")
@@ -441,7 +181,7 @@ def handle_context_list(eng: Engine, view: View, m: re.Match[str]) -> None:
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
     if not (recent or FUNDING_CUE.search(view.skel)):
         return
-    _invest(eng, view, m, members, None, "funding-context-list", 0.5)
+    invest(eng, view, m, members, None, "funding-context-list", 0.5)
 
 
 def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -450,7 +190,7 @@ def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     inv = eng.ent(view, m.group("inv"))
     if not inv.is_investorish() and C.Investor not in inv.types:
         return
-    target, _conf = _funding_target(eng, view, {inv.group}, m.start())
+    target, _conf = funding_target(eng, view, {inv.group}, m.start())
     if target is None or target == inv.group:
         return
     money = round_money(view.skel[m.start() :])
@@ -465,7 +205,7 @@ def handle_each_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     members = [eng.ent(view, c) for c in org_groups(m.group("inv"))]
     if len(members) < 2:
         return
-    target, _conf = _funding_target(eng, view, {e.group for e in members}, m.start())
+    target, _conf = funding_target(eng, view, {e.group for e in members}, m.start())
     if target is None or any(e.group == target for e in members):
         return
     money = round_money(view.skel[m.end("inv") :])
@@ -488,7 +228,7 @@ def handle_kind_member(eng: Engine, view: View, m: re.Match[str]) -> None:
         return
     recent = view.sentence.index - eng.ctx.funding_sentence <= 2
     if recent or FUNDING_CUE.search(view.skel):
-        _invest(eng, view, m, members, None, "funding-kind-member", 0.55)
+        invest(eng, view, m, members, None, "funding-kind-member", 0.55)
 
 
 def handle_verb(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -497,7 +237,7 @@ def handle_verb(eng: Engine, view: View, m: re.Match[str]) -> None:
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
     role = "strategic" if "战略" in m.group(0) else None
-    _invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
+    invest(eng, view, m, members, role, "funding-verb", 0.75, target=co.group)
 
 
 #: Nothing but list members and their separators ("、尹衍樑、": a name the matcher missed counts too).
@@ -523,7 +263,7 @@ def handle_verb_unnamed(eng: Engine, view: View, m: re.Match[str]) -> None:
     target = first_group(before, eng.topic(view))
     if target is None or target == inv:
         return
-    _invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
+    invest(eng, view, m, members, "strategic" if "战略" in m.group(0) else None, "funding-verb", 0.65, target=target)
 
 
 def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -532,7 +272,7 @@ def handle_subscribed(eng: Engine, view: View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co") or m.group("co2") or "")
     if not co.is_companyish() or not members or eng.ent(view, members[0]).root != C.Organization:
         return
-    _invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
+    invest(eng, view, m, members, None, "funding-verb", 0.75, target=co.group)
 
 
 def handle_placement(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -543,7 +283,7 @@ def handle_placement(eng: Engine, view: View, m: re.Match[str]) -> None:
     if target is None or not members:
         return
     role = "sole" if len(members) == 1 and re.search(r"全额|独家", m.group(0)) else None
-    _invest(eng, view, m, members, role, "funding-verb", 0.75, round_=round_in(m.group(0)), target=target)
+    invest(eng, view, m, members, role, "funding-verb", 0.75, round_=round_in(m.group(0)), target=target)
 
 
 def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -558,7 +298,7 @@ def handle_shareholder(eng: Engine, view: View, m: re.Match[str]) -> None:
         target = first_group(eng.main_company(), eng.topic(view))
     members = [c for c in members if eng.ent(view, c).root == C.Organization and eng.ent(view, c).group != target]
     if target is not None and members:
-        _invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
+        invest(eng, view, m, members, None, "funding-shareholder", 0.7, target=target, episode=False)
 
 
 def handle_backers_seen(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -573,13 +313,13 @@ def handle_backers_seen(eng: Engine, view: View, m: re.Match[str]) -> None:
         exclude = {eng.ent(view, c).group for c in members}
         target = first_group(eng.company_before(view, m.start(), exclude), eng.topic(view))
     if target is not None:
-        _invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
+        invest(eng, view, m, members, None, "funding-backers-seen", 0.65, target=target, episode=False)
 
 
 def handle_backed(eng: Engine, view: View, m: re.Match[str]) -> None:
     co = eng.ent(view, m.group("co"))
     if co.is_companyish():
-        _invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
+        invest(eng, view, m, [m.group("inv")], None, "funding-backed", 0.7, target=co.group, episode=False)
 
 
 def handle_cornerstone(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -602,53 +342,559 @@ def handle_cornerstone(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
     if target is None:
         return
-    _invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
+    invest(eng, view, m, members, "cornerstone", "ipo-cornerstone", 0.8, round_="cornerstone", target=target)
 
 
-#: Words that make a sentence be about an investment, strongly enough that a fund named in it with no
-#: other part in the sentence is one of the investors.
-_STRONG_FUNDING = re.compile(
-    r"融资|领投|跟投|参投|投资方|投资人|注资|入股|增资|战略投资|基石投资|募资|私募|认购|"
-    r"\braised\b|\bfunding\s+round|\bfinancing\b|\bled\s+by\b|\binvest(?:ed|s)?\s+in\b|\bparticipat",
-    re.IGNORECASE,
+# -- rules -----------------------------------------------------------------------------------------
+
+
+def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+#: an English subject's apposition between commas ("CYVN Holdings, backed by the Abu Dhabi government,
+#: took a stake"): who the subject is, not part of the clause
+_EN_APPOSITION = r"(?:,\s+(?:backed|owned|controlled|founded|run|managed|based)\s+(?:by|in)\s+[^,;]{1,50},)?"
+#: Adverbs and times between an investor and its verb ("去年向B注资", "亦入股B", "今年3月再次增资")
+_WHEN = (
+    r"(?:(?:也|亦|还|再|又|曾|均|已|同时|先后|此前|去年|今年|前年|近期|随后|多次|数次|再次|累计|"
+    # "已于2023年", "也于同年": when, after an adverb
+    r"(?:于|在)?\s*(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?|同年|当年|次年))\s*)*"
 )
-#: What, between a fund and the sentence's company, says the fund is not investing in it here.
-_NOT_INVESTING = re.compile(r"旗下|管理|发起|设立|成立|合伙人|董事|managed|manager|partner|unit\s+of|arm\s+of")
-
-
-#: Deals in many companies at once: a sentence about an investor's record, not about one round.
-_MANY_DEALS = re.compile(r"多家|多个|若干|众多|不少|一系列|\b(?:several|multiple|many|numerous)\b", re.IGNORECASE)
-#: A part in a deal that is no investment, right after the name: adviser, sponsor, underwriter, counsel.
-_ADVISER_AFTER = re.compile(
-    r"\s*(?:担任|为|作为|出任|是|系)?[^,。;!?]{0,8}?(?:财务顾问|顾问|保荐人|保荐机构|承销商|律师|FA)"
-    r"|,?\s+(?:acted|acts|served|serves|was)\s+as\s+(?:the\s+|its\s+)?(?:exclusive\s+|sole\s+|lead\s+)?"
-    r"(?:financial\s+|legal\s+)?(?:advis[eo]r|underwriter|sponsor|counsel)",
-    re.IGNORECASE,
+#: A character inside one English sentence that is not a name; a decimal point of an amount
+#: ("$2.2 billion") is not the end of the sentence.
+_EN_NF = rf"(?:[^.;!?{NE}]|(?<=\d)\.(?=\d))"
+#: An unnamed fund of the investor named before it ("由中金资本旗下基金领投"): the investor is who invests.
+_UNNAMED_FUND = (
+    r"(?:(?:旗下|下属)(?:的)?(?:一只|某)?(?:基金|产业基金|子基金|投资平台|投资机构|美元基金|人民币基金)\s*)?"
 )
+#: What a company is, said between the verb of a deal and its name ("认购企业管理软件和云服务提供者X…股份").
+_KIND_BEFORE = (
+    rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
+)
+#: Rounds, investors and cheques, Chinese then English: the first block of the rule list.
+FUNDING_RULES: list[Rule] = [
+    # funding, Chinese
+    Rule(
+        "funding-lead",
+        _r(
+            rf"(?:由\s*)?(?P<inv>{ZL})\s*{_UNNAMED_FUND}(?P<co>联合|共同)?\s*(?:领投|领衔|牵头投资)"
+            # "红杉中国领投星图智能(的A轮)": the company named right after the verb
+            rf"(?:(?:了)?\s*(?P<tgt>{ORG})(?=\s*(?:的|[,。;!?]|$)))?"
+        ),
+        handle_lead,
+    ),
+    Rule(
+        "funding-took-part",
+        _r(
+            # "A、B等国资机构此前已入股C": a list, what kind of investors they are, then the stake
+            rf"(?P<inv>{ZL})\s*等\s*[^,。;!?的{NE}]{{0,8}}?{_WHEN}(?:已|已经|均|都|纷纷|先后|相继)?\s*"
+            rf"(?:战略)?(?:入股|投资|注资|增资)(?:了)?\s*(?P<co>{ORG})"
+        ),
+        handle_took_part,
+    ),
+    Rule(
+        "funding-took-part",
+        _r(
+            # "A参与了B的A轮融资", "A、C此前参投了B", "A也参与投资了B": the company is named in the clause
+            rf"(?P<inv>{ZL})\s*(?:等)?\s*{_WHEN}(?:已|已经|将|正式|均|都)?\s*"
+            rf"(?:(?:参与|参投|跟投)(?:了)?\s*(?P<co>{ORG})\s*(?:的)?[^。;!?,{NE}]{{0,14}}?"
+            rf"(?:融资|投资|募资|增资|轮|配售|定增|定向增发|认购)"
+            rf"|(?:参与投资|参投)(?:了)?\s*(?P<co2>{ORG}))"
+        ),
+        handle_took_part,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            # not "A系创业公司……加注": A names the company's lineage, not an investor
+            rf"(?P<inv>{ZL})(?!\s*系)\s*(?:等)?{NF}{{0,10}}?(?:跟投|参投|追投|跟进|加码|加注|"
+            rf"参与(?:了)?(?:本轮|此轮|该轮)?(?:投资|融资|认购|增资|私募))"
+        ),
+        handle_follow,
+    ),
+    # ("A以2亿元独家投资了B的Pre-A轮": the sum between the investor and its verb)
+    Rule("funding-sole", _r(rf"(?:由\s*)?(?P<inv>{ORG})\s*(?:战投|战略投资部|投资部)?\s*(?:以{NF}{{1,12}}?)?\s*"
+                            rf"独家(?:投资|注资)"),
+         handle_sole),
+    Rule(
+        "funding-shareholder",
+        # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
+        _r(
+            # ("A、B等也是C的股东": each of a list)
+            rf"(?P<inv>{ZL})\s*(?:等)?\s*(?:目前|现|仍|也|亦|均|都)*(?:是|为|系|成为)\s*(?:(?P<co>{ORG})|公司|该公司|其)?\s*"
+            rf"(?:的)?\s*(?:第[一二三四五]大|主要|重要|最大|大|战略|机构|外部|财务)?股东"
+            # "C的第一大股东为A": the company first
+            rf"|(?P<co2>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<inv2>{ORG})"
+        ),
+        handle_shareholder,
+    ),
+    Rule(
+        "funding-shareholder",
+        _r(
+            # "Hangzhou Capital, Leapmotor's second-largest shareholder,", "X is the largest shareholder
+            # of Y": a standing stake
+            rf"(?P<inv>{ORG}),?\s+(?:is\s+|was\s+|became\s+|remains\s+)?(?:now\s+)?(?:(?P<co>{ORG})['’]s\s+|the\s+)"
+            rf"(?:(?:second|third|fourth|fifth)[- ])?"
+            rf"(?:largest|biggest|single\s+largest|controlling|major|strategic)\s+"
+            rf"(?:outside\s+|external\s+|institutional\s+)?(?:shareholder|investor|stakeholder|owner)"
+            rf"(?:\s+(?:of|in)\s+(?P<co2>{ORG}))?",
+            re.IGNORECASE,
+        ),
+        handle_shareholder,
+        re.compile(r"shareholder|investor|stakeholder|owner", re.IGNORECASE),
+    ),
+    Rule(
+        "funding-verb",
+        # "X将以每股420元办理私募普通股,由A认购": the placees of a listed company's private placement
+        _r(
+            rf"(?P<co>{ORG})?[^。;!?{NE}]{{0,30}}?(?:私募|定向增发|定增)[^。;!?{NE}]{{0,12}}?,?\s*由\s*(?P<inv>{ZL}|{ORG})\s*"
+            rf"(?:全额|独家|共同)?认购"
+        ),
+        handle_placement,
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "Kingdee said Saudi fund PIF would subscribe for new shares worth HK$1 billion": the
+            # company that said it places its new shares with the investor
+            rf"(?P<co>{ORG})\s+(?:said|says|announced)\s+(?:that\s+)?(?:[\w-]+\s+){{0,3}}?(?P<inv>{ORG})"
+            rf"(?:,[^,;.]{{0,80}},)?\s+(?:will|would|has\s+agreed\s+to|had\s+agreed\s+to|agreed\s+to|is\s+to)\s+"
+            rf"subscribe\s+(?:for|to)\b"
+            # "PIF subscribed for new shares of Kingdee"
+            rf"|(?P<inv2>{ORG})\s+(?:has\s+|had\s+)?(?:subscribed|agreed\s+to\s+subscribe)\s+(?:for|to)\s+"
+            rf"(?:[^.;{NE}]{{0,40}}?\s+)?(?:new\s+)?shares\s+(?:of|in)\s+(?P<co2>{ORG})",
+            re.IGNORECASE,
+        ),
+        handle_subscribed,
+        re.compile(r"subscri", re.IGNORECASE),
+    ),
+    Rule(
+        "funding-received",
+        # "所罗门完成增资，引进鸿海为战略投资人": the company of the sentence brings the investor in
+        _r(rf"(?:引进|引入)(?:了)?\s*(?P<inv>{ZL})\s*(?:作)?为\s*(?:其|公司)?(?:的)?\s*(?P<kind>战略)(?:投资人|投资者|投资方|股东)"),
+        handle_got,
+        re.compile(r"引[进入]"),
+    ),
+    Rule(
+        "funding-received",
+        _r(
+            # "获杭州市国资旗下杭州资本投资", "获得市属国企X的投资": who owns the investor, or what it
+            # is, may stand before its name
+            rf"(?:获得?|拿到|引入|迎来)(?:了)?\s*(?:来自)?\s*(?:{ORG}\s*(?:旗下|下属)(?:的)?)?"
+            rf"{NF}{{0,6}}?(?P<inv>{ZL})\s*(?:等)?{NF}{{0,10}}?"
+            rf"(?P<kind>战略性投资|战略投资|战略融资|投资|注资|入股|增资|融资)"
+        ),
+        handle_got,
+    ),
+    Rule(
+        "funding-investor-list",
+        # "两江基金、君安回天、交银投资这些名字": the names of the round just told
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?\s*这(?:些|几家|几个|几位)\s*(?:名字|机构|投资方|投资人|投资机构|股东|资本|玩家)"),
+        handle_names_of_round,
+        re.compile(r"这(?:些|几)"),
+    ),
+    Rule(
+        "funding-investor-list",
+        # "投资方：有A这样的产业资本，有B为代表的国有金融机构，也有C这样的专业机构": each kind named
+        _r(rf"(?<=,)\s*(?:也|还|更)?有\s*(?P<inv>{ZL})\s*(?:这样的|这类|一类的|为代表的|等)"),
+        handle_investors_named_more,
+        re.compile(r"这样的|这类|为代表的"),
+    ),
+    Rule(
+        "funding-investor-list",
+        _r(
+            rf"(?:投资方|投资人|投资者|投资机构|参投方|出资方|新股东|老股东|投资阵容|参与方|"
+            # the placees of a listed company's placing ("承配人包括A及B")
+            rf"承配人|认购方|认购人|认购者|配售对象|获配售人|"
+            # "股东名单中亦包括A、B", "现有股东包括A": a shareholder list names investors
+            rf"(?:股东名单|股东阵容|现有股东|股东)(?:中)?(?:亦|也|还)?(?=包括|涵盖|包含))"
+            rf"(?:包括|有|为|是|涵盖|包含|:|阵容)?[^。;!?{NE}]{{0,12}}?(?P<inv>{ZL})"
+        ),
+        handle_investors_are,
+    ),
+    Rule(
+        "funding-investor-list",
+        _r(
+            # "公司股东阵容豪华，A、B、C均在其中": the list after the shareholders, then "among them"
+            rf"(?:股东名单|股东阵容|股东|投资方|投资人|投资阵容)[^。;!?{NE}]{{0,8}}?,\s*(?P<inv>{ZL})\s*(?:等(?:机构)?)?\s*"
+            rf"(?:均|都|也|亦)?(?:在其中|位列其中|名列其中|赫然在列|在列)"
+        ),
+        handle_investors_are,
+        re.compile(r"其中|在列"),
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "A拟向其控股子公司B增资": the unit named after what it is
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:拟|将|计划)?\s*(?:向|对)\s*(?:其|旗下)?(?:控股|全资)?(?:子公司|孙公司|参股公司)?\s*"
+            rf"(?P<co>{ORG})\s*(?:进行|完成)?(?:了)?\s*(?:战略)?"
+            rf"(?:投资|注资|增资)"
+        ),
+        handle_verb,
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "A入股B", "A斥资3亿元入股B", "A以每股25港元认购B 1000万股新股"
+            # ("A拟以不超过4.5亿元认缴B新增注册资本": a planned stake, kept with its modality)
+            rf"(?P<inv>{ORG})\s*(?:,\s*(?=拟|将|以|斥资|出资))?{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日|拟|将)?\s*"
+            rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*{_KIND_BEFORE}(?P<co2>{ORG})\s*"
+            rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行|注册资本|增资)|"
+            # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
+            # ("收购B持有的C 100%股权": the stake bought from a seller is in C)
+            rf"(?:收购|购入|买入|受让)(?:了)?\s*(?:{ORG}\s*(?:持有|所持)的\s*)?{_KIND_BEFORE}(?P<co3>{ORG})\s*(?:约|近|逾|超过)?\s*"
+            rf"(?:100|[1-9]?\d(?:\.\d+)?)\s*%\s*(?:的)?"
+            rf"(?:股份|股权))"
+        ),
+        handle_verb,
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "Stellantis paid 1.5 billion euros for about 21% of Leapmotor", "A bought a 5% stake in B":
+            # a stake bought is an investment in B
+            rf"(?P<inv>{ORG})\s+(?:has\s+|had\s+)?(?:will\s+|would\s+|agreed\s+to\s+|plans\s+to\s+)?"
+            rf"(?:paid|pay|pays|bought|buy|buys|acquired|acquire|acquires|took|take|takes|purchased|purchase)\s+"
+            rf"(?:(?:[^.;{NE}]|\.\d){{0,40}}?\s+for\s+)?(?:an?\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?"
+            rf"(?:[\d.]+\s*(?:%|percent)\s+(?:stake\s+in|of)|(?:minority\s+)?stake\s+in)\s+(?:the\s+)?(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        handle_verb,
+        re.compile(r"stake|%|percent", re.IGNORECASE),
+    ),
+    Rule(
+        "funding-verb",
+        # "B向A配售新股": A buys B's new shares
+        _r(rf"(?P<co>{ORG})\s*(?:已|将|拟)?\s*(?:向|对)\s*(?P<inv>{ORG})\s*(?:配售|定向增发|发行)(?:了)?[^。;!?,{NE}]{{0,8}}?(?:新股|股份|股票|H股)"),
+        handle_verb,
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "在B背后,可以看到A、C等机构的身影", "B的股东名单中出现了A、C的身影": B's backers
+            rf"在\s*(?P<co>{ORG})\s*(?:的)?背后[^。;!?{NE}]{{0,12}}?(?P<inv>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
+            rf"|(?P<co2>{ORG})\s*(?:的)?(?:股东名单|股东阵容|股东|投资方|投资人|背后)(?:中|里|之中)?[^。;!?{NE}]{{0,8}}?"
+            rf"(?P<inv2>{ZL})\s*(?:等)?[^。;!?{NE}]{{0,8}}?身影"
+        ),
+        handle_backers_seen,
+        re.compile(r"身影"),
+    ),
+    Rule(
+        "funding-verb",
+        # "B背后站着A、C等知名机构", "B的背后是A和C": B's backers
+        # (unnamed: "已完成多轮融资，背后站着A、B": the company of the clause before, or of the story)
+        _r(rf"(?:(?P<co>{ORG})\s*(?:的)?|(?<=,))背后\s*(?:站着|站立着|是|有|汇聚了|聚集了)(?:了)?\s*(?P<inv>{ZL})"),
+        handle_backers_seen,
+        re.compile(r"背后"),
+    ),
+    Rule(
+        "funding-verb",
+        # "A已入股B；C也于同年以15亿欧元入股": C bought into the company the sentence named
+        _r(
+            rf"(?P<inv>{ORG})\s*{_WHEN}(?:以[^。;!?,{NE}]{{1,16}}?)?(?:战略)?(?:入股|增资入股|注资)(?:了)?"
+            rf"(?=\s*(?:[,。;!?]|$|成为))"
+        ),
+        handle_verb_unnamed,
+    ),
+    Rule(
+        "funding-received",
+        # "B宣布引入战略投资者A": B's new investor
+        _r(rf"引入(?:了)?\s*(?:新的)?(?P<kind>战略投资者|战略投资方|战投|投资者|投资方|新股东)\s*(?P<inv>{ZL})"),
+        handle_got,
+    ),
+    Rule(
+        "funding-investor-list",
+        # "鸿海、淡马锡入股" closing a clause: investors taking stakes in the company of the passage
+        _r(
+            # members the article did not recognise ("A、尹某、B入股") stay in the list, unnamed
+            rf"(?P<inv>(?:{ORG}|{PER}){BR}(?:{ZH_SEP}(?:{ORG}|{PER}|[\u4e00-\u9fff]{{2,4}}){BR})*)\s*(?:等)?\s*"
+            rf"(?:联合|共同|相继|纷纷|也|均|亦|先后)?(?:入股|注资|增资)(?=\s*(?:$|[,。;!?]))"
+        ),
+        handle_investors_are,
+    ),
+    Rule(
+        "ipo-cornerstone",
+        _r(
+            rf"基石投资(?:者|人|方)(?:包括|有|为|是|:)?[^。;!?{NE}]{{0,8}}?(?P<inv>{ZL})"
+            # "引入三名基石投资者，合共认购1亿美元股份，包括A及B"
+            rf"|基石投资(?:者|人|方)[^。;!?{NE}]{{0,30}}?(?:包括|分别为|分别是|为|:)\s*(?P<inv2>{ZL})"
+        ),
+        handle_cornerstone,
+    ),
+    Rule(
+        "ipo-cornerstone",
+        # (not "X的基石投资者包括…": X's own cornerstone investors follow)
+        _r(rf"(?P<inv>{ZL})\s*(?:等)?(?!\s*的\s*基石)[^。;!?{NE}]{{0,20}}?(?:基石投资|作为基石|担任基石)"),
+        handle_cornerstone,
+    ),
+    Rule(
+        "funding-subject",
+        _r(
+            rf"(?P<co>{ORG})[^。;!?{NE}]{{0,24}}?(?:融资|轮|私募|raised|raises|funding\s+round|financing)",
+            re.IGNORECASE,
+        ),
+        handle_funding_subject,
+        FUNDING_CUE,
+    ),
+    Rule(
+        "funding-subject",
+        _r(
+            # "Y closed a $120 million Series C round", "Y has secured new funding"
+            # (the gap holds an apposition: "Y, a Shenzhen-based startup making robots for car plants, has raised")
+            rf"(?P<co>{ORG}){_EN_NF}{{0,100}}?\b(?:raised|raises|secured|closed|completed|landed|announced|"
+            rf"received)\b{_EN_NF}{{0,40}}?\b(?:round|funding|financing|investment)\b",
+            re.IGNORECASE,
+        ),
+        handle_funding_subject,
+        FUNDING_CUE,
+    ),
+    Rule(
+        "funding-context-list",
+        _r(rf"(?P<inv>{ORG}(?:{BR}{ZH_SEP}{ORG}){{1,}}{BR})"),
+        handle_context_list,
+        FUNDING_CUE,
+    ),
+    Rule(
+        # a registry change: "X近日发生工商变更，新增A、B、C为股东"
+        "funding-new-shareholders",
+        _r(rf"新增(?:了)?\s*(?P<inv>{ZL})\s*(?:等)?(?:\d+家机构)?\s*(?:为|成为)(?:公司)?(?:新)?股东"),
+        handle_investors_are,
+    ),
+    Rule(
+        "funding-new-shareholders",
+        _r(rf"(?:新进|新增)股东(?:包括|有|为|:)?\s*(?P<inv>{ZL})"),
+        handle_investors_are,
+    ),
+    Rule(
+        # "除A与母公司B分别注资4.5亿元外": each of them put that sum in (a parent or holder named as such)
+        "funding-contribution",
+        _r(
+            rf"(?P<inv>{ORG}(?:\s*(?:与|和|及|、)\s*(?:其)?(?:母公司|股东|控股股东|大股东)?\s*{ORG})+)\s*"
+            rf"(?:分别|各自|各)\s*(?:出资|注资|投资|认缴|增资)(?:了)?\s*(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"
+        ),
+        handle_each_cheque,
+    ),
+    Rule(
+        # "其中大基金三期出资30亿元": one investor's own cheque in a round
+        "funding-contribution",
+        # ("A主导市区两级投资30亿元": the investor that led the state money, and its sum)
+        _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:(?:主导|牵头|带动)[^,。;!?{NE}]{{0,6}}?)?(?:出资|认缴|认购|投资)(?:了)?\s*"
+           rf"(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
+        handle_investor_cheque,
+    ),
+    Rule(
+        "funding-kind-member",
+        _r(
+            rf"(?P<inv>{ZL})\s*(?:这样的|这类|一类|为代表的|这些|这几家)(?:地方|国有|市场化|专业|知名|头部|产业|金融|"
+            rf"财务|战略|外资|海外|一线)*(?:产业资本|投资机构|金融机构|机构投资者|财务投资者|战略投资者|国资|资本|基金|"
+            rf"投资方|名字|机构|股东)"
+        ),
+        handle_kind_member,
+    ),
+    # funding, English
+    Rule(
+        "funding-lead",
+        _r(
+            rf"(?P<co>co-?)?led\s+by\s+(?:(?:state|government|city|municipal)[- ](?:owned|backed|run)\s+)?"
+            # "led by a fund managed by X": the manager stands for its fund
+            rf"(?:(?:a|an|the|one)\s+(?:[\w-]+\s+)?(?:fund|vehicle|entity|unit|affiliate)s?\s+"
+            rf"(?:managed|advised|controlled|owned|run)\s+by\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
+        handle_lead,
+    ),
+    Rule(
+        "funding-lead",
+        _r(
+            # "X led the round", "X and Y co-led the $50 million Series B", "X led a round in Y"
+            rf"(?P<inv>{EL}),?\s+(?:also\s+)?(?P<co>co-?)?led\s+(?:the|a|an|its|this|that)\s+"
+            rf"(?:{_EN_NF}{{0,40}}?\s)?(?:round|financing|funding|investment|deal|raise|fundraising)\b"
+            rf"(?:\s+(?:in|into|for)\s+(?:the\s+)?(?P<tgt>{ORG}))?",
+            re.IGNORECASE,
+        ),
+        handle_lead,
+    ),
+    Rule(
+        "funding-lead",
+        _r(rf"\bwith\s+(?P<inv>{EL})\s+(?P<co>co-?)?leading\b", re.IGNORECASE),
+        handle_lead,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            rf"(?:participation\s+(?:from|of|by)|joined\s+by|along\s+with|alongside)\s+"
+            rf"(?:existing\s+investors?\s+|investors?\s+)?(?:including\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:participated|took\s+part)"
+            rf"\b",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            # "with state-backed X taking part": descriptor words before the investor are not its name
+            rf"(?:with|and)\s+(?:(?:state-backed|state-owned|government-backed|existing|new|investors?|backers?|"
+            rf"shareholders?)\s+)*(?P<inv>{EL})\s+(?:also\s+)?(?:participating|investing|joining|chipping\s+in|"
+            rf"taking\s+part)",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            # "X and Y also joined the round", "existing investors X and Y took part in the financing"
+            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:(?:joined|"
+            rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
+            rf"(?:the|this|that|a)\s+(?:{_EN_NF}{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
+            rf"investment)\b|"
+            # "existing backers X and Y also put in more money", "X doubled down"
+            rf"(?:put|poured|pumped)\s+in\s+(?:more|additional|fresh|new)\s+(?:money|capital|cash|funds)\b|"
+            rf"doubled\s+down\b|followed\s+on\b|upped\s+(?:its|their)\s+(?:stake|bet|investment)s?\b)",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            # "the round was led by X and included Y and Z", "the financing also drew in Y"
+            rf"(?:\b(?:round|financing|deal|raise|fundraising)\b(?:\s+(?:was|is|has|had))?|"
+            rf"led\s+by\s+{EL}\s*,?\s+and)\s+(?:also\s+)?(?:included|includes|drew(?:\s+in)?|attracted|"
+            rf"saw\s+participation\s+from|had\s+participation\s+from)\s+(?:participation\s+from\s+)?"
+            rf"(?:existing\s+|new\s+|other\s+|returning\s+)?(?:investors?\s+|backers?\s+)?"
+            rf"(?:such\s+as\s+|including\s+|like\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+    ),
+    Rule(
+        "funding-investor-list",
+        _r(
+            rf"(?:backed\s+by|backing\s+from|funding\s+from|investment\s+from|"
+            rf"(?:co-|other\s+|existing\s+|new\s+)?(?:investors?|backers?|shareholders)\s+"
+            rf"(?:in\s+(?:the|this|that)\s+(?:round|deal|financing|company|startup|firm)\s+)?(?:also\s+)?"
+            rf"(?:include|includes|included|including|such\s+as|like|were|are)|roped\s+in|"
+            rf"funds?\s+(?:managed|advised)\s+by|"
+            rf"(?:the\s+)?likes\s+of)\s+(?:[^,.;!?{NE}]|(?<=\d)[.,](?=\d)){{0,60}}?(?P<inv>{EL})"
+            # "backed by the Abu Dhabi government": a government's backing, not a named investor's
+            rf"(?!\s+(?:municipal\s+|city\s+|provincial\s+|district\s+|local\s+|central\s+|state\s+)?government)",
+            re.IGNORECASE,
+        ),
+        handle_investors_are,
+    ),
+    Rule(
+        "funding-verb",
+        _r(
+            # "invested in Huawei's chip partner SiCarrier": the described company, not its owner
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|previously\s+|"
+            rf"already\s+|jointly\s+|together\s+|separately\s+)?(?:(?:agreed|plans|planned|is\s+set|are\s+set|"
+            rf"has\s+agreed|have\s+agreed|will|would)\s+(?:to\s+)?)?(?:invested|invests|invest)\s+(?:(?:[^.;{NE}]|(?<=\d)\.(?=\d)){{0,30}}?\s)?"
+            rf"in\s+(?:{ORG}['’]s\s+(?:[a-z][\w-]*\s+){{1,3}})?(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        handle_verb,
+    ),
+    Rule(
+        "funding-investor-list",
+        _r(
+            # "…, with CATL and its investment arm Puquan Capital among the investors", "X and Y were among
+            # the backers"
+            # (not from the middle of a list: "counts A and B among its backers" is the rule below)
+            # ("outshining Zhipu AI as investors clamoured for…": "as" opening a clause names no backer)
+            rf"(?<!counts )(?<!\band )(?<!, )(?:\bwith\s+)?(?P<inv>{EL})\s+(?:(?:were|are|was|is)\s+)?"
+            rf"(?:among\s+(?:the\s+|its\s+|their\s+)?|as\s+(?:the\s+|its\s+|their\s+|an?\s+|one\s+of\s+the\s+))"
+            rf"(?:new\s+|existing\s+|other\s+)?(?:investors|backers|participants|shareholders)\b",
+            re.IGNORECASE,
+        ),
+        handle_investors_are,
+        re.compile(r"among|\bas\b", re.IGNORECASE),
+    ),
+    Rule(
+        "funding-investor-list",
+        _r(
+            # "Y raised $50 million from X", "Y, which counts X and Z among its investors"
+            rf"(?:\b(?:raised|raises|raising|secured|received|closed|landed|got)\s+{_EN_NF}{{0,60}}?\bfrom\s+"
+            rf"(?:existing\s+|new\s+)?(?:investors?\s+|backers?\s+)?|\b(?P<standing>counts)\s+)(?P<inv>{EL})"
+            rf"(?=\s*(?:[,.;)]|$|\s+(?:in|at|on|to|and|as|among|with|for|led|last|this|earlier)\b))",
+            re.IGNORECASE,
+        ),
+        handle_investors_are,
+    ),
+    Rule(
+        # "X agreed to buy a 5% stake in Y for HK$1.2 billion", "X took a minority stake in Y"
+        "funding-verb",
+        _r(
+            rf"(?P<inv>{ORG}){_EN_APPOSITION}\s+(?:has\s+|had\s+|have\s+)?(?:also\s+|separately\s+)?"
+            rf"(?:agreed\s+to\s+|will\s+|plans\s+to\s+)?"
+            rf"(?:buy|bought|acquire[sd]?|take|took|taken|purchase[sd]?)\s+(?:a|an)\s+(?:[\d.]+\s*(?:%|per\s*cent)\s+|"
+            rf"minority\s+|small\s+|strategic\s+)?stake\s+in\s+(?P<co>{ORG})",
+            re.IGNORECASE,
+        ),
+        handle_verb,
+    ),
+    Rule(
+        # "X and Y bought into a $1.1 billion share placement by carmaker Z", "X subscribed for shares in
+        # Z's placing": buying a company's new shares is an investment in it
+        "funding-verb",
+        _r(
+            rf"(?P<inv>{EL}){_EN_APPOSITION}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|both\s+|each\s+|separately\s+)?"
+            rf"(?:bought\s+into|subscribed\s+(?:to|for)|took\s+part\s+in|participated\s+in|joined|"
+            rf"bought\s+(?:new\s+)?(?:shares|stock)\s+in|invested\s+in)\s+(?:(?:new\s+)?(?:shares|stock)\s+in\s+)?"
+            rf"(?:(?:a|an|the)\s+{_EN_NF}{{0,30}}?(?:share\s+|stock\s+)?(?:placement|placing|share\s+sale|rights\s+issue)\s+"
+            rf"(?:by|of|from)\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})|(?P<co2>{ORG})(?:'s|’s|'|’)\s+"
+            rf"{_EN_NF}{{0,30}}?(?:placement|placing|share\s+sale|rights\s+issue))",
+            re.IGNORECASE,
+        ),
+        handle_verb,
+        re.compile(r"placement|placing|share\s+sale|rights\s+issue", re.IGNORECASE),
+    ),
+    Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), handle_backed),
+    Rule(
+        "ipo-cornerstone",
+        # "Lumina counts A and B among its cornerstone investors"
+        _r(rf"\bcounts\s+(?P<inv>{EL})\s+among\s+(?:its|their)\s+cornerstone\s+investors", re.IGNORECASE),
+        handle_cornerstone,
+        re.compile(r"cornerstone", re.IGNORECASE),
+    ),
+    Rule(
+        "ipo-cornerstone",
+        _r(
+            # "Cornerstone investors in the IPO included A, B and a unit of C"
+            rf"(?:cornerstone|anchor)\s+investors?\s+(?:(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|deal|"
+            rf"share\s+sale)\s+)?(?:include|included|includes|including|such\s+as|are|were|like)?\s*(?P<inv>{EL})"
+            # "Strategic investors in the IPO included A, a state-backed fund, and B": the placees of a
+            # STAR Market offering, its cornerstones
+            rf"|strategic\s+investors?\s+(?:in|for|of)\s+(?:the|its)\s+(?:IPO|offering|listing|share\s+sale)\s+"
+            rf"(?:include|included|includes|including|were|are)\s*(?P<inv2>{EL})",
+            re.IGNORECASE,
+        ),
+        handle_cornerstone,
+    ),
+]
+#: "A said B will buy a stake": a funding rule that runs among the English appointment rules
+#: (between `careers.APPOINTED_RULES_EN` and `careers.APPOINTED_AND_FORMER_ROLE_RULES_EN`).
+SAID_STAKE_RULES_EN: list[Rule] = [
+    Rule(
+        "funding-verb",
+        _r(
+            # "Leapmotor said Hangzhou Capital, a state-owned firm, will buy a 5% stake"
+            rf"(?P<co>{ORG})\s+(?:said|says|announced)\s+(?:that\s+)?(?P<inv>{ORG})(?:,[^,;.]{{0,80}},)?\s+"
+            rf"(?:will|would|is\s+to|agreed\s+to|has\s+agreed\s+to|plans\s+to|is\s+set\s+to)\s+"
+            rf"(?:buy|take|acquire|subscribe\s+for)\s+(?:an?\s+)?(?:[\d.]+\s*(?:%|percent)\s+|minority\s+|majority\s+)?stake\b"
+            rf"(?!\s+in\b)",
+            re.IGNORECASE,
+        ),
+        handle_verb,
+        re.compile(r"stake", re.IGNORECASE),
+    ),
+]
 
-
-def settle_lone_investors(eng: Engine, view: View) -> None:
-    """A fund named in a sentence about an investment and given no part by any rule is taken as one
-    of the round's investors, at low confidence.
-
-    News names investors in more ways than rules can list ("A等机构的身影出现在名单中", "with X in the
-    mix"); a pure investor (a fund, a state platform) in such a sentence is rarely there for another
-    reason. Companies that also invest are left out: they are as often customers or partners."""
-    if not _STRONG_FUNDING.search(view.skel) or _NOT_INVESTING.search(view.skel):
-        return
-    if _MANY_DEALS.search(view.skel):
-        return  # "亦曾参与多家港股公司的基石投资": deals in general, not the story's
-    related = {g for r in eng.sentence_relations(view) for g in (r.source, r.target)}
-    members = []
-    for ch in org_groups(view.skel):
-        ent = eng.ent(view, ch)
-        if ent.group in related or not ent.types <= {C.Investor, C.StateOwnedFund} or not ent.types:
-            continue
-        if _ADVISER_AFTER.match(view.skel, view.skel.find(ch) + 1):
-            continue  # "华兴资本担任独家财务顾问": the round's adviser, not an investor
-        members.append(ch)
-    if not members:
-        return
-    m = re.compile("|".join(map(re.escape, members))).search(view.skel)
-    if m is not None:
-        _invest(eng, view, m, members, None, "funding-cooccurrence", 0.45, money_ok=False)

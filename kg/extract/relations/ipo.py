@@ -1,4 +1,5 @@
-"""IPO rules' handlers: filings, listing hearings and listings, with exchange, board, ticker and date."""
+"""IPO rules and their handlers: filings, listing hearings and listings, with exchange, board, ticker
+and date."""
 
 from __future__ import annotations
 
@@ -6,7 +7,20 @@ import re
 from typing import Any
 
 from kg.extract.normalize import find_money
-from kg.extract.relations.engine import EL, FUTURE, NE, ORG, ZL, Engine, View, date_props, first_group, org_groups
+from kg.extract.relations.engine import (
+    BR,
+    EL,
+    FUTURE,
+    NE,
+    ORG,
+    ZL,
+    Engine,
+    Rule,
+    View,
+    date_props,
+    first_group,
+    org_groups,
+)
 from kg.terms import C, R
 
 # -- IPO ---------------------------------------------------------------------------------------------
@@ -451,3 +465,113 @@ def handle_listed_each(eng: Engine, view: View, m: re.Match[str]) -> None:
     for company in companies:
         props: dict[str, Any] = {**date_props(date), "board": None, "ticker": None}
         eng.emit(view, R.LISTED_ON, company.group, exchange.group, props, m, "ipo-listing-list", 0.7)
+
+
+# -- rules -----------------------------------------------------------------------------------------
+
+
+def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+#: Filings, hearings and listings: right after the funding rules.
+IPO_RULES: list[Rule] = [
+    Rule(
+        "ipo-company-ticker",
+        _r(rf"(?P<co>{ORG})\s*\(\s*(?P<t>\d{{4,6}})\.(?P<sx>HK|SH|SZ|BJ)\s*\)", re.IGNORECASE),
+        handle_ipo_company_ticker,
+    ),
+    Rule(
+        "ipo-code",
+        _r(
+            rf"(?P<co>{ORG})\s*\(\s*(?:(?:股份|股票|证券)?代[号码]\s*:?\s*)?"
+            rf"(?:(?:(?P<ex>{ORG})|(?P<sx>Nasdaq|NASDAQ|NYSE|HKEX|SEHK|SSE|SZSE))\s*:\s*)?"
+            rf"(?P<t>\d{{4,6}}|[A-Z]{{1,5}})(?:\.(?P<sx2>HK|SH|SZ|BJ|SS))?\s*\)"
+        ),
+        handle_code_listed,
+    ),
+    Rule(
+        "ipo-listing-list",
+        _r(
+            # "A、B、C等企业先后登陆港交所", "在港交所上市的企业包括A、B、C"
+            rf"(?P<cos>{ZL})\s*(?:等)?\s*(?:[\u4e00-\u9fff]{{0,3}}(?:企业|公司|新股))?\s*"
+            rf"(?:[今去前]年(?:底|初|末|年中|以来)?|此前|近期|近日|\d{{1,2}}月(?:\d{{1,2}}日)?|先后|相继|陆续|均|都|已|也|则|亦|分别|"
+            # "小马智行及文远知行同日在港交所上市"
+            rf"同日|同一天|同时|一同|一起|今日|昨日|今天|昨天)*"
+            rf"\s*(?:登陆|(?:在|于)\s*(?=(?P<ex0>{ORG})\s*(?:主板|科创板|创业板)?\s*(?:完成|实现|正式)?(?:上市|挂牌)))"
+            rf"\s*(?P<ex>{ORG})"
+            rf"|(?:在|于)\s*(?P<ex2>{ORG})\s*(?:主板)?\s*(?:上市|挂牌)的(?:企业|公司|新股)(?:包括|有|为)\s*(?P<cos2>{ZL})"
+        ),
+        handle_listed_each,
+        re.compile(r"上市|挂牌|登陆"),
+    ),
+    Rule(
+        "ipo-listed-adjective",
+        _r(
+            rf"(?:(?P<ex>{ORG})|(?P<place>Hong\s+Kong|HK|Shanghai|Shenzhen|New\s+York))-listed\s+"
+            rf"(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"
+        ),
+        handle_listed_adjective,
+    ),
+    Rule(
+        "ipo-filing",
+        _r(
+            rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
+            r"申请材料|上市申请书)|秘密递表|"
+            # an exchange accepting the application is the filing on record ("IPO申请已获上交所受理")
+            rf"(?:IPO|上市申请|上市|申请|招股书)(?:申请)?\s*(?:已|已经|正式)?(?:获|获得|被)\s*(?:{ORG})?\s*受理|"
+            # a US registration statement ("提交F-1文件", "filed an F-1")
+            r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
+            r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
+            rf"(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?(?:initial\s+public\s+offering|IPO|listing)|(?:its\s+|a\s+|an\s+)?(?:prospectus|listing\s+application|IPO\s+application|"
+            # ("refiled its application for a Hong Kong listing": where may come before the word)
+            rf"draft\s+prospectus|application\s+(?:to\s+list|for\s+(?:an?\s+)?(?:{ORG}\s+|U\.S\.\s+|Hong\s+Kong\s+)?"
+            r"(?:listing|IPO))))|"
+            r"(?:re)?submitted\s+(?:a\s+|its\s+|an\s+)?(?:new\s+)?(?:listing\s+|draft\s+|IPO\s+)?"
+            r"(?:application|prospectus)",
+            re.IGNORECASE,
+        ),
+        handle_filed,
+    ),
+    Rule(
+        "ipo-hearing",
+        _r(
+            r"通过(?:了)?[^,。;!?]{0,12}?聆讯|(?:passed|cleared)\s+(?:a\s+|its\s+|the\s+)?(?:(?:exchange|bourse)['’]s\s+)?(?:listing\s+)?hearing",
+            re.IGNORECASE,
+        ),
+        handle_hearing,
+    ),
+    Rule(
+        "ipo-hearing",
+        # the A-share counterpart of a Hong Kong hearing: the exchange's listing committee approves
+        # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
+        _r(
+            r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"
+            # "won approval from the Shanghai Stock Exchange('s listing committee) for its STAR Market IPO"
+            r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
+            rf"(?:[^.;]{{0,60}}?)\s+for\s+(?:its|a|an|the)\s+(?:(?:[\w-]+|[{NE}])\s+){{0,3}}?"
+            r"(?:IPO|listing|initial\s+public\s+offering)\b",
+            re.IGNORECASE,
+        ),
+        handle_committee,
+        re.compile(r"委|过会|approval", re.IGNORECASE),
+    ),
+    Rule(
+        "ipo-listing",
+        _r(
+            rf"挂牌(?:上市|交易)?|敲钟|鸣锣|登陆\s*{ORG}|上市首日|首挂|首日挂牌|"
+            rf"(?:开始)?(?:在|于)\s*{ORG}\s*(?:主板)?\s*(?:开始)?(?:买卖|交易)|(?:在|于|赴)\s*(?:美国|香港|纽约|台湾|内地)?\s*(?:{ORG}{BR}|[^,。;!?{NE}()]{{1,10}}\(\s*{ORG}\s*\))\s*"
+            rf"(?:主板|科创板|创业板)?"
+            rf"\s*上市|(?:在|于)\s*(?:香港|港股|港)\s*(?:主板)?\s*(?:挂牌)?上市|\bdebut(?:ed|s)?\b|\blisted\s+(?:on|in)\b|\b(?:began|begins?)\s+trading\b|"
+            rf"\bstart(?:ed|s)?\s+trading\b|\bwent\s+public\b|\b(?:IPO|initial\s+public\s+offering)\s+(?:has\s+)?raised\b|"
+            rf"\bshares\s+(?:were|was)\s+priced\s+at\b|\bpriced\s+(?:its|the|an?)\s+(?:[\w-]+\s+){{0,3}}?"
+            rf"(?:IPO|initial\s+public\s+offering|listing|offering)\b|\braised\s+(?:[^.;!?]|\.\d){{0,40}}?\s+in\s+"
+            rf"(?:its|an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?:IPO|initial\s+public\s+offering|listing)\b|\bfirst\s+day\s+of\s+(?:[A-Z]\w*\s+){{0,3}}"
+            rf"trad(?:e|ing)\b|\blisting\s+by\b|"
+            # "completed a secondary listing in Hong Kong"
+            rf"\b(?:completed|made|finished|launched)\s+(?:a|an|its)\s+(?:secondary|dual|second|primary)\s+listing\b",
+            re.IGNORECASE,
+        ),
+        handle_listed,
+    ),
+]

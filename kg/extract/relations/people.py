@@ -1,6 +1,11 @@
-"""People rules' handlers: positions held and left, foundings (dated when the article says when the
-company was founded), former employers named as alumni, veterans or founding teams: the facts that
-founder lineages are derived from."""
+"""People rules and their handlers, titles and roles: who holds which position where, read from
+titles beside names ("星衡智能前CTO陈墨", "陈墨(技术副总裁)", "Lin Zhiyuan, chief executive of Xingheng AI"),
+and the helpers the other people modules build their facts with (`person_fact`, `title_surface`,
+`said_former`, `each_at_org`). After each sentence `apply_leave_cue` turns the positions it named into
+departures when it says the people left.
+
+Careers (joined, left, came from) are in `careers`, foundings in `founding`: with its rules beside its
+handlers (issue 14) one people module would have been twice the size of any other."""
 
 from __future__ import annotations
 
@@ -9,15 +14,18 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract import vocab
-from kg.extract.normalize import DateValue, find_dates
+from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
     NE,
     ORG,
     PER,
+    PL_EN,
+    TE,
     TZ,
     ZH_SEP,
     ZL,
     Engine,
+    Rule,
     View,
     date_props,
     first_group,
@@ -236,20 +244,6 @@ def handle_person_bracket_title(eng: Engine, view: View, m: re.Match[str]) -> No
     )
 
 
-def handle_founded_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    date = None
-    if m.groupdict().get("mid"):
-        found = find_dates(m.group("mid"), eng.base())
-        date = found[0][2] if found else None
-    for ch in person_groups(m.group("pers")):
-        eng.emit(
-            view, R.FOUNDED, eng.ent(view, ch).group, org.group, date_props(date), m, "founded-verb", 0.85
-        )
-
-
 def handle_title_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
     """A role taken without naming the company ("许明哲将接任CTO一职"): the company of the story."""
     per = eng.ent(view, m.group("per")).group
@@ -264,27 +258,6 @@ def handle_title_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
     held_here = next((r.target for r in reversed(eng.sentence_relations(view))
                       if r.type == R.HOLDS_POSITION and r.source == per), None)
     org = first_group(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
-    if org is not None:
-        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
-
-
-def handle_successor(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X卸任A董事长职务，由Y接任": Y holds the title at A (or at the company of the sentence)."""
-    per = eng.ent(view, m.group("per")).group
-    named = eng.ent(view, m.group("org")) if m.group("org") else None
-    org = named.group if named is not None and named.is_companyish() else None
-    org = first_group(org, eng.company_before(view, m.start()), eng.topic(view))
-    if org is not None:
-        person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "successor", 0.7)
-
-
-def handle_title_taken_by(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X由A创办，总经理则由Y出任": a title opening a later clause is held at the company the sentence
-    opens with (its subject), else at the company of the story."""
-    per = eng.ent(view, m.group("per")).group
-    first = next((i for i, ch in enumerate(view.skel[: m.start()]) if ch in view.groups), None)
-    subject = eng.ent(view, view.skel[first]) if first is not None and first <= 2 else None
-    org = first_group(subject.group if subject is not None and subject.is_companyish() else None, eng.topic(view))
     if org is not None:
         person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
 
@@ -307,144 +280,7 @@ def _announcer(eng: Engine, view: View, pos: int) -> int | None:
     return None
 
 
-def handle_founded_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """A founding without the company named again ("2020年由韩知秋创立", "the company was founded
-    by X"): the company of the story."""
-    people = person_groups(m.group("pers")) + ([m.group("with")] if m.groupdict().get("with") else [])
-    groups = {eng.ent(view, ch).group for ch in people}
-    # "A veteran X started the company": A is where X came from, not the company X started
-    came_from = {r.target for r in eng.sentence_relations(view) if r.source in groups and r.type == R.LEFT}
-    org = first_group(eng.company_before(view, m.start(), came_from), eng.topic(view))
-    if org is None or org in came_from:
-        return
-    date = None
-    mid = m.groupdict().get("mid")
-    found = find_dates(mid, eng.base()) if mid else []
-    if found:
-        date = found[0][2]
-    else:
-        near = eng.date_near(view, m.start("pers"))
-        date = near
-    for ch in people:
-        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org, date_props(date), m, "founded-topic", 0.65)
-
-
-def handle_founding_date(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X成立于2021年", "X于2024年创立", "X, founded in 2012,": when the organisation was founded."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    found = find_dates(m.groupdict().get("when") or m.groupdict().get("when2") or "", eng.base())
-    if found and org.group not in eng.founding_dates:
-        eng.founding_dates[org.group] = found[0][2]
-
-
-def handle_former_employers_clause(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X，曾先后就职于A、B": past employers of the person the sentence opens with, left."""
-    per = eng.ent(view, m.group("per")).group
-    for ch in org_groups(m.group("orgs")):
-        ent = eng.ent(view, ch)
-        if ent.root == C.Organization and not ent.is_exchange():
-            person_fact(eng, view, per, ent.group, [], True, m, "former-role-clause", 0.65)
-
-
-def handle_former_role_clause(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """A clause without its subject after a person ("陆远舟此前在霁川科技工作七年，曾任霁川科技副总裁"):
-    the person of the sentence held the role before, so it is a position they left."""
-    per = eng.ent(view, m.group("per")).group
-    titles = title_surface(eng, view, m)
-    for ch in org_groups(m.group("orgs")):
-        ent = eng.ent(view, ch)
-        if ent.root == C.Organization and not ent.is_exchange():
-            person_fact(eng, view, per, ent.group, titles, True, m, "former-role-clause", 0.7)
-
-
-def handle_worked_at(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X此前在A工作/任职", "X曾在A和B工作": former employers, with no title."""
-    per = eng.ent(view, m.group("per")).group
-    for ch in org_groups(m.group("org")):
-        org = eng.ent(view, ch)
-        if org.root == C.Organization and not org.is_exchange():
-            eng.emit(view, R.LEFT, per, org.group, {}, m, "worked-at", 0.65)
-
-
-def handle_left_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    per = eng.ent(view, m.group("per")).group
-    titles = title_surface(eng, view, m)
-    person_fact(
-        eng, view, per, org.group, titles, True, m, "left-verb", 0.8, eng.date_near(view, m.start("org"))
-    )
-
-
-def handle_came_from_like_others(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"和A、B等一样,X也来自于C": X and the people X is likened to all came from C (they left it)."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    for ch in [*person_groups(m.group("pers")), m.group("per")]:
-        person_fact(eng, view, eng.ent(view, ch).group, org.group, [], True, m, "left-verb", 0.7)
-
-
-def handle_left_career(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X早年任职A,官至B,…离开A后…": the company left is the one worked at (a short name of it
-    the second time); leaving another company is another fact."""
-    if eng.ent(view, m.group("org")).group == eng.ent(view, m.group("org2")).group:
-        handle_left_zh(eng, view, m)
-
-
-def _since(eng: Engine, view: View, m: re.Match[str]) -> DateValue | None:
-    """When a joining or an appointment matched by `m` took effect: the date the sentence gives for it
-    ("2021年3月加入A", "A于2024年任命X为CEO", "X joined A in March 2021"), read at the company."""
-    pos = m.start("org") if m.groupdict().get("org") else m.start()
-    when = eng.date_near(view, pos, m.end())
-    if when is not None and m.groupdict().get("per") and m.groupdict().get("org"):
-        # a date inside an aside between the person and the verb ("Chen, who joined A in 2019, will
-        # join B") dates the aside, not this move
-        aside = view.skel[m.end("per") : pos]
-        if "," in aside and any(m.end("per") <= s and e <= pos for s, e, _ in eng.dates(view)):
-            after = [d for s, _e, d in eng.dates(view) if s >= pos]
-            return after[0] if after else None
-        # a date inside what the company is ("加盟了去年估值超10亿美元的创业公司X") dates that
-        # description (its valuation, its founding), not the move
-        inside = [(s, e) for s, e, _ in eng.dates(view) if m.end("per") <= s and e <= pos]
-        if inside and "的" in view.skel[inside[-1][1] : pos]:
-            return None
-    return when
-
-
-def handle_joined(eng: Engine, view: View, m: re.Match[str]) -> None:
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    per = eng.ent(view, m.group("per")).group
-    person_fact(eng, view, per, org.group, title_surface(eng, view, m), False, m, "joined-verb", 0.8,
-                 since=_since(eng, view, m))
-
-
-def handle_left_last_post(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X于9月25日离职" with no organisation in the clause: X left the post the article last gave X
-    (and has not had X leave), dated by the sentence."""
-    per = eng.ent(view, m.group("per")).group
-    held = [r for r in eng.out if r.source == per and r.type in (R.HOLDS_POSITION, R.FOUNDED)]
-    left = {r.target for r in eng.out if r.source == per and r.type == R.LEFT}
-    open_posts = [r for r in held if r.target not in left]
-    if not open_posts:
-        return
-    post = open_posts[-1]
-    title = post.props.get("title")
-    props = {**({"title": title} if title else {}), **date_props(eng.date_near(view, m.end(), m.end()))}
-    eng.emit(view, R.LEFT, per, post.target, props, m, "left-last-post", 0.6)
-
-
-def handle_listed_staff(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"A、B、C等众多腾讯高管": each person listed holds that kind of post at the company."""
-    _each_at_org(eng, view, m, "per", False, "listed-staff", 0.6)
-
-
-def _each_at_org(eng: Engine, view: View, m: re.Match[str], people: str, former: bool, method: str,
+def each_at_org(eng: Engine, view: View, m: re.Match[str], people: str, former: bool, method: str,
                  confidence: float) -> None:
     """Each person of group `people` in the titled role the match gives at the organisation of "org"."""
     org = eng.ent(view, m.group("org"))
@@ -454,46 +290,6 @@ def _each_at_org(eng: Engine, view: View, m: re.Match[str], people: str, former:
     for ch in person_groups(m.group(people)):
         if ch in view.groups:
             person_fact(eng, view, eng.ent(view, ch).group, org.group, titles, former, m, method, confidence)
-
-
-def handle_moved_from(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X 2020年从A加入B": X joined B, and so left A."""
-    handle_joined(eng, view, m)
-    prev = eng.ent(view, m.group("prev"))
-    if prev.root == C.Organization and not prev.is_exchange():
-        per = eng.ent(view, m.group("per")).group
-        person_fact(eng, view, per, prev.group, [], True, m, "moved-from", 0.7)
-
-
-def handle_succeeded(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X接替Y出任A CEO": X now holds the title at A; Y held it and has left it."""
-    handle_joined(eng, view, m)
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or not m.group("prev"):
-        return
-    prev = eng.ent(view, m.group("prev")).group
-    person_fact(eng, view, prev, org.group, title_surface(eng, view, m), True, m, "succession", 0.7)
-
-
-def _role_at(eng: Engine, view: View, m: re.Match[str], former: bool, method: str, confidence: float) -> None:
-    """The person of group "per" in a role at the organisation of group "org" (never an exchange)."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    per = eng.ent(view, m.group("per")).group
-    titles = [] if former else title_surface(eng, view, m)
-    since = None if former else _since(eng, view, m)
-    person_fact(eng, view, per, org.group, titles, former, m, method, confidence, since=since)
-
-
-def handle_en_appointed(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"A appointed X as CTO", "X will take over as CEO of A": X holds the title at A."""
-    _role_at(eng, view, m, False, "appointed", 0.8)
-
-
-def handle_en_formerly_at(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X, who previously led the driving unit at A, …": a past role at A, so X has left it."""
-    _role_at(eng, view, m, True, "former-role", 0.65)
 
 
 def handle_en_person_title_of(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -527,295 +323,9 @@ def handle_en_person_title_only(eng: Engine, view: View, m: re.Match[str]) -> No
     )
 
 
-def handle_en_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    date = None
-    mid = m.groupdict().get("mid") or m.groupdict().get("mid2")
-    if mid:
-        found = find_dates(mid, eng.base())
-        date = found[0][2] if found else None
-    if date is None:
-        years = re.search(r"\bin\s+((?:19|20)\d\d)\b", m.group(0))
-        date = DateValue(years.group(1), "year") if years else None
-    if date is None:
-        # "X co-founded B in 2018", "B was founded by X in 2021": the year right after, in the clause
-        after = re.match(r"\s+in\s+(?:early\s+|late\s+|mid-)?((?:19|20)\d\d)\b", view.skel[m.end() :])
-        date = DateValue(after.group(1), "year") if after else None
-    for ch in person_groups(m.group("pers")) + _founded_with(view.skel, m.end()):
-        eng.emit(
-            view, R.FOUNDED, eng.ent(view, ch).group, org.group, date_props(date), m, "founded-verb", 0.85
-        )
-
-
-#: "… founded B in 2022 with A, a former scientist at C, and D, who ran hardware at E": the partners
-#: after "with", each possibly described in an aside that names only organisations.
-_EN_FOUNDED_WITH = re.compile(rf"(?:\s+in\s+[\w\s-]{{1,20}}?)?\s+(?:along\s+)?with\s+(?={PER})")
-_EN_WITH_NEXT = re.compile(rf",?\s+and\s+(?={PER})|,\s+(?={PER})")
-
-
-def _founded_with(skel: str, end: int) -> list[str]:
-    """The co-founders named after "with" right after a founding, skipping each one's description."""
-    m = _EN_FOUNDED_WITH.match(skel, end)
-    if m is None:
-        return []
-    found: list[str] = []
-    pos = m.end()
-    clause_end = re.compile(r"[.;!?]|$").search(skel, pos)
-    stop = clause_end.start() if clause_end else len(skel)
-    while pos < stop and re.match(PER, skel[pos]):
-        found.append(skel[pos])
-        # the description after the name runs to the next ", and PER" / ", PER" (never past the clause)
-        nxt = _EN_WITH_NEXT.search(skel, pos + 1, stop)
-        if nxt is None:
-            break
-        pos = nxt.end()
-    return found
-
-
-def handle_en_founded_after_leaving(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    for ch in person_groups(m.group("pers")):
-        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
-
-
-def handle_en_founded_who(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X, who left A in 2021, founded B last year": B was founded by X, dated by what follows B (the
-    date inside the clause is the leaving's), and the clause says X left A."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    after = view.skel[m.end("org") : m.end("org") + 40]
-    after = re.split(rf"[,;.{NE}]", after)[0]
-    found = find_dates(after, eng.base())
-    date = found[0][2] if found else None
-    people = [eng.ent(view, ch).group for ch in person_groups(m.group("pers"))]
-    for per in people:
-        eng.emit(view, R.FOUNDED, per, org.group, date_props(date), m, "founded-verb", 0.85)
-    left = m.groupdict().get("left")
-    if left:
-        prev = eng.ent(view, left)
-        if prev.root == C.Organization and not prev.is_exchange() and prev.group != org.group:
-            clause = view.skel[m.start("left") : m.start("org")]
-            when = find_dates(clause, eng.base())
-            for per in people:
-                props = date_props(when[0][2] if when else None)
-                eng.emit(view, R.LEFT, per, prev.group, props, m, "left-verb", 0.8)
-
-
-def handle_alumni(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"Brightwater Dynamics alumni X and Y", "Quillfeather veteran X", "沐岩科技前员工X": people who
-    worked at the organisation before, with no title."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    for ch in person_groups(m.group("pers")):
-        eng.emit(view, R.LEFT, eng.ent(view, ch).group, org.group, {}, m, "alumni", 0.75)
-
-
-def handle_founder_previously(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"B's founder previously led A's robotics unit": whoever the article says founded B worked at A."""
-    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
-    if co.root != C.Organization or prev.root != C.Organization or prev.is_exchange() or co.group == prev.group:
-        return
-    people = [eng.ent(view, m.group("per")).group] if m.groupdict().get("per") else [
-        r.source for r in eng.out if r.type == R.FOUNDED and r.target == co.group
-    ]
-    for per in dict.fromkeys(people):
-        eng.emit(view, R.LEFT, per, prev.group, {}, m, "founder-previously", 0.7)
-
-
-def handle_team_from(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"B的创始团队来自A", "B, started by former A engineers (led by X)": the people who founded B
-    worked at A. A named leader founded B; otherwise whoever the article says founded B, also when it
-    names them later, so the facts are settled at the end of the article."""
-    co, prev = eng.ent(view, m.group("co")), eng.ent(view, m.group("org"))
-    if co.root != C.Organization or prev.root != C.Organization or prev.is_exchange() or co.group == prev.group:
-        return
-    if m.groupdict().get("pers"):
-        for ch in person_groups(m.group("pers")):
-            per = eng.ent(view, ch).group
-            eng.emit(view, R.FOUNDED, per, co.group, {}, m, "founded-verb", 0.8)
-            eng.emit(view, R.LEFT, per, prev.group, {}, m, "team-from", 0.75)
-        return
-    eng.team_from.append((view, (m.start(), m.end()), co.group, prev.group))
-
-
-def handle_founder_list(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"B的联合创始人包括X、Y", "联合创始人还有前A科学家Z": everyone listed founded B (named before the
-    list, else the one the sentence says was founded or opens with, else the company of the story; never the
-    nearest company before, which is often a listed founder's past employer)."""
-    named = m.group("org")
-    # unnamed: the company the sentence says was founded ("B成立于2023年，由X创立，联合创始人包括Y"),
-    # else the story's; the nearest company before is often a founder's past employer
-    founded = next((r.target for r in eng.sentence_relations(view) if r.type == R.FOUNDED), None)
-    opening = view.skel[:1]
-    subject = None
-    if opening in view.groups and eng.ent(view, opening).is_companyish():
-        subject = eng.ent(view, opening).group
-    org = eng.ent(view, named).group if named else first_group(founded, subject, eng.topic(view))
-    if org is None or eng.entities[org].root != C.Organization or eng.entities[org].is_exchange():
-        return
-    for ch in person_groups(m.group("pers")):
-        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org, {}, m, "founder-list", 0.75)
-
-
 def handle_former_staff(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"former A executives X and Y": a former position at A for each of them."""
-    _each_at_org(eng, view, m, "pers", True, "role-apposition", 0.8)
-
-
-def handle_worked_at_as(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X曾在A担任算法负责人": a position at A, a former one when 曾/此前 says so."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    per = eng.ent(view, m.group("per")).group
-    former = bool(m.group("was"))
-    person_fact(eng, view, per, org.group, title_surface(eng, view, m), former, m, "worked-at", 0.8)
-
-
-def handle_founded_venture(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X……2022年出来创业，成立了B": X founded B, dated by the words right before 创业."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    found = find_dates(m.group("when") or "", eng.base())
-    date = found[-1][2] if found else None
-    for ch in person_groups(m.group("pers")):
-        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org.group, date_props(date), m, "founded-verb", 0.8)
-
-
-def handle_en_joined_left_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X joined A in 2015 and left in 2020 to co-found B": a position at A from the first date, the
-    leaving dated by the second, and B founded then."""
-    prev, org = eng.ent(view, m.group("prev")), eng.ent(view, m.group("org"))
-    if prev.root != C.Organization or org.root != C.Organization or prev.group == org.group:
-        return
-    joined = find_dates(m.group("joined") or "", eng.base())
-    left = find_dates(m.group("left") or "", eng.base())
-    when = left[0][2] if left else None
-    for ch in person_groups(m.group("pers")):
-        per = eng.ent(view, ch).group
-        eng.emit(view, R.LEFT, per, prev.group, date_props(when), m, "left-verb", 0.85)
-        eng.emit(view, R.FOUNDED, per, org.group, date_props(when), m, "founded-after-leaving", 0.85)
-        if joined:
-            eng.emit(view, R.HOLDS_POSITION, per, prev.group, {**date_props(joined[0][2]), "valid_from":
-                     joined[0][2].iso}, m, "joined-verb", 0.8)
-
-
-def handle_en_left(eng: Engine, view: View, m: re.Match[str]) -> None:
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization:
-        return
-    date = eng.date_near(view, m.start(), m.end())
-    for ch in person_groups(m.group("per")):  # "Lin Che and Zhou Yan left X": each of them
-        per = eng.ent(view, ch).group
-        person_fact(eng, view, per, org.group, title_surface(eng, view, m), True, m, "left-verb", 0.8, date)
-
-
-def handle_en_left_to_become(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X stepping down as A's president to become the new firm's chief executive": LEFT A, and the
-    post at the new firm (named, or the other company of the sentence: the one spun off)."""
-    handle_en_left(eng, view, m)
-    if not m.group("titles2"):
-        return
-    left = eng.ent(view, m.group("org")).group
-    if m.group("org2"):
-        new_org: int | None = eng.ent(view, m.group("org2")).group
-    else:
-        new_org = eng.company_before(view, m.start(), {left}) or eng.company_after(view, m.end(), {left})
-    if new_org is None or new_org == left:
-        return
-    per = eng.ent(view, m.group("per")).group
-    titles = title_surface(eng, view, m, "titles2")
-    person_fact(eng, view, per, new_org, titles, False, m, "role-verb", 0.7)
-
-
-def handle_pronoun_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"他在2023年创立的B", "B, the company they co-founded": B was founded by the person the pronoun
-    stands for (the last one named), or by the people "they" stands for (those named as founders,
-    else all those named)."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    people = eng.people_before(view, m.start())
-    if not people:
-        return
-    plural = m.group("pron").lower() in ("they", "他们", "她们")
-    if plural:
-        founders = [p for p in people if any(r.type == R.FOUNDED and r.source == p for r in eng.out)]
-        people = founders or people
-    else:
-        people = people[-1:]
-    date = None
-    mid = m.groupdict().get("mid")
-    found = find_dates(mid, eng.base()) if mid else []
-    if found:
-        date = found[0][2]
-    for per in people:
-        eng.emit(view, R.FOUNDED, per, org.group, date_props(date), m, "founded-pronoun", 0.65)
-
-
-def handle_pronoun_founded_post(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"他在成都注册了新公司X,出任创始人兼CEO": X founded by the person the pronoun stands for, who
-    holds the titles named after it."""
-    org = eng.ent(view, m.group("org"))
-    if org.root != C.Organization or org.is_exchange():
-        return
-    if m.group("per"):  # the pronoun was read as the person it stands for
-        people = [eng.ent(view, m.group("per")).group]
-    else:
-        people = eng.people_before(view, m.start())
-        people = people[-1:] if m.group("pron") in ("他", "她") else people
-    found = find_dates(m.group("mid"), eng.base()) if m.group("mid") else []
-    for per in people:
-        eng.emit(view, R.FOUNDED, per, org.group, date_props(found[0][2] if found else None), m,
-                 "founded-pronoun", 0.65)
-    titles = title_surface(eng, view, m)
-    if titles and len(people) == 1:
-        person_fact(eng, view, people[0], org.group, titles, False, m, "role-verb", 0.65)
-
-
-_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
-
-
-def handle_pronoun_is_founder(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"他们……都是联合创始人", "they were all co-founders": everyone the pronoun stands for founded
-    the company named in the clause, else the company of the story."""
-    people = eng.people_before(view, m.start())
-    if not people:
-        return
-    pron = (m.group("pron") or m.group("pron_en")).lower()
-    if pron in ("他", "她", "he", "she"):
-        people = people[-1:]
-    named = m.group("org") or m.group("org_en")
-    # unnamed: the organisation the article last tied these people to, else the company of the story
-    tied = next((r.target for r in reversed(eng.out) if r.source in people and r.type in _TIES), None)
-    org = eng.ent(view, named).group if named else first_group(tied, eng.topic(view), eng.main_company())
-    if org is None or eng.entities[org].root != C.Organization:
-        return
-    for per in people:
-        eng.emit(view, R.FOUNDED, per, org, {}, m, "founder-pronoun", 0.6)
-
-
-def handle_en_left_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X left the company in 2023", "X stepped down as chief executive": a position left at the
-    company of the story (the one named last in the sentence before, else the topic)."""
-    per = eng.ent(view, m.group("per")).group
-    # "the company" is the one the article is about before the subject of a recent sentence (a
-    # sponsor bank's: "CICC and Morgan Stanley were joint sponsors. … Li Na left the company")
-    org = first_group(eng.company_before(view, m.start()), eng.main_company(), eng.topic(view))
-    if org is None:
-        return
-    person_fact(
-        eng, view, per, org, title_surface(eng, view, m), True, m, "left-verb", 0.65,
-        eng.date_near(view, m.start(), m.end()),
-    )
+    each_at_org(eng, view, m, "pers", True, "role-apposition", 0.8)
 
 
 _LEAVE_ORG = re.compile(
@@ -887,3 +397,155 @@ def apply_leave_cue(eng: Engine, view: View) -> None:
             "role-apposition+leave-cue",
             0.7,
         )
+
+
+# -- rules -----------------------------------------------------------------------------------------
+
+
+def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+#: "X is/was/became ...", "X, who is ...": a description of a person that may follow the name.
+_EN_IS = r"(?:\s+(?:is|was|became|remains|has\s+been)|,\s+who\s+(?:is|was|remains|became|has\s+been))?"
+
+#: Titles beside names, Chinese ("A创办人、前B处长X", "陈墨(技术副总裁)"): the first people rules.
+ROLE_RULES_ZH: list[Rule] = [
+    Rule(
+        "role-apposition",
+        # "A创办人、前B处长X": two roles of one person, each with its organisation
+        _r(
+            rf"(?P<pre>前|原)?(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})\s*(?:、|,|兼)\s*(?:前|原|现任)?\s*{ORG}\s*"
+            rf"(?:的)?\s*{TZ}\s*(?P<per>{PER})"
+        ),
+        handle_title_chain,
+    ),
+    Rule(
+        "role-apposition",
+        # ("前产品负责人Seven(王京津)": an English given name before the Chinese one in brackets)
+        _r(rf"(?P<pre>前|原|新任|新|现任|时任)?\s*(?P<titles>{TZ})\s*(?:——|—|–|:|为|是|系)?\s*"
+           rf"(?:[A-Z][a-z]{{1,12}}\s*\(\s*)?(?P<per>{PER})"),
+        handle_title_person,
+    ),
+    Rule(
+        "person-apposition",
+        _r(
+            rf"(?P<per>{PER})(?=\s*(?:此前|之前|曾经|曾|原|目前|现|现在)?\s*(?:,|\(|:|是|为|系|现任|"
+            rf"曾任|担任|出任))"
+        ),
+        handle_person_desc,
+    ),
+    Rule(
+        "person-bracket-title",
+        _r(rf"(?P<per>{PER})\s*\(\s*(?P<pre>前|原|现任)?\s*(?P<titles>{TZ})\s*\)"),
+        handle_person_bracket_title,
+    ),
+]
+
+#: A title taken without naming the company ("X将接任CTO"): right after
+#: `careers.CAREER_RULES_ZH`.
+TITLE_TOPIC_RULES_ZH: list[Rule] = [
+    Rule(
+        "joined-verb",
+        _r(
+            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
+            rf"\s*(?:新任?)?(?P<titles>{TZ})"
+        ),
+        handle_title_topic,
+    ),
+]
+
+#: English appositions ("X, chief executive of A", "A's chief executive, X"): after the English
+#: foundings by a named team (`founding.FOUNDED_BY_AND_ALUMNI_RULES`).
+ROLE_RULES_EN: list[Rule] = [
+    Rule(
+        "role-apposition",
+        _r(
+            rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s)\s+(?P<pre>former\s+|ex-|then\s+)?"
+            rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])"
+        ),
+        handle_en_person_title_of,
+    ),
+    Rule(
+        "role-apposition",
+        _r(
+            rf"(?P<per>{PER}){_EN_IS},?\s+(?:the\s+|a\s+|an\s+)?(?P<pre>former\s+|ex-|then\s+|previously\s+|"
+            # (words between "of" and the organisation stay in the clause and name no one; "head of
+            # ByteDance's AI lab" is a role at ByteDance)
+            rf"formerly\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+)??(?P<titles>{TE})\s+(?:of|at)\s+"
+            rf"(?:[^\s,;.{NE}]+\s+){{0,6}}?(?P<org>{ORG})(?![-\w]|['’](?!s\b))",
+            re.IGNORECASE,
+        ),
+        handle_en_person_title_of,
+    ),
+    Rule(
+        "role-apposition",
+        _r(
+            # "former Brackwater Systems executives Hana Oduya and Piet Kramer": each held the title
+            rf"(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+(?P<titles>{TE})s\s+(?P<pers>{PL_EN})",
+            re.IGNORECASE,
+        ),
+        handle_former_staff,
+    ),
+    Rule(
+        "role-apposition",
+        _r(
+            # "Voltera Motors' chief executive, Marcus Liang, said": the comma of an apposition too
+            rf"(?P<pre>former\s+|ex-)?(?P<org>{ORG})(?:'s|’s|'|’)?\s+(?P<pre2>former\s+)?"
+            rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        lambda eng, view, m: (
+            person_fact(
+                eng,
+                view,
+                eng.ent(view, m.group("per")).group,
+                eng.ent(view, m.group("org")).group,
+                title_surface(eng, view, m),
+                said_former(m, "pre", "pre2"),
+                m,
+                "role-apposition",
+                0.8,
+            )
+            if eng.ent(view, m.group("org")).root == C.Organization
+            else None
+        ),
+    ),
+    Rule(
+        "role-apposition",
+        _r(
+            rf"(?P<per>{PER})(?:{_EN_IS}|,\s+who\s+(?:serves|served|is|was)\s+as),?\s+(?:the\s+|its\s+)?"
+            rf"(?:(?:company|firm|group|startup)['’]s\s+)?(?P<pre>former\s+)?(?P<titles>{TE})(?=\s*[,.;)]|\s*$)",
+            re.IGNORECASE,
+        ),
+        handle_en_person_title_only,
+    ),
+]
+
+#: "Its founder X said": a title at the company of the story, between the first English founding
+#: rule (`founding.FOUNDED_AFTER_APPOSITION_RULES_EN`) and the others (`founding.FOUNDING_RULES_EN`).
+TITLE_TOPIC_RULES_EN: list[Rule] = [
+    Rule(
+        "role-apposition",
+        _r(
+            # "Its founder Hana Oduya said": a title of the company the story is about
+            rf"(?<![\w'’])(?:its|the\s+company['’]s|the\s+firm['’]s|the\s+startup['’]s)\s+(?P<pre>former\s+)?"
+            rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        handle_title_topic,
+    ),
+]
+
+#: "X, a former A executive": after the English career rules (`careers.CAREER_RULES_EN`).
+FORMER_ROLE_APPOSITION_RULES_EN: list[Rule] = [
+    Rule(
+        "role-apposition",
+        _r(
+            rf"(?P<per>{PER}),\s+(?:a|an|the)\s+(?P<pre>former\s+|ex-)(?P<org>{ORG})\s+"
+            rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        handle_en_person_title_of,
+    ),
+]
