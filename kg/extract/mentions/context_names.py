@@ -61,6 +61,7 @@ ZH_NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·&\-. ]+$")
 FUNCTION_CHARS = re.compile(r"[的了是在将对为从被把这那每各很也都就还又并而但或所以因于向等之]")
 _SEP_ZH = re.compile(r"\s*(?:、|和|及|以及|与|,)\s*")
 
+
 def plain_coined(name: str) -> bool:
     """Two to six Chinese characters with no function word in them: a coined name when the list around
     it says names are listed."""
