@@ -17,9 +17,21 @@ Overlaps are settled longest first (ties: the more trusted method), names found 
 searched again over the whole article, and occurrences are grouped into entities by gazetteer key,
 normalised name and pairing.
 
-The package: `base` (Occurrence, jieba, intervals), one module per finder (`gazetteer_hits`,
-`orgs_zh`, `orgs_en`, `people`, `products`, `pairings`; organisations by context live in
-`kg.extract.context`), and here selection, grouping and the entry point.
+The package: `base` (Occurrence, jieba, intervals, the title alternations), one module per finder
+(`gazetteer_hits`, `orgs_zh`, `orgs_en`, `people`, `products`, `government`, `pairings`; organisations
+by context are run by `kg.extract.context` from `context_rules`, with `context_patterns` and
+`context_names`), and here selection, grouping and the entry point.
+
+Finders whose every find is one pattern match with a small check are tables of `rules.MentionRule`
+(name, regex, handler, cue, confidence, name groups, gate), run in order by `rules.run_rules`, like
+the relation rules: the context rules (`context_rules.CONTEXT_RULES`), the versioned products
+(`products.PRODUCT_RULES`), the government bodies (`government.GOVERNMENT_RULES`) and the English
+suffixes (`orgs_en.EN_SUFFIX_RULES`). The others are not, because a find there is not one match: the
+gazetteer matches known names, longest first, not patterns; the Chinese suffix finder scans every
+suffix and walks jieba's words leftwards to a boundary, trimming and splitting by what other finds
+cover; the people finder's patterns are only cues for a name searched on either side of them, its
+proposals are repaired and merged (the most confident per span) and names are also found by
+repetition, which no pattern matches; pairings and list members are read from finds already made.
 """
 
 from __future__ import annotations

@@ -14,7 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kg.extract import vocab
+from kg.extract.text import longest_first
 from kg.terms import C
+
+#: The title words as one alternation each, longest first: built once here, read by the people finder,
+#: the Chinese suffix finder and the context rules (a trie of a few hundred titles is slow to build).
+TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
+TITLE_EN_ALT = longest_first(vocab.TITLES_EN)
 
 #: How much a method is trusted when two occurrences overlap with the same length.
 PRIORITY = {

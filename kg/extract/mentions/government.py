@@ -13,6 +13,7 @@ import re
 
 from kg.extract import vocab
 from kg.extract.mentions.base import Occurrence
+from kg.extract.mentions.rules import MentionRule, run_rules
 from kg.extract.text import NormText
 from kg.terms import C
 
@@ -58,26 +59,39 @@ def zh_government(name: str) -> dict[str, str] | None:
     return {"gov_level": level, "region": region}
 
 
+_GovRule = MentionRule[list[Occurrence]]
+
+
+def _government_zh(rule: _GovRule, m: re.Match[str], out: list[Occurrence]) -> None:
+    """A region and a body in Chinese, when the regions make a level of government."""
+    attrs = zh_government(m.group(0))
+    if attrs is not None:
+        out.append(Occurrence(m.start(), m.end(), {C.GovernmentBody}, rule.cue, rule.confidence, attrs=attrs))
+
+
+def _government_en(rule: _GovRule, m: re.Match[str], out: list[Occurrence]) -> None:
+    """A region the vocabulary knows and a body in English; "the" is not part of the name."""
+    level = _EN_REGIONS.get(m.group("region"))
+    if level is None:
+        return  # "Northern provincial government": not a region the vocabulary knows
+    word = m.group("word")
+    if word:
+        gov_level = _EN_LEVEL_WORD[word]
+        # the province-level municipalities (Shanghai, Beijing...) have provincial governments
+        gov_level = "provincial" if level == "provincial" and gov_level == "municipal" else gov_level
+    else:
+        gov_level = _level(level)
+    attrs = {"gov_level": gov_level, "region": m.group("region")}
+    out.append(Occurrence(m.start("region"), m.end(), {C.GovernmentBody}, rule.cue, rule.confidence, attrs=attrs))
+
+
+#: The finder's table (see `kg.extract.mentions.rules`), Chinese names first.
+GOVERNMENT_RULES: tuple[_GovRule, ...] = (
+    _GovRule("government-zh", _GOV_ZH, _government_zh, "government-pattern", 0.8, ("prov",)),
+    _GovRule("government-en", _GOV_EN, _government_en, "government-pattern", 0.8, ("region",)),
+)
+
+
 def government_occurrences(nt: NormText) -> list[Occurrence]:
-    """Government bodies in the article, found by how they are named."""
-    text = nt.text
-    out: list[Occurrence] = []
-    for m in _GOV_ZH.finditer(text):
-        attrs = zh_government(m.group(0))
-        if attrs is not None:
-            out.append(Occurrence(m.start(), m.end(), {C.GovernmentBody}, "government-pattern", 0.8, attrs=attrs))
-    for m in _GOV_EN.finditer(text):
-        level = _EN_REGIONS.get(m.group("region"))
-        if level is None:
-            continue  # "Northern provincial government": not a region the vocabulary knows
-        word = m.group("word")
-        if word:
-            gov_level = _EN_LEVEL_WORD[word]
-            # the province-level municipalities (Shanghai, Beijing...) have provincial governments
-            gov_level = "provincial" if level == "provincial" and gov_level == "municipal" else gov_level
-        else:
-            gov_level = _level(level)
-        attrs = {"gov_level": gov_level, "region": m.group("region")}
-        start = m.start("region")  # "the" is not part of the name
-        out.append(Occurrence(start, m.end(), {C.GovernmentBody}, "government-pattern", 0.8, attrs=attrs))
-    return out
+    """Government bodies in the article, found by how they are named (`GOVERNMENT_RULES`)."""
+    return run_rules(GOVERNMENT_RULES, nt.text, [])

@@ -11,7 +11,7 @@ from functools import lru_cache, wraps
 from typing import Any
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Intervals, Occurrence, legal_form_of, pos_window, word_freq
+from kg.extract.mentions.base import TITLE_ZH_ALT, Intervals, Occurrence, legal_form_of, pos_window, word_freq
 from kg.extract.text import NormText, is_cjk, longest_first
 from kg.terms import C
 
@@ -417,7 +417,7 @@ _DEAL_ACTIVITY = re.compile(r"(?:办理|进行|完成|启动|发起|开展|实�
 
 
 #: Titles from the word list only: a composed one ("霁川技术总监") would swallow the name before it.
-_TITLE_FIXED = re.compile(longest_first(vocab.TITLES_ZH))
+_TITLE_FIXED = re.compile(TITLE_ZH_ALT)
 
 
 #: A rank that turns a department before it into a title ("技术副总裁", "数据负责人").

@@ -8,18 +8,16 @@ import re
 from collections import Counter
 
 from kg.extract import vocab
-from kg.extract.mentions.base import Intervals, Occurrence, pos_window, word_freq
-from kg.extract.text import NormText, is_cjk, longest_first
+from kg.extract.mentions.base import TITLE_EN_ALT, TITLE_ZH_ALT, Intervals, Occurrence, pos_window, word_freq
+from kg.extract.text import NormText, is_cjk
 from kg.terms import C
 
 # -- people --------------------------------------------------------------------------------------
 
-_TITLE_ZH_ALT = longest_first(vocab.TITLES_ZH)
 #: (a co-holder's title: "共同营运长", "联席CEO")
-TITLE_ZH_RE = rf"(?:共同|联席)?(?:{_TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
+TITLE_ZH_RE = rf"(?:共同|联席)?(?:{TITLE_ZH_ALT}|{vocab.TITLE_ZH_COMPOSED})"
 TITLES_ZH_RE = rf"{TITLE_ZH_RE}(?:\s*(?:兼|暨|、|和|及|/)\s*{TITLE_ZH_RE})*"
-_TITLE_EN_ALT = longest_first(vocab.TITLES_EN)
-TITLE_EN_RE = rf"(?i:{_TITLE_EN_ALT})"
+TITLE_EN_RE = rf"(?i:{TITLE_EN_ALT})"
 TITLES_EN_RE = rf"{TITLE_EN_RE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*|\s*/\s*){TITLE_EN_RE})*"
 
 _ZH_AFTER_TITLE = re.compile(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.mentions.base import Occurrence
+from kg.extract.mentions.rules import MentionRule, run_rules
 from kg.extract.text import NormText
 from kg.terms import C
 
@@ -22,15 +23,24 @@ _PRODUCT_BEFORE = re.compile(
 _PRODUCT_AFTER = re.compile(r"^\s*(?:模型|大模型|系列|model|models)", re.IGNORECASE)
 
 
+def _versioned_product(rule: MentionRule[list[Occurrence]], m: re.Match[str], out: list[Occurrence]) -> None:
+    """A versioned name is a product only with a product word or verb next to it."""
+    text = m.string
+    name = m.group("p")
+    if re.fullmatch(r"[A-Z]\d+|Q\d|H\d+|[A-Z]{1,2}\d{1,2}", name) or re.search(r"\d{4,}", name):
+        return  # a round (A1), a quarter (Q3), a chip code or a year, not a product
+    before = text[max(0, m.start() - 8) : m.start()]
+    after = text[m.end() : m.end() + 6]
+    if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
+        out.append(Occurrence(m.start(), m.end(), {C.Product}, rule.cue, rule.confidence))
+
+
+#: The finder's table (see `kg.extract.mentions.rules`): one rule so far.
+PRODUCT_RULES: tuple[MentionRule[list[Occurrence]], ...] = (
+    MentionRule("versioned-product", _PRODUCT_RE, _versioned_product, "product-pattern", 0.6, ("p",)),
+)
+
+
 def product_occurrences(nt: NormText) -> list[Occurrence]:
-    text = nt.text
-    out = []
-    for m in _PRODUCT_RE.finditer(text):
-        name = m.group("p")
-        if re.fullmatch(r"[A-Z]\d+|Q\d|H\d+|[A-Z]{1,2}\d{1,2}", name) or re.search(r"\d{4,}", name):
-            continue  # a round (A1), a quarter (Q3), a chip code or a year, not a product
-        before = text[max(0, m.start() - 8) : m.start()]
-        after = text[m.end() : m.end() + 6]
-        if _PRODUCT_BEFORE.search(before) or _PRODUCT_AFTER.match(after):
-            out.append(Occurrence(m.start(), m.end(), {C.Product}, "product-pattern", 0.6))
-    return out
+    """Products named with a version number, by `PRODUCT_RULES`."""
+    return run_rules(PRODUCT_RULES, nt.text, [])
