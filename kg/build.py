@@ -100,6 +100,19 @@ def add_article(
     `on_stage` hears the name of each step as it starts, so a failure can say where it happened.
     `extracted`, when given, supplies the article's extraction instead of running `extract` here
     (a parallel build extracted it in a worker process); it is only called for a new article.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> article = Article(text="真格基金投资了星衡智能。", published="2025-08-01")
+    >>> with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp, "store")) as store:
+    ...     first, again = add_article(store, article), add_article(store, article)
+    ...     counts = store.counts()
+    >>> first, again  # the same text twice is one article
+    ((True, []), (False, []))
+    >>> counts
+    {'articles': 1, 'entities': 2, 'relations': 1, 'mentions': 2}
     """
     stage = on_stage or (lambda _name: None)
     stage("hashing")
@@ -138,7 +151,20 @@ def _rollback(store: Store) -> None:
 
 
 def check_article_date(article_date: str | None) -> None:
-    """`InputError` unless `article_date` is None or a real YYYY-MM-DD date."""
+    """`InputError` unless `article_date` is None or a real YYYY-MM-DD date.
+
+    Examples
+    --------
+    >>> check_article_date("2025-07-02")  # fine: nothing happens
+    >>> check_article_date("2025-02-30")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: article date '2025-02-30' is not a YYYY-MM-DD date (not a calendar date)
+    >>> check_article_date("2025-7-2")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: article date '2025-7-2' is not a YYYY-MM-DD date
+    """
     if article_date is None:
         return
     iso, why = checked_date(article_date)
@@ -148,7 +174,23 @@ def check_article_date(article_date: str | None) -> None:
 
 
 def input_files(paths: Iterable[Path]) -> list[Path]:
-    """The article files under `paths` (`list_input_files`); `NothingToBuild` when there are none."""
+    """The article files under `paths` (`list_input_files`); `NothingToBuild` when there are none.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for name in ("a.md", "b.txt", "README.md", "a.gold.json", "c.csv"):
+    ...         _ = Path(tmp, name).write_text("x", encoding="utf-8")
+    ...     print([path.name for path in input_files([Path(tmp)])])
+    ['a.md', 'b.txt']
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     input_files([Path(tmp)])
+    Traceback (most recent call last):
+    ...
+    kg.build.NothingToBuild: nothing to build: no article files (...) in ...; hidden files, READMEs and *.gold.json
+    are skipped
+    """
     paths = list(paths)
     files = list_input_files(paths)
     if not files:
@@ -160,7 +202,17 @@ def input_files(paths: Iterable[Path]) -> list[Path]:
 
 def resolve_jobs(jobs: int | str | None) -> int:
     """Worker processes for `jobs`: a positive number as given; 0, None or "auto": the CPUs this
-    process may run on. `ValueError` for anything else."""
+    process may run on. `ValueError` for anything else.
+
+    Examples
+    --------
+    >>> resolve_jobs(3), resolve_jobs("auto") >= 1  # "auto": one per CPU this process may use
+    (3, True)
+    >>> resolve_jobs(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: jobs must be 0 (auto) or more, not -1
+    """
     if jobs is None or jobs == 0 or (isinstance(jobs, str) and jobs.strip().lower() == "auto"):
         try:
             return max(1, len(os.sched_getaffinity(0)))
@@ -203,6 +255,28 @@ def build(
     Raises `NothingToBuild` when the paths hold no article file, and `InputError` for a malformed
     `article_date` (`ValueError` for a bad `jobs`, or `jobs` > 1 with an executor); everything that goes
     wrong inside one file is in the report instead.
+
+    Examples
+    --------
+    A two-sentence article, built into a temporary store:
+
+    >>> import tempfile
+    >>> from kg.store import open_store
+    >>> text = "星衡智能完成3亿元B轮融资，由红杉中国领投，真格基金跟投。公司创始人李明曾任百度副总裁。"
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     news = Path(tmp, "news")
+    ...     news.mkdir()
+    ...     _ = (news / "xinghang.md").write_text(text, encoding="utf-8")
+    ...     with open_store(Path(tmp, "store")) as store:
+    ...         report = build(store, [news], article_date="2025-07-02")
+    ...         counts = store.counts()
+    ...         entities, relations = store.type_counts()
+    >>> report.files, report.added, report.ok
+    (1, 1, True)
+    >>> counts["entities"], entities
+    (5, {'Company': 2, 'Investor': 2, 'Person': 1})
+    >>> relations
+    {'FOUNDED': 1, 'INVESTED_IN': 2, 'LEFT': 1}
     """
     check_article_date(article_date)
     workers = resolve_jobs(jobs)

@@ -101,7 +101,21 @@ def _money_value(cell: dict[str, Any], articles: list[str]) -> dict[str, Any]:
 def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> list[dict[str, Any]]:
     """The disputed keys of one relation from its sources' rows (props JSON, or the props already read,
     confidence, article id; most confident first, as `kg.store.refresh_relations` reads them): one value
-    per article, its first."""
+    per article, its first.
+
+    Examples
+    --------
+    Two articles give one round two amounts:
+
+    >>> find_disputes([({"amount": 3e8, "currency": "CNY"}, 0.9, "a1"),
+    ...                ({"amount": 5e8, "currency": "CNY"}, 0.8, "a2")])
+    [{'key': 'amount', 'values': [{'value': '300000000.0 CNY', 'amount': 300000000.0, 'currency': 'CNY',
+                                   'sources': ['a1']},
+                                  {'value': '500000000.0 CNY', 'amount': 500000000.0, 'currency': 'CNY',
+                                   'sources': ['a2']}]}]
+    >>> find_disputes([({"amount": 3e8, "currency": "CNY"}, 0.9, "a1")])  # one article disputes nothing
+    []
+    """
     per_article: dict[str, dict[str, Any]] = {}
     for props_json, _conf, article in rows:
         if article not in per_article:
@@ -129,7 +143,17 @@ def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> li
 
 
 def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:
-    """`find_disputes` as the relation's `disputes` property (None when the articles agree)."""
+    """`find_disputes` as the relation's `disputes` property (None when the articles agree).
+
+    Examples
+    --------
+    A month and a day inside it agree; two years do not:
+
+    >>> disputes_json([({"date": "2025-07"}, 0.9, "a1"), ({"date": "2025-07-02"}, 0.8, "a2")]) is None
+    True
+    >>> disputes_json([({"date": "2024"}, 0.9, "a1"), ({"date": "2025"}, 0.8, "a2")])
+    '[{"key": "date", "values": [{"sources": ["a1"], "value": "2024"}, {"sources": ["a2"], "value": "2025"}]}]'
+    """
     found = find_disputes(rows)
     return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
 

@@ -59,6 +59,8 @@ def corpus_half(article_id: str) -> Half:
     """The fixed half of an evaluation corpus an article belongs to: by the parity of the SHA-256 of
     its id, so the split never depends on the order, the number or the content of the articles.
 
+    Examples
+    --------
     >>> corpus_half("163-moonshot-c-round"), corpus_half("seed-itjuzi-ipo")
     ('dev', 'blind')
     """
@@ -112,7 +114,15 @@ class Score:
             setattr(self, key, getattr(self, key) + getattr(other, key))
 
     def miss_classes(self) -> Counter[str]:
-        """How many misses of each class (`Miss.kind`)."""
+        """How many misses of each class (`Miss.kind`).
+
+        Examples
+        --------
+        >>> score = Score("xh", misses=[Miss("entity: not named", "zg (Investor)"),
+        ...                             Miss("entity: not named", "li (Person)"), Miss("attribute date", "...")])
+        >>> score.miss_classes()
+        Counter({'entity: not named': 2, 'attribute date': 1})
+        """
         return Counter(m.kind for m in self.misses)
 
     @property
@@ -133,13 +143,32 @@ class Score:
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 of true positives, false positives and false negatives (0.0 when undefined).
+
+    Examples
+    --------
+    >>> prf(3, 1, 2)
+    (0.75, 0.6, 0.6666666666666665)
+    >>> prf(0, 0, 0)
+    (0.0, 0.0, 0.0)
+    """
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def same_attribute(key: str, gold: Any, pred: Any) -> bool:
-    """The corpus's attribute rules: amounts within 1%, dates by prefix, tickers without zeros/suffix."""
+    """The corpus's attribute rules: amounts within 1%, dates by prefix, tickers without zeros/suffix.
+
+    Examples
+    --------
+    >>> same_attribute("amount", 3e8, 3.01e8), same_attribute("amount", 3e8, 3.1e8)
+    (True, False)
+    >>> same_attribute("date", "2025-07", "2025-07-02"), same_attribute("ticker", "2513", "02513.HK")
+    (True, True)
+    >>> same_attribute("round", "B", "B轮"), same_attribute("title", "CEO", None)
+    (True, False)
+    """
     if pred is None:
         return False
     if key == "amount":
@@ -167,7 +196,29 @@ def _entity_miss(names: set[str], node_names: list[set[str]], typed_ok: bool) ->
 
 
 def score_graph(gold: dict[str, Any], graph: dict[str, Any]) -> Score:
-    """Score one node-link graph against one gold file."""
+    """Score one node-link graph against one gold file.
+
+    Examples
+    --------
+    HongShan is found under its English name; 真格基金 is not, so its investment is missed too, and
+    李明 is not in the gold:
+
+    >>> gold = {"id": "xh", "lang": "zh",
+    ...         "entities": [{"key": "xh", "type": "Company", "names": ["星衡智能"]},
+    ...                      {"key": "hs", "type": "Investor", "names": ["红杉中国", "HongShan"]},
+    ...                      {"key": "zg", "type": "Investor", "names": ["真格基金"]}],
+    ...         "relations": [{"type": "INVESTED_IN", "source": "hs", "target": "xh", "attrs": {"round": "B"}},
+    ...                       {"type": "INVESTED_IN", "source": "zg", "target": "xh"}]}
+    >>> graph = {"nodes": [{"id": "o:xh", "labels": ["Organization", "Company"], "name": "星衡智能"},
+    ...                    {"id": "o:hs", "labels": ["Organization", "Investor"], "name": "HongShan"},
+    ...                    {"id": "p:li", "labels": ["Person"], "name": "李明"}],
+    ...          "edges": [{"source": "o:hs", "target": "o:xh", "type": "INVESTED_IN", "round": "B"}]}
+    >>> score = score_graph(gold, graph)
+    >>> (score.e_tp, score.e_fp, score.e_fn), (score.r_tp, score.r_fp, score.r_fn), (score.a_ok, score.a_total)
+    ((2, 1, 1), (1, 0, 1), (1, 1))
+    >>> [miss.kind for miss in score.misses], [extra.detail for extra in score.false_positives]
+    (['entity: not named', 'relation INVESTED_IN: end missing'], ["李明 ['Person']"])
+    """
     score = Score(article=gold["id"], lang=gold.get("lang"))
     nodes = [n for n in graph["nodes"] if set(n.get("labels", [])) & ENTITY_LABELS]
     gold_names = {e["key"]: {normalize_name(n) for n in e["names"]} for e in gold["entities"]}
@@ -298,7 +349,15 @@ def score_figures(gold: dict[str, Any], graph: dict[str, Any], score: Score) -> 
 
 
 def strip_header(text: str) -> str:
-    """Drop the corpus's `URL:` / `QUERY:` header lines, as the cross-check script does."""
+    """Drop the corpus's `URL:` / `QUERY:` header lines, as the cross-check script does.
+
+    Examples
+    --------
+    >>> strip_header("URL: https://example.com/a\\nQUERY: 星衡\\n\\n星衡智能完成B轮融资。")
+    '星衡智能完成B轮融资。'
+    >>> strip_header("星衡智能完成B轮融资。")
+    '星衡智能完成B轮融资。'
+    """
     lines = text.split("\n")
     if lines and lines[0].startswith("URL: "):
         i = 1
@@ -310,7 +369,18 @@ def strip_header(text: str) -> str:
 
 def article_file(gold_file: Path) -> Path:
     """The article a gold file scores: `<id>.txt` beside it, else `<id>.md` (whose front matter gives
-    the article date, which financial periods are resolved against)."""
+    the article date, which financial periods are resolved against).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     before = article_file(Path(tmp, "xh.gold.json")).name
+    ...     _ = Path(tmp, "xh.md").write_text("---\\ndate: 2025-07-02\\n---\\n", encoding="utf-8")
+    ...     after = article_file(Path(tmp, "xh.gold.json")).name
+    >>> before, after
+    ('xh.txt', 'xh.md')
+    """
     stem = gold_file.name.removesuffix(".gold.json")
     text = gold_file.with_name(f"{stem}.txt")
     markdown = gold_file.with_name(f"{stem}.md")
@@ -318,7 +388,19 @@ def article_file(gold_file: Path) -> Path:
 
 
 def gold_files(directory: Path, half: Half | None = None) -> list[Path]:
-    """The gold files of `directory` in name order, only those of one half when `half` is given."""
+    """The gold files of `directory` in name order, only those of one half when `half` is given.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     for stem in ("seed-itjuzi-ipo", "163-moonshot-c-round"):
+    ...         _ = Path(tmp, f"{stem}.gold.json").write_text("{}", encoding="utf-8")
+    ...     every = [f.name for f in gold_files(Path(tmp))]
+    ...     dev = [f.name for f in gold_files(Path(tmp), "dev")]
+    >>> every, dev
+    (['163-moonshot-c-round.gold.json', 'seed-itjuzi-ipo.gold.json'], ['163-moonshot-c-round.gold.json'])
+    """
     files = sorted(directory.glob("*.gold.json"))
     if half is None:
         return files
@@ -361,7 +443,14 @@ def evaluate_dir(
 
 
 def micro_average(scores: list[Score], article: str = "micro-average") -> Score:
-    """The sum of some articles' counts (their micro-average)."""
+    """The sum of some articles' counts (their micro-average).
+
+    Examples
+    --------
+    >>> total = micro_average([Score("a", e_tp=2, e_fn=2), Score("b", e_tp=1, e_fp=1)])
+    >>> total.article, (total.e_tp, total.e_fp, total.e_fn), total.entity_prf
+    ('micro-average', (3, 1, 2), (0.75, 0.6, 0.6666666666666665))
+    """
     total = Score(article=article)
     for s in scores:
         total.add(s)
@@ -370,7 +459,24 @@ def micro_average(scores: list[Score], article: str = "micro-average") -> Score:
 
 def summary_line(score: Score, label: str) -> str:
     """One line: micro-averaged entity and relation P/R/F1 and attribute accuracy, and figure P/R/F1
-    when some gold file listed figures."""
+    when some gold file listed figures.
+
+    Examples
+    --------
+    >>> gold = {"id": "xh", "lang": "zh",
+    ...         "entities": [{"key": "xh", "type": "Company", "names": ["星衡智能"]},
+    ...                      {"key": "hs", "type": "Investor", "names": ["红杉中国", "HongShan"]},
+    ...                      {"key": "zg", "type": "Investor", "names": ["真格基金"]}],
+    ...         "relations": [{"type": "INVESTED_IN", "source": "hs", "target": "xh", "attrs": {"round": "B"}},
+    ...                       {"type": "INVESTED_IN", "source": "zg", "target": "xh"}]}
+    >>> graph = {"nodes": [{"id": "o:xh", "labels": ["Organization", "Company"], "name": "星衡智能"},
+    ...                    {"id": "o:hs", "labels": ["Organization", "Investor"], "name": "HongShan"},
+    ...                    {"id": "p:li", "labels": ["Person"], "name": "李明"}],
+    ...          "edges": [{"source": "o:hs", "target": "o:xh", "type": "INVESTED_IN", "round": "B"}]}
+    >>> score = score_graph(gold, graph)
+    >>> summary_line(score, "xh")
+    'xh: entities P=0.67 R=0.67 F1=0.67; relations P=1.00 R=0.50 F1=0.67; attributes 1.00 of 1'
+    """
     ep, rp = score.entity_prf, score.relation_prf
     line = (f"{label}: entities P={ep[0]:.2f} R={ep[1]:.2f} F1={ep[2]:.2f}; relations P={rp[0]:.2f} R={rp[1]:.2f} "
             f"F1={rp[2]:.2f}; attributes {score.attribute_accuracy:.2f} of {score.a_total}")
@@ -392,7 +498,27 @@ def article_line(score: Score) -> str:
 
 
 def miss_table(scores: list[Score]) -> list[str]:
-    """Misses and false positives counted by class and by article language, largest class first."""
+    """Misses and false positives counted by class and by article language, largest class first.
+
+    Examples
+    --------
+    >>> gold = {"id": "xh", "lang": "zh",
+    ...         "entities": [{"key": "xh", "type": "Company", "names": ["星衡智能"]},
+    ...                      {"key": "hs", "type": "Investor", "names": ["红杉中国", "HongShan"]},
+    ...                      {"key": "zg", "type": "Investor", "names": ["真格基金"]}],
+    ...         "relations": [{"type": "INVESTED_IN", "source": "hs", "target": "xh", "attrs": {"round": "B"}},
+    ...                       {"type": "INVESTED_IN", "source": "zg", "target": "xh"}]}
+    >>> graph = {"nodes": [{"id": "o:xh", "labels": ["Organization", "Company"], "name": "星衡智能"},
+    ...                    {"id": "o:hs", "labels": ["Organization", "Investor"], "name": "HongShan"},
+    ...                    {"id": "p:li", "labels": ["Person"], "name": "李明"}],
+    ...          "edges": [{"source": "o:hs", "target": "o:xh", "type": "INVESTED_IN", "round": "B"}]}
+    >>> score = score_graph(gold, graph)
+    >>> print("\\n".join(miss_table([score])))
+    class                                               zh   total
+    entity: not named                                    1       1
+    extra entity                                         1       1
+    relation INVESTED_IN: end missing                    1       1
+    """
     counts: Counter[tuple[str, str]] = Counter()
     for s in scores:
         for m in [*s.misses, *s.false_positives]:

@@ -18,7 +18,20 @@ __all__ = ["figure_key"]
 
 
 def figure_key(company: str, attrs: Mapping[str, Any]) -> str:
-    """The key of a figure of `company` (a name or an id) with these FinancialFigure attributes."""
+    """The key of a figure of `company` (a name or an id) with these FinancialFigure attributes.
+
+    Examples
+    --------
+    The same value of the same metric and period is the same figure, whatever else the article says of it:
+
+    >>> revenue = {"metric": "revenue", "period": "FY2024", "amount": 3e8, "currency": "CNY"}
+    >>> figure_key("organization:zhipu", revenue)
+    'figure-f3e8592ed5cc1c6f'
+    >>> figure_key("organization:zhipu", {**revenue, "modality": "stated"}) == figure_key("organization:zhipu", revenue)
+    True
+    >>> figure_key("organization:zhipu", {**revenue, "period": "FY2025"}) == figure_key("organization:zhipu", revenue)
+    False
+    """
     if attrs.get("amount") is not None and attrs.get("amount_precision") not in ("range", "bucket"):
         value = f"{attrs['amount']}"
     else:

@@ -38,6 +38,27 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     Node attributes: `labels` (ontology classes, superclasses included, root first), `name`,
     `aliases` and the entity's own properties. Edge key = relation id; edge attributes: `type`,
     `id`, its properties, `sources` (article ids) and `confidence`.
+
+    Examples
+    --------
+    The view adds what the store derives: the article, the funding round, a founder lineage:
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> from kg.build import add_article
+    >>> from kg.model import Article
+    >>> from kg.store import open_store
+    >>> text = "星衡智能完成B轮融资，由红杉中国领投。创始人李明曾任百度副总裁。"
+    >>> with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp, "store")) as store:
+    ...     _ = add_article(store, Article(text=text, published="2025-07-02"))
+    ...     graph = to_networkx(store)
+    >>> sorted(graph.nodes)
+    ['article:a...', 'fundinground:星衡智能:B', 'organization:baidu', 'organization:hongshan', 'organization:星衡智能',
+     'person:李明']
+    >>> graph.nodes["organization:hongshan"]["labels"]
+    ['Organization', 'Investor']
+    >>> sorted({kind for _, _, kind in graph.edges(data="type")})
+    ['FOUNDED', 'FOUNDED_BY_ALUMNI_OF', 'INVESTED_IN', 'LEFT', 'MENTIONED_IN', 'PARTICIPATED_IN', 'ROUND_OF']
     """
     ontology = ontology or load_ontology()
     graph = nx.MultiDiGraph()
@@ -56,13 +77,38 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
 
 def add_entity(graph: nx.MultiDiGraph, entity: Entity, ontology: Ontology) -> None:
     """An entity as a node of the view (shared with `kg.queries.storeview`, which builds parts of the
-    view from indexed SQL and must give them exactly these attributes)."""
+    view from indexed SQL and must give them exactly these attributes).
+
+    Examples
+    --------
+    >>> from kg.model import Entity
+    >>> from kg.ontology import load_ontology
+    >>> graph = nx.MultiDiGraph()
+    >>> fund = Entity("organization:hongshan", ["Investor"], "红杉中国", ["HongShan"], {"region": "Beijing"})
+    >>> add_entity(graph, fund, load_ontology())
+    >>> graph.nodes["organization:hongshan"]
+    {'labels': ['Organization', 'Investor'], 'name': '红杉中国', 'aliases': ['HongShan'], 'region': 'Beijing'}
+    """
     graph.add_node(entity.id, labels=ontology.labels_for(entity.types), name=entity.name,
                    aliases=entity.aliases, **entity.attrs)
 
 
 def add_relation(graph: nx.MultiDiGraph, rel: Relation) -> None:
-    """A stored relation as an edge of the view: its properties, source articles, confidence, methods."""
+    """A stored relation as an edge of the view: its properties, source articles, confidence, methods.
+
+    Examples
+    --------
+    Unset properties are left off; the sources become article ids:
+
+    >>> from kg.model import Relation, Source
+    >>> graph = nx.MultiDiGraph()
+    >>> sources = [Source("a1", 0, 0, 9, "rule:invest", 0.85), Source("a2", 2, 0, 9, "rule:invest", 0.8)]
+    >>> add_relation(graph, Relation("r1", "INVESTED_IN", "org:hongshan", "org:xh",
+    ...                              {"round": "B", "role": "lead", "amount": None}, sources))
+    >>> graph.edges["org:hongshan", "org:xh", "r1"]
+    {'id': 'r1', 'type': 'INVESTED_IN', 'round': 'B', 'role': 'lead', 'sources': ['a1', 'a2'], 'confidence': 0.85,
+     'method': ['rule:invest']}
+    """
     _add_edge(graph, rel.id, rel.type, rel.source, rel.target,
               {**rel.props, "sources": sorted({s.article_id for s in rel.sources}),
                "confidence": round(rel.confidence, 4),
@@ -90,7 +136,16 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
 
 def first_seen(graph: nx.MultiDiGraph, data: Mapping[str, Any]) -> str | None:
     """The earliest publication date of the articles an edge was read from (its `sources`), as far as
-    the Article nodes of `graph` tell; None when none of them is dated."""
+    the Article nodes of `graph` tell; None when none of them is dated.
+
+    Examples
+    --------
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("article:a1", labels=["Article"], published="2025-07-02")
+    >>> graph.add_node("article:a2", labels=["Article"], published="2025-06-30")
+    >>> first_seen(graph, {"sources": ["a1", "a2"]}), first_seen(graph, {"sources": ["a9"]})
+    ('2025-06-30', None)
+    """
     dates = [graph.nodes[ARTICLE_PREFIX + s].get("published") for s in data.get("sources") or ()
              if ARTICLE_PREFIX + s in graph]
     known = [str(d) for d in dates if d]
@@ -119,7 +174,19 @@ def add_tenures(graph: nx.MultiDiGraph) -> None:
 
     A person CEO from 2019 and again from 2024 who left in 2021 holds two positions (two edges, see
     `kg.model.period`): the first ends in 2021, the second is still held. Needs every HOLDS_POSITION and
-    LEFT edge between each pair it looks at, and the Article nodes of their sources."""
+    LEFT edge between each pair it looks at, and the Article nodes of their sources.
+
+    Examples
+    --------
+    >>> graph = nx.MultiDiGraph()
+    >>> for start in ("2019", "2024"):
+    ...     _ = graph.add_edge("person:li", "org:b", type="HOLDS_POSITION", title="CEO", valid_from=start)
+    >>> _ = graph.add_edge("person:li", "org:b", type="LEFT", title="CEO", date="2021-05")
+    >>> add_tenures(graph)
+    >>> [(data["valid_from"], data.get("valid_to")) for _, _, data in graph.edges(data=True)
+    ...  if data["type"] == "HOLDS_POSITION"]
+    [('2019', '2021-05'), ('2024', None)]
+    """
     pairs: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(lambda: ([], []))
     for source, target, data in graph.edges(data=True):
         if data.get("type") == R.HOLDS_POSITION:
@@ -164,7 +231,23 @@ def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> Non
     precise date and its total (the sum given for a lead or sole investor); investors
     PARTICIPATED_IN it with their role and, only when the text ties a sum to them, their own amount. A
     round needs every INVESTED_IN edge into its company in `relations` (its date and sources come from
-    all of them)."""
+    all of them).
+
+    Examples
+    --------
+    >>> from kg.model import Relation, Source
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("org:xh", labels=["Organization", "Company"], name="星衡智能")
+    >>> lead = Relation("r1", "INVESTED_IN", "org:hongshan", "org:xh",
+    ...                 {"round": "B", "role": "lead", "amount": 300000000, "currency": "CNY", "date": "2025-07"},
+    ...                 [Source("a1", 0, 0, 20, "rule:invest", 0.9)])
+    >>> add_funding_rounds(graph, [lead])
+    >>> graph.nodes["fundinground:xh:B"]
+    {'labels': ['FundingRound'], 'name': '星衡智能 B', 'aliases': [], 'round_type': 'B', 'date': '2025-07',
+     'amount': 300000000, 'currency': 'CNY'}
+    >>> sorted(kind for _, _, kind in graph.edges(data="type"))
+    ['PARTICIPATED_IN', 'ROUND_OF']
+    """
     rounds: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for rel in relations:
         if rel.type == R.INVESTED_IN and rel.props.get("round"):
@@ -267,10 +350,30 @@ def graph_of(path: Path | str | None = None) -> nx.MultiDiGraph:
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """networkx's node-link JSON with the key `edges` (the ecosystem's format, used as-is)."""
+    """networkx's node-link JSON with the key `edges` (the ecosystem's format, used as-is).
+
+    Examples
+    --------
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_edge("org:hongshan", "org:xh", key="r1", type="INVESTED_IN")
+    'r1'
+    >>> node_link(graph)["edges"]
+    [{'type': 'INVESTED_IN', 'source': 'org:hongshan', 'target': 'org:xh', 'key': 'r1'}]
+    """
     return nx.node_link_data(graph, edges="edges")
 
 
 def from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
-    """Read node-link JSON written by `node_link` back into a graph."""
+    """Read node-link JSON written by `node_link` back into a graph.
+
+    Examples
+    --------
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("org:xh", name="星衡智能")
+    >>> graph.add_edge("org:hongshan", "org:xh", key="r1", type="INVESTED_IN")
+    'r1'
+    >>> copy = from_node_link(node_link(graph))
+    >>> nx.utils.graphs_equal(graph, copy), copy.nodes["org:xh"]["name"]
+    (True, '星衡智能')
+    """
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")

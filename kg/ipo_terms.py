@@ -44,7 +44,25 @@ def _best(figures: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
 
 def ipo_term_props(figures: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     """The IPO node properties given by one company's figures (attribute dicts of its FinancialFigure
-    nodes; those not of period `IPO` are ignored)."""
+    nodes; those not of period `IPO` are ignored).
+
+    Examples
+    --------
+    A stated raise beats an estimated one; a marketed price range gives the offer price's bounds,
+    and a revenue figure is no term of the offering:
+
+    >>> figures = [
+    ...     {"period": "IPO", "metric": "ipo_raise", "amount": 5e8, "amount_precision": "exact",
+    ...      "currency": "HKD", "modality": "stated"},
+    ...     {"period": "IPO", "metric": "ipo_raise", "amount": 6e8, "amount_precision": "approx",
+    ...      "currency": "HKD", "modality": "estimated"},
+    ...     {"period": "IPO", "metric": "offer_price", "amount_low": 10.0, "amount_high": 12.0,
+    ...      "amount_precision": "range", "currency": "HKD"},
+    ...     {"period": "FY2024", "metric": "revenue", "amount": 1e9, "currency": "CNY"}]
+    >>> ipo_term_props(figures)
+    {'proceeds': 500000000.0, 'proceeds_currency': 'HKD', 'offer_price_low': 10.0, 'offer_price_high': 12.0,
+     'currency': 'HKD'}
+    """
     own = [f for f in figures if f.get("period") == "IPO" and f.get("currency")]
     props: dict[str, Any] = {}
     for metric, prefix in TERMS.items():

@@ -35,7 +35,17 @@ def period(rel_type: str, props: dict[str, Any]) -> str | None:
 
     The year, not the whole date: two articles dating one appointment "2019" and "2019-03" state one
     position (the finer date shows; they disagree only if the days differ, a dispute), while two
-    stints begin in different years. Two stints begun within one year are the limit of this key."""
+    stints begin in different years. Two stints begun within one year are the limit of this key.
+
+    Examples
+    --------
+    >>> period("HOLDS_POSITION", {"title": "CEO", "valid_from": "2019-03"})
+    '2019'
+    >>> period("HOLDS_POSITION", {"title": "CEO"}) is None  # not stated
+    True
+    >>> period("INVESTED_IN", {"valid_from": "2019"}) is None  # an investment holds for no period
+    True
+    """
     if rel_type not in PERIOD_TYPES:
         return None
     value = props.get("valid_from")
@@ -68,12 +78,28 @@ class Article:
 
     @property
     def id(self) -> str:
-        """The content hash: the same text is the same article, whatever file it came from."""
+        """The content hash: the same text is the same article, whatever file it came from.
+
+        Examples
+        --------
+        >>> a = Article(text="星衡智能完成B轮融资。", published="2025-07-02")
+        >>> b = Article(text="星衡智能完成B轮融资。\\r\\n", path="copy.md")
+        >>> a.id, a.id == b.id
+        ('ab11db06c8b1d24019984', True)
+        """
         return article_id_for(self.text)
 
 
 def article_id_for(text: str) -> str:
-    """Stable article id from its text (line endings normalised, so CRLF copies are the same)."""
+    """Stable article id from its text (line endings normalised, so CRLF copies are the same).
+
+    Examples
+    --------
+    >>> article_id_for("星衡智能完成B轮融资。")
+    'ab11db06c8b1d24019984'
+    >>> article_id_for("line one\\r\\nline two\\n") == article_id_for("line one\\nline two")
+    True
+    """
     canonical = text.replace("\r\n", "\n").strip()
     return "a" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
 
@@ -97,6 +123,15 @@ class EntityMention:
 
     @property
     def display_name(self) -> str:
+        """The name to show: the gazetteer's preferred name, else the first name the article used.
+
+        Examples
+        --------
+        >>> EntityMention("e1", {"Company"}, ["星衡", "星衡智能"], preferred="星衡智能科技").display_name
+        '星衡智能科技'
+        >>> EntityMention("e2", {"Person"}, ["李明"]).display_name
+        '李明'
+        """
         return self.preferred or self.names[0]
 
 
@@ -145,6 +180,14 @@ class Relation:
 
     @property
     def confidence(self) -> float:
+        """The surest of its sources' confidences (0.0 without a source).
+
+        Examples
+        --------
+        >>> sources = [Source("a1", 0, 0, 5, "rule", 0.7), Source("a2", 1, 3, 9, "rule", 0.9)]
+        >>> Relation("r1", "INVESTED_IN", "investor", "company", {}, sources).confidence
+        0.9
+        """
         return max((s.confidence for s in self.sources), default=0.0)
 
 

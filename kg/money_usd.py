@@ -46,7 +46,19 @@ def converter() -> CurrencyConverter:
 
 
 def rate_day(event: str | None, published: str | None) -> date | None:
-    """The day whose rate applies (see the module docstring), or None when no date is known."""
+    """The day whose rate applies (see the module docstring), or None when no date is known.
+
+    Examples
+    --------
+    A month stands for the publication day inside it, else for its last day; a year for 31 December:
+
+    >>> rate_day("2024-03", "2024-03-15"), rate_day("2024-03", "2024-05-01")
+    (datetime.date(2024, 3, 15), datetime.date(2024, 3, 31))
+    >>> rate_day("2023", None)
+    datetime.date(2023, 12, 31)
+    >>> rate_day(None, "2026-04-08T10:00"), rate_day(None, None)
+    (datetime.date(2026, 4, 8), None)
+    """
     pub = _parse_day(published)
     match = _DATE.match(str(event or ""))
     if not match:
@@ -69,7 +81,21 @@ def _parse_day(text: str | None) -> date | None:
 def usd_rate(currency: str, day: date) -> tuple[float, date] | None:
     """(US dollars per unit of `currency`, the ECB day it is from), or None for a currency the ECB
     does not quote. A dollar is a dollar, yet its day is an ECB day too: every amount of one fact then
-    has one rate day, whatever its currency."""
+    has one rate day, whatever its currency.
+
+    Examples
+    --------
+    1 June 2024 is a Saturday, so the rate is Friday's:
+
+    >>> from datetime import date
+    >>> rate, day = usd_rate("CNY", date(2024, 6, 1))
+    >>> round(rate, 4), day
+    (0.1381, datetime.date(2024, 5, 31))
+    >>> usd_rate("USD", date(2024, 6, 1))
+    (1.0, datetime.date(2024, 5, 31))
+    >>> usd_rate("XYZ", date(2024, 6, 1)) is None
+    True
+    """
     conv = converter()
     if currency not in conv.currencies:
         return None
@@ -103,7 +129,15 @@ def _in_usd(values: dict[str, Any], present: list[str], currency: str, day: Any,
 
 
 def usd_props(props: dict[str, Any], published: str | None) -> dict[str, Any]:
-    """The US-dollar keys for `props` (empty when there is no money, no known currency or no date)."""
+    """The US-dollar keys for `props` (empty when there is no money, no known currency or no date).
+
+    Examples
+    --------
+    >>> usd_props({"amount": 3e8, "currency": "CNY", "date": "2024-06-03"}, published=None)
+    {'usd_rate_date': '2024-06-03', 'amount_usd': 41401695}
+    >>> usd_props({"amount": 3e8, "currency": "CNY"}, published=None)  # no day, no rate
+    {}
+    """
     currency = props.get("currency")
     present = [k for k in USD_KEYS if isinstance(props.get(k), (int, float)) and not isinstance(props[k], bool)]
     if not currency or not present:
@@ -120,7 +154,16 @@ IPO_TERMS = {"raise_target": "raise_target_currency", "proceeds": "proceeds_curr
 
 def usd_terms(attrs: dict[str, Any]) -> dict[str, Any]:
     """The US-dollar twins (`<term>_usd`) of an IPO's point terms at the rate of the IPO's date (the
-    furthest milestone's), with `usd_rate_date`; empty without a date."""
+    furthest milestone's), with `usd_rate_date`; empty without a date.
+
+    Examples
+    --------
+    The raise in whole dollars, the price per share with its cents:
+
+    >>> usd_terms({"proceeds": 5e8, "proceeds_currency": "HKD", "offer_price": 10.5, "currency": "HKD",
+    ...            "date": "2024-07-10"})
+    {'proceeds_usd': 64012347, 'usd_rate_date': '2024-07-10', 'offer_price_usd': 1.3443}
+    """
     day = rate_day(attrs.get("date"), None)
     out: dict[str, Any] = {}
     for term, currency_key in IPO_TERMS.items():
@@ -142,7 +185,13 @@ FIGURE_USD_KEYS = ("amount_usd", "amount_usd_low", "amount_usd_high", RATE_DATE_
 
 def period_end(period: str | None) -> str | None:
     """The ISO day (or month, or year, for an as-of date so written) a figure's period ends on: FY2024
-    is 2024-12-31, H1 2025 2025-06-30, an as-of date itself; None for the IPO or an unknown label."""
+    is 2024-12-31, H1 2025 2025-06-30, an as-of date itself; None for the IPO or an unknown label.
+
+    Examples
+    --------
+    >>> period_end("FY2024"), period_end("H1 2025"), period_end("2025-03-31"), period_end("IPO")
+    ('2024-12-31', '2025-06-30', '2025-03-31', None)
+    """
     if not period:
         return None
     from kg.extract.periods import period_sort_key
@@ -154,7 +203,18 @@ def period_end(period: str | None) -> str | None:
 def figure_usd(attrs: dict[str, Any], published: str | None) -> dict[str, Any]:
     """The US-dollar keys of a FinancialFigure's attributes (empty without money, a quoted currency or
     a day): at the end of its period, or the publication date `published` (the first article to report
-    it) when that is earlier or the period names no day. A price per share keeps its cents."""
+    it) when that is earlier or the period names no day. A price per share keeps its cents.
+
+    Examples
+    --------
+    FY2024's revenue reported in March 2025 is converted at the year's last day; FY2025's, a forecast
+    then, at the rate known on the day of the article:
+
+    >>> figure_usd({"metric": "revenue", "period": "FY2024", "amount": 1e9, "currency": "CNY"}, "2025-03-20")
+    {'usd_rate_date': '2024-12-31', 'amount_usd': 136998404}
+    >>> figure_usd({"metric": "revenue", "period": "FY2025", "amount": 1e9, "currency": "CNY"}, "2025-03-20")
+    {'usd_rate_date': '2025-03-20', 'amount_usd': 138033409}
+    """
     currency = attrs.get("currency")
     present = [k for k in ("amount", "amount_low", "amount_high")
                if isinstance(attrs.get(k), (int, float)) and not isinstance(attrs[k], bool)]

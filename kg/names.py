@@ -21,13 +21,31 @@ _SLUG_DROP = re.compile(r"[^\w]+", re.UNICODE)
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    """Traditional -> simplified Chinese (OpenCC); other scripts pass through unchanged."""
+    """Traditional -> simplified Chinese (OpenCC); other scripts pass through unchanged.
+
+    Examples
+    --------
+    >>> to_simplified("智譜AI 創業")
+    '智谱AI 创业'
+    """
     return _T2S.convert(text)
 
 
 @lru_cache(maxsize=262144)
 def normalize_name(name: str) -> str:
-    """The matching key of a name: NFKC, case-folded, simplified, without spaces and dots."""
+    """The matching key of a name: NFKC, case-folded, simplified, without spaces and dots.
+
+    Examples
+    --------
+    Spellings a reader takes for one name get one key:
+
+    >>> normalize_name("Zhipu AI"), normalize_name("zhipu ai")
+    ('zhipuai', 'zhipuai')
+    >>> normalize_name("智譜 ·AI"), normalize_name("IT 桔子")
+    ('智谱ai', 'it桔子')
+    >>> normalize_name("ＡＢＣ（中国）")  # full-width letters and brackets
+    'abc中国'
+    """
     text = unicodedata.normalize("NFKC", name).casefold()
     return _DROP.sub("", to_simplified(text))
 
@@ -37,6 +55,16 @@ def slug(name: str) -> str:
 
     Chinese characters are kept (ids are IRIs, and IRIs allow them): a slug that stays readable
     beats a hash when somebody reads a Cypher result.
+
+    Examples
+    --------
+    >>> slug("Moonshot AI, Inc."), slug("智譜 華章")
+    ('moonshot-ai-inc', '智谱-华章')
+
+    A name with nothing readable left falls back to its hash:
+
+    >>> slug("...") == short_hash("...")
+    True
     """
     text = to_simplified(unicodedata.normalize("NFKC", name).casefold())
     text = _SLUG_DROP.sub("-", text).strip("-")
@@ -44,6 +72,14 @@ def slug(name: str) -> str:
 
 
 def short_hash(*parts: str, length: int = 16) -> str:
-    """A stable hex digest of the parts (same on every run and machine)."""
+    """A stable hex digest of the parts (same on every run and machine).
+
+    Examples
+    --------
+    >>> short_hash("a", "b")
+    'f04cdced9736a69d'
+    >>> short_hash("a", "b", length=8)
+    'f04cdced'
+    """
     h = hashlib.sha256("\x1f".join(parts).encode("utf-8"))
     return h.hexdigest()[:length]

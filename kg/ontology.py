@@ -34,6 +34,11 @@ def ontology_dir() -> Path:
 
     The package is installed editable (see the README), so the folder next to `kg/` is found in
     both a checkout and an installed environment built from one.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in ontology_dir().glob("*.ttl"))
+    ['kg.ttl', 'shapes.ttl']
     """
     override = os.environ.get("KG_ONTOLOGY_DIR")
     if override:
@@ -78,7 +83,16 @@ class OntProperty:
 
 @dataclass
 class Ontology:
-    """The parsed ontology with lookups that refuse unknown names."""
+    """The parsed ontology with lookups that refuse unknown names.
+
+    Examples
+    --------
+    >>> onto = load_ontology()
+    >>> onto.roots()
+    ['Article', 'FinancialFigure', 'FundingRound', 'IPO', 'Organization', 'Person', 'Product']
+    >>> onto.cls("StateOwnedFund").labels
+    {'en': 'State-owned fund', 'zh': '国有资本投资主体'}
+    """
 
     classes: dict[str, OntClass]
     relations: dict[str, OntRelation]
@@ -87,21 +101,44 @@ class Ontology:
 
     # -- lookups -------------------------------------------------------------------------------
     def cls(self, name: str) -> OntClass:
-        """The class called `name`; an `OntologyError` naming close matches if there is none."""
+        """The class called `name`; an `OntologyError` naming close matches if there is none.
+
+        Examples
+        --------
+        >>> load_ontology().cls("StateOwnedFund").parents
+        ('Investor',)
+        >>> load_ontology().cls("StateFund")
+        Traceback (most recent call last):
+        ...
+        kg.errors.OntologyError: unknown class 'StateFund' (not in the ontology); did you mean StateOwnedFund?
+        """
         try:
             return self.classes[name]
         except KeyError:
             raise OntologyError(_unknown("class", name, self.classes)) from None
 
     def relation(self, name: str) -> OntRelation:
-        """The relationship type called `name`, or an `OntologyError`."""
+        """The relationship type called `name`, or an `OntologyError`.
+
+        Examples
+        --------
+        >>> rel = load_ontology().relation("INVESTED_IN")
+        >>> sorted(rel.domain), sorted(rel.range), "round" in rel.allowed_properties
+        (['Investor'], ['Company'], True)
+        """
         try:
             return self.relations[name]
         except KeyError:
             raise OntologyError(_unknown("relationship type", name, self.relations)) from None
 
     def prop(self, name: str) -> OntProperty:
-        """The datatype property called `name`, or an `OntologyError`."""
+        """The datatype property called `name`, or an `OntologyError`.
+
+        Examples
+        --------
+        >>> load_ontology().prop("amount").datatype
+        'http://www.w3.org/2001/XMLSchema#decimal'
+        """
         try:
             return self.properties[name]
         except KeyError:
@@ -110,7 +147,13 @@ class Ontology:
     # -- hierarchy -----------------------------------------------------------------------------
     def ancestors(self, name: str) -> list[str]:
         """`name` and all its superclasses, nearest first (a StateOwnedFund is an Investor is an
-        Organization)."""
+        Organization).
+
+        Examples
+        --------
+        >>> load_ontology().ancestors("StateOwnedFund")
+        ['StateOwnedFund', 'Investor', 'Organization']
+        """
         seen: list[str] = []
         todo = [name]
         while todo:
@@ -123,14 +166,26 @@ class Ontology:
 
     def labels_for(self, types: Iterable[str]) -> list[str]:
         """All labels a node of these classes carries: the classes and their superclasses, sorted
-        root first so the output is the same on every run."""
+        root first so the output is the same on every run.
+
+        Examples
+        --------
+        >>> load_ontology().labels_for(["StateOwnedFund"])
+        ['Organization', 'Investor', 'StateOwnedFund']
+        """
         closure: set[str] = set()
         for t in types:
             closure.update(self.ancestors(t))
         return sorted(closure, key=lambda c: (len(self.ancestors(c)), c))
 
     def root_of(self, name: str) -> str:
-        """The top-most class above `name`; nodes are keyed by `id` under their root label."""
+        """The top-most class above `name`; nodes are keyed by `id` under their root label.
+
+        Examples
+        --------
+        >>> load_ontology().root_of("StateOwnedFund")
+        'Organization'
+        """
         return self.ancestors(name)[-1]
 
     def roots(self) -> list[str]:
@@ -138,11 +193,24 @@ class Ontology:
         return sorted(c.name for c in self.classes.values() if not c.parents)
 
     def is_a(self, name: str, ancestor: str) -> bool:
-        """True when `name` is `ancestor` or one of its subclasses."""
+        """True when `name` is `ancestor` or one of its subclasses.
+
+        Examples
+        --------
+        >>> onto = load_ontology()
+        >>> onto.is_a("StateOwnedFund", "Investor"), onto.is_a("Investor", "StateOwnedFund")
+        (True, False)
+        """
         return ancestor in self.ancestors(name)
 
     def most_specific(self, types: Iterable[str]) -> list[str]:
-        """Drop the classes implied by others (Investor is implied by StateOwnedFund)."""
+        """Drop the classes implied by others (Investor is implied by StateOwnedFund).
+
+        Examples
+        --------
+        >>> load_ontology().most_specific(["Investor", "StateOwnedFund", "Organization"])
+        ['StateOwnedFund']
+        """
         types = set(types)
         for t in types:
             self.cls(t)
@@ -150,7 +218,17 @@ class Ontology:
 
     # -- properties ----------------------------------------------------------------------------
     def check_relation_properties(self, relation: str, props: Mapping[str, object]) -> None:
-        """Refuse a property key the ontology does not allow on this relationship type."""
+        """Refuse a property key the ontology does not allow on this relationship type.
+
+        Examples
+        --------
+        >>> onto = load_ontology()
+        >>> onto.check_relation_properties("INVESTED_IN", {"round": "B", "amount": 3e8})  # allowed: no error
+        >>> onto.check_relation_properties("INVESTED_IN", {"round": "B", "colour": "red"})
+        Traceback (most recent call last):
+        ...
+        kg.errors.OntologyError: INVESTED_IN does not allow properties ['colour']; allowed: [...]
+        """
         allowed = self.relation(relation).allowed_properties | PROVENANCE_PROPERTIES
         unknown = sorted(set(props) - allowed)
         if unknown:
@@ -159,14 +237,31 @@ class Ontology:
             )
 
     def node_properties(self, types: Iterable[str]) -> frozenset[str]:
-        """The property keys a node of these classes may carry."""
+        """The property keys a node of these classes may carry.
+
+        Examples
+        --------
+        >>> sorted(load_ontology().node_properties(["Person"]))
+        ['aliases', 'id', 'name', 'qid']
+        """
         allowed = set(CORE_NODE_PROPERTIES)
         for label in self.labels_for(types):
             allowed |= self.classes[label].allowed_properties
         return frozenset(allowed)
 
     def check_endpoints(self, relation: str, source_types: Iterable[str], target_types: Iterable[str]) -> bool:
-        """True when the classes fit the relation's domain and range (superclasses count)."""
+        """True when the classes fit the relation's domain and range (superclasses count).
+
+        Examples
+        --------
+        A state-owned fund is an investor, a person is not:
+
+        >>> onto = load_ontology()
+        >>> onto.check_endpoints("INVESTED_IN", ["StateOwnedFund"], ["Company"])
+        True
+        >>> onto.check_endpoints("INVESTED_IN", ["Person"], ["Company"])
+        False
+        """
         rel = self.relation(relation)
         src = set(self.labels_for(source_types))
         dst = set(self.labels_for(target_types))
@@ -287,7 +382,16 @@ def load_ontology_files(paths: Iterable[Path]) -> Ontology:
 
 @lru_cache(maxsize=4)
 def load_ontology(directory: Path | None = None) -> Ontology:
-    """The project's ontology: every `*.ttl` in the ontology folder except the SHACL shapes."""
+    """The project's ontology: every `*.ttl` in the ontology folder except the SHACL shapes.
+
+    Examples
+    --------
+    >>> onto = load_ontology()
+    >>> onto.classes["Company"].parents, onto.relations["INVESTED_IN"].labels["zh"]
+    (('Organization',), '投资')
+    >>> load_ontology() is onto  # parsed once
+    True
+    """
     directory = directory or ontology_dir()
     files = sorted(p for p in directory.glob("*.ttl") if p.name != "shapes.ttl")
     if not files:
@@ -296,7 +400,13 @@ def load_ontology(directory: Path | None = None) -> Ontology:
 
 
 def shapes_path(directory: Path | None = None) -> Path:
-    """The SHACL shapes file that validation runs against."""
+    """The SHACL shapes file that validation runs against.
+
+    Examples
+    --------
+    >>> shapes_path().name, shapes_path().parent == ontology_dir()
+    ('shapes.ttl', True)
+    """
     return (directory or ontology_dir()) / "shapes.ttl"
 
 
@@ -319,6 +429,14 @@ name is written in `kg/` as a string literal instead of one of these constants.
     Traceback (most recent call last):
     ...
     AttributeError: R has no term 'INVESTED_ON' (not in ontology/kg.ttl); did you mean INVESTED_IN, LISTED_ON?
+    >>> "INVESTED_IN" in R, "INVESTED_ON" in R
+    (True, False)
+    >>> R.INVESTED_IN == "INVESTED_IN", {R.INVESTED_IN: 1}["INVESTED_IN"]
+    (True, 1)
+    >>> R.INVESTED_IN = "X"
+    Traceback (most recent call last):
+    ...
+    AttributeError: R is generated from the ontology and cannot be changed
 
 Each constant is a plain `str` equal to its own name, so it goes wherever the literal went and compares,
 hashes, prints and serialises exactly as the literal did. The namespaces are closed, as rdflib's
@@ -400,7 +518,15 @@ def _term_comments(onto: Ontology) -> dict[str, list[tuple[str, str]]]:
 def terms_source(onto: Ontology) -> str:
     """The text of `kg/terms.py`: one closed namespace each for the ontology's classes (`C`),
     relationship types (`R`) and property keys (`P`), every constant equal to its name, sorted, with
-    the term's labels (and a class's superclasses, a relationship's domain and range) as its comment."""
+    the term's labels (and a class's superclasses, a relationship's domain and range) as its comment.
+
+    Examples
+    --------
+    The checked-in `kg/terms.py` is this text:
+
+    >>> terms_source(load_ontology()) == TERMS_MODULE.read_text(encoding="utf-8")
+    True
+    """
     import keyword
     import textwrap
 

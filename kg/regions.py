@@ -33,7 +33,15 @@ def _table() -> dict[str, str]:
 
 def canonical_region(name: str) -> str:
     """The stored spelling of a region typed in Chinese (simplified or traditional, with or without
-    省/市) or in English of any case; a name the table does not know is returned as typed."""
+    省/市) or in English of any case; a name the table does not know is returned as typed.
+
+    Examples
+    --------
+    >>> [canonical_region(name) for name in ("上海市", "shanghai", "廣東省", "香港特别行政区")]
+    ['Shanghai', 'Shanghai', 'Guangdong', 'Hong Kong']
+    >>> canonical_region(" 北京 "), canonical_region("Atlantis")
+    ('Beijing', 'Atlantis')
+    """
     key = normalize_name(name)
     table = _table()
     return table.get(key) or table.get(_SUFFIX.sub("", key)) or name.strip()

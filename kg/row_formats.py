@@ -39,7 +39,26 @@ def _pad(text: str, width: int) -> str:
 
 
 def render_rows(rows: Sequence[dict[str, Any]], fmt: str = "table") -> str:
-    """Render rows; `json` is a JSON list of row objects, `csv` has a header line."""
+    """Render rows; `json` is a JSON list of row objects, `csv` has a header line.
+
+    Examples
+    --------
+    Columns of the table line up however wide the characters (a Chinese one takes two places):
+
+    >>> rows = [{"investor": "红杉中国", "round": "B", "amount": 300000000},
+    ...         {"investor": "ZhenFund", "round": "B", "amount": None}]
+    >>> print(render_rows(rows))
+    investor  round  amount
+    --------  -----  ---------
+    红杉中国  B      300000000
+    ZhenFund  B
+    >>> print(render_rows(rows, "csv"))
+    investor,round,amount
+    红杉中国,B,300000000
+    ZhenFund,B,
+    >>> render_rows([])
+    '(no rows)'
+    """
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
     columns = _columns(rows)

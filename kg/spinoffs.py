@@ -67,7 +67,20 @@ def _supports(link_type: str, link_date: str | None, founded_date: str | None) -
 def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
     """When each organisation was founded, as far as any article says: the earliest date on a FOUNDED
     fact into it. One article dates a company ("成立于2021年") that another only names a co-founder
-    of, so a co-founder's undated tie still has a date to be ordered by."""
+    of, so a co-founder's undated tie still has a date to be ordered by.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("person:li", labels=["Person"], name="李明")
+    >>> graph.add_node("org:baidu", labels=["Organization", "Company"], name="百度")
+    >>> graph.add_node("org:xh", labels=["Organization", "Company"], name="星衡智能")
+    >>> _ = graph.add_edge("person:li", "org:baidu", type="LEFT", date="2023", sources=["a1"])
+    >>> _ = graph.add_edge("person:li", "org:xh", type="FOUNDED", date="2023-06", sources=["a2"])
+    >>> founding_dates(graph)
+    {'org:xh': '2023-06'}
+    """
     dates: dict[str, str] = {}
     for _person, org, data in graph.edges(data=True):
         date = data.get("date")
@@ -93,7 +106,29 @@ def _spun_from(
 
 def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
     """Derived FOUNDED_BY_ALUMNI_OF edges (child, parent, properties) for the pairs no stated
-    SPUN_OFF_FROM in `graph` already links."""
+    SPUN_OFF_FROM in `graph` already links.
+
+    Examples
+    --------
+    李明 left 百度 in 2023 and founded 星衡智能 in June 2023, so 星衡智能 was founded by an alumnus of 百度:
+
+    >>> import networkx as nx
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("person:li", labels=["Person"], name="李明")
+    >>> graph.add_node("org:baidu", labels=["Organization", "Company"], name="百度")
+    >>> graph.add_node("org:xh", labels=["Organization", "Company"], name="星衡智能")
+    >>> _ = graph.add_edge("person:li", "org:baidu", type="LEFT", date="2023", sources=["a1"])
+    >>> _ = graph.add_edge("person:li", "org:xh", type="FOUNDED", date="2023-06", sources=["a2"])
+    >>> derive_spinoffs(graph)
+    [('org:xh', 'org:baidu', {'derived': True, 'via': ['person:li'], 'sources': ['a1', 'a2'], 'confidence': 0.9,
+                              'method': ['derived:founder-lineage'], 'date': '2023-06'})]
+
+    Had he left only after the founding, 百度 would be no parent:
+
+    >>> graph.edges["person:li", "org:baidu", 0]["date"] = "2024"
+    >>> derive_spinoffs(graph)
+    []
+    """
     stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM}
     found: dict[tuple[str, str], _Derivation] = defaultdict(_Derivation)
     founded_on = founding_dates(graph)
@@ -136,7 +171,13 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
 
 
 def derived_id(child: str, parent: str) -> str:
-    """The id of the derived FOUNDED_BY_ALUMNI_OF edge child -> parent (what `kg.dump` recognises)."""
+    """The id of the derived FOUNDED_BY_ALUMNI_OF edge child -> parent (what `kg.dump` recognises).
+
+    Examples
+    --------
+    >>> derived_id("org:xh", "org:baidu")
+    'db39a31aab872965b'
+    """
     return "d" + short_hash(R.FOUNDED_BY_ALUMNI_OF, child, parent)
 
 
@@ -147,7 +188,23 @@ def add_derived_edge(graph: nx.MultiDiGraph, child: str, parent: str, props: dic
 
 
 def add_derived_spinoffs(graph: nx.MultiDiGraph) -> int:
-    """Add the derived FOUNDED_BY_ALUMNI_OF edges to `graph`; returns how many were added."""
+    """Add the derived FOUNDED_BY_ALUMNI_OF edges to `graph`; returns how many were added.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("person:li", labels=["Person"], name="李明")
+    >>> graph.add_node("org:baidu", labels=["Organization", "Company"], name="百度")
+    >>> graph.add_node("org:xh", labels=["Organization", "Company"], name="星衡智能")
+    >>> _ = graph.add_edge("person:li", "org:baidu", type="LEFT", date="2023", sources=["a1"])
+    >>> _ = graph.add_edge("person:li", "org:xh", type="FOUNDED", date="2023-06", sources=["a2"])
+    >>> add_derived_spinoffs(graph)
+    1
+    >>> [(child, parent, key) for child, parent, key, kind in graph.edges(keys=True, data="type")
+    ...  if kind == "FOUNDED_BY_ALUMNI_OF"]
+    [('org:xh', 'org:baidu', 'db39a31aab872965b')]
+    """
     edges = derive_spinoffs(graph)
     for child, parent, props in edges:
         add_derived_edge(graph, child, parent, props)

@@ -110,7 +110,14 @@ GAZETTEER = "gazetteer"
 
 
 def default_store_path() -> Path:
-    """`KG_STORE` if set, else `./kg-store`."""
+    """`KG_STORE` if set, else `./kg-store`.
+
+    Examples
+    --------
+    >>> import os
+    >>> default_store_path() == Path(os.environ.get("KG_STORE", "kg-store"))
+    True
+    """
     return Path(os.environ.get("KG_STORE", "kg-store"))
 
 
@@ -136,7 +143,30 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
     """A graph of record on an open SQLite connection. Use `open_store` to get one.
 
     The statements over whole tables (export, import), those of entity resolution and the partial
-    views of the named queries come from `kg.storage`."""
+    views of the named queries come from `kg.storage`.
+
+    Examples
+    --------
+    An article and what it says, recorded, then forgotten again:
+
+    >>> import tempfile
+    >>> from kg.build import add_article
+    >>> from kg.model import Article
+    >>> article = Article(text="真格基金投资了星衡智能。", published="2025-08-01")
+    >>> with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp, "store")) as store:
+    ...     added = add_article(store, article)
+    ...     known, text = store.has_article(article.id), store.article_text(article.id)
+    ...     names = sorted(entity.name for entity in store.entities())
+    ...     facts = [(rel.type, rel.source, rel.target) for rel in store.relations()]
+    ...     removed = store.remove_article(article.id)
+    ...     after = store.counts()
+    >>> added, known, text
+    ((True, []), True, '真格基金投资了星衡智能。')
+    >>> names, facts
+    (['星衡智能', '真格基金'], [('INVESTED_IN', 'organization:zhenfund', 'organization:星衡智能')])
+    >>> removed, after
+    (True, {'articles': 0, 'entities': 0, 'relations': 0, 'mentions': 0})
+    """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.connection = connection
@@ -471,13 +501,34 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
 
     # -- summary --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
+        """Rows per table: articles, entities, relations and mentions.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp, "store")) as store:
+        ...     store.counts()
+        {'articles': 0, 'entities': 0, 'relations': 0, 'mentions': 0}
+        """
         out = {}
         for table in ("articles", "entities", "relations", "mentions"):
             out[table] = self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
         return out
 
     def type_counts(self) -> tuple[dict[str, int], dict[str, int]]:
-        """(entities per most-specific class, relations per type)."""
+        """(entities per most-specific class, relations per type).
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> from kg.build import add_article
+        >>> from kg.model import Article
+        >>> text = "星衡智能完成B轮融资，由红杉中国领投。创始人李明曾任百度副总裁。"
+        >>> with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp, "store")) as store:
+        ...     _ = add_article(store, Article(text=text, published="2025-07-02"))
+        ...     store.type_counts()
+        ({'Company': 2, 'Investor': 1, 'Person': 1}, {'FOUNDED': 1, 'INVESTED_IN': 1, 'LEFT': 1})
+        """
         entity_types: dict[str, int] = {}
         for (types,) in self.connection.execute("SELECT types FROM entities"):
             for t in json.loads(types):
@@ -497,6 +548,15 @@ def display_name(key: str | None, name: str, surfaces: dict[str, int]) -> str | 
     (for people by `recluster_people`); for other entities it stays the first article's choice.
     `key` and `name` are the entity's gazetteer key and current name, `surfaces` its mentions counted
     by spelling. Gazetteer entities keep their canonical name (None is returned).
+
+    Examples
+    --------
+    >>> display_name(None, "智谱", {"智譜": 3, "智谱": 1})  # the articles write it in traditional script
+    '智譜'
+    >>> display_name(None, "智譜", {"智譜": 1, "智谱": 1})  # a tie: the simplified spelling
+    '智谱'
+    >>> display_name("hongshan", "红杉中国", {"紅杉中國": 5}) is None  # the gazetteer's name stays
+    True
     """
     if key is not None:
         return None
@@ -578,6 +638,14 @@ def merge_props(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> dict
 
     Rows (props JSON, or the props already read, confidence, article) arrive sorted that way, so the
     first value seen wins; the result does not depend on the order in which articles were built.
+
+    Examples
+    --------
+    The surer source's round wins; the other still gives the date it alone states:
+
+    >>> merge_props([({"round": "B", "amount": 3e8}, 0.9, "a2"),
+    ...              ('{"round": "B+", "date": "2025-07", "amount": null}', 0.7, "a1")])
+    {'amount': 300000000.0, 'date': '2025-07', 'round': 'B'}
     """
     merged: dict[str, Any] = {}
     for props, _conf, _article in rows:
@@ -614,6 +682,22 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
     """Open (and create, unless `create` is False) the store in folder `path`.
 
     Raises `StoreError` when the folder is not a store, or was written by a newer `kg`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with open_store(Path(tmp, "store")) as store:
+    ...         created = store.counts()["articles"], (Path(tmp) / "store" / "graph.sqlite").exists()
+    ...     with open_store(Path(tmp, "store"), create=False) as store:  # opened again
+    ...         reopened = store.counts()["articles"]
+    >>> created, reopened
+    ((0, True), 0)
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     open_store(Path(tmp, "elsewhere"), create=False)
+    Traceback (most recent call last):
+    ...
+    kg.errors.StoreError: no kg store at .../elsewhere (build one with `kg build PATH --store .../elsewhere`)
     """
     folder = Path(path) if path is not None else default_store_path()
     db = folder / DB_NAME

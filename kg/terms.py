@@ -11,6 +11,14 @@ name is written in `kg/` as a string literal instead of one of these constants.
     Traceback (most recent call last):
     ...
     AttributeError: R has no term 'INVESTED_ON' (not in ontology/kg.ttl); did you mean INVESTED_IN, LISTED_ON?
+    >>> "INVESTED_IN" in R, "INVESTED_ON" in R
+    (True, False)
+    >>> R.INVESTED_IN == "INVESTED_IN", {R.INVESTED_IN: 1}["INVESTED_IN"]
+    (True, 1)
+    >>> R.INVESTED_IN = "X"
+    Traceback (most recent call last):
+    ...
+    AttributeError: R is generated from the ontology and cannot be changed
 
 Each constant is a plain `str` equal to its own name, so it goes wherever the literal went and compares,
 hashes, prints and serialises exactly as the literal did. The namespaces are closed, as rdflib's

@@ -62,6 +62,13 @@ def matching_form(text: str) -> str:
 
     Lower-casing keeps the length (per character when a character would expand), so positions in
     the matching form are positions in the normalised text.
+
+    Examples
+    --------
+    >>> matching_form("Zhipu AI")
+    'zhipu ai'
+    >>> len(matching_form("İstanbul")) == len("İstanbul")  # İ lowers to two characters: kept as is
+    True
     """
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -111,7 +118,21 @@ def _build_trie(names: list[str]) -> dict[str, Any]:
 
 
 class Gazetteer:
-    """Entries indexed by key and by matching-form name, with a compiled longest-match scanner."""
+    """Entries indexed by key and by matching-form name, with a compiled longest-match scanner.
+
+    Examples
+    --------
+    An acronym matches only as written in the gazetteer; other names in any script:
+
+    >>> gazetteer = Gazetteer([
+    ...     GazetteerEntry("hkex", "Exchange", "香港交易所", ("香港交易所", "港交所", "HKEX")),
+    ...     GazetteerEntry("nio", "Company", "蔚来", ("蔚来", "NIO", "Nio"))])
+    >>> len(gazetteer), gazetteer.lookup("hkex").preferred
+    (2, '香港交易所')
+    >>> text = "NIO and Nio and nio listed on HKEX, not hkex; 蔚来在港交所上市"
+    >>> [(text[m.start:m.end], m.entry.key) for m in gazetteer.scan(text)]
+    [('NIO', 'nio'), ('Nio', 'nio'), ('HKEX', 'hkex'), ('蔚来', 'nio'), ('港交所', 'hkex')]
+    """
 
     def __init__(
         self, entries: list[GazetteerEntry], boards: dict[str, tuple[str, str]] | None = None
@@ -146,7 +167,16 @@ class Gazetteer:
         return self.entries.get(key)
 
     def lookup(self, name: str) -> GazetteerEntry | None:
-        """The entry one name (any script, any case) refers to, if any."""
+        """The entry one name (any script, any case) refers to, if any.
+
+        Examples
+        --------
+        >>> gazetteer = default_gazetteer()
+        >>> [gazetteer.lookup(name).key for name in ("红杉中国", "紅杉中國", "Sequoia China", "hkex")]
+        ['hongshan', 'hongshan', 'hongshan', 'hkex']
+        >>> gazetteer.lookup("星衡智能") is None
+        True
+        """
         hit = self.by_name.get(matching_form(normalize_text(name).text))
         return self.entries[hit[0]] if hit else None
 
@@ -178,7 +208,17 @@ class Gazetteer:
         return best
 
     def scan(self, text: str) -> Iterator[GazetteerMatch]:
-        """Every known name in normalised `text`, left to right, longest at each position."""
+        """Every known name in normalised `text`, left to right, longest at each position.
+
+        Examples
+        --------
+        A board's name stands for its exchange, with the board:
+
+        >>> text = "智谱AI在科创板上市，红杉中国领投。"
+        >>> [(text[m.start:m.end], m.entry.key, m.entry.type, m.board) for m in default_gazetteer().scan(text)]
+        [('智谱AI', 'zhipu', 'Company', None), ('科创板', 'sse', 'Exchange', 'STAR Market'),
+         ('红杉中国', 'hongshan', 'Investor', None)]
+        """
         if self._regex is None:
             return
         folded = matching_form(text)
@@ -222,7 +262,14 @@ def _entry(raw: dict[str, Any], path: Path) -> GazetteerEntry:
 
 def default_gazetteer() -> Gazetteer:
     """The shipped gazetteer. To leave entries out (the ablation measure of how the rules do on
-    entities the gazetteer does not know), pass `load_gazetteer(exclude=...)` to `extract`/`build`."""
+    entities the gazetteer does not know), pass `load_gazetteer(exclude=...)` to `extract`/`build`.
+
+    Examples
+    --------
+    >>> entry = default_gazetteer().get("sse")
+    >>> entry.type, entry.preferred, entry.names
+    ('Exchange', '上海证券交易所', ('上海证券交易所', '上交所', '沪市', 'Shanghai Stock Exchange', 'SSE'))
+    """
     return load_gazetteer()
 
 
@@ -233,6 +280,15 @@ def load_gazetteer(path: Path | None = None, exclude: frozenset[str] = frozenset
     Entry types are checked against the ontology, so a typo in the data file is an error here
     rather than a strange label in somebody's database. Keys in `exclude` are left out (with the
     boards of an excluded exchange).
+
+    Examples
+    --------
+    >>> full = load_gazetteer()
+    >>> without = load_gazetteer(exclude=frozenset({"hongshan"}))
+    >>> len(full) - len(without), without.lookup("红杉中国") is None
+    (1, True)
+    >>> load_gazetteer() is full  # parsed and compiled once
+    True
     """
     from kg.ontology import load_ontology
 

@@ -46,7 +46,13 @@ class Money:
     raw: str
 
     def as_props(self) -> dict[str, object]:
-        """The relation properties this sum fills (None values dropped)."""
+        """The relation properties this sum fills (None values dropped).
+
+        Examples
+        --------
+        >>> parse_money("约 5000 万港元").as_props()
+        {'amount': 50000000, 'currency': 'HKD', 'amount_precision': 'approx', 'amount_raw': '约 5000 万港元'}
+        """
         props: dict[str, object] = {
             "amount": self.amount,
             "currency": self.currency,
@@ -304,7 +310,15 @@ def _number(text: str) -> Decimal | None:
 
 def quantity(number: str, magnitude: str | None = None) -> int | float | None:
     """A plain number as written with its magnitude ("1200", "万" -> 12000000; "12", "million" ->
-    12000000), for counts that are not money; None when `number` is no number."""
+    12000000), for counts that are not money; None when `number` is no number.
+
+    Examples
+    --------
+    >>> quantity("1200", "万"), quantity("12", "million"), quantity("1.5", "亿")
+    (12000000, 12000000, 150000000)
+    >>> quantity("三千"), quantity("abc")
+    (3000, None)
+    """
     value = _number(number)
     if value is None:
         return None
@@ -314,7 +328,13 @@ def quantity(number: str, magnitude: str | None = None) -> int | float | None:
 
 def hedge_precision(hedge: str | None) -> str:
     """The precision a hedge before a number gives it: lower_bound (超过, more than), upper_bound (近,
-    up to), approx (约, about) or exact (none)."""
+    up to), approx (约, about) or exact (none).
+
+    Examples
+    --------
+    >>> [hedge_precision(h) for h in ("超过", "近", "约", "More than", "up to", None)]
+    ['lower_bound', 'upper_bound', 'approx', 'lower_bound', 'upper_bound', 'exact']
+    """
     word = (hedge or "").strip().lower()
     if word in _LOWER:
         return "lower_bound"
@@ -406,6 +426,17 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
     Spans index `text` itself (full-width digits are read, the span is not shifted). Several rules
     ask about the same sentence, and a sentence recurs in long texts: the answer is a pure function
     of the text, remembered (a fresh list each time, of immutable values).
+
+    Examples
+    --------
+    A hedge belongs to the sum; a count of users is no money:
+
+    >>> text = "公司完成3.12亿元B轮融资，估值超过10亿美元，拥有3亿用户。"
+    >>> [(text[start:end], money.amount, money.currency, money.precision)
+    ...  for start, end, money in find_money(text)]
+    [('3.12亿元', 312000000, 'CNY', 'exact'), ('超过10亿美元', 1000000000, 'USD', 'lower_bound')]
+    >>> find_money("raised $50 million in a round led by Sequoia")
+    [(7, 18, Money(amount=50000000, currency='USD', low=None, high=None, precision='exact', raw='$50 million'))]
     """
     return list(_find_money(text) if len(text) <= _CACHED_CHARS else _find_money.__wrapped__(text))
 
@@ -453,19 +484,29 @@ def _find_money(text: str) -> tuple[tuple[int, int, Money], ...]:
 def parse_money(text: str) -> Money | None:
     """The first sum of money stated in `text`, or None.
 
+    Examples
+    --------
     >>> parse_money("3.12 亿元").amount
     312000000
     >>> parse_money("6-7 亿美元").precision
     'range'
     >>> parse_money("数千万元").low, parse_money("数千万元").high
     (10000000, 100000000)
+    >>> parse_money("no money here") is None
+    True
     """
     found = find_money(text)
     return found[0][2] if found else None
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each span blanked out (same length), so later scanners cannot read into it."""
+    """`text` with each span blanked out (same length), so later scanners cannot read into it.
+
+    Examples
+    --------
+    >>> mask_spans("融资3亿元后", [(2, 5)])
+    '融资   后'
+    """
     chars = list(text)
     for start, end in spans:
         for i in range(start, min(end, len(chars))):
@@ -729,6 +770,16 @@ def find_dates(text: str, base: str | None = None) -> list[tuple[int, int, DateV
 
     A pure function of its arguments, remembered like `find_money` (rules ask about a sentence
     several times).
+
+    Examples
+    --------
+    >>> find_dates("公司于2025年7月2日宣布融资")
+    [(3, 12, DateValue(iso='2025-07-02', precision='day'))]
+
+    "6-7亿元" is a range of money, not June 7th:
+
+    >>> find_dates("融资6-7亿元")
+    []
     """
     return list(_find_dates(text, base) if len(text) <= _CACHED_CHARS else _find_dates.__wrapped__(text, base))
 
@@ -752,12 +803,16 @@ def parse_date(text: str, base: str | None = None) -> DateValue | None:
 
     Without a base, relative or year-less dates give None: a date is never invented.
 
+    Examples
+    --------
     >>> parse_date("2025年12月19日")
     DateValue(iso='2025-12-19', precision='day')
     >>> parse_date("12月21日") is None
     True
     >>> parse_date("去年", base="2025-06-04")
     DateValue(iso='2024', precision='year')
+    >>> parse_date("March 5, 2024"), parse_date("2024年3月")
+    (DateValue(iso='2024-03-05', precision='day'), DateValue(iso='2024-03', precision='month'))
     """
     found = find_dates(text, base)
     return found[0][2] if found else None

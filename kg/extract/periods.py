@@ -76,7 +76,15 @@ _EN = re.compile(
 
 def label_for(year: int, end_month: int, months: int) -> str | None:
     """The canonical label of the `months` months ending with `end_month` of `year`; None for a span
-    that is none of FY, half, quarter or year-to-date (e.g. six months ended September)."""
+    that is none of FY, half, quarter or year-to-date (e.g. six months ended September).
+
+    Examples
+    --------
+    >>> label_for(2024, 12, 12), label_for(2025, 6, 6), label_for(2025, 9, 3), label_for(2025, 9, 9)
+    ('FY2024', 'H1 2025', 'Q3 2025', '9M 2025')
+    >>> label_for(2025, 9, 6) is None  # six months ended September
+    True
+    """
     if not 1 <= end_month <= 12 or not 1 <= months <= 12:
         return None
     if months == 12:
@@ -213,7 +221,15 @@ def _month(name: str) -> str:
 
 def find_periods(text: str, base: str | None = None) -> list[tuple[int, int, Period]]:
     """Every period expression of `text` with its span, in text order; `base` (the article date,
-    ISO, possibly partial) places the periods written without a year."""
+    ISO, possibly partial) places the periods written without a year.
+
+    Examples
+    --------
+    >>> find_periods("公司2024年营收10亿元，2025年上半年营收6亿元。")
+    [(2, 7, Period(label='FY2024', end='2024-12-31')), (14, 22, Period(label='H1 2025', end='2025-06-30'))]
+    >>> [p.label for _, _, p in find_periods("Revenue in Q3 2025 rose; for FY2024 it fell.")]
+    ['Q3 2025', 'FY2024']
+    """
     when = _base(base)
     found: list[tuple[int, int, Period]] = []
     for pattern, read in ((_ZH, _zh), (_EN, _en)):
@@ -231,6 +247,8 @@ def find_periods(text: str, base: str | None = None) -> list[tuple[int, int, Per
 def parse_period(text: str, base: str | None = None) -> Period | None:
     """The last period named in `text` (the one nearest to what follows it), or None.
 
+    Examples
+    --------
     >>> parse_period("2025年前九个月").label
     '9M 2025'
     >>> parse_period("上半年", "2026-02-10").label
@@ -248,7 +266,15 @@ _LABEL = re.compile(r"^(?:FY(?P<fy>\d{4})|H(?P<h>[12]) (?P<hy>\d{4})|Q(?P<q>[1-4
 
 def period_sort_key(label: str) -> tuple[str, int, str]:
     """Order periods by when they end, the shorter first on the same day (Q4 2024, H2 2024, FY2024); an
-    as-of date by itself; the IPO after every period; anything else last, by its text."""
+    as-of date by itself; the IPO after every period; anything else last, by its text.
+
+    Examples
+    --------
+    >>> sorted(["FY2024", "IPO", "H2 2024", "Q4 2024", "2024-09-30", "9M 2024"], key=period_sort_key)
+    ['2024-09-30', '9M 2024', 'Q4 2024', 'H2 2024', 'FY2024', 'IPO']
+    >>> period_sort_key("H1 2025")
+    ('2025-06-30', 6, 'H1 2025')
+    """
     m = _LABEL.match(label)
     if m:
         if m["fy"]:

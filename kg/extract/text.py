@@ -22,7 +22,13 @@ _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0
 
 
 def is_cjk(ch: str) -> bool:
-    """A Chinese character (the unified ideograph blocks)."""
+    """A Chinese character (the unified ideograph blocks).
+
+    Examples
+    --------
+    >>> is_cjk("智"), is_cjk("A"), is_cjk("。")
+    (True, False, False)
+    """
     code = ord(ch)  # the ranges of _CJK_RANGES, spelt out: this runs for every character scanned
     return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or (
         0x20000 <= code <= 0x2EBEF)
@@ -42,14 +48,29 @@ class NormText:
     offsets: list[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original (start, end) of the normalised range [start, end)."""
+        """The original (start, end) of the normalised range [start, end).
+
+        Examples
+        --------
+        >>> norm = normalize_text("IT 桔子：智譜ＡＩ")
+        >>> norm.text
+        'IT桔子:智谱AI'
+        >>> norm.span(5, 9)  # 智谱AI, one character further right in the original (the space)
+        (6, 10)
+        """
         if end <= start:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
             return pos, pos
         return self.offsets[start], self.offsets[end - 1] + 1
 
     def original_slice(self, start: int, end: int) -> str:
-        """The original text behind the normalised range [start, end)."""
+        """The original text behind the normalised range [start, end).
+
+        Examples
+        --------
+        >>> normalize_text("IT 桔子：智譜ＡＩ").original_slice(5, 9)
+        '智譜ＡＩ'
+        """
         s, e = self.span(start, end)
         return self.original[s:e]
 
@@ -76,6 +97,17 @@ def normalize_text(original: str) -> NormText:
 
     Case is kept (rules decide case-sensitivity themselves). Conversion to simplified runs per
     line and is kept only where it preserves length, so offsets stay one-to-one.
+
+    Examples
+    --------
+    Full-width forms become ASCII, traditional characters simplified, and the spaces of Chinese
+    layout go; `offsets` points every character back into the original:
+
+    >>> norm = normalize_text("智譜ＡＩ 完成 2025 年融資")
+    >>> norm.text
+    '智谱AI完成2025年融资'
+    >>> norm.offsets[:8]
+    [0, 1, 2, 3, 5, 6, 8, 9]
     """
     chars: list[str] = []
     offsets: list[int] = []
@@ -179,6 +211,14 @@ def split_sentences(text: str) -> list[Sentence]:
 
     A semicolon ends a sentence in Chinese text only (in English it separates list items).
     Abbreviations ("Inc.", "Dec.", "U.S.") and single initials do not end a sentence.
+
+    Examples
+    --------
+    >>> text = "星衡智能完成B轮融资。Sequoia led the round. It was founded by Dr. Li in the U.S. in 2020."
+    >>> [text[s.start:s.end] for s in split_sentences(text)]
+    ['星衡智能完成B轮融资。', 'Sequoia led the round.', 'It was founded by Dr. Li in the U.S. in 2020.']
+    >>> split_sentences("A; B。")  # an English semicolon ends no sentence
+    [Sentence(index=0, start=0, end=5)]
     """
     cuts: set[int] = set()
     for m in _ZH_END.finditer(text):
@@ -216,7 +256,17 @@ def longest_first(words: Iterable[str]) -> str:
 
     Equivalent to the words sorted longest first and joined with "|", but shares prefixes: a list of a
     hundred titles or a thousand names compiles many times faster and scans faster, and rules that
-    embed the title list twice each are compiled at every start of the program."""
+    embed the title list twice each are compiled at every start of the program.
+
+    Examples
+    --------
+    >>> import re
+    >>> pattern = longest_first(["CEO", "CFO", "CEO助理", "总裁", "副总裁"])
+    >>> pattern
+    '(?:C(?:EO(?:助理|)|FO)|副总裁|总裁)'
+    >>> re.findall(pattern, "副总裁兼CEO助理")
+    ['副总裁', 'CEO助理']
+    """
     root: dict[str, Any] = {}
     for word in sorted(set(words)):
         node = root

@@ -61,7 +61,16 @@ class FileRead:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
     def date(self, where: str, name: str, value: object) -> str | None:
-        """A metadata date if it is a real one; else None, and a warning when one was given."""
+        """A metadata date if it is a real one; else None, and a warning when one was given.
+
+        Examples
+        --------
+        >>> read = FileRead("feed.jsonl")
+        >>> read.date("feed.jsonl:1", "published", "2025-07-02"), read.date("feed.jsonl:3", "published", "2025-13-01")
+        ('2025-07-02', None)
+        >>> read.warnings
+        [('feed.jsonl:3', "published '2025-13-01' dropped: not a calendar date")]
+        """
         iso, why = checked_date(value)
         if why:
             shown = escape_controls(str(value))[:60]
@@ -221,6 +230,32 @@ def read_file(path: Path, *, article_date: str | None = None, limits: Limits = D
 
     `article_date` (YYYY-MM-DD) is the publication date for articles that state none. Raises
     `InputFileError` when the file as a whole cannot be read as articles.
+
+    Examples
+    --------
+    A JSON Lines feed with a good line, a broken one and one whose date is no date:
+
+    >>> import tempfile
+    >>> lines = ['{"text": "真格基金投资了星衡智能。", "published": "2025-08-01"}', '{not json',
+    ...          '{"text": "Sequoia led the round.", "published": "2025-13-01"}']
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     feed = Path(tmp, "feed.jsonl")
+    ...     _ = feed.write_text("\\n".join(lines), encoding="utf-8")
+    ...     read = read_file(feed, article_date="2025-01-01")
+    >>> [(article.text, article.published, article.lang) for article in read.articles]
+    [('真格基金投资了星衡智能。', '2025-08-01', 'zh'), ('Sequoia led the round.', '2025-01-01', 'en')]
+    >>> read.problems
+    [('...feed.jsonl:2', 'malformed JSON: Expecting property name enclosed in double quotes (column 2)')]
+    >>> read.warnings
+    [('...feed.jsonl:3', "published '2025-13-01' dropped: not a calendar date")]
+
+    Big5 bytes are decoded, and the language guess tells traditional script apart:
+
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "big5.txt").write_bytes("星衡智能完成B輪融資，由紅杉中國領投。".encode("big5"))
+    ...     article, = read_file(Path(tmp, "big5.txt")).articles
+    >>> article.text, article.lang
+    ('星衡智能完成B輪融資，由紅杉中國領投。', 'zh-Hant')
     """
     path = Path(path)
     where = display_path(path)
@@ -249,6 +284,23 @@ def read_path(path: Path, *, article_date: str | None = None, limits: Limits = D
 
     Raises `InputFileError` with the path (and line) when the file yields no article at all; use
     `read_file` to see bad lines of a file that also has good ones.
+
+    Examples
+    --------
+    Markdown front matter gives the title and the date:
+
+    >>> import tempfile
+    >>> text = "---\\ntitle: 星衡智能完成B轮融资\\ndate: 2025-07-02\\n---\\n\\n星衡智能完成B轮融资，由红杉中国领投。\\n"
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "xh.md").write_text(text, encoding="utf-8")
+    ...     article, = read_path(Path(tmp, "xh.md"))
+    ...     _ = Path(tmp, "empty.txt").write_text("", encoding="utf-8")
+    ...     read_path(Path(tmp, "empty.txt"))
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputFileError: .../empty.txt: empty file
+    >>> article.title, article.published, article.text.strip()
+    ('星衡智能完成B轮融资', '2025-07-02', '星衡智能完成B轮融资，由红杉中国领投。')
     """
     read = read_file(path, article_date=article_date, limits=limits)
     if not read.articles and read.problems:
@@ -270,6 +322,18 @@ def list_input_files(paths: Iterable[Path]) -> list[Path]:
     to folders are not followed (no loops); links to files are read, and a broken link, a link loop or
     a pipe with an article's suffix is listed so that reading it reports why it is no file. A file
     named explicitly is kept whatever its type, so reading it reports a clear error.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     Path(tmp, "sub").mkdir()
+    ...     for name in ("b.txt", "a.md", "sub/c.html", "README.md", ".hidden.txt", "a.gold.json", "x.pdf"):
+    ...         _ = Path(tmp, name).write_text("x", encoding="utf-8")
+    ...     found = [p.relative_to(tmp).as_posix() for p in list_input_files([Path(tmp)])]
+    ...     named = [p.name for p in list_input_files([Path(tmp, "x.pdf")])]
+    >>> found, named
+    (['a.md', 'b.txt', 'sub/c.html'], ['x.pdf'])
     """
     out: list[Path] = []
     for path in paths:
@@ -292,6 +356,17 @@ def iter_articles(
 
     A bad file never stops the walk: it is reported and the next file is read. (Bad lines of a JSON
     Lines file that also has good ones are left out here; `read_file` lists them.)
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = Path(tmp, "a.txt").write_text("真格基金投资了星衡智能。", encoding="utf-8")
+    ...     _ = Path(tmp, "b.txt").write_bytes(b"")
+    ...     read = [(path.name, got if isinstance(got, InputError) else [a.text for a in got])
+    ...             for path, got in iter_articles([Path(tmp)])]
+    >>> read
+    [('a.txt', ['真格基金投资了星衡智能。']), ('b.txt', InputFileError('.../b.txt: empty file'))]
     """
     for path in list_input_files(paths):
         try:

@@ -76,7 +76,13 @@ class NamedQuery:
 
     @property
     def cypher(self) -> str:
-        """The query text shipped as `kg/queries/<name>.cypher` (usable as-is in Neo4j Browser)."""
+        """The query text shipped as `kg/queries/<name>.cypher` (usable as-is in Neo4j Browser).
+
+        Examples
+        --------
+        >>> get_query("path").cypher.splitlines()[0]
+        '// path A B [--max-hops N] [--as-of DATE]: the shortest connections between two entities, through facts.'
+        """
         return resources.files("kg.queries").joinpath(f"{self.name}.cypher").read_text(encoding="utf-8")
 
     @property
@@ -86,7 +92,15 @@ class NamedQuery:
 
     @property
     def usage(self) -> str:
-        """How to call it: `path A B [--max-hops N]`."""
+        """How to call it: `path A B [--max-hops N]`.
+
+        Examples
+        --------
+        >>> get_query("path").usage
+        'path A B [--max-hops N] [--as-of DATE]'
+        >>> get_query("compare").usage  # two companies or more
+        'compare COMPANY COMPANY [COMPANY...] [--as-of DATE]'
+        """
         parts = [self.name]
         parts += [a.usage for a in self.arguments]
         parts += [f"[{o.flag}]" for o in self.options]
@@ -205,7 +219,19 @@ class AmbiguousEntity(KGError):
 
 
 def get_query(name: str) -> NamedQuery:
-    """The named query `name`, or a `KGError` naming close matches."""
+    """The named query `name`, or a `KGError` naming close matches.
+
+    Examples
+    --------
+    >>> query = get_query("lineage")
+    >>> query.entity_arg, [option.flag for option in query.options]
+    ('COMPANY', ['--depth N', '--up|--down', '--as-of DATE'])
+    >>> get_query("investor")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: unknown query 'investor'; did you mean investors, co-investors, central-investors?
+    (`kg query --list` shows them all)
+    """
     if name not in QUERIES:
         close = difflib.get_close_matches(name, list(QUERIES), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -214,7 +240,14 @@ def get_query(name: str) -> NamedQuery:
 
 
 def describe() -> Rows:
-    """One row per named query for `kg query --list`: name, usage, arguments, options, description."""
+    """One row per named query for `kg query --list`: name, usage, arguments, options, description.
+
+    Examples
+    --------
+    >>> row = describe()[0]
+    >>> row["query"], row["usage"], row["options"]
+    ('investors', 'investors COMPANY [--as-of DATE]', '--as-of DATE: only facts in force at DATE: dated ...')
+    """
     rows = []
     for q in QUERIES.values():
         options = "; ".join(f"{o.flag}: {o.help}" + (f" (default {o.default})" if o.default is not None else "")
@@ -252,6 +285,27 @@ def find_entity(graph: nx.MultiDiGraph, name: str, label: str | None = None) -> 
     name (or the prefix) and `label` is given, those carrying that label are preferred (an EXCHANGE
     argument picks the exchange called "HKEX" over a fund of the same name). Only entities are matched
     or suggested, never the rounds, IPOs and articles the view derives.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("org-chenghu", labels=["Organization", "Company"], name="澄湖科技",
+    ...                aliases=["Chenghu Technology"])
+    >>> graph.add_node("org-hongshan", labels=["Organization", "Investor"], name="红杉中国",
+    ...                aliases=["HongShan", "Sequoia China"])
+    >>> graph.add_node("org-hongshan-seed", labels=["Organization", "Investor"], name="红杉中国种子基金")
+    >>> find_entity(graph, "chenghu technology"), find_entity(graph, "澄湖科"), find_entity(graph, "Sequoia China")
+    ('org-chenghu', 'org-chenghu', 'org-hongshan')
+    >>> find_entity(graph, "红杉")
+    Traceback (most recent call last):
+    ...
+    kg.queries.registry.AmbiguousEntity: '红杉' starts several names: 红杉中国 (org-hongshan),
+    红杉中国种子基金 (org-hongshan-seed); pass the id instead
+    >>> find_entity(graph, "Chenhu Tech")
+    Traceback (most recent call last):
+    ...
+    kg.queries.registry.UnknownEntity: no entity called 'Chenhu Tech' in the graph; close matches: 澄湖科技
     """
     if name in graph and C.Article not in graph.nodes[name].get("labels", []):
         return name
@@ -304,7 +358,35 @@ def _check_option(query: NamedQuery, option: Option, value: Any) -> Any:
 def bind(graph: nx.MultiDiGraph, name: str, arguments: Sequence[str | None] = (),
          options: dict[str, Any] | None = None) -> dict[str, Any]:
     """The Cypher parameters of a call: entity names resolved to ids through `graph` (which needs only
-    the nodes' `labels`, `name` and `aliases`), options checked and defaulted."""
+    the nodes' `labels`, `name` and `aliases`), options checked and defaulted.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> graph = nx.MultiDiGraph()
+    >>> graph.add_node("org-chenghu", labels=["Organization", "Company"], name="澄湖科技",
+    ...                aliases=["Chenghu Technology"])
+    >>> graph.add_node("org-hongshan", labels=["Organization", "Investor"], name="红杉中国",
+    ...                aliases=["HongShan", "Sequoia China"])
+    >>> graph.add_node("org-hongshan-seed", labels=["Organization", "Investor"], name="红杉中国种子基金")
+    >>> bind(graph, "investors", ["Chenghu Technology"])
+    {'as_of': None, 'id': 'org-chenghu'}
+    >>> bind(graph, "path", ["澄湖科技", "HongShan"], {"max_hops": 3})
+    {'max_hops': 3, 'as_of': None, 'a': 'org-chenghu', 'b': 'org-hongshan'}
+    >>> bind(graph, "lineage", ["澄湖科技"], {"direction": "up"})  # the direction as Cypher takes it
+    {'depth': 3, 'as_of': None, 'id': 'org-chenghu', 'up': True, 'down': False}
+    >>> bind(graph, "path", ["澄湖科技", "HongShan"], {"max_hops": 99})
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: --max-hops N for `path` must be at most 15, got 99
+    >>> bind(graph, "ipo-pipeline", [])  # EXCHANGE may be left out
+    {'as_of': None, 'exchange': None}
+    >>> bind(graph, "ipo-pipeline", ["红杉中国"])
+    Traceback (most recent call last):
+    ...
+    kg.errors.KGError: '红杉中国' is 红杉中国 (org-hongshan: Investor/Organization), not an Exchange;
+    `kg query ipo-pipeline` takes EXCHANGE
+    """
     query = get_query(name)
     given = [a for a in arguments if a is not None]
     required = [b for a in query.arguments if a.required for b in [a] * (a.at_least if a.many else 1)]

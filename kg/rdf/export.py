@@ -90,12 +90,28 @@ def _encode(path: str) -> str:
 
 def entity_iri(node_id: str, base: str = ENTITY_BASE) -> URIRef:
     """`organization:zhipu-ai` -> `<base>organization/zhipu-ai`; Chinese stays readable (IRIs allow
-    it), characters that IRIs forbid (and `%`) are percent-encoded, so the mapping is one-to-one."""
+    it), characters that IRIs forbid (and `%`) are percent-encoded, so the mapping is one-to-one.
+
+    Examples
+    --------
+    >>> print(entity_iri("organization:zhipu-ai"))
+    https://w3id.org/kg-news/id/organization/zhipu-ai
+    >>> print(entity_iri("organization:星衡 智能"), entity_iri("organization:a%b"))
+    https://w3id.org/kg-news/id/organization/星衡%20智能 https://w3id.org/kg-news/id/organization/a%25b
+    >>> print(entity_iri("person:李明", base="http://example.org/"))
+    http://example.org/person/李明
+    """
     return URIRef(base + _encode(node_id.replace(":", "/", 1)))
 
 
 def relation_iri(rel_id: str, base: str = ENTITY_BASE) -> URIRef:
-    """The statement node of relation `rel_id`."""
+    """The statement node of relation `rel_id`.
+
+    Examples
+    --------
+    >>> print(relation_iri("r6a63cba5fe77a064"))
+    https://w3id.org/kg-news/id/relation/r6a63cba5fe77a064
+    """
     return URIRef(base + "relation/" + _encode(rel_id))
 
 
@@ -104,20 +120,43 @@ def article_iri(article_id: str, base: str = ENTITY_BASE) -> URIRef:
 
 
 def name_language(name: str) -> str:
-    """zh, zh-Hant or en: the language tag a name gets in RDF."""
+    """zh, zh-Hant or en: the language tag a name gets in RDF.
+
+    Examples
+    --------
+    >>> name_language("智谱"), name_language("智譜"), name_language("Zhipu AI")
+    ('zh', 'zh-Hant', 'en')
+    """
     if any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in name):
         return "zh-Hant" if to_simplified(name) != name else "zh"
     return "en"
 
 
 def decimal_text(value: float) -> str:
-    """A float as an xsd:decimal lexical form that reads back to the same float (no exponent)."""
+    """A float as an xsd:decimal lexical form that reads back to the same float (no exponent).
+
+    Examples
+    --------
+    >>> decimal_text(3e8), decimal_text(0.1), decimal_text(1e-7)
+    ('300000000.0', '0.1', '0.0000001')
+    """
     text = format(Decimal(repr(value)), "f")
     return text if "." in text else text + ".0"
 
 
 def literal(value: Any) -> Literal:
-    """A Python value as a typed literal: bool, integer, decimal (double for inf/nan), else string."""
+    """A Python value as a typed literal: bool, integer, decimal (double for inf/nan), else string.
+
+    Examples
+    --------
+    >>> [(str(lit), lit.datatype) for lit in map(literal, (True, 3, 3e8, "B"))]
+    [('true', rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#boolean')),
+     ('3', rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')),
+     ('300000000.0', rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal')),
+     ('B', None)]
+    >>> str(literal(["HongShan", "红杉"]))  # a list as JSON
+    '["HongShan", "红杉"]'
+    """
     if isinstance(value, bool):
         return Literal("true" if value else "false", datatype=XSD.boolean)
     if isinstance(value, int):
@@ -142,6 +181,23 @@ def iter_quads(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: s
                store: Any = None, with_text: bool = False, flat: bool = False) -> Iterator[Quad]:
     """Every quad of the projection of the graph view (and, given its `store`, of the records that
     make an import lossless). The fourth element is the named graph, None for the default graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = nx.MultiDiGraph()
+    >>> view.add_node("organization:hongshan", labels=["Organization", "Investor"], name="红杉中国",
+    ...               aliases=["HongShan"])
+    >>> view.add_node("organization:xh", labels=["Organization", "Company"], name="星衡智能", aliases=[])
+    >>> view.add_edge("organization:hongshan", "organization:xh", key="r1", id="r1", type="INVESTED_IN",
+    ...               round="B", sources=["a1"], confidence=0.9)
+    'r1'
+    >>> quads = list(iter_quads(view))
+    >>> sorted({str(g) for _s, _p, _o, g in quads})  # the article's own graph, and the default graph
+    ['None', 'https://w3id.org/kg-news/id/article/a1']
+    >>> [str(o) for s, p, o, _g in quads if p == KGO.INVESTED_IN]
+    ['https://w3id.org/kg-news/id/organization/xh']
+
 
     No triple repeats within a graph; with `flat` (for the triple formats) no triple repeats at all
     (a relation's direct triple, in the graph of each of its articles, is then yielded once)."""
@@ -300,7 +356,13 @@ def view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, An
 
 
 def prefixes(base: str = ENTITY_BASE) -> dict[str, str]:
-    """The prefixes the serialisations declare."""
+    """The prefixes the serialisations declare.
+
+    Examples
+    --------
+    >>> prefixes()["org"], prefixes("http://example.org/")["person"]
+    ('https://w3id.org/kg-news/id/organization/', 'http://example.org/person/')
+    """
     return {"kgo": str(KGO), "kg": base, "kgr": str(KGR), "rdf": str(RDF), "skos": str(SKOS), "prov": str(PROV),
             "owl": str(OWL), "xsd": str(XSD), "wd": str(WD), "dcterms": str(DCTERMS), "schema": str(SCHEMA),
             # one per kind of node, so that Turtle reads org:zhipu-ai rather than kg:organization\/zhipu-ai
@@ -317,7 +379,26 @@ def bind_prefixes(graph: Graph, base: str) -> None:
 def to_rdf(source: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE,
            with_text: bool = False) -> Dataset:
     """A store (view and records) or a graph view (no records) as an rdflib Dataset: node
-    descriptions and statements in the default graph, each article's facts in a graph of its own."""
+    descriptions and statements in the default graph, each article's facts in a graph of its own.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = nx.MultiDiGraph()
+    >>> view.add_node("organization:hongshan", labels=["Organization", "Investor"], name="红杉中国",
+    ...               aliases=["HongShan"])
+    >>> view.add_node("organization:xh", labels=["Organization", "Company"], name="星衡智能", aliases=[])
+    >>> view.add_edge("organization:hongshan", "organization:xh", key="r1", id="r1", type="INVESTED_IN",
+    ...               round="B", sources=["a1"], confidence=0.9)
+    'r1'
+    >>> dataset = to_rdf(view)
+    >>> fund = entity_iri("organization:hongshan")
+    >>> sorted(dataset.default_graph.objects(fund, RDF.type))
+    [rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Investor'),
+     rdflib.term.URIRef('https://w3id.org/kg-news/ontology#Organization')]
+    >>> dataset.default_graph.value(fund, SKOS.prefLabel)
+    rdflib.term.Literal('红杉中国', lang='zh')
+    """
     ontology = ontology or load_ontology()
     view, store = view_and_store(source, ontology)
     data = Dataset()
@@ -336,7 +417,23 @@ def to_rdf(source: Any, ontology: Ontology | None = None, base: str = ENTITY_BAS
 
 
 def flatten(dataset: Dataset) -> Graph:
-    """The union of a dataset's graphs as one graph."""
+    """The union of a dataset's graphs as one graph.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = nx.MultiDiGraph()
+    >>> view.add_node("organization:hongshan", labels=["Organization", "Investor"], name="红杉中国",
+    ...               aliases=["HongShan"])
+    >>> view.add_node("organization:xh", labels=["Organization", "Company"], name="星衡智能", aliases=[])
+    >>> view.add_edge("organization:hongshan", "organization:xh", key="r1", id="r1", type="INVESTED_IN",
+    ...               round="B", sources=["a1"], confidence=0.9)
+    'r1'
+    >>> dataset = to_rdf(view)
+    >>> flat = flatten(dataset)
+    >>> len(list(dataset.graphs())), len(flat) == len(set(dataset.quads((None, None, None, None))))
+    (2, True)
+    """
     flat = Graph()
     for prefix, namespace in dataset.namespaces():
         flat.bind(prefix, namespace)
