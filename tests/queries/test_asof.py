@@ -28,12 +28,13 @@ from kg.neo4j.loader import load_graph
 from kg.queries import run_embedded, run_neo4j
 from kg.queries.asof import parse_as_of
 from kg.store import open_store
+from tests import paths
 from tests.disputes_data import disputed_round
 from tests.factories import HOSTILE, financial_articles, investor_network, record_all, run_kg
 from tests.factories import store_and_view_rows as both
 from tests.neo4j_fixtures import Neo4jTarget
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = paths.DATA
 
 
 @pytest.fixture(scope="module")

@@ -17,9 +17,10 @@ from kg.ingest.readers import read_path
 from kg.model import Article, EntityMention, Extraction
 from kg.names import normalize_name
 from kg.ontology import load_ontology
+from tests import paths
 from tests.factories import rules_only_gazetteer
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = paths.EXAMPLES
 PUBLISHED = "2025-07-02"
 
 

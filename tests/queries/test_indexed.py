@@ -14,12 +14,13 @@ from kg.errors import KGError
 from kg.graph import to_networkx
 from kg.queries import QUERIES, run_embedded, run_store
 from kg.store import Store, open_store
+from tests import paths
 from tests.disputes_data import disputed_round
 from tests.factories import financial_articles, hostile_article, investor_network, record_all
 from tests.ownership_data import ownership_web
-from tests.test_queries import SAMPLE_CALLS
+from tests.queries.test_queries import SAMPLE_CALLS
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(paths.SCRIPTS))
 import bench_load  # noqa: E402
 
 

@@ -32,13 +32,14 @@ from kg.viz.synthetic import (
     wide_lineage_with_investors,
     wide_lineage_with_parent_investors,
 )
+from tests import paths
 
 SVG = "{http://www.w3.org/2000/svg}"
 ARROWHEAD = 8.0  # px: two arrowheads closer than this read as one
 TREES = {"wide": (wide_lineage, "organization:parent"), "deep": (deep_lineage, "organization:g0")}
 
 Box = tuple[float, float, float, float]
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 
 
 def _overlaps(boxes: dict[str, Box], pad: float = 0.0) -> list[tuple[str, str]]:

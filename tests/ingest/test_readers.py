@@ -17,8 +17,9 @@ from kg.ingest.readers import (
     read_file,
     read_path,
 )
+from tests import paths
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = paths.EXAMPLES
 
 ZH = (
     "2025年12月19日 10:32\n"

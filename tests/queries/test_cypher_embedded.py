@@ -21,10 +21,11 @@ from kg.neo4j.cypher import run_cypher
 from kg.neo4j.loader import load_graph
 from kg.queries.cypher_embedded import EmbeddedCypherError, cypher_literal, run_cypher_embedded
 from kg.store import open_store
+from tests import paths
 from tests.factories import run_kg as kg
 from tests.neo4j_fixtures import Neo4jTarget, wipe
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = paths.EXAMPLES
 
 
 @pytest.fixture(scope="module")

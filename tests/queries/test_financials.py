@@ -15,10 +15,11 @@ import pytest
 from kg.graph import to_networkx
 from kg.queries import run_embedded
 from kg.store import open_store
+from tests import paths
 from tests.factories import conforming_turtle, financial_articles, record_all
 from tests.factories import run_kg as kg
 
-DATA = Path(__file__).resolve().parent / "data" / "financials"
+DATA = paths.DATA / "financials"
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,17 @@ for these tests); each rule has a near miss."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg.extract import extract
 from kg.model import Article
+from tests import paths
 from tests.factories import PHRASING_DAY, entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
-_STORIES = Path(__file__).parent / "data" / "stories"
+_STORIES = paths.DATA / "stories"
 
 _rels = relations_by_name
 _entities = entity_types_by_name

@@ -17,8 +17,9 @@ from kg.extract.mentions.gazetteer_hits import gazetteer_occurrences
 from kg.extract.mentions.orgs_zh import _zh_suffix_occurrences, zh_suffix_occurrences
 from kg.extract.text import normalize_text
 from kg.ingest.decode import decode_bytes
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 TEXTS = sorted([*ROOT.glob("examples/*.txt"), *ROOT.glob("tests/data/written/*.txt")])
 
 

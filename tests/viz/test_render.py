@@ -13,9 +13,10 @@ from kg.errors import KGError
 from kg.viz import render_lineage
 from kg.viz.browser import find_chromium, inspect_page
 from kg.viz.lineage import lineage_view
-from tests.test_lineage import company, person, tie
+from tests import paths
+from tests.test_spinoffs import company, person, tie
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = paths.ARTIFACTS
 
 
 

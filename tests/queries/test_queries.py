@@ -1,6 +1,6 @@
 """Named queries on the embedded backend: what each one answers, how names resolve, how it is called.
 
-The same queries on Neo4j are held to the same rows by tests/test_query_parity.py; here the answers are
+The same queries on Neo4j are held to the same rows by tests/queries/test_parity.py; here the answers are
 checked against graphs small enough to work out by hand, plus the generated investor network.
 """
 

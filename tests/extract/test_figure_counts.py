@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_extract_financials import DATE, figures
+from tests.extract.test_financials_phrasing import DATE, figures
 
 
 def counts(text: str, published: str | None = DATE) -> list[tuple[Any, ...]]:

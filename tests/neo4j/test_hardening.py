@@ -28,12 +28,13 @@ from kg.neo4j.cypher import run_cypher
 from kg.neo4j.server import ServerInfo
 from kg.neo4j.uri import check_uri, redact_uri, scrub
 from kg.store import open_store
+from tests import paths
 from tests.factories import investor_network, record_all
 from tests.neo4j_fixtures import Neo4jTarget
 
 pytestmark = pytest.mark.neo4j
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = paths.ROOT
 PASSWORD = "kg-Hardening-Secret-77"
 URI_PASSWORD = "uri-Secret-in-the-URI-55"
 

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 from kg.ontology import Ontology
-from tests.test_shapes import run_shacl
+from tests.rdf.test_shapes import run_shacl
 
 _PREFIXES = """@prefix kgo: <https://w3id.org/kg-news/ontology#> .
 @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .

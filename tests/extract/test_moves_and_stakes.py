@@ -6,13 +6,13 @@ wholly owned units. Invented sentences; each rule has a near miss."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kg.extract import extract
 from kg.model import Article
+from tests import paths
 from tests.factories import PHRASING_DAY, entity_types_by_name, relations_by_name, story_relations
 
 PUBLISHED = "2025-06-10"
@@ -331,7 +331,7 @@ def test_two_founders_joined_by_a_conjunction(join: str) -> None:
 
 # -- a whole English wire story (tests/data/stories/en_hk_debut_lumina.txt, written for these tests) ---
 
-_STORIES = Path(__file__).parent / "data" / "stories"
+_STORIES = paths.DATA / "stories"
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,9 @@ from jieba.posseg.viterbi import viterbi
 from kg.extract.mentions import base
 from kg.extract.text import normalize_text
 from kg.ingest.decode import decode_bytes
+from tests import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 TEXTS = sorted(ROOT.glob("examples/*.txt"))
 
 

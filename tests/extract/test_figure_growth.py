@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from kg.queries.financials import format_value
-from tests.test_extract_financials import DATE, figures
+from tests.extract.test_financials_phrasing import DATE, figures
 
 
 def growth(text: str, published: str | None = DATE) -> list[tuple[Any, ...]]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from pyshacl import validate
 from rdflib import SH, Graph, Namespace
@@ -14,9 +12,10 @@ from kg.ontology import Ontology, shapes_path
 from kg.rdf import to_rdf
 from kg.resolve import resolve
 from kg.store import Store, write_article
+from tests import paths
 from tests.factories import funding_article, ipo_article
 
-DATA = Path(__file__).parent / "data"
+DATA = paths.DATA
 KGO = Namespace("https://w3id.org/kg-news/ontology#")
 
 

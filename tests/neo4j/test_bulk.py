@@ -20,7 +20,7 @@ from kg.neo4j.bulk import bulk_load, write_import_files
 from kg.neo4j.loader import load_graph
 from kg.ontology import Ontology
 from kg.store import Store
-from tests.test_neo4j_load import dump, expected_dump, network_store  # noqa: F401  (a fixture)
+from tests.neo4j.test_loader import dump, expected_dump, network_store  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.neo4j
 

@@ -28,9 +28,10 @@ from kg.names import normalize_name
 from kg.queries import run_embedded
 from kg.store import open_store
 from kg.viz.browser import inspect_page
+from tests import paths
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "lineage_unseen"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTICLES = paths.DATA / "lineage_unseen"
+ARTIFACTS = paths.ARTIFACTS
 runner = CliRunner()
 
 #: root -> [(generation, company, parent, person who carried the lineage)]
@@ -128,7 +129,7 @@ def test_the_page_shows_the_whole_lineage_and_loads_nothing(store_path: Path, tm
 # 自立門戶, "A alumni X and Y", "X quit A to start B", "X, who left A in 2023, founded B", "A veteran
 # X", "B's founder previously led A's unit", "B was spun out of A's lab", B脱胎于A, 孵化自…实验室.
 
-ARTICLES2 = Path(__file__).resolve().parent / "data" / "lineage_unseen2"
+ARTICLES2 = paths.DATA / "lineage_unseen2"
 
 #: root -> [(generation, company, parent, people who carried the lineage)]
 LINEAGES2 = {
@@ -218,7 +219,7 @@ def test_neo4j_gives_the_same_lineage_and_alumni_rows(graph: nx.MultiDiGraph, gr
 # by X"; "X, previously head of AI at A, launched B in 2023"; "X (周砚亭), who co-founded B in 2020,
 # spent five years at A".
 
-ARTICLES3 = Path(__file__).resolve().parent / "data" / "lineage_unseen3"
+ARTICLES3 = paths.DATA / "lineage_unseen3"
 
 LINEAGES3 = {
     "澜溯数据": [(1, "墨汀智能", "澜溯数据", {"祁望舒"}), (2, "蔚篱科技", "墨汀智能", {"韦晗"})],

@@ -26,11 +26,12 @@ from kg.neo4j.loader import load_graph
 from kg.queries import run_embedded, run_neo4j, run_store
 from kg.resolve import relation_id
 from kg.store import open_store
+from tests import paths
 from tests.factories import conforming_turtle, relations_by_name, run_kg
 from tests.factories import store_and_view_rows as both
 from tests.neo4j_fixtures import Neo4jTarget
 
-TENURE_DIR = Path(__file__).resolve().parent / "data" / "tenure"
+TENURE_DIR = paths.DATA / "tenure"
 
 
 @pytest.fixture(scope="module")
