@@ -1,55 +1,24 @@
-"""Extraction: entities with types and spans, and every relation type in simplified, traditional
-and English text; the example corpus's README is the oracle for whole articles."""
+"""Extraction as a whole (`kg.extract.extract`): entities with types and spans, and every relation type in
+simplified, traditional and English text, with the gazetteer and without it (names no gazetteer knows).
+The example corpus is in test_examples.py, the gazetteer's own tests in test_gazetteer.py."""
 
 from __future__ import annotations
 
-import json
-import re
 import time
-from pathlib import Path
 
 import pytest
 
 from kg.extract import extract
-from kg.extract.gazetteer import DEFAULT_PATH, Gazetteer, GazetteerEntry, load_gazetteer, matching_form
-from kg.extract.text import normalize_text, split_sentences
+from kg.extract.gazetteer import Gazetteer
 from kg.ingest.readers import read_path
-from kg.model import Article, EntityMention, Extraction
+from kg.model import Article, Extraction
 from kg.names import normalize_name
 from kg.ontology import load_ontology
 from tests import paths
+from tests.extract.helpers import PUBLISHED, entity, has_relation, names_of, relations, run
 from tests.factories import rules_only_gazetteer
 
 EXAMPLES = paths.EXAMPLES
-PUBLISHED = "2025-07-02"
-
-
-def names_of(entity: EntityMention) -> set[str]:
-    return {normalize_name(n) for n in [*entity.names, entity.preferred or "", *entity.known_aliases] if n}
-
-
-def entity(ex: Extraction, name: str) -> EntityMention:
-    wanted = normalize_name(name)
-    hits = [e for e in ex.entities if wanted in names_of(e)]
-    assert hits, f"no entity named {name!r} in {[e.names for e in ex.entities]}"
-    assert len(hits) == 1, f"{name!r} split over {[e.names for e in hits]}"
-    return hits[0]
-
-
-def relations(ex: Extraction, rel_type: str, source: str, target: str) -> list[dict]:
-    src, dst = entity(ex, source).handle, entity(ex, target).handle
-    return [r.props for r in ex.relations if (r.type, r.source, r.target) == (rel_type, src, dst)]
-
-
-def has_relation(ex: Extraction, rel_type: str, source: str, target: str, **props: object) -> bool:
-    for found in relations(ex, rel_type, source, target):
-        if all(str(found.get(k)) == str(v) for k, v in props.items()):
-            return True
-    return False
-
-
-def run(text: str, published: str | None = PUBLISHED) -> Extraction:
-    return extract(Article(text=text, published=published))
 
 
 # -- every relation type, in three scripts -----------------------------------------------------------
@@ -379,70 +348,6 @@ def test_output_is_deterministic() -> None:
     assert [e.handle for e in first.entities] == [f"e{i + 1}" for i in range(len(first.entities))]
 
 
-def test_custom_gazetteer() -> None:
-    gaz = Gazetteer([GazetteerEntry("acme", "Company", "Acme", ("Acme", "艾克米"), {"region": "Mars"})])
-    ex = extract(Article(text="艾克米完成融资。Acme is growing."), gazetteer=gaz)
-    acme = entity(ex, "艾克米")
-    assert acme.key == "acme" and acme.attrs == {"region": "Mars"}
-    assert acme.names == ["艾克米", "Acme"]
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [("apple pie and an apple", "Apple"), ("the sse of it", "SSE"), ("moonshot thinking", "Moonshot AI")],
-)
-def test_latin_gazetteer_names_respect_case_and_word_boundaries(text: str, name: str) -> None:
-    ex = run(text)
-    assert normalize_name(name) not in {n for e in ex.entities for n in names_of(e)}
-
-
-def test_gazetteer_is_general_and_typed() -> None:
-    gaz = load_gazetteer()
-    assert 150 <= len(gaz) <= 2000
-    ontology = load_ontology()
-    for entry in gaz.entries.values():
-        assert re.fullmatch(r"[a-z0-9][a-z0-9.-]*", entry.key), entry.key
-        ontology.cls(entry.type)
-    assert gaz.lookup("香港聯交所").key == "hkex"
-    assert gaz.lookup("科创板").key == "sse"
-    assert gaz.lookup("Shenzhen Capital Group").type == "StateOwnedFund"
-
-
-def test_gazetteer_names_belong_to_one_entry_each() -> None:
-    """The loader keeps the first entry for a name silently, so the data file must not share one."""
-    doc = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
-    owner: dict[str, str] = {}
-    for raw in doc["entries"]:
-        for name in [raw["preferred"], *(n for names in raw.get("names", {}).values() for n in names)]:
-            form = matching_form(normalize_text(name).text)
-            assert owner.setdefault(form, raw["key"]) == raw["key"], (name, owner[form], raw["key"])
-    assert len({raw["key"] for raw in doc["entries"]}) == len(doc["entries"])
-
-
-def test_text_normalisation_keeps_offsets() -> None:
-    original = "智谱 AI 于２０２５年 12 月 19 日递表。騰訊 跟投"
-    nt = normalize_text(original)
-    assert nt.text == "智谱AI于2025年12月19日递表。腾讯跟投"
-    start = nt.text.index("腾讯")
-    assert nt.original_slice(start, start + 2) == "騰訊"
-    start = nt.text.index("2025")
-    assert nt.original_slice(start, start + 4) == "２０２５"
-
-
-@pytest.mark.parametrize(
-    ("text", "count"),
-    [
-        ("第一句。第二句！第三句？", 3),
-        ("A; B; and C joined. Then D left.", 2),
-        ("一；二", 2),
-        ("Shares of Foo Inc. rose. Dec. 5 was a Friday.", 2),
-        ("行一\n行二\n\n行三", 3),
-    ],
-)
-def test_sentence_splitting(text: str, count: int) -> None:
-    assert len(split_sentences(normalize_text(text).text)) == count
-
-
 def test_a_large_corpus_in_reasonable_time() -> None:
     text = "\n".join(
         path.read_text(encoding="utf-8", errors="ignore") for path in sorted(EXAMPLES.glob("*.txt"))
@@ -453,53 +358,6 @@ def test_a_large_corpus_in_reasonable_time() -> None:
     elapsed = time.perf_counter() - start
     assert ex.relations
     assert elapsed < 60, f"{len(big)} chars took {elapsed:.1f}s"
-
-
-# -- the example corpus ---------------------------------------------------------------------------------
-
-
-def _oracle() -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str, str, dict[str, str]]]]]:
-    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
-    out = []
-    for section in re.split(r"^## ", readme, flags=re.MULTILINE)[1:]:
-        name = section.split("\n", 1)[0].strip()
-        rows = [
-            [c.strip() for c in line.strip().strip("|").split("|")]
-            for line in section.splitlines()
-            if line.startswith("|") and not line.startswith("|---")
-        ]
-        entities = [(r[0], r[1]) for r in rows if len(r) == 2 and r[0] != "entity"]
-        rels = []
-        for r in rows:
-            if len(r) == 4 and r[0] != "relation":
-                attrs = dict(kv.strip().split("=", 1) for kv in r[3].split(";") if kv.strip())
-                rels.append((r[0], r[1], r[2], attrs))
-        out.append((name, entities, rels))
-    return out
-
-
-ORACLE = _oracle()
-
-
-def test_oracle_covers_every_example() -> None:
-    files = sorted(p.name for p in EXAMPLES.iterdir() if p.name != "README.md")
-    assert [name for name, _, _ in ORACLE] == files
-    assert sum(len(rels) for _, _, rels in ORACLE) >= 60
-
-
-@pytest.mark.parametrize(("name", "entities", "rels"), ORACLE, ids=[o[0] for o in ORACLE])
-def test_examples(name: str, entities: list[tuple[str, str]], rels: list) -> None:
-    [article] = read_path(EXAMPLES / name)
-    ex = extract(article)
-    ontology = load_ontology()
-    for ent_name, ent_type in entities:
-        found = entity(ex, ent_name)
-        assert ent_type in ontology.labels_for(found.types), f"{ent_name}: {sorted(found.types)}"
-    for rel_type, source, target, attrs in rels:
-        assert has_relation(ex, rel_type, source, target, **attrs), (
-            f"{name}: missing {rel_type} {source}->{target} {attrs}; have "
-            f"{relations(ex, rel_type, source, target)}"
-        )
 
 
 # -- the pattern path: names no gazetteer knows ------------------------------------------------------
@@ -681,26 +539,6 @@ def test_context_does_not_invent_organisations() -> None:
     )
     names = {normalize_name(n) for e in ex.entities for n in e.names}
     assert not names & {normalize_name(n) for n in ("该公司", "多家机构", "公司", "人工智能公司", "这家人工智能公司")}
-
-
-def test_gazetteer_exclusion_is_a_parameter_of_build(tmp_path: Path) -> None:
-    """Leaving an entry out (the ablation measure) is an argument, not process state: the same build
-    with and without the entry differs only in whether the name is pinned to the gazetteer key."""
-    from kg.build import build
-    from kg.store import open_store
-
-    article = tmp_path / "a.txt"
-    article.write_text("2025年3月1日，腾讯投资领投了星衡智能的A轮融资。", encoding="utf-8")
-    without = load_gazetteer(exclude=frozenset({"tencent"}))
-    assert without.get("tencent") is None and without.get("hkex") is not None
-    ids = {}
-    for label, gaz in (("full", load_gazetteer()), ("ablated", without)):
-        with open_store(tmp_path / label) as store:
-            build(store, [article], gazetteer=gaz)
-            ids[label] = {e.id for e in store.entities()}
-    assert "organization:tencent" in ids["full"]
-    assert "organization:tencent" not in ids["ablated"]
-    assert load_gazetteer().get("tencent") is not None
 
 
 def test_members_of_an_investor_list_are_investors() -> None:
@@ -948,22 +786,3 @@ def test_lineage_near_misses_third_round(text: str, fact: tuple) -> None:
 def test_names_third_round(text: str, name: str | None, absent: str | None) -> None:
     _assert_names(text, name, absent)
 
-
-@pytest.mark.parametrize("prop", ["gov_level", "investor_kind"])
-def test_gazetteer_attributes_take_only_values_the_shapes_allow(prop: str) -> None:
-    """A gazetteer value outside a shape's list (a "regional" HK regulator) fails `kg validate` for any
-    store whose articles name that entity."""
-    from rdflib import Graph, Namespace
-    from rdflib.collection import Collection
-
-    from kg.ontology import shapes_path
-
-    sh = Namespace("http://www.w3.org/ns/shacl#")
-    shapes = Graph().parse(shapes_path())
-    allowed: set[str] = set()
-    for node in shapes.subjects(sh.path, None):
-        if str(shapes.value(node, sh.path)).endswith(prop) and (lst := shapes.value(node, getattr(sh, "in"))):
-            allowed |= {str(v) for v in Collection(shapes, lst)}
-    assert allowed
-    used = {e.attrs[prop] for e in load_gazetteer().entries.values() if prop in e.attrs}
-    assert used <= allowed, used - allowed
