@@ -21,7 +21,7 @@ from kg.ontology import Ontology
 from kg.queries import run_embedded, run_store
 from kg.queries.storeview import StoreView
 from kg.store import open_store
-from tests.test_shapes import run_shacl
+from tests.rdf.test_shapes import run_shacl
 
 DATA = Path(__file__).resolve().parent / "data" / "financials"
 runner = CliRunner()

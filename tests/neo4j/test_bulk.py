@@ -1,0 +1,98 @@
+"""`kg load --bulk`: Neo4j's offline importer gives the same graph as the batched loader (no mocks).
+
+The bulk path stops and restarts a server, so it runs on a server of its own (a temporary home); the
+batched load it is compared with runs on the session's server.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from neo4j import Driver, GraphDatabase
+
+from kg.errors import Neo4jError
+from kg.graph import to_networkx
+from kg.neo4j import server
+from kg.neo4j.bulk import bulk_load, write_import_files
+from kg.neo4j.loader import load_graph
+from kg.ontology import Ontology
+from kg.store import Store
+from tests.neo4j.test_loader import dump, expected_dump, network_store  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.neo4j
+
+
+def hostile(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph plus values CSV makes hard: quotes, commas, new lines, an empty string, an empty list,
+    a list item with the array delimiter, integers, floats and booleans in lists."""
+    graph = graph.copy()
+    # through the CSV files
+    graph.add_node("organization:hostile-1", labels=["Company"], name='A "quoted", name\nover two lines',
+                   aliases=["x", "y;z"], legal_name="", scores=[1, 2], weights=[0.5, 1.25], flags=[True, False])
+    graph.add_node("organization:hostile-4", labels=["Company"], name="  padded, unit\x1fseparator  ")
+    graph.add_edge("organization:hostile-1", "organization:hostile-4", type="SPUN_OFF_FROM",
+                   id="r-hostile-1", derived=False, via=["person:x"], date="2020", amount=10**15, confidence=0.1)
+    # an empty list (set after the import); a list item with the array delimiter (the batched loader's)
+    graph.add_node("organization:hostile-2", labels=["Company"], name="empty list", aliases=[])
+    graph.add_node("organization:hostile-3", labels=["Company"], name="delimiter", aliases=["a\x1fb"])
+    graph.add_edge("organization:hostile-3", "organization:hostile-1", type="FOUNDED_BY_ALUMNI_OF",
+                   id="r-hostile-3", derived=True, via=["person:y"])
+    graph.add_edge("organization:hostile-2", "organization:hostile-4", type="FOUNDED_BY_ALUMNI_OF",
+                   id="r-hostile-2", derived=True, via=[])
+    return graph
+
+
+def test_csv_leaves_out_only_what_it_cannot_carry(network_store: Store, ontology: Ontology,  # noqa: F811
+                                                  tmp_path: Path) -> None:
+    graph = hostile(to_networkx(network_store, ontology))
+    files = write_import_files(graph, tmp_path, ontology)
+    assert files.leftover_nodes == {"organization:hostile-3"}
+    assert {key[:2] for key in files.leftover_edges} == {("organization:hostile-3", "organization:hostile-1")}
+    assert ["organization:hostile-2", {"aliases": []}] in files.empty_lists[("node", "Organization")]
+    assert ["r-hostile-2", {"via": []}] in files.empty_lists[("rel", "FOUNDED_BY_ALUMNI_OF")]
+    assert any(a.startswith("--nodes=") for a in files.arguments)
+    assert any(a.startswith("--relationships=") for a in files.arguments)
+
+
+def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver, network_store: Store,  # noqa: F811
+                                                            ontology: Ontology, tmp_path: Path) -> None:
+    graph = hostile(to_networkx(network_store, ontology))
+    load_graph(clean_neo4j, graph)
+    batched = dump(clean_neo4j)
+    assert batched == expected_dump(graph, ontology)
+
+    home = tmp_path / "bulk-home"
+    try:
+        report = bulk_load(graph, home)
+        assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(),
+                                                                       graph.number_of_edges())
+        assert report.constraints_added > 0  # created after the import
+        info = server.status(home)
+        assert info is not None
+        with GraphDatabase.driver(info.uri) as driver:
+            assert dump(driver) == batched
+            constraints = driver.execute_query("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'kg_' "
+                                               "RETURN count(*) AS n").records[0]["n"]
+            assert constraints == len(ontology.roots()) + len(ontology.relations)
+            # a batched reload finds nothing to change
+            assert not load_graph(driver, graph).changed
+            # the importer replaces a database, so a database with data is refused
+            with pytest.raises(Neo4jError, match="empty database"):
+                bulk_load(graph, home)
+            assert dump(driver) == batched
+    finally:
+        server.stop(home)
+
+
+def test_cli_bulk_refuses_a_remote_server(tmp_path: Path, network_store: Store) -> None:  # noqa: F811
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["load", "--bulk", "--store", str(network_store.path)],
+                                env={**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert result.exit_code == 1
+    assert "--bulk" in result.output
