@@ -2,7 +2,7 @@
 
 The issue's scale check asks that a network of 300 investors, 500 companies and 2,000 investments open in
 headless Chromium in under 3 s. Wall time on a shared machine is noise for a test's verdict, so the test
-(tests/test_viz_network.py) checks what the page does (everything rendered, nothing overlapping, no
+(tests/viz/test_network.py) checks what the page does (everything rendered, nothing overlapping, no
 console message, no request) and this script measures how long it takes, with the page's own breakdown.
 
     python scripts/bench_views.py [--investors 300 --companies 500 --investments 2000 --runs 3]

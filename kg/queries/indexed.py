@@ -3,7 +3,7 @@
 Each query reads, with indexed SQL inside one snapshot of the store (the statements are `Store`
 methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.storeview`), and the
 embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
-construction; tests/test_query_indexed.py holds both paths to that.
+construction; tests/queries/test_indexed.py holds both paths to that.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every

@@ -27,7 +27,7 @@ Pattern (documented in ontology/README.md, "RDF projection and edge properties")
 `kg.rdf.streaming` writes them as N-Triples / N-Quads lines without building a graph (the `streaming`
 engine), and re-serialises those lines with pyoxigraph for ttl, trig and xml (the `oxigraph` engine,
 an order of magnitude faster than rdflib; `scripts/bench_rdf.py`). Which engine writes which format
-is the registry in `kg.rdf.writers`; every entry writes the same triples (tests/test_rdf.py).
+is the registry in `kg.rdf.writers`; every entry writes the same triples (tests/rdf/test_export.py).
 This module imports no writer, so the writers import it and there is no circle.
 """
 

@@ -14,7 +14,7 @@ Engines:
   magnitude faster than rdflib.
 - `auto`: the first available engine in `AUTO_ORDER` that writes the format.
 
-Every engine writes the same triples (tests/test_rdf.py round-trips every entry).
+Every engine writes the same triples (tests/rdf/test_export.py round-trips every entry).
 """
 
 from __future__ import annotations
