@@ -6,7 +6,6 @@ keeps its traceback.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -281,16 +280,15 @@ def export(
     that make `kg import` lossless; trig and nq put each article's facts in a named graph of its own
     (see ontology/README.md).
     """
-    from kg.graph import graph_of, node_link
+    from kg.graph import graph_of
+    from kg.nodelink import write_node_link
 
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.node_link:
         if engine is not ExportEngine.auto:
             raise KGError("--engine chooses an RDF writer; node-link has one writer")
         graph = graph_of(store)
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(output)
+        write_node_link(graph, output)
         typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
         return
     from kg.rdf import write

@@ -1,5 +1,5 @@
-"""Node-link JSON (`kg export --format node-link`) read back into a store, beside the graph view it
-was written from (`kg.graph.node_link`).
+"""Node-link JSON (`kg export --format node-link`): the graph view written to a file, and read back
+into a store. Both directions live here, so the file format has one owner.
 
 Node-link carries the view, not the store's records: the store is rebuilt from it (one source per
 article and method of each relation, one mention per MENTIONED_IN edge; see `kg.dump`).
@@ -11,13 +11,27 @@ import json
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from kg.dump import Dump, EdgeRec, NodeRec
 from kg.errors import KGError
-from kg.graph import ARTICLE_PREFIX
+from kg.graph import ARTICLE_PREFIX, node_link
 from kg.ontology import Ontology
 from kg.terms import C
 
 _EDGE_META = {"id", "type", "sources", "confidence", "method", "key", "source", "target"}
+
+
+def write_node_link(graph: nx.MultiDiGraph, path: Path) -> None:
+    """Write the view as node-link JSON (`kg.graph.node_link`); the file appears complete or not at all,
+    so an interrupted export never leaves half a file where a good one was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        tmp.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def read_node_link(path: Path, ontology: Ontology) -> Dump:
