@@ -319,6 +319,9 @@ def round_money(skel: str) -> Money | None:
 
 
 #: A wire dateline opening a sentence: "BOSTON, May 14, 2024 (Reuters) -", "NEW YORK, June 3 (Bloomberg) --".
+#: A Chinese dateline: an outlet (and a city) with the day of the report ("财联社12月4日电",
+#: "新华社北京3月5日电", "界面新闻5月8日消息").
+_DATELINE_ZH = re.compile(r"^\s*[^,;:。\d]{0,16}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
 _DATELINE = re.compile(r"^\s*[A-Z][^\n()]{0,50}?\d[^\n()]{0,12}?(?:\([^()\n]{1,30}\))?\s*(?:--?|–|—)\s")
 
 
@@ -504,6 +507,11 @@ class Engine:
         date closest to the span wins.
         """
         found = self.dates(view)
+        dateline_zh = _DATELINE_ZH.match(view.skel)
+        if dateline_zh and any(d[0] >= dateline_zh.end() for d in found):
+            # "财联社12月4日电，…已于上月完成融资": the dateline dates the report; a date the sentence
+            # itself states dates the event
+            found = [d for d in found if d[0] >= dateline_zh.end()]
         if end is not None and not re.search(r"[\u4e00-\u9fff]", view.skel):
             dateline = _DATELINE.match(view.skel)
             if dateline and any(d[0] >= dateline.end() for d in found):
@@ -616,6 +624,7 @@ class Engine:
             after_sentence(self, view)
             self._update_context(view)
         self._date_foundings()
+        self._date_rounds()
         self._settle_team_from()
 
     def _settle_team_from(self) -> None:
@@ -633,6 +642,23 @@ class Engine:
             date = self.founding_dates.get(rel.target)
             if rel.type == R.FOUNDED and date is not None and "date" not in rel.props:
                 rel.props.update(date_props(date))
+
+    def _date_rounds(self) -> None:
+        """A round happens once: investments in one company's named round ("B轮") that no sentence
+        dated take the date the article gives that round elsewhere (the headline's lead dated, the
+        followers listed three sentences later), when it gives exactly one."""
+        dates: dict[tuple[int, str], set[tuple[str, str]]] = {}
+        for rel in self.out:
+            if rel.type == R.INVESTED_IN and rel.props.get("round") and rel.props.get("date"):
+                key = (rel.target, rel.props["round"])
+                dates.setdefault(key, set()).add((rel.props["date"], rel.props.get("date_precision", "")))
+        for rel in self.out:
+            if rel.type != R.INVESTED_IN or not rel.props.get("round") or rel.props.get("date"):
+                continue
+            known = dates.get((rel.target, rel.props["round"]))
+            if known is not None and len(known) == 1:
+                iso, precision = next(iter(known))
+                rel.props.update(date_props(DateValue(iso, precision or "month")))
 
     def former_employers(self, view: View) -> set[int]:
         """Organisations the sentence names as someone's past ("former A engineer", "A alumni", "前A高管"):
