@@ -39,7 +39,10 @@ def handle_founded_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
     if m.groupdict().get("mid"):
         found = find_dates(m.group("mid"), eng.base())
         date = found[0][2] if found else None
-    for ch in person_groups(m.group("pers")):
+    # partners ("X与Y创立B"): the people right before the verb; "与投资人Y会面后创立" names no partner
+    partners = re.search(rf"{PL}\s*$", m.groupdict().get("partners") or "")
+    founders = person_groups(m.group("pers")) + (person_groups(partners.group(0)) if partners else [])
+    for ch in founders:
         eng.emit(
             view, R.FOUNDED, eng.ent(view, ch).group, org.group, date_props(date), m, "founded-verb", 0.85
         )
@@ -349,6 +352,16 @@ FOUNDING_RULES_ZH: list[Rule] = [
         handle_founded_zh,
     ),
     Rule(
+        "founded-verb",
+        _r(
+            # "X 2013年与一群A出身的工程师创立B": the partners may be a group, described by where they
+            # came from; people among them founded it too ("X 2013年与Y创立B")
+            rf"(?P<pers>{PL})\s*(?P<mid>{NF}{{0,10}}?)(?:与|和|同|跟)(?P<partners>[^,。;!?]{{1,24}}?)(?:联合|共同|一起)?"
+            rf"(?:创立|创办|创建|成立)(?:了)?\s*{_ORG_DESC}(?P<org>{ORG})"
+        ),
+        handle_founded_zh,
+    ),
+    Rule(
         "founded-after-leaving",
         _r(
             # ("X回国创业，成立了B": setting out on one's own, then the company)
@@ -468,7 +481,8 @@ FOUNDED_BY_AND_ALUMNI_RULES: list[Rule] = [
     Rule(
         "founded-verb",
         _r(
-            rf"由\s*(?:[^,。;!?]{{0,16}}?)(?P<pers>{PL})\s*(?:与|和)?{NF}{{0,8}}?(?:联合|共同|一起)?"
+            # (between the founder and the verb, when and where: "由董事长X于2017年在上海创办")
+            rf"由\s*(?:[^,。;!?]{{0,16}}?)(?P<pers>{PL})\s*(?:与|和)?{NF}{{0,14}}?(?:联合|共同|一起)?"
             rf"(?:创立|创办|创建|成立)(?!的)"
         ),
         handle_founded_topic,

@@ -1,0 +1,45 @@
+"""Foundings told with when, where and with whom between the founder and the verb ("由董事长X于2017年在
+上海创办", "X 2013年与一群A出身的工程师创立B"). Invented sentences, each rule with a near miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.helpers import has_relation, relations, run
+
+
+def test_when_and_where_between_the_founder_and_the_verb() -> None:
+    ex = run("岚川半导体周四在港交所挂牌。公司由董事长周启航于2017年在上海创办，技术副总裁沈知微于2019年加入。")
+    assert has_relation(ex, "FOUNDED", "周启航", "岚川半导体", date="2017")
+    assert not relations(ex, "FOUNDED", "沈知微", "岚川半导体")
+
+
+@pytest.mark.parametrize(
+    ("text", "founders"),
+    [
+        # a group described by where it came from, after 与
+        ("岚川半导体董事长周启航表示看好。周启航2013年与一群中科院出身的工程师创立岚川半导体，一路带领公司转型。",
+         ["周启航"]),
+        # a named partner after the date: both founded it
+        ("岚川半导体董事长周启航表示看好。周启航2013年与沈知微创立岚川半导体。", ["周启航", "沈知微"]),
+    ],
+)
+def test_the_founder_and_the_partners_after_with(text: str, founders: list[str]) -> None:
+    ex = run(text)
+    for founder in founders:
+        assert has_relation(ex, "FOUNDED", founder, "岚川半导体", date="2013"), founder
+
+
+def _founders(text: str) -> set[str]:
+    ex = run(text)
+    names = {e.handle: e.preferred for e in ex.entities}
+    return {names[r.source] for r in ex.relations if r.type == "FOUNDED"}
+
+
+def test_a_partner_is_named_in_the_founding_clause() -> None:
+    # the clause ends at the comma: whom he met with is no partner of the founding
+    text = "岚川半导体董事长周启航表示看好。周启航2013年与投资人沈知微在北京会面，随后创立岚川半导体。"
+    assert "沈知微" not in _founders(text)
+    # an organisation among the partners ("与一群中科院出身的工程师") founded nothing
+    text = "岚川半导体董事长周启航表示看好。周启航2013年与一群中科院出身的工程师创立岚川半导体。"
+    assert _founders(text) == {"周启航"}
