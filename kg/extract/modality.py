@@ -18,6 +18,7 @@ The first of these that applies wins (a denied report is denied; a reported plan
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -78,3 +79,19 @@ def add_modality(extraction: Extraction, nt: NormText, sentences: Sequence[Sente
         value = modality_of(text, nt.text[sentence.start:max(sentence.start, min(end, sentence.end))])
         if value != "completed":
             rel.props["modality"] = value
+        if value == "planned" and _days_before_the_report(rel.props.get("date"), extraction.article.published):
+            # "昨晚披露…，将在主板挂牌": a day just before the report dates what was done, not what is
+            # planned (a date years back says the plan is misread, and stays)
+            for key in ("date", "date_precision"):
+                rel.props.pop(key, None)
+
+
+def _days_before_the_report(date: object, published: str | None) -> bool:
+    """Whether `date` is a day in the week before the report's day ("昨晚", "前天")."""
+    if not isinstance(date, str) or not published or len(date) != 10 or len(published) < 10:
+        return False
+    try:
+        gap = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(date)).days
+    except ValueError:
+        return False
+    return 0 < gap <= 7

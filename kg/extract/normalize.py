@@ -533,7 +533,8 @@ _DATE_RE = re.compile(
         (?<!\d)(?P<cm>{_CN_MONTH_NUM})\s*月(?:份)?(?:\s*(?P<cd>{_CN_DAY_NUM})\s*[日号號])?
     )
   | (?P<paren_day>(?:今|昨|前|明)\s*\(\s*(?P<pd>\d{{1,2}})\s*\)\s*[日号號])
-  | (?P<rel_cn>今年|去年|前年|明年|昨日|昨天|前天|前日|今日|今天|本月|上月|上个月|上個月|下月|下个月)
+  | (?P<rel_cn>今年|去年|前年|明年|昨日|昨天|昨晚|昨夜|前天|前日|前晚|今日|今天|今晨|今早|今晚
+               |本月|上月|上个月|上個月|下月|下个月)
         (?:\s*(?P<rm>{_CN_MONTH_NUM})\s*月(?:份)?\s*(?:(?P<rd>{_CN_DAY_NUM})\s*[日号號])?
            |\s*(?P<rdd>{_CN_DAY_NUM})\s*[日号號])?
   | (?P<en_mdy>(?<![A-Za-z])(?P<em>{_MONTH_RE})\.?\s+(?P<ed>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)
@@ -686,7 +687,8 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return DateValue(f"{year:04d}-{month:02d}", "month")
         if _base_precision(base) != "day":
             return None  # "yesterday" of a month-precise base is unknowable
-        shift = {"昨日": -1, "昨天": -1, "前天": -2, "前日": -2, "今日": 0, "今天": 0}[word]
+        shift = {"昨日": -1, "昨天": -1, "昨晚": -1, "昨夜": -1, "前天": -2, "前日": -2, "前晚": -2, "今日": 0,
+                 "今天": 0, "今晨": 0, "今早": 0, "今晚": 0}[word]
         return DateValue((base_date + dt.timedelta(days=shift)).isoformat(), "day")
     if g["en_mdy"]:
         month = _MONTHS[_month_key(g["em"])]

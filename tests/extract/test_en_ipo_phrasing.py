@@ -259,7 +259,7 @@ def test_a_name_with_the_same_character_keeps_it() -> None:
     assert "指南科技" in _names("指南科技完成B輪融資。")
 
 
-@pytest.mark.parametrize(("when", "date"), [("昨晚", None), ("週三", "2025-06-04"), ("星期一", "2025-06-09")])
+@pytest.mark.parametrize(("when", "date"), [("昨晚", "2025-06-09"), ("週三", "2025-06-04"), ("星期一", "2025-06-09")])
 def test_a_time_word_before_the_verb_is_a_date_not_a_company(when: str, date: str | None) -> None:
     rels = _rels(f"{ZH}{when}向港交所遞表。")
     assert [k[1] for k in rels if k[0] == "FILED_FOR_IPO"] == [ZH]

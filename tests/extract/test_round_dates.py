@@ -1,9 +1,13 @@
-"""The date of a round: one round, one date across the article; a dateline dates the report, not the
-deal. Invented sentences, each rule with a near miss."""
+"""Dates, rounds and sums of deals: one round, one date across the article; a dateline dates the
+report, not the deal; "昨晚" is a day, but not a plan's; a clause opening with its year and round
+names the round; a cornerstone's own cheque after 认购. Invented sentences, each rule with a near miss."""
 
 from __future__ import annotations
 
-from tests.extract.helpers import relations, run
+import pytest
+
+from kg.extract.normalize import DateValue, find_dates
+from tests.extract.helpers import PUBLISHED, has_relation, relations, run
 
 # The headline dates the round (the report's month); the followers come four sentences later.
 _HEADLINE_THEN_FOLLOWERS = (
@@ -47,3 +51,40 @@ def test_a_dateline_dates_the_report_and_the_sentence_its_deal() -> None:
 def test_a_dateline_alone_still_dates_the_report() -> None:
     ex = run("财联社7月2日电，星衡智能完成B轮融资，由红杉中国领投。")
     assert [r.get("date") for r in relations(ex, "INVESTED_IN", "红杉中国", "星衡智能")] == ["2025-07-02"]
+
+
+@pytest.mark.parametrize(
+    ("word", "iso"),
+    [("昨晚", "2025-07-01"), ("昨夜", "2025-07-01"), ("前晚", "2025-06-30"), ("今晨", "2025-07-02"),
+     ("今晚", "2025-07-02")],
+)
+def test_the_evening_and_morning_words_are_days(word: str, iso: str) -> None:
+    assert find_dates(f"公司{word}宣布", PUBLISHED) == [(2, 4, DateValue(iso, "day"))]
+    assert find_dates(f"公司{word}宣布", "2025-07") == []  # a month-precise report has no yesterday
+
+
+def test_a_plan_is_not_dated_by_the_disclosure_of_last_night() -> None:
+    ex = run("星衡智能昨晚在港交所网站披露聆讯后资料集，意味公司已通过上市聆讯，将以特专科技公司身份在主板挂牌。")
+    assert has_relation(ex, "PASSED_LISTING_HEARING", "星衡智能", "港交所", date="2025-07-01")
+    listed = relations(ex, "LISTED_ON", "星衡智能", "港交所")
+    assert listed and all(r.get("modality") == "planned" and "date" not in r for r in listed)
+
+
+def test_a_plan_dated_years_back_keeps_its_date() -> None:
+    # the modality is misread here (拟 is about the new issuer); a date years back stays
+    ex = run("长岭科技此次拟募集资金300亿元，远超2020年IPO募资200亿元的星衡智能(688999.SH)。")
+    assert all(r.get("date") == "2020" for r in relations(ex, "LISTED_ON", "星衡智能", "上交所"))
+
+
+def test_a_clause_opening_with_its_year_and_round_names_the_round() -> None:
+    ex = run("星衡智能上市前共完成六轮融资。"
+             "融资方面，红杉中国于2023年领投其B轮，2024年的C轮则由远川资本及青岚创投联合领投。")
+    for lead in ("远川资本", "青岚创投"):
+        assert [r.get("round") for r in relations(ex, "INVESTED_IN", lead, "星衡智能")] == ["C"], lead
+
+
+@pytest.mark.parametrize("tail", ["认购1亿港元", "认购约1亿港元", "认购额最大，达1亿港元"])
+def test_a_cornerstone_cheque_after_subscribing(tail: str) -> None:
+    ex = run(f"星衡智能已锁定三名基石投资者，包括远川资本、青岚创投及红杉中国。其中远川资本{tail}。")
+    assert [r.get("amount") for r in relations(ex, "INVESTED_IN", "远川资本", "星衡智能")] == [100_000_000]
+    assert [r.get("amount") for r in relations(ex, "INVESTED_IN", "青岚创投", "星衡智能")] == [None]

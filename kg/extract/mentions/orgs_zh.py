@@ -260,7 +260,9 @@ def _lone_first_char(token: tuple[str, str, int], text: str, run_start: int) -> 
 
 
 #: A time word opening a clause ("近日太蓝新能源宣布…"): what follows starts afresh, as after a comma.
-_TIME_OPENER = re.compile(r"(?:^|[^\u4e00-\u9fff])(?:近日|日前|今日|昨日|今天|昨天|目前|近期|此前|最近|日内|早前)$")
+_TIME_OPENER = re.compile(
+    r"(?:^|[^\u4e00-\u9fff])(?:近日|日前|今日|昨日|今天|昨天|昨晚|今晨|目前|近期|此前|最近|日内|早前)$"
+)
 #: Words that open a clause and are never a name's first character.
 _CLAUSE_OPENERS = frozenset("由获向对与和及在被把将为从据称其该等但而且也又还就都已曾")
 

@@ -318,10 +318,10 @@ def round_money(skel: str) -> Money | None:
     return None
 
 
-#: A wire dateline opening a sentence: "BOSTON, May 14, 2024 (Reuters) -", "NEW YORK, June 3 (Bloomberg) --".
 #: A Chinese dateline: an outlet (and a city) with the day of the report ("财联社12月4日电",
 #: "新华社北京3月5日电", "界面新闻5月8日消息").
 _DATELINE_ZH = re.compile(r"^\s*[^,;:。\d]{0,16}?\d{1,2}月\d{1,2}日(?:电|讯|消息)")
+#: A wire dateline opening a sentence: "BOSTON, May 14, 2024 (Reuters) -", "NEW YORK, June 3 (Bloomberg) --".
 _DATELINE = re.compile(r"^\s*[A-Z][^\n()]{0,50}?\d[^\n()]{0,12}?(?:\([^()\n]{1,30}\))?\s*(?:--?|–|—)\s")
 
 
@@ -352,7 +352,7 @@ def date_props(value: DateValue | None) -> dict[str, Any]:
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d|[去今明前]年|this\s+year|last\s+year|next\s+year", re.IGNORECASE)
 _RELATIVE = re.compile(
-    r"今年|去年|前年|明年|昨|今日|今天|前天|前日|本月|上月|上个月|下月|下个月|yesterday|today|"
+    r"今年|去年|前年|明年|昨|今日|今天|今晨|今早|今晚|前天|前日|前晚|本月|上月|上个月|下月|下个月|yesterday|today|"
     r"this\s+year|last\s+year|next\s+year",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.extract.normalize import find_money
 from kg.extract.relations.engine import (
     BR,
     EL,
@@ -193,7 +194,11 @@ def handle_investor_cheque(eng: Engine, view: View, m: re.Match[str]) -> None:
     target, _conf = funding_target(eng, view, {inv.group}, m.start())
     if target is None or target == inv.group:
         return
-    money = round_money(view.skel[m.start() :])
+    # the sum the rule matched right after the verb is the investor's own ("A认购1亿港元"), even after
+    # 认购, which elsewhere gives a subscription total, not a round's sum
+    here = view.skel[m.start() :]
+    money = next((mn for s, _e, mn in find_money(here) if s < m.end() - m.start() and mn.currency), None)
+    money = money or round_money(here)
     props: dict[str, Any] = {"round": eng.ctx.funding_round if eng.ctx.funding_target == target else None}
     if money is not None:
         props.update(money.as_props())
@@ -678,7 +683,9 @@ FUNDING_RULES: list[Rule] = [
         # "其中大基金三期出资30亿元": one investor's own cheque in a round
         "funding-contribution",
         # ("A主导市区两级投资30亿元": the investor that led the state money, and its sum)
+        # ("其中A认购额最大，达1亿港元": the sum after what it is)
         _r(rf"(?P<inv>{ORG})\s*(?:拟|将)?(?:(?:主导|牵头|带动)[^,。;!?{NE}]{{0,6}}?)?(?:出资|认缴|认购|投资)(?:了)?\s*"
+           rf"(?:(?:金额|额|规模)(?:最大|最多|最高)?\s*,?\s*(?:达到|达|为|逾)?\s*)?"
            rf"(?:约|超过?|近)?\d[\d.,]*\s*(?:亿|万)"),
         handle_investor_cheque,
     ),

@@ -131,8 +131,11 @@ def _owners_named(eng: Engine, view: View) -> set[int]:
 
 
 #: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").
+#: (It may open with when: "2024年的C轮则由腾讯领投".)
 _CLAUSE_ROUND = re.compile(
-    r"\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮", re.IGNORECASE
+    r"\s*(?:(?:19|20)\d\d\s*年(?:\d{1,2}\s*月)?(?:的)?\s*)?"
+    r"(?:\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮)",
+    re.IGNORECASE,
 )
 #: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
 _NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
