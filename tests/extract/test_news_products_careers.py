@@ -434,3 +434,20 @@ def test_being_likened_to_others_without_coming_from_a_company_is_no_departure()
     """Near miss: what they share is not a company they came from."""
     text = "字节跳动前技术负责人陈志岚日前离职。和杨震岚等众多字节高管一样,陈志岚也喜欢百度的产品。"
     assert ("LEFT", "陈志岚", "百度") not in _rels(text)
+
+
+def test_a_departure_in_the_last_clause_of_its_subject() -> None:
+    text = ("星衡智能宣布聘请周启航出任总经理。"
+            "周启航在岚川科技服务逾20年，曾主导多代芯片开发，去年12月自岚川科技退休后，一度传出将赴海外任职。")
+    ex = extract(Article(text=text, published=PHRASING_DAY))
+    names = {e.handle: e.preferred for e in ex.entities}
+    left = [(names[r.source], names[r.target], r.props.get("date")) for r in ex.relations if r.type == "LEFT"]
+    assert left == [("周启航", "岚川科技", "2024-12")]
+
+
+def test_a_departure_clause_with_its_own_subject_is_that_subjects() -> None:
+    # near miss: the clause names who retired; the sentence's first person stays
+    text = "星衡智能宣布聘请周启航出任总经理。周启航在岚川科技服务逾20年，其同事沈知微去年12月自岚川科技退休。"
+    ex = extract(Article(text=text, published=PHRASING_DAY))
+    names = {e.handle: e.preferred for e in ex.entities}
+    assert {names[r.source] for r in ex.relations if r.type == "LEFT"} == {"沈知微"}

@@ -393,6 +393,16 @@ CAREER_RULES_ZH: list[Rule] = [
         handle_left_zh,
     ),
     Rule(
+        "left-verb",
+        # "X在A服务逾20年，曾主导…，去年12月自A退休后": the clauses of one subject, the last one's left out
+        # (no other person in between; the clause of the departure names no one)
+        _r(
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,60}}?,\s*[^,。;!?{NE}]{{0,10}}?(?:从|自)\s*(?P<org>{ORG})\s*"
+            rf"(?:正式)?(?:退休|离职|裸辞|辞职|离任|卸任|荣退|荣休)"
+        ),
+        handle_left_zh,
+    ),
+    Rule(
         "worked-at",
         _r(
             rf"(?P<per>{PER})\s*(?:此前|之前|早年|曾经|曾)+\s*(?:在|于|就职于|任职于|供职于)\s*(?P<org>{ZL})\s*"
