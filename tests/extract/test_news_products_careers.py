@@ -451,3 +451,31 @@ def test_a_departure_clause_with_its_own_subject_is_that_subjects() -> None:
     ex = extract(Article(text=text, published=PHRASING_DAY))
     names = {e.handle: e.preferred for e in ex.entities}
     assert {names[r.source] for r in ex.relations if r.type == "LEFT"} == {"沈知微"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("刚从岚川科技离职的产品经理周启航加入了星衡智能。", "产品经理"),
+        # (the founding's year is not the departure's)
+        ("星衡智能CEO周启航近日接受了采访。从岚川科技“退休”两年多的周启航，去年创办了星衡智能。", None),
+    ],
+)
+def test_who_left_said_before_the_name(text: str, title: str | None) -> None:
+    ex = extract(Article(text=text, published=PHRASING_DAY))
+    names = {e.handle: e.preferred for e in ex.entities}
+    left = [(names[r.source], names[r.target], r.props.get("title"), r.props.get("date"))
+            for r in ex.relations if r.type == "LEFT"]
+    assert left == [("周启航", "岚川科技", title, None)]
+
+
+def test_the_date_just_before_who_left_is_the_departures() -> None:
+    text = "星衡智能CEO周启航近日接受了采访。今年自岚川科技退休的周启航，去年曾参与创办星衡智能。"
+    ex = extract(Article(text=text, published=PHRASING_DAY))
+    assert [r.props.get("date") for r in ex.relations if r.type == "LEFT"] == ["2025"]
+
+
+def test_leaving_among_many_names_no_one() -> None:
+    # near miss: "从A离职的员工中" is a group; the person after the comma founded, and left nothing said
+    ex = extract(Article(text="从岚川科技离职的员工中，周启航创办了星衡智能。", published=PHRASING_DAY))
+    assert not [r for r in ex.relations if r.type == "LEFT"]

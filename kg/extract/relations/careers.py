@@ -73,6 +73,20 @@ def handle_left_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
 
 
+def handle_left_before_name(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"刚从A离职的产品经理X": X left A, dated only by what the phrase itself says (the sentence goes on
+    about what X did next, and its dates are of that)."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization:
+        return
+    # ("今年自A退休的X": the date just before the phrase is its own)
+    opening = max(m.start() - 8, view.skel.rfind(",", 0, m.start()) + 1)
+    inside = [d for d in eng.dates(view) if opening <= d[0] and d[1] <= m.end()]
+    date = inside[0][2] if inside else None
+    per = eng.ent(view, m.group("per")).group
+    person_fact(eng, view, per, org.group, title_surface(eng, view, m), True, m, "left-verb", 0.8, date)
+
+
 def handle_came_from_like_others(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"和A、B等一样,X也来自于C": X and the people X is likened to all came from C (they left it)."""
     org = eng.ent(view, m.group("org"))
@@ -391,6 +405,15 @@ CAREER_RULES_ZH: list[Rule] = [
         # "张建锋目前已从阿里巴巴退休", "X已自A离任"
         _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|裸辞|辞职|离任|卸任|荣退)"),
         handle_left_zh,
+    ),
+    Rule(
+        "left-verb",
+        # "从美团“退休”2年多的王慧文", "刚从A离职的产品经理X": who left, said before the name
+        _r(
+            rf"(?:从|自)\s*(?P<org>{ORG})\s*[“\"「]?(?:离职|辞职|离开|出走|退休|荣休|卸任|离任)[”\"」]?(?:了)?"
+            rf"[^,。;!?{NE}]{{0,8}}?的\s*(?P<titles>{TZ})?\s*(?P<per>{PER})"
+        ),
+        handle_left_before_name,
     ),
     Rule(
         "left-verb",
