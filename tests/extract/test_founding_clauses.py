@@ -43,3 +43,23 @@ def test_a_partner_is_named_in_the_founding_clause() -> None:
     # an organisation among the partners ("与一群中科院出身的工程师") founded nothing
     text = "岚川半导体董事长周启航表示看好。周启航2013年与一群中科院出身的工程师创立岚川半导体。"
     assert _founders(text) == {"周启航"}
+
+
+def _posts(text: str) -> set[tuple[str, str, str]]:
+    ex = run(text)
+    names = {e.handle: e.preferred for e in ex.entities}
+    return {(names[r.source], names[r.target], r.props.get("title")) for r in ex.relations
+            if r.type == "HOLDS_POSITION"}
+
+
+def test_a_post_in_a_later_clause_is_at_the_company_just_founded() -> None:
+    text = ("岚川半导体成立于2023年，创始人周启航曾任星衡智能研究院副院长。"
+            "2023年初，他离开星衡智能，在杭州创办岚川半导体，目前担任公司董事长兼CEO。")
+    assert {("周启航", "岚川半导体", "董事长"), ("周启航", "岚川半导体", "CEO")} <= _posts(text)
+    assert not {p for p in _posts(text) if p[1] == "星衡智能"}
+
+
+def test_a_post_without_the_company_word_is_left_to_the_joining_rules() -> None:
+    # near miss: "X加入A，担任CTO" is A's post (the joining rules); the later-clause rule adds nothing
+    text = "岚川半导体由周启航创办。2018年，沈知微加入星衡智能，担任CTO。"
+    assert _posts(text) == {("沈知微", "星衡智能", "CTO")}

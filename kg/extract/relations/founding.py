@@ -296,6 +296,23 @@ def handle_pronoun_founded_post(eng: Engine, view: View, m: re.Match[str]) -> No
 _TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 
 
+def handle_post_later_clause(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"X离开A，创办B，目前担任公司董事长兼CEO": the sentence's person holds the post, at the company
+    named, else the one that person founded in this sentence, else the company of the story."""
+    titles = title_surface(eng, view, m)
+    if not titles:
+        return
+    per = eng.ent(view, m.group("per")).group
+    if m.group("org"):
+        org = eng.ent(view, m.group("org"))
+        target = org.group if org.root == C.Organization and not org.is_exchange() else None
+    else:
+        founded = [r.target for r in eng.sentence_relations(view) if r.type == R.FOUNDED and r.source == per]
+        target = first_group(*founded[-1:], eng.topic(view), eng.main_company())
+    if target is not None:
+        person_fact(eng, view, per, target, titles, False, m, "role-later-clause", 0.6)
+
+
 def handle_pronoun_is_founder(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"他们……都是联合创始人", "they were all co-founders": everyone the pronoun stands for founded
     the company named in the clause, else the company of the story."""
@@ -676,6 +693,17 @@ FOUNDER_PRONOUN_RULES: list[Rule] = [
             rf"(?:\s*,\s*(?:并)?(?:出任|担任|自任)\s*(?P<titles>{TZ}))?"
         ),
         handle_pronoun_founded_post,
+    ),
+    Rule(
+        "role-later-clause",
+        # "他离开A，在北京创办B，目前担任公司董事长兼CEO" (the pronoun read as its person): the post of the
+        # sentence's person in a later clause (no other person between), at the company it names ("X加入A，
+        # 担任CTO" is the joining rules')
+        _r(
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:目前|现|现在|如今|同时)?"
+            rf"(?:担任|出任)\s*(?:公司|该公司|(?P<org>{ORG}))\s*(?:的)?\s*(?P<titles>{TZ})"
+        ),
+        handle_post_later_clause,
     ),
     Rule(
         "founder-pronoun",
