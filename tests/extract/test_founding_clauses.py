@@ -1,5 +1,6 @@
 """Foundings told with when, where and with whom between the founder and the verb ("由董事长X于2017年在
-上海创办", "X 2013年与一群A出身的工程师创立B"). Invented sentences, each rule with a near miss."""
+上海创办", "X 2013年与一群A出身的工程师创立B"), a post in a later clause, and an English company's
+short name ("Polaris Motion", then "Polaris"). Invented sentences, each rule with a near miss."""
 
 from __future__ import annotations
 
@@ -63,3 +64,23 @@ def test_a_post_without_the_company_word_is_left_to_the_joining_rules() -> None:
     # near miss: "X加入A，担任CTO" is A's post (the joining rules); the later-clause rule adds nothing
     text = "岚川半导体由周启航创办。2018年，沈知微加入星衡智能，担任CTO。"
     assert _posts(text) == {("沈知微", "星衡智能", "CTO")}
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Lumora Motion", "Lumora"), ("Brightwave Games", "Brightwave"), ("Kestrel Photonics", "Kestrel")],
+)
+def test_an_english_name_loses_its_line_of_business(full: str, short: str) -> None:
+    from kg.extract.mentions import short_forms
+
+    assert short in short_forms(full)
+    text = f"{full} has raised a $20 million seed round led by Sequoia China. {short} was started last year."
+    ex = run(text)
+    assert len([e for e in ex.entities if short in e.names or full in e.names]) == 1
+
+
+def test_a_short_name_never_becomes_a_place_or_a_common_word() -> None:
+    from kg.extract.mentions import short_forms
+
+    # near misses: what stays would be a place, or too short to be a name
+    assert short_forms("Shanghai Motion") == [] and short_forms("Ace Games") == []
