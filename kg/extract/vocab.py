@@ -185,6 +185,8 @@ EN_SUFFIX_TYPES: dict[str, str] = _organisations.classes("EN_SUFFIX_TYPES")
 
 #: A prefix made only of these is a description, not a name ("战略投资", "产业基金", "人工智能科技").
 GENERIC_PREFIX_WORDS = _organisations.word_set("GENERIC_PREFIX_WORDS")
+#: English words for a market, not a company ("Consumer Electronics" is an industry).
+EN_GENERIC_HEADS = _organisations.word_set("EN_GENERIC_HEADS")
 
 #: Words and characters a Chinese name does not cross to its left ("由红杉中国领投" starts after 由).
 ZH_BOUNDARY_WORDS = _organisations.word_set("ZH_BOUNDARY_WORDS")

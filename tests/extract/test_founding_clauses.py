@@ -84,3 +84,17 @@ def test_a_short_name_never_becomes_a_place_or_a_common_word() -> None:
 
     # near misses: what stays would be a place, or too short to be a name
     assert short_forms("Shanghai Motion") == [] and short_forms("Ace Games") == []
+
+
+@pytest.mark.parametrize("name", ["Ninebit Interactive", "Kestrel Machines", "Lumora Studios"])
+def test_more_english_lines_of_business_end_a_company_name(name: str) -> None:
+    ex = run(f"Jerry Gao, the founder of {name}, also invested.")
+    assert [sorted(e.types) for e in ex.entities if e.preferred == name] == [["Company"]]
+
+
+@pytest.mark.parametrize("phrase", ["Consumer Electronics", "Solar Power", "Medical Devices"])
+def test_a_market_is_no_company(phrase: str) -> None:
+    # near misses: words for a market before a suffix; a known company of such words stays known
+    ex = run(f"The {phrase} Directive applies to Kestrel Robotics.")
+    assert [e.preferred for e in ex.entities] == ["Kestrel Robotics"]
+    assert any("General Motors" in e.names for e in run("General Motors invested in Cruise.").entities)

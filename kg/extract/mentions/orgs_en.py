@@ -98,6 +98,13 @@ def _suffixed_name(rule: MentionRule[_SuffixFinds], m: re.Match[str], found: _Su
         if tokens:
             found.dropped.append((text[start:end], "no name before the organisation suffix"))
         return
+    # "Consumer Electronics", "Solar Power": a market; a known company made of such words is the
+    # gazetteer's, which the checks below keep
+    if all(t.group(0) in vocab.EN_GENERIC_HEADS for t in tokens[k:]) and not any(
+        o.start <= start + tokens[k].start() < o.end for o in found.gaz
+    ):
+        found.dropped.append((text[start + tokens[k].start() : end], "a market, not a name"))
+        return
     start += tokens[k].start()
     # a known name inside the candidate: keep only what follows it, unless it is the head
     inner = [o for o in found.gaz if start < o.end <= end and o.start >= start]
