@@ -27,6 +27,10 @@ _DATEISH = re.compile(r"\d|年|月|日|号")
 _ZH_MAX_PREFIX = 16
 
 
+#: Words after a known investor's name that still name that investor ("高瓴投资", "君联资本").
+_INVESTOR_TAILS = frozenset({"投资", "资本", "创投", "投资集团"})
+
+
 def _copied_cache(fn: Callable[..., dict[str, Any] | None]) -> Callable[..., dict[str, Any] | None]:
     """Memoise a pure function of names that answers a dict; every caller gets its own copy."""
     cached = lru_cache(maxsize=65536)(fn)
@@ -660,6 +664,11 @@ def _zh_suffix_occurrences(
             if suffix in vocab.ZH_WEAK_SUFFIXES and middle == "" and head.types == {C.Company}:
                 # "蔚来汽车", "商汤科技": a known company's name with its line of business is the same
                 # company (and "蔚来汽车副总裁" holds the title 副总裁, not 汽车副总裁)
+                out.append(legal_form_of(head, left, s1))
+                continue
+            if suffix in _INVESTOR_TAILS and middle == "" and C.Investor in head.types:
+                # "高瓴投资创始合伙人李良": a known investor's name with the word for what it does is the
+                # same investor (so the title that follows is its partner's)
                 out.append(legal_form_of(head, left, s1))
                 continue
             if suffix in vocab.ZH_WEAK_SUFFIXES and (not middle or not name_like(middle)):
