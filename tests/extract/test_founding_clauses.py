@@ -98,3 +98,13 @@ def test_a_market_is_no_company(phrase: str) -> None:
     ex = run(f"The {phrase} Directive applies to Kestrel Robotics.")
     assert [e.preferred for e in ex.entities] == ["Kestrel Robotics"]
     assert any("General Motors" in e.names for e in run("General Motors invested in Cruise.").entities)
+
+
+def test_a_post_at_the_new_company() -> None:
+    text = "周启航和沈知微创办了星衡智能。周启航为新公司的CEO兼联合创始人，沈知微任CTO兼联合创始人。"
+    assert {("周启航", "星衡智能", "CEO"), ("沈知微", "星衡智能", "CTO")} <= _posts(text)
+
+
+def test_being_the_companys_investor_is_no_post() -> None:
+    # near miss: 是 + 公司的 + a word that is no title
+    assert _posts("周启航和沈知微创办了星衡智能。周启航是公司的投资人。") == set()

@@ -448,7 +448,9 @@ TITLE_TOPIC_RULES_ZH: list[Rule] = [
     Rule(
         "joined-verb",
         _r(
-            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任)\s*(?:公司|该公司|本公司|集团)?\s*(?:的)?"
+            # ("X为新公司的CEO兼联合创始人": the company just founded, named by what it is)
+            rf"(?P<per>{PER})\s*(?:目前|现|正式|将|已)?(?:接任|出任|担任|升任|晋升为|转任|任|为|是)\s*"
+            rf"(?:公司|该公司|本公司|集团|新公司)?\s*(?:的)?"
             rf"\s*(?:新任?)?(?P<titles>{TZ})"
         ),
         handle_title_topic,
