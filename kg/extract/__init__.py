@@ -250,9 +250,14 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
     entities = {g: EntityView(g, types[g], keys[g], attrs[g]) for g in range(n_groups)}
     group_of_key = {key: g for g, key in keys.items() if key}
 
-    def key_group(key: str, start: int, end: int) -> int:
-        """The group of a known entity the text implies; created (inferred) when not named."""
+    def key_group(key: str, start: int, end: int, named: bool = False) -> int:
+        """The group of a known entity the text implies; created (inferred) when not named. `named`:
+        the text at [start, end) is a name of it the gazetteer does not list (Taiwan's "證交所"), so it
+        becomes one of the entity's names."""
         if key in group_of_key:
+            if named:
+                g = group_of_key[key]
+                occs.append(Occurrence(start, end, set(types[g]), "named-by-context", 0.6, key=key, group=g))
             return group_of_key[key]
         entry = gaz.get(key)
         if entry is None:
@@ -264,7 +269,8 @@ def extract(article: Article, *, gazetteer: Gazetteer | None = None, ner: NerCon
         entities[g] = EntityView(g, types[g], key, attrs[g])
         group_of_key[key] = g
         occs.append(
-            Occurrence(start, end, {entry.type}, "implied-by-context", 0.6, key=key, inferred=True, group=g)
+            Occurrence(start, end, {entry.type}, "named-by-context" if named else "implied-by-context", 0.6,
+                       key=key, inferred=not named, group=g)
         )
         return g
 

@@ -103,7 +103,7 @@ def extract_relations(
     occs: list[Occurrence],
     entities: dict[int, EntityView],
     published: str | None,
-    key_group: Callable[[str, int, int], int],
+    key_group: Callable[..., int],
 ) -> tuple[list[RelationCandidate], dict[int, set[str]], dict[int, dict[str, Any]], list[tuple[str, str]]]:
     """Run every rule over every sentence.
 

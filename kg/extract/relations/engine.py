@@ -400,7 +400,7 @@ class Engine:
         nt: NormText,
         entities: dict[int, EntityView],
         published: str | None,
-        key_group: Callable[[str, int, int], int],
+        key_group: Callable[..., int],
         salience: dict[int, int],
     ) -> None:
         self.nt = nt

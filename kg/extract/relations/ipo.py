@@ -214,16 +214,19 @@ def _ipo_parties(
         ticker = nearest[2]
     if exchange is None:
         span = view.norm_span(m.start(), m.end())
+        named = False
         exchange_key = next((key for _s, _e, _t, key in tickers if key), None)
         if exchange_key is None:
             for regex, key in _CITY_EXCHANGE:
                 cm = regex.search(view.skel)
                 if cm:
                     exchange_key, span = key, view.norm_span(cm.start(), cm.end())
+                    # "證交所" is what Taiwan's press calls its exchange: a name, not only a clue
+                    named = cm.group(0) == "证交所"
                     break
         exchange_key = exchange_key or default_exchange
         if exchange_key is not None:
-            exchange = eng.key_group(exchange_key, *span)
+            exchange = eng.key_group(exchange_key, *span, named=named)
     if board is None:
         for regex, name in _BOARD_WORDS:
             if regex.search(view.skel):
