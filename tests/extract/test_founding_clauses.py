@@ -108,3 +108,28 @@ def test_a_post_at_the_new_company() -> None:
 def test_being_the_companys_investor_is_no_post() -> None:
     # near miss: 是 + 公司的 + a word that is no title
     assert _posts("周启航和沈知微创办了星衡智能。周启航是公司的投资人。") == set()
+
+
+def test_a_second_post_held_at_the_same_time() -> None:
+    assert {("周启航", "岚川药业", "董事长"), ("周启航", "星衡生物", "董事长")} <= _posts(
+        "岚川药业董事长周启航兼任星衡生物董事长。")
+
+
+def test_a_second_company_named_without_a_post_gives_none() -> None:
+    # near miss: 兼任 with no title after the company
+    assert ("周启航", "星衡生物", None) not in _posts("岚川药业董事长周启航兼任星衡生物顾问委员。")
+
+
+def test_who_remains_chief_executive_of_the_company_just_founded() -> None:
+    text = ("Kestrel Robotics was founded in 2018 by Ethan Moore, a robotics graduate of Zhejiang University "
+            "who remains chairman and chief executive officer.")
+    assert {("Ethan Moore", "Kestrel Robotics", "chairman"), ("Ethan Moore", "Kestrel Robotics", "CEO")} <= _posts(text)
+
+
+def test_a_capitalised_title_opening_a_sentence_is_the_storys_post() -> None:
+    text = ("Kestrel Robotics raised $20 million. Chairwoman Sophie Lane, a former Baidu executive, said the "
+            "company would sell more abroad.")
+    assert ("Sophie Lane", "Kestrel Robotics", "Chairwoman") in _posts(text)
+    # near miss: a place before the name is no title
+    text = "Kestrel Robotics raised $20 million. Beijing Sophie Lane, a former Baidu executive, said so."
+    assert not {p for p in _posts(text) if p[0] == "Sophie Lane"}

@@ -73,6 +73,15 @@ def handle_left_zh(eng: Engine, view: View, m: re.Match[str]) -> None:
     )
 
 
+def handle_concurrent_post(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"A董事长X兼任B董事长": X holds the post at B too."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization or org.is_exchange():
+        return
+    per = eng.ent(view, m.group("per")).group
+    person_fact(eng, view, per, org.group, title_surface(eng, view, m), False, m, "role-verb", 0.75)
+
+
 def handle_left_before_name(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"刚从A离职的产品经理X": X left A, dated only by what the phrase itself says (the sentence goes on
     about what X did next, and its dates are of that)."""
@@ -405,6 +414,15 @@ CAREER_RULES_ZH: list[Rule] = [
         # "张建锋目前已从阿里巴巴退休", "X已自A离任"
         _r(rf"(?P<per>{PER})[^。;!?{NE}]{{0,12}}?(?:从|自)\s*(?P<org>{ORG})\s*(?:正式)?(?:退休|离职|裸辞|辞职|离任|卸任|荣退)"),
         handle_left_zh,
+    ),
+    Rule(
+        "role-verb",
+        # "A董事长X兼任B董事长": a second post, held at the same time
+        _r(
+            rf"(?P<per>{PER})[^。;!?,{PER[1:-1]}]{{0,20}}?(?:兼任|同时担任|同时出任|还担任|亦担任|并担任|并出任)\s*"
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})"
+        ),
+        handle_concurrent_post,
     ),
     Rule(
         "left-verb",

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from kg.extract import vocab
+from kg.extract.mentions import TITLE_EN_RE
 from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
     NE,
@@ -260,6 +261,13 @@ def handle_title_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
     org = first_group(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
     if org is not None:
         person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
+
+
+def handle_sentence_title(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"Chairwoman X, …, said": when the capitalised words before the name are a title, the post is at
+    the company of the story."""
+    if re.fullmatch(TITLE_EN_RE, m.group("titles")):
+        handle_title_topic(eng, view, m)
 
 
 #: A company announcing at the start of the sentence ("小米集团宣布,", "A公告称"): its own appointments.
@@ -533,6 +541,28 @@ TITLE_TOPIC_RULES_EN: list[Rule] = [
             # "Its founder Hana Oduya said": a title of the company the story is about
             rf"(?<![\w'’])(?:its|the\s+company['’]s|the\s+firm['’]s|the\s+startup['’]s)\s+(?P<pre>former\s+)?"
             rf"(?P<titles>{TE}),?\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        handle_title_topic,
+    ),
+    Rule(
+        "role-apposition",
+        # "Chairwoman Sun Yiran, a former A vice-president, said": a capitalised title opening the
+        # sentence, before a name the sentence goes on about (no organisation between)
+        _r(rf"^\s*(?P<titles>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}),?\s+(?P<per>{PER})\s*,"),
+        handle_sentence_title,
+    ),
+]
+
+#: "founded in 2018 by X, … who remains chairman": after the English foundings
+#: (`founding.FOUNDER_PREVIOUSLY_RULES_EN`), so the company just founded is known.
+ROLE_AFTER_FOUNDING_RULES_EN: list[Rule] = [
+    Rule(
+        "role-apposition",
+        # "founded in 2018 by X, a graduate of A who remains chairman and chief executive officer"
+        _r(
+            rf"(?P<per>{PER}),[^.;{PER[1:-1]}]{{0,100}}?\bwho\s+(?:remains|is|serves\s+as|is\s+now|now\s+serves\s+as|"
+            rf"became|has\s+been)\s+(?:its\s+|the\s+(?:company['’]s\s+)?)?(?P<titles>{TE}(?:\s+and\s+{TE})?)\b",
             re.IGNORECASE,
         ),
         handle_title_topic,

@@ -35,6 +35,7 @@ from kg.extract.relations.other import PRODUCT_RULES, SPINOFF_AND_CONTROL_RULES,
 from kg.extract.relations.ownership import OWNERSHIP_RULES
 from kg.extract.relations.people import (
     FORMER_ROLE_APPOSITION_RULES_EN,
+    ROLE_AFTER_FOUNDING_RULES_EN,
     ROLE_RULES_EN,
     ROLE_RULES_ZH,
     TITLE_TOPIC_RULES_EN,
@@ -67,6 +68,7 @@ RULES: list[Rule] = [
     *CAREER_RULES_EN,
     *FORMER_ROLE_APPOSITION_RULES_EN,
     *FOUNDER_PREVIOUSLY_RULES_EN,
+    *ROLE_AFTER_FOUNDING_RULES_EN,
     # products, spin-offs and control
     *PRODUCT_RULES,
     *SPINOFF_AND_CONTROL_RULES,
