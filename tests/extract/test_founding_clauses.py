@@ -133,3 +133,11 @@ def test_a_capitalised_title_opening_a_sentence_is_the_storys_post() -> None:
     # near miss: a place before the name is no title
     text = "Kestrel Robotics raised $20 million. Beijing Sophie Lane, a former Baidu executive, said so."
     assert not {p for p in _posts(text) if p[0] == "Sophie Lane"}
+
+
+def test_an_adjunct_post_beside_the_main_one() -> None:
+    text = "锐川科技由周启航于2020年创办。周启航现任公司董事长兼总裁，同时担任南方科技大学兼职教授。"
+    posts = _posts(text)
+    assert ("周启航", "南方科技大学", "教授") in posts
+    # the main post stays at the company: the second post does not become "公司"
+    assert {p for p in posts if p[1] == "南方科技大学"} == {("周启航", "南方科技大学", "教授")}

@@ -79,7 +79,7 @@ def handle_concurrent_post(eng: Engine, view: View, m: re.Match[str]) -> None:
     if org.root != C.Organization or org.is_exchange():
         return
     per = eng.ent(view, m.group("per")).group
-    person_fact(eng, view, per, org.group, title_surface(eng, view, m), False, m, "role-verb", 0.75)
+    person_fact(eng, view, per, org.group, title_surface(eng, view, m), False, m, "concurrent-post", 0.75)
 
 
 def handle_left_before_name(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -416,11 +416,13 @@ CAREER_RULES_ZH: list[Rule] = [
         handle_left_zh,
     ),
     Rule(
-        "role-verb",
+        "concurrent-post",
         # "A董事长X兼任B董事长": a second post, held at the same time
         _r(
-            rf"(?P<per>{PER})[^。;!?,{PER[1:-1]}]{{0,20}}?(?:兼任|同时担任|同时出任|还担任|亦担任|并担任|并出任)\s*"
-            rf"(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})"
+            # (the same subject across a comma: "X现任公司董事长，同时担任B兼职教授")
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,30}}?(?:兼任|同时担任|同时出任|还担任|亦担任|并担任|并出任)\s*"
+            # (an adjunct or visiting post: "兼职教授", "客座研究员")
+            rf"(?P<org>{ORG})\s*(?:的)?\s*(?:兼职|客座|特聘|名誉|荣誉)?(?P<titles>{TZ})"
         ),
         handle_concurrent_post,
     ),

@@ -256,8 +256,9 @@ def handle_title_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
                         None)
     # "A营运长X升任执行长": a promotion at the organisation of the person's title just named
     # (a title held, not a former one: "原A专家X将接任CTO" takes the post at the company of the story)
+    # (not a second post held beside it: "X现任公司董事长，同时担任B教授")
     held_here = next((r.target for r in reversed(eng.sentence_relations(view))
-                      if r.type == R.HOLDS_POSITION and r.source == per), None)
+                      if r.type == R.HOLDS_POSITION and r.source == per and r.method != "concurrent-post"), None)
     org = first_group(_announcer(eng, view, m.start()), named_before, founded_here, held_here, eng.topic(view))
     if org is not None:
         person_fact(eng, view, per, org, title_surface(eng, view, m), False, m, "role-topic", 0.6)
