@@ -639,8 +639,11 @@ CAREER_RULES_ZH: list[Rule] = [
         _r(
             # ("A于2019年任命X为CEO", "A再次任命X为CEO": a date, a return, before the verb)
             # ("英业达董事会通过，任命X为总经理": the board's decision is the company's)
+            # ("A昨日公布，委任前B副总裁X为CTO": an announcement, and who X was, between)
             rf"(?P<org>{ORG})\s*(?:(?:的)?董事会(?:会议)?(?:审议)?(?:通过|决议|决定)?(?:了)?\s*,?\s*)?"
-            rf"(?:于{NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*(?P<per>{PER})\s*"
+            rf"(?:[^。;!?{NE}]{{0,6}}?(?:公布|公告|宣布|表示)\s*,\s*)?"
+            rf"(?:于{NF}{{1,10}}?)?(?:宣布)?(?:再度|再次|重新)?(?:任命|聘任|聘请|委任)\s*"
+            rf"(?:(?:前|原)\s*{ORG}\s*(?:的)?\s*{TZ}\s*)?(?P<per>{PER})\s*"
             rf"(?:(?:接替|接任)\s*(?P<prev>{PER})\s*)?(?:为|出任|担任)\s*(?:公司)?(?:新任?)?(?P<titles>{TZ})"
         ),
         handle_succeeded,

@@ -361,7 +361,8 @@ _ANAPHOR = re.compile(
     r"该公司|本公司|(?<![母子孙业资股])公司|\bthe\s+(?:[\w-]+\s+){0,3}?(?:company|firm|startup|group)\b", re.IGNORECASE
 )
 FUTURE = re.compile(
-    r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
+    r"拟|计划|筹备|冲刺|准备|最快|预计|有望|将于|将在|考虑|有意|寻求|plans?\s+to|seeks?\s+to|aims?\s+to|expected\s+to|"
+    r"considering|weighing|exploring|"
     r"(?:set|slated|scheduled|poised|due|preparing|looking|hoping|planning)\s+to|"
     r"\bwill\b|could|may\s",
     re.IGNORECASE,
