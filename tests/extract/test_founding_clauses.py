@@ -141,3 +141,25 @@ def test_an_adjunct_post_beside_the_main_one() -> None:
     assert ("周启航", "南方科技大学", "教授") in posts
     # the main post stays at the company: the second post does not become "公司"
     assert {p for p in posts if p[1] == "南方科技大学"} == {("周启航", "南方科技大学", "教授")}
+
+
+def _founded(text: str) -> set[tuple[str, str, str | None]]:
+    ex = run(text)
+    names = {e.handle: e.preferred for e in ex.entities}
+    return {(names[r.source], names[r.target], r.props.get("date")) for r in ex.relations if r.type == "FOUNDED"}
+
+
+def test_a_founding_participle_opening_the_sentence() -> None:
+    text = "Founded in 2019 by former Baidu engineers Li Wei and Zhang Min, Kestrel Robotics makes warehouse robots."
+    assert _founded(text) == {("Li Wei", "Kestrel Robotics", "2019"), ("Zhang Min", "Kestrel Robotics", "2019")}
+
+
+def test_founded_without_by_names_no_founder() -> None:
+    # near miss: the person runs the company; nothing says who founded it
+    assert _founded("Founded in 2019, Kestrel Robotics is now run by chief executive Li Wei.") == set()
+
+
+def test_joined_when_and_as_what() -> None:
+    assert ("Li Wei", "Kestrel Robotics", "CTO") in _posts(
+        "Li Wei, who previously worked at Alibaba for a decade, joined Kestrel Robotics in March as chief "
+        "technology officer.")

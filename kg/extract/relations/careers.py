@@ -278,6 +278,10 @@ def handle_en_left_topic(eng: Engine, view: View, m: re.Match[str]) -> None:
 # -- rules -----------------------------------------------------------------------------------------
 
 
+#: When, between a company joined and the post taken ("joined A in March as CTO", "in 2021").
+_WHEN_EN = r"\s+(?:in|on|since|last|this|earlier\s+this)\s+[A-Za-z0-9]+(?:\s+\d{4})?"
+
+
 def _r(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
@@ -368,7 +372,7 @@ APPOINTED_AND_FORMER_ROLE_RULES_EN: list[Rule] = [
         _r(
             # "X, who formerly worked at A, joined B as CTO": the relative clause between X and the verb
             rf"(?P<per>{PER}),\s+who\s+[^,;.]{{0,80}}?,\s+(?:has\s+|had\s+)?(?:joined|will\s+join)\s+(?P<org>{ORG})"
-            rf"(?:\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-]))?",
+            rf"(?:{_WHEN_EN})?(?:\s+as\s+(?:its\s+|the\s+)?(?:new\s+)?(?P<titles>{TE})(?![\w-]))?",
             re.IGNORECASE,
         ),
         handle_joined,
@@ -755,7 +759,7 @@ CAREER_RULES_EN: list[Rule] = [
             # move to come, after who the person was; what B is may come before its name)
             rf"(?P<per>{PER})(?:,(?!\s*who\b)[^.;!?{PER[1:-1]}]{{0,80}}?,|,\s*who\b[^;!?{PER[1:-1]}]{{0,80}}?,)?\s+"
             rf"(?:has\s+|had\s+|will\s+|is\s+set\s+to\s+|is\s+to\s+|plans\s+to\s+)?(?:joined|rejoined|join)\s+"
-            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})(?:\s+as\s+"
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})(?:{_WHEN_EN})?(?:\s+as\s+"
             rf"(?:its\s+|a\s+|an\s+|the\s+)?(?P<titles>{TE}))?",
             re.IGNORECASE,
         ),

@@ -558,6 +558,18 @@ FOUNDING_RULES_EN: list[Rule] = [
     Rule(
         "founded-verb",
         _r(
+            # "Founded in 2019 by former Baidu engineers X and Y, B makes …": the participle opens the
+            # sentence, the company is its subject after the comma (what B is may stand before it)
+            rf"^\s*(?:Co-?founded|Founded|Started|Set\s+up)\s+(?:in\s+(?:early\s+|late\s+)?(?:19|20)\d\d\s+)?by\s+"
+            rf"[^,;.{PER[1:-1]}]{{0,60}}?(?P<pers>{PL_EN}),\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})"
+            # ("…, Baidu's robotics unit was sold": the owner of what was founded is not it)
+            rf"(?!\s*['’]s\b)",
+        ),
+        handle_en_founded,
+    ),
+    Rule(
+        "founded-verb",
+        _r(
             # "X has founded an AI agent startup called Mindforge": the company named after its kind
             rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+|recently\s+|later\s+|then\s+|also\s+)*(?:co-?founded|founded|started|"
             rf"launched|set\s+up)\s+(?:an?\s+|the\s+|his\s+own\s+|her\s+own\s+)?(?:[\w-]+\s+){{0,4}}?"
