@@ -561,7 +561,10 @@ FOUNDING_RULES_EN: list[Rule] = [
             # "Founded in 2019 by former Baidu engineers X and Y, B makes …": the participle opens the
             # sentence, the company is its subject after the comma (what B is may stand before it)
             rf"^\s*(?:Co-?founded|Founded|Started|Set\s+up)\s+(?:in\s+(?:early\s+|late\s+)?(?:19|20)\d\d\s+)?by\s+"
-            rf"[^,;.{PER[1:-1]}]{{0,60}}?(?P<pers>{PL_EN}),\s+(?:the\s+|a\s+)?(?:[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})"
+            # (what the company is may come first, but no apposition about the founder: "X, a former
+            # director at A" names where X was)
+            rf"[^,;.{PER[1:-1]}]{{0,60}}?(?P<pers>{PL_EN}),\s+(?:the\s+|a\s+)?(?:[A-Z][\w]*-based\s+)?"
+            rf"(?:(?!(?:at|of|from|with|for|in|by|former|ex)\b)[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})"
             # ("…, Baidu's robotics unit was sold": the owner of what was founded is not it)
             rf"(?!\s*['’]s\b)",
         ),
