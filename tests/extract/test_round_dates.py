@@ -88,3 +88,16 @@ def test_a_cornerstone_cheque_after_subscribing(tail: str) -> None:
     ex = run(f"星衡智能已锁定三名基石投资者，包括远川资本、青岚创投及红杉中国。其中远川资本{tail}。")
     assert [r.get("amount") for r in relations(ex, "INVESTED_IN", "远川资本", "星衡智能")] == [100_000_000]
     assert [r.get("amount") for r in relations(ex, "INVESTED_IN", "青岚创投", "星衡智能")] == [None]
+
+
+def test_an_undated_filing_reported_as_news_takes_the_reports_month() -> None:
+    ex = run("星衡智能向港交所递交招股书，拟主板上市，中金公司为独家保荐人。")
+    assert [r.get("date") for r in relations(ex, "FILED_FOR_IPO", "星衡智能", "港交所")] == ["2025-07"]
+
+
+def test_a_filing_in_the_past_or_the_future_takes_no_report_month() -> None:
+    # near misses: a filing put in the past (曾, with its own year) and one still planned (拟)
+    ex = run("星衡智能曾于2023年向港交所递交招股书，后失效。")
+    assert [r.get("date") for r in relations(ex, "FILED_FOR_IPO", "星衡智能", "港交所")] == ["2023"]
+    ex = run("星衡智能拟向港交所递交招股书。")
+    assert all(r.get("date") is None for r in relations(ex, "FILED_FOR_IPO", "星衡智能", "港交所"))

@@ -367,6 +367,22 @@ FUTURE = re.compile(
     r"\bwill\b|could|may\s",
     re.IGNORECASE,
 )
+#: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
+NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
+
+
+def news_month(eng: Engine, view: View, upto: int | None = None) -> DateValue | None:
+    """The publication month for the first round or IPO step an article reports without a date ("X完成B轮
+    融资，由A领投", "X has raised $20 million", "X向港交所递交招股书"): news reports what just happened,
+    and analysts date it by the report. Only with a publication date, and not for an event the sentence
+    puts in the past or the future (`upto`: only the words before the event's end count)."""
+    published = eng.ctx.published
+    said = view.skel[:upto]  # (up to the event: "递交招股书，拟主板上市" files now and lists later)
+    if not published or len(published) < 7 or FUTURE.search(said) or NOT_NEWS.search(said):
+        return None
+    return DateValue(published[:7], "month")
+
+
 _ZL_RE = re.compile(rf"{ORG}(?:{BR}{ZH_SEP}{ORG})+{BR}|{_EN_ITEM}(?:{_EN_SEP}{_EN_ITEM})+")
 
 

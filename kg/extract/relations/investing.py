@@ -12,15 +12,14 @@ import re
 from typing import Any
 
 from kg.extract import vocab
-from kg.extract.normalize import DateValue
 from kg.extract.relations.engine import (
-    FUTURE,
     NE,
     ORG,
     Engine,
     View,
     date_props,
     listed_with_investors,
+    news_month,
     org_groups,
     round_in,
     round_money,
@@ -137,19 +136,6 @@ _CLAUSE_ROUND = re.compile(
     r"(?:\s*(?:其中|而|则)?\s*(?:Pre-)?[A-H](?:\+|\d)*\s*轮|\s*(?:其中|而)?\s*(?:天使|种子)\+?轮)",
     re.IGNORECASE,
 )
-#: Words that put a round in the past or the future of the report ("公司曾于…", "plans to raise").
-_NOT_NEWS = re.compile(r"曾|此前|之前|早前|成立以来|累计|历史|先后|previously|earlier|since|to\s+date", re.IGNORECASE)
-
-
-def _news_month(eng: Engine, view: View) -> DateValue | None:
-    """The publication month for the first round an article reports without a date ("X完成B轮融资，由A
-    领投", "X has raised $20 million"): news reports the round it just closed, and analysts date it by
-    the report. Only with a publication date, and not for a round the sentence puts in the past or
-    the future."""
-    published = eng.ctx.published
-    if not published or len(published) < 7 or FUTURE.search(view.skel) or _NOT_NEWS.search(view.skel):
-        return None
-    return DateValue(published[:7], "month")
 
 
 def invest(
@@ -230,7 +216,7 @@ def invest(
     if not episode:
         rnd, date, money = round_, None, None
     elif date is None and not earlier and not eng.ctx.funding_seen:
-        date = _news_month(eng, view)
+        date = news_month(eng, view)
     for e in investors:
         props: dict[str, Any] = {"round": rnd, "role": role, **date_props(date)}
         # the sum is this investor's only when it led, or was the only one named ("获得A 5000万元战略投资");

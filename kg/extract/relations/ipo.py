@@ -19,6 +19,7 @@ from kg.extract.relations.engine import (
     View,
     date_props,
     first_group,
+    news_month,
     org_groups,
 )
 from kg.terms import C, R
@@ -291,6 +292,8 @@ def _ipo(
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
     date = eng.date_near(view, *(when or (m.start(), m.end())))
+    if date is None and rel_type in (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING) and eng.ctx.ipo_company is None:
+        date = news_month(eng, view, m.end())  # "X向港交所递交招股书": the article's first step, reported as news
     props: dict[str, Any] = {**date_props(date)}
     if rel_type in (R.FILED_FOR_IPO, R.LISTED_ON):
         props["board"] = board
