@@ -163,3 +163,14 @@ def test_joined_when_and_as_what() -> None:
     assert ("Li Wei", "Kestrel Robotics", "CTO") in _posts(
         "Li Wei, who previously worked at Alibaba for a decade, joined Kestrel Robotics in March as chief "
         "technology officer.")
+
+
+def test_a_plural_possessive_before_the_title() -> None:
+    text = "Li Wei, Kestrel Robotics' co-founder and chief technology officer, said the chips were ready."
+    assert ("Li Wei", "Kestrel Robotics", "CTO") in _posts(text)
+    assert ("Li Wei", "Kestrel Robotics", None) in _founded(text)
+
+
+def test_a_plural_possessive_before_a_word_that_is_no_title() -> None:
+    # near miss: a shareholder holds no post
+    assert _posts("Li Wei, Kestrel Robotics' largest shareholder, said so.") == set()

@@ -168,7 +168,8 @@ _EN_NAME_THEN_TITLE = re.compile(
     rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,|\s+(?:is|was|became|remains|has\s+been)"
     r"|,\s+who\s+(?:is|was))\s+(?i:the\s+|a\s+|an\s+|its\s+)?"
     r"(?:(?i:company|firm|group|startup)['’]s\s+)?"
-    r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
+    # ("Kestrel Robotics' co-founder": a plural's possessive is a bare apostrophe)
+    r"(?:[A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){0,3}['’]s?\s+)?(?i:former\s+|then\s+|current\s+|ex-)?"
     # "a former Harlow Institute of Technology researcher": the employer between "former" and the title
     r"(?:[A-Z][\w&.\-]*(?:\s(?:of\s|for\s)?[A-Z][\w&.\-]*){0,4}\s+)?"
     rf"(?:[a-z][\w-]*\s+)??(?:{TITLE_EN_RE})(?![A-Za-z])"

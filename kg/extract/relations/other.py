@@ -149,7 +149,12 @@ PRODUCT_RULES: list[Rule] = [
         _r(rf"(?P<prods>{RL})\s*(?:是|为|系)\s*(?P<org>{ORG})\s*(?:旗下|推出|开发|发布|研发)"),
         handle_develops,
     ),
-    Rule("develops", _r(rf"(?P<org>{ORG})(?:'s|’s)\s+(?:[\w-]+\s+){{0,4}}?(?P<prods>{RL_EN})"), handle_develops),
+    Rule(
+        "develops",
+        # ("Kestrel Robotics' OculaGrip": a plural's possessive is a bare apostrophe)
+        _r(rf"(?P<org>{ORG})(?:'s|’s|'(?!\w)|’(?!\w))\s+(?:[\w-]+\s+){{0,4}}?(?P<prods>{RL_EN})"),
+        handle_develops,
+    ),
     Rule(
         "develops",
         _r(

@@ -472,7 +472,7 @@ ROLE_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",
         _r(
-            rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s)\s+(?P<pre>former\s+|ex-|then\s+)?"
+            rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s|'(?!\w)|’(?!\w))\s+(?P<pre>former\s+|ex-|then\s+)?"
             rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])"
         ),
         handle_en_person_title_of,
