@@ -45,3 +45,24 @@ def test_a_listing_done_is_a_listing() -> None:
     # near miss: the listing happened
     ex = run("遠川智能今日在香港交易所主板上市，股份代號2599。")
     assert [r for r in ex.relations if r.type == "LISTED_ON"]
+
+
+def test_a_hire_the_board_approved() -> None:
+    ex = run("晟達科技董事會通過，延攬前聯發科副總經理萬俊廷出任總經理，6月1日生效。")
+    assert has_relation(ex, "HOLDS_POSITION", "萬俊廷", "晟達科技", title="總經理")
+
+
+def test_a_resignation_with_its_successor() -> None:
+    ex = run("晟達科技董事長梁振宇請辭，由副董事長毛啟聖接任。")
+    assert has_relation(ex, "LEFT", "梁振宇", "晟達科技", title="董事長")
+
+
+def test_a_chair_who_stays_has_not_left() -> None:
+    # near miss: no word of leaving
+    ex = run("晟達科技董事長梁振宇表示，公司將擴產。")
+    assert not relations(ex, "LEFT", "梁振宇", "晟達科技")
+
+
+def test_an_investment_in_a_company_named_after_what_it_is() -> None:
+    ex = run("鴻海宣布投資新創公司晟達科技5億元，取得20%股權。")
+    assert has_relation(ex, "INVESTED_IN", "鴻海", "晟達科技", amount=500000000)

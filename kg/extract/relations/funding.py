@@ -543,7 +543,8 @@ FUNDING_RULES: list[Rule] = [
             # ("A拟以不超过4.5亿元认缴B新增注册资本": a planned stake, kept with its modality)
             rf"(?P<inv>{ORG})\s*(?:,\s*(?=拟|将|以|斥资|出资))?{_WHEN}(?:已|已经|正式|宣布|再度|再次|近日|日前|今日|昨日|拟|将)?\s*"
             rf"(?:(?:斥资|出资|耗资|以)[^。;!?,{NE}]{{0,20}}?)?"
-            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*{_KIND_BEFORE}(?P<co2>{ORG})\s*"
+            # ("A宣布投资新创公司B 5亿元": what B is, before its name)
+            rf"(?:(?:战略)?(?:投资|入股|注资|增资|增持|加仓)(?:了)?\s*{_KIND_BEFORE}(?P<co>{ORG})|(?:认购|认缴)(?:了)?\s*{_KIND_BEFORE}(?P<co2>{ORG})\s*"
             rf"(?:的)?[^。;!?,{NE}]{{0,12}}?(?:新股|股份|股票|H股|配售股|可转债|新发行|注册资本|增资)|"
             # "A以15亿欧元收购B约21%的股份": a minority stake bought is an investment in B
             # ("收购B持有的C 100%股权": the stake bought from a seller is in C)
