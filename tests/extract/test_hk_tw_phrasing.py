@@ -66,3 +66,17 @@ def test_a_chair_who_stays_has_not_left() -> None:
 def test_an_investment_in_a_company_named_after_what_it_is() -> None:
     ex = run("鴻海宣布投資新創公司晟達科技5億元，取得20%股權。")
     assert has_relation(ex, "INVESTED_IN", "鴻海", "晟達科技", amount=500000000)
+
+
+def test_a_taiwanese_report_in_new_taiwan_dollars_means_them_by_a_bare_yuan() -> None:
+    text = "光達科技募資12億元，廣達領投。鴻海宣布投資光達科技5億元。光達科技去年營收新台幣3億元。"
+    ex = run(text)
+    assert [(r.get("amount"), r.get("currency")) for r in relations(ex, "INVESTED_IN", "鴻海", "光達科技")] == [
+        (500_000_000, "TWD")]
+
+
+def test_a_report_that_names_renminbi_keeps_yuan() -> None:
+    # near miss: the report says 人民幣 somewhere, so a bare 元 is not read as 新台幣
+    text = "鴻海宣布投資光達科技5億元。光達科技去年營收新台幣3億元，另有人民幣2億元的訂單。"
+    ex = run(text)
+    assert [r.get("currency") for r in relations(ex, "INVESTED_IN", "鴻海", "光達科技")] == ["CNY"]

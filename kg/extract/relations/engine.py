@@ -642,6 +642,7 @@ class Engine:
             self._update_context(view)
         self._date_foundings()
         self._date_rounds()
+        self._taiwan_dollars()
         self._settle_team_from()
 
     def _settle_team_from(self) -> None:
@@ -659,6 +660,17 @@ class Engine:
             date = self.founding_dates.get(rel.target)
             if rel.type == R.FOUNDED and date is not None and "date" not in rel.props:
                 rel.props.update(date_props(date))
+
+    def _taiwan_dollars(self) -> None:
+        """A Taiwanese report that states its sums in 新台币 means 新台币 by a bare 元 too ("募资12亿元"
+        in the headline, "新台币12亿元" in the text); a sum it marks as 人民币 stays yuan."""
+        text = self.nt.text
+        if "新台币" not in text or re.search(r"人民币|RMB|CNY", text):
+            return
+        for rel in self.out:
+            raw = str(rel.props.get("amount_raw", ""))
+            if rel.props.get("currency") == "CNY" and "元" in raw and not re.search(r"人民币|RMB|CNY", raw):
+                rel.props["currency"] = "TWD"
 
     def _date_rounds(self) -> None:
         """A round happens once: investments in one company's named round ("B轮") that no sentence
