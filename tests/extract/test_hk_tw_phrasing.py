@@ -80,3 +80,15 @@ def test_a_report_that_names_renminbi_keeps_yuan() -> None:
     text = "鴻海宣布投資光達科技5億元。光達科技去年營收新台幣3億元，另有人民幣2億元的訂單。"
     ex = run(text)
     assert [r.get("currency") for r in relations(ex, "INVESTED_IN", "鴻海", "光達科技")] == ["CNY"]
+
+
+@pytest.mark.parametrize("verb", ["另宣布投資", "也已入股", "同時宣布投資"])
+def test_adverbs_pile_up_before_the_investment(verb: str) -> None:
+    ex = run(f"鴻海{verb}光達科技。")
+    assert has_relation(ex, "INVESTED_IN", "鴻海", "光達科技")
+
+
+def test_an_investment_said_of_another_is_not_one() -> None:
+    # near miss: the company is the one that 投資 describes, not invested in ("鴻海投資的公司中")
+    ex = run("鴻海投資的公司中，光達科技表現最好。")
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
