@@ -92,3 +92,14 @@ def test_an_investment_said_of_another_is_not_one() -> None:
     # near miss: the company is the one that 投資 describes, not invested in ("鴻海投資的公司中")
     ex = run("鴻海投資的公司中，光達科技表現最好。")
     assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
+
+
+def test_approval_from_the_exchanges_listing_committee_is_a_hearing_passed() -> None:
+    ex = run("Kestrel Robotics won approval from the Hong Kong stock exchange's listing committee.")
+    assert [r.type for r in ex.relations] == ["PASSED_LISTING_HEARING"]
+
+
+def test_approval_from_the_exchange_for_something_else_is_no_hearing() -> None:
+    # near miss: the exchange approved something that is no listing
+    ex = run("Kestrel Robotics won approval from the Hong Kong stock exchange's board for a rights issue.")
+    assert not [r for r in ex.relations if r.type == "PASSED_LISTING_HEARING"]

@@ -556,7 +556,10 @@ IPO_RULES: list[Rule] = [
             # "won approval from the Shanghai Stock Exchange('s listing committee) for its STAR Market IPO"
             r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
             rf"(?:[^.;]{{0,60}}?)\s+for\s+(?:its|a|an|the)\s+(?:(?:[\w-]+|[{NE}])\s+){{0,3}}?"
-            r"(?:IPO|listing|initial\s+public\s+offering)\b",
+            r"(?:IPO|listing|initial\s+public\s+offering)\b"
+            # "won approval from the Hong Kong stock exchange's listing committee": the committee named
+            r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
+            rf"(?:[^.;]{{0,60}}?)['’]s?\s+listing\s+(?:committee|hearing)\b",
             re.IGNORECASE,
         ),
         handle_committee,
