@@ -101,3 +101,20 @@ def test_a_filing_in_the_past_or_the_future_takes_no_report_month() -> None:
     assert [r.get("date") for r in relations(ex, "FILED_FOR_IPO", "星衡智能", "港交所")] == ["2023"]
     ex = run("星衡智能拟向港交所递交招股书。")
     assert all(r.get("date") is None for r in relations(ex, "FILED_FOR_IPO", "星衡智能", "港交所"))
+
+
+@pytest.mark.parametrize(
+    ("story", "company"),
+    [("Kestrel Robotics raised $100 million in a Series B round led by Hillhouse. Kestrel Robotics has raised "
+      "more than $300 million to date from investors such as Tencent and Sequoia China.", "Kestrel Robotics"),
+     ("星衡智能完成B轮融资，由远川资本领投。星衡智能累计融资超20亿元，投资方包括腾讯和红杉中国。", "星衡智能")],
+)
+def test_investors_of_all_rounds_so_far_take_no_round_of_the_story(story: str, company: str) -> None:
+    ex = run(story)
+    assert [r.get("round") for r in relations(ex, "INVESTED_IN", "腾讯", company)] == [None]
+
+
+def test_investors_of_the_storys_round_keep_it() -> None:
+    # near miss: the same list, said of this round
+    ex = run("星衡智能完成B轮融资，由远川资本领投。本轮投资方还包括腾讯和红杉中国。")
+    assert [r.get("round") for r in relations(ex, "INVESTED_IN", "腾讯", "星衡智能")] == ["B"]

@@ -95,7 +95,9 @@ def _part_end(skel: str, pos: int) -> int:
 _EARLIER_DEAL = re.compile(
     # ("公司曾获得A、B等投资": deals the company once did, not the story's)
     r"此前|之前|早前|早在|曾(?:经)?(?:先后)?(?:获得|获|得到|完成|拿到|引入|接受)|历史投资方|过往投资方|"
-    r"previously|earlier|in\s+the\s+past",
+    r"previously|earlier|in\s+the\s+past|"
+    # ("has raised $300 million to date from investors such as A", "累计融资超10亿元": all rounds so far)
+    r"\bto\s+date\b|\bso\s+far\b|\bin\s+total\b|累计|迄今|至今",
     re.IGNORECASE,
 )
 #: An organisation named as the owner of what follows ("华星集团旗下产业基金华星资本").
