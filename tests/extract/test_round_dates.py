@@ -118,3 +118,17 @@ def test_investors_of_the_storys_round_keep_it() -> None:
     # near miss: the same list, said of this round
     ex = run("星衡智能完成B轮融资，由远川资本领投。本轮投资方还包括腾讯和红杉中国。")
     assert [r.get("round") for r in relations(ex, "INVESTED_IN", "腾讯", "星衡智能")] == ["B"]
+
+
+def test_a_planned_day_is_the_next_one_and_never_dates_the_step_done() -> None:
+    # published 2025-07-02: "预计于12月30日" is 2025-12-30, not the nearest 12-30 (2024)
+    ex = run("星衡智能通过港交所上市聆讯，预计于12月30日挂牌。")
+    assert [r.get("date") for r in relations(ex, "LISTED_ON", "星衡智能", "港交所")] == ["2025-12-30"]
+    # the hearing passed before the report: the report's month, not the plan's day
+    assert [r.get("date") for r in relations(ex, "PASSED_LISTING_HEARING", "星衡智能", "港交所")] == ["2025-07"]
+
+
+def test_a_day_without_a_plan_stays_the_nearest() -> None:
+    # near miss: no word of a plan before the day, which lies behind the report
+    ex = run("星衡智能于6月3日通过港交所上市聆讯。")
+    assert [r.get("date") for r in relations(ex, "PASSED_LISTING_HEARING", "星衡智能", "港交所")] == ["2025-06-03"]

@@ -351,6 +351,10 @@ def date_props(value: DateValue | None) -> dict[str, Any]:
 
 _FULL_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d|[去今明前]年|this\s+year|last\s+year|next\s+year", re.IGNORECASE)
+#: Words of a plan right before a date ("预计于12月30日", "将在3月", "scheduled for").
+_PLAN_BEFORE = re.compile(r"(?:预计|预期|计划|拟|将|有望|最快)(?:于|在|将于|将在)?\s*$|"
+                          r"(?:scheduled|expected|slated|set|due|planned)\s+(?:for|on|to\s+\w+\s+on)\s+$",
+                          re.IGNORECASE)
 _RELATIVE = re.compile(
     r"今年|去年|前年|明年|昨|今日|今天|今晨|今早|今晚|前天|前日|前晚|本月|上月|上个月|下月|下个月|yesterday|today|"
     r"this\s+year|last\s+year|next\s+year",
@@ -491,7 +495,7 @@ class Engine:
         cached = self._dates_cache.get(id(view))
         if cached is not None and cached[0] == key and cached[1] is view:
             return cached[2]  # rules ask for a sentence's dates many times; its context is the same
-        found = find_dates(view.skel, self.base())
+        found = self._planned_ahead(view.skel, find_dates(view.skel, self.base()))
         if self.ctx.published is None and self.ctx.year_base is not None:
             found = [d for d in found if not _RELATIVE.search(view.skel[d[0] : d[1]])]
         if not found or (recent is None and not _FULL_YEAR.search(view.skel)):
@@ -514,6 +518,21 @@ class Engine:
                 here = d.iso
             out.append((s, e, d))
         self._dates_cache = {id(view): (key, view, out)}
+        return out
+
+    def _planned_ahead(self, skel: str, found: list[tuple[int, int, DateValue]]) -> list[tuple[int, int, DateValue]]:
+        """"预计于12月30日挂牌" in a June report: a day or month written without its year right after
+        words of a plan is the next one, not the nearest (which may lie behind the report)."""
+        published = self.ctx.published
+        if not published or len(published) < 10:
+            return found
+        out = []
+        for s, e, d in found:
+            if (d.precision in ("day", "month") and d.iso < published[: len(d.iso)]
+                    and not _YEAR.search(skel[s:e]) and not _RELATIVE.search(skel[s:e])
+                    and _PLAN_BEFORE.search(skel[max(0, s - 8) : s])):
+                d = DateValue(f"{int(d.iso[:4]) + 1:04d}{d.iso[4:]}", d.precision)
+            out.append((s, e, d))
         return out
 
     def date_near(self, view: View, pos: int, end: int | None = None) -> DateValue | None:

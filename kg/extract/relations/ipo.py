@@ -292,6 +292,13 @@ def _ipo(
         eng.dropped.append((f"{rel_type} in sentence {view.sentence.index}", "no exchange for the IPO step"))
         return
     date = eng.date_near(view, *(when or (m.start(), m.end())))
+    published = eng.ctx.published
+    clause_end = view.skel.find(",", m.end())
+    if (date is not None and published and rel_type in (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING)
+            and date.iso[:10] > published[: len(date.iso[:10])] and clause_end >= 0
+            and all(d[0] > clause_end for d in eng.dates(view) if d[2] == date)):
+        # "通过聆讯，预计于12月30日挂牌": a step done is not dated by a plan in a later clause
+        date = None
     if date is None and rel_type in (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING) and eng.ctx.ipo_company is None:
         date = news_month(eng, view, m.end())  # "X向港交所递交招股书": the article's first step, reported as news
     props: dict[str, Any] = {**date_props(date)}
