@@ -132,3 +132,14 @@ def test_a_day_without_a_plan_stays_the_nearest() -> None:
     # near miss: no word of a plan before the day, which lies behind the report
     ex = run("星衡智能于6月3日通过港交所上市聆讯。")
     assert [r.get("date") for r in relations(ex, "PASSED_LISTING_HEARING", "星衡智能", "港交所")] == ["2025-06-03"]
+
+
+def test_a_debut_told_as_it_happens_takes_the_reports_month() -> None:
+    ex = run("星衡科技（02599）首日掛牌，開市報30.5元，較招股價高出22%。")
+    assert [r.get("date") for r in relations(ex, "LISTED_ON", "星衡科技", "港交所")] == ["2025-07"]
+
+
+def test_a_listing_with_its_own_year_keeps_it() -> None:
+    # near miss: no debut told, the listing's own year
+    ex = run("星衡科技（02599）於2021年上市。")
+    assert [r.get("date") for r in relations(ex, "LISTED_ON", "星衡科技", "港交所")] == ["2021"]

@@ -236,6 +236,10 @@ def _ipo_parties(
     return company, exchange, ticker, board
 
 
+#: A first day of trading told as it happens ("首日挂牌", "shares debuted").
+_DEBUT = re.compile(r"首日|首挂|\bdebut|first\s+day\s+of\s+trading", re.IGNORECASE)
+
+
 #: An IPO step whose subject is the shares or "the group", not a name.
 _SHARES_SUBJECT = re.compile(
     r"(?:H股|A股|股份|股票|新股|该股|集团|公司|\b[Ss]hares\b|\b[Tt]he\s+(?:company|group|stock)\b)"
@@ -299,6 +303,8 @@ def _ipo(
             and all(d[0] > clause_end for d in eng.dates(view) if d[2] == date)):
         # "通过聆讯，预计于12月30日挂牌": a step done is not dated by a plan in a later clause
         date = None
+    if date is None and rel_type == R.LISTED_ON and _DEBUT.search(view.skel):
+        date = news_month(eng, view, m.end())  # "首日挂牌，开市报30.5元": the debut the report is about
     if date is None and rel_type in (R.FILED_FOR_IPO, R.PASSED_LISTING_HEARING) and eng.ctx.ipo_company is None:
         date = news_month(eng, view, m.end())  # "X向港交所递交招股书": the article's first step, reported as news
     props: dict[str, Any] = {**date_props(date)}
