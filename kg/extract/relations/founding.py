@@ -25,7 +25,7 @@ from kg.extract.relations.engine import (
     first_group,
     person_groups,
 )
-from kg.extract.relations.people import person_fact, title_surface
+from kg.extract.relations.people import handle_title_topic, person_fact, title_surface
 from kg.terms import C, R
 
 # -- founding --------------------------------------------------------------------------------------
@@ -298,19 +298,16 @@ _TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 
 def handle_post_later_clause(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"X离开A，创办B，目前担任公司董事长兼CEO": the sentence's person holds the post, at the company
-    named, else the one that person founded in this sentence, else the company of the story."""
-    titles = title_surface(eng, view, m)
-    if not titles:
+    named, else where "公司" points (`people.handle_title_topic`: the one founded in this sentence, else
+    the company of the story)."""
+    if not m.group("org"):
+        handle_title_topic(eng, view, m)
         return
-    per = eng.ent(view, m.group("per")).group
-    if m.group("org"):
-        org = eng.ent(view, m.group("org"))
-        target = org.group if org.root == C.Organization and not org.is_exchange() else None
-    else:
-        founded = [r.target for r in eng.sentence_relations(view) if r.type == R.FOUNDED and r.source == per]
-        target = first_group(*founded[-1:], eng.topic(view), eng.main_company())
-    if target is not None:
-        person_fact(eng, view, per, target, titles, False, m, "role-later-clause", 0.6)
+    org = eng.ent(view, m.group("org"))
+    titles = title_surface(eng, view, m)
+    if titles and org.root == C.Organization and not org.is_exchange():
+        per = eng.ent(view, m.group("per")).group
+        person_fact(eng, view, per, org.group, titles, False, m, "role-later-clause", 0.6)
 
 
 def handle_pronoun_is_founder(eng: Engine, view: View, m: re.Match[str]) -> None:
