@@ -119,6 +119,10 @@ def _fold_props(kept: dict[str, Any], extra: dict[str, Any]) -> None:
 _OWN_SUM_METHOD = "funding-contribution"
 
 
+#: The properties a sum fills (`Money.as_props`).
+_MONEY_PROPS = ("amount", "currency", "amount_low", "amount_high", "amount_precision", "amount_raw")
+
+
 def _has_money(props: dict[str, Any]) -> bool:
     return any(props.get(k) is not None for k in ("amount", "amount_low", "amount_high"))
 
@@ -126,8 +130,15 @@ def _has_money(props: dict[str, Any]) -> bool:
 def _fold_sum_method(kept: RelationCandidate, extra: RelationCandidate) -> None:
     """"由A、B共同领投…其中A出资2亿元": the lead fact takes its sum from the contribution, and with it the
     contribution's method, which is what tells the views the sum is A's own and not the round's."""
-    if extra.method == _OWN_SUM_METHOD and _has_money(extra.props) and not _has_money(kept.props):
-        kept.method = _OWN_SUM_METHOD
+    if extra.method != _OWN_SUM_METHOD or not _has_money(extra.props) or kept.method == _OWN_SUM_METHOD:
+        return
+    if _has_money(kept.props):
+        # "a $700 million round led by A … A contributed $300 million": the lead's own cheque, not the
+        # round's total, is what A put in
+        for key in _MONEY_PROPS:
+            kept.props.pop(key, None)
+        kept.props.update({k: v for k, v in extra.props.items() if k in _MONEY_PROPS})
+    kept.method = _OWN_SUM_METHOD
 
 
 def _merge_relations(

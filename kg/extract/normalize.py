@@ -550,6 +550,9 @@ _DATE_RE = re.compile(
         (?![\u4e00-\u9fff]?年))
   | (?P<en_mo>(?<![A-Za-z])(?:in|since|early|late|mid|mid-|end\s+of|during)\s*(?P<mo>{_MONTH_RE})(?![A-Za-z])
         (?!\.?,?\s*\d)(?:\s+(?:of\s+)?(?P<mrel>last|this|next)\s+year(?![A-Za-z]))?)
+  | (?P<en_mo_attr>(?<![A-Za-z])(?:the|its|their|a|an)\s+(?P<moa>{_MONTH_RE})(?=\s+(?:[A-Za-z-]+\s+)?
+        (?:debuts?|listings?|IPOs?|rounds?|financing|funding|offerings?|hearings?|filings?|raise|launch|release|
+        deals?|investments?)(?![A-Za-z])))
   | (?P<wd_en>(?<![A-Za-z])(?:on\s+(?:last\s+)?|last\s+)(?P<wd>{_WEEKDAY_RE})(?![A-Za-z])
         (?!\s*[(,]?\s*(?:{_MONTH_RE})\.?\s+\d|\s*[(,]?\s*\d))
   | (?P<en_y>(?<![A-Za-z])(?:in|since|early|late|mid|of|by|end\s+of|during)\s+(?P<yy>(?:19|20)\d\d)(?!\d))
@@ -738,11 +741,12 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return DateValue((monday + dt.timedelta(days=7 * week + target)).isoformat(), "day")
         back = (base_date.weekday() - target) % 7  # "周三递表": the latest Wednesday
         return DateValue((base_date - dt.timedelta(days=back)).isoformat(), "day")
-    if g["en_mo"]:
-        # "filed in June": the June nearest the report (of the year in force when only a year is known)
+    if g["en_mo"] or g["en_mo_attr"]:
+        # "filed in June", "the January debuts": the June nearest the report (of the year in force when
+        # only a year is known)
         if base_date is None:
             return None
-        month = _MONTHS[_month_key(g["mo"])]
+        month = _MONTHS[_month_key(g["mo"] or g["moa"])]
         year = base_date.year if _base_precision(base) == "year" else _nearest_year(month, None, base_date)
         if g["mrel"]:  # "in March last year": that month of the year before the report's
             year = base_date.year + {"last": -1, "this": 0, "next": 1}[g["mrel"].lower()]

@@ -179,7 +179,7 @@ _EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
 def short_forms(name: str) -> list[str]:
     """Shorter names a text may use for an organisation after naming it in full.
 
-    "杭州澄湖科技有限公司" -> "杭州澄湖科技", "澄湖科技", "澄湖"; "Lumora AI" -> "Lumora".
+    "杭州澄湖科技有限公司" -> "杭州澄湖科技", "澄湖科技", "澄湖"; "Lumora AI" -> "Lumora"; "IDG Capital" -> "IDG".
     A name recurs many times in an article, so the answer is remembered per name.
     """
     return list(_short_forms(name))
@@ -218,7 +218,8 @@ def _short_forms(name: str) -> tuple[str, ...]:
         tokens = tokens[:-1]
         short = " ".join(tokens)
         if (
-            len(short) >= 4
+            # (an acronym of three capitals is a name too: "IDG Capital" -> "IDG")
+            (len(short) >= 4 or (len(short) == 3 and short.isalpha() and short.isupper()))
             and short[0].isupper()
             and short not in vocab.EN_NAME_STOP
             and short not in _EN_PLACES

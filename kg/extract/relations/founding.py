@@ -352,6 +352,12 @@ _PL_EN_DESCRIBED = (
 #: What a new company is, between the verb and its name ("创办了AI办公公司白桦智能").
 _ORG_DESC = rf"(?:[^,。;!?{NE}]{{0,10}}?(?:公司|企业|创企|初创公司|创业公司|平台|品牌|工作室))?\s*"
 _ALUMNI_EN = r"(?:alumni|alumnus|alumna|veterans?)"
+#: After an organisation, a noun that makes it where a person studied or worked ("by X, a Tsinghua
+#: University graduate who…"): an apposition about the founder, not the company founded.
+_NOT_PERSON_NOUN = (
+    r"(?!\s+(?:[a-z][\w-]*\s+)?(?:graduates?|alumn(?:us|a|i)|professors?|researchers?|engineers?|veterans?|"
+    r"students?|dropouts?|employees?|executives?|scientists?|PhDs?)\b)"
+)
 _ALUMNI_ZH = r"(?:前|原)(?:员工|雇员|成员|骨干|核心成员)"
 
 #: Foundings and founding dates, Chinese: right after the titles beside names
@@ -563,7 +569,7 @@ FOUNDING_RULES_EN: list[Rule] = [
             rf"[^,;.{PER[1:-1]}]{{0,60}}?(?P<pers>{PL_EN}),\s+(?:the\s+|a\s+)?(?:[A-Z][\w]*-based\s+)?"
             rf"(?:(?!(?:at|of|from|with|for|in|by|former|ex)\b)[a-z][\w-]*\s+){{0,3}}?(?P<org>{ORG})"
             # ("…, Baidu's robotics unit was sold": the owner of what was founded is not it)
-            rf"(?!\s*['’]s\b)",
+            rf"(?!\s*['’]s\b){_NOT_PERSON_NOUN}",
         ),
         handle_en_founded,
     ),
@@ -626,7 +632,9 @@ FOUNDING_RULES_EN: list[Rule] = [
         _r(
             rf"(?P<org>{ORG})[^.;!?{NE}]{{0,50}}?\b(?:was\s+|is\s+)?(?:co-?founded|founded|started|"
             rf"set\s+up|established)\s+(?P<mid>(?:(?:in|last|this|earlier\s+this)\s+[^.;,{NE}]{{0,20}}?\s+)?)by\s+"
-            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
+            # ("founded by Tsinghua professor Tang Jie": who the founder is, before the name)
+            rf"(?:(?:former|ex-)\s*(?:{ORG})?\s*(?:{TITLE_EN_RE})?s?\s+|(?:{ORG}\s*)?(?:{TITLE_EN_RE})\s+|"
+            rf"{ORG}\s+{_ALUMNI_EN}\s+)?(?P<pers>{_PL_EN_DESCRIBED})",
             re.IGNORECASE,
         ),
         handle_en_founded,
@@ -643,7 +651,7 @@ FOUNDING_RULES_EN: list[Rule] = [
             rf"(?P<mid2>\s+in\s+(?:19|20)\d\d)?,\s+(?:[^,]{{0,120}}?,\s+)?"
             # what the company is may come first ("Shanghai-based Y"); a capitalised word alone is an
             # unknown subject, not a description ("…, Astrobot counts Tencent among its backers")
-            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG})",
+            rf"(?-i:(?:[A-Za-z]+-[\w-]+|[a-z][\w-]*)\s+){{0,3}}?(?P<org>{ORG}){_NOT_PERSON_NOUN}",
             re.IGNORECASE,
         ),
         handle_en_founded,

@@ -376,6 +376,13 @@ _KIND_BEFORE = (
     rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
 )
 #: Rounds, investors and cheques, Chinese then English: the first block of the rule list.
+#: Words of a sentence about money put into a company: what makes "along with X" an investor.
+_FUNDING_WORDS_EN = re.compile(
+    r"\b(?:round|invest\w*|funding|financing|raise[sd]?|raising|backers?|stake|capital\s+injection|"
+    r"fundraising|seed|series\s+[A-H])\b",
+    re.IGNORECASE,
+)
+
 FUNDING_RULES: list[Rule] = [
     # funding, Chinese
     Rule(
@@ -732,11 +739,23 @@ FUNDING_RULES: list[Rule] = [
     Rule(
         "funding-follow",
         _r(
-            rf"(?:participation\s+(?:from|of|by)|joined\s+by|along\s+with|alongside)\s+"
+            rf"participation\s+(?:from|of|by)\s+"
             rf"(?:existing\s+investors?\s+|investors?\s+)?(?:including\s+)?(?P<inv>{EL})",
             re.IGNORECASE,
         ),
         handle_follow,
+    ),
+    Rule(
+        "funding-follow",
+        _r(
+            # "led by X, along with Y": only in a sentence about money ("the listing, along with Y's debut"
+            # names no investor)
+            rf"(?:joined\s+by|along\s+with|alongside)\s+"
+            rf"(?:existing\s+investors?\s+|investors?\s+)?(?:including\s+)?(?P<inv>{EL})",
+            re.IGNORECASE,
+        ),
+        handle_follow,
+        _FUNDING_WORDS_EN,
     ),
     Rule(
         "funding-follow",
@@ -762,12 +781,17 @@ FUNDING_RULES: list[Rule] = [
         "funding-follow",
         _r(
             # "X and Y also joined the round", "existing investors X and Y took part in the financing"
-            rf"(?P<inv>{EL}),?\s+(?:have\s+|has\s+|had\s+)?(?:also\s+|both\s+|each\s+)?(?:(?:joined|"
+            # ("X and a fund backed by the Shanghai government also joined": the unnamed one is skipped)
+            rf"(?P<inv>{EL})(?:\s+and\s+(?:a|an|another|one)\s+[^,.;{NE}]{{1,60}}?)?,?\s+(?:have\s+|has\s+|had\s+)?"
+            rf"(?:also\s+|both\s+|each\s+)?(?:(?:joined|"
             rf"participated\s+in|took\s+part\s+in|re-?invested\s+in|returned\s+for|chipped\s+in\s+to)\s+"
             rf"(?:the|this|that|a)\s+(?:{_EN_NF}{{0,30}}?\s)?(?:round|financing|funding|deal|raise|fundraising|"
             rf"investment)\b|"
             # "existing backers X and Y also put in more money", "X doubled down"
-            rf"(?:put|poured|pumped)\s+in\s+(?:more|additional|fresh|new)\s+(?:money|capital|cash|funds)\b|"
+            # ("put in more as well": more money, said without the noun; "put in more hours" is no money)
+            rf"(?:put|poured|pumped)\s+in\s+(?:more(?:\s+(?:money|capital|cash|funds)\b|(?=\s*(?:[,.;]|$|\s+(?:as\s+well|"
+            rf"too|this\s+time)\b)))|"
+            rf"(?:additional|fresh|new)\s+(?:money|capital|cash|funds)\b)|"
             rf"doubled\s+down\b|followed\s+on\b|upped\s+(?:its|their)\s+(?:stake|bet|investment)s?\b)",
             re.IGNORECASE,
         ),
@@ -866,6 +890,21 @@ FUNDING_RULES: list[Rule] = [
         ),
         handle_verb,
         re.compile(r"placement|placing|share\s+sale|rights\s+issue", re.IGNORECASE),
+    ),
+    Rule(
+        # "IDG contributed about $300 million", "The Shanghai vehicle, X, invested around $100 million": an
+        # investor's own cheque in the round of the passage ("invested $5 million in Z" is the verb rule's)
+        "funding-contribution",
+        _r(
+            rf"(?P<inv>{ORG}){_EN_APPOSITION},?\s+(?:also\s+|alone\s+|itself\s+|separately\s+)?"
+            rf"(?:contributed|invested|put\s+in|injected|committed|provided|chipped\s+in)\s+"
+            rf"(?:about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|"
+            rf"over\s+|up\s+to\s+|an?\s+(?:additional|further)\s+)?"
+            rf"(?:(?:US|HK|NT|S|A|C)?\$|€|£|¥|(?:RMB|CNY|USD|HKD)\s*)?\s?\d"
+            rf"(?![^.;,]{{0,40}}?\bin\s+(?:{ORG}|the\s+company|the\s+startup|it)(?![\w-]))",
+            re.IGNORECASE,
+        ),
+        handle_investor_cheque,
     ),
     Rule("funding-backed", _r(rf"(?P<inv>{ORG})-backed\s+(?:[\w-]+\s+){{0,4}}?(?P<co>{ORG})"), handle_backed),
     Rule(

@@ -370,9 +370,18 @@ def handle_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
             (f"LISTED_ON in sentence {view.sentence.index}", "a planned listing without a ticker")
         )
         return
+    debuts_of = _DEBUTS_OF.match(view.skel, m.end()) if m.group(0).lower() == "debuts" else None
+    if debuts_of:
+        # "the January debuts of A and B in Hong Kong": each of them listed
+        for name in org_groups(debuts_of.group("cos")):
+            if eng.ent(view, name).is_companyish():
+                _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75, company=eng.ent(view, name).group)
+        return
     _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75)
 
 
+#: The companies after a plural "debuts" ("the debuts of A and B").
+_DEBUTS_OF = re.compile(rf"\s+of\s+(?P<cos>{EL})")
 #: What follows a listing word when it names the work towards a listing ("上市的相关工作", "上市事宜").
 _WORK_TOWARDS = re.compile(r"\s*(?:的)?\s*(?:相关)?(?:工作|准备|筹备|事宜|计划|申请|进程|程序|辅导)")
 #: A listing still being worked on ("正在进行…挂牌上市", "正在推进…上市").

@@ -472,6 +472,17 @@ ROLE_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",
         _r(
+            # "Zhipu, founded by A and led by Chief Executive Officer Zhang Peng, listed…": the company the
+            # clause describes is run by the titled person
+            rf"(?P<org>{ORG}),\s+(?:[^.;]{{0,80}}?\s+and\s+)?(?:led|run|headed)\s+by\s+(?:its\s+)?"
+            rf"(?P<titles>{TE})\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        handle_en_person_title_of,
+    ),
+    Rule(
+        "role-apposition",
+        _r(
             rf"(?P<per>{PER}),\s+(?:the\s+)?(?P<org>{ORG})\s*(?:'s|’s|'(?!\w)|’(?!\w))\s+(?P<pre>former\s+|ex-|then\s+)?"
             rf"(?:[a-z][\w-]*\s+)??(?P<titles>{TE})(?![\w-])"
         ),
@@ -550,7 +561,11 @@ TITLE_TOPIC_RULES_EN: list[Rule] = [
         "role-apposition",
         # "Chairwoman Sun Yiran, a former A vice-president, said": a capitalised title opening the
         # sentence, before a name the sentence goes on about (no organisation between)
-        _r(rf"^\s*(?P<titles>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}),?\s+(?P<per>{PER})\s*,"),
+        # ("Co-founder Zhou Xinyu leads the algorithm team": a verb right after the name does too)
+        _r(
+            rf"^\s*(?P<titles>[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){{0,2}}),?\s+(?P<per>{PER})(?:\s*,|\s+(?=(?:said|says|"
+            rf"told|added|noted|leads|heads|runs|oversees|manages|remains|is|was|has|had|will|would)\b))"
+        ),
         handle_sentence_title,
     ),
 ]

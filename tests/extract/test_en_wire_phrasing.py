@@ -1,0 +1,121 @@
+"""English wire-copy phrasing: followers named beside unnamed ones, an investor's own cheque after the
+round's total, debuts of several companies, founders described before their names, posts said with
+"led by" or at the head of a sentence. Invented sentences, each with a near miss."""
+
+from __future__ import annotations
+
+from kg.extract.mentions import short_forms
+from kg.extract.normalize import find_dates
+from tests.extract.helpers import has_relation, relations, run
+
+PUBLISHED = "2026-02-24"
+
+
+def test_along_with_names_a_follower_in_a_sentence_about_money() -> None:
+    ex = run("Lanbo Robotics raised $50 million in a Series B round led by Sequoia China, along with "
+             "Qiming Venture Partners.", PUBLISHED)
+    assert has_relation(ex, "INVESTED_IN", "Qiming Venture Partners", "Lanbo Robotics", role="follow")
+
+
+def test_along_with_in_a_sentence_about_listings_names_no_investor() -> None:
+    # near miss: the same words beside a debut, with no money in the sentence
+    ex = run("Zhipu AI listed in Hong Kong on Jan. 8. The listing, along with MiniMax Group's debut a day "
+             "later, has set off a rush of departures.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
+
+
+def test_the_debuts_of_several_companies_are_each_a_listing_in_the_month_named() -> None:
+    ex = run("The fundraising comes after the January debuts of Zhipu AI and MiniMax Group in Hong Kong.",
+             PUBLISHED)
+    assert has_relation(ex, "LISTED_ON", "Zhipu AI", "HKEX", date="2026-01")
+    assert has_relation(ex, "LISTED_ON", "MiniMax Group", "HKEX", date="2026-01")
+
+
+def test_a_month_before_an_event_noun_is_a_date() -> None:
+    assert [d.iso for _s, _e, d in find_dates("after its March IPO", PUBLISHED)] == ["2026-03"]
+    assert [d.iso for _s, _e, d in find_dates("a July funding round", PUBLISHED)] == ["2026-07"]
+
+
+def test_a_month_name_before_another_noun_is_no_date() -> None:
+    # near miss: "the May team" says nothing of when
+    assert find_dates("the May team and the march of robots", PUBLISHED) == []
+
+
+def test_a_founder_described_as_a_graduate_founded_the_subject_not_the_university() -> None:
+    ex = run("Founded in 2023 by Yang Zhilin, a Tsinghua University graduate who previously worked at Google "
+             "Brain, Moonshot AI shot to prominence with its chatbot.", PUBLISHED)
+    assert has_relation(ex, "FOUNDED", "Yang Zhilin", "Moonshot AI", date="2023")
+    assert not relations(ex, "FOUNDED", "Yang Zhilin", "Tsinghua University")
+
+
+def test_a_founding_participle_with_a_plain_subject_still_founds_it() -> None:
+    # near miss: no apposition about the founder
+    ex = run("Founded in 2019 by Li Wei, Lanbo Robotics makes robot arms.", PUBLISHED)
+    assert has_relation(ex, "FOUNDED", "Li Wei", "Lanbo Robotics", date="2019")
+
+
+def test_the_leads_own_cheque_replaces_the_rounds_total() -> None:
+    ex = run("Lanbo Robotics raised about $700 million in a round led by IDG Capital. IDG contributed about "
+             "$300 million, making it the largest single investor.", PUBLISHED)
+    assert has_relation(ex, "INVESTED_IN", "IDG Capital", "Lanbo Robotics", amount=300000000, currency="USD")
+    assert not has_relation(ex, "INVESTED_IN", "IDG Capital", "Lanbo Robotics", amount=700000000)
+
+
+def test_a_named_vehicle_invested_its_own_sum() -> None:
+    ex = run("Lanbo Robotics raised $700 million in a round led by IDG Capital. The Shanghai vehicle, "
+             "Shanghai Xiandao AI Fund, invested around $100 million.", PUBLISHED)
+    assert has_relation(ex, "INVESTED_IN", "Shanghai Xiandao AI Fund", "Lanbo Robotics", amount=100000000)
+
+
+def test_invested_a_sum_in_a_named_company_is_the_verb_rules() -> None:
+    # near miss: the company is named after the sum, so the cheque rule leaves it to the verb rule
+    ex = run("Qiming Venture Partners invested $5 million in Lanbo Robotics.", PUBLISHED)
+    found = relations(ex, "INVESTED_IN", "Qiming Venture Partners", "Lanbo Robotics")
+    assert len(found) == 1
+    assert found[0].get("amount") == 5000000
+
+
+def test_an_acronym_is_a_short_form_of_its_full_name() -> None:
+    assert "IDG" in short_forms("IDG Capital")
+    # near miss: two capitals are too few to stand alone
+    assert "GL" not in short_forms("GL Ventures")
+
+
+def test_a_follower_beside_an_unnamed_fund_and_backers_putting_in_more() -> None:
+    ex = run("Lanbo Robotics raised $50 million in a Series B round led by IDG Capital. Tencent and a fund "
+             "backed by the Shanghai government also joined the round. Existing investors Qiming Venture "
+             "Partners and HongShan put in more as well.", PUBLISHED)
+    for investor in ("Tencent", "Qiming Venture Partners", "HongShan"):
+        assert has_relation(ex, "INVESTED_IN", investor, "Lanbo Robotics", role="follow"), investor
+
+
+def test_putting_in_more_hours_is_no_investment() -> None:
+    # near miss: "more" of something that is not money
+    ex = run("Lanbo Robotics raised $50 million in a Series B round. Qiming Venture Partners and HongShan put "
+             "in more hours on the deal.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
+
+
+def test_a_company_founded_by_one_and_led_by_another() -> None:
+    ex = run("Zhipu AI, founded by Tsinghua professor Tang Jie and led by Chief Executive Officer Zhang Peng, "
+             "listed in Hong Kong on Jan. 8.", PUBLISHED)
+    assert has_relation(ex, "FOUNDED", "Tang Jie", "Zhipu AI")
+    assert has_relation(ex, "HOLDS_POSITION", "Zhang Peng", "Zhipu AI", title="CEO")
+
+
+def test_a_round_led_by_an_investor_is_no_post() -> None:
+    # near miss: "led by" an organisation, not a titled person
+    ex = run("Lanbo Robotics, a Shanghai startup, closed a round led by Sequoia China.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type == "HOLDS_POSITION"]
+
+
+def test_a_title_opening_the_sentence_before_a_verb() -> None:
+    ex = run("Moonshot AI makes the Kimi chatbot. Co-founder Zhou Xinyu leads the company's algorithm team.",
+             PUBLISHED)
+    assert relations(ex, "FOUNDED", "Zhou Xinyu", "Moonshot AI")
+
+
+def test_words_that_are_no_title_before_a_name_give_no_post() -> None:
+    # near miss: a description, not a title, before the name
+    ex = run("Moonshot AI makes the Kimi chatbot. Beijing resident Zhou Xinyu leads a book club.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type in ("FOUNDED", "HOLDS_POSITION")]
