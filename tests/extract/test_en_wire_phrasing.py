@@ -6,9 +6,16 @@ from __future__ import annotations
 
 from kg.extract.mentions import short_forms
 from kg.extract.normalize import find_dates
-from tests.extract.helpers import has_relation, relations, run
+from kg.model import Extraction
+from kg.names import normalize_name
+from tests.extract.helpers import has_relation, names_of, relations, run
 
 PUBLISHED = "2026-02-24"
+
+
+def entity_handle(ex: Extraction, name: str) -> str | None:
+    """The handle of the entity called `name`, or None when nothing is."""
+    return next((e.handle for e in ex.entities if normalize_name(name) in names_of(e)), None)
 
 
 def test_along_with_names_a_follower_in_a_sentence_about_money() -> None:
@@ -119,3 +126,59 @@ def test_words_that_are_no_title_before_a_name_give_no_post() -> None:
     # near miss: a description, not a title, before the name
     ex = run("Moonshot AI makes the Kimi chatbot. Beijing resident Zhou Xinyu leads a book club.", PUBLISHED)
     assert not [r for r in ex.relations if r.type in ("FOUNDED", "HOLDS_POSITION")]
+
+
+def test_an_investors_owner_is_not_the_rounds_company() -> None:
+    ex = run("Lanbo Robotics raised $20 million in a round led by HongShan, with Meituan's venture arm "
+             "Dragonball Capital also taking part.", PUBLISHED)
+    assert has_relation(ex, "INVESTED_IN", "Dragonball Capital", "Lanbo Robotics")
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN" and r.target == entity_handle(ex, "Meituan")]
+
+
+def test_left_the_firm_a_relative_clause_named_and_set_up_another() -> None:
+    ex = run("Li Na, who led Lanbo Robotics's vision team, left the Shanghai-based firm in November and set up "
+             "Nexbot Intelligence weeks later.", PUBLISHED)
+    assert has_relation(ex, "LEFT", "Li Na", "Lanbo Robotics", date="2025-11")
+    assert relations(ex, "FOUNDED", "Li Na", "Nexbot Intelligence")
+
+
+def test_a_round_right_after_a_founding_is_the_new_companys() -> None:
+    ex = run("Lanbo Robotics makes arms. Li Na left Lanbo Robotics in November and set up Nexbot Intelligence. "
+             "The seed round was led by HongShan.", PUBLISHED)
+    assert has_relation(ex, "INVESTED_IN", "HongShan", "Nexbot Intelligence", round="seed")
+    assert not relations(ex, "INVESTED_IN", "HongShan", "Lanbo Robotics")
+
+
+def test_a_headline_about_a_former_employee_raising_money_is_not_the_employers_round() -> None:
+    ex = run("Zhipu's Former Agent Chief Raises $60 Million for AI Startup Backed by HongShan\n\n"
+             "The former head of Zhipu AI's agent team has raised money for a new startup.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type == "INVESTED_IN"]
+    assert entity_handle(ex, "Agent") is None  # "agent" is written in lower case too: a word, not a name
+
+
+def test_a_headline_about_a_companys_own_round() -> None:
+    # near miss: the company raises, no former employee
+    ex = run("Lanbo Robotics Raises $60 Million in Round Led by HongShan", PUBLISHED)
+    assert relations(ex, "INVESTED_IN", "HongShan", "Lanbo Robotics")
+
+
+def test_a_companys_founder_is_a_named_person() -> None:
+    ex = run("Tidewater Intelligence's co-founder is Xia Lanting, a former researcher at Tsinghua University.",
+             PUBLISHED)
+    assert relations(ex, "FOUNDED", "Xia Lanting", "Tidewater Intelligence")
+
+
+def test_a_companys_customer_is_no_post() -> None:
+    # near miss: not a title
+    ex = run("Tidewater Intelligence's biggest customer is Lanbo Robotics.", PUBLISHED)
+    assert not [r for r in ex.relations if r.type in ("FOUNDED", "HOLDS_POSITION")]
+
+
+def test_a_full_english_legal_name_shortens_to_its_trade_name() -> None:
+    assert "Jingce" in short_forms("Jingce Semiconductor Equipment Co. Ltd.")
+
+
+def test_who_left_a_company_that_year() -> None:
+    ex = run("Jingce was founded in 2017 by Chen Weiguo, who left Applied Materials Inc. that year after 14 "
+             "years at the U.S. equipment giant.", PUBLISHED)
+    assert has_relation(ex, "LEFT", "Chen Weiguo", "Applied Materials Inc.", date="2017")

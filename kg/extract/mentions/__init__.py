@@ -172,6 +172,17 @@ _EN_SHORTENABLE = (
     "Entertainment",
     "Co",
     "Co.",
+    "Equipment",
+    "Instruments",
+    "Tools",
+    "Manufacturing",
+    "Industries",
+    "Industrial",
+    "Solutions",
+    "Engineering",
+    "Tech",
+    "Corporation",
+    "Company",
 )
 _EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
 

@@ -331,9 +331,13 @@ def _en_list(rule: ContextRule, m: re.Match[str], out: Spans) -> None:
 
 
 def _en_phrase(rule: ContextRule, m: re.Match[str], out: Spans) -> None:
-    """An English name in whichever of the rule's groups matched, without "the" and a possessive."""
+    """An English name in whichever of the rule's groups matched, without "the" and a possessive. One
+    word the article also writes in lower case is an everyday word capitalised by a headline ("Zhipu's
+    Former Agent Chief" beside "its agent team"), not a name."""
     group = rule.group_of(m)
     lead, name = strip_en(m.group(group))
+    if " " not in name and name.lower() != name and re.search(rf"\b{re.escape(name.lower())}\b", m.string):
+        return
     if en_ok(name):
         s = m.start(group) + lead
         out.add(s, s + len(name), rule.cue, rule.confidence)

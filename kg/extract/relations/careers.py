@@ -709,8 +709,9 @@ CAREER_RULES_EN: list[Rule] = [
     Rule(
         "left-verb",
         _r(
-            rf"(?P<per>{PL_EN})\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|retired\s+from|"
-            rf"stepped\s+down\s+from|"
+            # ("X, who left A that year": the relative clause says it too)
+            rf"(?P<per>{PL_EN})(?:,\s+who)?\s+(?:has\s+|had\s+|have\s+)?{_EN_ADV}(?:left|departed|quit|resigned\s+from|"
+            rf"retired\s+from|stepped\s+down\s+from|"
             rf"exited)\s+(?P<org>{ORG})",
             re.IGNORECASE,
         ),

@@ -711,7 +711,9 @@ class Engine:
     def former_employers(self, view: View) -> set[int]:
         """Organisations the sentence names as someone's past ("former A engineer", "A alumni", "前A高管"):
         where people came from, never the subject of a round or a story."""
-        return {view.groups[m.group("org") or m.group("org2")] for m in _FORMER_OF.finditer(view.skel)}
+        return {
+            view.groups[m.group("org") or m.group("org2") or m.group("org3")] for m in _FORMER_OF.finditer(view.skel)
+        }
 
     def _update_context(self, view: View) -> None:
         """Remember the year in force and the company the passage is about (the most mentioned
@@ -754,6 +756,8 @@ class Engine:
 _CAPITAL_INCREASE_OF = re.compile(rf"({ORG})\s*(?:的)?\s*(?:增资扩股|增资|新增注册资本)(?:公告|方案|协议|事项)")
 #: An organisation named as someone's past ("a former A executive", "A alumni", "前A高管").
 _FORMER_OF = re.compile(
-    rf"(?:\b(?:former|ex-|onetime)\s*|前|原)(?P<org>{ORG})|(?P<org2>{ORG})\s+(?:alumni|alumnus|alumna|veterans?)\b",
+    rf"(?:\b(?:former|ex-|onetime)\s*|前|原)(?P<org>{ORG})|(?P<org2>{ORG})\s+(?:alumni|alumnus|alumna|veterans?)\b"
+    # "Zhipu's former agent chief raises $60 million": whose past the person is
+    rf"|(?P<org3>{ORG})(?:'s|’s)\s+(?:former|ex-|onetime)",
     re.IGNORECASE,
 )

@@ -130,12 +130,23 @@ def _founded_with(skel: str, end: int) -> list[str]:
 
 
 def handle_en_founded_after_leaving(eng: Engine, view: View, m: re.Match[str]) -> None:
-    """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding."""
+    """"X left A in 2022 and founded B": the date belongs to the leaving, not to the founding. "X, who
+    led A's team, left the firm in May and set up B": the firm is the company the clause names, and X
+    left it then (a named A is the career rules' to report)."""
     org = eng.ent(view, m.group("org"))
     if org.root != C.Organization:
         return
-    for ch in person_groups(m.group("pers")):
-        eng.emit(view, R.FOUNDED, eng.ent(view, ch).group, org.group, {}, m, "founded-after-leaving", 0.8)
+    people = [eng.ent(view, ch).group for ch in person_groups(m.group("pers"))]
+    for per in people:
+        eng.emit(view, R.FOUNDED, per, org.group, {}, m, "founded-after-leaving", 0.8)
+    if not (m.group("firm") and m.group("who")):
+        return
+    firm = eng.company_before(view, m.start("firm"), {org.group})
+    if firm is None or firm == org.group:
+        return
+    when = find_dates(view.skel[m.end("firm") : m.start("org")], eng.base())
+    for per in people:
+        eng.emit(view, R.LEFT, per, firm, date_props(when[0][2] if when else None), m, "left-verb", 0.7)
 
 
 def handle_en_founded_who(eng: Engine, view: View, m: re.Match[str]) -> None:
@@ -618,8 +629,9 @@ FOUNDING_RULES_EN: list[Rule] = [
         "founded-after-leaving",
         _r(
             # "Li Na left the company last year to start robotics firm Nexbot"
-            rf"(?P<pers>{PL_EN})\s+(?:has\s+|had\s+)?(?:left|quit|departed(?:\s+from)?)\s+"
-            rf"(?:{ORG}|the\s+(?:company|firm|startup|group))"
+            # ("X, who led A's vision team, left the Beijing-based firm in May and set up B": the firm is A)
+            rf"(?P<pers>{PL_EN})(?P<who>,\s+who\s+[^;]{{1,80}}?,)?\s+(?:has\s+|had\s+)?(?:left|quit|departed(?:\s+from)?)\s+"
+            rf"(?:{ORG}|(?P<firm>the\s+(?:[\w-]+\s+)?(?:company|firm|startup|group)))"
             rf"(?P<mid>[^.;!?{NE}]{{0,30}}?)\s*,?\s*(?:and|to|before|then)\s+(?:later\s+|went\s+on\s+to\s+)?"
             rf"(?:co-?found(?:ed)?|found(?:ed)?|start(?:ed)?|set\s+up|launch(?:ed)?)\s+"
             rf"(?:(?:his|her|their|its)\s+own\s+|an?\s+|the\s+)?(?:[a-zA-Z-]+\s+){{0,3}}?(?P<org>{ORG})",

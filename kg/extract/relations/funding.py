@@ -47,6 +47,8 @@ def handle_funding_subject(eng: Engine, view: View, m: re.Match[str]) -> None:
     ent = eng.ent(view, m.group("co"))
     if not ent.is_companyish() or ent.is_investorish() or ent.group in listed_with_investors(eng, view):
         return
+    if ent.group in eng.former_employers(view):
+        return  # "A's former agent chief raises $60 million": someone who left A raises, not A
     if eng.ctx.funding_sentence == view.sentence.index:
         return  # a rule in this sentence already named the round's company
     rnd = round_in(view.skel)
@@ -432,8 +434,10 @@ FUNDING_RULES: list[Rule] = [
         # "A是B的第一大股东", "A为B的战略股东": a standing stake in B
         _r(
             # ("A、B等也是C的股东": each of a list)
-            rf"(?P<inv>{ZL})\s*(?:等)?\s*(?:目前|现|仍|也|亦|均|都)*(?:是|为|系|成为)\s*(?:(?P<co>{ORG})|公司|该公司|其)?\s*"
-            rf"(?:的)?\s*(?:第[一二三四五]大|主要|重要|最大|大|战略|机构|外部|财务)?股东"
+            # ("A、B等亦位列前十大股东": among the largest holders)
+            rf"(?P<inv>{ZL})\s*(?:等)?\s*(?:目前|现|仍|也|亦|均|都)*(?:是|为|系|成为|位列|位居|跻身)\s*"
+            rf"(?:(?P<co>{ORG})|公司|该公司|其)?\s*"
+            rf"(?:的)?\s*(?:第[一二三四五]大|前[二三四五六七八九十]大|主要|重要|最大|大|战略|机构|外部|财务)?股东"
             # "C的第一大股东为A": the company first
             rf"|(?P<co2>{ORG})\s*(?:的)?\s*(?:第[一二三四五]大|控股|最大|大)股东(?:为|是|系)\s*(?P<inv2>{ORG})"
         ),

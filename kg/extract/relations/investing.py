@@ -53,10 +53,11 @@ _ROUND_IN_EN = re.compile(
 
 def funding_target(eng: Engine, view: View, investors: set[int], at: int) -> tuple[int | None, float]:
     """The company a list of investors put money into, and how sure we are."""
+    came_from = eng.former_employers(view)  # "A's former agent chief raises $60 million": not A's round
     for regex in (_SUBJECT_EN_APPOS, _SUBJECT_ZH, _SUBJECT_ZH2, _SUBJECT_EN, _ROUND_IN_EN):
         for m in regex.finditer(view.skel):
             ent = eng.ent(view, m.group("co"))
-            if ent.group not in investors and ent.is_companyish():
+            if ent.group not in investors and ent.is_companyish() and ent.group not in came_from:
                 return ent.group, 0.85
     # the round's company is not one of the investors this sentence has already named (a lead)
     excluded = (
@@ -64,22 +65,37 @@ def funding_target(eng: Engine, view: View, investors: set[int], at: int) -> tup
         | _leads_named(eng, view)
         | listed_with_investors(eng, view)
         | eng._investors_here
-        | eng.former_employers(view)
+        | came_from
         | _owners_named(eng, view)
     )
     before = eng.company_before(view, at, excluded)
     if before is not None:
         return before, 0.7
+    # a company founded in the sentence before is more recent than a round of the passage before that
+    founded = _founded_just_before(eng, view, investors)
+    if founded is not None and eng.ctx.funding_sentence < view.sentence.index - 1:
+        return founded, 0.55
     if eng.ctx.funding_target is not None and view.sentence.index - eng.ctx.funding_sentence <= 3:
         return eng.ctx.funding_target, 0.65
     topic = eng.topic(view)
-    if topic is not None and topic not in investors:
+    if topic is not None and topic not in investors and topic not in came_from:
         return topic, 0.5
     # "The round, which was led by X, values Y at $1 billion": the company named after the investors
     after = eng.company_after(view, at, excluded)
     if after is not None and re.search(r"round|funding|financing|融资|轮", view.skel, re.IGNORECASE):
         return after, 0.45
     return None, 0.0
+
+
+def _founded_just_before(eng: Engine, view: View, investors: set[int]) -> int | None:
+    """"X left A and set up B. The seed round was led by C.": a round that names no company right after
+    a founding is the new company's (the last one founded in the sentence before)."""
+    for rel in reversed(eng.out):
+        if rel.sentence.index < view.sentence.index - 1:
+            break
+        if rel.type == R.FOUNDED and rel.sentence.index == view.sentence.index - 1 and rel.target not in investors:
+            return rel.target
+    return None
 
 
 _PART_OF = re.compile(r"[,;]\s*(?:其中|其后|此后|随后|另外|此外)")
@@ -105,6 +121,10 @@ _OWNER_AHEAD = re.compile(
     rf"({ORG})\s*(?:旗下|下属|(?:的)?\s*(?:全资|控股)?(?:子公司|附属公司))"
     # "除A与母公司B分别注资4.5亿元外": a parent putting money into its subsidiary is not the subsidiary
     rf"|(?:母公司|控股股东|间接控股股东|大股东|第一大股东)\s*({ORG})"
+    # "Meituan's venture arm Dragonball Capital", "GL Ventures, the early-stage fund of Hillhouse"
+    rf"|({ORG})(?:'s|’s)\s+(?:[\w-]+\s+){{0,2}}?(?:arm|unit|fund|vehicle|affiliate|subsidiary)\b"
+    rf"|\b(?:arm|unit|fund|vehicle|affiliate|subsidiary)\s+of\s+(?:the\s+)?({ORG})",
+    re.IGNORECASE,
 )
 _LEAD_NAMED = re.compile(
     rf"\bled\s+by\s+(?:the\s+)?({ORG})|由\s*({ORG})[^,。;{NE}]{{0,6}}?领投"
@@ -126,9 +146,12 @@ def _leads_named(eng: Engine, view: View) -> set[int]:
 def _owners_named(eng: Engine, view: View) -> set[int]:
     """Organisations the sentence names as an owner of something: the group behind an investor,
     not the company it funds."""
-    if not any(word in view.skel for word in ("旗下", "下属", "公司", "股东")):
+    if not _OWNER_WORDS.search(view.skel):
         return set()
-    return {eng.ent(view, m.group(1) or m.group(2)).group for m in _OWNER_AHEAD.finditer(view.skel)}
+    return {eng.ent(view, next(g for g in m.groups() if g)).group for m in _OWNER_AHEAD.finditer(view.skel)}
+
+
+_OWNER_WORDS = re.compile(r"旗下|下属|公司|股东|\b(?:arm|unit|fund|vehicle|affiliate|subsidiary)\b", re.IGNORECASE)
 
 
 #: A clause that opens with its round ("A+轮由阿里云独家投资", "B轮则由C领投").

@@ -371,15 +371,20 @@ def handle_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
         )
         return
     debuts_of = _DEBUTS_OF.match(view.skel, m.end()) if m.group(0).lower() == "debuts" else None
-    if debuts_of:
+    # "摩尔线程、沐曦股份均于去年12月登陆科创板": each of a list before 均/先后
+    each = _EACH_LISTED.search(view.skel, clause_start, m.start())
+    listed = org_groups((debuts_of or each).group("cos")) if debuts_of or each else []
+    if len(listed) > 1 or debuts_of:
         # "the January debuts of A and B in Hong Kong": each of them listed
-        for name in org_groups(debuts_of.group("cos")):
+        for name in listed:
             if eng.ent(view, name).is_companyish():
                 _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75, company=eng.ent(view, name).group)
         return
     _ipo(eng, view, m, R.LISTED_ON, "ipo-listing", 0.75)
 
 
+#: A list of companies that each did what follows ("A、B均于去年12月…", "A、B先后…").
+_EACH_LISTED = re.compile(rf"(?P<cos>{ZL})\s*(?:均|都|分别|先后|相继|也都)\s*[^,。;!?{NE}]{{0,12}}$")
 #: The companies after a plural "debuts" ("the debuts of A and B").
 _DEBUTS_OF = re.compile(rf"\s+of\s+(?P<cos>{EL})")
 #: What follows a listing word when it names the work towards a listing ("上市的相关工作", "上市事宜").
@@ -547,7 +552,9 @@ IPO_RULES: list[Rule] = [
             rf"递表|(?:递交|提交|披露)(?:了)?(?:H股|A股|{ORG})?(?:上市)?(?:申请|招股书|招股说明书|IPO申请|"
             r"申请材料|上市申请书)|秘密递表|"
             # an exchange accepting the application is the filing on record ("IPO申请已获上交所受理")
-            rf"(?:IPO|上市申请|上市|申请|招股书)(?:申请)?\s*(?:已|已经|正式)?(?:获|获得|被)\s*(?:{ORG})?\s*受理|"
+            # ("IPO申请于去年12月获上交所受理": when, before the verb)
+            rf"(?:IPO|上市申请|上市|申请|招股书)(?:申请)?\s*(?:已|已经|正式)?(?:于[^,。;!?{NE}]{{1,10}}?)?(?:获|获得|被)\s*"
+            rf"(?:{ORG})?\s*受理|"
             # a US registration statement ("提交F-1文件", "filed an F-1")
             r"(?:递交|提交|公开)(?:了)?(?:F-1|F1|S-1|S1)(?:文件|招股书|申请|表格)?|"
             r"filed\s+(?:an?\s+|its\s+)?(?:F-1|S-1)\b|(?:re)?filed\s+(?:confidentially\s+)?(?:for\s+(?:an?\s+|the\s+|its\s+)?"
@@ -575,6 +582,8 @@ IPO_RULES: list[Rule] = [
         # ("科创板IPO已获上交所上市委审议通过", "顺利过会")
         _r(
             r"(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议|审议会议)?\s*(?:审议|审核)?\s*(?:通过|同意)|(?<![不未没])过会"
+            # "今年3月通过上市委审议": the verb first
+            rf"|(?<![不未没])通过(?:了)?\s*(?:{ORG})?\s*(?:上市委|上市委员会|发审委|上市审核委员会)(?:会议)?\s*(?:审议|审核)"
             # "won approval from the Shanghai Stock Exchange('s listing committee) for its STAR Market IPO"
             r"|\b(?:won|received|gained|secured|got)\s+(?:the\s+)?(?:listing\s+)?approval\s+from\s+"
             rf"(?:[^.;]{{0,60}}?)\s+for\s+(?:its|a|an|the)\s+(?:(?:[\w-]+|[{NE}])\s+){{0,3}}?"

@@ -471,6 +471,15 @@ TITLE_TOPIC_RULES_ZH: list[Rule] = [
 ROLE_RULES_EN: list[Rule] = [
     Rule(
         "role-apposition",
+        # "Tidewater's co-founder is Xia Lanting", "Lanbo's chief executive remains Li Wei"
+        _r(
+            rf"(?P<org>{ORG})(?:'s|’s)\s+(?P<titles>{TE})\s+(?:is|was|remains)\s+(?P<per>{PER})",
+            re.IGNORECASE,
+        ),
+        handle_en_person_title_of,
+    ),
+    Rule(
+        "role-apposition",
         _r(
             # "Zhipu, founded by A and led by Chief Executive Officer Zhang Peng, listed…": the company the
             # clause describes is run by the titled person
