@@ -182,3 +182,19 @@ def test_who_left_a_company_that_year() -> None:
     ex = run("Jingce was founded in 2017 by Chen Weiguo, who left Applied Materials Inc. that year after 14 "
              "years at the U.S. equipment giant.", PUBLISHED)
     assert has_relation(ex, "LEFT", "Chen Weiguo", "Applied Materials Inc.", date="2017")
+
+
+def test_a_byline_and_the_first_name_of_the_story_are_two_names() -> None:
+    ex = run("Loomwork raises $32M\n\nBy Mara Lindqvist\n\nLoomwork, a startup building AI agents, has raised a "
+             "$32 million seed round. The round was led by Monolith Management.", PUBLISHED)
+    assert not [e for e in ex.entities if any("\n" in n for n in e.names)]
+    assert has_relation(ex, "INVESTED_IN", "Monolith Management", "Loomwork", round="seed")
+
+
+def test_she_started_a_company_with_a_cofounder() -> None:
+    ex = run("Qiao Anran left 01.AI in January. Before 01.AI, which Kai-Fu Lee founded in 2023, she spent eight "
+             "years at Microsoft. She started Loomwork in February with Marcus Lin, its CTO.", PUBLISHED)
+    assert has_relation(ex, "FOUNDED", "Qiao Anran", "Loomwork", date="2026-02")
+    assert has_relation(ex, "FOUNDED", "Marcus Lin", "Loomwork", date="2026-02")
+    # near miss: the last name before the pronoun is not who it stands for
+    assert not relations(ex, "FOUNDED", "Kai-Fu Lee", "Loomwork")

@@ -182,7 +182,6 @@ _EN_SHORTENABLE = (
     "Engineering",
     "Tech",
     "Corporation",
-    "Company",
 )
 _EN_PLACES = frozenset(en for en, _level in vocab.REGIONS.values())
 

@@ -248,7 +248,8 @@ FORMER_EMPLOYERS = re.compile(
 # -- English ---------------------------------------------------------------------------------------
 
 _EN_WORD = r"[A-Z][A-Za-z0-9&'’\-]*(?:\.(?=[A-Za-z0-9])[A-Za-z0-9&'’\-]*)*"
-EN_PHRASE = rf"{_EN_WORD}(?:\s+(?:(?:of|for|de|&)\s+)?{_EN_WORD}){{0,5}}"
+# (words of one name stand on one line: "Mara Lindqvist\n\nLoomwork" is a byline and a name)
+EN_PHRASE = rf"{_EN_WORD}(?:[ \t]+(?:(?:of|for|de|&)[ \t]+)?{_EN_WORD}){{0,5}}"
 _EN_LIST_SEP = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
 _EN_LIST = rf"(?:the\s+)?{EN_PHRASE}(?:{_EN_LIST_SEP}(?:the\s+)?{EN_PHRASE})*"
 EN_LIST_CUES = re.compile(

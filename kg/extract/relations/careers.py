@@ -523,7 +523,9 @@ CAREER_RULES_ZH: list[Rule] = [
         "left-verb",
         _r(
             # "X将出任A CEO，并卸任B董事长": a clause without its subject leaving B, with the title left
-            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:并且|并|同时|随后|之后|此后|后|也|亦|还)?\s*(?:已|已经|将|正式)?"
+            # ("X是A副教授，2023年辞去B技术总监职务后创业": when, after the comma)
+            rf"(?P<per>{PER})[^。;!?{PER[1:-1]}]{{0,40}}?,\s*(?:(?:19|20)\d\d\s*年(?:\d{{1,2}}\s*月)?(?:初|底|中|末)?\s*)?"
+            rf"(?:并且|并|同时|随后|之后|此后|后|也|亦|还)?\s*(?:已|已经|将|正式)?"
             rf"(?:卸任|辞去|辞任|离开|离职|去职|退出)(?:了)?\s*(?P<org>{ORG})\s*(?:的)?\s*(?P<titles>{TZ})?"
         ),
         handle_left_zh,

@@ -284,6 +284,29 @@ def handle_pronoun_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
         eng.emit(view, R.FOUNDED, per, org.group, date_props(date), m, "founded-pronoun", 0.65)
 
 
+def handle_en_pronoun_founded(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"She started B in February with X": B was founded by X and by the person "she" stands for, the one
+    the last two sentences told something of (not merely the last name: "…, which Lee founded, she
+    spent eight years at A. She started B" is not Lee's)."""
+    org = eng.ent(view, m.group("org"))
+    if org.root != C.Organization or org.is_exchange():
+        return
+    found = find_dates(m.group("mid") or "", eng.base())
+    props = date_props(found[0][2] if found else None)
+    people: list[int] = []
+    if m.group("pron").lower() != "they":
+        recent = next(
+            (r.source for r in reversed(eng.out) if view.sentence.index - r.sentence.index <= 2
+             and r.sentence.index < view.sentence.index and eng.entities[r.source].root == C.Person),
+            None,
+        )
+        people = [recent] if recent is not None else []
+    if m.group("with"):
+        people.append(eng.ent(view, m.group("with")).group)
+    for per in dict.fromkeys(people):
+        eng.emit(view, R.FOUNDED, per, org.group, props, m, "founded-pronoun", 0.65)
+
+
 def handle_pronoun_founded_post(eng: Engine, view: View, m: re.Match[str]) -> None:
     """"他在成都注册了新公司X,出任创始人兼CEO": X founded by the person the pronoun stands for, who
     holds the titles named after it."""
@@ -707,6 +730,16 @@ FOUNDER_PREVIOUSLY_RULES_EN: list[Rule] = [
 #: Pronouns for founders ("他在2023年创立的B"): the very last rules, so founders named in the
 #: sentence are known.
 FOUNDER_PRONOUN_RULES: list[Rule] = [
+    Rule(
+        "founded-pronoun",
+        # "She started Loomwork in February with Marcus Lin, its CTO": both founded it
+        _r(
+            rf"(?<![\w-])(?P<pron>(?i:she|he|they))\s+(?:(?i:later|then|also|had|has|soon)\s+)*"
+            rf"(?i:co-?founded|founded|started|set\s+up|launched)\s+(?P<org>{ORG})(?:(?P<mid>[^.;,{NE}]{{0,30}}?)"
+            rf"\s+(?i:with)\s+(?:(?i:co-?founder)\s+)?(?P<with>{PER}))?(?![\w-])"
+        ),
+        handle_en_pronoun_founded,
+    ),
     Rule(
         "founded-pronoun",
         _r(

@@ -50,7 +50,9 @@ def _children(eng: Engine, view: View, m: re.Match[str], parent: EntityView) -> 
     holders = {eng.ent(view, h.group(1)).group for h in _HOLDER.finditer(view.skel)}
     # "股东中，A、B、C均在其中，D持股3.2%": members of a list of holders own, they are not owned
     listed = {eng.ent(view, k.group(1) or k.group(2)).group for k in _LISTED.finditer(view.skel)}
-    before = _org_before(eng, view, m.start(), {parent.group} | holders | listed)
+    # "腾讯持股5.6%，华为旗下哈勃投资持股3.1%": 华为 owns the holder, its stake is not in 华为
+    owners = {eng.ent(view, k.group(1)).group for k in _OWNER_OF_NEXT.finditer(view.skel)}
+    before = _org_before(eng, view, m.start(), {parent.group} | holders | listed | owners)
     if before is None:
         # "股权结构显示，A持股60%，B持股40%": the company whose owners the story has just named
         before = next((r.source for r in reversed(eng.out) if r.type == R.OWNED_BY
@@ -61,6 +63,8 @@ def _children(eng: Engine, view: View, m: re.Match[str], parent: EntityView) -> 
 #: An organisation inside a 、-list ("A、B、C均在其中").
 _LISTED = re.compile(rf"({ORG})(?=\s*、)|(?<=、)\s*({ORG})")
 
+#: An organisation named as the owner of the one after it ("华为旗下哈勃投资").
+_OWNER_OF_NEXT = re.compile(rf"({ORG})\s*(?:旗下|下属)")
 #: An organisation stating its own stake ("A持股60%", "A持股比例为…").
 _HOLDER = re.compile(rf"({ORG})\s*(?:直接|间接|合计)?持股")
 
