@@ -544,7 +544,7 @@ _DATE_RE = re.compile(
   | (?P<en_my>(?<![A-Za-z])(?P<mm>{_MONTH_RE})\.?,?\s+(?P<my>(?:19|20)\d\d)(?!\d))
   | (?P<quarter>(?:(?P<qy1>(?:19|20)\d\d)\s*年\s*)?(?:第)?(?P<qcn>[一二三四1-4])\s*季度
         |(?<![A-Za-z])Q(?P<qn>[1-4])\s*(?P<qy2>(?:19|20)\d\d)|(?P<qy3>(?:19|20)\d\d)\s*Q(?P<qn3>[1-4])(?![A-Za-z0-9]))
-  | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|(?:last|this|next)\s+(?:year|month))(?![A-Za-z]))
+  | (?P<rel_en>(?<![A-Za-z])(?:yesterday|today|(?:last|this|next)\s+(?:year|month|week))(?![A-Za-z]))
   | (?P<wd_cn>(?<!\()(?:(?P<wdp>上|下|本|这|這)|(?<![上下本这這]))(?:个|個)?
         (?:周|週|星期|礼拜|禮拜)(?P<wdd>[一二三四五六日天])
         (?![\u4e00-\u9fff]?年))
@@ -729,6 +729,12 @@ def _date_from_match(m: re.Match[str], base: str | None) -> DateValue | None:
             return DateValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
         if _base_precision(base) != "day":
             return None
+        if word.endswith("week"):
+            # "filed last week": the month of that week's Monday (a week is not a day; its month is
+            # what can be said)
+            monday = base_date - dt.timedelta(days=base_date.weekday())
+            monday += dt.timedelta(days=7 * {"last": -1, "this": 0, "next": 1}[word.split()[0]])
+            return DateValue(f"{monday.year:04d}-{monday.month:02d}", "month")
         shift = -1 if word == "yesterday" else 0
         return DateValue((base_date + dt.timedelta(days=shift)).isoformat(), "day")
     if g["wd_cn"]:

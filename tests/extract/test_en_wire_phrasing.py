@@ -198,3 +198,52 @@ def test_she_started_a_company_with_a_cofounder() -> None:
     assert has_relation(ex, "FOUNDED", "Marcus Lin", "Loomwork", date="2026-02")
     # near miss: the last name before the pronoun is not who it stands for
     assert not relations(ex, "FOUNDED", "Kai-Fu Lee", "Loomwork")
+
+
+def test_filed_last_week_then_the_day_of_the_filing() -> None:
+    ex = run("Kestrel Robotics filed for an initial public offering in Hong Kong last week. Kestrel Robotics "
+             "filed on Feb. 26 under the exchange's rules for specialist tech firms.", "2026-03-03")
+    assert has_relation(ex, "FILED_FOR_IPO", "Kestrel Robotics", "HKEX", date="2026-02-26")
+
+
+def test_a_bare_filed_on_a_day_without_an_ipo_filing_is_nothing() -> None:
+    # near miss: "filed" alone may be a lawsuit
+    ex = run("Kestrel Robotics makes robots. Kestrel Robotics filed on Feb. 26 against a rival.", "2026-03-03")
+    assert not [r for r in ex.relations if r.type == "FILED_FOR_IPO"]
+
+
+def test_last_week_is_the_month_of_that_week() -> None:
+    assert [d.iso for _s, _e, d in find_dates("filed last week", "2026-03-03")] == ["2026-02"]
+    assert [d.iso for _s, _e, d in find_dates("earlier this week", "2026-03-03")] == ["2026-03"]
+
+
+def test_stakes_without_the_company_and_a_state_owned_holder() -> None:
+    ex = run("Kestrel Robotics makes robots. Tencent owns 8.2% of Kestrel Robotics and HongShan owns 6.5%, the "
+             "filing shows. Beijing E-Town International Investment & Development, a state-owned investment "
+             "firm, holds 4%.", "2026-03-03")
+    assert has_relation(ex, "OWNED_BY", "Kestrel Robotics", "HongShan", share="0.065")
+    assert has_relation(ex, "OWNED_BY", "Kestrel Robotics", "Beijing E-Town International Investment & "
+                        "Development", share="0.04")
+    etown = [e for e in ex.entities if "Beijing E-Town International Investment & Development" in e.names]
+    assert etown and "StateOwnedFund" in etown[0].types
+
+
+def test_a_share_of_something_else_is_no_stake() -> None:
+    # near miss: a market share
+    ex = run("Lanbo Robotics sells arms. HongShan owns 35% of the market.", "2026-03-03")
+    assert not [r for r in ex.relations if r.type == "OWNED_BY"]
+
+
+def test_a_product_named_after_what_it_is() -> None:
+    ex = run("Kestrel Robotics sells robots to carmakers. Kestrel Robotics also develops a robot foundation "
+             "model called Talon.", "2026-03-03")
+    assert relations(ex, "DEVELOPS", "Kestrel Robotics", "Talon")
+    ex = run("Loomwork Technologies raised money. Loomwork's first product, Shuttle, plugs into repositories.",
+             "2026-03-03")
+    assert relations(ex, "DEVELOPS", "Loomwork Technologies", "Shuttle")
+
+
+def test_a_person_named_after_a_title_is_no_product() -> None:
+    # near miss: "named" after a person's title
+    ex = run("Lanbo Robotics hired a chief scientist named Li Wei.", "2026-03-03")
+    assert not [e for e in ex.entities if "Product" in e.types]

@@ -707,4 +707,5 @@ def test_a_move_dated_after_the_verb_keeps_its_date() -> None:
 
 
 def test_a_product_called_x_is_no_company() -> None:
-    assert "Mindforge" not in _entities("Leo Zhang launched an AI agent product called Mindforge.")
+    # a product, named after what it is: never a company
+    assert _entities("Leo Zhang launched an AI agent product called Mindforge.").get("Mindforge") == {"Product"}

@@ -214,6 +214,13 @@ EN_PRODUCT_NAMED = re.compile(
     r"humanoids?|lidars?|cameras?|SUVs?|sedans?|cars?|vehicles?|apps?|chatbots?|assistants?|headsets?|glasses|"
     r"drones?|cards?|accelerators?|GPUs?)\b|,\s+an?\s|\s+(?P<series>series|line|family)\b)?"
 )
+#: A product named after what it is ("a robot foundation model called Talon", "its first product, Shuttle,").
+EN_PRODUCT_CALLED = re.compile(
+    r"\b(?:models?|products?|chatbots?|apps?|assistants?|agents?|platforms?|robots?|chips?|tools?|systems?|"
+    r"services?|software)\s*,?\s+(?:called|named|dubbed|branded)\s+"
+    r"(?P<n>[A-Z][A-Za-z0-9]+(?:[ -][A-Z0-9][A-Za-z0-9]+){0,2})(?![\w-])"
+    r"|\b(?:first|latest|new|flagship|main)\s+product\s*,\s+(?P<n2>[A-Z][A-Za-z0-9]+(?:[ -][A-Z0-9][A-Za-z0-9]+){0,2}),"
+)
 EN_PRODUCT_ITEM = re.compile(
     r"(?P<n>[A-Z][\w.+-]*(?: [A-Z0-9][\w.+-]*){0,3})"
     # an apposition after the name ("Hailuo AI, a video generation tool,")

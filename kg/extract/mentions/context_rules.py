@@ -393,6 +393,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     R("en-product-list", pat.EN_PRODUCT_LIST_CUE, _en_product_list, "product", 0.55, (),
       gate=words_gate("include", "such as")),
     R("en-product-named", pat.EN_PRODUCT_NAMED, _en_product_named, "product", 0.55, gate=_latin_or_spaced),
+    R("en-product-called", pat.EN_PRODUCT_CALLED, _en_phrase, "product", 0.55, ("n", "n2"),
+      gate=words_gate("called", "named", "dubbed", "branded", "product")),
     R("latin-after-product-word", pat.LATIN_AFTER_PRODUCT_WORD, _en_name, "product", 0.55),
     R("product-code", pat.PRODUCT_CODE, _as_matched, "product", 0.55),
     R("brand-code", pat.BRAND_CODE, _brand_code, "product", 0.55, ("n", "brand")),

@@ -338,6 +338,18 @@ def handle_filed(eng: Engine, view: View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, R.FILED_FOR_IPO, "ipo-filing", 0.8)
 
 
+def handle_filed_on(eng: Engine, view: View, m: re.Match[str]) -> None:
+    """"Kestrel filed on Feb. 26": a bare "filed" dates the IPO filing the article has already told of,
+    by the same company (alone, "filed" may be a lawsuit or a patent)."""
+    earlier = next((r for r in reversed(eng.out) if r.type == R.FILED_FOR_IPO), None)
+    if earlier is None:
+        return
+    company = eng.company_before(view, m.start())
+    if company is None or company != earlier.source:
+        return
+    _ipo(eng, view, m, R.FILED_FOR_IPO, "ipo-filing", 0.7, company=company, exchange=earlier.target)
+
+
 def handle_hearing(eng: Engine, view: View, m: re.Match[str]) -> None:
     _ipo(eng, view, m, R.PASSED_LISTING_HEARING, "ipo-hearing", 0.85, default_exchange="hkex")
 
@@ -567,6 +579,12 @@ IPO_RULES: list[Rule] = [
             re.IGNORECASE,
         ),
         handle_filed,
+    ),
+    Rule(
+        "ipo-filing",
+        # "Kestrel filed on Feb. 26 under the exchange's rules": the day of a filing told before
+        _r(r"\b(?:re)?filed\s+on\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"),
+        handle_filed_on,
     ),
     Rule(
         "ipo-hearing",

@@ -107,6 +107,14 @@ _HOLDING_STAKE = re.compile(r"持股|持有|出资|股东|入股|股份|股权|s
 _WHOLLY_OWNED = re.compile(r"全资|全額|独资|旗下|下属|直属|wholly|100\s*%|\bunit\b|subsidiary", re.IGNORECASE)
 
 
+#: An apposition that calls the holder state capital ("X, a state-owned investment firm, holds 4%").
+_STATE_APPOSITION = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:state-owned|state-backed|government-backed|government-run|"
+    r"state-run)\b",
+    re.IGNORECASE,
+)
+
+
 def _emit(eng: Engine, view: View, rel: str, child: EntityView, parent: EntityView, props: dict[str, object],
           m: re.Match[str], how: str, confidence: float) -> None:
     """One ownership or control fact, if the owned end is an organisation and the owner an organisation
@@ -123,6 +131,10 @@ def _emit(eng: Engine, view: View, rel: str, child: EntityView, parent: EntityVi
         # a fund holding a stake put money in: analysts (and the annotated news) count it among the
         # company's investors, beside the share it owns
         eng.emit(view, R.INVESTED_IN, parent.group, child.group, {}, m, f"{how}-stake", round(confidence * 0.9, 3))
+    if parent.is_investorish() and _STATE_APPOSITION.search(m.group(0)):
+        # "X, a state-owned investment firm, holds 4%": the text says what X is
+        eng.upgrade(parent.group, {C.StateOwnedFund},
+                    investor_kind=parent.attrs.get("investor_kind") or "state_platform")
     share = props.get("share")
     state_parent = C.StateOwnedFund in parent.types and rel == R.OWNED_BY and (
         share is None or (isinstance(share, float) and share >= 0.5))
@@ -531,6 +543,18 @@ OWNERSHIP_RULES: list[Rule] = [
             rf"(?:(?:will|would|is\s+to|is\s+set\s+to)\s+(?:own|hold|control)|owns|holds|controls|owned|held)\s+"
             rf"(?:an?\s+)?{_PCT_EN}\s+"
             rf"(?:(?:stake|interest|shareholding)\s+)?(?:of|in)\s+(?:the\s+)?(?P<child>{ORG})",
+            re.IGNORECASE,
+        ),
+        _h_stake,
+        _OWN_CUE,
+    ),
+    Rule(
+        "stake",
+        # "Tencent owns 8.2% of Kestrel and HongShan owns 6.5%", "X, a state-owned firm, holds 4%": the
+        # company named before, else the story's (the clause ends right after the share)
+        _r(
+            rf"(?P<parent>{ORG})(?:,[^,;.{NE}]{{0,60}},)?\s+(?:also\s+)?(?:owns|holds|owned|held)\s+(?:an?\s+)?{_PCT_EN}"
+            rf"(?:\s+(?:stake|interest|shareholding))?(?=\s*(?:[,.;]|$))",
             re.IGNORECASE,
         ),
         _h_stake,
