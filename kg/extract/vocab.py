@@ -204,7 +204,9 @@ REPORTED_ZH = re.compile(r"据报道?|据悉|据了解|据称|据指|消息(?:�
 STATE_MARKERS_ZH = _state.words("STATE_MARKERS_ZH")
 STATE_MARKERS_EN = re.compile(
     r"industry investment fund|guidance fund|state[- ]owned|state capital|government|sovereign|municipal|"
-    r"city investment|industrial investment",
+    r"city investment|industrial investment|"
+    # the pinyin of a state platform's words kept in its English name: 国投, 国控, 国信, 国资, 城投, 金控
+    r"\b(?:guotou|guokong|guoxin|guozi|chengtou|jinkong)\b",
     re.IGNORECASE,
 )
 #: Cues around a name that mark state capital ("state-backed investors including ...").

@@ -247,3 +247,18 @@ def test_a_person_named_after_a_title_is_no_product() -> None:
     # near miss: "named" after a person's title
     ex = run("Lanbo Robotics hired a chief scientist named Li Wei.", "2026-03-03")
     assert not [e for e in ex.entities if "Product" in e.types]
+
+
+def test_a_state_platforms_pinyin_word_in_an_english_name_makes_it_state_capital() -> None:
+    ex = run("Lanbo Robotics raised $700 million in a round led by IDG Capital. Shanghai Guotou Xiandao AI Fund "
+             "invested around $100 million.", PUBLISHED)
+    fund = [e for e in ex.entities if "Shanghai Guotou Xiandao AI Fund" in e.names]
+    assert fund and "StateOwnedFund" in fund[0].types
+
+
+def test_a_private_funds_english_name_stays_private() -> None:
+    # near miss: no state word in the name
+    ex = run("Lanbo Robotics raised $700 million in a round led by IDG Capital. Qiming Xiandao AI Fund "
+             "invested around $100 million.", PUBLISHED)
+    fund = [e for e in ex.entities if "Qiming Xiandao AI Fund" in e.names]
+    assert fund and "StateOwnedFund" not in fund[0].types
