@@ -19,7 +19,7 @@ from rdflib.query import ResultRow
 from kg.errors import KGError
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
 from kg.rdf.export import prefixes, to_rdf
-from kg.rdf.streaming import LineReader, iter_lines, oxigraph_available
+from kg.rdf.streaming import LineReader, gc_paused, iter_lines, oxigraph_available
 
 
 def store_dataset(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Dataset:
@@ -71,7 +71,8 @@ def oxigraph_store(store: Any, ontology: Ontology | None = None, base: str = ENT
 
     result = ox.Store()
     lines = LineReader(iter_lines(store, "nq", base, ontology=ontology))
-    result.bulk_load(input=lines.buffered(), format=ox.RdfFormat.N_QUADS)
+    with gc_paused():
+        result.bulk_load(input=lines.buffered(), format=ox.RdfFormat.N_QUADS)
     return result
 
 
