@@ -12,6 +12,13 @@ Timings are wall-clock of one run each. "ours" rows time `kg export` code paths 
 included; ttl/trig/xml through pyoxigraph as `kg export` does when it is installed); "rdflib" rows
 time rdflib's serialiser alone on the Dataset our projection built;
 "pyoxigraph" rows time pyoxigraph's serialiser on a pyoxigraph store holding the same quads.
+
+Last, issue 13's row side by side: `kg export` (`kg.rdf.write`, the engine `kg export` picks: streaming
+nt, ttl through pyoxigraph) against pyoxigraph's `Store.dump` of a store that holds exactly the
+triples ours writes (the union, loaded before the clock starts, dumped with the same prefixes), in
+alternating rounds; medians of wall-clock and of CPU time (this process's, the fairer figure on a
+shared machine) and their ratio (ours / pyoxigraph's triples/s; the aim is >= 0.9). Ours includes
+everything `kg export` does after opening the store: the graph view, the projection, the file.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +39,8 @@ sys.path.insert(0, str(ROOT))
 from kg.dump import Dump, EdgeRec, NodeRec  # noqa: E402
 from kg.graph import to_networkx  # noqa: E402
 from kg.ontology import load_ontology  # noqa: E402
-from kg.rdf import RDF_FORMATS, flatten, to_rdf, write_dump, write_rdf, write_streaming  # noqa: E402
+from kg.rdf import RDF_FORMATS, flatten, to_rdf, write, write_dump, write_rdf, write_streaming  # noqa: E402
+from kg.rdf.export import prefixes  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 ROUNDS = ["Angel", "A", "B", "C", "D"]
@@ -104,6 +113,47 @@ def row(table: list, tool: str, what: str, triples: int, seconds: float) -> None
           flush=True)
 
 
+def timed_both(fn, *args, **kwargs):
+    """(result, wall seconds, CPU seconds of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def side_by_side(store, ontology, tmp: Path, rounds: int, table: list) -> None:
+    """Issue 13's row: `kg export` nt and ttl against pyoxigraph's dump of the same triples, alternating."""
+    import pyoxigraph as ox
+
+    formats = {"nt": ox.RdfFormat.N_TRIPLES, "ttl": ox.RdfFormat.TURTLE}
+    print(f"\nissue 13, side by side ({rounds} alternating rounds; medians; ratio = ours / pyoxigraph "
+          "triples per second):", flush=True)
+    for fmt, ox_format in formats.items():
+        ours_out, ref_out = tmp / f"side.{fmt}", tmp / f"side-ox.{fmt}"
+        n = write(store, fmt, ours_out, ontology=ontology)  # warm-up, and the triples the reference holds
+        reference = ox.Store()
+        reference.bulk_load(path=str(ours_out), format=ox_format)
+        assert len(reference) == n, (len(reference), n)
+        ours, theirs = [], []
+        for _ in range(rounds):
+            _, wall, cpu = timed_both(write, store, fmt, ours_out, ontology=ontology)
+            ours.append((wall, cpu))
+            _, wall, cpu = timed_both(reference.dump, output=str(ref_out), format=ox_format,
+                                      from_graph=ox.DefaultGraph(), prefixes=prefixes())
+            theirs.append((wall, cpu))
+        del reference
+        figures = {}
+        for i, clock in enumerate(("wall", "cpu")):
+            o = statistics.median(t[i] for t in ours)
+            r = statistics.median(t[i] for t in theirs)
+            figures[clock] = {"ours_per_s": int(n / o), "pyoxigraph_per_s": int(n / r), "ratio": round(r / o, 2)}
+        w, c = figures["wall"], figures["cpu"]
+        print(f"kg export {fmt:3s} {n:>9d} triples | wall: ours {w['ours_per_s']:>9d}/s pyoxigraph dump "
+              f"{w['pyoxigraph_per_s']:>9d}/s ratio {w['ratio']:.2f} | cpu: ours {c['ours_per_s']:>9d}/s "
+              f"pyoxigraph dump {c['pyoxigraph_per_s']:>9d}/s ratio {c['ratio']:.2f}", flush=True)
+        table.append({"tool": "side by side", "what": f"kg export {fmt} vs pyoxigraph dump", "triples": n,
+                      "rounds": rounds, **figures})
+
+
 def peak_memory(store: Path, out: Path) -> dict:
     """Peak RSS of a fresh process exporting the store with the streaming writer, and of one that only
     builds the graph view (the writer's own share is the difference)."""
@@ -131,6 +181,9 @@ def main() -> None:
     parser.add_argument("--skip-slow", action="store_true", help="skip rdflib's slowest serialisers (ttl, "
                         "trig, json-ld, xml) and its SPARQL on graphs of over 300k triples")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--side-only", action="store_true", help="only the side-by-side row (issue 13)")
+    parser.add_argument("--rounds", type=int, help="alternating rounds of the side-by-side row (default 5 "
+                        "with --quick, else 3)")
     args = parser.parse_args()
     relations = args.relations or (1_500 if args.quick else 13_000)
     ontology = load_ontology()
@@ -139,6 +192,11 @@ def main() -> None:
     _, secs = timed(write_dump, store, synthetic_dump(relations), ontology)
     print(f"synthetic store: {store.counts()} written in {secs:.1f} s", flush=True)
     table: list[dict] = []
+    if args.side_only:
+        side_by_side(store, ontology, tmp, args.rounds or (5 if args.quick else 3), table)
+        store.close()
+        cleanup(tmp, args.json, {"relations": relations, "rows": table})
+        return
 
     view, secs = timed(to_networkx, store, ontology)
     print(f"graph view: {view.number_of_nodes()} nodes, {view.number_of_edges()} edges in {secs:.2f} s", flush=True)
@@ -214,6 +272,8 @@ def main() -> None:
             print(f"sparql {engine}: load + query {secs:.2f} s ({len(rows)} rows)", flush=True)
             table.append({"tool": engine, "what": "kg sparql top investors (load + query)", "seconds": round(secs, 3)})
 
+        side_by_side(store, ontology, tmp, args.rounds or (5 if args.quick else 3), table)
+
     store.close()
     memory = peak_memory(tmp / "store", tmp / "m.nt")
     print(f"peak RSS: python + kg imported {memory['import']['peak_rss_mib']} MiB; graph view only "
@@ -222,8 +282,12 @@ def main() -> None:
     sizes = {p.name: p.stat().st_size for p in sorted(tmp.iterdir()) if p.is_file()}
     report = {"relations": relations, "triples": triples, "quads": quads, "rows": table, "memory": memory,
               "file_bytes": sizes}
-    if args.json:
-        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    cleanup(tmp, args.json, report)
+
+
+def cleanup(tmp: Path, json_path: Path | None, report: dict) -> None:
+    if json_path:
+        json_path.write_text(json.dumps(report, indent=1), encoding="utf-8")
     for p in tmp.rglob("*"):
         if p.is_file():
             p.unlink()

@@ -23,11 +23,13 @@ Pattern (documented in ontology/README.md, "RDF projection and edge properties")
   read from it — the direct triples of its relations, its derivation records, mentions and aliases;
   the default graph holds node descriptions and the statement nodes. The flat formats are the union.
 
-`iter_quads` yields rdflib terms; `to_rdf` collects them in an rdflib Dataset (the `rdflib` engine);
-`kg.rdf.streaming` writes them as N-Triples / N-Quads lines without building a graph (the `streaming`
-engine), and re-serialises those lines with pyoxigraph for ttl, trig and xml (the `oxigraph` engine,
-an order of magnitude faster than rdflib; `scripts/bench_rdf.py`). Which engine writes which format
-is the registry in `kg.rdf.writers`; every entry writes the same triples (tests/rdf/test_export.py).
+The projection is written once (`project`) and spelled two ways (`Terms`): `iter_quads` yields
+rdflib terms, which `to_rdf` collects in an rdflib Dataset (the `rdflib` engine, JSON-LD, SHACL);
+`kg.rdf.streaming` spells the same quads as N-Triples text, without an rdflib object per triple, and
+writes them as N-Triples / N-Quads lines (the `streaming` engine) or hands those lines to pyoxigraph's
+serialisers for ttl, trig and xml (the `oxigraph` engine); `scripts/bench_rdf.py` times them. Which
+engine writes which format is the registry in `kg.rdf.writers`; every entry writes the same triples
+(tests/rdf/test_export.py).
 This module imports no writer, so the writers import it and there is no circle.
 """
 
@@ -35,9 +37,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import networkx as nx
 from rdflib import OWL, RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
@@ -69,9 +73,15 @@ def _ucschar(code: int) -> bool:
     return code < 0xF0000 and (code & 0xFFFF) <= 0xFFFD and not 0xE0000 <= code <= 0xE0FFF
 
 
+#: a path of `_PATH_ASCII` characters only, which `_encode` leaves as it is (unless it ends with ".")
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/]*")
+
+
 def _encode(path: str) -> str:
     """Percent-encode (UTF-8) every character an IRI path may not hold as it is, `%`, `?` and `#`
     included, so that each id is one path and the mapping is one-to-one."""
+    if _PLAIN_PATH.fullmatch(path) and not path.endswith("."):
+        return path
     out = []
     for c in path:
         # Unicode spaces (U+00A0, U+3000...) are legal IRI characters, but parsers that split on
@@ -170,17 +180,43 @@ def literal(value: Any) -> Literal:
     return Literal(str(value))
 
 
-def _dumps(value: Any) -> Literal:
-    return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True))
-
-
 Quad = tuple[URIRef, URIRef, Any, URIRef | None]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Terms(Generic[T]):
+    """How the projection spells its terms. One projection (`project`) feeds every writer and only the
+    spelling differs: rdflib objects (`RDFLIB_TERMS`: the reference, for rdflib's graphs and
+    serialisers, JSON-LD and SHACL) or N-Triples text (`kg.rdf.streaming.nt_terms`, for the fast
+    writers), which spares building rdflib objects for every triple (the cost that dominated
+    `kg export`). A spelling must make two terms equal exactly when their rdflib terms are equal (the
+    projection drops repeats by comparing terms); tests/rdf/test_export.py compares the two
+    projections triple by triple."""
+
+    #: an IRI (the text of a URIRef)
+    iri: Callable[[str], T]
+    #: a string literal without datatype or language (what `Literal(text)` is)
+    plain: Callable[[str], T]
+    #: a language-tagged string (`Literal(text, lang=tag)`)
+    tagged: Callable[[str, str], T]
+    #: a Python value typed as `literal` types it
+    typed: Callable[[Any], T]
+
+
+def _tagged(text: str, lang: str) -> Literal:
+    return Literal(text, lang=lang)
+
+
+#: the projection as rdflib terms (`iter_quads`)
+RDFLIB_TERMS: Terms[Any] = Terms(URIRef, Literal, _tagged, literal)
 
 
 def iter_quads(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: str = ENTITY_BASE,
                store: Any = None, with_text: bool = False, flat: bool = False) -> Iterator[Quad]:
     """Every quad of the projection of the graph view (and, given its `store`, of the records that
-    make an import lossless). The fourth element is the named graph, None for the default graph.
+    make an import lossless) as rdflib terms. The fourth element is the named graph, None for the
+    default graph.
 
     Examples
     --------
@@ -201,149 +237,213 @@ def iter_quads(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: s
 
     No triple repeats within a graph; with `flat` (for the triple formats) no triple repeats at all
     (a relation's direct triple, in the graph of each of its articles, is then yielded once)."""
-    ontology = ontology or load_ontology()
-    props = ontology.properties
-    cls_iri = {name: URIRef(c.iri) for name, c in ontology.classes.items()}
-    prop_iri = {name: URIRef(p.iri) for name, p in props.items()}
+    return project(graph, ontology or load_ontology(), RDFLIB_TERMS, base, store, with_text, flat)
 
-    def values(subject: URIRef, key: str, value: Any, ctx: URIRef | None) -> Iterator[Quad]:
-        if key not in prop_iri or value is None:
-            return
-        seen = set()
-        for item in value if isinstance(value, list) else [value]:
+
+def project(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: str = ENTITY_BASE,
+            store: Any = None, with_text: bool = False, flat: bool = False) -> Iterator[tuple[T, T, T, T | None]]:
+    """`iter_quads` with the terms spelled by `terms`.
+
+    The IRI of each entity, article and relation is built once (a dict the size of the graph view,
+    which every export holds anyway), those of classes and predicates once per call; nothing else is
+    kept, so memory does not grow with the number of quads yielded."""
+    iri, plain, tagged, typed = terms.iri, terms.plain, terms.tagged, terms.typed
+    cls_iri = {name: iri(c.iri) for name, c in ontology.classes.items()}
+    prop_iri = {name: iri(p.iri) for name, p in ontology.properties.items()}
+    rel_iri: dict[str, T] = {}
+    type_terms: dict[tuple[str, ...], list[T]] = {}
+    a, statement = iri(str(RDF.type)), iri(str(RDF.Statement))
+    rdf_subject, rdf_predicate, rdf_object = iri(str(RDF.subject)), iri(str(RDF.predicate)), iri(str(RDF.object))
+    kgo_id, kgo_name, kgo_aliases = iri(str(KGO.id)), iri(str(KGO.name)), iri(str(KGO.aliases))
+    pref_label, alt_label, same_as = iri(str(SKOS.prefLabel)), iri(str(SKOS.altLabel)), iri(str(OWL.sameAs))
+    confidence, method_p = iri(str(KGO.confidence)), iri(str(KGO.method))
+    derived_from = iri(str(PROV.wasDerivedFrom))
+
+    nodes: dict[str, T] = {}
+    articles_: dict[str, T] = {}
+    stmts: dict[str, tuple[str, T]] = {}
+
+    def node(node_id: str) -> T:
+        term = nodes.get(node_id)
+        if term is None:
+            term = nodes[node_id] = iri(base + _encode(node_id.replace(":", "/", 1)))
+        return term
+
+    def article(article_id: str) -> T:
+        term = articles_.get(article_id)
+        if term is None:
+            term = articles_[article_id] = iri(base + "article/" + _encode(article_id))
+        return term
+
+    def statement_of(rel_id: str) -> tuple[str, T]:
+        """The statement node's IRI text (source nodes are built on it) and its term."""
+        found = stmts.get(rel_id)
+        if found is None:
+            text = base + "relation/" + _encode(rel_id)
+            found = stmts[rel_id] = (text, iri(text))
+        return found
+
+    def values(subject: T, key: str, value: Any, ctx: T | None) -> list[tuple[T, T, T, T | None]]:
+        predicate = prop_iri.get(key)
+        if predicate is None or value is None:
+            return []
+        if not isinstance(value, list):
+            return [] if isinstance(value, dict) else [(subject, predicate, typed(value), ctx)]
+        out, seen = [], set()
+        for item in value:
             if isinstance(item, (dict, list)) or item is None:
                 continue
-            term = literal(item)
+            term = typed(item)
             if term not in seen:
                 seen.add(term)
-                yield subject, prop_iri[key], term, ctx
+                out.append((subject, predicate, term, ctx))
+        return out
 
     for node_id, attrs in graph.nodes(data=True):
-        subject = entity_iri(node_id, base)
-        labels = attrs.get("labels") or []
-        for label in ontology.labels_for(labels):
-            yield subject, RDF.type, cls_iri[label], None
-        yield subject, KGO.id, Literal(node_id), None
+        subject = node(node_id)
+        labels = tuple(attrs.get("labels") or ())
+        types = type_terms.get(labels)
+        if types is None:
+            types = type_terms[labels] = [cls_iri[label] for label in ontology.labels_for(labels)]
+        for cls in types:
+            yield subject, a, cls, None
+        yield subject, kgo_id, plain(node_id), None
         name = attrs.get("name") or node_id
-        yield subject, KGO.name, Literal(name), None
-        yield subject, SKOS.prefLabel, Literal(name, lang=name_language(name)), None
+        yield subject, kgo_name, plain(name), None
+        yield subject, pref_label, tagged(name, name_language(name)), None
         for alias in attrs.get("aliases") or []:
-            yield subject, KGO.aliases, Literal(alias), None
-            yield subject, SKOS.altLabel, Literal(alias, lang=name_language(alias)), None
+            yield subject, kgo_aliases, plain(alias), None
+            yield subject, alt_label, tagged(alias, name_language(alias)), None
         for key, value in attrs.items():
             if key not in _NODE_META:
                 yield from values(subject, key, value, None)
         qid = attrs.get("qid")
         if isinstance(qid, str) and qid[:1] == "Q" and qid[1:].isdigit():
-            yield subject, OWL.sameAs, WD[qid], None
+            yield subject, same_as, iri(str(WD) + qid), None
 
-    direct: set[tuple[URIRef, URIRef, URIRef, URIRef | None]] = set()
+    direct: set[tuple[T, T, T, T | None]] = set()
     for source, target, attrs in graph.edges(data=True):
         rel_id = attrs["id"]
-        stmt = relation_iri(rel_id, base)
-        predicate = URIRef(ontology.relation(attrs["type"]).iri)
-        s, o = entity_iri(source, base), entity_iri(target, base)
-        articles = attrs.get("sources") or []
+        stmt = statement_of(rel_id)[1]
+        predicate = rel_iri.get(attrs["type"])
+        if predicate is None:
+            predicate = rel_iri[attrs["type"]] = iri(ontology.relation(attrs["type"]).iri)
+        s, o = node(source), node(target)
+        sources = attrs.get("sources") or []
         # two relations may join the same pair with one type (two rounds): one direct triple per graph
-        for g in [None] if flat or not articles else [article_iri(a, base) for a in articles]:
+        for g in [None] if flat or not sources else [article(art) for art in sources]:
             if (s, predicate, o, g) not in direct:
                 direct.add((s, predicate, o, g))
                 yield s, predicate, o, g
-        yield stmt, RDF.type, RDF.Statement, None
-        yield stmt, RDF.subject, s, None
-        yield stmt, RDF.predicate, predicate, None
-        yield stmt, RDF.object, o, None
-        yield stmt, KGO.id, Literal(rel_id), None
+        yield stmt, a, statement, None
+        yield stmt, rdf_subject, s, None
+        yield stmt, rdf_predicate, predicate, None
+        yield stmt, rdf_object, o, None
+        yield stmt, kgo_id, plain(rel_id), None
         for key, value in attrs.items():
             if key not in _EDGE_META:
                 yield from values(stmt, key, value, None)
         if attrs.get("confidence") is not None:
-            yield stmt, KGO.confidence, literal(float(attrs["confidence"])), None
+            yield stmt, confidence, typed(float(attrs["confidence"])), None
         for method in attrs.get("method") or []:
-            yield stmt, KGO.method, Literal(method), None
-        for article_id in articles:
-            yield stmt, PROV.wasDerivedFrom, article_iri(article_id, base), None
+            yield stmt, method_p, plain(method), None
+        for art in sources:
+            yield stmt, derived_from, article(art), None
 
     if store is not None:
-        yield from _record_quads(store, ontology, base, with_text, values)
+        yield from _record_quads(store, terms, base, with_text, values, node, article, statement_of)
 
 
-def _record_quads(store: Any, ontology: Ontology, base: str, with_text: bool, values: Any) -> Iterator[Quad]:
+def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, values: Any, node: Any, article: Any,
+                  statement_of: Any) -> Iterator[tuple[T, T, T, T | None]]:
     """The records of the graph of record: articles, entity JSON, aliases, mentions, relation sources."""
+    iri, plain, typed = terms.iri, terms.plain, terms.typed
+    a, derived_from, prov_entity = iri(str(RDF.type)), iri(str(PROV.wasDerivedFrom)), iri(str(PROV.entity))
+    record_json, record_article, record_entity = iri(str(KGR.json)), iri(str(KGR.article)), iri(str(KGR.entity))
+    sentence_p, start_p, end_p = iri(str(KGO.sentence)), iri(str(KGO.span_start)), iri(str(KGO.span_end))
+    method_p, confidence_p = iri(str(KGO.method)), iri(str(KGO.confidence))
+
+    def span(subject: T, sentence: Any, start: Any, end: Any, method: str, confidence: float,
+             g: T | None) -> list[tuple[T, T, T, T | None]]:
+        out = []
+        if sentence is not None:
+            out.append((subject, sentence_p, typed(int(sentence)), g))
+        if start is not None:
+            out.append((subject, start_p, typed(int(start)), g))
+        if end is not None:
+            out.append((subject, end_p, typed(int(end)), g))
+        out.append((subject, method_p, plain(method), g))
+        out.append((subject, confidence_p, typed(float(confidence)), g))
+        return out
+
     known_articles = set()
+    title_p, path_p, chars_p = iri(str(DCTERMS.title)), iri(str(KGR.path)), iri(str(KGR.chars))
+    created_p, body_p = iri(str(DCTERMS.created)), iri(str(SCHEMA.articleBody))
     for art_id, path, title, _pub, _url, _lang, chars, added in store.article_records():
         known_articles.add(art_id)
-        subject = article_iri(art_id, base)
+        subject = article(art_id)
         if title is not None:
-            yield subject, DCTERMS.title, Literal(title), None
+            yield subject, title_p, plain(title), None
         if path is not None:
-            yield subject, KGR.path, Literal(path), None
-        yield subject, KGR.chars, literal(int(chars)), None
-        yield subject, DCTERMS.created, Literal(added), None
+            yield subject, path_p, plain(path), None
+        yield subject, chars_p, typed(int(chars)), None
+        yield subject, created_p, plain(added), None
         if with_text:
-            yield subject, SCHEMA.articleBody, Literal(store.article_text(art_id)), None
+            yield subject, body_p, plain(store.article_text(art_id)), None
     for ent_id, key, types, attrs in store.entity_records():
         record = {"types": json.loads(types), "attrs": json.loads(attrs)}
         if key is not None:
             record["key"] = key
-        yield entity_iri(ent_id, base), KGR.json, _dumps(record), None
+        yield node(ent_id), record_json, plain(json.dumps(record, ensure_ascii=False, sort_keys=True)), None
 
-    def ctx(article_id: str) -> URIRef | None:
-        return article_iri(article_id, base) if article_id in known_articles else None
+    def ctx(article_id: str) -> T | None:
+        return article(article_id) if article_id in known_articles else None
 
+    alias_class, alias_p = iri(str(KGR.Alias)), iri(str(KGR.alias))
     for ent_id, alias, art_id in store.alias_records():
-        node = URIRef(base + "alias/" + short_hash(ent_id, alias, art_id, length=24))
+        subject = iri(base + "alias/" + short_hash(ent_id, alias, art_id, length=24))
         g = ctx(art_id)
-        yield node, RDF.type, KGR.Alias, g
-        yield node, KGR.entity, entity_iri(ent_id, base), g
-        yield node, KGR.alias, Literal(alias), g
-        yield node, KGR.article, Literal(art_id), g
+        yield subject, a, alias_class, g
+        yield subject, record_entity, node(ent_id), g
+        yield subject, alias_p, plain(alias), g
+        yield subject, record_article, plain(art_id), g
+    mention_class, types_p, surface_p = iri(str(KGR.Mention)), iri(str(KGR.types)), iri(str(KGR.surface))
     previous, index = None, 0
     for row in store.mention_records():
         ent_id, art_id, types, surface, sentence, start, end, method, confidence = row
         index = index + 1 if previous == (ent_id, art_id) else 0
         previous = (ent_id, art_id)
-        node = URIRef(base + "mention/" + short_hash(ent_id, art_id, length=24) + f"-{index}")
+        subject = iri(base + "mention/" + short_hash(ent_id, art_id, length=24) + f"-{index}")
         g = ctx(art_id)
-        yield node, RDF.type, KGR.Mention, g
-        yield node, KGR.entity, entity_iri(ent_id, base), g
-        yield node, PROV.wasDerivedFrom, article_iri(art_id, base), g
-        yield node, KGR.article, Literal(art_id), g
-        yield node, KGR.types, Literal(types), g
-        yield node, KGR.surface, Literal(surface), g
-        yield from _span(node, sentence, start, end, method, confidence, g)
+        yield subject, a, mention_class, g
+        yield subject, record_entity, node(ent_id), g
+        yield subject, derived_from, article(art_id), g
+        yield subject, record_article, plain(art_id), g
+        yield subject, types_p, plain(types), g
+        yield subject, surface_p, plain(surface), g
+        yield from span(subject, sentence, start, end, method, confidence, g)
     for rel_id, props in store.relation_props_records():
-        yield relation_iri(rel_id, base), KGR.json, Literal(props), None
+        yield statement_of(rel_id)[1], record_json, plain(props), None
+    qualified, derivation, evidence_p = (iri(str(PROV.qualifiedDerivation)), iri(str(PROV.Derivation)),
+                                         iri(str(KGO.evidence)))
     previous, index = None, 0
     for row in store.relation_source_records():
         rel_id, art_id, sentence, start, end, method, confidence, evidence, props = row
         index = index + 1 if previous == (rel_id, art_id) else 0
         previous = (rel_id, art_id)
-        stmt = relation_iri(rel_id, base)
-        node = URIRef(str(stmt) + "/source/" + short_hash(art_id, length=12) + f"-{index}")
+        stmt_text, stmt = statement_of(rel_id)
+        subject = iri(stmt_text + "/source/" + short_hash(art_id, length=12) + f"-{index}")
         g = ctx(art_id)
-        yield stmt, PROV.qualifiedDerivation, node, g
-        yield node, RDF.type, PROV.Derivation, g
-        yield node, PROV.entity, article_iri(art_id, base), g
-        yield node, KGR.article, Literal(art_id), g
-        yield from _span(node, sentence, start, end, method, confidence, g)
+        yield stmt, qualified, subject, g
+        yield subject, a, derivation, g
+        yield subject, prov_entity, article(art_id), g
+        yield subject, record_article, plain(art_id), g
+        yield from span(subject, sentence, start, end, method, confidence, g)
         if evidence is not None:
-            yield node, KGO.evidence, Literal(evidence), g
-        yield node, KGR.json, Literal(props), g
+            yield subject, evidence_p, plain(evidence), g
+        yield subject, record_json, plain(props), g
         for key, value in json.loads(props).items():
-            yield from values(node, key, value, g)
-
-
-def _span(node: URIRef, sentence: Any, start: Any, end: Any, method: str, confidence: float,
-          g: URIRef | None) -> Iterator[Quad]:
-    if sentence is not None:
-        yield node, KGO.sentence, literal(int(sentence)), g
-    if start is not None:
-        yield node, KGO.span_start, literal(int(start)), g
-    if end is not None:
-        yield node, KGO.span_end, literal(int(end)), g
-    yield node, KGO.method, Literal(method), g
-    yield node, KGO.confidence, literal(float(confidence)), g
+            yield from values(subject, key, value, g)
 
 
 def view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, Any]:

@@ -18,8 +18,8 @@ from rdflib.query import ResultRow
 
 from kg.errors import KGError
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
-from kg.rdf.export import iter_quads, prefixes, to_rdf, view_and_store
-from kg.rdf.streaming import oxigraph_available, write_lines
+from kg.rdf.export import prefixes, to_rdf
+from kg.rdf.streaming import LineReader, gc_paused, iter_lines, oxigraph_available
 
 
 def store_dataset(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Dataset:
@@ -65,17 +65,14 @@ def run_sparql(dataset: Dataset, query: str) -> list[dict[str, Any]]:
 
 
 def oxigraph_store(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Any:
-    """The store's projection bulk-loaded into an in-memory pyoxigraph Store (from our N-Quads lines)."""
-    import io
-
+    """The store's projection bulk-loaded into an in-memory pyoxigraph Store (from our N-Quads lines,
+    read as they are made)."""
     import pyoxigraph as ox
 
-    ontology = ontology or load_ontology()
-    view, records = view_and_store(store, ontology)
-    buffer = io.StringIO()
-    write_lines(iter_quads(view, ontology, base, records), buffer, with_graph=True)
     result = ox.Store()
-    result.bulk_load(input=buffer.getvalue().encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    lines = LineReader(iter_lines(store, "nq", base, ontology=ontology))
+    with gc_paused():
+        result.bulk_load(input=lines.buffered(), format=ox.RdfFormat.N_QUADS)
     return result
 
 

@@ -17,7 +17,7 @@ from kg.errors import KGError
 from kg.graph import node_link, to_networkx
 from kg.model import Article, Extraction
 from kg.names import short_hash
-from kg.ontology import KGO, Ontology
+from kg.ontology import ENTITY_BASE, KGO, Ontology
 from kg.rdf import (
     KGR,
     QUAD_FORMATS,
@@ -35,7 +35,8 @@ from kg.rdf import (
     write_rdf,
     write_streaming,
 )
-from kg.rdf.streaming import literal_term
+from kg.rdf.export import iter_quads, literal, project
+from kg.rdf.streaming import literal_term, nt_terms, string_term, tagged_term, term
 from kg.store import Store, open_store
 from tests.factories import (
     funding_article,
@@ -131,6 +132,51 @@ def test_the_streaming_writer_writes_the_same_triples_as_rdflib(built: Store, tm
     parsed_q = Dataset().parse(tmp_path / "s.nq", format="nquads")
     assert quads(parsed_q) == quads(dataset)
     assert n == sum(len(g) for g in dataset.graphs())
+
+
+def spelled(source: Store, ontology: Ontology, base: str, flat: bool) -> tuple[list[tuple], list[tuple]]:
+    """The quads of the rdflib projection spelled by `term`, and those of the fast projection."""
+    view = to_networkx(source, ontology)
+    reference = [(term(s), term(p), term(o), None if g is None else term(g))
+                 for s, p, o, g in iter_quads(view, ontology, base, source, with_text=True, flat=flat)]
+    return reference, list(project(view, ontology, nt_terms(), base, source, with_text=True, flat=flat))
+
+
+@pytest.mark.parametrize("base", [ENTITY_BASE, "http://example.org/kg/"])
+def test_the_fast_projection_is_the_rdflib_projection_term_for_term(built: Store, ontology: Ontology,
+                                                                    base: str) -> None:
+    """The writers' projection (terms spelled as N-Triples text, no rdflib objects) yields the rdflib
+    projection's quads, in the same order: typed and language-tagged literals, named graphs, records."""
+    for flat in (False, True):
+        reference, fast = spelled(built, ontology, base, flat)
+        assert fast == reference
+    objects = {o for _s, _p, o, _g in fast}
+    assert any(o.endswith("@zh") for o in objects) and any(o.endswith("@en") for o in objects)
+    assert any(o.endswith("#decimal>") for o in objects) and any(o.endswith("#integer>") for o in objects)
+    graphs = {g for *_spo, g in spelled(built, ontology, base, flat=False)[1]}
+    assert None in graphs and len(graphs) > 2  # the default graph and one per article
+
+
+def nt_escaped(text: str) -> str:
+    """N-Triples' escapes for a string, character by character (ECHAR for four, UCHAR for other controls)."""
+    echar = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+    return "".join(echar.get(c) or (f"\\u{ord(c):04X}" if ord(c) < 0x20 or c == "\x7f" else c) for c in text)
+
+
+_VALUES = st.one_of(st.booleans(), st.integers(), st.integers(-10**30, 10**30), st.floats(),
+                    st.sampled_from([0.0, -0.0, 1.0, 1, True, float("inf"), float("-inf"), float("nan")]), st.text())
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(), values=st.lists(_VALUES, max_size=20))
+def test_fast_terms_spell_what_term_spells(text: str, values: list) -> None:
+    """Each term as `term` spells the rdflib term: strings, tags, and typed values through the cache
+    (1, 1.0 and True, 0.0 and -0.0 each their own)."""
+    assert string_term(text) == literal_term(Literal(text)) == '"' + nt_escaped(text) + '"'
+    assert tagged_term(text, "zh-Hant") == literal_term(Literal(text, lang="zh-Hant"))
+    typed = nt_terms().typed
+    for value in values + values:  # twice: the second from the cache
+        assert typed(value) == literal_term(literal(value)), value
 
 
 @pytest.mark.parametrize("text", ['a "quoted" \\ back\\slash', "line\nbreak\r\ttab", "<tag> {x} |^`", "😀 智譜 ∑",
@@ -331,6 +377,8 @@ def test_hostile_graphs_survive_every_format(extractions: list[Extraction], tmp_
         record_all(src, extractions, ontology)
         view = node_link(to_networkx(src, ontology))
         rows = tables(src)
+        reference, fast = spelled(src, ontology, ENTITY_BASE, flat=False)
+        assert fast == reference
         for fmt in [*FLAT, *QUADS]:
             out = tmp / f"g.{fmt}"
             write(src, fmt, out, with_text=True, ontology=ontology)  # auto: streaming for nt/nq
