@@ -18,10 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
-
 from kg.errors import KGError
-from kg.extract.text import normalize_text
+from kg.extract.text import WordMatcher, normalize_text
 
 __all__ = [
     "Gazetteer",
@@ -160,14 +158,9 @@ class Gazetteer:
             form = matching_form(normalize_text(name).text)
             self.by_name[form] = (key, board, name)
         self._trie = _build_trie(sorted(self.by_name))
-        # every name in one Aho-Corasick automaton (compiled): one pass over a text finds every place
-        # each name ends, which is all `scan` needs to read it left to right, longest first
-        self._automaton = ahocorasick.Automaton()
-        for form in self.by_name:
-            if form:
-                self._automaton.add_word(form, len(form))
-        if len(self._automaton):
-            self._automaton.make_automaton()
+        # every name in one Aho-Corasick automaton (compiled): one pass over a text finds the longest
+        # name at each place, which is all `scan` needs to read it left to right
+        self._matcher = WordMatcher(self.by_name)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -228,15 +221,8 @@ class Gazetteer:
         [('智谱AI', 'zhipu', 'Company', None), ('科创板', 'sse', 'Exchange', 'STAR Market'),
          ('红杉中国', 'hongshan', 'Investor', None)]
         """
-        if not len(self._automaton):
-            return
         folded = matching_form(text)
-        # the longest name starting at each place a name starts
-        longest: dict[int, int] = {}
-        for last, length in self._automaton.iter(folded):
-            start = last + 1 - length
-            if longest.get(start, 0) <= last:
-                longest[start] = last + 1
+        longest = self._matcher.longest_at(folded)
         pos = 0
         for start in sorted(longest):
             if start < pos:

@@ -79,7 +79,7 @@ def _rank(clause: frozenset[str]) -> tuple[int, int, list[str]]:
     return (-min(len(s) for s in clause), len(clause), sorted(clause))
 
 
-def _seq(items: Any, ignore_case: bool) -> _Info:
+def _seq(items: Any, ignore_case: bool, cap: int = _CAP) -> _Info:
     cur: set[str] = {""}
     whole = True
     clauses: list[frozenset[str]] = []
@@ -89,12 +89,12 @@ def _seq(items: Any, ignore_case: bool) -> _Info:
             clauses.append(frozenset(cur))
 
     for op, av in items:
-        exact, sub = _node(op, av, ignore_case)
+        exact, sub = _node(op, av, ignore_case, cap)
         clauses.extend(sub)
         if exact is None:
             flush()
             cur, whole = {""}, False
-        elif len(cur) * len(exact) <= _CAP:
+        elif len(cur) * len(exact) <= cap:
             cur = {a + b for a in cur for b in exact}
         else:
             flush()
@@ -103,7 +103,7 @@ def _seq(items: Any, ignore_case: bool) -> _Info:
     return (frozenset(cur) if whole else None), clauses
 
 
-def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
+def _node(op: Any, av: Any, ignore_case: bool, cap: int = _CAP) -> _Info:
     if op is _c.LITERAL:
         ch = _char(av, ignore_case)
         return (frozenset({ch}) if ch is not None else None), []
@@ -126,25 +126,25 @@ def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
         exacts: set[str] | None = set()
         union: set[str] | None = set()
         for alt in av[1]:
-            exact, sub = _seq(alt, ignore_case)
+            exact, sub = _seq(alt, ignore_case, cap)
             if exacts is not None:
                 exacts = exacts | exact if exact is not None else None
             best = _best(sub + ([exact] if exact is not None and _usable(exact) else []))
             if union is not None:
                 union = union | best if best is not None else None
-        exact_out = frozenset(exacts) if exacts is not None and len(exacts) <= _CAP else None
+        exact_out = frozenset(exacts) if exacts is not None and len(exacts) <= cap else None
         return exact_out, ([frozenset(union)] if union else [])
     if op is _c.SUBPATTERN:
         _group, add_flags, del_flags, sub_pattern = av
         inner = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
         if inner != ignore_case:
             return None, []  # "(?-i:...)": another way of looking up; not followed
-        return _seq(sub_pattern, ignore_case)
+        return _seq(sub_pattern, ignore_case, cap)
     if op is _c.ATOMIC_GROUP:
-        return _seq(av, ignore_case)
+        return _seq(av, ignore_case, cap)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
         lo, hi, sub_pattern = av
-        exact, sub = _seq(sub_pattern, ignore_case)
+        exact, sub = _seq(sub_pattern, ignore_case, cap)
         if lo == 0:
             if hi == 1 and exact is not None:
                 return exact | {""}, []
@@ -156,7 +156,7 @@ def _node(op: Any, av: Any, ignore_case: bool) -> _Info:
         return frozenset({""}), []  # they consume nothing
     if op is _c.ASSERT:
         _direction, sub_pattern = av
-        exact, sub = _seq(sub_pattern, ignore_case)
+        exact, sub = _seq(sub_pattern, ignore_case, cap)
         if exact is not None and _usable(exact):
             sub = [*sub, exact]
         return frozenset({""}), sub
@@ -213,6 +213,8 @@ class RulePlan:
             if len(automaton):
                 automaton.make_automaton()
         self.n_literals = len(ids)
+        #: the patterns as they are best scanned: the same matches, with a first-character guard
+        self.scanners = [guarded(pattern) for pattern in patterns]
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text` (in order)."""
@@ -240,3 +242,93 @@ def plan_for(patterns: Sequence[re.Pattern[str]]) -> RulePlan:
     if cached is None:
         cached = _PLANS[key] = (tuple(patterns), RulePlan(patterns))
     return cached[1]
+
+
+# -- first-character guards ---------------------------------------------------------------------------
+
+_CATEGORY_CLASS = {
+    _c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S", _c.CATEGORY_WORD: r"\w", _c.CATEGORY_NOT_WORD: r"\W",
+}
+_First = tuple[bool, list[tuple[Any, Any]]] | None  # (can match empty, first-character class items)
+
+
+def _first_seq(items: Any, ignore_case: bool) -> _First:
+    firsts: list[tuple[Any, Any]] = []
+    for op, av in items:
+        found = _first_node(op, av, ignore_case)
+        if found is None:
+            return None
+        nullable, chars = found
+        firsts += chars
+        if not nullable:
+            return False, firsts
+    return True, firsts
+
+
+def _first_node(op: Any, av: Any, ignore_case: bool) -> _First:
+    if op is _c.LITERAL:
+        return False, [(op, av)]
+    if op is _c.IN:
+        if any(op2 is _c.NEGATE or (op2 is _c.CATEGORY and av2 not in _CATEGORY_CLASS) for op2, av2 in av):
+            return None
+        return False, list(av)
+    if op is _c.BRANCH:
+        nullable, chars = False, []
+        for alt in av[1]:
+            found = _first_seq(alt, ignore_case)
+            if found is None:
+                return None
+            nullable = nullable or found[0]
+            chars += found[1]
+        return nullable, chars
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub_pattern = av
+        if (add_flags | del_flags) & re.IGNORECASE:
+            return None
+        return _first_seq(sub_pattern, ignore_case)
+    if op is _c.ATOMIC_GROUP:
+        return _first_seq(av, ignore_case)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        lo, hi, sub_pattern = av
+        found = _first_seq(sub_pattern, ignore_case)
+        if found is None:
+            return None
+        return (lo == 0 or found[0]), (found[1] if hi != 0 else [])
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return True, []  # zero width: the first character is the next item's
+    return None  # any character, a negated literal, a back-reference, a condition
+
+
+def _class_item(op: Any, av: Any) -> str:
+    if op is _c.LITERAL:
+        return f"\\U{av:08x}"
+    if op is _c.RANGE:
+        return f"\\U{av[0]:08x}-\\U{av[1]:08x}"
+    return _CATEGORY_CLASS[av]
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` with a look-ahead for the characters its matches can start with, when that is known.
+
+    The same matches at the same places with the same groups (the look-ahead is zero-width and the
+    pattern cannot match the empty string), found faster: `re` tries a pattern that opens with a
+    lookbehind, an alternation of words or a case-insensitive word at every character, and the
+    look-ahead turns away most characters after one test instead of a try of every alternative.
+    Returns `pattern` itself when its first characters cannot be read or it can match nothing.
+    """
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return pattern
+    found = _first_seq(parsed, bool(parsed.state.flags & re.IGNORECASE))
+    if found is None or found[0] or not found[1]:
+        return pattern
+    cls = "".join(dict.fromkeys(_class_item(op, av) for op, av in found[1]))
+    try:
+        # (in verbose mode the pattern may end in a comment, which a line break closes)
+        close = "\n)" if pattern.flags & re.VERBOSE else ")"
+        return re.compile(f"(?=[{cls}])(?:{pattern.pattern}{close}", pattern.flags)
+    except re.error:
+        return pattern  # a pattern that opens with global inline flags
+

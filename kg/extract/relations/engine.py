@@ -38,19 +38,19 @@ def _opens_with_entity(rule: Rule) -> bool:
     pattern = re.sub(r"^\(\?P<\w+>", "", rule.regex.pattern)
     return pattern.startswith((ORG, PER, PRD, EL, PL, PL_EN, ZL, RL, RL_EN))
 
-#: Per rule pattern, whether its matches open with a name (`_opens_with_entity`): read once per process.
-_OPENS: dict[int, tuple[re.Pattern[str], bool]] = {}
+#: Per table of rule patterns, whether each one's matches open with a name (`_opens_with_entity`): read
+#: once per process; the patterns are kept so that their ids cannot be taken by others.
+_OPENS: dict[tuple[int, ...], tuple[list[re.Pattern[str]], list[bool]]] = {}
 
 
 def _rule_plan(rules: list[Rule]) -> tuple[RulePlan, list[bool]]:
     """The literal prefilter of `rules` and, per rule, whether its matches open with a name."""
-    opens = []
-    for rule in rules:
-        known = _OPENS.get(id(rule.regex))
-        if known is None:  # the pattern is kept so that its id cannot be taken by another
-            known = _OPENS[id(rule.regex)] = (rule.regex, _opens_with_entity(rule))
-        opens.append(known[1])
-    return plan_for([rule.regex for rule in rules]), opens
+    patterns = [rule.regex for rule in rules]
+    key = tuple(map(id, patterns))
+    known = _OPENS.get(key)
+    if known is None:
+        known = _OPENS[key] = (patterns, [_opens_with_entity(rule) for rule in rules])
+    return plan_for(patterns), known[1]
 
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
@@ -669,7 +669,7 @@ class Engine:
                 found = [(rule, hits) for k in plan.candidates(view.skel)
                          if (named or not opens[k])
                          and ((rule := rules[k]).cue is None or rule.cue.search(view.skel))
-                         and (hits := list(rule.regex.finditer(view.skel)))]
+                         and (hits := list(plan.scanners[k].finditer(view.skel)))]
                 if len(view.skel) <= 512:
                     matches[view.skel] = found
             for rule, hits in found:
