@@ -213,8 +213,16 @@ class RulePlan:
             if len(automaton):
                 automaton.make_automaton()
         self.n_literals = len(ids)
-        #: the patterns as they are best scanned: the same matches, with a first-character guard
-        self.scanners = [guarded(pattern) for pattern in patterns]
+        self._patterns = list(patterns)
+        self._scanners: dict[int, re.Pattern[str]] = {}
+
+    def scanner(self, k: int) -> re.Pattern[str]:
+        """Pattern `k` as it is best scanned over a long text: the same matches, behind a first-character
+        guard (`guarded`), compiled on first use."""
+        scan = self._scanners.get(k)
+        if scan is None:
+            scan = self._scanners[k] = guarded(self._patterns[k])
+        return scan
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text` (in order)."""

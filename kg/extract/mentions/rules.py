@@ -65,6 +65,6 @@ def run_rules(rules: Sequence[MentionRule[S]], text: str, sink: S) -> S:
         if rule.gate is not None and not rule.gate(text):
             continue
         handler = rule.handler
-        for m in plan.scanners[k].finditer(text):
+        for m in plan.scanner(k).finditer(text):
             handler(rule, m, sink)
     return sink

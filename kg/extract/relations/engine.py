@@ -669,7 +669,7 @@ class Engine:
                 found = [(rule, hits) for k in plan.candidates(view.skel)
                          if (named or not opens[k])
                          and ((rule := rules[k]).cue is None or rule.cue.search(view.skel))
-                         and (hits := list(plan.scanners[k].finditer(view.skel)))]
+                         and (hits := list(rule.regex.finditer(view.skel)))]
                 if len(view.skel) <= 512:
                     matches[view.skel] = found
             for rule, hits in found:
