@@ -16,6 +16,11 @@ same, only fewer patterns are tried.
 
 `RulePlan` holds the clauses of a table of patterns and answers, for one text, which are worth running;
 `plan_for` keeps one per table for the life of the process.
+
+`guarded(pattern)` is the same pattern behind a look-ahead for the characters its matches can start
+with: `re` tries a pattern at every character of a text, and one that opens with a lookbehind or an
+alternation of words costs a try of every alternative there; the guard turns most characters away
+after one test. Used where whole articles or sentences are scanned (dates, sums, mention tables).
 """
 
 from __future__ import annotations
