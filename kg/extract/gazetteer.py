@@ -1,9 +1,9 @@
 """The gazetteer: well-known organisations, exchanges, universities and products, and a fast matcher.
 
 A gazetteer entry pins an entity to a stable key (`hkex`, `tencent`), so every article that names it
-in any script or language lands on the same node. Names are compiled once into a trie-shaped regular
-expression over the matching form of text (NFKC, simplified, layout spaces removed, lower case), so
-one pass over an article finds every known name, longest first. Latin names only match at word
+in any script or language lands on the same node. Names are compiled once into an Aho-Corasick
+automaton over the matching form of text (NFKC, simplified, layout spaces removed, lower case), so
+one pass over an article finds every known name, read left to right, longest first. Latin names only match at word
 boundaries, and a capitalised or acronym name does not match an all-lowercase word ("Apple" is not
 "apple", "SSE" is not "sse").
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KGError
-from kg.extract.text import longest_first, normalize_text
+from kg.extract.text import WordMatcher, normalize_text
 
 __all__ = [
     "Gazetteer",
@@ -106,8 +106,8 @@ def _registered_forms(names: Sequence[str]) -> list[str]:
 
 
 def _build_trie(names: list[str]) -> dict[str, Any]:
-    """The names as a character trie, walked by `Gazetteer._shorter`; the scanning regex is built from
-    the same names by `longest_first`."""
+    """The names as a character trie, walked by `Gazetteer._shorter`; the scanning automaton holds the
+    same names."""
     root: dict[str, Any] = {}
     for name in names:
         node = root
@@ -158,7 +158,9 @@ class Gazetteer:
             form = matching_form(normalize_text(name).text)
             self.by_name[form] = (key, board, name)
         self._trie = _build_trie(sorted(self.by_name))
-        self._regex = re.compile(longest_first(self.by_name)) if self.by_name else None
+        # every name in one Aho-Corasick automaton (compiled): one pass over a text finds the longest
+        # name at each place, which is all `scan` needs to read it left to right
+        self._matcher = WordMatcher(self.by_name)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -219,22 +221,16 @@ class Gazetteer:
         [('智谱AI', 'zhipu', 'Company', None), ('科创板', 'sse', 'Exchange', 'STAR Market'),
          ('红杉中国', 'hongshan', 'Investor', None)]
         """
-        if self._regex is None:
-            return
         folded = matching_form(text)
+        longest = self._matcher.longest_at(folded)
         pos = 0
-        while True:
-            m = self._regex.search(folded, pos)
-            if m is None:
-                return
-            start, end = m.start(), m.end()
-            if end == start:
-                pos = start + 1
-                continue
+        for start in sorted(longest):
+            if start < pos:
+                continue  # inside the name taken before
+            end = longest[start]
             if not self._valid(text, folded, start, end):
                 shorter = self._shorter(text, folded, start, end)
                 if shorter is None:
-                    pos = start + 1
                     continue
                 end = shorter
             key, board, _ = self.by_name[folded[start:end]]

@@ -21,7 +21,9 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from kg.extract.prefilter import guarded
 from kg.extract.text import NormText, Sentence
 from kg.model import Extraction
 
@@ -29,22 +31,23 @@ MODALITIES = ("completed", "planned", "reported", "denied")
 
 _NOT_DENIED = re.compile(r"(?:未|没有|并未|不|无)否认|did not deny|didn't deny|does not deny|not denied")
 _DENIED = re.compile(r"否认|辟谣|\bden(?:y|ies|ied)\b|dismissed (?:the )?reports?")
-_REPORTED = re.compile(
+_REPORTED = guarded(re.compile(
     r"据报道|据.{0,12}?报道|据悉|据了解|知情人士|消息人士|据媒体|传闻|"
     r"\breportedly\b|according to (?:people|sources|a person|persons|media reports|a report|reports)|"
-    r"people familiar with|sources (?:said|say|familiar)|\bis said to\b|\bit is understood\b")
-_PLANNED = re.compile(
+    r"people familiar with|sources (?:said|say|familiar)|\bis said to\b|\bit is understood\b"))
+_PLANNED = guarded(re.compile(
     r"拟|计划|筹划|筹备|准备|有意|即将|将于|将在|将赴|将登陆|将以|将获|将完成|将成为|将出任|将担任|将加入|"
     r"将(?:入股|投资|注资|增资|认购|认缴|收购|领投|参投|跟投)|"
     r"\bplans? to\b|\bplanning to\b|\bis set to\b|\bare set to\b|\bintends? to\b|\baims? to\b|"
     r"\bseeks? to\b|\bis preparing\b|\bwill (?:list|go public|lead|invest|join|become|debut)\b|"
-    r"\bis considering\b|\bis weighing\b")
+    r"\bis considering\b|\bis weighing\b"))
 
 
+@lru_cache(maxsize=4096)
 def modality_of(sentence: str, lead: str | None = None) -> str:
     """The modality of a fact in `sentence`, with `lead` the sentence up to the end of the fact's words
     (the whole sentence when not given). Text is matched in the normalised (simplified, NFKC) form,
-    any case."""
+    any case. Remembered: the facts of one sentence ask about it once each."""
     whole = sentence.lower()
     local = (lead if lead is not None else sentence).lower()
     if _DENIED.search(_NOT_DENIED.sub("", whole)):

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from kg.extract.prefilter import guarded
+
 __all__ = [
     "DateValue",
     "Money",
@@ -445,11 +447,15 @@ def find_money(text: str) -> list[tuple[int, int, Money]]:
 _CACHED_CHARS = 4096
 
 
+#: `_MONEY_RE` as scanned: with a look-ahead for the characters a sum can start with (`guarded`)
+_MONEY_SCAN = guarded(_MONEY_RE)
+
+
 @lru_cache(maxsize=1024)
 def _find_money(text: str) -> tuple[tuple[int, int, Money], ...]:
     prepared = _prep(text)
     out: list[tuple[int, int, Money]] = []
-    for m in _MONEY_RE.finditer(prepared):
+    for m in _MONEY_SCAN.finditer(prepared):
         if not m.group(0).strip():
             continue
         # a number glued to a preceding letter or digit is part of a code or word ("GLM-4", "A1");
@@ -796,12 +802,16 @@ def find_dates(text: str, base: str | None = None) -> list[tuple[int, int, DateV
     return list(_find_dates(text, base) if len(text) <= _CACHED_CHARS else _find_dates.__wrapped__(text, base))
 
 
+#: `_DATE_RE` as scanned: with a look-ahead for the characters a date can start with (`guarded`)
+_DATE_SCAN = guarded(_DATE_RE)
+
+
 @lru_cache(maxsize=1024)
 def _find_dates(text: str, base: str | None) -> tuple[tuple[int, int, DateValue], ...]:
     prepared = _prep(text)
     prepared = mask_spans(prepared, [(s, e) for s, e, _ in find_money(prepared)])
     out: list[tuple[int, int, DateValue]] = []
-    for m in _DATE_RE.finditer(prepared):
+    for m in _DATE_SCAN.finditer(prepared):
         if not m.group(0).strip():
             continue
         value = _date_from_match(m, base)

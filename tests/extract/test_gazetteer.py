@@ -5,6 +5,7 @@ as an argument of the build."""
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -12,10 +13,12 @@ import pytest
 
 from kg.extract import extract
 from kg.extract.gazetteer import DEFAULT_PATH, Gazetteer, GazetteerEntry, load_gazetteer, matching_form
-from kg.extract.text import normalize_text
+from kg.extract.text import longest_first, normalize_text
+from kg.ingest.decode import decode_bytes
 from kg.model import Article
 from kg.names import normalize_name
 from kg.ontology import load_ontology
+from tests import paths
 from tests.extract.helpers import entity, names_of, run
 
 
@@ -97,3 +100,42 @@ def test_gazetteer_attributes_take_only_values_the_shapes_allow(prop: str) -> No
     assert allowed
     used = {e.attrs[prop] for e in load_gazetteer().entries.values() if prop in e.attrs}
     assert used <= allowed, used - allowed
+
+
+def _regex_scan(gaz: Gazetteer, regex: re.Pattern[str], text: str) -> list[tuple[int, int, str, str | None]]:
+    """The scan as it was written with one regular expression of every name (`longest_first`)."""
+    folded = matching_form(text)
+    out = []
+    pos = 0
+    while (m := regex.search(folded, pos)) is not None:
+        start, end = m.span()
+        if not gaz._valid(text, folded, start, end):
+            shorter = gaz._shorter(text, folded, start, end)
+            if shorter is None:
+                pos = start + 1
+                continue
+            end = shorter
+        key, board, _ = gaz.by_name[folded[start:end]]
+        out.append((start, end, key, board))
+        pos = end
+    return out
+
+
+def test_the_automaton_scan_finds_what_the_regex_scan_found() -> None:
+    gaz = load_gazetteer()
+    rng = random.Random(3)
+    names = sorted(gaz._spellings)
+    spellings = [spelling for form in names for spelling in sorted(gaz._spellings[form])]
+    texts = [normalize_text(decode_bytes(p.read_bytes())[0]).text for p in sorted(paths.EXAMPLES.glob("*.txt"))]
+    for _ in range(300):  # names side by side, inside each other's letters, in other cases
+        parts = [rng.choice(spellings) for _ in range(rng.randint(1, 6))]
+        glue = [rng.choice(["", " ", "和", "a", "、", "X"]) for _ in parts]
+        text = "".join(g + (p.lower() if rng.random() < 0.2 else p) for g, p in zip(glue, parts, strict=True))
+        texts.append(normalize_text(text).text)
+    regex = re.compile(longest_first(gaz.by_name))
+    matched = 0
+    for text in texts:
+        found = [(m.start, m.end, m.entry.key, m.board) for m in gaz.scan(text)]
+        assert found == _regex_scan(gaz, regex, text), text
+        matched += len(found)
+    assert matched > 300

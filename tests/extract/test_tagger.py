@@ -53,6 +53,15 @@ def test_the_viterbi_search_gives_jiebas_states() -> None:
         assert base._viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
 
 
+def test_the_viterbi_search_gives_jiebas_states_on_any_characters() -> None:
+    """Rare characters too, and characters jieba's tables do not know (every state is then possible,
+    and its fallback for a state no transition reaches is taken)."""
+    rng = random.Random(29)
+    for _ in range(300):
+        run = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(rng.randint(1, 8)))
+        assert base._viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
+
+
 def test_frequencies_are_jiebas() -> None:
     jieba.initialize()
     freq, tags = base._dictionary()

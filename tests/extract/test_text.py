@@ -1,11 +1,14 @@
 """Text normalisation (`kg.extract.text`): offsets into the original text survive it; sentences are split
-where the scripts end them."""
+where the scripts end them; a word list is found by its automaton as by its regex."""
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from kg.extract.text import normalize_text, split_sentences
+from kg.extract.text import WordMatcher, longest_first, normalize_text, split_sentences
 
 
 def test_text_normalisation_keeps_offsets() -> None:
@@ -30,3 +33,14 @@ def test_text_normalisation_keeps_offsets() -> None:
 )
 def test_sentence_splitting(text: str, count: int) -> None:
     assert len(split_sentences(normalize_text(text).text)) == count
+
+
+def test_word_matcher_finds_what_a_longest_first_alternation_finds() -> None:
+    rng = random.Random(7)
+    for _ in range(300):
+        words = ["".join(rng.choice("abc澄湖") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))]
+        text = "".join(rng.choice("abc澄湖 x") for _ in range(rng.randint(0, 40)))
+        regex = re.compile(longest_first(words))
+        expected = [m.span() for m in regex.finditer(text) if m.end() > m.start()]
+        assert list(WordMatcher(words).finditer(text)) == expected, (words, text)
+    assert list(WordMatcher([]).finditer("abc")) == []

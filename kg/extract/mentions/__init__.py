@@ -52,7 +52,7 @@ from kg.extract.mentions.orgs_zh import REGION_RE, zh_suffix_occurrences
 from kg.extract.mentions.pairings import alias_candidates, en_person_list_members, list_member_occurrences
 from kg.extract.mentions.people import TITLE_EN_RE, TITLES_EN_RE, TITLES_ZH_RE, person_occurrences
 from kg.extract.mentions.products import product_occurrences
-from kg.extract.text import NormText, Sentence, is_cjk, longest_first
+from kg.extract.text import NormText, Sentence, WordMatcher, is_cjk
 from kg.names import normalize_name
 from kg.terms import C
 
@@ -283,16 +283,13 @@ def _repeat_occurrences(nt: NormText, occs: list[Occurrence]) -> list[Occurrence
     if not names:
         return []
     person_src = {folded: root_of(o.types) == C.Person for folded, o in names.items()}
-    regex = re.compile(longest_first(names))
+    matcher = WordMatcher(names)
     folded_text = matching_form(nt.text)
     taken = Intervals((o.start, o.end) for o in occs)
     ordered = sorted(occs, key=lambda o: o.start)
     starts = [o.start for o in ordered]
     out = []
-    for m in regex.finditer(folded_text):
-        s, e = m.start(), m.end()
-        if e == s:
-            continue
+    for s, e in matcher.finditer(folded_text):
         if taken.overlaps(s, e) and not (
             person_src[folded_text[s:e]] and _cuts_a_person_short(ordered, starts, s, e, names[folded_text[s:e]])
         ):

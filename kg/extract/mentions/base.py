@@ -141,60 +141,67 @@ _MIN_FLOAT = -3.14e100
 
 
 @lru_cache(maxsize=1)
-def _next_states() -> dict[Any, frozenset[Any]]:
-    """The states each state may be followed by."""
-    return {x: frozenset(nexts) for x, nexts in _hmm()[2].items()}
+def _int_hmm() -> tuple[list[Any], dict[str, tuple[int, ...]], frozenset[int], list[float], list[dict[str, float]],
+                        list[dict[int, float]], list[frozenset[int]]]:
+    """`_hmm`'s tables over state numbers: the states sorted, so that comparing two numbers compares
+    the states as jieba does (its tie-break, the larger state, is the larger number), and lists
+    indexed by number in place of dictionaries keyed by tuples."""
+    states, start_p, trans_p, emit_p, _preds = _hmm()
+    names = sorted(set(trans_p) | {y for nexts in trans_p.values() for y in nexts} | set(start_p) | set(emit_p)
+                   | {y for ys in states.values() for y in ys})
+    num = {y: i for i, y in enumerate(names)}
+    char_states = {char: tuple(num[y] for y in ys) for char, ys in states.items()}
+    all_states = frozenset(num[y] for y in trans_p)
+    start = [start_p.get(y, _MIN_FLOAT) for y in names]
+    emit = [emit_p.get(y, {}) for y in names]
+    trans = [{num[y]: p for y, p in trans_p.get(x, {}).items()} for x in names]
+    nexts = [frozenset(t) for t in trans]
+    return names, char_states, all_states, start, emit, trans, nexts
 
 
 def _viterbi(obs: str) -> list[Any]:
     """The (position, tag) state of each character: jieba.posseg's `viterbi`, the same numbers.
 
     jieba scores every state of a character against every live state before it, most of them with
-    no transition between (a score of minus infinity that never wins); here each state is scored
-    against its predecessors only, the same sums in the same order with the same tie-break (the
-    larger state), which is where the HMM's time goes in pure Python. Where jieba falls back to
-    scoring states no transition reaches, its own rule is kept.
+    no transition between (a score of minus infinity that never wins); here only the transitions that
+    exist from a live state to a state of the character are scored (a set intersection finds them),
+    the same sums in the same order with the same tie-break (the larger state), which is where the
+    HMM's time goes in pure Python. Where jieba falls back to scoring states no transition reaches,
+    its own rule is kept. States are numbered in their sorted order (`_int_hmm`), so the search
+    compares numbers, not tuples of strings.
     """
-    states, start_p, trans_p, emit_p, preds = _hmm()
-    nexts = _next_states()
-    all_states = trans_p.keys()
-    v = {y: start_p[y] + emit_p[y].get(obs[0], _MIN_FLOAT) for y in states.get(obs[0], all_states)}
-    back: list[dict[Any, Any]] = [dict.fromkeys(v, "")]
+    names, char_states, all_states, start, emit_p, trans, nexts = _int_hmm()
+    first = obs[0]
+    v = {y: start[y] + emit_p[y].get(first, _MIN_FLOAT) for y in char_states.get(first, all_states)}
+    back: list[dict[int, int]] = [dict.fromkeys(v, -1)]
     for t in range(1, len(obs)):
         char = obs[t]
-        prev = {x: px for x, px in v.items() if trans_p[x]}
-        expect: set[Any] = set().union(*(nexts[x] for x in prev))
-        candidates = set(states.get(char, all_states)) & expect or expect or set(all_states)
-        nv: dict[Any, float] = {}
-        path: dict[Any, Any] = {}
+        prev = {x: px for x, px in v.items() if trans[x]}
+        expect: set[int] = set().union(*(nexts[x] for x in prev))
+        candidates = set(char_states.get(char, all_states)) & expect or expect or set(all_states)
+        emits = {y: emit_p[y].get(char, _MIN_FLOAT) for y in candidates}
+        nv: dict[int, float] = {}
+        path: dict[int, int] = {}
+        # over the transitions that exist between a live state and a candidate (a few of each
+        # state's, not every pair): the best (score, predecessor) of each candidate, as jieba
+        # compares its tuples (the larger score, then the larger state)
+        for y0, px in prev.items():
+            moves = trans[y0]
+            for y in nexts[y0] & candidates:
+                score = px + moves[y] + emits[y]
+                old = nv.get(y)
+                if old is None or score > old or (score == old and y0 > path[y]):
+                    nv[y] = score
+                    path[y] = y0
         for y in candidates:
-            emit = emit_p[y].get(char, _MIN_FLOAT)
-            best = None
-            p: float | None
-            into = preds.get(y, ())
-            if len(into) < len(prev):  # a middle or end state: two predecessors, not dozens
-                for y0, p in into:
-                    px = prev.get(y0)
-                    if px is not None:
-                        cand = (px + p + emit, y0)
-                        if best is None or cand > best:
-                            best = cand
-            else:
-                for y0, px in prev.items():
-                    p = trans_p[y0].get(y)
-                    if p is not None:
-                        cand = (px + p + emit, y0)
-                        if best is None or cand > best:
-                            best = cand
-            if best is None:  # no live state leads here: jieba takes the largest at minus infinity
-                best = max((prev[y0] + float("-inf") + emit, y0) for y0 in prev)
-            nv[y], path[y] = best
+            if y not in nv:  # no live state leads here: jieba takes the largest at minus infinity
+                nv[y], path[y] = max((prev[y0] + float("-inf") + emits[y], y0) for y0 in prev)
         v = nv
         back.append(path)
     _, state = max((p, y) for y, p in v.items())
     route: list[Any] = [None] * len(obs)
     for i in range(len(obs) - 1, -1, -1):
-        route[i] = state
+        route[i] = names[state]
         state = back[i][state]
     return route
 

@@ -9,6 +9,7 @@ from collections import Counter
 
 from kg.extract import vocab
 from kg.extract.mentions.base import TITLE_EN_ALT, TITLE_ZH_ALT, Intervals, Occurrence, pos_window, word_freq
+from kg.extract.prefilter import guarded
 from kg.extract.text import NormText, is_cjk
 from kg.terms import C
 
@@ -30,7 +31,7 @@ _ZH_BEFORE_BRACKET_TITLE = re.compile(
 _ZH_BEFORE_COMMA_TITLE = re.compile(
     rf"(?<=[\u4e00-\u9fff])\s*,\s*(?:前|原|现任|曾任)?[^,。;!?\n]{{0,24}}?(?:{TITLES_ZH_RE})(?=[,。;、)]|$)"
 )
-_ZH_BEFORE_VERB = re.compile(
+_ZH_BEFORE_VERB = guarded(re.compile(
     r"(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?"
     r"(?:已|已经|正式|近日|日前|早已|也|则|还|于|在){0,2}(?:宣布|宣告)?"
     r"(?:\d{4}年)?(?:联合|共同)?(?:创立|创办|创建|离职|去职|出走|加入|加盟|入职|转战|转投|跳槽|出任|担任|离开|卸任|辞任|辞去|退休|接替|接任|"
@@ -39,7 +40,7 @@ _ZH_BEFORE_VERB = re.compile(
     r"|(?<=[\u4e00-\u9fff])(?:上个月|上月|本月|今年|去年|最近|近期|随后|后来)?(?:宣布|宣告)(?:正式)?成立"
     # "X的创业公司Y", "X创业公司“Y”": whose start-up it is
     r"|(?<=[\u4e00-\u9fff])(?:的)?(?:新)?(?:创业公司|初创公司|创业项目)"
-)
+))
 #: "联合创始人包括赵明、李思远": the names listed after who the founders are
 _ZH_FOUNDER_LIST = re.compile(
     r"(?:联合创始人|共同创始人|创始人|联合创办人|创办人|创始成员|创始团队成员|创始团队)\s*(?:还|也|则|分别)?\s*"
@@ -209,7 +210,7 @@ _EN_BY_NAME = re.compile(
     rf"(?:,\s+(?:a|an|the|its)\s[^,;()]{{1,80}}?(?=,\s*and\s))?"
     rf"(?P<more>(?:\s*,\s*{EN_NAME}(?![A-Za-z]))*,?\s+and\s+{EN_NAME}(?![A-Za-z]))?"
 )
-_EN_NAME_THEN_VERB = re.compile(
+_EN_NAME_THEN_VERB = guarded(re.compile(
     # ("Zhou Li, 45, joined Kuaishou": an age in apposition may come between)
     rf"(?<![A-Za-z])(?P<name>{EN_NAME})(?:\s*\([\u4e00-\u9fff·]{{2,5}}\))?(?:,\s+\d{{2}},)?\s+(?:has\s+|had\s+)?"
     rf"(?:(?:recently|later|then|also|quietly|abruptly|officially)\s+)?(?:co-?founded|founded|started|left|joined|resigned|"
@@ -217,7 +218,7 @@ _EN_NAME_THEN_VERB = re.compile(
     # "Chen Hao, formerly a vice president at Alibaba, …": an apposition of a past role
     rf"|(?<![A-Za-z])(?P<name2>{EN_NAME}),\s+(?:formerly|previously|once|until\s+recently)\s+(?:a|an|the)\s+"
     rf"(?:[\w-]+\s+){{0,3}}?(?:at|of|with)\s+[A-Z]"
-)
+))
 
 
 def _zh_name_after(text: str, pos: int) -> tuple[int, int, float] | None:
@@ -343,6 +344,9 @@ _ZH_FOUNDERS = re.compile(
 _ZH_NAME_AFTER_EN_NICKNAME = re.compile(
     rf"(?:{TITLES_ZH_RE})\s*[A-Z][a-z]{{1,12}}\s*\(\s*(?P<zh>[\u4e00-\u9fff]{{2,3}})\s*\)", re.IGNORECASE
 )
+#: The bracket every match of `_ZH_NAME_AFTER_EN_NICKNAME` closes with: a text without one is not
+#: scanned for the title before it (the costly part of that pattern, tried at every character).
+_ZH_IN_BRACKETS = re.compile(r"\(\s*[\u4e00-\u9fff]{2,3}\s*\)")
 #: "和王大力、陈晓峰、刘子健等众多腾讯高管一样": people listed as members of a kind of staff.
 _ZH_PEOPLE_OF_KIND = re.compile(
     r"等(?:众多|多位|一众|诸多|多名|一批|其他)?"
@@ -400,7 +404,7 @@ def _repair_zh_name(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 #: A noun for a person, then who it is: "另一位代表人物是周砚白", "一位名叫林澈的工程师".
-_ZH_AFTER_PERSON_NOUN = re.compile(
+_ZH_AFTER_PERSON_NOUN = guarded(re.compile(
     r"(?:代表人物|人物|人士|创业者|掌门人|操盘手|工程师|研究员|科学家|高管)(?:是|为|就是)\s*(?=[\u4e00-\u9fff]{2,4})"
     r"|(?:名叫|名为|叫做)\s*(?=[\u4e00-\u9fff]{2,4})"
     # "现年45岁的林书涵": a person's age before the name
@@ -412,7 +416,7 @@ _ZH_AFTER_PERSON_NOUN = re.compile(
     r"|由\s*(?=[\u4e00-\u9fff]{2,4}(?:担任|出任|接任|兼任))"
     # "陈立武延揽林子恒,负责…", "挖来前蔚来高管李明": who is hired
     r"|(?:延揽|招揽|挖来|挖角|网罗)(?:了)?\s*(?=[\u4e00-\u9fff]{2,4}(?:[,。;、为出担负加]|$))"
-)
+))
 
 
 #: Last characters of place names that given names do not end in.
@@ -490,7 +494,7 @@ def person_occurrences(nt: NormText, taken: Intervals) -> list[Occurrence]:
         span = _zh_name_before(text, m.start(), strict=False)
         if span and (span[0] == 0 or not is_cjk(text[span[0] - 1])):
             propose(span)  # a name that starts its clause: "林澈是X的联合创始人", "林澈曾任X副总裁"
-    for m in _ZH_NAME_AFTER_EN_NICKNAME.finditer(text) if "(" in text else ():
+    for m in _ZH_NAME_AFTER_EN_NICKNAME.finditer(text) if _ZH_IN_BRACKETS.search(text) else ():
         propose(_surname_name(text, *m.span("zh")))
     for m in _ZH_PEOPLE_OF_KIND.finditer(text) if "、" in text else ():
         staff = _ZH_NAMES_BEFORE_KIND.search(text, max(0, m.start() - 40), m.start())

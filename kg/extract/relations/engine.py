@@ -19,6 +19,7 @@ from typing import Any
 from kg.extract import vocab
 from kg.extract.mentions import TITLES_EN_RE, TITLES_ZH_RE, Occurrence, root_of
 from kg.extract.normalize import DateValue, Money, find_dates, find_money
+from kg.extract.prefilter import RulePlan, plan_for
 from kg.extract.text import NormText, Sentence
 from kg.names import to_simplified
 from kg.terms import C, R
@@ -36,6 +37,21 @@ def _opens_with_entity(rule: Rule) -> bool:
     """Does every match of the rule start with a name (an entity or a list of them)?"""
     pattern = re.sub(r"^\(\?P<\w+>", "", rule.regex.pattern)
     return pattern.startswith((ORG, PER, PRD, EL, PL, PL_EN, ZL, RL, RL_EN))
+
+#: Per table of rule patterns, whether each one's matches open with a name (`_opens_with_entity`): read
+#: once per process; the patterns are kept so that their ids cannot be taken by others.
+_OPENS: dict[tuple[int, ...], tuple[list[re.Pattern[str]], list[bool]]] = {}
+
+
+def _rule_plan(rules: list[Rule]) -> tuple[RulePlan, list[bool]]:
+    """The literal prefilter of `rules` and, per rule, whether its matches open with a name."""
+    patterns = [rule.regex for rule in rules]
+    key = tuple(map(id, patterns))
+    known = _OPENS.get(key)
+    if known is None:
+        known = _OPENS[key] = (patterns, [_opens_with_entity(rule) for rule in rules])
+    return plan_for(patterns), known[1]
+
 
 # lists of names: Chinese separators, English commas/and, brackets and appositions skipped
 # ("A、B及老股东C、D跟投": who the later members are does not end the list)
@@ -639,6 +655,7 @@ class Engine:
         # which rules match a skeleton, and where, depends on the skeleton alone: a sentence that
         # recurs (a fact-dense text, a repeated boilerplate line) is matched once per article
         matches: dict[str, list[tuple[Rule, list[re.Match[str]]]]] = {}
+        plan, opens = _rule_plan(rules)
         for view in views:
             self._investors_here = set()
             self._people_rel = []
@@ -646,11 +663,12 @@ class Engine:
             found = matches.get(view.skel)
             if found is None:
                 # a rule whose match opens with a name cannot match a sentence that names no one, and
-                # trying it at every character of a long nameless run is what costs (a 1 MB line)
+                # trying it at every character of a long nameless run is what costs (a 1 MB line);
+                # a rule whose words the sentence lacks cannot match it at all (`prefilter`)
                 named = bool(_ANY_ENTITY_CHAR.search(view.skel))
-                found = [(rule, hits) for rule in rules
-                         if (named or not _opens_with_entity(rule))
-                         and (rule.cue is None or rule.cue.search(view.skel))
+                found = [(rule, hits) for k in plan.candidates(view.skel)
+                         if (named or not opens[k])
+                         and ((rule := rules[k]).cue is None or rule.cue.search(view.skel))
                          and (hits := list(rule.regex.finditer(view.skel)))]
                 if len(view.skel) <= 512:
                     matches[view.skel] = found
