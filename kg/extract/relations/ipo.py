@@ -385,7 +385,8 @@ def handle_listed(eng: Engine, view: View, m: re.Match[str]) -> None:
     debuts_of = _DEBUTS_OF.match(view.skel, m.end()) if m.group(0).lower() == "debuts" else None
     # "摩尔线程、沐曦股份均于去年12月登陆科创板": each of a list before 均/先后
     each = _EACH_LISTED.search(view.skel, clause_start, m.start())
-    listed = org_groups((debuts_of or each).group("cos")) if debuts_of or each else []
+    named = debuts_of or each
+    listed = org_groups(named.group("cos")) if named is not None else []
     if len(listed) > 1 or debuts_of:
         # "the January debuts of A and B in Hong Kong": each of them listed
         for name in listed:
