@@ -174,6 +174,8 @@ def _calls_from_store(store: Store) -> list[tuple[str, list[str], dict[str, Any]
         ("state-capital", [], {"region": "Shanghai"}), ("path", [fund, person], {"max_hops": 6}),
         ("central-investors", [], {"top": 10}), ("ipo-pipeline", ["organization:hkex"], {}),
         ("alumni", [left], {}), ("lineage", [parent], {}), ("timeline", [company], {}),
+        ("financials", [company], {}), ("compare", [company, parent], {}), ("ownership", [fund], {}),
+        ("state-exposure", [company], {}), ("disputes", [company], {}), ("disputes", [], {}),
     ]
 
 

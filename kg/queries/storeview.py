@@ -25,6 +25,7 @@ import networkx as nx
 from kg.graph import ARTICLE_PREFIX, add_entity, add_funding_rounds, add_ipos, add_relation
 from kg.model import Entity, Relation
 from kg.ontology import Ontology, load_ontology
+from kg.queries.ownership import MAX_HOPS, OWNERSHIP_TYPES
 from kg.spinoffs import add_derived_edge, derive_spinoffs
 from kg.storage.views import Ends
 from kg.store import Store
@@ -84,6 +85,22 @@ class StoreView:
                 by_types[types] = self.ontology.labels_for(json.loads(types))
             out[entity_id] = by_types[types]
         return out
+
+    def ownership_chains(self, starts: Iterable[str]) -> dict[str, Relation]:
+        """id -> relation of the OWNED_BY and CONTROLLED_BY edges above `starts`, a level a query, as far
+        as `ownership.raw_paths` reads: the owners of a node at most `MAX_HOPS` steps up decide whether a
+        chain ends there (so MAX_HOPS + 1 levels)."""
+        found: dict[str, Relation] = {}
+        seen, frontier = set(starts), set(starts)
+        for _level in range(MAX_HOPS + 1):
+            if not frontier:
+                break
+            rels = self.relations(OWNERSHIP_TYPES, source=frontier)
+            found.update((r.id, r) for r in rels)
+            reached = {r.target for r in rels}
+            frontier = reached - seen
+            seen |= reached
+        return found
 
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
