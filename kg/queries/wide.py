@@ -70,19 +70,26 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     for _i, _s, target, method, (round_name, _d, amount, currency, role) in deals:
         if round_name and target in companies:
             mine[(target, str(round_name))].append((method, role, amount, currency))
-    rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}
-    contested = set()  # rounds where more than one relation could give the total: the surest does
-    for company, round_name, count, plain, date, eligible, first in store.round_groups(companies, OWN_AMOUNT_METHOD):
+    rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}  # (company, round) -> (relations, date, total)
+    single: dict[tuple[str, str], str] = {}  # rounds with one sum stated: its relation, if not one investor's own
+    contested = set()  # rounds with several: the surest of those not one investor's own
+    for company, round_name, count, plain, date, currencies, first in store.round_groups(companies):
         if not plain:
             return None
         if (company, round_name) in mine:
-            rounds[(company, round_name)] = (count, date, first)
-            if eligible > 1:
+            rounds[(company, round_name)] = (count, date, None)
+            if currencies == 1:
+                single[(company, round_name)] = first
+            elif currencies > 1:
                 contested.add((company, round_name))
+    own_sums = store.with_method(single.values(), OWN_AMOUNT_METHOD)
+    for key, rel_id in single.items():
+        if rel_id not in own_sums:
+            rounds[key] = (*rounds[key][:2], rel_id)
     if contested:
         surest: dict[tuple[str, str], tuple[float, str]] = {}
-        for company, round_name, rel_id, confidence in store.round_total_candidates(
-                {c for c, _r in contested}, OWN_AMOUNT_METHOD):
+        for company, round_name, rel_id, confidence in store.round_totals({c for c, _r in contested},
+                                                                          OWN_AMOUNT_METHOD):
             key = (company, round_name)
             if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
                 surest[key] = (-confidence, rel_id)

@@ -233,43 +233,48 @@ class ViewStatements:
         return {i: _read(values, keys) for i, *values in self.connection.execute(
             f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}", (id_list(ids),))}
 
-    def round_groups(self, companies: Iterable[str],
-                     own_method: str) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
+    def round_groups(self, companies: Iterable[str]) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
         """What `kg.graph.add_funding_rounds` reads from the INVESTED_IN relations into `companies`, per
         (company, round) as SQL groups them: (company, round, relations, plain, most precise date, how
-        many could give the round's total, the least id of those). Only where `plain` (round, date and
-        currency of every relation of the group are text or absent: SQL groups and orders a number
-        apart from its text, which Python reads with `str`) is that what the view's Python gives.
+        many state a currency, the least id of those). Only where `plain` (round, date and currency of
+        every relation of the group are text or absent: SQL groups and orders a number apart from its
+        text, which Python reads with `str`) is that what the view's Python gives.
 
-        The date is the longest, then the least, of the non-empty dates. The total is that of the surest
-        relation (most confident source, then id) with a currency and no source of `own_method` (a sum
-        tied to one investor): with one such relation, that one; with more, ask `round_total_candidates`."""
+        The date is the longest, then the least, of the non-empty dates. The round's total is that of
+        the surest relation with a currency whose sum is not one investor's own (`round_totals`): which
+        one that is, is asked only of the rounds that matter, as it takes reading the sources."""
         rows = self.connection.execute(
-            "SELECT company, round, count(*), min(plain), substr(min(date), 9), sum(eligible),"
-            " min(CASE WHEN eligible THEN id END) FROM (SELECT target AS company, id,"
+            "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
+            " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
             " json_extract(props, '$.round') AS round,"
             f" {_plain(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
             # the longest date first, then the least: one text to take the least of
             " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
             "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
-            # (CASE, not AND: SQLite would look the sources up for every relation)
-            " CASE WHEN json_extract(props, '$.currency') != '' THEN NOT EXISTS (SELECT 1 FROM relation_sources s"
-            " WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END AS eligible"
+            " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
             f" FROM relations WHERE target IN {IDS} AND type = 'INVESTED_IN') GROUP BY company, round",
-            (own_method, id_list(companies))).fetchall()
-        return [(c, r, n, bool(plain), date, int(eligible or 0), first)
-                for c, r, n, plain, date, eligible, first in rows]
+            (id_list(companies),)).fetchall()
+        return [(c, r, n, bool(plain), date, currencies, first) for c, r, n, plain, date, currencies, first in rows]
 
-    def round_total_candidates(self, companies: Iterable[str], own_method: str) -> list[tuple[str, Any, str, float]]:
+    def round_totals(self, companies: Iterable[str], own_method: str) -> list[tuple[str, Any, str, float]]:
         """(company, round, id, confidence of its surest source) of each INVESTED_IN relation into
-        `companies` that could give its round's total (`round_groups`)."""
+        `companies` that may give its round's total (`kg.graph.add_funding_rounds`): one with a currency
+        and no source of `own_method` (a sum tied to one investor). The total is the surest one's (most
+        confident, then least id)."""
         return self.connection.execute(
             "SELECT target, json_extract(props, '$.round'), id,"
             " coalesce((SELECT max(s.confidence) FROM relation_sources s WHERE s.relation_id = relations.id), 0.0)"
             f" FROM relations WHERE target IN {IDS} AND type = 'INVESTED_IN'"
+            # (CASE, not AND: SQLite would look the sources up for every relation)
             " AND CASE WHEN json_extract(props, '$.currency') != '' THEN NOT EXISTS (SELECT 1 FROM relation_sources s"
             " WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END",
             (id_list(companies), own_method)).fetchall()
+
+    def with_method(self, ids: Iterable[str], method: str) -> set[str]:
+        """Those of these relations one of whose sources has extraction `method`."""
+        return {r for (r,) in self.connection.execute(
+            f"SELECT DISTINCT relation_id FROM relation_sources WHERE relation_id IN {IDS} AND method = ?",
+            (id_list(ids), method))}
 
     def co_investments(self, companies: Iterable[str]) -> list[tuple[str, str]]:
         """(investor, company's name) of each investor and company of the INVESTED_IN relations into
