@@ -205,10 +205,13 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
-    rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
-    companies = {r.source for r in rels}
+    """`embedded.ipo_pipeline` on the IPOs of the companies with a milestone on `exchange` (on any,
+    when None): every milestone of those companies (an IPO's stage is its furthest on that exchange,
+    and its terms need to know whether the company has IPOs elsewhere), read once, and their figures."""
+    companies = {s for s, _t, _d in view.store.relation_ends(MILESTONES, target=exchange)}
+    milestones = view.relations(MILESTONES, source=companies) if companies else []
     figures = view.relations([R.FIGURE_OF], target=companies) if companies else []
-    graph = view.graph([*rels, *figures], ipos_of=companies)
+    graph = view.graph([*milestones, *figures], ipos_of=companies, milestones=milestones)
     return embedded.ipo_pipeline(_dated(view, graph, as_of), exchange, as_of)
 
 

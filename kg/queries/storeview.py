@@ -105,14 +105,19 @@ class StoreView:
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
               rounds_of: Iterable[str] = (), ipos_of: Iterable[str] = (),
-              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
+              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = (),
+              milestones: Iterable[Relation] | None = None) -> nx.MultiDiGraph:
         """A subgraph of the view: the entities `nodes` and the ends of `relations`, those relations, the
         FundingRounds and IPOs of the companies `rounds_of` / `ipos_of` (with every edge the view gives
-        them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
+        them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`). The IPOs are made from
+        `milestones` when the caller has read them (every IPO milestone of each company of `ipos_of`)."""
         by_id = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
         round_rels = self.relations([R.INVESTED_IN], target=rounds_of) if rounds_of else []
-        ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
+        if milestones is not None:
+            ipo_rels = [r for r in milestones if r.source in ipos_of]
+        else:
+            ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
         ends = {n for r in (*by_id.values(), *extra.values()) for n in (r.source, r.target)}
         ends |= {n for c, p, _props in spinoffs for n in (c, p)}
