@@ -3,7 +3,9 @@
 Each query reads, with indexed SQL inside one snapshot of the store (the statements are `Store`
 methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.storeview`), and the
 embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
-construction; tests/queries/test_indexed.py holds both paths to that.
+construction; tests/queries/test_indexed.py holds both paths to that. The answers that can be a large
+share of the graph (a fund's portfolio, its co-investors, the state's investments) are made from SQL
+values by the twins' rules instead (`kg.queries.wide`), except as of a date.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
@@ -193,11 +195,7 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
     `kg.queries.wide`, unless as of a date)."""
     if as_of is None:
         return wide.state_capital(view, region, level)
-    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
-    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
-             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
-             and (region is None or json.loads(attrs).get("region") == region)}
-    funds |= set(view.store.distinct_ends("source", ownership.OWNERSHIP_TYPES))
+    funds = wide.state_funds(view, region)
     rels = view.relations([R.INVESTED_IN], source=funds)
     above = view.ownership_chains({r.source for r in rels})
     graph = view.graph([*rels, *above.values()], sorted(funds))

@@ -139,17 +139,22 @@ def co_investors(view: StoreView, id: str) -> Rows:
 _STATE_KEYS = ("round", "amount", "currency", "date")
 
 
+def state_funds(view: StoreView, region: str | None) -> set[str]:
+    """The investors state capital may flow through: the StateOwnedFunds (of `region`, when given) and
+    every organisation something owns or controls (whose chains may end at the state)."""
+    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
+    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
+             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
+             and (region is None or json.loads(attrs).get("region") == region)}
+    return funds | set(view.store.distinct_ends("source", OWNERSHIP_TYPES))
+
+
 def state_capital(view: StoreView, region: str | None, level: str | None) -> Rows:
     """`statecapital.state_capital` on the view: the investments of the StateOwnedFunds (of `region`)
     and of the organisations something owns or controls, each with the chains above its fund (walked
     by `ownership.raw_paths` on a graph of just those chains)."""
     store = view.store
-    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
-    funds = {i for i, types, attrs in store.entities_typed_like(classes)
-             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
-             and (region is None or json.loads(attrs).get("region") == region)}
-    funds |= set(store.distinct_ends("source", OWNERSHIP_TYPES))
-    investments = store.investments(funds, _STATE_KEYS)
+    investments = store.investments(state_funds(view, region), _STATE_KEYS)
     investors = {s for _i, s, _t, _m, _v in investments}
     # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
     # investment's state owners and levels are sorted sets (`statecapital.table`)
