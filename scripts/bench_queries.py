@@ -34,6 +34,7 @@ import argparse
 import compileall
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -109,17 +110,18 @@ path, name, args, options, runs, uncached = json.loads(sys.argv[1])
 if uncached:
     with open_store(path, create=False) as store:
         store.clear_query_cache()
-with open_store(path, create=False) as store:
-    start = time.perf_counter()
+
+def timed(store):
+    wall, cpu = time.perf_counter(), time.process_time()
     rows = run_store(store, name, *args, **options)
-    cold = time.perf_counter() - start
-    warm = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        run_store(store, name, *args, **options)
-        warm.append(time.perf_counter() - start)
+    return rows, time.perf_counter() - wall, time.process_time() - cpu
+
+with open_store(path, create=False) as store:
+    rows, cold, cold_cpu = timed(store)
+    warm = [timed(store)[1:] for _ in range(runs)]
 digest = hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()[:12]
-print(json.dumps({"rows": len(rows), "cold": cold, "warm": statistics.median(warm), "digest": digest}))
+print(json.dumps({"rows": len(rows), "cold": cold, "cold_cpu": cold_cpu, "warm": statistics.median(w for w, _c in warm),
+                  "warm_cpu": statistics.median(c for _w, c in warm), "digest": digest}))
 """
 
 
@@ -145,20 +147,25 @@ def in_process(tree: Path, store: Path, call: tuple[str, list[str], dict[str, An
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def fresh_process(tree: Path, store: Path, call: tuple[str, list[str], dict[str, Any]], timeout: float) -> float:
-    """Wall seconds of `kg query ... -f json` as a new process on `tree` (inf when past `timeout`)."""
+def fresh_process(tree: Path, store: Path, call: tuple[str, list[str], dict[str, Any]],
+                  timeout: float) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of `kg query ... -f json` as a new process on `tree` (inf when
+    past `timeout`)."""
     name, args, options = call
     flags = []
     for key, value in options.items():
         flags += [f"--{key.replace('_', '-')}", str(value)]
     command = [sys.executable, "-c", "from kg.cli import main; main()", "query", name, *args, *flags,
                "--store", str(store), "--engine", "embedded", "-f", "json"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     try:
         subprocess.run(command, check=True, capture_output=True, env=_env(tree), cwd=tree, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return float("inf")
-    return time.perf_counter() - start
+        return float("inf"), float("inf")
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def _get(timing: dict[str, Any] | None, key: str) -> float | None:
@@ -211,37 +218,40 @@ def main() -> None:
     print(f"store: {n_rel:,} relations; machine load {load:.1f}; timeout {args.timeout:.0f} s; "
           f"{', '.join(f'{side}: {tree}' for side, (tree, _s) in trees.items())}")
     sides = list(trees)
-    print(f"\n{'query':<18} {'rows':>6}" + "".join(f" {s + ' cold':>12} {s + ' warm':>12}" for s in sides)
-          + (f" {'warm b/a':>9}" if len(sides) == 2 else "")
-          + "".join(f" {s + ' process':>15}" for s in sides) + (f" {'proc b/a':>9}  same rows" if len(sides) == 2
-                                                                 else ""))
+    columns = ["cold", "warm", "warm cpu", "process", "proc cpu"]
+    print(f"\n{'query':<18} {'rows':>6}" + "".join(f" {s[0] + ' ' + c:>12}" for s in sides for c in columns)
+          + ("  warm b/a  proc b/a  same rows" if len(sides) == 2 else ""))
     for call in calls:
         uncached = args.uncached_central and call[0] == "central-investors"
         timing = {side: in_process(tree, folder, call, args.runs, args.timeout, uncached)
                   for side, (tree, folder) in trees.items()}
-        process: dict[str, list[float]] = {side: [] for side in trees}
+        process: dict[str, list[tuple[float, float]]] = {side: [] for side in trees}
         for _ in range(args.process_runs):  # in turn, so that a drift of the machine's speed hits both
             for side, (tree, folder) in trees.items():
                 gave_up = timing[side] is None  # as a process it would too
-                process[side].append(float("inf") if gave_up else fresh_process(tree, folder, call, args.timeout))
-        wall = {side: statistics.median(times) for side, times in process.items()}
-        rows = next((t["rows"] for t in timing.values() if t is not None), 0)
-        line = f"{call[0]:<18} {rows:>6}"
+                process[side].append((float("inf"), float("inf")) if gave_up
+                                     else fresh_process(tree, folder, call, args.timeout))
+        figures: dict[str, dict[str, float | None]] = {}
         for side in sides:
-            cold, warm = _get(timing[side], "cold"), _get(timing[side], "warm")
-            line += f" {_ms(cold, args.timeout):>12} {_ms(warm, args.timeout):>12}"
-        if len(sides) == 2:
-            line += f" {_ratio(_get(timing['before'], 'warm'), _get(timing['after'], 'warm'), args.timeout):>9}"
-        line += "".join(f" {_ms(wall[side], args.timeout):>15}" for side in sides)
+            t = timing[side]
+            walls = [w for w, _c in process[side]]
+            at_median = process[side][walls.index(statistics.median_low(walls))]
+            figures[side] = {"cold": _get(t, "cold"), "warm": _get(t, "warm"), "warm cpu": _get(t, "warm_cpu"),
+                             "process": at_median[0], "proc cpu": at_median[1]}
+        rows = next((t["rows"] for t in timing.values() if t is not None), 0)
+        line = f"{call[0]:<18} {rows:>6}" + "".join(f" {_ms(figures[s][c], args.timeout):>12}"
+                                                     for s in sides for c in columns)
         if len(sides) == 2:
             before, after = timing["before"], timing["after"]
             same = "-" if before is None or after is None else ("yes" if before["digest"] == after["digest"] else "NO")
-            line += f" {_ratio(wall['before'], wall['after'], args.timeout):>9}  {same}"
+            line += (f"  {_ratio(figures['before']['warm'], figures['after']['warm'], args.timeout):>8}"
+                     f"  {_ratio(figures['before']['process'], figures['after']['process'], args.timeout):>8}"
+                     f"  {same}")
         print(line, flush=True)
-    print("cold = first call in a freshly opened store (central-investors: from the store's cache unless "
-          "--uncached-central); warm = median "
-          f"of {args.runs} later calls; process = `kg query ... -f json` as a new process, wall, median of "
-          f"{args.process_runs}; ms unless marked")
+    print("ms unless marked; b = before, a = after. cold = first call in a freshly opened store (central-investors: "
+          f"from the store's cache unless --uncached-central); warm = median of {args.runs} later calls, wall and CPU; "
+          f"process = `kg query ... -f json` as a new process, wall and CPU (user + system) of the run with the "
+          f"median wall of {args.process_runs}")
 
 
 def _calls_from_store(store: Store) -> list[tuple[str, list[str], dict[str, Any]]]:

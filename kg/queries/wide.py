@@ -119,20 +119,22 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
 
 def co_investors(view: StoreView, id: str) -> Rows:
     """`embedded.co_investors` on the view: the investors sharing a deal with `id`, each with the names
-    of those companies (sorted by SQL: by code point, as Python sorts)."""
+    of those companies."""
     store = view.store
     if C.Organization not in view.labels([id]).get(id, []):
         return []
     own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
     labels = view.labels(own)
     deals = {c for c in own if C.Organization in labels.get(c, [])} or {id}
-    shared: dict[str, list[str]] = {}
-    for other, name in store.co_investments(deals):
+    names = store.entity_names_in(deals)  # every deal is an entity (an organisation)
+    shared: dict[str, list[str]] = defaultdict(list)
+    for other, company in store.relation_pairs([R.INVESTED_IN], target=deals, distinct=True):
         if other != id:
-            shared.setdefault(other, []).append(name)
+            shared[other].append(names[company])
     entities = _names_and_labels(view, shared)
-    rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(names), "companies": names}
-            for other, names in shared.items() if other in entities and C.Investor in entities[other][1]]
+    rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
+             "companies": sorted(companies)}
+            for other, companies in shared.items() if other in entities and C.Investor in entities[other][1]]
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 

@@ -275,11 +275,3 @@ class ViewStatements:
         return {r for (r,) in self.connection.execute(
             f"SELECT DISTINCT relation_id FROM relation_sources WHERE relation_id IN {IDS} AND method = ?",
             (id_list(ids), method))}
-
-    def co_investments(self, companies: Iterable[str]) -> list[tuple[str, str]]:
-        """(investor, company's name) of each investor and company of the INVESTED_IN relations into
-        `companies`, once per pair, by investor then name (code point order, as Python sorts)."""
-        return self.connection.execute(
-            "SELECT source, name FROM (SELECT DISTINCT r.source, r.target, e.name FROM relations r"
-            f" JOIN entities e ON e.id = r.target WHERE r.target IN {IDS} AND r.type = 'INVESTED_IN')"
-            " ORDER BY source, name", (id_list(companies),)).fetchall()
