@@ -103,9 +103,14 @@ def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
                     "fund_id": row["fund_id"], "region": row["region"], "gov_levels": levels,
                     "state_owners": sorted(str(o["name"]) for o in state.values()), "round": row["round"],
                     "amount": row["amount"], "currency": row["currency"], "date": row["date"]})
-    out.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
-                            "" if r["round"] is None else str(r["round"])))
-    return out
+    return ordered(out)
+
+
+def ordered(rows: Rows) -> Rows:
+    """The answer's order: by company, fund and round (names, then ids)."""
+    rows.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
+                             "" if r["round"] is None else str(r["round"])))
+    return rows
 
 
 def state_capital(graph: nx.MultiDiGraph, region: str | None = None, level: str | None = None,

@@ -163,25 +163,43 @@ def state_capital(view: StoreView, region: str | None, level: str | None) -> Row
     chains = view.graph(view.ownership_chains(investors).values(), investors)
     entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     rows: Rows = []
-    paths: dict[str, list[dict[str, Any] | None]] = {}
-    for rel_id, fund, company, _m, (round_name, amount, currency, date) in investments:
+    # what `statecapital.table` makes of a fund's chains (its levels and state owners, or not state
+    # capital): the same for each of its investments, so asked once per fund
+    summaries: dict[str, tuple[list[str], list[str]] | None] = {}
+    for _i, fund, company, _m, (round_name, amount, currency, date) in investments:
         node = chains.nodes[fund] if fund in chains else {}
         labels = node.get("labels", [])
         if C.Organization not in labels or C.Organization not in entities.get(company, ("", []))[1]:
             continue
-        if fund not in paths:
-            owned = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in chains.nodes[t].get("labels", [])
-                        for _s, t, d in chains.out_edges(fund, data=True))
-            paths[fund] = (list(raw_paths(chains, fund)) or [None]) if owned or C.StateOwnedFund in labels else []
-        if not paths[fund] or (region is not None and node.get("region") != region):
+        if region is not None and node.get("region") != region:
             continue
-        base = {"company": entities[company][0], "company_id": company, "fund": node.get("name"), "fund_id": fund,
-                "region": node.get("region"), "fund_labels": list(labels), "fund_level": node.get("gov_level"),
-                "relation_id": rel_id, "round": _clean(round_name), "amount": _clean(amount),
-                "currency": _clean(currency), "date": _clean(date)}
-        for path in paths[fund]:
-            owner = None if path is None else {"id": path["ids"][-1], "name": path["names"][-1],
-                                               "gov_level": path["gov_level"], "labels": path["labels"]}
-            rows.append({**base, "owner": owner})
-    return statecapital.table(rows, {"level": level})
+        if fund not in summaries:
+            summaries[fund] = _summary(chains, fund, node, level)
+        summary = summaries[fund]
+        if summary is not None:
+            rows.append({"company": entities[company][0], "company_id": company, "fund": node.get("name"),
+                         "fund_id": fund, "region": node.get("region"), "gov_levels": list(summary[0]),
+                         "state_owners": list(summary[1]), "round": _clean(round_name), "amount": _clean(amount),
+                         "currency": _clean(currency), "date": _clean(date)})
+    return statecapital.ordered(rows)
+
+
+def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) -> tuple[list[str], list[str]] | None:
+    """(levels, state owners) that `statecapital.table` gives an investment of `fund` (None: none, the fund
+    is not state capital of `level`), from the rows `raw_state_capital` makes of it: one per chain."""
+    labels = node.get("labels", [])
+    owned = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in chains.nodes[t].get("labels", [])
+                for _s, t, d in chains.out_edges(fund, data=True))
+    if not owned and C.StateOwnedFund not in labels:
+        return None
+    base = {"company": None, "company_id": None, "fund": node.get("name"), "fund_id": fund,
+            "region": node.get("region"), "fund_labels": list(labels), "fund_level": node.get("gov_level"),
+            "relation_id": fund, "round": None, "amount": None, "currency": None, "date": None}
+    paths: list[dict[str, Any] | None] = list(raw_paths(chains, fund)) or [None]
+    raw = [{**base, "owner": None if path is None else {"id": path["ids"][-1], "name": path["names"][-1],
+                                                        "gov_level": path["gov_level"], "labels": path["labels"]}}
+           for path in paths]
+    kept = statecapital.table(raw, {"level": level})
+    return (kept[0]["gov_levels"], kept[0]["state_owners"]) if kept else None
+
 
