@@ -280,9 +280,14 @@ def _path(view: StoreView, a: str, b: str, max_hops: int, as_of: str | None = No
     if not nodes:
         return []
     entities = nodes - view.derived.keys()
-    owners = entities | {view.derived[n][1] for n in nodes & view.derived.keys()}
+    # the FundingRounds and IPOs on the paths, with their companies: no other round or IPO can be on a
+    # shortest path (it would be in `nodes`), so building the others would only widen the search
+    met = [view.derived[n] for n in nodes & view.derived.keys()]
+    rounds_of = {company for kind, company, _x in met if kind == "round"}
+    ipos_of = {company for kind, company, _x in met if kind == "ipo"}
     rels = view.relations(source=entities, target=entities)
-    graph = view.graph(rels, entities, rounds_of=owners, ipos_of=owners, spinoffs=view.derived_spinoffs(entities))
+    graph = view.graph(rels, entities, rounds_of=rounds_of, ipos_of=ipos_of,
+                       spinoffs=view.derived_spinoffs(entities))
     return embedded.path(_timed(view, graph, as_of), a, b, max_hops, as_of)
 
 
