@@ -239,7 +239,8 @@ def main() -> None:
             figures[side] = {"cold": _get(t, "cold"), "warm": _get(t, "warm"), "warm cpu": _get(t, "warm_cpu"),
                              "process": at_median[0], "proc cpu": at_median[1]}
         rows = next((t["rows"] for t in timing.values() if t is not None), 0)
-        line = f"{call[0]:<18} {rows:>6}" + "".join(f" {_ms(figures[s][c], args.timeout):>12}"
+        label = call[0] if call[1] or sum(c[0] == call[0] for c in calls) == 1 else f"{call[0]} (all)"
+        line = f"{label:<18} {rows:>6}" + "".join(f" {_ms(figures[s][c], args.timeout):>12}"
                                                      for s in sides for c in columns)
         if len(sides) == 2:
             before, after = timing["before"], timing["after"]
