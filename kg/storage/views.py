@@ -224,8 +224,9 @@ class ViewStatements:
         has_method = ("CASE WHEN json_type(props, '$.amount') IS NOT NULL OR json_type(props, '$.currency') IS NOT NULL"
                       " THEN EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = relations.id"
                       " AND s.method = ?) ELSE 0 END" if method is not None else "0")
+        params = [method, *params] if method is not None else params
         rows = self.connection.execute(f"SELECT id, source, target, {has_method}, {_values(keys)} FROM relations"
-                                       f" WHERE {where} ORDER BY id", [*([method] if method else []), *params])
+                                       f" WHERE {where} ORDER BY id", params)
         return [(i, s, t, bool(m), _read(values, keys)) for i, s, t, m, *values in rows]
 
     def relation_values(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
