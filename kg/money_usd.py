@@ -194,7 +194,7 @@ def period_end(period: str | None) -> str | None:
     """
     if not period:
         return None
-    from kg.extract.periods import period_sort_key
+    from kg.period_order import period_sort_key
 
     end = period_sort_key(str(period))[0]
     return end if _DATE.match(end) and not end.startswith("9999") else None

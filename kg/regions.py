@@ -8,9 +8,10 @@ those spellings, so `kg query state-capital --region 上海` gives the rows `--r
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
+from importlib.resources import files
 
-from kg.extract.vocab import REGIONS
 from kg.names import normalize_name
 
 #: Places outside the mainland's provinces and cities that funds are commonly attributed to.
@@ -25,7 +26,10 @@ _SUFFIX = re.compile(r"(特别行政区|壮族自治区|回族自治区|维吾�
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
-    table = {normalize_name(zh): en for zh, (en, _level) in REGIONS.items()}
+    # the regions of the extraction's word list (`kg.extract.vocab.REGIONS`), read from its file: importing
+    # kg.extract would load every extraction rule (seconds) before a query with --region answers
+    levels = tomllib.loads(files("kg").joinpath("data/vocab/state.toml").read_text(encoding="utf-8"))["REGIONS"]
+    table = {normalize_name(zh): en for names in levels.values() for zh, en in names.items()}
     table.update({normalize_name(zh): en for zh, en in _ABROAD.items()})
     table.update({normalize_name(en): en for en in list(table.values())})
     return table

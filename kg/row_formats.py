@@ -38,6 +38,55 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, indent=2, default=str)
+_quote = json.encoder.encode_basestring  # the C function when there is one, as json.dumps uses it
+
+
+def _json_value(value: Any, indent: str) -> str:
+    """`value` as `json.dumps(value, ensure_ascii=False, indent=2, default=str)` writes it at the depth
+    `indent` shows: the common values written here, anything else by json (indented to fit)."""
+    kind = type(value)
+    if kind is str:
+        return _quote(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and value - value == 0.0:  # finite: json writes NaN and Infinity its own way
+        return float.__repr__(value)
+    if kind is list:
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        if all(type(v) is str for v in value):  # names: one join
+            return "[\n" + inner + (",\n" + inner).join(map(_quote, value)) + "\n" + indent + "]"
+        return "[\n" + ",\n".join(inner + _json_value(v, inner) for v in value) + "\n" + indent + "]"
+    return _JSON.encode(value).replace("\n", "\n" + indent)
+
+
+def _json_rows(rows: Sequence[dict[str, Any]]) -> str:
+    """`json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)`, the same text, written in a
+    fraction of the time: with an indent, json encodes in Python, value by value through generators (2 s
+    for the 57,000 rows of a state-capital answer at a million relations); here each row is one join."""
+    if not rows:
+        return "[]"
+    out = []
+    keys: dict[str, str] = {}  # each column's key, written once
+    for row in rows:
+        if type(row) is not dict or not row or not all(type(k) is str for k in row):
+            out.append("  " + _JSON.encode(row).replace("\n", "\n  "))
+            continue
+        items = []
+        for key, value in row.items():
+            if key not in keys:
+                keys[key] = f"    {_quote(key)}: "
+            items.append(keys[key] + (_quote(value) if type(value) is str else _json_value(value, "    ")))
+        out.append("  {\n" + ",\n".join(items) + "\n  }")
+    return "[\n" + ",\n".join(out) + "\n]"
+
+
 def render_rows(rows: Sequence[dict[str, Any]], fmt: str = "table") -> str:
     """Render rows; `json` is a JSON list of row objects, `csv` has a header line.
 
@@ -60,7 +109,7 @@ def render_rows(rows: Sequence[dict[str, Any]], fmt: str = "table") -> str:
     '(no rows)'
     """
     if fmt == "json":
-        return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
+        return _json_rows(rows)
     columns = _columns(rows)
     if fmt == "csv":
         buffer = io.StringIO()

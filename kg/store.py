@@ -42,6 +42,8 @@ from kg.terms import C
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
 
+#: Run at every opening (`IF NOT EXISTS`): a store written by an earlier kg gets what was added since
+#: (an index is built once, at that first opening; indexes never change what is stored).
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS articles (
@@ -69,8 +71,12 @@ CREATE TABLE IF NOT EXISTS relations (
     id TEXT PRIMARY KEY, type TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
     props TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS relations_source ON relations (source);
-CREATE INDEX IF NOT EXISTS relations_target ON relations (target);
+-- each end with the type and the other end: "the INVESTED_IN edges of these companies" is read from
+-- the index alone (no row fetched per edge), and type and end seek together
+CREATE INDEX IF NOT EXISTS relations_source_type ON relations (source, type, target);
+CREATE INDEX IF NOT EXISTS relations_target_type ON relations (target, type, source);
+DROP INDEX IF EXISTS relations_source;
+DROP INDEX IF EXISTS relations_target;
 CREATE TABLE IF NOT EXISTS relation_sources (
     relation_id TEXT NOT NULL, article_id TEXT NOT NULL, sentence INTEGER, span_start INTEGER,
     span_end INTEGER, method TEXT NOT NULL, confidence REAL NOT NULL, evidence TEXT, props TEXT NOT NULL
@@ -78,6 +84,8 @@ CREATE TABLE IF NOT EXISTS relation_sources (
 CREATE INDEX IF NOT EXISTS relation_sources_relation ON relation_sources (relation_id);
 CREATE INDEX IF NOT EXISTS relation_sources_article ON relation_sources (article_id);
 CREATE INDEX IF NOT EXISTS relations_type ON relations (type);
+-- the few relations whose articles disagree (`kg.claims`), without reading every relation's properties
+CREATE INDEX IF NOT EXISTS relations_disputed ON relations (id) WHERE instr(props, '"disputes":') > 0;
 CREATE TABLE IF NOT EXISTS data_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
 INSERT OR IGNORE INTO data_version VALUES (1, 0);
 CREATE TABLE IF NOT EXISTS query_cache (key TEXT PRIMARY KEY, version INTEGER NOT NULL, value TEXT NOT NULL);

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -144,6 +147,30 @@ def test_state_capital_query_finds_state_investors(built: Path) -> None:
     assert code == 0, err
     rows = json.loads(out)
     assert rows and all(r["fund"] and r["company"] for r in rows)
+
+
+def test_queries_load_no_extraction_rules(built: Path) -> None:
+    """`kg query` on the store imports nothing of kg.extract (issue 13, fresh process): importing it compiles
+    every extraction rule, 2 to 4 seconds before the first answer. The queries that sort figures by
+    period (`kg.period_order`) and read regions (`kg.regions`) are among them."""
+    queries = [["investors", "澄湖科技"], ["state-capital", "--region", "上海"], ["financials", "云岫智能"],
+               ["ipo-pipeline"], ["compare", "云岫智能", "砚石智能"]]
+    code = "\n".join([
+        "import sys",
+        "from kg.cli import main",
+        f"for args in {queries!r}:",
+        f"    sys.argv = ['kg', 'query', *args, '--store', {str(built)!r}, '--engine', 'embedded', '-f', 'json']",
+        "    try:",
+        "        main()",
+        "    except SystemExit as exit:",
+        "        assert not exit.code, args",
+        "print(sorted(m for m in sys.modules if m.startswith('kg.extract')), file=sys.stderr)",
+    ])
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"
 
 
 def test_every_command_has_help_and_a_readme_entry() -> None:

@@ -93,7 +93,7 @@ EXEMPT: frozenset[tuple[str, str, str]] = frozenset({
     ("kg/extract/gazetteer.py", "_EN_LEGAL_SHORT[key]", "*"),
     # "IPO" as a FinancialFigure's `period` (the terms of an offering), not the IPO class
     ("kg/extract/financials.py", "IPO_PERIOD", "IPO"),
-    ("kg/extract/periods.py", "period_sort_key", "IPO"),
+    ("kg/period_order.py", "period_sort_key", "IPO"),
     ("kg/ipo_terms.py", "ipo_term_props", "IPO"),
     ("kg/queries/financials.py", "term_text", "IPO"),
 })

@@ -24,6 +24,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.period_order import month_end as _end
+from kg.period_order import period_sort_key
+
 __all__ = ["Period", "find_periods", "label_for", "parse_period", "period_sort_key"]
 
 
@@ -96,11 +99,6 @@ def label_for(year: int, end_month: int, months: int) -> str | None:
     if months == end_month:
         return f"{months}M {year}"
     return None
-
-
-def _end(year: int, month: int) -> str:
-    last = (dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return f"{year:04d}-{month:02d}-{last:02d}"
 
 
 def _period(year: int, end_month: int, months: int) -> Period | None:
@@ -258,34 +256,3 @@ def parse_period(text: str, base: str | None = None) -> Period | None:
     """
     found = find_periods(text, base)
     return found[-1][2] if found else None
-
-
-_LABEL = re.compile(r"^(?:FY(?P<fy>\d{4})|H(?P<h>[12]) (?P<hy>\d{4})|Q(?P<q>[1-4]) (?P<qy>\d{4})|"
-                    r"(?P<n>\d{1,2})M (?P<ny>\d{4}))$")
-
-
-def period_sort_key(label: str) -> tuple[str, int, str]:
-    """Order periods by when they end, the shorter first on the same day (Q4 2024, H2 2024, FY2024); an
-    as-of date by itself; the IPO after every period; anything else last, by its text.
-
-    Examples
-    --------
-    >>> sorted(["FY2024", "IPO", "H2 2024", "Q4 2024", "2024-09-30", "9M 2024"], key=period_sort_key)
-    ['2024-09-30', '9M 2024', 'Q4 2024', 'H2 2024', 'FY2024', 'IPO']
-    >>> period_sort_key("H1 2025")
-    ('2025-06-30', 6, 'H1 2025')
-    """
-    m = _LABEL.match(label)
-    if m:
-        if m["fy"]:
-            return (_end(int(m["fy"]), 12), 12, label)
-        if m["h"]:
-            return (_end(int(m["hy"]), 6 * int(m["h"])), 6, label)
-        if m["q"]:
-            return (_end(int(m["qy"]), 3 * int(m["q"])), 3, label)
-        months = int(m["n"])
-        if 1 <= months <= 12:
-            return (_end(int(m["ny"]), months), months, label)
-    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", label):
-        return (label, 0, label)
-    return ("9999" if label == "IPO" else "99999", 0, label)

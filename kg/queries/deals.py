@@ -28,17 +28,27 @@ def _text(value: Any) -> str:
     return "" if value is None else value
 
 
-def _deal(graph: nx.MultiDiGraph, investor: str, company: str, edge: dict[str, Any]) -> list[dict[str, Any]]:
-    """The round-aware columns of one INVESTED_IN edge; one entry per matching participation, as
-    Cypher's OPTIONAL MATCH gives them (a single entry of the edge's own values when there is none)."""
-    matches = []
+def _participations(graph: nx.MultiDiGraph, investor: str) -> dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]:
+    """company -> (FundingRound attributes, PARTICIPATED_IN edge) of each round of that company the
+    investor took part in, in the order of the investor's edges: read once per investor, not once per
+    deal (a fund in thousands of deals has thousands of participations)."""
+    out: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
     for _s, fr, part in graph.out_edges(investor, data=True):
         if part.get("type") != R.PARTICIPATED_IN or not _has(graph, fr, C.FundingRound):
             continue
-        round_node = graph.nodes[fr]
+        for company in {c for _fr, c, d in graph.out_edges(fr, data=True) if d.get("type") == R.ROUND_OF}:
+            out.setdefault(company, []).append((graph.nodes[fr], part))
+    return out
+
+
+def _deal(participations: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]], company: str,
+          edge: dict[str, Any]) -> list[dict[str, Any]]:
+    """The round-aware columns of one INVESTED_IN edge (the investor's `participations`); one entry per
+    matching participation, as Cypher's OPTIONAL MATCH gives them (a single entry of the edge's own
+    values when there is none)."""
+    matches = []
+    for round_node, part in participations.get(company, ()):
         if edge.get("round") is None or round_node.get("round_type") != edge.get("round"):
-            continue
-        if not any(d.get("type") == R.ROUND_OF for d in graph.get_edge_data(fr, company, default={}).values()):
             continue
         matches.append({"amount": part.get("amount"), "currency": part.get("currency"),
                         "date": round_node.get("date", edge.get("date")), "round_amount": round_node.get("amount"),
@@ -52,12 +62,15 @@ def investors(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows
     if not _has(graph, id, C.Organization):
         return []
     rows = []
+    participations: dict[str, dict[str, list[tuple[dict[str, Any], dict[str, Any]]]]] = {}
     for source, _t, edge in graph.in_edges(id, data=True):
         if edge.get("type") != R.INVESTED_IN or not _has(graph, source, C.Investor):
             continue
+        if source not in participations:
+            participations[source] = _participations(graph, source)
         head = {"investor": graph.nodes[source].get("name"), "investor_id": source,
                 "state_owned": _has(graph, source, C.StateOwnedFund), "round": edge.get("round")}
-        for deal in _deal(graph, source, id, edge):
+        for deal in _deal(participations[source], id, edge):
             if not holds(graph, edge, as_of, deal["date"]):
                 continue
             rows.append({**head, "amount": deal["amount"], "currency": deal["currency"], "date": deal["date"],
@@ -71,10 +84,11 @@ def portfolio(graph: nx.MultiDiGraph, id: str, as_of: str | None = None) -> Rows
     if not _has(graph, id, C.Organization):
         return []
     rows = []
+    participations = _participations(graph, id)
     for _s, target, edge in graph.out_edges(id, data=True):
         if edge.get("type") != R.INVESTED_IN or not _has(graph, target, C.Organization):
             continue
-        for deal in _deal(graph, id, target, edge):
+        for deal in _deal(participations, target, edge):
             if not holds(graph, edge, as_of, deal["date"]):
                 continue
             rows.append({"company": graph.nodes[target].get("name"), "company_id": target, "round": edge.get("round"),

@@ -25,7 +25,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.extract.periods import period_sort_key
+from kg.period_order import period_sort_key
 from kg.queries.agreement import agree
 from kg.queries.asof import holds, reported_by
 from kg.terms import C, R

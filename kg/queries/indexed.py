@@ -3,7 +3,9 @@
 Each query reads, with indexed SQL inside one snapshot of the store (the statements are `Store`
 methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.storeview`), and the
 embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
-construction; tests/queries/test_indexed.py holds both paths to that.
+construction; tests/queries/test_indexed.py holds both paths to that. The answers that can be a large
+share of the graph (a fund's portfolio, its co-investors, the state's investments) are made from SQL
+values by the twins' rules instead (`kg.queries.wide`), except as of a date.
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
@@ -28,7 +30,7 @@ from kg.graph import add_tenures
 from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital
+from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital, wide
 from kg.queries.asof import holds
 from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, get_query
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
@@ -165,61 +167,49 @@ def _investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
 
 
 def _portfolio(view: StoreView, id: str, as_of: str | None = None) -> Rows:
-    """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies."""
+    """`deals.portfolio`: the investor's INVESTED_IN edges and the FundingRounds of those companies (from
+    SQL values, `kg.queries.wide`, unless as of a date or the rounds' values are not plain)."""
+    if as_of is None and (rows := wide.portfolio(view, id)) is not None:
+        return rows
     rels = view.relations([R.INVESTED_IN], source=id)
     return deals.portfolio(_dated(view, view.graph(rels, [id], rounds_of={r.target for r in rels}), as_of), id,
                            as_of)
 
 
 def _co_investors(view: StoreView, id: str, as_of: str | None = None) -> Rows:
-    """`embedded.co_investors` on ids, labels and names straight from SQL: the busiest fund shares
-    deals with most of the graph, too many edges to build a subgraph for. As of a date the edges'
-    dates and sources count, so the subgraph of its deals is built."""
+    """`embedded.co_investors` on ids, labels and names straight from SQL (`kg.queries.wide`): the busiest
+    fund shares deals with most of the graph, too many edges to build a subgraph for. As of a date the
+    edges' dates and sources count, so the subgraph of its deals is built."""
     if as_of is not None:
         mine = view.relations([R.INVESTED_IN], source=id)
         into = view.relations([R.INVESTED_IN], target={r.target for r in mine} | {id})
         graph = view.add_articles(view.graph([*mine, *into], [id]))
         return embedded.co_investors(graph, id, as_of)
-    if C.Organization not in view.labels([id]).get(id, []):
-        return []
-    own = {t for _s, t in view.store.relation_pairs([R.INVESTED_IN], source=id)}
-    labels = view.labels(own)
-    deals = {c for c in own if C.Organization in labels.get(c, [])} or {id}
-    pairs = view.store.relation_pairs([R.INVESTED_IN], target=deals, distinct=True)
-    labels = view.labels({s for s, _t in pairs})
-    shared: dict[str, set[str]] = defaultdict(set)
-    for other, company in pairs:
-        if other != id and C.Investor in labels.get(other, []):
-            shared[other].add(company)
-    names: dict[str, Any] = view.store.entity_names_in({*shared, *deals})
-    rows = []
-    for other, companies in shared.items():
-        listed = sorted(names.get(c) for c in companies)  # type: ignore[type-var]  # every id has a name
-        rows.append({"investor": names.get(other), "investor_id": other, "shared_deals": len(listed),
-                     "companies": listed})
-    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
+    return wide.co_investors(view, id)
 
 
 def _state_capital(view: StoreView, region: str | None = None, level: str | None = None,
                    as_of: str | None = None) -> Rows:
     """`statecapital.state_capital`: the investments of the StateOwnedFunds (of the region) and of every
-    organisation something owns or controls, with the chains above them."""
-    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
-    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
-             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
-             and (region is None or json.loads(attrs).get("region") == region)}
-    funds |= set(view.store.distinct_ends("source", ownership.OWNERSHIP_TYPES))
+    organisation something owns or controls, with the chains above them (from SQL values,
+    `kg.queries.wide`, unless as of a date)."""
+    if as_of is None:
+        return wide.state_capital(view, region, level)
+    funds = wide.state_funds(view, region)
     rels = view.relations([R.INVESTED_IN], source=funds)
-    above = _owned_upwards(view, {r.source for r in rels})
+    above = view.ownership_chains({r.source for r in rels})
     graph = view.graph([*rels, *above.values()], sorted(funds))
     return statecapital.state_capital(_dated(view, graph, as_of), region, level, as_of)
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
-    rels = view.relations(MILESTONES, target=exchange)  # every exchange's when None
-    companies = {r.source for r in rels}
+    """`embedded.ipo_pipeline` on the IPOs of the companies with a milestone on `exchange` (on any,
+    when None): every milestone of those companies (an IPO's stage is its furthest on that exchange,
+    and its terms need to know whether the company has IPOs elsewhere), read once, and their figures."""
+    companies = {s for s, _t, _d in view.store.relation_ends(MILESTONES, target=exchange)}
+    milestones = view.relations(MILESTONES, source=companies) if companies else []
     figures = view.relations([R.FIGURE_OF], target=companies) if companies else []
-    graph = view.graph([*rels, *figures], ipos_of=companies)
+    graph = view.graph([*milestones, *figures], ipos_of=companies, milestones=milestones)
     return embedded.ipo_pipeline(_dated(view, graph, as_of), exchange, as_of)
 
 
@@ -290,9 +280,14 @@ def _path(view: StoreView, a: str, b: str, max_hops: int, as_of: str | None = No
     if not nodes:
         return []
     entities = nodes - view.derived.keys()
-    owners = entities | {view.derived[n][1] for n in nodes & view.derived.keys()}
+    # the FundingRounds and IPOs on the paths, with their companies: no other round or IPO can be on a
+    # shortest path (it would be in `nodes`), so building the others would only widen the search
+    met = [view.derived[n] for n in nodes & view.derived.keys()]
+    rounds_of = {company for kind, company, _x in met if kind == "round"}
+    ipos_of = {company for kind, company, _x in met if kind == "ipo"}
     rels = view.relations(source=entities, target=entities)
-    graph = view.graph(rels, entities, rounds_of=owners, ipos_of=owners, spinoffs=view.derived_spinoffs(entities))
+    graph = view.graph(rels, entities, rounds_of=rounds_of, ipos_of=ipos_of,
+                       spinoffs=view.derived_spinoffs(entities))
     return embedded.path(_timed(view, graph, as_of), a, b, max_hops, as_of)
 
 
@@ -422,31 +417,16 @@ def _compare(view: StoreView, ids: list[str], as_of: str | None = None) -> Rows:
     return financials.compare(_dated(view, view.graph(rels, ids), as_of), ids, as_of)
 
 
-def _owned_upwards(view: StoreView, starts: set[str]) -> dict[str, Any]:
-    """OWNED_BY and CONTROLLED_BY edges read upwards from `starts`, a level a query."""
-    found: dict[str, Any] = {}
-    seen, frontier = set(starts), set(starts)
-    for _level in range(ownership.MAX_HOPS):
-        if not frontier:
-            break
-        rels = view.relations(ownership.OWNERSHIP_TYPES, source=frontier)
-        found.update((r.id, r) for r in rels)
-        reached = {r.target for r in rels}
-        frontier = reached - seen
-        seen |= reached
-    return found
-
-
 def _ownership(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`ownership.ownership` on the chains above `id` (every edge up; `as_of` picks those in force)."""
-    return ownership.ownership(_dated(view, view.graph(_owned_upwards(view, {id}).values(), [id]), as_of), id,
+    return ownership.ownership(_dated(view, view.graph(view.ownership_chains({id}).values(), [id]), as_of), id,
                                as_of)
 
 
 def _state_exposure(view: StoreView, id: str, as_of: str | None = None) -> Rows:
     """`exposure.state_exposure`: the INVESTED_IN edges into `id` and the chains above their investors."""
     invested = view.relations([R.INVESTED_IN], target=id)
-    above = _owned_upwards(view, {r.source for r in invested})
+    above = view.ownership_chains({r.source for r in invested})
     graph = view.graph([*invested, *above.values()], [id])
     return exposure.state_exposure(_dated(view, graph, as_of), id, as_of)
 

@@ -37,16 +37,19 @@ def ontology_level(level: str | None) -> str | None:
 
 def _candidates(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(fund, company, edge) of each investment by a StateOwnedFund or by an organisation something
-    owns or controls, into an organisation."""
+    owns or controls, into an organisation. Whether a fund is owned is read once per fund (a fund in
+    thousands of deals has thousands of edges to look through)."""
+    owned: dict[str, bool] = {}
     for source, target, data in graph.edges(data=True):
         if data.get("type") != R.INVESTED_IN:
             continue
         labels = graph.nodes[source].get("labels", [])
         if C.Organization not in labels or C.Organization not in graph.nodes[target].get("labels", []):
             continue
-        owned = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in graph.nodes[t].get("labels", [])
-                    for _s, t, d in graph.out_edges(source, data=True))
-        if C.StateOwnedFund in labels or owned:
+        if source not in owned:
+            owned[source] = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in graph.nodes[t].get("labels", [])
+                                for _s, t, d in graph.out_edges(source, data=True))
+        if C.StateOwnedFund in labels or owned[source]:
             yield source, target, data
 
 
@@ -54,6 +57,7 @@ def raw_state_capital(graph: nx.MultiDiGraph, region: str | None = None, as_of: 
     """The rows of state-capital.cypher: one per candidate investment and chain above its fund (the
     chain's top owner, None without one)."""
     rows: Rows = []
+    chains: dict[str, list[dict[str, Any] | None]] = {}  # a fund's chains, walked once for all its investments
     for fund, company, data in _candidates(graph):
         node = graph.nodes[fund]
         if region is not None and node.get("region") != region:
@@ -64,8 +68,9 @@ def raw_state_capital(graph: nx.MultiDiGraph, region: str | None = None, as_of: 
                 "fund_id": fund, "region": node.get("region"), "fund_labels": list(node.get("labels", [])),
                 "fund_level": node.get("gov_level"), "relation_id": data.get("id"), "round": data.get("round"),
                 "amount": data.get("amount"), "currency": data.get("currency"), "date": data.get("date")}
-        paths: list[dict[str, Any] | None] = list(raw_paths(graph, fund, as_of))
-        for path in paths or [None]:
+        if fund not in chains:
+            chains[fund] = list(raw_paths(graph, fund, as_of)) or [None]
+        for path in chains[fund]:
             owner = None if path is None else {"id": path["ids"][-1], "name": path["names"][-1],
                                                "gov_level": path["gov_level"], "labels": path["labels"]}
             rows.append({**base, "owner": owner})
@@ -98,9 +103,14 @@ def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
                     "fund_id": row["fund_id"], "region": row["region"], "gov_levels": levels,
                     "state_owners": sorted(str(o["name"]) for o in state.values()), "round": row["round"],
                     "amount": row["amount"], "currency": row["currency"], "date": row["date"]})
-    out.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
-                            "" if r["round"] is None else str(r["round"])))
-    return out
+    return ordered(out)
+
+
+def ordered(rows: Rows) -> Rows:
+    """The answer's order: by company, fund and round (names, then ids)."""
+    rows.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
+                             "" if r["round"] is None else str(r["round"])))
+    return rows
 
 
 def state_capital(graph: nx.MultiDiGraph, region: str | None = None, level: str | None = None,

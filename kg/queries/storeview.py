@@ -25,6 +25,7 @@ import networkx as nx
 from kg.graph import ARTICLE_PREFIX, add_entity, add_funding_rounds, add_ipos, add_relation
 from kg.model import Entity, Relation
 from kg.ontology import Ontology, load_ontology
+from kg.queries.ownership import MAX_HOPS, OWNERSHIP_TYPES
 from kg.spinoffs import add_derived_edge, derive_spinoffs
 from kg.storage.views import Ends
 from kg.store import Store
@@ -85,17 +86,38 @@ class StoreView:
             out[entity_id] = by_types[types]
         return out
 
+    def ownership_chains(self, starts: Iterable[str]) -> dict[str, Relation]:
+        """id -> relation of the OWNED_BY and CONTROLLED_BY edges above `starts`, a level a query, as far
+        as `ownership.raw_paths` reads: the owners of a node at most `MAX_HOPS` steps up decide whether a
+        chain ends there (so MAX_HOPS + 1 levels)."""
+        found: dict[str, Relation] = {}
+        seen, frontier = set(starts), set(starts)
+        for _level in range(MAX_HOPS + 1):
+            if not frontier:
+                break
+            rels = self.relations(OWNERSHIP_TYPES, source=frontier)
+            found.update((r.id, r) for r in rels)
+            reached = {r.target for r in rels}
+            frontier = reached - seen
+            seen |= reached
+        return found
+
     # -- building a subgraph ----------------------------------------------------------------------
     def graph(self, relations: Iterable[Relation] = (), nodes: Iterable[str] = (), *,
               rounds_of: Iterable[str] = (), ipos_of: Iterable[str] = (),
-              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = ()) -> nx.MultiDiGraph:
+              spinoffs: Iterable[tuple[str, str, dict[str, Any]]] = (),
+              milestones: Iterable[Relation] | None = None) -> nx.MultiDiGraph:
         """A subgraph of the view: the entities `nodes` and the ends of `relations`, those relations, the
         FundingRounds and IPOs of the companies `rounds_of` / `ipos_of` (with every edge the view gives
-        them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`)."""
+        them) and the derived spin-offs `spinoffs` (from `derived_spinoffs`). The IPOs are made from
+        `milestones` when the caller has read them (every IPO milestone of each company of `ipos_of`)."""
         by_id = {r.id: r for r in relations}
         rounds_of, ipos_of = set(rounds_of), set(ipos_of)
         round_rels = self.relations([R.INVESTED_IN], target=rounds_of) if rounds_of else []
-        ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
+        if milestones is not None:
+            ipo_rels = [r for r in milestones if r.source in ipos_of]
+        else:
+            ipo_rels = self.relations(MILESTONES, source=ipos_of) if ipos_of else []
         extra = {r.id: r for r in (*round_rels, *ipo_rels)}
         ends = {n for r in (*by_id.values(), *extra.values()) for n in (r.source, r.target)}
         ends |= {n for c, p, _props in spinoffs for n in (c, p)}

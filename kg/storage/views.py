@@ -2,8 +2,9 @@
 `kg.queries.indexed`): relations by type and end, entities by id, names and aliases by index.
 
 Id lists reach SQLite as one JSON parameter (`json_each`), of any length. A relation filter on type and
-an end writes the type as `+type`, which keeps SQLite on the index of the end (a type matches far more
-rows than an end); with no end it uses the type index.
+an end seeks both in the index of that end, (source, type, target) or (target, type, source), which
+also holds the other end: asking for the ends of a company's INVESTED_IN edges reads no table row. With
+no end it uses the type index.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _where(types: Sequence[str] | None, source: Ends | None, target: Ends | None
     params: list[Any] = []
     ends = [(column, value) for column, value in (("source", source), ("target", target)) if value is not None]
     if types is not None:
-        column = "type" if (not ends if type_index is None else type_index) else "+type"
+        column = "+type" if type_index is False else "type"
         clauses.append(f"{column} = ?" if len(types) == 1 else f"{column} IN ({','.join('?' * len(types))})")
         params += types
     for column, value in ends:
@@ -44,6 +45,32 @@ def _where(types: Sequence[str] | None, source: Ends | None, target: Ends | None
             clauses.append(f"{column} IN {IDS}")
             params.append(id_list(value))
     return " AND ".join(clauses), params
+
+
+#: JSON types whose value `json_extract` gives exactly as Python's `json.loads` reads it (a real may be
+#: parsed to another last digit, a boolean comes back as 0 or 1, a list or object as its text)
+_PLAIN_TYPES = ("text", "integer", "null")
+
+
+def _plain(keys: Sequence[str], types: Sequence[str] = _PLAIN_TYPES) -> str:
+    """SQL: true when every property of `keys` is absent or of one of these JSON `types`."""
+    allowed = ", ".join(f"'{t}'" for t in types)
+    return " AND ".join(f"coalesce(json_type(props, '$.{key}'), 'null') IN ({allowed})" for key in keys)
+
+
+def _values(keys: Sequence[str]) -> str:
+    """SQL columns: the value of each property of `keys`, then the whole properties when one is not plain."""
+    return ", ".join([*(f"json_extract(props, '$.{key}')" for key in keys),
+                      f"CASE WHEN {_plain(keys)} THEN NULL ELSE props END"])
+
+
+def _read(values: Sequence[Any], keys: Sequence[str]) -> tuple[Any, ...]:
+    """The columns of `_values` as `props.get(key)` reads each property."""
+    *plain, props = values
+    if props is None:
+        return tuple(plain)
+    loaded = json.loads(props)
+    return tuple(loaded.get(key) for key in keys)
 
 
 class ViewStatements:
@@ -121,7 +148,7 @@ class ViewStatements:
     def relations_disputed(self, entity_id: str | None = None, *, with_sources: bool = False) -> list[Relation]:
         """Stored relations whose properties hold disputes (`kg.claims`), from or into `entity_id` when
         given, in id order."""
-        disputed = "props LIKE '%\"disputes\":%'"
+        disputed = "instr(props, '\"disputes\":') > 0"  # the condition of the partial index relations_disputed
         if entity_id is None:
             return self._relations(f"WHERE {disputed}", [], with_sources)
         return self._relations(
@@ -180,3 +207,72 @@ class ViewStatements:
             f" FROM relations WHERE source IN {IDS} UNION ALL"
             " SELECT source, target, type, CASE WHEN type = 'INVESTED_IN' THEN json_extract(props, '$.round') END"
             f" FROM relations WHERE target IN {IDS}", (wanted, wanted))
+
+    # -- wide answers (`kg.queries.wide`): values, not relations ------------------------------------------
+    def entity_names_and_types_in(self, ids: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        """(id, name, types JSON) of the entities with these ids."""
+        yield from self.connection.execute(f"SELECT id, name, types FROM entities WHERE id IN {IDS}",
+                                           (id_list(ids),))
+
+    def investments(self, sources: Ends, keys: Sequence[str], *, method: str | None = None,
+                    ) -> list[tuple[str, str, str, bool, tuple[Any, ...]]]:
+        """(id, source, target, a source of it has extraction `method`, the values of property `keys`) of
+        each INVESTED_IN relation from `sources`, in id order (values as `props.get(key)` reads them). The
+        method is looked up only for a relation with an amount or a currency (what it decides: whose sum
+        it is, `kg.graph.OWN_AMOUNT_METHOD`); False for the others."""
+        where, params = _where([R.INVESTED_IN], sources, None)
+        has_method = ("CASE WHEN json_type(props, '$.amount') IS NOT NULL OR json_type(props, '$.currency') IS NOT NULL"
+                      " THEN EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = relations.id"
+                      " AND s.method = ?) ELSE 0 END" if method is not None else "0")
+        params = [method, *params] if method is not None else params
+        rows = self.connection.execute(f"SELECT id, source, target, {has_method}, {_values(keys)} FROM relations"
+                                       f" WHERE {where} ORDER BY id", params)
+        return [(i, s, t, bool(m), _read(values, keys)) for i, s, t, m, *values in rows]
+
+    def relation_values(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """id -> the values of property `keys` (as `props.get(key)` reads them) of these relations."""
+        return {i: _read(values, keys) for i, *values in self.connection.execute(
+            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}", (id_list(ids),))}
+
+    def round_groups(self, companies: Iterable[str]) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
+        """What `kg.graph.add_funding_rounds` reads from the INVESTED_IN relations into `companies`, per
+        (company, round) as SQL groups them: (company, round, relations, plain, most precise date, how
+        many state a currency, the least id of those). Only where `plain` (round, date and currency of
+        every relation of the group are text or absent: SQL groups and orders a number apart from its
+        text, which Python reads with `str`) is that what the view's Python gives.
+
+        The date is the longest, then the least, of the non-empty dates. The round's total is that of
+        the surest relation with a currency whose sum is not one investor's own (`round_totals`): which
+        one that is, is asked only of the rounds that matter, as it takes reading the sources."""
+        rows = self.connection.execute(
+            "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
+            " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
+            " json_extract(props, '$.round') AS round,"
+            f" {_plain(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
+            # the longest date first, then the least: one text to take the least of
+            " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
+            "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
+            " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
+            f" FROM relations WHERE target IN {IDS} AND type = 'INVESTED_IN') GROUP BY company, round",
+            (id_list(companies),)).fetchall()
+        return [(c, r, n, bool(plain), date, currencies, first) for c, r, n, plain, date, currencies, first in rows]
+
+    def round_totals(self, companies: Iterable[str], own_method: str) -> list[tuple[str, Any, str, float]]:
+        """(company, round, id, confidence of its surest source) of each INVESTED_IN relation into
+        `companies` that may give its round's total (`kg.graph.add_funding_rounds`): one with a currency
+        and no source of `own_method` (a sum tied to one investor). The total is the surest one's (most
+        confident, then least id)."""
+        return self.connection.execute(
+            "SELECT target, json_extract(props, '$.round'), id,"
+            " coalesce((SELECT max(s.confidence) FROM relation_sources s WHERE s.relation_id = relations.id), 0.0)"
+            f" FROM relations WHERE target IN {IDS} AND type = 'INVESTED_IN'"
+            # (CASE, not AND: SQLite would look the sources up for every relation)
+            " AND CASE WHEN json_extract(props, '$.currency') != '' THEN NOT EXISTS (SELECT 1 FROM relation_sources s"
+            " WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END",
+            (id_list(companies), own_method)).fetchall()
+
+    def with_method(self, ids: Iterable[str], method: str) -> set[str]:
+        """Those of these relations one of whose sources has extraction `method`."""
+        return {r for (r,) in self.connection.execute(
+            f"SELECT DISTINCT relation_id FROM relation_sources WHERE relation_id IN {IDS} AND method = ?",
+            (id_list(ids), method))}

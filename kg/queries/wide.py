@@ -1,0 +1,205 @@
+"""The named queries whose answer can be a large share of the graph, made from SQL values, no subgraph.
+
+The busiest fund of a million-relation store is in 39,000 deals: its portfolio, its co-investors and the
+state's investments run to tens of thousands of rows. Building the part of the view they read (for a
+portfolio every investor of every round of every company the fund backed, as networkx nodes and edges)
+took seconds; here each row is made from a few values SQL reads from the indexes, by the rules the view
+and the embedded twins apply (`kg.graph.add_funding_rounds`, `kg.queries.deals`, `kg.queries.embedded`,
+`kg.queries.statecapital`), so the rows are theirs; tests/queries/test_indexed.py holds them to that.
+
+Only without `--as-of` (which reads each fact's sources and their articles: `kg.queries.indexed` then
+runs the twins on a subgraph). And a portfolio only where the rounds' values are plain: SQL orders and
+groups a number apart from text, which Python reads with `str`, so where a round, date or currency of
+an investment into one of the companies is not text, `portfolio` returns None and the caller builds the
+subgraph. (Values shown are read exactly either way: `Store.investments`.)
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from kg.graph import OWN_AMOUNT_METHOD
+from kg.queries import statecapital
+from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
+from kg.queries.storeview import StoreView
+from kg.terms import C, R
+
+Rows = list[dict[str, Any]]
+#: The INVESTED_IN properties a portfolio row shows.
+_DEAL_KEYS = ("round", "date", "amount", "currency", "role")
+#: Roles whose sum, for the only investor of a round, is its own (`kg.graph._own_amount`).
+_SOLE_ROLES = (None, "sole", "strategic")
+
+
+def _clean(value: Any) -> Any:
+    """An edge's attribute as the view keeps it: a property that is None or [] is left off."""
+    return None if value is None or value == [] else value
+
+
+def _text(value: Any) -> Any:
+    """`coalesce(x, '')` as a sort key."""
+    return "" if value is None else value
+
+
+def _names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+    """id -> (name, the view's labels) of these entities (few distinct type lists: each worked out once)."""
+    by_types: dict[str, list[str]] = {}
+    out = {}
+    for entity_id, name, types in view.store.entity_names_and_types_in(ids):
+        if types not in by_types:
+            by_types[types] = view.ontology.labels_for(json.loads(types))
+        out[entity_id] = (name, by_types[types])
+    return out
+
+
+def portfolio(view: StoreView, id: str) -> Rows | None:
+    """`deals.portfolio` on the view: one row per investment and matching participation, the round's date
+    and total from every investment into the company in that round. None where the rounds' values are
+    not plain (see the module's docstring)."""
+    store = view.store
+    if C.Organization not in view.labels([id]).get(id, []):
+        return []
+    deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+    entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
+    companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
+    # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
+    mine: dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]] = defaultdict(list)
+    for _i, _s, target, method, (round_name, _d, amount, currency, role) in deals:
+        if round_name and target in companies:
+            mine[(target, str(round_name))].append((method, role, amount, currency))
+    rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}  # (company, round) -> (relations, date, total)
+    single: dict[tuple[str, str], str] = {}  # rounds with one sum stated: its relation, if not one investor's own
+    contested = set()  # rounds with several: the surest of those not one investor's own
+    for company, round_name, count, plain, date, currencies, first in store.round_groups(companies):
+        if not plain:
+            return None
+        if (company, round_name) in mine:
+            rounds[(company, round_name)] = (count, date, None)
+            if currencies == 1:
+                single[(company, round_name)] = first
+            elif currencies > 1:
+                contested.add((company, round_name))
+    own_sums = store.with_method(single.values(), OWN_AMOUNT_METHOD)
+    for key, rel_id in single.items():
+        if rel_id not in own_sums:
+            rounds[key] = (*rounds[key][:2], rel_id)
+    if contested:
+        surest: dict[tuple[str, str], tuple[float, str]] = {}
+        for company, round_name, rel_id, confidence in store.round_totals({c for c, _r in contested},
+                                                                          OWN_AMOUNT_METHOD):
+            key = (company, round_name)
+            if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
+                surest[key] = (-confidence, rel_id)
+        for key, (_c, rel_id) in surest.items():
+            rounds[key] = (*rounds[key][:2], rel_id)
+    totals = store.relation_values({t for _n, _d, t in rounds.values() if t is not None}, ("amount", "currency"))
+    rows = []
+    for _i, _s, target, _m, (round_name, date, amount, currency, role) in deals:
+        if target not in companies:
+            continue
+        round_name, date = _clean(round_name), _clean(date)
+        matches = []
+        if round_name is not None and (target, round_name) in rounds:  # a FundingRound of that name
+            count, round_date, total = rounds[(target, round_name)]
+            round_amount, round_currency = totals.get(total, (None, None))
+            for method, their_role, their_amount, their_currency in mine[(target, round_name)]:
+                own = method or (count == 1 and their_role in _SOLE_ROLES)
+                matches.append((_clean(their_amount) if own else None, _clean(their_currency) if own else None,
+                                date if round_date is None else round_date, round_amount, round_currency))
+        for deal_amount, deal_currency, deal_date, round_amount, round_currency in (
+                matches or [(_clean(amount), _clean(currency), date, None, None)]):
+            rows.append({"company": companies[target], "company_id": target, "round": round_name,
+                         "amount": deal_amount, "currency": deal_currency, "date": deal_date, "role": _clean(role),
+                         "round_amount": round_amount, "round_currency": round_currency})
+    return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
+
+
+def co_investors(view: StoreView, id: str) -> Rows:
+    """`embedded.co_investors` on the view: the investors sharing a deal with `id`, each with the names
+    of those companies."""
+    store = view.store
+    if C.Organization not in view.labels([id]).get(id, []):
+        return []
+    own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
+    labels = view.labels(own)
+    deals = {c for c in own if C.Organization in labels.get(c, [])} or {id}
+    names = store.entity_names_in(deals)  # every deal is an entity (an organisation)
+    shared: dict[str, list[str]] = defaultdict(list)
+    for other, company in store.relation_pairs([R.INVESTED_IN], target=deals, distinct=True):
+        if other != id:
+            shared[other].append(names[company])
+    entities = _names_and_labels(view, shared)
+    rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
+             "companies": sorted(companies)}
+            for other, companies in shared.items() if other in entities and C.Investor in entities[other][1]]
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
+
+
+_STATE_KEYS = ("round", "amount", "currency", "date")
+
+
+def state_funds(view: StoreView, region: str | None) -> set[str]:
+    """The investors state capital may flow through: the StateOwnedFunds (of `region`, when given) and
+    every organisation something owns or controls (whose chains may end at the state)."""
+    classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
+    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
+             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
+             and (region is None or json.loads(attrs).get("region") == region)}
+    return funds | set(view.store.distinct_ends("source", OWNERSHIP_TYPES))
+
+
+def state_capital(view: StoreView, region: str | None, level: str | None) -> Rows:
+    """`statecapital.state_capital` on the view: the investments of the StateOwnedFunds (of `region`)
+    and of the organisations something owns or controls, each with the chains above its fund (walked
+    by `ownership.raw_paths` on a graph of just those chains)."""
+    store = view.store
+    investments = store.investments(state_funds(view, region), _STATE_KEYS)
+    investors = {s for _i, s, _t, _m, _v in investments}
+    # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
+    # investment's state owners and levels are sorted sets (`statecapital.table`)
+    chains = view.graph(view.ownership_chains(investors).values(), investors)
+    entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
+    rows: Rows = []
+    # what `statecapital.table` makes of a fund's chains (its levels and state owners, or not state
+    # capital): the same for each of its investments, so asked once per fund
+    summaries: dict[str, tuple[list[str], list[str]] | None] = {}
+    for _i, fund, company, _m, (round_name, amount, currency, date) in investments:
+        node = chains.nodes[fund] if fund in chains else {}
+        labels = node.get("labels", [])
+        if C.Organization not in labels or C.Organization not in entities.get(company, ("", []))[1]:
+            continue
+        if region is not None and node.get("region") != region:
+            continue
+        if fund not in summaries:
+            summaries[fund] = _summary(chains, fund, node, level)
+        summary = summaries[fund]
+        if summary is not None:
+            rows.append({"company": entities[company][0], "company_id": company, "fund": node.get("name"),
+                         "fund_id": fund, "region": node.get("region"), "gov_levels": list(summary[0]),
+                         "state_owners": list(summary[1]), "round": _clean(round_name), "amount": _clean(amount),
+                         "currency": _clean(currency), "date": _clean(date)})
+    return statecapital.ordered(rows)
+
+
+def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) -> tuple[list[str], list[str]] | None:
+    """(levels, state owners) that `statecapital.table` gives an investment of `fund` (None: none, the fund
+    is not state capital of `level`), from the rows `raw_state_capital` makes of it: one per chain."""
+    labels = node.get("labels", [])
+    owned = any(d.get("type") in OWNERSHIP_TYPES and C.Organization in chains.nodes[t].get("labels", [])
+                for _s, t, d in chains.out_edges(fund, data=True))
+    if not owned and C.StateOwnedFund not in labels:
+        return None
+    base = {"company": None, "company_id": None, "fund": node.get("name"), "fund_id": fund,
+            "region": node.get("region"), "fund_labels": list(labels), "fund_level": node.get("gov_level"),
+            "relation_id": fund, "round": None, "amount": None, "currency": None, "date": None}
+    paths: list[dict[str, Any] | None] = list(raw_paths(chains, fund)) or [None]
+    raw = [{**base, "owner": None if path is None else {"id": path["ids"][-1], "name": path["names"][-1],
+                                                        "gov_level": path["gov_level"], "labels": path["labels"]}}
+           for path in paths]
+    kept = statecapital.table(raw, {"level": level})
+    return (kept[0]["gov_levels"], kept[0]["state_owners"]) if kept else None
+
+
