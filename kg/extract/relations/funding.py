@@ -378,13 +378,6 @@ _KIND_BEFORE = (
     rf"(?:[^,。;!?{NE}]{{0,20}}?(?:提供者|提供商|服务商|供应商|制造商|开发商|运营商|厂商|龙头|巨头|公司|企业|集团)\s*)?"
 )
 #: Rounds, investors and cheques, Chinese then English: the first block of the rule list.
-#: Words of a sentence about money put into a company: what makes "along with X" an investor.
-_FUNDING_WORDS_EN = re.compile(
-    r"\b(?:round|invest\w*|funding|financing|raise[sd]?|raising|backers?|stake|capital\s+injection|"
-    r"fundraising|seed|series\s+[A-H])\b",
-    re.IGNORECASE,
-)
-
 FUNDING_RULES: list[Rule] = [
     # funding, Chinese
     Rule(
@@ -759,7 +752,7 @@ FUNDING_RULES: list[Rule] = [
             re.IGNORECASE,
         ),
         handle_follow,
-        _FUNDING_WORDS_EN,
+        FUNDING_CUE,
     ),
     Rule(
         "funding-follow",
