@@ -88,11 +88,11 @@ class _Leaders(Protocol):
     def near(self, value: Any, count: int) -> Iterable[int]: ...
 
 
-def _clusters(values: list[tuple[Any, str]], same: Callable[[Any, Any], bool],
+def _clusters(values: list[tuple[Any, Sequence[str]]], same: Callable[[Any, Any], bool],
               identity: Callable[[Any], Any] | None = None,
               leaders: _Leaders | None = None) -> list[tuple[Any, list[str]]]:
-    """Values grouped with the first value of a group they agree with, in the order given (the most
-    confident first), each with its sorted articles.
+    """Values (each with the articles stating it) grouped with the first value of a group they agree
+    with, in the order given (the most confident first), each with its sorted articles.
 
     A fact restated by hundreds of articles states a few hundred values at most, and a value seen again
     goes to the group it went to before (the groups before it are the same, and it agrees with itself):
@@ -102,7 +102,7 @@ def _clusters(values: list[tuple[Any, str]], same: Callable[[Any, Any], bool],
     groups: list[tuple[Any, set[str]]] = []
     group_of: dict[Any, int] = {}
     identities: dict[int, Any] = {}  # by object: one identity worked out per object, not per article
-    for value, article in values:
+    for value, stating in values:
         key: Any
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             key = value
@@ -121,7 +121,7 @@ def _clusters(values: list[tuple[Any, str]], same: Callable[[Any, Any], bool],
                     group_of[key] = index
             else:
                 group_of[key] = index
-        groups[index][1].add(article)
+        groups[index][1].update(stating)
     return [(value, sorted(articles)) for value, articles in groups]
 
 
@@ -263,17 +263,30 @@ def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> li
     >>> find_disputes([({"amount": 3e8, "currency": "CNY"}, 0.9, "a1")])  # one article disputes nothing
     []
     """
-    per_article: dict[str, dict[str, Any]] = {}
-    for props_json, _conf, article in rows:
+    per_article: dict[str, str | dict[str, Any]] = {}
+    for props, _conf, article in rows:
         if article not in per_article:
-            per_article[article] = props_json if isinstance(props_json, dict) else json.loads(props_json)
-    if len(per_article) < 2:
+            per_article[article] = props
+    stated: dict[Any, tuple[dict[str, Any], list[str]]] = {}  # articles whose first source states the same
+    for article, props in per_article.items():
+        key = props if isinstance(props, str) else id(props)
+        if key not in stated:
+            stated[key] = (json.loads(props) if isinstance(props, str) else props, [])
+        stated[key][1].append(article)
+    return disputes_of(list(stated.values()))
+
+
+def disputes_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> list[dict[str, Any]]:
+    """`find_disputes` from what the articles state: each distinct statement (the properties of an
+    article's first source) with the articles whose first source it is, in the order of their first
+    articles. A fact restated by hundreds of articles makes a handful of statements: the store reads them
+    grouped (`kg.store.refresh_relations`), and the work is per statement, not per article."""
+    articles = sum(len(group) for _props, group in stated)
+    if articles < 2:
         return []
-    first_date = next((p["date"] for p in per_article.values() if p.get("date")), None)
+    first_date = next((p["date"] for p, _group in stated if p.get("date")), None)
     out: list[dict[str, Any]] = []
-    cells: dict[int, dict[str, Any] | None] = {}  # articles stating the same (one parsed object) share a cell
-    money = [(cell, a) for a, p in per_article.items()
-             if (cell := cells[id(p)] if id(p) in cells else cells.setdefault(id(p), _money_cell(p))) is not None]
+    money = [(cell, group) for p, group in stated if (cell := _money_cell(p)) is not None]
     spans: dict[tuple[int, bool], tuple[float, float]] = {}  # each cell's span worked out once
 
     identities: dict[int, Any] = {}
@@ -301,16 +314,22 @@ def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> li
         out.append({"key": "amount", "values": [_money_value(cell, articles) for cell, articles in groups]})
     for key, same in (("date", _date_agree), ("valid_from", _date_agree), ("valid_to", _date_agree),
                       ("share", _number_agree), ("offer_price", _number_agree)):
-        stated = [(p[key], a) for a, p in per_article.items() if p.get(key) is not None]
-        keyed = _clusters(stated, same, leaders=_PrefixLeaders() if same is _date_agree else None)
+        values = [(p[key], group) for p, group in stated if p.get(key) is not None]
+        keyed = _clusters(values, same, leaders=_PrefixLeaders() if same is _date_agree else None)
         if len(keyed) > 1:
             out.append({"key": key, "values": [{"value": v, "sources": arts} for v, arts in keyed]})
-    denied = [a for a, p in per_article.items() if p.get("modality") == "denied"]
-    if denied and len(denied) < len(per_article):
+    denied = {a for p, group in stated if p.get("modality") == "denied" for a in group}
+    if denied and len(denied) < articles:
         out.append({"key": "modality", "values": [
-            {"value": "asserted", "sources": sorted(set(per_article) - set(denied))},
+            {"value": "asserted", "sources": sorted({a for _p, group in stated for a in group} - denied)},
             {"value": "denied", "sources": sorted(denied)}]})
     return out
+
+
+def disputes_json_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> str | None:
+    """`disputes_of` as the relation's `disputes` property (None when the articles agree)."""
+    found = disputes_of(stated)
+    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
 
 
 def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:

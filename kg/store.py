@@ -687,31 +687,43 @@ def derived_props(conn: sqlite3.Connection, rows: list[tuple[str, float, str]]) 
     """`merge_props` plus what the store derives from the merged facts: the amounts in US dollars
     (`kg.money_usd`, at the event date or else the publication date of the article the amount is from),
     the values articles disagree on (`kg.claims`, kept as `disputes`), and a modality that is planned or
-    reported only while no article states the fact as done (`kg.extract.modality`). Each source's
-    properties are read from JSON once."""
-    from kg.claims import DISPUTES_KEY, disputes_json
+    reported only while no article states the fact as done (`kg.extract.modality`). `rows` are the
+    sources (props JSON, confidence, article), most confident first (`_source_rows`)."""
+    # sources stating the same are read once and share one object
+    parsed: dict[str, dict[str, Any]] = {}
+    firsts: list[tuple[dict[str, Any], float, str]] = []
+    stated: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    seen: set[str] = set()
+    for props, conf, article in rows:
+        read = parsed.get(props)
+        if read is None:
+            read = parsed[props] = json.loads(props)
+            firsts.append((read, conf, article))
+        if article not in seen:
+            seen.add(article)
+            stated.setdefault(props, (read, []))[1].append(article)
+    return _derived(conn, firsts, list(stated.values()))
+
+
+def _derived(conn: sqlite3.Connection, firsts: list[tuple[dict[str, Any], float, str]],
+             stated: list[tuple[dict[str, Any], list[str]]]) -> dict[str, Any]:
+    """`derived_props` from what the sources state: the first source of each distinct statement (props,
+    confidence, article; in the sources' order), and each statement that is some article's first with
+    those articles (in the order of the first of them). A source restating what an earlier one states adds
+    nothing to the merge, the currency's article or the modality, and an article's other sources nothing to
+    the disputes: a fact restated by hundreds of articles makes a handful of statements, and the work
+    beyond reading the sources is per statement."""
+    from kg.claims import DISPUTES_KEY, disputes_json_of
     from kg.money_usd import usd_props
 
-    # sources stating the same are read once and share one object; what a source stating what an earlier
-    # one states adds nothing to the merge, the currency's article or the modality, so these look at the
-    # first source of each statement only (a fact restated by hundreds of articles states a handful)
-    parsed: dict[str, dict[str, Any]] = {}
-    read: list[tuple[dict[str, Any], float, str]] = []
-    firsts: list[tuple[dict[str, Any], float, str]] = []
-    for props, conf, article in rows:
-        stated = parsed.get(props)
-        if stated is None:
-            stated = parsed[props] = json.loads(props)
-            firsts.append((stated, conf, article))
-        read.append((stated, conf, article))
     merged = merge_props(firsts)
     if merged.get("currency"):
-        article = next((a for props, _c, a in firsts if props.get("currency")), rows[0][2])
+        article = next((a for props, _c, a in firsts if props.get("currency")), firsts[0][2])
         row = conn.execute("SELECT published FROM articles WHERE id = ?", (article,)).fetchone()
         merged.update(usd_props(merged, row[0] if row else None))
     if merged.get("modality") in ("planned", "reported") and any("modality" not in props for props, _c, _a in firsts):
         del merged["modality"]  # one article stating it as done outweighs plans and hearsay
-    disputes = disputes_json(read)
+    disputes = disputes_json_of(stated)
     if disputes is not None:
         merged[DISPUTES_KEY] = disputes
     return dict(sorted(merged.items()))
