@@ -324,16 +324,17 @@ def _moves(store: Store, conn: sqlite3.Connection, found: _Regrouped, plan: Plan
                     plan.target[(a, e)] = (new_id, name)
 
 
-def _tangled(plan: Plan, assigned: list[str], pool: set[str], found: _Regrouped, staying: set[str],
+def _tangled(plan: Plan, assigned: list[str], pool: set[str], consumed: set[str], staying: set[str],
              store: Store) -> bool:
-    """Would two clusters end up in one entity (then the full re-clustering decides, and marks it)?"""
+    """Would two clusters end up in one entity (then the full re-clustering decides, and marks it)? Two
+    clusters given one id, or an id given that an entity of the pool keeps, or one outside the pool."""
     if len(set(assigned)) != len(assigned):
         return True
     for new_id in plan.names:
         if new_id in pool:
             if new_id in staying:
                 return True
-        elif store.entity_exists(new_id) and new_id not in found.consumed():
+        elif store.entity_exists(new_id) and new_id not in consumed:
             return True
     return False
 
@@ -390,7 +391,7 @@ def person_plan(store: Store, conn: sqlite3.Connection, pool: list[str], article
         for a in store.record_articles(conn, e):
             plan.target[(a, e)] = (new_id, stored[e])
     staying |= {e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed and e not in others}
-    if _tangled(plan, ids, set(pool), found, staying, store):
+    if _tangled(plan, ids, set(pool), consumed, staying, store):
         return None
     if CHECK:
         _check(store, conn, plan, full())
@@ -425,12 +426,13 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
         norms.append(partial(entity_norms, e))
     ids = org_ids(store, root, names, norms, set(pool))
     plan = Plan()
-    for cluster, new_id, name in zip(found.clusters, ids, names[:len(found.clusters)], strict=False):
+    changed = len(found.clusters)
+    for cluster, new_id, name in zip(found.clusters, ids[:changed], names[:changed], strict=True):
         plan.names[new_id] = name
         plan.attrs[new_id] = merged_attrs(store, conn, cluster.entity_ids())
         _moves(store, conn, found, plan, cluster, new_id, name)
     staying = set()
-    for e, new_id, name in zip(others, ids[len(found.clusters):], names[len(found.clusters):], strict=True):
+    for e, new_id, name in zip(others, ids[changed:], names[changed:], strict=True):
         if new_id == e:
             staying.add(e)
             continue
@@ -438,7 +440,7 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
         plan.attrs[new_id] = merged_attrs(store, conn, [e])
         for a in store.record_articles(conn, e):
             plan.target[(a, e)] = (new_id, name)
-    if _tangled(plan, ids, set(pool), found, staying, store):
+    if _tangled(plan, ids, set(pool), consumed, staying, store):
         return None
     if CHECK:
         _check(store, conn, plan, full())

@@ -20,6 +20,9 @@ no other cluster of the pool has that slug, else `person:<slug>-<hash of the sma
 id>` (plus the first article id if two namesakes share that). Records, aliases and the facts they
 state move to the new ids (fact ids are recomputed); removing an article re-clusters the same way.
 Resolution and writing share one `BEGIN IMMEDIATE` transaction, so concurrent builds serialise.
+After an article, the same clusters, names and ids are worked out from per-entity sums instead of every
+record of the pool (`kg.regroup`: what an article costs does not grow with the namesakes or the articles
+before it); the re-clustering here is the reference it is tested against, and what runs on a removal.
 
 Organisations the gazetteer does not know are made order-independent the same way
 (`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
