@@ -127,12 +127,14 @@ def add_article(
         stage("resolving")
         resolution = resolve(store, extraction, ontology)
         stage("storing")
-        added = write_article(store, article, resolution.entities, resolution.relations, normalize_name)
+        store.changed_records = set()  # what this article writes and moves: all that regrouping looks at
+        added = write_article(store, article, resolution.entities, resolution.relations, normalize_name, regrouped=True)
         if added:  # organisations first: a person's id may hang on the id of a firm
             tied = recluster_entities(store, conn, {e.id for e in resolution.entities
-                                                    if e.root in CLUSTERED_ROOTS and not e.key})
+                                                    if e.root in CLUSTERED_ROOTS and not e.key},
+                                      article_id=article.id)
             recluster_people(store, conn, {*tied, *(e.id for e in resolution.entities
-                                                   if e.root == C.Person and not e.key)})
+                                                   if e.root == C.Person and not e.key)}, article_id=article.id)
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
 
 

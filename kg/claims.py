@@ -27,12 +27,16 @@ keeps only flat properties, stores it as it is and both backends read the same t
 
 from __future__ import annotations
 
+import bisect
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+import math
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
 
 from kg.names import to_simplified
-from kg.queries.agreement import agree
+from kg.queries.agreement import agree, span, spans_agree
 
 DISPUTES_KEY = "disputes"
 _MONEY = ("amount", "amount_low", "amount_high", "amount_precision", "amount_raw", "currency")
@@ -75,19 +79,162 @@ def _number_agree(a: Any, b: Any) -> bool:
         return a == b
 
 
-def _clusters(values: list[tuple[Any, str]], same: Callable[[Any, Any], bool]) -> list[tuple[Any, list[str]]]:
-    """Values grouped with the first value of a group they agree with, in the order given (the most
-    confident first), each with its sorted articles."""
-    groups: list[tuple[Any, list[str]]] = []
-    for value, article in values:
-        for first, articles in groups:
-            if same(first, value):
-                if article not in articles:
-                    articles.append(article)
-                break
-        else:
-            groups.append((value, [article]))
+class _Leaders(Protocol):
+    """Where `_clusters` looks for the groups a value may agree with: every group it need compare the value
+    with (a superset of those it agrees with), as indices in the order the groups were made."""
+
+    def add(self, value: Any, index: int) -> None: ...
+
+    def near(self, value: Any, count: int) -> Iterable[int]: ...
+
+
+def _clusters(values: list[tuple[Any, Sequence[str]]], same: Callable[[Any, Any], bool],
+              identity: Callable[[Any], Any] | None = None,
+              leaders: _Leaders | None = None) -> list[tuple[Any, list[str]]]:
+    """Values (each with the articles stating it) grouped with the first value of a group they agree
+    with, in the order given (the most confident first), each with its sorted articles.
+
+    A fact restated by hundreds of articles states a few hundred values at most, and a value seen again
+    goes to the group it went to before (the groups before it are the same, and it agrees with itself):
+    so each distinct value is compared with the groups once (one object, or equal strings and numbers,
+    are one value; `identity` says which other values are one), and only with the groups `leaders`
+    finds near it, so a refresh costs a look-up per article, not a comparison per article and group."""
+    groups: list[tuple[Any, set[str]]] = []
+    group_of: dict[Any, int] = {}
+    identities: dict[int, Any] = {}  # by object: one identity worked out per object, not per article
+    for value, stating in values:
+        key: Any
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            key = value
+        elif (key := identities.get(id(value))) is None:
+            key = identities[id(value)] = ("id", id(value)) if identity is None else identity(value)
+        index = group_of.get(key)
+        if index is None:
+            near = range(len(groups)) if leaders is None else sorted(set(leaders.near(value, len(groups))))
+            index = next((i for i in near if same(groups[i][0], value)), None)
+            if index is None:
+                index = len(groups)
+                groups.append((value, set()))
+                if leaders is not None:
+                    leaders.add(value, index)
+                if same(value, value):
+                    group_of[key] = index
+            else:
+                group_of[key] = index
+        groups[index][1].update(stating)
     return [(value, sorted(articles)) for value, articles in groups]
+
+
+class _SpanLeaders:
+    """Groups by where their spans lie (`kg.queries.agreement.span`): two values agree only if their spans
+    overlap, so a value need be compared only with the groups whose spans start between its own start less
+    their width and its end. Spans are kept by width (each power of two apart), so one wide span does not
+    make every value look at every narrow one; spans that are not finite intervals meet every value."""
+
+    def __init__(self, span_of: Callable[[Any], tuple[float, float]]) -> None:
+        self.span_of = span_of
+        self.starts: dict[int, list[tuple[float, int]]] = {}  # width class -> (start, group) sorted
+        self.widest: dict[int, float] = {}
+        self.anywhere: list[int] = []
+
+    def add(self, value: Any, index: int) -> None:
+        low, high = self.span_of(value)
+        if math.isfinite(low) and math.isfinite(high) and low <= high:
+            width = high - low
+            width_class = math.frexp(width)[1] if width > 0 else -10_000
+            bisect.insort(self.starts.setdefault(width_class, []), (low, index))
+            self.widest[width_class] = max(self.widest.get(width_class, 0.0), width)
+        else:
+            self.anywhere.append(index)
+
+    def near(self, value: Any, count: int) -> Iterable[int]:
+        low, high = self.span_of(value)
+        if math.isnan(low) or math.isnan(high) or low > high:
+            return range(count)
+        found = list(self.anywhere)
+        for width_class, starts in self.starts.items():
+            # twice the width: rounding in the subtraction never leaves a group out
+            first = bisect.bisect_left(starts, (low - 2 * self.widest[width_class], -1))
+            last = bisect.bisect_right(starts, (high, count))
+            found += [index for _start, index in starts[first:last]]
+        return found
+
+
+class _MoneyLeaders:
+    """`_SpanLeaders` for amounts: in one currency as written, across currencies in US dollars (as
+    `_money_agree` compares them; the dollar spans are worked out only once a second currency comes)."""
+
+    def __init__(self, span_of: Callable[[dict[str, Any], bool], tuple[float, float]]) -> None:
+        self.native: dict[Any, _SpanLeaders] = {}
+        self.members: dict[Any, list[tuple[dict[str, Any], int]]] = {}
+        self.usd: dict[Any, _SpanLeaders] = {}
+        self.span_of = span_of
+
+    def add(self, value: dict[str, Any], index: int) -> None:
+        currency = value.get("currency")
+        self.native.setdefault(currency, _SpanLeaders(lambda cell: self.span_of(cell, False))).add(value, index)
+        self.members.setdefault(currency, []).append((value, index))
+        if currency in self.usd:
+            self.usd[currency].add(value, index)
+
+    def near(self, value: dict[str, Any], count: int) -> Iterable[int]:
+        currency = value.get("currency")
+        same = self.native.get(currency)
+        found = list(same.near(value, count)) if same is not None else []
+        for other, members in self.members.items():
+            if other != currency:
+                if other not in self.usd:
+                    self.usd[other] = _SpanLeaders(lambda cell: self.span_of(cell, True))
+                    for member, index in members:
+                        self.usd[other].add(member, index)
+                found += self.usd[other].near(value, count)
+        return found
+
+
+class _PrefixLeaders:
+    """Groups of dates by their value: two dates agree when one begins the other, so a value need be
+    compared only with the groups whose date begins it or that it begins."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[int]] = {}
+        self.values: list[str] = []
+        self.indices: list[int] = []
+        self.anywhere: list[int] = []
+
+    def add(self, value: Any, index: int) -> None:
+        if not isinstance(value, str):
+            self.anywhere.append(index)
+            return
+        self.exact.setdefault(value, []).append(index)
+        at = bisect.bisect_right(self.values, value)
+        self.values.insert(at, value)
+        self.indices.insert(at, index)
+
+    def near(self, value: Any, count: int) -> Iterable[int]:
+        if not isinstance(value, str) or not value or ord(value[-1]) == sys.maxunicode:
+            return range(count)
+        found = [*self.anywhere, *(i for n in range(len(value) + 1) for i in self.exact.get(value[:n], ()))]
+        first = bisect.bisect_left(self.values, value)
+        last = bisect.bisect_left(self.values, value[:-1] + chr(ord(value[-1]) + 1))
+        return [*found, *self.indices[first:last]]
+
+
+@lru_cache(maxsize=65536)
+def _span_of_identity(identity: tuple[tuple[str, Any], ...], usd: bool, day: str | None) -> tuple[float, float]:
+    """The span of the cell `_cell_identity` gave `identity` (in US dollars at `day` if `usd`): a fact
+    restated by hundreds of articles is refreshed with each, and its amounts' spans are worked out once."""
+    cell = dict(identity)
+    return span(_in_usd(cell, day) if usd else cell)
+
+
+def _cell_identity(cell: dict[str, Any]) -> Any:
+    """Two amounts written alike are one value (the same fields, hence the same span and dispute entry)."""
+    try:
+        key = tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(cell.items()))
+        hash(key)
+    except TypeError:
+        return ("id", id(cell))
+    return key
 
 
 def _money_value(cell: dict[str, Any], articles: list[str]) -> dict[str, Any]:
@@ -116,30 +263,73 @@ def find_disputes(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> li
     >>> find_disputes([({"amount": 3e8, "currency": "CNY"}, 0.9, "a1")])  # one article disputes nothing
     []
     """
-    per_article: dict[str, dict[str, Any]] = {}
-    for props_json, _conf, article in rows:
+    per_article: dict[str, str | dict[str, Any]] = {}
+    for props, _conf, article in rows:
         if article not in per_article:
-            per_article[article] = props_json if isinstance(props_json, dict) else json.loads(props_json)
-    if len(per_article) < 2:
+            per_article[article] = props
+    stated: dict[Any, tuple[dict[str, Any], list[str]]] = {}  # articles whose first source states the same
+    for article, props in per_article.items():
+        key = props if isinstance(props, str) else id(props)
+        if key not in stated:
+            stated[key] = (json.loads(props) if isinstance(props, str) else props, [])
+        stated[key][1].append(article)
+    return disputes_of(list(stated.values()))
+
+
+def disputes_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> list[dict[str, Any]]:
+    """`find_disputes` from what the articles state: each distinct statement (the properties of an
+    article's first source) with the articles whose first source it is, in the order of their first
+    articles. A fact restated by hundreds of articles makes a handful of statements: the store reads them
+    grouped (`kg.store.refresh_relations`), and the work is per statement, not per article."""
+    articles = sum(len(group) for _props, group in stated)
+    if articles < 2:
         return []
-    first_date = next((p["date"] for p in per_article.values() if p.get("date")), None)
+    first_date = next((p["date"] for p, _group in stated if p.get("date")), None)
     out: list[dict[str, Any]] = []
-    money = [(cell, a) for a, p in per_article.items() if (cell := _money_cell(p)) is not None]
-    groups = _clusters(money, lambda x, y: _money_agree(x, y, first_date))
+    money = [(cell, group) for p, group in stated if (cell := _money_cell(p)) is not None]
+    spans: dict[tuple[int, bool], tuple[float, float]] = {}  # each cell's span worked out once
+
+    identities: dict[int, Any] = {}
+
+    def identity_of(cell: dict[str, Any]) -> Any:
+        found = identities.get(id(cell))
+        if found is None:
+            found = identities[id(cell)] = _cell_identity(cell)
+        return found
+
+    def span_of(cell: dict[str, Any], usd: bool) -> tuple[float, float]:
+        key = (id(cell), usd)
+        if key not in spans:
+            identity = identity_of(cell)
+            spans[key] = (_span_of_identity(identity, usd, first_date if usd else None) if identity[:1] != ("id",)
+                          else span(_in_usd(cell, first_date) if usd else cell))
+        return spans[key]
+
+    def same_money(a: dict[str, Any], b: dict[str, Any]) -> bool:  # `_money_agree`, on spans worked out once
+        usd = a.get("currency") != b.get("currency")
+        return spans_agree(span_of(a, usd), span_of(b, usd))
+
+    groups = _clusters(money, same_money, identity_of, _MoneyLeaders(span_of))
     if len(groups) > 1:
         out.append({"key": "amount", "values": [_money_value(cell, articles) for cell, articles in groups]})
     for key, same in (("date", _date_agree), ("valid_from", _date_agree), ("valid_to", _date_agree),
                       ("share", _number_agree), ("offer_price", _number_agree)):
-        stated = [(p[key], a) for a, p in per_article.items() if p.get(key) is not None]
-        keyed = _clusters(stated, same)
+        values = [(p[key], group) for p, group in stated if p.get(key) is not None]
+        keyed = _clusters(values, same, leaders=_PrefixLeaders() if same is _date_agree else None)
         if len(keyed) > 1:
             out.append({"key": key, "values": [{"value": v, "sources": arts} for v, arts in keyed]})
-    denied = [a for a, p in per_article.items() if p.get("modality") == "denied"]
-    if denied and len(denied) < len(per_article):
+    denied = {a for p, group in stated if p.get("modality") == "denied" for a in group}
+    if denied and len(denied) < articles:
         out.append({"key": "modality", "values": [
-            {"value": "asserted", "sources": sorted(set(per_article) - set(denied))},
+            {"value": "asserted", "sources": sorted({a for _p, group in stated for a in group} - denied)},
             {"value": "denied", "sources": sorted(denied)}]})
     return out
+
+
+def disputes_json_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> str | None:
+    """`disputes_of` as the relation's `disputes` property (None when the articles agree)."""
+    found = disputes_of(stated)
+    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
 
 
 def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:
@@ -208,8 +398,9 @@ def title_disputes(positions: Mapping[str, Sequence[tuple[str, float, str]]]) ->
     (see the module docstring), {key: title, values: [its own title and articles, then each
     contradicting title with its articles and relation id]}."""
     facts = []
+    parsed: dict[str, dict[str, Any]] = {}  # sources stating the same are read once
     for rel_id, rows in sorted(positions.items()):
-        props = [json.loads(p) for p, _c, _a in rows]
+        props = [parsed[p] if p in parsed else parsed.setdefault(p, json.loads(p)) for p, _c, _a in rows]
         title = next((p["title"] for p in props if p.get("title")), None)
         if title is None:
             continue

@@ -220,4 +220,7 @@ def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> Im
                 touched_relations.add(e.id)
         store.refresh_relations(conn, touched_relations)
         store.refresh_entities(conn, touched_entities)
+        # not re-clustered here: the people and firms it added to are regrouped from all their records next
+        store.sync_records(conn, {(m[0], m[1]) for m in kept})
+        store.unsettle(conn, {m[0] for m in kept})
     return ImportReport(new_articles, entities, relations, len(set(dump.articles) & existing))

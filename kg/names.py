@@ -83,3 +83,8 @@ def short_hash(*parts: str, length: int = 16) -> str:
     """
     h = hashlib.sha256("\x1f".join(parts).encode("utf-8"))
     return h.hexdigest()[:length]
+
+
+def id_prefix(root: str) -> str:
+    """`Organization` -> `organization`: ids say what kind of thing they name."""
+    return root.lower()

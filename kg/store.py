@@ -26,6 +26,8 @@ from typing import Any
 from kg.errors import StoreError
 from kg.model import Article, Entity, Relation, ResolvedEntity, ResolvedRelation, Source
 from kg.names import normalize_name, to_simplified
+from kg.storage.clusters import SCHEMA as _CLUSTERS
+from kg.storage.clusters import ClusterStatements, clusters_kept
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
 from kg.storage.tallies import SCHEMA as _TALLIES
@@ -34,10 +36,11 @@ from kg.storage.tallies import (
     insert_article_counted,
     insert_mentions,
     insert_relation_sources,
+    keep_tallies,
     tallies_kept,
 )
 from kg.storage.views import IDS, ViewStatements, id_list
-from kg.terms import C
+from kg.terms import C, R
 
 SCHEMA_VERSION = 1
 DB_NAME = "graph.sqlite"
@@ -116,6 +119,11 @@ BATCH_SECONDS = 1.0
 #: Article id used for aliases that come from the gazetteer rather than from a text.
 GAZETTEER = "gazetteer"
 
+#: Roots whose entities the gazetteer does not know are regrouped, and named, by `kg.resolve`.
+_REGROUPED = (C.Organization, C.Person)
+#: The relation types that tie a person to an organisation (`kg.resolve.PERSON_TIES`), as SQL.
+_TIES = f"('{R.FOUNDED}', '{R.HOLDS_POSITION}', '{R.LEFT}')"
+
 
 def default_store_path() -> Path:
     """`KG_STORE` if set, else `./kg-store`.
@@ -147,7 +155,7 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class Store(RecordStatements, ResolutionStatements, ViewStatements):
+class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterStatements):
     """A graph of record on an open SQLite connection. Use `open_store` to get one.
 
     The statements over whole tables (export, import), those of entity resolution and the partial
@@ -180,6 +188,8 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
         self.connection = connection
         self.path = path
         self.batched = False  # inside `batch`: articles share transactions, each in a savepoint
+        # records (entity, article) whose summaries changed since the article began (`kg.regroup`)
+        self.changed_records: set[tuple[str, str]] = set()
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
@@ -426,10 +436,14 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
 
             namesakes = person_pool(self, conn, touched_ent)  # the article may have been what joined them
             firms = [e for pool in entity_pool(self, conn, touched_ent).values() for e in pool]  # and these
+            kept = tallies_kept(conn)
             conn.execute("DELETE FROM relation_sources WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM aliases WHERE article_id = ?", (article_id,))
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self.sync_records(conn, [(e, article_id) for e in touched_ent])
+            if kept:  # the trigger took the sums' mark out: they are kept still
+                keep_tallies(conn)
             self.refresh_relations(conn, touched_rel)
             self.refresh_entities(conn, touched_ent)
             tied = recluster_entities(self, conn, firms)
@@ -470,30 +484,40 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             props = _dumps(with_dispute(derived_props(conn, rows), titles.get(rel_id)))
             conn.execute("UPDATE relations SET props = ? WHERE id = ? AND props != ?", (props, rel_id, props))
 
-    def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str]) -> None:
+    def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str], *, regrouped: bool = False) -> None:
         """Recompute types and display name from the mentions left (their tally, `entity_surfaces`:
         the cost is the entity's spellings, not its mentions), and a figure's amounts in US dollars,
         which depend on the first article reporting it; drop entities nothing mentions any more, and
-        the relations that pointed at them."""
+        the relations that pointed at them.
+
+        `regrouped`: the caller re-clusters the people and organisations the gazetteer does not know
+        afterwards (`kg.resolve`), which names them, so their spellings are not read for a vote here (an
+        organisation whose names chain into hundreds has as many spellings)."""
         ids = sorted(set(entity_ids))
         if not ids:
             return
         wanted = id_list(ids)
-        tallies: dict[str, dict[str, int]] = {}
         classes: dict[str, set[str]] = {}
-        for entity_id, surface, joined, n in conn.execute(
-                f"SELECT entity_id, surface, type, n FROM entity_surfaces WHERE entity_id IN {IDS}", (wanted,)):
-            surfaces = tallies.setdefault(entity_id, {})
-            surfaces[surface] = surfaces.get(surface, 0) + n
+        for entity_id, joined in conn.execute(
+                f"SELECT DISTINCT entity_id, type FROM entity_surfaces WHERE entity_id IN {IDS}", (wanted,)):
             classes.setdefault(entity_id, set()).update(joined.split(","))
         stored = {row[0]: row[1:] for row in conn.execute(
-            f"SELECT id, gazetteer_key, name FROM entities WHERE id IN {IDS}", (wanted,))}
+            f"SELECT id, gazetteer_key, name, root FROM entities WHERE id IN {IDS}", (wanted,))}
+        voters = [e for e in ids if e in classes and e in stored and stored[e][0] is None
+                  and not (regrouped and stored[e][2] in _REGROUPED)]
+        tallies: dict[str, dict[str, int]] = {}
+        for entity_id, surface, n in conn.execute(
+                f"SELECT entity_id, surface, n FROM entity_surfaces WHERE entity_id IN {IDS}", (id_list(voters),)):
+            surfaces = tallies.setdefault(entity_id, {})
+            surfaces[surface] = surfaces.get(surface, 0) + n
+        records: set[tuple[str, str]] = set()
         for entity_id in ids:
             if entity_id in classes:
                 types = _dumps(sorted(classes[entity_id]))
                 conn.execute("UPDATE entities SET types = ? WHERE id = ? AND types != ?", (types, entity_id, types))
-                key, name = stored.get(entity_id, (None, None))
-                voted = None if name is None else display_name(key, name, tallies[entity_id])
+                key, name, _root = stored.get(entity_id, (None, None, None))
+                voted = None if name is None or entity_id not in tallies else display_name(
+                    key, name, tallies[entity_id])
                 if voted is not None:
                     conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (voted, entity_id, voted))
                 if C.FinancialFigure in classes[entity_id]:
@@ -503,9 +527,13 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements):
             conn.execute("DELETE FROM entities WHERE id = ?", (entity_id,))
             dangling = [r[0] for r in conn.execute(
                 "SELECT id FROM relations WHERE source = ? OR target = ?", (entity_id, entity_id))]
-            for rel_id in dangling:
+            for rel_id in dangling:  # a person's record tied to this organisation names it no more
+                records |= set(conn.execute(
+                    "SELECT r.source, s.article_id FROM relation_sources s JOIN relations r ON r.id = s.relation_id"
+                    f" WHERE r.id = ? AND r.type IN {_TIES}", (rel_id,)).fetchall())
                 conn.execute("DELETE FROM relation_sources WHERE relation_id = ?", (rel_id,))
                 conn.execute("DELETE FROM relations WHERE id = ?", (rel_id,))
+        self.sync_records(conn, records)
 
     # -- summary --------------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:
@@ -667,20 +695,43 @@ def derived_props(conn: sqlite3.Connection, rows: list[tuple[str, float, str]]) 
     """`merge_props` plus what the store derives from the merged facts: the amounts in US dollars
     (`kg.money_usd`, at the event date or else the publication date of the article the amount is from),
     the values articles disagree on (`kg.claims`, kept as `disputes`), and a modality that is planned or
-    reported only while no article states the fact as done (`kg.extract.modality`). Each source's
-    properties are read from JSON once."""
-    from kg.claims import DISPUTES_KEY, disputes_json
+    reported only while no article states the fact as done (`kg.extract.modality`). `rows` are the
+    sources (props JSON, confidence, article), most confident first (`_source_rows`)."""
+    # sources stating the same are read once and share one object
+    parsed: dict[str, dict[str, Any]] = {}
+    firsts: list[tuple[dict[str, Any], float, str]] = []
+    stated: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    seen: set[str] = set()
+    for props, conf, article in rows:
+        read = parsed.get(props)
+        if read is None:
+            read = parsed[props] = json.loads(props)
+            firsts.append((read, conf, article))
+        if article not in seen:
+            seen.add(article)
+            stated.setdefault(props, (read, []))[1].append(article)
+    return _derived(conn, firsts, list(stated.values()))
+
+
+def _derived(conn: sqlite3.Connection, firsts: list[tuple[dict[str, Any], float, str]],
+             stated: list[tuple[dict[str, Any], list[str]]]) -> dict[str, Any]:
+    """`derived_props` from what the sources state: the first source of each distinct statement (props,
+    confidence, article; in the sources' order), and each statement that is some article's first with
+    those articles (in the order of the first of them). A source restating what an earlier one states adds
+    nothing to the merge, the currency's article or the modality, and an article's other sources nothing to
+    the disputes: a fact restated by hundreds of articles makes a handful of statements, and the work
+    beyond reading the sources is per statement."""
+    from kg.claims import DISPUTES_KEY, disputes_json_of
     from kg.money_usd import usd_props
 
-    read = [(json.loads(props), conf, article) for props, conf, article in rows]
-    merged = merge_props(read)
+    merged = merge_props(firsts)
     if merged.get("currency"):
-        article = next((a for props, _c, a in read if props.get("currency")), rows[0][2])
+        article = next((a for props, _c, a in firsts if props.get("currency")), firsts[0][2])
         row = conn.execute("SELECT published FROM articles WHERE id = ?", (article,)).fetchone()
         merged.update(usd_props(merged, row[0] if row else None))
-    if merged.get("modality") in ("planned", "reported") and any("modality" not in props for props, _c, _a in read):
+    if merged.get("modality") in ("planned", "reported") and any("modality" not in props for props, _c, _a in firsts):
         del merged["modality"]  # one article stating it as done outweighs plans and hearsay
-    disputes = disputes_json(read)
+    disputes = disputes_json_of(stated)
     if disputes is not None:
         merged[DISPUTES_KEY] = disputes
     return dict(sorted(merged.items()))
@@ -723,10 +774,10 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
             conn.execute("PRAGMA foreign_keys=OFF")
             # One write transaction, so a second process opening the same new store waits for the
             # whole schema instead of seeing half of it.
-            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_TALLIES}")
+            conn.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}{_VERSION_TRIGGERS}{_CLUSTERS}{_TALLIES}")
             try:
-                if not tallies_kept(conn):  # a store from before them, or added to by a writer not keeping them
-                    count_tallies(conn)
+                if not tallies_kept(conn) or not clusters_kept(conn):  # a store from before them, or added to
+                    count_tallies(conn)                                   # by a writer not keeping them
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
@@ -767,11 +818,14 @@ def write_article(
     entities: Iterable[ResolvedEntity],
     relations: Iterable[ResolvedRelation],
     normalize: Any,
+    *,
+    regrouped: bool = False,
 ) -> bool:
     """Record one article and what it said, all in one transaction. False if already there.
 
     `normalize` maps a name to its matching key (passed in so the store does not depend on the
-    text-processing stack).
+    text-processing stack). `regrouped`: the caller re-clusters the people and organisations of the
+    article afterwards, which names them (`Store.refresh_entities`).
     """
     article_id = article.id  # a hash of the whole text: computed once, not once per fact
     with store.transaction() as conn:
@@ -792,8 +846,9 @@ def write_article(
         insert_relation_sources(
             conn, [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
                     _dumps(rel.props)) for rel in relations for p in (rel.provenance,)])
+        store.sync_records(conn, [(entity_id, article_id) for entity_id in touched_entities])
         store.refresh_relations(conn, touched_relations)
-        store.refresh_entities(conn, touched_entities)
+        store.refresh_entities(conn, touched_entities, regrouped=regrouped)
     return True
 
 

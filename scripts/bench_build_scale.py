@@ -11,13 +11,26 @@ Each size is built by a fresh `kg build` process into a fresh store (wall and CP
 start included); the ratio time(2x)/time(x) should stay near 2 (linear), and the last line compares the
 largest size with the smallest (8x the input for 0.5 -> 4 MB: linear is 8x the time, the bar 9x).
 
+`--replay` times the store's part alone, for `articles`: the articles of the largest size are read (as
+`kg build` reads them) and extracted once, in this process (extraction is a pure function of an article),
+and each size replays the first of them into a fresh store in a process of its own (`add_article` with
+the extraction given, several articles per transaction as a build writes them): CPU seconds, the mean CPU
+per article over its first and last 300 articles, and with `--statements` the SQL statements per article
+there (a linear store runs as many for article 5,000 as for article 300).
+
+`--against DIR` times the same with the `kg` of another checkout (DIR holds its `kg/`) beside this one,
+size by size, alternating, and prints the ratio: before and after a change, in one run.
+
     python scripts/bench_build_scale.py [--sizes 0.5,1,2,4] [--kinds articles,repeated,news]
+    python scripts/bench_build_scale.py --kinds articles --replay [--statements] [--against ../kg-before]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import pickle
 import random
 import resource
 import subprocess
@@ -25,6 +38,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 SENTENCE = "云杉资本投资了白桦科技。"
 _SYL = "云杉白桦岚峰澄湖星川远舟启明霁川栖云砾岸钧云两溪五源青禾北辰南湖汇川临江明德"
@@ -88,7 +102,14 @@ def mb_to_chars(mb: float) -> int:
     return int(mb * 1024 * 1024 / 3)
 
 
-def build_seconds(src: Path, workdir: Path) -> tuple[float, float]:
+def _env(checkout: Path | None) -> dict[str, str] | None:
+    """The environment running the `kg` of `checkout` (None: this one's, as installed or on the path)."""
+    if checkout is None:
+        return None
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(checkout), os.environ.get("PYTHONPATH", "")])}
+
+
+def build_seconds(src: Path, workdir: Path, checkout: Path | None = None) -> tuple[float, float]:
     """(wall, cpu) seconds of one `kg build` process on `src` (a file or a folder) into a fresh store."""
     store = workdir / "store"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -96,7 +117,7 @@ def build_seconds(src: Path, workdir: Path) -> tuple[float, float]:
     subprocess.run(
         [sys.executable, "-c", "from kg.cli import main; main()", "build", str(src), "--store", str(store), "-q",
          "--article-date", "2025-05-20"],
-        check=True, stdout=subprocess.DEVNULL,
+        check=True, stdout=subprocess.DEVNULL, env=_env(checkout),
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -104,16 +125,122 @@ def build_seconds(src: Path, workdir: Path) -> tuple[float, float]:
     return wall, cpu
 
 
+# -- the store's part alone -----------------------------------------------------------------------------
+
+#: Articles at each end of a replay whose CPU (and statements) per article are compared.
+EDGE = 300
+ARTICLE_DATE = "2025-05-20"
+
+
+def extract_corpus(sizes: list[float], folder: Path) -> tuple[Path, dict[float, int]]:
+    """The articles of the largest size read as `kg build` reads them and each extracted once, pickled under
+    `folder`; with the number of them making up each size (each size's articles are the first of the
+    largest's: `make_corpus` grows one list)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_extract import ROOT, load_examples, make_corpus
+
+    from kg.extract import extract
+    from kg.ingest.readers import list_input_files, read_file
+
+    base = load_examples(ROOT / "examples")
+    counts = {mb: len(make_corpus(base, mb * 1024 * 1024 / 1_000_000)) for mb in sizes}
+    write_articles(max(sizes), folder / "in")
+    pairs = []
+    for path in list_input_files([folder / "in"]):
+        pairs += [(article, extract(article)) for article in read_file(path, article_date=ARTICLE_DATE).articles]
+    corpus = folder / "extracted.pickle"
+    corpus.write_bytes(pickle.dumps(pairs))
+    return corpus, counts
+
+
+def replay(corpus: Path, count: int, statements: bool) -> dict[str, Any]:
+    """Replay the first `count` extracted articles into a fresh store, as a build writes them (one batch of
+    transactions, each article through `add_article`): CPU seconds of it all, and per article at each end."""
+    from kg.build import add_article
+    from kg.ontology import load_ontology
+    from kg.store import open_store
+
+    pairs = pickle.loads(corpus.read_bytes())[:count]
+    ontology = load_ontology()
+    cpu: list[float] = []
+    counted: list[int] = []
+    seen = [0]
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "store") as store:
+        if statements:
+            store.connection.set_trace_callback(lambda _sql: seen.__setitem__(0, seen[0] + 1))
+        start = time.process_time()
+        with store.batch() as next_article:
+            for article, extraction in pairs:
+                next_article()
+                seen[0] = 0
+                began = time.process_time()
+                add_article(store, article, ontology, extracted=lambda e=extraction: e)
+                cpu.append(time.process_time() - began)
+                counted.append(seen[0])
+        total = time.process_time() - start
+    edge = min(EDGE, len(pairs) // 2)
+    return {"cpu": total, "first_ms": 1e3 * sum(cpu[:edge]) / edge, "last_ms": 1e3 * sum(cpu[-edge:]) / edge,
+            "first_statements": sum(counted[:edge]) / edge if statements else None,
+            "last_statements": sum(counted[-edge:]) / edge if statements else None}
+
+
+def replay_seconds(corpus: Path, count: int, statements: bool, checkout: Path | None) -> dict[str, Any]:
+    """`replay` in a process of its own (with the `kg` of `checkout`, if given)."""
+    out = subprocess.run([sys.executable, __file__, "--replay-worker", str(corpus), str(count)]
+                         + (["--statements"] if statements else []),
+                         check=True, capture_output=True, text=True, env=_env(checkout))
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main_replay(sizes: list[float], statements: bool, against: Path | None) -> None:
+    sides = [("this", None), *([("against", against)] if against else [])]
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, counts = extract_corpus(sizes, Path(tmp))
+        print(f"{'side':<8} {'MB':>5} {'articles':>8} {'cpu s':>8} {'ratio':>6} {'ms/article first':>17}"
+              f" {'last':>7}" + (f" {'statements first':>17} {'last':>7}" if statements else ""))
+        cpus: dict[str, list[float]] = {name: [] for name, _c in sides}
+        for mb in sizes:
+            for name, checkout in sides:
+                got = replay_seconds(corpus, counts[mb], statements, checkout)
+                previous = cpus[name][-1] if cpus[name] else None
+                cpus[name].append(got["cpu"])
+                ratio = f"{got['cpu'] / previous:.2f}" if previous else "-"
+                line = (f"{name:<8} {mb:>5} {counts[mb]:>8} {got['cpu']:>8.1f} {ratio:>6} {got['first_ms']:>17.1f}"
+                        f" {got['last_ms']:>7.1f}")
+                if statements:
+                    line += f" {got['first_statements']:>17.1f} {got['last_statements']:>7.1f}"
+                print(line, flush=True)
+    for name, got in cpus.items():
+        if len(sizes) > 1:
+            print(f"{name}: store CPU {' / '.join(f'{c:.1f}' for c in got)} s for "
+                  f"{' -> '.join(f'{s:g}' for s in sizes)} MB; {sizes[-1] / sizes[0]:g}x the input, "
+                  f"{got[-1] / got[0]:.1f}x the time")
+    if against and sizes:
+        print("against/this per size: " + ", ".join(
+            f"{mb:g} MB {a / t:.2f}x" for mb, t, a in zip(sizes, cpus["this"], cpus["against"], strict=True)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.5,1,2,4", help="megabytes, comma-separated, each twice the last")
     parser.add_argument("--kinds", default="articles,repeated,news")
+    parser.add_argument("--replay", action="store_true", help="the store's part alone (articles)")
+    parser.add_argument("--statements", action="store_true", help="with --replay: SQL statements per article")
+    parser.add_argument("--against", type=Path, help="a checkout of another kg to time beside this one")
+    parser.add_argument("--replay-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.replay_worker:
+        print(json.dumps(replay(Path(args.replay_worker[0]), int(args.replay_worker[1]), args.statements)))
+        return
     sizes = [float(s) for s in args.sizes.split(",")]
+    if args.replay:
+        main_replay(sizes, args.statements, args.against)
+        return
+    sides = [("this", None), *([("against", args.against)] if args.against else [])]
     makers = {"repeated": repeated_text, "news": news_text}
-    print(f"{'kind':<9} {'MB':>5} {'chars':>9} {'wall s':>8} {'cpu s':>8} {'chars/s':>9} {'ratio':>6}")
+    print(f"{'kind':<9} {'side':<8} {'MB':>5} {'chars':>9} {'wall s':>8} {'cpu s':>8} {'chars/s':>9} {'ratio':>6}")
     for kind in args.kinds.split(","):
-        cpus: list[float] = []
+        cpus: dict[str, list[float]] = {name: [] for name, _c in sides}
         for mb in sizes:
             with tempfile.TemporaryDirectory() as tmp:
                 if kind == "articles":
@@ -124,15 +251,20 @@ def main() -> None:
                     src = Path(tmp) / "in.txt"
                     src.write_text(text, encoding="utf-8")
                     chars = len(text)
-                wall, cpu = build_seconds(src, Path(tmp))
-            ratio = f"{cpu / cpus[-1]:.2f}" if cpus else "-"
-            print(f"{kind:<9} {mb:>5} {chars:>9} {wall:>8.1f} {cpu:>8.1f} {chars / wall:>9.0f} {ratio:>6}", flush=True)
-            cpus.append(cpu)
-        if len(sizes) > 1:
-            grown = sizes[-1] / sizes[0]
-            linear = " / ".join(f"{cpus[0] * s / sizes[0]:.1f}" for s in sizes)
-            print(f"{kind}: {' / '.join(f'{c:.1f}' for c in cpus)} s CPU for {' -> '.join(f'{s:g}' for s in sizes)} MB"
-                  f" (linear would be {linear}); {grown:g}x the input, {cpus[-1] / cpus[0]:.1f}x the time", flush=True)
+                for name, checkout in sides:
+                    with tempfile.TemporaryDirectory() as work:
+                        wall, cpu = build_seconds(src, Path(work), checkout)
+                    ratio = f"{cpu / cpus[name][-1]:.2f}" if cpus[name] else "-"
+                    print(f"{kind:<9} {name:<8} {mb:>5} {chars:>9} {wall:>8.1f} {cpu:>8.1f} {chars / wall:>9.0f}"
+                          f" {ratio:>6}", flush=True)
+                    cpus[name].append(cpu)
+        for name, got in cpus.items():
+            if len(sizes) > 1:
+                grown = sizes[-1] / sizes[0]
+                linear = " / ".join(f"{got[0] * s / sizes[0]:.1f}" for s in sizes)
+                print(f"{kind} {name}: {' / '.join(f'{c:.1f}' for c in got)} s CPU for "
+                      f"{' -> '.join(f'{s:g}' for s in sizes)} MB (linear would be {linear}); {grown:g}x the input, "
+                      f"{got[-1] / got[0]:.1f}x the time", flush=True)
     print("ratio: CPU time of this size over the previous (linear: 2.0 for doubled input); "
           "CPU is shown beside wall because the machine is shared")
 

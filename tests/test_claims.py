@@ -7,6 +7,7 @@ carries it."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,84 @@ def test_disagreeing_articles_keep_each_value_with_its_sources(props: tuple[dict
     (dispute,) = find_disputes(_rows(*props))
     assert dispute["key"] == key
     assert [(v["value"], v["sources"]) for v in dispute["values"]] == values
+
+
+def _compared_with_every_group(rows: list[tuple[str, float, str]]) -> list[dict]:
+    """The disputes worked out the plain way: each article's value compared with the first value of every
+    group in turn (`kg.claims` compares each distinct value once, with the groups near it)."""
+    from kg.claims import _date_agree, _money_agree, _money_cell, _money_value, _number_agree
+
+    per_article: dict[str, dict] = {}
+    for props, _conf, article in rows:
+        per_article.setdefault(article, json.loads(props))
+    if len(per_article) < 2:
+        return []
+    day = next((p["date"] for p in per_article.values() if p.get("date")), None)
+
+    def groups(values: list, same) -> list:  # type: ignore[no-untyped-def]
+        found: list[tuple[object, list[str]]] = []
+        for value, article in values:
+            for first, articles in found:
+                if same(first, value):
+                    articles.append(article)
+                    break
+            else:
+                found.append((value, [article]))
+        return [(value, sorted(articles)) for value, articles in found]
+
+    out = []
+    money = groups([(c, a) for a, p in per_article.items() if (c := _money_cell(p)) is not None],
+                   lambda x, y: _money_agree(x, y, day))
+    if len(money) > 1:
+        out.append({"key": "amount", "values": [_money_value(cell, articles) for cell, articles in money]})
+    for key, same in (("date", _date_agree), ("valid_from", _date_agree), ("valid_to", _date_agree),
+                      ("share", _number_agree), ("offer_price", _number_agree)):
+        keyed = groups([(p[key], a) for a, p in per_article.items() if p.get(key) is not None], same)
+        if len(keyed) > 1:
+            out.append({"key": key, "values": [{"value": v, "sources": arts} for v, arts in keyed]})
+    denied = [a for a, p in per_article.items() if p.get("modality") == "denied"]
+    if denied and len(denied) < len(per_article):
+        out.append({"key": "modality", "values": [
+            {"value": "asserted", "sources": sorted(set(per_article) - set(denied))},
+            {"value": "denied", "sources": sorted(denied)}]})
+    return out
+
+
+def _random_statement(rng: random.Random) -> dict:
+    """An amount (as written, rounded, a bound or a range, in one of three currencies), dates, a share."""
+    props: dict = {}
+    n = rng.choice([rng.randint(1, 30), rng.randint(1, 999) / 10, 3, 3.12, 53.4, 53.5])
+    unit, currency = rng.choice([(1e8, "CNY"), (1e6, "USD"), (1e4, "HKD"), (1e8, None)])
+    kind = rng.random()
+    if kind < 0.6:
+        props.update(amount=n * unit, amount_raw=f"{n}{rng.choice(['亿元', ' million', '万港元'])}", currency=currency)
+    elif kind < 0.75:
+        props.update(amount=n * unit, amount_precision=rng.choice(["lower_bound", "upper_bound", "approx"]),
+                     amount_raw=f"超{n}亿", currency=currency)
+    elif kind < 0.9:
+        props.update(amount_low=n * unit, amount_high=(n + rng.randint(0, 5)) * unit, amount_raw=f"{n}-{n + 1}亿",
+                     currency=currency)
+    for key in ("date", "valid_from"):
+        if rng.random() < 0.5:
+            props[key] = rng.choice(["2024", "2024-05", "2024-05-01", "2025", f"2025-0{rng.randint(1, 9)}", ""])
+    if rng.random() < 0.2:
+        props["share"] = rng.choice([0.1, 0.10000000001, 0.2, 5])
+    if rng.random() < 0.1:
+        props["modality"] = "denied"
+    return props
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_disputes_are_those_of_comparing_each_article_with_every_group(seed: int) -> None:
+    """Many articles restating a fact with a few hundred values (as a year of news restates a round):
+    the groups `kg.claims` finds by comparing distinct values with the groups near them are those of
+    comparing every article's value with every group in order."""
+    rng = random.Random(seed)
+    for _trial in range(150):
+        statements = [json.dumps(_random_statement(rng), sort_keys=True) for _ in range(rng.randint(1, 40))]
+        rows = sorted(((rng.choice(statements), rng.choice([0.9, 0.8, 0.5]), f"a{rng.randint(1, 90)}")
+                       for _ in range(rng.randint(1, 150))), key=lambda r: (-r[1], r[2]))
+        assert find_disputes(rows) == _compared_with_every_group(rows)
 
 
 def test_one_article_never_disputes_itself() -> None:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["agree", "span"]
+__all__ = ["agree", "span", "spans_agree"]
 
 _NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -80,7 +80,12 @@ def span(cell: dict[str, Any]) -> tuple[float, float]:
 def agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """True when two cells' values may be the same number, rounded: their spans overlap (a value
     rounds to "53.4" from 53.35 up to, not including, 53.45, so "53.4" and "53.5" do not agree)."""
-    (a_low, a_high), (b_low, b_high) = span(a), span(b)
+    return spans_agree(span(a), span(b))
+
+
+def spans_agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """`agree` on the spans of two cells (`span`), for a caller comparing one cell with many."""
+    (a_low, a_high), (b_low, b_high) = a, b
     if (a_low, a_high) == (b_low, b_high):
         return True
     low, high = max(a_low, b_low), min(a_high, b_high)

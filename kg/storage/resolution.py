@@ -23,13 +23,13 @@ class ResolutionStatements:
     connection: sqlite3.Connection
 
     # -- reading --------------------------------------------------------------------------------------
-    def relation_targets(self, source: str, types: Sequence[str]) -> set[str]:
-        """Targets of the relations of these types from `source`."""
-        rows = self.connection.execute(
-            f"SELECT DISTINCT target FROM relations WHERE source = ? AND type IN ({_marks(types)})",
-            (source, *types),
-        )
-        return {r[0] for r in rows}
+    def tied_to_any(self, sources: Sequence[str], targets: Sequence[str], types: Sequence[str]) -> set[str]:
+        """Those of `sources` with a relation of one of these types to one of `targets` (each source's
+        relations by its index, in one statement for all of them)."""
+        return {r[0] for r in self.connection.execute(
+            f"SELECT DISTINCT r.source FROM json_each(?) j CROSS JOIN relations r ON r.source = j.value"
+            f" WHERE r.target IN {IDS} AND r.type IN ({_marks(types)})",
+            (id_list(sources), id_list(targets), *types))}
 
     def sources_of_relations_into(self, conn: sqlite3.Connection, targets: Sequence[str],
                                   types: Sequence[str]) -> set[str]:
@@ -82,17 +82,6 @@ class ResolutionStatements:
     def entity_attrs_json(self, conn: sqlite3.Connection, entity_id: str) -> str:
         return conn.execute("SELECT attrs FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
 
-    def article_sources_touching(self, conn: sqlite3.Connection, article_id: str,
-                                 entity_id: str) -> list[tuple[int, str, str, str, str, str]]:
-        """(source rowid, relation, type, source, target, props JSON) of what `article_id` states about
-        `entity_id` (as either end)."""
-        return conn.execute(
-            "SELECT s.rowid, r.id, r.type, r.source, r.target, s.props FROM relation_sources s"
-            " JOIN relations r ON r.id = s.relation_id WHERE s.article_id = ? AND (r.source = ? OR r.target = ?)",
-            (article_id, entity_id, entity_id),
-        ).fetchall()
-
-    # -- rewriting, in the writer's transaction ---------------------------------------------------------
     def copy_entity(self, conn: sqlite3.Connection, new_id: str, name: str, like: str) -> None:
         """A new entity `new_id` called `name`, of the root, types and attributes of `like`, unless there is one."""
         if conn.execute("SELECT 1 FROM entities WHERE id = ?", (new_id,)).fetchone() is None:
@@ -111,19 +100,32 @@ class ResolutionStatements:
         """Set the attributes JSON, touching the row only when it changes."""
         conn.execute("UPDATE entities SET attrs = ? WHERE id = ? AND attrs != ?", (attrs_json, entity_id, attrs_json))
 
-    def move_article_records(self, conn: sqlite3.Connection, old_id: str, new_id: str, article_id: str) -> None:
-        """What `article_id` says about `old_id` (mentions, aliases) now says it about `new_id`."""
-        conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
-                     (new_id, old_id, article_id))
-        conn.execute("UPDATE OR IGNORE aliases SET entity_id = ? WHERE entity_id = ? AND article_id = ?",
-                     (new_id, old_id, article_id))
-        conn.execute("DELETE FROM aliases WHERE entity_id = ? AND article_id = ?", (old_id, article_id))
+    def move_records_of(self, conn: sqlite3.Connection, old_id: str, new_id: str, articles: Sequence[str]) -> None:
+        """What these articles say about `old_id` (mentions, aliases) now says it about `new_id`: three
+        statements for all of them. The rows are found by article (`+entity_id`): by entity, moving a firm
+        named in thousands of articles a few records at a time would read all its aliases each time."""
+        listed = id_list(articles)
+        conn.execute(f"UPDATE mentions SET entity_id = ? WHERE +entity_id = ? AND article_id IN {IDS}",
+                     (new_id, old_id, listed))
+        conn.execute(f"UPDATE OR IGNORE aliases SET entity_id = ? WHERE +entity_id = ? AND article_id IN {IDS}",
+                     (new_id, old_id, listed))
+        conn.execute(f"DELETE FROM aliases WHERE +entity_id = ? AND article_id IN {IDS}", (old_id, listed))
 
-    def insert_relation_stub(self, conn: sqlite3.Connection, rel_id: str, rel_type: str, source: str,
-                             target: str) -> None:
-        """A relation with no properties yet (`refresh_relations` merges them from its sources)."""
-        conn.execute("INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
-                     (rel_id, rel_type, source, target))
+    def sources_touching(self, conn: sqlite3.Connection, entity_id: str,
+                         articles: Sequence[str]) -> list[tuple[int, str, str, str, str, str, str]]:
+        """(source rowid, relation, type, source, target, props JSON, article) of what these articles state
+        about `entity_id` (as either end): each article's sources, not every fact of the entity."""
+        return conn.execute(
+            "SELECT s.rowid, r.id, r.type, r.source, r.target, s.props, s.article_id FROM json_each(?) j"
+            " CROSS JOIN relation_sources s ON s.article_id = j.value CROSS JOIN relations r ON r.id = s.relation_id"
+            " WHERE r.source = ? OR r.target = ?", (id_list(articles), entity_id, entity_id)).fetchall()
 
-    def repoint_relation_source(self, conn: sqlite3.Connection, rowid: int, rel_id: str) -> None:
-        conn.execute("UPDATE relation_sources SET relation_id = ? WHERE rowid = ?", (rel_id, rowid))
+    def insert_relation_stubs(self, conn: sqlite3.Connection, rows: Sequence[tuple[str, str, str, str]]) -> None:
+        """(id, type, source, target) relations with no properties yet, unless there (`Store.refresh_relations`
+        merges them from their sources)."""
+        conn.executemany("INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, '{}')",
+                         rows)
+
+    def repoint_relation_sources(self, conn: sqlite3.Connection, rows: Sequence[tuple[str, int]]) -> None:
+        """(relation, source rowid): each source now states that relation."""
+        conn.executemany("UPDATE relation_sources SET relation_id = ? WHERE rowid = ?", rows)

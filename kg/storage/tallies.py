@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from kg.storage.clusters import count_clusters
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity_surfaces (
     entity_id TEXT NOT NULL, surface TEXT NOT NULL, type TEXT NOT NULL, n INTEGER NOT NULL,
@@ -47,6 +49,10 @@ DROP TRIGGER IF EXISTS mentions_insert_tally;
 DROP TRIGGER IF EXISTS relation_sources_insert_tally;
 CREATE TRIGGER IF NOT EXISTS articles_insert_tally AFTER INSERT ON articles
     BEGIN DELETE FROM meta WHERE key = 'tallies'; END;
+CREATE TRIGGER IF NOT EXISTS articles_insert_clusters AFTER INSERT ON articles
+    BEGIN DELETE FROM meta WHERE key = 'clusters'; END;
+CREATE TRIGGER IF NOT EXISTS articles_delete_clusters AFTER DELETE ON articles
+    BEGIN DELETE FROM meta WHERE key = 'clusters'; END;
 """
 
 
@@ -97,14 +103,24 @@ _ARTICLE = ("INSERT INTO articles (id, path, title, published, url, lang, chars,
 
 
 def tallies_kept(conn: sqlite3.Connection) -> bool:
-    """Whether the tallies equal what they count (nobody added an article without counting it)."""
-    return conn.execute("SELECT 1 FROM meta WHERE key = 'tallies'").fetchone() is not None
+    """Whether the tallies (and the sums of `kg.storage.clusters`) equal what they count (nobody added or
+    removed an article without counting it)."""
+    return conn.execute("SELECT COUNT(*) FROM meta WHERE key IN ('tallies', 'clusters')").fetchone()[0] == 2
 
 
 def count_tallies(conn: sqlite3.Connection) -> None:
-    """Count every tally again from its rows, in the caller's transaction."""
+    """Count every tally (and the sums of `kg.storage.clusters`) again from its rows, in the caller's
+    transaction."""
     for statement in _COUNT:
         conn.execute(statement)
+    count_clusters(conn)
+    keep_tallies(conn)
+
+
+def keep_tallies(conn: sqlite3.Connection) -> None:
+    """Say the tallies and sums are kept again (after an article added or removed with them counted)."""
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('tallies', '1')")
+    conn.execute("INSERT OR IGNORE INTO meta VALUES ('clusters', '1')")
 
 
 def insert_article_counted(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:
@@ -114,7 +130,7 @@ def insert_article_counted(conn: sqlite3.Connection, row: tuple[Any, ...]) -> No
     if not tallies_kept(conn):
         count_tallies(conn)
     conn.execute(_ARTICLE, row)
-    conn.execute("INSERT OR IGNORE INTO meta VALUES ('tallies', '1')")  # the trigger took it out
+    keep_tallies(conn)  # the trigger took them out
 
 
 def insert_mentions(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
