@@ -199,6 +199,13 @@ class ViewStatements:
         return self.connection.execute(
             f"SELECT source, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
 
+    def degree(self, ids: Iterable[str]) -> int:
+        """How many relations start or end at `ids` (counted in the end indexes, no row read)."""
+        wanted = id_list(ids)
+        return self.connection.execute(
+            f"SELECT (SELECT count(*) FROM relations WHERE source IN {IDS})"
+            f" + (SELECT count(*) FROM relations WHERE target IN {IDS})", (wanted, wanted)).fetchone()[0]
+
     def adjacent(self, ids: Iterable[str]) -> Iterator[tuple[str, str, str, Any]]:
         """(source, target, type, round) of every relation from or into `ids` (round: of an INVESTED_IN)."""
         wanted = id_list(ids)
