@@ -37,7 +37,7 @@ def pairs_counted(group: np.ndarray, member: np.ndarray, n: int) -> tuple[np.nda
     """(a, b, how many groups hold both) of every pair of members a < b (below `n`) that share a group,
     in (a, b) order: the co-investment edges of investors (`member`) grouped by company (`group`), one
     entry per investment (repeats counted once)."""
-    code = np.unique(group.astype(np.int64) * n + member)  # by group, then member; each once
+    code = _distinct(np.sort(group.astype(np.int64) * n + member))  # by group, then member; each once
     group, member = code // n, code % n
     starts = np.flatnonzero(np.concatenate(([True], group[1:] != group[:-1])))
     sizes = np.diff(np.concatenate((starts, [len(group)])))
@@ -49,8 +49,16 @@ def pairs_counted(group: np.ndarray, member: np.ndarray, n: int) -> tuple[np.nda
     if not codes:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    pair, count = np.unique(np.concatenate(codes), return_counts=True)
+    pairs = np.sort(np.concatenate(codes))
+    starts = np.flatnonzero(np.concatenate(([True], pairs[1:] != pairs[:-1])))
+    count = np.diff(np.concatenate((starts, [len(pairs)])))
+    pair = pairs[starts]
     return pair // n, pair % n, count
+
+
+def _distinct(ordered: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array (`np.unique` hashes first: slower on millions of codes)."""
+    return ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))] if len(ordered) else ordered
 
 
 def ranking(ids: Sequence[str], info: Sequence[tuple[Any, bool]], a: np.ndarray, b: np.ndarray,
