@@ -10,18 +10,36 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.collection import Collection
+from typing import TYPE_CHECKING, Any
 
 from kg.errors import OntologyError
 
-KGO = Namespace("https://w3id.org/kg-news/ontology#")
+if TYPE_CHECKING:
+    from rdflib import Graph, Namespace
+
+#: The ontology's namespace IRI (`KGO`, an rdflib `Namespace` of it, is made on first use: importing
+#: rdflib costs a `kg query` process more than its query at a million relations).
+KGO_IRI = "https://w3id.org/kg-news/ontology#"
 ENTITY_BASE = "https://w3id.org/kg-news/id/"
+
+
+def __getattr__(name: str) -> Any:
+    """`KGO`, the rdflib `Namespace` of `KGO_IRI`, made when first asked for (rdflib imported then)."""
+    if name == "KGO":
+        from rdflib import Namespace
+
+        globals()["KGO"] = Namespace(KGO_IRI)
+        return globals()["KGO"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+if TYPE_CHECKING:
+    KGO: Namespace
 
 #: Provenance keys every relation may carry, whatever its type.
 PROVENANCE_PROPERTIES = frozenset({"id", "sources", "confidence", "method", "evidence"})
@@ -97,7 +115,21 @@ class Ontology:
     classes: dict[str, OntClass]
     relations: dict[str, OntRelation]
     properties: dict[str, OntProperty]
-    graph: Graph = field(repr=False)
+    #: the rdflib graph of the Turtle (SHACL validation reads it), or the files to parse it from when
+    #: first asked for (`graph`): the names and lookups above do not need rdflib
+    source: Graph | tuple[Path, ...] = field(repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The ontology as an rdflib graph (parsed on first use when loaded from files)."""
+        if isinstance(self.source, tuple):
+            from rdflib import Graph
+
+            graph = Graph()
+            for path in self.source:
+                graph.parse(path, format="turtle")
+            self.source = graph
+        return self.source
 
     # -- lookups -------------------------------------------------------------------------------
     def cls(self, name: str) -> OntClass:
@@ -274,83 +306,175 @@ def _unknown(kind: str, name: str, known: Mapping[str, object]) -> str:
     return f"unknown {kind} {name!r} (not in the ontology){hint}"
 
 
-def _local(iri: URIRef) -> str:
-    return str(iri)[len(str(KGO)):]
+#: RDF terms as the parser below reads them, whichever library parsed the Turtle: ("iri", IRI),
+#: ("bnode", id) or ("literal", text, language or "")
+Term = tuple[str, ...]
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+_OWL = "http://www.w3.org/2002/07/owl#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
 
 
-def _texts(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+class _Triples:
+    """The triples of the ontology files, indexed for the two lookups the parser makes, in the order
+    the triples were read (as rdflib's in-memory store gives them back)."""
+
+    def __init__(self, triples: Iterable[tuple[Term, Term, Term]]) -> None:
+        self._subjects: dict[tuple[Term, Term], list[Term]] = defaultdict(list)
+        self._objects: dict[tuple[Term, Term], list[Term]] = defaultdict(list)
+        seen: set[tuple[Term, Term, Term]] = set()
+        for s, p, o in triples:
+            if (s, p, o) not in seen:  # a graph is a set
+                seen.add((s, p, o))
+                self._subjects[(p, o)].append(s)
+                self._objects[(s, p)].append(o)
+
+    def subjects(self, predicate: str, obj: str) -> list[Term]:
+        return self._subjects.get((("iri", predicate), ("iri", obj)), [])
+
+    def objects(self, subject: Term, predicate: str) -> list[Term]:
+        return self._objects.get((subject, ("iri", predicate)), [])
+
+    def items(self, head: Term) -> Iterator[Term]:
+        """The members of the RDF list starting at `head` (as `rdflib.collection.Collection` reads it)."""
+        while head != ("iri", _RDF + "nil"):
+            yield from self.objects(head, _RDF + "first")[:1]
+            rest = self.objects(head, _RDF + "rest")
+            if not rest:
+                return
+            head = rest[0]
+
+
+def _oxigraph_triples(paths: Iterable[Path]) -> Iterator[tuple[Term, Term, Term]]:
+    """The triples of these Turtle files, parsed by pyoxigraph (compiled), as `Term`s."""
+    import pyoxigraph as ox
+
+    def term(node: Any) -> Term:
+        if isinstance(node, ox.NamedNode):
+            return ("iri", node.value)
+        if isinstance(node, ox.Literal):
+            return ("literal", node.value, node.language or "")
+        return ("bnode", f"{path}:{node.value}")  # blank node labels are local to a file
+
+    for path in paths:
+        try:
+            quads = list(ox.parse(path=path, format=ox.RdfFormat.TURTLE))
+        except Exception as exc:  # a syntax error, an unreadable file
+            raise OntologyError(f"{path}: cannot parse ontology: {exc}") from exc
+        for quad in quads:
+            yield term(quad.subject), term(quad.predicate), term(quad.object)
+
+
+class _RdflibTriples:
+    """The two lookups of `_Triples` on an rdflib graph (in the order rdflib gives them)."""
+
+    def __init__(self, graph: Graph) -> None:
+        from rdflib import Literal, URIRef
+
+        self.graph, self._uri, self._literal = graph, URIRef, Literal
+
+    def _term(self, node: Any) -> Term:
+        if isinstance(node, self._uri):
+            return ("iri", str(node))
+        if isinstance(node, self._literal):
+            return ("literal", str(node), node.language or "")
+        return ("bnode", str(node))
+
+    def _node(self, term: Term) -> Any:
+        from rdflib import BNode
+
+        return self._uri(term[1]) if term[0] == "iri" else BNode(term[1])
+
+    def subjects(self, predicate: str, obj: str) -> list[Term]:
+        return [self._term(n) for n in self.graph.subjects(self._uri(predicate), self._uri(obj))]
+
+    def objects(self, subject: Term, predicate: str) -> list[Term]:
+        return [self._term(n) for n in self.graph.objects(self._node(subject), self._uri(predicate))]
+
+    def items(self, head: Term) -> Iterator[Term]:
+        from rdflib.collection import Collection
+
+        return (self._term(n) for n in Collection(self.graph, self._node(head)))
+
+
+def _is_kgo(node: Term) -> bool:
+    return node[0] == "iri" and node[1].startswith(KGO_IRI)
+
+
+def _local(iri: Term) -> str:
+    return iri[1][len(KGO_IRI):]
+
+
+def _texts(graph: _Triples | _RdflibTriples, subject: Term, predicate: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for obj in graph.objects(subject, predicate):
-        if isinstance(obj, Literal):
-            out.setdefault(obj.language or "", str(obj))
+        if obj[0] == "literal":
+            out.setdefault(obj[2], obj[1])
     return out
 
 
-def _class_set(graph: Graph, node) -> set[str]:
+def _class_set(graph: _Triples | _RdflibTriples, node: Term) -> set[str]:
     """Classes named by a domain/range: a kgo class, or an owl:unionOf list of them."""
-    if isinstance(node, URIRef):
-        return {_local(node)} if str(node).startswith(str(KGO)) else set()
+    if node[0] == "iri":
+        return {_local(node)} if _is_kgo(node) else set()
     members: set[str] = set()
-    for union in graph.objects(node, OWL.unionOf):
-        for item in Collection(graph, union):
+    for union in graph.objects(node, _OWL + "unionOf"):
+        for item in graph.items(union):
             members |= _class_set(graph, item)
     return members
 
 
-def _allowed(graph: Graph, subject: URIRef) -> frozenset[str]:
-    return frozenset(_local(o) for o in graph.objects(subject, KGO.allowsProperty) if isinstance(o, URIRef))
+def _allowed(graph: _Triples | _RdflibTriples, subject: Term) -> frozenset[str]:
+    return frozenset(_local(o) for o in graph.objects(subject, KGO_IRI + "allowsProperty") if o[0] == "iri")
 
 
 def parse_ontology(graph: Graph) -> Ontology:
     """Read classes, object and datatype properties in the `kgo:` namespace from an rdflib graph."""
-    ns = str(KGO)
+    return _parse(_RdflibTriples(graph), graph)
+
+
+def _parse(graph: _Triples | _RdflibTriples, source: Graph | tuple[Path, ...]) -> Ontology:
     classes: dict[str, OntClass] = {}
-    for iri in graph.subjects(RDF.type, OWL.Class):
-        if not isinstance(iri, URIRef) or not str(iri).startswith(ns):
+    for iri in graph.subjects(_RDF + "type", _OWL + "Class"):
+        if not _is_kgo(iri):
             continue
-        parents = tuple(
-            sorted(
-                _local(p)
-                for p in graph.objects(iri, RDFS.subClassOf)
-                if isinstance(p, URIRef) and str(p).startswith(ns)
-            )
-        )
+        parents = tuple(sorted(_local(p) for p in graph.objects(iri, _RDFS + "subClassOf") if _is_kgo(p)))
         classes[_local(iri)] = OntClass(
             name=_local(iri),
-            iri=str(iri),
-            labels=_texts(graph, iri, RDFS.label),
-            definition=_texts(graph, iri, SKOS.definition).get("en", ""),
+            iri=iri[1],
+            labels=_texts(graph, iri, _RDFS + "label"),
+            definition=_texts(graph, iri, _SKOS + "definition").get("en", ""),
             parents=parents,
             allowed_properties=_allowed(graph, iri),
         )
     relations: dict[str, OntRelation] = {}
-    for iri in graph.subjects(RDF.type, OWL.ObjectProperty):
-        if not isinstance(iri, URIRef) or not str(iri).startswith(ns):
+    for iri in graph.subjects(_RDF + "type", _OWL + "ObjectProperty"):
+        if not _is_kgo(iri):
             continue
         domain: set[str] = set()
-        for d in graph.objects(iri, RDFS.domain):
+        for d in graph.objects(iri, _RDFS + "domain"):
             domain |= _class_set(graph, d)
         rng: set[str] = set()
-        for r in graph.objects(iri, RDFS.range):
+        for r in graph.objects(iri, _RDFS + "range"):
             rng |= _class_set(graph, r)
         relations[_local(iri)] = OntRelation(
             name=_local(iri),
-            iri=str(iri),
-            labels=_texts(graph, iri, RDFS.label),
-            definition=_texts(graph, iri, SKOS.definition).get("en", ""),
+            iri=iri[1],
+            labels=_texts(graph, iri, _RDFS + "label"),
+            definition=_texts(graph, iri, _SKOS + "definition").get("en", ""),
             domain=frozenset(domain),
             range=frozenset(rng),
             allowed_properties=_allowed(graph, iri),
         )
     properties: dict[str, OntProperty] = {}
-    for iri in graph.subjects(RDF.type, OWL.DatatypeProperty):
-        if not isinstance(iri, URIRef) or not str(iri).startswith(ns):
+    for iri in graph.subjects(_RDF + "type", _OWL + "DatatypeProperty"):
+        if not _is_kgo(iri):
             continue
-        datatype = next((str(r) for r in graph.objects(iri, RDFS.range)), None)
+        datatype = next((r[1] for r in graph.objects(iri, _RDFS + "range")), None)
         properties[_local(iri)] = OntProperty(
-            name=_local(iri), iri=str(iri), datatype=datatype, labels=_texts(graph, iri, RDFS.label)
+            name=_local(iri), iri=iri[1], datatype=datatype, labels=_texts(graph, iri, _RDFS + "label")
         )
-    onto = Ontology(classes=classes, relations=relations, properties=properties, graph=graph)
+    onto = Ontology(classes=classes, relations=relations, properties=properties, source=source)
     _check_consistency(onto)
     return onto
 
@@ -370,14 +494,10 @@ def _check_consistency(onto: Ontology) -> None:
 
 
 def load_ontology_files(paths: Iterable[Path]) -> Ontology:
-    """Parse the given Turtle files as one ontology."""
-    graph = Graph()
-    for path in paths:
-        try:
-            graph.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises many parser exception types
-            raise OntologyError(f"{path}: cannot parse ontology: {exc}") from exc
-    return parse_ontology(graph)
+    """Parse the given Turtle files as one ontology (with pyoxigraph: the rdflib graph, which only
+    validation reads, is parsed from the same files when first asked for)."""
+    paths = tuple(paths)
+    return _parse(_Triples(_oxigraph_triples(paths)), paths)
 
 
 @lru_cache(maxsize=4)

@@ -60,8 +60,10 @@ def _json_value(value: Any, indent: str) -> str:
         if not value:
             return "[]"
         inner = indent + "  "
-        if all(type(v) is str for v in value):  # names: one join
+        try:  # names: one join (the C quoting refuses anything but a str)
             return "[\n" + inner + (",\n" + inner).join(map(_quote, value)) + "\n" + indent + "]"
+        except TypeError:
+            pass
         return "[\n" + ",\n".join(inner + _json_value(v, inner) for v in value) + "\n" + indent + "]"
     return _JSON.encode(value).replace("\n", "\n" + indent)
 

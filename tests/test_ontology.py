@@ -100,3 +100,39 @@ def test_shapes_parse_and_target_ontology_classes(ontology: Ontology) -> None:
 def test_load_is_cached_and_reads_the_repository_folder() -> None:
     assert load_ontology() is load_ontology()
     assert (ontology_dir() / "shapes.ttl").exists()
+
+
+def test_loading_without_rdflib_reads_what_rdflib_reads() -> None:
+    """`load_ontology_files` parses with pyoxigraph (a `kg query` process then never imports rdflib):
+    the classes, relations and properties, in the same order, are those `parse_ontology` reads from the
+    rdflib graph of the same files; that graph is still there for validation, parsed when asked for."""
+    from kg.ontology import parse_ontology
+
+    files = sorted(p for p in ontology_dir().glob("*.ttl") if p.name != "shapes.ttl")
+    fast = load_ontology_files(files)
+    graph = Graph()
+    for path in files:
+        graph.parse(path, format="turtle")
+    slow = parse_ontology(graph)
+    for mine, theirs in ((fast.classes, slow.classes), (fast.relations, slow.relations),
+                         (fast.properties, slow.properties)):
+        assert list(mine.items()) == list(theirs.items())
+    assert len(fast.graph) == len(graph) and fast.graph is fast.graph
+
+
+def test_a_kgo_union_and_a_blank_node_list_are_read(tmp_path: Path) -> None:
+    ttl = tmp_path / "union.ttl"
+    ttl.write_text(
+        "@prefix kgo: <https://w3id.org/kg-news/ontology#> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "kgo:A a owl:Class ; rdfs:label \"A\"@en, \"甲\"@zh . kgo:B a owl:Class .\n"
+        "kgo:C a owl:Class ; rdfs:subClassOf kgo:A .\n"
+        "kgo:R a owl:ObjectProperty ; rdfs:domain [ owl:unionOf ( kgo:A kgo:B ) ] ; rdfs:range kgo:C .\n", "utf-8")
+    onto = load_ontology_files([ttl])
+    assert onto.relation("R").domain == {"A", "B"} and onto.relation("R").range == {"C"}
+    assert onto.cls("A").labels == {"en": "A", "zh": "甲"} and onto.cls("C").parents == ("A",)
+    graph = Graph().parse(ttl, format="turtle")
+    from kg.ontology import parse_ontology
+
+    assert parse_ontology(graph).relations == onto.relations and parse_ontology(graph).classes == onto.classes

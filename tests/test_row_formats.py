@@ -39,6 +39,17 @@ def test_json_is_what_json_dumps_writes(rows: list) -> None:
     assert render_rows(rows, "json") == json.dumps(rows, ensure_ascii=False, indent=2, default=str)
 
 
+def test_json_of_lists_of_names_and_of_other_things_is_json_dumps_s() -> None:
+    from enum import StrEnum
+
+    class Kind(StrEnum):
+        A = "甲"
+
+    rows = [{"companies": ["a", "b", 3]}, {"companies": ["x", Kind.A, "y"]}, {"companies": [None, "z"]},
+            {"companies": ["\u2028", '"']}]
+    assert render_rows(rows, "json") == json.dumps(rows, ensure_ascii=False, indent=2, default=str)
+
+
 def test_csv_round_trips_through_the_csv_module() -> None:
     parsed = list(csv.DictReader(io.StringIO(render_rows(ROWS, "csv"))))
     assert parsed[1]["investor"] == 'Hillhouse, "HH"'

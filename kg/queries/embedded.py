@@ -27,10 +27,6 @@ from kg.terms import C, R
 FACT_TIES = (R.LEFT, R.HOLDS_POSITION, R.FOUNDED)
 MAX_HOPS_LIMIT = 15  # the `*..15` bound written in path.cypher
 MAX_DEPTH_LIMIT = 10  # the `*1..10` bound written in lineage.cypher
-#: Betweenness is exact up to this many investors; above it, it is estimated from this many pivot
-#: investors chosen with a fixed seed (same answer on every run and backend), because exact betweenness
-#: costs O(investors x co-investment edges) in pure Python.
-BETWEENNESS_PIVOTS = 200
 
 
 def _labels(graph: nx.MultiDiGraph, node: str) -> set[str]:
@@ -213,11 +209,17 @@ def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
     """Rank investors of the co-investment network given as rows of central-investors.cypher.
 
     Both backends call this on the same edges. The network is built in a canonical order (nodes and
-    edges sorted by id) so that floating-point sums, and so the rounded scores, are identical.
+    edges sorted by id) so that floating-point sums, and so the rounded scores, are identical; the
+    scores are networkx's `degree_centrality`, `betweenness_centrality` and `eigenvector_centrality`,
+    computed with compiled code (`kg.queries.centrality`, which says how they stay networkx's).
     Columns: co_investors (how many investors it shares a deal with), co_investments (those shared deals
     summed over its co-investors), then the three centralities rounded to 6 decimals. Degree and
     betweenness are normalised (networkx defaults); all three ignore how many deals a pair shares.
     """
+    import numpy as np
+
+    from kg.queries.centrality import ranking
+
     info: dict[str, tuple[Any, bool]] = {}
     weighted: dict[tuple[str, str], int] = {}
     for row in edges:
@@ -225,32 +227,13 @@ def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
         info[row["investor_id"]] = (row["investor"], bool(row["state_owned"]))
         info[row["co_investor_id"]] = (row["co_investor"], bool(row["co_state_owned"]))
         weighted[(a, b)] = weighted.get((a, b), 0) + int(row["shared_deals"])
-    network = nx.Graph()
-    network.add_nodes_from(sorted(info))
-    network.add_edges_from((a, b, {"shared_deals": w}) for (a, b), w in sorted(weighted.items()))
-    if network.number_of_nodes() == 0:
-        return []
-    degree = nx.degree_centrality(network)
-    if network.number_of_nodes() > BETWEENNESS_PIVOTS:
-        betweenness = nx.betweenness_centrality(network, k=BETWEENNESS_PIVOTS, seed=0)
-    else:
-        betweenness = nx.betweenness_centrality(network)
-    try:
-        eigenvector = nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)
-    except nx.PowerIterationFailedConvergence:  # pragma: no cover - A+I iteration converges in practice
-        eigenvector = dict.fromkeys(network, 0.0)
-    rows = []
-    for node in network:
-        name, state_owned = info[node]
-        rows.append({
-            "investor": name, "investor_id": node, "state_owned": state_owned,
-            "co_investors": network.degree(node),
-            "co_investments": sum(d["shared_deals"] for _u, _v, d in network.edges(node, data=True)),
-            "degree": round(degree[node], 6), "betweenness": round(betweenness[node], 6),
-            "eigenvector": round(eigenvector[node], 6),
-        })
-    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], -r["eigenvector"], r["investor"], r["investor_id"]))
-    return [{"rank": i, **row} for i, row in enumerate(rows[:top], start=1)]
+    ids = sorted(info)
+    index = {node: i for i, node in enumerate(ids)}
+    pairs = sorted(weighted.items())
+    first = np.array([index[a] for (a, _b), _w in pairs], dtype=np.int64)
+    second = np.array([index[b] for (_a, b), _w in pairs], dtype=np.int64)
+    shared = np.array([w for _pair, w in pairs], dtype=np.int64)
+    return ranking(ids, [info[node] for node in ids], first, second, shared, top)
 
 
 def central_investors(graph: nx.MultiDiGraph, top: int, as_of: str | None = None) -> list[dict[str, Any]]:

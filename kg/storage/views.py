@@ -103,6 +103,15 @@ class ViewStatements:
         """(id, name, types JSON) of every entity."""
         yield from self.connection.execute("SELECT id, name, types FROM entities")
 
+    def distinct_entity_types(self) -> list[str]:
+        """Every types JSON some entity has, once (a few dozen: what labels an entity gets depends on them)."""
+        return [t for (t,) in self.connection.execute("SELECT DISTINCT types FROM entities")]
+
+    def entities_of_types(self, types: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(id, name, types JSON) of the entities whose types JSON is one of `types`, in id order."""
+        return self.connection.execute(f"SELECT id, name, types FROM entities WHERE types IN {IDS} ORDER BY id",
+                                       (id_list(types),)).fetchall()
+
     def entities_typed_like(self, classes: Sequence[str]) -> Iterator[tuple[str, str, str]]:
         """(id, types JSON, attrs JSON) of the entities whose types name one of `classes` (a text match:
         callers check the types)."""
@@ -198,6 +207,13 @@ class ViewStatements:
         where, params = _where([R.INVESTED_IN], None, company)
         return self.connection.execute(
             f"SELECT source, json_extract(props, '$.round') FROM relations WHERE {where}", params).fetchall()
+
+    def degree(self, ids: Iterable[str]) -> int:
+        """How many relations start or end at `ids` (counted in the end indexes, no row read)."""
+        wanted = id_list(ids)
+        return self.connection.execute(
+            f"SELECT (SELECT count(*) FROM relations WHERE source IN {IDS})"
+            f" + (SELECT count(*) FROM relations WHERE target IN {IDS})", (wanted, wanted)).fetchone()[0]
 
     def adjacent(self, ids: Iterable[str]) -> Iterator[tuple[str, str, str, Any]]:
         """(source, target, type, round) of every relation from or into `ids` (round: of an INVESTED_IN)."""

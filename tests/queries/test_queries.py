@@ -391,7 +391,8 @@ def test_centrality_does_not_depend_on_the_order_rows_arrive_in() -> None:
     seeded pivots above 200 investors) must not move."""
     import random
 
-    from kg.queries.embedded import BETWEENNESS_PIVOTS, centrality
+    from kg.queries.centrality import BETWEENNESS_PIVOTS
+    from kg.queries.embedded import centrality
 
     rng = random.Random(3)
     n = BETWEENNESS_PIVOTS + 50

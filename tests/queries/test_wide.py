@@ -83,6 +83,8 @@ def _plain_network(store: Store) -> None:
         _invest("organization:holdco", "organization:co-3", round="A", amount=10, currency="CNY"),
         _invest("organization:private", "organization:co-3", round="A"),
         _invest("organization:fund-b", "organization:co-3", round="A", date="2023-07"),
+        # an empty list where a sum goes: the view leaves the property off (None in every answer)
+        _invest("organization:fund-b", "organization:co-6", round="B", amount=[], currency="CNY"),
     ])
     # two leads of one round with a currency each: the surer one's sum is the round's total
     _write(store, [_invest(a, "organization:co-3", round="B", role="lead", amount=7, currency="CNY")], confidence=0.7)

@@ -1,0 +1,104 @@
+"""`kg.queries.centrality` gives networkx's ranking: the same rows, rounded scores and order as
+`nx.degree_centrality`, `nx.betweenness_centrality` (pivots above 200 investors, `seed=0`) and
+`nx.eigenvector_centrality` on the co-investment network built in canonical order (what
+`kg.queries.embedded.centrality` computed with networkx before)."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from kg.queries.centrality import BETWEENNESS_PIVOTS, pairs_counted, ranking
+from kg.queries.embedded import centrality
+
+
+def networkx_centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
+    """The ranking as networkx computes it (the code `embedded.centrality` ran before)."""
+    info: dict[str, tuple[Any, bool]] = {}
+    weighted: dict[tuple[str, str], int] = {}
+    for row in edges:
+        a, b = sorted((row["investor_id"], row["co_investor_id"]))
+        info[row["investor_id"]] = (row["investor"], bool(row["state_owned"]))
+        info[row["co_investor_id"]] = (row["co_investor"], bool(row["co_state_owned"]))
+        weighted[(a, b)] = weighted.get((a, b), 0) + int(row["shared_deals"])
+    network = nx.Graph()
+    network.add_nodes_from(sorted(info))
+    network.add_edges_from((a, b, {"shared_deals": w}) for (a, b), w in sorted(weighted.items()))
+    if network.number_of_nodes() == 0:
+        return []
+    degree = nx.degree_centrality(network)
+    if network.number_of_nodes() > BETWEENNESS_PIVOTS:
+        betweenness = nx.betweenness_centrality(network, k=BETWEENNESS_PIVOTS, seed=0)
+    else:
+        betweenness = nx.betweenness_centrality(network)
+    try:
+        eigenvector = nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)
+    except nx.PowerIterationFailedConvergence:
+        eigenvector = dict.fromkeys(network, 0.0)
+    rows = []
+    for node in network:
+        name, state_owned = info[node]
+        rows.append({
+            "investor": name, "investor_id": node, "state_owned": state_owned,
+            "co_investors": network.degree(node),
+            "co_investments": sum(d["shared_deals"] for _u, _v, d in network.edges(node, data=True)),
+            "degree": round(degree[node], 6), "betweenness": round(betweenness[node], 6),
+            "eigenvector": round(eigenvector[node], 6),
+        })
+    rows.sort(key=lambda r: (-r["degree"], -r["betweenness"], -r["eigenvector"], r["investor"], r["investor_id"]))
+    return [{"rank": i, **row} for i, row in enumerate(rows[:top], start=1)]
+
+
+def _edges(graph: nx.Graph, rng: random.Random) -> list[dict[str, Any]]:
+    """Co-investment rows of `graph`, with repeated names (ties broken on ids) and duplicate pairs."""
+    rows = []
+    for u, v in graph.edges():
+        a, b = f"organization:i{u:04d}", f"organization:i{v:04d}"
+        for _ in range(rng.choice([1, 1, 2])):
+            rows.append({"investor_id": a, "investor": f"I{u % 7}", "state_owned": u % 5 == 0,
+                         "co_investor_id": b, "co_investor": f"I{v % 7}", "co_state_owned": v % 5 == 0,
+                         "shared_deals": rng.randint(1, 4)})
+    return rows
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_ranking_is_networkx_s_row_for_row(seed: int) -> None:
+    rng = random.Random(seed)
+    n = [2, 3, 12, 60, BETWEENNESS_PIVOTS, BETWEENNESS_PIVOTS + 1, 320][seed % 7]
+    kind = seed % 3
+    if kind == 0:
+        graph = nx.gnm_random_graph(n, rng.randint(n - 1, 3 * n), seed=seed)
+    elif kind == 1:  # heavy-tailed, like syndicates around a few big funds
+        graph = nx.barabasi_albert_graph(max(n, 3), 2, seed=seed)
+    else:  # several components, paths and stars: many equal scores
+        graph = nx.disjoint_union_all([nx.path_graph(max(2, n // 3)), nx.star_graph(max(1, n // 3)),
+                                       nx.complete_graph(4)])
+    edges = _edges(graph, rng)
+    assert centrality(edges, 10**9) == networkx_centrality(edges, 10**9)
+    assert centrality(edges, 5) == networkx_centrality(edges, 5)
+
+
+def test_no_edges_no_ranking() -> None:
+    assert centrality([], 10) == [] == networkx_centrality([], 10)
+
+
+def test_pairs_are_counted_per_shared_group() -> None:
+    groups = [[3, 0, 1, 3], [1, 3], [2], [0, 1, 2, 3]]  # an investor twice in one company counts once
+    group = np.array([g for g, members in enumerate(groups) for _m in members])
+    a, b, count = pairs_counted(group, np.array([m for members in groups for m in members]), 4)
+    assert list(zip(a.tolist(), b.tolist(), count.tolist(), strict=True)) == [
+        (0, 1, 2), (0, 2, 1), (0, 3, 2), (1, 2, 1), (1, 3, 3), (2, 3, 1)]
+    assert [len(x) for x in pairs_counted(np.array([0, 0]), np.array([5, 5]), 6)] == [0, 0, 0]
+
+
+def test_ranking_of_a_pair() -> None:
+    rows = ranking(["a", "b"], [("A", False), ("B", True)], np.array([0]), np.array([1]), np.array([3]), 5)
+    assert rows == [
+        {"rank": 1, "investor": "A", "investor_id": "a", "state_owned": False, "co_investors": 1,
+         "co_investments": 3, "degree": 1.0, "betweenness": 0.0, "eigenvector": 0.707107},
+        {"rank": 2, "investor": "B", "investor_id": "b", "state_owned": True, "co_investors": 1,
+         "co_investments": 3, "degree": 1.0, "betweenness": 0.0, "eigenvector": 0.707107}]
