@@ -295,8 +295,14 @@ def main() -> None:
                         help="full run: rows timed per row, for nodes and for relationships (default 5000)")
     parser.add_argument("--runs", type=int, default=5, help="runs per query (median)")
     parser.add_argument("--allow-wipe", action="store_true", help="with NEO4J_URI: its data may be deleted")
-    parser.add_argument("--sweep", type=lambda t: [int(x) for x in t.split(",")], default=[1000],
-                        help="other batch sizes to time, comma-separated (default 1000)")
+    parser.add_argument("--sweep", type=lambda t: [int(x) for x in t.split(",") if x], default=[1000],
+                        help="other batch sizes to time, comma-separated (default 1000; '' for none)")
+    parser.add_argument("--store", type=Path,
+                        help="load this store's graph instead of generating one (opened read-only: give a copy "
+                             "if it must stay untouched byte for byte)")
+    parser.add_argument("--warmups", type=int, default=3, help="untimed batched loads before the timed ones")
+    parser.add_argument("--heap", default="1g", help="JVM heap of the benchmark's server")
+    parser.add_argument("--pagecache", default="64m", help="page cache of the benchmark's server")
     parser.add_argument("--batch-runs", type=int, default=7, help="timed batched loads per batch size (median)")
     parser.add_argument("--no-queries", dest="queries", action="store_false", help="skip the named queries")
     parser.add_argument("--no-bulk", dest="bulk", action="store_false", help="skip the --bulk arm")
@@ -308,13 +314,19 @@ def main() -> None:
     ontology = load_ontology()
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-load-") as tmp:
-        store_path = Path(tmp) / "store"
-        with open_store(store_path) as store:
-            _, t_gen = timed(lambda: generate(store, companies))
-            graph = to_networkx(store, ontology)
-        n_nodes, n_rels = graph.number_of_nodes(), graph.number_of_edges()
-        print(f"synthetic graph: {companies:,} companies -> {n_nodes:,} nodes, {n_rels:,} relationships "
-              f"(generated through the store in {t_gen:.1f} s)")
+        if args.store is not None:
+            with open_store(args.store, create=False) as store:
+                graph, t_view = timed(lambda: to_networkx(store, ontology))
+            n_nodes, n_rels = graph.number_of_nodes(), graph.number_of_edges()
+            print(f"graph of {args.store}: {n_nodes:,} nodes, {n_rels:,} relationships (view built in {t_view:.1f} s)")
+        else:
+            store_path = Path(tmp) / "store"
+            with open_store(store_path) as store:
+                _, t_gen = timed(lambda: generate(store, companies))
+                graph = to_networkx(store, ontology)
+            n_nodes, n_rels = graph.number_of_nodes(), graph.number_of_edges()
+            print(f"synthetic graph: {companies:,} companies -> {n_nodes:,} nodes, {n_rels:,} relationships "
+                  f"(generated through the store in {t_gen:.1f} s)")
 
         home = None
         uri = os.environ.get("NEO4J_URI")
@@ -326,7 +338,8 @@ def main() -> None:
             auth = (os.environ.get("NEO4J_USERNAME", "neo4j"), password) if password else None
         else:
             home = Path(tmp) / "neo4j"
-            info, t_start = timed(lambda: server.start(home, heap="1g", watch_pid=os.getpid()))
+            info, t_start = timed(lambda: server.start(home, heap=args.heap, pagecache=args.pagecache,
+                                                      watch_pid=os.getpid()))
             uri, auth = info.uri, None
             print(f"fresh Neo4j {info.version} at {uri} (started in {t_start:.1f} s)")
         driver = GraphDatabase.driver(uri, auth=auth)
@@ -354,7 +367,7 @@ def main() -> None:
             # 1. batched, as `kg load` does it: seven runs, each into the emptied database, the median
             # counts (each query runs only a few times per load, so the first runs still warm the JVM);
             # then the same with small batches, to show what the batch size is worth
-            for _ in range(3):  # untimed warm-up of the JIT, as the per-row arm gets below
+            for _ in range(args.warmups):  # untimed warm-up of the JIT, as the per-row arm gets below
                 clear(driver)
                 load_graph(driver, graph, batch_size=args.batch_size)
             t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels, args.batch_runs)

@@ -109,34 +109,89 @@ def _split(props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     return ({k: v for k, v in props.items() if k not in empty}, empty) if empty else (props, empty)
 
 
+_KIND_OF_SCALAR = {int: "long", float: "double", bool: "boolean"}
+
+
+def _cells(data: dict[str, Any], skip: tuple[str, ...]
+           ) -> tuple[tuple[tuple[str, str], ...], list[str], dict[str, Any]] | None:
+    """One element's CSV signature, cells and empty lists, as `_signature`, `_text` and `_split` give
+    them for its Neo4j-ready properties (`neo4j_value`, None left out, `skip` keys too); None when CSV
+    cannot carry it exactly. Strings, numbers and lists of strings, nearly every value, take a short path:
+    this runs for every node and relationship of a bulk load."""
+    signature: list[tuple[str, str]] = []
+    cells: list[str] = []
+    empty: dict[str, Any] = {}
+    for key, value in sorted(data.items()):
+        if key in skip or value is None:
+            continue
+        kind = type(value)
+        if kind is str:
+            if "\x00" in value or "\r" in value:
+                return None
+            signature.append((key, "string"))
+            cells.append(value)
+            continue
+        if kind in _KIND_OF_SCALAR:
+            signature.append((key, _KIND_OF_SCALAR[kind]))
+            cells.append(_text(value))
+            continue
+        if kind is list and value:
+            try:
+                plain = "".join(value)  # TypeError unless every item is a str
+            except TypeError:
+                pass
+            else:
+                if not all(value) or ARRAY_DELIMITER in plain or "\x00" in plain or "\r" in plain:
+                    return None
+                signature.append((key, "string[]"))
+                cells.append(ARRAY_DELIMITER.join(value))
+                continue
+        value = neo4j_value(value)
+        if value == []:
+            empty[key] = value
+            continue
+        csv_kind = _csv_type(value)
+        if csv_kind is None:
+            return None
+        signature.append((key, csv_kind))
+        cells.append(_text(value))
+    return tuple(signature), cells, empty
+
+
 def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology | None = None) -> ImportFiles:
     """Write `graph` as CSV files for the importer into `folder`; say what is left to write afterwards."""
     ontology = ontology or load_ontology()
     node_files: dict[tuple[tuple[str, ...], tuple], list[list[str]]] = defaultdict(list)
     out = ImportFiles([])
+    label_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
     for node_id, data in graph.nodes(data=True):
-        labels = tuple(ontology.labels_for(data["labels"]))
-        props, empty = _split({k: neo4j_value(v) for k, v in data.items()
-                               if k not in ("labels", "id") and v is not None})
-        signature = _signature(props)
-        if signature is None or not isinstance(node_id, str) or _csv_type(node_id) is None:
+        labels = label_sets.get(tuple(data["labels"]))
+        if labels is None:
+            labels = label_sets[tuple(data["labels"])] = tuple(ontology.labels_for(data["labels"]))
+        found = _cells(data, ("labels", "id"))
+        if found is None or not isinstance(node_id, str) or _csv_type(node_id) is None:
             out.leftover_nodes.add(node_id)
             continue
-        node_files[(labels, signature)].append([node_id, *(_text(props[k]) for k, _t in signature)])
+        signature, cells, empty = found
+        node_files[(labels, signature)].append([node_id, *cells])
         if empty:
             out.empty_lists[("node", ontology.root_of(labels[0]))].append([node_id, empty])
     rel_files: dict[tuple[str, tuple], list[list[str]]] = defaultdict(list)
+    types: dict[str, str] = {}
+    leftover = out.leftover_nodes
     for source, target, key, data in graph.edges(keys=True, data=True):
-        rel_type = ontology.relation(data["type"]).name
-        props, empty = _split({k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None})
-        signature = _signature(props)
-        if (signature is None or "id" not in props or source in out.leftover_nodes
-                or target in out.leftover_nodes):
+        rel_type = types.get(data["type"])
+        if rel_type is None:
+            rel_type = types[data["type"]] = ontology.relation(data["type"]).name
+        found = _cells(data, ("type",))
+        if (found is None or data.get("id") is None or "id" in found[2]
+                or (leftover and (source in leftover or target in leftover))):
             out.leftover_edges.add((source, target, key))
             continue
-        rel_files[(rel_type, signature)].append([source, target, *(_text(props[k]) for k, _t in signature)])
+        signature, cells, empty = found
+        rel_files[(rel_type, signature)].append([source, target, *cells])
         if empty:
-            out.empty_lists[("rel", rel_type)].append([props["id"], empty])
+            out.empty_lists[("rel", rel_type)].append([neo4j_value(data["id"]), empty])
 
     arguments = []
     for i, ((labels, signature), rows) in enumerate(sorted(node_files.items())):

@@ -23,15 +23,20 @@ How:
   in one query) cannot hold a changed or stale element: its rows are written with plain `CREATE`, sent
   as lists of values rather than maps, which is about twice as fast;
 - then the sync: where the count store shows more nodes under a root label (or relationships of a
-  type) than the graph has, their ids are read back and those the graph lacks are deleted in batches;
+  type) than the graph has, their ids are read back and those the graph lacks are deleted in batches
+  (a first load into a database with nothing of kg's, which created exactly the graph, skips it);
 - batches run in managed transactions (`execute_write`) of up to `batch_size` rows, small groups
   packed together so that a load commits a few times rather than once per group; the driver retries a
   transaction on transient errors (deadlocks, leader switches), and a retried transaction was rolled
   back first, so a retry is safe.
 
 The driver encodes the rows (PackStream) with `neo4j-rust-ext`, a dependency of kg and a drop-in
-for the driver's pure-Python codec; with it the client needs about a fifth of a load's time, and the
-rest is the server's work and its commits, which is why batches are large.
+for the driver's pure-Python codec. Rows are built from the graph's own data one chunk at a time, and
+each transaction runs on a writer thread while the next chunk is built, so the client's work (about as
+much as the server's at a million relations) overlaps the server's instead of adding to it.
+
+With a state file, a reload first compares one digest of the whole graph with the one the last load
+wrote: an unchanged store costs one pass over the graph and no per-element fingerprint.
 
 Nothing here assumes a URI scheme: `bolt://`, `neo4j://` and `neo4j+s://` drivers all work.
 """
@@ -44,7 +49,9 @@ import marshal
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -159,38 +166,78 @@ def _label_groups(graph: nx.MultiDiGraph, ontology: Ontology) -> dict[str, tuple
     return out
 
 
+# Rows are grouped from the graph's own (id, data) pairs and turned into what the driver sends one chunk
+# at a time, while the previous chunk is on the server: building a property map per row first and a
+# list of values from it afterwards cost about as much client time as the server spent on a load.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+def _value(value: Any) -> Any:
+    """`neo4j_value`, with a C-speed check for the common list of strings (sources, aliases)."""
+    if type(value) is list:
+        try:
+            "".join(value)  # raises TypeError unless every item is a str
+        except TypeError:
+            return neo4j_value(value)
+        return value
+    return neo4j_value(value)
+
+
+def _node_props(node_id: Any, data: dict[str, Any]) -> dict[str, Any]:
+    props = {k: neo4j_value(v) for k, v in data.items() if k != "labels" and v is not None}
+    props["id"] = node_id
+    return props
+
+
+def _edge_props(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None}
+
+
+def node_groups(graph: nx.MultiDiGraph, ontology: Ontology,
+                only: set[str] | None = None) -> dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict]]]:
+    """Nodes grouped by (root label, other labels), each row the graph's (id, data) pair, unconverted;
+    only the nodes in `only` when it is given."""
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict]]] = defaultdict(list)
+    label_groups = _label_groups(graph, ontology)
+    for node_id, data in graph.nodes(data=True):
+        if only is None or node_id in only:
+            groups[label_groups[node_id]].append((node_id, data))
+    return groups
+
+
+def edge_groups(graph: nx.MultiDiGraph, ontology: Ontology, only: set[tuple[str, str, Any]] | None = None
+                ) -> dict[tuple[str, str, str], list[tuple[Any, Any, dict]]]:
+    """Relationships grouped by (type, source root, target root), each row the graph's (source, target,
+    data), unconverted; only the edges (source, target, key) in `only` when it is given."""
+    groups: dict[tuple[str, str, str], list[tuple[Any, Any, dict]]] = defaultdict(list)
+    roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
+    types: dict[str, str] = {}
+    if only is None:
+        edges: Iterable[tuple[Any, Any, dict]] = graph.edges(data=True)
+    else:
+        edges = ((s, t, d) for s, t, k, d in graph.edges(keys=True, data=True) if (s, t, k) in only)
+    for source, target, data in edges:
+        rel_type = types.get(data["type"])
+        if rel_type is None:
+            rel_type = types[data["type"]] = ontology.relation(data["type"]).name  # refuses an unknown type
+        groups[(rel_type, roots[source], roots[target])].append((source, target, data))
+    return groups
+
+
 def node_rows(graph: nx.MultiDiGraph, ontology: Ontology,
               only: set[str] | None = None) -> dict[tuple[str, tuple[str, ...]], list[dict]]:
     """Nodes grouped by (root label, other labels), each row the node's properties with its `id`;
     only the nodes in `only` when it is given."""
-    groups: dict[tuple[str, tuple[str, ...]], list[dict]] = defaultdict(list)
-    label_groups = _label_groups(graph, ontology)
-    for node_id, data in graph.nodes(data=True):
-        if only is not None and node_id not in only:
-            continue
-        props = {k: neo4j_value(v) for k, v in data.items() if k != "labels" and v is not None}
-        props["id"] = node_id
-        groups[label_groups[node_id]].append(props)
-    return groups
+    return {key: [_node_props(node_id, data) for node_id, data in rows]
+            for key, rows in node_groups(graph, ontology, only).items()}
 
 
 def relationship_rows(graph: nx.MultiDiGraph, ontology: Ontology,
                       only: set[tuple[str, str, Any]] | None = None) -> dict[tuple[str, str, str], list[dict]]:
     """Relationships grouped by (type, source root, target root), each row {source, target, props};
     only the edges (source, target, key) in `only` when it is given."""
-    groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
-    roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
-    types: dict[str, str] = {}
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        if only is not None and (source, target, key) not in only:
-            continue
-        if data["type"] not in types:
-            types[data["type"]] = ontology.relation(data["type"]).name  # refuses a type the ontology lacks
-        props = {k: neo4j_value(v) for k, v in data.items() if k != "type" and v is not None}
-        groups[(types[data["type"]], roots[source], roots[target])].append(
-            {"source": source, "target": target, "props": props}
-        )
-    return groups
+    return {key: [{"source": source, "target": target, "props": _edge_props(data)} for source, target, data in rows]
+            for key, rows in edge_groups(graph, ontology, only).items()}
 
 
 def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
@@ -248,11 +295,15 @@ def relationship_query(rel_type: str, source_root: str, target_root: str) -> str
 # ontology allows, quoted), which halves what the driver has to encode.
 
 
-def _keys(rows: list[dict], allowed: frozenset[str]) -> list[str] | None:
-    """The property keys of `rows`, sorted; None when one is not an ontology property (then the rows
-    keep travelling as maps and no key is written into query text)."""
-    keys = sorted({key for row in rows for key in row})
-    return keys if set(keys) <= allowed else None
+def _keys(rows: Iterable[dict], allowed: frozenset[str], skip: str) -> list[str] | None:
+    """The property keys of `rows` (but `skip`), sorted; None when one is not an ontology property
+    (then the rows keep travelling as maps and no key is written into query text)."""
+    found: set[str] = set()
+    for row in rows:
+        found.update(row)
+    found.discard(skip)
+    keys = sorted(found)
+    return keys if found <= allowed else None
 
 
 def node_create_query(root: str, extra_labels: Iterable[str], keys: list[str] | None) -> str:
@@ -282,18 +333,26 @@ def relationship_create_query(rel_type: str, source_root: str, target_root: str,
 # Small groups share one query text whose labels or type are dynamic (`$(…)`, Neo4j 5.26+; the values
 # are still the ontology's, and a parameter cannot inject Cypher). Every distinct query text costs the
 # server a plan, about 0.3-0.5 s each on a freshly started server here: a first load of the ten examples
-# had 25 texts and took 22 s, almost all of it planning. Large groups keep their own text (planned once,
-# amortised over many rows) with rows sent as lists of values, which encodes faster.
+# had 25 texts and took 22 s, almost all of it planning; with one text for all its small node groups and
+# one for all its small relationship groups, 17 s under a load average of 10, of which about 10 s are the
+# schema and the fresh server's first query. Large groups keep their own text (planned once, amortised
+# over many rows) with rows sent as lists of values, which encodes faster.
 SMALL_GROUP = 2_000
 
 NODE_CREATE_ANY = "UNWIND $rows AS row CREATE (n:$(row[0])) SET n = row[1] " + _ALL_CREATED
 
 
-def relationship_create_any_query(source_root: str, target_root: str) -> str:
-    """Create relationships of any (ontology) type between two root labels; rows [source, target, type, props]."""
-    return (f"UNWIND $rows AS row MATCH (a:{quote(source_root)} {{id: row[0]}}) "
-            f"MATCH (b:{quote(target_root)} {{id: row[1]}}) CREATE (a)-[r:$(row[2])]->(b) SET r = row[3] "
-            + _ALL_CREATED)
+def relationship_create_any_query(roots: Iterable[str]) -> str:
+    """Create relationships of any (ontology) type between nodes of any root labels, one query text for
+    all the small groups of a load; rows [source, target, source root, target root, type, props].
+
+    An endpoint is sought through the `id` index of every root label (a union of index seeks; a dynamic
+    label in MATCH would scan all nodes), then kept only under its own root label, so the match is the
+    same as `MATCH (a:Root {id: …})`."""
+    any_root = "|".join(quote(root) for root in sorted(roots))
+    return (f"UNWIND $rows AS row MATCH (a:{any_root} {{id: row[0]}}) WHERE row[2] IN labels(a) "
+            f"MATCH (b:{any_root} {{id: row[1]}}) WHERE row[3] IN labels(b) "
+            "CREATE (a)-[r:$(row[4])]->(b) SET r = row[5] " + _ALL_CREATED)
 
 
 @dataclass
@@ -326,20 +385,22 @@ def _run_steps(tx: ManagedTransaction, steps: list[_Step]) -> list[_BatchResult]
 
 
 def write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
-                  progress: Callable[[int], None] | None) -> tuple[int, int]:
+                 progress: Callable[[int], None] | None) -> tuple[int, int]:
     """Run the steps in order, packing consecutive ones into one transaction up to `batch_size` rows.
 
     Nodes and relationships come in many small groups (one per label set and per relationship type),
     and each commit costs the server a log flush: packing a first load of ~14k rows into two
     transactions instead of ~25 takes about a quarter off its time. Results are applied only after
-    the commit, so a transaction the driver retries is counted once. Returns (rows sent, transactions).
+    the commit, so a transaction the driver retries is counted once.
+
+    A transaction runs on a second thread while this one builds the next pack from `steps` (a lazy
+    iterable), so the client's work overlaps the server's; transactions still run one at a time and in
+    order, on the one session. Returns (rows sent, transactions).
     """
-    pack: list[_Step] = []
-    rows = 0
     sent = [0, 0]
 
-    def flush() -> None:
-        results = session.execute_write(_run_steps, pack)
+    def finish(pack: list[_Step], future: Future[list[_BatchResult]]) -> None:
+        results = future.result()  # the writer's exception, if any, is raised here
         sent[0] += sum(step.rows for step in pack)
         sent[1] += 1
         for step, result in zip(pack, results, strict=True):
@@ -347,15 +408,34 @@ def write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
             if progress:
                 progress(step.rows)
 
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as writer:
+        running: tuple[list[_Step], Future[list[_BatchResult]]] | None = None
+        try:
+            for pack in _packs(steps, batch_size):
+                if running is not None:
+                    finish(*running)
+                running = (pack, writer.submit(session.execute_write, _run_steps, pack))
+            if running is not None:
+                finish(*running)
+                running = None
+        finally:
+            if running is not None:  # an error while building: let the transaction end before leaving
+                running[1].exception()
+    return sent[0], sent[1]
+
+
+def _packs(steps: Iterable[_Step], batch_size: int) -> Iterator[list[_Step]]:
+    """Consecutive steps, packed up to `batch_size` rows (a larger step alone)."""
+    pack: list[_Step] = []
+    rows = 0
     for step in steps:
         if pack and rows + step.rows > batch_size:
-            flush()
+            yield pack
             pack, rows = [], 0
         pack.append(step)
         rows += step.rows
     if pack:
-        flush()
-    return sent[0], sent[1]
+        yield pack
 
 
 def run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
@@ -413,19 +493,27 @@ def load_graph(
         # created yet, and the server would warn about each one.
         with driver.session(database=database, notifications_min_severity="OFF") as session:
             ensure_schema(session, ontology, report)
-            prints = saved = None
+            prints = saved = digest = None
             if state is not None:
                 saved = LoadState.read(state)
-                prints = fingerprints(graph)
                 if saved is not None and saved.bookmark != _bookmark(session):
                     saved = None  # something committed since the last load: compare everything
+                digest = graph_digest(graph)
+                if saved is not None and digest is not None and saved.digest == digest:
+                    # the very graph the last load wrote, and nobody wrote since: nothing to send, and
+                    # the state stays true as it is (no per-element fingerprint needed)
+                    report.mode = "unchanged"
+                    if progress:
+                        progress(report.nodes + report.relationships)
+                    return report
+                prints = fingerprints(graph)
                 state.unlink(missing_ok=True)  # an interrupted load must leave no claim behind
             if saved is not None and prints is not None:
                 _load_incremental(session, graph, ontology, batch_size, report, progress, saved, prints)
             else:
                 _load_all(session, graph, ontology, batch_size, report, progress)
             if state is not None and prints is not None:
-                LoadState(_bookmark_of(session), prints).write(state)
+                LoadState(_bookmark_of(session), prints, digest).write(state)
     except DriverNeo4jError as exc:
         raise Neo4jError(f"Neo4j rejected the load: {server_error_message(exc, database)}") from None
     return report
@@ -434,13 +522,16 @@ def load_graph(
 def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
               report: LoadReport, progress: Callable[[int], None] | None) -> None:
     """Send every row; the server compares each with what it holds (or creates, under empty labels)."""
-    nodes = node_rows(graph, ontology)
-    relationships = relationship_rows(graph, ontology)
+    nodes = node_groups(graph, ontology)
+    relationships = edge_groups(graph, ontology)
     before = count_by_type(session, ontology)
-    steps = [*node_steps(nodes, ontology, batch_size, report, before),
-             *relationship_steps(relationships, ontology, batch_size, report, before)]
+    steps = chain(graph_node_steps(nodes, ontology, batch_size, report, before),
+                  graph_relationship_steps(relationships, ontology, batch_size, report, before))
     report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
-    _remove_stale(session, graph, ontology, batch_size, report)
+    if not any(before.values()) and (report.nodes_created, report.relationships_created) == (
+            report.nodes, report.relationships):
+        return  # nothing of kg's was there, and exactly the graph was created: nothing can be stale
+    _remove_stale(session, graph, ontology, batch_size, report, _counts(nodes, relationships))
 
 
 def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
@@ -457,17 +548,34 @@ def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontolo
         return
     report.mode = "incremental"
     before = count_by_type(session, ontology)
-    steps = [*node_steps(node_rows(graph, ontology, only=nodes), ontology, batch_size, report, before),
-             *relationship_steps(relationship_rows(graph, ontology, only=edges), ontology, batch_size, report,
-                                  before)]
+    steps = chain(graph_node_steps(node_groups(graph, ontology, only=nodes), ontology, batch_size, report, before),
+                  graph_relationship_steps(edge_groups(graph, ontology, only=edges), ontology, batch_size, report,
+                                           before))
     report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
     _remove_stale(session, graph, ontology, batch_size, report)
 
 
+def _counts(nodes: dict[tuple[str, tuple[str, ...]], list[Any]], edges: dict[tuple[str, str, str], list[Any]]
+            ) -> dict[str, int]:
+    """Elements per root label and per relationship type, from the groups of a whole graph."""
+    counts: dict[str, int] = defaultdict(int)
+    for (root, _extra), rows in nodes.items():
+        counts[root] += len(rows)
+    for (rel_type, _source, _target), rows in edges.items():
+        counts[rel_type] += len(rows)
+    return counts
+
+
 def _remove_stale(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
-                  report: LoadReport) -> None:
-    """Delete what the graph lacks, looking only where the count store shows more than the graph has."""
+                  report: LoadReport, graph_counts: dict[str, int] | None = None) -> None:
+    """Delete what the graph lacks, looking only where the count store shows more than the graph has.
+
+    With `graph_counts` (elements per root label and type, from a load that sent the whole graph, whose
+    ids are unique per label and type or the load would have failed), a database that holds just as
+    many is done without collecting the graph's ids."""
     after = count_by_type(session, ontology)
+    if graph_counts is not None and all(after[name] == graph_counts.get(name, 0) for name in after):
+        return
     roots = {node: root for node, (root, _extra) in _label_groups(graph, ontology).items()}
     wanted_nodes: dict[str, set[str]] = defaultdict(set)
     for node, root in roots.items():
@@ -512,6 +620,31 @@ def fingerprints(graph: nx.MultiDiGraph) -> Fingerprints:
     return Fingerprints(nodes, edges)
 
 
+_DIGEST_CHUNK = 10_000
+
+
+def graph_digest(graph: nx.MultiDiGraph) -> str | None:
+    """One digest of the whole graph (ids, labels, types, properties, in iteration order), or None when
+    a value cannot be marshalled.
+
+    A reload of an unchanged store compares this one value instead of a fingerprint per element. The
+    graph's own dictionaries (networkx's node and adjacency mappings, the data structure its subclassing
+    guide documents) are marshalled a slice at a time, so no Python loop visits an element: several
+    times faster than `fingerprints`, which is then computed only when something changed.
+    """
+    hasher = hashlib.sha1(usedforsecurity=False)  # change detection, not security; fastest here
+    hasher.update(_FINGERPRINT_VERSION)
+    for mapping in (graph._node, graph._adj):
+        items = iter(mapping.items())
+        while chunk := list(islice(items, _DIGEST_CHUNK)):
+            try:
+                hasher.update(marshal.dumps(chunk, 2))
+            except ValueError:
+                return None
+        hasher.update(b"\0")  # where the nodes end
+    return hasher.hexdigest()
+
+
 @dataclass
 class LoadState:
     """The database's bookmark after a load, and the fingerprints of everything that load made it hold.
@@ -523,6 +656,8 @@ class LoadState:
 
     bookmark: list[str]
     prints: Fingerprints
+    digest: str | None = None
+    """`graph_digest` of the graph that load wrote (None when it had none)."""
 
     def set(self) -> set[int]:
         """All fingerprints, for membership tests."""
@@ -532,7 +667,7 @@ class LoadState:
         """Write atomically (a temporary file renamed), so a crash leaves the old file or none."""
         path.parent.mkdir(parents=True, exist_ok=True)
         header = json.dumps({"version": 1, "bookmark": self.bookmark, "nodes": len(self.prints.nodes),
-                             "edges": len(self.prints.edges)}).encode() + b"\n"
+                             "edges": len(self.prints.edges), "graph": self.digest}).encode() + b"\n"
         tmp = path.with_name(path.name + ".tmp")
         with tmp.open("wb") as out:
             out.write(header)
@@ -551,7 +686,9 @@ class LoadState:
                 edges.fromfile(handle, int(header["edges"]))
             if header.get("version") != 1 or not isinstance(header.get("bookmark"), list):
                 return None
-            return cls([str(b) for b in header["bookmark"]], Fingerprints(nodes.tolist(), edges.tolist()))
+            digest = header.get("graph")
+            return cls([str(b) for b in header["bookmark"]], Fingerprints(nodes.tolist(), edges.tolist()),
+                       digest if isinstance(digest, str) else None)
         except (OSError, ValueError, KeyError, EOFError, TypeError):
             return None
 
@@ -587,6 +724,10 @@ def count_by_type(session: Session, ontology: Ontology) -> dict[str, int]:
     """How many nodes carry each root label and how many relationships have each ontology type, in one
     query answered from the database's count store (no scan), whose text never changes."""
     names = [*ontology.roots(), *sorted(ontology.relations)]
+    # an empty database (a first load) answers from one trivial query: the union below takes a fresh
+    # server seconds to plan
+    if session.execute_read(_read_single, "MATCH (n) RETURN count(n) AS n", {})["n"] == 0:
+        return dict.fromkeys(names, 0)
     patterns = [f"(n:{quote(name)})" if name in ontology.classes else f"()-[n:{quote(name)}]->()" for name in names]
     # one UNION ALL branch per label or type, each a count-store lookup (no scan); independent CALL
     # subqueries would make the planner weigh a cartesian product of 18 parts
@@ -597,8 +738,16 @@ def count_by_type(session: Session, ontology: Ontology) -> dict[str, int]:
 
 
 def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology, batch_size: int,
-                report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
-    """The node batches: plain CREATE under a root label that is still empty, compare-and-merge else."""
+               report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """The node batches of `node_rows`' groups: plain CREATE under a root label that is still empty,
+    compare-and-merge else."""
+    return graph_node_steps({key: [(row["id"], row) for row in rows] for key, rows in groups.items()},
+                            ontology, batch_size, report, stored)
+
+
+def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict]]], ontology: Ontology,
+                     batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """`node_steps` for the groups of `node_groups` (the graph's data, converted a chunk at a time)."""
     all_labels = sorted(ontology.classes)
 
     def apply(result: _BatchResult) -> None:
@@ -615,50 +764,77 @@ def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: 
         params: dict[str, Any] = {"labels": labels, "stale": stale}
         keys = None
         if stored[root] == 0 and len(rows) < SMALL_GROUP:
-            small.extend([labels, row] for row in rows)
+            small.extend([labels, _node_props(node_id, data)] for node_id, data in rows)
             continue
         if stored[root] == 0:
-            keys = _keys(rows, ontology.node_properties(labels) | {"id"})
+            keys = _keys((data for _id, data in rows), ontology.node_properties(labels) | {"id"}, "labels")
+            if keys is not None:
+                keys = sorted({*keys, "id"})
             query = node_create_query(root, extra, keys)
         else:
             query = node_query(root, extra, stale)
         for chunk in _chunks(rows, batch_size):
-            data: list[Any] = chunk if keys is None else [[row.get(k) for k in keys] for row in chunk]
+            if keys is None:
+                data: list[Any] = [_node_props(node_id, props) for node_id, props in chunk]
+            else:
+                at = keys.index("id")
+                data = [_values(props, keys) for _id, props in chunk]
+                for row, (node_id, _props) in zip(data, chunk, strict=True):
+                    row[at] = node_id
             yield _Step(query, {**params, "rows": data}, len(chunk), apply)
     for chunk in _chunks(small, batch_size):
         yield _Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply)
 
 
+def _values(data: dict[str, Any], keys: list[str]) -> list[Any]:
+    """The values of `keys` in `data`, as `neo4j_value` gives them (None for a missing key)."""
+    plain = _PLAIN
+    return [v if type(v) in plain else _value(v) for v in map(data.get, keys)]
+
+
 def relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
-                        report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
-    """The relationship batches; a batch whose endpoints were not all found fails the load."""
+                       report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """The relationship batches of `relationship_rows`' groups; a batch whose endpoints were not all found
+    fails the load."""
+    return graph_relationship_steps(
+        {key: [(row["source"], row["target"], row["props"]) for row in rows] for key, rows in groups.items()},
+        ontology, batch_size, report, stored)
+
+
+def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, Any, dict]]], ontology: Ontology,
+                             batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+    """`relationship_steps` for the groups of `edge_groups` (converted a chunk at a time)."""
 
     def apply(result: _BatchResult) -> None:
         report.relationships_created += result.counters.relationships_created
         report.relationships_updated += result.updated
         report.properties_set += result.counters.properties_set
 
-    small: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)
+    small: list[list[Any]] = []
     for (rel_type, src_root, dst_root), rows in sorted(groups.items()):
         keys = None
         if stored[rel_type] == 0 and len(rows) < SMALL_GROUP:
-            small[(src_root, dst_root)].extend([row["source"], row["target"], rel_type, row["props"]] for row in rows)
+            small.extend([source, target, src_root, dst_root, rel_type, _edge_props(data)]
+                         for source, target, data in rows)
             continue
         if stored[rel_type] == 0:
             allowed = ontology.relation(rel_type).allowed_properties | PROVENANCE_PROPERTIES
-            keys = _keys([row["props"] for row in rows], allowed)
+            keys = _keys((data for _s, _t, data in rows), allowed, "type")
             query = relationship_create_query(rel_type, src_root, dst_root, keys)
         else:
             query = relationship_query(rel_type, src_root, dst_root)
 
         for chunk in _chunks(rows, batch_size):
-            data: list[Any] = chunk if keys is None else [
-                [row["source"], row["target"], *[row["props"].get(k) for k in keys]] for row in chunk]
+            if keys is None:
+                data: list[Any] = [{"source": source, "target": target, "props": _edge_props(props)}
+                                   for source, target, props in chunk]
+            else:
+                data = [[source, target, *_values(props, keys)] for source, target, props in chunk]
             yield _Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
-    for (src_root, dst_root), packed in sorted(small.items()):
-        query = relationship_create_any_query(src_root, dst_root)
-        for chunk in _chunks(packed, batch_size):
-            yield _Step(query, {"rows": chunk}, len(chunk), _checked(apply, f"{src_root}->{dst_root}", len(chunk)))
+    if small:
+        query = relationship_create_any_query(ontology.roots())
+        for chunk in _chunks(small, batch_size):
+            yield _Step(query, {"rows": chunk}, len(chunk), _checked(apply, "relationships", len(chunk)))
 
 
 def _checked(apply: Callable[[_BatchResult], None], rel_type: str, rows: int) -> Callable[[_BatchResult], None]:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from neo4j import Driver, GraphDatabase
 
 from kg.errors import Neo4jError
@@ -96,3 +98,33 @@ def test_cli_bulk_refuses_a_remote_server(tmp_path: Path, network_store: Store) 
                                 env={**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"})
     assert result.exit_code == 1
     assert "--bulk" in result.output
+
+
+_values = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(),
+    st.lists(st.one_of(st.none(), st.text()), max_size=4), st.lists(st.integers(), max_size=3),
+    st.lists(st.booleans(), max_size=3), st.tuples(st.text()), st.dictionaries(st.text(max_size=3), st.integers()),
+)
+
+
+@given(st.dictionaries(st.sampled_from(["id", "name", "aliases", "type", "labels", "date", "b", "a"]), _values))
+def test_cells_equal_the_reference_conversion(data: dict) -> None:
+    """`_cells`, the short path every element of a bulk load takes, gives exactly what the general
+    functions give: `neo4j_value`, None left out, empty lists apart, `_signature` and `_text`."""
+    from kg.neo4j.bulk import _cells, _signature, _split, _text
+    from kg.neo4j.loader import neo4j_value
+
+    for skip in (("labels", "id"), ("type",)):
+        props, empty = _split({k: neo4j_value(v) for k, v in data.items() if k not in skip and v is not None})
+        signature = _signature(props)
+        expected = None if signature is None else (signature, [_text(props[k]) for k, _t in signature], empty)
+        assert _cells(data, skip) == expected
+
+
+@given(st.dictionaries(st.sampled_from(["id", "name", "aliases", "x"]), _values), st.permutations(["id", "name",
+                                                                                                     "aliases", "x"]))
+def test_row_values_equal_neo4j_value(data: dict, keys: list[str]) -> None:
+    """The batched loader's list rows hold `neo4j_value` of each key's value (None when missing)."""
+    from kg.neo4j.loader import _values, neo4j_value
+
+    assert _values(data, keys) == [neo4j_value(data.get(k)) for k in keys]
