@@ -27,9 +27,10 @@ before it); the re-clustering here is the reference it is tested against, and wh
 Organisations the gazetteer does not know are made order-independent the same way
 (`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
 sharing a name with the article's are clustered by shared name, transitively; each cluster is named by
-the name most of its articles use and gets `organization:<slug of it>` (plus a hash of its names when
-that slug is taken), so a short name, a legal name, an English name and a traditional spelling meet in
-one node whichever article came first, and the first article no longer picks the id. Gazetteer entities
+the name most of its articles use, and gets `organization:<slug>` of the name its first article (the
+smallest article id among its records) uses (plus a hash of that article and name when the slug is
+taken: `kg.regroup.org_id_name` says why not the voted name), so a short name, a legal name, an English
+name and a traditional spelling meet in one node whichever article was built first. Gazetteer entities
 are anchors: an unkeyed mention never joins one (in any order), their ids and names never move.
 """
 
@@ -57,7 +58,7 @@ from kg.model import (
 )
 from kg.names import id_prefix, normalize_name, short_hash, slug
 from kg.ontology import Ontology
-from kg.regroup import Plan, merged_attrs, org_ids, org_name, person_ids, person_name
+from kg.regroup import Plan, merged_attrs, org_id_name, org_ids, org_name, person_ids, person_name, votes
 from kg.terms import C, R
 
 if TYPE_CHECKING:  # the store calls back into resolution when an article is removed: typing only
@@ -315,27 +316,9 @@ def _clusters(records: list[_Record]) -> list[list[_Record]]:
     return list(groups.values())
 
 
-def _votes(records: Iterable[_Record | _NameRecord]) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """(records using each name, mentions spelling each name in them, mentions of each spelling in records
-    using its name, aliases counted as none): what a cluster's name is chosen from."""
-    articles: Counter[str] = Counter()
-    counts: Counter[str] = Counter()
-    spellings: Counter[str] = Counter()
-    for rec in records:
-        articles.update(rec.norms)
-        for surface, n in rec.surfaces.items():
-            norm = normalize_name(surface)
-            if norm in rec.norms:
-                counts[norm] += n
-                spellings[surface] += n
-        for alias in rec.aliases:
-            spellings[alias] += 0
-    return articles, counts, spellings
-
-
 def _cluster_name(cluster: list[_Record]) -> str:
     """The name a person goes by (`person_name`) from the cluster's records."""
-    return person_name(*_votes(cluster))
+    return person_name(*votes(cluster))
 
 
 def _cluster_ids(clusters: list[list[_Record]]) -> list[tuple[str, str]]:
@@ -530,7 +513,7 @@ def _name_clusters(records: list[_NameRecord]) -> list[list[_NameRecord]]:
 
 def _org_cluster_name(cluster: list[_NameRecord]) -> str | None:
     """The name an organisation goes by (`org_name`) from the cluster's records."""
-    return org_name(*_votes(cluster))
+    return org_name(*votes(cluster))
 
 
 def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]) -> Plan:
@@ -538,15 +521,21 @@ def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]
     records = _name_records(store, conn, pool)
     clusters = _name_clusters(records)
     names: list[str] = []
+    id_names: list[str] = []
+    tags: list[tuple[str, str]] = []
     for cluster in clusters:
         name = _org_cluster_name(cluster)
         if name is None:  # no alias at all: keep what the entity is called now
             name = store.entity_name(conn, cluster[0].entity_id)
         names.append(name)
+        first = min(rec.article_id for rec in cluster)
+        id_name = org_id_name(rec for rec in cluster if rec.article_id == first) or name
+        id_names.append(id_name)
+        tags.append((first, normalize_name(id_name)))
     in_pool = set(pool)
-    ids = org_ids(store, root, names, [partial(_cluster_norms, c) for c in clusters], in_pool)
+    ids = org_ids(store, root, id_names, tags, in_pool)
     plan = Plan()
-    for i in sorted(range(len(clusters)), key=lambda i: (slug(names[i]), i)):  # by id base, as it always was
+    for i in sorted(range(len(clusters)), key=lambda i: (slug(id_names[i]), i)):  # by id base, as it always was
         cluster, new_id, name = clusters[i], ids[i], names[i]
         if new_id in plan.names:
             plan.tangled.add(new_id)
@@ -556,10 +545,6 @@ def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]
             plan.target[(rec.article_id, rec.entity_id)] = (new_id, name)
     plan.tangled |= _outside(store, conn, plan, in_pool)
     return plan
-
-
-def _cluster_norms(cluster: list[_NameRecord]) -> list[str]:
-    return sorted({n for rec in cluster for n in rec.norms})
 
 
 def _apply_org_plan(store: Store, conn: sqlite3.Connection, plan: Plan) -> set[str]:
@@ -575,10 +560,11 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
                        article_id: str | None = None) -> set[str]:
     """Make the unkeyed organisations around `entity_ids` a function of content alone, inside the
     caller's transaction: re-cluster the records of every organisation that shares a name with them,
-    name each cluster (`org_name`) and give it the id `<root>:<slug of that name>` (with a hash of its
-    names when another cluster or entity has that slug, `org_ids`), and move records, aliases and facts
-    there. Gazetteer entities are anchors and never move. Returns the ids of the people tied (FOUNDED,
-    HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may hang on it.
+    name each cluster (`org_name`) and give it the id `<root>:<slug>` of the name its first article
+    uses (`org_id_name`; with a hash when another cluster or entity has that slug, `org_ids`), and move
+    records, aliases and facts there. Gazetteer entities are anchors and never move. Returns the ids of
+    the people tied (FOUNDED, HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may
+    hang on it.
 
     `article_id`: the article just written, whose records are all that changed: each pool is then
     regrouped from the per-entity sums (`kg.regroup`), the same result without reading every record."""
