@@ -174,35 +174,38 @@ def votes(records: Iterable[NamedRecord]) -> tuple[Counter[str], Counter[str], C
     return articles, counts, spellings
 
 
-def org_id_name(first_records: Iterable[NamedRecord]) -> str | None:
-    """The name an organisation's id is minted from: the name the records of its first article (the
-    smallest article id among its records) use, chosen among them as `org_name` chooses (None when they
-    have no name).
+def org_id_norm(norms: Iterable[str]) -> str:
+    """Of an organisation's names (normalised), the one its id is minted from: the shortest (ties: the
+    first in order), which is mostly the short name people use (星衡智能 rather than 星衡智能科技有限公司).
 
     Why not the name it goes by: that is a vote over all its records, and a vote between two names used
     about as often (a Chinese and an English name, in a mixed stream) flips back and forth as articles
     arrive; every flip moved every record of the firm (thousands, for a much-reported one) to a new id,
-    and changed the id users and Neo4j hold. The first article changes only when an article with a
-    smaller id joins: article ids are content hashes, so over n records that happens about ln n times in
-    any order, and the moves cost about the records once over. The id is still a function of content:
-    any order of the same articles gives the same ids."""
-    return org_name(*votes(first_records))
+    and changed the id users and Neo4j hold. A firm has a handful of names, and the shortest changes only
+    when a shorter name joins, mostly early. It is still a function of content: any order of the same
+    articles gives the same ids."""
+    return min(norms, key=lambda norm: (len(norm), norm))
 
 
-def org_ids(store: Store, root: str, id_names: list[str], tags: Sequence[tuple[str, str]],
-            in_pool: set[str]) -> list[str]:
+def id_slug(spellings: Iterable[str]) -> str:
+    """The slug of the id from the spellings of its name: the one with the most separators (ties: the
+    smallest), so "Lanqiao Optics" gives `lanqiao-optics` however many articles write "LanqiaoOptics",
+    and how most mentions spell it (which may flip as articles arrive) does not decide."""
+    return min((slug(s) for s in spellings), key=lambda text: (-text.count("-"), text))
+
+
+def org_ids(store: Store, root: str, id_names: list[tuple[str, str]], in_pool: set[str]) -> list[str]:
     """The id of each cluster of a pool of organisations, given the name its id is minted from
-    (`org_id_name`) and its tag (its first article and that name, normalised): `<root>:<slug of the
-    name>`, with a hash of the tag when another cluster of the pool has that slug or an entity outside
-    the pool has that id (the tag, unlike all of a cluster's names, does not change as articles join)."""
+    (`org_id_norm`) as (normalised, slug): `<root>:<slug>`, with a hash of the normalised name when
+    another cluster of the pool has that slug or an entity outside the pool has that id."""
     by_base: dict[str, list[int]] = {}
-    for i, name in enumerate(id_names):
-        by_base.setdefault(f"{id_prefix(root)}:{slug(name)}", []).append(i)
+    for i, (_norm, name_slug) in enumerate(id_names):
+        by_base.setdefault(f"{id_prefix(root)}:{name_slug}", []).append(i)
     out = [""] * len(id_names)
     for base, members in by_base.items():
         clash = len(members) > 1 or (base not in in_pool and store.entity_exists(base))
         for i in members:
-            out[i] = f"{base}-{short_hash(*tags[i], length=8)}" if clash else base
+            out[i] = f"{base}-{short_hash(id_names[i][0], length=8)}" if clash else base
     return out
 
 
@@ -350,25 +353,6 @@ def _spellings(store: Store, conn: sqlite3.Connection, found: _Regrouped, cluste
     return Counter({s: m for s, (m, r) in counts.items() if m > 0 or r > 0})
 
 
-def _first_records(store: Store, conn: sqlite3.Connection, found: _Regrouped,
-                   cluster: _Cluster) -> tuple[str, list[Summary]]:
-    """The cluster's first article (its records' smallest article id) and its records from that article:
-    what the cluster's id is minted from (`org_id_name`). An index read per entity, not its records."""
-    firsts: list[tuple[str, str | None]] = [(a, None) for _e, a, _s in cluster.records]
-    for e in cluster.entities:
-        found_first = store.first_record_article(conn, e, [a for a, _s in found.dirty.get(e, ())])
-        if found_first is not None:
-            firsts.append((found_first, e))
-    first = min(a for a, _e in firsts)
-    summaries = [s for _e, a, s in cluster.records if a == first]
-    for a, entity in firsts:
-        if entity is not None and a == first:
-            summary = store.record_summary(conn, entity, a)
-            if summary is not None:
-                summaries.append(summary)
-    return first, summaries
-
-
 def _votes(cluster: _Cluster) -> tuple[Counter[str], Counter[str]]:
     articles = Counter({n: c for n, c in cluster.sums.names.items() if c > 0})
     counts = Counter({n: c for n, c in cluster.sums.name_mentions.items() if c})
@@ -473,29 +457,28 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
     stored = store.names_of(conn, pool)
     consumed = found.consumed()
     names: list[str] = []
-    id_names: list[str] = []
-    tags: list[tuple[str, str]] = []
+    id_names: list[tuple[str, str]] = []
     for cluster in found.clusters:
         articles, counts = _votes(cluster)
         best = best_org_norm(articles, counts)
-        first, first_records = _first_records(store, conn, found, cluster)
-        id_name = org_id_name(first_records)
-        if best is None or id_name is None:
+        if best is None:
             return None
-        names.append(spelt(best, _spellings(store, conn, found, cluster, best)))
-        id_names.append(id_name)
-        tags.append((first, normalize_name(id_name)))
+        spellings = _spellings(store, conn, found, cluster, best)
+        names.append(spelt(best, spellings))
+        id_norm = org_id_norm(articles)
+        if id_norm != best:
+            spellings = _spellings(store, conn, found, cluster, id_norm)
+        id_names.append((id_norm, id_slug(s for s in spellings if normalize_name(s) == id_norm)))
     others = [e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed]
     for e in others:
-        first_article = store.first_record_article(conn, e, [])
-        summary = None if first_article is None else store.record_summary(conn, e, first_article)
-        minted = None if summary is None else org_id_name([summary])
-        if first_article is None or minted is None:
+        norms = [n for n, c in store.entity_sums(conn, e, keys=False).names.items() if c > 0]
+        if not norms:
             return None
+        id_norm = org_id_norm(norms)
         names.append(stored[e])
-        id_names.append(minted)
-        tags.append((first_article, normalize_name(minted)))
-    ids = org_ids(store, root, id_names, tags, set(pool))
+        id_names.append((id_norm, id_slug(spelling for (_n, spelling), (m, r) in
+                                          store.entity_spellings(conn, e, id_norm).items() if m > 0 or r > 0)))
+    ids = org_ids(store, root, id_names, set(pool))
     plan = Plan()
     changed = len(found.clusters)
     for cluster, new_id, name in zip(found.clusters, ids[:changed], names[:changed], strict=True):

@@ -27,11 +27,11 @@ before it); the re-clustering here is the reference it is tested against, and wh
 Organisations the gazetteer does not know are made order-independent the same way
 (`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
 sharing a name with the article's are clustered by shared name, transitively; each cluster is named by
-the name most of its articles use, and gets `organization:<slug>` of the name its first article (the
-smallest article id among its records) uses (plus a hash of that article and name when the slug is
-taken: `kg.regroup.org_id_name` says why not the voted name), so a short name, a legal name, an English
-name and a traditional spelling meet in one node whichever article was built first. Gazetteer entities
-are anchors: an unkeyed mention never joins one (in any order), their ids and names never move.
+the name most of its articles use, and gets `organization:<slug>` of the shortest of its names (plus a
+hash of that name when the slug is taken: `kg.regroup.org_id_norm` says why not the voted name), so a
+short name, a legal name, an English name and a traditional spelling meet in one node whichever article
+was built first. Gazetteer entities are anchors: an unkeyed mention never joins one (in any order),
+their ids and names never move.
 """
 
 from __future__ import annotations
@@ -58,7 +58,17 @@ from kg.model import (
 )
 from kg.names import id_prefix, normalize_name, short_hash, slug
 from kg.ontology import Ontology
-from kg.regroup import Plan, merged_attrs, org_id_name, org_ids, org_name, person_ids, person_name, votes
+from kg.regroup import (
+    Plan,
+    id_slug,
+    merged_attrs,
+    org_id_norm,
+    org_ids,
+    org_name,
+    person_ids,
+    person_name,
+    votes,
+)
 from kg.terms import C, R
 
 if TYPE_CHECKING:  # the store calls back into resolution when an article is removed: typing only
@@ -105,6 +115,12 @@ def _resolve_id(store: Store, mention: EntityMention, root: str, taken: set[str]
     if votes:
         best = max(votes.values())
         return min(eid for eid, n in votes.items() if n == best)
+    if root in CLUSTERED_ROOTS and mention.names:  # as re-clustering will call it (`org_ids`)
+        id_norm = org_id_norm({normalize_name(n) for n in mention.names})
+        candidate = f"{prefix}:{id_slug(n for n in mention.names if normalize_name(n) == id_norm)}"
+        if candidate in taken or store.entity_exists(candidate):
+            candidate = f"{candidate}-{short_hash(id_norm, length=8)}"
+        return candidate
     candidate = f"{prefix}:{slug(mention.display_name)}"
     if candidate in taken or store.entity_exists(candidate):
         candidate = f"{candidate}-{short_hash(*sorted(normalize_name(n) for n in mention.names), length=8)}"
@@ -511,31 +527,27 @@ def _name_clusters(records: list[_NameRecord]) -> list[list[_NameRecord]]:
     return [[by_key[(p.article_id, p.entity_id)] for p in cluster] for cluster in _clusters(as_people)]
 
 
-def _org_cluster_name(cluster: list[_NameRecord]) -> str | None:
-    """The name an organisation goes by (`org_name`) from the cluster's records."""
-    return org_name(*votes(cluster))
-
-
 def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]) -> Plan:
     """Every record of the pool, clustered again by shared name, named and given ids."""
     records = _name_records(store, conn, pool)
     clusters = _name_clusters(records)
     names: list[str] = []
-    id_names: list[str] = []
-    tags: list[tuple[str, str]] = []
+    id_names: list[tuple[str, str]] = []
     for cluster in clusters:
-        name = _org_cluster_name(cluster)
+        articles, counts, spellings = votes(cluster)
+        name = org_name(articles, counts, spellings)
         if name is None:  # no alias at all: keep what the entity is called now
             name = store.entity_name(conn, cluster[0].entity_id)
         names.append(name)
-        first = min(rec.article_id for rec in cluster)
-        id_name = org_id_name(rec for rec in cluster if rec.article_id == first) or name
-        id_names.append(id_name)
-        tags.append((first, normalize_name(id_name)))
+        if articles:
+            id_norm = org_id_norm(articles)
+            id_names.append((id_norm, id_slug(s for s in spellings if normalize_name(s) == id_norm)))
+        else:
+            id_names.append((normalize_name(name), slug(name)))
     in_pool = set(pool)
-    ids = org_ids(store, root, id_names, tags, in_pool)
+    ids = org_ids(store, root, id_names, in_pool)
     plan = Plan()
-    for i in sorted(range(len(clusters)), key=lambda i: (slug(id_names[i]), i)):  # by id base, as it always was
+    for i in sorted(range(len(clusters)), key=lambda i: (id_names[i][1], i)):  # by id base, as it always was
         cluster, new_id, name = clusters[i], ids[i], names[i]
         if new_id in plan.names:
             plan.tangled.add(new_id)
@@ -560,8 +572,8 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
                        article_id: str | None = None) -> set[str]:
     """Make the unkeyed organisations around `entity_ids` a function of content alone, inside the
     caller's transaction: re-cluster the records of every organisation that shares a name with them,
-    name each cluster (`org_name`) and give it the id `<root>:<slug>` of the name its first article
-    uses (`org_id_name`; with a hash when another cluster or entity has that slug, `org_ids`), and move
+    name each cluster (`org_name`) and give it the id `<root>:<slug>` of its shortest name
+    (`org_id_norm`; with a hash when another cluster or entity has that slug, `org_ids`), and move
     records, aliases and facts there. Gazetteer entities are anchors and never move. Returns the ids of
     the people tied (FOUNDED, HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may
     hang on it.
