@@ -102,10 +102,18 @@ _ARTICLE = ("INSERT INTO articles (id, path, title, published, url, lang, chars,
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
+#: How organisations' ids are minted (`kg.regroup.org_id_norm`): a store whose ids were minted another
+#: way (before 2026-12: from the name most articles use) has every entity regrouped in full the next time
+#: an article names it, which gives it the id of today's rule.
+ORG_IDS = "shortest-name"
+
+
 def tallies_kept(conn: sqlite3.Connection) -> bool:
     """Whether the tallies (and the sums of `kg.storage.clusters`) equal what they count (nobody added or
-    removed an article without counting it)."""
-    return conn.execute("SELECT COUNT(*) FROM meta WHERE key IN ('tallies', 'clusters')").fetchone()[0] == 2
+    removed an article without counting it), and the organisations' ids were minted by today's rule."""
+    marks = conn.execute("SELECT COUNT(*) FROM meta WHERE key IN ('tallies', 'clusters')").fetchone()[0]
+    rule = conn.execute("SELECT value FROM meta WHERE key = 'org_ids'").fetchone()
+    return marks == 2 and rule is not None and rule[0] == ORG_IDS
 
 
 def count_tallies(conn: sqlite3.Connection) -> None:
@@ -121,6 +129,7 @@ def keep_tallies(conn: sqlite3.Connection) -> None:
     """Say the tallies and sums are kept again (after an article added or removed with them counted)."""
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('tallies', '1')")
     conn.execute("INSERT OR IGNORE INTO meta VALUES ('clusters', '1')")
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('org_ids', ?)", (ORG_IDS,))
 
 
 def insert_article_counted(conn: sqlite3.Connection, row: tuple[Any, ...]) -> None:

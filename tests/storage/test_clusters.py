@@ -79,6 +79,27 @@ def test_a_store_from_before_the_sums_gets_them_counted_and_regroups_in_full_onc
         assert sums(conn) == recounted(conn)
 
 
+def test_a_store_whose_organisation_ids_were_minted_by_another_rule_regroups_them(tmp_path: Path) -> None:
+    """A store from before ids were minted from the shortest name (`kg.regroup.org_id_norm`; then from the
+    name most articles use): every entity is unsettled once, so the next article naming a firm regroups it
+    in full and gives it the id of today's rule."""
+    with open_store(tmp_path / "s") as store:
+        for text in ARTICLES[:4]:
+            add_article(store, Article(text=text, published="2025-05-20"))
+        kept = sums(store.connection)
+        assert store.connection.execute("SELECT COUNT(*) FROM unsettled").fetchone()[0] == 0
+    raw = sqlite3.connect(tmp_path / "s" / "graph.sqlite")
+    raw.execute("DELETE FROM meta WHERE key = 'org_ids'")
+    raw.commit()
+    raw.close()
+    with open_store(tmp_path / "s") as store:
+        conn = store.connection
+        assert sums(conn) == kept
+        unsettled = {e for (e,) in conn.execute("SELECT entity_id FROM unsettled")}
+        assert unsettled == {e for (e,) in conn.execute("SELECT entity_id FROM cluster_sizes")} != set()
+        assert conn.execute("SELECT value FROM meta WHERE key = 'org_ids'").fetchone() == ("shortest-name",)
+
+
 def test_an_article_written_by_a_writer_not_keeping_the_sums_gets_them_counted(tmp_path: Path) -> None:
     """A `kg` from before the sums adds an article (the trigger on `articles` takes the mark out of
     `meta`): the next article counts them all again and unsettles every entity."""
