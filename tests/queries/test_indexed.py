@@ -102,8 +102,8 @@ def test_indexed_rows_equal_the_views_on_a_generated_store(synthetic: tuple[Stor
         assert run_store(store, name, *args, **options) == run_embedded(graph, name, *args, **options), (args, options)
 
 
-@pytest.mark.parametrize("name", ["星衡智能", "Stellar Balance AI", "fundinground:cloudmap-data:B",
-                                  "ipo:quantum-leap:hkex", "organization:hkex", "紅杉中國", "hkex", "cloudmap da",
+@pytest.mark.parametrize("name", ["星衡智能", "Stellar Balance AI", "fundinground:云图数据:B",
+                                  "ipo:量子跃迁:hkex", "organization:hkex", "紅杉中國", "hkex", "cloudmap da",
                                   "星衡智"])
 def test_names_resolve_as_on_the_view(network: tuple[Store, nx.MultiDiGraph], name: str) -> None:
     """Any alias, a prefix of one, a derived FundingRound or IPO by its id: the same entity as the view
