@@ -469,7 +469,12 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
         if id_norm != best:
             spellings = _spellings(store, conn, found, cluster, id_norm)
         id_names.append((id_norm, id_slug(s for s in spellings if normalize_name(s) == id_norm)))
-    others = [e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed]
+    # an entity left as it was keeps its id unless a changed cluster had or has its id's base (`org_ids`:
+    # whether the base clashes is all that may change): its id is the base, or the base and a hash
+    touched = {f"{id_prefix(root)}:{name_slug}" for _norm, name_slug in id_names} | consumed
+    touched |= {e[:-9] for e in consumed}
+    others = [e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed
+              and (e in touched or e[:-9] in touched)]
     for e in others:
         norms = [n for n, c in store.entity_sums(conn, e, keys=False).names.items() if c > 0]
         if not norms:
@@ -494,6 +499,7 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
         plan.attrs[new_id] = merged_attrs(store, conn, [e])
         for a in store.record_articles(conn, e):
             plan.target[(a, e)] = (new_id, name)
+    staying |= {e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed and e not in others}
     if _tangled(plan, ids, set(pool), consumed, staying, store):
         return None
     if CHECK:
