@@ -86,10 +86,15 @@ class ViewStatements:
         for entity_id, alias in self.connection.execute(
                 f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {IDS}", (wanted,)):
             aliases.setdefault(entity_id, set()).add(alias)
-        return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases.get(i, set()) - {name}),
-                       attrs=json.loads(attrs))
-                for i, name, types, attrs in self.connection.execute(
-                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {IDS} ORDER BY id", (wanted,))]
+        type_lists: dict[str, list[str]] = {}  # a few dozen distinct ones: each parsed once
+        out = []
+        for i, name, types, attrs in self.connection.execute(
+                f"SELECT id, name, types, attrs FROM entities WHERE id IN {IDS} ORDER BY id", (wanted,)):
+            if types not in type_lists:
+                type_lists[types] = json.loads(types)
+            out.append(Entity(id=i, types=list(type_lists[types]), name=name,
+                              aliases=sorted(aliases.get(i, set()) - {name}), attrs=json.loads(attrs)))
+        return out
 
     def entity_types_in(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(id, types JSON) of the entities with these ids."""
@@ -188,6 +193,16 @@ class ViewStatements:
         where, params = _where(types, source, target, type_index)
         select = "SELECT DISTINCT" if distinct else "SELECT"
         return self.connection.execute(f"{select} source, target FROM relations WHERE {where}", params).fetchall()
+
+    def sources_by_target(self, types: Sequence[str], targets: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+        """(target, the sources of its relations of these types: a source once per relation) for each of
+        `targets` with one. Grouped in SQL: the index of targets gives each target's sources in a row, and
+        one JSON array per target crosses into Python much faster than a row per relation (250,000 for
+        the co-investors of a fund in 39,000 deals)."""
+        where, params = _where(types, None, targets)
+        for target, sources in self.connection.execute(
+                f"SELECT target, json_group_array(source) FROM relations WHERE {where} GROUP BY target", params):
+            yield target, json.loads(sources)
 
     def distinct_ends(self, end: str, types: Sequence[str]) -> list[str]:
         """Every `end` ("source" or "target") of a relation of these types, once."""
