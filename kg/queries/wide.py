@@ -82,9 +82,14 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                 single[(company, round_name)] = first
             elif currencies > 1:
                 contested.add((company, round_name))
-    own_sums = store.with_method(single.values(), OWN_AMOUNT_METHOD)
+    # the single sums not one investor's own, with their values: most are this investor's, read above
+    # with their method already (`relation_values` below then reads only the contested rounds' surest)
+    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
+    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
+    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
+                                        unless_method=OWN_AMOUNT_METHOD))
     for key, rel_id in single.items():
-        if rel_id not in own_sums:
+        if rel_id in totals:
             rounds[key] = (*rounds[key][:2], rel_id)
     if contested:
         surest: dict[tuple[str, str], tuple[float, str]] = {}
@@ -95,7 +100,8 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                 surest[key] = (-confidence, rel_id)
         for key, (_c, rel_id) in surest.items():
             rounds[key] = (*rounds[key][:2], rel_id)
-    totals = store.relation_values({t for _n, _d, t in rounds.values() if t is not None}, ("amount", "currency"))
+    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
+                                        ("amount", "currency")))
     rows = []
     for _i, _s, target, _m, (round_name, date, amount, currency, role) in deals:
         if target not in companies:

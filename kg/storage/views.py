@@ -260,10 +260,15 @@ class ViewStatements:
                                        f" WHERE {where} ORDER BY id", params)
         return [(i, s, t, bool(m), _read(values, keys)) for i, s, t, m, *values in rows]
 
-    def relation_values(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """id -> the values of property `keys` (as `props.get(key)` reads them) of these relations."""
+    def relation_values(self, ids: Iterable[str], keys: Sequence[str], *, unless_method: str | None = None,
+                        ) -> dict[str, tuple[Any, ...]]:
+        """id -> the values of property `keys` (as `props.get(key)` reads them) of these relations (only
+        of those none of whose sources has extraction method `unless_method`, when given)."""
+        unless = ("" if unless_method is None else " AND NOT EXISTS (SELECT 1 FROM relation_sources s"
+                  " WHERE s.relation_id = relations.id AND s.method = ?)")
+        params = [id_list(ids)] + ([] if unless_method is None else [unless_method])
         return {i: _read(values, keys) for i, *values in self.connection.execute(
-            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}", (id_list(ids),))}
+            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}{unless}", params)}
 
     def round_groups(self, companies: Iterable[str]) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
         """What `kg.graph.add_funding_rounds` reads from the INVESTED_IN relations into `companies`, per
@@ -301,9 +306,3 @@ class ViewStatements:
             " AND CASE WHEN json_extract(props, '$.currency') != '' THEN NOT EXISTS (SELECT 1 FROM relation_sources s"
             " WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END",
             (id_list(companies), own_method)).fetchall()
-
-    def with_method(self, ids: Iterable[str], method: str) -> set[str]:
-        """Those of these relations one of whose sources has extraction `method`."""
-        return {r for (r,) in self.connection.execute(
-            f"SELECT DISTINCT relation_id FROM relation_sources WHERE relation_id IN {IDS} AND method = ?",
-            (id_list(ids), method))}
