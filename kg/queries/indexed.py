@@ -64,7 +64,7 @@ def _without_cycle_collection() -> Iterator[None]:
     """Python's cycle collector paused while a query runs. A large answer is tens of thousands of new
     dicts and lists (57,000 rows of 12 values for the state's investments at a million relations, or
     the networkx subgraph of thousands of IPOs), which set off collection after collection, each one of
-    the oldest generation walking every object alive, those rows included: a third of such a query's
+    the oldest generation walking every object alive, those rows included: up to a third of such a query's
     CPU. A query makes no cyclic garbage worth collecting early; the collector runs again once it is
     done."""
     if not gc.isenabled():
