@@ -64,6 +64,8 @@ def ipo_term_props(figures: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
      'currency': 'HKD'}
     """
     own = [f for f in figures if f.get("period") == "IPO" and f.get("currency")]
+    if not own:  # most companies (an ipo-pipeline builds thousands of IPOs)
+        return {}
     props: dict[str, Any] = {}
     for metric, prefix in TERMS.items():
         best = _best(f for f in own if f.get("metric") == metric)

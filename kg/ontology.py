@@ -118,6 +118,9 @@ class Ontology:
     #: the rdflib graph of the Turtle (SHACL validation reads it), or the files to parse it from when
     #: first asked for (`graph`): the names and lookups above do not need rdflib
     source: Graph | tuple[Path, ...] = field(repr=False, compare=False)
+    #: `labels_for`'s answers by the classes asked: a store has a few dozen type lists, met once per entity
+    _labels: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, init=False, repr=False,
+                                                             compare=False)
 
     @property
     def graph(self) -> Graph:
@@ -205,10 +208,14 @@ class Ontology:
         >>> load_ontology().labels_for(["StateOwnedFund"])
         ['Organization', 'Investor', 'StateOwnedFund']
         """
-        closure: set[str] = set()
-        for t in types:
-            closure.update(self.ancestors(t))
-        return sorted(closure, key=lambda c: (len(self.ancestors(c)), c))
+        key = tuple(types)
+        labels = self._labels.get(key)
+        if labels is None:
+            closure: set[str] = set()
+            for t in key:
+                closure.update(self.ancestors(t))
+            labels = self._labels[key] = tuple(sorted(closure, key=lambda c: (len(self.ancestors(c)), c)))
+        return list(labels)
 
     def root_of(self, name: str) -> str:
         """The top-most class above `name`; nodes are keyed by `id` under their root label.

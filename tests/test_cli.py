@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli import Backend, OutputFormat, app
 from tests.factories import run_kg as kg
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,3 +210,68 @@ def test_help_examples_stay_one_per_line(command: str) -> None:
     examples = [ln.strip() for ln in out.splitlines() if ln.strip().startswith(f"kg {command} ")]
     assert examples, out
     assert all(len(re.findall(rf"\bkg {command}\b", ln)) == 1 for ln in examples), examples
+
+
+# -- `kg query` as a process: plain command lines skip typer's parsing (`kg.cli._plain_query`) --------------
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["query", "investors", "澄湖科技"], {"name": "investors", "arguments": ["澄湖科技"]}),
+    (["query"], {}),
+    (["query", "--list", "-f", "json"], {"list_queries": True, "fmt": OutputFormat.json}),
+    (["query", "path", "a", "b", "--max-hops=3", "--store", "s", "--engine", "embedded", "--down"],
+     {"name": "path", "arguments": ["a", "b"], "max_hops": 3, "store": Path("s"), "engine": Backend.embedded,
+      "up": False}),
+    (["query", "state-capital", "--region", "Shanghai", "--as-of", "2025", "-s", "s", "--backend", "neo4j"],
+     {"name": "state-capital", "arguments": None, "region": "Shanghai", "as_of": "2025", "store": Path("s"),
+      "backend": Backend.neo4j}),
+    (["query", "-", "--top", "0"], {"name": "-", "arguments": None, "top": 0}),
+    # typer's to parse (and to explain what is wrong)
+    (["query", "--help"], None), (["query", "investors", "-h"], None), (["stats"], None), ([], None),
+    (["query", "x", "--max-hops", "three"], None), (["query", "x", "--max-hops", "-1"], None),
+    (["query", "x", "--max-hops", "03"], None), (["query", "x", "--top", "１"], None),
+    (["query", "x", "-f", "xml"], None), (["query", "x", "-f", "JSON"], None), (["query", "x", "--engine"], None),
+    (["query", "x", "--region", "--up"], None), (["query", "x", "--region", ""], None),
+    (["query", "x", "--up", "--down"], None), (["query", "x", "-s", "a", "--store", "b"], None),
+    (["query", "x", "-fjson"], None), (["query", "x", "--list=1"], None), (["query", "x", "--", "-y"], None),
+    (["query", "x", "--reg", "Shanghai"], None), (["query", "x", "--no-such-option"], None),
+])
+def test_plain_query_reads_only_what_typer_takes_as_it_is(argv: list[str], expected: dict | None) -> None:
+    from kg.cli import _plain_query
+
+    assert _plain_query(argv) == expected
+
+
+def _kg_process(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`kg ARGS` as a new process of this tree (what the console script runs)."""
+    return subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+
+
+@pytest.mark.parametrize("args", [
+    ["investors", "澄湖科技", "-f", "json"], ["investors", "澄湖科技"], ["co-investors", "杭州城投", "--format=csv"],
+    ["state-capital", "--level", "municipal", "-f", "json"], ["path", "杭州城投", "顾言川", "--max-hops", "3"],
+    ["lineage", "栖光机器人", "--up"], ["investors", "No Such Company Ltd"], ["investorz", "x"],
+    ["investors", "澄湖科技", "--engine", "embedded", "--backend", "neo4j"], ["--list"], [],
+])
+def test_kg_query_as_a_process_answers_as_typer_does(built: Path, args: list[str]) -> None:
+    process = _kg_process("query", *args, "--store", built, "--engine", "embedded")
+    result = runner.invoke(app, ["query", *args, "--store", str(built), "--engine", "embedded"])
+    assert (process.returncode, process.stdout, process.stderr) == (result.exit_code, result.stdout, result.stderr)
+
+
+def test_kg_query_as_a_process_leaves_a_bad_value_to_typer(built: Path) -> None:
+    process = _kg_process("query", "investors", "澄湖科技", "--store", built, "-f", "xml")
+    assert process.returncode == 2 and "Invalid value for '--format' / '-f'" in process.stderr
+
+
+def test_kg_query_as_a_process_imports_nothing_it_does_not_use(built: Path) -> None:
+    """A plain `kg query` on the store needs neither typer's checks (pydantic) nor any other engine."""
+    heavy = ("pydantic", "neo4j", "rdflib", "pyshacl", "grandcypher", "lark", "numpy", "igraph", "jieba")
+    code = ("import sys\nfrom kg.cli import main\ntry:\n    main()\nfinally:\n"
+            f"    print(','.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)")
+    process = subprocess.run([sys.executable, "-c", code, "query", "investors", "澄湖科技", "--store", str(built),
+                              "--engine", "embedded", "-f", "json"], cwd=ROOT, capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert process.returncode == 0 and json.loads(process.stdout)
+    assert process.stderr.strip() == ""

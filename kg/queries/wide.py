@@ -82,9 +82,14 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                 single[(company, round_name)] = first
             elif currencies > 1:
                 contested.add((company, round_name))
-    own_sums = store.with_method(single.values(), OWN_AMOUNT_METHOD)
+    # the single sums not one investor's own, with their values: most are this investor's, read above
+    # with their method already (`relation_values` below then reads only the contested rounds' surest)
+    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
+    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
+    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
+                                        unless_method=OWN_AMOUNT_METHOD))
     for key, rel_id in single.items():
-        if rel_id not in own_sums:
+        if rel_id in totals:
             rounds[key] = (*rounds[key][:2], rel_id)
     if contested:
         surest: dict[tuple[str, str], tuple[float, str]] = {}
@@ -95,7 +100,8 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                 surest[key] = (-confidence, rel_id)
         for key, (_c, rel_id) in surest.items():
             rounds[key] = (*rounds[key][:2], rel_id)
-    totals = store.relation_values({t for _n, _d, t in rounds.values() if t is not None}, ("amount", "currency"))
+    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
+                                        ("amount", "currency")))
     rows = []
     for _i, _s, target, _m, (round_name, date, amount, currency, role) in deals:
         if target not in companies:
@@ -124,13 +130,15 @@ def co_investors(view: StoreView, id: str) -> Rows:
     if C.Organization not in view.labels([id]).get(id, []):
         return []
     own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
-    labels = view.labels(own)
-    deals = {c for c in own if C.Organization in labels.get(c, [])} or {id}
-    names = store.entity_names_in(deals)  # every deal is an entity (an organisation)
+    # the deals: the organisations it invested in (names and labels in one read), else itself
+    deals = {c: name for c, (name, labels) in _names_and_labels(view, own).items() if C.Organization in labels}
+    deals = deals or store.entity_names_in([id])
     shared: dict[str, list[str]] = defaultdict(list)
-    for other, company in store.relation_pairs([R.INVESTED_IN], target=deals, distinct=True):
-        if other != id:
-            shared[other].append(names[company])
+    for company, investors in store.sources_by_target([R.INVESTED_IN], deals):
+        name = deals[company]
+        for other in set(investors):  # an investor in a deal once, however many relations say so
+            if other != id:
+                shared[other].append(name)
     entities = _names_and_labels(view, shared)
     rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
              "companies": sorted(companies)}
@@ -145,9 +153,13 @@ def state_funds(view: StoreView, region: str | None) -> set[str]:
     """The investors state capital may flow through: the StateOwnedFunds (of `region`, when given) and
     every organisation something owns or controls (whose chains may end at the state)."""
     classes = [c for c in view.ontology.classes if C.StateOwnedFund in view.ontology.ancestors(c)]
-    funds = {i for i, types, attrs in view.store.entities_typed_like(classes)
-             if C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
-             and (region is None or json.loads(attrs).get("region") == region)}
+    state: dict[str, bool] = {}  # types JSON -> a StateOwnedFund? (a few distinct ones: each worked out once)
+    funds = set()
+    for i, types, attrs in view.store.entities_typed_like(classes):
+        if types not in state:
+            state[types] = C.StateOwnedFund in view.ontology.labels_for(json.loads(types))
+        if state[types] and (region is None or json.loads(attrs).get("region") == region):
+            funds.add(i)
     return funds | set(view.store.distinct_ends("source", OWNERSHIP_TYPES))
 
 
@@ -173,17 +185,21 @@ def state_capital(view: StoreView, region: str | None, level: str | None) -> Row
             summary = _summary(chains, fund, node, level)
         funds[fund] = None if summary is None else (node.get("name"), node.get("region"), *summary)
     rows: Rows = []
+    keys = []  # each row's place in `statecapital.ordered`, made with the row (57,000 rows at 1M relations)
     for _i, fund, company, _m, (round_name, amount, currency, date) in investments:
         about = funds[fund]
         if about is None or company not in companies:
             continue
         fund_name, fund_region, levels, owners = about
-        rows.append({"company": companies[company], "company_id": company, "fund": fund_name, "fund_id": fund,
+        name = companies[company]
+        round_name = None if round_name == [] else round_name  # `_clean` inline: None stays None, [] is None
+        rows.append({"company": name, "company_id": company, "fund": fund_name, "fund_id": fund,
                      "region": fund_region, "gov_levels": list(levels), "state_owners": list(owners),
-                     # `_clean` inline (57,000 rows at 1M relations): None stays None, [] becomes None
-                     "round": None if round_name == [] else round_name, "amount": None if amount == [] else amount,
+                     "round": round_name, "amount": None if amount == [] else amount,
                      "currency": None if currency == [] else currency, "date": None if date == [] else date})
-    return statecapital.ordered(rows)
+        keys.append((str(name), company, str(fund_name), fund, "" if round_name is None else str(round_name)))
+    # `statecapital.ordered`'s stable sort, on keys made once
+    return [rows[i] for i in sorted(range(len(rows)), key=keys.__getitem__)]
 
 
 def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) -> tuple[list[str], list[str]] | None:

@@ -86,10 +86,15 @@ class ViewStatements:
         for entity_id, alias in self.connection.execute(
                 f"SELECT entity_id, alias FROM aliases WHERE entity_id IN {IDS}", (wanted,)):
             aliases.setdefault(entity_id, set()).add(alias)
-        return [Entity(id=i, types=json.loads(types), name=name, aliases=sorted(aliases.get(i, set()) - {name}),
-                       attrs=json.loads(attrs))
-                for i, name, types, attrs in self.connection.execute(
-                    f"SELECT id, name, types, attrs FROM entities WHERE id IN {IDS} ORDER BY id", (wanted,))]
+        type_lists: dict[str, list[str]] = {}  # a few dozen distinct ones: each parsed once
+        out = []
+        for i, name, types, attrs in self.connection.execute(
+                f"SELECT id, name, types, attrs FROM entities WHERE id IN {IDS} ORDER BY id", (wanted,)):
+            if types not in type_lists:
+                type_lists[types] = json.loads(types)
+            out.append(Entity(id=i, types=list(type_lists[types]), name=name,
+                              aliases=sorted(aliases.get(i, set()) - {name}), attrs=json.loads(attrs)))
+        return out
 
     def entity_types_in(self, ids: Iterable[str]) -> Iterator[tuple[str, str]]:
         """(id, types JSON) of the entities with these ids."""
@@ -189,6 +194,16 @@ class ViewStatements:
         select = "SELECT DISTINCT" if distinct else "SELECT"
         return self.connection.execute(f"{select} source, target FROM relations WHERE {where}", params).fetchall()
 
+    def sources_by_target(self, types: Sequence[str], targets: Iterable[str]) -> Iterator[tuple[str, list[str]]]:
+        """(target, the sources of its relations of these types: a source once per relation) for each of
+        `targets` with one. Grouped in SQL: the index of targets gives each target's sources in a row, and
+        one JSON array per target crosses into Python much faster than a row per relation (250,000 for
+        the co-investors of a fund in 39,000 deals)."""
+        where, params = _where(types, None, targets)
+        for target, sources in self.connection.execute(
+                f"SELECT target, json_group_array(source) FROM relations WHERE {where} GROUP BY target", params):
+            yield target, json.loads(sources)
+
     def distinct_ends(self, end: str, types: Sequence[str]) -> list[str]:
         """Every `end` ("source" or "target") of a relation of these types, once."""
         if end not in ("source", "target"):
@@ -245,10 +260,15 @@ class ViewStatements:
                                        f" WHERE {where} ORDER BY id", params)
         return [(i, s, t, bool(m), _read(values, keys)) for i, s, t, m, *values in rows]
 
-    def relation_values(self, ids: Iterable[str], keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """id -> the values of property `keys` (as `props.get(key)` reads them) of these relations."""
+    def relation_values(self, ids: Iterable[str], keys: Sequence[str], *, unless_method: str | None = None,
+                        ) -> dict[str, tuple[Any, ...]]:
+        """id -> the values of property `keys` (as `props.get(key)` reads them) of these relations (only
+        of those none of whose sources has extraction method `unless_method`, when given)."""
+        unless = ("" if unless_method is None else " AND NOT EXISTS (SELECT 1 FROM relation_sources s"
+                  " WHERE s.relation_id = relations.id AND s.method = ?)")
+        params = [id_list(ids)] + ([] if unless_method is None else [unless_method])
         return {i: _read(values, keys) for i, *values in self.connection.execute(
-            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}", (id_list(ids),))}
+            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}{unless}", params)}
 
     def round_groups(self, companies: Iterable[str]) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
         """What `kg.graph.add_funding_rounds` reads from the INVESTED_IN relations into `companies`, per
@@ -286,9 +306,3 @@ class ViewStatements:
             " AND CASE WHEN json_extract(props, '$.currency') != '' THEN NOT EXISTS (SELECT 1 FROM relation_sources s"
             " WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END",
             (id_list(companies), own_method)).fetchall()
-
-    def with_method(self, ids: Iterable[str], method: str) -> set[str]:
-        """Those of these relations one of whose sources has extraction `method`."""
-        return {r for (r,) in self.connection.execute(
-            f"SELECT DISTINCT relation_id FROM relation_sources WHERE relation_id IN {IDS} AND method = ?",
-            (id_list(ids), method))}

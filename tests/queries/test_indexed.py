@@ -4,6 +4,7 @@ cache never outlives a write."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from kg.errors import KGError
 from kg.graph import to_networkx
-from kg.queries import QUERIES, run_embedded, run_store
+from kg.queries import QUERIES, embedded, run_embedded, run_store
 from kg.store import Store, open_store
 from tests import paths
 from tests.disputes_data import disputed_round
@@ -122,6 +123,34 @@ def test_unknown_names_fail_with_the_views_message(network: tuple[Store, nx.Mult
     with pytest.raises(KGError) as got:
         run_store(store, "investors", *args)
     assert str(got.value) == str(expected.value)
+
+
+def test_the_cycle_collector_is_paused_only_while_a_query_runs(network: tuple[Store, nx.MultiDiGraph]) -> None:
+    store, graph = network
+    seen = []
+    real = embedded.co_investors
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    embedded.co_investors = spy
+    try:
+        assert gc.isenabled()
+        rows = run_store(store, "co-investors", "HongShan", as_of="2030")  # as of a date: the twin answers
+        assert seen == [False] and gc.isenabled()
+        assert rows == run_embedded(graph, "co-investors", "HongShan", as_of="2030")
+        with pytest.raises(KGError):
+            run_store(store, "investors", "No Such Company Ltd")
+        assert gc.isenabled()  # an error leaves it on too
+        gc.disable()
+        try:
+            run_store(store, "co-investors", "HongShan", as_of="2030")
+            assert not gc.isenabled()  # and a caller's choice to keep it off stands
+        finally:
+            gc.enable()
+    finally:
+        embedded.co_investors = real
 
 
 def test_a_write_after_a_query_changes_the_next_answer(tmp_path: Path) -> None:
