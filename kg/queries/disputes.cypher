@@ -8,9 +8,21 @@
 // keeps each value's articles published by then, and the disputes left with two values or more.
 // Parameters: $id, the entity's id, or null for every dispute; $as_of, a day (YYYY-MM-DD) or null.
 // In Neo4j Browser:  :param id => null   :param as_of => null
-MATCH (a)-[r]->(b)
-WHERE r.disputes IS NOT NULL AND ($id IS NULL OR a.id = $id OR b.id = $id)
-  AND ($as_of IS NULL
+// With an entity, its relationships are reached from its node (an index seek on the id of its root
+// label); without one, every relationship is read (no index covers a property of every type).
+CALL () {
+  UNWIND CASE WHEN $id IS NULL THEN [] ELSE [true] END AS one
+  MATCH (:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $id})-[r]-()
+  WHERE r.disputes IS NOT NULL
+  RETURN startNode(r) AS a, r, endNode(r) AS b
+  UNION
+  UNWIND CASE WHEN $id IS NULL THEN [true] ELSE [] END AS every
+  MATCH (a)-[r]->(b)
+  WHERE r.disputes IS NOT NULL
+  RETURN a, r, b
+}
+WITH a, r, b
+WHERE ($as_of IS NULL
        OR (CASE WHEN coalesce(r.valid_from, r.date) IS NULL
                 THEN EXISTS { MATCH (x:Article) WHERE x.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
                                                  AND x.published <= $as_of }

@@ -131,7 +131,9 @@ _AS_OF = Option("as_of", "--as-of DATE", None, "only facts in force at DATE: dat
 
 
 def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
-    return embedded.centrality(rows, params["top"])
+    from kg.queries.centrality import ranking_of_deals  # numpy and igraph: only when asked
+
+    return ranking_of_deals(rows, params["top"])
 
 
 _COMPANY = Argument("COMPANY", "id", C.Organization)

@@ -9,14 +9,13 @@
 // Parameters: $region, the fund's region as stored (null for every region); $as_of, a day (YYYY-MM-DD)
 // or null; $level is applied by `kg` to the rows.
 // In Neo4j Browser:  :param region => 'Shanghai'   :param as_of => null
-MATCH (f:Organization)-[r:INVESTED_IN]->(c:Organization)
-WHERE (f:StateOwnedFund OR EXISTS { MATCH (f)-[:OWNED_BY|CONTROLLED_BY]->(:Organization) })
-  AND ($region IS NULL OR f.region = $region)
-  AND ($as_of IS NULL
-       OR CASE WHEN r.date IS NULL
-               THEN EXISTS { MATCH (a:Article) WHERE a.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
-                                                AND a.published <= $as_of }
-               ELSE r.date <= $as_of END)
+CALL () {
+  MATCH (f:StateOwnedFund) RETURN f
+  UNION
+  MATCH (f)-[:OWNED_BY|CONTROLLED_BY]->(:Organization) RETURN f
+}
+WITH f
+WHERE f:Organization AND ($region IS NULL OR f.region = $region)
 OPTIONAL MATCH p = (f)-[:OWNED_BY|CONTROLLED_BY*1..10]->(owner:Organization|Person)
 WHERE ALL(k IN range(0, length(p) - 1) WHERE NOT nodes(p)[k] IN nodes(p)[k + 1..])
   AND ALL(n IN nodes(p)[..-1] WHERE n:Organization)
@@ -36,9 +35,15 @@ WHERE ALL(k IN range(0, length(p) - 1) WHERE NOT nodes(p)[k] IN nodes(p)[k + 1..
                     ELSE coalesce(y.valid_from, y.date) <= $as_of END
                AND (y.valid_to IS NULL OR $as_of < y.valid_to)))
   }
+WITH f, CASE WHEN p IS NULL THEN null
+            ELSE {id: owner.id, name: owner.name, gov_level: owner.gov_level, labels: labels(owner)} END AS owner
+MATCH (f)-[r:INVESTED_IN]->(c:Organization)
+WHERE $as_of IS NULL
+   OR CASE WHEN r.date IS NULL
+           THEN EXISTS { MATCH (a:Article) WHERE a.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
+                                            AND a.published <= $as_of }
+           ELSE r.date <= $as_of END
 RETURN c.name AS company, c.id AS company_id, f.name AS fund, f.id AS fund_id, f.region AS region,
        labels(f) AS fund_labels, f.gov_level AS fund_level, r.id AS relation_id, r.round AS round,
-       r.amount AS amount, r.currency AS currency, r.date AS date,
-       CASE WHEN p IS NULL THEN null
-            ELSE {id: owner.id, name: owner.name, gov_level: owner.gov_level, labels: labels(owner)} END AS owner
+       r.amount AS amount, r.currency AS currency, r.date AS date, owner
 ORDER BY company_id, fund_id, relation_id
