@@ -1,5 +1,6 @@
 """How fast is every named query on Neo4j at scale, and does it give the embedded store's rows? With
-`--before REV`, the `.cypher` texts of an earlier revision timed side by side on the same server.
+`--before REV`, the `.cypher` texts of an earlier revision (and the rows decoded as they were before
+this change) timed side by side on the same server.
 
 Times every named query (`kg query --list`, each at least once, `disputes` with and without an entity)
 on a server that already holds a store's graph (`kg load`, or `kg load --bulk` at a million relations),
@@ -10,8 +11,10 @@ on the store's busiest entities (as `bench_queries.py` picks them from the store
   whole networkx view would take minutes to build at a million relations), timed once;
 - Neo4j: `run_neo4j` as `kg query` calls it (the entity look-up, the plan check, the query, the
   rows back in Python, `finish`), after `--warmups` untimed calls, median of `--runs` (central-investors
-  `--central-runs`); with `--before REV` the same call with that revision's `.cypher` text, the two
-  alternating run by run so that a change of the machine's load hits both;
+  `--central-runs`); with `--before REV` the same call with that revision's `.cypher` text (and its
+  `finish`, where the rows' shape changed since: `EARLIER_ROWS`), its rows decoded as `run_cypher` did
+  before (`former_decoding`), the two alternating run by run so that a change of the machine's load
+  hits both;
 - rows, and whether Neo4j's rows equal the embedded ones (and REV's, when given).
 
 The server: NEO4J_URI's, or the one `--home` runs (started there with `--heap`/`--pagecache` when
@@ -30,20 +33,24 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_queries import _calls_from_store  # noqa: E402  (the busiest entities, found with SQL)
 
+from kg.neo4j import cypher as cypher_module  # noqa: E402
 from kg.neo4j import server  # noqa: E402
 from kg.neo4j.cypher import run_cypher  # noqa: E402
-from kg.queries import QUERIES, bind, get_query, neo4j_entities, run_store  # noqa: E402
+from kg.queries import QUERIES, bind, embedded, get_query, neo4j_entities, run_store, statecapital  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 TREE = Path(__file__).resolve().parent.parent
@@ -56,7 +63,53 @@ def run_text(driver: Driver, name: str, cypher: str, arguments: list[str], optio
     entities = neo4j_entities(driver, arguments) if arguments else nx.MultiDiGraph()
     params = bind(entities, name, arguments, options)
     rows = run_cypher(driver, cypher, params)
+    earlier = EARLIER_ROWS.get(name)
+    if earlier is not None and rows and earlier[0] in rows[0]:
+        return earlier[1](rows, params)
     return query.finish(rows, params) if query.finish else rows
+
+
+#: Queries whose `.cypher` sent other rows in earlier revisions: a column only those rows have, and the
+#: `finish` those revisions applied to them (so `--before` can time an earlier text as it ran then).
+EARLIER_ROWS: dict[str, tuple[str, Callable[[list[dict], dict[str, Any]], list[dict]]]] = {
+    "central-investors": ("co_investor_id", lambda rows, params: embedded.centrality(rows, params["top"])),
+    "state-capital": ("company_id", statecapital.table),
+}
+
+
+def _former_plain(value: Any) -> Any:
+    """`kg.neo4j.cypher.to_plain` before its fast paths (for `--before`: the rows decoded as then)."""
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **dict(value)}
+    if isinstance(value, GraphPath):
+        return {"nodes": [_former_plain(n) for n in value.nodes],
+                "relationships": [_former_plain(r) for r in value.relationships]}
+    if isinstance(value, list):
+        return [_former_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _former_plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def _former_collect(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """`kg.neo4j.cypher._collect` before it read rows as lists of values."""
+    result = tx.run(query, params)
+    return [{key: _former_plain(record[key]) for key in record.keys()} for record in result]  # noqa: SIM118
+
+
+@contextmanager
+def former_decoding() -> Iterator[None]:
+    """`run_cypher` decoding rows as it did before (record by record, every value through every check)."""
+    current = cypher_module._collect
+    cypher_module._collect = _former_collect
+    try:
+        yield
+    finally:
+        cypher_module._collect = current
 
 
 def text_at(revision: str, name: str) -> str:
@@ -128,8 +181,9 @@ def main() -> None:
             rows: dict[str, list[dict]] = {}
             for i in range(args.warmups + runs):
                 for side in sides:
-                    rows[side], t = timed(lambda n=name, c=texts[side], a=arguments, o=options:
-                                          run_text(driver, n, c, a, o))
+                    with former_decoding() if side == "before" else nullcontext():
+                        rows[side], t = timed(lambda n=name, c=texts[side], a=arguments, o=options:
+                                              run_text(driver, n, c, a, o))
                     if i >= args.warmups:
                         times[side].append(t)
             after = statistics.median(times["after"])
@@ -143,8 +197,8 @@ def main() -> None:
             print(f"{line}  {'yes' if same else 'NO'}", flush=True)
         print(f"ms: embedded = run_store once (central-investors from the store's cache); neo4j = run_neo4j's steps, "
               f"median of {args.runs} runs (central-investors {args.central_runs}) after {args.warmups} untimed"
-              + (f"; before = the .cypher texts of {args.before}, run alternately with this tree's" if args.before
-                 else ""))
+              + (f"; before = the .cypher texts of {args.before} and the rows decoded as before, run alternately "
+                 "with this tree's" if args.before else ""))
     finally:
         driver.close()
         if started:

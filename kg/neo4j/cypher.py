@@ -50,7 +50,7 @@ def to_plain(value: Any) -> Any:
         return {"nodes": [to_plain(n) for n in value.nodes],
                 "relationships": [to_plain(r) for r in value.relationships]}
     if isinstance(value, list):
-        return [to_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else to_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):  # neo4j temporal types

@@ -13,17 +13,8 @@
 // Parameters: $exchange, an exchange's id, or null for every exchange; $as_of, a day (YYYY-MM-DD) or null.
 // In Neo4j Browser:  :param exchange => 'organization:hkex'   (or  :param exchange => null)
 //                    :param as_of => null
-// With an exchange, its IPOs are reached from its node (an index seek on its id), not by reading every IPO.
-CALL () {
-  UNWIND CASE WHEN $exchange IS NULL THEN [] ELSE [true] END AS one
-  MATCH (ipo:IPO)-[:ON_EXCHANGE]->(x:Organization {id: $exchange})
-  RETURN ipo, x
-  UNION ALL
-  UNWIND CASE WHEN $exchange IS NULL THEN [true] ELSE [] END AS every
-  MATCH (ipo:IPO)-[:ON_EXCHANGE]->(x:Organization)
-  RETURN ipo, x
-}
-MATCH (ipo)-[:OFFERING_OF]->(c:Organization)
+MATCH (ipo:IPO)-[:OFFERING_OF]->(c:Organization), (ipo)-[:ON_EXCHANGE]->(x:Organization)
+WHERE $exchange IS NULL OR x.id = $exchange
 OPTIONAL MATCH (c)-[f:FILED_FOR_IPO]->(x)
   WHERE $as_of IS NULL
      OR (CASE WHEN coalesce(f.valid_from, f.date) IS NULL

@@ -156,7 +156,7 @@ QUERIES: dict[str, NamedQuery] = {
                             Option("level", "--level L", None, "only state money of this level of government "
                                    "(central = national)", choices=statecapital.LEVELS),
                             _AS_OF),
-                   finish=statecapital.table, prepare=_params),
+                   finish=statecapital.neo4j_table, prepare=_params),
         NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
                            "every shortest path, with names and relationship types along it",
                    embedded.path, (Argument("A", "a"), Argument("B", "b")),
