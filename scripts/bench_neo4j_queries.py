@@ -51,6 +51,7 @@ from kg.neo4j import cypher as cypher_module  # noqa: E402
 from kg.neo4j import server  # noqa: E402
 from kg.neo4j.cypher import run_cypher  # noqa: E402
 from kg.queries import QUERIES, bind, embedded, get_query, neo4j_entities, run_store, statecapital  # noqa: E402
+from kg.queries.centrality import ranking_of_deals  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
 TREE = Path(__file__).resolve().parent.parent
@@ -195,6 +196,12 @@ def main() -> None:
                 line += f" {before * 1000:>10.0f} {before / after:>11.2f}x"
                 same = same and rows["before"] == rows_e
             print(f"{line}  {'yes' if same else 'NO'}", flush=True)
+            if name == "central-investors":  # where its time goes: the server and the rows, or the ranking
+                params = bind(nx.MultiDiGraph(), name, arguments, options)
+                deals, t_cypher = timed(lambda p=params, c=texts["after"]: run_cypher(driver, c, p))
+                _ranked, t_rank = timed(lambda d=deals, p=params: ranking_of_deals(d, p["top"]))
+                print(f"  of which the query and its {len(deals):,} rows {t_cypher * 1000:.0f} ms, "
+                      f"the ranking in Python {t_rank * 1000:.0f} ms (one more run)", flush=True)
         print(f"ms: embedded = run_store once (central-investors from the store's cache); neo4j = run_neo4j's steps, "
               f"median of {args.runs} runs (central-investors {args.central_runs}) after {args.warmups} untimed"
               + (f"; before = the .cypher texts of {args.before} and the rows decoded as before, run alternately "
