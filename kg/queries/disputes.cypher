@@ -9,7 +9,9 @@
 // Parameters: $id, the entity's id, or null for every dispute; $as_of, a day (YYYY-MM-DD) or null.
 // In Neo4j Browser:  :param id => null   :param as_of => null
 // With an entity, its relationships are reached from its node (an index seek on the id of its root
-// label); without one, every relationship is read (no index covers a property of every type).
+// label); without one, through the index on `disputes` of each relationship type (`kg load` creates one
+// per type of the ontology, kg/neo4j/loader.py; the list below is the ontology's types, which
+// tests/queries/test_disputes_cypher.py checks), not by reading every relationship.
 CALL () {
   UNWIND CASE WHEN $id IS NULL THEN [] ELSE [true] END AS one
   MATCH (:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $id})-[r]-()
@@ -17,7 +19,9 @@ CALL () {
   RETURN startNode(r) AS a, r, endNode(r) AS b
   UNION
   UNWIND CASE WHEN $id IS NULL THEN [true] ELSE [] END AS every
-  MATCH (a)-[r]->(b)
+  MATCH (a)-[r:CONTROLLED_BY|DEVELOPS|FIGURE_OF|FILED_FOR_IPO|FOUNDED|FOUNDED_BY_ALUMNI_OF|HOLDS_POSITION|
+              INVESTED_IN|LEFT|LISTED_ON|MENTIONED_IN|OFFERING_OF|ON_EXCHANGE|OWNED_BY|PARTICIPATED_IN|
+              PASSED_LISTING_HEARING|ROUND_OF|SPUN_OFF_FROM]->(b)
   WHERE r.disputes IS NOT NULL
   RETURN a, r, b
 }
