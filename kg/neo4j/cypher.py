@@ -35,8 +35,13 @@ def parse_param(text: str) -> tuple[str, Any]:
     return name.strip(), value
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_plain(value: Any) -> Any:
     """Nodes, relationships and paths as JSON-friendly dicts (labels/type kept beside properties)."""
+    if type(value) in _SCALARS:  # most values: checked first, a named query can return a million
+        return value
     if isinstance(value, Node):
         return {"_labels": sorted(value.labels), **dict(value)}
     if isinstance(value, Relationship):
@@ -45,7 +50,7 @@ def to_plain(value: Any) -> Any:
         return {"nodes": [to_plain(n) for n in value.nodes],
                 "relationships": [to_plain(r) for r in value.relationships]}
     if isinstance(value, list):
-        return [to_plain(v) for v in value]
+        return [v if type(v) in _SCALARS else to_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: to_plain(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):  # neo4j temporal types
@@ -55,7 +60,8 @@ def to_plain(value: Any) -> Any:
 
 def _collect(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     result = tx.run(query, params)
-    return [{key: to_plain(record[key]) for key in record.keys()} for record in result]  # noqa: SIM118
+    keys = result.keys()
+    return [dict(zip(keys, map(to_plain, values), strict=True)) for values in result.values()]
 
 
 def _check_plan(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> None:

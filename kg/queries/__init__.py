@@ -10,9 +10,9 @@ backend being asked (the store's view, or the names and aliases stored in Neo4j)
 a name is unknown (with close matches) or ambiguous (with the candidates). Entity names and every
 option reach Cypher as parameters, never as query text.
 
-`central-investors` is the one query whose Cypher returns an intermediate result (the co-investment
-network's edges): Neo4j Community has no Graph Data Science library, so both backends compute the
-centralities from those edges with the same networkx code (`embedded.centrality`).
+`central-investors` is the one query whose Cypher returns an intermediate result (each investor's
+deals, from which the co-investment network is made): Neo4j Community has no Graph Data Science library,
+so both backends compute the centralities of that network with the same code (`kg.queries.centrality`).
 """
 
 from __future__ import annotations

@@ -8,9 +8,25 @@
 // keeps each value's articles published by then, and the disputes left with two values or more.
 // Parameters: $id, the entity's id, or null for every dispute; $as_of, a day (YYYY-MM-DD) or null.
 // In Neo4j Browser:  :param id => null   :param as_of => null
-MATCH (a)-[r]->(b)
-WHERE r.disputes IS NOT NULL AND ($id IS NULL OR a.id = $id OR b.id = $id)
-  AND ($as_of IS NULL
+// With an entity, its relationships are reached from its node (an index seek on the id of its root
+// label); without one, through the index on `disputes` of each relationship type (`kg load` creates one
+// per type of the ontology, kg/neo4j/loader.py; the list below is the ontology's types, which
+// tests/queries/test_disputes_cypher.py checks), not by reading every relationship.
+CALL () {
+  UNWIND CASE WHEN $id IS NULL THEN [] ELSE [true] END AS one
+  MATCH (:Organization|Person|Product|FundingRound|IPO|FinancialFigure {id: $id})-[r]-()
+  WHERE r.disputes IS NOT NULL
+  RETURN startNode(r) AS a, r, endNode(r) AS b
+  UNION
+  UNWIND CASE WHEN $id IS NULL THEN [true] ELSE [] END AS every
+  MATCH (a)-[r:CONTROLLED_BY|DEVELOPS|FIGURE_OF|FILED_FOR_IPO|FOUNDED|FOUNDED_BY_ALUMNI_OF|HOLDS_POSITION|
+              INVESTED_IN|LEFT|LISTED_ON|MENTIONED_IN|OFFERING_OF|ON_EXCHANGE|OWNED_BY|PARTICIPATED_IN|
+              PASSED_LISTING_HEARING|ROUND_OF|SPUN_OFF_FROM]->(b)
+  WHERE r.disputes IS NOT NULL
+  RETURN a, r, b
+}
+WITH a, r, b
+WHERE ($as_of IS NULL
        OR (CASE WHEN coalesce(r.valid_from, r.date) IS NULL
                 THEN EXISTS { MATCH (x:Article) WHERE x.id IN [s IN coalesce(r.sources, []) | 'article:' + s]
                                                  AND x.published <= $as_of }

@@ -189,8 +189,9 @@ def path(graph: nx.MultiDiGraph, a: str, b: str, max_hops: int, as_of: str | Non
 
 
 def coinvestment_edges(graph: nx.MultiDiGraph, as_of: str | None = None) -> list[dict[str, Any]]:
-    """The rows of central-investors.cypher: one per pair of investors sharing a company (through
-    investments in force at `as_of`, when given: `kg.queries.asof`)."""
+    """The co-investment network's edges: one row per pair of investors sharing a company (through
+    investments in force at `as_of`, when given: `kg.queries.asof`). On Neo4j, central-investors.cypher
+    sends each investor's deals instead, ranked by `centrality.ranking_of_deals` to the same rows."""
     shared: dict[tuple[str, str], set[str]] = defaultdict(set)
     for company in graph.nodes:
         if not _has(graph, company, C.Organization):
@@ -206,9 +207,10 @@ def coinvestment_edges(graph: nx.MultiDiGraph, as_of: str | None = None) -> list
 
 
 def centrality(edges: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
-    """Rank investors of the co-investment network given as rows of central-investors.cypher.
+    """Rank investors of the co-investment network given as its edges (`coinvestment_edges`).
 
-    Both backends call this on the same edges. The network is built in a canonical order (nodes and
+    The embedded backends call this (Neo4j's rows go through `centrality.ranking_of_deals`, which the
+    tests hold to the same rows). The network is built in a canonical order (nodes and
     edges sorted by id) so that floating-point sums, and so the rounded scores, are identical; the
     scores are networkx's `degree_centrality`, `betweenness_centrality` and `eigenvector_centrality`,
     computed with compiled code (`kg.queries.centrality`, which says how they stay networkx's).

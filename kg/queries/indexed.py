@@ -419,7 +419,7 @@ def _coinvestment_ranking(view: StoreView) -> Rows:
     rows of dicts, building them took longer than ranking them)."""
     import numpy as np
 
-    from kg.queries.centrality import pairs_counted, ranking
+    from kg.queries.centrality import ranking_of_groups
 
     labels = {types: set(view.ontology.labels_for(json.loads(types))) for types in view.store.distinct_entity_types()}
     investors = {i: (name, C.StateOwnedFund in labels[types])  # id -> (name, state owned)
@@ -434,13 +434,7 @@ def _coinvestment_ranking(view: StoreView) -> Rows:
     member = np.fromiter(map(index.get, sources, itertools.repeat(-1)), dtype=np.int64, count=len(pairs))
     group = np.fromiter(map(companies.get, targets, itertools.repeat(-1)), dtype=np.int64, count=len(pairs))
     both = (member >= 0) & (group >= 0)
-    a, b, shared = pairs_counted(group[both], member[both], len(ids))
-    # the network's nodes: the investors on an edge, numbered in id order again
-    present = np.zeros(len(ids), dtype=bool)
-    present[a] = present[b] = True
-    renumber = np.cumsum(present) - 1
-    kept = [ids[i] for i in np.flatnonzero(present).tolist()]
-    return ranking(kept, [investors[i] for i in kept], renumber[a], renumber[b], shared, top=2**62)
+    return ranking_of_groups(ids, [investors[i] for i in ids], group[both], member[both], top=2**62)
 
 
 def _financials(view: StoreView, id: str, as_of: str | None = None) -> Rows:

@@ -131,7 +131,9 @@ _AS_OF = Option("as_of", "--as-of DATE", None, "only facts in force at DATE: dat
 
 
 def _centrality(rows: Rows, params: dict[str, Any]) -> Rows:
-    return embedded.centrality(rows, params["top"])
+    from kg.queries.centrality import ranking_of_deals  # numpy and igraph: only when asked
+
+    return ranking_of_deals(rows, params["top"])
 
 
 _COMPANY = Argument("COMPANY", "id", C.Organization)
@@ -154,7 +156,7 @@ QUERIES: dict[str, NamedQuery] = {
                             Option("level", "--level L", None, "only state money of this level of government "
                                    "(central = national)", choices=statecapital.LEVELS),
                             _AS_OF),
-                   finish=statecapital.table, prepare=_params),
+                   finish=statecapital.neo4j_table, prepare=_params),
         NamedQuery("path", "the shortest connections between A and B through facts (articles left out): "
                            "every shortest path, with names and relationship types along it",
                    embedded.path, (Argument("A", "a"), Argument("B", "b")),

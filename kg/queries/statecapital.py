@@ -8,9 +8,9 @@ by a municipal SASAC is municipal money), else its own `gov_level`; `--level` ke
 level (central is the ontology's national). `--region` is the fund's own region, as stored.
 
 Both backends find the same raw rows (`raw_state_capital` here, `state-capital.cypher` on Neo4j: one
-row per investment and chain above its fund, the chain's top owner only) and the same `table` turns
-them into the answer. As of a date, the investments made by then and the chains in force then
-(`kg.queries.asof`).
+row per investment and chain above its fund, the chain's top owner only; Neo4j sends them grouped per
+fund and chain, `neo4j_table` ungroups them) and the same `table` turns them into the answer. As of a
+date, the investments made by then and the chains in force then (`kg.queries.asof`).
 """
 
 from __future__ import annotations
@@ -75,6 +75,20 @@ def raw_state_capital(graph: nx.MultiDiGraph, region: str | None = None, as_of: 
                                                "gov_level": path["gov_level"], "labels": path["labels"]}
             rows.append({**base, "owner": owner})
     return rows
+
+
+#: The items of each investment in the rows of state-capital.cypher (`investments`), in order.
+INVESTMENT_KEYS = ("company", "company_id", "relation_id", "round", "amount", "currency", "date")
+_FUND_KEYS = ("fund", "fund_id", "region", "fund_labels", "fund_level", "owner")
+
+
+def neo4j_table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
+    """`table` of state-capital.cypher's rows (one per fund and chain, its investments as lists): first
+    made `raw_state_capital`'s rows again, one per investment and chain, in the Cypher's former order."""
+    flat = [{**dict(zip(INVESTMENT_KEYS, investment, strict=True)), **{key: row[key] for key in _FUND_KEYS}}
+            for row in rows for investment in row["investments"]]
+    flat.sort(key=lambda r: (r["company_id"], r["fund_id"], str(r["relation_id"])))
+    return table(flat, params)
 
 
 def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -12,7 +13,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from kg.queries.centrality import BETWEENNESS_PIVOTS, pairs_counted, ranking
+from kg.queries.centrality import BETWEENNESS_PIVOTS, pairs_counted, ranking, ranking_of_deals
 from kg.queries.embedded import centrality
 
 
@@ -102,3 +103,45 @@ def test_ranking_of_a_pair() -> None:
          "co_investments": 3, "degree": 1.0, "betweenness": 0.0, "eigenvector": 0.707107},
         {"rank": 2, "investor": "B", "investor_id": "b", "state_owned": True, "co_investors": 1,
          "co_investments": 3, "degree": 1.0, "betweenness": 0.0, "eigenvector": 0.707107}]
+
+
+def _deals_and_edges(rng: random.Random, n: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """central-investors.cypher's rows for `n` random investors (one per investor with its deals: a
+    company twice when it invested in two of its rounds; an investor sharing no company; one with no
+    deal), in the server's order, and the co-investment edges they make, as `coinvestment_edges` has them.
+    Two ids sort apart in Python and in Java (a character outside the BMP against a full-width one)."""
+    ids = [f"organization:i{i:03d}" for i in range(n - 2)] + ["organization:\U0001d518", "organization:\uff5a"]
+    companies = [f"organization:c{c}" for c in range(max(2, n // 2))]
+    deals = {i: [rng.choice(companies) for _ in range(rng.randint(1, 4))] for i in ids}
+    deals[ids[0]] = []
+    deals[ids[1]] = ["organization:nobody-else"]
+    deals[ids[2]] += deals[ids[2]][:1]  # a second round in one company
+    names = {i: f"I{k % 7}" for k, i in enumerate(ids)}
+    state = {i: k % 5 == 0 for k, i in enumerate(ids)}
+    rows = [{"investor_id": i, "investor": names[i], "state_owned": state[i], "deals": deals[i]} for i in ids]
+    rng.shuffle(rows)
+    edges = []
+    for a, b in itertools.combinations(sorted(ids), 2):
+        shared = set(deals[a]) & set(deals[b])
+        if shared:
+            edges.append({"investor_id": a, "investor": names[a], "state_owned": state[a], "co_investor_id": b,
+                          "co_investor": names[b], "co_state_owned": state[b], "shared_deals": len(shared)})
+    return rows, edges
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_ranking_of_deals_is_the_ranking_of_their_edges(seed: int) -> None:
+    """Neo4j sends each investor's deals (central-investors.cypher), not the network's edges: ranked,
+    they give the rows the edges give, investors without a co-investor left out as before."""
+    rows, edges = _deals_and_edges(random.Random(seed), [4, 12, 60, BETWEENNESS_PIVOTS + 5][seed % 4])
+    ranked = ranking_of_deals(rows, 10**9)
+    assert ranked == centrality(edges, 10**9)
+    assert ranking_of_deals(rows, 3) == ranked[:3]
+    assert {"organization:i000", "organization:i001"}.isdisjoint(row["investor_id"] for row in ranked)
+
+
+def test_no_deals_no_ranking() -> None:
+    assert ranking_of_deals([], 10) == []
+    lonely = [{"investor_id": "a", "investor": "A", "state_owned": False, "deals": ["x"]},
+              {"investor_id": "b", "investor": "B", "state_owned": True, "deals": ["y", "y"]}]
+    assert ranking_of_deals(lonely, 10) == []

@@ -103,6 +103,7 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("disputes", [], {}),
     ("disputes", ["星岚机器人"], {}),
     ("disputes", ["Disputed " + HOSTILE[1]], {}),  # an amount and a date disputed, in two currencies
+    ("disputes", ["Disputed " + HOSTILE[2]], {}),  # the same dispute from its subject's side (the investor)
     ("disputes", ["星衡智能"], {}),  # no disputes: no rows
     # --as-of (an undated fact counts from its first report) and --level
     *(("investors", ["星衡智能"], {"as_of": d}) for d in ("2021", "2022-06", "2030")),
@@ -120,6 +121,7 @@ CASES: list[tuple[str, list[str], dict]] = [
     ("path", ["韩默", "北京市人工智能产业投资基金"], {"max_hops": 8, "as_of": "2023"}),
     *(("disputes", [], {"as_of": d}) for d in ("2025-04-05", "2025", "2026-05-14")),
     ("disputes", ["Disputed " + HOSTILE[1]], {"as_of": "2025-04-06"}),
+    ("disputes", ["Disputed " + HOSTILE[2]], {"as_of": "2025-04-06"}),
     *(("compare", ["星衡智能", "智谱华章"], {"as_of": d}) for d in ("2025-10-21", "2025-11-01")),
     *(("financials", ["星衡智能"], {"as_of": d}) for d in ("2025-10-21", "2025-10-22")),
     *(("ipo-pipeline", [], {"as_of": d}) for d in ("2025-02-28", "2025-06")),
