@@ -275,3 +275,24 @@ def test_kg_query_as_a_process_imports_nothing_it_does_not_use(built: Path) -> N
                              env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert process.returncode == 0 and json.loads(process.stdout)
     assert process.stderr.strip() == ""
+
+
+def test_plain_query_reads_the_options_kg_query_has() -> None:
+    """`_plain_query`'s tables name `kg query`'s own options and parameters: one renamed or removed in
+    the command cannot be read on the fast path under its old name (one added falls back to typer)."""
+    import typing
+
+    import typer.main
+
+    from kg.cli import _QUERY_FLAGS, _QUERY_INTS, _QUERY_VALUES, query
+
+    command = typer.main.get_command(app)  # typer's own click: its classes are not the click package's
+    params = {p.name: p for p in command.commands["query"].params  # type: ignore[attr-defined]
+              if p.param_type_name == "option"}
+    valued = {opt: p.name for p in params.values() if not p.is_flag for opt in p.opts}
+    assert valued == _QUERY_VALUES
+    flags = {opt: (p.name, True) for p in params.values() if p.is_flag and p.name != "help" for opt in p.opts}
+    flags |= {opt: (p.name, False) for p in params.values() if p.is_flag for opt in p.secondary_opts}
+    assert flags == _QUERY_FLAGS
+    hints = typing.get_type_hints(query)
+    assert {name for name in params if int in typing.get_args(hints[name])} == _QUERY_INTS
