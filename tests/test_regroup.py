@@ -87,17 +87,23 @@ def test_regrouping_from_the_sums_gives_the_store_of_the_full_reclustering(
     assert _build(tmp_path / "sums", articles, from_sums=True, monkeypatch=monkeypatch) == full
 
 
-def test_the_varied_corpus_moves_clusters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The scenario is what it says: as articles come, records move from entity to entity (clusters merge
-    or change their ids), so the plans from the sums are checked on more than new records."""
-    moves: list[int] = []
+@pytest.fixture
+def moves(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The records each regrouping moves to another entity, as articles are built."""
+    counts: list[int] = []
     apply = kg.resolve._move_records
 
     def counted(store, conn, target):  # type: ignore[no-untyped-def]
-        moves.append(sum(1 for (_a, old), (new, _n) in target.items() if new != old))
+        counts.append(sum(1 for (_a, old), (new, _n) in target.items() if new != old))
         return apply(store, conn, target)
 
     monkeypatch.setattr(kg.resolve, "_move_records", counted)
+    return counts
+
+
+def test_the_varied_corpus_moves_clusters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moves: list[int]) -> None:
+    """The scenario is what it says: as articles come, records move from entity to entity (clusters merge
+    or change their ids), so the plans from the sums are checked on more than new records."""
     _build(tmp_path / "s", CORPORA["varied examples"], from_sums=True, monkeypatch=monkeypatch)
     assert sum(moves) >= 20 and max(moves) >= 3
 
@@ -156,7 +162,7 @@ def _firm(store_conn: sqlite3.Connection) -> tuple[str, str]:
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_a_firms_id_holds_while_its_name_vote_flips(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     seed: int) -> None:
+                                                     moves: list[int], seed: int) -> None:
     """The name a firm goes by follows the majority of its articles and flips as they arrive; its id is
     minted from one of its names whatever the vote (the shortest), so it holds, and its
     records do not all move at every flip. Checked against the full re-clustering at every article."""
@@ -169,14 +175,6 @@ def test_a_firms_id_holds_while_its_name_vote_flips(tmp_path: Path, monkeypatch:
     # two Chinese reports, then two English ones, and so on: the name most articles use flips each time
     rest = [a for i in range(0, len(chinese), 2) for a in (*chinese[i:i + 2], *english[i:i + 2])]
     monkeypatch.setattr(kg.regroup, "CHECK", True)
-    moved: list[int] = []
-    apply = kg.resolve._move_records
-
-    def counted(store, conn, target):  # type: ignore[no-untyped-def]
-        moved.append(sum(1 for (_a, old), (new, _n) in target.items() if new != old))
-        return apply(store, conn, target)
-
-    monkeypatch.setattr(kg.resolve, "_move_records", counted)
     names, ids = [], []
     with open_store(tmp_path / "s") as store:
         add_article(store, pairing)
@@ -189,4 +187,4 @@ def test_a_firms_id_holds_while_its_name_vote_flips(tmp_path: Path, monkeypatch:
     assert flips >= 2, names  # the scenario: the vote does flip
     assert set(names) == {"澜桥光电", "Lanqiao Optics"}
     assert set(ids) == {"organization:澜桥光电"}
-    assert sum(moved) < len(rest)  # a flip of the name moves no record: only a new article's own records move
+    assert sum(moves) < len(rest)  # a flip of the name moves no record: only a new article's own records move

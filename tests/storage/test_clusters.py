@@ -6,12 +6,14 @@ The articles are invented: people and firms that recur, namesakes, a firm under 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.build import add_article
 from kg.model import Article
 from kg.storage.clusters import count_clusters
-from kg.store import open_store
+from kg.store import Store, open_store
 
 ARTICLES = [
     "星川科技完成2亿元A轮融资，由启明创投领投，远舟资本跟投。星川科技CEO王建国表示，资金将用于芯片研发。",
@@ -57,15 +59,17 @@ def test_the_sums_equal_a_count_from_the_rows_after_every_build_and_removal(tmp_
         assert conn.execute("SELECT COUNT(*) FROM unsettled").fetchone()[0] == 0
 
 
-def test_a_store_from_before_the_sums_gets_them_counted_and_regroups_in_full_once(tmp_path: Path) -> None:
+@contextmanager
+def _reopened_after(tmp_path: Path, script: str) -> Iterator[tuple[Store, set[str]]]:
+    """A store of four articles, `script` run on its file (as an earlier `kg` left it), opened again: the
+    sums are what they were, and every entity with records is unsettled (yielded with the store)."""
     with open_store(tmp_path / "s") as store:
         for text in ARTICLES[:4]:
             add_article(store, Article(text=text, published="2025-05-20"))
         kept = sums(store.connection)
-    raw = sqlite3.connect(tmp_path / "s" / "graph.sqlite")  # as a kg of before the sums left it
-    raw.executescript("".join(f"DROP TABLE {table};" for table in (*SUMS, "unsettled"))
-                      + "DROP TRIGGER articles_insert_clusters; DROP TRIGGER articles_delete_clusters;"
-                      "DELETE FROM meta WHERE key = 'clusters';")
+        assert store.connection.execute("SELECT COUNT(*) FROM unsettled").fetchone()[0] == 0
+    raw = sqlite3.connect(tmp_path / "s" / "graph.sqlite")
+    raw.executescript(script)
     raw.commit()
     raw.close()
     with open_store(tmp_path / "s") as store:
@@ -73,6 +77,15 @@ def test_a_store_from_before_the_sums_gets_them_counted_and_regroups_in_full_onc
         assert sums(conn) == kept
         unsettled = {e for (e,) in conn.execute("SELECT entity_id FROM unsettled")}
         assert unsettled == {e for (e,) in conn.execute("SELECT entity_id FROM cluster_sizes")} != set()
+        yield store, unsettled
+
+
+def test_a_store_from_before_the_sums_gets_them_counted_and_regroups_in_full_once(tmp_path: Path) -> None:
+    before_the_sums = ("".join(f"DROP TABLE {table};" for table in (*SUMS, "unsettled"))
+                       + "DROP TRIGGER articles_insert_clusters; DROP TRIGGER articles_delete_clusters;"
+                       "DELETE FROM meta WHERE key = 'clusters';")
+    with _reopened_after(tmp_path, before_the_sums) as (store, unsettled):
+        conn = store.connection
         add_article(store, Article(text=ARTICLES[4], published="2025-05-20"))  # 陈立 and 澄湖科技 again
         still = {e for (e,) in conn.execute("SELECT entity_id FROM unsettled")}
         assert not any("陈立" in e or "澄湖" in e for e in still) and still < unsettled
@@ -83,21 +96,9 @@ def test_a_store_whose_organisation_ids_were_minted_by_another_rule_regroups_the
     """A store from before ids were minted from the shortest name (`kg.regroup.org_id_norm`; then from the
     name most articles use): every entity is unsettled once, so the next article naming a firm regroups it
     in full and gives it the id of today's rule."""
-    with open_store(tmp_path / "s") as store:
-        for text in ARTICLES[:4]:
-            add_article(store, Article(text=text, published="2025-05-20"))
-        kept = sums(store.connection)
-        assert store.connection.execute("SELECT COUNT(*) FROM unsettled").fetchone()[0] == 0
-    raw = sqlite3.connect(tmp_path / "s" / "graph.sqlite")
-    raw.execute("DELETE FROM meta WHERE key = 'org_ids'")
-    raw.commit()
-    raw.close()
-    with open_store(tmp_path / "s") as store:
-        conn = store.connection
-        assert sums(conn) == kept
-        unsettled = {e for (e,) in conn.execute("SELECT entity_id FROM unsettled")}
-        assert unsettled == {e for (e,) in conn.execute("SELECT entity_id FROM cluster_sizes")} != set()
-        assert conn.execute("SELECT value FROM meta WHERE key = 'org_ids'").fetchone() == ("shortest-name",)
+    with _reopened_after(tmp_path, "DELETE FROM meta WHERE key = 'org_ids';") as (store, _unsettled):
+        rule = store.connection.execute("SELECT value FROM meta WHERE key = 'org_ids'").fetchone()
+        assert rule == ("shortest-name",)
 
 
 def test_an_article_written_by_a_writer_not_keeping_the_sums_gets_them_counted(tmp_path: Path) -> None:
