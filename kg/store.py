@@ -188,6 +188,8 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
         self.connection = connection
         self.path = path
         self.batched = False  # inside `batch`: articles share transactions, each in a savepoint
+        #: inside `batch`: the facts whose merged properties are worked out before the batch commits
+        self.pending_relations: set[str] | None = None
         # records (entity, article) whose summaries changed since the article began (`kg.regroup`)
         self.changed_records: set[tuple[str, str]] = set()
 
@@ -237,11 +239,13 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
             yield lambda: None
             return
         self.batched = True
+        self.pending_relations = set()
         state = {"since": time.monotonic(), "seen": 0}
 
         def next_article() -> None:
             state["seen"] += 1
             if conn.in_transaction and (state["seen"] > articles or time.monotonic() - state["since"] >= seconds):
+                self._refresh_pending(conn)
                 conn.execute("COMMIT")
                 state.update(since=time.monotonic(), seen=1)
 
@@ -249,8 +253,28 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
             yield next_article
         finally:
             self.batched = False
-            if conn.in_transaction:
-                conn.execute("COMMIT")
+            try:
+                if conn.in_transaction:
+                    self._refresh_pending(conn)
+                    conn.execute("COMMIT")
+            finally:
+                self.pending_relations = None
+
+    def refresh_relations_by_commit(self, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
+        """`refresh_relations` now, or inside a `batch` once before it commits: a fact restated by hundreds
+        of articles (its disputes list them all) is merged once per batch, not once per article. Only
+        for facts whose sources were added: they exist whatever their merged properties, and nothing
+        written in between reads those (resolution and regrouping read the sources)."""
+        if self.pending_relations is None:
+            self.refresh_relations(conn, relation_ids)
+        else:
+            self.pending_relations.update(relation_ids)
+
+    def _refresh_pending(self, conn: sqlite3.Connection) -> None:
+        """The batch's facts merged, before its commit (kept pending if that fails: nothing is committed)."""
+        if self.pending_relations:
+            self.refresh_relations(conn, self.pending_relations)
+            self.pending_relations.clear()
 
     @contextmanager
     def article(self) -> Iterator[sqlite3.Connection]:
@@ -847,7 +871,7 @@ def write_article(
             conn, [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
                     _dumps(rel.props)) for rel in relations for p in (rel.provenance,)])
         store.sync_records(conn, [(entity_id, article_id) for entity_id in touched_entities])
-        store.refresh_relations(conn, touched_relations)
+        store.refresh_relations_by_commit(conn, touched_relations)
         store.refresh_entities(conn, touched_entities, regrouped=regrouped)
     return True
 

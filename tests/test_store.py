@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,38 @@ def test_the_display_name_is_the_one_most_articles_use_whatever_the_order(tmp_pa
     names = {d["name"] for _n, d in graph.nodes(data=True)}
     assert "岚峰半导体" in names and "嵐峰半導體" not in names
     assert "Daniel Okafor" in names and "Okafor" not in names
+
+
+def test_a_batch_merges_a_restated_fact_once_before_it_commits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles restating one round with different amounts (its disputes list every article): in a batch
+    the fact is merged once, before the commit, not once per article, and the store is the one built
+    article by article."""
+    from kg.build import add_article
+    from kg.model import Article
+    from tests.test_regroup import content
+
+    articles = [Article(text=f"云杉机器人完成{n}亿元A轮融资，由启明创投领投。", published="2025-05-20")
+                for n in range(2, 9)]
+    with open_store(tmp_path / "one by one") as store:
+        for article in articles:
+            add_article(store, article)
+        expected = content(store.connection)
+    merged: list[set[str]] = []
+    refresh = Store.refresh_relations
+
+    def counted(self: Store, conn: sqlite3.Connection, relation_ids: Iterable[str]) -> None:
+        merged.append(set(relation_ids))
+        refresh(self, conn, merged[-1])
+
+    monkeypatch.setattr(Store, "refresh_relations", counted)
+    with open_store(tmp_path / "batched") as store:
+        with store.batch(articles=100, seconds=3600) as next_article:
+            for article in articles:
+                next_article()
+                add_article(store, article)
+            assert store.connection.execute(  # not merged yet: the sources are all there is
+                "SELECT COUNT(*) FROM relations WHERE type = 'INVESTED_IN' AND props = '{}'").fetchone()[0] == 1
+        assert content(store.connection) == expected
+    [fact] = [row for row in expected["relations"] if row[1] == "INVESTED_IN"]  # (id, type, source, target, props)
+    assert "disputes" in fact[4]
+    assert sum(1 for ids in merged if fact[0] in ids) == 1
