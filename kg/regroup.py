@@ -174,9 +174,12 @@ def votes(records: Iterable[NamedRecord]) -> tuple[Counter[str], Counter[str], C
     return articles, counts, spellings
 
 
-def org_id_norm(norms: Iterable[str]) -> str:
-    """Of an organisation's names (normalised), the one its id is minted from: the shortest (ties: the
-    first in order), which is mostly the short name people use (星衡智能 rather than 星衡智能科技有限公司).
+def org_id_name(norms: Iterable[str], spellings_of: Callable[[str], Iterable[str]]) -> tuple[str, str]:
+    """The name an organisation's id is minted from, as (normalised, slug): of its names (`norms`), the
+    shortest (ties: the first in order), which is mostly the short name people use (星衡智能 rather than
+    星衡智能科技有限公司); its slug from that name's spellings (`spellings_of(norm)`; spellings of other
+    names are left out) with the most separators (ties: the smallest), so "Lanqiao Optics" gives
+    `lanqiao-optics` however many articles write "LanqiaoOptics".
 
     Why not the name it goes by: that is a vote over all its records, and a vote between two names used
     about as often (a Chinese and an English name, in a mixed stream) flips back and forth as articles
@@ -184,28 +187,30 @@ def org_id_norm(norms: Iterable[str]) -> str:
     and changed the id users and Neo4j hold. A firm has a handful of names, and the shortest changes only
     when a shorter name joins, mostly early. It is still a function of content: any order of the same
     articles gives the same ids."""
-    return min(norms, key=lambda norm: (len(norm), norm))
+    norm = min(norms, key=lambda name: (len(name), name))
+    slugs = (slug(s) for s in spellings_of(norm) if normalize_name(s) == norm)
+    return norm, min(slugs, key=lambda text: (-text.count("-"), text))
 
 
-def id_slug(spellings: Iterable[str]) -> str:
-    """The slug of the id from the spellings of its name: the one with the most separators (ties: the
-    smallest), so "Lanqiao Optics" gives `lanqiao-optics` however many articles write "LanqiaoOptics",
-    and how most mentions spell it (which may flip as articles arrive) does not decide."""
-    return min((slug(s) for s in spellings), key=lambda text: (-text.count("-"), text))
+def org_id(root: str, id_name: tuple[str, str], clash: bool) -> str:
+    """`<root>:<slug>` of the name `org_id_name` gives, with a hash of that name when `clash`: when
+    another organisation has that slug (the name, unlike all of a firm's names, changes rarely)."""
+    base = f"{id_prefix(root)}:{id_name[1]}"
+    return f"{base}-{short_hash(id_name[0], length=8)}" if clash else base
 
 
 def org_ids(store: Store, root: str, id_names: list[tuple[str, str]], in_pool: set[str]) -> list[str]:
     """The id of each cluster of a pool of organisations, given the name its id is minted from
-    (`org_id_norm`) as (normalised, slug): `<root>:<slug>`, with a hash of the normalised name when
-    another cluster of the pool has that slug or an entity outside the pool has that id."""
+    (`org_id_name`): `org_id`, with the hash when another cluster of the pool has that slug or an entity
+    outside the pool has that id."""
     by_base: dict[str, list[int]] = {}
-    for i, (_norm, name_slug) in enumerate(id_names):
-        by_base.setdefault(f"{id_prefix(root)}:{name_slug}", []).append(i)
+    for i, id_name in enumerate(id_names):
+        by_base.setdefault(org_id(root, id_name, clash=False), []).append(i)
     out = [""] * len(id_names)
     for base, members in by_base.items():
         clash = len(members) > 1 or (base not in in_pool and store.entity_exists(base))
         for i in members:
-            out[i] = f"{base}-{short_hash(id_names[i][0], length=8)}" if clash else base
+            out[i] = org_id(root, id_names[i], clash)
     return out
 
 
@@ -353,6 +358,18 @@ def _spellings(store: Store, conn: sqlite3.Connection, found: _Regrouped, cluste
     return Counter({s: m for s, (m, r) in counts.items() if m > 0 or r > 0})
 
 
+def _spellings_known(known: dict[str, Counter[str]], store: Store, conn: sqlite3.Connection, found: _Regrouped,
+                     cluster: _Cluster, best: str) -> Counter[str]:
+    """`_spellings`, unless `known` has them already."""
+    return known[best] if best in known else _spellings(store, conn, found, cluster, best)
+
+
+def _entity_spellings(store: Store, conn: sqlite3.Connection, entity_id: str, norm: str) -> list[str]:
+    """The spellings of the name `norm` in the records of `entity_id` (mentioned, or an alias)."""
+    return [spelling for (_n, spelling), (mentions, records) in store.entity_spellings(conn, entity_id, norm).items()
+            if mentions > 0 or records > 0]
+
+
 def _votes(cluster: _Cluster) -> tuple[Counter[str], Counter[str]]:
     articles = Counter({n: c for n, c in cluster.sums.names.items() if c > 0})
     counts = Counter({n: c for n, c in cluster.sums.name_mentions.items() if c})
@@ -465,13 +482,11 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
             return None
         spellings = _spellings(store, conn, found, cluster, best)
         names.append(spelt(best, spellings))
-        id_norm = org_id_norm(articles)
-        if id_norm != best:
-            spellings = _spellings(store, conn, found, cluster, id_norm)
-        id_names.append((id_norm, id_slug(s for s in spellings if normalize_name(s) == id_norm)))
+        known = {best: spellings}  # most often the name it goes by is its shortest too: read once
+        id_names.append(org_id_name(articles, partial(_spellings_known, known, store, conn, found, cluster)))
     # an entity left as it was keeps its id unless a changed cluster had or has its id's base (`org_ids`:
     # whether the base clashes is all that may change): its id is the base, or the base and a hash
-    touched = {f"{id_prefix(root)}:{name_slug}" for _norm, name_slug in id_names} | consumed
+    touched = {org_id(root, id_name, clash=False) for id_name in id_names} | consumed
     touched |= {e[:-9] for e in consumed}
     others = [e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed
               and (e in touched or e[:-9] in touched)]
@@ -479,10 +494,8 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
         norms = [n for n, c in store.entity_sums(conn, e, keys=False).names.items() if c > 0]
         if not norms:
             return None
-        id_norm = org_id_norm(norms)
         names.append(stored[e])
-        id_names.append((id_norm, id_slug(spelling for (_n, spelling), (m, r) in
-                                          store.entity_spellings(conn, e, id_norm).items() if m > 0 or r > 0)))
+        id_names.append(org_id_name(norms, partial(_entity_spellings, store, conn, e)))
     ids = org_ids(store, root, id_names, set(pool))
     plan = Plan()
     changed = len(found.clusters)

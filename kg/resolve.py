@@ -28,7 +28,7 @@ Organisations the gazetteer does not know are made order-independent the same wa
 (`recluster_entities`): the records (one article's names for one firm) of every unkeyed organisation
 sharing a name with the article's are clustered by shared name, transitively; each cluster is named by
 the name most of its articles use, and gets `organization:<slug>` of the shortest of its names (plus a
-hash of that name when the slug is taken: `kg.regroup.org_id_norm` says why not the voted name), so a
+hash of that name when the slug is taken: `kg.regroup.org_id_name` says why not the voted name), so a
 short name, a legal name, an English name and a traditional spelling meet in one node whichever article
 was built first. Gazetteer entities are anchors: an unkeyed mention never joins one (in any order),
 their ids and names never move.
@@ -60,9 +60,9 @@ from kg.names import id_prefix, normalize_name, short_hash, slug
 from kg.ontology import Ontology
 from kg.regroup import (
     Plan,
-    id_slug,
     merged_attrs,
-    org_id_norm,
+    org_id,
+    org_id_name,
     org_ids,
     org_name,
     person_ids,
@@ -116,11 +116,9 @@ def _resolve_id(store: Store, mention: EntityMention, root: str, taken: set[str]
         best = max(votes.values())
         return min(eid for eid, n in votes.items() if n == best)
     if root in CLUSTERED_ROOTS and mention.names:  # as re-clustering will call it (`org_ids`)
-        id_norm = org_id_norm({normalize_name(n) for n in mention.names})
-        candidate = f"{prefix}:{id_slug(n for n in mention.names if normalize_name(n) == id_norm)}"
-        if candidate in taken or store.entity_exists(candidate):
-            candidate = f"{candidate}-{short_hash(id_norm, length=8)}"
-        return candidate
+        id_name = org_id_name({normalize_name(n) for n in mention.names}, lambda _norm: mention.names)
+        candidate = org_id(root, id_name, clash=False)
+        return org_id(root, id_name, clash=candidate in taken or store.entity_exists(candidate))
     candidate = f"{prefix}:{slug(mention.display_name)}"
     if candidate in taken or store.entity_exists(candidate):
         candidate = f"{candidate}-{short_hash(*sorted(normalize_name(n) for n in mention.names), length=8)}"
@@ -540,8 +538,7 @@ def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]
             name = store.entity_name(conn, cluster[0].entity_id)
         names.append(name)
         if articles:
-            id_norm = org_id_norm(articles)
-            id_names.append((id_norm, id_slug(s for s in spellings if normalize_name(s) == id_norm)))
+            id_names.append(org_id_name(articles, lambda _norm: spellings))  # noqa: B023 - called at once
         else:
             id_names.append((normalize_name(name), slug(name)))
     in_pool = set(pool)
@@ -573,7 +570,7 @@ def recluster_entities(store: Store, conn: sqlite3.Connection, entity_ids: Itera
     """Make the unkeyed organisations around `entity_ids` a function of content alone, inside the
     caller's transaction: re-cluster the records of every organisation that shares a name with them,
     name each cluster (`org_name`) and give it the id `<root>:<slug>` of its shortest name
-    (`org_id_norm`; with a hash when another cluster or entity has that slug, `org_ids`), and move
+    (`org_id_name`; with a hash when another cluster or entity has that slug, `org_ids`), and move
     records, aliases and facts there. Gazetteer entities are anchors and never move. Returns the ids of
     the people tied (FOUNDED, HOLDS_POSITION, LEFT) to an organisation whose id changed: their ids may
     hang on it.

@@ -102,7 +102,7 @@ _ARTICLE = ("INSERT INTO articles (id, path, title, published, url, lang, chars,
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 
-#: How organisations' ids are minted (`kg.regroup.org_id_norm`): a store whose ids were minted another
+#: How organisations' ids are minted (`kg.regroup.org_id_name`): a store whose ids were minted another
 #: way (before 2026-12: from the name most articles use) has every entity regrouped in full the next time
 #: an article names it, which gives it the id of today's rule.
 ORG_IDS = "shortest-name"

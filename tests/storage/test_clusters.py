@@ -93,7 +93,7 @@ def test_a_store_from_before_the_sums_gets_them_counted_and_regroups_in_full_onc
 
 
 def test_a_store_whose_organisation_ids_were_minted_by_another_rule_regroups_them(tmp_path: Path) -> None:
-    """A store from before ids were minted from the shortest name (`kg.regroup.org_id_norm`; then from the
+    """A store from before ids were minted from the shortest name (`kg.regroup.org_id_name`; then from the
     name most articles use): every entity is unsettled once, so the next article naming a firm regroups it
     in full and gives it the id of today's rule."""
     with _reopened_after(tmp_path, "DELETE FROM meta WHERE key = 'org_ids';") as (store, _unsettled):
