@@ -483,14 +483,8 @@ def _name_pool(store: Store, conn: sqlite3.Connection, seeds: Iterable[str],
     one of `seeds`, with its root: who may regroup when an article adds or removes a name."""
     seeds = sorted(set(seeds))
     pool: dict[str, str] = {}
-    for root in roots:  # breadth first, a statement per step for all the names reached in it
-        frontier = store.unkeyed_of_root(conn, seeds, root)
-        seen: set[str] = set()
-        while frontier:
-            pool.update(dict.fromkeys(frontier, root))
-            norms = store.norms_of(conn, sorted(frontier)) - seen
-            seen |= norms
-            frontier = store.unkeyed_with_norms(conn, sorted(norms), root) - pool.keys() if norms else set()
+    for root in roots:
+        pool.update(dict.fromkeys(store.name_pool(conn, seeds, root), root))
     return pool
 
 

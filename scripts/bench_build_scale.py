@@ -82,13 +82,13 @@ def repeated_text(chars: int) -> str:
     return (SENTENCE * (chars // len(SENTENCE) + 1))[:chars]
 
 
-def write_articles(mb: float, folder: Path, per_file: int = 50) -> int:
-    """Generated articles (`bench_extract.make_corpus`) of `mb` MiB of UTF-8 text, as JSON Lines files
-    under `folder`; returns their characters."""
+def write_articles(mb: float, folder: Path, per_file: int = 50, *, chained: bool = False) -> int:
+    """Generated articles (`bench_extract.make_corpus`, `chained` names or not) of `mb` MiB of UTF-8 text,
+    as JSON Lines files under `folder`; returns their characters."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from bench_extract import ROOT, load_examples, make_corpus
 
-    articles = make_corpus(load_examples(ROOT / "examples"), mb * 1024 * 1024 / 1_000_000)
+    articles = make_corpus(load_examples(ROOT / "examples"), mb * 1024 * 1024 / 1_000_000, chained=chained)
     folder.mkdir(parents=True, exist_ok=True)
     for start in range(0, len(articles), per_file):
         lines = [json.dumps({"text": a.text, "published": a.published, "title": a.title, "lang": a.lang},
@@ -132,7 +132,7 @@ EDGE = 300
 ARTICLE_DATE = "2025-05-20"
 
 
-def extract_corpus(sizes: list[float], folder: Path) -> tuple[Path, dict[float, int]]:
+def extract_corpus(sizes: list[float], folder: Path, *, chained: bool = False) -> tuple[Path, dict[float, int]]:
     """The articles of the largest size read as `kg build` reads them and each extracted once, pickled under
     `folder`; with the number of them making up each size (each size's articles are the first of the
     largest's: `make_corpus` grows one list)."""
@@ -143,8 +143,8 @@ def extract_corpus(sizes: list[float], folder: Path) -> tuple[Path, dict[float, 
     from kg.ingest.readers import list_input_files, read_file
 
     base = load_examples(ROOT / "examples")
-    counts = {mb: len(make_corpus(base, mb * 1024 * 1024 / 1_000_000)) for mb in sizes}
-    write_articles(max(sizes), folder / "in")
+    counts = {mb: len(make_corpus(base, mb * 1024 * 1024 / 1_000_000, chained=chained)) for mb in sizes}
+    write_articles(max(sizes), folder / "in", chained=chained)
     pairs = []
     for path in list_input_files([folder / "in"]):
         pairs += [(article, extract(article)) for article in read_file(path, article_date=ARTICLE_DATE).articles]
@@ -192,10 +192,10 @@ def replay_seconds(corpus: Path, count: int, statements: bool, checkout: Path | 
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main_replay(sizes: list[float], statements: bool, against: Path | None) -> None:
+def main_replay(sizes: list[float], statements: bool, against: Path | None, *, chained: bool = False) -> None:
     sides = [("this", None), *([("against", against)] if against else [])]
     with tempfile.TemporaryDirectory() as tmp:
-        corpus, counts = extract_corpus(sizes, Path(tmp))
+        corpus, counts = extract_corpus(sizes, Path(tmp), chained=chained)
         print(f"{'side':<8} {'MB':>5} {'articles':>8} {'cpu s':>8} {'ratio':>6} {'ms/article first':>17}"
               f" {'last':>7}" + (f" {'statements first':>17} {'last':>7}" if statements else ""))
         cpus: dict[str, list[float]] = {name: [] for name, _c in sides}
@@ -227,6 +227,9 @@ def main() -> None:
     parser.add_argument("--replay", action="store_true", help="the store's part alone (articles)")
     parser.add_argument("--statements", action="store_true", help="with --replay: SQL statements per article")
     parser.add_argument("--against", type=Path, help="a checkout of another kg to time beside this one")
+    parser.add_argument("--chained-names", action="store_true",
+                        help="articles: vary Chinese and English names independently, as this generator did before"
+                             " (hundreds of names chain into one firm or person; see bench_extract._variant)")
     parser.add_argument("--replay-worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.replay_worker:
@@ -234,7 +237,7 @@ def main() -> None:
         return
     sizes = [float(s) for s in args.sizes.split(",")]
     if args.replay:
-        main_replay(sizes, args.statements, args.against)
+        main_replay(sizes, args.statements, args.against, chained=args.chained_names)
         return
     sides = [("this", None), *([("against", args.against)] if args.against else [])]
     makers = {"repeated": repeated_text, "news": news_text}
@@ -245,7 +248,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 if kind == "articles":
                     src = Path(tmp) / "in"
-                    chars = write_articles(mb, src)
+                    chars = write_articles(mb, src, chained=args.chained_names)
                 else:
                     text = makers[kind](mb_to_chars(mb))
                     src = Path(tmp) / "in.txt"

@@ -352,17 +352,16 @@ class ClusterStatements:
         if row is None:
             return sums
         sums.records, sums.nameless = row
-        for norm, records, mentions in conn.execute(
-                "SELECT norm, records, mentions FROM cluster_names WHERE entity_id = ?", (entity_id,)):
-            sums.names[norm] = records
-            if mentions:
-                sums.name_mentions[norm] = mentions
+        # built by comprehension, not a statement per row: a firm whose names chain has thousands
+        names = conn.execute("SELECT norm, records, mentions FROM cluster_names WHERE entity_id = ?",
+                             (entity_id,)).fetchall()
+        sums.names = Counter({norm: records for norm, records, _m in names})
+        sums.name_mentions = Counter({norm: mentions for norm, _r, mentions in names if mentions})
         if spellings_of is not None:
             sums.spellings = self.entity_spellings(conn, entity_id, spellings_of)
         if keys:
-            for norm, org, records in conn.execute(
-                    "SELECT norm, org, records FROM cluster_keys WHERE entity_id = ?", (entity_id,)):
-                sums.keys[(norm, org)] = records
+            sums.keys = Counter({(norm, org): records for norm, org, records in conn.execute(
+                "SELECT norm, org, records FROM cluster_keys WHERE entity_id = ?", (entity_id,))})
         return sums
 
     def entity_spellings(self, conn: sqlite3.Connection, entity_id: str, norm: str) -> dict[tuple[str, str], list[int]]:

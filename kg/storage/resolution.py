@@ -50,22 +50,23 @@ class ResolutionStatements:
         yield from conn.execute(f"SELECT entity_id, article_id, alias, norm FROM aliases WHERE entity_id IN {IDS}",
                                 (id_list(entity_ids),))
 
-    def unkeyed_of_root(self, conn: sqlite3.Connection, entity_ids: Sequence[str], root: str) -> set[str]:
-        """Those of `entity_ids` that exist under `root` and that the gazetteer does not know."""
-        return {r[0] for r in conn.execute(
-            f"SELECT id FROM entities WHERE id IN {IDS} AND root = ? AND gazetteer_key IS NULL",
-            (id_list(entity_ids), root))}
+    def name_pool(self, conn: sqlite3.Connection, seeds: Sequence[str], root: str) -> set[str]:
+        """The entities under `root` the gazetteer does not know that share a normalised alias with one
+        of `seeds` (themselves such entities), directly or through others: one recursive statement.
 
-    def norms_of(self, conn: sqlite3.Connection, entity_ids: Sequence[str]) -> set[str]:
-        """The normalised aliases of these entities (from their tally: as many rows as names, not articles)."""
-        return {r[0] for r in conn.execute(f"SELECT norm FROM entity_norms WHERE entity_id IN {IDS}",
-                                           (id_list(entity_ids),))}
-
-    def unkeyed_with_norms(self, conn: sqlite3.Connection, norms: Sequence[str], root: str) -> set[str]:
-        """Entities under `root` the gazetteer does not know that have an alias with one of these normalised forms."""
+        The walk alternates entities and names, and each is reached once (UNION drops what was
+        reached before), so the cost is the pool's entities and names, not namesakes times names (a
+        name shared by a thousand namesakes is expanded once, not once per namesake)."""
         return {r[0] for r in conn.execute(
-            "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
-            f" WHERE n.norm IN {IDS} AND e.root = ? AND e.gazetteer_key IS NULL", (id_list(norms), root))}
+            "WITH RECURSIVE reach(kind, v) AS ("
+            "  SELECT 'e', e.id FROM json_each(?) j CROSS JOIN entities e ON e.id = j.value"
+            "   WHERE e.root = ?2 AND e.gazetteer_key IS NULL"
+            "  UNION SELECT 'n', a.norm FROM reach r CROSS JOIN entity_norms a ON a.entity_id = r.v"
+            "   WHERE r.kind = 'e'"
+            "  UNION SELECT 'e', e.id FROM reach r CROSS JOIN entity_norms b ON b.norm = r.v"
+            "   CROSS JOIN entities e ON e.id = b.entity_id"
+            "   WHERE r.kind = 'n' AND e.root = ?2 AND e.gazetteer_key IS NULL"
+            ") SELECT v FROM reach WHERE kind = 'e'", (id_list(seeds), root))}
 
     def tie_targets_in(self, conn: sqlite3.Connection, sources: Sequence[str],
                        types: Sequence[str]) -> Iterator[tuple[str, str, str]]:
