@@ -88,6 +88,8 @@ def _run_store(store: Store, name: str, arguments: Sequence[str | None], ontolog
         rows = _RUNNERS[name](view, **params)
     for key, version, value in view.to_cache:  # after the snapshot: caching takes the write lock
         store.put_cached(key, version, value)
+    for build in view.to_build:
+        build(store)
     return rows
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
-from kg.queries import statecapital
+from kg.queries import derived, statecapital
 from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
 from kg.queries.storeview import StoreView
 from kg.terms import C, R
@@ -46,13 +46,28 @@ def _text(value: Any) -> Any:
 
 def _names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
     """id -> (name, the view's labels) of these entities (few distinct type lists: each worked out once)."""
+    return _labelled(view, view.store.entity_names_and_types_in(ids))
+
+
+def _labelled(view: StoreView, named: Iterable[tuple[str, Any, str]]) -> dict[str, tuple[str, list[str]]]:
+    """id -> (name, the view's labels) of these (id, name, types JSON)."""
     by_types: dict[str, list[str]] = {}
     out = {}
-    for entity_id, name, types in view.store.entity_names_and_types_in(ids):
+    for entity_id, name, types in named:
         if types not in by_types:
             by_types[types] = view.ontology.labels_for(json.loads(types))
         out[entity_id] = (name, by_types[types])
     return out
+
+
+def _derived(view: StoreView) -> bool:
+    """Are the store's derived tables there for its version (`kg.queries.derived`)? If not, they are
+    built once the answer is read."""
+    if derived.ready(view.store):
+        return True
+    if derived.build not in view.to_build:
+        view.to_build.append(derived.build)
+    return False
 
 
 def portfolio(view: StoreView, id: str) -> Rows | None:
@@ -62,8 +77,13 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     store = view.store
     if C.Organization not in view.labels([id]).get(id, []):
         return []
-    deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-    entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
+    tables = _derived(view)
+    if tables:
+        deals, named = derived.investments(store, id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    else:
+        deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+        entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
     mine: dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]] = defaultdict(list)
@@ -73,7 +93,8 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}  # (company, round) -> (relations, date, total)
     single: dict[tuple[str, str], str] = {}  # rounds with one sum stated: its relation, if not one investor's own
     contested = set()  # rounds with several: the surest of those not one investor's own
-    for company, round_name, count, plain, date, currencies, first in store.round_groups(companies):
+    groups = derived.round_groups(store, companies) if tables else store.round_groups(companies)
+    for company, round_name, count, plain, date, currencies, first in groups:
         if not plain:
             return None
         if (company, round_name) in mine:
@@ -168,12 +189,16 @@ def state_capital(view: StoreView, region: str | None, level: str | None) -> Row
     and of the organisations something owns or controls, each with the chains above its fund (walked
     by `ownership.raw_paths` on a graph of just those chains)."""
     store = view.store
-    investments = store.investments(state_funds(view, region), _STATE_KEYS)
+    if _derived(view):
+        investments, named = derived.investments(store, state_funds(view, region), _STATE_KEYS)
+        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    else:
+        investments = store.investments(state_funds(view, region), _STATE_KEYS)
+        entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     investors = {s for _i, s, _t, _m, _v in investments}
     # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
     # investment's state owners and levels are sorted sets (`statecapital.table`)
     chains = view.graph(view.ownership_chains(investors).values(), investors)
-    entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # what a row takes from its fund (name, region, and the levels and state owners `statecapital.table`
     # makes of its chains), worked out once per fund: None where its investments are not state capital
