@@ -11,7 +11,11 @@ re-deriving the same values on every call:
   date, amount, currency and role out of its JSON properties, and whether a source of it has the
   extraction method that makes a sum an investor's own, from rows spread over the whole relations
   table. `derived_investments` holds what `Store.investments` gives for every INVESTED_IN relation,
-  clustered by investor, so one investor's investments are read from a few neighbouring pages.
+  clustered by investor, so one investor's investments are read from a few neighbouring pages;
+- the state's investments (`state-capital`, 161,000 rows for every region, 57,000 for Shanghai) are
+  made once, for every region and level, by `kg.queries.wide` (its rows, in its order), and kept as
+  JSON texts by the fund's region: an answer is the rows of its region, in order (those of `--level`
+  kept), so reading it is parsing its JSON.
 
 Never stale: the tables count only when the query cache holds `DERIVED_KEY` under the current
 `Store.data_version` (bumped by every write, in the writing transaction; they are read inside the same
@@ -24,6 +28,7 @@ holds the write lock, or the store is read-only, nothing is built and the querie
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -33,6 +38,8 @@ from kg.storage.views import IDS, _plain, _read, _values, id_list
 from kg.store import BUSY_TIMEOUT_S, Store
 
 DERIVED_KEY = "derived tables"
+#: The state-capital rows are built apart, when that query first asks (a portfolio does not pay for them).
+STATE_CAPITAL_KEY = "derived state-capital"
 #: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
 INVESTMENT_KEYS = ("round", "date", "amount", "currency", "role")
 #: Value columns without a type: a value keeps the JSON type `json_extract` gave it, as SQL saw it.
@@ -45,6 +52,9 @@ _CREATE = (
     f" own INTEGER NOT NULL, {', '.join(f'{key}_value' for key in INVESTMENT_KEYS)}, props, target_name,"
     " target_types TEXT, PRIMARY KEY (source, id)) WITHOUT ROWID",
 )
+#: one row of the state-capital answer for every region, by its fund's region (as JSON) and place
+_CREATE_STATE_CAPITAL = ("CREATE TABLE derived_state_capital (region TEXT NOT NULL, seq INTEGER NOT NULL,"
+                         " row TEXT NOT NULL, PRIMARY KEY (region, seq)) WITHOUT ROWID")
 #: `Store.round_groups`' grouping, over every INVESTED_IN relation of the store.
 _ROUND_GROUPS = (
     "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
@@ -67,14 +77,15 @@ _INVESTMENTS = (
 
 RoundGroup = tuple[str, Any, int, bool, Any, int, Any]
 Investment = tuple[str, str, str, bool, tuple[Any, ...]]
+Rows = list[dict[str, Any]]
 #: id -> (name, types JSON) of an entity
 Named = dict[str, tuple[Any, str]]
 
 
-def ready(store: Store) -> bool:
-    """Are the derived tables there for the store's current version? (Ask inside the snapshot the answer
-    is read in.)"""
-    return store.cached(DERIVED_KEY, store.data_version()) is not None
+def ready(store: Store, key: str = DERIVED_KEY) -> bool:
+    """Are the derived tables (`DERIVED_KEY`), or the state-capital rows (`STATE_CAPITAL_KEY`), there for
+    the store's current version? (Ask inside the snapshot the answer is read in.)"""
+    return store.cached(key, store.data_version()) is not None
 
 
 def round_groups(store: Store, companies: Iterable[str]) -> list[RoundGroup]:
@@ -103,9 +114,47 @@ def investments(store: Store, sources: str | Iterable[str], keys: Sequence[str],
     return [(i, s, t, own and bool(m), _read(values, keys)) for i, s, t, m, _n, _t, *values in rows], named
 
 
-def build(store: Store) -> bool:
-    """(Re)build the derived tables for the store's current version, in one write transaction; False
-    when the store is read-only or another process holds the write lock (a reader does not wait)."""
+def state_capital(store: Store, region: Any, level: str | None) -> Rows | None:
+    """The rows of `state-capital` (not as of a date) from the derived table (only when `ready` with
+    `STATE_CAPITAL_KEY`): those of
+    the funds of `region` (every region when None), of `level` (when given). None for a region that is
+    not text (kept by its JSON: only text is sure to match as Python's `==` does)."""
+    if region is None:
+        texts = store.connection.execute("SELECT row FROM derived_state_capital ORDER BY seq")
+    elif isinstance(region, str):
+        texts = store.connection.execute("SELECT row FROM derived_state_capital WHERE region = ? ORDER BY seq",
+                                         (json.dumps(region, ensure_ascii=False),))
+    else:
+        return None
+    rows: Rows = json.loads("[" + ",".join(text for (text,) in texts) + "]")
+    # `statecapital.table` keeps a fund of `level` when its levels hold it; they do not depend on `level`
+    return rows if level is None else [row for row in rows if level in row["gov_levels"]]
+
+
+def _fill_state_capital(store: Store) -> None:
+    """Make every region's state-capital rows (inside the build's transaction, once the other tables are
+    there) and keep them in `derived_state_capital`."""
+    from kg.queries import wide  # (wide reads these tables: imported here, not at the top, to break the cycle)
+    from kg.queries.storeview import StoreView
+
+    rows = wide.computed_state_capital(StoreView(store), None, None)
+    store.connection.execute("DROP TABLE IF EXISTS derived_state_capital")
+    store.connection.execute(_CREATE_STATE_CAPITAL)
+    store.connection.executemany(
+        "INSERT INTO derived_state_capital VALUES (?, ?, ?)",
+        ((json.dumps(row["region"], ensure_ascii=False), seq, json.dumps(row, ensure_ascii=False))
+         for seq, row in enumerate(rows)))
+
+
+def build_with_state_capital(store: Store) -> bool:
+    """`build`, and the state-capital rows."""
+    return build(store, state_capital=True)
+
+
+def build(store: Store, *, state_capital: bool = False) -> bool:
+    """(Re)build the derived tables for the store's current version (and the state-capital rows, when
+    `state_capital`), in one write transaction; False when the store is read-only or another process
+    holds the write lock (a reader does not wait)."""
     conn = store.connection
     if conn.in_transaction:
         return False
@@ -122,6 +171,9 @@ def build(store: Store) -> bool:
                 conn.execute(f"INSERT INTO derived_round_groups {_ROUND_GROUPS}")
                 conn.execute(f"INSERT INTO derived_investments {_INVESTMENTS}", (OWN_AMOUNT_METHOD,))
                 conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (DERIVED_KEY, version, ""))
+            if state_capital and store.cached(STATE_CAPITAL_KEY, version) is None:
+                _fill_state_capital(store)
+                conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (STATE_CAPITAL_KEY, version, ""))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
