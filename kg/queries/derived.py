@@ -12,12 +12,16 @@ re-deriving the same values on every call:
   extraction method that makes a sum an investor's own, from rows spread over the whole relations
   table. `derived_investments` holds what `Store.investments` gives for every INVESTED_IN relation,
   clustered by investor, so one investor's investments are read from a few neighbouring pages;
-- the state's investments (`state-capital`, 161,000 rows for every region, 57,000 for Shanghai) are
-  made once, for every region and level, by `kg.queries.wide` (its rows, in its order), and kept as
-  JSON texts by the fund's region: an answer is the rows of its region, in order (those of `--level`
-  kept), so reading it is parsing its JSON.
+- two answers are made of tens of thousands of rows however they are read: the state's investments
+  (`state-capital`, 161,000 rows for every region, 57,000 for Shanghai) and the IPO pipeline (5,474
+  IPOs on HKEX, each built as networkx nodes with its company's figures). Their rows for the whole store
+  (every region and level; every exchange) are made once by the code that answers them otherwise, in
+  its order, and kept as JSON texts by the column that picks an answer's rows (the fund's region; the
+  exchange): an answer is the rows of its region or exchange, in order (of `--level`, kept by their
+  levels, which do not depend on it), so reading it is parsing its JSON (`derived_answers`).
 
-Never stale: the tables count only when the query cache holds `DERIVED_KEY` under the current
+Never stale: the tables count only when the query cache holds their key (`DERIVED_KEY`, `ANSWER_KEYS`)
+under the current
 `Store.data_version` (bumped by every write, in the writing transaction; they are read inside the same
 snapshot as the rest of the answer). They are rebuilt, in one write transaction that first checks the
 version has not moved, after the first query that finds them missing or old (that query answers from
@@ -28,18 +32,23 @@ holds the write lock, or the store is read-only, nothing is built and the querie
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
+from kg.queries.storeview import StoreView
 from kg.storage.views import IDS, _plain, _read, _values, id_list
 from kg.store import BUSY_TIMEOUT_S, Store
 
 DERIVED_KEY = "derived tables"
-#: The state-capital rows are built apart, when that query first asks (a portfolio does not pay for them).
-STATE_CAPITAL_KEY = "derived state-capital"
+#: Queries whose every row is derived (not as of a date), each by the column that picks an answer's rows:
+#: `state-capital --region R` is the rows of the funds of R, `ipo-pipeline E` those on exchange E.
+_ANSWERS = {"state-capital": "region", "ipo-pipeline": "exchange_id"}
+#: Each is built apart, when that query first asks (a portfolio does not pay for them), under its key.
+ANSWER_KEYS = {name: f"derived answers {name}" for name in _ANSWERS}
 #: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
 INVESTMENT_KEYS = ("round", "date", "amount", "currency", "role")
 #: Value columns without a type: a value keeps the JSON type `json_extract` gave it, as SQL saw it.
@@ -52,9 +61,9 @@ _CREATE = (
     f" own INTEGER NOT NULL, {', '.join(f'{key}_value' for key in INVESTMENT_KEYS)}, props, target_name,"
     " target_types TEXT, PRIMARY KEY (source, id)) WITHOUT ROWID",
 )
-#: one row of the state-capital answer for every region, by its fund's region (as JSON) and place
-_CREATE_STATE_CAPITAL = ("CREATE TABLE derived_state_capital (region TEXT NOT NULL, seq INTEGER NOT NULL,"
-                         " row TEXT NOT NULL, PRIMARY KEY (region, seq)) WITHOUT ROWID")
+#: every row (JSON) of a query's answer for the whole store, by its part (JSON) and place
+_CREATE_ANSWERS = ("CREATE TABLE IF NOT EXISTS derived_answers (query TEXT NOT NULL, part TEXT NOT NULL,"
+                   " seq INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (query, part, seq)) WITHOUT ROWID")
 #: `Store.round_groups`' grouping, over every INVESTED_IN relation of the store.
 _ROUND_GROUPS = (
     "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
@@ -83,7 +92,7 @@ Named = dict[str, tuple[Any, str]]
 
 
 def ready(store: Store, key: str = DERIVED_KEY) -> bool:
-    """Are the derived tables (`DERIVED_KEY`), or the state-capital rows (`STATE_CAPITAL_KEY`), there for
+    """Are the derived tables (`DERIVED_KEY`), or a query's derived rows (its `ANSWER_KEYS`), there for
     the store's current version? (Ask inside the snapshot the answer is read in.)"""
     return store.cached(key, store.data_version()) is not None
 
@@ -115,46 +124,65 @@ def investments(store: Store, sources: str | Iterable[str], keys: Sequence[str],
 
 
 def state_capital(store: Store, region: Any, level: str | None) -> Rows | None:
-    """The rows of `state-capital` (not as of a date) from the derived table (only when `ready` with
-    `STATE_CAPITAL_KEY`): those of
-    the funds of `region` (every region when None), of `level` (when given). None for a region that is
-    not text (kept by its JSON: only text is sure to match as Python's `==` does)."""
-    if region is None:
-        texts = store.connection.execute("SELECT row FROM derived_state_capital ORDER BY seq")
-    elif isinstance(region, str):
-        texts = store.connection.execute("SELECT row FROM derived_state_capital WHERE region = ? ORDER BY seq",
-                                         (json.dumps(region, ensure_ascii=False),))
+    """The rows of `state-capital` (not as of a date) from the derived rows (only when `ready` with its
+    `ANSWER_KEYS`): those of the funds of `region` (every region when None), of `level` (when given).
+    None for a region that is not text."""
+    rows = answer(store, "state-capital", region)
+    # `statecapital.table` keeps a fund of `level` when its levels hold it; they do not depend on `level`
+    return rows if rows is None or level is None else [row for row in rows if level in row["gov_levels"]]
+
+
+def answer(store: Store, name: str, part: Any) -> Rows | None:
+    """The derived rows of query `name` (only when `ready` with its `ANSWER_KEYS`) of `part` (its
+    `_ANSWERS` column's value; all of them when None), in order. None for a part that is not text (kept by
+    its JSON: only text is sure to match as Python's `==` does)."""
+    if part is None:
+        texts = store.connection.execute("SELECT row FROM derived_answers WHERE query = ? ORDER BY seq", (name,))
+    elif isinstance(part, str):
+        texts = store.connection.execute("SELECT row FROM derived_answers WHERE query = ? AND part = ? ORDER BY seq",
+                                         (name, json.dumps(part, ensure_ascii=False)))
     else:
         return None
     rows: Rows = json.loads("[" + ",".join(text for (text,) in texts) + "]")
-    # `statecapital.table` keeps a fund of `level` when its levels hold it; they do not depend on `level`
-    return rows if level is None else [row for row in rows if level in row["gov_levels"]]
+    return rows
 
 
-def _fill_state_capital(store: Store) -> None:
-    """Make every region's state-capital rows (inside the build's transaction, once the other tables are
-    there) and keep them in `derived_state_capital`."""
-    from kg.queries import wide  # (wide reads these tables: imported here, not at the top, to break the cycle)
-    from kg.queries.storeview import StoreView
+def _every_answer(store: Store, name: str) -> Rows:
+    """Every row of query `name` for the whole store (the other tables there: inside the build)."""
+    from kg.queries import indexed, wide  # (they read these tables: imported here, not at the top: a cycle)
 
-    rows = wide.computed_state_capital(StoreView(store), None, None)
-    store.connection.execute("DROP TABLE IF EXISTS derived_state_capital")
-    store.connection.execute(_CREATE_STATE_CAPITAL)
-    store.connection.executemany(
-        "INSERT INTO derived_state_capital VALUES (?, ?, ?)",
-        ((json.dumps(row["region"], ensure_ascii=False), seq, json.dumps(row, ensure_ascii=False))
-         for seq, row in enumerate(rows)))
+    view = StoreView(store)
+    if name == "state-capital":
+        return wide.computed_state_capital(view, None, None)
+    return indexed.computed_ipo_pipeline(view, None)
 
 
-def build_with_state_capital(store: Store) -> bool:
-    """`build`, and the state-capital rows."""
-    return build(store, state_capital=True)
+def _fill_answer(store: Store, name: str) -> None:
+    """Make every row of query `name` and keep them in `derived_answers`, by `_ANSWERS`' column."""
+    column = _ANSWERS[name]
+    conn = store.connection
+    conn.execute(_CREATE_ANSWERS)
+    conn.execute("DELETE FROM derived_answers WHERE query = ?", (name,))
+    conn.executemany("INSERT INTO derived_answers VALUES (?, ?, ?, ?)",
+                     ((name, json.dumps(row[column], ensure_ascii=False), seq, json.dumps(row, ensure_ascii=False))
+                      for seq, row in enumerate(_every_answer(store, name))))
 
 
-def build(store: Store, *, state_capital: bool = False) -> bool:
-    """(Re)build the derived tables for the store's current version (and the state-capital rows, when
-    `state_capital`), in one write transaction; False when the store is read-only or another process
-    holds the write lock (a reader does not wait)."""
+def wanted(view: StoreView, key: str = DERIVED_KEY) -> bool:
+    """Are the derived tables (`DERIVED_KEY`), or a query's derived rows (its `ANSWER_KEYS`), there for
+    the store's version? If not, they are built once the answer is read (`StoreView.to_build`)."""
+    if ready(view.store, key):
+        return True
+    build = BUILDERS[key]
+    if build not in view.to_build:
+        view.to_build.append(build)
+    return False
+
+
+def build(store: Store, *, answers: Sequence[str] = ()) -> bool:
+    """(Re)build the derived tables for the store's current version (and the derived rows of the queries
+    `answers`), in one write transaction; False when the store is read-only or another process holds
+    the write lock (a reader does not wait)."""
     conn = store.connection
     if conn.in_transaction:
         return False
@@ -171,9 +199,11 @@ def build(store: Store, *, state_capital: bool = False) -> bool:
                 conn.execute(f"INSERT INTO derived_round_groups {_ROUND_GROUPS}")
                 conn.execute(f"INSERT INTO derived_investments {_INVESTMENTS}", (OWN_AMOUNT_METHOD,))
                 conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (DERIVED_KEY, version, ""))
-            if state_capital and store.cached(STATE_CAPITAL_KEY, version) is None:
-                _fill_state_capital(store)
-                conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (STATE_CAPITAL_KEY, version, ""))
+            for name in answers:
+                if store.cached(ANSWER_KEYS[name], version) is None:
+                    _fill_answer(store, name)
+                    conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)",
+                                 (ANSWER_KEYS[name], version, ""))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -185,3 +215,8 @@ def build(store: Store, *, state_capital: bool = False) -> bool:
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     return True
+
+
+#: key -> the build that makes what it names (one function each: `wanted` asks for it once per query)
+BUILDERS: dict[str, Callable[[Store], bool]] = {
+    DERIVED_KEY: build, **{key: functools.partial(build, answers=(name,)) for name, key in ANSWER_KEYS.items()}}

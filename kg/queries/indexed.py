@@ -33,7 +33,7 @@ from kg.graph import add_tenures
 from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital, wide
+from kg.queries import deals, derived, disputes, embedded, exposure, financials, ownership, statecapital, wide
 from kg.queries.asof import holds
 from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, get_query
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
@@ -232,6 +232,15 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
+    """`computed_ipo_pipeline`, or (not as of a date) the rows on `exchange` of those the store derived
+    for every exchange once for its version (`kg.queries.derived`)."""
+    if (as_of is None and derived.wanted(view, derived.ANSWER_KEYS["ipo-pipeline"])
+            and (rows := derived.answer(view.store, "ipo-pipeline", exchange)) is not None):
+        return rows
+    return computed_ipo_pipeline(view, exchange, as_of)
+
+
+def computed_ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
     """`embedded.ipo_pipeline` on the IPOs of the companies with a milestone on `exchange` (on any,
     when None): every milestone of those companies (an IPO's stage is its furthest on that exchange,
     and its terms need to know whether the company has IPOs elsewhere), read once, and their figures."""

@@ -60,15 +60,9 @@ def _labelled(view: StoreView, named: Iterable[tuple[str, Any, str]]) -> dict[st
     return out
 
 
-def _derived(view: StoreView, key: str = derived.DERIVED_KEY) -> bool:
-    """Are the store's derived tables (or state-capital rows: `key`) there for its version
-    (`kg.queries.derived`)? If not, they are built once the answer is read."""
-    if derived.ready(view.store, key):
-        return True
-    build = derived.build if key == derived.DERIVED_KEY else derived.build_with_state_capital
-    if build not in view.to_build:
-        view.to_build.append(build)
-    return False
+def _derived(view: StoreView) -> bool:
+    """Are the store's derived tables there for its version (`kg.queries.derived.wanted`)?"""
+    return derived.wanted(view)
 
 
 def portfolio(view: StoreView, id: str) -> Rows | None:
@@ -188,7 +182,7 @@ def state_funds(view: StoreView, region: str | None) -> set[str]:
 def state_capital(view: StoreView, region: str | None, level: str | None) -> Rows:
     """`statecapital.state_capital` on the view: from the rows the store derived for every region once
     for its version (`kg.queries.derived`), else `computed_state_capital`."""
-    if (_derived(view, derived.STATE_CAPITAL_KEY)
+    if (derived.wanted(view, derived.ANSWER_KEYS["state-capital"])
             and (rows := derived.state_capital(view.store, region, level)) is not None):
         return rows
     return computed_state_capital(view, region, level)

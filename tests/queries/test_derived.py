@@ -36,7 +36,7 @@ def test_rows_with_and_without_the_tables_are_the_views(plain: Any, name: str, a
     without = run_store(store, name, *args, **options)  # from the relations; builds the tables after
     assert derived.ready(store)
     # the state-capital rows only when that query asked
-    assert derived.ready(store, derived.STATE_CAPITAL_KEY) == (name == "state-capital")
+    assert derived.ready(store, derived.ANSWER_KEYS["state-capital"]) == (name == "state-capital")
     assert run_store(store, name, *args, **options) == without == run_embedded(graph, name, *args, **options)
 
 
@@ -55,12 +55,12 @@ def test_a_new_article_shows_in_the_next_answer(tmp_path: Path) -> None:
                        _invest(vc, "organization:co-2", round="B", role="lead", amount=70_000_000, currency="USD")],
                confidence=0.99)
         assert store.data_version() != version
-        assert not derived.ready(store) and not derived.ready(store, derived.STATE_CAPITAL_KEY)
+        assert not derived.ready(store) and not derived.ready(store, derived.ANSWER_KEYS["state-capital"])
         graph = to_networkx(store)
         new_portfolio = run_store(store, "portfolio", vc)
         assert derived.ready(store)  # rebuilt for the new version
         new_state = run_store(store, "state-capital", region="Shanghai")
-        assert derived.ready(store, derived.STATE_CAPITAL_KEY)
+        assert derived.ready(store, derived.ANSWER_KEYS["state-capital"])
         assert new_portfolio == run_embedded(graph, "portfolio", vc) != portfolio
         assert new_state == run_embedded(graph, "state-capital", region="Shanghai") != state
         assert {r["company_id"] for r in new_state} - {r["company_id"] for r in state} == {"organization:co-5"}
