@@ -13,6 +13,7 @@ from kg.graph import to_networkx
 from kg.queries import derived, run_embedded, run_store, wide
 from kg.queries.storeview import StoreView
 from kg.store import open_store
+from tests.factories import financial_articles, investor_network, record_all
 from tests.queries.test_wide import _calls, _invest, _plain_network, _write
 
 _WIDE = [c for c in _calls() if c[0] in ("portfolio", "state-capital")]
@@ -103,3 +104,29 @@ def test_a_reader_does_not_wait_for_a_writer_to_build(tmp_path: Path) -> None:
             assert not derived.build(store) and not derived.ready(store)
         run_store(store, "portfolio", "organization:vc-a")
         assert derived.ready(store)
+
+
+def test_ipo_pipeline_from_its_derived_rows_and_after_a_new_listing(tmp_path: Path) -> None:
+    """Every exchange's IPO rows are derived once per version: each exchange's answer (and all of them)
+    is the view's before and after an article adding an IPO, whose listing shows in the next answer."""
+    extractions = [*investor_network(), *financial_articles()]
+    last_ipo = max(i for i, e in enumerate(extractions) if (e.article.title or "").endswith(" IPO"))
+    calls: list[list[str]] = [[], ["HKEX"], ["SSE"]]
+    key = derived.ANSWER_KEYS["ipo-pipeline"]
+    with open_store(tmp_path / "store") as store:
+        record_all(store, extractions[:last_ipo])
+        graph = to_networkx(store)
+        first = [run_store(store, "ipo-pipeline", *args) for args in calls]
+        assert derived.ready(store, key)
+        assert [run_store(store, "ipo-pipeline", *args) for args in calls] == first == [
+            run_embedded(graph, "ipo-pipeline", *args) for args in calls]
+        assert run_store(store, "ipo-pipeline", "HKEX", as_of="2025-06") == run_embedded(graph, "ipo-pipeline",
+                                                                                           "HKEX", as_of="2025-06")
+        record_all(store, extractions[last_ipo:])
+        assert not derived.ready(store, key)
+        graph = to_networkx(store)
+        after = [run_store(store, "ipo-pipeline", *args) for args in calls]
+        assert derived.ready(store, key)
+        assert [run_store(store, "ipo-pipeline", *args) for args in calls] == after == [
+            run_embedded(graph, "ipo-pipeline", *args) for args in calls]
+        assert after[1] != first[1] and len(after[0]) > len(first[0])
