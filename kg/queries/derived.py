@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
@@ -45,8 +45,9 @@ from kg.store import BUSY_TIMEOUT_S, Store
 
 DERIVED_KEY = "derived tables"
 #: Queries whose every row is derived (not as of a date), each by the column that picks an answer's rows:
-#: `state-capital --region R` is the rows of the funds of R, `ipo-pipeline E` those on exchange E.
-_ANSWERS = {"state-capital": "region", "ipo-pipeline": "exchange_id"}
+#: `state-capital --region R` is the rows of the funds of R, `ipo-pipeline E` those on exchange E; a
+#: portfolio's rows are kept by their investor.
+_ANSWERS = {"state-capital": "region", "ipo-pipeline": "exchange_id", "portfolio": "(the investor)"}
 #: Each is built apart, when that query first asks (a portfolio does not pay for them), under its key.
 ANSWER_KEYS = {name: f"derived answers {name}" for name in _ANSWERS}
 #: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
@@ -97,26 +98,31 @@ def ready(store: Store, key: str = DERIVED_KEY) -> bool:
     return store.cached(key, store.data_version()) is not None
 
 
-def round_groups(store: Store, companies: Iterable[str]) -> list[RoundGroup]:
-    """`Store.round_groups(companies)`, from the derived table (only when `ready`)."""
-    rows = store.connection.execute(
-        "SELECT company, round, relations, plain, date, currencies, first FROM derived_round_groups"
-        f" WHERE company IN {IDS}", (id_list(companies),))
+def round_groups(store: Store, companies: Iterable[str] | None) -> list[RoundGroup]:
+    """`Store.round_groups(companies)` (of every company when None), from the derived table (only when
+    `ready`)."""
+    select = "SELECT company, round, relations, plain, date, currencies, first FROM derived_round_groups"
+    rows = (store.connection.execute(select) if companies is None
+            else store.connection.execute(f"{select} WHERE company IN {IDS}", (id_list(companies),)))
     return [(c, r, n, bool(plain), date, currencies, first) for c, r, n, plain, date, currencies, first in rows]
 
 
-def investments(store: Store, sources: str | Iterable[str], keys: Sequence[str], *,
+def investments(store: Store, sources: str | Iterable[str] | None, keys: Sequence[str], *,
                 method: str | None = None) -> tuple[list[Investment], Named]:
-    """`Store.investments(sources, keys, method=method)`, from the derived table (only when `ready`;
+    """`Store.investments(sources, keys, method=method)` (from every source when None, by source then
+    id), from the derived table (only when `ready`;
     `keys` among `INVESTMENT_KEYS`, `method` OWN_AMOUNT_METHOD or None), with the name and types of
     each target that is an entity (what `Store.entity_names_and_types_in` gives of them)."""
     if method not in (None, OWN_AMOUNT_METHOD) or not set(keys) <= set(INVESTMENT_KEYS):
         raise ValueError(f"not derived: investments by {method!r} with {keys!r}")
     columns = ", ".join(f"{key}_value" for key in keys)
-    where, params = ("source = ?", sources) if isinstance(sources, str) else (f"source IN {IDS}", id_list(sources))
-    rows = store.connection.execute(f"SELECT id, source, target, own, target_name, target_types, {columns}, props"
-                                    f" FROM derived_investments WHERE {where}", (params,)).fetchall()
-    if not isinstance(sources, str):
+    select = f"SELECT id, source, target, own, target_name, target_types, {columns}, props FROM derived_investments"
+    if sources is None:
+        rows = store.connection.execute(f"{select} ORDER BY source, id").fetchall()
+    elif isinstance(sources, str):
+        rows = store.connection.execute(f"{select} WHERE source = ?", (sources,)).fetchall()
+    else:
+        rows = store.connection.execute(f"{select} WHERE source IN {IDS}", (id_list(sources),)).fetchall()
         rows.sort()  # in id order, as `Store.investments` (ids are unique)
     own = method is not None
     named = {t: (name, types) for _i, _s, t, _m, name, types, *_v in rows if types is not None}
@@ -133,9 +139,9 @@ def state_capital(store: Store, region: Any, level: str | None) -> Rows | None:
 
 
 def answer(store: Store, name: str, part: Any) -> Rows | None:
-    """The derived rows of query `name` (only when `ready` with its `ANSWER_KEYS`) of `part` (its
-    `_ANSWERS` column's value; all of them when None), in order. None for a part that is not text (kept by
-    its JSON: only text is sure to match as Python's `==` does)."""
+    """The derived rows of query `name` (only when `ready` with its `ANSWER_KEYS`) of `part` (the value
+    that picks them, `_ANSWERS`; all of them when None), in order. None for a part that is not text
+    (kept by its JSON: only text is sure to match as Python's `==` does)."""
     if part is None:
         texts = store.connection.execute("SELECT row FROM derived_answers WHERE query = ? ORDER BY seq", (name,))
     elif isinstance(part, str):
@@ -143,29 +149,48 @@ def answer(store: Store, name: str, part: Any) -> Rows | None:
                                          (name, json.dumps(part, ensure_ascii=False)))
     else:
         return None
-    rows: Rows = json.loads("[" + ",".join(text for (text,) in texts) + "]")
-    return rows
+    items = json.loads("[" + ",".join(text for (text,) in texts) + "]")
+    keys = json.loads(store.cached(ANSWER_KEYS[name], store.data_version()) or "[]")
+    return [dict(zip(keys, item, strict=True)) if type(item) is list else item for item in items]
 
 
-def _every_answer(store: Store, name: str) -> Rows:
-    """Every row of query `name` for the whole store (the other tables there: inside the build)."""
+def _every_answer(store: Store, name: str) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """(part, row) of every row of query `name` for the whole store, in order (the derived tables there:
+    inside the build)."""
     from kg.queries import indexed, wide  # (they read these tables: imported here, not at the top: a cycle)
 
     view = StoreView(store)
-    if name == "state-capital":
-        return wide.computed_state_capital(view, None, None)
-    return indexed.computed_ipo_pipeline(view, None)
-
-
-def _fill_answer(store: Store, name: str) -> None:
-    """Make every row of query `name` and keep them in `derived_answers`, by `_ANSWERS`' column."""
+    if name == "portfolio":
+        for investor, rows in wide.every_portfolio(view):
+            for row in rows:
+                yield investor, row
+        return
     column = _ANSWERS[name]
+    rows = (wide.computed_state_capital(view, None, None) if name == "state-capital"
+            else indexed.computed_ipo_pipeline(view, None))
+    for row in rows:
+        yield row[column], row
+
+
+def _fill_answer(store: Store, name: str) -> str:
+    """Make every row of query `name` and keep them in `derived_answers`, by part; the keys of its rows
+    (JSON), which a row with those keys in that order is kept without (its values only)."""
     conn = store.connection
     conn.execute(_CREATE_ANSWERS)
     conn.execute("DELETE FROM derived_answers WHERE query = ?", (name,))
-    conn.executemany("INSERT INTO derived_answers VALUES (?, ?, ?, ?)",
-                     ((name, json.dumps(row[column], ensure_ascii=False), seq, json.dumps(row, ensure_ascii=False))
-                      for seq, row in enumerate(_every_answer(store, name))))
+    keys: list[str] | None = None
+
+    def texts() -> Iterator[tuple[str, str, int, str]]:
+        nonlocal keys
+        for seq, (part, row) in enumerate(_every_answer(store, name)):
+            if keys is None:
+                keys = list(row)
+            same = len(row) == len(keys) and all(a == b for a, b in zip(row, keys, strict=False))
+            yield (name, json.dumps(part, ensure_ascii=False), seq,
+                   json.dumps(list(row.values()) if same else row, ensure_ascii=False))
+
+    conn.executemany("INSERT INTO derived_answers VALUES (?, ?, ?, ?)", texts())
+    return json.dumps(keys or [], ensure_ascii=False)
 
 
 def wanted(view: StoreView, key: str = DERIVED_KEY) -> bool:
@@ -201,9 +226,9 @@ def build(store: Store, *, answers: Sequence[str] = ()) -> bool:
                 conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (DERIVED_KEY, version, ""))
             for name in answers:
                 if store.cached(ANSWER_KEYS[name], version) is None:
-                    _fill_answer(store, name)
+                    keys = _fill_answer(store, name)
                     conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)",
-                                 (ANSWER_KEYS[name], version, ""))
+                                 (ANSWER_KEYS[name], version, keys))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

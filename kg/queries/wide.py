@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
@@ -28,6 +28,8 @@ from kg.queries.storeview import StoreView
 from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
+#: an investor's participations: (company, round) -> (own sum's method, role, amount, currency) of each
+Mine = dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]]
 #: The INVESTED_IN properties a portfolio row shows.
 _DEAL_KEYS = ("round", "date", "amount", "currency", "role")
 #: Roles whose sum, for the only investor of a round, is its own (`kg.graph._own_amount`).
@@ -70,6 +72,8 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     and total from every investment into the company in that round. None where the rounds' values are
     not plain (see the module's docstring)."""
     store = view.store
+    if derived.wanted(view, derived.ANSWER_KEYS["portfolio"]) and (rows := derived.answer(store, "portfolio", id)):
+        return rows  # (an investor without rows there: worked out below, as it does not take long)
     if C.Organization not in view.labels([id]).get(id, []):
         return []
     tables = _derived(view)
@@ -81,7 +85,7 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
         entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
-    mine: dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]] = defaultdict(list)
+    mine: Mine = defaultdict(list)
     for _i, _s, target, method, (round_name, _d, amount, currency, role) in deals:
         if round_name and target in companies:
             mine[(target, str(round_name))].append((method, role, amount, currency))
@@ -118,6 +122,15 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
             rounds[key] = (*rounds[key][:2], rel_id)
     totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
                                         ("amount", "currency")))
+    return _portfolio_rows(deals, companies, rounds, totals, mine)
+
+
+def _portfolio_rows(deals: list[derived.Investment], companies: dict[str, Any],
+                    rounds: dict[tuple[str, str], tuple[int, Any, Any]], totals: dict[str, tuple[Any, ...]],
+                    mine: Mine) -> Rows:
+    """The rows of one investor's `deals`: `companies` (id -> name of the organisations among their
+    targets), `rounds` ((company, round) -> (relations, date, the relation giving its total)) with the
+    values of those relations (`totals`), and the investor's participations by round (`mine`)."""
     rows = []
     for _i, _s, target, _m, (round_name, date, amount, currency, role) in deals:
         if target not in companies:
@@ -137,6 +150,61 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                          "amount": deal_amount, "currency": deal_currency, "date": deal_date, "role": _clean(role),
                          "round_amount": round_amount, "round_currency": round_currency})
     return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
+
+
+def every_portfolio(view: StoreView) -> Iterator[tuple[str, Rows]]:
+    """(investor, `portfolio(view, investor)`) of every organisation with a row in its portfolio whose
+    rounds' values are plain, worked out for the whole store at once by the same rules (for the derived
+    rows, `kg.queries.derived`: inside its build, the derived tables there). A round's date and total do
+    not depend on who asks; an investor's participations are its own."""
+    store = view.store
+    deals, named = derived.investments(store, None, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+    entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
+    by_investor: dict[str, list[derived.Investment]] = defaultdict(list)
+    mine: dict[str, Mine] = defaultdict(lambda: defaultdict(list))
+    for deal in deals:
+        _i, investor, target, method, (round_name, _d, amount, currency, role) = deal
+        by_investor[investor].append(deal)
+        if round_name and target in companies:
+            mine[investor][(target, str(round_name))].append((method, role, amount, currency))
+    asked = {key for participations in mine.values() for key in participations}
+    rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}
+    single: dict[tuple[str, str], str] = {}
+    contested = set()
+    not_plain = set()  # companies with a round whose values are not plain: their investors give way
+    for company, round_name, count, plain, date, currencies, first in derived.round_groups(store, None):
+        if not plain:
+            not_plain.add(company)
+        elif (company, round_name) in asked:
+            rounds[(company, round_name)] = (count, date, None)
+            if currencies == 1:
+                single[(company, round_name)] = first
+            elif currencies > 1:
+                contested.add((company, round_name))
+    # every INVESTED_IN relation is among the deals: its method and values are known
+    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
+    for key, rel_id in single.items():
+        if not known[rel_id][0]:
+            rounds[key] = (*rounds[key][:2], rel_id)
+    surest: dict[tuple[str, str], tuple[float, str]] = {}
+    for company, round_name, rel_id, confidence in (store.round_totals({c for c, _r in contested}, OWN_AMOUNT_METHOD)
+                                                    if contested else ()):
+        key = (company, round_name)
+        if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
+            surest[key] = (-confidence, rel_id)
+    for key, (_c, rel_id) in surest.items():
+        rounds[key] = (*rounds[key][:2], rel_id)
+    totals = {t: known[t][1:] for _n, _d, t in rounds.values() if t is not None}
+    organisations = view.labels(by_investor)
+    for investor, its in by_investor.items():
+        if C.Organization not in organisations.get(investor, []):
+            continue
+        if any(t in not_plain for _i, _s, t, _m, _v in its if t in companies):
+            continue
+        rows = _portfolio_rows(its, companies, rounds, totals, mine[investor])
+        if rows:
+            yield investor, rows
 
 
 def co_investors(view: StoreView, id: str) -> Rows:
