@@ -35,21 +35,26 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
+
+import numpy as np
 
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries.storeview import StoreView
 from kg.storage.views import IDS, _plain, _read, _values, id_list
 from kg.store import BUSY_TIMEOUT_S, Store
+from kg.terms import C
 
 DERIVED_KEY = "derived tables"
 #: Queries whose every row is derived (not as of a date), each by the column that picks an answer's rows:
 #: `state-capital --region R` is the rows of the funds of R, `ipo-pipeline E` those on exchange E; a
 #: portfolio's rows are kept by their investor.
 _ANSWERS = {"state-capital": "region", "ipo-pipeline": "exchange_id", "portfolio": "(the investor)"}
-#: Each is built apart, when that query first asks (a portfolio does not pay for them), under its key.
-ANSWER_KEYS = {name: f"derived answers {name}" for name in _ANSWERS}
+#: What each query derives is built apart, when that query first asks (a portfolio does not pay for the
+#: state's rows), under its key: those rows, and for co-investors each company's investors (`co_investors`).
+ANSWER_KEYS = {name: f"derived answers {name}" for name in (*_ANSWERS, "co-investors")}
 #: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
 INVESTMENT_KEYS = ("round", "date", "amount", "currency", "role")
 #: Value columns without a type: a value keeps the JSON type `json_extract` gave it, as SQL saw it.
@@ -193,6 +198,66 @@ def _fill_answer(store: Store, name: str) -> str:
     return json.dumps(keys or [], ensure_ascii=False)
 
 
+#: one row per company with an investor: its investors' numbers (`derived_investor_numbers`), each once
+_CREATE_CO_INVESTORS = (
+    "CREATE TABLE derived_co_investors (company TEXT PRIMARY KEY, investors BLOB NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE derived_investor_numbers (number INTEGER PRIMARY KEY, id TEXT NOT NULL, name, investor INTEGER)",
+)
+
+
+def _fill_co_investors(store: Store) -> str:
+    """Number every source of an INVESTED_IN relation (`derived_investor_numbers`: with its name and whether
+    the view labels it an Investor, when it is an entity) and keep each company's investors, each once,
+    as an array of those numbers (`derived_co_investors`)."""
+    from kg.queries import wide  # (a cycle: see `_every_answer`)
+
+    conn = store.connection
+    for table in ("derived_co_investors", "derived_investor_numbers"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in _CREATE_CO_INVESTORS:
+        conn.execute(statement)
+    number: dict[str, int] = {}
+    by_company: dict[str, set[int]] = defaultdict(set)
+    for target, source in conn.execute("SELECT target, source FROM derived_investments"):
+        by_company[target].add(number.setdefault(source, len(number)))
+    entities = wide.names_and_labels(StoreView(store), number)
+    conn.executemany("INSERT INTO derived_investor_numbers VALUES (?, ?, ?, ?)",
+                     ((n, i, *((entities[i][0], C.Investor in entities[i][1]) if i in entities else (None, None)))
+                      for i, n in number.items()))
+    conn.executemany("INSERT INTO derived_co_investors VALUES (?, ?)",
+                     ((company, np.array(sorted(members), dtype=INVESTOR_NUMBER).tobytes())
+                      for company, members in by_company.items()))
+    return ""
+
+
+#: the numbers' type in `derived_co_investors`
+INVESTOR_NUMBER = np.dtype("<i4")
+
+
+def co_investors(store: Store, companies: Iterable[str]) -> tuple[list[str], np.ndarray, list[int]]:
+    """(companies, the numbers of their investors one company after the other, how many each has) of
+    those of `companies` with an investor, from the derived table (only when `ready` with co-investors'
+    `ANSWER_KEYS`)."""
+    rows = store.connection.execute(f"SELECT company, investors FROM derived_co_investors WHERE company IN {IDS}",
+                                    (id_list(companies),)).fetchall()
+    size = INVESTOR_NUMBER.itemsize
+    return ([c for c, _b in rows], np.frombuffer(b"".join(b for _c, b in rows), dtype=INVESTOR_NUMBER),
+            [len(b) // size for _c, b in rows])
+
+
+def investor_numbers(store: Store) -> list[tuple[int, str, Any, Any]]:
+    """(number, id, name, an Investor?) of every investor `co_investors` numbers (only when `ready`)."""
+    return store.connection.execute("SELECT number, id, name, investor FROM derived_investor_numbers"
+                                    " ORDER BY number").fetchall()
+
+
+def targets(store: Store, source: str) -> list[tuple[str, Any, Any]]:
+    """(target, name, types JSON) of each INVESTED_IN relation from `source` (name and types None when the
+    target is no entity), from the derived table (only when `ready`)."""
+    return store.connection.execute("SELECT target, target_name, target_types FROM derived_investments"
+                                    " WHERE source = ?", (source,)).fetchall()
+
+
 def wanted(view: StoreView, key: str = DERIVED_KEY) -> bool:
     """Are the derived tables (`DERIVED_KEY`), or a query's derived rows (its `ANSWER_KEYS`), there for
     the store's version? If not, they are built once the answer is read (`StoreView.to_build`)."""
@@ -226,7 +291,7 @@ def build(store: Store, *, answers: Sequence[str] = ()) -> bool:
                 conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (DERIVED_KEY, version, ""))
             for name in answers:
                 if store.cached(ANSWER_KEYS[name], version) is None:
-                    keys = _fill_answer(store, name)
+                    keys = _fill_co_investors(store) if name == "co-investors" else _fill_answer(store, name)
                     conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)",
                                  (ANSWER_KEYS[name], version, keys))
             conn.execute("COMMIT")

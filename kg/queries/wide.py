@@ -21,10 +21,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy as np
+
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries import derived, statecapital
 from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
 from kg.queries.storeview import StoreView
+from kg.store import Store
 from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
@@ -46,7 +49,7 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+def names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
     """id -> (name, the view's labels) of these entities (few distinct type lists: each worked out once)."""
     return _labelled(view, view.store.entity_names_and_types_in(ids))
 
@@ -82,7 +85,7 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
         entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
     else:
         deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-        entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
+        entities = names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
     mine: Mine = defaultdict(list)
@@ -209,13 +212,18 @@ def every_portfolio(view: StoreView) -> Iterator[tuple[str, Rows]]:
 
 def co_investors(view: StoreView, id: str) -> Rows:
     """`embedded.co_investors` on the view: the investors sharing a deal with `id`, each with the names
-    of those companies."""
+    of those companies (from the store's derived tables, `derived_co_investors`, when they are there)."""
     store = view.store
     if C.Organization not in view.labels([id]).get(id, []):
         return []
+    if derived.wanted(view, derived.ANSWER_KEYS["co-investors"]):  # (built with, so after, the other tables)
+        deals = {c: name for c, (name, labels) in _labelled(view, derived.targets(store, id)).items()
+                 if C.Organization in labels}
+        if deals:  # (none: its own investors, below)
+            return _co_investors_numbered(store, id, deals)
     own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
     # the deals: the organisations it invested in (names and labels in one read), else itself
-    deals = {c: name for c, (name, labels) in _names_and_labels(view, own).items() if C.Organization in labels}
+    deals = {c: name for c, (name, labels) in names_and_labels(view, own).items() if C.Organization in labels}
     deals = deals or store.entity_names_in([id])
     shared: dict[str, list[str]] = defaultdict(list)
     for company, investors in store.sources_by_target([R.INVESTED_IN], deals):
@@ -223,10 +231,41 @@ def co_investors(view: StoreView, id: str) -> Rows:
         for other in set(investors):  # an investor in a deal once, however many relations say so
             if other != id:
                 shared[other].append(name)
-    entities = _names_and_labels(view, shared)
+    entities = names_and_labels(view, shared)
     rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
              "companies": sorted(companies)}
             for other, companies in shared.items() if other in entities and C.Investor in entities[other][1]]
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
+
+
+def _co_investors_numbered(store: Store, id: str, deals: dict[str, Any]) -> Rows:
+    """`co_investors` of `id` in the `deals` (id -> name of the organisations it invested in) from each
+    deal's investors as numbers (`kg.queries.derived.co_investors`): the pairs of (investor, deal) grouped
+    and ordered in numpy (212,000 of them for the busiest fund at a million relations), each investor's
+    companies a slice of one list of names."""
+    companies, numbers, sizes = derived.co_investors(store, deals)
+    numbered = derived.investor_numbers(store)
+    if not companies:
+        return []
+    member = numbers.astype(np.int64)
+    group = np.repeat(np.arange(len(companies)), sizes)
+    me = next((n for n, i, _name, _inv in numbered if i == id), -1)
+    keep = member != me
+    member, group = member[keep], group[keep]
+    # each investor's deals in the order of their names (`sorted` on the names: a rank per company)
+    names = [deals[c] for c in companies]
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    order = np.lexsort((rank[group], member))
+    member, group = member[order], group[order]
+    named = np.array(names, dtype=object)[group]
+    starts = np.flatnonzero(np.concatenate(([True], member[1:] != member[:-1]))).tolist() if len(member) else []
+    rows = []
+    for start, end in zip(starts, [*starts[1:], len(member)], strict=True):
+        _n, other, name, investor = numbered[int(member[start])]
+        if investor:
+            rows.append({"investor": name, "investor_id": other, "shared_deals": end - start,
+                         "companies": named[start:end].tolist()})
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 
@@ -266,7 +305,7 @@ def computed_state_capital(view: StoreView, region: str | None, level: str | Non
         entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
     else:
         investments = store.investments(state_funds(view, region), _STATE_KEYS)
-        entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
+        entities = names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     investors = {s for _i, s, _t, _m, _v in investments}
     # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
     # investment's state owners and levels are sorted sets (`statecapital.table`)

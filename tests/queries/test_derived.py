@@ -130,3 +130,27 @@ def test_ipo_pipeline_from_its_derived_rows_and_after_a_new_listing(tmp_path: Pa
         assert [run_store(store, "ipo-pipeline", *args) for args in calls] == after == [
             run_embedded(graph, "ipo-pipeline", *args) for args in calls]
         assert after[1] != first[1] and len(after[0]) > len(first[0])
+
+
+def test_co_investors_from_numbered_investors_and_after_a_new_deal(tmp_path: Path) -> None:
+    """Each company's investors, numbered once per version, give the view's co-investors (names of shared
+    deals sorted, an investor in two same-named companies twice), and a new deal shows in the next answer."""
+    key = derived.ANSWER_KEYS["co-investors"]
+    investors = ["organization:vc-a", "organization:vc-b", "organization:vc-c", "organization:fund-s",
+                 "organization:holdco", "organization:co-1"]
+    with open_store(tmp_path / "store") as store:
+        _plain_network(store)
+        graph = to_networkx(store)
+        first = [run_store(store, "co-investors", i) for i in investors]
+        assert derived.ready(store, key)
+        assert [run_store(store, "co-investors", i) for i in investors] == first == [
+            run_embedded(graph, "co-investors", i) for i in investors]
+        assert any(len(r["companies"]) > 1 for rows in first for r in rows)
+        _write(store, [_invest("organization:vc-c", "organization:co-1", round="A", role="follow")])
+        assert not derived.ready(store, key)
+        graph = to_networkx(store)
+        after = [run_store(store, "co-investors", i) for i in investors]
+        assert derived.ready(store, key)
+        assert [run_store(store, "co-investors", i) for i in investors] == after == [
+            run_embedded(graph, "co-investors", i) for i in investors]
+        assert after[0] != first[0]
