@@ -245,6 +245,12 @@ def co_investors(store: Store, companies: Iterable[str]) -> tuple[list[str], np.
             [len(b) // size for _c, b in rows])
 
 
+def busiest(store: Store, least: int) -> list[str]:
+    """The sources of at least `least` INVESTED_IN relations, from the derived table (only when `ready`)."""
+    return [s for (s,) in store.connection.execute(
+        "SELECT source FROM derived_investments GROUP BY source HAVING count(*) >= ?", (least,))]
+
+
 def investor_numbers(store: Store) -> list[tuple[int, str, Any, Any]]:
     """(number, id, name, an Investor?) of every investor `co_investors` numbers (only when `ready`)."""
     return store.connection.execute("SELECT number, id, name, investor FROM derived_investor_numbers"

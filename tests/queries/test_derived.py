@@ -19,6 +19,12 @@ from tests.queries.test_wide import _calls, _invest, _plain_network, _write
 _WIDE = [c for c in _calls() if c[0] in ("portfolio", "state-capital")]
 
 
+@pytest.fixture(autouse=True)
+def every_portfolio_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The portfolios of every investor derived (at a million relations only the busiest are)."""
+    monkeypatch.setattr(wide, "DERIVED_PORTFOLIO_DEALS", 1)
+
+
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Any:
     store = open_store(tmp_path_factory.mktemp("derived") / "store")
@@ -154,3 +160,18 @@ def test_co_investors_from_numbered_investors_and_after_a_new_deal(tmp_path: Pat
         assert [run_store(store, "co-investors", i) for i in investors] == after == [
             run_embedded(graph, "co-investors", i) for i in investors]
         assert after[0] != first[0]
+
+
+def test_only_the_busiest_portfolios_are_derived(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Investors in fewer investments than `DERIVED_PORTFOLIO_DEALS` are answered from the derived tables
+    without derived rows; the others from their rows: both the view's."""
+    monkeypatch.setattr(wide, "DERIVED_PORTFOLIO_DEALS", 5)
+    with open_store(tmp_path / "store") as store:
+        _plain_network(store)
+        graph = to_networkx(store)
+        investors = ["organization:vc-a", "organization:vc-b", "organization:vc-c", "organization:fund-b"]
+        first = [run_store(store, "portfolio", i) for i in investors]
+        assert derived.ready(store, derived.ANSWER_KEYS["portfolio"])
+        assert [bool(derived.answer(store, "portfolio", i)) for i in investors] == [True, True, False, False]
+        assert [run_store(store, "portfolio", i) for i in investors] == first == [
+            run_embedded(graph, "portfolio", i) for i in investors]
