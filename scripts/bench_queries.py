@@ -224,7 +224,7 @@ def main() -> None:
     print(f"store: {n_rel:,} relations; machine load {load:.1f}; timeout {args.timeout:.0f} s; "
           f"{', '.join(f'{side}: {tree}' for side, (tree, _s) in trees.items())}")
     sides = list(trees)
-    columns = ["cold", "warm", "warm cpu", "process", "proc cpu"]
+    columns = ["cold", "cold cpu", "warm", "warm cpu", "process", "proc cpu"]
     print(f"\n{'query':<18} {'rows':>6}" + "".join(f" {s[0] + ' ' + c:>12}" for s in sides for c in columns)
           + ("  warm b/a  proc b/a  same rows" if len(sides) == 2 else ""))
     for call in calls:
@@ -242,7 +242,8 @@ def main() -> None:
             t = timing[side]
             walls = [w for w, _c in process[side]]
             at_median = process[side][walls.index(statistics.median_low(walls))]
-            figures[side] = {"cold": _get(t, "cold"), "warm": _get(t, "warm"), "warm cpu": _get(t, "warm_cpu"),
+            figures[side] = {"cold": _get(t, "cold"), "cold cpu": _get(t, "cold_cpu"), "warm": _get(t, "warm"),
+                             "warm cpu": _get(t, "warm_cpu"),
                              "process": at_median[0], "proc cpu": at_median[1]}
         rows = next((t["rows"] for t in timing.values() if t is not None), 0)
         label = call[0] if call[1] or sum(c[0] == call[0] for c in calls) == 1 else f"{call[0]} (all)"
@@ -255,8 +256,8 @@ def main() -> None:
                      f"  {_ratio(figures['before']['process'], figures['after']['process'], args.timeout):>8}"
                      f"  {same}")
         print(line, flush=True)
-    print("ms unless marked; b = before, a = after. cold = first call in a freshly opened store (from the store's "
-          f"cached answers and derived tables{': emptied first' if args.uncached else ''}); "
+    print("ms unless marked; b = before, a = after. cold = first call in a freshly opened store, wall and CPU "
+          f"(from the store's cached answers and derived tables{': emptied first' if args.uncached else ''}); "
           f"warm = median of {args.runs} later calls, wall and CPU; "
           f"process = `kg query ... -f json` as a new process, wall and CPU (user + system) of the run with the "
           f"median wall of {args.process_runs}")
