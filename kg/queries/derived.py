@@ -37,15 +37,16 @@ import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries.storeview import StoreView
 from kg.storage.views import IDS, _plain, _read, _values, id_list
 from kg.store import BUSY_TIMEOUT_S, Store
 from kg.terms import C
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DERIVED_KEY = "derived tables"
 #: Queries whose every row is derived (not as of a date), each by the column that picks an answer's rows:
@@ -209,6 +210,8 @@ def _fill_co_investors(store: Store) -> str:
     """Number every source of an INVESTED_IN relation (`derived_investor_numbers`: with its name and whether
     the view labels it an Investor, when it is an entity) and keep each company's investors, each once,
     as an array of those numbers (`derived_co_investors`)."""
+    import numpy as np  # (here: most queries need no numpy, and a `kg query` process does not import it)
+
     from kg.queries import wide  # (a cycle: see `_every_answer`)
 
     conn = store.connection
@@ -230,17 +233,19 @@ def _fill_co_investors(store: Store) -> str:
     return ""
 
 
-#: the numbers' type in `derived_co_investors`
-INVESTOR_NUMBER = np.dtype("<i4")
+#: the numbers' type in `derived_co_investors` (numpy's name for it)
+INVESTOR_NUMBER = "<i4"
 
 
 def co_investors(store: Store, companies: Iterable[str]) -> tuple[list[str], np.ndarray, list[int]]:
     """(companies, the numbers of their investors one company after the other, how many each has) of
     those of `companies` with an investor, from the derived table (only when `ready` with co-investors'
     `ANSWER_KEYS`)."""
+    import numpy as np
+
     rows = store.connection.execute(f"SELECT company, investors FROM derived_co_investors WHERE company IN {IDS}",
                                     (id_list(companies),)).fetchall()
-    size = INVESTOR_NUMBER.itemsize
+    size = np.dtype(INVESTOR_NUMBER).itemsize
     return ([c for c, _b in rows], np.frombuffer(b"".join(b for _c, b in rows), dtype=INVESTOR_NUMBER),
             [len(b) // size for _c, b in rows])
 

@@ -21,8 +21,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import numpy as np
-
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries import derived, statecapital
 from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
@@ -254,15 +252,17 @@ def _co_investors_numbered(store: Store, id: str, deals: dict[str, Any]) -> Rows
     deal's investors as numbers (`kg.queries.derived.co_investors`): the pairs of (investor, deal) grouped
     and ordered in numpy (212,000 of them for the busiest fund at a million relations), each investor's
     companies a slice of one list of names."""
+    import numpy as np  # (here: a `kg query` process of another query does not import it)
+
     companies, numbers, sizes = derived.co_investors(store, deals)
     numbered = derived.investor_numbers(store)
-    if not companies:
-        return []
     member = numbers.astype(np.int64)
     group = np.repeat(np.arange(len(companies)), sizes)
     me = next((n for n, i, _name, _inv in numbered if i == id), -1)
     keep = member != me
     member, group = member[keep], group[keep]
+    if not len(member):
+        return []
     # each investor's deals in the order of their names (`sorted` on the names: a rank per company)
     names = [deals[c] for c in companies]
     rank = np.empty(len(names), dtype=np.int64)
