@@ -5,7 +5,8 @@ methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.stor
 embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
 construction; tests/queries/test_indexed.py holds both paths to that. The answers that can be a large
 share of the graph (a fund's portfolio, its co-investors, the state's investments) are made from SQL
-values by the twins' rules instead (`kg.queries.wide`), except as of a date.
+values by the twins' rules instead (`kg.queries.wide`), except as of a date; they, and ipo-pipeline,
+read tables and rows the store derives once per version (`kg.queries.derived`).
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
@@ -88,7 +89,7 @@ def _run_store(store: Store, name: str, arguments: Sequence[str | None], ontolog
         rows = _RUNNERS[name](view, **params)
     for key, version, value in view.to_cache:  # after the snapshot: caching takes the write lock
         store.put_cached(key, version, value)
-    for build in view.to_build:
+    for build in view.to_build:  # derived tables found old (`kg.queries.derived`): after the answer, as caching
         build(store)
     return rows
 
