@@ -25,6 +25,32 @@ def every_portfolio_derived(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(wide, "DERIVED_PORTFOLIO_DEALS", 1)
 
 
+@pytest.fixture(autouse=True)
+def built_on_first_ask(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables built by the first call that misses them (by default the second, see the test below)."""
+    monkeypatch.setattr(derived, "BUILD_ON_ASK", 1)
+
+
+def test_by_default_the_second_call_at_a_version_builds_the_tables(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pipeline that builds and asks once pays no build; asking again builds them; a write starts over."""
+    monkeypatch.setattr(derived, "BUILD_ON_ASK", 2)
+    vc = "organization:vc-a"
+    with open_store(tmp_path / "store") as store:
+        _plain_network(store)
+        first = run_store(store, "portfolio", vc)
+        assert not derived.ready(store)
+        assert run_store(store, "portfolio", vc) == first
+        assert derived.ready(store)
+        assert run_store(store, "portfolio", vc) == first == run_embedded(to_networkx(store), "portfolio", vc)
+        _write(store, [_invest(vc, "organization:co-2", round="B", role="lead", amount=70_000_000, currency="USD")],
+               confidence=0.99)
+        after = run_store(store, "portfolio", vc)
+        assert not derived.ready(store)
+        assert run_store(store, "portfolio", vc) == after != first
+        assert derived.ready(store)
+
+
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Any:
     store = open_store(tmp_path_factory.mktemp("derived") / "store")
