@@ -13,7 +13,10 @@ DIR COMMIT`), for that one ("before"):
   timed): cold (the first call) and warm (median of `--runs` later calls); a call still running after
   `--timeout` seconds is stopped and shown as `>T`. central-investors answers from the ranking the
   store caches per version, as a user meets it once any query computed it (`--uncached-central`
-  empties the cache first: the cold call then computes it);
+  empties the cache first: the cold call then computes it). The tables and rows some queries derive
+  once per store version (`kg.queries.derived`) are there too once any call built them; `--uncached`
+  empties the cache before every query's cold call, which then builds them: the first call after a
+  change;
 - fresh process: `kg query NAME ... -f json` as a new Python process, wall seconds from start to exit
   (interpreter, imports, opening the store, the query, printing the JSON), median of `--process-runs`,
   before and after in turn;
@@ -198,6 +201,9 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="just these queries")
     parser.add_argument("--uncached-central", action="store_true", help="time central-investors' cold call "
                         "with its cache emptied (the whole ranking computed: minutes at 1M relations)")
+    parser.add_argument("--uncached", action="store_true", help="time every query's cold call with the store's "
+                        "cached answers and derived tables emptied first: the first call after a change, which "
+                        "builds what the query derives once per store version (`kg.queries.derived`)")
     args = parser.parse_args()
     path = args.store or Path(f"/tmp/kg-bench-queries-{args.relations}")
     if not (path / "graph.sqlite").exists():
@@ -218,11 +224,11 @@ def main() -> None:
     print(f"store: {n_rel:,} relations; machine load {load:.1f}; timeout {args.timeout:.0f} s; "
           f"{', '.join(f'{side}: {tree}' for side, (tree, _s) in trees.items())}")
     sides = list(trees)
-    columns = ["cold", "warm", "warm cpu", "process", "proc cpu"]
+    columns = ["cold", "cold cpu", "warm", "warm cpu", "process", "proc cpu"]
     print(f"\n{'query':<18} {'rows':>6}" + "".join(f" {s[0] + ' ' + c:>12}" for s in sides for c in columns)
           + ("  warm b/a  proc b/a  same rows" if len(sides) == 2 else ""))
     for call in calls:
-        uncached = args.uncached_central and call[0] == "central-investors"
+        uncached = args.uncached or (args.uncached_central and call[0] == "central-investors")
         timing = {side: in_process(tree, folder, call, args.runs, args.timeout, uncached)
                   for side, (tree, folder) in trees.items()}
         process: dict[str, list[tuple[float, float]]] = {side: [] for side in trees}
@@ -236,7 +242,8 @@ def main() -> None:
             t = timing[side]
             walls = [w for w, _c in process[side]]
             at_median = process[side][walls.index(statistics.median_low(walls))]
-            figures[side] = {"cold": _get(t, "cold"), "warm": _get(t, "warm"), "warm cpu": _get(t, "warm_cpu"),
+            figures[side] = {"cold": _get(t, "cold"), "cold cpu": _get(t, "cold_cpu"), "warm": _get(t, "warm"),
+                             "warm cpu": _get(t, "warm_cpu"),
                              "process": at_median[0], "proc cpu": at_median[1]}
         rows = next((t["rows"] for t in timing.values() if t is not None), 0)
         label = call[0] if call[1] or sum(c[0] == call[0] for c in calls) == 1 else f"{call[0]} (all)"
@@ -249,8 +256,9 @@ def main() -> None:
                      f"  {_ratio(figures['before']['process'], figures['after']['process'], args.timeout):>8}"
                      f"  {same}")
         print(line, flush=True)
-    print("ms unless marked; b = before, a = after. cold = first call in a freshly opened store (central-investors: "
-          f"from the store's cache unless --uncached-central); warm = median of {args.runs} later calls, wall and CPU; "
+    print("ms unless marked; b = before, a = after. cold = first call in a freshly opened store, wall and CPU "
+          f"(from the store's cached answers and derived tables{': emptied first' if args.uncached else ''}); "
+          f"warm = median of {args.runs} later calls, wall and CPU; "
           f"process = `kg query ... -f json` as a new process, wall and CPU (user + system) of the run with the "
           f"median wall of {args.process_runs}")
 

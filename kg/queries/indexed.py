@@ -5,7 +5,8 @@ methods, `kg.storage.views`), the part of the view it looks at (`kg.queries.stor
 embedded twin (`kg.queries.embedded`) runs on that part, so the rows are those of the whole view by
 construction; tests/queries/test_indexed.py holds both paths to that. The answers that can be a large
 share of the graph (a fund's portfolio, its co-investors, the state's investments) are made from SQL
-values by the twins' rules instead (`kg.queries.wide`), except as of a date.
+values by the twins' rules instead (`kg.queries.wide`), except as of a date; they, and ipo-pipeline,
+read tables and rows the store derives once per version (`kg.queries.derived`).
 `path` finds the nodes on every shortest path with a bidirectional breadth-first search (each step one
 SQL round trip for a whole frontier) and builds only those. `central-investors` needs the whole
 co-investment network: it is computed once per store version (`Store.data_version`, bumped by every
@@ -33,7 +34,7 @@ from kg.graph import add_tenures
 from kg.model import Relation
 from kg.names import normalize_name
 from kg.ontology import Ontology
-from kg.queries import deals, disputes, embedded, exposure, financials, ownership, statecapital, wide
+from kg.queries import deals, derived, disputes, embedded, exposure, financials, ownership, statecapital, wide
 from kg.queries.asof import holds
 from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, get_query
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
@@ -88,6 +89,8 @@ def _run_store(store: Store, name: str, arguments: Sequence[str | None], ontolog
         rows = _RUNNERS[name](view, **params)
     for key, version, value in view.to_cache:  # after the snapshot: caching takes the write lock
         store.put_cached(key, version, value)
+    for build in view.to_build:  # derived tables found old (`kg.queries.derived`): after the answer, as caching
+        build(store)
     return rows
 
 
@@ -230,6 +233,15 @@ def _state_capital(view: StoreView, region: str | None = None, level: str | None
 
 
 def _ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
+    """`computed_ipo_pipeline`, or (not as of a date) the rows on `exchange` of those the store derived
+    for every exchange once for its version (`kg.queries.derived`)."""
+    if (as_of is None and derived.wanted(view, derived.ANSWER_KEYS["ipo-pipeline"])
+            and (rows := derived.answer(view.store, "ipo-pipeline", exchange)) is not None):
+        return rows
+    return computed_ipo_pipeline(view, exchange, as_of)
+
+
+def computed_ipo_pipeline(view: StoreView, exchange: str | None = None, as_of: str | None = None) -> Rows:
     """`embedded.ipo_pipeline` on the IPOs of the companies with a milestone on `exchange` (on any,
     when None): every milestone of those companies (an IPO's stage is its furthest on that exchange,
     and its terms need to know whether the company has IPOs elsewhere), read once, and their figures."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import networkx as nx
@@ -56,6 +56,9 @@ class StoreView:
         self.derived: dict[str, tuple[str, str, str]] = {}
         #: (key, data version, value) computed inside the snapshot, cached once it is closed
         self.to_cache: list[tuple[str, int, str]] = []
+        #: derived tables found missing or old inside the snapshot (`kg.queries.derived`), built once it is
+        #: closed (building takes the write lock)
+        self.to_build: list[Callable[[Store], bool]] = []
 
     # -- rows ------------------------------------------------------------------------------------
     def entities(self, ids: Iterable[str]) -> list[Entity]:

@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
-from kg.queries import statecapital
+from kg.queries import derived, statecapital
 from kg.queries.ownership import OWNERSHIP_TYPES, raw_paths
 from kg.queries.storeview import StoreView
+from kg.store import Store
 from kg.terms import C, R
 
 Rows = list[dict[str, Any]]
+#: an investor's participations: (company, round) -> (own sum's method, role, amount, currency) of each
+Mine = dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]]
 #: The INVESTED_IN properties a portfolio row shows.
 _DEAL_KEYS = ("round", "date", "amount", "currency", "role")
 #: Roles whose sum, for the only investor of a round, is its own (`kg.graph._own_amount`).
@@ -44,15 +47,25 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+def names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
     """id -> (name, the view's labels) of these entities (few distinct type lists: each worked out once)."""
+    return _labelled(view, view.store.entity_names_and_types_in(ids))
+
+
+def _labelled(view: StoreView, named: Iterable[tuple[str, Any, str]]) -> dict[str, tuple[str, list[str]]]:
+    """id -> (name, the view's labels) of these (id, name, types JSON)."""
     by_types: dict[str, list[str]] = {}
     out = {}
-    for entity_id, name, types in view.store.entity_names_and_types_in(ids):
+    for entity_id, name, types in named:
         if types not in by_types:
             by_types[types] = view.ontology.labels_for(json.loads(types))
         out[entity_id] = (name, by_types[types])
     return out
+
+
+def _derived(view: StoreView) -> bool:
+    """Are the store's derived tables there for its version (`kg.queries.derived.wanted`)?"""
+    return derived.wanted(view)
 
 
 def portfolio(view: StoreView, id: str) -> Rows | None:
@@ -60,20 +73,28 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     and total from every investment into the company in that round. None where the rounds' values are
     not plain (see the module's docstring)."""
     store = view.store
+    if derived.wanted(view, derived.ANSWER_KEYS["portfolio"]) and (rows := derived.answer(store, "portfolio", id)):
+        return rows  # (an investor without rows there: worked out below, as it does not take long)
     if C.Organization not in view.labels([id]).get(id, []):
         return []
-    deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-    entities = _names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
+    tables = _derived(view)
+    if tables:
+        deals, named = derived.investments(store, id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    else:
+        deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+        entities = names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
-    mine: dict[tuple[str, str], list[tuple[bool, Any, Any, Any]]] = defaultdict(list)
+    mine: Mine = defaultdict(list)
     for _i, _s, target, method, (round_name, _d, amount, currency, role) in deals:
         if round_name and target in companies:
             mine[(target, str(round_name))].append((method, role, amount, currency))
     rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}  # (company, round) -> (relations, date, total)
     single: dict[tuple[str, str], str] = {}  # rounds with one sum stated: its relation, if not one investor's own
     contested = set()  # rounds with several: the surest of those not one investor's own
-    for company, round_name, count, plain, date, currencies, first in store.round_groups(companies):
+    groups = derived.round_groups(store, companies) if tables else store.round_groups(companies)
+    for company, round_name, count, plain, date, currencies, first in groups:
         if not plain:
             return None
         if (company, round_name) in mine:
@@ -102,6 +123,15 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
             rounds[key] = (*rounds[key][:2], rel_id)
     totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
                                         ("amount", "currency")))
+    return _portfolio_rows(deals, companies, rounds, totals, mine)
+
+
+def _portfolio_rows(deals: list[derived.Investment], companies: dict[str, Any],
+                    rounds: dict[tuple[str, str], tuple[int, Any, Any]], totals: dict[str, tuple[Any, ...]],
+                    mine: Mine) -> Rows:
+    """The rows of one investor's `deals`: `companies` (id -> name of the organisations among their
+    targets), `rounds` ((company, round) -> (relations, date, the relation giving its total)) with the
+    values of those relations (`totals`), and the investor's participations by round (`mine`)."""
     rows = []
     for _i, _s, target, _m, (round_name, date, amount, currency, role) in deals:
         if target not in companies:
@@ -123,15 +153,86 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
     return sorted(rows, key=lambda r: (_text(r["date"]), r["company"], r["company_id"], _text(r["round"])))
 
 
+#: A portfolio's rows are derived for the investors in at least this many investments (61 of 14,365 at a
+#: million relations, a third of the investments): the others take tens of milliseconds anyway.
+DERIVED_PORTFOLIO_DEALS = 1000
+
+
+def every_portfolio(view: StoreView, least: int | None = None) -> Iterator[tuple[str, Rows]]:
+    """(investor, `portfolio(view, investor)`) of every organisation in at least `least` investments with a
+    row in its portfolio whose rounds' values are plain, worked out for all of them at once by the same
+    rules (for the derived rows, `kg.queries.derived`: inside its build, the derived tables there). A
+    round's date and total do not depend on who asks; an investor's participations are its own. (`least`:
+    `DERIVED_PORTFOLIO_DEALS` unless given.)"""
+    store = view.store
+    busiest = derived.busiest(store, DERIVED_PORTFOLIO_DEALS if least is None else least)
+    deals, named = derived.investments(store, busiest, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
+    entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
+    by_investor: dict[str, list[derived.Investment]] = defaultdict(list)
+    mine: dict[str, Mine] = defaultdict(lambda: defaultdict(list))
+    for deal in deals:
+        _i, investor, target, method, (round_name, _d, amount, currency, role) = deal
+        by_investor[investor].append(deal)
+        if round_name and target in companies:
+            mine[investor][(target, str(round_name))].append((method, role, amount, currency))
+    asked = {key for participations in mine.values() for key in participations}
+    rounds: dict[tuple[str, str], tuple[int, Any, Any]] = {}
+    single: dict[tuple[str, str], str] = {}
+    contested = set()
+    not_plain = set()  # companies with a round whose values are not plain: their investors give way
+    for company, round_name, count, plain, date, currencies, first in derived.round_groups(store, companies):
+        if not plain:
+            not_plain.add(company)
+        elif (company, round_name) in asked:
+            rounds[(company, round_name)] = (count, date, None)
+            if currencies == 1:
+                single[(company, round_name)] = first
+            elif currencies > 1:
+                contested.add((company, round_name))
+    # the single sums not one investor's own, with their values (read here unless among the deals)
+    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
+    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
+    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
+                                        unless_method=OWN_AMOUNT_METHOD))
+    for key, rel_id in single.items():
+        if rel_id in totals:
+            rounds[key] = (*rounds[key][:2], rel_id)
+    surest: dict[tuple[str, str], tuple[float, str]] = {}
+    for company, round_name, rel_id, confidence in (store.round_totals({c for c, _r in contested}, OWN_AMOUNT_METHOD)
+                                                    if contested else ()):
+        key = (company, round_name)
+        if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
+            surest[key] = (-confidence, rel_id)
+    for key, (_c, rel_id) in surest.items():
+        rounds[key] = (*rounds[key][:2], rel_id)
+    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
+                                        ("amount", "currency")))
+    organisations = view.labels(by_investor)
+    for investor, its in by_investor.items():
+        if C.Organization not in organisations.get(investor, []):
+            continue
+        if any(t in not_plain for _i, _s, t, _m, _v in its if t in companies):
+            continue
+        rows = _portfolio_rows(its, companies, rounds, totals, mine[investor])
+        if rows:
+            yield investor, rows
+
+
 def co_investors(view: StoreView, id: str) -> Rows:
     """`embedded.co_investors` on the view: the investors sharing a deal with `id`, each with the names
-    of those companies."""
+    of those companies (from the store's derived tables, `derived_co_investors`, when they are there)."""
     store = view.store
     if C.Organization not in view.labels([id]).get(id, []):
         return []
+    if derived.wanted(view, derived.ANSWER_KEYS["co-investors"]):  # (built with, so after, the other tables)
+        deals = {c: name for c, (name, labels) in _labelled(view, derived.targets(store, id)).items()
+                 if C.Organization in labels}
+        if deals:  # (none: its own investors, below)
+            return _co_investors_numbered(store, id, deals)
     own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
     # the deals: the organisations it invested in (names and labels in one read), else itself
-    deals = {c: name for c, (name, labels) in _names_and_labels(view, own).items() if C.Organization in labels}
+    deals = {c: name for c, (name, labels) in names_and_labels(view, own).items() if C.Organization in labels}
     deals = deals or store.entity_names_in([id])
     shared: dict[str, list[str]] = defaultdict(list)
     for company, investors in store.sources_by_target([R.INVESTED_IN], deals):
@@ -139,10 +240,43 @@ def co_investors(view: StoreView, id: str) -> Rows:
         for other in set(investors):  # an investor in a deal once, however many relations say so
             if other != id:
                 shared[other].append(name)
-    entities = _names_and_labels(view, shared)
+    entities = names_and_labels(view, shared)
     rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
              "companies": sorted(companies)}
             for other, companies in shared.items() if other in entities and C.Investor in entities[other][1]]
+    return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
+
+
+def _co_investors_numbered(store: Store, id: str, deals: dict[str, Any]) -> Rows:
+    """`co_investors` of `id` in the `deals` (id -> name of the organisations it invested in) from each
+    deal's investors as numbers (`kg.queries.derived.co_investors`): the pairs of (investor, deal) grouped
+    and ordered in numpy (212,000 of them for the busiest fund at a million relations), each investor's
+    companies a slice of one list of names."""
+    import numpy as np  # (here: a `kg query` process of another query does not import it)
+
+    companies, numbers, sizes = derived.co_investors(store, deals)
+    numbered = derived.investor_numbers(store)
+    member = numbers.astype(np.int64)
+    group = np.repeat(np.arange(len(companies)), sizes)
+    me = next((n for n, i, _name, _inv in numbered if i == id), -1)
+    keep = member != me
+    member, group = member[keep], group[keep]
+    if not len(member):
+        return []
+    # each investor's deals in the order of their names (`sorted` on the names: a rank per company)
+    names = [deals[c] for c in companies]
+    rank = np.empty(len(names), dtype=np.int64)
+    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    order = np.lexsort((rank[group], member))
+    member, group = member[order], group[order]
+    named = np.array(names, dtype=object)[group]
+    starts = np.flatnonzero(np.concatenate(([True], member[1:] != member[:-1]))).tolist() if len(member) else []
+    rows = []
+    for start, end in zip(starts, [*starts[1:], len(member)], strict=True):
+        _n, other, name, investor = numbered[int(member[start])]
+        if investor:
+            rows.append({"investor": name, "investor_id": other, "shared_deals": end - start,
+                         "companies": named[start:end].tolist()})
     return sorted(rows, key=lambda r: (-r["shared_deals"], r["investor"], r["investor_id"]))
 
 
@@ -164,16 +298,29 @@ def state_funds(view: StoreView, region: str | None) -> set[str]:
 
 
 def state_capital(view: StoreView, region: str | None, level: str | None) -> Rows:
+    """`statecapital.state_capital` on the view: from the rows the store derived for every region once
+    for its version (`kg.queries.derived`), else `computed_state_capital`."""
+    if (derived.wanted(view, derived.ANSWER_KEYS["state-capital"])
+            and (rows := derived.state_capital(view.store, region, level)) is not None):
+        return rows
+    return computed_state_capital(view, region, level)
+
+
+def computed_state_capital(view: StoreView, region: str | None, level: str | None) -> Rows:
     """`statecapital.state_capital` on the view: the investments of the StateOwnedFunds (of `region`)
     and of the organisations something owns or controls, each with the chains above its fund (walked
     by `ownership.raw_paths` on a graph of just those chains)."""
     store = view.store
-    investments = store.investments(state_funds(view, region), _STATE_KEYS)
+    if _derived(view):
+        investments, named = derived.investments(store, state_funds(view, region), _STATE_KEYS)
+        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    else:
+        investments = store.investments(state_funds(view, region), _STATE_KEYS)
+        entities = names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     investors = {s for _i, s, _t, _m, _v in investments}
     # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
     # investment's state owners and levels are sorted sets (`statecapital.table`)
     chains = view.graph(view.ownership_chains(investors).values(), investors)
-    entities = _names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # what a row takes from its fund (name, region, and the levels and state owners `statecapital.table`
     # makes of its chains), worked out once per fund: None where its investments are not state capital
