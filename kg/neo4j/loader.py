@@ -38,6 +38,10 @@ much as the server's at a million relations) overlaps the server's instead of ad
 With a state file, a reload first compares one digest of the whole graph with the one the last load
 wrote: an unchanged store costs one pass over the graph and no per-element fingerprint.
 
+With `keep_ranking` (what `kg load` asks), the load's last commit writes the central-investors ranking
+of the graph on a node of kg's own label, sealed with that commit's bookmark, for `kg query` to answer
+from while nothing has been committed since (`kg.neo4j.ranking`); a load that commits nothing keeps it.
+
 Nothing here assumes a URI scheme: `bolt://`, `neo4j://` and `neo4j+s://` drivers all work.
 """
 
