@@ -450,20 +450,30 @@ def load(
             raise KGError("--bulk writes the database files of the local server of `kg neo4j start` "
                           "(--home); it cannot reach a server given by NEO4J_URI / --uri")
         home = home or default_home()
-        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None)
-        typer.echo(f"{report.summary()} (bulk import) in {home}")
+        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None, keep_ranking=True)
+        typer.echo(f"{report.summary()} (bulk import) in {home}{_ranking_note(report)}")
         return
     settings = settings_from_env(uri, database)
     state = state_path(folder, settings.uri, settings.database)
     total = graph.number_of_nodes() + graph.number_of_edges()
     with open_driver(settings) as driver:
         if quiet or not sys.stderr.isatty():
-            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size, state=state)
+            report = load_graph(driver, graph, database=settings.database, batch_size=batch_size, state=state,
+                                keep_ranking=True)
         else:
             with typer.progressbar(length=total, label="loading", file=sys.stderr) as bar:
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
-                                    progress=bar.update, state=state)
-    typer.echo(f"{report.summary()} in {settings.shown_uri}")
+                                    progress=bar.update, state=state, keep_ranking=True)
+    typer.echo(f"{report.summary()} in {settings.shown_uri}{_ranking_note(report)}")
+
+
+def _ranking_note(report: Any) -> str:
+    """What the load did about the central-investors ranking it keeps for `kg query`."""
+    if report.ranking_kept is None:
+        return ""
+    if not report.ranking_kept:
+        return "; central-investors ranking not kept (kg query will rank on each call)"
+    return f"; central-investors ranking kept ({report.ranking_seconds:.1f} s)" if report.ranking_seconds else ""
 
 
 @app.command()

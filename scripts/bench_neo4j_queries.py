@@ -10,11 +10,12 @@ on the store's busiest entities (as `bench_queries.py` picks them from the store
 - the embedded answer, from the store's indexes (`run_store`, what `kg query --store DIR` runs: the
   whole networkx view would take minutes to build at a million relations), timed once;
 - Neo4j: `run_neo4j` as `kg query` calls it (the entity look-up, the plan check, the query, the
-  rows back in Python, `finish`), after `--warmups` untimed calls, median of `--runs` (central-investors
-  `--central-runs`); with `--before REV` the same call with that revision's `.cypher` text (and its
-  `finish`, where the rows' shape changed since: `EARLIER_ROWS`), its rows decoded as `run_cypher` did
-  before (`former_decoding`), the two alternating run by run so that a change of the machine's load
-  hits both;
+  rows back in Python, `finish`; central-investors from the ranking `kg load` kept, when its seal
+  still holds: the script says whether it does), after `--warmups` untimed calls, median of `--runs`
+  (central-investors `--central-runs`); with `--before REV` the same call with that revision's
+  `.cypher` text (and its `finish`, where the rows' shape changed since: `EARLIER_ROWS`; never the
+  kept ranking, which REV did not have), its rows decoded as `run_cypher` did before
+  (`former_decoding`), the two alternating run by run so that a change of the machine's load hits both;
 - rows, and whether Neo4j's rows equal the embedded ones (and REV's, when given).
 
 The server: NEO4J_URI's, or the one `--home` runs (started there with `--heap`/`--pagecache` when
@@ -34,7 +35,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,17 @@ from bench_queries import _calls_from_store  # noqa: E402  (the busiest entities
 from kg.neo4j import cypher as cypher_module  # noqa: E402
 from kg.neo4j import server  # noqa: E402
 from kg.neo4j.cypher import run_cypher  # noqa: E402
-from kg.queries import QUERIES, bind, embedded, get_query, neo4j_entities, run_store, statecapital  # noqa: E402
+from kg.neo4j.ranking import cached_rows  # noqa: E402
+from kg.queries import (  # noqa: E402
+    QUERIES,
+    bind,
+    embedded,
+    get_query,
+    neo4j_entities,
+    run_neo4j,
+    run_store,
+    statecapital,
+)
 from kg.queries.centrality import ranking_of_deals  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
@@ -182,9 +193,12 @@ def main() -> None:
             rows: dict[str, list[dict]] = {}
             for i in range(args.warmups + runs):
                 for side in sides:
-                    with former_decoding() if side == "before" else nullcontext():
-                        rows[side], t = timed(lambda n=name, c=texts[side], a=arguments, o=options:
-                                              run_text(driver, n, c, a, o))
+                    if side == "after":  # as `kg query` runs it
+                        rows[side], t = timed(lambda n=name, a=arguments, o=options: run_neo4j(driver, n, *a, **o))
+                    else:
+                        with former_decoding():
+                            rows[side], t = timed(lambda n=name, c=texts[side], a=arguments, o=options:
+                                                  run_text(driver, n, c, a, o))
                     if i >= args.warmups:
                         times[side].append(t)
             after = statistics.median(times["after"])
@@ -197,12 +211,16 @@ def main() -> None:
                 same = same and rows["before"] == rows_e
             print(f"{line}  {'yes' if same else 'NO'}", flush=True)
             if name == "central-investors":  # where its time goes: the server and the rows, or the ranking
+                kept, t_kept = timed(lambda n=name: cached_rows(driver, n))
+                print(f"  the ranking kept by `kg load`: {'sealed, used' if kept is not None else 'absent or stale'}"
+                      f" (reading and checking it: {t_kept * 1000:.0f} ms)", flush=True)
                 params = bind(nx.MultiDiGraph(), name, arguments, options)
                 deals, t_cypher = timed(lambda p=params, c=texts["after"]: run_cypher(driver, c, p))
-                _ranked, t_rank = timed(lambda d=deals, p=params: ranking_of_deals(d, p["top"]))
-                print(f"  of which the query and its {len(deals):,} rows {t_cypher * 1000:.0f} ms, "
-                      f"the ranking in Python {t_rank * 1000:.0f} ms (one more run)", flush=True)
-        print(f"ms: embedded = run_store once (central-investors from the store's cache); neo4j = run_neo4j's steps, "
+                ranked, t_rank = timed(lambda d=deals, p=params: ranking_of_deals(d, p["top"]))
+                print(f"  without it: the query and its {len(deals):,} rows {t_cypher * 1000:.0f} ms, "
+                      f"the ranking in Python {t_rank * 1000:.0f} ms (one more run; same rows: "
+                      f"{'yes' if ranked == rows_e else 'NO'})", flush=True)
+        print(f"ms: embedded = run_store once (central-investors from the store's cache); neo4j = run_neo4j, "
               f"median of {args.runs} runs (central-investors {args.central_runs}) after {args.warmups} untimed"
               + (f"; before = the .cypher texts of {args.before} and the rows decoded as before, run alternately "
                  "with this tree's" if args.before else ""))

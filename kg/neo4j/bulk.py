@@ -219,13 +219,15 @@ IMPORT_OPTIONS = ["--overwrite-destination=true", "--id-type=string", "--multili
 
 
 def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None, ontology: Ontology | None = None,
-              heap: str = "1g", batch_size: int = 10_000, timings: dict[str, float] | None = None) -> LoadReport:
+              heap: str = "1g", batch_size: int = 10_000, timings: dict[str, float] | None = None,
+              keep_ranking: bool = False) -> LoadReport:
     """Load `graph` into the empty database of the local server of `home` with the offline importer.
 
     The server, if running, must hold no node (the importer replaces the database); it is stopped,
     and started again afterwards (with `password` if auth is on). Returns the same report as a first
     `load_graph`. Raises `Neo4jError` for a database that is not empty. `timings`, when given, receives
-    the seconds of each phase (csv, import, start, schema).
+    the seconds of each phase (csv, import, start, schema, and ranking with `keep_ranking`: the
+    central-investors ranking kept in the database for `kg query`, as `load_graph` keeps it).
     """
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
@@ -280,7 +282,13 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
                  *relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
                                       batch_size, report, stored)]
         report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, None)
-    lap("schema")
+        lap("schema")
+        if keep_ranking:  # last: its seal is the bookmark of the load's final commit
+            from kg.neo4j.ranking import keep_ranking as keep
+
+            report.ranking_kept = keep(session, graph, ontology)
+            lap("ranking")
+            report.ranking_seconds = timings["ranking"]
     report.nodes_created = report.nodes
     report.relationships_created = report.relationships
     report.nodes_updated = report.relationships_updated = 0

@@ -38,6 +38,10 @@ much as the server's at a million relations) overlaps the server's instead of ad
 With a state file, a reload first compares one digest of the whole graph with the one the last load
 wrote: an unchanged store costs one pass over the graph and no per-element fingerprint.
 
+With `keep_ranking` (what `kg load` asks), the load's last commit writes the central-investors ranking
+of the graph on a node of kg's own label, sealed with that commit's bookmark, for `kg query` to answer
+from while nothing has been committed since (`kg.neo4j.ranking`); a load that commits nothing keeps it.
+
 Nothing here assumes a URI scheme: `bolt://`, `neo4j://` and `neo4j+s://` drivers all work.
 """
 
@@ -93,6 +97,11 @@ class LoadReport:
     mode: str = "compare"
     """How the load decided what to send: `compare` (every row, compared by the server), `incremental`
     (only rows whose fingerprint the last load did not write) or `unchanged` (nothing sent)."""
+    ranking_kept: bool | None = None
+    """With `keep_ranking`: whether the database now holds the central-investors ranking sealed for
+    `kg query` (`kg.neo4j.ranking`); None when not asked."""
+    ranking_seconds: float = 0.0
+    """Time spent ranking the co-investment network and writing the ranking (0 when still valid)."""
 
     @property
     def changed(self) -> bool:
@@ -477,6 +486,7 @@ def load_graph(
     ontology: Ontology | None = None,
     progress: Callable[[int], None] | None = None,
     state: Path | None = None,
+    keep_ranking: bool = False,
 ) -> LoadReport:
     """Make the database equal `graph` under the ontology's root labels; return what changed.
 
@@ -487,7 +497,9 @@ def load_graph(
     compare on the server (which also undoes edits made in Neo4j). `progress(n)` is called after each
     batch with the number of nodes or relationships it handled. Raises `Neo4jError` when the server
     rejects a statement, or when a relationship's endpoints were not found (a write that silently did
-    nothing).
+    nothing). With `keep_ranking`, the load ends by keeping the central-investors ranking of `graph` in
+    the database, sealed so that `kg query` uses it only while nothing has been committed since
+    (`kg.neo4j.ranking`; at a million relations, 10 s of ranking spent once here instead of per query).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
@@ -510,6 +522,10 @@ def load_graph(
                     report.mode = "unchanged"
                     if progress:
                         progress(report.nodes + report.relationships)
+                    if keep_ranking:
+                        _keep_ranking(session, graph, ontology, report)
+                        if _bookmark_of(session) != saved.bookmark:  # the ranking was written just now
+                            LoadState(_bookmark_of(session), saved.prints, digest).write(state)
                     return report
                 prints = fingerprints(graph)
                 state.unlink(missing_ok=True)  # an interrupted load must leave no claim behind
@@ -517,11 +533,21 @@ def load_graph(
                 _load_incremental(session, graph, ontology, batch_size, report, progress, saved, prints)
             else:
                 _load_all(session, graph, ontology, batch_size, report, progress)
+            if keep_ranking:  # the last commit of the load, so that the state's bookmark is after it
+                _keep_ranking(session, graph, ontology, report)
             if state is not None and prints is not None:
                 LoadState(_bookmark_of(session), prints, digest).write(state)
     except DriverNeo4jError as exc:
         raise Neo4jError(f"Neo4j rejected the load: {server_error_message(exc, database)}") from None
     return report
+
+
+def _keep_ranking(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, report: LoadReport) -> None:
+    from kg.neo4j.ranking import keep_ranking
+
+    timings: dict[str, float] = {}
+    report.ranking_kept = keep_ranking(session, graph, ontology, timings)
+    report.ranking_seconds = sum(timings.values())
 
 
 def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,

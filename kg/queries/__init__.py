@@ -13,6 +13,9 @@ option reach Cypher as parameters, never as query text.
 `central-investors` is the one query whose Cypher returns an intermediate result (each investor's
 deals, from which the co-investment network is made): Neo4j Community has no Graph Data Science library,
 so both backends compute the centralities of that network with the same code (`kg.queries.centrality`).
+On Neo4j, `kg load` keeps that ranking in the database, sealed with the bookmark of its last commit, and
+`run_neo4j` answers from it while nothing has been committed since (`kg.neo4j.ranking`), else runs the
+query and ranks as above.
 """
 
 from __future__ import annotations
@@ -110,12 +113,18 @@ def neo4j_entities(driver: Driver, names: Sequence[str], *, database: str | None
 
 def run_neo4j(driver: Driver, name: str, *arguments: str | None, database: str | None = None,
               **options: Any) -> Rows:
-    """Answer a named query from Neo4j: its `.cypher` file, run read-only with bound parameters."""
+    """Answer a named query from Neo4j: its `.cypher` file, run read-only with bound parameters
+    (central-investors without `--as-of`: the ranking `kg load` kept, while it is provably current)."""
     from kg.neo4j.cypher import run_cypher
+    from kg.neo4j.ranking import CENTRAL_INVESTORS, cached_rows
 
     query = get_query(name)
     names = [a for a in arguments if a is not None]
     entities = neo4j_entities(driver, names, database=database) if names else nx.MultiDiGraph()
     params = bind(entities, name, arguments, options)
+    if name == CENTRAL_INVESTORS and params["as_of"] is None:
+        kept = cached_rows(driver, name, database=database)
+        if kept is not None:
+            return kept[:params["top"]]
     rows = run_cypher(driver, query.cypher, params, database=database)
     return query.finish(rows, params) if query.finish else rows

@@ -20,7 +20,9 @@ from kg.graph import to_networkx
 from kg.neo4j import server
 from kg.neo4j.bulk import bulk_load, write_import_files
 from kg.neo4j.loader import load_graph
+from kg.neo4j.ranking import CACHE_LABEL, CENTRAL_INVESTORS, cached_rows
 from kg.ontology import Ontology
+from kg.queries import run_embedded
 from kg.store import Store
 from tests.neo4j.test_loader import dump, expected_dump, network_store  # noqa: F401  (a fixture)
 
@@ -68,14 +70,18 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
 
     home = tmp_path / "bulk-home"
     try:
-        report = bulk_load(graph, home)
+        report = bulk_load(graph, home, keep_ranking=True)
+        assert report.ranking_kept is True
         assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(),
                                                                        graph.number_of_edges())
         assert report.constraints_added > 0  # created after the import
         info = server.status(home)
         assert info is not None
         with GraphDatabase.driver(info.uri) as driver:
-            assert dump(driver) == batched
+            # the ranking kept for `kg query` is sealed, and is the embedded store's
+            assert cached_rows(driver, CENTRAL_INVESTORS) == run_embedded(graph, CENTRAL_INVESTORS, top=10**9)
+            nodes, rels = dump(driver)
+            assert ([row for row in nodes if row["labels"] != [CACHE_LABEL]], rels) == batched
             constraints = driver.execute_query("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'kg_' "
                                                "RETURN count(*) AS n").records[0]["n"]
             assert constraints == len(ontology.roots()) + len(ontology.relations)
@@ -84,7 +90,8 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
             # the importer replaces a database, so a database with data is refused
             with pytest.raises(Neo4jError, match="empty database"):
                 bulk_load(graph, home)
-            assert dump(driver) == batched
+            nodes, rels = dump(driver)
+            assert ([row for row in nodes if row["labels"] != [CACHE_LABEL]], rels) == batched
     finally:
         server.stop(home)
 

@@ -16,7 +16,9 @@ from kg.graph import to_networkx
 from kg.names import normalize_name
 from kg.neo4j.cypher import parse_param, run_cypher
 from kg.neo4j.loader import LoadReport, load_graph, neo4j_value
+from kg.neo4j.ranking import CENTRAL_INVESTORS, cached_rows
 from kg.ontology import Ontology
+from kg.queries import run_embedded
 from kg.resolve import resolve
 from kg.store import Store, open_store, write_article
 from tests.factories import (
@@ -191,22 +193,29 @@ def test_cli_load_syncs_and_cypher_is_read_only(clean_neo4j: Driver, neo4j_targe
     assert first.exit_code == 0, first.stderr
     assert f"nodes: {len(data['nodes'])} created, 0 updated, 0 removed" in first.stdout
     assert f"relationships: {len(data['edges'])} created, 0 updated, 0 removed" in first.stdout
-    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+    # `kg load` keeps the central-investors ranking for `kg query` on a node of its own (kg.neo4j.ranking)
+    assert "central-investors ranking kept" in first.stdout
+    assert cached_rows(clean_neo4j, CENTRAL_INVESTORS) is not None
+    kept = 1
+    assert counts(clean_neo4j) == (len(data["nodes"]) + kept, len(data["edges"]))
     second = runner.invoke(app, ["load", "--store", str(store)])
     assert second.exit_code == 0
     assert "nodes: 0 created, 0 updated, 0 removed; relationships: 0 created, 0 updated, 0 removed" in second.stdout
-    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+    assert "ranking" not in second.stdout  # still sealed: nothing ranked, nothing written
+    assert cached_rows(clean_neo4j, CENTRAL_INVESTORS) is not None
+    assert counts(clean_neo4j) == (len(data["nodes"]) + kept, len(data["edges"]))
 
     refused = runner.invoke(app, ["cypher", "CREATE (:Company {id: 'intruder', name: 'x'})"])
     assert refused.exit_code == 1 and "--write" in refused.stderr
-    assert counts(clean_neo4j) == (len(data["nodes"]), len(data["edges"]))
+    assert counts(clean_neo4j) == (len(data["nodes"]) + kept, len(data["edges"]))
     rows = runner.invoke(app, ["cypher", "MATCH (n:StateOwnedFund) RETURN count(n) AS n", "-f", "json"])
     expected = sum(1 for n in data["nodes"] if "StateOwnedFund" in n["labels"])
     assert json.loads(rows.stdout) == [{"n": expected}]
     wrote = runner.invoke(app, ["cypher", "CREATE (:Company {id: $id, name: $id}) RETURN 1 AS ok",
                                 "--param", "id=intruder", "--write"])
     assert wrote.exit_code == 0
-    assert counts(clean_neo4j)[0] == len(data["nodes"]) + 1
+    assert counts(clean_neo4j)[0] == len(data["nodes"]) + kept + 1
+    assert cached_rows(clean_neo4j, CENTRAL_INVESTORS) is None  # a commit since the load: not trusted
 
     # `kg remove` then `kg load` takes the article's facts out of Neo4j. The intruder carries no root label
     # (Company without Organization), so it is not kg's to delete.
@@ -218,7 +227,8 @@ def test_cli_load_syncs_and_cypher_is_read_only(clean_neo4j: Driver, neo4j_targe
     assert run_cypher(clean_neo4j, "MATCH ()-[r]->() WHERE $a IN r.sources RETURN r", {"a": article_id}) == []
     with open_store(store) as built:
         view = to_networkx(built)
-    assert counts(clean_neo4j) == (view.number_of_nodes() + 1, view.number_of_edges())
+    assert counts(clean_neo4j) == (view.number_of_nodes() + kept + 1, view.number_of_edges())
+    assert cached_rows(clean_neo4j, CENTRAL_INVESTORS) == run_embedded(view, CENTRAL_INVESTORS, top=10**9)
 
 
 # -- sync: Neo4j equals the store after every load ----------------------------------------------------
