@@ -436,8 +436,19 @@ def _work(path: Path) -> _FileOutcome:
     return _read_outcome(path, article_date, limits, extract_articles=True, gazetteer=gazetteer, ner=ner)
 
 
-#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns.
-_WARM_UP = Article(text="星衡智能完成B轮融资，由红杉中国领投，真格基金跟投。", published="2025-07-02")
+#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns: one sentence of
+#: each kind the rules read (a round and its investors, amounts in yuan and dollars, a founder's career, a
+#: listing, a holding, an English wire), so what the rules load on first use is loaded once, before the
+#: fork, and not again in every worker on its first articles (about 0.1-0.2 s of CPU each, and the
+#: writer's first wait).
+_WARM_UP = Article(
+    text="2024年3月12日，杭州星衡智能有限公司（以下简称“星衡智能”）宣布完成5亿元人民币B轮融资，由红杉中国领投，"
+         "真格基金跟投，老股东奇绩创坛继续加码。星衡智能成立于2021年，创始人兼CEO李明毕业于浙江大学，曾任百度副总裁，"
+         "2023年初离职后加入云岫智能担任首席技术官。云岫智能已向港交所递交上市申请，拟募资约2亿美元；"
+         "公司控股股东为启明创投，持股35%。\n"
+         "Shanghai, August 12, 2025 - Brightlake Robotics said on Tuesday it had raised $80 million in a Series B "
+         "round led by HongShan; it listed on the Nasdaq in 2024.",
+    published="2025-07-02")
 
 
 def _warm_up(gazetteer: Gazetteer | None, ner: NerConfig | None) -> None:
