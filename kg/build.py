@@ -17,6 +17,7 @@ cluster if it is one; the results are written here, in input order, as with `job
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -411,11 +412,21 @@ def extract_or_reason(article: Article, gazetteer: Gazetteer | None = None,
 _WORKER_SETTINGS: tuple[str | None, Limits, Gazetteer | None, NerConfig | None] | None = None
 
 
+#: How much less a worker counts for the scheduler than the writer (`os.nice`). The one writer is the step
+#: that cannot be shared out: with more processes than free cores, an equal share would slow it down by
+#: a third (3 processes, 2 cores), and the whole build with it; a little less weight is enough for the
+#: kernel to give the writer a core of its own, while the workers still take every cycle it leaves
+#: (more would starve them where other programs' processes compete with them directly).
+_WORKER_NICENESS = 3
+
+
 def _start_worker(article_date: str | None, limits: Limits, gazetteer: Gazetteer | None,
                   ner: NerConfig | None) -> None:
     global _WORKER_SETTINGS
     # Ctrl-C is the writer's to handle: it stops the pool; workers printing tracebacks would only add noise
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError):  # not allowed, or no such thing here: only the order of priorities
+        os.nice(_WORKER_NICENESS)
     _WORKER_SETTINGS = (article_date, limits, gazetteer, ner)
 
 
@@ -425,8 +436,19 @@ def _work(path: Path) -> _FileOutcome:
     return _read_outcome(path, article_date, limits, extract_articles=True, gazetteer=gazetteer, ner=ner)
 
 
-#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns.
-_WARM_UP = Article(text="星衡智能完成B轮融资，由红杉中国领投，真格基金跟投。", published="2025-07-02")
+#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns: one sentence of
+#: each kind the rules read (a round and its investors, amounts in yuan and dollars, a founder's career, a
+#: listing, a holding, an English wire), so what the rules load on first use is loaded once, before the
+#: fork, and not again in every worker on its first articles (about 0.1-0.2 s of CPU each, and the
+#: writer's first wait).
+_WARM_UP = Article(
+    text="2024年3月12日，杭州星衡智能有限公司（以下简称“星衡智能”）宣布完成5亿元人民币B轮融资，由红杉中国领投，"
+         "真格基金跟投，老股东奇绩创坛继续加码。星衡智能成立于2021年，创始人兼CEO李明毕业于浙江大学，曾任百度副总裁，"
+         "2023年初离职后加入云岫智能担任首席技术官。云岫智能已向港交所递交上市申请，拟募资约2亿美元；"
+         "公司控股股东为启明创投，持股35%。\n"
+         "Shanghai, August 12, 2025 - Brightlake Robotics said on Tuesday it had raised $80 million in a Series B "
+         "round led by HongShan; it listed on the Nasdaq in 2024.",
+    published="2025-07-02")
 
 
 def _warm_up(gazetteer: Gazetteer | None, ner: NerConfig | None) -> None:
@@ -451,11 +473,19 @@ def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None
     memory, a crash in native code) breaks the pool: a new pool runs the files that were in flight
     again, one at a time, so the file that kills a worker alone is reported (and only it). When the
     consumer stops (Ctrl-C, an error in the writer) queued files are cancelled and workers stopped.
+    Workers run at a lower priority than this process (`_WORKER_NICENESS`): the writer is the step that
+    cannot be shared out, so when there are more processes than free cores, the workers are the ones to wait.
     """
     window = workers * (1 + _AHEAD_PER_WORKER)
     context = _pool_context()
     if context.get_start_method() == "fork":
         _warm_up(gazetteer, ner)
+    # what is loaded by now (modules, dictionaries, patterns) lives as long as the build: out of the
+    # collector's sight, the writer's collections no longer walk it (a quarter of their time, measured at
+    # 200 articles: a small saving) and forked workers do not copy the pages a collection would touch
+    frozen = not gc.get_freeze_count()
+    if frozen:
+        gc.freeze()
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
@@ -509,6 +539,8 @@ def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+        if frozen:
+            gc.unfreeze()
 
 
 #: Articles handed to an executor beyond the one being written: enough to keep a cluster busy, few

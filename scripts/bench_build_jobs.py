@@ -5,7 +5,10 @@ many times with its company names replaced by generated ones and a generated new
 no two articles are alike and the store grows as it would on real news (default 200 articles). Each
 round builds the corpus once with `--jobs 1` and once with `--jobs 2` (alternating which goes first)
 into fresh stores, each a fresh `kg build` process (start-up included); the ratio is taken round by
-round and its median printed. The two stores' node-link exports must be byte-identical.
+round and its median printed, with each build's CPU time (user + system, its worker processes included:
+what the speed-up costs) and the load average as it started (other programs on the machine take cores
+the parallel arm needs: a ratio is only comparable with one measured under the same load). The two
+stores' node-link exports must be byte-identical.
 
     python scripts/bench_build_jobs.py [--articles 200] [--rounds 3] [--jobs 2]
     python scripts/bench_build_jobs.py --make-corpus DIR     # only write the corpus (for other timers)
@@ -14,12 +17,15 @@ round and its median printed. The two stores' node-link exports must be byte-ide
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -56,10 +62,23 @@ def kg(*args: object) -> None:
                    check=True, stdout=subprocess.DEVNULL)
 
 
-def build_seconds(corpus: Path, store: Path, jobs: int) -> float:
+@dataclass
+class Timed:
+    """One build: wall seconds, CPU seconds of the process and its workers, load average at its start."""
+
+    wall: float
+    cpu: float
+    load: float
+
+
+def build_timed(corpus: Path, store: Path, jobs: int) -> Timed:
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     kg("build", corpus, "--store", store, "-q", "--jobs", jobs, "--article-date", "2025-06-01")
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # a child's workers count once it has waited for them
+    return Timed(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime, load)
 
 
 def main() -> None:
@@ -79,15 +98,20 @@ def main() -> None:
         make_corpus(corpus, args.articles)
         size = sum(p.stat().st_size for p in corpus.iterdir())
         print(f"corpus: {args.articles} articles, {size / 1e6:.2f} MB; {args.rounds} rounds, order alternating")
-        print(f"{'round':>5} {'jobs 1 s':>9} {f'jobs {args.jobs} s':>9} {'ratio':>6}")
-        ratios = []
+        n = args.jobs
+        print(f"{'round':>5} {'jobs 1 s':>9} {f'jobs {n} s':>9} {'ratio':>6} {'cpu 1 s':>8} {f'cpu {n} s':>8} "
+              f"{'load 1':>6} {f'load {n}':>6}")
+        ratios, cpu_ratios, loads = [], [], []
         for r in range(args.rounds):
-            stores = {1: work / f"s1-{r}", args.jobs: work / f"sN-{r}"}
-            order = [1, args.jobs] if r % 2 == 0 else [args.jobs, 1]
-            times = {jobs: build_seconds(corpus, stores[jobs], jobs) for jobs in order}
-            ratio = times[1] / times[args.jobs]
+            stores = {1: work / f"s1-{r}", n: work / f"sN-{r}"}
+            order = [1, n] if r % 2 == 0 else [n, 1]
+            runs = {jobs: build_timed(corpus, stores[jobs], jobs) for jobs in order}
+            ratio = runs[1].wall / runs[n].wall
             ratios.append(ratio)
-            print(f"{r + 1:>5} {times[1]:>9.1f} {times[args.jobs]:>9.1f} {ratio:>5.2f}x", flush=True)
+            cpu_ratios.append(runs[n].cpu / runs[1].cpu)
+            loads += [runs[1].load, runs[n].load]
+            print(f"{r + 1:>5} {runs[1].wall:>9.1f} {runs[n].wall:>9.1f} {ratio:>5.2f}x {runs[1].cpu:>8.1f} "
+                  f"{runs[n].cpu:>8.1f} {runs[1].load:>6.1f} {runs[n].load:>6.1f}", flush=True)
             exports = []
             for jobs in (1, args.jobs):
                 out = work / f"export-{jobs}-{r}.json"
@@ -95,8 +119,10 @@ def main() -> None:
                 exports.append(out.read_bytes())
             if exports[0] != exports[1]:
                 sys.exit(f"round {r + 1}: the node-link exports differ between --jobs 1 and --jobs {args.jobs}")
-        print(f"speed-up of --jobs {args.jobs} over --jobs 1 (jobs-1 time / jobs-{args.jobs} time), median: "
-              f"{statistics.median(ratios):.2f}x; node-link exports byte-identical in every round")
+        print(f"speed-up of --jobs {n} over --jobs 1 (jobs-1 time / jobs-{n} time), median: "
+              f"{statistics.median(ratios):.2f}x ({min(ratios):.2f}-{max(ratios):.2f}x), for "
+              f"{statistics.median(cpu_ratios):.2f}x the CPU time; load average {min(loads):.1f}-{max(loads):.1f}; "
+              "node-link exports byte-identical in every round")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ by two people), the same article in two files, a JSON Lines feed, and broken fil
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -237,6 +238,46 @@ def test_work_in_flight_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         report = build(store, [folder], jobs=2, progress=progress)
     assert report.added == 40 and consumed == 40
     assert most_ahead <= 2 * (1 + kg_build._AHEAD_PER_WORKER)
+
+
+# -- the writer first ------------------------------------------------------------------------------
+
+
+@needs_fork
+def test_workers_yield_the_cpu_to_the_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one writer cannot be shared out: the workers run at a lower priority, so with more processes
+    than free cores it is they, not the writer, that wait."""
+    log = tmp_path / "nice.log"
+    real = kg_build.read_file
+
+    def logged(path, **kwargs):  # type: ignore[no-untyped-def]
+        with log.open("a") as f:
+            f.write(f"{os.getpid()} {os.nice(0)}\n")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(kg_build, "read_file", logged)
+    writer = os.nice(0)
+    report = build_into(tmp_path / "s", make_folder(tmp_path / "in"), 2)
+    assert report.added == 10
+    seen = {tuple(map(int, line.split())) for line in log.read_text().splitlines()}
+    assert os.getpid() not in {pid for pid, _nice in seen}  # every file was read in a worker
+    assert {nice for _pid, nice in seen} == {min(19, writer + kg_build._WORKER_NICENESS)}
+    assert os.nice(0) == writer  # the writer kept its own
+
+
+def test_the_collector_is_left_as_it_was(tmp_path: Path) -> None:
+    """A parallel build hides what is loaded before it starts from the garbage collector while it runs
+    (the writer's collections skip it); afterwards the collector sees everything again."""
+    assert gc.get_freeze_count() == 0
+    build_into(tmp_path / "s", make_folder(tmp_path / "in"), 2)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # someone else's frozen objects stay frozen
+    try:
+        frozen = gc.get_freeze_count()
+        build_into(tmp_path / "s2", tmp_path / "in", 2)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 # -- options ----------------------------------------------------------------------------------------
