@@ -40,14 +40,14 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from kg.graph import OWN_AMOUNT_METHOD
 from kg.queries.storeview import StoreView
-from kg.storage.views import IDS, _plain, _read, _values, id_list
+from kg.storage import derived as tables
+from kg.storage.derived import INVESTMENT_KEYS
 from kg.store import BUSY_TIMEOUT_S, Store
 from kg.terms import C
 
@@ -62,40 +62,12 @@ _ANSWERS = {"state-capital": "region", "ipo-pipeline": "exchange_id", "portfolio
 #: What each query derives is built apart, when that query first asks (a portfolio does not pay for the
 #: state's rows), under its key: those rows, and for co-investors each company's investors (`co_investors`).
 ANSWER_KEYS = {name: f"derived answers {name}" for name in (*_ANSWERS, "co-investors")}
-#: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
-INVESTMENT_KEYS = ("round", "date", "amount", "currency", "role")
-#: Value columns without a type: a value keeps the JSON type `json_extract` gave it, as SQL saw it.
-_TABLES = ("derived_round_groups", "derived_investments")
-_CREATE = (
-    "CREATE TABLE derived_round_groups (company TEXT NOT NULL, round, relations INTEGER NOT NULL,"
-    " plain INTEGER NOT NULL, date TEXT, currencies INTEGER NOT NULL, first TEXT)",
-    "CREATE INDEX derived_round_groups_company ON derived_round_groups (company)",
-    "CREATE TABLE derived_investments (source TEXT NOT NULL, id TEXT NOT NULL, target TEXT NOT NULL,"
-    f" own INTEGER NOT NULL, {', '.join(f'{key}_value' for key in INVESTMENT_KEYS)}, props, target_name,"
-    " target_types TEXT, PRIMARY KEY (source, id)) WITHOUT ROWID",
-)
-#: every row (JSON) of a query's answer for the whole store, by its part (JSON) and place
-_CREATE_ANSWERS = ("CREATE TABLE IF NOT EXISTS derived_answers (query TEXT NOT NULL, part TEXT NOT NULL,"
-                   " seq INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (query, part, seq)) WITHOUT ROWID")
-#: `Store.round_groups`' grouping, over every INVESTED_IN relation of the store.
-_ROUND_GROUPS = (
-    "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
-    " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
-    " json_extract(props, '$.round') AS round,"
-    f" {_plain(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
-    " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
-    "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
-    " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
-    " FROM relations WHERE type = 'INVESTED_IN') GROUP BY company, round"
-)
-#: `Store.investments`' columns (`method` OWN_AMOUNT_METHOD), for every INVESTED_IN relation.
-_INVESTMENTS = (
-    "SELECT r.*, e.name, e.types FROM (SELECT source, id, target,"
-    " CASE WHEN json_type(props, '$.amount') IS NOT NULL OR json_type(props, '$.currency') IS NOT NULL"
-    " THEN EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = relations.id AND s.method = ?) ELSE 0 END,"
-    f" {_values(INVESTMENT_KEYS)} FROM relations WHERE type = 'INVESTED_IN') AS r"
-    " LEFT JOIN entities AS e ON e.id = r.target ORDER BY r.source, r.id"
-)
+#: query -> what makes every row of its answer for the whole store, (part, row) in order: registered by the
+#: modules that answer it (`kg.queries.wide`, `kg.queries.indexed`), which read these tables, so this
+#: module imports neither
+MAKERS: dict[str, Callable[[StoreView], Iterable[tuple[Any, dict[str, Any]]]]] = {}
+#: id -> (name, labels) of these entities as the view labels them (registered by `kg.queries.wide`)
+LABELLER: list[Callable[[StoreView, Iterable[str]], dict[str, tuple[Any, Any]]]] = []
 
 RoundGroup = tuple[str, Any, int, bool, Any, int, Any]
 Investment = tuple[str, str, str, bool, tuple[Any, ...]]
@@ -113,10 +85,8 @@ def ready(store: Store, key: str = DERIVED_KEY) -> bool:
 def round_groups(store: Store, companies: Iterable[str] | None) -> list[RoundGroup]:
     """`Store.round_groups(companies)` (of every company when None), from the derived table (only when
     `ready`)."""
-    select = "SELECT company, round, relations, plain, date, currencies, first FROM derived_round_groups"
-    rows = (store.connection.execute(select) if companies is None
-            else store.connection.execute(f"{select} WHERE company IN {IDS}", (id_list(companies),)))
-    return [(c, r, n, bool(plain), date, currencies, first) for c, r, n, plain, date, currencies, first in rows]
+    return [(c, r, n, bool(plain), date, currencies, first)
+            for c, r, n, plain, date, currencies, first in tables.round_groups(store.connection, companies)]
 
 
 def investments(store: Store, sources: str | Iterable[str] | None, keys: Sequence[str], *,
@@ -127,18 +97,10 @@ def investments(store: Store, sources: str | Iterable[str] | None, keys: Sequenc
     each target that is an entity (what `Store.entity_names_and_types_in` gives of them)."""
     if method not in (None, OWN_AMOUNT_METHOD) or not set(keys) <= set(INVESTMENT_KEYS):
         raise ValueError(f"not derived: investments by {method!r} with {keys!r}")
-    columns = ", ".join(f"{key}_value" for key in keys)
-    select = f"SELECT id, source, target, own, target_name, target_types, {columns}, props FROM derived_investments"
-    if sources is None:
-        rows = store.connection.execute(f"{select} ORDER BY source, id").fetchall()
-    elif isinstance(sources, str):
-        rows = store.connection.execute(f"{select} WHERE source = ?", (sources,)).fetchall()
-    else:
-        rows = store.connection.execute(f"{select} WHERE source IN {IDS}", (id_list(sources),)).fetchall()
-        rows.sort()  # in id order, as `Store.investments` (ids are unique)
+    rows = tables.investments(store.connection, sources, keys)
     own = method is not None
-    named = {t: (name, types) for _i, _s, t, _m, name, types, *_v in rows if types is not None}
-    return [(i, s, t, own and bool(m), _read(values, keys)) for i, s, t, m, _n, _t, *values in rows], named
+    named = {t: (name, types) for _i, _s, t, _m, name, types, _v in rows if types is not None}
+    return [(i, s, t, own and bool(m), values) for i, s, t, m, _n, _t, values in rows], named
 
 
 def state_capital(store: Store, region: Any, level: str | None) -> Rows | None:
@@ -154,62 +116,30 @@ def answer(store: Store, name: str, part: Any) -> Rows | None:
     """The derived rows of query `name` (only when `ready` with its `ANSWER_KEYS`) of `part` (the value
     that picks them, `_ANSWERS`; all of them when None), in order. None for a part that is not text
     (kept by its JSON: only text is sure to match as Python's `==` does)."""
-    if part is None:
-        texts = store.connection.execute("SELECT row FROM derived_answers WHERE query = ? ORDER BY seq", (name,))
-    elif isinstance(part, str):
-        texts = store.connection.execute("SELECT row FROM derived_answers WHERE query = ? AND part = ? ORDER BY seq",
-                                         (name, json.dumps(part, ensure_ascii=False)))
-    else:
+    if part is not None and not isinstance(part, str):
         return None
-    items = json.loads("[" + ",".join(text for (text,) in texts) + "]")
+    texts = tables.answer_texts(store.connection, name, None if part is None else json.dumps(part, ensure_ascii=False))
+    items = json.loads("[" + ",".join(texts) + "]")
     keys = json.loads(store.cached(ANSWER_KEYS[name], store.data_version()) or "[]")
     return [dict(zip(keys, item, strict=True)) if type(item) is list else item for item in items]
-
-
-def _every_answer(store: Store, name: str) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """(part, row) of every row of query `name` for the whole store, in order (the derived tables there:
-    inside the build)."""
-    from kg.queries import indexed, wide  # (they read these tables: imported here, not at the top: a cycle)
-
-    view = StoreView(store)
-    if name == "portfolio":
-        for investor, rows in wide.every_portfolio(view):
-            for row in rows:
-                yield investor, row
-        return
-    column = _ANSWERS[name]
-    rows = (wide.computed_state_capital(view, None, None) if name == "state-capital"
-            else indexed.computed_ipo_pipeline(view, None))
-    for row in rows:
-        yield row[column], row
 
 
 def _fill_answer(store: Store, name: str) -> str:
     """Make every row of query `name` and keep them in `derived_answers`, by part; the keys of its rows
     (JSON), which a row with those keys in that order is kept without (its values only)."""
-    conn = store.connection
-    conn.execute(_CREATE_ANSWERS)
-    conn.execute("DELETE FROM derived_answers WHERE query = ?", (name,))
     keys: list[str] | None = None
 
     def texts() -> Iterator[tuple[str, str, int, str]]:
         nonlocal keys
-        for seq, (part, row) in enumerate(_every_answer(store, name)):
+        for seq, (part, row) in enumerate(MAKERS[name](StoreView(store))):
             if keys is None:
                 keys = list(row)
             same = len(row) == len(keys) and all(a == b for a, b in zip(row, keys, strict=False))
             yield (name, json.dumps(part, ensure_ascii=False), seq,
                    json.dumps(list(row.values()) if same else row, ensure_ascii=False))
 
-    conn.executemany("INSERT INTO derived_answers VALUES (?, ?, ?, ?)", texts())
+    tables.write_answers(store.connection, name, texts())
     return json.dumps(keys or [], ensure_ascii=False)
-
-
-#: one row per company with an investor: its investors' numbers (`derived_investor_numbers`), each once
-_CREATE_CO_INVESTORS = (
-    "CREATE TABLE derived_co_investors (company TEXT PRIMARY KEY, investors BLOB NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE derived_investor_numbers (number INTEGER PRIMARY KEY, id TEXT NOT NULL, name, investor INTEGER)",
-)
 
 
 def _fill_co_investors(store: Store) -> str:
@@ -218,24 +148,17 @@ def _fill_co_investors(store: Store) -> str:
     as an array of those numbers (`derived_co_investors`)."""
     import numpy as np  # (here: most queries need no numpy, and a `kg query` process does not import it)
 
-    from kg.queries import wide  # (a cycle: see `_every_answer`)
-
-    conn = store.connection
-    for table in ("derived_co_investors", "derived_investor_numbers"):
-        conn.execute(f"DROP TABLE IF EXISTS {table}")
-    for statement in _CREATE_CO_INVESTORS:
-        conn.execute(statement)
     number: dict[str, int] = {}
     by_company: dict[str, set[int]] = defaultdict(set)
-    for target, source in conn.execute("SELECT target, source FROM derived_investments"):
+    for target, source in tables.investor_pairs(store.connection):
         by_company[target].add(number.setdefault(source, len(number)))
-    entities = wide.names_and_labels(StoreView(store), number)
-    conn.executemany("INSERT INTO derived_investor_numbers VALUES (?, ?, ?, ?)",
-                     ((n, i, *((entities[i][0], C.Investor in entities[i][1]) if i in entities else (None, None)))
-                      for i, n in number.items()))
-    conn.executemany("INSERT INTO derived_co_investors VALUES (?, ?)",
-                     ((company, np.array(sorted(members), dtype=INVESTOR_NUMBER).tobytes())
-                      for company, members in by_company.items()))
+    entities = LABELLER[0](StoreView(store), number)
+    tables.write_co_investors(
+        store.connection,
+        ((n, i, *((entities[i][0], C.Investor in entities[i][1]) if i in entities else (None, None)))
+         for i, n in number.items()),
+        ((company, np.array(sorted(members), dtype=INVESTOR_NUMBER).tobytes())
+         for company, members in by_company.items()))
     return ""
 
 
@@ -249,8 +172,7 @@ def co_investors(store: Store, companies: Iterable[str]) -> tuple[list[str], np.
     `ANSWER_KEYS`)."""
     import numpy as np
 
-    rows = store.connection.execute(f"SELECT company, investors FROM derived_co_investors WHERE company IN {IDS}",
-                                    (id_list(companies),)).fetchall()
+    rows = tables.co_investor_rows(store.connection, companies)
     size = np.dtype(INVESTOR_NUMBER).itemsize
     return ([c for c, _b in rows], np.frombuffer(b"".join(b for _c, b in rows), dtype=INVESTOR_NUMBER),
             [len(b) // size for _c, b in rows])
@@ -258,21 +180,18 @@ def co_investors(store: Store, companies: Iterable[str]) -> tuple[list[str], np.
 
 def busiest(store: Store, least: int) -> list[str]:
     """The sources of at least `least` INVESTED_IN relations, from the derived table (only when `ready`)."""
-    return [s for (s,) in store.connection.execute(
-        "SELECT source FROM derived_investments GROUP BY source HAVING count(*) >= ?", (least,))]
+    return tables.busiest(store.connection, least)
 
 
 def investor_numbers(store: Store) -> list[tuple[int, str, Any, Any]]:
     """(number, id, name, an Investor?) of every investor `co_investors` numbers (only when `ready`)."""
-    return store.connection.execute("SELECT number, id, name, investor FROM derived_investor_numbers"
-                                    " ORDER BY number").fetchall()
+    return tables.investor_numbers(store.connection)
 
 
 def targets(store: Store, source: str) -> list[tuple[str, Any, Any]]:
     """(target, name, types JSON) of each INVESTED_IN relation from `source` (name and types None when the
     target is no entity), from the derived table (only when `ready`)."""
-    return store.connection.execute("SELECT target, target_name, target_types FROM derived_investments"
-                                    " WHERE source = ?", (source,)).fetchall()
+    return tables.targets(store.connection, source)
 
 
 #: How many calls asking for the same derived tables at one store version go by before they are built.
@@ -307,37 +226,18 @@ def build(store: Store, *, answers: Sequence[str] = ()) -> bool:
     `answers`), in one write transaction; False when the store is read-only or another process holds
     the write lock (a reader does not wait)."""
     conn = store.connection
-    if conn.in_transaction:
-        return False
-    try:
-        conn.execute("PRAGMA busy_timeout = 50")
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = store.data_version()
-            if store.cached(DERIVED_KEY, version) is None:
-                for table in _TABLES:  # dropped, not emptied: an earlier kg may have made them otherwise
-                    conn.execute(f"DROP TABLE IF EXISTS {table}")
-                for statement in _CREATE:
-                    conn.execute(statement)
-                conn.execute(f"INSERT INTO derived_round_groups {_ROUND_GROUPS}")
-                conn.execute(f"INSERT INTO derived_investments {_INVESTMENTS}", (OWN_AMOUNT_METHOD,))
-                conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (DERIVED_KEY, version, ""))
-            for name in answers:
-                if store.cached(ANSWER_KEYS[name], version) is None:
-                    keys = _fill_co_investors(store) if name == "co-investors" else _fill_answer(store, name)
-                    conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)",
-                                 (ANSWER_KEYS[name], version, keys))
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    except sqlite3.OperationalError as exc:  # locked by a writer, or a read-only store: not built
-        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_READONLY):
-            raise
-        return False
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-    return True
+
+    def steps() -> None:
+        version = store.data_version()
+        if store.cached(DERIVED_KEY, version) is None:
+            tables.fill_tables(conn, OWN_AMOUNT_METHOD)
+            tables.mark(conn, DERIVED_KEY, version, "")
+        for name in answers:
+            if store.cached(ANSWER_KEYS[name], version) is None:
+                keys = _fill_co_investors(store) if name == "co-investors" else _fill_answer(store, name)
+                tables.mark(conn, ANSWER_KEYS[name], version, keys)
+
+    return tables.in_write_transaction(conn, steps, BUSY_TIMEOUT_S)
 
 
 #: key -> the build that makes what it names (one function each: `wanted` asks for it once per query)

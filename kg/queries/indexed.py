@@ -494,3 +494,11 @@ _RUNNERS: dict[str, Callable[..., Rows]] = {
     "financials": _financials, "compare": _compare, "ownership": _ownership,
     "state-exposure": _state_exposure, "disputes": _disputes,
 }
+
+
+def _every_ipo_row(view: StoreView) -> Iterator[tuple[Any, dict[str, Any]]]:
+    for row in computed_ipo_pipeline(view, None):
+        yield row["exchange_id"], row
+
+
+derived.MAKERS["ipo-pipeline"] = _every_ipo_row  # what the derived rows keep: made as they are answered otherwise

@@ -368,3 +368,19 @@ def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) ->
     return (kept[0]["gov_levels"], kept[0]["state_owners"]) if kept else None
 
 
+
+
+def _every_portfolio_row(view: StoreView) -> Iterator[tuple[Any, dict[str, Any]]]:
+    for investor, rows in every_portfolio(view):
+        for row in rows:
+            yield investor, row
+
+
+def _every_state_capital_row(view: StoreView) -> Iterator[tuple[Any, dict[str, Any]]]:
+    for row in computed_state_capital(view, None, None):
+        yield row["region"], row
+
+
+# what the derived tables keep of these answers is made by the code that answers them otherwise
+derived.MAKERS.update({"portfolio": _every_portfolio_row, "state-capital": _every_state_capital_row})
+derived.LABELLER[:] = [names_and_labels]

@@ -52,20 +52,20 @@ def _where(types: Sequence[str] | None, source: Ends | None, target: Ends | None
 _PLAIN_TYPES = ("text", "integer", "null")
 
 
-def _plain(keys: Sequence[str], types: Sequence[str] = _PLAIN_TYPES) -> str:
+def plain_sql(keys: Sequence[str], types: Sequence[str] = _PLAIN_TYPES) -> str:
     """SQL: true when every property of `keys` is absent or of one of these JSON `types`."""
     allowed = ", ".join(f"'{t}'" for t in types)
     return " AND ".join(f"coalesce(json_type(props, '$.{key}'), 'null') IN ({allowed})" for key in keys)
 
 
-def _values(keys: Sequence[str]) -> str:
+def values_sql(keys: Sequence[str]) -> str:
     """SQL columns: the value of each property of `keys`, then the whole properties when one is not plain."""
     return ", ".join([*(f"json_extract(props, '$.{key}')" for key in keys),
-                      f"CASE WHEN {_plain(keys)} THEN NULL ELSE props END"])
+                      f"CASE WHEN {plain_sql(keys)} THEN NULL ELSE props END"])
 
 
-def _read(values: Sequence[Any], keys: Sequence[str]) -> tuple[Any, ...]:
-    """The columns of `_values` as `props.get(key)` reads each property."""
+def read_values(values: Sequence[Any], keys: Sequence[str]) -> tuple[Any, ...]:
+    """The columns of `values_sql` as `props.get(key)` reads each property."""
     *plain, props = values
     if props is None:
         return tuple(plain)
@@ -256,9 +256,9 @@ class ViewStatements:
                       " THEN EXISTS (SELECT 1 FROM relation_sources s WHERE s.relation_id = relations.id"
                       " AND s.method = ?) ELSE 0 END" if method is not None else "0")
         params = [method, *params] if method is not None else params
-        rows = self.connection.execute(f"SELECT id, source, target, {has_method}, {_values(keys)} FROM relations"
+        rows = self.connection.execute(f"SELECT id, source, target, {has_method}, {values_sql(keys)} FROM relations"
                                        f" WHERE {where} ORDER BY id", params)
-        return [(i, s, t, bool(m), _read(values, keys)) for i, s, t, m, *values in rows]
+        return [(i, s, t, bool(m), read_values(values, keys)) for i, s, t, m, *values in rows]
 
     def relation_values(self, ids: Iterable[str], keys: Sequence[str], *, unless_method: str | None = None,
                         ) -> dict[str, tuple[Any, ...]]:
@@ -267,8 +267,8 @@ class ViewStatements:
         unless = ("" if unless_method is None else " AND NOT EXISTS (SELECT 1 FROM relation_sources s"
                   " WHERE s.relation_id = relations.id AND s.method = ?)")
         params = [id_list(ids)] + ([] if unless_method is None else [unless_method])
-        return {i: _read(values, keys) for i, *values in self.connection.execute(
-            f"SELECT id, {_values(keys)} FROM relations WHERE id IN {IDS}{unless}", params)}
+        return {i: read_values(values, keys) for i, *values in self.connection.execute(
+            f"SELECT id, {values_sql(keys)} FROM relations WHERE id IN {IDS}{unless}", params)}
 
     def round_groups(self, companies: Iterable[str]) -> list[tuple[str, Any, int, bool, Any, int, Any]]:
         """What `kg.graph.add_funding_rounds` reads from the INVESTED_IN relations into `companies`, per
@@ -284,7 +284,7 @@ class ViewStatements:
             "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
             " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
             " json_extract(props, '$.round') AS round,"
-            f" {_plain(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
+            f" {plain_sql(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
             # the longest date first, then the least: one text to take the least of
             " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
             "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
