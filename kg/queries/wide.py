@@ -103,15 +103,7 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
                 single[(company, round_name)] = first
             elif currencies > 1:
                 contested.add((company, round_name))
-    # the single sums not one investor's own, with their values: most are this investor's, read above
-    # with their method already (`relation_values` below then reads only the contested rounds' surest)
-    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
-    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
-    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
-                                        unless_method=OWN_AMOUNT_METHOD))
-    for key, rel_id in single.items():
-        if rel_id in totals:
-            rounds[key] = (*rounds[key][:2], rel_id)
+    totals = _note_single_totals(store, deals, single, rounds)
     if contested:
         surest: dict[tuple[str, str], tuple[float, str]] = {}
         for company, round_name, rel_id, confidence in store.round_totals({c for c, _r in contested},
@@ -190,14 +182,7 @@ def every_portfolio(view: StoreView, least: int | None = None) -> Iterator[tuple
                 single[(company, round_name)] = first
             elif currencies > 1:
                 contested.add((company, round_name))
-    # the single sums not one investor's own, with their values (read here unless among the deals)
-    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
-    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
-    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
-                                        unless_method=OWN_AMOUNT_METHOD))
-    for key, rel_id in single.items():
-        if rel_id in totals:
-            rounds[key] = (*rounds[key][:2], rel_id)
+    totals = _note_single_totals(store, deals, single, rounds)
     surest: dict[tuple[str, str], tuple[float, str]] = {}
     for company, round_name, rel_id, confidence in (store.round_totals({c for c, _r in contested}, OWN_AMOUNT_METHOD)
                                                     if contested else ()):
@@ -368,6 +353,22 @@ def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) ->
     return (kept[0]["gov_levels"], kept[0]["state_owners"]) if kept else None
 
 
+
+
+def _note_single_totals(store: Store, deals: list[derived.Investment], single: dict[tuple[str, str], str],
+                        rounds: dict[tuple[str, str], tuple[int, Any, Any]]) -> dict[str, Any]:
+    """Note in `rounds` the relation whose sum is each round's total, for the rounds with one sum (`single`)
+    that is not one investor's own, and return those sums (relation id -> (amount, currency)). Most are
+    the investor's own deals, read with their method already in `deals`; `relation_values` reads only the
+    others."""
+    known = {i: (method, amount, currency) for i, _s, _t, method, (_r, _d, amount, currency, _role) in deals}
+    totals = {rel_id: known[rel_id][1:] for rel_id in single.values() if rel_id in known and not known[rel_id][0]}
+    totals.update(store.relation_values([r for r in single.values() if r not in known], ("amount", "currency"),
+                                        unless_method=OWN_AMOUNT_METHOD))
+    for key, rel_id in single.items():
+        if rel_id in totals:
+            rounds[key] = (*rounds[key][:2], rel_id)
+    return totals
 
 
 def _every_portfolio_row(view: StoreView) -> Iterator[tuple[Any, dict[str, Any]]]:

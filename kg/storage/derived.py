@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from kg.storage.views import IDS, id_list, plain_sql, read_values, values_sql
+from kg.storage.views import IDS, id_list, read_values, round_groups_sql, values_sql
 
 #: The INVESTED_IN properties `derived_investments` holds (those of a portfolio's rows and the state's).
 INVESTMENT_KEYS = ("round", "date", "amount", "currency", "role")
@@ -27,16 +27,7 @@ _CREATE = (
 _CREATE_ANSWERS = ("CREATE TABLE IF NOT EXISTS derived_answers (query TEXT NOT NULL, part TEXT NOT NULL,"
                    " seq INTEGER NOT NULL, row TEXT NOT NULL, PRIMARY KEY (query, part, seq)) WITHOUT ROWID")
 #: `Store.round_groups`' grouping, over every INVESTED_IN relation of the store.
-_ROUND_GROUPS = (
-    "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
-    " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
-    " json_extract(props, '$.round') AS round,"
-    f" {plain_sql(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
-    " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
-    "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
-    " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
-    " FROM relations WHERE type = 'INVESTED_IN') GROUP BY company, round"
-)
+_ROUND_GROUPS = round_groups_sql()
 #: `Store.investments`' columns (`method`: the one that makes a sum an investor's own), for every
 #: INVESTED_IN relation.
 _INVESTMENTS = (

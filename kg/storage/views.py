@@ -64,6 +64,21 @@ def values_sql(keys: Sequence[str]) -> str:
                       f"CASE WHEN {plain_sql(keys)} THEN NULL ELSE props END"])
 
 
+def round_groups_sql(where: str = "") -> str:
+    """`ViewStatements.round_groups`' statement over the INVESTED_IN relations `where` picks (a condition
+    ending in AND, or nothing for all): (company, round, relations, all plain, date, currencies, first id
+    with a currency). The date is the longest, then the least, of the non-empty dates: one text to take
+    the least of."""
+    return ("SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
+            " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
+            " json_extract(props, '$.round') AS round,"
+            f" {plain_sql(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
+            " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
+            "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
+            " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
+            f" FROM relations WHERE {where}type = 'INVESTED_IN') GROUP BY company, round")
+
+
 def read_values(values: Sequence[Any], keys: Sequence[str]) -> tuple[Any, ...]:
     """The columns of `values_sql` as `props.get(key)` reads each property."""
     *plain, props = values
@@ -280,17 +295,7 @@ class ViewStatements:
         The date is the longest, then the least, of the non-empty dates. The round's total is that of
         the surest relation with a currency whose sum is not one investor's own (`round_totals`): which
         one that is, is asked only of the rounds that matter, as it takes reading the sources."""
-        rows = self.connection.execute(
-            "SELECT company, round, count(*), min(plain), substr(min(date), 9), count(currency),"
-            " min(CASE WHEN currency THEN id END) FROM (SELECT target AS company, id,"
-            " json_extract(props, '$.round') AS round,"
-            f" {plain_sql(('round', 'date', 'currency'), ('text', 'null'))} AS plain,"
-            # the longest date first, then the least: one text to take the least of
-            " CASE WHEN json_extract(props, '$.date') != '' THEN printf('%08d', 99999999 - length(json_extract("
-            "props, '$.date'))) || json_extract(props, '$.date') END AS date,"
-            " CASE WHEN json_extract(props, '$.currency') != '' THEN 1 END AS currency"
-            f" FROM relations WHERE target IN {IDS} AND type = 'INVESTED_IN') GROUP BY company, round",
-            (id_list(companies),)).fetchall()
+        rows = self.connection.execute(round_groups_sql(f"target IN {IDS} AND "), (id_list(companies),)).fetchall()
         return [(c, r, n, bool(plain), date, currencies, first) for c, r, n, plain, date, currencies, first in rows]
 
     def round_totals(self, companies: Iterable[str], own_method: str) -> list[tuple[str, Any, str, float]]:
