@@ -66,14 +66,12 @@ ANSWER_KEYS = {name: f"derived answers {name}" for name in (*_ANSWERS, "co-inves
 #: modules that answer it (`kg.queries.wide`, `kg.queries.indexed`), which read these tables, so this
 #: module imports neither
 MAKERS: dict[str, Callable[[StoreView], Iterable[tuple[Any, dict[str, Any]]]]] = {}
-#: id -> (name, labels) of these entities as the view labels them (registered by `kg.queries.wide`)
-LABELLER: list[Callable[[StoreView, Iterable[str]], dict[str, tuple[Any, Any]]]] = []
 
 RoundGroup = tuple[str, Any, int, bool, Any, int, Any]
 Investment = tuple[str, str, str, bool, tuple[Any, ...]]
 Rows = list[dict[str, Any]]
-#: id -> (name, types JSON) of an entity
-Named = dict[str, tuple[Any, str]]
+#: (id, name, types JSON) of entities
+Named = list[tuple[str, Any, str]]
 
 
 def ready(store: Store, key: str = DERIVED_KEY) -> bool:
@@ -99,7 +97,7 @@ def investments(store: Store, sources: str | Iterable[str] | None, keys: Sequenc
         raise ValueError(f"not derived: investments by {method!r} with {keys!r}")
     rows = tables.investments(store.connection, sources, keys)
     own = method is not None
-    named = {t: (name, types) for _i, _s, t, _m, name, types, _v in rows if types is not None}
+    named = list({t: (t, name, types) for _i, _s, t, _m, name, types, _v in rows if types is not None}.values())
     return [(i, s, t, own and bool(m), values) for i, s, t, m, _n, _t, values in rows], named
 
 
@@ -152,7 +150,7 @@ def _fill_co_investors(store: Store) -> str:
     by_company: dict[str, set[int]] = defaultdict(set)
     for target, source in tables.investor_pairs(store.connection):
         by_company[target].add(number.setdefault(source, len(number)))
-    entities = LABELLER[0](StoreView(store), number)
+    entities = StoreView(store).names_and_labels(number)
     tables.write_co_investors(
         store.connection,
         ((n, i, *((entities[i][0], C.Investor in entities[i][1]) if i in entities else (None, None)))

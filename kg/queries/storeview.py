@@ -59,6 +59,7 @@ class StoreView:
         #: derived tables found missing or old inside the snapshot (`kg.queries.derived`), built once it is
         #: closed (building takes the write lock)
         self.to_build: list[Callable[[Store], bool]] = []
+        self._labels_by_types: dict[str, list[str]] = {}
 
     # -- rows ------------------------------------------------------------------------------------
     def entities(self, ids: Iterable[str]) -> list[Entity]:
@@ -81,13 +82,22 @@ class StoreView:
 
     def labels(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """The view's labels of these entities (no aliases or attributes read)."""
-        by_types: dict[str, list[str]] = {}  # few distinct type lists: work each out once
-        out = {}
-        for entity_id, types in self.store.entity_types_in(ids):
-            if types not in by_types:
-                by_types[types] = self.ontology.labels_for(json.loads(types))
-            out[entity_id] = by_types[types]
-        return out
+        return {entity_id: self._labels_of(types) for entity_id, types in self.store.entity_types_in(ids)}
+
+    def names_and_labels(self, ids: Iterable[str]) -> dict[str, tuple[Any, list[str]]]:
+        """id -> (name, the view's labels) of these entities."""
+        return self.labelled(self.store.entity_names_and_types_in(ids))
+
+    def labelled(self, named: Iterable[tuple[str, Any, str]]) -> dict[str, tuple[Any, list[str]]]:
+        """id -> (name, the view's labels) of these (id, name, types JSON)."""
+        return {entity_id: (name, self._labels_of(types)) for entity_id, name, types in named}
+
+    def _labels_of(self, types: str) -> list[str]:
+        """The labels of a types JSON (few distinct type lists: each worked out once per view)."""
+        found = self._labels_by_types.get(types)
+        if found is None:
+            found = self._labels_by_types[types] = self.ontology.labels_for(json.loads(types))
+        return found
 
     def ownership_chains(self, starts: Iterable[str]) -> dict[str, Relation]:
         """id -> relation of the OWNED_BY and CONTROLLED_BY edges above `starts`, a level a query, as far

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from kg.graph import OWN_AMOUNT_METHOD
@@ -47,27 +47,6 @@ def _text(value: Any) -> Any:
     return "" if value is None else value
 
 
-def names_and_labels(view: StoreView, ids: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
-    """id -> (name, the view's labels) of these entities (few distinct type lists: each worked out once)."""
-    return _labelled(view, view.store.entity_names_and_types_in(ids))
-
-
-def _labelled(view: StoreView, named: Iterable[tuple[str, Any, str]]) -> dict[str, tuple[str, list[str]]]:
-    """id -> (name, the view's labels) of these (id, name, types JSON)."""
-    by_types: dict[str, list[str]] = {}
-    out = {}
-    for entity_id, name, types in named:
-        if types not in by_types:
-            by_types[types] = view.ontology.labels_for(json.loads(types))
-        out[entity_id] = (name, by_types[types])
-    return out
-
-
-def _derived(view: StoreView) -> bool:
-    """Are the store's derived tables there for its version (`kg.queries.derived.wanted`)?"""
-    return derived.wanted(view)
-
-
 def portfolio(view: StoreView, id: str) -> Rows | None:
     """`deals.portfolio` on the view: one row per investment and matching participation, the round's date
     and total from every investment into the company in that round. None where the rounds' values are
@@ -77,13 +56,13 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
         return rows  # (an investor without rows there: worked out below, as it does not take long)
     if C.Organization not in view.labels([id]).get(id, []):
         return []
-    tables = _derived(view)
+    tables = derived.wanted(view)
     if tables:
         deals, named = derived.investments(store, id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+        entities = view.labelled(named)
     else:
         deals = store.investments(id, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-        entities = names_and_labels(view, {target for _i, _s, target, _m, _v in deals})
+        entities = view.names_and_labels({target for _i, _s, target, _m, _v in deals})
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     # the investor's participations (PARTICIPATED_IN edges), by the FundingRound they are in
     mine: Mine = defaultdict(list)
@@ -104,17 +83,7 @@ def portfolio(view: StoreView, id: str) -> Rows | None:
             elif currencies > 1:
                 contested.add((company, round_name))
     totals = _note_single_totals(store, deals, single, rounds)
-    if contested:
-        surest: dict[tuple[str, str], tuple[float, str]] = {}
-        for company, round_name, rel_id, confidence in store.round_totals({c for c, _r in contested},
-                                                                          OWN_AMOUNT_METHOD):
-            key = (company, round_name)
-            if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
-                surest[key] = (-confidence, rel_id)
-        for key, (_c, rel_id) in surest.items():
-            rounds[key] = (*rounds[key][:2], rel_id)
-    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
-                                        ("amount", "currency")))
+    _note_contested_totals(store, contested, rounds, totals)
     return _portfolio_rows(deals, companies, rounds, totals, mine)
 
 
@@ -159,7 +128,7 @@ def every_portfolio(view: StoreView, least: int | None = None) -> Iterator[tuple
     store = view.store
     busiest = derived.busiest(store, DERIVED_PORTFOLIO_DEALS if least is None else least)
     deals, named = derived.investments(store, busiest, _DEAL_KEYS, method=OWN_AMOUNT_METHOD)
-    entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+    entities = view.labelled(named)
     companies = {c: name for c, (name, labels) in entities.items() if C.Organization in labels}
     by_investor: dict[str, list[derived.Investment]] = defaultdict(list)
     mine: dict[str, Mine] = defaultdict(lambda: defaultdict(list))
@@ -183,16 +152,7 @@ def every_portfolio(view: StoreView, least: int | None = None) -> Iterator[tuple
             elif currencies > 1:
                 contested.add((company, round_name))
     totals = _note_single_totals(store, deals, single, rounds)
-    surest: dict[tuple[str, str], tuple[float, str]] = {}
-    for company, round_name, rel_id, confidence in (store.round_totals({c for c, _r in contested}, OWN_AMOUNT_METHOD)
-                                                    if contested else ()):
-        key = (company, round_name)
-        if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
-            surest[key] = (-confidence, rel_id)
-    for key, (_c, rel_id) in surest.items():
-        rounds[key] = (*rounds[key][:2], rel_id)
-    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
-                                        ("amount", "currency")))
+    _note_contested_totals(store, contested, rounds, totals)
     organisations = view.labels(by_investor)
     for investor, its in by_investor.items():
         if C.Organization not in organisations.get(investor, []):
@@ -211,13 +171,13 @@ def co_investors(view: StoreView, id: str) -> Rows:
     if C.Organization not in view.labels([id]).get(id, []):
         return []
     if derived.wanted(view, derived.ANSWER_KEYS["co-investors"]):  # (built with, so after, the other tables)
-        deals = {c: name for c, (name, labels) in _labelled(view, derived.targets(store, id)).items()
+        deals = {c: name for c, (name, labels) in view.labelled(derived.targets(store, id)).items()
                  if C.Organization in labels}
         if deals:  # (none: its own investors, below)
             return _co_investors_numbered(store, id, deals)
     own = {t for _s, t in store.relation_pairs([R.INVESTED_IN], source=id)}
     # the deals: the organisations it invested in (names and labels in one read), else itself
-    deals = {c: name for c, (name, labels) in names_and_labels(view, own).items() if C.Organization in labels}
+    deals = {c: name for c, (name, labels) in view.names_and_labels(own).items() if C.Organization in labels}
     deals = deals or store.entity_names_in([id])
     shared: dict[str, list[str]] = defaultdict(list)
     for company, investors in store.sources_by_target([R.INVESTED_IN], deals):
@@ -225,7 +185,7 @@ def co_investors(view: StoreView, id: str) -> Rows:
         for other in set(investors):  # an investor in a deal once, however many relations say so
             if other != id:
                 shared[other].append(name)
-    entities = names_and_labels(view, shared)
+    entities = view.names_and_labels(shared)
     rows = [{"investor": entities[other][0], "investor_id": other, "shared_deals": len(companies),
              "companies": sorted(companies)}
             for other, companies in shared.items() if other in entities and C.Investor in entities[other][1]]
@@ -296,12 +256,12 @@ def computed_state_capital(view: StoreView, region: str | None, level: str | Non
     and of the organisations something owns or controls, each with the chains above its fund (walked
     by `ownership.raw_paths` on a graph of just those chains)."""
     store = view.store
-    if _derived(view):
+    if derived.wanted(view):
         investments, named = derived.investments(store, state_funds(view, region), _STATE_KEYS)
-        entities = _labelled(view, ((i, name, types) for i, (name, types) in named.items()))
+        entities = view.labelled(named)
     else:
         investments = store.investments(state_funds(view, region), _STATE_KEYS)
-        entities = names_and_labels(view, {t for _i, _s, t, _m, _v in investments})
+        entities = view.names_and_labels({t for _i, _s, t, _m, _v in investments})
     investors = {s for _i, s, _t, _m, _v in investments}
     # the chains above the funds, alone: the order of a fund's neighbours does not matter here, as each
     # investment's state owners and levels are sorted sets (`statecapital.table`)
@@ -352,9 +312,6 @@ def _summary(chains: Any, fund: str, node: dict[str, Any], level: str | None) ->
     kept = statecapital.table(raw, {"level": level})
     return (kept[0]["gov_levels"], kept[0]["state_owners"]) if kept else None
 
-
-
-
 def _note_single_totals(store: Store, deals: list[derived.Investment], single: dict[tuple[str, str], str],
                         rounds: dict[tuple[str, str], tuple[int, Any, Any]]) -> dict[str, Any]:
     """Note in `rounds` the relation whose sum is each round's total, for the rounds with one sum (`single`)
@@ -370,6 +327,22 @@ def _note_single_totals(store: Store, deals: list[derived.Investment], single: d
             rounds[key] = (*rounds[key][:2], rel_id)
     return totals
 
+def _note_contested_totals(store: Store, contested: set[tuple[str, str]],
+                           rounds: dict[tuple[str, str], tuple[int, Any, Any]], totals: dict[str, Any]) -> None:
+    """Note in `rounds` the total of each round with several sums stated (`contested`): the surest relation
+    whose sum is not one investor's own (ties: the least id); then read into `totals` the values of every
+    round's total relation not read yet."""
+    surest: dict[tuple[str, str], tuple[float, str]] = {}
+    for company, round_name, rel_id, confidence in (store.round_totals({c for c, _r in contested}, OWN_AMOUNT_METHOD)
+                                                    if contested else ()):
+        key = (company, round_name)
+        if key in contested and (key not in surest or (-confidence, rel_id) < surest[key]):
+            surest[key] = (-confidence, rel_id)
+    for key, (_c, rel_id) in surest.items():
+        rounds[key] = (*rounds[key][:2], rel_id)
+    totals.update(store.relation_values({t for _n, _d, t in rounds.values() if t is not None and t not in totals},
+                                        ("amount", "currency")))
+
 
 def _every_portfolio_row(view: StoreView) -> Iterator[tuple[Any, dict[str, Any]]]:
     for investor, rows in every_portfolio(view):
@@ -384,4 +357,3 @@ def _every_state_capital_row(view: StoreView) -> Iterator[tuple[Any, dict[str, A
 
 # what the derived tables keep of these answers is made by the code that answers them otherwise
 derived.MAKERS.update({"portfolio": _every_portfolio_row, "state-capital": _every_state_capital_row})
-derived.LABELLER[:] = [names_and_labels]
