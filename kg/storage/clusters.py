@@ -352,7 +352,7 @@ class ClusterStatements:
         if row is None:
             return sums
         sums.records, sums.nameless = row
-        # built by comprehension, not a statement per row: a firm whose names chain has thousands
+        # counters built by comprehension, not item by item: a firm whose names chain has thousands of rows
         names = conn.execute("SELECT norm, records, mentions FROM cluster_names WHERE entity_id = ?",
                              (entity_id,)).fetchall()
         sums.names = Counter({norm: records for norm, records, _m in names})
