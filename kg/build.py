@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kg.errors import InputError, InputFileError
-from kg.extract import extract
-from kg.extract.gazetteer import Gazetteer
 from kg.ingest.limits import DEFAULT_LIMITS, Limits
 from kg.ingest.metadata import checked_date
 from kg.ingest.readers import SUPPORTED_SUFFIXES, FileRead, list_input_files, read_file
@@ -44,6 +42,7 @@ from kg.store import Store, write_article
 from kg.terms import C
 
 if TYPE_CHECKING:
+    from kg.extract.gazetteer import Gazetteer
     from kg.extract.ner import NerConfig
 
 class Submitter(Protocol):
@@ -121,7 +120,12 @@ def add_article(
         return False, []
     ontology = ontology or load_ontology()
     stage("extracting")
-    extraction = extracted() if extracted is not None else extract(article, gazetteer=gazetteer, ner=ner)
+    if extracted is None:
+        from kg.extract import extract  # here: a build whose articles are all known never loads the rules
+
+        extraction = extract(article, gazetteer=gazetteer, ner=ner)
+    else:
+        extraction = extracted()
     # resolution reads the store: it runs in the writer's transaction, so a concurrent build cannot
     # write between what this one read and what it writes
     with store.article() as conn:
@@ -402,6 +406,8 @@ def extract_or_reason(article: Article, gazetteer: Gazetteer | None = None,
                       ner: NerConfig | None = None) -> Extraction | str:
     """The article's extraction, or the reason it failed as the build reports it (the writer reports it,
     in order, as a serial build would). What a worker runs, in a process of this machine or a cluster's."""
+    from kg.extract import extract
+
     try:
         return extract(article, gazetteer=gazetteer, ner=ner)
     except Exception as exc:
@@ -454,6 +460,8 @@ _WARM_UP = Article(
 def _warm_up(gazetteer: Gazetteer | None, ner: NerConfig | None) -> None:
     """Load what extraction loads on first use (seconds: the segmenter's dictionary, the gazetteer)
     once, here, so forked workers share it instead of each loading it again."""
+    from kg.extract import extract
+
     with contextlib.suppress(Exception):  # only a head start: a real failure is reported per article
         extract(_WARM_UP, gazetteer=gazetteer, ner=ner)
 

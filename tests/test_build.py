@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 from kg.build import BuildReport, NothingToBuild, build
-from kg.extract import _merge_relations, extract
+from kg.extract import extract
+from kg.extract.pipeline import _merge_relations
 from kg.extract.relations.engine import RelationCandidate
 from kg.extract.text import Sentence
 from kg.ingest.limits import Limits
@@ -327,3 +328,21 @@ def test_rules_that_open_with_a_name_are_skipped_on_nameless_text_and_no_other()
         assert not rule.regex.match("a " * 50) and not rule.regex.match("他们都是联合创始人。")
     pronoun = "他们不是普通高管，而是都是联合创始人"
     assert [r for r in RULES if not _opens_with_entity(r) and r.regex.search(pronoun)]
+
+
+def test_a_build_of_known_articles_does_not_load_the_rules(tmp_path: Path) -> None:
+    """Re-running a build over a folder it has seen is the common case (a feed folder built daily):
+    it hashes the articles and stops, without importing and compiling every extraction rule (about
+    half a second; `kg.extract` imports the pipeline on first use)."""
+    import subprocess
+
+    article = tmp_path / "a.txt"
+    article.write_text("2025年8月1日，星衡智能宣布完成1亿元A轮融资，由真格基金领投。", encoding="utf-8")
+    script = ("import sys; from pathlib import Path; from kg.build import build; from kg.store import open_store\n"
+              "with open_store(Path(sys.argv[1])) as store:\n"
+              "    report = build(store, [Path(sys.argv[2])])\n"
+              "print(report.added, report.unchanged, 'kg.extract.pipeline' in sys.modules)\n")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "store"), str(article)],
+                           capture_output=True, text=True, check=True, env=env).stdout.split() for _ in range(2)]
+    assert runs == [["1", "0", "True"], ["0", "1", "False"]]

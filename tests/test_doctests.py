@@ -22,7 +22,7 @@ EXAMPLE_MODULES = (
     "kg.build",
     "kg.claims",
     "kg.evaluate",
-    "kg.extract",
+    "kg.extract.pipeline",
     "kg.extract.gazetteer",
     "kg.extract.normalize",
     "kg.extract.periods",
