@@ -7,7 +7,7 @@ it, so an analyst sees the disagreement (`kg query disputes`) and the RDF export
 article recomputes the disputes from the sources left, so a dispute goes away with its last dissenter.
 
 What counts as a disagreement:
-- amounts by the rule of `kg.queries.agreement` ("约3亿" and "3.12亿" agree, "3亿" and "5亿" do not);
+- amounts by the rule of `kg.agreement` ("约3亿" and "3.12亿" agree, "3亿" and "5亿" do not);
   amounts in two currencies are compared in US dollars at one rate (`kg.money_usd`);
 - dates (an event's, and when a position or a stake began or ended) when neither is a coarser form of
   the other ("2025-07" agrees with "2025-07-02");
@@ -35,8 +35,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
+from kg.agreement import agree, span, spans_agree
 from kg.names import to_simplified
-from kg.queries.agreement import agree, span, spans_agree
 
 DISPUTES_KEY = "disputes"
 _MONEY = ("amount", "amount_low", "amount_high", "amount_precision", "amount_raw", "currency")
@@ -126,7 +126,7 @@ def _clusters(values: list[tuple[Any, Sequence[str]]], same: Callable[[Any, Any]
 
 
 class _SpanLeaders:
-    """Groups by where their spans lie (`kg.queries.agreement.span`): two values agree only if their spans
+    """Groups by where their spans lie (`kg.agreement.span`): two values agree only if their spans
     overlap, so a value need be compared only with the groups whose spans start between its own start less
     their width and its end. Spans are kept by width (each power of two apart), so one wide span does not
     make every value look at every narrow one; spans that are not finite intervals meet every value."""

@@ -1,5 +1,5 @@
 """One fact, one node: the same value reported under two names of one company is one FinancialFigure
-with both sources; rounded values agree or disagree by one rule (`kg.queries.agreement`). Every
+with both sources; rounded values agree or disagree by one rule (`kg.agreement`). Every
 sentence here was written for this file."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from kg.agreement import agree, span
 from kg.extract import extract
 from kg.graph import to_networkx
 from kg.model import Article
 from kg.queries import run_embedded
-from kg.queries.agreement import agree, span
 from kg.store import open_store
 from tests.factories import record_all
 

@@ -5,7 +5,7 @@ and how it was put (stated, planned, estimated). The same figure read from sever
 two names of the company ("云岫智能", "Yunxiu Intelligence"), is shown once with all its sources; when
 articles give different values for the same metric and period, each value gets its own row, marked
 `disagreement` unless they may be one number rounded ("约3亿元" and "3.12亿元" agree, "3.12亿元" and
-"3.2亿元" do not: the rule is `kg.queries.agreement`), so a reader sees the conflict rather than one
+"3.2亿元" do not: the rule is `kg.agreement`), so a reader sees the conflict rather than one
 silently chosen number (values in different currencies are shown side by side, unmarked: kg has no
 exchange rates).
 
@@ -25,8 +25,8 @@ from typing import Any
 
 import networkx as nx
 
+from kg.agreement import agree
 from kg.period_order import period_sort_key
-from kg.queries.agreement import agree
 from kg.queries.asof import holds, reported_by
 from kg.terms import C, R
 
@@ -97,7 +97,7 @@ def table(rows: Rows, _params: dict[str, Any] | None = None) -> Rows:
         }
         out.append(row)
         groups[(*key[:3], *key[6:])].append(row)  # two currencies are not compared (no exchange rates)
-    for group in groups.values():  # rounded values that may be the same number agree (kg.queries.agreement)
+    for group in groups.values():  # rounded values that may be the same number agree (kg.agreement)
         for row in group:
             row["disagreement"] = any(not agree(row, other) for other in group if other is not row)
     out.sort(key=lambda r: (_metric_rank(r["metric"]), period_sort_key(str(r["period"] or "")),
