@@ -342,7 +342,8 @@ def test_a_build_of_known_articles_does_not_load_the_rules(tmp_path: Path) -> No
     script = ("import sys; from pathlib import Path; from kg.build import build; from kg.store import open_store\n"
               "with open_store(Path(sys.argv[1])) as store:\n"
               "    report = build(store, [Path(sys.argv[2])])\n"
-              "print(report.added, report.unchanged, 'kg.extract.pipeline' in sys.modules, 'networkx' in sys.modules)\n")
+              "loaded = [m in sys.modules for m in ('kg.extract.pipeline', 'networkx')]\n"
+              "print(report.added, report.unchanged, *loaded)\n")
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     runs = [subprocess.run([sys.executable, "-c", script, str(tmp_path / "store"), str(article)],
                            capture_output=True, text=True, check=True, env=env).stdout.split() for _ in range(2)]
