@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from kg.gcpause import gc_paused
 from kg.ipo_terms import ipo_term_props
 from kg.model import Entity, Relation
 from kg.money_usd import usd_terms
@@ -32,6 +33,7 @@ _IPO_MILESTONES = {R.FILED_FOR_IPO: "filed", R.PASSED_LISTING_HEARING: "hearing_
 _STAGE_ORDER = {name: i for i, name in enumerate(_IPO_MILESTONES)}
 
 
+@gc_paused()  # millions of rows beside the graph: kg/gcpause.py
 def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGraph:
     """Every entity, relation, article and event of the store as a MultiDiGraph.
 

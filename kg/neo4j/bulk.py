@@ -30,6 +30,7 @@ import networkx as nx
 from neo4j import GraphDatabase
 
 from kg.errors import Neo4jError
+from kg.gcpause import gc_paused
 from kg.neo4j import server
 from kg.neo4j.loader import (
     LoadReport,
@@ -158,6 +159,7 @@ def _cells(data: dict[str, Any], skip: tuple[str, ...]
     return tuple(signature), cells, empty
 
 
+@gc_paused()  # millions of rows beside the graph: kg/gcpause.py
 def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology | None = None) -> ImportFiles:
     """Write `graph` as CSV files for the importer into `folder`; say what is left to write afterwards."""
     ontology = ontology or load_ontology()

@@ -64,6 +64,7 @@ from neo4j import Driver, ManagedTransaction, Session
 from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
 from kg.errors import Neo4jError
+from kg.gcpause import gc_paused
 from kg.neo4j.connection import server_error_message
 from kg.ontology import PROVENANCE_PROPERTIES, Ontology, load_ontology
 
@@ -477,6 +478,7 @@ def _create_schema(tx: ManagedTransaction, statements: list[str]) -> tuple[int, 
     return constraints, indexes
 
 
+@gc_paused()  # millions of rows beside the graph: kg/gcpause.py
 def load_graph(
     driver: Driver,
     graph: nx.MultiDiGraph,

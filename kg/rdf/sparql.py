@@ -17,9 +17,10 @@ from rdflib.namespace import RDFS, XSD
 from rdflib.query import ResultRow
 
 from kg.errors import KGError
+from kg.gcpause import gc_paused
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
 from kg.rdf.export import prefixes, to_rdf
-from kg.rdf.streaming import LineReader, gc_paused, iter_lines, oxigraph_available
+from kg.rdf.streaming import LineReader, iter_lines, oxigraph_available
 
 
 def store_dataset(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Dataset:

@@ -18,11 +18,9 @@ reads our lines through a file object as they are made and its serialisers write
 
 from __future__ import annotations
 
-import gc
 import io
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.gcpause import gc_paused
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
 from kg.rdf.export import Terms, literal, prefixes, project, view_and_store
 
@@ -141,25 +140,6 @@ def iter_lines(source: Any, fmt: str, base: str = ENTITY_BASE, with_text: bool =
         if not lines:
             return
         yield lines
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector paused while an export runs (and restored after).
-
-    Why: an export allocates millions of short-lived tuples and strings beside a graph view of
-    millions of long-lived objects, and the collections those allocations trigger walk the view
-    again and again: a third of the view's build time and a tenth to a quarter of the projection's
-    at 1M triples (scripts/bench_rdf.py's store). Nothing here makes a reference cycle (reference
-    counting frees each quad once written), so memory does not grow meanwhile; whatever cycles the
-    view holds are collected once the collector runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with_text: bool = False,
