@@ -56,16 +56,22 @@ def test_as_a_decorator_each_call_pauses(collector_on: None) -> None:
     assert seen == [False, False] and gc.isenabled()
 
 
-def test_the_view_is_built_with_the_collector_paused(collector_on: None, store: Store,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    seen = []
-    real = store.entities
+def collector_seen(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[bool]:
+    """Whether the collector was on at each call of `owner.name` (which still runs)."""
+    seen: list[bool] = []
+    real = getattr(owner, name)
 
-    def entities(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(store, "entities", entities)
+    monkeypatch.setattr(owner, name, spy)
+    return seen
+
+
+def test_the_view_is_built_with_the_collector_paused(collector_on: None, store: Store,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = collector_seen(monkeypatch, store, "entities")
     to_networkx(store)
     assert seen == [False] and gc.isenabled()
 
@@ -76,14 +82,7 @@ def test_the_bulk_csv_is_written_with_the_collector_paused(collector_on: None, t
 
     import kg.neo4j.bulk as bulk
 
-    seen = []
-    real = bulk._cells
-
-    def cells(*args, **kwargs):  # type: ignore[no-untyped-def]
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(bulk, "_cells", cells)
+    seen = collector_seen(monkeypatch, bulk, "_cells")
     graph = nx.MultiDiGraph()
     graph.add_node("organization:a", labels=["Company"], name="A")
     graph.add_node("organization:b", labels=["Investor"], name="B")
