@@ -28,6 +28,7 @@ from kg.model import Article, Entity, Relation, ResolvedEntity, ResolvedRelation
 from kg.names import normalize_name, to_simplified
 from kg.storage.clusters import SCHEMA as _CLUSTERS
 from kg.storage.clusters import ClusterStatements, clusters_kept
+from kg.storage.derived import in_write_transaction
 from kg.storage.records import RecordStatements
 from kg.storage.resolution import ResolutionStatements
 from kg.storage.tallies import SCHEMA as _TALLIES
@@ -332,25 +333,15 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
 
     def put_cached(self, key: str, version: int, value: str) -> bool:
         """Cache `value` for `version` unless the data moved on or another process holds the write
-        lock (a reader never waits for a build: it just does not cache). True if cached."""
-        conn = self.connection
-        if conn.in_transaction:
-            return False
+        lock (a reader never waits for a build: it just does not cache). True if the write ran."""
+        def insert() -> None:
+            if self.data_version() == version:
+                self.connection.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (key, version, value))
+
         try:
-            conn.execute("PRAGMA busy_timeout = 50")
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if self.data_version() == version:
-                    conn.execute("INSERT OR REPLACE INTO query_cache VALUES (?, ?, ?)", (key, version, value))
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.OperationalError:  # locked by a writer, or a read-only store: answer uncached
+            return in_write_transaction(self.connection, insert, BUSY_TIMEOUT_S)
+        except sqlite3.OperationalError:  # any other failure to write (a full disk): the answer stays uncached
             return False
-        finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-        return True
 
     def clear_query_cache(self) -> None:
         """Forget every cached answer (benchmarks time the cold path with it)."""
