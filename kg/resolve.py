@@ -143,27 +143,37 @@ def affiliations(extraction: Extraction) -> dict[str, set[str]]:
 
 
 def _resolve_person_id(
-    store: Store, mention: EntityMention, org_ids: set[str], taken: set[str], prefix: str
+    store: Store, mention: EntityMention, org_ids: set[str], taken: set[str], prefix: str, article_id: str
 ) -> str:
-    """A same-name person who shares an organisation, else a new person (suffixed if the name is taken)."""
+    """The id this person's record will have once the pool is clustered again (`kg.regroup`), as far as
+    the article alone tells: a same-name person who shares an organisation (or, for a record naming
+    none, a same-name person with such a record), else a new person under the id `kg.regroup.person_ids`
+    gives a new cluster. A good guess spares moving the record just written (regrouping corrects a
+    wrong one)."""
     if mention.key:
         return store.entity_by_key(mention.key) or f"{prefix}:{slug(mention.key)}"
     votes: Counter[str] = Counter()
-    for name in {*mention.names, *mention.known_aliases}:
-        for entity_id in store.entity_ids_by_alias(normalize_name(name), C.Person):
+    norms = {normalize_name(name) for name in {*mention.names, *mention.known_aliases}}
+    for norm in norms:
+        for entity_id in store.entity_ids_by_alias(norm, C.Person):
             votes[entity_id] += 1
     if org_ids and votes:  # the namesakes tied to one of the organisations: one statement, not one per namesake
         tied = store.tied_to_any(sorted(votes), sorted(org_ids), PERSON_TIES)
-        for entity_id, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
-            if entity_id in tied:
-                return entity_id
+    elif votes:  # the namesakes with a record that names no organisation either: they cluster together
+        tied = set(store.entities_with_keys(store.connection, [(norm, "") for norm in norms]))
+    else:
+        tied = set()
+    for entity_id, _n in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])):
+        if entity_id in tied:
+            return entity_id
     base = f"{prefix}:{slug(mention.display_name)}"
-    suffixed = f"{base}-{short_hash(*sorted(normalize_name(n) for n in mention.names), *sorted(org_ids), length=8)}"
-    if suffixed in votes:
-        return suffixed  # the same name with the same organisations (or none) seen before
     if not votes and base not in taken and not store.entity_exists(base):
         return base
-    return suffixed
+    tag = min(org_ids, default="")  # a namesake: told apart by its smallest organisation, then its first article
+    candidate = f"{base}-{short_hash(base, tag, length=8)}"
+    if candidate in taken or store.entity_exists(candidate):
+        candidate = f"{base}-{short_hash(base, f'{tag}|{article_id}', length=8)}"
+    return candidate
 
 
 def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolution:
@@ -196,7 +206,8 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
             mention = replace(mention, key=keys[mention.handle])
         if root == C.Person:
             org_ids = {ids[h] for h in ties.get(mention.handle, ()) if h in ids}
-            entity_id = _resolve_person_id(store, mention, org_ids, taken, id_prefix(root))
+            entity_id = _resolve_person_id(store, mention, org_ids, taken, id_prefix(root),
+                                           extraction.article.id)
         else:
             entity_id = _resolve_id(store, mention, root, taken)
         taken.add(entity_id)

@@ -188,3 +188,34 @@ def test_a_firms_id_holds_while_its_name_vote_flips(tmp_path: Path, monkeypatch:
     assert set(names) == {"澜桥光电", "Lanqiao Optics"}
     assert set(ids) == {"organization:澜桥光电"}
     assert sum(moves) < len(rest)  # a flip of the name moves no record: only a new article's own records move
+
+
+#: Namesakes that name no firm: they are one person with each other, and apart from the 王建国 at firms.
+UNTIED = ["王建国表示，今年的市场比去年好。", "王建国在论坛上谈到了经济形势。"]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_a_persons_record_is_written_under_the_id_its_cluster_gets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int) -> None:
+    """Resolution names a new person's record as regrouping will (a namesake at another firm gets the id
+    of its own cluster, a namesake naming no firm joins the one that names none), so regrouping moves
+    other records, never the article's own people: moving them is most of what regrouping costs."""
+    articles = [Article(text=t, published="2025-05-20") for t in [*ARTICLES, *UNTIED]]
+    random.Random(seed).shuffle(articles)
+    own_moves: list[tuple[str, str]] = []
+    apply = kg.resolve._move_records
+    current: list[str] = []
+
+    def spied(store, conn, target):  # type: ignore[no-untyped-def]
+        own_moves.extend((old, new) for (a, old), (new, _n) in target.items()
+                         if new != old and a == current[-1] and old.startswith("person:"))
+        return apply(store, conn, target)
+
+    monkeypatch.setattr(kg.resolve, "_move_records", spied)
+    with open_store(tmp_path / "s") as store:
+        for article in articles:
+            current.append(article.id)
+            add_article(store, article)
+        people = sorted(e.id for e in store.entities() if e.name == "王建国")
+    assert own_moves == []
+    assert len(people) == 3  # the scenario: namesakes at two firms and one naming none, all told apart
