@@ -35,7 +35,7 @@ def code_of(pattern: str, flags: int) -> list[int]:
 
 def kg_patterns() -> list[re.Pattern[str]]:
     """The compiled patterns kg's modules hold, directly or in their tables of rules (two levels down)."""
-    for name in ("kg.build", "kg.extract", "kg.queries", "kg.ingest.readers", "kg.resolve"):
+    for name in ("kg.build", "kg.extract.pipeline", "kg.queries", "kg.ingest.readers", "kg.resolve"):
         importlib.import_module(name)
     found: dict[tuple[str, int], re.Pattern[str]] = {}
 

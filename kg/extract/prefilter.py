@@ -25,14 +25,19 @@ after one test. Used where whole articles or sentences are scanned (dates, sums,
 
 from __future__ import annotations
 
+import hashlib
 import re
 import re._constants as _c  # type: ignore[import-not-found,unused-ignore]
 import re._parser as _p  # type: ignore[import-not-found,unused-ignore]
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from re._casefix import _EXTRA_CASES  # type: ignore[import-not-found,unused-ignore]
 from typing import Any
 
 import ahocorasick
+
+from kg.compile_cache import python_build
+from kg.storage.disk_memo import DiskMemo, memoised
 
 #: Largest set of alternative strings followed through a concatenation (["引进", "引入"] is 2).
 _CAP = 64
@@ -171,8 +176,23 @@ def _node(op: Any, av: Any, ignore_case: bool, cap: int = _CAP) -> _Info:
 def required_literals(pattern: re.Pattern[str]) -> tuple[bool, list[frozenset[str]]]:
     """(case-insensitive, clauses): every match of `pattern` has, in the text searched, a string of
     each clause (strings of a case-insensitive pattern are lower-case, looked up in `fold_case(text)`).
-    No clauses: nothing is known, the pattern must be tried."""
-    parsed = _p.parse(pattern.pattern, pattern.flags)
+    No clauses: nothing is known, the pattern must be tried.
+
+    Read from the disk memo (`kg.storage.disk_memo`) when an earlier process worked it out: reading a
+    pattern's literals parses it again, about as long as compiling it."""
+    ignore_case, clauses = _literals_of(f"{pattern.flags}|{pattern.pattern}")
+    return ignore_case, [frozenset(clause) for clause in clauses]
+
+
+def _required_literals(key: str) -> tuple[bool, list[list[str]]]:
+    """`required_literals` of the pattern `key` names ("flags|text"), as JSON values."""
+    flags, _bar, text = key.partition("|")
+    ignore_case, kept = _parsed_literals(text, int(flags))
+    return ignore_case, [sorted(clause) for clause in kept]
+
+
+def _parsed_literals(text: str, flags: int) -> tuple[bool, list[frozenset[str]]]:
+    parsed = _p.parse(text, flags)
     ignore_case = bool(parsed.state.flags & re.IGNORECASE)
     exact, clauses = _seq(parsed, ignore_case)
     if exact is not None and _usable(exact):
@@ -185,6 +205,12 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[bool, list[frozenset[st
         if len(kept) == _MAX_CLAUSES:
             break
     return ignore_case, kept
+
+
+#: The clauses depend on this module's code and on the Python build's parser: the memo's file is named
+#: after both.
+_SOURCE_DIGEST = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_literals_of = memoised(DiskMemo("prefilter", f"{python_build()}|{_SOURCE_DIGEST}"), _required_literals)
 
 
 class RulePlan:

@@ -115,7 +115,7 @@ _SURNAME_CLASS = "[" + "".join(sorted(vocab.SURNAMES_SINGLE)) + "]"
 #: What follows the head of a company's name ("白桦" + "医疗", "星河" + "科技"): suffixes and trades.
 _TRADE_WORDS = ("医疗", "医药", "药业", "生物", "科技", "智能", "汽车", "电子", "芯片", "半导体", "新能源", "能源",
                 "数据", "网络", "软件", "资本", "创投", "基金", "集团", "控股", "股份")
-_ORG_WORD_AHEAD = re.compile("|".join(sorted({*vocab.ZH_SUFFIX_TYPES, *_TRADE_WORDS}, key=len, reverse=True)))
+_ORG_WORD_AHEAD = re.compile("|".join(sorted({*vocab.ZH_SUFFIX_TYPES, *_TRADE_WORDS}, key=lambda w: (-len(w), w))))
 
 
 def _zh_recurring_names(text: str, taken: Intervals) -> list[tuple[int, int, float]]:
