@@ -380,8 +380,8 @@ def _outside(store: Store, conn: sqlite3.Connection, plan: Plan, pool: set[str])
 
 def _apply_person_plan(store: Store, conn: sqlite3.Connection, plan: Plan) -> None:
     _move_records(store, conn, plan.target)
-    for new_id, name in plan.names.items():  # once per person
-        store.set_entity_name(conn, new_id, name)
+    for new_id, name in plan.names.items():  # once per person; a row is written only when its name changes
+        store.rename_entity(conn, new_id, name)
 
 
 def recluster_people(store: Store, conn: sqlite3.Connection, person_ids: Iterable[str], *,

@@ -90,11 +90,8 @@ class ResolutionStatements:
                 "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs)"
                 " SELECT ?, root, ?, NULL, types, attrs FROM entities WHERE id = ?", (new_id, name, like))
 
-    def set_entity_name(self, conn: sqlite3.Connection, entity_id: str, name: str) -> None:
-        conn.execute("UPDATE entities SET name = ? WHERE id = ?", (name, entity_id))
-
     def rename_entity(self, conn: sqlite3.Connection, entity_id: str, name: str) -> None:
-        """Like `set_entity_name`, but touches (and versions) the row only when the name changes."""
+        """Call the entity `name`, touching (and versioning) its row only when the name changes."""
         conn.execute("UPDATE entities SET name = ? WHERE id = ? AND name != ?", (name, entity_id, name))
 
     def replace_entity_attrs(self, conn: sqlite3.Connection, entity_id: str, attrs_json: str) -> None:
