@@ -102,30 +102,16 @@ def _root(ontology: Ontology, mention: EntityMention) -> str:
     return roots.pop()
 
 
-#: norm -> (entity, root, gazetteer key) of the entities with an alias of that form (`Store.entities_by_norms`)
-_Known = dict[str, list[tuple[str, str, "str | None"]]]
-
-
-def _namesakes(known: _Known, mention: EntityMention, root: str) -> tuple[Counter[str], dict[str, str | None]]:
-    """Votes for each entity under `root` sharing a name with `mention` (one per name of the mention that
-    is an alias of it), and each such entity's gazetteer key."""
-    votes: Counter[str] = Counter()
-    keys: dict[str, str | None] = {}
-    for name in {*mention.names, *mention.known_aliases}:
-        for entity_id, entity_root, key in known.get(normalize_name(name), ()):
-            if entity_root == root:
-                votes[entity_id] += 1
-                keys[entity_id] = key
-    return votes, keys
-
-
-def _resolve_id(store: Store, known: _Known, mention: EntityMention, root: str, taken: set[str]) -> str:
+def _resolve_id(store: Store, mention: EntityMention, root: str, taken: set[str]) -> str:
     prefix = id_prefix(root)
     if mention.key:
         return store.entity_by_key(mention.key) or f"{prefix}:{slug(mention.key)}"
-    votes, keys = _namesakes(known, mention, root)
+    votes: Counter[str] = Counter()
+    for name in {*mention.names, *mention.known_aliases}:
+        for entity_id in store.entity_ids_by_alias(normalize_name(name), root):
+            votes[entity_id] += 1
     if root in CLUSTERED_ROOTS:  # a gazetteer entity is an anchor: an unkeyed name never joins it, in any order
-        votes = Counter({eid: n for eid, n in votes.items() if keys[eid] is None})
+        votes = Counter({eid: n for eid, n in votes.items() if store.entity_key(eid) is None})
     if votes:
         best = max(votes.values())
         return min(eid for eid, n in votes.items() if n == best)
@@ -157,8 +143,7 @@ def affiliations(extraction: Extraction) -> dict[str, set[str]]:
 
 
 def _resolve_person_id(
-    store: Store, known: _Known, mention: EntityMention, org_ids: set[str], taken: set[str], prefix: str,
-    article_id: str,
+    store: Store, mention: EntityMention, org_ids: set[str], taken: set[str], prefix: str, article_id: str
 ) -> str:
     """The id this person's record will have once the pool is clustered again (`kg.regroup`), as far as
     the article alone tells: a same-name person who shares an organisation (or, for a record naming
@@ -167,8 +152,11 @@ def _resolve_person_id(
     wrong one)."""
     if mention.key:
         return store.entity_by_key(mention.key) or f"{prefix}:{slug(mention.key)}"
-    votes, _keys = _namesakes(known, mention, C.Person)
+    votes: Counter[str] = Counter()
     norms = {normalize_name(name) for name in {*mention.names, *mention.known_aliases}}
+    for norm in norms:
+        for entity_id in store.entity_ids_by_alias(norm, C.Person):
+            votes[entity_id] += 1
     if org_ids and votes:  # the namesakes tied to one of the organisations: one statement, not one per namesake
         tied = store.tied_to_any(sorted(votes), sorted(org_ids), PERSON_TIES)
     elif votes:  # the namesakes with a record that names no organisation either: they cluster together
@@ -209,9 +197,6 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
     ordered += [m for m in extraction.entities if roots[m.handle] == C.FinancialFigure]
     ordered += [m for m in extraction.entities if roots[m.handle] == C.Person]
     figure_of = {r.source: r.target for r in extraction.relations if r.type == R.FIGURE_OF}
-    # every entity sharing a name with the article's mentions, read once (the store does not change here)
-    known = store.entities_by_norms(normalize_name(name) for m in extraction.entities
-                                    for name in (*m.names, *m.known_aliases))
     keys: dict[str, str | None] = {}
     for mention in ordered:
         root = roots[mention.handle]
@@ -221,10 +206,10 @@ def resolve(store: Store, extraction: Extraction, ontology: Ontology) -> Resolut
             mention = replace(mention, key=keys[mention.handle])
         if root == C.Person:
             org_ids = {ids[h] for h in ties.get(mention.handle, ()) if h in ids}
-            entity_id = _resolve_person_id(store, known, mention, org_ids, taken, id_prefix(root),
+            entity_id = _resolve_person_id(store, mention, org_ids, taken, id_prefix(root),
                                            extraction.article.id)
         else:
-            entity_id = _resolve_id(store, known, mention, root, taken)
+            entity_id = _resolve_id(store, mention, root, taken)
         taken.add(entity_id)
         ids[mention.handle] = entity_id
         types_by_id.setdefault(entity_id, set()).update(mention.types)

@@ -372,8 +372,22 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
         return row[0]
 
     # -- entities -------------------------------------------------------------------------------
+    def entity_ids_by_alias(self, norm: str, root: str) -> list[str]:
+        """Entities under `root` that have an alias with this normalised form."""
+        rows = self.connection.execute(  # the tally of aliases: as many rows as entities, not as articles
+            "SELECT n.entity_id FROM entity_norms n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.norm = ? AND e.root = ? ORDER BY n.entity_id",
+            (norm, root),
+        )
+        return [r[0] for r in rows]
+
     def entity_exists(self, entity_id: str) -> bool:
         return self.connection.execute("SELECT 1 FROM entities WHERE id = ?", (entity_id,)).fetchone() is not None
+
+    def entity_key(self, entity_id: str) -> str | None:
+        """The gazetteer key of an entity, None when it has none (or does not exist)."""
+        row = self.connection.execute("SELECT gazetteer_key FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return row[0] if row else None
 
     def entity_by_key(self, key: str) -> str | None:
         row = self.connection.execute("SELECT id FROM entities WHERE gazetteer_key = ?", (key,)).fetchone()

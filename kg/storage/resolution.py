@@ -7,7 +7,7 @@ inside the writer's transaction: the methods that take `conn` run on it. Each is
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from kg.storage.views import IDS, id_list
@@ -23,17 +23,6 @@ class ResolutionStatements:
     connection: sqlite3.Connection
 
     # -- reading --------------------------------------------------------------------------------------
-
-    def entities_by_norms(self, norms: Iterable[str]) -> dict[str, list[tuple[str, str, str | None]]]:
-        """norm -> (entity, root, gazetteer key) of every entity with an alias of that normalised form, in
-        id order: one statement for all the names of an article (resolution asks about each of them)."""
-        out: dict[str, list[tuple[str, str, str | None]]] = {}
-        for norm, entity_id, root, key in self.connection.execute(
-                "SELECT n.norm, n.entity_id, e.root, e.gazetteer_key FROM json_each(?) j"
-                " CROSS JOIN entity_norms n ON n.norm = j.value JOIN entities e ON e.id = n.entity_id"
-                " ORDER BY n.norm, n.entity_id", (id_list(sorted(set(norms))),)):
-            out.setdefault(norm, []).append((entity_id, root, key))
-        return out
     def tied_to_any(self, sources: Sequence[str], targets: Sequence[str], types: Sequence[str]) -> set[str]:
         """Those of `sources` with a relation of one of these types to one of `targets` (each source's
         relations by its index, in one statement for all of them)."""
