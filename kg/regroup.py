@@ -264,9 +264,10 @@ def _regroup(store: Store, conn: sqlite3.Connection, pool: list[str], article_id
     broken = {e for e, a in dirty if a != article_id}
     records: list[tuple[str, str, Summary]] = []
     taken: dict[str, list[tuple[str, Summary]]] = {}
-    kept = store.record_summaries_of(conn, [(e, a) for e, a in dirty if e not in broken])
     for e, a in dirty:
-        summary = kept.get((e, a))
+        if e in broken:
+            continue
+        summary = store.record_summary(conn, e, a)
         if summary is not None:
             records.append((e, a, summary))
             taken.setdefault(e, []).append((a, summary))
@@ -275,10 +276,8 @@ def _regroup(store: Store, conn: sqlite3.Connection, pool: list[str], article_id
     keys = {k for _e, _a, s in records for k in s.join_keys()}
     hits = store.entities_with_keys(conn, keys) if keys else {}
     parts: dict[str, Sums] = {}
-    joined = sorted((set(taken) | (hits.keys() & in_pool)) - broken)
-    sums_of = store.entity_sums_of(conn, joined)
-    for e in joined:
-        part = sums_of.get(e, Sums())
+    for e in sorted((set(taken) | (hits.keys() & in_pool)) - broken):
+        part = store.entity_sums(conn, e)
         for _a, summary in taken.get(e, ()):
             part.add(summary, -1, spellings=False)
         if part.records > 0:
@@ -491,9 +490,8 @@ def org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str],
     touched |= {e[:-9] for e in consumed}
     others = [e for e in pool if found.sizes.get(e, (0, 0))[0] > 0 and e not in consumed
               and (e in touched or e[:-9] in touched)]
-    sums_of = store.entity_sums_of(conn, others, keys=False)
     for e in others:
-        norms = [n for n, c in sums_of.get(e, Sums()).names.items() if c > 0]
+        norms = [n for n, c in store.entity_sums(conn, e, keys=False).names.items() if c > 0]
         if not norms:
             return None
         names.append(stored[e])

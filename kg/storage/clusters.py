@@ -330,10 +330,10 @@ class ClusterStatements:
                 "SELECT article_id, summary FROM cluster_records WHERE entity_id = ?", (entity_id,)):
             yield article_id, Summary.loads(text)
 
-    def record_summaries_of(self, conn: sqlite3.Connection,
-                            pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], Summary]:
-        """The stored summaries of these (entity, article) records that exist: one statement for all."""
-        return {pair: Summary.loads(text) for pair, text in _stored(conn, pairs).items()}
+    def record_summary(self, conn: sqlite3.Connection, entity_id: str, article_id: str) -> Summary | None:
+        row = conn.execute("SELECT summary FROM cluster_records WHERE entity_id = ? AND article_id = ?",
+                           (entity_id, article_id)).fetchone()
+        return Summary.loads(row[0]) if row else None
 
     def record_articles(self, conn: sqlite3.Connection, entity_id: str) -> list[str]:
         return [r[0] for r in conn.execute("SELECT article_id FROM cluster_records WHERE entity_id = ?", (entity_id,))]
@@ -344,38 +344,25 @@ class ClusterStatements:
                            f" AND article_id NOT IN {IDS}", (entity_id, id_list(besides))).fetchone()
         return row[0]
 
-    def entity_sums_of(self, conn: sqlite3.Connection, entity_ids: Sequence[str], *,
-                       keys: bool = True) -> dict[str, Sums]:
-        """The sums over the records of each of `entity_ids` that has records (no spellings: `entity_spellings`
-        reads those of one name), with the (name, organisation) keys unless `keys` is False: three statements
-        for all of them (regrouping after an article reads the sums of every entity its records join)."""
-        out: dict[str, Sums] = {}
-        listed = id_list(entity_ids)
-        for entity_id, records, nameless in conn.execute(
-                f"SELECT entity_id, records, nameless FROM cluster_sizes WHERE entity_id IN {IDS}", (listed,)):
-            sums = out[entity_id] = Sums()
-            sums.records, sums.nameless = records, nameless
-        if not out:
-            return out
-        listed = id_list(out)
-        names: dict[str, list[tuple[str, int, int]]] = {}
-        for entity_id, norm, records, mentions in conn.execute(
-                f"SELECT entity_id, norm, records, mentions FROM cluster_names WHERE entity_id IN {IDS}"
-                " ORDER BY entity_id, norm", (listed,)):
-            names.setdefault(entity_id, []).append((norm, records, mentions))
-        for entity_id, rows in names.items():
-            # counters built by comprehension, not item by item: a firm whose names chain has thousands of rows
-            out[entity_id].names = Counter({norm: records for norm, records, _m in rows})
-            out[entity_id].name_mentions = Counter({norm: mentions for norm, _r, mentions in rows if mentions})
+    def entity_sums(self, conn: sqlite3.Connection, entity_id: str, *, spellings_of: str | None = None,
+                    keys: bool = True) -> Sums:
+        """The sums over the records of `entity_id` (spellings only of the name `spellings_of`)."""
+        sums = Sums()
+        row = conn.execute("SELECT records, nameless FROM cluster_sizes WHERE entity_id = ?", (entity_id,)).fetchone()
+        if row is None:
+            return sums
+        sums.records, sums.nameless = row
+        # counters built by comprehension, not item by item: a firm whose names chain has thousands of rows
+        names = conn.execute("SELECT norm, records, mentions FROM cluster_names WHERE entity_id = ?",
+                             (entity_id,)).fetchall()
+        sums.names = Counter({norm: records for norm, records, _m in names})
+        sums.name_mentions = Counter({norm: mentions for norm, _r, mentions in names if mentions})
+        if spellings_of is not None:
+            sums.spellings = self.entity_spellings(conn, entity_id, spellings_of)
         if keys:
-            found: dict[str, dict[tuple[str, str], int]] = {}
-            for entity_id, norm, org, records in conn.execute(
-                    f"SELECT entity_id, norm, org, records FROM cluster_keys WHERE entity_id IN {IDS}"
-                    " ORDER BY entity_id, norm, org", (listed,)):
-                found.setdefault(entity_id, {})[(norm, org)] = records
-            for entity_id, counted in found.items():
-                out[entity_id].keys = Counter(counted)
-        return out
+            sums.keys = Counter({(norm, org): records for norm, org, records in conn.execute(
+                "SELECT norm, org, records FROM cluster_keys WHERE entity_id = ?", (entity_id,))})
+        return sums
 
     def entity_spellings(self, conn: sqlite3.Connection, entity_id: str, norm: str) -> dict[tuple[str, str], list[int]]:
         """(norm, spelling) -> [mentions, records] of the spellings of one name of `entity_id`."""
