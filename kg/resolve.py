@@ -9,8 +9,10 @@ pairs two names ("Yunxiu Intelligence (云岫智能)") makes both names aliases 
 how English and Chinese names of one company meet.
 
 People are different: two people can share a name, and which article arrives first must not decide
-who is who. Resolution first files a person mention provisionally (a same-name person who shares an
-organisation, else a new one); then, in the same transaction, `recluster_people` re-reads every
+who is who. Resolution first files a person mention provisionally, under the id its record's cluster
+will most likely get (a same-name person who shares an organisation, or for a record naming none a
+same-name person with such a record, else a new person's id as `kg.regroup.person_ids` gives it); then,
+in the same transaction, `recluster_people` re-reads every
 *record* (what one article says about one person: its names and the organisations FOUNDED /
 HOLDS_POSITION / LEFT tie it to) of the pool of people sharing a name, and clusters them with a
 union-find: records that share a name and an organisation (or share a name and name none) are one
