@@ -853,9 +853,14 @@ def write_article(
             return False
         store.insert_article(conn, article)
         touched_entities: set[str] = set()
+        aliases: list[tuple[str, str, str, str]] = []
+        mentions: list[tuple[Any, ...]] = []
         for ent in entities:
-            _upsert_entity(conn, ent, article_id, normalize)
+            _upsert_entity(conn, ent, article_id, normalize, aliases, mentions)
             touched_entities.add(ent.id)
+        # one statement each for the article's aliases and mentions, in the order the entities gave them
+        conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)", aliases)
+        insert_mentions(conn, mentions)  # a long article names one firm thousands of times
         # one statement for all rows: a fact-dense article states a fact per sentence, tens of thousands
         relations = list(relations)
         touched_relations = {rel.id for rel in relations}
@@ -872,7 +877,10 @@ def write_article(
     return True
 
 
-def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: str, normalize: Any) -> None:
+def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: str, normalize: Any,
+                   aliases: list[tuple[str, str, str, str]], mentions: list[tuple[Any, ...]]) -> None:
+    """Insert the entity or merge its attributes; its alias and mention rows go to `aliases` and
+    `mentions`, which the caller writes for the whole article at once."""
     row = conn.execute("SELECT attrs FROM entities WHERE id = ?", (ent.id,)).fetchone()
     if row is None:
         conn.execute(
@@ -884,12 +892,9 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
         merged = {**ent.attrs, **attrs}  # what the store knew first stays; new keys are added
         if merged != attrs:
             conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(merged), ent.id))
-    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     [(ent.id, alias, normalize(alias), article_id) for alias in ent.names])
-    conn.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?, ?, ?)",
-                     [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
-                      for alias in (*ent.known_aliases, ent.name)])
+    aliases += [(ent.id, alias, normalize(alias), article_id) for alias in ent.names]
+    aliases += [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
+                for alias in (*ent.known_aliases, ent.name)]
     joined_types = ",".join(sorted(ent.types))
-    insert_mentions(  # one statement for all rows: a long article names one firm thousands of times
-        conn, [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
-                src.span_end, src.method, src.confidence) for src in ent.sources])
+    mentions += [(ent.id, article_id, joined_types, src.evidence or ent.names[0], src.sentence, src.span_start,
+                  src.span_end, src.method, src.confidence) for src in ent.sources]
