@@ -9,13 +9,13 @@ them again.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from kg.errors import KGError
 from kg.graph import ARTICLE_PREFIX
+from kg.json_text import canonical_json
 from kg.names import normalize_name, short_hash
 from kg.ontology import Ontology, load_ontology
 from kg.spinoffs import derived_id
@@ -138,10 +138,6 @@ def _stated(e: EdgeRec, ends: dict[tuple[str, str], set[str]]) -> dict[str, Any]
 # -- writing -------------------------------------------------------------------------------------
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> ImportReport:
     """Write a dump into the store in one transaction (all or nothing). Articles already in the store
     are kept as they are, with everything they contributed; the rest is added."""
@@ -214,7 +210,8 @@ def write_dump(store: Store, dump: Dump, ontology: Ontology | None = None) -> Im
             store.insert_relation_record(conn, e.id, e.type, e.source, e.target, props)
             relations += 1
             sources = [(e.id, r["article"], r["sentence"], r["span_start"], r["span_end"], r["method"],
-                        r["confidence"], r["evidence"], _dumps(r["props"])) for r in records if fresh(r["article"])]
+                        r["confidence"], r["evidence"], canonical_json(r["props"]))
+                       for r in records if fresh(r["article"])]
             store.insert_relation_source_records(conn, sources)
             if sources:
                 touched_relations.add(e.id)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import StoreError
+from kg.json_text import canonical_json
 from kg.model import Article, Entity, Relation, ResolvedEntity, ResolvedRelation, Source
 from kg.names import normalize_name, to_simplified
 from kg.storage.clusters import SCHEMA as _CLUSTERS
@@ -150,10 +151,6 @@ class ArticleInfo:
     lang: str | None
     chars: int
     added: str
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterStatements):
@@ -496,7 +493,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
             titles.update(_title_disputes(conn, {rel_id: kept[rel_id] for rel_id in group if rel_id in kept},
                                           {rel_id for rel_id in group if variants.get(rel_id) == 1}))
         for rel_id, rows in kept.items():
-            props = _dumps(with_dispute(derived_props(conn, rows), titles.get(rel_id)))
+            props = canonical_json(with_dispute(derived_props(conn, rows), titles.get(rel_id)))
             conn.execute("UPDATE relations SET props = ? WHERE id = ? AND props != ?", (props, rel_id, props))
 
     def refresh_entities(self, conn: sqlite3.Connection, entity_ids: Iterable[str], *, regrouped: bool = False) -> None:
@@ -528,7 +525,7 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
         records: set[tuple[str, str]] = set()
         for entity_id in ids:
             if entity_id in classes:
-                types = _dumps(sorted(classes[entity_id]))
+                types = canonical_json(sorted(classes[entity_id]))
                 conn.execute("UPDATE entities SET types = ? WHERE id = ? AND types != ?", (types, entity_id, types))
                 key, name, _root = stored.get(entity_id, (None, None, None))
                 voted = None if name is None or entity_id not in tallies else display_name(
@@ -681,7 +678,7 @@ def _refresh_figure_usd(conn: sqlite3.Connection, entity_id: str) -> None:
     kept = {k: v for k, v in attrs.items() if k not in FIGURE_USD_KEYS}
     updated = dict(sorted({**kept, **figure_usd(kept, published)}.items()))
     if updated != attrs:
-        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(updated), entity_id))
+        conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (canonical_json(updated), entity_id))
 
 
 def merge_props(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> dict[str, Any]:
@@ -870,7 +867,7 @@ def write_article(
         )
         insert_relation_sources(
             conn, [(rel.id, article_id, p.sentence, p.span_start, p.span_end, p.method, p.confidence, p.evidence,
-                    _dumps(rel.props)) for rel in relations for p in (rel.provenance,)])
+                    canonical_json(rel.props)) for rel in relations for p in (rel.provenance,)])
         store.sync_records(conn, [(entity_id, article_id) for entity_id in touched_entities])
         store.refresh_relations_by_commit(conn, touched_relations)
         store.refresh_entities(conn, touched_entities, regrouped=regrouped)
@@ -885,13 +882,13 @@ def _upsert_entity(conn: sqlite3.Connection, ent: ResolvedEntity, article_id: st
     if row is None:
         conn.execute(
             "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs) VALUES (?, ?, ?, ?, ?, ?)",
-            (ent.id, ent.root, ent.name, ent.key, _dumps(sorted(ent.types)), _dumps(ent.attrs)),
+            (ent.id, ent.root, ent.name, ent.key, canonical_json(sorted(ent.types)), canonical_json(ent.attrs)),
         )
     else:
         attrs = json.loads(row[0])
         merged = {**ent.attrs, **attrs}  # what the store knew first stays; new keys are added
         if merged != attrs:
-            conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (_dumps(merged), ent.id))
+            conn.execute("UPDATE entities SET attrs = ? WHERE id = ?", (canonical_json(merged), ent.id))
     aliases += [(ent.id, alias, normalize(alias), article_id) for alias in ent.names]
     aliases += [(ent.id, alias, normalize(alias), GAZETTEER if ent.key else article_id)
                 for alias in (*ent.known_aliases, ent.name)]

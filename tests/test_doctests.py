@@ -31,6 +31,7 @@ EXAMPLE_MODULES = (
     "kg.graph",
     "kg.ingest.readers",
     "kg.ipo_terms",
+    "kg.json_text",
     "kg.model",
     "kg.money_usd",
     "kg.names",

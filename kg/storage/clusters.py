@@ -33,6 +33,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from kg.json_text import canonical_json
 from kg.names import normalize_name
 from kg.storage.views import IDS, id_list
 from kg.terms import C, R
@@ -80,8 +81,8 @@ class Summary:
     orgs: frozenset[str] = frozenset()
 
     def dumps(self) -> str:
-        return json.dumps({"n": sorted(self.norms), "a": sorted(self.aliases), "s": self.surfaces,
-                           "o": sorted(self.orgs)}, ensure_ascii=False, sort_keys=True)
+        return canonical_json({"n": sorted(self.norms), "a": sorted(self.aliases), "s": self.surfaces,
+                               "o": sorted(self.orgs)})
 
     @classmethod
     def loads(cls, text: str) -> Summary:

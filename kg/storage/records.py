@@ -11,11 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from kg.json_text import canonical_json
 from kg.storage.tallies import insert_article_counted, insert_mentions, insert_relation_sources
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 class RecordStatements:
@@ -72,12 +69,12 @@ class RecordStatements:
         if row is None:
             conn.execute(
                 "INSERT INTO entities (id, root, name, gazetteer_key, types, attrs) VALUES (?, ?, ?, ?, ?, ?)",
-                (entity_id, root, name, key, _dumps(sorted(types)), _dumps(attrs)))
+                (entity_id, root, name, key, canonical_json(sorted(types)), canonical_json(attrs)))
             return
         stored = json.loads(row[0])
         merged = {**attrs, **stored}  # what the store knew first stays, as in a build
         conn.execute("UPDATE entities SET attrs = ?, types = ? WHERE id = ?",
-                     (_dumps(merged), _dumps(sorted(set(json.loads(row[1])) | set(types))), entity_id))
+                     (canonical_json(merged), canonical_json(sorted(set(json.loads(row[1])) | set(types))), entity_id))
 
     def insert_alias_records(self, conn: sqlite3.Connection, rows: Iterable[tuple[str, str, str, str]]) -> None:
         """(entity, alias, normalised alias, article) rows; one already there is left as it is."""
@@ -91,7 +88,7 @@ class RecordStatements:
                                target: str, props: dict[str, Any]) -> None:
         """A relation unless one with this id is there (its properties are recomputed from its sources)."""
         conn.execute("INSERT OR IGNORE INTO relations (id, type, source, target, props) VALUES (?, ?, ?, ?, ?)",
-                     (rel_id, rel_type, source, target, _dumps(props)))
+                     (rel_id, rel_type, source, target, canonical_json(props)))
 
     def insert_relation_source_records(self, conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
         """(relation, article, sentence, start, end, method, confidence, evidence, props JSON) rows, in order."""
