@@ -191,3 +191,22 @@ def test_a_pattern_sqlite_cannot_hold_is_compiled_as_usual(cache: Path) -> None:
     again = DiskMemo("regex", "v")
     assert caching(COMPILE, again)(text, 0) == COMPILE(text, 0)
     assert again.hits == 0
+
+
+def test_a_forked_child_reads_through_its_own_connection(cache: Path) -> None:
+    """A connection must not cross a fork: the child opens its own and leaves its parent's alone."""
+    memo = DiskMemo("regex", "v")
+    memo.put("k", [1])
+    memo.save()
+    assert memo.get("k") == [1]  # the parent's read connection is open now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: report what it reads, and whether it got a connection of its own
+        try:
+            ok = memo.get("k") == [1] and memo._conn is not None and memo._opened_in == os.getpid()
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 1) == b"1"
+    assert memo.get("k") == [1] and memo._opened_in == os.getpid()  # the parent's still works

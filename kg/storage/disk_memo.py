@@ -36,6 +36,7 @@ MAX_ENTRIES = 4096
 FILE_NAME = "memo.sqlite"
 _BUSY_MS = 1000
 _MEMOS: list[DiskMemo] = []
+_INHERITED: list[sqlite3.Connection] = []
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS memo (name TEXT NOT NULL, version TEXT NOT NULL, key TEXT NOT NULL,"
            " value TEXT NOT NULL, PRIMARY KEY (name, version, key)) WITHOUT ROWID")
 
@@ -68,6 +69,8 @@ class DiskMemo:
         """The file, opened read-only on first use in this process (a connection must not cross a fork:
         a child leaves its parent's alone and opens its own)."""
         if self._opened_in != os.getpid():
+            if self._conn is not None:  # the parent's, before a fork: kept unclosed (closing it here is SQLite's
+                _INHERITED.append(self._conn)  # "do not carry a connection across fork"), never used again
             self._opened_in, self._conn = os.getpid(), None
             folder = cache_dir()
             if folder is not None:
