@@ -35,6 +35,7 @@ from typing import Any
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError
 
+from kg.cache_home import cache_home
 from kg.errors import Neo4jServerError
 
 NEO4J_VERSION = "5.26.30"
@@ -104,8 +105,7 @@ def cache_root() -> Path:
     """Where downloaded distributions live: `$KG_NEO4J_CACHE`, else `$XDG_CACHE_HOME/kg` or `~/.cache/kg`."""
     if os.environ.get("KG_NEO4J_CACHE"):
         return Path(os.environ["KG_NEO4J_CACHE"]).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "kg"
+    return cache_home()
 
 
 def start(home: Path, port: int | None = None, password: str | None = None, heap: str = "512m",

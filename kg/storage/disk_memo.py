@@ -31,6 +31,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kg.cache_home import cache_home
+
 #: Rows kept per memo and version.
 MAX_ENTRIES = 4096
 FILE_NAME = "memo.sqlite"
@@ -46,8 +48,7 @@ def cache_dir() -> Path | None:
     configured = os.environ.get("KG_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "kg"
+    return cache_home()
 
 
 class DiskMemo:
