@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from kg.agreement import agree, span, spans_agree
+from kg.json_text import canonical_json
 from kg.names import to_simplified
 
 DISPUTES_KEY = "disputes"
@@ -329,7 +330,7 @@ def disputes_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> list[
 def disputes_json_of(stated: Sequence[tuple[dict[str, Any], Sequence[str]]]) -> str | None:
     """`disputes_of` as the relation's `disputes` property (None when the articles agree)."""
     found = disputes_of(stated)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+    return canonical_json(found) if found else None
 
 
 def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> str | None:
@@ -345,7 +346,7 @@ def disputes_json(rows: Sequence[tuple[str | dict[str, Any], float, str]]) -> st
     '[{"key": "date", "values": [{"sources": ["a1"], "value": "2024"}, {"sources": ["a2"], "value": "2025"}]}]'
     """
     found = find_disputes(rows)
-    return json.dumps(found, ensure_ascii=False, sort_keys=True) if found else None
+    return canonical_json(found) if found else None
 
 
 # -- titles ---------------------------------------------------------------------------------------------
@@ -430,4 +431,4 @@ def with_dispute(props: dict[str, Any], dispute: dict[str, Any] | None) -> dict[
         return props
     found = json.loads(props[DISPUTES_KEY]) if props.get(DISPUTES_KEY) else []
     found = [d for d in found if d.get("key") != dispute["key"]] + [dispute]
-    return {**props, DISPUTES_KEY: json.dumps(found, ensure_ascii=False, sort_keys=True)}
+    return {**props, DISPUTES_KEY: canonical_json(found)}

@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING
 from kg import regroup
 from kg.errors import OntologyError
 from kg.figures import figure_key
+from kg.json_text import canonical_json
 from kg.model import (
     IDENTIFYING_PROPERTIES,
     EntityMention,
@@ -566,7 +567,7 @@ def _org_plan(store: Store, conn: sqlite3.Connection, root: str, pool: list[str]
 def _apply_org_plan(store: Store, conn: sqlite3.Connection, plan: Plan) -> set[str]:
     moved = _move_records(store, conn, plan.target)
     for new_id, merged in plan.attrs.items():
-        store.replace_entity_attrs(conn, new_id, json.dumps(merged, ensure_ascii=False, sort_keys=True))
+        store.replace_entity_attrs(conn, new_id, canonical_json(merged))
     for new_id, name in plan.names.items():
         store.rename_entity(conn, new_id, name)
     return moved
