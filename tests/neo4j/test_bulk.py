@@ -18,7 +18,7 @@ from neo4j import Driver, GraphDatabase
 from kg.errors import Neo4jError
 from kg.graph import to_networkx
 from kg.neo4j import server
-from kg.neo4j.bulk import bulk_load, write_import_files
+from kg.neo4j.bulk import bulk_load, multiline_options, write_import_files
 from kg.neo4j.loader import load_graph
 from kg.neo4j.ranking import CACHE_LABEL, CENTRAL_INVESTORS, cached_rows
 from kg.ontology import Ontology
@@ -55,15 +55,46 @@ def test_csv_leaves_out_only_what_it_cannot_carry(network_store: Store, ontology
     files = write_import_files(graph, tmp_path, ontology)
     assert files.leftover_nodes == {"organization:hostile-3"}
     assert {key[:2] for key in files.leftover_edges} == {("organization:hostile-3", "organization:hostile-1")}
-    assert ["organization:hostile-2", {"aliases": []}] in files.empty_lists[("node", "Organization")]
-    assert ["r-hostile-2", {"via": []}] in files.empty_lists[("rel", "FOUNDED_BY_ALUMNI_OF")]
+    # hostile-4 has no aliases at all, so its label's empty lists are set node by node ...
+    assert files.empty_lists[("node", "Organization")] == [["organization:hostile-2", {"aliases": []}]]
+    assert ("node", "Organization", "aliases") not in files.empty_by_scan
+    # ... while where every element has the key (a value or an empty list), one scan sets them
+    assert ("rel", "FOUNDED_BY_ALUMNI_OF", "via") in files.empty_by_scan
+    assert ("node", "FundingRound", "aliases") in files.empty_by_scan
+    assert ("rel", "FOUNDED_BY_ALUMNI_OF") not in files.empty_lists
+    assert not any(owner[0] == "node" and owner[1] == "FundingRound" for owner in files.empty_lists)
     assert any(a.startswith("--nodes=") for a in files.arguments)
     assert any(a.startswith("--relationships=") for a in files.arguments)
+    # only the file holding the name over two lines is parsed for values over several lines
+    multiline = [a.removeprefix("--multiline-fields=") for a in files.arguments if a.startswith("--multiline-fields=")]
+    assert len(multiline) == 1 and "," not in multiline[0]
+    assert "over two lines" in Path(multiline[0]).read_text(encoding="utf-8")
+    assert all("\n" not in value for path in tmp_path.glob("*.csv") if str(path) != multiline[0]
+               for value in path.read_text(encoding="utf-8").splitlines())
 
 
+def test_csv_without_line_breaks_asks_for_no_multiline_parsing(network_store: Store, ontology: Ontology,  # noqa: F811
+                                                               tmp_path: Path) -> None:
+    files = write_import_files(to_networkx(network_store, ontology), tmp_path, ontology)
+    assert files.arguments and not any(a.startswith("--multiline") for a in files.arguments)
+
+
+@pytest.mark.parametrize(("paths", "expected"), [
+    ([], []),
+    (["/h/kg-bulk-1/nodes-0.csv", "/h/kg-bulk-1/relationships-2.csv"],
+     ["--multiline-fields-format=v2", "--multiline-fields=/h/kg-bulk-1/nodes-0.csv,/h/kg-bulk-1/relationships-2.csv"]),
+    (["/my,home/nodes-0.csv"], ["--multiline-fields=true"]),  # the list's separator
+    (["/my home (2)/nodes-0.csv"], ["--multiline-fields=true"]),  # not a regular expression matching only itself
+])
+def test_multiline_options_name_only_files_that_need_them(paths: list[str], expected: list[str]) -> None:
+    assert multiline_options([Path(p) for p in paths]) == expected
+
+
+@pytest.mark.parametrize("values", ["hostile", "plain"])  # with values over lines (parsed for them) and without
 def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver, network_store: Store,  # noqa: F811
-                                                            ontology: Ontology, tmp_path: Path) -> None:
-    graph = hostile(to_networkx(network_store, ontology))
+                                                            ontology: Ontology, tmp_path: Path, values: str) -> None:
+    graph = to_networkx(network_store, ontology)
+    graph = hostile(graph) if values == "hostile" else graph
     load_graph(clean_neo4j, graph)
     batched = dump(clean_neo4j)
     assert batched == expected_dump(graph, ontology)
