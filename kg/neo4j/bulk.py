@@ -118,6 +118,7 @@ def _split(props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 _KIND_OF_SCALAR = {int: "long", float: "double", bool: "boolean"}
+_BOOL_TEXT = {True: "true", False: "false"}
 
 
 def _cells(data: dict[str, Any], skip: tuple[str, ...]
@@ -141,9 +142,12 @@ def _cells(data: dict[str, Any], skip: tuple[str, ...]
             continue
         if kind in _KIND_OF_SCALAR:
             signature.append((key, _KIND_OF_SCALAR[kind]))
-            cells.append(_text(value))
+            cells.append(str(value) if kind is int else repr(value) if kind is float else _BOOL_TEXT[value])
             continue
-        if kind is list and value:
+        if kind is list and not value:  # what `neo4j_value` gives an empty list
+            empty[key] = []
+            continue
+        if kind is list:
             try:
                 plain = "".join(value)  # TypeError unless every item is a str
             except TypeError:
@@ -173,6 +177,7 @@ def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology 
     node_files: dict[tuple[tuple[str, ...], tuple], list[list[str]]] = defaultdict(list)
     out = ImportFiles([])
     label_sets: dict[tuple[str, ...], tuple[str, ...]] = {}
+    roots: dict[str, str] = {}
     for node_id, data in graph.nodes(data=True):
         labels = label_sets.get(tuple(data["labels"]))
         if labels is None:
@@ -184,7 +189,10 @@ def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology 
         signature, cells, empty = found
         node_files[(labels, signature)].append([node_id, *cells])
         if empty:
-            out.empty_lists[("node", ontology.root_of(labels[0]))].append([node_id, empty])
+            root = roots.get(labels[0])
+            if root is None:
+                root = roots[labels[0]] = ontology.root_of(labels[0])
+            out.empty_lists[("node", root)].append([node_id, empty])
     rel_files: dict[tuple[str, tuple], list[list[str]]] = defaultdict(list)
     types: dict[str, str] = {}
     leftover = out.leftover_nodes

@@ -147,10 +147,12 @@ def _betweenness(n: int, a: np.ndarray, b: np.ndarray) -> list[float]:
 def _eigenvector(n: int, a: np.ndarray, b: np.ndarray) -> list[float]:
     """`nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)`, zeros if it does not converge."""
     # arcs in networkx's order of additions: each node's own value, then for each node in order its
-    # neighbours in order (a node's neighbours are in index order: edges are added sorted)
-    src = np.concatenate((a, b))
-    dst = np.concatenate((b, a))
-    order = np.lexsort((dst, src))
+    # neighbours in order (a node's neighbours are in index order: edges are added sorted). The edges
+    # come in (a, b) order, so the arcs b -> a, then a -> b, are each in order of their target within
+    # one source: a stable sort by source alone gives (source, target) order (twice as fast as lexsort)
+    src = np.concatenate((b, a))
+    dst = np.concatenate((a, b))
+    order = np.argsort(src, kind="stable")
     own = np.arange(n)
     src = np.concatenate((own, src[order]))
     dst = np.concatenate((own, dst[order]))

@@ -138,8 +138,10 @@ def test_cli_bulk_refuses_a_remote_server(tmp_path: Path, network_store: Store) 
     assert "--bulk" in result.output
 
 
+_hostile_text = st.text(alphabet="a\x1f\x00\r\n\u00e9\"", max_size=3)  # the delimiter, NUL, CR, a line feed
 _values = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(),
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(), _hostile_text,
+    st.lists(_hostile_text, max_size=3), st.lists(st.one_of(_hostile_text, st.integers()), max_size=2),
     st.lists(st.one_of(st.none(), st.text()), max_size=4), st.lists(st.integers(), max_size=3),
     st.lists(st.booleans(), max_size=3), st.tuples(st.text()), st.dictionaries(st.text(max_size=3), st.integers()),
 )
