@@ -49,8 +49,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_load  # noqa: E402  (the synthetic investor network of the load benchmark)
 
+from kg.json_text import canonical_json as _dumps  # noqa: E402
 from kg.names import normalize_name  # noqa: E402
-from kg.store import Store, _dumps, merge_props, open_store  # noqa: E402
+from kg.store import Store, merge_props, open_store  # noqa: E402
 
 TREE = Path(__file__).resolve().parent.parent
 #: Stored relations per generated company (measured on the generator: ~8.7).
