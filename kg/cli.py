@@ -420,10 +420,12 @@ def load(
                                             "else the server of `kg neo4j start`].", show_default=False)] = None,
     database: Annotated[str | None, typer.Option(help="Database [default: $NEO4J_DATABASE or the "
                                                  "server's default].", show_default=False)] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar (with --bulk: no phase "
+                                        "names on stderr).")] = False,
     bulk: Annotated[bool, typer.Option("--bulk", help="Into an empty database of the local server (--home): "
                                        "stop it, write the graph with Neo4j's offline importer, start it, "
-                                       "create the constraints.")] = False,
+                                       "create the constraints; says each phase as it starts and prints "
+                                       "their seconds.")] = False,
     home: Annotated[Path | None, typer.Option(help="With --bulk: the local server's home [default: "
                                               "$KG_NEO4J_HOME or ./.neo4j].", show_default=False)] = None,
 ) -> None:
@@ -450,8 +452,11 @@ def load(
             raise KGError("--bulk writes the database files of the local server of `kg neo4j start` "
                           "(--home); it cannot reach a server given by NEO4J_URI / --uri")
         home = home or default_home()
-        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None, keep_ranking=True)
-        typer.echo(f"{report.summary()} (bulk import) in {home}{_ranking_note(report)}")
+        timings: dict[str, float] = {}
+        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None, keep_ranking=True,
+                           timings=timings, progress=None if quiet else _bulk_phase)
+        phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
+        typer.echo(f"{report.summary()} (bulk import: {phases}) in {home}{_ranking_note(report)}")
         return
     settings = settings_from_env(uri, database)
     state = state_path(folder, settings.uri, settings.database)
@@ -465,6 +470,13 @@ def load(
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
                                     progress=bar.update, state=state, keep_ranking=True)
     typer.echo(f"{report.summary()} in {settings.shown_uri}{_ranking_note(report)}")
+
+
+def _bulk_phase(name: str) -> None:
+    """Say on stderr which phase of `kg load --bulk` starts (the importer and the server print nothing)."""
+    from kg.neo4j.bulk import PHASES
+
+    typer.echo(f"bulk: {PHASES[name]}…", err=True)
 
 
 def _ranking_note(report: Any) -> str:

@@ -8,11 +8,13 @@ or relationship type and set of property types, so every value keeps its exact t
 the server is started again and the constraints and indexes of `kg load` are created afterwards
 (building an index once over all rows is cheaper than maintaining it row by row).
 
-Empty lists (an empty array reads back as no property) are set right after the import. A few values
-CSV cannot carry exactly (a list item that is empty or holds the array
-delimiter, a string with a NUL or a carriage return) are left out of the files and written afterwards
-by the batched loader's compare-and-merge path, so the result is the same graph as `load_graph`'s,
-which the tests check property by property.
+Empty lists (an empty array reads back as no property) are set right after the import: by one scan of
+a label (or relationship type) where every element of it has the key, else element by element. The
+importer is asked to parse values over several lines only in the files that hold one (parsing for them
+slows the whole import). A few values CSV cannot carry exactly (a list item that is empty or holds
+the array delimiter, a string with a NUL or a carriage return) are left out of the files and written
+afterwards by the batched loader's compare-and-merge path, so the result is the same graph as
+`load_graph`'s, which the tests check property by property.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -285,6 +288,11 @@ def multiline_options(paths: list[Path]) -> list[str]:
     return ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(str(path) for path in paths)]
 
 
+#: `bulk_load`'s phases, in order, in words (what `progress` is told as each starts)
+PHASES = {"csv": "writing the graph as CSV files", "import": "importing them with neo4j-admin (server stopped)",
+          "start": "starting the server", "schema": "creating constraints and indexes",
+          "ranking": "ranking central investors for kg query"}
+
 IMPORT_OPTIONS = ["--overwrite-destination=true", "--id-type=string",
                   "--array-delimiter=\\u001F", "--trim-strings=false", "--ignore-empty-strings=false",
                   "--legacy-style-quoting=false", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false"]
@@ -292,7 +300,7 @@ IMPORT_OPTIONS = ["--overwrite-destination=true", "--id-type=string",
 
 def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None, ontology: Ontology | None = None,
               heap: str = "1g", batch_size: int = 10_000, timings: dict[str, float] | None = None,
-              keep_ranking: bool = False) -> LoadReport:
+              keep_ranking: bool = False, progress: Callable[[str], None] | None = None) -> LoadReport:
     """Load `graph` into the empty database of the local server of `home` with the offline importer.
 
     The server, if running, must hold no node (the importer replaces the database); it is stopped,
@@ -300,15 +308,19 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
     `load_graph`. Raises `Neo4jError` for a database that is not empty. `timings`, when given, receives
     the seconds of each phase (csv, import, start, schema, and ranking with `keep_ranking`: the
     central-investors ranking kept in the database for `kg query`, as `load_graph` keeps it).
+    `progress`, when given, is called with each phase's name as it starts (`PHASES` says them in
+    words): at a million relations the whole takes a minute or more.
     """
     timings = timings if timings is not None else {}
     clock = time.perf_counter()
 
-    def lap(name: str) -> None:
+    def lap(name: str, next_phase: str | None = None) -> None:
         nonlocal clock
         now = time.perf_counter()
         timings[name] = now - clock
         clock = now
+        if next_phase is not None and progress is not None:
+            progress(next_phase)
 
     ontology = ontology or load_ontology()
     home = Path(home).expanduser().resolve()
@@ -328,15 +340,17 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
     report = LoadReport(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges(), mode="bulk")
     home.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="kg-bulk-", dir=home))
+    if progress is not None:
+        progress("csv")
     try:
         files = write_import_files(graph, folder, ontology)
-        lap("csv")
+        lap("csv", "import")
         server.admin_import(home, [*IMPORT_OPTIONS, *files.arguments], heap=heap)
-        lap("import")
+        lap("import", "start")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     info = server.start(home, port=port, password=password)
-    lap("start")
+    lap("start", "schema")
     auth = (server.USERNAME, password) if password else None
     with GraphDatabase.driver(info.uri, auth=auth) as driver, \
             driver.session(notifications_min_severity="OFF") as session:
@@ -359,7 +373,7 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
                  *relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
                                       batch_size, report, stored)]
         report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, None)
-        lap("schema")
+        lap("schema", "ranking" if keep_ranking else None)
         if keep_ranking:  # last: its seal is the bookmark of the load's final commit
             from kg.neo4j.ranking import keep_ranking as keep
 

@@ -18,7 +18,7 @@ from neo4j import Driver, GraphDatabase
 from kg.errors import Neo4jError
 from kg.graph import to_networkx
 from kg.neo4j import server
-from kg.neo4j.bulk import bulk_load, multiline_options, write_import_files
+from kg.neo4j.bulk import PHASES, bulk_load, multiline_options, write_import_files
 from kg.neo4j.loader import load_graph
 from kg.neo4j.ranking import CACHE_LABEL, CENTRAL_INVESTORS, cached_rows
 from kg.ontology import Ontology
@@ -92,7 +92,8 @@ def test_multiline_options_name_only_files_that_need_them(paths: list[str], expe
 
 @pytest.mark.parametrize("values", ["hostile", "plain"])  # with values over lines (parsed for them) and without
 def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver, network_store: Store,  # noqa: F811
-                                                            ontology: Ontology, tmp_path: Path, values: str) -> None:
+                                                            ontology: Ontology, tmp_path: Path, values: str,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     graph = to_networkx(network_store, ontology)
     graph = hostile(graph) if values == "hostile" else graph
     load_graph(clean_neo4j, graph)
@@ -101,11 +102,29 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
 
     home = tmp_path / "bulk-home"
     try:
-        report = bulk_load(graph, home, keep_ranking=True)
-        assert report.ranking_kept is True
-        assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(),
-                                                                       graph.number_of_edges())
-        assert report.constraints_added > 0  # created after the import
+        if values == "plain":  # the store's own graph: through the command line, as a user loads it
+            from typer.testing import CliRunner
+
+            from kg.cli import app
+
+            monkeypatch.delenv("NEO4J_URI", raising=False)
+            result = CliRunner().invoke(app, ["load", "--bulk", "--home", str(home),
+                                              "--store", str(network_store.path)])
+            assert result.exit_code == 0, result.output
+            # each phase said as it starts (on stderr), each one's seconds in the summary
+            assert [line for line in result.stderr.splitlines() if line.startswith("bulk: ")] == \
+                [f"bulk: {words}…" for words in PHASES.values()]
+            assert f"{graph.number_of_nodes()} nodes" in result.stdout
+            assert all(f"{name} " in result.stdout.split("(bulk import: ")[1] for name in PHASES)
+        else:
+            phases: list[str] = []
+            timings: dict[str, float] = {}
+            report = bulk_load(graph, home, keep_ranking=True, progress=phases.append, timings=timings)
+            assert phases == list(PHASES) == list(timings)
+            assert report.ranking_kept is True
+            assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(),
+                                                                           graph.number_of_edges())
+            assert report.constraints_added > 0  # created after the import
         info = server.status(home)
         assert info is not None
         with GraphDatabase.driver(info.uri) as driver:
