@@ -675,7 +675,8 @@ def neo4j_status(home: Annotated[Path | None, typer.Option(help="Server home.", 
     if info is None:
         typer.echo("not running")
         raise typer.Exit(1)
-    typer.echo(f"running: {info.uri} (pid {info.pid}, auth {'on' if info.auth else 'off'})")
+    typer.echo(f"running: {info.uri} (pid {info.pid}, auth {'on' if info.auth else 'off'}, "
+               f"heap {info.heap}, page cache {info.pagecache})")
 
 
 # -- later issues --------------------------------------------------------------------------------

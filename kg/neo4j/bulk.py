@@ -304,7 +304,8 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
     """Load `graph` into the empty database of the local server of `home` with the offline importer.
 
     The server, if running, must hold no node (the importer replaces the database); it is stopped,
-    and started again afterwards (with `password` if auth is on). Returns the same report as a first
+    and started again afterwards (with `password` if auth is on, and the heap and page cache it ran
+    with; a home with no server running gets `kg neo4j start`'s defaults). Returns the same report as a first
     `load_graph`. Raises `Neo4jError` for a database that is not empty. `timings`, when given, receives
     the seconds of each phase (csv, import, start, schema, and ranking with `keep_ranking`: the
     central-investors ranking kept in the database for `kg query`, as `load_graph` keeps it).
@@ -326,6 +327,9 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
     home = Path(home).expanduser().resolve()
     running = server.status(home)
     port = running.port if running else None
+    # the sizes it ran with are kept over the restart
+    heap_size, pagecache = ((running.heap, running.pagecache) if running
+                            else (server.DEFAULT_HEAP, server.DEFAULT_PAGECACHE))
     if running is not None:
         auth = (server.USERNAME, password) if password else None
         with GraphDatabase.driver(running.uri, auth=auth) as driver:
@@ -349,7 +353,7 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
         lap("import", "start")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    info = server.start(home, port=port, password=password)
+    info = server.start(home, port=port, password=password, heap=heap_size, pagecache=pagecache)
     lap("start", "schema")
     auth = (server.USERNAME, password) if password else None
     with GraphDatabase.driver(info.uri, auth=auth) as driver, \

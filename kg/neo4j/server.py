@@ -39,6 +39,8 @@ from kg.cache_home import cache_home
 from kg.errors import Neo4jServerError
 
 NEO4J_VERSION = "5.26.30"
+#: JVM heap and page cache of a server started without sizes: enough for tests and small stores
+DEFAULT_HEAP, DEFAULT_PAGECACHE = "512m", "64m"
 """Newest 5.26.x on Maven Central when pinned (5.26 is the LTS line; 2025.x needs Java 21)."""
 
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
@@ -91,6 +93,9 @@ class ServerInfo:
     port: int
     auth: bool
     version: str = NEO4J_VERSION
+    heap: str = DEFAULT_HEAP
+    pagecache: str = DEFAULT_PAGECACHE
+    """The sizes it was started with, so that a restart (`kg load --bulk`) keeps them."""
 
 
 # -- public API --------------------------------------------------------------------------------------
@@ -108,8 +113,8 @@ def cache_root() -> Path:
     return cache_home()
 
 
-def start(home: Path, port: int | None = None, password: str | None = None, heap: str = "512m",
-          timeout: float = 120, *, watch_pid: int | None = None, pagecache: str = "64m") -> ServerInfo:
+def start(home: Path, port: int | None = None, password: str | None = None, heap: str = DEFAULT_HEAP,
+          timeout: float = 120, *, watch_pid: int | None = None, pagecache: str = DEFAULT_PAGECACHE) -> ServerInfo:
     """Start the server of `home` (or return the one already running there) and wait until Bolt answers.
 
     `password` turns auth on and becomes the password of user `neo4j`; without it auth is off. A free
@@ -132,7 +137,7 @@ def start(home: Path, port: int | None = None, password: str | None = None, heap
         conf = _write_conf(home, port, auth=password is not None, pagecache=pagecache)
         proc = _spawn(dist, home, conf, heap, password, watch_pid)
         info = ServerInfo(uri=f"bolt://127.0.0.1:{port}", pid=proc.pid, home=home, port=port,
-                          auth=password is not None)
+                          auth=password is not None, heap=heap, pagecache=pagecache)
         _write_state(home, info)
         try:
             _wait_for_bolt(proc, info, password, timeout)
@@ -168,7 +173,9 @@ def status(home: Path) -> ServerInfo | None:
         return None
     try:
         info = ServerInfo(uri=str(state["uri"]), pid=int(state["pid"]), home=home, port=int(state["port"]),
-                          auth=bool(state["auth"]), version=str(state.get("version", NEO4J_VERSION)))
+                          auth=bool(state["auth"]), version=str(state.get("version", NEO4J_VERSION)),
+                          heap=str(state.get("heap", DEFAULT_HEAP)),
+                          pagecache=str(state.get("pagecache", DEFAULT_PAGECACHE)))
     except (KeyError, TypeError, ValueError):
         info = None
     if info is None or not _is_server_of(info.pid, home):
@@ -201,7 +208,7 @@ def log_path(home: Path) -> Path:
 # -- arguments -----------------------------------------------------------------------------------------
 
 
-def _check_arguments(password: str | None, heap: str, pagecache: str = "64m") -> None:
+def _check_arguments(password: str | None, heap: str, pagecache: str = DEFAULT_PAGECACHE) -> None:
     """Refuse bad input here, with a clear message, rather than after a slow JVM start."""
     if password is not None:
         if len(password) < MIN_PASSWORD_LENGTH:
@@ -306,7 +313,8 @@ def _compile(javac: Path, source: Path, lib: str, classes: Path) -> None:
 # -- configuration and process -------------------------------------------------------------------------------
 
 
-def _settings(port: int, auth: bool, pagecache: str = "64m", import_dir: Path | None = None) -> dict[str, str]:
+def _settings(port: int, auth: bool, pagecache: str = DEFAULT_PAGECACHE,
+              import_dir: Path | None = None) -> dict[str, str]:
     """Neo4j settings; every key was checked against 5.26 (unknown keys abort start-up).
 
     Without `server.directories.import`, Neo4j resolves `file:///etc/passwd` against the root of the
@@ -343,7 +351,7 @@ def _settings(port: int, auth: bool, pagecache: str = "64m", import_dir: Path | 
     }
 
 
-def _write_conf(home: Path, port: int, auth: bool, pagecache: str = "64m") -> Path:
+def _write_conf(home: Path, port: int, auth: bool, pagecache: str = DEFAULT_PAGECACHE) -> Path:
     conf = home / CONF_FILE
     conf.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# Written by kg.neo4j.server on every start; edits are overwritten.\n"]
@@ -506,6 +514,7 @@ def _state_path(home: Path) -> Path:
 def _write_state(home: Path, info: ServerInfo) -> None:
     """Atomically record the server (never the password) for `status`/`stop` in other processes."""
     state = {"pid": info.pid, "port": info.port, "uri": info.uri, "version": info.version, "auth": info.auth,
+             "heap": info.heap, "pagecache": info.pagecache,
              "started": datetime.now(UTC).isoformat(timespec="seconds"), "log": str(home / LOG_FILE)}
     tmp = _state_path(home).with_suffix(".tmp")
     tmp.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")

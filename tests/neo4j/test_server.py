@@ -54,7 +54,7 @@ def listening_addresses(port: int) -> set[ipaddress.IPv4Address | ipaddress.IPv6
 def plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerInfo]:
     """A server without auth for the whole module; stopping it must report that it ran."""
     home = tmp_path_factory.mktemp("plain-home")
-    info = server.start(home, watch_pid=os.getpid())
+    info = server.start(home, watch_pid=os.getpid(), heap="600m", pagecache="72m")  # sizes other than the defaults
     yield info
     assert server.stop(home)
 
@@ -71,6 +71,15 @@ def test_status_reports_the_running_server(plain: ServerInfo) -> None:
     state = json.loads((plain.home / server.STATE_FILE).read_text())
     assert (state["pid"], state["port"], state["uri"], state["auth"]) == (plain.pid, plain.port, plain.uri, False)
     assert state["version"] == server.NEO4J_VERSION
+    # the sizes it runs with, which a restart by `kg load --bulk` keeps, and `kg neo4j status` shows
+    assert (plain.heap, plain.pagecache) == (state["heap"], state["pagecache"]) == ("600m", "72m")
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["neo4j", "status", "--home", str(plain.home)])
+    assert result.exit_code == 0
+    assert f"running: {plain.uri} (pid {plain.pid}, auth off, heap 600m, page cache 72m)" in result.output
 
 
 def test_starting_again_from_the_same_home_reuses_the_server(plain: ServerInfo) -> None:
