@@ -240,6 +240,11 @@ def _plan_scans(out: ImportFiles, ontology: Ontology, node_files: dict[tuple[tup
     carried: dict[tuple[str, str, str], int] = defaultdict(int)
     groups = [(("node", ontology.root_of(labels[0])), signature, len(rows))
               for (labels, signature), rows in node_files.items()]
+    # a node keyed under one root that also carries another root's label would be matched by that
+    # root's scan too: no scan for such a label
+    roots = set(ontology.roots())
+    shared = {other for (labels, _signature) in node_files for other in roots.intersection(labels)
+              if other != ontology.root_of(labels[0])}
     groups += [(("rel", rel_type), signature, len(rows)) for (rel_type, signature), rows in rel_files.items()]
     for owner, signature, count in groups:
         imported[owner] += count
@@ -250,6 +255,8 @@ def _plan_scans(out: ImportFiles, ontology: Ontology, node_files: dict[tuple[tup
         for _id, empty in rows:
             for key in empty:
                 emptied[key] += 1
+        if owner[0] == "node" and owner[1] in shared:
+            continue
         scanned = {key for key, count in emptied.items() if count + carried[(*owner, key)] == imported[owner]}
         if not scanned:
             continue

@@ -73,6 +73,20 @@ def test_csv_leaves_out_only_what_it_cannot_carry(network_store: Store, ontology
                for value in path.read_text(encoding="utf-8").splitlines())
 
 
+def test_no_scan_for_a_label_that_nodes_of_another_root_carry(network_store: Store, ontology: Ontology,  # noqa: F811
+                                                              tmp_path: Path) -> None:
+    """A node keyed under Organization that also carries the Person label, without aliases: a scan of
+    Person for missing aliases would give it some, so Person's empty lists are set node by node."""
+    graph = to_networkx(network_store, ontology)
+    assert ("node", "Person", "aliases") in write_import_files(graph, tmp_path, ontology).empty_by_scan
+    graph.add_node("organization:both", labels=["Company", "Person"], name="both kinds")
+    (tmp_path / "b").mkdir()
+    files = write_import_files(graph, tmp_path / "b", ontology)
+    assert not any(owner[:2] == ("node", "Person") for owner in files.empty_by_scan)
+    persons = [node for node, data in graph.nodes(data=True) if data["labels"] == ["Person"] and data["aliases"] == []]
+    assert persons and sorted(row[0] for row in files.empty_lists[("node", "Person")]) == sorted(persons)
+
+
 def test_csv_without_line_breaks_asks_for_no_multiline_parsing(network_store: Store, ontology: Ontology,  # noqa: F811
                                                                tmp_path: Path) -> None:
     files = write_import_files(to_networkx(network_store, ontology), tmp_path, ontology)
