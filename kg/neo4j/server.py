@@ -39,9 +39,10 @@ from kg.cache_home import cache_home
 from kg.errors import Neo4jServerError
 
 NEO4J_VERSION = "5.26.30"
+"""Newest 5.26.x on Maven Central when pinned (5.26 is the LTS line; 2025.x needs Java 21)."""
+
 #: JVM heap and page cache of a server started without sizes: enough for tests and small stores
 DEFAULT_HEAP, DEFAULT_PAGECACHE = "512m", "64m"
-"""Newest 5.26.x on Maven Central when pinned (5.26 is the LTS line; 2025.x needs Java 21)."""
 
 DEPENDENCY_PLUGIN = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1"
 """Named with its version: Maven 3.8 would otherwise pick an old plugin without the options we use."""

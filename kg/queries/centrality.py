@@ -146,16 +146,13 @@ def _betweenness(n: int, a: np.ndarray, b: np.ndarray) -> list[float]:
 
 def _eigenvector(n: int, a: np.ndarray, b: np.ndarray) -> list[float]:
     """`nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)`, zeros if it does not converge."""
-    # arcs in networkx's order of additions: each node's own value, then for each node in order its
-    # neighbours in order (a node's neighbours are in index order: edges are added sorted). The edges
-    # come in (a, b) order, so the arcs b -> a, then a -> b, are each in order of their target within
-    # one source: a stable sort by source alone gives (source, target) order (twice as fast as lexsort)
-    src = np.concatenate((b, a))
-    dst = np.concatenate((a, b))
-    order = np.argsort(src, kind="stable")
+    # additions in networkx's order: each node's own value, then its neighbours' in node order.
+    # `bincount` adds into the bins in array order. With the edges in (a, b) order and a < b, the arcs
+    # a -> b bring each node its neighbours below it, in order, and the arcs b -> a then bring those
+    # above it, in order: no sort is needed (a lexsort on (source, target) made the same sums)
     own = np.arange(n)
-    src = np.concatenate((own, src[order]))
-    dst = np.concatenate((own, dst[order]))
+    src = np.concatenate((own, a, b))
+    dst = np.concatenate((own, b, a))
     x = np.full(n, 1 / n)  # the all-ones start over its sum (an int: exact)
     for _ in range(_EIGEN_MAX_ITER):
         last = x

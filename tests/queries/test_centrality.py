@@ -145,3 +145,21 @@ def test_no_deals_no_ranking() -> None:
     lonely = [{"investor_id": "a", "investor": "A", "state_owned": False, "deals": ["x"]},
               {"investor_id": "b", "investor": "B", "state_owned": True, "deals": ["y", "y"]}]
     assert ranking_of_deals(lonely, 10) == []
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_eigenvector_is_networkx_s_bit_for_bit(seed: int) -> None:
+    """Not only rounded: the power iteration adds in networkx's order, so every value is the same float
+    (the arcs' order is what `_eigenvector` sorts for)."""
+    from kg.queries.centrality import _eigenvector
+
+    n = [30, 120, 400][seed % 3]
+    graph = nx.gnm_random_graph(n, 4 * n, seed=seed) if seed % 2 else nx.barabasi_albert_graph(n, 3, seed=seed)
+    edges = sorted((min(u, v), max(u, v)) for u, v in graph.edges())
+    network = nx.Graph()
+    network.add_nodes_from(range(n))
+    network.add_edges_from(edges)
+    expected = nx.eigenvector_centrality(network, max_iter=10_000, tol=1e-9)
+    a = np.array([u for u, _v in edges], dtype=np.int64)
+    b = np.array([v for _u, v in edges], dtype=np.int64)
+    assert _eigenvector(n, a, b) == [expected[i] for i in range(n)]
