@@ -428,6 +428,9 @@ def load(
                                        "their seconds.")] = False,
     home: Annotated[Path | None, typer.Option(help="With --bulk: the local server's home [default: "
                                               "$KG_NEO4J_HOME or ./.neo4j].", show_default=False)] = None,
+    writers: Annotated[int, typer.Option(min=1, help="Write transactions in flight at once, each on its own "
+                                         "session (relationships wait for the nodes before them): the server "
+                                         "runs each on one core, so up to its cores help.")] = 2,
 ) -> None:
     """Make Neo4j equal the store: constraints, batched UNWIND … MERGE, then removal of what the store lost.
 
@@ -464,11 +467,11 @@ def load(
     with open_driver(settings) as driver:
         if quiet or not sys.stderr.isatty():
             report = load_graph(driver, graph, database=settings.database, batch_size=batch_size, state=state,
-                                keep_ranking=True)
+                                keep_ranking=True, writers=writers)
         else:
             with typer.progressbar(length=total, label="loading", file=sys.stderr) as bar:
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
-                                    progress=bar.update, state=state, keep_ranking=True)
+                                    progress=bar.update, state=state, keep_ranking=True, writers=writers)
     typer.echo(f"{report.summary()} in {settings.shown_uri}{_ranking_note(report)}")
 
 

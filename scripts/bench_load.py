@@ -13,8 +13,9 @@ projection uses, then on one fresh Neo4j server (started in a temporary home; or
    and prints each as a ratio of the first load;
 1. empties the database (schema kept) and, after three untimed loads that warm the JIT up, times the
    batched load (`UNWIND … MERGE`, `kg load`) seven times, each into the emptied database; the median
-   counts; then the same with 1,000-row batches, for comparison (the speedup uses `--batch-size`, by
-   default `kg load`'s);
+   counts; alternating run by run, the same with one write transaction in flight instead of
+   `kg load`'s two (`--writers`, `--writers-against`), and prints the ratio; then the same with
+   1,000-row batches, for comparison (the speedup uses `--batch-size`, by default `kg load`'s);
 2. empties it again and times the same rows per row: one MERGE query per node and per relationship,
    each in its own managed transaction (after an untimed warm-up of 500 rows). On the full run only a
    fixed sample of rows is timed per row (`--sample`, nodes and relationships separately) and the time
@@ -52,6 +53,7 @@ from kg.graph import to_networkx
 from kg.model import Article, Source
 from kg.names import normalize_name
 from kg.neo4j import server
+from kg.neo4j.batches import DEFAULT_WRITERS
 from kg.neo4j.bulk import bulk_load
 from kg.neo4j.loader import DEFAULT_BATCH_SIZE, load_graph, neo4j_value, quote
 from kg.ontology import Ontology, load_ontology
@@ -218,18 +220,22 @@ def load_per_row(driver: Driver, items: list[tuple[str, dict]]) -> float:
 
 
 def time_batched(driver: Driver, graph: nx.MultiDiGraph, batch_size: int, n_nodes: int, n_rels: int,
-                 runs: int = 7) -> float:
-    """Median seconds of `runs` batched loads, each into the emptied database; prints the line."""
-    times = []
+                 runs: int = 7, writers: tuple[int, ...] = (DEFAULT_WRITERS,)) -> dict[int, float]:
+    """Median seconds of `runs` batched loads per number of writers (transactions in flight at once), each
+    into the emptied database, the writer counts alternating run by run; prints a line per count."""
+    times: dict[int, list[float]] = {w: [] for w in writers}
     for _ in range(runs):
-        clear(driver)
-        report, t_run = timed(lambda: load_graph(driver, graph, batch_size=batch_size))
-        assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
-        times.append(t_run)
-    median = statistics.median(times)
-    print(f"batched load (UNWIND … MERGE, {batch_size:,} rows/batch): {median:8.2f} s   "
-          f"{n_rels / median:>9,.0f} rels/s  (median of {', '.join(f'{t:.2f}' for t in times)} s)")
-    return median
+        for w in writers:
+            clear(driver)
+            report, t_run = timed(lambda w=w: load_graph(driver, graph, batch_size=batch_size, writers=w))
+            assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
+            times[w].append(t_run)
+    medians = {w: statistics.median(ts) for w, ts in times.items()}
+    for w, ts in times.items():
+        print(f"batched load (UNWIND … MERGE, {batch_size:,} rows/batch, {w} writer{'s' * (w > 1)}): "
+              f"{medians[w]:8.2f} s   {n_rels / medians[w]:>9,.0f} rels/s  "
+              f"(median of {', '.join(f'{t:.2f}' for t in ts)} s)")
+    return medians
 
 
 def timed(func: Callable[[], Any]) -> tuple[Any, float]:
@@ -306,6 +312,11 @@ def main() -> None:
     parser.add_argument("--batch-runs", type=int, default=7, help="timed batched loads per batch size (median)")
     parser.add_argument("--no-queries", dest="queries", action="store_false", help="skip the named queries")
     parser.add_argument("--no-bulk", dest="bulk", action="store_false", help="skip the --bulk arm")
+    parser.add_argument("--writers", type=int, default=DEFAULT_WRITERS,
+                        help=f"write transactions in flight, as `kg load --writers` (default {DEFAULT_WRITERS})")
+    parser.add_argument("--writers-against", type=int, default=1,
+                        help="also time the batched load with this many writers, alternating run by run with "
+                             "--writers, and print the ratio (default 1; 0: not)")
     args = parser.parse_args()
     # the named queries mention relationship types and properties a synthetic graph may lack; the
     # server's warnings about them would drown the figures
@@ -347,13 +358,16 @@ def main() -> None:
             driver.verify_connectivity()
             wipe(driver)
 
+            def load(**options: Any) -> Any:
+                return load_graph(driver, graph, batch_size=args.batch_size, writers=args.writers, **options)
+
             # 0. a first load on the fresh server (schema, query planning and JIT warm-up included)
             state = Path(tmp) / "load.state"
-            report, t_first = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size, state=state))
+            report, t_first = timed(lambda: load(state=state))
             assert (report.nodes_created, report.relationships_created) == (n_nodes, n_rels), report
-            again, t_again = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size))
+            again, t_again = timed(load)
             assert not again.changed, again
-            noop, t_noop = timed(lambda: load_graph(driver, graph, batch_size=args.batch_size, state=state))
+            noop, t_noop = timed(lambda: load(state=state))
             assert noop.mode == "unchanged" and noop.rows_sent == 0, noop
             print(f"first load on the fresh server, schema included:   {t_first:8.2f} s   "
                   f"{n_rels / t_first:>9,.0f} rels/s")
@@ -369,11 +383,13 @@ def main() -> None:
             # then the same with small batches, to show what the batch size is worth
             for _ in range(args.warmups):  # untimed warm-up of the JIT, as the per-row arm gets below
                 clear(driver)
-                load_graph(driver, graph, batch_size=args.batch_size)
-            t_batched = time_batched(driver, graph, args.batch_size, n_nodes, n_rels, args.batch_runs)
+                load()
+            arms = (args.writers,) + ((args.writers_against,) if args.writers_against not in (0, args.writers) else ())
+            by_writers = time_batched(driver, graph, args.batch_size, n_nodes, n_rels, args.batch_runs, arms)
+            t_batched = by_writers[args.writers]
             for size in args.sweep:
                 if size != args.batch_size:
-                    time_batched(driver, graph, size, n_nodes, n_rels, args.batch_runs)
+                    time_batched(driver, graph, size, n_nodes, n_rels, args.batch_runs, (args.writers,))
 
             # 2. per row: same rows, one MERGE query and one transaction each
             clear(driver)
@@ -405,7 +421,7 @@ def main() -> None:
             # 3. queries on the batched graph
             if args.queries:
                 clear(driver)
-                load_graph(driver, graph, batch_size=args.batch_size)
+                load()
                 time_queries(graph, driver, args.runs)
         finally:
             driver.close()
@@ -431,6 +447,9 @@ def main() -> None:
     if t_bulk is not None:
         print(f"  --bulk vs batched:         {t_batched / t_bulk:6.2f}x (bulk all in, server restart included); "
               f"{t_per_row / t_bulk:.1f}x per-row")
+    for w, t_w in by_writers.items():
+        if w != args.writers:
+            print(f"  {args.writers} writers vs {w}:         {t_w / t_batched:6.2f}x faster")
     print(f"  no-op reload vs first:     {t_noop / t_first:6.3f}x (with state); {t_again / t_first:.2f}x without")
     print(f"load speedup vs per-row: {t_per_row / t_batched:.1f}x ({n_rels / t_batched:,.0f} rels/s batched)")
 

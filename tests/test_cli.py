@@ -192,7 +192,7 @@ def test_every_command_has_help_and_a_readme_entry() -> None:
 @pytest.mark.parametrize(("command", "shown"), [
     (["query"], ["[default: 4]", "[default: 10]", "[default: neo4j when NEO4J_URI is set]"]),
     (["cypher"], ["[default: $NEO4J_URI]", "kg cypher --engine neo4j"]),
-    (["load"], ["[default: 10000; x>=1]"]),
+    (["load"], ["[default: 10000; x>=1]", "--writers", "[default: 2; x>=1]"]),
     ([], ["export NEO4J_URI=$(kg neo4j start) && kg load"]),
 ])
 def test_help_shows_defaults_and_examples_as_written(command: list[str], shown: list[str]) -> None:
@@ -201,6 +201,17 @@ def test_help_shows_defaults_and_examples_as_written(command: list[str], shown: 
     assert result.exit_code == 0, result.output
     for text in shown:
         assert text in result.output, text
+
+
+def test_load_s_written_defaults_are_the_loader_s() -> None:
+    """`kg load` spells its defaults as literals (its --help imports no driver): they must stay the library's."""
+    import typer
+
+    from kg.neo4j.batches import DEFAULT_WRITERS
+    from kg.neo4j.loader import DEFAULT_BATCH_SIZE
+
+    params = {p.name: p.default for p in typer.main.get_command(app).commands["load"].params}
+    assert (params["batch_size"], params["writers"]) == (DEFAULT_BATCH_SIZE, DEFAULT_WRITERS)
 
 
 @pytest.mark.parametrize("command", ["eval", "query", "cypher"])

@@ -36,6 +36,7 @@ from neo4j import GraphDatabase
 from kg.errors import Neo4jError
 from kg.gcpause import gc_paused
 from kg.neo4j import server
+from kg.neo4j.batches import write_packed
 from kg.neo4j.loader import (
     LoadReport,
     count_by_type,
@@ -47,7 +48,6 @@ from kg.neo4j.loader import (
     relationship_rows,
     relationship_steps,
     run_write,
-    write_packed,
 )
 from kg.ontology import Ontology, load_ontology
 

@@ -28,7 +28,8 @@ How:
 - batches run in managed transactions (`execute_write`) of up to `batch_size` rows, small groups
   packed together so that a load commits a few times rather than once per group; the driver retries a
   transaction on transient errors (deadlocks, leader switches), and a retried transaction was rolled
-  back first, so a retry is safe.
+  back first, so a retry is safe. `writers` transactions (2 by default) are in flight at once, each on
+  its own session, relationships only once the nodes before them have committed (`kg.neo4j.batches`).
 
 The driver encodes the rows (PackStream) with `neo4j-rust-ext`, a dependency of kg and a drop-in
 for the driver's pure-Python codec. Rows are built from the graph's own data one chunk at a time, and
@@ -53,18 +54,19 @@ import marshal
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from neo4j import Driver, ManagedTransaction, Session
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Session
 from neo4j.exceptions import Neo4jError as DriverNeo4jError
 
 from kg.errors import Neo4jError
 from kg.gcpause import gc_paused
+from kg.neo4j.batches import DEFAULT_WRITERS, BatchResult, Step, write_packed
 from kg.neo4j.connection import server_error_message
 from kg.ontology import PROVENANCE_PROPERTIES, Ontology, load_ontology
 
@@ -370,89 +372,6 @@ def relationship_create_any_query(roots: Iterable[str]) -> str:
             "CREATE (a)-[r:$(row[4])]->(b) SET r = row[5] " + _ALL_CREATED)
 
 
-@dataclass
-class _BatchResult:
-    seen: int
-    created: int
-    updated: int
-    counters: Any
-
-
-def _run_batch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> _BatchResult:
-    result = tx.run(query, params)
-    record = result.single(strict=True)
-    counters = result.consume().counters
-    return _BatchResult(record["seen"], record["created"] or 0, record["updated"] or 0, counters)
-
-
-@dataclass
-class _Step:
-    """One `UNWIND` query over a chunk of rows, and what to do with its result once committed."""
-
-    query: str
-    params: dict[str, Any]
-    rows: int
-    apply: Callable[[_BatchResult], None]
-
-
-def _run_steps(tx: ManagedTransaction, steps: list[_Step]) -> list[_BatchResult]:
-    return [_run_batch(tx, step.query, step.params) for step in steps]
-
-
-def write_packed(session: Session, steps: Iterable[_Step], batch_size: int,
-                 progress: Callable[[int], None] | None) -> tuple[int, int]:
-    """Run the steps in order, packing consecutive ones into one transaction up to `batch_size` rows.
-
-    Nodes and relationships come in many small groups (one per label set and per relationship type),
-    and each commit costs the server a log flush: packing a first load of ~14k rows into two
-    transactions instead of ~25 takes about a quarter off its time. Results are applied only after
-    the commit, so a transaction the driver retries is counted once.
-
-    A transaction runs on a second thread while this one builds the next pack from `steps` (a lazy
-    iterable), so the client's work overlaps the server's; transactions still run one at a time and in
-    order, on the one session. Returns (rows sent, transactions).
-    """
-    sent = [0, 0]
-
-    def finish(pack: list[_Step], future: Future[list[_BatchResult]]) -> None:
-        results = future.result()  # the writer's exception, if any, is raised here
-        sent[0] += sum(step.rows for step in pack)
-        sent[1] += 1
-        for step, result in zip(pack, results, strict=True):
-            step.apply(result)
-            if progress:
-                progress(step.rows)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-load") as writer:
-        running: tuple[list[_Step], Future[list[_BatchResult]]] | None = None
-        try:
-            for pack in _packs(steps, batch_size):
-                if running is not None:
-                    finish(*running)
-                running = (pack, writer.submit(session.execute_write, _run_steps, pack))
-            if running is not None:
-                finish(*running)
-                running = None
-        finally:
-            if running is not None:  # an error while building: let the transaction end before leaving
-                running[1].exception()
-    return sent[0], sent[1]
-
-
-def _packs(steps: Iterable[_Step], batch_size: int) -> Iterator[list[_Step]]:
-    """Consecutive steps, packed up to `batch_size` rows (a larger step alone)."""
-    pack: list[_Step] = []
-    rows = 0
-    for step in steps:
-        if pack and rows + step.rows > batch_size:
-            yield pack
-            pack, rows = [], 0
-        pack.append(step)
-        rows += step.rows
-    if pack:
-        yield pack
-
-
 def run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
     return tx.run(query, params).consume().counters
 
@@ -489,6 +408,7 @@ def load_graph(
     progress: Callable[[int], None] | None = None,
     state: Path | None = None,
     keep_ranking: bool = False,
+    writers: int = DEFAULT_WRITERS,
 ) -> LoadReport:
     """Make the database equal `graph` under the ontology's root labels; return what changed.
 
@@ -502,15 +422,23 @@ def load_graph(
     nothing). With `keep_ranking`, the load ends by keeping the central-investors ranking of `graph` in
     the database, sealed so that `kg query` uses it only while nothing has been committed since
     (`kg.neo4j.ranking`; at a million relations, 10 s of ranking spent once here instead of per query).
+    `writers` is how many write transactions may be in flight at once (`kg.neo4j.batches`).
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if writers < 1:
+        raise ValueError("writers must be at least 1")
     ontology = ontology or load_ontology()
     report = LoadReport(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges())
     try:
         # Notifications off: the compare step matches labels and types that a first load has not
         # created yet, and the server would warn about each one.
-        with driver.session(database=database, notifications_min_severity="OFF") as session:
+        # one bookmark manager for all the load's sessions: each transaction sees what any of them committed
+        bookmarks = GraphDatabase.bookmark_manager()
+        with ExitStack() as sessions:
+            session, *more = (sessions.enter_context(driver.session(
+                database=database, notifications_min_severity="OFF", bookmark_manager=bookmarks))
+                for _ in range(writers))
             ensure_schema(session, ontology, report)
             prints = saved = digest = None
             if state is not None:
@@ -532,9 +460,9 @@ def load_graph(
                 prints = fingerprints(graph)
                 state.unlink(missing_ok=True)  # an interrupted load must leave no claim behind
             if saved is not None and prints is not None:
-                _load_incremental(session, graph, ontology, batch_size, report, progress, saved, prints)
+                _load_incremental(session, more, graph, ontology, batch_size, report, progress, saved, prints)
             else:
-                _load_all(session, graph, ontology, batch_size, report, progress)
+                _load_all(session, more, graph, ontology, batch_size, report, progress)
             if keep_ranking:  # the last commit of the load, so that the state's bookmark is after it
                 _keep_ranking(session, graph, ontology, report)
             if state is not None and prints is not None:
@@ -552,7 +480,7 @@ def _keep_ranking(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, 
     report.ranking_seconds = sum(timings.values())
 
 
-def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
+def _load_all(session: Session, more: list[Session], graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
               report: LoadReport, progress: Callable[[int], None] | None) -> None:
     """Send every row; the server compares each with what it holds (or creates, under empty labels)."""
     nodes = node_groups(graph, ontology)
@@ -560,15 +488,16 @@ def _load_all(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batc
     before = count_by_type(session, ontology)
     steps = chain(graph_node_steps(nodes, ontology, batch_size, report, before),
                   graph_relationship_steps(relationships, ontology, batch_size, report, before))
-    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
+    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress,
+                                                               more_sessions=more)
     if not any(before.values()) and (report.nodes_created, report.relationships_created) == (
             report.nodes, report.relationships):
         return  # nothing of kg's was there, and exactly the graph was created: nothing can be stale
     _remove_stale(session, graph, ontology, batch_size, report, _counts(nodes, relationships))
 
 
-def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontology, batch_size: int,
-                      report: LoadReport, progress: Callable[[int], None] | None, saved: LoadState,
+def _load_incremental(session: Session, more: list[Session], graph: nx.MultiDiGraph, ontology: Ontology,
+                      batch_size: int, report: LoadReport, progress: Callable[[int], None] | None, saved: LoadState,
                       prints: Fingerprints) -> None:
     """The database is what the last load left (same bookmark): send only what that load did not write."""
     old = saved.set()
@@ -584,7 +513,8 @@ def _load_incremental(session: Session, graph: nx.MultiDiGraph, ontology: Ontolo
     steps = chain(graph_node_steps(node_groups(graph, ontology, only=nodes), ontology, batch_size, report, before),
                   graph_relationship_steps(edge_groups(graph, ontology, only=edges), ontology, batch_size, report,
                                            before))
-    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress)
+    report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress,
+                                                               more_sessions=more)
     _remove_stale(session, graph, ontology, batch_size, report)
 
 
@@ -771,7 +701,7 @@ def count_by_type(session: Session, ontology: Ontology) -> dict[str, int]:
 
 
 def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: Ontology, batch_size: int,
-               report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+               report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
     """The node batches of `node_rows`' groups: plain CREATE under a root label that is still empty,
     compare-and-merge else."""
     return graph_node_steps({key: [(row["id"], row) for row in rows] for key, rows in groups.items()},
@@ -779,11 +709,11 @@ def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: 
 
 
 def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict]]], ontology: Ontology,
-                     batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+                     batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
     """`node_steps` for the groups of `node_groups` (the graph's data, converted a chunk at a time)."""
     all_labels = sorted(ontology.classes)
 
-    def apply(result: _BatchResult) -> None:
+    def apply(result: BatchResult) -> None:
         report.nodes_created += result.counters.nodes_created
         report.nodes_updated += result.updated
         report.properties_set += result.counters.properties_set
@@ -814,9 +744,9 @@ def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, d
                 data = [_values(props, keys) for _id, props in chunk]
                 for row, (node_id, _props) in zip(data, chunk, strict=True):
                     row[at] = node_id
-            yield _Step(query, {**params, "rows": data}, len(chunk), apply)
+            yield Step(query, {**params, "rows": data}, len(chunk), apply, writes_nodes=True)
     for chunk in _chunks(small, batch_size):
-        yield _Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply)
+        yield Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply, writes_nodes=True)
 
 
 def _values(data: dict[str, Any], keys: list[str]) -> list[Any]:
@@ -826,7 +756,7 @@ def _values(data: dict[str, Any], keys: list[str]) -> list[Any]:
 
 
 def relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology: Ontology, batch_size: int,
-                       report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+                       report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
     """The relationship batches of `relationship_rows`' groups; a batch whose endpoints were not all found
     fails the load."""
     return graph_relationship_steps(
@@ -835,10 +765,10 @@ def relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology:
 
 
 def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, Any, dict]]], ontology: Ontology,
-                             batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[_Step]:
+                             batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
     """`relationship_steps` for the groups of `edge_groups` (converted a chunk at a time)."""
 
-    def apply(result: _BatchResult) -> None:
+    def apply(result: BatchResult) -> None:
         report.relationships_created += result.counters.relationships_created
         report.relationships_updated += result.updated
         report.properties_set += result.counters.properties_set
@@ -863,16 +793,16 @@ def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, 
                                    for source, target, props in chunk]
             else:
                 data = [[source, target, *_values(props, keys)] for source, target, props in chunk]
-            yield _Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
+            yield Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
     if small:
         query = relationship_create_any_query(ontology.roots())
         for chunk in _chunks(small, batch_size):
-            yield _Step(query, {"rows": chunk}, len(chunk), _checked(apply, "relationships", len(chunk)))
+            yield Step(query, {"rows": chunk}, len(chunk), _checked(apply, "relationships", len(chunk)))
 
 
-def _checked(apply: Callable[[_BatchResult], None], rel_type: str, rows: int) -> Callable[[_BatchResult], None]:
+def _checked(apply: Callable[[BatchResult], None], rel_type: str, rows: int) -> Callable[[BatchResult], None]:
     """`apply`, after checking that every relationship of the batch found both its endpoints."""
-    def check_then_apply(result: _BatchResult) -> None:
+    def check_then_apply(result: BatchResult) -> None:
         if result.seen != rows:
             raise Neo4jError(f"{rel_type}: found the endpoints of {result.seen} of {rows} "
                              "relationships; some endpoints are missing in Neo4j")

@@ -397,7 +397,8 @@ def test_a_routing_uri_works(clean_neo4j: Driver, neo4j_target, graph: nx.MultiD
 
 
 def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
-    from kg.neo4j.loader import relationship_steps, write_packed
+    from kg.neo4j.batches import write_packed
+    from kg.neo4j.loader import relationship_steps
     from kg.ontology import load_ontology
 
     load_graph(clean_neo4j, graph)
@@ -413,7 +414,8 @@ def test_missing_endpoints_are_an_error_not_a_silent_no_op(clean_neo4j: Driver, 
 def test_small_groups_share_a_transaction(clean_neo4j: Driver, network_store: Store, ontology: Ontology) -> None:
     """Many label sets and relationship types, each a small group: packed, a whole first load that fits
     in one batch is one transaction (a spy counts the real session's write transactions)."""
-    from kg.neo4j.loader import node_rows, node_steps, relationship_rows, relationship_steps, write_packed
+    from kg.neo4j.batches import write_packed
+    from kg.neo4j.loader import node_rows, node_steps, relationship_rows, relationship_steps
 
     graph = to_networkx(network_store, ontology)
     total = graph.number_of_nodes() + graph.number_of_edges()
@@ -509,21 +511,21 @@ def test_a_first_load_of_many_small_groups_plans_few_queries(clean_neo4j: Driver
                                                              ontology: Ontology) -> None:
     """Each distinct query text costs the server a plan (0.3-0.5 s on a fresh server): small groups of
     a first load share texts with dynamic labels and types, so a small store loads in seconds."""
-    from kg.neo4j import loader
+    from kg.neo4j import batches, loader
 
     graph = to_networkx(network_store, ontology)
     texts: set[str] = set()
-    run_batch = loader._run_batch
+    run_batch = batches.run_batch
 
     def spy(tx, query, params):  # type: ignore[no-untyped-def]
         texts.add(query)
         return run_batch(tx, query, params)
 
-    loader._run_batch = spy  # type: ignore[assignment]
+    batches.run_batch = spy  # type: ignore[assignment]
     try:
         report = load_graph(clean_neo4j, graph)
     finally:
-        loader._run_batch = run_batch  # type: ignore[assignment]
+        batches.run_batch = run_batch  # type: ignore[assignment]
     groups = len(loader.node_rows(graph, ontology)) + len(loader.relationship_rows(graph, ontology))
     assert len(texts) == 2 < groups  # one for the nodes, one for the relationships
     assert (report.nodes_created, report.relationships_created) == (graph.number_of_nodes(), graph.number_of_edges())
@@ -556,10 +558,10 @@ def test_the_list_path_writes_exactly_the_graph(clean_neo4j: Driver, network_sto
 def test_a_failed_transaction_stops_the_load_where_it_failed(clean_neo4j: Driver, graph: nx.MultiDiGraph) -> None:
     """Transactions run on a writer thread while the next one is built: the first one the server refuses
     raises here, and no later one is sent."""
-    from kg.neo4j.loader import _Step, write_packed
+    from kg.neo4j.batches import Step, write_packed
 
-    def step(query: str) -> _Step:
-        return _Step(query, {}, 1, lambda _result: None)
+    def step(query: str) -> Step:
+        return Step(query, {}, 1, lambda _result: None)
 
     ok = "CREATE (:Probe {n: 1}) RETURN 1 AS seen, 1 AS created, 0 AS updated"
     later = "CREATE (:Probe {n: 3}) RETURN 1 AS seen, 1 AS created, 0 AS updated"
