@@ -236,8 +236,13 @@ def _reuse(info: ServerInfo, password: str | None) -> ServerInfo:
 
 
 def _pick_port(port: int | None) -> int:
-    """A free loopback port, or the given one after checking that nothing holds it already."""
+    """A free loopback port, or the given one after checking that nothing holds it already.
+
+    The check binds as the server will (Java's server sockets set SO_REUSEADDR): connections a stopped
+    server closed linger in TIME_WAIT on its port for a minute, and a plain bind would call the port
+    taken, so `kg load --bulk` could not start the server again on the port it had."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port or 0))
         except OSError as exc:

@@ -102,6 +102,29 @@ def test_a_taken_port_is_refused_before_any_start(plain: ServerInfo, tmp_path: P
     assert server.status(tmp_path / "other") is None
 
 
+def test_a_port_left_in_time_wait_is_free_again_and_a_listened_one_is_not() -> None:
+    """A stopped server's port holds the connections it closed (TIME_WAIT) for a minute: the server can bind
+    it again (Java sets SO_REUSEADDR), so the check must not refuse it (`kg load --bulk` restarts the server
+    on its port); a port something listens on stays refused."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    client = socket.create_connection(("127.0.0.1", port))
+    accepted, _ = listener.accept()
+    with pytest.raises(Neo4jServerError, match="not free"):
+        server._pick_port(port)
+    accepted.close()  # the server's side closes first: its end, on `port`, waits in TIME_WAIT
+    client.recv(1)
+    client.close()
+    listener.close()
+    # what the check did before: a plain bind, refused
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as plain_bind, pytest.raises(OSError):
+        plain_bind.bind(("127.0.0.1", port))
+    assert server._pick_port(port) == port
+
+
 def test_a_failed_start_reports_the_log(tmp_path: Path) -> None:
     """A JVM that cannot start (heap far too small) fails at once; the error carries the log's tail."""
     home = tmp_path / "broken"
