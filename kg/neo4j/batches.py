@@ -8,10 +8,10 @@ a million relations (2.9 million relationships) into an empty database took 98 s
 on a 2-core machine (`scripts/bench_load.py` prints the ratio; README, Measured). Transactions may run
 side by side when none can need what another has not committed yet: relationships need their
 endpoints, so a batch with relationships waits until every batch with nodes sent before it has
-committed. Two batches that lock the same node wait for each other;
-if they deadlock, the server fails one and the driver runs it again (`execute_write` retries transient
-errors, and a retried transaction was rolled back first). Results are applied in the order of the
-batches, after their commits, so a retried transaction is counted once.
+committed. Two batches that lock the same node wait for each other; if they deadlock, the server
+fails one and the driver runs it again (`execute_write` retries transient errors, and a retried
+transaction was rolled back first). Results are applied in the order of the batches, after their
+commits, so a retried transaction is counted once.
 
 All sessions share one bookmark manager (`load_graph` opens them so), so that on a cluster every
 transaction, in any of them, sees what the others committed before it started.
