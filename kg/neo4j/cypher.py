@@ -85,7 +85,7 @@ def run_cypher(
     `CypherRefused`, and nothing ran). `guard=False` is for kg's own query texts (the named queries'
     `.cypher` files, the entity look-up), which are code, not user input: they still run in a read
     transaction, so the server refuses any write, but skip the text check and the `EXPLAIN` round trip
-    (a tenth of a named query's time on Neo4j for the smaller answers).
+    (most of a small answer's time: at a million relations, investors 35 -> 16 ms, alumni 36 -> 9 ms).
     """
     params = params or {}
     if not write and guard:
