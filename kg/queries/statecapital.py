@@ -83,12 +83,48 @@ _FUND_KEYS = ("fund", "fund_id", "region", "fund_labels", "fund_level", "owner")
 
 
 def neo4j_table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
-    """`table` of state-capital.cypher's rows (one per fund and chain, its investments as lists): first
-    made `raw_state_capital`'s rows again, one per investment and chain, in the Cypher's former order."""
-    flat = [{**dict(zip(INVESTMENT_KEYS, investment, strict=True)), **{key: row[key] for key in _FUND_KEYS}}
-            for row in rows for investment in row["investments"]]
-    flat.sort(key=lambda r: (r["company_id"], r["fund_id"], str(r["relation_id"])))
-    return table(flat, params)
+    """`table` of state-capital.cypher's rows (one per fund and chain, its investments as lists), worked
+    out once per fund rather than once per investment and chain (a region's funds have 57,000
+    investments at a million relations): a fund's investments share its chains, so they share its state
+    owners and levels. Rows come out in `table`'s order, ties in the order of (company, fund, relation)
+    ids, as `table` gives them for the rows made one per investment and chain (`INVESTMENT_KEYS` is the
+    order of an investment's items)."""
+    level = (params or {}).get("level")
+    funds: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        funds.setdefault(row["fund_id"], []).append(row)
+    keyed: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for chains in funds.values():
+        first = chains[0]
+        state = {o["id"]: o for o in (row["owner"] for row in chains)
+                 if o is not None and not set(STATE_LABELS).isdisjoint(o["labels"])}
+        levels = _levels(state, first)
+        if levels is None or (level is not None and level not in levels):
+            continue
+        owners = sorted(str(o["name"]) for o in state.values())
+        seen: set[Any] = set()
+        # every chain's row holds the fund's investments (which do not depend on the chain), twice over
+        # when two chains end at one owner (rows are grouped by fund and top owner): the first row's, once
+        for company, company_id, relation_id, round_, amount, currency, date in first["investments"]:
+            if relation_id in seen:
+                continue
+            seen.add(relation_id)
+            out = {"company": company, "company_id": company_id, "fund": first["fund"], "fund_id": first["fund_id"],
+                   "region": first["region"], "gov_levels": list(levels), "state_owners": list(owners),
+                   "round": round_, "amount": amount, "currency": currency, "date": date}
+            keyed.append(((*_order(out), str(relation_id)), out))
+    keyed.sort(key=lambda pair: pair[0])
+    return [out for _key, out in keyed]
+
+
+def _levels(state: dict[str, dict[str, Any]], fund: dict[str, Any]) -> list[str] | None:
+    """The levels of government of a fund's state owners (else the fund's own), None when the fund is
+    not state capital (no state owner, and not a StateOwnedFund itself)."""
+    if not state and C.StateOwnedFund not in fund["fund_labels"]:
+        return None
+    if not state and fund["fund_level"]:
+        return [str(fund["fund_level"])]
+    return sorted({str(o["gov_level"]) for o in state.values() if o["gov_level"]})
 
 
 def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
@@ -106,12 +142,8 @@ def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
     out: Rows = []
     for key, row in by_relation.items():
         state = owners.get(key, {})
-        if not state and C.StateOwnedFund not in row["fund_labels"]:
-            continue
-        levels = sorted({str(o["gov_level"]) for o in state.values() if o["gov_level"]})
-        if not state and row["fund_level"]:
-            levels = [str(row["fund_level"])]
-        if level is not None and level not in levels:
+        levels = _levels(state, row)
+        if levels is None or (level is not None and level not in levels):
             continue
         out.append({"company": row["company"], "company_id": row["company_id"], "fund": row["fund"],
                     "fund_id": row["fund_id"], "region": row["region"], "gov_levels": levels,
@@ -120,10 +152,14 @@ def table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
     return ordered(out)
 
 
+def _order(row: dict[str, Any]) -> tuple[Any, ...]:
+    return (str(row["company"]), row["company_id"], str(row["fund"]), row["fund_id"],
+            "" if row["round"] is None else str(row["round"]))
+
+
 def ordered(rows: Rows) -> Rows:
     """The answer's order: by company, fund and round (names, then ids)."""
-    rows.sort(key=lambda r: (str(r["company"]), r["company_id"], str(r["fund"]), r["fund_id"],
-                             "" if r["round"] is None else str(r["round"])))
+    rows.sort(key=_order)
     return rows
 
 
