@@ -103,16 +103,21 @@ def neo4j_table(rows: Rows, params: dict[str, Any] | None = None) -> Rows:
             continue
         owners = sorted(str(o["name"]) for o in state.values())
         seen: set[Any] = set()
+        fund, fund_id, region = first["fund"], first["fund_id"], first["region"]
+        fund_text = str(fund)
         # every chain's row holds the fund's investments (which do not depend on the chain), twice over
         # when two chains end at one owner (rows are grouped by fund and top owner): the first row's, once
         for company, company_id, relation_id, round_, amount, currency, date in first["investments"]:
             if relation_id in seen:
                 continue
             seen.add(relation_id)
-            out = {"company": company, "company_id": company_id, "fund": first["fund"], "fund_id": first["fund_id"],
-                   "region": first["region"], "gov_levels": list(levels), "state_owners": list(owners),
-                   "round": round_, "amount": amount, "currency": currency, "date": date}
-            keyed.append(((*_order(out), str(relation_id)), out))
+            out = {"company": company, "company_id": company_id, "fund": fund, "fund_id": fund_id,
+                   "region": region, "gov_levels": levels[:], "state_owners": owners[:], "round": round_,
+                   "amount": amount, "currency": currency, "date": date}
+            # `_order(out)`, spelled out: this loop runs once per row of the answer
+            key = (str(company), company_id, fund_text, fund_id, "" if round_ is None else str(round_),
+                   str(relation_id))
+            keyed.append((key, out))
     keyed.sort(key=lambda pair: pair[0])
     return [out for _key, out in keyed]
 
