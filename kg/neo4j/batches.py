@@ -41,14 +41,17 @@ class BatchResult:
     created: int
     updated: int
     counters: Any
+    eids: list[str] | None = None
 
 
 def run_batch(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> BatchResult:
-    """Run one batch query (it returns one row: seen, created, updated)."""
+    """Run one batch query (it returns one row: seen, created, updated, and a node `CREATE` batch the
+    element ids of its nodes, `eids`: `kg.neo4j.endpoints`)."""
     result = tx.run(query, params)
     record = result.single(strict=True)
     counters = result.consume().counters
-    return BatchResult(record["seen"], record["created"] or 0, record["updated"] or 0, counters)
+    eids = record.get("eids")
+    return BatchResult(record["seen"], record["created"] or 0, record["updated"] or 0, counters, eids)
 
 
 @dataclass
@@ -56,13 +59,16 @@ class Step:
     """One `UNWIND` query over a chunk of rows, and what to do with its result once committed.
 
     `writes_nodes`: the step creates or changes nodes, so a later step with relationships (which may
-    have them as endpoints) must not run until its transaction has committed."""
+    have them as endpoints) must not run until its transaction has committed.
+    `prepare`: called with the step just before it is sent, once every step before it that writes
+    nodes has committed and been applied; it may change the query and rows (`kg.neo4j.endpoints`)."""
 
     query: str
     params: dict[str, Any]
     rows: int
     apply: Callable[[BatchResult], None]
     writes_nodes: bool = False
+    prepare: Callable[[Step], None] | None = None
 
 
 def _run_steps(tx: ManagedTransaction, steps: list[Step]) -> list[BatchResult]:
@@ -133,6 +139,9 @@ def write_packed(session: Session, steps: Iterable[Step], batch_size: int,
         writer = session if last else free.pop()
         if last:
             free.remove(session)
+        for step in pack:
+            if step.prepare is not None:
+                step.prepare(step)
         in_flight.append(_InFlight(pack, writer, writers.submit(writer.execute_write, _run_steps, pack)))
 
     with ThreadPoolExecutor(max_workers=len(free), thread_name_prefix="kg-load") as writers:

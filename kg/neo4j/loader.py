@@ -9,9 +9,11 @@ has (a company that stopped being an Investor) are taken off. Data under other l
 relationship types the ontology does not define, are left alone.
 
 How:
-- constraints first (only those missing): `id` is unique per root label and per relationship type (so
+- the schema (only what is missing): `id` is unique per root label and per relationship type (so
   `MERGE` on `id` is a keyed upsert and a reload cannot duplicate anything), plus an index on `name`
-  per root label;
+  per root label and one on `disputes` per type. The root labels' `id` constraints come first (their
+  indexes find the endpoints); the rest is built after the data, in one pass each, instead of being
+  updated at every commit (`ensure_schema`);
 - nodes, then relationships, in batches of `UNWIND $rows … MERGE`, grouped so that each query has
   fixed labels/type (labels and types cannot be parameters in Cypher). Labels, types and property keys
   that appear in query text come from the ontology only, checked there, then backtick-quoted; every
@@ -21,7 +23,8 @@ How:
   and a reload writes nothing at all;
 - a root label or relationship type with nothing stored yet (a first load, as the count store tells
   in one query) cannot hold a changed or stale element: its rows are written with plain `CREATE`, sent
-  as lists of values rather than maps, which is about twice as fast;
+  as lists of values rather than maps, which is about twice as fast; a relationship whose endpoints
+  this load created finds them by the element ids their batches returned (`kg.neo4j.endpoints`);
 - then the sync: where the count store shows more nodes under a root label (or relationships of a
   type) than the graph has, their ids are read back and those the graph lacks are deleted in batches
   (a first load into a database with nothing of kg's, which created exactly the graph, skips it);
@@ -68,6 +71,7 @@ from kg.errors import Neo4jError
 from kg.gcpause import gc_paused
 from kg.neo4j.batches import DEFAULT_WRITERS, BatchResult, Step, write_packed
 from kg.neo4j.connection import server_error_message
+from kg.neo4j.endpoints import NODE_ELEMENT_IDS, CreatedNodes
 from kg.ontology import PROVENANCE_PROPERTIES, Ontology, load_ontology
 
 # Neo4j commits are the cost that batching saves: 10,000 rows per transaction loads a fresh graph about
@@ -124,6 +128,15 @@ def quote(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+#: how long a load waits for the indexes it created to come online (`db.awaitIndexes`)
+SCHEMA_WAIT_SECONDS = 600
+
+
+def root_id_constraint(root: str) -> str:
+    """The name of the uniqueness constraint on `id` of a root label."""
+    return f"kg_{root.lower()}_id"
+
+
 def schema_statements(ontology: Ontology) -> dict[str, str]:
     """Schema from the ontology, by name: per root class a uniqueness constraint on `id` and an index on
     `name`; per relationship type a uniqueness constraint on `id` (relationship uniqueness: Neo4j 5.7+)
@@ -132,7 +145,7 @@ def schema_statements(ontology: Ontology) -> dict[str, str]:
     only the relationships that have the property, so it costs nearly nothing to keep)."""
     out = {}
     for root in ontology.roots():
-        name = f"kg_{root.lower()}_id"
+        name = root_id_constraint(root)
         out[name] = f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{quote(root)}) REQUIRE n.id IS UNIQUE"
         name = f"kg_{root.lower()}_name"
         out[name] = f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{quote(root)}) ON (n.name)"
@@ -329,22 +342,39 @@ def node_create_query(root: str, extra_labels: Iterable[str], keys: list[str] | 
     set_labels = "".join(f":{quote(label)}" for label in extra_labels)
     props = "n = row" if keys is None else ", ".join(f"n.{quote(k)} = row[{i}]" for i, k in enumerate(keys))
     return (f"UNWIND $rows AS row CREATE (n:{quote(root)}) SET {props}"
-            + (f" SET n{set_labels}" if set_labels else "") + f" {_ALL_CREATED}")
+            + (f" SET n{set_labels}" if set_labels else "") + f" {_ALL_CREATED}, {NODE_ELEMENT_IDS}")
 
 
-def relationship_create_query(rel_type: str, source_root: str, target_root: str, keys: list[str] | None) -> str:
+def _string(text: str) -> str:
+    """A Cypher string literal of an ontology name (letters and digits: nothing to escape, checked)."""
+    if not text.isidentifier():
+        raise ValueError(f"not an ontology name: {text!r}")
+    return f"'{text}'"
+
+
+def relationship_create_query(rel_type: str, source_root: str, target_root: str, keys: list[str] | None,
+                              by_element_id: bool = False) -> str:
     """Create a batch of relationships of a type that has none yet. Rows are {source, target, props}
-    when `keys` is None, else lists [source, target, values in the order of `keys`...]."""
+    when `keys` is None, else lists [source, target, values in the order of `keys`...]; with
+    `by_element_id` (lists only), followed by the element ids of source and target, which find the
+    endpoints (`kg.neo4j.endpoints`)."""
     if keys is None:
         source, target, props = "row.source", "row.target", "r = row.props"
     else:
         source, target = "row[0]", "row[1]"
         props = ", ".join(f"r.{quote(k)} = row[{i + 2}]" for i, k in enumerate(keys))
-    return (
-        f"UNWIND $rows AS row MATCH (a:{quote(source_root)} {{id: {source}}}) "
-        f"MATCH (b:{quote(target_root)} {{id: {target}}}) CREATE (a)-[r:{quote(rel_type)}]->(b) SET {props} "
-        + _ALL_CREATED
-    )
+    if by_element_id and keys is not None:
+        # the label checked as a value (`IN labels(a)`), not in the pattern: with `(a:Root)` and `a.id`
+        # the planner seeks the `id` index and only filters on the element id, which saves nothing
+        at = len(keys) + 2
+        ends = (f"MATCH (a) WHERE elementId(a) = row[{at}] AND a.id = {source} "
+                f"AND {_string(source_root)} IN labels(a) "
+                f"MATCH (b) WHERE elementId(b) = row[{at + 1}] AND b.id = {target} "
+                f"AND {_string(target_root)} IN labels(b) ")
+    else:
+        ends = (f"MATCH (a:{quote(source_root)} {{id: {source}}}) "
+                f"MATCH (b:{quote(target_root)} {{id: {target}}}) ")
+    return f"UNWIND $rows AS row {ends}CREATE (a)-[r:{quote(rel_type)}]->(b) SET {props} " + _ALL_CREATED
 
 
 # Small groups share one query text whose labels or type are dynamic (`$(…)`, Neo4j 5.26+; the values
@@ -356,20 +386,25 @@ def relationship_create_query(rel_type: str, source_root: str, target_root: str,
 # over many rows) with rows sent as lists of values, which encodes faster.
 SMALL_GROUP = 2_000
 
-NODE_CREATE_ANY = "UNWIND $rows AS row CREATE (n:$(row[0])) SET n = row[1] " + _ALL_CREATED
+NODE_CREATE_ANY = f"UNWIND $rows AS row CREATE (n:$(row[0])) SET n = row[1] {_ALL_CREATED}, {NODE_ELEMENT_IDS}"
 
 
-def relationship_create_any_query(roots: Iterable[str]) -> str:
+def relationship_create_any_query(roots: Iterable[str], by_element_id: bool = False) -> str:
     """Create relationships of any (ontology) type between nodes of any root labels, one query text for
-    all the small groups of a load; rows [source, target, source root, target root, type, props].
+    all the small groups of a load; rows [source, target, source root, target root, type, props], with
+    `by_element_id` followed by the element ids of source and target (`kg.neo4j.endpoints`).
 
-    An endpoint is sought through the `id` index of every root label (a union of index seeks; a dynamic
-    label in MATCH would scan all nodes), then kept only under its own root label, so the match is the
-    same as `MATCH (a:Root {id: …})`."""
-    any_root = "|".join(quote(root) for root in sorted(roots))
-    return (f"UNWIND $rows AS row MATCH (a:{any_root} {{id: row[0]}}) WHERE row[2] IN labels(a) "
-            f"MATCH (b:{any_root} {{id: row[1]}}) WHERE row[3] IN labels(b) "
-            "CREATE (a)-[r:$(row[4])]->(b) SET r = row[5] " + _ALL_CREATED)
+    By id, an endpoint is sought through the `id` index of every root label (a union of index seeks; a
+    dynamic label in MATCH would scan all nodes), then kept only under its own root label, so the match
+    is the same as `MATCH (a:Root {id: …})`."""
+    if by_element_id:
+        ends = ("MATCH (a) WHERE elementId(a) = row[6] AND a.id = row[0] AND row[2] IN labels(a) "
+                "MATCH (b) WHERE elementId(b) = row[7] AND b.id = row[1] AND row[3] IN labels(b) ")
+    else:
+        any_root = "|".join(quote(root) for root in sorted(roots))
+        ends = (f"MATCH (a:{any_root} {{id: row[0]}}) WHERE row[2] IN labels(a) "
+                f"MATCH (b:{any_root} {{id: row[1]}}) WHERE row[3] IN labels(b) ")
+    return f"UNWIND $rows AS row {ends}CREATE (a)-[r:$(row[4])]->(b) SET r = row[5] " + _ALL_CREATED
 
 
 def run_write(tx: ManagedTransaction, query: str, params: dict[str, Any]) -> Any:
@@ -439,7 +474,7 @@ def load_graph(
             session, *more = (sessions.enter_context(driver.session(
                 database=database, notifications_min_severity="OFF", bookmark_manager=bookmarks))
                 for _ in range(writers))
-            ensure_schema(session, ontology, report)
+            later = ensure_schema(session, ontology, report, defer=True)  # the rest once the data is in
             prints = saved = digest = None
             if state is not None:
                 saved = LoadState.read(state)
@@ -452,10 +487,11 @@ def load_graph(
                     report.mode = "unchanged"
                     if progress:
                         progress(report.nodes + report.relationships)
+                    finish_schema(session, later, report)
                     if keep_ranking:
                         _keep_ranking(session, graph, ontology, report)
-                        if _bookmark_of(session) != saved.bookmark:  # the ranking was written just now
-                            LoadState(_bookmark_of(session), saved.prints, digest).write(state)
+                    if _bookmark_of(session) != saved.bookmark:  # the schema or the ranking was written just now
+                        LoadState(_bookmark_of(session), saved.prints, digest).write(state)
                     return report
                 prints = fingerprints(graph)
                 state.unlink(missing_ok=True)  # an interrupted load must leave no claim behind
@@ -463,6 +499,7 @@ def load_graph(
                 _load_incremental(session, more, graph, ontology, batch_size, report, progress, saved, prints)
             else:
                 _load_all(session, more, graph, ontology, batch_size, report, progress)
+            finish_schema(session, later, report)
             if keep_ranking:  # the last commit of the load, so that the state's bookmark is after it
                 _keep_ranking(session, graph, ontology, report)
             if state is not None and prints is not None:
@@ -486,8 +523,9 @@ def _load_all(session: Session, more: list[Session], graph: nx.MultiDiGraph, ont
     nodes = node_groups(graph, ontology)
     relationships = edge_groups(graph, ontology)
     before = count_by_type(session, ontology)
-    steps = chain(graph_node_steps(nodes, ontology, batch_size, report, before),
-                  graph_relationship_steps(relationships, ontology, batch_size, report, before))
+    created = CreatedNodes()
+    steps = chain(graph_node_steps(nodes, ontology, batch_size, report, before, created),
+                  graph_relationship_steps(relationships, ontology, batch_size, report, before, created))
     report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress,
                                                                more_sessions=more)
     if not any(before.values()) and (report.nodes_created, report.relationships_created) == (
@@ -510,9 +548,11 @@ def _load_incremental(session: Session, more: list[Session], graph: nx.MultiDiGr
         return
     report.mode = "incremental"
     before = count_by_type(session, ontology)
-    steps = chain(graph_node_steps(node_groups(graph, ontology, only=nodes), ontology, batch_size, report, before),
+    created = CreatedNodes()
+    steps = chain(graph_node_steps(node_groups(graph, ontology, only=nodes), ontology, batch_size, report, before,
+                                   created),
                   graph_relationship_steps(edge_groups(graph, ontology, only=edges), ontology, batch_size, report,
-                                           before))
+                                           before, created))
     report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, progress,
                                                                more_sessions=more)
     _remove_stale(session, graph, ontology, batch_size, report)
@@ -672,15 +712,40 @@ def _bookmark(session: Session) -> list[str]:
     return _bookmark_of(session)
 
 
-def ensure_schema(session: Session, ontology: Ontology, report: LoadReport) -> None:
+def ensure_schema(session: Session, ontology: Ontology, report: LoadReport, *, defer: bool = False) -> list[str]:
     """Create the constraints and indexes that are missing, all in one transaction (a reload sends one
-    SHOW command and nothing else)."""
+    SHOW command and nothing else).
+
+    With `defer`, create now only what writing needs (the `id` constraints of the root labels, whose
+    indexes find a relationship's endpoints and make `MERGE` on a node a keyed upsert) and return the
+    other missing statements, for `finish_schema` once the data is written. Why: every index is updated
+    as each transaction commits, and building one over data already there is a single pass; a load
+    into an empty database commits faster without the relationships' `id` constraints and the `name`
+    and `disputes` indexes (README, Measured). A constraint created afterwards still checks every
+    element, so nothing that breaks it goes unnoticed: its creation fails, and with it the load."""
     wanted = schema_statements(ontology)
     # a uniqueness constraint's index carries the constraint's name, so one listing shows both
     present = session.execute_read(_read_names, "SHOW INDEXES YIELD name RETURN name")
-    missing = [statement for name, statement in wanted.items() if name not in present]
-    if missing:
-        report.constraints_added, report.indexes_added = session.execute_write(_create_schema, missing)
+    missing = {name: statement for name, statement in wanted.items() if name not in present}
+    now = {root_id_constraint(root) for root in ontology.roots()} if defer else set(missing)
+    first = [statement for name, statement in missing.items() if name in now]
+    if first:
+        _add_schema(session, first, report)
+    return [statement for name, statement in missing.items() if name not in now]
+
+
+def finish_schema(session: Session, statements: list[str], report: LoadReport) -> None:
+    """Create the statements `ensure_schema` deferred, and wait until their indexes are online (a
+    query right after the load then finds them in use)."""
+    if statements:
+        _add_schema(session, statements, report)
+        session.run("CALL db.awaitIndexes($seconds)", {"seconds": SCHEMA_WAIT_SECONDS}).consume()
+
+
+def _add_schema(session: Session, statements: list[str], report: LoadReport) -> None:
+    constraints, indexes = session.execute_write(_create_schema, statements)
+    report.constraints_added += constraints
+    report.indexes_added += indexes
 
 
 def count_by_type(session: Session, ontology: Ontology) -> dict[str, int]:
@@ -709,8 +774,10 @@ def node_steps(groups: dict[tuple[str, tuple[str, ...]], list[dict]], ontology: 
 
 
 def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, dict]]], ontology: Ontology,
-                     batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
-    """`node_steps` for the groups of `node_groups` (the graph's data, converted a chunk at a time)."""
+                     batch_size: int, report: LoadReport, stored: dict[str, int],
+                     created: CreatedNodes | None = None) -> Iterator[Step]:
+    """`node_steps` for the groups of `node_groups` (the graph's data, converted a chunk at a time).
+    `created` keeps where the `CREATE` batches put their nodes, once committed (`kg.neo4j.endpoints`)."""
     all_labels = sorted(ontology.classes)
 
     def apply(result: BatchResult) -> None:
@@ -719,6 +786,15 @@ def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, d
         report.properties_set += result.counters.properties_set
         report.labels_added += result.counters.labels_added
         report.labels_removed += result.counters.labels_removed
+
+    def recorded(roots: list[str], ids: list[Any]) -> Callable[[BatchResult], None]:
+        if created is None:
+            return apply
+
+        def apply_and_record(result: BatchResult) -> None:
+            apply(result)
+            created.record(roots, ids, result)
+        return apply_and_record
 
     small: list[list[Any]] = []
     for (root, extra), rows in sorted(groups.items()):
@@ -744,9 +820,11 @@ def graph_node_steps(groups: dict[tuple[str, tuple[str, ...]], list[tuple[Any, d
                 data = [_values(props, keys) for _id, props in chunk]
                 for row, (node_id, _props) in zip(data, chunk, strict=True):
                     row[at] = node_id
-            yield Step(query, {**params, "rows": data}, len(chunk), apply, writes_nodes=True)
+            done = recorded([root] * len(chunk), [node_id for node_id, _ in chunk]) if stored[root] == 0 else apply
+            yield Step(query, {**params, "rows": data}, len(chunk), done, writes_nodes=True)
     for chunk in _chunks(small, batch_size):
-        yield Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), apply, writes_nodes=True)
+        done = recorded([labels[0] for labels, _props in chunk], [props["id"] for _labels, props in chunk])
+        yield Step(NODE_CREATE_ANY, {"rows": chunk}, len(chunk), done, writes_nodes=True)
 
 
 def _values(data: dict[str, Any], keys: list[str]) -> list[Any]:
@@ -765,8 +843,11 @@ def relationship_steps(groups: dict[tuple[str, str, str], list[dict]], ontology:
 
 
 def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, Any, dict]]], ontology: Ontology,
-                             batch_size: int, report: LoadReport, stored: dict[str, int]) -> Iterator[Step]:
-    """`relationship_steps` for the groups of `edge_groups` (converted a chunk at a time)."""
+                             batch_size: int, report: LoadReport, stored: dict[str, int],
+                             created: CreatedNodes | None = None) -> Iterator[Step]:
+    """`relationship_steps` for the groups of `edge_groups` (converted a chunk at a time). With
+    `created`, a `CREATE` batch whose endpoints this load created finds them by element id
+    (`kg.neo4j.endpoints`)."""
 
     def apply(result: BatchResult) -> None:
         report.relationships_created += result.counters.relationships_created
@@ -780,10 +861,14 @@ def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, 
             small.extend([source, target, src_root, dst_root, rel_type, _edge_props(data)]
                          for source, target, data in rows)
             continue
+        prepare = None
         if stored[rel_type] == 0:
             allowed = ontology.relation(rel_type).allowed_properties | PROVENANCE_PROPERTIES
             keys = _keys((data for _s, _t, data in rows), allowed, "type")
             query = relationship_create_query(rel_type, src_root, dst_root, keys)
+            if created is not None and keys is not None:
+                prepare = created.prepare_lists(src_root, dst_root, relationship_create_query(
+                    rel_type, src_root, dst_root, keys, by_element_id=True))
         else:
             query = relationship_query(rel_type, src_root, dst_root)
 
@@ -793,11 +878,14 @@ def graph_relationship_steps(groups: dict[tuple[str, str, str], list[tuple[Any, 
                                    for source, target, props in chunk]
             else:
                 data = [[source, target, *_values(props, keys)] for source, target, props in chunk]
-            yield Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)))
+            yield Step(query, {"rows": data}, len(chunk), _checked(apply, rel_type, len(chunk)), prepare=prepare)
     if small:
         query = relationship_create_any_query(ontology.roots())
+        prepare = None if created is None else created.prepare_any(
+            relationship_create_any_query(ontology.roots(), by_element_id=True))
         for chunk in _chunks(small, batch_size):
-            yield Step(query, {"rows": chunk}, len(chunk), _checked(apply, "relationships", len(chunk)))
+            yield Step(query, {"rows": chunk}, len(chunk), _checked(apply, "relationships", len(chunk)),
+                       prepare=prepare)
 
 
 def _checked(apply: Callable[[BatchResult], None], rel_type: str, rows: int) -> Callable[[BatchResult], None]:
