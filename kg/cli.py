@@ -266,9 +266,10 @@ def export(
                                             "(schema:articleBody), so an import restores it.")] = False,
     engine: Annotated[ExportEngine, typer.Option(
         "--engine",
-        help="RDF writer. auto: the fastest installed for the format (streaming for nt/nq, oxigraph for "
-             "ttl/trig/xml, else rdflib); streaming: nt/nq line by line, memory flat; oxigraph: ttl/trig/xml "
-             "through pyoxigraph; rdflib: every format, through an in-memory graph. Same triples either way.")]
+        help="RDF writer. auto: the fastest installed for the format (streaming for nt/nq/ttl, oxigraph "
+             "for trig/xml, else rdflib); streaming: nt/nq/ttl written as they are projected, memory flat; "
+             "oxigraph: ttl/trig/xml through pyoxigraph's serialisers; rdflib: every format, through an "
+             "in-memory graph. Same triples either way.")]
         = ExportEngine.auto,
     streaming: Annotated[bool | None, typer.Option(
         "--streaming/--no-streaming", hidden=True, help="Deprecated: --engine streaming / --engine rdflib.")]

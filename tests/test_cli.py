@@ -93,10 +93,10 @@ def test_export_engine_and_its_deprecated_streaming_alias(built: Path, tmp_path:
         counts[" ".join(args)] = msg.split()[1]
         assert ("deprecated; use --engine" in err) == (args[:1] in (["--streaming"], ["--no-streaming"]))
     assert len(set(counts.values())) == 1, counts
-    code, _msg, err = kg("export", "-f", "ttl", "-o", tmp_path / "g.ttl", "--store", built, "--engine", "streaming")
-    assert code == 1 and err.strip() == "kg: error: the streaming engine writes nt, nq, not ttl"
-    code, _msg, err = kg("export", "-f", "ttl", "-o", tmp_path / "g.ttl", "--store", built, "--streaming")
-    assert code == 1 and "deprecated" in err and "writes nt, nq, not ttl" in err
+    code, _msg, err = kg("export", "-f", "trig", "-o", tmp_path / "g.trig", "--store", built, "--engine", "streaming")
+    assert code == 1 and err.strip() == "kg: error: the streaming engine writes nt, nq, ttl, not trig"
+    code, _msg, err = kg("export", "-f", "trig", "-o", tmp_path / "g.trig", "--store", built, "--streaming")
+    assert code == 1 and "deprecated" in err and "writes nt, nq, ttl, not trig" in err
 
 
 @pytest.mark.parametrize("command", [["export"], ["sparql"], ["cypher"], ["query"]])

@@ -2,8 +2,9 @@
 
 The rest of `kg` imports from here only. `kg.rdf.export` documents the projection (the one pattern
 for relation properties and provenance); `kg.rdf.writers` is the registry of writers by format and
-engine, and `write` the one entry point that picks from it; `kg.rdf.streaming` writes N-Triples /
-N-Quads without an rdflib graph (and hands them to pyoxigraph for ttl, trig and xml);
+engine, and `write` the one entry point that picks from it; `kg.rdf.streaming` writes N-Triples,
+N-Quads and Turtle without an rdflib graph (and hands N-Triples / N-Quads to pyoxigraph for trig and
+xml);
 `kg.rdf.importer` reads every format back; `kg.rdf.validate` runs the SHACL shapes;
 `kg.rdf.sparql` answers SPARQL over the store.
 """

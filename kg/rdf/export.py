@@ -23,11 +23,13 @@ Pattern (documented in ontology/README.md, "RDF projection and edge properties")
   read from it — the direct triples of its relations, its derivation records, mentions and aliases;
   the default graph holds node descriptions and the statement nodes. The flat formats are the union.
 
-The projection is written once (`project`) and spelled two ways (`Terms`): `iter_quads` yields
-rdflib terms, which `to_rdf` collects in an rdflib Dataset (the `rdflib` engine, JSON-LD, SHACL);
-`kg.rdf.streaming` spells the same quads as N-Triples text, without an rdflib object per triple, and
-writes them as N-Triples / N-Quads lines (the `streaming` engine) or hands those lines to pyoxigraph's
-serialisers for ttl, trig and xml (the `oxigraph` engine); `scripts/bench_rdf.py` times them. Which
+The projection is written once (`project_blocks`: a subject's triples in one graph together, which
+`project` unrolls into quads) and spelled several ways (`Terms`): `iter_quads` yields rdflib terms,
+which `to_rdf` collects in an rdflib Dataset (the `rdflib` engine, JSON-LD, SHACL); `kg.rdf.streaming`
+spells the same blocks as N-Triples or Turtle text, without an rdflib object per triple, and writes
+them as N-Triples / N-Quads lines or Turtle subjects (the `streaming` engine), or hands the lines to
+pyoxigraph's serialisers for ttl, trig and xml (the `oxigraph` engine); `scripts/bench_rdf.py` times
+them. Which
 engine writes which format is the registry in `kg.rdf.writers`; every entry writes the same triples
 (tests/rdf/test_export.py).
 This module imports no writer, so the writers import it and there is no circle.
@@ -129,6 +131,10 @@ def article_iri(article_id: str, base: str = ENTITY_BASE) -> URIRef:
     return entity_iri(ARTICLE_PREFIX + article_id, base)
 
 
+#: a Han character (CJK Unified Ideographs and Extension A): a name with one is Chinese
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def name_language(name: str) -> str:
     """zh, zh-Hant or en: the language tag a name gets in RDF.
 
@@ -137,7 +143,7 @@ def name_language(name: str) -> str:
     >>> name_language("智谱"), name_language("智譜"), name_language("Zhipu AI")
     ('zh', 'zh-Hant', 'en')
     """
-    if any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" for c in name):
+    if _HAN.search(name):
         return "zh-Hant" if to_simplified(name) != name else "zh"
     return "en"
 
@@ -240,9 +246,28 @@ def iter_quads(graph: nx.MultiDiGraph, ontology: Ontology | None = None, base: s
     return project(graph, ontology or load_ontology(), RDFLIB_TERMS, base, store, with_text, flat)
 
 
+#: one subject's triples in one graph: (subject, [(predicate, object), ...], graph or None)
+Block = tuple[T, list[tuple[T, T]], T | None]
+
+
 def project(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: str = ENTITY_BASE,
             store: Any = None, with_text: bool = False, flat: bool = False) -> Iterator[tuple[T, T, T, T | None]]:
-    """`iter_quads` with the terms spelled by `terms`.
+    """`iter_quads` with the terms spelled by `terms`: `project_blocks`, one quad per pair."""
+    for subject, pairs, g in project_blocks(graph, ontology, terms, base, store, with_text, flat):
+        for predicate, obj in pairs:
+            yield subject, predicate, obj, g
+
+
+def project_blocks(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: str = ENTITY_BASE,
+                   store: Any = None, with_text: bool = False, flat: bool = False) -> Iterator[Block[T]]:
+    """The projection as blocks `(subject, [(predicate, object), ...], graph)`: the triples of one
+    subject in one graph that the projection makes together (a node's description, a statement, a
+    mention record), in `iter_quads`' order.
+
+    Why blocks: a block is a Turtle subject with its `;` list, so `kg.rdf.streaming` writes Turtle
+    as directly as N-Triples (each block spelled in one join), instead of handing pyoxigraph lines to
+    parse and re-serialise. (For N-Triples the blocks changed nothing measurable: the time is in
+    spelling the terms and in the graph view, not in handing out quads one at a time.)
 
     The IRI of each entity, article and relation is built once (a dict the size of the graph view,
     which every export holds anyway), those of classes and predicates once per call; nothing else is
@@ -251,7 +276,7 @@ def project(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: s
     cls_iri = {name: iri(c.iri) for name, c in ontology.classes.items()}
     prop_iri = {name: iri(p.iri) for name, p in ontology.properties.items()}
     rel_iri: dict[str, T] = {}
-    type_terms: dict[tuple[str, ...], list[T]] = {}
+    type_pairs: dict[tuple[str, ...], list[tuple[T, T]]] = {}
     a, statement = iri(str(RDF.type)), iri(str(RDF.Statement))
     rdf_subject, rdf_predicate, rdf_object = iri(str(RDF.subject)), iri(str(RDF.predicate)), iri(str(RDF.object))
     kgo_id, kgo_name, kgo_aliases = iri(str(KGO.id)), iri(str(KGO.name)), iri(str(KGO.aliases))
@@ -283,43 +308,42 @@ def project(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: s
             found = stmts[rel_id] = (text, iri(text))
         return found
 
-    def values(subject: T, key: str, value: Any, ctx: T | None) -> list[tuple[T, T, T, T | None]]:
+    def values(pairs: list[tuple[T, T]], key: str, value: Any) -> None:
+        """Append the pairs of one property: a value, or each distinct scalar of a list."""
         predicate = prop_iri.get(key)
         if predicate is None or value is None:
-            return []
+            return
         if not isinstance(value, list):
-            return [] if isinstance(value, dict) else [(subject, predicate, typed(value), ctx)]
-        out, seen = [], set()
+            if not isinstance(value, dict):
+                pairs.append((predicate, typed(value)))
+            return
+        seen = set()
         for item in value:
             if isinstance(item, (dict, list)) or item is None:
                 continue
             term = typed(item)
             if term not in seen:
                 seen.add(term)
-                out.append((subject, predicate, term, ctx))
-        return out
+                pairs.append((predicate, term))
 
     for node_id, attrs in graph.nodes(data=True):
-        subject = node(node_id)
         labels = tuple(attrs.get("labels") or ())
-        types = type_terms.get(labels)
+        types = type_pairs.get(labels)
         if types is None:
-            types = type_terms[labels] = [cls_iri[label] for label in ontology.labels_for(labels)]
-        for cls in types:
-            yield subject, a, cls, None
-        yield subject, kgo_id, plain(node_id), None
+            types = type_pairs[labels] = [(a, cls_iri[label]) for label in ontology.labels_for(labels)]
         name = attrs.get("name") or node_id
-        yield subject, kgo_name, plain(name), None
-        yield subject, pref_label, tagged(name, name_language(name)), None
+        pairs = [*types, (kgo_id, plain(node_id)), (kgo_name, plain(name)),
+                 (pref_label, tagged(name, name_language(name)))]
         for alias in attrs.get("aliases") or []:
-            yield subject, kgo_aliases, plain(alias), None
-            yield subject, alt_label, tagged(alias, name_language(alias)), None
+            pairs.append((kgo_aliases, plain(alias)))
+            pairs.append((alt_label, tagged(alias, name_language(alias))))
         for key, value in attrs.items():
             if key not in _NODE_META:
-                yield from values(subject, key, value, None)
+                values(pairs, key, value)
         qid = attrs.get("qid")
         if isinstance(qid, str) and qid[:1] == "Q" and qid[1:].isdigit():
-            yield subject, same_as, iri(str(WD) + qid), None
+            pairs.append((same_as, iri(str(WD) + qid)))
+        yield node(node_id), pairs, None
 
     direct: set[tuple[T, T, T, T | None]] = set()
     for source, target, attrs in graph.edges(data=True):
@@ -334,28 +358,26 @@ def project(graph: nx.MultiDiGraph, ontology: Ontology, terms: Terms[T], base: s
         for g in [None] if flat or not sources else [article(art) for art in sources]:
             if (s, predicate, o, g) not in direct:
                 direct.add((s, predicate, o, g))
-                yield s, predicate, o, g
-        yield stmt, a, statement, None
-        yield stmt, rdf_subject, s, None
-        yield stmt, rdf_predicate, predicate, None
-        yield stmt, rdf_object, o, None
-        yield stmt, kgo_id, plain(rel_id), None
+                yield s, [(predicate, o)], g
+        pairs = [(a, statement), (rdf_subject, s), (rdf_predicate, predicate), (rdf_object, o),
+                 (kgo_id, plain(rel_id))]
         for key, value in attrs.items():
             if key not in _EDGE_META:
-                yield from values(stmt, key, value, None)
+                values(pairs, key, value)
         if attrs.get("confidence") is not None:
-            yield stmt, confidence, typed(float(attrs["confidence"])), None
+            pairs.append((confidence, typed(float(attrs["confidence"]))))
         for method in attrs.get("method") or []:
-            yield stmt, method_p, plain(method), None
+            pairs.append((method_p, plain(method)))
         for art in sources:
-            yield stmt, derived_from, article(art), None
+            pairs.append((derived_from, article(art)))
+        yield stmt, pairs, None
 
     if store is not None:
-        yield from _record_quads(store, terms, base, with_text, values, node, article, statement_of)
+        yield from _record_blocks(store, terms, base, with_text, values, node, article, statement_of)
 
 
-def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, values: Any, node: Any, article: Any,
-                  statement_of: Any) -> Iterator[tuple[T, T, T, T | None]]:
+def _record_blocks(store: Any, terms: Terms[T], base: str, with_text: bool, values: Any, node: Any, article: Any,
+                   statement_of: Any) -> Iterator[Block[T]]:
     """The records of the graph of record: articles, entity JSON, aliases, mentions, relation sources."""
     iri, plain, typed = terms.iri, terms.plain, terms.typed
     a, derived_from, prov_entity = iri(str(RDF.type)), iri(str(PROV.wasDerivedFrom)), iri(str(PROV.entity))
@@ -363,38 +385,36 @@ def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, value
     sentence_p, start_p, end_p = iri(str(KGO.sentence)), iri(str(KGO.span_start)), iri(str(KGO.span_end))
     method_p, confidence_p = iri(str(KGO.method)), iri(str(KGO.confidence))
 
-    def span(subject: T, sentence: Any, start: Any, end: Any, method: str, confidence: float,
-             g: T | None) -> list[tuple[T, T, T, T | None]]:
-        out = []
+    def span(pairs: list[tuple[T, T]], sentence: Any, start: Any, end: Any, method: str, confidence: float) -> None:
         if sentence is not None:
-            out.append((subject, sentence_p, typed(int(sentence)), g))
+            pairs.append((sentence_p, typed(int(sentence))))
         if start is not None:
-            out.append((subject, start_p, typed(int(start)), g))
+            pairs.append((start_p, typed(int(start))))
         if end is not None:
-            out.append((subject, end_p, typed(int(end)), g))
-        out.append((subject, method_p, plain(method), g))
-        out.append((subject, confidence_p, typed(float(confidence)), g))
-        return out
+            pairs.append((end_p, typed(int(end))))
+        pairs.append((method_p, plain(method)))
+        pairs.append((confidence_p, typed(float(confidence))))
 
     known_articles = set()
     title_p, path_p, chars_p = iri(str(DCTERMS.title)), iri(str(KGR.path)), iri(str(KGR.chars))
     created_p, body_p = iri(str(DCTERMS.created)), iri(str(SCHEMA.articleBody))
     for art_id, path, title, _pub, _url, _lang, chars, added in store.article_records():
         known_articles.add(art_id)
-        subject = article(art_id)
+        pairs = []
         if title is not None:
-            yield subject, title_p, plain(title), None
+            pairs.append((title_p, plain(title)))
         if path is not None:
-            yield subject, path_p, plain(path), None
-        yield subject, chars_p, typed(int(chars)), None
-        yield subject, created_p, plain(added), None
+            pairs.append((path_p, plain(path)))
+        pairs.append((chars_p, typed(int(chars))))
+        pairs.append((created_p, plain(added)))
         if with_text:
-            yield subject, body_p, plain(store.article_text(art_id)), None
+            pairs.append((body_p, plain(store.article_text(art_id))))
+        yield article(art_id), pairs, None
     for ent_id, key, types, attrs in store.entity_records():
         record = {"types": json.loads(types), "attrs": json.loads(attrs)}
         if key is not None:
             record["key"] = key
-        yield node(ent_id), record_json, plain(json.dumps(record, ensure_ascii=False, sort_keys=True)), None
+        yield node(ent_id), [(record_json, plain(json.dumps(record, ensure_ascii=False, sort_keys=True)))], None
 
     def ctx(article_id: str) -> T | None:
         return article(article_id) if article_id in known_articles else None
@@ -402,11 +422,8 @@ def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, value
     alias_class, alias_p = iri(str(KGR.Alias)), iri(str(KGR.alias))
     for ent_id, alias, art_id in store.alias_records():
         subject = iri(base + "alias/" + short_hash(ent_id, alias, art_id, length=24))
-        g = ctx(art_id)
-        yield subject, a, alias_class, g
-        yield subject, record_entity, node(ent_id), g
-        yield subject, alias_p, plain(alias), g
-        yield subject, record_article, plain(art_id), g
+        yield subject, [(a, alias_class), (record_entity, node(ent_id)), (alias_p, plain(alias)),
+                        (record_article, plain(art_id))], ctx(art_id)
     mention_class, types_p, surface_p = iri(str(KGR.Mention)), iri(str(KGR.types)), iri(str(KGR.surface))
     previous, index = None, 0
     for row in store.mention_records():
@@ -414,16 +431,12 @@ def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, value
         index = index + 1 if previous == (ent_id, art_id) else 0
         previous = (ent_id, art_id)
         subject = iri(base + "mention/" + short_hash(ent_id, art_id, length=24) + f"-{index}")
-        g = ctx(art_id)
-        yield subject, a, mention_class, g
-        yield subject, record_entity, node(ent_id), g
-        yield subject, derived_from, article(art_id), g
-        yield subject, record_article, plain(art_id), g
-        yield subject, types_p, plain(types), g
-        yield subject, surface_p, plain(surface), g
-        yield from span(subject, sentence, start, end, method, confidence, g)
+        pairs = [(a, mention_class), (record_entity, node(ent_id)), (derived_from, article(art_id)),
+                 (record_article, plain(art_id)), (types_p, plain(types)), (surface_p, plain(surface))]
+        span(pairs, sentence, start, end, method, confidence)
+        yield subject, pairs, ctx(art_id)
     for rel_id, props in store.relation_props_records():
-        yield statement_of(rel_id)[1], record_json, plain(props), None
+        yield statement_of(rel_id)[1], [(record_json, plain(props))], None
     qualified, derivation, evidence_p = (iri(str(PROV.qualifiedDerivation)), iri(str(PROV.Derivation)),
                                          iri(str(KGO.evidence)))
     previous, index = None, 0
@@ -434,16 +447,15 @@ def _record_quads(store: Any, terms: Terms[T], base: str, with_text: bool, value
         stmt_text, stmt = statement_of(rel_id)
         subject = iri(stmt_text + "/source/" + short_hash(art_id, length=12) + f"-{index}")
         g = ctx(art_id)
-        yield stmt, qualified, subject, g
-        yield subject, a, derivation, g
-        yield subject, prov_entity, article(art_id), g
-        yield subject, record_article, plain(art_id), g
-        yield from span(subject, sentence, start, end, method, confidence, g)
+        yield stmt, [(qualified, subject)], g
+        pairs = [(a, derivation), (prov_entity, article(art_id)), (record_article, plain(art_id))]
+        span(pairs, sentence, start, end, method, confidence)
         if evidence is not None:
-            yield subject, evidence_p, plain(evidence), g
-        yield subject, record_json, plain(props), g
+            pairs.append((evidence_p, plain(evidence)))
+        pairs.append((record_json, plain(props)))
         for key, value in json.loads(props).items():
-            yield from values(subject, key, value, g)
+            values(pairs, key, value)
+        yield subject, pairs, g
 
 
 def view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, Any]:

@@ -20,7 +20,7 @@ from kg.errors import KGError
 from kg.gcpause import gc_paused
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
 from kg.rdf.export import prefixes, to_rdf
-from kg.rdf.streaming import LineReader, iter_lines, oxigraph_available
+from kg.rdf.streaming import LineReader, iter_text, oxigraph_available
 
 
 def store_dataset(store: Any, ontology: Ontology | None = None, base: str = ENTITY_BASE) -> Dataset:
@@ -71,7 +71,7 @@ def oxigraph_store(store: Any, ontology: Ontology | None = None, base: str = ENT
     import pyoxigraph as ox
 
     result = ox.Store()
-    lines = LineReader(iter_lines(store, "nq", base, ontology=ontology))
+    lines = LineReader(iter_text(store, "nq", base, ontology=ontology))
     with gc_paused():
         result.bulk_load(input=lines.buffered(), format=ox.RdfFormat.N_QUADS)
     return result

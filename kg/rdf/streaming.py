@@ -1,13 +1,19 @@
-"""N-Triples and N-Quads written line by line, without building an rdflib graph, and the same lines
-re-serialised by pyoxigraph for ttl, trig and xml.
+"""N-Triples, N-Quads and Turtle written as the projection makes them, without building an rdflib
+graph, and the N-Triples / N-Quads lines re-serialised by pyoxigraph for ttl, trig and xml.
 
-The quads come from the same projection as the rdflib path (`kg.rdf.export.project`), spelled as
-N-Triples text (`nt_terms`) instead of rdflib objects: building an rdflib URIRef and Literal for every
-triple, then formatting them, was most of the time `kg export` took (scripts/bench_rdf.py). Each term
-is spelled as `term` spells the rdflib term it stands for, so both paths write the same triples
+The quads come from the same projection as the rdflib path (`kg.rdf.export.project_blocks`), spelled
+as N-Triples text (`nt_terms`) instead of rdflib objects: building an rdflib URIRef and Literal for
+every triple, then formatting them, was most of the time `kg export` took (scripts/bench_rdf.py). Each
+term is spelled as `term` spells the rdflib term it stands for, so both paths write the same triples
 (tests/rdf/test_export.py compares them). Escaping follows the N-Triples / N-Quads grammars (RDF 1.1):
 in literals `\\`, `"`, LF and CR get ECHAR escapes and every other control character a `\\uXXXX`; in
 IRIs the characters IRIREF forbids become `\\uXXXX` (UCHAR).
+
+Turtle (`turtle_terms`) is the same text with two differences, both valid Turtle: each block of the
+projection is one subject with its predicate-object list after `;`, and an IRI under a declared prefix
+is written `prefix:local` when its local name needs no escape (else `<IRI>`, as in N-Triples). It is
+written here rather than by pyoxigraph's serialiser because handing pyoxigraph our lines to parse and
+re-serialise cost as much again as writing them (0.19x of pyoxigraph's own dump against 0.34x).
 
 Memory is the graph view (networkx, which every export builds), the IRIs of its nodes and relations
 (one string each, built once), the set of direct relation triples already written (one entry per
@@ -20,8 +26,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +35,7 @@ from rdflib.namespace import XSD
 
 from kg.gcpause import gc_paused
 from kg.ontology import ENTITY_BASE, Ontology, load_ontology
-from kg.rdf.export import Terms, literal, prefixes, project, view_and_store
+from kg.rdf.export import Terms, literal, prefixes, project_blocks, view_and_store
 
 _XSD_STRING = str(XSD.string)
 _LITERAL_ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r"}
@@ -74,13 +79,13 @@ def tagged_term(text: str, lang: str) -> str:
     return literal_term(Literal(text, lang=lang)) if text.__class__ is not str else string_term(text) + "@" + lang
 
 
-def literal_term(lit: Literal) -> str:
-    """A literal in N-Triples syntax."""
+def literal_term(lit: Literal, datatype_iri: Callable[[str], str] = iri_term) -> str:
+    """A literal in N-Triples syntax (in Turtle's, given Turtle's spelling of the datatype IRI)."""
     text = '"' + _escape(str(lit)) + '"'
     if lit.language:
         return text + "@" + lit.language
     if lit.datatype is not None and str(lit.datatype) != _XSD_STRING:
-        return text + "^^" + iri_term(str(lit.datatype))
+        return text + "^^" + datatype_iri(str(lit.datatype))
     return text
 
 
@@ -93,7 +98,7 @@ def term(node: Any) -> str:
     return "_:" + str(node)  # blank nodes (the projection writes none)
 
 
-def _typed_terms() -> Any:
+def _typed_terms(datatype_iri: Callable[[str], str] = iri_term) -> Any:
     """`literal(value)` spelled by `literal_term`: strings directly, integers and floats through a
     small cache each (rdflib makes the lexical form, and normalises some: "INF" to "inf", so the text
     is the rdflib path's by construction). One cache per type, since 1 == 1.0 in a dict; -0.0 (equal
@@ -107,12 +112,12 @@ def _typed_terms() -> Any:
             return string_term(value)
         cache = ints if cls is int else floats if cls is float and value and value == value else None
         if cache is None:
-            return literal_term(literal(value))
+            return literal_term(literal(value), datatype_iri)
         found = cache.get(value)
         if found is None:
             if len(cache) >= _TYPED_CACHE_SIZE:
                 cache.clear()
-            found = cache[value] = literal_term(literal(value))
+            found = cache[value] = literal_term(literal(value), datatype_iri)
         return found
 
     return typed
@@ -123,39 +128,107 @@ def nt_terms() -> Terms[str]:
     return Terms(iri_term, string_term, tagged_term, _typed_terms())
 
 
-def iter_lines(source: Any, fmt: str, base: str = ENTITY_BASE, with_text: bool = False,
-               ontology: Ontology | None = None, chunk: int = 4096) -> Iterator[list[str]]:
-    """The projection of a store (or graph view) as N-Triples (`nt`, the union: each triple once) or
-    N-Quads (`nq`, each article's facts in its graph) lines, in lists of up to `chunk` lines."""
-    if fmt not in ("nt", "nq"):
-        raise ValueError(f"lines are nt or nq, not {fmt}")
+#: a local name Turtle reads as it is (PN_LOCAL without escapes, '.', ':' or '%'; letters, digits, '_',
+#: '-' and the non-ASCII letters of PN_CHARS_BASE up to U+FFFD): anything else is written as <IRI>
+_PLAIN_LOCAL = re.compile("[0-9A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+                          "\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]"
+                          "[0-9A-Za-z_\\-\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff"
+                          "\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]*")
+
+
+def turtle_iri(base: str = ENTITY_BASE) -> Callable[[str], str]:
+    """An IRI spelled for Turtle: `prefix:local` under one of `prefixes(base)` when the local name
+    needs no escape (`org:星衡智能`, `kgo:INVESTED_IN`), else `<IRI>` as N-Triples writes it."""
+    namespaces = sorted(((namespace, name) for name, namespace in prefixes(base).items()),
+                        key=lambda item: -len(item[0]))
+    by_kind = {namespace[len(base):-1]: name for namespace, name in namespaces
+               if namespace.startswith(base) and namespace.endswith("/") and "/" not in namespace[len(base):-1]}
+    vocabularies = [(namespace, name) for namespace, name in namespaces if not namespace.startswith(base)]
+    base_name = next((name for namespace, name in namespaces if namespace == base), None)
+
+    def spell(iri: str) -> str:
+        if iri.startswith(base):
+            kind, slash, local = iri[len(base):].partition("/")
+            name = by_kind.get(kind) if slash else base_name
+            if not slash:
+                local = kind
+            if name is not None and _PLAIN_LOCAL.fullmatch(local):
+                return name + ":" + local
+        for namespace, name in vocabularies:
+            if iri.startswith(namespace):
+                local = iri[len(namespace):]
+                if _PLAIN_LOCAL.fullmatch(local):
+                    return name + ":" + local
+                break
+        return iri_term(iri)
+
+    return spell
+
+
+def turtle_terms(base: str = ENTITY_BASE) -> Terms[str]:
+    """The projection's terms as Turtle text: literals as N-Triples spells them (valid Turtle), IRIs
+    and datatypes prefixed where `turtle_iri` can."""
+    spell = turtle_iri(base)
+    return Terms(spell, string_term, tagged_term, _typed_terms(spell))
+
+
+#: the formats `iter_text` writes: one line per triple (nt), per quad (nq), or Turtle
+TEXT_FORMATS = ("nt", "nq", "ttl")
+
+
+def iter_text(source: Any, fmt: str, base: str = ENTITY_BASE, with_text: bool = False,
+              ontology: Ontology | None = None, chunk: int = 4096) -> Iterator[tuple[str, int]]:
+    """The projection of a store (or graph view) as text, in pieces `(text, triples in it)` of about
+    `chunk` triples: N-Triples (`nt`, the union: each triple once), N-Quads (`nq`, each article's
+    facts in its graph) or Turtle (`ttl`, the union; prefixes declared first, each block of the
+    projection one subject with its `;` list, names prefixed where the grammar allows it plainly).
+
+    Each block of the projection is spelled in one expression: its pairs joined by `" ".join` and
+    its lines (or its Turtle `;` list) by one `join`."""
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"text is {', '.join(TEXT_FORMATS)}, not {fmt}")
     ontology = ontology or load_ontology()
     view, store = view_and_store(source, ontology)
-    quads = project(view, ontology, nt_terms(), base, store, with_text, flat=fmt == "nt")
-    while True:
-        if fmt == "nt":
-            lines = [f"{s} {p} {o} .\n" for s, p, o, _g in islice(quads, chunk)]
+    terms = turtle_terms(base) if fmt == "ttl" else nt_terms()
+    blocks = project_blocks(view, ontology, terms, base, store, with_text, flat=fmt != "nq")
+    pair = " ".join
+    parts: list[str] = []
+    count = 0
+    if fmt == "ttl":
+        parts.append("".join(f"@prefix {name}: {iri_term(namespace)} .\n"
+                             for name, namespace in prefixes(base).items()) + "\n")
+    for subject, pairs, g in blocks:
+        if not pairs:
+            continue
+        if fmt == "ttl":
+            parts.append(subject + " " + " ;\n    ".join(map(pair, pairs)) + " .\n")
         else:
-            lines = [f"{s} {p} {o} .\n" if g is None else f"{s} {p} {o} {g} .\n" for s, p, o, g in islice(quads, chunk)]
-        if not lines:
-            return
-        yield lines
+            head = subject + " "
+            tail = " .\n" if g is None or fmt == "nt" else " " + g + " .\n"
+            parts.append(head + (tail + head).join(map(pair, pairs)) + tail)
+        count += len(pairs)
+        if count >= chunk:
+            yield "".join(parts), count
+            parts, count = [], 0
+    if parts:
+        yield "".join(parts), count
 
 
 def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with_text: bool = False,
                     ontology: Ontology | None = None) -> int:
-    """Write a store (or graph view) as N-Triples (`nt`) or N-Quads (`nq`) without an rdflib graph;
-    returns the number of triples (quads) written. The file appears complete or not at all."""
-    if fmt not in ("nt", "nq"):
-        raise ValueError(f"the streaming writer writes nt or nq, not {fmt}")
+    """Write a store (or graph view) as N-Triples (`nt`), N-Quads (`nq`) or Turtle (`ttl`) without an
+    rdflib graph; returns the number of triples (quads) written. The file appears complete or not at
+    all."""
+    if fmt not in TEXT_FORMATS:
+        raise ValueError(f"the streaming writer writes {', '.join(TEXT_FORMATS)}, not {fmt}")
     output = Path(output)
     tmp = output.with_name(output.name + ".tmp")
     count = 0
     try:
         with gc_paused(), tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for lines in iter_lines(source, fmt, base, with_text, ontology):
-                out.write("".join(lines))
-                count += len(lines)
+            for text, n in iter_text(source, fmt, base, with_text, ontology):
+                out.write(text)
+                count += n
         tmp.replace(output)
     finally:
         tmp.unlink(missing_ok=True)
@@ -163,11 +236,11 @@ def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE
 
 
 class LineReader(io.RawIOBase):
-    """The lines of `iter_lines` as a binary file, read as they are made (for pyoxigraph's parser);
-    `count` is the number of lines read so far."""
+    """The pieces of `iter_text` as a binary file, read as they are made (for pyoxigraph's parser);
+    `count` is the number of triples (quads) read so far."""
 
-    def __init__(self, chunks: Iterable[list[str]]) -> None:
-        self._chunks = iter(chunks)
+    def __init__(self, pieces: Iterable[tuple[str, int]]) -> None:
+        self._pieces = iter(pieces)
         self._pending = memoryview(b"")
         self.count = 0
 
@@ -180,11 +253,12 @@ class LineReader(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         while not self._pending:
-            lines = next(self._chunks, None)
-            if lines is None:
+            piece = next(self._pieces, None)
+            if piece is None:
                 return 0
-            self.count += len(lines)
-            self._pending = memoryview("".join(lines).encode("utf-8"))
+            text, n = piece
+            self.count += n
+            self._pending = memoryview(text.encode("utf-8"))
         n = min(len(buffer), len(self._pending))
         buffer[:n] = self._pending[:n]
         self._pending = self._pending[n:]
@@ -216,7 +290,7 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
     output = Path(output)
     tmp = output.with_name(output.name + ".tmp")
     quads = fmt == "trig"
-    reader = LineReader(iter_lines(source, "nq" if quads else "nt", base, with_text, ontology, chunk=16_384))
+    reader = LineReader(iter_text(source, "nq" if quads else "nt", base, with_text, ontology))
     try:
         with gc_paused():
             # N-Triples parse as quads of the default graph, which the triple formats' serialisers take

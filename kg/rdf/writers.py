@@ -9,9 +9,10 @@ Engines:
 
 - `rdflib`: every format, through an in-memory rdflib Dataset (`kg.rdf.export.to_rdf`); slow on big
   graphs, but it is the reference serialiser.
-- `streaming`: nt and nq written line by line (`kg.rdf.streaming.write_streaming`), memory flat.
+- `streaming`: nt, nq and ttl written as they are projected (`kg.rdf.streaming.write_streaming`),
+  memory flat.
 - `oxigraph`: ttl, trig and xml, our lines re-serialised by pyoxigraph (when installed), an order of
-  magnitude faster than rdflib.
+  magnitude faster than rdflib (ttl: `streaming` is faster still, and `auto` picks it).
 - `auto`: the first available engine in `AUTO_ORDER` that writes the format.
 
 Every engine writes the same triples (tests/rdf/test_export.py round-trips every entry).
@@ -27,7 +28,7 @@ from typing import Any
 from kg.errors import KGError
 from kg.ontology import ENTITY_BASE, Ontology
 from kg.rdf.export import QUAD_FORMATS, RDF_FORMATS, flatten, to_rdf
-from kg.rdf.streaming import OXIGRAPH_FORMATS, oxigraph_available, write_oxigraph, write_streaming
+from kg.rdf.streaming import OXIGRAPH_FORMATS, TEXT_FORMATS, oxigraph_available, write_oxigraph, write_streaming
 
 #: (source, fmt, output, base, with_text, ontology) -> number of triples (quads) written
 WriteFn = Callable[[Any, str, Path, str, bool, "Ontology | None"], int]
@@ -65,7 +66,7 @@ class Writer:
 WRITERS: dict[tuple[str, str], Writer] = {
     (w.fmt, w.engine): w for w in [
         *(Writer(fmt, "rdflib", write_rdflib, streaming=False) for fmt in RDF_FORMATS),
-        *(Writer(fmt, "streaming", write_streaming, streaming=True) for fmt in ("nt", "nq")),
+        *(Writer(fmt, "streaming", write_streaming, streaming=True) for fmt in TEXT_FORMATS),
         *(Writer(fmt, "oxigraph", write_oxigraph, streaming=True, available=oxigraph_available)
           for fmt in OXIGRAPH_FORMATS),
     ]

@@ -35,8 +35,8 @@ from kg.rdf import (
     write_rdf,
     write_streaming,
 )
-from kg.rdf.export import iter_quads, literal, project
-from kg.rdf.streaming import literal_term, nt_terms, string_term, tagged_term, term
+from kg.rdf.export import iter_quads, literal, prefixes, project
+from kg.rdf.streaming import iter_text, literal_term, nt_terms, string_term, tagged_term, term, turtle_iri
 from kg.store import Store, open_store
 from tests.factories import (
     funding_article,
@@ -117,8 +117,9 @@ def test_every_registered_writer_round_trips_to_the_same_triples(writer: Writer,
 def test_the_registry_chooses_one_writer_per_format_and_engine() -> None:
     assert {f for f, _e in WRITERS} == set(RDF_FORMATS)  # every format has a writer
     assert choose("nt").engine == "streaming" and choose("jsonld").engine == "rdflib"
-    assert choose("ttl").engine == ("oxigraph" if WRITERS["ttl", "oxigraph"].available() else "rdflib")
-    for fmt, engine in [("ttl", "streaming"), ("nt", "oxigraph"), ("nt", "fast"), ("csv", "auto")]:
+    assert choose("ttl").engine == "streaming"  # Turtle is written from the projection's blocks
+    assert choose("trig").engine == ("oxigraph" if WRITERS["trig", "oxigraph"].available() else "rdflib")
+    for fmt, engine in [("trig", "streaming"), ("nt", "oxigraph"), ("nt", "fast"), ("csv", "auto")]:
         with pytest.raises(KGError):
             choose(fmt, engine)
 
@@ -186,6 +187,48 @@ def test_streaming_escapes_parse_back_exactly(text: str) -> None:
         line = f"<http://e/s> <http://e/p> {literal_term(lit)} .\n"
         (obj,) = Graph().parse(data=line, format="nt").objects()
         assert obj == lit
+
+
+_IRI_LOCAL = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+def _turtle_header(base: str) -> str:
+    return "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes(base).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(namespace=st.sampled_from(sorted(set(prefixes().values()) | {"http://elsewhere.example/"})),
+       local=_IRI_LOCAL)
+def test_turtle_names_read_back_as_the_iri_in_both_parsers(namespace: str, local: str) -> None:
+    """`turtle_iri` writes `prefix:local` only where both parsers read it back as the same IRI, and
+    `<IRI>` otherwise: any local name, encoded as the projection encodes ids."""
+    import pyoxigraph as ox
+
+    iri = str(entity_iri(local, base=namespace))
+    spelled = turtle_iri()(iri)
+    plain = iri[len(namespace):]
+    if plain and plain.replace("-", "").replace("_", "").isalnum() and plain.isascii() and plain[0] != "-" \
+            and namespace in prefixes().values():
+        assert spelled.endswith(":" + plain)  # plain ASCII names are prefixed (when a prefix covers them)
+    document = _turtle_header(ENTITY_BASE) + f"<http://e/s> <http://e/p> {spelled} .\n"
+    (obj,) = Graph().parse(data=document, format="turtle").objects()
+    assert str(obj) == iri
+    (quad,) = ox.parse(document.encode(), format=ox.RdfFormat.TURTLE)
+    assert quad.object.value == iri
+
+
+def test_turtle_groups_each_block_under_its_subject_with_prefixed_names(built: Store, tmp_path: Path) -> None:
+    """The Turtle writer: prefixes first, then a subject per block with its `;` list; prefixed names
+    where the grammar allows them plainly; the same triples as the rdflib projection."""
+    text = "".join(piece for piece, _n in iter_text(built, "ttl"))
+    header, _blank, body = text.partition("\n\n")
+    assert header == _turtle_header(ENTITY_BASE).rstrip("\n")
+    fund = next(e for e in built.entities() if e.name == "红杉中国")
+    subject = turtle_iri()(str(entity_iri(fund.id)))
+    assert subject.startswith("org:")
+    block = next(b for b in body.split(" .\n") if b.startswith(subject + " "))
+    assert block.count(";\n    ") >= 4 and "rdf:type kgo:Investor" in block and f'kgo:name "{fund.name}"' in block
+    assert set(Graph().parse(data=text, format="turtle")) == set(flatten(to_rdf(built)))
 
 
 # -- the pattern ---------------------------------------------------------------------------------
