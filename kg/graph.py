@@ -11,7 +11,7 @@ each position someone is reported to have left (`add_tenures`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from kg.model import Entity, Relation
 from kg.money_usd import usd_terms
 from kg.names import short_hash
 from kg.ontology import Ontology, load_ontology
-from kg.spinoffs import add_derived_spinoffs
+from kg.spinoffs import Edge, add_derived_spinoffs
 from kg.store import Store, open_store
 from kg.terms import C, R
 
@@ -69,12 +69,22 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     relations = list(store.relations())
     for rel in relations:
         add_relation(graph, rel)
+    # the stored relations' edges, for the steps that read only those: one list instead of a pass over
+    # every edge of the view (millions at scale, derived ones included) in each step
+    stored = stored_edges(graph, relations)
     _add_articles(graph, store)
-    add_tenures(graph)
+    add_tenures(graph, stored)
     add_funding_rounds(graph, relations)
     add_ipos(graph, relations)
-    add_derived_spinoffs(graph)
+    add_derived_spinoffs(graph, stored)
     return graph
+
+
+def stored_edges(graph: nx.MultiDiGraph, relations: list[Relation]) -> list[Edge]:
+    """(source, target, attributes) of each relation's edge in `graph`: the attribute dicts themselves,
+    so that a step that sets one (`add_tenures`' `valid_to`) sets it in the graph."""
+    succ = graph.succ
+    return [(rel.source, rel.target, succ[rel.source][rel.target][rel.id]) for rel in relations]
 
 
 def add_entity(graph: nx.MultiDiGraph, entity: Entity, ontology: Ontology) -> None:
@@ -167,7 +177,7 @@ def _same_title(a: Any, b: Any) -> bool:
     return a is None or b is None or str(a).casefold() == str(b).casefold()
 
 
-def add_tenures(graph: nx.MultiDiGraph) -> None:
+def add_tenures(graph: nx.MultiDiGraph, edges: Iterable[Edge] | None = None) -> None:
     """Give each HOLDS_POSITION edge whose text states no end the `valid_to` of the first departure
     that ends it: a LEFT edge between the same person and organisation, of the same title (or none),
     dated on or after the position began. A departure is dated by its `date`, else by the first
@@ -176,7 +186,8 @@ def add_tenures(graph: nx.MultiDiGraph) -> None:
 
     A person CEO from 2019 and again from 2024 who left in 2021 holds two positions (two edges, see
     `kg.model.period`): the first ends in 2021, the second is still held. Needs every HOLDS_POSITION and
-    LEFT edge between each pair it looks at, and the Article nodes of their sources.
+    LEFT edge between each pair it looks at, and the Article nodes of their sources. It reads the
+    edges of `graph`, or `edges` when given (which must hold every such edge of `graph`).
 
     Examples
     --------
@@ -190,7 +201,7 @@ def add_tenures(graph: nx.MultiDiGraph) -> None:
     [('2019', '2021-05'), ('2024', None)]
     """
     pairs: dict[tuple[str, str], tuple[list[dict[str, Any]], list[dict[str, Any]]]] = defaultdict(lambda: ([], []))
-    for source, target, data in graph.edges(data=True):
+    for source, target, data in graph.edges(data=True) if edges is None else edges:
         if data.get("type") == R.HOLDS_POSITION:
             pairs[(source, target)][0].append(data)
         elif data.get("type") == R.LEFT:
@@ -283,11 +294,17 @@ def add_funding_rounds(graph: nx.MultiDiGraph, relations: list[Relation]) -> Non
 
 
 def company_figures(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """The attributes of every FinancialFigure node of the view, by the company it is FIGURE_OF."""
+    """The attributes of every FinancialFigure node of the view, by the company it is FIGURE_OF, in the
+    order of the view's edges (the figure nodes' out-edges only: one pass over the nodes, not every edge)."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for source, target, data in graph.edges(data=True):
-        if data.get("type") == R.FIGURE_OF and C.FinancialFigure in graph.nodes[source].get("labels", []):
-            out[target].append(graph.nodes[source])
+    succ = graph.succ
+    for figure, attrs in graph.nodes(data=True):
+        if C.FinancialFigure not in attrs.get("labels", []):
+            continue
+        for target, keyed in succ[figure].items():
+            for data in keyed.values():
+                if data.get("type") == R.FIGURE_OF:
+                    out[target].append(attrs)
     return out
 
 

@@ -14,6 +14,7 @@ already link gets no derived edge. Lineage queries and views follow both types (
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,10 +65,11 @@ def _supports(link_type: str, link_date: str | None, founded_date: str | None) -
     return order is True
 
 
-def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
+def founding_dates(graph: nx.MultiDiGraph, edges: Iterable[Edge] | None = None) -> dict[str, str]:
     """When each organisation was founded, as far as any article says: the earliest date on a FOUNDED
     fact into it. One article dates a company ("成立于2021年") that another only names a co-founder
-    of, so a co-founder's undated tie still has a date to be ordered by.
+    of, so a co-founder's undated tie still has a date to be ordered by. Reads the edges of `graph`,
+    or `edges` when given (every FOUNDED edge of `graph` among them).
 
     Examples
     --------
@@ -82,11 +84,15 @@ def founding_dates(graph: nx.MultiDiGraph) -> dict[str, str]:
     {'org:xh': '2023-06'}
     """
     dates: dict[str, str] = {}
-    for _person, org, data in graph.edges(data=True):
+    for _person, org, data in graph.edges(data=True) if edges is None else edges:
         date = data.get("date")
         if data.get("type") == R.FOUNDED and date and (org not in dates or date < dates[org]):
             dates[org] = date
     return dates
+
+
+#: (source, target, attributes) of an edge
+Edge = tuple[str, str, dict[str, Any]]
 
 
 #: More former homes than this for one founder and company is a career, not a lineage.
@@ -104,9 +110,11 @@ def _spun_from(
     return [c for c in candidates if c[2]]
 
 
-def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, Any]]]:
+def derive_spinoffs(graph: nx.MultiDiGraph, edges: list[Edge] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """Derived FOUNDED_BY_ALUMNI_OF edges (child, parent, properties) for the pairs no stated
-    SPUN_OFF_FROM in `graph` already links.
+    SPUN_OFF_FROM in `graph` already links. The stated SPUN_OFF_FROM and FOUNDED edges are read from
+    `edges` when given (the stored relations' edges: `kg.graph.stored_edges`), else from every edge of
+    `graph`; the ties of each person from the person's own edges.
 
     Examples
     --------
@@ -129,9 +137,10 @@ def derive_spinoffs(graph: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, An
     >>> derive_spinoffs(graph)
     []
     """
-    stated = {(s, t) for s, t, d in graph.edges(data=True) if d.get("type") == R.SPUN_OFF_FROM}
+    stated = {(s, t) for s, t, d in (graph.edges(data=True) if edges is None else edges)
+              if d.get("type") == R.SPUN_OFF_FROM}
     found: dict[tuple[str, str], _Derivation] = defaultdict(_Derivation)
-    founded_on = founding_dates(graph)
+    founded_on = founding_dates(graph, edges)
     for person, data in graph.nodes(data=True):
         if C.Person not in data.get("labels", []):
             continue
@@ -187,8 +196,9 @@ def add_derived_edge(graph: nx.MultiDiGraph, child: str, parent: str, props: dic
     graph.add_edge(child, parent, key=rel_id, id=rel_id, type=R.FOUNDED_BY_ALUMNI_OF, **props)
 
 
-def add_derived_spinoffs(graph: nx.MultiDiGraph) -> int:
-    """Add the derived FOUNDED_BY_ALUMNI_OF edges to `graph`; returns how many were added.
+def add_derived_spinoffs(graph: nx.MultiDiGraph, edges: list[Edge] | None = None) -> int:
+    """Add the derived FOUNDED_BY_ALUMNI_OF edges to `graph` (`derive_spinoffs`, which reads `edges`
+    when given); returns how many were added.
 
     Examples
     --------
@@ -205,7 +215,7 @@ def add_derived_spinoffs(graph: nx.MultiDiGraph) -> int:
     ...  if kind == "FOUNDED_BY_ALUMNI_OF"]
     [('org:xh', 'org:baidu', 'db39a31aab872965b')]
     """
-    edges = derive_spinoffs(graph)
-    for child, parent, props in edges:
+    derived = derive_spinoffs(graph, edges)
+    for child, parent, props in derived:
         add_derived_edge(graph, child, parent, props)
-    return len(edges)
+    return len(derived)

@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kg.build import build
 from kg.errors import StoreError
 from kg.graph import from_node_link, graph_of, node_link, to_networkx
 from kg.names import normalize_name
@@ -16,6 +17,7 @@ from kg.queries import AmbiguousEntity, UnknownEntity, find_entity, run_embedded
 from kg.resolve import resolve
 from kg.store import Store, write_article
 from tests.factories import funding_article, ipo_article
+from tests.paths import DATA, EXAMPLES
 
 
 @pytest.fixture
@@ -106,3 +108,36 @@ def test_embedded_investor_queries(graph: nx.MultiDiGraph) -> None:
                    "companies": ["星衡智能"]}]
     assert [r["fund"] for r in run_embedded(graph, "state-capital", region="Shanghai")] == ["上海国投"]
     assert run_embedded(graph, "state-capital", region="Beijing") == []
+
+
+def _view_by_full_scans(store: Store, ontology: Ontology) -> nx.MultiDiGraph:
+    """The view as `to_networkx` built it when each step scanned every edge of the graph (the steps'
+    behaviour without `edges`): the reference for the steps that now read the stored edges only."""
+    from kg.graph import _add_articles, add_entity, add_funding_rounds, add_ipos, add_relation, add_tenures
+    from kg.spinoffs import add_derived_spinoffs
+
+    graph = nx.MultiDiGraph()
+    for entity in store.entities():
+        add_entity(graph, entity, ontology)
+    relations = list(store.relations())
+    for rel in relations:
+        add_relation(graph, rel)
+    _add_articles(graph, store)
+    add_tenures(graph)
+    add_funding_rounds(graph, relations)
+    add_ipos(graph, relations)
+    add_derived_spinoffs(graph)
+    return graph
+
+
+@pytest.mark.parametrize("corpus", [EXAMPLES, DATA / "tenure", DATA / "lineage_unseen", DATA / "financials"],
+                         ids=lambda p: p.name)
+def test_steps_reading_the_stored_edges_build_the_view_of_full_scans(corpus: Path, store: Store,
+                                                                      ontology: Ontology) -> None:
+    """Tenures, founding dates, stated spin-offs and IPO figures read from the stored relations' edges
+    (`stored_edges`) give the view, attribute for attribute and in order, that scans of every edge gave."""
+    build(store, [corpus])
+    view = node_link(to_networkx(store, ontology))
+    assert view == node_link(_view_by_full_scans(store, ontology))
+    kinds = {edge["type"] for edge in view["edges"]}
+    assert kinds & {"FOUNDED_BY_ALUMNI_OF", "OFFERING_OF"} or any("valid_to" in e for e in view["edges"])

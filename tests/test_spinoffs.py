@@ -178,3 +178,25 @@ def test_an_undated_founding_is_dated_by_the_departure() -> None:
     g.edges["X", "B", "X-FOUNDED-B"]["date"] = "2021"  # a founding date, once known, wins
     [(_c, _p, props)] = derive_spinoffs(g)
     assert props["date"] == "2021"
+
+
+def test_the_stated_and_founding_edges_can_be_given_instead_of_scanned() -> None:
+    """`derive_spinoffs(graph, edges)` reads the stated SPUN_OFF_FROM and the FOUNDED dates from `edges`
+    (the view passes the stored relations' edges) and answers as the scan of every edge does; given
+    none of them, the stated spin-off and the founding date another founder's edge gives are missing."""
+    g = nx.MultiDiGraph()
+    for node in ("org:xh", "org:baidu", "org:tencent"):
+        company(g, node)
+    for node in ("person:li", "person:wang"):
+        person(g, node)
+    tie(g, "person:li", "org:baidu", "LEFT")
+    tie(g, "person:li", "org:tencent", "LEFT")
+    tie(g, "person:li", "org:xh", "FOUNDED")  # undated: 王's founding edge dates the company
+    tie(g, "person:wang", "org:xh", "FOUNDED", "2023-06", source="a2")
+    g.add_edge("org:xh", "org:tencent", type="SPUN_OFF_FROM", sources=["a3"])  # stated: nothing derived
+    edges = list(g.edges(data=True))
+    scanned = derive_spinoffs(g)
+    assert derive_spinoffs(g, edges) == scanned
+    assert [(child, parent, props.get("date")) for child, parent, props in scanned] == [
+        ("org:xh", "org:baidu", "2023-06")]
+    assert derive_spinoffs(g, []) != scanned
