@@ -98,7 +98,7 @@ def term(node: Any) -> str:
     return "_:" + str(node)  # blank nodes (the projection writes none)
 
 
-def _typed_terms(datatype_iri: Callable[[str], str] = iri_term) -> Any:
+def _typed_terms(spell: Callable[[Literal], str] = literal_term) -> Any:
     """`literal(value)` spelled by `literal_term`: strings directly, integers and floats through a
     small cache each (rdflib makes the lexical form, and normalises some: "INF" to "inf", so the text
     is the rdflib path's by construction). One cache per type, since 1 == 1.0 in a dict; -0.0 (equal
@@ -112,12 +112,12 @@ def _typed_terms(datatype_iri: Callable[[str], str] = iri_term) -> Any:
             return string_term(value)
         cache = ints if cls is int else floats if cls is float and value and value == value else None
         if cache is None:
-            return literal_term(literal(value), datatype_iri)
+            return spell(literal(value))
         found = cache.get(value)
         if found is None:
             if len(cache) >= _TYPED_CACHE_SIZE:
                 cache.clear()
-            found = cache[value] = literal_term(literal(value), datatype_iri)
+            found = cache[value] = spell(literal(value))
         return found
 
     return typed
@@ -165,11 +165,27 @@ def turtle_iri(base: str = ENTITY_BASE) -> Callable[[str], str]:
     return spell
 
 
+#: datatype -> the lexical forms Turtle writes bare (INTEGER, DECIMAL, BooleanLiteral of the grammar)
+_TURTLE_SHORTHAND = {str(XSD.integer): re.compile(r"[+-]?[0-9]+"),
+                     str(XSD.decimal): re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+                     str(XSD.boolean): re.compile(r"true|false")}
+
+
 def turtle_terms(base: str = ENTITY_BASE) -> Terms[str]:
-    """The projection's terms as Turtle text: literals as N-Triples spells them (valid Turtle), IRIs
-    and datatypes prefixed where `turtle_iri` can."""
+    """The projection's terms as Turtle text: strings as N-Triples spells them (valid Turtle), numbers
+    and booleans bare where the grammar reads them back as the same literal (`800000000`, `0.95`,
+    `true`), IRIs and datatypes prefixed where `turtle_iri` can."""
     spell = turtle_iri(base)
-    return Terms(spell, string_term, tagged_term, _typed_terms(spell))
+
+    def typed_literal(lit: Literal) -> str:
+        """Integers, decimals and booleans as Turtle's bare numbers and words where their lexical form
+        is one (what they read back as is the same literal), else as N-Triples spells them."""
+        shorthand = _TURTLE_SHORTHAND.get(str(lit.datatype)) if lit.datatype is not None else None
+        if shorthand is not None and shorthand.fullmatch(str(lit)):
+            return str(lit)
+        return literal_term(lit, spell)
+
+    return Terms(spell, string_term, tagged_term, _typed_terms(typed_literal))
 
 
 #: the formats `iter_text` writes: one line per triple (nt), per quad (nq), or Turtle

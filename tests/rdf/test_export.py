@@ -36,7 +36,16 @@ from kg.rdf import (
     write_streaming,
 )
 from kg.rdf.export import iter_quads, literal, prefixes, project
-from kg.rdf.streaming import iter_text, literal_term, nt_terms, string_term, tagged_term, term, turtle_iri
+from kg.rdf.streaming import (
+    iter_text,
+    literal_term,
+    nt_terms,
+    string_term,
+    tagged_term,
+    term,
+    turtle_iri,
+    turtle_terms,
+)
 from kg.store import Store, open_store
 from tests.factories import (
     funding_article,
@@ -196,25 +205,53 @@ def _turtle_header(base: str) -> str:
     return "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes(base).items())
 
 
-@settings(max_examples=300, deadline=None)
-@given(namespace=st.sampled_from(sorted(set(prefixes().values()) | {"http://elsewhere.example/"})),
-       local=_IRI_LOCAL)
-def test_turtle_names_read_back_as_the_iri_in_both_parsers(namespace: str, local: str) -> None:
+_BASES = [ENTITY_BASE, "http://example.org/kg/", "http://example.org/kg", "http://example.org/kg#", "urn:kg:"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), base=st.sampled_from(_BASES), local=_IRI_LOCAL)
+def test_turtle_names_read_back_as_the_iri_in_both_parsers(data: st.DataObject, base: str, local: str) -> None:
     """`turtle_iri` writes `prefix:local` only where both parsers read it back as the same IRI, and
-    `<IRI>` otherwise: any local name, encoded as the projection encodes ids."""
+    `<IRI>` otherwise: any local name, encoded as the projection encodes ids, under any base."""
     import pyoxigraph as ox
 
+    namespaces = prefixes(base)
+    namespace = data.draw(st.sampled_from(sorted(set(namespaces.values()) | {"http://elsewhere.example/"})))
     iri = str(entity_iri(local, base=namespace))
-    spelled = turtle_iri()(iri)
+    spelled = turtle_iri(base)(iri)
     plain = iri[len(namespace):]
     if plain and plain.replace("-", "").replace("_", "").isalnum() and plain.isascii() and plain[0] != "-" \
-            and namespace in prefixes().values():
+            and namespace in namespaces.values() and not any(len(n) > len(namespace) and iri.startswith(n)
+                                                             for n in namespaces.values()):
         assert spelled.endswith(":" + plain)  # plain ASCII names are prefixed (when a prefix covers them)
-    document = _turtle_header(ENTITY_BASE) + f"<http://e/s> <http://e/p> {spelled} .\n"
+    document = _turtle_header(base) + f"<http://e/s> <http://e/p> {spelled} .\n"
     (obj,) = Graph().parse(data=document, format="turtle").objects()
     assert str(obj) == iri
     (quad,) = ox.parse(document.encode(), format=ox.RdfFormat.TURTLE)
     assert quad.object.value == iri
+
+
+@settings(max_examples=300, deadline=None)
+@given(values=st.lists(_VALUES, min_size=1, max_size=10))
+def test_turtle_literals_read_back_as_the_projections_literal(values: list) -> None:
+    """Typed values in Turtle (bare `800000000`, `0.1`, `true` where the grammar allows, else quoted
+    with a prefixed datatype) read back, in rdflib and in pyoxigraph, as the literal `literal` makes."""
+    import pyoxigraph as ox
+
+    typed = turtle_terms().typed
+    spelled = [typed(value) for value in values]
+    document = _turtle_header(ENTITY_BASE) + "".join(
+        f"<http://e/s{i}> <http://e/p> {term} .\n" for i, term in enumerate(spelled))
+    parsed = {str(s): o for s, _p, o in Graph().parse(data=document, format="turtle")}
+    oxi = {q.subject.value: q.object for q in ox.parse(document.encode(), format=ox.RdfFormat.TURTLE)}
+    for i, value in enumerate(values):
+        expected = literal(value)
+        assert parsed[f"http://e/s{i}"] == expected and str(parsed[f"http://e/s{i}"]) == str(expected)
+        assert oxi[f"http://e/s{i}"].value == str(expected)
+        assert str(oxi[f"http://e/s{i}"].datatype.value if oxi[f"http://e/s{i}"].datatype else XSD.string) == \
+            str(expected.datatype or XSD.string)
+    assert any(t[0] != '"' for t in spelled) or all(v.__class__ is str or v != v or v in (float("inf"), float("-inf"))
+                                                    for v in values)
 
 
 def test_turtle_groups_each_block_under_its_subject_with_prefixed_names(built: Store, tmp_path: Path) -> None:
@@ -229,6 +266,9 @@ def test_turtle_groups_each_block_under_its_subject_with_prefixed_names(built: S
     block = next(b for b in body.split(" .\n") if b.startswith(subject + " "))
     assert block.count(";\n    ") >= 4 and "rdf:type kgo:Investor" in block and f'kgo:name "{fund.name}"' in block
     assert set(Graph().parse(data=text, format="turtle")) == set(flatten(to_rdf(built)))
+    for base in _BASES[1:]:  # any base: the same triples as the rdflib projection under it
+        text = "".join(piece for piece, _n in iter_text(built, "ttl", base))
+        assert set(Graph().parse(data=text, format="turtle")) == set(flatten(to_rdf(built, base=base))), base
 
 
 # -- the pattern ---------------------------------------------------------------------------------
