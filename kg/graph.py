@@ -62,13 +62,7 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     >>> sorted({kind for _, _, kind in graph.edges(data="type")})
     ['FOUNDED', 'FOUNDED_BY_ALUMNI_OF', 'INVESTED_IN', 'LEFT', 'MENTIONED_IN', 'PARTICIPATED_IN', 'ROUND_OF']
     """
-    ontology = ontology or load_ontology()
-    graph = nx.MultiDiGraph()
-    for entity in store.entities():
-        add_entity(graph, entity, ontology)
-    relations = list(store.relations())
-    for rel in relations:
-        add_relation(graph, rel)
+    graph, relations = stored_view(store, ontology or load_ontology())
     # the stored relations' edges, for the steps that read only those: one list instead of a pass over
     # every edge of the view (millions at scale, derived ones included) in each step
     stored = stored_edges(graph, relations)
@@ -78,6 +72,18 @@ def to_networkx(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGra
     add_ipos(graph, relations)
     add_derived_spinoffs(graph, stored)
     return graph
+
+
+def stored_view(store: Store, ontology: Ontology) -> tuple[nx.MultiDiGraph, list[Relation]]:
+    """The view's stored part, every entity and relation of the store, before anything is derived;
+    and the relations, which the derivations read."""
+    graph = nx.MultiDiGraph()
+    for entity in store.entities():
+        add_entity(graph, entity, ontology)
+    relations = list(store.relations())
+    for rel in relations:
+        add_relation(graph, rel)
+    return graph, relations
 
 
 def stored_edges(graph: nx.MultiDiGraph, relations: list[Relation]) -> list[Edge]:

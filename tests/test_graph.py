@@ -113,15 +113,10 @@ def test_embedded_investor_queries(graph: nx.MultiDiGraph) -> None:
 def _view_by_full_scans(store: Store, ontology: Ontology) -> nx.MultiDiGraph:
     """The view as `to_networkx` built it when each step scanned every edge of the graph (the steps'
     behaviour without `edges`): the reference for the steps that now read the stored edges only."""
-    from kg.graph import _add_articles, add_entity, add_funding_rounds, add_ipos, add_relation, add_tenures
+    from kg.graph import _add_articles, add_funding_rounds, add_ipos, add_tenures, stored_view
     from kg.spinoffs import add_derived_spinoffs
 
-    graph = nx.MultiDiGraph()
-    for entity in store.entities():
-        add_entity(graph, entity, ontology)
-    relations = list(store.relations())
-    for rel in relations:
-        add_relation(graph, rel)
+    graph, relations = stored_view(store, ontology)
     _add_articles(graph, store)
     add_tenures(graph)
     add_funding_rounds(graph, relations)
