@@ -80,12 +80,12 @@ def test_the_bulk_csv_is_written_with_the_collector_paused(collector_on: None, t
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import networkx as nx
 
-    import kg.neo4j.bulk as bulk
+    import kg.neo4j.import_files as import_files
 
-    seen = collector_seen(monkeypatch, bulk, "_cells")
+    seen = collector_seen(monkeypatch, import_files, "_cells")
     graph = nx.MultiDiGraph()
     graph.add_node("organization:a", labels=["Company"], name="A")
     graph.add_node("organization:b", labels=["Investor"], name="B")
     graph.add_edge("organization:b", "organization:a", key="r1", type="INVESTED_IN", id="r1")
-    files = bulk.write_import_files(graph, tmp_path)
+    files = import_files.write_import_files(graph, tmp_path)
     assert len(files.arguments) == 3 and seen == [False, False, False] and gc.isenabled()

@@ -6,8 +6,10 @@ batched load it is compared with runs on the session's server.
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -15,10 +17,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from neo4j import Driver, GraphDatabase
 
-from kg.errors import Neo4jError
+from kg.errors import Neo4jError, OntologyError
 from kg.graph import to_networkx
-from kg.neo4j import server
-from kg.neo4j.bulk import PHASES, bulk_load, multiline_options, write_import_files
+from kg.neo4j import import_files, server
+from kg.neo4j.bulk import PHASES, bulk_load
+from kg.neo4j.import_files import ImportFiles, multiline_options, write_import_files
 from kg.neo4j.loader import load_graph
 from kg.neo4j.ranking import CACHE_LABEL, CENTRAL_INVESTORS, cached_rows
 from kg.ontology import Ontology
@@ -93,6 +96,68 @@ def test_csv_without_line_breaks_asks_for_no_multiline_parsing(network_store: St
     assert files.arguments and not any(a.startswith("--multiline") for a in files.arguments)
 
 
+def written(files: ImportFiles) -> tuple:
+    """What the files and their description say, whatever the files' names and row order: each
+    element's labels (or type and endpoints) with its typed cells, and what is left to write."""
+    elements = []
+    for argument in files.arguments:
+        kind, _, rest = argument.partition("=")
+        if kind not in ("--nodes", "--relationships"):
+            continue
+        group, _, path = rest.rpartition("=")
+        with open(path, encoding="utf-8", newline="") as handle:
+            header, *rows = csv.reader(handle)
+        elements += [(kind, group, *sorted(zip(header, row, strict=True))) for row in rows]
+    return (sorted(elements), files.leftover_nodes, files.leftover_edges, sorted(files.empty_by_scan),
+            {owner: sorted(map(repr, rows)) for owner, rows in files.empty_lists.items()},
+            any(a.startswith("--multiline") for a in files.arguments))
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_csv_written_by_several_processes_says_the_same(network_store: Store, ontology: Ontology,  # noqa: F811
+                                                        tmp_path: Path, workers: int) -> None:
+    graph = hostile(to_networkx(network_store, ontology))
+    (tmp_path / "one").mkdir()
+    (tmp_path / "many").mkdir()
+    alone = write_import_files(graph, tmp_path / "one", ontology, workers=1)
+    shared = write_import_files(graph, tmp_path / "many", ontology, workers=workers)
+    assert written(shared) == written(alone)
+    assert alone.leftover_edges and alone.empty_lists and alone.empty_by_scan  # the hostile parts are there
+    # every process wrote relationships of its own
+    assert {path.name.split("-")[1] for path in (tmp_path / "many").glob("relationships-*.csv")} == \
+        {str(worker) for worker in range(workers)}
+
+
+def test_an_error_in_a_csv_process_reaches_the_caller(network_store: Store, ontology: Ontology,  # noqa: F811
+                                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = to_networkx(network_store, ontology)
+    sources = list(graph)
+    odd = next(node for node in sources[1::2] if graph.out_degree(node))  # a node the second process writes
+    graph.add_edge(odd, sources[0], type="NOT_IN_THE_ONTOLOGY", id="r-bad")
+    with pytest.raises(OntologyError, match="NOT_IN_THE_ONTOLOGY"):
+        write_import_files(graph, tmp_path, ontology, workers=2)
+    # a process that dies without a word: its exit code is said
+    graph.remove_edge(odd, sources[0])
+    real = import_files._relationship_files
+
+    def dying(edges: Any, ontology: Ontology, leftover: set[str], folder: Path, worker: int) -> Any:
+        if worker:
+            os._exit(3)
+        return real(edges, ontology, leftover, folder, worker)
+
+    monkeypatch.setattr(import_files, "_relationship_files", dying)
+    with pytest.raises(Neo4jError, match="exit code 3"):
+        write_import_files(graph, tmp_path, ontology, workers=2)
+
+
+def test_csv_processes_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    assert import_files.default_workers(import_files.PARALLEL_FROM - 1) == 1
+    assert import_files.default_workers(import_files.PARALLEL_FROM) == import_files.MAX_WORKERS
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert import_files.default_workers(10**7) == 1
+
+
 @pytest.mark.parametrize(("paths", "expected"), [
     ([], []),
     (["/h/kg-bulk-1/nodes-0.csv", "/h/kg-bulk-1/relationships-2.csv"],
@@ -133,6 +198,8 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
         else:
             # a server of its own already runs, empty, with sizes of its own: stopped, and started again with them
             server.start(home, heap="640m", pagecache="80m", watch_pid=os.getpid())
+            # the files written by three processes, as a large graph's are
+            monkeypatch.setattr(import_files, "default_workers", lambda _relationships: 3)
             phases: list[str] = []
             timings: dict[str, float] = {}
             report = bulk_load(graph, home, keep_ranking=True, progress=phases.append, timings=timings)
@@ -188,7 +255,7 @@ _values = st.one_of(
 def test_cells_equal_the_reference_conversion(data: dict) -> None:
     """`_cells`, the short path every element of a bulk load takes, gives exactly what the general
     functions give: `neo4j_value`, None left out, empty lists apart, `_signature` and `_text`."""
-    from kg.neo4j.bulk import _cells, _signature, _split, _text
+    from kg.neo4j.import_files import _cells, _signature, _split, _text
     from kg.neo4j.loader import neo4j_value
 
     for skip in (("labels", "id"), ("type",)):
