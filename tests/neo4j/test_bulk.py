@@ -150,12 +150,34 @@ def test_an_error_in_a_csv_process_reaches_the_caller(network_store: Store, onto
         write_import_files(graph, tmp_path, ontology, workers=2)
 
 
-def test_csv_processes_by_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
-    assert import_files.default_workers(import_files.PARALLEL_FROM - 1) == 1
-    assert import_files.default_workers(import_files.PARALLEL_FROM) == import_files.MAX_WORKERS
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
-    assert import_files.default_workers(10**7) == 1
+GIB = 1 << 30
+
+
+@pytest.mark.parametrize(("relationships", "cores", "memory", "expected"), [
+    (import_files.PARALLEL_FROM - 1, 8, (64 * GIB, GIB), 1),  # a small graph: one process
+    (import_files.PARALLEL_FROM, 8, (64 * GIB, GIB), import_files.MAX_WORKERS),
+    (10**7, 2, (64 * GIB, GIB), 2),  # one per core
+    (10**7, 1, (64 * GIB, GIB), 1),
+    (10**7, 8, (2 * GIB + 1, GIB), 3),  # each child needs room for a copy of the whole process
+    (10**7, 8, (GIB - 1, GIB), 1),
+    (10**7, 8, None, 1),  # memory unknown (no /proc): one process
+])
+def test_csv_processes_by_size_cores_and_memory(monkeypatch: pytest.MonkeyPatch, relationships: int, cores: int,
+                                                memory: tuple[int, int] | None, expected: int) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(cores)), raising=False)
+    monkeypatch.setattr(import_files, "_memory", lambda: memory)
+    assert import_files.default_workers(relationships) == expected
+
+
+def test_memory_is_read_from_proc() -> None:
+    memory = import_files._memory()
+    if not Path("/proc/meminfo").exists():
+        assert memory is None
+        return
+    assert memory is not None
+    available, resident = memory
+    assert available > 0  # in bytes: a machine that runs the tests has more than a kilobyte free
+    assert 10 * (1 << 20) < resident < 64 * GIB  # in bytes: a Python process with the graph libraries loaded
 
 
 @pytest.mark.parametrize(("paths", "expected"), [
