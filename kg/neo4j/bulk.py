@@ -125,12 +125,13 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
             for i in range(0, len(rows), batch_size):
                 session.execute_write(run_write, f"UNWIND $rows AS row {match} SET n += row[1]",
                                       {"rows": rows[i:i + batch_size]})
-        stored = count_by_type(session, ontology)
-        steps = [*node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size, report,
-                              stored),
-                 *relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
-                                      batch_size, report, stored)]
-        report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, None)
+        if files.leftover_nodes or files.leftover_edges:  # else nothing to look for: 3.3 s at 1M relations
+            stored = count_by_type(session, ontology)
+            steps = [*node_steps(node_rows(graph, ontology, only=files.leftover_nodes), ontology, batch_size,
+                                  report, stored),
+                     *relationship_steps(relationship_rows(graph, ontology, only=files.leftover_edges), ontology,
+                                          batch_size, report, stored)]
+            report.rows_sent, report.write_transactions = write_packed(session, steps, batch_size, None)
         lap("schema", "ranking" if keep_ranking else None)
         if keep_ranking:  # last: its seal is the bookmark of the load's final commit
             from kg.neo4j.ranking import keep_ranking as keep
