@@ -122,6 +122,29 @@ def _store(path: Path | None, *, create: bool = False) -> Iterator[Any]:
         store.close()
 
 
+#: Relations from which a command that reads the whole graph says so on stderr before it starts: the
+#: graph view takes about a minute per million relations on a 2-core machine, and a silent minute
+#: looks like a hang.
+WHOLE_GRAPH_NOTICE_FROM = 100_000
+
+
+def _announce_whole_graph(graph_store: Any, doing: str, *, quiet: bool = False) -> None:
+    """Say on stderr that `doing` reads the whole graph, and how large it is, when that takes a while."""
+    relations = graph_store.relation_count()
+    if relations >= WHOLE_GRAPH_NOTICE_FROM and not quiet:
+        typer.echo(f"{doing}: reading the whole graph, {relations:,} relations (about a minute per million)…",
+                   err=True)
+
+
+def _graph_view(path: Path | None, doing: str) -> Any:
+    """The graph view of the store at `path` (`kg.graph.to_networkx`), announced for a large store."""
+    from kg.graph import to_networkx
+
+    with _store(path) as graph_store:
+        _announce_whole_graph(graph_store, doing)
+        return to_networkx(graph_store)
+
+
 def _echo_rows(rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
     from kg.row_formats import render_rows
 
@@ -283,14 +306,13 @@ def export(
     that make `kg import` lossless; trig and nq put each article's facts in a named graph of its own
     (see ontology/README.md).
     """
-    from kg.graph import graph_of
     from kg.nodelink import write_node_link
 
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt is ExportFormat.node_link:
         if engine is not ExportEngine.auto:
             raise KGError("--engine chooses an RDF writer; node-link has one writer")
-        graph = graph_of(store)
+        graph = _graph_view(store, "kg export")
         write_node_link(graph, output)
         typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
         return
@@ -298,6 +320,7 @@ def export(
 
     chosen = _export_engine(engine, streaming, fmt.value)
     with _store(store) as graph_store:
+        _announce_whole_graph(graph_store, "kg export")
         triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
 
@@ -447,6 +470,7 @@ def load(
     from kg.neo4j.loader import load_graph, state_path
 
     with _store(store, create=False) as graph_store:  # the view, and the folder that keeps load state
+        _announce_whole_graph(graph_store, "kg load", quiet=quiet)
         graph = to_networkx(graph_store)
         folder = Path(graph_store.path)
     if bulk:
@@ -527,13 +551,12 @@ def cypher(
     # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --engine says otherwise
     chosen = _engine(engine, backend) or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
-        from kg.graph import graph_of
         from kg.queries.cypher_embedded import EmbeddedCypherError, run_cypher_embedded
 
         if write:
             raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
                                       "run writes with --engine neo4j")
-        graph = graph_of(store)
+        graph = _graph_view(store, "kg cypher")
         rows = run_cypher_embedded(graph, query, params)
     else:
         from kg.neo4j.connection import open_driver, settings_from_env
@@ -698,11 +721,10 @@ def viz_investors(
 
     For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
     """
-    from kg.graph import graph_of
     from kg.queries import find_entity
     from kg.viz import render_investors
 
-    graph = graph_of(store)
+    graph = _graph_view(store, "kg viz investors")
     view = render_investors(graph, find_entity(graph, entity), output)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
@@ -720,13 +742,12 @@ def viz_network(
     store: StoreOpt = None,
 ) -> None:
     """Draw the whole investment network, or the part the filters keep; the page filters further."""
-    from kg.graph import graph_of
     from kg.viz import Filters, render_network
 
     if capital not in ("all", "state", "private"):
         raise KGError(f"--capital must be all, state or private, got {capital!r}")
     filters = Filters(since=since, until=until, rounds=tuple(round_ or ()), capital=capital, region=region)
-    graph = graph_of(store)
+    graph = _graph_view(store, "kg viz network")
     view = render_network(graph, output, filters)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
@@ -747,11 +768,10 @@ def viz_lineage(
     The HTML page is self-contained (works offline): hover for details and sources, zoom and pan,
     click a company to fold its descendants. SVG and PNG are static, for reports (PNG needs Chromium).
     """
-    from kg.graph import graph_of
     from kg.queries import find_entity
     from kg.viz import render_lineage
 
-    graph = graph_of(store)
+    graph = _graph_view(store, "kg viz lineage")
     view = render_lineage(graph, find_entity(graph, root), output, depth=depth, with_investors=with_investors)
     generations = {n.generation for n in view.nodes}
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "

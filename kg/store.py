@@ -548,6 +548,11 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
         self.sync_records(conn, records)
 
     # -- summary --------------------------------------------------------------------------------
+    def relation_count(self) -> int:
+        """How many relations the store holds: one table counted, for a caller that wants to know the
+        size of the graph before it reads all of it (`counts` reads four tables)."""
+        return int(self.connection.execute("SELECT COUNT(*) FROM relations").fetchone()[0])
+
     def counts(self) -> dict[str, int]:
         """Rows per table: articles, entities, relations and mentions.
 

@@ -307,3 +307,33 @@ def test_plain_query_reads_the_options_kg_query_has() -> None:
     assert flags == _QUERY_FLAGS
     hints = typing.get_type_hints(query)
     assert {name for name in params if int in typing.get_args(hints[name])} == _QUERY_INTS
+
+
+@pytest.mark.parametrize(("command", "doing"), [
+    (["export", "--format", "node-link", "--output", "{tmp}/g.json"], "kg export"),
+    (["export", "--format", "nt", "--output", "{tmp}/g.nt"], "kg export"),
+    (["cypher", "MATCH (n:Company) RETURN count(n) AS n", "--engine", "embedded"], "kg cypher"),
+    (["viz", "lineage", "云岫智能", "--output", "{tmp}/l.html"], "kg viz lineage"),
+])
+def test_commands_that_read_the_whole_graph_say_so_when_it_is_large(built: Path, tmp_path: Path, command: list[str],
+                                                                      doing: str,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """At a million relations the graph view takes a minute before anything else happens: a large store
+    is announced on stderr with its size; a small one, as here by default, is not."""
+    import kg.cli
+    from kg.store import open_store
+
+    with open_store(built, create=False) as store:
+        relations = store.relation_count()
+    assert relations > 10
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command] + ["--store", str(built)]
+    quiet = runner.invoke(app, args)
+    assert quiet.exit_code == 0, quiet.output
+    assert "whole graph" not in quiet.stderr
+    monkeypatch.setattr(kg.cli, "WHOLE_GRAPH_NOTICE_FROM", relations)
+    loud = runner.invoke(app, args)
+    assert loud.exit_code == 0, loud.output
+    assert f"{doing}: reading the whole graph, {relations:,} relations" in loud.stderr
+    assert "whole graph" not in loud.stdout  # stdout stays the answer alone (pipes)
+    monkeypatch.setattr(kg.cli, "WHOLE_GRAPH_NOTICE_FROM", relations + 1)
+    assert "whole graph" not in runner.invoke(app, args).stderr
