@@ -484,7 +484,9 @@ def load(
         timings: dict[str, float] = {}
         report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None, keep_ranking=True,
                            timings=timings, progress=None if quiet else _bulk_phase)
-        phases = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
+        processes = f" in {report.csv_processes} processes" if report.csv_processes > 1 else ""
+        phases = ", ".join(f"{name} {seconds:.1f} s{processes if name == 'csv' else ''}"
+                           for name, seconds in timings.items())
         typer.echo(f"{report.summary()} (bulk import: {phases}) in {home}{_ranking_note(report)}")
         return
     settings = settings_from_env(uri, database)

@@ -102,6 +102,7 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
         progress("csv")
     try:
         files = write_import_files(graph, folder, ontology)
+        report.csv_processes = files.processes
         lap("csv", "import")
         server.admin_import(home, [*IMPORT_OPTIONS, *files.arguments], heap=heap)
         lap("import", "start")

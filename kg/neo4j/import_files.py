@@ -96,6 +96,8 @@ class ImportFiles:
     """(kind, root or type, key) where every imported element the files leave without `key` holds an
     empty list there: set by one scan of the label (or type) instead of a look-up per element, and left
     out of `empty_lists`."""
+    processes: int = 1
+    """How many processes wrote the relationships' files (`default_workers`)."""
 
 
 def _split(props: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -254,6 +256,7 @@ def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology 
     arguments += [f"--relationships={rel_type}={path}" for (rel_type, _signature), path, _n, _spans in rels_written]
     multiline = [path for _group, path, _n, spans in [*nodes_written, *rels_written] if spans]
     out.arguments = [*multiline_options(multiline), *arguments]
+    out.processes = workers
     _plan_scans(out, ontology, [(group, n) for group, _path, n, _spans in nodes_written],
                 [(group, n) for group, _path, n, _spans in rels_written])
     return out

@@ -109,6 +109,8 @@ class LoadReport:
     `kg query` (`kg.neo4j.ranking`); None when not asked."""
     ranking_seconds: float = 0.0
     """Time spent ranking the co-investment network and writing the ranking (0 when still valid)."""
+    csv_processes: int = 0
+    """`--bulk`: the processes that wrote the CSV files (`kg.neo4j.import_files`); 0 for other loads."""
 
     @property
     def changed(self) -> bool:

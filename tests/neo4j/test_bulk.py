@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -122,6 +123,7 @@ def test_csv_written_by_several_processes_says_the_same(network_store: Store, on
     alone = write_import_files(graph, tmp_path / "one", ontology, workers=1)
     shared = write_import_files(graph, tmp_path / "many", ontology, workers=workers)
     assert written(shared) == written(alone)
+    assert (alone.processes, shared.processes) == (1, workers)
     assert alone.leftover_edges and alone.empty_lists and alone.empty_by_scan  # the hostile parts are there
     # every process wrote relationships of its own
     assert {path.name.split("-")[1] for path in (tmp_path / "many").glob("relationships-*.csv")} == \
@@ -211,6 +213,7 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
             monkeypatch.delenv("NEO4J_URI", raising=False)
             # nothing is left over for the batched loader: the database is not even asked what it holds
             monkeypatch.setattr("kg.neo4j.bulk.count_by_type", lambda *_args: pytest.fail("counted for no leftover"))
+            monkeypatch.setattr(import_files, "default_workers", lambda _relationships: 2)
             result = CliRunner().invoke(app, ["load", "--bulk", "--home", str(home),
                                               "--store", str(network_store.path)])
             assert result.exit_code == 0, result.output
@@ -219,6 +222,7 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
                 [f"bulk: {words}…" for words in PHASES.values()]
             assert f"{graph.number_of_nodes()} nodes" in result.stdout
             assert all(f"{name} " in result.stdout.split("(bulk import: ")[1] for name in PHASES)
+            assert re.search(r"\(bulk import: csv \d+\.\d s in 2 processes, import ", result.stdout)
         else:
             # a server of its own already runs, empty, with sizes of its own: stopped, and started again with them
             server.start(home, heap="640m", pagecache="80m", watch_pid=os.getpid())
@@ -235,6 +239,7 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
                                                                            graph.number_of_edges())
             assert report.constraints_added > 0  # created after the import
             assert (report.rows_sent, report.write_transactions) == (2, 1)  # the leftovers: a node and an edge
+            assert report.csv_processes == 3
         info = server.status(home)
         assert info is not None
         with GraphDatabase.driver(info.uri) as driver:
