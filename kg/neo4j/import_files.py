@@ -232,10 +232,11 @@ def write_import_files(graph: nx.MultiDiGraph, folder: Path, ontology: Ontology 
     children = [_start_child(graph, sources[i::workers], ontology, out.leftover_nodes, folder, i)
                 for i in range(1, workers)] if sources is not None else []
     try:
-        nodes_written = [((labels, signature), path, len(rows), spans)
-                         for i, ((labels, signature), rows) in enumerate(sorted(node_files.items()))
-                         for path in [folder / f"nodes-{i}.csv"]
-                         for spans in [_write(path, ["id:ID", *(f"{k}:{t}" for k, t in signature)], rows)]]
+        nodes_written: list[_File] = []
+        for i, (group, rows) in enumerate(sorted(node_files.items())):
+            path = folder / f"nodes-{i}.csv"
+            spans = _write(path, ["id:ID", *(f"{k}:{t}" for k, t in group[1])], rows)
+            nodes_written.append((group, path, len(rows), spans))
         del node_files
         edges = graph.edges(sources[0::workers] if sources is not None else None, keys=True, data=True)
         parts = [_relationship_files(edges, ontology, out.leftover_nodes, folder, 0)]
