@@ -465,24 +465,23 @@ def load(
     to the database since (the store's `neo4j-load/` folder keeps what the last load wrote). Credentials
     come from NEO4J_USERNAME / NEO4J_PASSWORD (never from the command line).
     """
-    from kg.graph import to_networkx
     from kg.neo4j.connection import open_driver, settings_from_env
     from kg.neo4j.loader import load_graph, state_path
 
-    with _store(store, create=False) as graph_store:  # the view, and the folder that keeps load state
-        _announce_whole_graph(graph_store, "kg load", quiet=quiet)
-        graph = to_networkx(graph_store)
-        folder = Path(graph_store.path)
+    # every refusal comes before the store is read: at a million relations that read takes a minute
     if bulk:
-        from kg.neo4j.bulk import bulk_load
+        from kg.neo4j.bulk import bulk_load, check_bulk_target
         from kg.neo4j.server import default_home
 
         if uri or os.environ.get("NEO4J_URI"):
             raise KGError("--bulk writes the database files of the local server of `kg neo4j start` "
                           "(--home); it cannot reach a server given by NEO4J_URI / --uri")
         home = home or default_home()
+        password = os.environ.get("NEO4J_PASSWORD") or None
+        check_bulk_target(home, password=password)
+        graph, _ = _view_and_folder(store, quiet)
         timings: dict[str, float] = {}
-        report = bulk_load(graph, home, password=os.environ.get("NEO4J_PASSWORD") or None, keep_ranking=True,
+        report = bulk_load(graph, home, password=password, keep_ranking=True,
                            timings=timings, progress=None if quiet else _bulk_phase)
         processes = f" in {report.csv_processes} processes" if report.csv_processes > 1 else ""
         phases = ", ".join(f"{name} {seconds:.1f} s{processes if name == 'csv' else ''}"
@@ -490,9 +489,10 @@ def load(
         typer.echo(f"{report.summary()} (bulk import: {phases}) in {home}{_ranking_note(report)}")
         return
     settings = settings_from_env(uri, database)
-    state = state_path(folder, settings.uri, settings.database)
-    total = graph.number_of_nodes() + graph.number_of_edges()
-    with open_driver(settings) as driver:
+    with open_driver(settings) as driver:  # verified: a wrong URI or password is said at once
+        graph, folder = _view_and_folder(store, quiet)
+        state = state_path(folder, settings.uri, settings.database)
+        total = graph.number_of_nodes() + graph.number_of_edges()
         if quiet or not sys.stderr.isatty():
             report = load_graph(driver, graph, database=settings.database, batch_size=batch_size, state=state,
                                 keep_ranking=True, writers=writers)
@@ -501,6 +501,15 @@ def load(
                 report = load_graph(driver, graph, database=settings.database, batch_size=batch_size,
                                     progress=bar.update, state=state, keep_ranking=True, writers=writers)
     typer.echo(f"{report.summary()} in {settings.shown_uri}{_ranking_note(report)}")
+
+
+def _view_and_folder(store: Path | None, quiet: bool) -> tuple[Any, Path]:
+    """`kg load`'s graph view, and the store's folder, which keeps what the last load wrote."""
+    from kg.graph import to_networkx
+
+    with _store(store) as graph_store:
+        _announce_whole_graph(graph_store, "kg load", quiet=quiet)
+        return to_networkx(graph_store), Path(graph_store.path)
 
 
 def _bulk_phase(name: str) -> None:
@@ -553,13 +562,14 @@ def cypher(
     # --uri (like NEO4J_URI) names a server, so it means Neo4j unless --engine says otherwise
     chosen = _engine(engine, backend) or (Backend.neo4j if uri or os.environ.get("NEO4J_URI") else Backend.embedded)
     if chosen is Backend.embedded:
-        from kg.queries.cypher_embedded import EmbeddedCypherError, run_cypher_embedded
+        from kg.queries.cypher_embedded import EmbeddedCypherError, prepare_cypher_embedded, run_cypher_embedded
 
         if write:
             raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
                                       "run writes with --engine neo4j")
+        prepared = prepare_cypher_embedded(query, params)  # a query it cannot run is said before the read
         graph = _graph_view(store, "kg cypher")
-        rows = run_cypher_embedded(graph, query, params)
+        rows = run_cypher_embedded(graph, prepared)
     else:
         from kg.neo4j.connection import open_driver, settings_from_env
         from kg.neo4j.cypher import run_cypher
@@ -723,12 +733,24 @@ def viz_investors(
 
     For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
     """
-    from kg.queries import find_entity
     from kg.viz import render_investors
 
+    entity_id = _entity_before_view(store, entity, output)
     graph = _graph_view(store, "kg viz investors")
-    view = render_investors(graph, find_entity(graph, entity), output)
+    view = render_investors(graph, entity_id, output)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
+
+
+def _entity_before_view(store: Path | None, name: str, output: Path) -> str:
+    """The id of the entity a drawing centres on, and a check of the output's suffix, from the store's
+    indexes: an unknown name or a wrong suffix is said before the graph view is built (a minute at a
+    million relations)."""
+    from kg.queries import find_store_entity
+    from kg.viz import check_suffix
+
+    check_suffix(output)
+    with _store(store) as graph_store:
+        return find_store_entity(graph_store, name)
 
 
 @viz_app.command("network")
@@ -744,11 +766,12 @@ def viz_network(
     store: StoreOpt = None,
 ) -> None:
     """Draw the whole investment network, or the part the filters keep; the page filters further."""
-    from kg.viz import Filters, render_network
+    from kg.viz import Filters, check_suffix, render_network
 
     if capital not in ("all", "state", "private"):
         raise KGError(f"--capital must be all, state or private, got {capital!r}")
     filters = Filters(since=since, until=until, rounds=tuple(round_ or ()), capital=capital, region=region)
+    check_suffix(output)
     graph = _graph_view(store, "kg viz network")
     view = render_network(graph, output, filters)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
@@ -770,11 +793,11 @@ def viz_lineage(
     The HTML page is self-contained (works offline): hover for details and sources, zoom and pan,
     click a company to fold its descendants. SVG and PNG are static, for reports (PNG needs Chromium).
     """
-    from kg.queries import find_entity
     from kg.viz import render_lineage
 
+    root_id = _entity_before_view(store, root, output)
     graph = _graph_view(store, "kg viz lineage")
-    view = render_lineage(graph, find_entity(graph, root), output, depth=depth, with_investors=with_investors)
+    view = render_lineage(graph, root_id, output, depth=depth, with_investors=with_investors)
     generations = {n.generation for n in view.nodes}
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "
                f"{len(view.edges)} links")

@@ -309,6 +309,27 @@ def test_plain_query_reads_the_options_kg_query_has() -> None:
     assert {name for name in params if int in typing.get_args(hints[name])} == _QUERY_INTS
 
 
+@pytest.mark.parametrize(("command", "said"), [
+    (["cypher", "MATCH (n:Company) RETURN n.name AS name ORDER BY", "--engine", "embedded"], "line 1"),
+    (["cypher", "OPTIONAL MATCH (n) RETURN n", "--engine", "embedded"], "OPTIONAL MATCH"),
+    (["viz", "investors", "Nobody Capital Partners", "--output", "{tmp}/i.html"], "no entity called"),
+    (["viz", "investors", "云岫智能", "--output", "{tmp}/i.jpg"], "choose an output ending in"),
+    (["viz", "lineage", "岫", "--output", "{tmp}/l.html"], "no entity called"),
+    (["viz", "lineage", "云岫智能", "--output", "{tmp}/l.pdf"], "choose an output ending in"),
+    (["viz", "network", "--output", "{tmp}/n.txt"], "choose an output ending in"),
+])
+def test_commands_that_read_the_whole_graph_refuse_first(built: Path, tmp_path: Path, command: list[str], said: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query, name or output the command cannot use is said before the graph view is built, which
+    takes a minute at a million relations."""
+    monkeypatch.setattr("kg.graph.to_networkx", lambda *_args, **_kw: pytest.fail("read the whole graph first"))
+    args = [part.replace("{tmp}", str(tmp_path)) for part in command] + ["--store", str(built)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert said in result.output
+    assert not list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize(("command", "doing"), [
     (["export", "--format", "node-link", "--output", "{tmp}/g.json"], "kg export"),
     (["export", "--format", "nt", "--output", "{tmp}/g.nt"], "kg export"),

@@ -52,6 +52,27 @@ IMPORT_OPTIONS = ["--overwrite-destination=true", "--id-type=string",
                   "--legacy-style-quoting=false", "--skip-bad-relationships=false", "--skip-duplicate-nodes=false"]
 
 
+def check_bulk_target(home: Path, *, password: str | None = None) -> server.ServerInfo | None:
+    """The server of `home` that `bulk_load` would replace the database of, checked to hold no node; None
+    when no server runs there and no database was ever made. Raises `Neo4jError` otherwise.
+
+    `bulk_load` checks this itself; `kg load --bulk` also asks before it reads the store, because at a
+    million relations the graph view takes a minute and a refusal after it is a minute lost."""
+    home = Path(home).expanduser().resolve()
+    running = server.status(home)
+    if running is not None:
+        auth = (server.USERNAME, password) if password else None
+        with GraphDatabase.driver(running.uri, auth=auth) as driver:
+            present = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+        if present:
+            raise Neo4jError(f"--bulk needs an empty database: the server of {home} holds {present} nodes "
+                             "(use `kg load` to sync into it)")
+    elif (home / "data" / "databases" / "neo4j").exists():
+        raise Neo4jError(f"--bulk needs an empty database: {home} already has one; start its server "
+                         "(`kg neo4j start`) so that kg can check it is empty, or use `kg load`")
+    return running
+
+
 def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None, ontology: Ontology | None = None,
               heap: str = "1g", batch_size: int = 10_000, timings: dict[str, float] | None = None,
               keep_ranking: bool = False, progress: Callable[[str], None] | None = None) -> LoadReport:
@@ -79,22 +100,13 @@ def bulk_load(graph: nx.MultiDiGraph, home: Path, *, password: str | None = None
 
     ontology = ontology or load_ontology()
     home = Path(home).expanduser().resolve()
-    running = server.status(home)
+    running = check_bulk_target(home, password=password)
     port = running.port if running else None
     # the sizes it ran with are kept over the restart
     heap_size, pagecache = ((running.heap, running.pagecache) if running
                             else (server.DEFAULT_HEAP, server.DEFAULT_PAGECACHE))
     if running is not None:
-        auth = (server.USERNAME, password) if password else None
-        with GraphDatabase.driver(running.uri, auth=auth) as driver:
-            present = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
-        if present:
-            raise Neo4jError(f"--bulk needs an empty database: the server of {home} holds {present} nodes "
-                             "(use `kg load` to sync into it)")
         server.stop(home)
-    elif (home / "data" / "databases" / "neo4j").exists():
-        raise Neo4jError(f"--bulk needs an empty database: {home} already has one; start its server "
-                         "(`kg neo4j start`) so that kg can check it is empty, or use `kg load`")
     report = LoadReport(nodes=graph.number_of_nodes(), relationships=graph.number_of_edges(), mode="bulk")
     home.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="kg-bulk-", dir=home))

@@ -59,6 +59,7 @@ __all__ = [
     "cypher_params",
     "describe",
     "find_entity",
+    "find_store_entity",
     "get_query",
     "neo4j_entities",
     "run_embedded",
@@ -84,6 +85,14 @@ def run_store(store: Store, name: str, *arguments: str | None, **options: Any) -
     from kg.queries.indexed import run_store as run
 
     return run(store, name, *arguments, **options)
+
+
+def find_store_entity(store: Store, name: str) -> str:
+    """`find_entity` on the store's graph, answered from its indexes without building the view: the same
+    id or the same error (`kg.queries.indexed`)."""
+    from kg.queries.indexed import find_store_entity as find
+
+    return find(store, name)
 
 
 def cypher_params(graph: nx.MultiDiGraph, name: str, *arguments: str | None, **options: Any) -> dict[str, Any]:

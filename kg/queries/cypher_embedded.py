@@ -502,16 +502,20 @@ def _transpose(columns: Iterable[str], values: list[list[Any]]) -> Rows:
     return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
 
 
-def run_cypher_embedded(graph: nx.MultiDiGraph, query: str, params: dict[str, Any] | None = None, *,
-                        write: bool = False) -> Rows:
-    """Run a read-only Cypher `query` on the store's graph (`kg.graph.to_networkx`); rows as Neo4j's.
+@dataclass(frozen=True)
+class PreparedCypher:
+    """A query checked and parsed for the embedded backend, ready to run on a graph view."""
 
-    `params` fill `$name`s as checked literals. Raises `EmbeddedCypherError` naming what cannot run
-    here (writes, OPTIONAL MATCH, WITH, UNWIND, UNION, CALL, anything else outside grand-cypher's
-    grammar) and suggesting `--engine neo4j`.
+    tree: Tree
+    columns: list[tuple[str, bool]]
+
+
+def prepare_cypher_embedded(query: str, params: dict[str, Any] | None = None, *, write: bool = False) -> PreparedCypher:
+    """Check and parse `query` (with `params` filled in) for the embedded backend, before any graph is read.
+
+    Raises `EmbeddedCypherError` for what cannot run here (see `run_cypher_embedded`). `kg cypher` calls
+    this before it builds the graph view, which takes a minute at a million relations: a typo is said at once.
     """
-    from grandcypher import GrandCypherTransformer
-
     params = params or {}
     pieces = _lex(query)
     _check_clauses(query, pieces, write=write)
@@ -524,7 +528,22 @@ def run_cypher_embedded(graph: nx.MultiDiGraph, query: str, params: dict[str, An
         # grand-cypher 1.2 loses aliased columns under DISTINCT (KeyError) instead of answering
         raise EmbeddedCypherError(f"RETURN DISTINCT with AS aliases is not supported by the embedded backend "
                                   f"(drop the aliases, or {_HINT})")
-    columns = _return_columns(query, tree, rewrite)
+    return PreparedCypher(tree, _return_columns(query, tree, rewrite))
+
+
+def run_cypher_embedded(graph: nx.MultiDiGraph, query: str | PreparedCypher, params: dict[str, Any] | None = None, *,
+                        write: bool = False) -> Rows:
+    """Run a read-only Cypher `query` on the store's graph (`kg.graph.to_networkx`); rows as Neo4j's.
+
+    `params` fill `$name`s as checked literals. Raises `EmbeddedCypherError` naming what cannot run
+    here (writes, OPTIONAL MATCH, WITH, UNWIND, UNION, CALL, anything else outside grand-cypher's
+    grammar) and suggesting `--engine neo4j`. `query` may be the text or what `prepare_cypher_embedded`
+    made of it.
+    """
+    from grandcypher import GrandCypherTransformer
+
+    prepared = query if isinstance(query, PreparedCypher) else prepare_cypher_embedded(query, params, write=write)
+    tree, columns = prepared.tree, prepared.columns
     transformer = GrandCypherTransformer(cypher_view(graph))
     try:
         # GrandCypher.run(text) is exactly these two steps; the tree is reused rather than parsed again.

@@ -36,7 +36,7 @@ from kg.names import normalize_name
 from kg.ontology import Ontology
 from kg.queries import deals, derived, disputes, embedded, exposure, financials, ownership, statecapital, wide
 from kg.queries.asof import holds
-from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, get_query
+from kg.queries.registry import MIN_PREFIX, UnknownEntity, bind, find_entity, get_query
 from kg.queries.storeview import FACT_TIES, MILESTONES, StoreView, ipo_id, round_id
 from kg.spinoffs import LINEAGE_TYPES
 from kg.store import Store
@@ -87,11 +87,32 @@ def _run_store(store: Store, name: str, arguments: Sequence[str | None], ontolog
     with store.snapshot():
         params = _bind(view, name, arguments, options)
         rows = _RUNNERS[name](view, **params)
-    for key, version, value in view.to_cache:  # after the snapshot: caching takes the write lock
+    _settle(store, view)
+    return rows
+
+
+def _settle(store: Store, view: StoreView) -> None:
+    """Keep what the view worked out for later calls; after the snapshot, because caching takes the write lock."""
+    for key, version, value in view.to_cache:
         store.put_cached(key, version, value)
     for build in view.to_build:  # derived tables found old (`kg.queries.derived`): after the answer, as caching
         build(store)
-    return rows
+
+
+def find_store_entity(store: Store, name: str, ontology: Ontology | None = None) -> str:
+    """`find_entity` on the store's graph view, answered from the store's indexes: the same id, or the same
+    error with the same close matches, without building the view (a minute at a million relations), so a
+    command that draws the graph can refuse a name nobody carries at once."""
+    view = StoreView(store, ontology)
+    with store.snapshot():
+        candidates = nx.MultiDiGraph()
+        _add_candidates(view, candidates, name)
+        try:
+            found = find_entity(candidates, name)
+        except UnknownEntity:
+            found = find_entity(_every_node(view), name)  # the same error, with close matches
+    _settle(store, view)
+    return found
 
 
 # -- name resolution ---------------------------------------------------------------------------------

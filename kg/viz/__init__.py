@@ -2,6 +2,6 @@
 interactive pages, SVG and PNG."""
 
 from kg.viz.network import Filters
-from kg.viz.render import render_investors, render_lineage, render_network
+from kg.viz.render import check_suffix, render_investors, render_lineage, render_network
 
-__all__ = ["Filters", "render_investors", "render_lineage", "render_network"]
+__all__ = ["Filters", "check_suffix", "render_investors", "render_lineage", "render_network"]

@@ -23,7 +23,7 @@ SUFFIXES = (".html", ".svg", ".png")
 def render_lineage(graph: nx.MultiDiGraph, root: str, output: Path, *, depth: int | None = None,
                    with_investors: bool = False) -> LineageView:
     """Draw the lineage of entity `root` (an id) into `output` (.html, .svg or .png)."""
-    _check_suffix(output)
+    check_suffix(output)
     view = lineage_view(graph, root, depth=depth, with_investors=with_investors)
     write_view(view, f"Spin-off lineage of {graph.nodes[root].get('name', root)}", output, LINEAGE_INTRO)
     return view
@@ -31,7 +31,7 @@ def render_lineage(graph: nx.MultiDiGraph, root: str, output: Path, *, depth: in
 
 def render_investors(graph: nx.MultiDiGraph, entity: str, output: Path) -> NetworkView:
     """Draw the investment network around `entity` (an id) into `output`."""
-    _check_suffix(output)
+    check_suffix(output)
     view = investors_view(graph, entity)
     write_network(view, output)
     return view
@@ -39,7 +39,7 @@ def render_investors(graph: nx.MultiDiGraph, entity: str, output: Path) -> Netwo
 
 def render_network(graph: nx.MultiDiGraph, output: Path, filters: Filters | None = None) -> NetworkView:
     """Draw the whole investment network, narrowed by `filters`, into `output`."""
-    _check_suffix(output)
+    check_suffix(output)
     view = network_view(graph, filters)
     if not view.edges:
         raise KGError("no investment matches those filters")
@@ -76,7 +76,8 @@ def _svg_to_png(svg: str, output: Path, tmp: Path) -> None:
     screenshot(page, output, width, height)
 
 
-def _check_suffix(output: Path) -> None:
+def check_suffix(output: Path) -> None:
+    """Refuse an output the renderers cannot write, before any drawing (or graph view) is made."""
     if output.suffix.lower() not in SUFFIXES:
         raise KGError(f"{output}: choose an output ending in {', '.join(SUFFIXES)}")
 

@@ -261,15 +261,27 @@ def test_bulk_import_gives_the_same_graph_as_a_batched_load(clean_neo4j: Driver,
         server.stop(home)
 
 
-def test_cli_bulk_refuses_a_remote_server(tmp_path: Path, network_store: Store) -> None:  # noqa: F811
+@pytest.mark.parametrize(("args", "uri", "said"), [
+    (["--bulk"], "bolt://127.0.0.1:1", "cannot reach a server given by NEO4J_URI"),  # --bulk is local only
+    (["--bulk", "--home", "{home}"], None, "already has one"),  # a database that kg cannot check is empty
+    ([], "bolt://127.0.0.1:1", "cannot reach Neo4j at bolt://127.0.0.1:1"),  # nobody listens there
+])
+def test_cli_load_refuses_before_it_reads_the_store(tmp_path: Path, network_store: Store,  # noqa: F811
+                                                    monkeypatch: pytest.MonkeyPatch, args: list[str],
+                                                    uri: str | None, said: str) -> None:
+    """At a million relations the graph view takes a minute: a load that cannot happen says so first."""
     from typer.testing import CliRunner
 
     from kg.cli import app
 
-    result = CliRunner().invoke(app, ["load", "--bulk", "--store", str(network_store.path)],
-                                env={**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"})
-    assert result.exit_code == 1
-    assert "--bulk" in result.output
+    home = tmp_path / "home"
+    (home / "data" / "databases" / "neo4j").mkdir(parents=True)
+    monkeypatch.setattr("kg.graph.to_networkx", lambda *_args, **_kw: pytest.fail("read the store first"))
+    env = {k: v for k, v in os.environ.items() if k != "NEO4J_URI"} | ({"NEO4J_URI": uri} if uri else {})
+    result = CliRunner().invoke(app, ["load", *[a.format(home=home) for a in args],
+                                      "--store", str(network_store.path)], env=env)
+    assert result.exit_code == 1, result.output
+    assert said in result.output
 
 
 _hostile_text = st.text(alphabet="a\x1f\x00\r\n\u00e9\"", max_size=3)  # the delimiter, NUL, CR, a line feed

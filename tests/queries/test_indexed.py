@@ -13,7 +13,7 @@ import pytest
 
 from kg.errors import KGError
 from kg.graph import to_networkx
-from kg.queries import QUERIES, embedded, run_embedded, run_store
+from kg.queries import QUERIES, embedded, find_entity, find_store_entity, run_embedded, run_store
 from kg.store import Store, open_store
 from tests import paths
 from tests.disputes_data import disputed_round
@@ -112,6 +112,50 @@ def test_names_resolve_as_on_the_view(network: tuple[Store, nx.MultiDiGraph], na
     store, graph = network
     assert run_store(store, "timeline", name) == run_embedded(graph, "timeline", name)
     assert run_store(store, "path", name, "林知远") == run_embedded(graph, "path", name, "林知远")
+
+
+_EVERY_KIND_OF_NAME = ["星衡智能", "Stellar Balance AI", "fundinground:云图数据:B", "ipo:量子跃迁:hkex",
+                       "organization:hkex", "紅杉中國", "hkex", "cloudmap da", "星衡智", "no such firm", "星衡智能科技",
+                       "cloudmap data angel", "Cloudmap Data IPO (港交所)", "红杉", "article:x"]
+
+
+@pytest.mark.parametrize("name", _EVERY_KIND_OF_NAME)
+def test_find_store_entity_answers_as_find_entity_on_the_view(network: tuple[Store, nx.MultiDiGraph],
+                                                               name: str) -> None:
+    """The drawings resolve their entity from the store before they build the view: the same id as
+    `find_entity` on the view, or the same error word for word."""
+    store, graph = network
+    try:
+        expected: object = find_entity(graph, name)
+    except KGError as exc:
+        expected = (type(exc), str(exc))
+    try:
+        got: object = find_store_entity(store, name)
+    except KGError as exc:
+        got = (type(exc), str(exc))
+    assert got == expected
+
+
+def test_find_store_entity_finds_every_entity_by_id_name_and_alias(network: tuple[Store, nx.MultiDiGraph]) -> None:
+    store, graph = network
+    checked = 0
+    for node, data in graph.nodes(data=True):
+        if "Article" in data.get("labels", []):
+            continue
+        for name in [node, data.get("name"), *data.get("aliases", [])]:
+            if not name:
+                continue
+            try:
+                expected: object = find_entity(graph, name)
+            except KGError as exc:
+                expected = str(exc)
+            try:
+                got: object = find_store_entity(store, name)
+            except KGError as exc:
+                got = str(exc)
+            assert got == expected, name
+            checked += 1
+    assert checked > 100
 
 
 @pytest.mark.parametrize("args", [["no such firm"], ["星衡智能科技"], ["cloudmap data angel"],
