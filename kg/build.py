@@ -240,6 +240,7 @@ def build(
     *,
     article_date: str | None = None,
     progress: Callable[[Path], None] | None = None,
+    advance: Callable[[int], None] | None = None,
     gazetteer: Gazetteer | None = None,
     ner: NerConfig | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -248,7 +249,9 @@ def build(
 ) -> BuildReport:
     """Build every article under `paths` into `store`; return what happened.
 
-    `progress` is called once per file read (the CLI draws a progress bar with it). `gazetteer`
+    `progress` is called once per file read. `advance` is told the input's bytes as they are built, by
+    increments (the CLI's progress bar is `input_bytes(files)` long): each article moves it by its share
+    of its file's size, so one large JSON Lines file moves it article by article. `gazetteer`
     replaces the shipped one (the ablation measure builds with entries left out). `ner` adds an
     optional statistical tagger's candidates to extraction (`kg.extract.ner`; off by default).
     `limits` bounds file size, line length and JSON nesting (`kg.ingest.limits`).
@@ -303,13 +306,16 @@ def build(
             files, workers, article_date=article_date, limits=limits, gazetteer=gazetteer, ner=ner)
     else:
         reads = ((path, _FileOutcome.deferred()) for path in files)
+    moved = _ByteProgress(advance)
     try:
         with store.batch() as next_article:  # several articles per transaction, each undone alone if it fails
             for path, outcome in reads:
                 if progress:
                     progress(path)
+                moved.finish_file()
                 if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
                     outcome = _read_outcome(path, article_date, limits, extract_articles=False)
+                moved.start_file(path, len(outcome.read.articles) if outcome.read else 0)
                 if outcome.failure is not None:
                     report.fail(*outcome.failure)
                     continue
@@ -320,6 +326,7 @@ def build(
                 report.warnings.extend((escape_controls(w), escape_controls(m)) for w, m in read.warnings)
                 for index, article in enumerate(read.articles):
                     next_article()  # commits when the batch is due
+                    moved.article()
                     stages = ["hashing"]
                     extracted = outcome.extracted(index)
                     try:
@@ -338,9 +345,46 @@ def build(
                         report.added += 1
                     else:
                         report.unchanged += 1
+            moved.finish_file()
     finally:  # a parallel build stops its workers here, whether it ended well or not
         reads.close()
     return report
+
+
+def input_bytes(files: Iterable[Path]) -> int:
+    """The size of `build`'s input in bytes: the length of the progress `advance` is told about."""
+    return sum(_file_size(path) for path in files)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # gone since it was listed: its read reports it
+        return 0
+
+
+class _ByteProgress:
+    """`build`'s `advance`: a file's bytes handed out over its articles (the article's share as it starts,
+    the rest when the file is done), so the total told equals `input_bytes` once every file is done."""
+
+    def __init__(self, advance: Callable[[int], None] | None) -> None:
+        self.advance = advance
+        self.left = self.share = 0
+
+    def start_file(self, path: Path, articles: int) -> None:
+        self.left = _file_size(path) if self.advance else 0
+        self.share = self.left // articles if articles else 0
+
+    def article(self) -> None:
+        step = min(self.share, self.left)
+        if step and self.advance:
+            self.left -= step
+            self.advance(step)
+
+    def finish_file(self) -> None:
+        if self.left and self.advance:
+            self.advance(self.left)
+        self.left = 0
 
 
 # -- parallel reading and extraction ---------------------------------------------------------------

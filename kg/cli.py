@@ -207,7 +207,7 @@ def build(
     1 nothing built: a missing path, no article files in the folders, a bad option, an unusable store.
     """
     from kg.build import build as build_graph
-    from kg.build import check_article_date, input_files, resolve_jobs
+    from kg.build import check_article_date, input_bytes, input_files, resolve_jobs
     from kg.ingest.limits import Limits
     from kg.ingest.safe import display_path
 
@@ -231,10 +231,10 @@ def build(
             report = build_graph(graph_store, files, article_date=article_date, ner=ner_config, limits=limits,
                                  jobs=workers)
         else:
-            with typer.progressbar(length=len(files), label="building", file=sys.stderr) as bar:
-                report = build_graph(graph_store, files, article_date=article_date,
-                                     progress=lambda _p: bar.update(1), ner=ner_config, limits=limits,
-                                     jobs=workers)
+            # measured in bytes, article by article: one large JSON Lines file moves it too
+            with typer.progressbar(length=input_bytes(files), label="building", file=sys.stderr) as bar:
+                report = build_graph(graph_store, files, article_date=article_date, advance=bar.update,
+                                     ner=ner_config, limits=limits, jobs=workers)
         counts = graph_store.counts()
     typer.echo(f"{report.added} article(s) added, {report.unchanged} unchanged, "
                f"{len(report.failures)} failed; store now has {counts['articles']} articles, "

@@ -8,9 +8,11 @@ by two people), the same article in two files, a JSON Lines feed, and broken fil
 from __future__ import annotations
 
 import gc
+import io
 import json
 import multiprocessing
 import os
+import types
 from pathlib import Path
 
 import pytest
@@ -315,3 +317,79 @@ def test_a_single_file_needs_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyP
     folder = make_folder(tmp_path / "in")
     report = build_into(tmp_path / "s", folder / "01-xingchuan.txt", 4)
     assert report.added == 1 and read_file(folder / "01-xingchuan.txt").articles
+
+
+# -- progress in bytes -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=needs_fork)])
+def test_progress_moves_article_by_article_and_ends_at_the_input_size(tmp_path: Path, jobs: int) -> None:
+    """One JSON Lines file of many articles (a year of news often is one) moves the bar as its articles
+    are built, not once at its start; a broken file and a plain file move it by their size; the bar ends
+    exactly at the input's size."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [{"text": f"第{i}篇：星衡智能完成{i + 1}亿元B轮融资，由远川资本领投。", "published": "2025-07-01"}
+               for i in range(9)]
+    (folder / "a-year.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                                         encoding="utf-8")
+    (folder / "b-broken.html").write_bytes(b"\xff\xfe\x00<html>" * 3)
+    (folder / "c-one.md").write_text("澄湖科技宣布完成A轮融资。", encoding="utf-8")
+    files = kg_build.input_files([folder])
+    steps: list[tuple[int, int]] = []  # (bytes told, articles in the store then)
+    with open_store(tmp_path / "s", create=True) as store:
+
+        def advance(step: int) -> None:
+            assert step > 0
+            steps.append((step, store.counts()["articles"]))
+
+        report = build(store, [folder], jobs=jobs, advance=advance)
+    assert report.added == 10
+    assert sum(step for step, _ in steps) == kg_build.input_bytes(files) == sum(p.stat().st_size for p in files)
+    year = (folder / "a-year.jsonl").stat().st_size
+    told, during = 0, []
+    for step, articles in steps:  # the big file's steps, before the next file starts
+        if told >= year:
+            break
+        told += step
+        during.append(articles)
+    assert told == year
+    assert len(during) >= len(records)  # a step per article, not one for the file
+    assert during[0] < during[-1]  # told while its articles were being written
+
+
+def test_cli_progress_bar_is_in_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kg build`'s bar is as long as the input in bytes and is moved by `build`'s `advance`."""
+    import typer
+
+    import kg.cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"text": "星衡智能完成B轮融资。"}\n{"text": "澄湖科技完成A轮融资。"}\n',
+                                    encoding="utf-8")
+    bars: list[tuple[int | None, int]] = []
+    real = typer.progressbar
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        bar = real(*args, **kwargs)
+        update = bar.update
+
+        def counted(step: int, *rest):  # type: ignore[no-untyped-def]
+            bars.append((kwargs.get("length"), step))
+            return update(step, *rest)
+
+        bar.update = counted  # type: ignore[method-assign]
+        return bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(kg.cli.typer, "progressbar", recording)
+    monkeypatch.setattr(kg.cli, "sys", types.SimpleNamespace(stderr=Terminal()))  # the bar is drawn on a terminal
+    result = CliRunner().invoke(app, ["build", str(folder), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    size = (folder / "a.jsonl").stat().st_size
+    assert {length for length, _ in bars} == {size}
+    assert sum(step for _, step in bars) == size and len(bars) >= 2
