@@ -136,12 +136,12 @@ def _announce_whole_graph(graph_store: Any, doing: str, *, quiet: bool = False) 
                    err=True)
 
 
-def _graph_view(path: Path | None, doing: str) -> Any:
+def _graph_view(path: Path | None, doing: str, *, quiet: bool = False) -> Any:
     """The graph view of the store at `path` (`kg.graph.to_networkx`), announced for a large store."""
     from kg.graph import to_networkx
 
     with _store(path) as graph_store:
-        _announce_whole_graph(graph_store, doing)
+        _announce_whole_graph(graph_store, doing, quiet=quiet)
         return to_networkx(graph_store)
 
 
@@ -297,6 +297,8 @@ def export(
     streaming: Annotated[bool | None, typer.Option(
         "--streaming/--no-streaming", hidden=True, help="Deprecated: --engine streaming / --engine rdflib.")]
         = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notice of a large graph, no count of the "
+                                        "triples as they are written.")] = False,
 ) -> None:
     """Write the whole graph to a file: networkx node-link JSON, or RDF (ttl, nt, nq, jsonld, xml, trig).
 
@@ -312,7 +314,7 @@ def export(
     if fmt is ExportFormat.node_link:
         if engine is not ExportEngine.auto:
             raise KGError("--engine chooses an RDF writer; node-link has one writer")
-        graph = _graph_view(store, "kg export")
+        graph = _graph_view(store, "kg export", quiet=quiet)
         write_node_link(graph, output)
         typer.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
         return
@@ -320,8 +322,15 @@ def export(
 
     chosen = _export_engine(engine, streaming, fmt.value)
     with _store(store) as graph_store:
-        _announce_whole_graph(graph_store, "kg export")
-        triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
+        _announce_whole_graph(graph_store, "kg export", quiet=quiet)
+        if quiet or not sys.stderr.isatty():
+            triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
+        else:  # no length is known before the end: the bar counts the triples written (59 million at 1M relations)
+            unknown_length = (x for x in ())  # a generator has no length hint: click shows the count alone
+            with typer.progressbar(unknown_length, label="exporting (triples)", show_pos=True,
+                                   file=sys.stderr) as bar:
+                triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text,
+                                progress=bar.update)
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
 
 

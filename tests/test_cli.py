@@ -309,6 +309,33 @@ def test_plain_query_reads_the_options_kg_query_has() -> None:
     assert {name for name in params if int in typing.get_args(hints[name])} == _QUERY_INTS
 
 
+@pytest.mark.parametrize(("fmt", "pieces"), [("nt", 2), ("jsonld", 1)])
+def test_export_counts_the_triples_on_a_terminal(built: Path, tmp_path: Path, fmt: str, pieces: int,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """No length is known before the end, so `kg export`'s bar counts the triples as they are written
+    (the streaming writers piece by piece, rdflib at the end); `-q`, or no terminal, draws nothing."""
+    import io
+    import types
+
+    import kg.cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(kg.cli, "sys", types.SimpleNamespace(stderr=terminal))
+    result = runner.invoke(app, ["export", "-f", fmt, "-o", str(tmp_path / f"g.{fmt}"), "--store", str(built)])
+    assert result.exit_code == 0, result.output
+    triples = int(re.search(r"wrote (\d+) triples", result.stdout).group(1))  # type: ignore[union-attr]
+    shown = [int(n) for n in re.findall(r"exporting \(triples\)\s+\[[-#]*\]\s+(\d+)", terminal.getvalue())]
+    assert shown[-1] == triples and len(set(shown)) >= pieces + 1  # from 0, then each piece
+    quiet = Terminal()
+    monkeypatch.setattr(kg.cli, "sys", types.SimpleNamespace(stderr=quiet))
+    result = runner.invoke(app, ["export", "-q", "-f", fmt, "-o", str(tmp_path / f"q.{fmt}"), "--store", str(built)])
+    assert result.exit_code == 0 and quiet.getvalue() == ""
+
+
 @pytest.mark.parametrize(("command", "said"), [
     (["cypher", "MATCH (n:Company) RETURN n.name AS name ORDER BY", "--engine", "embedded"], "line 1"),
     (["cypher", "OPTIONAL MATCH (n) RETURN n", "--engine", "embedded"], "OPTIONAL MATCH"),

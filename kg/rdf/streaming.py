@@ -232,11 +232,19 @@ def iter_text(source: Any, fmt: str, base: str = ENTITY_BASE, with_text: bool = 
         yield "".join(parts), count
 
 
+def told(pieces: Iterable[tuple[str, int]], progress: Callable[[int], None] | None) -> Iterator[tuple[str, int]]:
+    """`iter_text`'s pieces, each one's triples told to `progress` (when given) as it is handed on."""
+    for text, n in pieces:
+        if progress is not None:
+            progress(n)
+        yield text, n
+
+
 def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with_text: bool = False,
-                    ontology: Ontology | None = None) -> int:
+                    ontology: Ontology | None = None, *, progress: Callable[[int], None] | None = None) -> int:
     """Write a store (or graph view) as N-Triples (`nt`), N-Quads (`nq`) or Turtle (`ttl`) without an
-    rdflib graph; returns the number of triples (quads) written. The file appears complete or not at
-    all."""
+    rdflib graph; returns the number of triples (quads) written, told to `progress` (when given) as
+    they are written. The file appears complete or not at all."""
     if fmt not in TEXT_FORMATS:
         raise ValueError(f"the streaming writer writes {', '.join(TEXT_FORMATS)}, not {fmt}")
     output = Path(output)
@@ -244,7 +252,7 @@ def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE
     count = 0
     try:
         with gc_paused(), tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for text, n in iter_text(source, fmt, base, with_text, ontology):
+            for text, n in told(iter_text(source, fmt, base, with_text, ontology), progress):
                 out.write(text)
                 count += n
         tmp.replace(output)
@@ -297,10 +305,11 @@ def oxigraph_available() -> bool:
 
 
 def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE, with_text: bool = False,
-                   ontology: Ontology | None = None) -> int:
+                   ontology: Ontology | None = None, *, progress: Callable[[int], None] | None = None) -> int:
     """Turtle, TriG or RDF/XML through pyoxigraph's streaming serialisers: our N-Triples / N-Quads
     lines are parsed by Oxigraph as they are made and re-serialised, an order of magnitude faster than
-    rdflib's serialisers, with the same triples. Returns the number of triples (quads)."""
+    rdflib's serialisers, with the same triples. Returns the number of triples (quads), told to
+    `progress` (when given) as Oxigraph reads them."""
     import pyoxigraph as ox
 
     if fmt not in OXIGRAPH_FORMATS:
@@ -308,7 +317,7 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
     output = Path(output)
     tmp = output.with_name(output.name + ".tmp")
     quads = fmt == "trig"
-    reader = LineReader(iter_text(source, "nq" if quads else "nt", base, with_text, ontology))
+    reader = LineReader(told(iter_text(source, "nq" if quads else "nt", base, with_text, ontology), progress))
     try:
         with gc_paused():
             # N-Triples parse as quads of the default graph, which the triple formats' serialisers take

@@ -113,7 +113,11 @@ def test_every_registered_writer_round_trips_to_the_same_triples(writer: Writer,
         pytest.skip(f"{writer.engine} is not installed")
     dataset = to_rdf(built, with_text=True)
     out = tmp_path / f"g.{writer.fmt}"
-    n = write(built, writer.fmt, out, writer.engine, with_text=True)
+    told: list[int] = []
+    n = write(built, writer.fmt, out, writer.engine, with_text=True, progress=told.append)
+    assert sum(told) == n  # the progress told adds up to the triples written
+    # a streaming writer tells them as it writes, in pieces of 4,096 or more (rdflib: all at the end)
+    assert (len(told) >= 2 and min(told[:-1]) >= 4096) if writer.streaming else told == [n]
     if writer.fmt in QUAD_FORMATS:
         parsed_q = Dataset().parse(out, format=RDF_FORMATS[writer.fmt])
         assert quads(parsed_q) == quads(dataset)
