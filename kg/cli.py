@@ -326,7 +326,7 @@ def export(
         if quiet or not sys.stderr.isatty():
             triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
         else:  # no length is known before the end: the bar counts the triples written (59 million at 1M relations)
-            unknown_length = (x for x in ())  # a generator has no length hint: click shows the count alone
+            unknown_length = (x for x in range(0))  # a generator has no length hint: click shows the count alone
             with typer.progressbar(unknown_length, label="exporting (triples)", show_pos=True,
                                    file=sys.stderr) as bar:
                 triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text,
