@@ -6,33 +6,39 @@ under a guard: whatever goes wrong while reading it, or while extracting, resolv
 its articles, becomes a reported failure with the file (and line) and the reason, the article's
 transaction is rolled back (no half-written article), and the build goes on with the next one.
 
-With `jobs` > 1, files are read and their articles extracted in worker processes (extraction is a
-pure function of an article), while this process alone resolves and writes them, in input order: the
-store is the same, byte for byte, as a serial build's (`_parallel_reads`). With an `executor` (anything
+With `jobs` > 1, files (and the parts of a large JSON Lines file) are read and their articles extracted in
+worker processes (extraction is a pure function of an article), while this process alone resolves and
+writes them, in input order: the store is the same, byte for byte, as a serial build's
+(`kg.build_reads.parallel_reads`). With an `executor` (anything
 with `submit(fn, *args)` returning a future: a `concurrent.futures` executor, a Dask `distributed.Client`
 or its `get_executor()`), this process reads the files and the executor extracts their articles, on a
-cluster if it is one; the results are written here, in input order, as with `jobs` (`_executor_reads`).
+cluster if it is one; the results are written here, in input order, as with `jobs` (`kg.build_reads.executor_reads`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import gc
-import multiprocessing
 import os
-import signal
-from collections import deque
-from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
-from kg.errors import InputError, InputFileError
+from kg.build_reads import (
+    FileOutcome,
+    Reads,
+    Submitter,
+    WorkerFailure,
+    executor_reads,
+    file_size,
+    parallel_reads,
+    read_outcome,
+    splits,
+    unexpected_reason,
+)
+from kg.errors import InputError
 from kg.ingest.limits import DEFAULT_LIMITS, Limits
 from kg.ingest.metadata import checked_date
-from kg.ingest.readers import SUPPORTED_SUFFIXES, FileRead, list_input_files, read_file
+from kg.ingest.readers import SUPPORTED_SUFFIXES, list_input_files
 from kg.ingest.safe import display_path, escape_controls
 from kg.model import Article, Extraction
 from kg.names import normalize_name
@@ -44,17 +50,6 @@ from kg.terms import C
 if TYPE_CHECKING:
     from kg.extract.gazetteer import Gazetteer
     from kg.extract.ner import NerConfig
-
-class Submitter(Protocol):
-    """What `build` needs of an executor: `submit(fn, *args)` returning a future whose `result()` is
-    `fn(*args)` (`concurrent.futures.Executor`, Dask's `distributed.Client` and its `get_executor()`)."""
-
-    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
-
-
-#: Longest exception message kept in a failure reason (the rest is noise, or the input echoed back).
-_MAX_REASON = 300
-
 
 class NothingToBuild(InputError):
     """The paths hold no article files at all: an empty folder is reported, never a silent success."""
@@ -141,13 +136,6 @@ def add_article(
             recluster_people(store, conn, {*tied, *(e.id for e in resolution.entities
                                                    if e.root == C.Person and not e.key)}, article_id=article.id)
     return added, [(article.id, item, reason) for item, reason in resolution.dropped]
-
-
-def _unexpected(stage: str, exc: BaseException) -> str:
-    message = str(exc)
-    if len(message) > _MAX_REASON:
-        message = message[:_MAX_REASON] + "…"
-    return f"internal error while {stage}: {type(exc).__name__}: {message}"
 
 
 def _rollback(store: Store) -> None:
@@ -295,27 +283,28 @@ def build(
     if ner is not None:
         ner.load()
     report = BuildReport(files=len(files))
-    workers = min(workers, len(files))
+    # no more workers than pieces of work: files, or the parts of a large JSON Lines file
+    workers = workers if any(splits(path) for path in files) else min(workers, len(files))
     if executor is not None:
         if resolve_jobs(jobs) > 1:
             raise ValueError("give either jobs > 1 or an executor, not both")
-        reads: _Reads = _executor_reads(files, executor, article_date=article_date, limits=limits,
+        reads: Reads = executor_reads(files, executor, article_date=article_date, limits=limits,
                                         gazetteer=gazetteer, ner=ner)
     elif workers > 1:
-        reads = _parallel_reads(
+        reads = parallel_reads(
             files, workers, article_date=article_date, limits=limits, gazetteer=gazetteer, ner=ner)
     else:
-        reads = ((path, _FileOutcome.deferred()) for path in files)
+        reads = ((path, FileOutcome.deferred()) for path in files)
     moved = _ByteProgress(advance)
     try:
         with store.batch() as next_article:  # several articles per transaction, each undone alone if it fails
             for path, outcome in reads:
-                if progress:
+                if progress and outcome.first:
                     progress(path)
                 moved.finish_file()
                 if outcome.read is None and outcome.failure is None:  # serial: read here, extract on demand
-                    outcome = _read_outcome(path, article_date, limits, extract_articles=False)
-                moved.start_file(path, len(outcome.read.articles) if outcome.read else 0)
+                    outcome = read_outcome(path, article_date, limits, extract_articles=False)
+                moved.start_file(path, len(outcome.read.articles) if outcome.read else 0, outcome.part_bytes)
                 if outcome.failure is not None:
                     report.fail(*outcome.failure)
                     continue
@@ -332,13 +321,13 @@ def build(
                     try:
                         added, dropped = add_article(store, article, ontology, gazetteer, ner, on_stage=stages.append,
                                                      extracted=extracted)
-                    except _WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
+                    except WorkerFailure as exc:  # extraction failed in a worker: its reason, already worded
                         _rollback(store)
                         report.fail(article.path or display_path(path), exc.reason)
                         continue
                     except Exception as exc:  # the guard, per article: its transaction is already undone
                         _rollback(store)
-                        report.fail(article.path or display_path(path), _unexpected(stages[-1], exc))
+                        report.fail(article.path or display_path(path), unexpected_reason(stages[-1], exc))
                         continue
                     report.dropped.extend(dropped)
                     if added:
@@ -353,14 +342,7 @@ def build(
 
 def input_bytes(files: Iterable[Path]) -> int:
     """The size of `build`'s input in bytes: the length of the progress `advance` is told about."""
-    return sum(_file_size(path) for path in files)
-
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:  # gone since it was listed: its read reports it
-        return 0
+    return sum(file_size(path) for path in files)
 
 
 class _ByteProgress:
@@ -371,8 +353,8 @@ class _ByteProgress:
         self.advance = advance
         self.left = self.share = 0
 
-    def start_file(self, path: Path, articles: int) -> None:
-        self.left = _file_size(path) if self.advance else 0
+    def start_file(self, path: Path, articles: int, part_bytes: int | None = None) -> None:
+        self.left = (file_size(path) if part_bytes is None else part_bytes) if self.advance else 0
         self.share = self.left // articles if articles else 0
 
     def article(self) -> None:
@@ -385,270 +367,3 @@ class _ByteProgress:
         if self.left and self.advance:
             self.advance(self.left)
         self.left = 0
-
-
-# -- parallel reading and extraction ---------------------------------------------------------------
-
-#: Files handed to the pool beyond those being worked on, per worker: enough to keep every worker
-#: busy while the writer catches up, few enough that a 100k-file folder is never in memory at once.
-_AHEAD_PER_WORKER = 2
-
-
-_Reads = Generator[tuple[Path, "_FileOutcome"], None, None]
-
-
-class _WorkerFailure(Exception):
-    """An article whose extraction failed in a worker; `reason` is the report's wording."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass
-class _FileOutcome:
-    """One file as a worker (or the serial loop) saw it: the read, or why it could not be read, and,
-    from a worker, each article's extraction or the reason it failed (a string)."""
-
-    read: FileRead | None = None
-    failure: tuple[str, str] | None = None  # (where, reason) for the file as a whole
-    extractions: list[Extraction | str] | None = None  # None: extract in the writer, on demand
-
-    @classmethod
-    def deferred(cls) -> _FileOutcome:
-        return cls()
-
-    def extracted(self, index: int) -> Callable[[], Extraction] | None:
-        if self.extractions is None:
-            return None
-        result = self.extractions[index]
-
-        def supply() -> Extraction:
-            if isinstance(result, str):
-                raise _WorkerFailure(result)
-            return result
-
-        return supply
-
-
-def _read_outcome(path: Path, article_date: str | None, limits: Limits, *, extract_articles: bool,
-                  gazetteer: Gazetteer | None = None, ner: NerConfig | None = None) -> _FileOutcome:
-    """Read `path` under the guard (and, for a worker, extract each article under it)."""
-    try:
-        read = read_file(path, article_date=article_date, limits=limits)
-    except InputFileError as exc:
-        return _FileOutcome(failure=(exc.where, exc.reason))
-    except Exception as exc:  # the guard: one file's bug must not end the build
-        return _FileOutcome(failure=(display_path(path), _unexpected("reading", exc)))
-    if not extract_articles:
-        return _FileOutcome(read=read)
-    extractions = [extract_or_reason(article, gazetteer, ner) for article in read.articles]
-    return _FileOutcome(read=read, extractions=extractions)
-
-
-def extract_or_reason(article: Article, gazetteer: Gazetteer | None = None,
-                      ner: NerConfig | None = None) -> Extraction | str:
-    """The article's extraction, or the reason it failed as the build reports it (the writer reports it,
-    in order, as a serial build would). What a worker runs, in a process of this machine or a cluster's."""
-    from kg.extract import extract
-
-    try:
-        return extract(article, gazetteer=gazetteer, ner=ner)
-    except Exception as exc:
-        return _unexpected("extracting", exc)
-
-
-# Set once in each worker process by `_start_worker`: (article_date, limits, gazetteer, ner).
-_WORKER_SETTINGS: tuple[str | None, Limits, Gazetteer | None, NerConfig | None] | None = None
-
-
-#: How much less a worker counts for the scheduler than the writer (`os.nice`). The one writer is the step
-#: that cannot be shared out: with more processes than free cores, an equal share would slow it down by
-#: a third (3 processes, 2 cores), and the whole build with it; a little less weight is enough for the
-#: kernel to give the writer a core of its own, while the workers still take every cycle it leaves
-#: (more would starve them where other programs' processes compete with them directly).
-_WORKER_NICENESS = 3
-
-
-def _start_worker(article_date: str | None, limits: Limits, gazetteer: Gazetteer | None,
-                  ner: NerConfig | None) -> None:
-    global _WORKER_SETTINGS
-    # Ctrl-C is the writer's to handle: it stops the pool; workers printing tracebacks would only add noise
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError):  # not allowed, or no such thing here: only the order of priorities
-        os.nice(_WORKER_NICENESS)
-    _WORKER_SETTINGS = (article_date, limits, gazetteer, ner)
-
-
-def _work(path: Path) -> _FileOutcome:
-    assert _WORKER_SETTINGS is not None
-    article_date, limits, gazetteer, ner = _WORKER_SETTINGS
-    return _read_outcome(path, article_date, limits, extract_articles=True, gazetteer=gazetteer, ner=ner)
-
-
-#: A short article whose extraction loads the dictionaries, the gazetteer and the patterns: one sentence of
-#: each kind the rules read (a round and its investors, amounts in yuan and dollars, a founder's career, a
-#: listing, a holding, an English wire), so what the rules load on first use is loaded once, before the
-#: fork, and not again in every worker on its first articles (about 0.1-0.2 s of CPU each, and the
-#: writer's first wait).
-_WARM_UP = Article(
-    text="2024年3月12日，杭州星衡智能有限公司（以下简称“星衡智能”）宣布完成5亿元人民币B轮融资，由红杉中国领投，"
-         "真格基金跟投，老股东奇绩创坛继续加码。星衡智能成立于2021年，创始人兼CEO李明毕业于浙江大学，曾任百度副总裁，"
-         "2023年初离职后加入云岫智能担任首席技术官。云岫智能已向港交所递交上市申请，拟募资约2亿美元；"
-         "公司控股股东为启明创投，持股35%。\n"
-         "Shanghai, August 12, 2025 - Brightlake Robotics said on Tuesday it had raised $80 million in a Series B "
-         "round led by HongShan; it listed on the Nasdaq in 2024.",
-    published="2025-07-02")
-
-
-def _warm_up(gazetteer: Gazetteer | None, ner: NerConfig | None) -> None:
-    """Load what extraction loads on first use (seconds: the segmenter's dictionary, the gazetteer)
-    once, here, so forked workers share it instead of each loading it again."""
-    from kg.extract import extract
-
-    with contextlib.suppress(Exception):  # only a head start: a real failure is reported per article
-        extract(_WARM_UP, gazetteer=gazetteer, ner=ner)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """`fork` where there is one: workers start at once and share the parent's loaded dictionaries and
-    settings (nothing is pickled on the way in); elsewhere the platform's default."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-def _parallel_reads(files: list[Path], workers: int, *, article_date: str | None, limits: Limits,
-                    gazetteer: Gazetteer | None, ner: NerConfig | None) -> _Reads:
-    """(path, outcome) for every file, in the order of `files`, read and extracted by `workers` processes.
-
-    At most `workers * (1 + _AHEAD_PER_WORKER)` files are in flight. A worker that dies (killed for
-    memory, a crash in native code) breaks the pool: a new pool runs the files that were in flight
-    again, one at a time, so the file that kills a worker alone is reported (and only it). When the
-    consumer stops (Ctrl-C, an error in the writer) queued files are cancelled and workers stopped.
-    Workers run at a lower priority than this process (`_WORKER_NICENESS`): the writer is the step that
-    cannot be shared out, so when there are more processes than free cores, the workers are the ones to wait.
-    """
-    window = workers * (1 + _AHEAD_PER_WORKER)
-    context = _pool_context()
-    if context.get_start_method() == "fork":
-        _warm_up(gazetteer, ner)
-    # what is loaded by now (modules, dictionaries, patterns) lives as long as the build: out of the
-    # collector's sight, the writer's collections no longer walk it (a quarter of their time, measured at
-    # 200 articles: a small saving) and forked workers do not copy the pages a collection would touch
-    frozen = not gc.get_freeze_count()
-    if frozen:
-        gc.freeze()
-
-    def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
-                                   initargs=(article_date, limits, gazetteer, ner))
-
-    def submit(path: Path) -> Future[_FileOutcome]:
-        try:
-            return pool.submit(_work, path)
-        except BrokenProcessPool as exc:  # a worker died since the last result: dealt with in order, below
-            future: Future[_FileOutcome] = Future()
-            future.set_exception(exc)
-            return future
-
-    source = iter(files)
-    alone: deque[Path] = deque()  # files to run one at a time after a worker died
-    pending: deque[tuple[Path, Future[_FileOutcome], bool]] = deque()
-    pool = new_pool()
-    finished = False
-    try:
-        while True:
-            if alone:
-                if not pending:
-                    path = alone.popleft()
-                    pending.append((path, submit(path), True))
-            else:
-                while len(pending) < window:
-                    queued = next(source, None)
-                    if queued is None:
-                        break
-                    pending.append((queued, submit(queued), False))
-            if not pending:
-                finished = True
-                return
-            path, future, isolated = pending.popleft()
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                _stop(pool)
-                pool = new_pool()
-                if not isolated:  # which of the files in flight killed it is not known: each again, alone
-                    alone.extendleft(reversed([path, *(p for p, _f, _i in pending)]))
-                    pending.clear()
-                    continue
-                outcome = _FileOutcome(failure=(display_path(path), "the worker process reading and extracting "
-                                                "this file ended abruptly (out of memory, or a crash)"))
-            except Exception as exc:  # the result could not be sent back (e.g. not picklable)
-                outcome = _FileOutcome(failure=(display_path(path), _unexpected("extracting", exc)))
-            yield path, outcome
-    finally:
-        if finished:
-            pool.shutdown(wait=True)
-        else:
-            _stop(pool)
-        if frozen:
-            gc.unfreeze()
-
-
-#: Articles handed to an executor beyond the one being written: enough to keep a cluster busy, few
-#: enough that a 100k-article feed is never in memory at once.
-EXECUTOR_AHEAD = 256
-
-
-def _executor_reads(files: list[Path], executor: Submitter, *, article_date: str | None, limits: Limits,
-                    gazetteer: Gazetteer | None, ner: NerConfig | None, ahead: int = EXECUTOR_AHEAD) -> _Reads:
-    """(path, outcome) for every file, in the order of `files`: read here, each article extracted by
-    `executor` (at most about `ahead` articles in flight). A future that fails (a worker lost, a result
-    that could not travel) is that article's failure. Futures still queued when the consumer stops are
-    cancelled."""
-    _warm_up(gazetteer, ner)  # an executor of threads shares this process's dictionaries: load them once
-    source = iter(files)
-    pending: deque[tuple[Path, _FileOutcome, list[Any]]] = deque()
-    in_flight = 0
-    try:
-        while True:
-            while in_flight < ahead and (path := next(source, None)) is not None:
-                outcome = _read_outcome(path, article_date, limits, extract_articles=False)
-                futures = [executor.submit(extract_or_reason, article, gazetteer, ner)
-                           for article in (outcome.read.articles if outcome.read is not None else [])]
-                pending.append((path, outcome, futures))
-                in_flight += max(1, len(futures))
-            if not pending:
-                return
-            path, outcome, futures = pending.popleft()
-            in_flight -= max(1, len(futures))
-            if outcome.read is not None:
-                outcome.extractions = [_future_result(future) for future in futures]
-            yield path, outcome
-    finally:
-        for _path, _outcome, futures in pending:
-            for future in futures:
-                with contextlib.suppress(Exception):
-                    future.cancel()
-
-
-def _future_result(future: Any) -> Extraction | str:
-    try:
-        result = future.result()
-    except Exception as exc:  # the worker died, or the result could not be sent back
-        return _unexpected("extracting", exc)
-    return result if isinstance(result, Extraction | str) else _unexpected(
-        "extracting", TypeError(f"the executor returned {type(result).__name__}, not an extraction"))
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel queued work, stop the workers (they only compute: nothing of theirs needs saving), and
-    wait for them to exit, so no process outlives the build."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join()
-    pool.shutdown(wait=True)

@@ -11,12 +11,14 @@ the parallel arm needs: a ratio is only comparable with one measured under the s
 stores' node-link exports must be byte-identical.
 
     python scripts/bench_build_jobs.py [--articles 200] [--rounds 3] [--jobs 2]
+    python scripts/bench_build_jobs.py --one-feed     # the same articles as one JSON Lines file
     python scripts/bench_build_jobs.py --make-corpus DIR     # only write the corpus (for other timers)
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -39,8 +41,9 @@ STEMS = ["澄湖", "云岫", "雲岫", "栖光", "曜图", "曜圖", "明澜", "
 _SYL = "霁川栖云砾岸钧溪沐岚汀舟曦禾澈屿朔桐翊棠珩岫芷枫琅"
 
 
-def make_corpus(folder: Path, articles: int, seed: int = 11) -> list[Path]:
-    """`articles` UTF-8 text files under `folder`, made from the examples with names varied."""
+def make_corpus(folder: Path, articles: int, seed: int = 11, *, one_feed: bool = False) -> list[Path]:
+    """`articles` UTF-8 text files under `folder`, made from the examples with names varied (with
+    `one_feed`: the same articles as the records of one JSON Lines file, as a year of news often comes)."""
     rng = random.Random(seed)
     bases = [a for path in list_input_files([ROOT / "examples"]) for a in read_file(path).articles]
     folder.mkdir(parents=True, exist_ok=True)
@@ -54,6 +57,13 @@ def make_corpus(folder: Path, articles: int, seed: int = 11) -> list[Path]:
         path = folder / f"{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
+    if one_feed:
+        feed = folder / "feed.jsonl"
+        feed.write_text("".join(json.dumps({"text": p.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n"
+                                for p in paths), encoding="utf-8")
+        for path in paths:
+            path.unlink()
+        return [feed]
     return paths
 
 
@@ -86,18 +96,20 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=2, help="the parallel arm (the other is --jobs 1)")
+    parser.add_argument("--one-feed", action="store_true", help="the articles as one JSON Lines file")
     parser.add_argument("--make-corpus", type=Path, metavar="DIR", help="write the corpus to DIR and stop")
     args = parser.parse_args()
     if args.make_corpus:
-        make_corpus(args.make_corpus, args.articles)
+        make_corpus(args.make_corpus, args.articles, one_feed=args.one_feed)
         print(f"wrote {args.articles} articles to {args.make_corpus}")
         return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         corpus = work / "corpus"
-        make_corpus(corpus, args.articles)
+        files = make_corpus(corpus, args.articles, one_feed=args.one_feed)
         size = sum(p.stat().st_size for p in corpus.iterdir())
-        print(f"corpus: {args.articles} articles, {size / 1e6:.2f} MB; {args.rounds} rounds, order alternating")
+        print(f"corpus: {args.articles} articles in {len(files)} file(s), {size / 1e6:.2f} MB; {args.rounds} rounds, "
+              "order alternating")
         n = args.jobs
         print(f"{'round':>5} {'jobs 1 s':>9} {f'jobs {n} s':>9} {'ratio':>6} {'cpu 1 s':>8} {f'cpu {n} s':>8} "
               f"{'load 1':>6} {f'load {n}':>6}")

@@ -19,6 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 import kg.build as kg_build
+import kg.build_reads as build_reads
 from kg.build import build, resolve_jobs
 from kg.cli import app
 from kg.graph import node_link, to_networkx
@@ -177,14 +178,14 @@ def test_an_extraction_error_in_a_worker_is_that_articles_failure(tmp_path: Path
 def test_a_worker_that_dies_costs_only_its_own_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker killed while reading one file (out of memory, a crash in native code) breaks the pool:
     the files in flight are run again, one at a time, and only the one that kills its worker fails."""
-    real = kg_build.read_file
+    real = build_reads.read_file
 
     def crashing(path, **kwargs):  # type: ignore[no-untyped-def]
         if Path(path).name == "04-chenghu.txt":
             os._exit(9)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(kg_build, "read_file", crashing)
+    monkeypatch.setattr(build_reads, "read_file", crashing)
     folder = make_folder(tmp_path / "in")
     report = build_into(tmp_path / "s", folder, 2)
     assert [w for w, _ in report.failures] == [str(folder / "04-chenghu.txt")]
@@ -221,14 +222,14 @@ def test_work_in_flight_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     for i in range(40):
         (folder / f"{i:03d}.txt").write_text(f"2025年3月{i % 28 + 1}日，星川科技第{i}次发布新品。", encoding="utf-8")
     log = tmp_path / "read.log"
-    real = kg_build.read_file
+    real = build_reads.read_file
 
     def logged(path, **kwargs):  # type: ignore[no-untyped-def]
         with log.open("a") as f:
             f.write(f"{path}\n")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(kg_build, "read_file", logged)
+    monkeypatch.setattr(build_reads, "read_file", logged)
     consumed = 0
     most_ahead = 0
 
@@ -241,7 +242,7 @@ def test_work_in_flight_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     with open_store(tmp_path / "s", create=True) as store:
         report = build(store, [folder], jobs=2, progress=progress)
     assert report.added == 40 and consumed == 40
-    assert most_ahead <= 2 * (1 + kg_build._AHEAD_PER_WORKER)
+    assert most_ahead <= 2 * (1 + build_reads._AHEAD_PER_WORKER)
 
 
 # -- the writer first ------------------------------------------------------------------------------
@@ -252,20 +253,20 @@ def test_workers_yield_the_cpu_to_the_writer(tmp_path: Path, monkeypatch: pytest
     """The one writer cannot be shared out: the workers run at a lower priority, so with more processes
     than free cores it is they, not the writer, that wait."""
     log = tmp_path / "nice.log"
-    real = kg_build.read_file
+    real = build_reads.read_file
 
     def logged(path, **kwargs):  # type: ignore[no-untyped-def]
         with log.open("a") as f:
             f.write(f"{os.getpid()} {os.nice(0)}\n")
         return real(path, **kwargs)
 
-    monkeypatch.setattr(kg_build, "read_file", logged)
+    monkeypatch.setattr(build_reads, "read_file", logged)
     writer = os.nice(0)
     report = build_into(tmp_path / "s", make_folder(tmp_path / "in"), 2)
     assert report.added == 10
     seen = {tuple(map(int, line.split())) for line in log.read_text().splitlines()}
     assert os.getpid() not in {pid for pid, _nice in seen}  # every file was read in a worker
-    assert {nice for _pid, nice in seen} == {min(19, writer + kg_build._WORKER_NICENESS)}
+    assert {nice for _pid, nice in seen} == {min(19, writer + build_reads._WORKER_NICENESS)}
     assert os.nice(0) == writer  # the writer kept its own
 
 
@@ -313,7 +314,7 @@ def test_a_single_file_needs_no_pool(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def no_pool(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("a pool was started for one file")
 
-    monkeypatch.setattr(kg_build, "_parallel_reads", no_pool)
+    monkeypatch.setattr(kg_build, "parallel_reads", no_pool)
     folder = make_folder(tmp_path / "in")
     report = build_into(tmp_path / "s", folder / "01-xingchuan.txt", 4)
     assert report.added == 1 and read_file(folder / "01-xingchuan.txt").articles
@@ -393,3 +394,100 @@ def test_cli_progress_bar_is_in_bytes(tmp_path: Path, monkeypatch: pytest.Monkey
     size = (folder / "a.jsonl").stat().st_size
     assert {length for length, _ in bars} == {size}
     assert sum(step for _, step in bars) == size and len(bars) >= 2
+
+
+# -- one large JSON Lines file, in parts -------------------------------------------------------------
+
+
+def _feed(path: Path, count: int, broken_lines: tuple[int, ...] = ()) -> Path:
+    """A JSON Lines feed of `count` short articles (lines numbered from 1; `broken_lines` are not JSON)."""
+    lines = []
+    for i in range(count):
+        line = len(lines) + 1
+        if line in broken_lines:
+            lines.append("{not json")
+        lines.append(json.dumps({"text": f"2025年{1 + i % 12}月{1 + i % 28}日，星川{i}号科技完成{i + 1}亿元A轮融资，"
+                                         f"由远舟{i % 7}号资本领投。", "date": "2025-06-01"}, ensure_ascii=False))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any JSON Lines file is split, in parts of 3 articles (the real sizes need megabytes of test data)."""
+    monkeypatch.setattr(build_reads, "_SPLIT_FROM_BYTES", 1)
+    monkeypatch.setattr(build_reads, "_PART_ARTICLES", 3)
+
+
+@needs_fork
+def test_one_large_feed_is_shared_among_the_workers(tmp_path: Path, small_parts: None,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A year of news is often one file: its articles go to every worker in parts, and the store, the
+    report and the order of its failures are a serial build's."""
+    (tmp_path / "in").mkdir()
+    feed = _feed(tmp_path / "in" / "year.jsonl", 20, broken_lines=(5, 12))
+    log = tmp_path / "pids.log"
+    real = build_reads.extract_or_reason
+
+    def logged(article, *args):  # type: ignore[no-untyped-def]
+        with log.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(article, *args)
+
+    monkeypatch.setattr(build_reads, "extract_or_reason", logged)
+    files: list[Path] = []
+    serial = build_into(tmp_path / "serial", feed, 1)
+    log.unlink(missing_ok=True)
+    with open_store(tmp_path / "parallel", create=True) as store:
+        parallel = build(store, [feed], jobs=2, article_date="2025-06-01", progress=files.append)
+    workers = set(log.read_text().split())
+    assert len(workers) == 2 and str(os.getpid()) not in workers  # both workers extracted, the writer none
+    assert (parallel.added, parallel.unchanged, parallel.failures) == (serial.added, serial.unchanged, serial.failures)
+    assert [where for where, _ in parallel.failures] == [f"{feed}:5", f"{feed}:12"]
+    assert files == [feed]  # `progress` hears of the file once, not once per part
+    assert export(tmp_path / "parallel") == export(tmp_path / "serial")
+
+
+@needs_fork
+def test_a_worker_that_dies_in_a_part_costs_only_its_article(tmp_path: Path, small_parts: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "in").mkdir()
+    feed = _feed(tmp_path / "in" / "year.jsonl", 12)
+    real = build_reads.extract_or_reason
+
+    def crashing(article, *args):  # type: ignore[no-untyped-def]
+        if "星川7号" in article.text:
+            os._exit(9)
+        return real(article, *args)
+
+    monkeypatch.setattr(build_reads, "extract_or_reason", crashing)
+    report = build_into(tmp_path / "s", feed, 2)
+    assert [where for where, _ in report.failures] == [f"{feed}:8"]  # line 8 holds the eighth article
+    assert "extracting this article ended abruptly" in report.failures[0][1]
+    assert report.added == 11
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("size", [1, 10**9])
+def test_only_a_large_feed_keeps_more_workers_than_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         size: int) -> None:
+    """One small file needs no pool; one JSON Lines file from `_SPLIT_FROM_BYTES` on is split among them."""
+    (tmp_path / "in").mkdir()
+    feed = _feed(tmp_path / "in" / "year.jsonl", 4)
+    monkeypatch.setattr(build_reads, "_SPLIT_FROM_BYTES", size)
+    started: list[int] = []
+    real = kg_build.parallel_reads
+
+    def counted(files, workers, **kwargs):  # type: ignore[no-untyped-def]
+        started.append(workers)
+        return real(files, workers, **kwargs)
+
+    monkeypatch.setattr(kg_build, "parallel_reads", counted)
+    report = build_into(tmp_path / "s", feed, 2)
+    assert report.added == 4
+    assert started == ([2] if size == 1 else [])
+
+
+def test_shares_add_up() -> None:
+    assert build_reads._shares(10, 3) == [4, 3, 3] and build_reads._shares(2, 4) == [1, 1, 0, 0]
+    assert all(sum(build_reads._shares(total, parts)) == total for total in range(50) for parts in range(1, 9))
