@@ -68,8 +68,10 @@ def make_corpus(folder: Path, articles: int, seed: int = 11, *, one_feed: bool =
 
 
 def kg(*args: object) -> None:
+    """A `kg` command in a process of its own, run outside the checkout: `python -c` puts its working folder
+    first on the path, which would hide the `kg` that `PYTHONPATH=OTHER_CHECKOUT` asks for."""
     subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", *map(str, args)],
-                   check=True, stdout=subprocess.DEVNULL)
+                   check=True, stdout=subprocess.DEVNULL, cwd=tempfile.gettempdir())
 
 
 @dataclass
