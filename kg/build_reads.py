@@ -234,10 +234,16 @@ def _tasks(files: list[Path], article_date: str | None, limits: Limits) -> Itera
         if outcome.read is None:
             yield path, outcome
             continue
-        articles = outcome.read.articles
-        parts = [articles[k:k + _PART_ARTICLES] for k in range(0, len(articles), _PART_ARTICLES)] or [[]]
-        for k, (part, share) in enumerate(zip(parts, _shares(file_size(path), len(parts)), strict=True)):
-            yield _Task(path, part, outcome.read, k == 0, share)
+        yield from _parts(path, outcome.read)
+
+
+def _parts(path: Path, read: FileRead) -> list[_Task]:
+    """The articles of a file read here, in parts of `_PART_ARTICLES` (a file of none: one empty part, which
+    carries its problems), each with its share of the file's bytes."""
+    articles = read.articles
+    parts = [articles[k:k + _PART_ARTICLES] for k in range(0, len(articles), _PART_ARTICLES)] or [[]]
+    return [_Task(path, part, read, k == 0, share)
+            for k, (part, share) in enumerate(zip(parts, _shares(file_size(path), len(parts)), strict=True))]
 
 
 #: A short article whose extraction loads the dictionaries, the gazetteer and the patterns: one sentence of
@@ -368,35 +374,43 @@ EXECUTOR_AHEAD = 256
 
 
 def executor_reads(files: list[Path], executor: Submitter, *, article_date: str | None, limits: Limits,
-                    gazetteer: Gazetteer | None, ner: NerConfig | None, ahead: int = EXECUTOR_AHEAD) -> Reads:
-    """(path, outcome) for every file, in the order of `files`: read here, each article extracted by
-    `executor` (at most about `ahead` articles in flight). A future that fails (a worker lost, a result
-    that could not travel) is that article's failure. Futures still queued when the consumer stops are
-    cancelled."""
+                   gazetteer: Gazetteer | None, ner: NerConfig | None, ahead: int = EXECUTOR_AHEAD) -> Reads:
+    """(path, outcome) for every file, in the order of `files` (a file of many articles in parts of
+    `_PART_ARTICLES`): read here, each article extracted by `executor`, at most `ahead` articles in flight
+    (plus a part), so a feed of 100,000 articles is never all in memory, and the writer starts on its
+    first part while the rest is extracted. A future that fails (a worker lost, a result that could not
+    travel) is that article's failure. Futures still queued when the consumer stops are cancelled."""
     _warm_up(gazetteer, ner)  # an executor of threads shares this process's dictionaries: load them once
-    source = iter(files)
-    pending: deque[tuple[Path, FileOutcome, list[Any]]] = deque()
+    pending: deque[tuple[_Task | tuple[Path, FileOutcome], list[Any]]] = deque()
     in_flight = 0
     try:
-        while True:
-            while in_flight < ahead and (path := next(source, None)) is not None:
-                outcome = read_outcome(path, article_date, limits, extract_articles=False)
-                futures = [executor.submit(extract_or_reason, article, gazetteer, ner)
-                           for article in (outcome.read.articles if outcome.read is not None else [])]
-                pending.append((path, outcome, futures))
-                in_flight += max(1, len(futures))
-            if not pending:
-                return
-            path, outcome, futures = pending.popleft()
-            in_flight -= max(1, len(futures))
-            if outcome.read is not None:
-                outcome.extractions = [_future_result(future) for future in futures]
-            yield path, outcome
+        for path in files:
+            outcome = read_outcome(path, article_date, limits, extract_articles=False)
+            pieces: list[_Task | tuple[Path, FileOutcome]] = (
+                [(path, outcome)] if outcome.read is None else list(_parts(path, outcome.read)))
+            for piece in pieces:
+                articles = (piece.articles or []) if isinstance(piece, _Task) else []
+                pending.append((piece, [executor.submit(extract_or_reason, article, gazetteer, ner)
+                                        for article in articles]))
+                in_flight += len(articles)
+                # the head goes to the writer once it is done, or must: no more than `ahead` in flight
+                while pending and (in_flight > ahead or all(f.done() for f in pending[0][1])):
+                    in_flight -= len(pending[0][1])
+                    yield _settled(*pending.popleft())
+        while pending:
+            yield _settled(*pending.popleft())
     finally:
-        for _path, _outcome, futures in pending:
+        for _piece, futures in pending:
             for future in futures:
                 with contextlib.suppress(Exception):
                     future.cancel()
+
+
+def _settled(piece: _Task | tuple[Path, FileOutcome], futures: list[Any]) -> tuple[Path, FileOutcome]:
+    """A piece of `executor_reads` with its extractions (waiting for them): what the writer gets."""
+    if isinstance(piece, tuple):
+        return piece
+    return piece.path, piece.outcome([_future_result(future) for future in futures])
 
 
 def _future_result(future: Any) -> Extraction | str:

@@ -23,6 +23,7 @@ import kg.build_reads as build_reads
 from kg.build import build, resolve_jobs
 from kg.cli import app
 from kg.graph import node_link, to_networkx
+from kg.ingest.limits import DEFAULT_LIMITS
 from kg.ingest.readers import read_file
 from kg.store import Store, open_store
 from tests.factories import run_kg as kg
@@ -491,3 +492,72 @@ def test_only_a_large_feed_keeps_more_workers_than_files(tmp_path: Path, monkeyp
 def test_shares_add_up() -> None:
     assert build_reads._shares(10, 3) == [4, 3, 3] and build_reads._shares(2, 4) == [1, 1, 0, 0]
     assert all(sum(build_reads._shares(total, parts)) == total for total in range(50) for parts in range(1, 9))
+
+
+def test_an_executor_builds_a_feed_in_parts_as_a_serial_build(tmp_path: Path, small_parts: None) -> None:
+    """With an executor (a cluster), a feed's articles are extracted there and written here: the store and
+    the report are a serial build's, and `progress` hears of the file once (its parts are not files)."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    (tmp_path / "in").mkdir()
+    feed = _feed(tmp_path / "in" / "year.jsonl", 40, broken_lines=(9,))
+
+    class Counting:
+        """A thread pool that counts the futures handed out and collected."""
+
+        def __init__(self) -> None:
+            self.pool = ThreadPoolExecutor(2)
+            self.submitted = self.collected = 0
+
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            future: Future = self.pool.submit(fn, *args)
+            self.submitted += 1
+            result = future.result
+
+            def collected(timeout=None):  # type: ignore[no-untyped-def]
+                self.collected += 1
+                return result(timeout)
+
+            future.result = collected  # type: ignore[method-assign]
+            return future
+
+    executor = Counting()
+    files: list[Path] = []
+    serial = build_into(tmp_path / "serial", feed, 1)
+    with open_store(tmp_path / "s", create=True) as store:
+        report = kg_build.build(
+            store, [feed], article_date="2025-06-01", executor=executor, progress=files.append)
+    executor.pool.shutdown()
+    assert executor.submitted == executor.collected == 40
+    assert (report.added, report.failures) == (serial.added, serial.failures)
+    assert report.added == 40 and [where for where, _ in report.failures] == [f"{feed}:9"]
+    assert files == [feed]
+    assert export(tmp_path / "s") == export(tmp_path / "serial")
+
+
+@pytest.mark.parametrize("ahead", [5, 12])
+def test_executor_reads_keeps_its_window(tmp_path: Path, small_parts: None, ahead: int) -> None:
+    """At most `ahead` articles (plus a part of 3) are handed out and not yet given to the writer; the
+    writer has the first part before the last article is handed out."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    (tmp_path / "in").mkdir()
+    feed = _feed(tmp_path / "in" / "year.jsonl", 30)
+    handed: list[int] = []
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, *args):  # type: ignore[no-untyped-def]
+            handed.append(1)
+            return super().submit(fn, *args)
+
+    with Recording(2) as executor:
+        reads = build_reads.executor_reads([feed], executor, article_date="2025-06-01", limits=DEFAULT_LIMITS,
+                                           gazetteer=None, ner=None, ahead=ahead)
+        given = 0
+        handed_when_given: list[int] = []
+        for _path, outcome in reads:
+            assert outcome.read is not None and outcome.extractions is not None
+            given += len(outcome.read.articles)
+            handed_when_given.append(len(handed))
+            assert len(handed) - given <= ahead + 3
+    assert given == 30 and handed_when_given[0] < 30
