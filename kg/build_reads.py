@@ -279,11 +279,14 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 def parallel_reads(files: list[Path], workers: int, *, article_date: str | None, limits: Limits,
                     gazetteer: Gazetteer | None, ner: NerConfig | None) -> Reads:
-    """(path, outcome) for every file, in the order of `files`, read and extracted by `workers` processes.
+    """(path, outcome) for every file, in the order of `files`, read and extracted by `workers` processes;
+    a JSON Lines file from `_SPLIT_FROM_BYTES` on is read here and its articles extracted in parts
+    (`_Task`), one (path, outcome) per part.
 
-    At most `workers * (1 + _AHEAD_PER_WORKER)` files are in flight. A worker that dies (killed for
-    memory, a crash in native code) breaks the pool: a new pool runs the files that were in flight
-    again, one at a time, so the file that kills a worker alone is reported (and only it). When the
+    At most `workers * (1 + _AHEAD_PER_WORKER)` files or parts are in flight. A worker that dies (killed
+    for memory, a crash in native code) breaks the pool: a new pool runs the files that were in flight
+    again, one at a time (a part: one article at a time), so the file (or article) that kills a worker
+    alone is reported (and only it). When the
     consumer stops (Ctrl-C, an error in the writer) queued files are cancelled and workers stopped.
     Workers run at a lower priority than this process (`_WORKER_NICENESS`): the writer is the step that
     cannot be shared out, so when there are more processes than free cores, the workers are the ones to wait.
