@@ -284,7 +284,8 @@ def build(
         ner.load()
     report = BuildReport(files=len(files))
     # no more workers than pieces of work: files, or the parts of a large JSON Lines file
-    workers = workers if any(splits(path) for path in files) else min(workers, len(files))
+    if len(files) < workers and not any(splits(path) for path in files):
+        workers = len(files)
     if executor is not None:
         if resolve_jobs(jobs) > 1:
             raise ValueError("give either jobs > 1 or an executor, not both")
