@@ -39,7 +39,16 @@ sys.path.insert(0, str(ROOT))
 from kg.dump import Dump, EdgeRec, NodeRec  # noqa: E402
 from kg.graph import to_networkx  # noqa: E402
 from kg.ontology import load_ontology  # noqa: E402
-from kg.rdf import RDF_FORMATS, flatten, to_rdf, write, write_dump, write_rdf, write_streaming  # noqa: E402
+from kg.rdf import (  # noqa: E402
+    RDF_FORMATS,
+    flatten,
+    import_file,
+    to_rdf,
+    write,
+    write_dump,
+    write_rdf,
+    write_streaming,
+)
 from kg.rdf.export import prefixes  # noqa: E402
 from kg.store import open_store  # noqa: E402
 
@@ -236,6 +245,10 @@ def main() -> None:
     _, secs = timed(Graph().parse, str(tmp / "w.ttl"), format="turtle")
     row(table, "rdflib", "parse ttl", triples, secs)
     del flat
+    for fmt in ("nt", "ttl"):  # `kg import` of our own export: parsed by pyoxigraph, written into a fresh store
+        with open_store(tmp / f"imported-{fmt}") as imported:
+            _, secs = timed(import_file, imported, tmp / f"s.{fmt}", ontology=ontology)
+        row(table, "ours", f"kg import {fmt} (parse + store)", triples, secs)
 
     try:
         import pyoxigraph as ox

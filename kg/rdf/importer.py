@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, URIRef
 from rdflib.namespace import DCTERMS, PROV, XSD
 
 from kg.dump import Dump, EdgeRec, ImportReport, NodeRec, write_dump
@@ -65,39 +67,93 @@ def read_file(path: Path, fmt: str | None = None, ontology: Ontology | None = No
         return read_node_link(path, ontology)
     if fmt not in RDF_FORMATS:
         raise KGError(f"unknown format {fmt!r}")
-    try:
-        if fmt in ("trig", "nq"):
-            dataset = Dataset()
-            dataset.parse(path, format=RDF_FORMATS[fmt])
-            graph = Graph()
-            for s, p, o, _g in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph = Graph().parse(path, format=RDF_FORMATS[fmt])
-    except Exception as exc:  # rdflib raises many parser exception types
-        raise KGError(f"{path}: cannot parse as {fmt}: {exc}") from exc
-    return dump_from_rdf(graph, ontology)
+    return dump_from_rdf(Triples.parse(path, fmt), ontology)
+
+
+#: `kg export --format` name -> pyoxigraph's parser for it
+_PARSERS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML",
+            "jsonld": "JSON_LD"}
+_RDF_TYPE, _STATEMENT = str(RDF.type), str(RDF.Statement)
+
+
+class Triples:
+    """The triples of an RDF file (the union of its graphs, each triple once), indexed the two ways
+    `dump_from_rdf` reads them: by subject and predicate, and subjects by type.
+
+    Why not an rdflib `Graph`: its parser and its three indexes of Python term objects took 39 s and
+    1.2 GB for the 760,000 triples of a 1,344-article store, so the 59 million of a store of a million
+    relations could not be read back at all. pyoxigraph parses in compiled code and its terms are kept
+    as they come; predicates are kept as IRI strings."""
+
+    def __init__(self) -> None:
+        self.by_subject: dict[Any, dict[str, dict[Any, None]]] = {}
+        self.of_type: dict[str, dict[Any, None]] = {}
+
+    @classmethod
+    def parse(cls, path: Path, fmt: str) -> Triples:
+        """The triples of `path` in `fmt` (one of `RDF_FORMATS`); `KGError` when it cannot be parsed."""
+        triples = cls()
+        by_subject, of_type = triples.by_subject, triples.of_type
+        try:
+            for quad in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _PARSERS[fmt])):
+                subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
+                by_subject.setdefault(subject, {}).setdefault(predicate, {})[obj] = None
+                if predicate == _RDF_TYPE:
+                    of_type.setdefault(obj.value, {})[subject] = None
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise KGError(f"{path}: cannot parse as {fmt}: {exc}") from exc
+        return triples
+
+    def objects(self, subject: Any, predicate: Any) -> list[Any]:
+        return list(self.by_subject.get(subject, {}).get(str(predicate), ()))
+
+    def value(self, subject: Any, predicate: Any) -> Any:
+        """One object of (subject, predicate), or None (the first read, where a file gives several)."""
+        return next(iter(self.by_subject.get(subject, {}).get(str(predicate), ())), None)
+
+    def predicate_objects(self, subject: Any) -> Iterator[tuple[str, Any]]:
+        for predicate, objects in self.by_subject.get(subject, {}).items():
+            for obj in objects:
+                yield predicate, obj
+
+    def subjects_of_type(self, cls: Any) -> list[Any]:
+        return list(self.of_type.get(str(cls), ()))
+
+    def subject_objects(self, predicate: Any) -> Iterator[tuple[Any, Any]]:
+        key = str(predicate)
+        for subject, predicates in self.by_subject.items():
+            for obj in predicates.get(key, ()):
+                yield subject, obj
+
+
+_XSD_INTEGERS = {str(XSD.integer), str(XSD.int), str(XSD.long)}
+_XSD_FLOATS = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
+
+
+def _is_literal(term: Any) -> bool:
+    return isinstance(term, ox.Literal)
 
 
 def _py(value: Any) -> Any:
-    if not isinstance(value, Literal):
-        return str(value)
-    dt = value.datatype
-    if dt == XSD.boolean:
-        return str(value) in ("true", "1")
-    if dt in (XSD.integer, XSD.int, XSD.long):
-        return int(str(value))
-    if dt in (XSD.decimal, XSD.double, XSD.float):
-        return float(str(value))
-    return str(value)
+    """A term as the Python value the store keeps: typed literals as numbers and booleans, the rest text."""
+    if not _is_literal(value):
+        return value.value
+    datatype = value.datatype.value
+    if datatype == str(XSD.boolean):
+        return value.value in ("true", "1")
+    if datatype in _XSD_INTEGERS:
+        return int(value.value)
+    if datatype in _XSD_FLOATS:
+        return float(value.value)
+    return value.value
 
 
-def _one(graph: Graph, subject: Any, predicate: URIRef) -> Any:
+def _one(graph: Triples, subject: Any, predicate: URIRef) -> Any:
     value = graph.value(subject, predicate)
     return None if value is None else _py(value)
 
 
-def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
+def dump_from_rdf(graph: Triples, ontology: Ontology) -> Dump:
     """Nodes, statements and records of an RDF graph in our projection."""
     dump = Dump()
     class_names = {c.iri: name for name, c in ontology.classes.items()}
@@ -105,26 +161,26 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
     relation_names = {r.iri: name for name, r in ontology.relations.items()}
     ids: dict[Any, str] = {}
     for subject, value in graph.subject_objects(KGO.id):
-        ids[subject] = str(value)
+        ids[subject] = value.value
     article_ids: dict[Any, str] = {}
-    statements = set(graph.subjects(RDF.type, RDF.Statement))
+    statements = set(graph.subjects_of_type(RDF.Statement))
 
     def key_values(subject: Any, skip: set[str]) -> dict[str, Any]:
         found: dict[str, list[Any]] = {}
         for p, o in graph.predicate_objects(subject):
-            name = prop_names.get(str(p))
-            if name and name not in skip and isinstance(o, Literal):
+            name = prop_names.get(p)
+            if name and name not in skip and _is_literal(o):
                 found.setdefault(name, []).append(_py(o))
         return {k: (v[0] if len(v) == 1 else sorted(v, key=str)) for k, v in sorted(found.items())}
 
     for subject, node_id in ids.items():
         if subject in statements:
             continue
-        labels = sorted({class_names[str(t)] for t in graph.objects(subject, RDF.type) if str(t) in class_names})
+        labels = sorted({class_names[t.value] for t in graph.objects(subject, RDF.type) if t.value in class_names})
         if not labels:
             continue
         name = _one(graph, subject, KGO.name) or node_id
-        aliases = sorted({str(a) for a in graph.objects(subject, KGO.aliases)})
+        aliases = sorted({a.value for a in graph.objects(subject, KGO.aliases)})
         attrs = key_values(subject, {"id", "name", "aliases"})
         if C.Article in labels:
             art_id = str(attrs.get("content_hash") or node_id.removeprefix(ARTICLE_PREFIX))
@@ -140,26 +196,26 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
         node = NodeRec(node_id, labels, name, aliases, attrs)
         record = graph.value(subject, KGR.json)
         if record is not None:
-            data = json.loads(str(record))
+            data = json.loads(record.value)
             node.types, node.attrs, node.key, node.recorded = data["types"], data["attrs"], data.get("key"), True
         dump.nodes[node_id] = node
 
     def article_of(iri: Any) -> str:
         if iri in article_ids:
             return article_ids[iri]
-        return ids.get(iri, str(iri).rsplit("/", 1)[-1]).removeprefix(ARTICLE_PREFIX)
+        return ids.get(iri, iri.value.rsplit("/", 1)[-1]).removeprefix(ARTICLE_PREFIX)
 
     for stmt in statements:
         rel_id = ids.get(stmt)
         predicate = graph.value(stmt, RDF.predicate)
-        if rel_id is None or str(predicate) not in relation_names:
+        if rel_id is None or predicate is None or predicate.value not in relation_names:
             continue
         source, target = graph.value(stmt, RDF.subject), graph.value(stmt, RDF.object)
         props_json = graph.value(stmt, KGR.json)
-        props = (json.loads(str(props_json)) if props_json is not None
+        props = (json.loads(props_json.value) if props_json is not None
                  else key_values(stmt, {"id", "confidence", "method", "evidence"}))
         records = None
-        derivations = list(graph.objects(stmt, PROV.qualifiedDerivation))
+        derivations = graph.objects(stmt, PROV.qualifiedDerivation)
         if derivations:
             records = []
             for rec in derivations:
@@ -170,18 +226,18 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
                     "span_end": _one(graph, rec, KGO.span_end), "method": _one(graph, rec, KGO.method) or "",
                     "confidence": _one(graph, rec, KGO.confidence) or 0.0,
                     "evidence": _one(graph, rec, KGO.evidence),
-                    "props": json.loads(str(rec_props)) if rec_props is not None else props,
+                    "props": json.loads(rec_props.value) if rec_props is not None else props,
                     "order": _order(rec),
                 })
             records.sort(key=lambda r: (r["article"], r["order"]))
         dump.edges[rel_id] = EdgeRec(
-            rel_id, relation_names[str(predicate)], ids.get(source, str(source)), ids.get(target, str(target)),
+            rel_id, relation_names[predicate.value], ids.get(source, source.value), ids.get(target, target.value),
             props, sorted({article_of(a) for a in graph.objects(stmt, PROV.wasDerivedFrom)}),
-            _one(graph, stmt, KGO.confidence), sorted({str(m) for m in graph.objects(stmt, KGO.method)}),
+            _one(graph, stmt, KGO.confidence), sorted({m.value for m in graph.objects(stmt, KGO.method)}),
             records, props_json is not None)
 
     dump.has_records = any(n.recorded for n in dump.nodes.values()) or any(e.recorded for e in dump.edges.values())
-    mention_nodes = list(graph.subjects(RDF.type, KGR.Mention))
+    mention_nodes = graph.subjects_of_type(KGR.Mention)
     if mention_nodes or any(n.recorded for n in dump.nodes.values()):
         rows = []
         for mention in mention_nodes:
@@ -196,7 +252,7 @@ def dump_from_rdf(graph: Graph, ontology: Ontology) -> Dump:
         dump.mentions = [row for _k, row in sorted(rows, key=lambda r: r[0])]
         dump.aliases = sorted(
             (ids[graph.value(node, KGR.entity)], _one(graph, node, KGR.alias), _one(graph, node, KGR.article))
-            for node in graph.subjects(RDF.type, KGR.Alias) if graph.value(node, KGR.entity) in ids)
+            for node in graph.subjects_of_type(KGR.Alias) if graph.value(node, KGR.entity) in ids)
     return dump
 
 
@@ -204,7 +260,7 @@ _ORDER = re.compile(r"-(\d+)$")
 
 
 def _order(node: Any) -> int:
-    match = _ORDER.search(str(node))
+    match = _ORDER.search(node.value)
     return int(match.group(1)) if match else 0
 
 

@@ -375,6 +375,34 @@ def test_import_is_idempotent_and_all_or_nothing(built: Store, tmp_path: Path) -
     assert code == 1 and "no such file" in err
 
 
+@pytest.mark.parametrize("fmt", [*FLAT, *QUADS])
+def test_a_broken_file_is_refused_with_its_format_and_the_store_is_untouched(built: Store, tmp_path: Path,
+                                                                              fmt: str) -> None:
+    out = tmp_path / f"g.{fmt}"
+    write_rdf(built, fmt, out)
+    data = out.read_bytes()
+    bad = tmp_path / f"bad.{fmt}"
+    bad.write_bytes(data[: len(data) // 2] + b"\n<<<")  # cut in the middle, then not RDF at all
+    with open_store(tmp_path / "copy") as copy:
+        before = tables(copy)
+        with pytest.raises(KGError, match=f"bad.{fmt}: cannot parse as {fmt}"):
+            import_file(copy, bad)
+        assert tables(copy) == before
+
+
+def test_a_triple_said_twice_is_read_once(built: Store, tmp_path: Path) -> None:
+    """RDF is a set: a file that repeats its triples (or two graphs of a TriG file that share some) reads
+    as the file that says each once."""
+    once = tmp_path / "once.nt"
+    write_rdf(built, "nt", once, with_text=True)
+    twice = tmp_path / "twice.nt"
+    twice.write_bytes(once.read_bytes() * 2)
+    with open_store(tmp_path / "a") as a, open_store(tmp_path / "b") as b:
+        import_file(a, once)
+        import_file(b, twice)
+        assert tables(a) == tables(b) == tables(built)
+
+
 def test_a_node_link_import_stores_no_derived_lineage_old_or_new(built: Store, tmp_path: Path) -> None:
     """The view's FOUNDED_BY_ALUMNI_OF edges are its own (derived again after an import, never stored), and
     so are the founder lineages of node-link files written before they had a type of their own, as
