@@ -145,6 +145,12 @@ def _graph_view(path: Path | None, doing: str, *, quiet: bool = False) -> Any:
         return to_networkx(graph_store)
 
 
+def _counting_bar(label: str) -> Any:
+    """A progress bar on stderr for work whose size is known only at its end: it shows the count so far."""
+    unknown_length = (x for x in range(0))  # a generator has no length hint: click shows the count alone
+    return typer.progressbar(unknown_length, label=label, show_pos=True, file=sys.stderr)
+
+
 def _echo_rows(rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
     from kg.row_formats import render_rows
 
@@ -327,9 +333,7 @@ def export(
         if quiet or not sys.stderr.isatty():
             triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
         else:  # no length is known before the end: the bar counts the triples written (59 million at 1M relations)
-            unknown_length = (x for x in range(0))  # a generator has no length hint: click shows the count alone
-            with typer.progressbar(unknown_length, label="exporting (triples)", show_pos=True,
-                                   file=sys.stderr) as bar:
+            with _counting_bar("exporting (triples)") as bar:
                 triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text,
                                 progress=bar.update)
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
@@ -343,6 +347,8 @@ def import_(
     store: StoreOpt = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="ttl, nt, nq, jsonld, xml, trig or node-link "
                                             "[default: from the suffix].", show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No count of the triples as they are read.")]
+        = False,
 ) -> None:
     """Read an export back into a store, losslessly: entities, relations, provenance and articles.
 
@@ -352,7 +358,11 @@ def import_(
     from kg.rdf import import_file
 
     with _store(store, create=True) as graph_store:
-        report = import_file(graph_store, file, fmt)
+        if quiet or not sys.stderr.isatty():
+            report = import_file(graph_store, file, fmt)
+        else:  # no length is known before the end: the bar counts the RDF triples read
+            with _counting_bar("reading (triples)") as bar:
+                report = import_file(graph_store, file, fmt, progress=bar.update)
         counts = graph_store.counts()
     typer.echo(f"{report.summary()}; store now has {counts['articles']} articles, {counts['entities']} "
                f"entities, {counts['relations']} relations")

@@ -310,7 +310,7 @@ def test_plain_query_reads_the_options_kg_query_has() -> None:
 
 
 @pytest.mark.parametrize(("fmt", "pieces"), [("nt", 2), ("jsonld", 1)])
-def test_export_counts_the_triples_on_a_terminal(built: Path, tmp_path: Path, fmt: str, pieces: int,
+def test_export_and_import_count_the_triples_on_a_terminal(built: Path, tmp_path: Path, fmt: str, pieces: int,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """No length is known before the end, so `kg export`'s bar counts the triples as they are written
     (the streaming writers piece by piece, rdflib at the end); `-q`, or no terminal, draws nothing."""
@@ -334,6 +334,14 @@ def test_export_counts_the_triples_on_a_terminal(built: Path, tmp_path: Path, fm
     monkeypatch.setattr(kg.cli, "sys", types.SimpleNamespace(stderr=quiet))
     result = runner.invoke(app, ["export", "-q", "-f", fmt, "-o", str(tmp_path / f"q.{fmt}"), "--store", str(built)])
     assert result.exit_code == 0 and quiet.getvalue() == ""
+    # `kg import` of the file counts what it reads the same way
+    monkeypatch.setattr("kg.rdf.importer._TOLD_EVERY", 1000)
+    reading = Terminal()
+    monkeypatch.setattr(kg.cli, "sys", types.SimpleNamespace(stderr=reading))
+    result = runner.invoke(app, ["import", str(tmp_path / f"g.{fmt}"), "--store", str(tmp_path / "copy")])
+    assert result.exit_code == 0, result.output
+    read = [int(n) for n in re.findall(r"reading \(triples\)\s+\[[-#]*\]\s+(\d+)", reading.getvalue())]
+    assert read[-1] == triples and len(set(read)) >= 3
 
 
 @pytest.mark.parametrize(("command", "said"), [

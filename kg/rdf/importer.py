@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +57,10 @@ def guess_format(path: Path) -> str:
 # -- reading -------------------------------------------------------------------------------------
 
 
-def read_file(path: Path, fmt: str | None = None, ontology: Ontology | None = None) -> Dump:
-    """Read any format we export into a `Dump`."""
+def read_file(path: Path, fmt: str | None = None, ontology: Ontology | None = None,
+              progress: Callable[[int], None] | None = None) -> Dump:
+    """Read any format we export into a `Dump`; `progress`, when given, is told the RDF triples read, by
+    increments (`Triples.parse`)."""
     ontology = ontology or load_ontology()
     path = Path(path)
     if not path.exists():
@@ -71,13 +73,15 @@ def read_file(path: Path, fmt: str | None = None, ontology: Ontology | None = No
     # millions of new dicts and terms and no cycles among them: the collector would walk them again and
     # again as they are made (a quarter of the time, measured on 760,000 triples)
     with gc_paused():
-        return dump_from_rdf(Triples.parse(path, fmt), ontology)
+        return dump_from_rdf(Triples.parse(path, fmt, progress), ontology)
 
 
 #: `kg export --format` name -> pyoxigraph's parser for it
 _PARSERS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "xml": "RDF_XML",
             "jsonld": "JSON_LD"}
-_RDF_TYPE, _STATEMENT = str(RDF.type), str(RDF.Statement)
+_RDF_TYPE = str(RDF.type)
+#: How often `Triples.parse` tells its progress, in triples read
+_TOLD_EVERY = 65_536
 
 
 class Triples:
@@ -94,18 +98,25 @@ class Triples:
         self.of_type: dict[str, dict[Any, None]] = {}
 
     @classmethod
-    def parse(cls, path: Path, fmt: str) -> Triples:
-        """The triples of `path` in `fmt` (one of `RDF_FORMATS`); `KGError` when it cannot be parsed."""
+    def parse(cls, path: Path, fmt: str, progress: Callable[[int], None] | None = None) -> Triples:
+        """The triples of `path` in `fmt` (one of `RDF_FORMATS`); `KGError` when it cannot be parsed.
+        `progress`, when given, is told the triples read (quads: each graph's), every `_TOLD_EVERY` and
+        at the end."""
         triples = cls()
         by_subject, of_type = triples.by_subject, triples.of_type
+        read = 0
         try:
-            for quad in ox.parse(path=str(path), format=getattr(ox.RdfFormat, _PARSERS[fmt])):
+            for read, quad in enumerate(ox.parse(path=str(path), format=getattr(ox.RdfFormat, _PARSERS[fmt])), 1):
                 subject, predicate, obj = quad.subject, quad.predicate.value, quad.object
                 by_subject.setdefault(subject, {}).setdefault(predicate, {})[obj] = None
                 if predicate == _RDF_TYPE:
                     of_type.setdefault(obj.value, {})[subject] = None
+                if progress is not None and read % _TOLD_EVERY == 0:
+                    progress(_TOLD_EVERY)
         except (SyntaxError, ValueError, OSError) as exc:
             raise KGError(f"{path}: cannot parse as {fmt}: {exc}") from exc
+        if progress is not None and read % _TOLD_EVERY:
+            progress(read % _TOLD_EVERY)
         return triples
 
     def objects(self, subject: Any, predicate: Any) -> list[Any]:
@@ -268,7 +279,9 @@ def _order(node: Any) -> int:
     return int(match.group(1)) if match else 0
 
 
-def import_file(store: Store, path: Path, fmt: str | None = None, ontology: Ontology | None = None) -> ImportReport:
-    """Read `path` (format from `fmt` or the suffix) and add it to `store`."""
+def import_file(store: Store, path: Path, fmt: str | None = None, ontology: Ontology | None = None,
+                progress: Callable[[int], None] | None = None) -> ImportReport:
+    """Read `path` (format from `fmt` or the suffix) and add it to `store`; `progress`, when given, is told
+    the RDF triples read as they are read (`kg import` counts them on a terminal)."""
     ontology = ontology or load_ontology()
-    return write_dump(store, read_file(Path(path), fmt, ontology), ontology)
+    return write_dump(store, read_file(Path(path), fmt, ontology, progress), ontology)

@@ -390,6 +390,23 @@ def test_a_broken_file_is_refused_with_its_format_and_the_store_is_untouched(bui
         assert tables(copy) == before
 
 
+@pytest.mark.parametrize("fmt", ["nt", "trig"])
+def test_import_tells_the_triples_it_reads(built: Store, tmp_path: Path, fmt: str,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`progress` hears of every triple (quad) the parser reads, in steps of `_TOLD_EVERY` and the rest at
+    the end, so `kg import` can count them on a terminal."""
+    from kg.rdf import importer
+
+    out = tmp_path / f"g.{fmt}"
+    written = write_rdf(built, fmt, out)
+    monkeypatch.setattr(importer, "_TOLD_EVERY", 1000)
+    told: list[int] = []
+    with open_store(tmp_path / "copy") as copy:
+        import_file(copy, out, progress=told.append)
+    assert sum(told) == written and written > 2000
+    assert told[:-1] == [1000] * (len(told) - 1) and 0 < told[-1] <= 1000
+
+
 def test_a_triple_said_twice_is_read_once(built: Store, tmp_path: Path) -> None:
     """RDF is a set: a file that repeats its triples (or two graphs of a TriG file that share some) reads
     as the file that says each once."""
