@@ -232,7 +232,7 @@ def iter_text(source: Any, fmt: str, base: str = ENTITY_BASE, with_text: bool = 
         yield "".join(parts), count
 
 
-def told(pieces: Iterable[tuple[str, int]], progress: Callable[[int], None] | None) -> Iterator[tuple[str, int]]:
+def _told(pieces: Iterable[tuple[str, int]], progress: Callable[[int], None] | None) -> Iterator[tuple[str, int]]:
     """`iter_text`'s pieces, each one's triples told to `progress` (when given) as it is handed on."""
     for text, n in pieces:
         if progress is not None:
@@ -252,7 +252,7 @@ def write_streaming(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE
     count = 0
     try:
         with gc_paused(), tmp.open("w", encoding="utf-8", newline="\n") as out:
-            for text, n in told(iter_text(source, fmt, base, with_text, ontology), progress):
+            for text, n in _told(iter_text(source, fmt, base, with_text, ontology), progress):
                 out.write(text)
                 count += n
         tmp.replace(output)
@@ -317,7 +317,7 @@ def write_oxigraph(source: Any, fmt: str, output: Path, base: str = ENTITY_BASE,
     output = Path(output)
     tmp = output.with_name(output.name + ".tmp")
     quads = fmt == "trig"
-    reader = LineReader(told(iter_text(source, "nq" if quads else "nt", base, with_text, ontology), progress))
+    reader = LineReader(_told(iter_text(source, "nq" if quads else "nt", base, with_text, ontology), progress))
     try:
         with gc_paused():
             # N-Triples parse as quads of the default graph, which the triple formats' serialisers take
