@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -145,10 +145,17 @@ def _graph_view(path: Path | None, doing: str, *, quiet: bool = False) -> Any:
         return to_networkx(graph_store)
 
 
-def _counting_bar(label: str) -> Any:
-    """A progress bar on stderr for work whose size is known only at its end: it shows the count so far."""
+T = TypeVar("T")
+
+
+def _counted(label: str, quiet: bool, work: Callable[[Callable[[int], None] | None], T]) -> T:
+    """`work(progress)`, counting on stderr what it tells `progress` when stderr is a terminal and not
+    `quiet`: for work whose size is known only at its end (a total, and so a percentage, cannot be shown)."""
+    if quiet or not sys.stderr.isatty():
+        return work(None)
     unknown_length = (x for x in range(0))  # a generator has no length hint: click shows the count alone
-    return typer.progressbar(unknown_length, label=label, show_pos=True, file=sys.stderr)
+    with typer.progressbar(unknown_length, label=label, show_pos=True, file=sys.stderr) as bar:
+        return work(bar.update)
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: OutputFormat) -> None:
@@ -330,12 +337,8 @@ def export(
     chosen = _export_engine(engine, streaming, fmt.value)
     with _store(store) as graph_store:
         _announce_whole_graph(graph_store, "kg export", quiet=quiet)
-        if quiet or not sys.stderr.isatty():
-            triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text)
-        else:  # no length is known before the end: the bar counts the triples written (59 million at 1M relations)
-            with _counting_bar("exporting (triples)") as bar:
-                triples = write(graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text,
-                                progress=bar.update)
+        triples = _counted("exporting (triples)", quiet, lambda progress: write(
+            graph_store, fmt.value, output, chosen, base=base_iri, with_text=with_text, progress=progress))
     typer.echo(f"wrote {triples} triples ({fmt.value}) to {output}")
 
 
@@ -358,11 +361,8 @@ def import_(
     from kg.rdf import import_file
 
     with _store(store, create=True) as graph_store:
-        if quiet or not sys.stderr.isatty():
-            report = import_file(graph_store, file, fmt)
-        else:  # no length is known before the end: the bar counts the RDF triples read
-            with _counting_bar("reading (triples)") as bar:
-                report = import_file(graph_store, file, fmt, progress=bar.update)
+        report = _counted("reading (triples)", quiet,
+                          lambda progress: import_file(graph_store, file, fmt, progress=progress))
         counts = graph_store.counts()
     typer.echo(f"{report.summary()}; store now has {counts['articles']} articles, {counts['entities']} "
                f"entities, {counts['relations']} relations")
