@@ -290,7 +290,7 @@ def build(
         if resolve_jobs(jobs) > 1:
             raise ValueError("give either jobs > 1 or an executor, not both")
         reads: Reads = executor_reads(files, executor, article_date=article_date, limits=limits,
-                                        gazetteer=gazetteer, ner=ner)
+                                      gazetteer=gazetteer, ner=ner)
     elif workers > 1:
         reads = parallel_reads(
             files, workers, article_date=article_date, limits=limits, gazetteer=gazetteer, ner=ner)
