@@ -753,24 +753,24 @@ def viz_investors(
 
     For an investor: its portfolio and everyone who invested beside it; for a company: its investors.
     """
-    from kg.viz import render_investors
+    from kg.viz import investors_graph, render_investors
 
-    entity_id = _entity_before_view(store, entity, output)
-    graph = _graph_view(store, "kg viz investors")
+    graph, entity_id = _around(store, entity, output, investors_graph)
     view = render_investors(graph, entity_id, output)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 
 
-def _entity_before_view(store: Path | None, name: str, output: Path) -> str:
-    """The id of the entity a drawing centres on, and a check of the output's suffix, from the store's
-    indexes: an unknown name or a wrong suffix is said before the graph view is built (a minute at a
-    million relations)."""
+def _around(store: Path | None, name: str, output: Path, read: Callable[[Any, str], Any]) -> tuple[Any, str]:
+    """The part of the graph view that a drawing around the entity `name` reads (`read(store, id)`, from
+    `kg.viz.from_store`), and the entity's id. The output's suffix is checked and the entity found from the
+    store's indexes first, so neither a wrong suffix nor an unknown name costs a read."""
     from kg.queries import find_store_entity
     from kg.viz import check_suffix
 
     check_suffix(output)
     with _store(store) as graph_store:
-        return find_store_entity(graph_store, name)
+        entity_id = find_store_entity(graph_store, name)
+        return read(graph_store, entity_id), entity_id
 
 
 @viz_app.command("network")
@@ -813,10 +813,10 @@ def viz_lineage(
     The HTML page is self-contained (works offline): hover for details and sources, zoom and pan,
     click a company to fold its descendants. SVG and PNG are static, for reports (PNG needs Chromium).
     """
-    from kg.viz import render_lineage
+    from kg.viz import lineage_graph, render_lineage
 
-    root_id = _entity_before_view(store, root, output)
-    graph = _graph_view(store, "kg viz lineage")
+    graph, root_id = _around(store, root, output, lambda graph_store, root_id: lineage_graph(
+        graph_store, root_id, depth=depth, with_investors=with_investors))
     view = render_lineage(graph, root_id, output, depth=depth, with_investors=with_investors)
     generations = {n.generation for n in view.nodes}
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations over {len(generations)} generation(s), "

@@ -144,7 +144,14 @@ def _add_articles(graph: nx.MultiDiGraph, store: Store) -> None:
         attrs = {"url": art.url, "published": art.published, "lang": art.lang, "content_hash": art.id}
         graph.add_node(ARTICLE_PREFIX + art.id, labels=[C.Article], name=art.title or art.path or art.id,
                        aliases=[], **{k: v for k, v in attrs.items() if v is not None})
-    for entity_id, article_id, sentence, start, end in store.first_mentions():
+    add_mentions(graph, store.first_mentions())
+
+
+def add_mentions(graph: nx.MultiDiGraph, first_mentions: Iterable[tuple[str, str, Any, Any, Any]]) -> None:
+    """A MENTIONED_IN edge from each entity of `graph` to the article of each of its first mentions
+    (`Store.first_mentions`: entity, article, sentence, start, end), the article's node bare unless it is
+    there already (shared with `kg.viz.from_store`, which reads the mentions of a few entities only)."""
+    for entity_id, article_id, sentence, start, end in first_mentions:
         if entity_id not in graph:
             continue
         rel_id = "m" + short_hash(entity_id, article_id)

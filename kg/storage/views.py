@@ -156,6 +156,14 @@ class ViewStatements:
                                          (prefix, prefix + "\U0010ffff")):
             yield r[0]
 
+    def first_mentions_of(self, entity_ids: Iterable[str]) -> list[tuple[str, str, int | None, int | None, int | None]]:
+        """`Store.first_mentions` of these entities only: (entity, article, sentence, start, end) of each one's
+        first mention in each article."""
+        return self.connection.execute(
+            "SELECT entity_id, article_id, sentence, MIN(span_start), span_end FROM mentions"
+            f" WHERE entity_id IN {IDS} GROUP BY entity_id, article_id ORDER BY entity_id, article_id",
+            (id_list(entity_ids),)).fetchall()
+
     def published_dates(self, article_ids: Iterable[str]) -> dict[str, str | None]:
         """article id -> its publication date (None when undated), for these articles."""
         return dict(self.connection.execute(f"SELECT id, published FROM articles WHERE id IN {IDS}",
