@@ -786,13 +786,14 @@ def viz_network(
     store: StoreOpt = None,
 ) -> None:
     """Draw the whole investment network, or the part the filters keep; the page filters further."""
-    from kg.viz import Filters, check_suffix, render_network
+    from kg.viz import Filters, check_suffix, network_graph, render_network
 
     if capital not in ("all", "state", "private"):
         raise KGError(f"--capital must be all, state or private, got {capital!r}")
     filters = Filters(since=since, until=until, rounds=tuple(round_ or ()), capital=capital, region=region)
     check_suffix(output)
-    graph = _graph_view(store, "kg viz network")
+    with _store(store) as graph_store:
+        graph = network_graph(graph_store, filters)
     view = render_network(graph, output, filters)
     typer.echo(f"wrote {output}: {len(view.nodes)} organisations, {len(view.edges)} investments")
 

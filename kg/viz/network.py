@@ -124,6 +124,15 @@ class Filters:
     region: str | None = None
 
     def keeps(self, graph: nx.MultiDiGraph, investor: str, edge: dict[str, Any]) -> bool:
+        return self.keeps_deal(edge) and self.keeps_investor(graph, investor)
+
+    @property
+    def picks_investors(self) -> bool:
+        """Do these filters keep some investors only (by capital or region)?"""
+        return self.capital != "all" or self.region is not None
+
+    def keeps_deal(self, edge: dict[str, Any]) -> bool:
+        """The investment's own conditions: its year and round."""
         year = _year(edge.get("date"))
         if (self.since is not None or self.until is not None) and year is None:
             return False
@@ -131,8 +140,10 @@ class Filters:
             return False
         if self.until is not None and year is not None and year > self.until:
             return False
-        if self.rounds and str(edge.get("round")).casefold() not in {r.casefold() for r in self.rounds}:
-            return False
+        return not self.rounds or str(edge.get("round")).casefold() in {r.casefold() for r in self.rounds}
+
+    def keeps_investor(self, graph: nx.MultiDiGraph, investor: str) -> bool:
+        """The investor's conditions: state or private capital, its region."""
         state = _is_state(graph, investor)
         if (self.capital == "state" and not state) or (self.capital == "private" and state):
             return False

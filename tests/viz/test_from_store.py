@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -13,9 +14,17 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.graph import to_networkx
 from kg.store import Store, open_store
-from kg.viz import investors_graph, lineage_graph, render_investors, render_lineage
+from kg.viz import (
+    Filters,
+    investors_graph,
+    lineage_graph,
+    network_graph,
+    render_investors,
+    render_lineage,
+    render_network,
+)
 from kg.viz.lineage import lineage_view
-from kg.viz.network import investors_view
+from kg.viz.network import investors_view, network_view
 from tests import paths
 from tests.disputes_data import disputed_round
 from tests.factories import financial_articles, hostile_article, investor_network, record_all
@@ -74,6 +83,24 @@ def test_every_investors_drawing_is_as_from_the_whole_view(stored: tuple[Store, 
     assert max(sizes) >= 5
 
 
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters(capital="state"), Filters(capital="private"), Filters(region="上海"), Filters(region="shanghai"),
+    Filters(region="北京市", capital="state"), Filters(region="Atlantis"), Filters(since=2019), Filters(until=2018),
+    Filters(rounds=("a", "B")), Filters(since=2018, until=2019, rounds=("Angel",), capital="private"),
+], ids=repr)
+def test_the_network_is_drawn_as_from_the_whole_view(stored: tuple[Store, nx.MultiDiGraph], filters: Filters) -> None:
+    """Every organisation and investment the filters keep, and only those: by year, round, state or
+    private capital and the investor's region, alone and together."""
+    store, whole = stored
+    expected = network_view(whole, filters).to_json()
+    part = network_graph(store, filters)
+    assert network_view(part, filters).to_json() == expected
+    if filters.picks_investors:  # only the investments of the investors kept are read
+        assert part.number_of_edges() == sum(
+            1 for investor, _c, kind in whole.edges(data="type")
+            if kind == "INVESTED_IN" and filters.keeps_investor(whole, investor))
+
+
 def test_a_drawing_reads_only_the_edges_of_its_boxes(stored: tuple[Store, nx.MultiDiGraph]) -> None:
     """What a drawing reads grows with what it draws, not with the store: every edge a lineage reads
     touches one of its boxes, and an investors drawing reads exactly the investments it draws."""
@@ -86,12 +113,17 @@ def test_a_drawing_reads_only_the_edges_of_its_boxes(stored: tuple[Store, nx.Mul
         assert investors_graph(store, root).number_of_edges() == len(drawn), root
 
 
-@pytest.mark.parametrize(("command", "render"), [
-    (["viz", "lineage", "云岫智能", "--with-investors"], render_lineage),
-    (["viz", "lineage", "云岫智能", "--depth", "1"], render_lineage),
+@pytest.mark.parametrize(("command", "draw"), [
+    (["viz", "lineage", "云岫智能", "--with-investors"],
+     lambda whole, root, path: render_lineage(whole, root, path, with_investors=True)),
+    (["viz", "lineage", "云岫智能", "--depth", "1"],
+     lambda whole, root, path: render_lineage(whole, root, path, depth=1)),
     (["viz", "investors", "云岫智能"], render_investors),
-])
-def test_the_cli_draws_without_the_whole_view(tmp_path: Path, command: list[str], render: object,
+    (["viz", "network", "--capital", "private", "--since", "2024"],
+     lambda whole, _root, path: render_network(whole, path, Filters(capital="private", since=2024))),
+], ids=["lineage", "lineage-depth", "investors", "network"])
+def test_the_cli_draws_without_the_whole_view(tmp_path: Path, command: list[str],
+                                              draw: Callable[[nx.MultiDiGraph, str, Path], object],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The page `kg viz` writes is the one drawn from the whole view, which it never builds."""
     store_path = tmp_path / "store"
@@ -99,10 +131,9 @@ def test_the_cli_draws_without_the_whole_view(tmp_path: Path, command: list[str]
     with open_store(store_path, create=False) as store:
         whole = to_networkx(store)
     root = next(n for n, name in whole.nodes(data="name") if name == "云岫智能")
-    expected = tmp_path / "expected.html"
-    options = {"depth": 1} if "--depth" in command else {"with_investors": True} if "--with-investors" in command else {}
-    render(whole, root, expected, **options)  # type: ignore[operator]
+    draw(whole, root, tmp_path / "expected.html")
     monkeypatch.setattr("kg.graph.to_networkx", lambda *_a, **_k: pytest.fail("built the whole view"))
     result = runner.invoke(app, [*command, "--output", str(tmp_path / "drawn.html"), "--store", str(store_path)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "drawn.html").read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+    drawn = (tmp_path / "drawn.html").read_text(encoding="utf-8")
+    assert drawn == (tmp_path / "expected.html").read_text(encoding="utf-8")
