@@ -137,12 +137,13 @@ def _announce_whole_graph(graph_store: Any, doing: str, *, quiet: bool = False) 
 
 
 def _graph_view(path: Path | None, doing: str, *, quiet: bool = False) -> Any:
-    """The graph view of the store at `path` (`kg.graph.to_networkx`), announced for a large store."""
-    from kg.graph import to_networkx
+    """The graph view of the store at `path` (`kg.graph.to_networkx`, kept between commands for a large
+    store: `kg.view_cache`), announced for a large store."""
+    from kg.view_cache import whole_view
 
     with _store(path) as graph_store:
         _announce_whole_graph(graph_store, doing, quiet=quiet)
-        return to_networkx(graph_store)
+        return whole_view(graph_store)
 
 
 T = TypeVar("T")
@@ -388,6 +389,7 @@ def validate(
         result = validate_file(file, inference=inference)
     else:
         with _store(store) as graph_store:
+            _announce_whole_graph(graph_store, "kg validate")
             result = validate_store(graph_store, inference=inference)
     if result.results:
         _echo_rows(result.results, fmt)
@@ -525,11 +527,11 @@ def load(
 
 def _view_and_folder(store: Path | None, quiet: bool) -> tuple[Any, Path]:
     """`kg load`'s graph view, and the store's folder, which keeps what the last load wrote."""
-    from kg.graph import to_networkx
+    from kg.view_cache import whole_view
 
     with _store(store) as graph_store:
         _announce_whole_graph(graph_store, "kg load", quiet=quiet)
-        return to_networkx(graph_store), Path(graph_store.path)
+        return whole_view(graph_store), Path(graph_store.path)
 
 
 def _bulk_phase(name: str) -> None:

@@ -322,6 +322,11 @@ class Store(RecordStatements, ResolutionStatements, ViewStatements, ClusterState
         (triggers): equal counters mean equal data, so a cache keyed on it is never stale."""
         return self.connection.execute("SELECT n FROM data_version WHERE id = 1").fetchone()[0]
 
+    def uid(self) -> str:
+        """A random id the store got when created (or first opened by a release that gives one), kept by
+        every copy of it: what a cache outside the store (`kg.view_cache`) tells stores apart by."""
+        return str(self.connection.execute("SELECT value FROM meta WHERE key = 'uid'").fetchone()[0])
+
     def cached(self, key: str, version: int) -> str | None:
         """The value cached under `key` for data version `version`, or None."""
         row = self.connection.execute("SELECT value FROM query_cache WHERE key = ? AND version = ?",
@@ -805,6 +810,7 @@ def open_store(path: Path | str | None = None, *, create: bool = True) -> Store:
                 raise
             conn.execute("COMMIT")
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('uid', lower(hex(randomblob(16))))")
             row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
             if int(row[0]) > SCHEMA_VERSION:
                 raise StoreError(f"{folder} was written by a newer kg (schema {row[0]} > {SCHEMA_VERSION})")

@@ -369,6 +369,7 @@ def test_commands_that_read_the_whole_graph_refuse_first(built: Path, tmp_path: 
     (["export", "--format", "node-link", "--output", "{tmp}/g.json"], "kg export"),
     (["export", "--format", "nt", "--output", "{tmp}/g.nt"], "kg export"),
     (["cypher", "MATCH (n:Company) RETURN count(n) AS n", "--engine", "embedded"], "kg cypher"),
+    (["validate"], "kg validate"),
 ])
 def test_commands_that_read_the_whole_graph_say_so_when_it_is_large(built: Path, tmp_path: Path, command: list[str],
                                                                       doing: str,

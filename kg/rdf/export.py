@@ -459,12 +459,13 @@ def _record_blocks(store: Any, terms: Terms[T], base: str, with_text: bool, valu
 
 
 def view_and_store(source: Any, ontology: Ontology) -> tuple[nx.MultiDiGraph, Any]:
-    """A store's graph view and the store (whose records every writer adds), or a bare view and None."""
+    """A store's graph view (kept between commands for a large store: `kg.view_cache`) and the store
+    (whose records every writer adds), or a bare view and None."""
     if isinstance(source, nx.MultiDiGraph):
         return source, None
-    from kg.graph import to_networkx
+    from kg.view_cache import whole_view
 
-    return to_networkx(source, ontology), source
+    return whole_view(source, ontology), source
 
 
 def prefixes(base: str = ENTITY_BASE) -> dict[str, str]:

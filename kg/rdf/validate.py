@@ -77,10 +77,10 @@ def validate_graph(data: Graph, ontology: Ontology | None = None, inference: str
 def validate_store(store: Any, ontology: Ontology | None = None, inference: str = "rdfs",
                    base: str = ENTITY_BASE) -> Validation:
     """Validate the RDF projection of the store's graph view."""
-    from kg.graph import to_networkx
+    from kg.view_cache import whole_view
 
     ontology = ontology or load_ontology()
-    data = flatten(to_rdf(to_networkx(store, ontology), ontology, base=base))
+    data = flatten(to_rdf(whole_view(store, ontology), ontology, base=base))
     return validate_graph(data, ontology, inference)
 
 
