@@ -61,9 +61,10 @@ def whole_view(store: Store, ontology: Ontology | None = None) -> nx.MultiDiGrap
         key = _key(store)
         path = folder / "views" / f"{hashlib.sha256(key['path'].encode()).hexdigest()[:16]}.pickle"
         graph = _read(path, key)
-        if graph is None:
-            graph = kg.graph.to_networkx(store)
-            _write(path, key, graph)
+        if graph is not None:
+            return graph
+        graph = kg.graph.to_networkx(store)
+    _write(path, key, graph)  # after the read transaction, which would hold back the store's checkpoints
     return graph
 
 
