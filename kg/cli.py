@@ -136,14 +136,14 @@ def _announce_whole_graph(graph_store: Any, doing: str, *, quiet: bool = False) 
                    err=True)
 
 
-def _graph_view(path: Path | None, doing: str, *, quiet: bool = False) -> Any:
-    """The graph view of the store at `path` (`kg.graph.to_networkx`, kept between commands for a large
-    store: `kg.view_cache`), announced for a large store."""
-    from kg.view_cache import whole_view
+def _graph_view(path: Path | None, doing: str, *, quiet: bool = False, cypher: bool = False) -> Any:
+    """The graph view of the store at `path` (`kg.graph.to_networkx`; with `cypher`, as `kg cypher` reads
+    it), kept between commands for a large store (`kg.view_cache`) and announced."""
+    from kg.view_cache import cypher_whole_view, whole_view
 
     with _store(path) as graph_store:
         _announce_whole_graph(graph_store, doing, quiet=quiet)
-        return whole_view(graph_store)
+        return cypher_whole_view(graph_store) if cypher else whole_view(graph_store)
 
 
 T = TypeVar("T")
@@ -590,7 +590,7 @@ def cypher(
             raise EmbeddedCypherError("--write needs Neo4j: the embedded store is written only by `kg build`; "
                                       "run writes with --engine neo4j")
         prepared = prepare_cypher_embedded(query, params)  # a query it cannot run is said before the read
-        graph = _graph_view(store, "kg cypher")
+        graph = _graph_view(store, "kg cypher", cypher=True)
         rows = run_cypher_embedded(graph, prepared)
     else:
         from kg.neo4j.connection import open_driver, settings_from_env

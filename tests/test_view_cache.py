@@ -18,8 +18,9 @@ import kg.view_cache
 from kg.build import add_article
 from kg.cli import app
 from kg.model import Article
+from kg.queries.cypher_embedded import run_cypher_embedded
 from kg.store import Store, open_store
-from kg.view_cache import whole_view
+from kg.view_cache import cypher_whole_view, whole_view
 from tests.factories import investor_network, record_all
 
 runner = CliRunner()
@@ -172,3 +173,18 @@ def test_the_second_command_reads_the_kept_view(store: Store, tmp_path: Path, co
         outputs.append(written[0].read_bytes() if written else result.stdout.encode())
     assert outputs[0] == outputs[1] and len(outputs[0]) > 100
     assert builds == [str(store.path)]
+
+
+@pytest.mark.parametrize("query", [
+    "MATCH (f)-[r:INVESTED_IN]->(c) RETURN f.name AS f, c.name AS c, r.round AS round ORDER BY f, c, round",
+    "MATCH (f:StateOwnedFund) RETURN f.id AS id, f.region AS region ORDER BY id",
+    "MATCH (c:Company) RETURN count(c) AS n",
+])
+def test_the_kept_cypher_graph_answers_as_the_view(store: Store, cache: Path, builds: list[str], query: str) -> None:
+    """`kg cypher`'s graph (the view's properties as Neo4j holds them) is kept apart from the view, and read
+    back it answers as the view does."""
+    expected = run_cypher_embedded(kg.graph.to_networkx(store), query)
+    assert run_cypher_embedded(cypher_whole_view(store), query) == expected  # built and kept
+    assert run_cypher_embedded(cypher_whole_view(store), query) == expected  # read back
+    whole_view(store)
+    assert len(builds) == 3 and len(list(cache.glob("*.pickle"))) == 2 and len(expected) > 0

@@ -86,11 +86,8 @@ class _View(nx.MultiDiGraph):
 
 
 def cypher_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The store's graph as grand-cypher reads it, with the properties Neo4j would hold after `kg load`.
-
-    Built per call (no cache): it costs a few ms per thousand nodes, and a cached view would outlive
-    the store it came from.
-    """
+    """The store's graph as grand-cypher reads it, with the properties Neo4j would hold after `kg load`
+    (`run_cypher_embedded` makes it of a view; `kg cypher` keeps it for a large store: `kg.view_cache`)."""
     from kg.neo4j.loader import neo4j_value  # the very conversion `kg load` applies
 
     view = _View()
@@ -533,7 +530,8 @@ def prepare_cypher_embedded(query: str, params: dict[str, Any] | None = None, *,
 
 def run_cypher_embedded(graph: nx.MultiDiGraph, query: str | PreparedCypher, params: dict[str, Any] | None = None, *,
                         write: bool = False) -> Rows:
-    """Run a read-only Cypher `query` on the store's graph (`kg.graph.to_networkx`); rows as Neo4j's.
+    """Run a read-only Cypher `query` on the store's graph (`kg.graph.to_networkx`, or what `cypher_view`
+    made of it); rows as Neo4j's.
 
     `params` fill `$name`s as checked literals. Raises `EmbeddedCypherError` naming what cannot run
     here (writes, OPTIONAL MATCH, WITH, UNWIND, UNION, CALL, anything else outside grand-cypher's
@@ -544,7 +542,7 @@ def run_cypher_embedded(graph: nx.MultiDiGraph, query: str | PreparedCypher, par
 
     prepared = query if isinstance(query, PreparedCypher) else prepare_cypher_embedded(query, params, write=write)
     tree, columns = prepared.tree, prepared.columns
-    transformer = GrandCypherTransformer(cypher_view(graph))
+    transformer = GrandCypherTransformer(graph if isinstance(graph, _View) else cypher_view(graph))
     try:
         # GrandCypher.run(text) is exactly these two steps; the tree is reused rather than parsed again.
         _sorting_executor(transformer._executors[0])
