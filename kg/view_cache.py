@@ -14,7 +14,8 @@ or a file that cannot be read, means building the view as before and writing it 
 store folder is another path, so another entry.
 
 Where: `$KG_CACHE_DIR/views` (else `$XDG_CACHE_HOME/kg/views` or `~/.cache/kg/views`), one file per
-store path, at most `MAX_VIEWS` files (the least recently used go first); `KG_CACHE_DIR=""` turns it off.
+store path and kind (the view; `kg cypher`'s graph, its properties converted as Neo4j holds them), at
+most `MAX_VIEWS` files (the least recently used go first); `KG_CACHE_DIR=""` turns it off.
 A file is written under another name and renamed when whole, so a reader never sees half of one.
 The files are pickles, which is why they live in the user's own cache and never in a store folder: a
 store can come from someone else, and reading a pickle runs what it says.
