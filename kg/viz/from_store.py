@@ -33,8 +33,6 @@ from kg.store import Store
 from kg.terms import R
 from kg.viz.network import Filters
 
-SpinOff = tuple[str, str, dict[str, Any]]
-
 
 def lineage_graph(store: Store, root: str, *, depth: int | None = None, with_investors: bool = False,
                   ontology: Ontology | None = None) -> nx.MultiDiGraph:
